@@ -1,0 +1,56 @@
+/**
+ * The account input (核算输入): region, years, profile, coefficient overrides, and one block per
+ * indicator in the shape of that indicator's `inputSchema`. JSON is the canonical form; numbers
+ * are decimal text with their unit.
+ */
+import { z } from 'zod';
+import { decimalText } from '../indicators/input-schema.js';
+import { INDICATORS } from '../indicators/registry.js';
+
+const year = z.int().min(1949).max(2100);
+
+export const coefficientOverrideSchema = z.strictObject({
+  id: z.string().min(1),
+  value: decimalText,
+  unit: z.string().min(1),
+  priceYear: year.nullable().optional(),
+  source: z.string().min(1).optional(),
+  reason: z.string().min(1),
+});
+
+/** The envelope; each `indicators` block is validated by its module. */
+export const accountEnvelopeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  about: z.strictObject({
+    /** True for the bundled sample and other made-up inputs. */
+    constructedExample: z.boolean(),
+    description: z.string(),
+    libraryVersion: z.string().optional(),
+    profile: z.string().optional(),
+    coefficientTable: z.string().optional(),
+  }).optional(),
+  region: z.strictObject({
+    name: z.string().min(1),
+    /** GB/T 2260 administrative division code, when the region is an administrative unit. */
+    code: z.string().regex(/^\d{6}$/).optional(),
+    level: z.enum(['county', 'city', 'province', 'area']),
+    /** Land area of the region, for per-area ratios. */
+    area: z.strictObject({ value: decimalText, unit: z.string() }).optional(),
+  }),
+  accountingYear: year,
+  /** Price year of every value in the account (current prices: the accounting year). */
+  priceYear: year,
+  profile: z.string().optional(),
+  coefficientOverrides: z.array(coefficientOverrideSchema).optional(),
+  indicators: z.record(z.string(), z.unknown()),
+});
+
+export type AccountEnvelope = z.infer<typeof accountEnvelopeSchema>;
+
+/** The input of `computeGep`, as parsed from JSON. */
+export type AccountInput = AccountEnvelope;
+
+/** The full schema with every implemented indicator's block, for the generated JSON Schema. */
+export const accountInputSchema = accountEnvelopeSchema.extend({
+  indicators: z.strictObject(Object.fromEntries([...INDICATORS].map(([id, m]) => [id, (m.inputSchema as z.ZodType).optional()]))),
+});

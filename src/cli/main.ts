@@ -1,0 +1,164 @@
+/**
+ * The `gep` command. `runCli` takes its arguments and an IO object and returns the exit code:
+ * 0 success, 1 bad input (the issues are printed), 2 bad usage. No `process` in here, so tests
+ * run it in-process.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { join } from 'node:path';
+import { computeGep } from '../accounts/gep.js';
+import { gepResultToJson } from '../accounts/serialize.js';
+import { GepInputError, describeIssue } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { catalogue } from '../indicators/catalogue.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { parseJsonInput, withFile } from '../io/json-input.js';
+import { formatAccountTable } from '../io/text-table.js';
+import { listProfiles } from '../profiles/profiles.js';
+import { LIBRARY_VERSION } from '../version.js';
+
+/** What the CLI may touch. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+  mkdir(path: string): void;
+}
+
+const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
+
+Usage:
+  gep run <input.json> [--profile ID] [--format table|json] [--out DIR] [--lang en|zh] [--strict]
+  gep indicators [--json]
+  gep profiles [--json]
+  gep --help | gep <command> --help | gep --version
+
+Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
+
+const COMMAND_HELP: Record<string, string> = {
+  run: `gep run <input.json> [options]
+
+Compute the GEP account of one region and year and print it.
+
+Options:
+  --profile ID      accounting profile (default: the input's "profile", else national-2022)
+  --format FORMAT   table (default: a readable table) or json (the full result with trace)
+  --out DIR         also write result.json and account.txt into DIR
+  --lang LANG       en (default) or zh, for headers and messages
+  --strict          refuse coefficients whose status is to-verify`,
+  indicators: `gep indicators [--json]
+
+List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
+  profiles: `gep profiles [--json]
+
+List the accounting profiles (核算方案) and their coefficient tables.`,
+};
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  profile: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  strict: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+class UsageError extends Error {}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function oneOf<V extends string>(name: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as V;
+}
+
+function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
+  const file = positionals[0]!;
+  const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
+  const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  try {
+    const input = parseJsonInput(text, file);
+    const result = computeGep(input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false });
+    const json = gepResultToJson(result);
+    const table = formatAccountTable(json, lang);
+    const jsonText = `${JSON.stringify(json, null, 2)}\n`;
+    io.stdout(format === 'json' ? jsonText : `${table}\n`);
+    if (values.out) {
+      io.mkdir(values.out);
+      io.writeFile(join(values.out, 'result.json'), jsonText);
+      io.writeFile(join(values.out, 'account.txt'), `${table}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    const issues = withFile(e, file).issues;
+    io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
+    for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang as Language)}\n`);
+    return 1;
+  }
+}
+
+function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const rows = [...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id) }));
+  if (values.json) {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  for (const r of rows) io.stdout(`${r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
+  return 0;
+}
+
+function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const list = listProfiles();
+  if (values.json) {
+    io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+    return 0;
+  }
+  for (const p of list) io.stdout(`${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+  return 0;
+}
+
+/** Run the CLI with `argv` (without node and script) and return the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.stdout(`${LIBRARY_VERSION}\n`);
+      return 0;
+    }
+    if (command === undefined) {
+      io[values.help ? 'stdout' : 'stderr'](`${USAGE}\n`);
+      return values.help ? 0 : 2;
+    }
+    if (!(command in COMMAND_HELP)) throw new UsageError(`unknown command "${command}"`);
+    if (values.help) {
+      io.stdout(`${COMMAND_HELP[command]}\n`);
+      return 0;
+    }
+    if (command === 'run') return run(rest, values, io);
+    if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
+    return command === 'indicators' ? indicators(values, io) : profiles(values, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,5 @@
+/** `gep-accounting/coefficients`: coefficient tables, the source register and overrides. */
+export { coefficientTables, getCoefficientTable, sources } from './tables.js';
+export { makeCoefficientSet, CoefficientReader, type CoefficientSet } from './resolve.js';
+export type { Coefficient, CoefficientOverride, CoefficientStatus, CoefficientTable, CoefficientUse, Source } from './types.js';
+export { getProfile, listProfiles, type Profile, type ProfileIndicator } from '../profiles/profiles.js';

@@ -1,0 +1,91 @@
+/**
+ * Resolving coefficients for one computation: the pinned table, the user's overrides on top, and
+ * a record of every coefficient read so that the trace can show it.
+ */
+import type { Arithmetic } from '../numbers/arithmetic.js';
+import { makeIssue, type GepIssue, GepInputError } from '../errors/errors.js';
+import { sameDimensionUnits } from '../units/units.js';
+import type { Coefficient, CoefficientOverride, CoefficientTable, CoefficientUse } from './types.js';
+
+/** A table with the user's overrides applied; build it with `makeCoefficientSet`. */
+export interface CoefficientSet {
+  readonly table: CoefficientTable;
+  readonly overrides: ReadonlyMap<string, CoefficientOverride>;
+  /** Refuse `to-verify` coefficients that are not overridden. */
+  readonly strict: boolean;
+}
+
+/** Check overrides against the table (known id, same dimension) and collect every problem. */
+export function makeCoefficientSet(
+  table: CoefficientTable,
+  overrides: readonly CoefficientOverride[] = [],
+  options: { strict?: boolean; path?: readonly (string | number)[] } = {},
+): { set: CoefficientSet; issues: GepIssue[] } {
+  const issues: GepIssue[] = [];
+  const byId = new Map<string, CoefficientOverride>();
+  const base = options.path ?? ['coefficientOverrides'];
+  overrides.forEach((o, i) => {
+    const row = table.rows.find((r) => r.id === o.id);
+    if (!row) {
+      issues.push(makeIssue('coefficient.unknown', [...base, i, 'id'], { expected: table.key, found: o.id }));
+    } else if (!sameDimensionUnits(row.unit, o.unit)) {
+      issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: `the dimension of ${row.unit}`, found: o.unit }));
+    } else if (byId.has(o.id)) {
+      issues.push(makeIssue('input.duplicate', [...base, i, 'id'], { found: o.id }));
+    }
+    byId.set(o.id, o);
+  });
+  return { set: { table, overrides: byId, strict: options.strict ?? false }, issues };
+}
+
+function useOf(table: CoefficientTable, row: Coefficient, override: CoefficientOverride | undefined): CoefficientUse {
+  const fromTable = {
+    id: row.id,
+    symbol: row.symbol,
+    table: table.key,
+    clause: row.clause,
+  };
+  if (!override) return { ...fromTable, value: row.value, unit: row.unit, source: row.source, priceYear: row.priceYear, status: row.status };
+  return {
+    ...fromTable,
+    value: override.value,
+    unit: override.unit,
+    source: override.source ?? 'user',
+    priceYear: override.priceYear ?? null,
+    status: 'user-override',
+    overridden: { reason: override.reason, tableValue: row.value, tableUnit: row.unit, tableSource: row.source },
+  };
+}
+
+/** Records which coefficients a computation read. One per indicator call; pure otherwise. */
+export class CoefficientReader<T> {
+  private readonly used = new Map<string, CoefficientUse>();
+
+  constructor(
+    private readonly A: Arithmetic<T>,
+    private readonly set: CoefficientSet,
+  ) {}
+
+  /** True when the table (or an override) has this id. */
+  has(id: string): boolean {
+    return this.set.overrides.has(id) || this.set.table.rows.some((r) => r.id === id);
+  }
+
+  /** Read a coefficient; throws `GepInputError` when it is absent or refused by strict mode. */
+  get(id: string, path: readonly (string | number)[]): { value: T; unit: string; use: CoefficientUse } {
+    const row = this.set.table.rows.find((r) => r.id === id);
+    if (!row) throw new GepInputError([makeIssue('coefficient.unknown', path, { expected: this.set.table.key, found: id })]);
+    const override = this.set.overrides.get(id);
+    if (!override && this.set.strict && row.status === 'to-verify') {
+      throw new GepInputError([makeIssue('coefficient.to-verify', path, { found: id })]);
+    }
+    const use = useOf(this.set.table, row, override);
+    this.used.set(id, use);
+    return { value: this.A.fromString(use.value), unit: use.unit, use };
+  }
+
+  /** Every coefficient read so far, in the order first read. */
+  uses(): CoefficientUse[] {
+    return [...this.used.values()];
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The registry of coefficient tables and the source register. Tables ship as generated data
+ * (src/coefficients/generated/data.ts, made from the reviewed CSV files) and are validated by zod
+ * the first time they are read.
+ */
+import { z } from 'zod';
+import { isDecimalText } from '../numbers/arithmetic.js';
+import { isKnownUnit } from '../units/units.js';
+import { SOURCES_DATA, TABLES_DATA } from './generated/data.js';
+import type { Coefficient, CoefficientTable, Source } from './types.js';
+
+const yearText = z.string().regex(/^(\d{4})?$/, 'a four-digit year or empty');
+const toYear = (y: string): number | null => (y === '' ? null : Number(y));
+
+const sourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  issuer: z.string().min(1),
+  year: yearText,
+  url: z.string(),
+  note: z.string(),
+});
+
+const rowSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case id with dots and hyphens'),
+  symbol: z.string(),
+  value: z.string().refine(isDecimalText, 'a decimal number or a fraction such as 44/12'),
+  unit: z.string().refine(isKnownUnit, 'a known unit'),
+  source: z.string().min(1),
+  clause: z.string().min(1),
+  priceYear: yearText,
+  status: z.enum(['verified', 'derived', 'to-verify']),
+  note: z.string(),
+});
+
+const tableSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  title: z.strictObject({ zh: z.string(), en: z.string() }),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  note: z.string(),
+  rows: z.array(rowSchema),
+});
+
+let sourcesCache: ReadonlyMap<string, Source> | undefined;
+let tablesCache: ReadonlyMap<string, CoefficientTable> | undefined;
+
+/** The source register, by document id. */
+export function sources(): ReadonlyMap<string, Source> {
+  sourcesCache ??= new Map(
+    SOURCES_DATA.map((raw) => {
+      const s = sourceSchema.parse(raw);
+      return [s.id, { ...s, year: toYear(s.year) }];
+    }),
+  );
+  return sourcesCache;
+}
+
+function loadTables(): ReadonlyMap<string, CoefficientTable> {
+  const register = sources();
+  const out = new Map<string, CoefficientTable>();
+  for (const raw of TABLES_DATA) {
+    const t = tableSchema.parse(raw);
+    const key = `${t.id}/${t.version}`;
+    const seen = new Set<string>();
+    const rows: Coefficient[] = t.rows.map((row) => {
+      if (seen.has(row.id)) throw new Error(`[gep] table ${key}: coefficient "${row.id}" appears twice`);
+      seen.add(row.id);
+      if (!register.has(row.source)) throw new Error(`[gep] table ${key}: coefficient "${row.id}" cites unknown source "${row.source}"`);
+      return { ...row, priceYear: toYear(row.priceYear) };
+    });
+    out.set(key, { ...t, key, rows });
+  }
+  return out;
+}
+
+/** Every shipped table version, keyed `id/version`. */
+export function coefficientTables(): ReadonlyMap<string, CoefficientTable> {
+  tablesCache ??= loadTables();
+  return tablesCache;
+}
+
+/** A table by key (`national-2022/1.0.0`); throws with the list of known keys. */
+export function getCoefficientTable(key: string): CoefficientTable {
+  const table = coefficientTables().get(key);
+  if (!table) throw new Error(`[gep] unknown coefficient table "${key}"; known: ${[...coefficientTables().keys()].join(', ')}`);
+  return table;
+}

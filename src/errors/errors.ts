@@ -1,0 +1,74 @@
+/**
+ * Input errors (输入错误). One error type for bad input, carrying every issue found, each with
+ * its location (file, sheet, row, column), field path, what was expected and what was found.
+ * Importers and the account collect all issues before throwing; nothing is dropped silently.
+ */
+import { formatMessage, type IssueCode, type Language } from './messages.js';
+
+/** Where in a source file an issue sits. Rows and columns are 1-based, as a spreadsheet shows them. */
+export interface IssueLocation {
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: string;
+}
+
+/** One problem with the input. */
+export interface GepIssue {
+  readonly code: IssueCode;
+  /** Field path inside the input, e.g. `["indicators", "material.agriculture", "products", 2, "price"]`. */
+  readonly path: readonly (string | number)[];
+  readonly expected?: string;
+  readonly found?: string;
+  readonly location?: IssueLocation;
+  /** The English message; `messageOf(issue, 'zh')` gives the Chinese one. */
+  readonly message: string;
+}
+
+/** A warning returned beside a result: the computation went on, but a person should look. */
+export interface GepWarning {
+  readonly code: string;
+  readonly indicator?: string;
+  readonly path?: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** Render a path as `indicators.material.agriculture.products[2].price`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Build an issue with its English message filled from the catalogue. */
+export function makeIssue(
+  code: IssueCode,
+  path: readonly (string | number)[],
+  details: { expected?: string; found?: string; location?: IssueLocation } = {},
+): GepIssue {
+  const issue = { code, path, ...details };
+  return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
+}
+
+/** The message of an issue in the given language. */
+export function messageOf(issue: GepIssue, lang: Language): string {
+  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found });
+}
+
+/** Render an issue with its location, one line. */
+export function describeIssue(issue: GepIssue, lang: Language = 'en'): string {
+  const l = issue.location;
+  const where = l
+    ? [l.file, l.sheet && `sheet ${l.sheet}`, l.row !== undefined && `row ${l.row}`, l.column && `column ${l.column}`]
+        .filter(Boolean)
+        .join(', ')
+    : '';
+  return where ? `${where}: ${messageOf(issue, lang)}` : messageOf(issue, lang);
+}
+
+/** Bad input: holds every issue found, never only the first. */
+export class GepInputError extends Error {
+  override readonly name = 'GepInputError';
+  constructor(readonly issues: readonly GepIssue[]) {
+    super(`[gep] ${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  - ${describeIssue(i)}`).join('\n')}`);
+  }
+}

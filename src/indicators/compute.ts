@@ -1,0 +1,147 @@
+/**
+ * Helpers every indicator module uses: reading input amounts into the arithmetic, resolving a
+ * unit price (from the input or the coefficient table), valuing a quantity, and recording steps.
+ */
+import type { Arithmetic } from '../numbers/arithmetic.js';
+import { formatPath, GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import type { Measure } from '../units/measure.js';
+import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
+import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
+
+/** An input amount as it arrives: decimal text and unit. */
+export interface AmountText {
+  readonly value: string;
+  readonly unit: string;
+}
+
+/**
+ * Read an input amount into the arithmetic, converted to `unit` (explicitly, once, at the
+ * boundary). For a per-year `unit`, an amount without `/a` is the accounting year's total.
+ */
+export function readAmount<T, U extends string>(A: Arithmetic<T>, amount: AmountText, unit: U): Measure<T, U> {
+  return { value: convert(A, A.fromString(amount.value), asFlowUnit(amount.unit, unit), unit), unit };
+}
+
+/** A traced number, for a step's inputs. */
+export function traced<T>(A: Arithmetic<T>, m: Measure<T>, from: string): TracedValue {
+  return { value: A.toString(m.value), unit: m.unit, from };
+}
+
+/** `input:indicators.material.agriculture.products[0].price` */
+export function inputRef(path: readonly (string | number)[]): string {
+  return `input:${formatPath(path)}`;
+}
+
+/** Collects the steps of one computation. */
+export class Tracer<T> {
+  readonly steps: TraceStep[] = [];
+  constructor(private readonly A: Arithmetic<T>) {}
+
+  /** Record a step and return its result unchanged. */
+  record<U extends string>(name: string, formula: string, inputs: Record<string, TracedValue>, result: Measure<T, U>, note?: string): Measure<T, U> {
+    const step: TraceStep = { name, formula, inputs, result: { value: this.A.toString(result.value), unit: result.unit } };
+    this.steps.push(note === undefined ? step : { ...step, note });
+    return result;
+  }
+}
+
+/**
+ * The unit price for a line: the input's price when given (its price year must be the account's),
+ * otherwise the coefficient `coefficientId`. A coefficient at another price year is used and warned
+ * about: rebasing prices is the profiles' job, and the warning names the coefficient.
+ */
+export function resolvePrice<T>(
+  ctx: IndicatorContext<T>,
+  given: (AmountText & { priceYear?: number | undefined }) | undefined,
+  coefficientId: string | null,
+  path: readonly (string | number)[],
+  indicator: string,
+): { price: UnitPrice<T>; warnings: GepWarning[] } {
+  const { A } = ctx;
+  if (given) {
+    if (given.priceYear !== undefined && given.priceYear !== ctx.priceYear) {
+      throw new GepInputError([makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(ctx.priceYear), found: String(given.priceYear) })]);
+    }
+    return {
+      price: { value: A.fromString(given.value), unit: given.unit, priceYear: given.priceYear ?? ctx.priceYear, from: inputRef(path) },
+      warnings: [],
+    };
+  }
+  if (coefficientId === null || !ctx.coefficients.has(coefficientId)) {
+    throw new GepInputError([
+      makeIssue('input.required', path, { expected: coefficientId ? `a unit price (the table has no "${coefficientId}")` : 'a unit price' }),
+    ]);
+  }
+  const c = ctx.coefficients.get(coefficientId, path);
+  const warnings: GepWarning[] = [];
+  if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear) {
+    warnings.push({
+      code: 'price-year-mismatch',
+      indicator,
+      path,
+      message: `coefficient ${coefficientId} (${c.use.value} ${c.use.unit}) is at ${c.use.priceYear} prices but the account is at ${ctx.priceYear} prices; give a price of ${ctx.priceYear} or override the coefficient`,
+    });
+  }
+  return { price: { value: c.value, unit: c.unit, priceYear: c.use.priceYear, from: `coefficient:${coefficientId}` }, warnings };
+}
+
+/**
+ * Value of a quantity at a unit price, in 元: V = Q × P with the units checked and converted
+ * (万t × 元/t, m³/a × 元/m³). An annual flow (…/a) gives the value of the accounting year.
+ */
+export function valueAt<T>(A: Arithmetic<T>, quantity: Measure<T>, price: Measure<T>): Measure<T, '元'> {
+  const perYear = parseUnit(quantity.unit).dimension.year === -1;
+  return { value: multiplyInto(A, quantity.value, quantity.unit, price.value, price.unit, perYear ? '元/a' : '元'), unit: '元' };
+}
+
+/** Sum measures already in one unit. */
+export function sumIn<T, U extends string>(A: Arithmetic<T>, items: readonly Measure<T>[], unit: U): Measure<T, U> {
+  return { value: A.sum(items.map((m) => convert(A, m.value, m.unit, unit))), unit };
+}
+
+/** One quantity to price: the price comes from the input when given, else from `coefficientId`. */
+export interface PricedItem<T> {
+  readonly item: string;
+  readonly ecosystemType?: string;
+  readonly quantity: Measure<T>;
+  readonly quantityFrom: string;
+  readonly price: (AmountText & { priceYear?: number | undefined }) | undefined;
+  readonly coefficientId: string | null;
+  /** Path of the item's price in the input, for issues. */
+  readonly pricePath: readonly (string | number)[];
+}
+
+/**
+ * Value every item at its unit price, V_i = Q_i × P_i, and the total V = Σ V_i, with a step per
+ * line. Collects every missing or misdated price before failing.
+ */
+export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items: readonly PricedItem<T>[], tracer = new Tracer(ctx.A)): {
+  lines: ValueLine<T>[];
+  total: Measure<T, '元'>;
+  steps: TraceStep[];
+  warnings: GepWarning[];
+} {
+  const { A } = ctx;
+  const issues: GepIssue[] = [];
+  const warnings: GepWarning[] = [];
+  const lines: ValueLine<T>[] = [];
+  for (const it of items) {
+    try {
+      const { price, warnings: w } = resolvePrice(ctx, it.price, it.coefficientId, it.pricePath, indicator);
+      warnings.push(...w);
+      const value = tracer.record(
+        `value of ${it.item}`,
+        'V = Q × P',
+        { Q: traced(A, it.quantity, it.quantityFrom), P: traced(A, price, price.from) },
+        valueAt(A, it.quantity, price),
+      );
+      lines.push({ item: it.item, ...(it.ecosystemType ? { ecosystemType: it.ecosystemType } : {}), quantity: it.quantity, unitPrice: price, value });
+    } catch (e) {
+      if (e instanceof GepInputError) issues.push(...e.issues);
+      else throw e;
+    }
+  }
+  if (issues.length) throw new GepInputError(issues);
+  const total = tracer.record('total', 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  return { lines, total, steps: tracer.steps, warnings };
+}

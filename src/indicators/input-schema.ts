@@ -1,0 +1,130 @@
+/**
+ * Building blocks for indicator input schemas (zod). Numbers travel as decimal text, never as JS
+ * numbers; every amount carries its unit, checked against the field's reference dimension.
+ */
+import { z } from 'zod';
+import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
+import { makeIssue, type GepIssue } from '../errors/errors.js';
+import type { IssueCode } from '../errors/messages.js';
+import { asFlowUnit, convert, dimensionOf, isKnownUnit, sameDimensionUnits } from '../units/units.js';
+import { ecosystemTypes } from './catalogue.js';
+
+function describeFound(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (typeof input === 'number') return `the number ${input}`;
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'an object';
+  return String(input);
+}
+
+/** A decimal number written as text: `"1234.5"`. JSON numbers are refused, so no digit is lost to float64. */
+export const decimalText = z.string().check((ctx) => {
+  if (!isDecimalText(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'not-a-number', params: { gepCode: 'input.not-a-number', found: describeFound(ctx.value) } });
+  }
+});
+
+interface MeasureOptions {
+  /** Refuse negative values (areas, outputs, prices). Default true. */
+  readonly nonNegative?: boolean;
+  /** Refuse values above this bound, in the reference unit (a runoff coefficient ≤ 1). */
+  readonly max?: string;
+}
+
+function measureChecks(referenceUnit: string, options: MeasureOptions) {
+  return (ctx: z.core.ParsePayload<{ value: string; unit: string }>) => {
+    const { value, unit } = ctx.value;
+    if (!isKnownUnit(unit)) {
+      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
+      return;
+    }
+    if (!sameDimensionUnits(asFlowUnit(unit, referenceUnit), referenceUnit)) {
+      ctx.issues.push({
+        code: 'custom', input: unit, path: ['unit'], message: 'dimension',
+        params: { gepCode: 'input.unit-dimension', expected: `${dimensionOf(referenceUnit)} (e.g. ${referenceUnit})`, found: unit },
+      });
+      return;
+    }
+    if (!isDecimalText(value)) return;
+    const v = decimalArithmetic.fromString(value);
+    if ((options.nonNegative ?? true) && v.lt(0)) {
+      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: value } });
+    }
+    if (options.max !== undefined && convert(decimalArithmetic, v, asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
+      ctx.issues.push({
+        code: 'custom', input: value, path: ['value'], message: 'range',
+        params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${options.max} ${referenceUnit}`, found: `${value} ${unit}` },
+      });
+    }
+  };
+}
+
+/** An amount with its unit, `{ "value": "12.5", "unit": "km²" }`, in any unit of the reference's dimension. */
+export function measure(referenceUnit: string, options: MeasureOptions = {}) {
+  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options));
+}
+
+/** A unit price with an optional price year: `{ "value": "2.6", "unit": "元/m³", "priceYear": 2022 }`. */
+export function price(referenceUnit: string) {
+  return z
+    .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
+    .check(measureChecks(referenceUnit, {}));
+}
+
+/** A price in any money-per-something unit (product prices: 元/t, 元/头, 元/m³ …); checked against its quantity elsewhere. */
+export const anyPrice = z
+  .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
+  .check((ctx) => {
+    if (!isKnownUnit(ctx.value.unit)) {
+      ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
+    }
+  });
+
+/** An amount in any known unit (product quantities: t, m³, 头 …). */
+export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() }).check((ctx) => {
+  if (!isKnownUnit(ctx.value.unit)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
+  } else if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).lt(0)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: ctx.value.value } });
+  }
+});
+
+/** An ecosystem type id from `ecosystem-types.json`. */
+export const ecosystemType = z.string().check((ctx) => {
+  if (!ecosystemTypes().has(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'type', params: { gepCode: 'input.out-of-range', expected: 'a known ecosystem type id (see gep ecosystem-types)', found: JSON.stringify(ctx.value) } });
+  }
+});
+
+export type MeasureInput = z.infer<ReturnType<typeof measure>>;
+export type PriceInput = z.infer<ReturnType<typeof price>>;
+
+/** Turn zod issues into located input issues, all of them. */
+export function toGepIssues(error: z.ZodError, basePath: readonly (string | number)[]): GepIssue[] {
+  return error.issues.flatMap((i): GepIssue[] => {
+    const path = [...basePath, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const input = (i as { input?: unknown }).input;
+    switch (i.code) {
+      case 'invalid_type':
+        return input === undefined
+          ? [makeIssue('input.required', path, { expected: i.expected })]
+          : [makeIssue('input.type', path, { expected: i.expected, found: describeFound(input) })];
+      case 'unrecognized_keys':
+        return i.keys.map((k) => makeIssue('input.unknown-field', path, { found: k }));
+      case 'custom': {
+        const p = (i.params ?? {}) as { gepCode?: IssueCode; expected?: string; found?: string };
+        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? i.message, found: p.found ?? describeFound(input) })];
+      }
+      case 'too_small':
+        return [makeIssue('input.out-of-range', path, { expected: `at least ${String(i.minimum)}`, found: describeFound(input) })];
+      case 'too_big':
+        return [makeIssue('input.out-of-range', path, { expected: `at most ${String(i.maximum)}`, found: describeFound(input) })];
+      case 'invalid_value':
+        return [makeIssue('input.type', path, { expected: `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`, found: describeFound(input) })];
+      default:
+        return [makeIssue('input.type', path, { expected: i.message, found: describeFound(input) })];
+    }
+  });
+}

@@ -1,0 +1,7 @@
+/**
+ * 渔业产品 — Fishery products (capture and aquaculture): market value of the products, V = Σ Q_i·P_i, or the reported output value, at
+ * the profile's output basis. Formula, clauses and variants: ./product-output.ts.
+ */
+import { productOutputModule } from './product-output.js';
+
+export const { spec, inputSchema, quantity, value } = productOutputModule('material.fishery');

@@ -1,0 +1,29 @@
+/**
+ * The registry of implemented indicator modules, keyed by catalogue id. A module is added here
+ * once; the conformance test (test/indicators/registry.test.ts) checks each against the catalogue.
+ */
+import * as agriculture from './material/agriculture.js';
+import * as forestry from './material/forestry.js';
+import * as livestock from './material/livestock.js';
+import * as fishery from './material/fishery.js';
+import * as waterSupply from './material/water-supply.js';
+import * as ecoEnergy from './material/eco-energy.js';
+import * as otherProducts from './material/other.js';
+import * as waterConservation from './regulating/water-conservation.js';
+import * as carbonSequestration from './regulating/carbon-sequestration.js';
+import type { IndicatorModule } from './types.js';
+
+const MODULES: readonly IndicatorModule<never>[] = [
+  agriculture, forestry, livestock, fishery, waterSupply, ecoEnergy, otherProducts,
+  waterConservation, carbonSequestration,
+] as unknown as IndicatorModule<never>[];
+
+/** Implemented indicator modules by id. */
+export const INDICATORS: ReadonlyMap<string, IndicatorModule<unknown>> = new Map(
+  MODULES.map((m) => [m.spec.id, m as unknown as IndicatorModule<unknown>]),
+);
+
+/** The module of an indicator, or `undefined` when it is not implemented yet. */
+export function getIndicator(id: string): IndicatorModule<unknown> | undefined {
+  return INDICATORS.get(id);
+}

@@ -1,0 +1,159 @@
+/**
+ * The arithmetic seam (计算接口). Every formula in the library is written once against
+ * `Arithmetic<T>` and runs on two implementations: decimal.js for accounts, money and the
+ * reproduction of published tables, and float64 for per-cell kernels, batch screening and
+ * Monte Carlo. Pattern taken from dinero.js's `Calculator<T>`.
+ */
+import Decimal from 'decimal.js';
+
+/** Operations a formula may use. All are pure; none rounds to a printed precision. */
+export interface Arithmetic<T> {
+  /** `decimal` (exact, for money) or `float64` (fast, for kernels). */
+  readonly name: 'decimal' | 'float64';
+  readonly zero: T;
+  readonly one: T;
+  /** Parse a decimal string (`"1234.5"`, `"-0.25"`, `"1e-3"`) or an exact fraction (`"44/12"`). */
+  fromString(text: string): T;
+  /** Serialise without loss on the decimal path; shortest round-trip form on the float path. */
+  toString(x: T): string;
+  add(a: T, b: T): T;
+  subtract(a: T, b: T): T;
+  multiply(a: T, b: T): T;
+  /** Throws `GepArithmeticError` on division by zero: never returns Infinity or NaN. */
+  divide(a: T, b: T): T;
+  negate(a: T): T;
+  pow(base: T, exponent: T): T;
+  exp(a: T): T;
+  /** Natural logarithm; throws for a ≤ 0. */
+  ln(a: T): T;
+  compare(a: T, b: T): -1 | 0 | 1;
+  /** Sum of a list; `zero` for an empty list. */
+  sum(values: readonly T[]): T;
+  /** Converts to a JS number, for display and for float kernels only. */
+  toNumber(x: T): number;
+}
+
+/** An arithmetic operation that would produce NaN or Infinity. */
+export class GepArithmeticError extends Error {
+  override readonly name = 'GepArithmeticError';
+  constructor(
+    readonly code: 'division-by-zero' | 'not-a-number' | 'log-of-non-positive' | 'non-finite',
+    message: string,
+  ) {
+    super(`[gep] ${message}`);
+  }
+}
+
+const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const FRACTION_PATTERN = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\/(\d+(?:\.\d*)?|\.\d+)$/;
+
+/** True when `text` is a plain decimal number or an exact fraction such as `44/12`. */
+export function isDecimalText(text: string): boolean {
+  const t = text.trim();
+  return NUMBER_PATTERN.test(t) || FRACTION_PATTERN.test(t);
+}
+
+/**
+ * The decimal type used for accounts: 40 significant digits, ROUND_HALF_UP for the rare
+ * inexact result (a division by 3, an exponential). Exponent notation only outside 1e-40…1e40,
+ * so serialised values read like the numbers in a statistical table.
+ */
+export const GepDecimal = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type GepDecimal = InstanceType<typeof GepDecimal>;
+
+function parseParts(text: string): [string, string | null] {
+  const t = text.trim();
+  if (NUMBER_PATTERN.test(t)) return [t, null];
+  const fraction = FRACTION_PATTERN.exec(t);
+  if (fraction) return [fraction[1]!, fraction[2]!];
+  throw new GepArithmeticError('not-a-number', `"${text}" is not a decimal number`);
+}
+
+function checkDecimal(x: GepDecimal): GepDecimal {
+  if (!x.isFinite()) throw new GepArithmeticError('non-finite', 'a decimal operation gave a non-finite result');
+  return x;
+}
+
+/** Exact decimal arithmetic (decimal.js, 40 significant digits, half-up). */
+export const decimalArithmetic: Arithmetic<GepDecimal> = {
+  name: 'decimal',
+  zero: new GepDecimal(0),
+  one: new GepDecimal(1),
+  fromString(text) {
+    const [numerator, denominator] = parseParts(text);
+    const n = new GepDecimal(numerator);
+    return denominator === null ? n : this.divide(n, new GepDecimal(denominator));
+  },
+  toString: (x) => checkDecimal(x).toString(),
+  add: (a, b) => a.plus(b),
+  subtract: (a, b) => a.minus(b),
+  multiply: (a, b) => a.times(b),
+  divide(a, b) {
+    if (b.isZero()) throw new GepArithmeticError('division-by-zero', `division of ${a.toString()} by zero`);
+    return a.dividedBy(b);
+  },
+  negate: (a) => a.negated(),
+  pow: (base, exponent) => checkDecimal(base.pow(exponent)),
+  exp: (a) => checkDecimal(a.exp()),
+  ln(a) {
+    if (a.lte(0)) throw new GepArithmeticError('log-of-non-positive', `logarithm of ${a.toString()}`);
+    return a.ln();
+  },
+  compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
+  sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),
+  toNumber: (x) => x.toNumber(),
+};
+
+function checkFloat(x: number): number {
+  if (!Number.isFinite(x)) throw new GepArithmeticError('non-finite', 'a float64 operation gave a non-finite result');
+  return x;
+}
+
+/** IEEE-754 double arithmetic, for kernels and screening; agrees with the decimal path to ~1e-15 relative. */
+export const floatArithmetic: Arithmetic<number> = {
+  name: 'float64',
+  zero: 0,
+  one: 1,
+  fromString(text) {
+    const [numerator, denominator] = parseParts(text);
+    const n = Number(numerator);
+    return denominator === null ? checkFloat(n) : this.divide(n, Number(denominator));
+  },
+  toString: (x) => String(checkFloat(x)),
+  add: (a, b) => checkFloat(a + b),
+  subtract: (a, b) => checkFloat(a - b),
+  multiply: (a, b) => checkFloat(a * b),
+  divide(a, b) {
+    if (b === 0) throw new GepArithmeticError('division-by-zero', `division of ${a} by zero`);
+    return checkFloat(a / b);
+  },
+  negate: (a) => -a,
+  pow: (base, exponent) => checkFloat(base ** exponent),
+  exp: (a) => checkFloat(Math.exp(a)),
+  ln(a) {
+    if (a <= 0) throw new GepArithmeticError('log-of-non-positive', `logarithm of ${a}`);
+    return Math.log(a);
+  },
+  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  sum(values) {
+    let total = 0;
+    for (const v of values) total += v;
+    return checkFloat(total);
+  },
+  toNumber: (x) => x,
+};
+
+/** The larger of two values. */
+export function maxOf<T>(A: Arithmetic<T>, a: T, b: T): T {
+  return A.compare(a, b) >= 0 ? a : b;
+}
+
+/** True when `a` is below zero. */
+export function isNegative<T>(A: Arithmetic<T>, a: T): boolean {
+  return A.compare(a, A.zero) < 0;
+}

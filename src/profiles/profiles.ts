@@ -1,0 +1,45 @@
+/**
+ * Profiles (核算方案): a standard as data — the enabled indicators, the method variant of each,
+ * and the pinned coefficient-table version. Shipped as JSON under coefficients/profiles/.
+ */
+import { z } from 'zod';
+import national2022 from '../../coefficients/profiles/national-2022.json';
+
+const profileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  title: z.strictObject({ zh: z.string(), en: z.string() }),
+  source: z.string(),
+  coefficientTable: z.string().regex(/^[a-z0-9-]+\/\d+\.\d+\.\d+$/),
+  indicatorListStatus: z.enum(['verified', 'to-verify']),
+  notes: z.array(z.string()),
+  indicators: z.array(z.strictObject({ id: z.string(), variant: z.record(z.string(), z.string()) })),
+});
+
+/** A profile: which indicators, which variant of each, which coefficient table. */
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileIndicator = Profile['indicators'][number];
+
+const RAW_PROFILES: readonly unknown[] = [national2022];
+let cache: ReadonlyMap<string, Profile> | undefined;
+
+function profiles(): ReadonlyMap<string, Profile> {
+  cache ??= new Map(RAW_PROFILES.map((raw) => {
+    const p = profileSchema.parse(raw);
+    return [p.id, p] as const;
+  }));
+  return cache;
+}
+
+/** Every shipped profile. */
+export function listProfiles(): Profile[] {
+  return [...profiles().values()];
+}
+
+/** A profile by id, or `undefined`. */
+export function getProfile(id: string): Profile | undefined {
+  return profiles().get(id);
+}
+
+/** The default profile: the national trial specification of 2022. */
+export const DEFAULT_PROFILE_ID = 'national-2022';

@@ -1,0 +1,308 @@
+/**
+ * Units (计量单位). One id per unit, parsed from expressions such as `元/m³`, `t/(hm²·a)` or
+ * `MJ·mm/(hm²·h·a)`, with exact rational factors (1 亩 = 2000/3 m²), so a conversion on the
+ * decimal path loses nothing. Carbon is never plain "t": `t C` and `t CO2` are distinct
+ * dimensions, and turning one into the other is a formula (44/12), not a unit conversion.
+ * Aliases (公顷, ha, CO₂) belong to the importers' normaliser, not here.
+ */
+import type { Arithmetic } from '../numbers/arithmetic.js';
+
+/** Base dimensions. Counts of different things (visits, head of livestock) do not mix. */
+export const BASE_DIMENSIONS = [
+  'length', 'mass', 'carbon', 'co2', 'energy', 'money', 'time', 'year', 'visit', 'head', 'count',
+] as const;
+export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
+export type Dimension = Readonly<Partial<Record<BaseDimension, number>>>;
+
+/** An exact rational scale factor to the base unit of a dimension. */
+interface Ratio {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+interface Atom {
+  readonly dimension: Dimension;
+  readonly factor: Ratio;
+}
+
+const r = (n: bigint, d = 1n): Ratio => ({ n, d });
+
+/**
+ * Atomic units. Base units: m, t, t C, t CO2, kWh, 元, s, a, 人次, 头, 个. The year `a` is its
+ * own dimension: 365 or 366 days is a calendar fact, not a unit factor.
+ */
+const ATOMS: Readonly<Record<string, Atom>> = {
+  m: { dimension: { length: 1 }, factor: r(1n) },
+  mm: { dimension: { length: 1 }, factor: r(1n, 1000n) },
+  cm: { dimension: { length: 1 }, factor: r(1n, 100n) },
+  hm: { dimension: { length: 1 }, factor: r(100n) },
+  km: { dimension: { length: 1 }, factor: r(1000n) },
+  亩: { dimension: { length: 2 }, factor: r(2000n, 3n) },
+  L: { dimension: { length: 3 }, factor: r(1n, 1000n) },
+  g: { dimension: { mass: 1 }, factor: r(1n, 1_000_000n) },
+  kg: { dimension: { mass: 1 }, factor: r(1n, 1000n) },
+  t: { dimension: { mass: 1 }, factor: r(1n) },
+  'kg C': { dimension: { carbon: 1 }, factor: r(1n, 1000n) },
+  't C': { dimension: { carbon: 1 }, factor: r(1n) },
+  'kg CO2': { dimension: { co2: 1 }, factor: r(1n, 1000n) },
+  't CO2': { dimension: { co2: 1 }, factor: r(1n) },
+  kWh: { dimension: { energy: 1 }, factor: r(1n) },
+  J: { dimension: { energy: 1 }, factor: r(1n, 3_600_000n) },
+  kJ: { dimension: { energy: 1 }, factor: r(1n, 3600n) },
+  MJ: { dimension: { energy: 1 }, factor: r(10n, 36n) },
+  元: { dimension: { money: 1 }, factor: r(1n) },
+  s: { dimension: { time: 1 }, factor: r(1n) },
+  min: { dimension: { time: 1 }, factor: r(60n) },
+  h: { dimension: { time: 1 }, factor: r(3600n) },
+  d: { dimension: { time: 1 }, factor: r(86_400n) },
+  a: { dimension: { year: 1 }, factor: r(1n) },
+  人次: { dimension: { visit: 1 }, factor: r(1n) },
+  头: { dimension: { head: 1 }, factor: r(1n) },
+  个: { dimension: { count: 1 }, factor: r(1n) },
+  '%': { dimension: {}, factor: r(1n, 100n) },
+  '1': { dimension: {}, factor: r(1n) },
+};
+
+/** Chinese multiplier prefixes, applied to the whole following term: 万m³ = 10⁴ m³, not (10⁴ m)³. */
+const PREFIXES: Readonly<Record<string, bigint>> = { 万: 10_000n, 亿: 100_000_000n };
+
+const ATOM_NAMES = Object.keys(ATOMS).sort((a, b) => b.length - a.length);
+const SUPERSCRIPTS: Readonly<Record<string, number>> = { '¹': 1, '²': 2, '³': 3 };
+
+/** A unit expression that could not be parsed. */
+export class GepUnitParseError extends Error {
+  override readonly name = 'GepUnitParseError';
+  constructor(readonly unit: string, readonly reason: string) {
+    super(`[gep] unknown unit "${unit}": ${reason}`);
+  }
+}
+
+/** Two units of different dimensions met where one was to be converted into the other. */
+export class GepUnitError extends Error {
+  override readonly name = 'GepUnitError';
+  constructor(readonly from: string, readonly to: string, readonly fromDimension: string, readonly toDimension: string) {
+    super(`[gep] cannot convert "${from}" (${fromDimension}) to "${to}" (${toDimension}): the dimensions differ`);
+  }
+}
+
+/** A parsed unit: its dimension and exact factor to the base units. */
+export interface ParsedUnit {
+  readonly id: string;
+  readonly dimension: Dimension;
+  readonly factor: Ratio;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function normalise(x: Ratio): Ratio {
+  const g = gcd(x.n, x.d);
+  return { n: x.n / g, d: x.d / g };
+}
+
+function ratioPow(x: Ratio, e: number): Ratio {
+  const k = BigInt(Math.abs(e));
+  return e >= 0 ? { n: x.n ** k, d: x.d ** k } : { n: x.d ** k, d: x.n ** k };
+}
+
+function ratioMul(a: Ratio, b: Ratio): Ratio {
+  return normalise({ n: a.n * b.n, d: a.d * b.d });
+}
+
+function dimensionCombine(a: Dimension, b: Dimension, sign: 1 | -1): Dimension {
+  const out: Partial<Record<BaseDimension, number>> = { ...a };
+  for (const [k, v] of Object.entries(b) as [BaseDimension, number][]) {
+    const next = (out[k] ?? 0) + sign * v;
+    if (next === 0) delete out[k];
+    else out[k] = next;
+  }
+  return out;
+}
+
+function dimensionScale(a: Dimension, e: number): Dimension {
+  const out: Partial<Record<BaseDimension, number>> = {};
+  for (const [k, v] of Object.entries(a) as [BaseDimension, number][]) out[k] = v * e;
+  return out;
+}
+
+/** A readable dimension, e.g. `money·length^-3`; `dimensionless` for pure numbers. */
+export function describeDimension(d: Dimension): string {
+  const parts = BASE_DIMENSIONS.filter((k) => d[k]).map((k) => (d[k] === 1 ? k : `${k}^${d[k]}`));
+  return parts.length ? parts.join('·') : 'dimensionless';
+}
+
+function sameDimension(a: Dimension, b: Dimension): boolean {
+  return BASE_DIMENSIONS.every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  parse(): ParsedUnit {
+    const result = this.expression();
+    this.skipSpaces();
+    if (this.pos !== this.text.length) this.fail(`unexpected "${this.text.slice(this.pos)}"`);
+    return { id: this.text, ...result };
+  }
+
+  private fail(reason: string): never {
+    throw new GepUnitParseError(this.text, reason);
+  }
+
+  private skipSpaces(): void {
+    while (this.text[this.pos] === ' ') this.pos++;
+  }
+
+  private expression(): Omit<ParsedUnit, 'id'> {
+    let acc = this.term();
+    for (;;) {
+      this.skipSpaces();
+      const op = this.text[this.pos];
+      if (op !== '/' && op !== '·' && op !== '*') return acc;
+      this.pos++;
+      const next = this.term();
+      const sign = op === '/' ? -1 : 1;
+      acc = {
+        dimension: dimensionCombine(acc.dimension, next.dimension, sign),
+        factor: ratioMul(acc.factor, sign === 1 ? next.factor : ratioPow(next.factor, -1)),
+      };
+    }
+  }
+
+  private term(): Omit<ParsedUnit, 'id'> {
+    this.skipSpaces();
+    let base: Omit<ParsedUnit, 'id'>;
+    if (this.text[this.pos] === '(') {
+      this.pos++;
+      base = this.expression();
+      this.skipSpaces();
+      if (this.text[this.pos] !== ')') this.fail('a closing parenthesis is missing');
+      this.pos++;
+    } else {
+      let prefix = 1n;
+      const p = this.text[this.pos];
+      if (p !== undefined && PREFIXES[p] !== undefined && this.text.length > this.pos + 1) {
+        prefix = PREFIXES[p];
+        this.pos++;
+      }
+      const name = ATOM_NAMES.find((n) => this.text.startsWith(n, this.pos) && !this.continuesWord(n));
+      if (name === undefined) this.fail(`no unit known at "${this.text.slice(this.pos)}"`);
+      this.pos += name.length;
+      const atom = ATOMS[name]!;
+      const exponent = this.exponent();
+      base = {
+        dimension: dimensionScale(atom.dimension, exponent),
+        factor: ratioMul(ratioPow(atom.factor, exponent), r(prefix)),
+      };
+      return base;
+    }
+    const exponent = this.exponent();
+    return { dimension: dimensionScale(base.dimension, exponent), factor: ratioPow(base.factor, exponent) };
+  }
+
+  /** An atom must not be followed by a letter that would make it another word ("m" in "mm"). */
+  private continuesWord(name: string): boolean {
+    const next = this.text[this.pos + name.length];
+    return next !== undefined && /[A-Za-z0-9]/.test(next) && /[A-Za-z0-9]$/.test(name);
+  }
+
+  private exponent(): number {
+    const c = this.text[this.pos];
+    if (c !== undefined && SUPERSCRIPTS[c] !== undefined) {
+      this.pos++;
+      return SUPERSCRIPTS[c];
+    }
+    if (c === '^') {
+      const m = /^\^(-?\d)/.exec(this.text.slice(this.pos));
+      if (!m) this.fail('an exponent must follow "^"');
+      this.pos += m[0].length;
+      return Number(m[1]);
+    }
+    return 1;
+  }
+}
+
+const cache = new Map<string, ParsedUnit>();
+
+/** Parse a unit id. Throws `GepUnitParseError` for an unknown unit. */
+export function parseUnit(unit: string): ParsedUnit {
+  let parsed = cache.get(unit);
+  if (!parsed) {
+    parsed = new Parser(unit).parse();
+    cache.set(unit, parsed);
+  }
+  return parsed;
+}
+
+/** True when `unit` parses. */
+export function isKnownUnit(unit: string): boolean {
+  try {
+    parseUnit(unit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the two units measure the same dimension. */
+export function sameDimensionUnits(a: string, b: string): boolean {
+  return sameDimension(parseUnit(a).dimension, parseUnit(b).dimension);
+}
+
+/** The dimension of a unit, in words. */
+export function dimensionOf(unit: string): string {
+  return describeDimension(parseUnit(unit).dimension);
+}
+
+function applyRatio<T>(A: Arithmetic<T>, value: T, ratio: Ratio): T {
+  if (ratio.n === 1n && ratio.d === 1n) return value;
+  const scaled = ratio.n === 1n ? value : A.multiply(value, A.fromString(ratio.n.toString()));
+  return ratio.d === 1n ? scaled : A.divide(scaled, A.fromString(ratio.d.toString()));
+}
+
+/** The exact factor that turns a value in `from` into a value in `to`. Throws `GepUnitError` across dimensions. */
+export function conversionRatio(from: string, to: string): Ratio {
+  const f = parseUnit(from);
+  const t = parseUnit(to);
+  if (!sameDimension(f.dimension, t.dimension)) {
+    throw new GepUnitError(from, to, describeDimension(f.dimension), describeDimension(t.dimension));
+  }
+  return ratioMul(f.factor, ratioPow(t.factor, -1));
+}
+
+/** Convert `value` from one unit to another of the same dimension: `convert(A, 1, '亩', 'm²')` → 666.66…7. */
+export function convert<T>(A: Arithmetic<T>, value: T, from: string, to: string): T {
+  return applyRatio(A, value, conversionRatio(from, to));
+}
+
+/**
+ * Multiply two amounts and express the product in `to`, checking that the dimensions match:
+ * `multiplyInto(A, 120, '万t', 2400, '元/t', '元')` = 2.88×10⁹. Used for every quantity × price.
+ */
+export function multiplyInto<T>(A: Arithmetic<T>, a: T, aUnit: string, b: T, bUnit: string, to: string): T {
+  const pa = parseUnit(aUnit);
+  const pb = parseUnit(bUnit);
+  const pt = parseUnit(to);
+  const product = dimensionCombine(pa.dimension, pb.dimension, 1);
+  if (!sameDimension(product, pt.dimension)) {
+    throw new GepUnitError(`${aUnit} × ${bUnit}`, to, describeDimension(product), describeDimension(pt.dimension));
+  }
+  const ratio = ratioMul(ratioMul(pa.factor, pb.factor), ratioPow(pt.factor, -1));
+  return applyRatio(A, A.multiply(a, b), ratio);
+}
+
+/**
+ * Annual flows: the accounts are yearly, so an amount for a flow field may be written either as a
+ * rate (`万m³/a`) or as the total of the accounting year (`万m³`, as yearbooks print it). This
+ * returns the unit to read `unit` in for a field whose reference unit is `reference`: `unit/a`
+ * when the reference is per year and `unit` is the year's total, else `unit` unchanged.
+ */
+export function asFlowUnit(unit: string, reference: string): string {
+  const ref = parseUnit(reference).dimension;
+  const own = parseUnit(unit).dimension;
+  return ref.year === -1 && own.year === undefined ? `(${unit})/a` : unit;
+}
