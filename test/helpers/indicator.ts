@@ -1,0 +1,62 @@
+/**
+ * Runs one indicator module on both arithmetics, the way the account does, so each test can
+ * state its expected numbers once and check the decimal and float paths against them.
+ */
+import { decimalArithmetic, floatArithmetic, type Arithmetic } from '../../src/numbers/arithmetic.js';
+import { CoefficientReader, makeCoefficientSet } from '../../src/coefficients/resolve.js';
+import { getCoefficientTable } from '../../src/coefficients/tables.js';
+import type { CoefficientOverride } from '../../src/coefficients/types.js';
+import { toGepIssues } from '../../src/indicators/input-schema.js';
+import { GepInputError } from '../../src/errors/errors.js';
+import type { IndicatorModule, QuantityResult, ValueResult } from '../../src/indicators/types.js';
+
+export interface RunOptions {
+  readonly variant?: Record<string, string>;
+  readonly priceYear?: number;
+  readonly overrides?: readonly CoefficientOverride[];
+  readonly table?: string;
+  readonly strict?: boolean;
+}
+
+export interface RunResult<T> {
+  readonly quantity: QuantityResult<T>;
+  readonly value: ValueResult<T>;
+  readonly A: Arithmetic<T>;
+  readonly coefficients: ReturnType<CoefficientReader<T>['uses']>;
+}
+
+/** Validate `input` with the module's schema and compute quantity and value with arithmetic `A`. */
+export function runIndicator<T>(module: IndicatorModule<any>, input: unknown, A: Arithmetic<T>, options: RunOptions = {}): RunResult<T> {
+  const path = ['indicators', module.spec.id];
+  const parsed = module.inputSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, path));
+  const { set, issues } = makeCoefficientSet(getCoefficientTable(options.table ?? 'national-2022/1.0.0'), options.overrides ?? [], { strict: options.strict ?? false });
+  if (issues.length) throw new GepInputError(issues);
+  const reader = new CoefficientReader(A, set);
+  const variant = Object.fromEntries(module.spec.variants.map((v) => [v.name, options.variant?.[v.name] ?? v.default]));
+  const ctx = { A, coefficients: reader, variant, priceYear: options.priceYear ?? 2022, path };
+  const quantity = module.quantity(parsed.data, ctx);
+  const value = module.value(parsed.data, quantity, ctx);
+  return { quantity, value, A, coefficients: reader.uses() };
+}
+
+/** Run on the decimal path and the float path. */
+export function runBoth(module: IndicatorModule<any>, input: unknown, options: RunOptions = {}) {
+  return { decimal: runIndicator(module, input, decimalArithmetic, options), float: runIndicator(module, input, floatArithmetic, options) };
+}
+
+/** The issues a bad input raises, for inline snapshots. */
+export function issuesOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof GepInputError) return e.issues.map((i) => ({ code: i.code, path: i.path.join('.'), expected: i.expected, found: i.found }));
+    throw e;
+  }
+  throw new Error('expected a GepInputError, but the call succeeded');
+}
+
+/** Relative difference |a − b| / max(|b|, tiny). */
+export function relativeDifference(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+}
