@@ -13,9 +13,17 @@ import * as waterConservation from './regulating/water-conservation.js';
 import * as carbonSequestration from './regulating/carbon-sequestration.js';
 import type { IndicatorModule } from './types.js';
 
-const MODULES: readonly IndicatorModule<never>[] = [
-  agriculture, forestry, livestock, fishery, waterSupply, ecoEnergy, otherProducts,
-  waterConservation, carbonSequestration,
+// One entry per line, in catalogue order.
+const MODULES = [
+  agriculture,
+  forestry,
+  livestock,
+  fishery,
+  waterSupply,
+  ecoEnergy,
+  otherProducts,
+  waterConservation,
+  carbonSequestration,
 ] as unknown as IndicatorModule<never>[];
 
 /** Implemented indicator modules by id. */
