@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeGep } from '../../src/accounts/gep.js';
+import { gepResultToJson } from '../../src/accounts/serialize.js';
+import { floatArithmetic } from '../../src/numbers/arithmetic.js';
+import { GepInputError } from '../../src/errors/errors.js';
+import { GepDecimal } from '../../src/numbers/arithmetic.js';
+
+const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+
+const price = (value: string, unit: string) => ({ value, unit, priceYear: 2022 });
+const small = {
+  region: { name: 'Test county', level: 'county' },
+  accountingYear: 2022,
+  priceYear: 2022,
+  indicators: {
+    'material.agriculture': { products: [{ item: 'maize', quantity: { value: '12000', unit: 't' }, price: price('2700', '元/t'), ecosystemType: 'cropland' }] },
+    'regulating.water-conservation': {
+      ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } }],
+    },
+  },
+};
+
+function issuesOf(input: unknown, options = {}) {
+  try {
+    computeGep(input, options);
+  } catch (e) {
+    if (e instanceof GepInputError) return e.issues.map((i) => `${i.code} ${i.path.join('.')}`);
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('computeGep', () => {
+  it('composes indicators into categories and GEP = material + regulating + cultural', () => {
+    // agriculture: 12 000 t × 2 700 元/t = 32 400 000 元
+    // water conservation: 100 km² × (600 − 600×2.70 % − 400) mm × 7.06 元/m³ = 18 380 000 m³ × 7.06 = 129 762 800 元
+    // GEP = 32 400 000 + 129 762 800 + 0 = 162 162 800 元
+    const json = gepResultToJson(computeGep(small));
+    expect(json.totals).toEqual({
+      material: { value: '32400000', unit: '元', priceYear: 2022 },
+      regulating: { value: '129762800', unit: '元', priceYear: 2022 },
+      cultural: { value: '0', unit: '元', priceYear: 2022 },
+      gep: { value: '162162800', unit: '元', priceYear: 2022 },
+    });
+    expect(json.byEcosystemType).toEqual({ cropland: { value: '32400000', unit: '元', priceYear: 2022 }, forest: { value: '129762800', unit: '元', priceYear: 2022 } });
+    expect(json.profile).toMatchObject({ id: 'national-2022', indicatorListStatus: 'to-verify' });
+    expect(json.coefficientTable).toBe('national-2022/1.0.0');
+  });
+
+  it('lists the profile indicators without input as not accounted, with a warning each', () => {
+    const result = computeGep(small);
+    expect(result.notAccounted.map((n) => n.id)).toContain('material.forestry');
+    expect(result.warnings.some((w) => w.code === 'indicator-no-input' && w.indicator === 'material.forestry')).toBe(true);
+    expect(result.warnings.some((w) => w.code === 'price-year-mismatch' && w.message.includes('reservoir-storage-cost'))).toBe(true);
+  });
+
+  it('carries the trace of every number: steps with their inputs, and coefficients with table and source', () => {
+    const wc = gepResultToJson(computeGep(small)).indicators.find((i) => i.id === 'regulating.water-conservation')!;
+    const balance = wc.trace.steps.find((s) => s.name === 'water balance of deciduous-broadleaf-forest')!;
+    expect(balance).toMatchObject({
+      formula: 'Q_i = A_i × (P_i − R_i − ET_i)',
+      inputs: { A: { value: '100000000', unit: 'm²', from: 'input:indicators.regulating.water-conservation.ecosystems[0].area' } },
+      result: { value: '18380000', unit: 'm³/a' },
+    });
+    expect(wc.trace.coefficients.map((c) => [c.id, c.table, c.source, c.status])).toEqual([
+      ['runoff-coefficient.deciduous-broadleaf-forest', 'national-2022/1.0.0', 'gong-2017', 'verified'],
+      ['reservoir-storage-cost', 'national-2022/1.0.0', 'ganzi-2017', 'verified'],
+    ]);
+  });
+
+  it('applies coefficient overrides from the input and the options, and shows them in the trace', () => {
+    const input = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m³', priceYear: 2022, reason: 'provincial cost 2022' }] };
+    const json = gepResultToJson(computeGep(input));
+    expect(json.totals.regulating.value).toBe('165420000'); // 18 380 000 × 9
+    expect(json.coefficientsUsed.find((c) => c.id === 'reservoir-storage-cost')).toMatchObject({ status: 'user-override', overridden: { tableValue: '7.06' } });
+    expect(json.warnings.some((w) => w.code === 'price-year-mismatch')).toBe(false);
+  });
+
+  it('reports every issue of the envelope at once, then every issue of the indicators at once', () => {
+    expect(issuesOf({ ...small, region: { level: 'village' }, accountingYear: '2022' })).toEqual([
+      'input.required region.name',
+      'input.type region.level',
+      'input.type accountingYear',
+    ]);
+    const bad = {
+      ...small,
+      coefficientOverrides: [{ id: 'nope', value: '1', unit: '元', reason: 'x' }],
+      indicators: {
+        ...small.indicators,
+        'regulating.soil-erosion': {},
+        'material.agriculture': { products: [{ item: 'maize', quantity: { value: '1', unit: 'furlong' }, price: price('1', '元/t') }] },
+      },
+    };
+    expect(issuesOf(bad)).toEqual([
+      'coefficient.unknown coefficientOverrides.0.id',
+      'input.unknown-indicator indicators.regulating.soil-erosion',
+      'input.unit-unknown indicators.material.agriculture.products.0.quantity.unit',
+    ]);
+    expect(issuesOf(small, { profile: 'nowhere-2030' })).toEqual(['profile.unknown profile']);
+  });
+
+  it('gives the same account on the decimal and float paths within 1e-9 relative (bundled sample)', () => {
+    const d = gepResultToJson(computeGep(sample));
+    const f = gepResultToJson(computeGep(sample, { arithmetic: floatArithmetic }));
+    expect(f.arithmetic).toBe('float64');
+    const pairs = [
+      ...(['material', 'regulating', 'cultural', 'gep'] as const).map((k) => [d.totals[k].value, f.totals[k].value]),
+      ...d.indicators.map((ind, i) => [ind.value.total.value, f.indicators[i]!.value.total.value]),
+    ];
+    for (const [dv, fv] of pairs) {
+      const exact = new GepDecimal(dv!);
+      const gap = exact.minus(fv!).abs();
+      expect(gap.lte(exact.abs().times('1e-9')), `${dv} vs ${fv}`).toBe(true);
+    }
+  });
+
+  it('accounts every indicator of the bundled sample that the profile enables and the library implements', () => {
+    const result = computeGep(sample);
+    expect(result.notAccounted.filter((n) => n.reason === 'no-input')).toEqual([]);
+    expect(result.indicators.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('is deterministic: the same input gives byte-identical JSON', () => {
+    expect(JSON.stringify(gepResultToJson(computeGep(sample)))).toBe(JSON.stringify(gepResultToJson(computeGep(sample))));
+  });
+
+  it('holds GEP = Σ categories = Σ indicators for generated product lists (property)', () => {
+    const amount = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 4 })).map(([n, s]) => (s ? `${Math.floor(n / 10 ** s)}.${String(n % 10 ** s).padStart(s, '0')}` : String(n)));
+    const product = fc.record({ item: fc.string({ minLength: 1, maxLength: 8 }), quantity: amount.map((value) => ({ value, unit: 't' })), price: amount.map((value) => price(value, '元/t')) });
+    const sector = fc.array(product, { minLength: 1, maxLength: 5 }).map((products) => ({ products }));
+    fc.assert(fc.property(sector, sector, sector, (a, b, c) => {
+      const input = { ...small, indicators: { 'material.agriculture': a, 'material.forestry': b, 'material.fishery': c } };
+      const r = gepResultToJson(computeGep(input));
+      const sumIndicators = r.indicators.reduce((acc, i) => acc.plus(i.value.total.value), new GepDecimal(0));
+      const sumLines = r.indicators.flatMap((i) => i.value.lines).reduce((acc, l) => acc.plus(l.value.value), new GepDecimal(0));
+      const sumCategories = new GepDecimal(r.totals.material.value).plus(r.totals.regulating.value).plus(r.totals.cultural.value);
+      return sumIndicators.eq(r.totals.gep.value) && sumCategories.eq(r.totals.gep.value) && sumLines.eq(r.totals.gep.value);
+    }), { numRuns: 200 });
+  });
+
+  it('is linear in price: doubling every price doubles the value (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 0, max: 10 ** 7 }), (q, p) => {
+      const at = (pv: string) => computeGep({ ...small, indicators: { 'material.agriculture': { products: [{ item: 'x', quantity: { value: String(q), unit: 'kg' }, price: price(pv, '元/kg') }] } } });
+      return at(String(2 * p)).totals.gep.value.eq(at(String(p)).totals.gep.value.times(2));
+    }), { numRuns: 100 });
+  });
+});

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/main.js';
+
+function cli(argv: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, string> = {};
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: (p) => {
+      if (p in files) return files[p]!;
+      return readFileSync(p, 'utf8');
+    },
+    writeFile: (p, t) => {
+      written[p] = t;
+    },
+    mkdir: () => {},
+  };
+  const code = runCli(argv, io);
+  return { code, stdout: out.join(''), stderr: err.join(''), written };
+}
+
+const SAMPLE = 'fixtures/sample-county/input.json';
+
+describe('gep CLI', () => {
+  it('runs the bundled sample and prints the account table with names, quantities, prices, 万元, 亿元 and shares', () => {
+    const { code, stdout } = cli(['run', SAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('GEP account of 示例县 Sample County (constructed), 2022 (2022 prices)');
+    expect(stdout).toMatch(/material\.water-supply\s+水资源（淡水供给） Water supply\s+9,830\.00 万m³\/a\s+3 prices\s+16,428\.00\s+1\.64/);
+    expect(stdout).toContain('value (万元)');
+    expect(stdout).toContain('rounding: half-up, 2 decimal places');
+    expect(stdout).toMatch(/^GEP\s+GEP\s+[\d,.]+\s+[\d,.]+\s+100\.0 %$/m);
+  });
+
+  it('prints Chinese headers with --lang zh', () => {
+    const { stdout } = cli(['run', SAMPLE, '--lang', 'zh']);
+    expect(stdout).toContain('价值量（万元）');
+    expect(stdout).toContain('示例县 Sample County (constructed) 2022 年生态产品总值核算（2022 年价格）');
+  });
+
+  it('prints the full result with trace as JSON, and writes result.json and account.txt with --out', () => {
+    const { code, stdout, written } = cli(['run', SAMPLE, '--format', 'json', '--out', 'out-dir']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.kind).toBe('gep-account');
+    expect(typeof json.totals.gep.value).toBe('string');
+    expect(json.indicators[0].trace.steps.length).toBeGreaterThan(0);
+    expect(Object.keys(written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
+    expect(written[join('out-dir', 'result.json')]).toBe(stdout);
+  });
+
+  it('exits 1 with every input issue, located, on bad input', () => {
+    const bad = JSON.stringify({ region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: { 'material.fishery': { products: [{ item: 'fish', quantity: { value: 'ten', unit: 't' } }] } } });
+    const { code, stderr } = cli(['run', 'bad.json'], { 'bad.json': bad });
+    expect(code).toBe(1);
+    expect(stderr).toContain('1 input issue:');
+    expect(stderr).toContain('bad.json: indicators.material.fishery.products[0].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "ten"');
+    const zh = cli(['run', 'bad.json', '--lang', 'zh'], { 'bad.json': bad });
+    expect(zh.stderr).toContain('输入有 1 个问题');
+    expect(zh.stderr).toContain('应为以字符串书写的十进制数');
+  });
+
+  it('reports a JSON syntax error with its line and column', () => {
+    const { code, stderr } = cli(['run', 'broken.json'], { 'broken.json': '{\n  "region": {\n    "name": "x",,\n' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.json, row 3, column \d+: the file is not valid JSON/);
+  });
+
+  it('exits 1 when the input file cannot be read', () => {
+    expect(cli(['run', 'does/not/exist.json']).code).toBe(1);
+  });
+
+  it('exits 2 on bad usage, with the usage text', () => {
+    for (const argv of [[], ['frobnicate'], ['run'], ['run', SAMPLE, '--format', 'yaml'], ['run', SAMPLE, '--colour']]) {
+      const { code, stderr } = cli(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr).toContain('Usage:');
+    }
+  });
+
+  it('prints help for the program and for each command, and the version', () => {
+    expect(cli(['--help'])).toMatchObject({ code: 0 });
+    expect(cli(['run', '--help']).stdout).toContain('--profile ID');
+    expect(cli(['--version']).stdout).toBe('0.1.0\n');
+  });
+
+  it('lists the indicator catalogue as JSON with the implemented flag', () => {
+    const { code, stdout } = cli(['indicators', '--json']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; implemented: boolean }[];
+    expect(rows.find((r) => r.id === 'material.agriculture')).toMatchObject({ implemented: true, zh: '农业产品' });
+    expect(cli(['profiles']).stdout).toContain('national-2022 1.0.0');
+  });
+
+  it('runs as a real process through the package script entry (tsx), exit code included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gep-'));
+    writeFileSync(join(dir, 'bad.json'), '{}');
+    const run = (args: string[]) => {
+      try {
+        return { code: 0, out: execFileSync('npx', ['tsx', 'src/cli/bin.ts', ...args], { encoding: 'utf8', stdio: 'pipe' }) };
+      } catch (e) {
+        return { code: (e as { status: number }).status, out: '' };
+      }
+    };
+    expect(run(['run', SAMPLE]).out).toContain('GEP account of');
+    expect(run(['run', join(dir, 'bad.json')]).code).toBe(1);
+    expect(run(['nonsense']).code).toBe(2);
+  });
+});

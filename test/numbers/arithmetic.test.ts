@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText } from '../../src/numbers/arithmetic.js';
+
+describe('arithmetic seam', () => {
+  it('adds decimals exactly where float64 does not: 0.1 + 0.2', () => {
+    expect(D.toString(D.add(D.fromString('0.1'), D.fromString('0.2')))).toBe('0.3');
+    expect(F.add(0.1, 0.2)).not.toBe(0.3);
+  });
+
+  it('parses decimal text and exact fractions, and refuses anything else', () => {
+    expect(D.toString(D.fromString('44/12'))).toBe('3.666666666666666666666666666666666666667');
+    expect(D.toString(D.fromString('1e-3'))).toBe('0.001');
+    expect(F.fromString('44/12')).toBeCloseTo(3.6666666666666665, 15);
+    for (const bad of ['', 'NaN', 'Infinity', '1,000', '12 t', '0x10', '1/0']) {
+      expect(() => D.fromString(bad)).toThrow(GepArithmeticError);
+      expect(() => F.fromString(bad)).toThrow(GepArithmeticError);
+    }
+    expect(isDecimalText(' 12.5 ')).toBe(true);
+    expect(isDecimalText('１２')).toBe(false); // full-width digits are the importers' normaliser's job
+  });
+
+  it('throws instead of returning Infinity or NaN', () => {
+    expect(() => D.divide(D.one, D.zero)).toThrow(/division/);
+    expect(() => F.divide(1, 0)).toThrow(/division/);
+    expect(() => D.ln(D.zero)).toThrow(/logarithm/);
+    expect(() => F.ln(-1)).toThrow(/logarithm/);
+    expect(() => F.multiply(1e308, 10)).toThrow(/non-finite/);
+  });
+
+  it('computes the lake regression form e^a·A^b on both paths', () => {
+    // e^6.636 × 2^0.678 = 762.2… × 1.5999… ; both paths agree to 1e-14 relative
+    const d = D.multiply(D.exp(D.fromString('6.636')), D.pow(D.fromString('2'), D.fromString('0.678')));
+    const f = F.multiply(F.exp(6.636), F.pow(2, 0.678));
+    expect(Math.abs(d.toNumber() - f) / f).toBeLessThan(1e-14);
+  });
+
+  it('prints large and small decimals without exponent notation', () => {
+    expect(D.toString(D.fromString('1.2e20'))).toBe('120000000000000000000');
+    expect(D.toString(D.fromString('3e-12'))).toBe('0.000000000003');
+  });
+
+  it('sums a list, zero for an empty list', () => {
+    expect(D.toString(D.sum(['1.5', '2.25', '-0.75'].map((s) => D.fromString(s))))).toBe('3');
+    expect(D.toString(D.sum([]))).toBe('0');
+    expect(F.sum([])).toBe(0);
+  });
+});
