@@ -5,6 +5,7 @@
  *   R_i  = P_i · α_i              variant `runoff: mean-runoff-coefficient` (gong-2017 §1.2, Table 2)
  *   R_i  = storm runoff depth     variant `runoff: storm-runoff` (ganzi-2017 writes 暴雨径流量)
  *   V_wr = Q_wr · C_we            C_we = reservoir construction cost per m³ of storage (ganzi-2017 §2.4)
+ * For reproducing a published account, `reported` takes the physical quantity as printed instead.
  * A_i in m² after conversion, depths in mm (annual totals), Q in m³/a. A type whose balance is
  * negative contributes 0 (common practice, gep-methods §4.0); the raw sum is kept in the trace and
  * a warning names the clamped types.
@@ -30,6 +31,8 @@ export const spec: IndicatorSpec = {
     { path: 'ecosystems[].evapotranspiration', unit: 'mm', required: true, description: 'annual actual evapotranspiration (e.g. MOD16)' },
     { path: 'ecosystems[].runoffCoefficient', unit: '1', required: false, description: 'mean surface-runoff coefficient α (0–1 or %); the table value for the type otherwise' },
     { path: 'ecosystems[].stormRunoff', unit: 'mm', required: false, description: 'storm runoff depth, for the storm-runoff variant' },
+    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (ecosystem type or region), instead of ecosystems' },
+    { path: 'reported[].quantity', unit: 'm³/a', required: false, description: 'water conservation quantity as printed by a published account, instead of ecosystems' },
     { path: 'unitPrice', unit: '元/m³', required: false, description: 'price per m³ (reservoir cost or water price) at the account price year; the table value otherwise' },
   ],
   variants: [{
@@ -52,8 +55,13 @@ export const inputSchema = z.strictObject({
     evapotranspiration: measure('mm'),
     runoffCoefficient: measure('1', { max: '1' }).optional(),
     stormRunoff: measure('mm').optional(),
-  })).min(1),
+  })).min(1).optional(),
+  reported: z.array(z.strictObject({ item: z.string().min(1), ecosystemType: ecosystemType.optional(), quantity: measure('m³/a') })).min(1).optional(),
   unitPrice: price('元/m³').optional(),
+}).check((c) => {
+  if (!c.value.ecosystems === !c.value.reported) {
+    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either ecosystems (to compute the water balance) or reported (quantities as printed), not both' } });
+  }
 });
 export type WaterConservationInput = z.infer<typeof inputSchema>;
 
@@ -67,7 +75,8 @@ export function quantity<T>(input: WaterConservationInput, ctx: IndicatorContext
   const raw: Measure<T>[] = [];
   const storm = ctx.variant.runoff === 'storm-runoff';
 
-  input.ecosystems.forEach((e, i) => {
+  if (input.reported) return reportedQuantity(input.reported, ctx);
+  input.ecosystems!.forEach((e, i) => {
     const at = [...ctx.path, 'ecosystems', i];
     const area = readAmount(A, e.area, 'm²');
     const p = readAmount(A, e.precipitation, 'mm');
@@ -122,6 +131,18 @@ export function quantity<T>(input: WaterConservationInput, ctx: IndicatorContext
   return { lines, total, steps: tracer.steps, warnings };
 }
 
+/** Quantities as printed by a published account, each traced to its input line. */
+function reportedQuantity<T>(reported: NonNullable<WaterConservationInput['reported']>, ctx: IndicatorContext<T>): QuantityResult<T> {
+  const tracer = new Tracer(ctx.A);
+  const lines = reported.map((r, i) => ({
+    item: r.item,
+    ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}),
+    quantity: tracer.record(`water balance of ${r.item}`, 'Q_i as reported', { Q: traced(ctx.A, readAmount(ctx.A, r.quantity, 'm³/a'), inputRef([...ctx.path, 'reported', i, 'quantity'])) }, readAmount(ctx.A, r.quantity, 'm³/a')),
+  }));
+  const total = tracer.record('water conservation', 'Q_wr = Σ_i Q_i (reported)', {}, sumIn(ctx.A, lines.map((l) => l.quantity), 'm³/a'));
+  return { lines, total, steps: tracer.steps, warnings: [] };
+}
+
 /** Value of water conservation in 元: Q × the reservoir construction cost per m³ (or a given price). */
 export function value<T>(input: WaterConservationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
   return valueItems(ctx, ID, q.lines.map((l, i) => ({
@@ -131,6 +152,6 @@ export function value<T>(input: WaterConservationInput, q: QuantityResult<T>, ct
     quantityFrom: `step:water balance of ${l.item}`,
     price: input.unitPrice,
     coefficientId: 'reservoir-storage-cost',
-    pricePath: input.unitPrice ? [...ctx.path, 'unitPrice'] : [...ctx.path, 'ecosystems', i],
+    pricePath: input.unitPrice ? [...ctx.path, 'unitPrice'] : [...ctx.path, input.reported ? 'reported' : 'ecosystems', i],
   })));
 }

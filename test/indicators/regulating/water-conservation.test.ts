@@ -64,3 +64,20 @@ describe('regulating.water-conservation', () => {
     ]);
   });
 });
+
+describe('regulating.water-conservation, reported quantities', () => {
+  it('reproduces Shenzhen 2020: 19.18 亿m³ × 6.11 元/m³ = 117.1898 亿元, printed 117.19', () => {
+    // shared/cases/shenzhen-2020.md: water conservation 19.18 亿t, value 117.19 亿元; implied price 6.11 元/m³
+    const input = { reported: [{ item: '深圳市 Shenzhen', quantity: { value: '19.18', unit: '亿m³' } }], unitPrice: { value: '6.11', unit: '元/m³', priceYear: 2020 } };
+    const { decimal, float } = runBoth(waterConservation, input, { priceYear: 2020 });
+    expect(decimal.value.total.value.toString()).toBe('11718980000');
+    expect(relativeDifference(float.value.total.value, 11_718_980_000)).toBeLessThan(1e-12);
+  });
+
+  it('takes either the water balance or the reported quantities, not both and not neither', () => {
+    const reported = [{ item: 'x', quantity: { value: '1', unit: 'm³' } }];
+    for (const input of [{}, { ecosystems: [forest], reported }]) {
+      expect(issuesOf(() => runIndicator(waterConservation, input, decimalArithmetic))[0]!.code).toBe('input.missing-basis');
+    }
+  });
+});
