@@ -1,6 +1,7 @@
 /**
  * Generates the shipped form of the reviewed data files:
- *   coefficients/sources.csv, coefficients/<table>/<version>/{table.json,coefficients.csv}
+ *   coefficients/sources.csv, coefficients/<table>/<version>/{table.json,coefficients.csv},
+ *   coefficients/indices/<id>.{json,csv}
  *     → src/coefficients/generated/data.ts
  *   the zod input schema → schemas/account-input.schema.json
  * Run `npm run generate`; test/generated.test.ts fails when a generated file is stale.

@@ -14,8 +14,15 @@ function readCsv(path: string): Record<string, string>[] {
 function renderData(root = 'coefficients'): string {
   const sources = readCsv(join(root, 'sources.csv'));
   const tables: unknown[] = [];
+  const indices = readdirSync(join(root, 'indices'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({
+      ...(JSON.parse(readFileSync(join(root, 'indices', f), 'utf8')) as Record<string, unknown>),
+      rows: readCsv(join(root, 'indices', f.replace(/\.json$/, '.csv'))),
+    }));
   const tableDirs = readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'profiles')
+    .filter((d) => d.isDirectory() && d.name !== 'profiles' && d.name !== 'indices')
     .map((d) => d.name)
     .sort();
   for (const tableId of tableDirs) {
@@ -32,6 +39,9 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = ${JSON.
 
 /** Every coefficient table version, rows as reviewed text (validated by zod on first use). */
 export const TABLES_DATA: readonly unknown[] = ${JSON.stringify(tables, null, 2)};
+
+/** Price index series (coefficients/indices/), rows as reviewed text. */
+export const INDICES_DATA: readonly unknown[] = ${JSON.stringify(indices, null, 2)};
 `;
 }
 

@@ -6,6 +6,7 @@
 import { decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
+import { getPriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
@@ -28,6 +29,8 @@ export interface GepOptions<T> {
   readonly overrides?: readonly CoefficientOverride[];
   /** Refuse coefficients with status to-verify. */
   readonly strict?: boolean;
+  /** Set false to use table prices as printed, without the profile's price-index rebasing (reproduction runs). */
+  readonly rebase?: boolean;
 }
 
 /** An indicator of the profile that was not accounted, and why. */
@@ -89,6 +92,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const account = envelope.data;
   const profile = resolveProfile(options.profile, account.profile);
   const table = getCoefficientTable(profile.coefficientTable);
+  const priceIndex = profile.priceIndex === undefined || options.rebase === false ? undefined : getPriceIndex(profile.priceIndex);
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
   const { set, issues } = makeCoefficientSet(table, overrides, { strict: options.strict ?? false });
 
@@ -120,7 +124,8 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     }
     const variant = Object.fromEntries(module.spec.variants.map((v) => [v.name, p.variant[v.name] ?? v.default]));
     const reader = new CoefficientReader(A, set);
-    planned.push({ id: p.id, parsed: parsed.data, reader, ctx: { A, coefficients: reader, variant, priceYear: account.priceYear, path } });
+    const ctx = { A, coefficients: reader, variant, priceYear: account.priceYear, path, ...(priceIndex ? { priceIndex } : {}) };
+    planned.push({ id: p.id, parsed: parsed.data, reader, ctx });
   }
   if (issues.length) throw new GepInputError(issues);
 

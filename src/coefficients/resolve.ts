@@ -84,6 +84,12 @@ export class CoefficientReader<T> {
     return { value: this.A.fromString(use.value), unit: use.unit, use };
   }
 
+  /** Record that a coefficient's price was rebased before use. */
+  noteRebased(id: string, rebased: NonNullable<CoefficientUse['rebased']>): void {
+    const use = this.used.get(id);
+    if (use) this.used.set(id, { ...use, rebased });
+  }
+
   /** Every coefficient read so far, in the order first read. */
   uses(): CoefficientUse[] {
     return [...this.used.values()];

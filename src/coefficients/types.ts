@@ -65,6 +65,16 @@ export interface CoefficientUse {
   readonly clause: string;
   readonly priceYear: number | null;
   readonly status: CoefficientStatus | 'user-override';
+  /** Present when a price of another year was carried to the account's price year. */
+  readonly rebased?: {
+    readonly index: string;
+    readonly fromYear: number;
+    readonly toYear: number;
+    /** P_to / P_from, and the value used. */
+    readonly factor: string;
+    readonly value: string;
+    readonly years: readonly { readonly year: number; readonly change: string; readonly status: CoefficientStatus; readonly source: string }[];
+  };
   /** Present when the user replaced the table value. */
   readonly overridden?: {
     readonly reason: string;

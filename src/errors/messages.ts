@@ -60,6 +60,10 @@ export const MESSAGES = {
     en: '{path}: coefficient "{found}" has status to-verify and strict mode refuses it',
     zh: '{path}：系数 "{found}" 尚待核实，严格模式下不予使用',
   },
+  'coefficient.rebase': {
+    en: '{path}: cannot carry coefficient {found} to {expected} prices: the price index has no value for a year in between; give a price or override the coefficient',
+    zh: '{path}：系数 {found} 无法换算到 {expected} 年价格（价格指数缺少中间年份），请给出价格或覆盖该系数',
+  },
   'profile.unknown': {
     en: 'unknown profile "{found}"; known profiles: {expected}',
     zh: '未知核算方案 "{found}"；可用方案：{expected}',

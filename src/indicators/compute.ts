@@ -6,6 +6,7 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 import { formatPath, GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import type { Measure } from '../units/measure.js';
 import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
+import { GepIndexRangeError, rebase, type Rebased } from '../coefficients/indices.js';
 import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
 
 /** An input amount as it arrives: decimal text and unit. */
@@ -47,8 +48,9 @@ export class Tracer<T> {
 
 /**
  * The unit price for a line: the input's price when given (its price year must be the account's),
- * otherwise the coefficient `coefficientId`. A coefficient at another price year is used and warned
- * about: rebasing prices is the profiles' job, and the warning names the coefficient.
+ * otherwise the coefficient `coefficientId`. A coefficient at another price year is carried to the
+ * account's year with the profile's price index (recorded on the coefficient's use in the trace),
+ * or, when the profile names no index, used as it is with a warning naming it.
  */
 export function resolvePrice<T>(
   ctx: IndicatorContext<T>,
@@ -74,6 +76,24 @@ export function resolvePrice<T>(
   }
   const c = ctx.coefficients.get(coefficientId, path);
   const warnings: GepWarning[] = [];
+  if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear && ctx.priceIndex) {
+    let r: Rebased<T>;
+    try {
+      r = rebase(A, c.value, c.use.priceYear, ctx.priceYear, ctx.priceIndex);
+    } catch (e) {
+      if (!(e instanceof GepIndexRangeError)) throw e;
+      throw new GepInputError([makeIssue('coefficient.rebase', path, { found: coefficientId, expected: String(ctx.priceYear) })]);
+    }
+    ctx.coefficients.noteRebased(coefficientId, {
+      index: ctx.priceIndex.id, fromYear: c.use.priceYear, toYear: ctx.priceYear,
+      factor: A.toString(r.factor), value: A.toString(r.value), years: r.steps,
+    });
+    const unverified = r.steps.filter((s) => s.status === 'to-verify').map((s) => s.year);
+    if (unverified.length) {
+      warnings.push({ code: 'index-to-verify', indicator, path, message: `coefficient ${coefficientId} was rebased ${c.use.priceYear}→${ctx.priceYear} with ${ctx.priceIndex.id} values still to verify (${unverified.join(', ')})` });
+    }
+    return { price: { value: r.value, unit: c.unit, priceYear: ctx.priceYear, from: `coefficient:${coefficientId} (rebased ${c.use.priceYear}→${ctx.priceYear} by ${ctx.priceIndex.id})` }, warnings };
+  }
   if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear) {
     warnings.push({
       code: 'price-year-mismatch',

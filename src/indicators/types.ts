@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Arithmetic } from '../numbers/arithmetic.js';
 import type { CoefficientReader } from '../coefficients/resolve.js';
 import type { CoefficientUse } from '../coefficients/types.js';
+import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepWarning } from '../errors/errors.js';
 import type { Measure } from '../units/measure.js';
 
@@ -66,6 +67,8 @@ export interface IndicatorContext<T> {
   readonly variant: Readonly<Record<string, string>>;
   /** Price year of the account; every price used must be at this year. */
   readonly priceYear: number;
+  /** Index that carries table prices of another year to `priceYear`; without it they are warned about. */
+  readonly priceIndex?: PriceIndex;
   /** Path of this indicator's input, for issues: `["indicators", "material.agriculture"]`. */
   readonly path: readonly (string | number)[];
 }

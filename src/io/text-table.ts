@@ -64,6 +64,12 @@ const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
   gep: { zh: '生态产品总值 GEP', en: 'GEP' },
 };
 
+/** A unit price for display: at most four decimals, trailing zeros dropped. */
+function formatPrice(value: string): string {
+  const rounded = roundDecimal(value, { places: 4, mode: 'half-up' });
+  return groupThousands(rounded.replace(/0+$/, '').replace(/\.$/, ''));
+}
+
 function unitPriceOf(lines: GepResultJson['indicators'][number]['value']['lines']): string {
   const prices = lines.flatMap((l) => (l.unitPrice ? [`${l.unitPrice.value} ${l.unitPrice.unit}`] : []));
   const distinct = [...new Set(prices)];
@@ -71,7 +77,7 @@ function unitPriceOf(lines: GepResultJson['indicators'][number]['value']['lines'
   if (prices.length < lines.length) return `${prices.length} of ${lines.length} priced`;
   if (distinct.length === 1 && prices.length === lines.length) {
     const p = lines.find((l) => l.unitPrice)!.unitPrice!;
-    return `${groupThousands(p.value)} ${p.unit}`;
+    return `${formatPrice(p.value)} ${p.unit}`;
   }
   return `${distinct.length} prices`;
 }

@@ -11,6 +11,8 @@ const profileSchema = z.strictObject({
   title: z.strictObject({ zh: z.string(), en: z.string() }),
   source: z.string(),
   coefficientTable: z.string().regex(/^[a-z0-9-]+\/\d+\.\d+\.\d+$/),
+  /** Price index that carries table prices of another year to the account's price year. */
+  priceIndex: z.string().optional(),
   indicatorListStatus: z.enum(['verified', 'to-verify']),
   notes: z.array(z.string()),
   indicators: z.array(z.strictObject({ id: z.string(), variant: z.record(z.string(), z.string()) })),

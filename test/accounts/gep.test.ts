@@ -36,8 +36,8 @@ describe('computeGep', () => {
   it('composes indicators into categories and GEP = material + regulating + cultural', () => {
     // agriculture: 12 000 t × 2 700 元/t = 32 400 000 元
     // water conservation: 100 km² × (600 − 600×2.70 % − 400) mm × 7.06 元/m³ = 18 380 000 m³ × 7.06 = 129 762 800 元
-    // GEP = 32 400 000 + 129 762 800 + 0 = 162 162 800 元
-    const json = gepResultToJson(computeGep(small));
+    // GEP = 32 400 000 + 129 762 800 + 0 = 162 162 800 元 (table prices as printed: rebase off)
+    const json = gepResultToJson(computeGep(small, { rebase: false }));
     expect(json.totals).toEqual({
       material: { value: '32400000', unit: '元', priceYear: 2022 },
       regulating: { value: '129762800', unit: '元', priceYear: 2022 },
@@ -53,7 +53,24 @@ describe('computeGep', () => {
     const result = computeGep(small);
     expect(result.notAccounted.map((n) => n.id)).toContain('material.forestry');
     expect(result.warnings.some((w) => w.code === 'indicator-no-input' && w.indicator === 'material.forestry')).toBe(true);
-    expect(result.warnings.some((w) => w.code === 'price-year-mismatch' && w.message.includes('reservoir-storage-cost'))).toBe(true);
+  });
+
+  it('carries table prices of another year to the account year with the profile index, and records it', () => {
+    // reservoir cost 7.06 元/m³ (2010) × CPI 2011…2022 (1.054 × 1.026 × … × 1.020 = 1.3180250339951246286769590296832)
+    // = 9.305256740005579878459330749563392 元/m³; × 18 380 000 m³ = 171 030 618.881302558166082499176975144960 元
+    const json = gepResultToJson(computeGep(small));
+    expect(json.totals.regulating.value).toBe('171030618.88130255816608249917697514496');
+    const use = json.coefficientsUsed.find((c) => c.id === 'reservoir-storage-cost')!;
+    expect(use.rebased).toMatchObject({ index: 'cpi-national', fromYear: 2010, toYear: 2022, factor: '1.3180250339951246286769590296832' });
+    expect(use.rebased!.years).toHaveLength(12);
+    // without the index, the 2010 price is used as printed and warned about
+    const asPrinted = computeGep(small, { rebase: false });
+    expect(asPrinted.warnings.some((w) => w.code === 'price-year-mismatch' && w.message.includes('reservoir-storage-cost'))).toBe(true);
+  });
+
+  it('refuses to rebase beyond the index series, naming the coefficient', () => {
+    expect(issuesOf({ ...small, accountingYear: 2025, priceYear: 2025, indicators: { 'regulating.water-conservation': small.indicators['regulating.water-conservation'] } }))
+      .toEqual(['coefficient.rebase indicators.regulating.water-conservation.ecosystems.0']);
   });
 
   it('carries the trace of every number: steps with their inputs, and coefficients with table and source', () => {

@@ -73,6 +73,14 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "year": "",
     "url": "",
     "note": "Chemistry; the integer molar masses are the convention of the GEP literature."
+  },
+  {
+    "id": "nbs-cpi",
+    "title": "国家统计局 年度居民消费价格指数（上年=100）",
+    "issuer": "国家统计局 (National Bureau of Statistics)",
+    "year": "2025",
+    "url": "https://data.stats.gov.cn/",
+    "note": "Annual releases, read in reprints listed in verification-notes note 6; to be replaced by the NBS series itself."
   }
 ];
 
@@ -373,6 +381,154 @@ export const TABLES_DATA: readonly unknown[] = [
         "priceYear": "2011",
         "status": "verified",
         "note": "Afforestation cost per t of carbon; a market price is quoted per t CO₂ instead."
+      }
+    ]
+  }
+];
+
+/** Price index series (coefficients/indices/), rows as reviewed text. */
+export const INDICES_DATA: readonly unknown[] = [
+  {
+    "id": "cpi-national",
+    "title": {
+      "zh": "全国居民消费价格指数（上年=100）",
+      "en": "National consumer price index, previous year = 100"
+    },
+    "kind": "annual-change-percent",
+    "note": "Each row is the change of the annual average CPI over the previous year, in %. A price of year b is carried to year t by P_t = P_b × Π_{y=b+1..t} (1 + change_y / 100) (gep-methods §6 rule 1).",
+    "rows": [
+      {
+        "year": "2006",
+        "change": "1.5",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Annual CPI change (上年=100 minus 100); read in a reprint of the NBS release (verification-notes note 6)."
+      },
+      {
+        "year": "2007",
+        "change": "4.8",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2008",
+        "change": "5.9",
+        "source": "nbs-cpi",
+        "status": "to-verify",
+        "note": "Only the 2008–2014 product (1.2294 vs a printed fixed-base ratio of 1.2291) was checked; the single year was not read."
+      },
+      {
+        "year": "2009",
+        "change": "-0.7",
+        "source": "nbs-cpi",
+        "status": "to-verify",
+        "note": "Only the 2008–2014 product was checked; the single year was not read."
+      },
+      {
+        "year": "2010",
+        "change": "3.3",
+        "source": "nbs-cpi",
+        "status": "to-verify",
+        "note": "Only the 2008–2014 product was checked; the single year was not read."
+      },
+      {
+        "year": "2011",
+        "change": "5.4",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2012",
+        "change": "2.6",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2013",
+        "change": "2.6",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2014",
+        "change": "2.0",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2015",
+        "change": "1.4",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2016",
+        "change": "2.0",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2017",
+        "change": "1.6",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2018",
+        "change": "2.1",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2019",
+        "change": "2.9",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2020",
+        "change": "2.5",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2021",
+        "change": "0.9",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2022",
+        "change": "2.0",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2023",
+        "change": "0.2",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
+      },
+      {
+        "year": "2024",
+        "change": "0.2",
+        "source": "nbs-cpi",
+        "status": "verified",
+        "note": "Read in a reprint of the NBS release."
       }
     ]
   }
