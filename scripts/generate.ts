@@ -3,7 +3,7 @@
  *   coefficients/sources.csv, coefficients/<table>/<version>/{table.json,coefficients.csv},
  *   coefficients/indices/<id>.{json,csv}
  *     → src/coefficients/generated/data.ts
- *   the zod input schema → schemas/account-input.schema.json
+ *   the zod input and case schemas → schemas/*.schema.json
  * Run `npm run generate`; test/generated.test.ts fails when a generated file is stale.
  */
 import { writeFileSync } from 'node:fs';

@@ -14,6 +14,8 @@ import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
 import { formatAccountTable } from '../io/text-table.js';
 import { listProfiles } from '../profiles/profiles.js';
+import { reproduceCase } from '../reproduce/reproduce.js';
+import { reproductionMemo } from '../io/reproduction-report.js';
 import { LIBRARY_VERSION } from '../version.js';
 
 /** What the CLI may touch. */
@@ -31,6 +33,7 @@ Usage:
   gep run <input.json> [--profile ID] [--format table|json] [--out DIR] [--lang en|zh] [--strict]
   gep indicators [--json]
   gep profiles [--json]
+  gep reproduce <case.json> [--json] [--out report.md]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -49,6 +52,16 @@ Options:
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
+  reproduce: `gep reproduce <case.json> [--json] [--out report.md]
+
+Recompute every row of a published account through the library's indicators, compare with the
+printed values (half a unit of the last printed digit), check the printed totals and shares, and
+print an evaluator's memo. Exit 0 when every reproducible row and identity holds (inconsistencies
+the case documents are flagged, not failed), 1 otherwise.
+
+Options:
+  --json            print the reproduction as JSON
+  --out FILE        also write the Markdown memo to FILE`,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -115,6 +128,28 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
   }
 }
 
+function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  if (positionals.length !== 1) throw new UsageError('gep reproduce takes exactly one case file');
+  const file = positionals[0]!;
+  try {
+    const reproduction = reproduceCase(parseJsonInput(io.readFile(file), file));
+    const memo = reproductionMemo(reproduction);
+    io.stdout(values.json ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
+    if (values.out) io.writeFile(values.out, memo);
+    return reproduction.holds ? 0 : 1;
+  } catch (e) {
+    if (e instanceof GepInputError) {
+      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue)}\n`);
+      return 1;
+    }
+    if (e instanceof Error && 'code' in e && (e as { code?: string }).code === 'ENOENT') {
+      io.stderr(`gep: cannot read ${file}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): number {
   const rows = [...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id) }));
   if (values.json) {
@@ -154,6 +189,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return 0;
     }
     if (command === 'run') return run(rest, values, io);
+    if (command === 'reproduce') return reproduce(rest, values, io);
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {

@@ -64,7 +64,8 @@ const ATOMS: Readonly<Record<string, Atom>> = {
 };
 
 /** Chinese multiplier prefixes, applied to the whole following term: 万m³ = 10⁴ m³, not (10⁴ m)³. */
-const PREFIXES: Readonly<Record<string, bigint>> = { 万: 10_000n, 亿: 100_000_000n };
+const PREFIXES: Readonly<Record<string, bigint>> = { 万亿: 1_000_000_000_000n, 万: 10_000n, 亿: 100_000_000n };
+const PREFIX_NAMES = Object.keys(PREFIXES).sort((a, b) => b.length - a.length);
 
 const ATOM_NAMES = Object.keys(ATOMS).sort((a, b) => b.length - a.length);
 const SUPERSCRIPTS: Readonly<Record<string, number>> = { '¹': 1, '²': 2, '³': 3 };
@@ -184,10 +185,10 @@ class Parser {
       this.pos++;
     } else {
       let prefix = 1n;
-      const p = this.text[this.pos];
-      if (p !== undefined && PREFIXES[p] !== undefined && this.text.length > this.pos + 1) {
-        prefix = PREFIXES[p];
-        this.pos++;
+      const p = PREFIX_NAMES.find((n) => this.text.startsWith(n, this.pos) && this.text.length > this.pos + n.length);
+      if (p !== undefined) {
+        prefix = PREFIXES[p]!;
+        this.pos += p.length;
       }
       const name = ATOM_NAMES.find((n) => this.text.startsWith(n, this.pos) && !this.continuesWord(n));
       if (name === undefined) this.fail(`no unit known at "${this.text.slice(this.pos)}"`);

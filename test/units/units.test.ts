@@ -22,6 +22,7 @@ describe('units', () => {
     expect(c('1', '亿kWh', '万kWh')).toBe('10000');
     expect(c('3600', 'kJ', 'kWh')).toBe('1');
     expect(c('123.45', '亿元', '万元')).toBe('1234500');
+    expect(c('72.81', '万亿元', '亿元')).toBe('728100');
     expect(c('1', '元', '万元')).toBe('0.0001');
   });
 
