@@ -2,6 +2,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './main.js';
 
+// `gep … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

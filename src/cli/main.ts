@@ -13,7 +13,10 @@ import { catalogue } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
 import { formatAccountTable } from '../io/text-table.js';
-import { listProfiles } from '../profiles/profiles.js';
+import { getProfile, listProfiles } from '../profiles/profiles.js';
+import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
+import { diffTables } from '../coefficients/diff.js';
+import type { Coefficient, CoefficientTable } from '../coefficients/types.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { LIBRARY_VERSION } from '../version.js';
@@ -34,6 +37,7 @@ Usage:
   gep indicators [--json]
   gep profiles [--json]
   gep reproduce <case.json> [--json] [--out report.md]
+  gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -62,6 +66,11 @@ the case documents are flagged, not failed), 1 otherwise.
 Options:
   --json            print the reproduction as JSON
   --out FILE        also write the Markdown memo to FILE`,
+  coefficients: `gep coefficients <profile> [--json]
+gep coefficients diff <a> <b> [--json]
+
+List the coefficients of a profile's table (value, unit, price year, source, status), or the
+coefficients added, removed or changed between two profiles or table versions (id/version).`,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -150,6 +159,38 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
   }
 }
 
+function tableOf(name: string): CoefficientTable {
+  const profile = getProfile(name);
+  if (profile) return getCoefficientTable(profile.coefficientTable);
+  if (coefficientTables().has(name)) return getCoefficientTable(name);
+  throw new UsageError(`"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`);
+}
+
+function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  if (positionals[0] === 'diff') {
+    if (positionals.length !== 3) throw new UsageError('gep coefficients diff takes two profiles or tables');
+    const changes = diffTables(tableOf(positionals[1]!), tableOf(positionals[2]!));
+    if (values.json) io.stdout(`${JSON.stringify(changes, null, 2)}\n`);
+    else if (!changes.length) io.stdout('no differences\n');
+    else for (const c of changes) {
+      const show = (r: Coefficient | undefined) => (r ? `${r.value} ${r.unit} (${r.source}, ${r.priceYear ?? 'n/a'}, ${r.status})` : '');
+      io.stdout(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.id}  ${show(c.before)}${c.change === 'changed' ? ' → ' : ''}${show(c.after)}${c.fields ? `  [${c.fields.join(', ')}]` : ''}\n`);
+    }
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('gep coefficients takes one profile or table');
+  const table = tableOf(positionals[0]!);
+  if (values.json) {
+    io.stdout(`${JSON.stringify(table, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(`${table.key} — ${table.title.en}\n`);
+  for (const r of table.rows) {
+    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${r.status}\n`);
+  }
+  return 0;
+}
+
 function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): number {
   const rows = [...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id) }));
   if (values.json) {
@@ -190,6 +231,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (command === 'run') return run(rest, values, io);
     if (command === 'reproduce') return reproduce(rest, values, io);
+    if (command === 'coefficients') return coefficients(rest, values, io);
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {

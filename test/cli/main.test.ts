@@ -113,3 +113,34 @@ describe('gep CLI', () => {
     expect(run(['nonsense']).code).toBe(2);
   });
 });
+
+describe('gep coefficients', () => {
+  it('lists a profile\'s table with value, unit, price year, source and status', () => {
+    const { code, stdout } = cli(['coefficients', 'national-2022']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/reservoir-storage-cost\s+7\.06 元\/m³\s+2010\s+ganzi-2017\s+verified/);
+    expect(JSON.parse(cli(['coefficients', 'national-2022/1.0.0', '--json']).stdout).key).toBe('national-2022/1.0.0');
+  });
+
+  it('diffs two tables, and refuses an unknown name with exit 2', () => {
+    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toBe('no differences\n');
+    expect(cli(['coefficients', 'nowhere']).code).toBe(2);
+  });
+});
+
+describe('gep reproduce', () => {
+  it('prints the memo and exits 0 when the case holds; writes it with --out', () => {
+    const { code, stdout, written } = cli(['reproduce', 'fixtures/cases/ninghai-2018.json', '--out', 'memo.md']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('| 两山 value = GEP − regulating | 588.44 亿元 | 588.44 |');
+    expect(written['memo.md']).toBe(stdout);
+  });
+
+  it('exits 1 when an identity does not hold', () => {
+    const broken = JSON.parse(readFileSync('fixtures/cases/ninghai-2018.json', 'utf8'));
+    broken.rows[2].printed.value = '600.00';
+    const { code, stdout } = cli(['reproduce', 'case.json'], { 'case.json': JSON.stringify(broken) });
+    expect(code).toBe(1);
+    expect(stdout).toContain('**published inconsistency**');
+  });
+});
