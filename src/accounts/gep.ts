@@ -13,7 +13,7 @@ import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../p
 import { catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
-import { sumIn } from '../indicators/compute.js';
+import { readAmount, sumIn } from '../indicators/compute.js';
 import { CATEGORIES, type Category, type IndicatorContext, type IndicatorResult } from '../indicators/types.js';
 import type { Measure } from '../units/measure.js';
 import { accountEnvelopeSchema, type AccountInput } from './input.js';
@@ -52,12 +52,19 @@ export interface GepResult<T> {
   readonly profile: { readonly id: string; readonly version: string; readonly title: Profile['title']; readonly indicatorListStatus: Profile['indicatorListStatus'] };
   readonly coefficientTable: string;
   readonly indicators: readonly IndicatorResult<T>[];
-  /** Totals in 元 at `priceYear`. */
-  readonly totals: Readonly<Record<Category | 'gep', Measure<T, '元'>>>;
+  /**
+   * Totals in 元 at `priceYear`. `outsideRegion` is the value of products from outside the region
+   * that the profile subtracts (GB/T 46869—2025), zero otherwise: GEP = M + R + C − outsideRegion.
+   */
+  readonly totals: Readonly<Record<Category | 'outsideRegion' | 'gep', Measure<T, '元'>>>;
+  /** The lines subtracted as products from outside the region. */
+  readonly outsideRegion: readonly { readonly item: string; readonly indicator?: string; readonly value: Measure<T, '元'>; readonly method: string }[];
   /** Value by level-1 ecosystem type, for the lines that name one. */
   readonly byEcosystemType: Readonly<Record<string, Measure<T, '元'>>>;
   readonly notAccounted: readonly NotAccounted[];
   readonly coefficientsUsed: readonly CoefficientUse[];
+  /** The profile's regional adjustment coefficients (调节系数), as applied. */
+  readonly adjustments: NonNullable<Profile['adjustments']>;
   readonly warnings: readonly GepWarning[];
 }
 
@@ -145,8 +152,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
   if (computeIssues.length) throw new GepInputError(computeIssues);
 
+  const adjusted = applyAdjustments(A, profile, results, warnings);
   const seen = new Set<string>();
-  for (const w of results.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings])) {
+  for (const w of adjusted.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings])) {
     if (!seen.has(w.message)) warnings.push(w);
     seen.add(w.message);
   }
@@ -161,7 +169,15 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     warnings.push({ code: `indicator-${n.reason}`, indicator: n.id, message: `${n.id} (${n.zh}) is in profile ${profile.id} but was not accounted: ${n.reason === 'no-input' ? 'the input has no block for it' : 'not implemented in this version'}` });
   }
 
-  const totals = categoryTotals(A, results);
+  const outside = (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') }));
+  if (profile.subtractOutsideRegion && outside.length === 0) {
+    warnings.push({ code: 'outside-region-none', message: `profile ${profile.id} subtracts ecological products from outside the region, but the input lists none (outsideRegion), so nothing is subtracted` });
+  }
+  if (!profile.subtractOutsideRegion && outside.length > 0) {
+    warnings.push({ code: 'outside-region-ignored', message: `profile ${profile.id} does not subtract products from outside the region: the ${outside.length} outsideRegion line(s) are reported but not subtracted` });
+  }
+  const subtracted = profile.subtractOutsideRegion ? sumIn(A, outside.map((o) => o.value), '元') : { value: A.zero, unit: '元' as const };
+  const totals = categoryTotals(A, adjusted, subtracted);
   return {
     kind: 'gep-account',
     libraryVersion: LIBRARY_VERSION,
@@ -171,11 +187,13 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     priceYear: account.priceYear,
     profile: { id: profile.id, version: profile.version, title: profile.title, indicatorListStatus: profile.indicatorListStatus },
     coefficientTable: table.key,
-    indicators: results,
+    indicators: adjusted,
     totals,
-    byEcosystemType: ecosystemTotals(A, results),
+    outsideRegion: outside,
+    byEcosystemType: ecosystemTotals(A, adjusted),
     notAccounted,
     coefficientsUsed,
+    adjustments: profile.adjustments ?? [],
     warnings,
   };
 }
@@ -185,21 +203,60 @@ function dedupeUses(uses: readonly CoefficientUse[]): CoefficientUse[] {
 }
 
 /**
- * Category totals and GEP, with the identity GEP = M + R + C checked against the sum of all
- * indicators: the two sums are computed independently and must agree exactly on the decimal path.
+ * Category totals and GEP = M + R + C − outsideRegion, with the identity checked against the sum of
+ * all indicators: the two sums are computed independently and must agree exactly on the decimal path.
  */
-export function categoryTotals<T>(A: Arithmetic<T>, results: readonly IndicatorResult<T>[]): Record<Category | 'gep', Measure<T, '元'>> {
+export function categoryTotals<T>(
+  A: Arithmetic<T>,
+  results: readonly IndicatorResult<T>[],
+  outsideRegion: Measure<T, '元'> = { value: A.zero, unit: '元' },
+): Record<Category | 'outsideRegion' | 'gep', Measure<T, '元'>> {
   const byCategory = Object.fromEntries(
     CATEGORIES.map((c) => [c, sumIn(A, results.filter((r) => r.category === c).map((r) => r.value.total), '元')]),
   ) as Record<Category, Measure<T, '元'>>;
-  const gep = sumIn(A, CATEGORIES.map((c) => byCategory[c]), '元');
-  const direct = sumIn(A, results.map((r) => r.value.total), '元');
+  const gep = { value: A.subtract(sumIn(A, CATEGORIES.map((c) => byCategory[c]), '元').value, outsideRegion.value), unit: '元' as const };
+  const direct = { value: A.subtract(sumIn(A, results.map((r) => r.value.total), '元').value, outsideRegion.value), unit: '元' as const };
   const tolerance = A.name === 'decimal' ? A.zero : A.multiply(A.fromString('1e-12'), A.add(A.one, direct.value));
   const gap = A.subtract(gep.value, direct.value);
   if (A.compare(gap, tolerance) > 0 || A.compare(A.negate(gap), tolerance) > 0) {
     throw new Error(`[gep] identity broken: M + R + C = ${A.toString(gep.value)} but Σ indicators = ${A.toString(direct.value)}`);
   }
-  return { ...byCategory, gep };
+  return { ...byCategory, outsideRegion, gep };
+}
+
+/**
+ * The profile's regional adjustment coefficients (调节系数): V_adjusted = V × k, shown as an extra
+ * value line "adjustment" = V × (k − 1) with its step, so the lines still add up to the total.
+ */
+function applyAdjustments<T>(A: Arithmetic<T>, profile: Profile, results: readonly IndicatorResult<T>[], warnings: GepWarning[]): IndicatorResult<T>[] {
+  const adjustments = profile.adjustments ?? [];
+  return results.map((r) => {
+    const adj = adjustments.find((a) => a.indicator === r.id);
+    if (!adj) return r;
+    const k = A.fromString(adj.factor);
+    const delta = { value: A.multiply(r.value.total.value, A.subtract(k, A.one)), unit: '元' as const };
+    const total = { value: A.multiply(r.value.total.value, k), unit: '元' as const };
+    if (adj.status === 'to-verify') warnings.push({ code: 'adjustment-to-verify', indicator: r.id, message: `regional adjustment coefficient ${adj.factor} for ${r.id} (${adj.source}) has status to-verify` });
+    const step = {
+      name: 'regional adjustment (调节系数)',
+      formula: 'V_adjusted = V × k',
+      inputs: {
+        V: { value: A.toString(r.value.total.value), unit: '元', from: 'step:total' },
+        k: { value: adj.factor, unit: '1', from: `profile:${profile.id} adjustments (${adj.source}, ${adj.status})` },
+      },
+      result: { value: A.toString(total.value), unit: '元' },
+      note: adj.note,
+    };
+    return {
+      ...r,
+      value: {
+        ...r.value,
+        lines: [...r.value.lines, { item: `regional adjustment (调节系数 k = ${adj.factor})`, quantity: null, unitPrice: null, value: delta }],
+        total,
+        steps: [...r.value.steps, step],
+      },
+    };
+  });
 }
 
 function ecosystemTotals<T>(A: Arithmetic<T>, results: readonly IndicatorResult<T>[]): Record<string, Measure<T, '元'>> {

@@ -4,8 +4,9 @@
  * are decimal text with their unit.
  */
 import { z } from 'zod';
-import { decimalText } from '../indicators/input-schema.js';
+import { decimalText, measure } from '../indicators/input-schema.js';
 import { INDICATORS } from '../indicators/registry.js';
+import { economyInputSchema, geepInputSchema } from './economy-input.js';
 
 const year = z.int().min(1949).max(2100);
 
@@ -42,6 +43,20 @@ export const accountEnvelopeSchema = z.strictObject({
   priceYear: year,
   profile: z.string().optional(),
   coefficientOverrides: z.array(coefficientOverrideSchema).optional(),
+  /**
+   * Ecological products originating outside the region (GB/T 46869—2025 subtracts them): each line
+   * a value with what it is and how it was measured.
+   */
+  outsideRegion: z.array(z.strictObject({
+    item: z.string().min(1),
+    indicator: z.string().optional(),
+    value: measure('元'),
+    method: z.string().min(1),
+  })).optional(),
+  /** GDP (with its basis), population and realised value, for GEEP and the ratios (./economy-input.ts). */
+  economy: economyInputSchema.optional(),
+  /** GEEP deduction terms by component and GEEP options (./economy-input.ts). */
+  geep: geepInputSchema.optional(),
   indicators: z.record(z.string(), z.unknown()),
 });
 

@@ -39,6 +39,8 @@ const tableSchema = z.strictObject({
   title: z.strictObject({ zh: z.string(), en: z.string() }),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   note: z.string(),
+  /** A version that repeats another table version with some rows replaced or added. */
+  extends: z.string().regex(/^[a-z0-9-]+\/\d+\.\d+\.\d+$/).optional(),
   rows: z.array(rowSchema),
 });
 
@@ -59,8 +61,10 @@ export function sources(): ReadonlyMap<string, Source> {
 function loadTables(): ReadonlyMap<string, CoefficientTable> {
   const register = sources();
   const out = new Map<string, CoefficientTable>();
-  for (const raw of TABLES_DATA) {
-    const t = tableSchema.parse(raw);
+  const parsed = TABLES_DATA.map((raw) => tableSchema.parse(raw));
+  // A table that extends another is loaded after it.
+  const ordered = [...parsed].sort((a, b) => Number(a.extends !== undefined) - Number(b.extends !== undefined));
+  for (const t of ordered) {
     const key = `${t.id}/${t.version}`;
     const seen = new Set<string>();
     const rows: Coefficient[] = t.rows.map((row) => {
@@ -69,7 +73,15 @@ function loadTables(): ReadonlyMap<string, CoefficientTable> {
       if (!register.has(row.source)) throw new Error(`[gep] table ${key}: coefficient "${row.id}" cites unknown source "${row.source}"`);
       return { ...row, priceYear: toYear(row.priceYear) };
     });
-    out.set(key, { ...t, key, rows });
+    let merged = rows;
+    if (t.extends) {
+      const base = out.get(t.extends);
+      if (!base) throw new Error(`[gep] table ${key} extends unknown table ${t.extends}`);
+      const own = new Map(rows.map((r) => [r.id, r]));
+      merged = [...base.rows.map((r) => own.get(r.id) ?? r), ...rows.filter((r) => !base.rows.some((b) => b.id === r.id))];
+    }
+    const { extends: extendsKey, ...meta } = t;
+    out.set(key, { ...meta, key, rows: merged, ...(extendsKey ? { extends: extendsKey } : {}) });
   }
   return out;
 }

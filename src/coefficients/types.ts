@@ -28,6 +28,8 @@ export interface CoefficientTable {
   readonly title: { readonly zh: string; readonly en: string };
   readonly published: string;
   readonly note: string;
+  /** The table version this one repeats with some rows replaced or added. */
+  readonly extends?: string;
   readonly rows: readonly Coefficient[];
 }
 

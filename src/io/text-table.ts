@@ -106,6 +106,10 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
     rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', moneyIn(total.value, '万元', rule), moneyIn(total.value, '亿元', rule), share(total.value)]);
     separators.add(rows.length);
   }
+  if (result.outsideRegion.length || result.totals.outsideRegion.value !== '0') {
+    const v = result.totals.outsideRegion.value;
+    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${moneyIn(v, '万元', rule)}`, `-${moneyIn(v, '亿元', rule)}`, share(`-${v}`)]);
+  }
   rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', moneyIn(result.totals.gep.value, '万元', rule), moneyIn(result.totals.gep.value, '亿元', rule), share(result.totals.gep.value)]);
 
   const header = HEADERS[lang];

@@ -16,6 +16,22 @@ const profileSchema = z.strictObject({
   indicatorListStatus: z.enum(['verified', 'to-verify']),
   notes: z.array(z.string()),
   indicators: z.array(z.strictObject({ id: z.string(), variant: z.record(z.string(), z.string()) })),
+  /**
+   * GB/T 46869—2025: subtract the value of ecological products that originate outside the region
+   * (the input's `outsideRegion` lines).
+   */
+  subtractOutsideRegion: z.boolean().optional(),
+  /**
+   * Regional adjustment coefficients (调节系数) applied to indicator values, as a documented layer:
+   * V_adjusted = V × factor. Each names its source and status.
+   */
+  adjustments: z.array(z.strictObject({
+    indicator: z.string(),
+    factor: z.string().regex(/^\d+(\.\d+)?$/),
+    source: z.string(),
+    status: z.enum(['verified', 'derived', 'to-verify']),
+    note: z.string(),
+  })).optional(),
 });
 
 /** A profile: which indicators, which variant of each, which coefficient table. */

@@ -6,6 +6,7 @@ import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { floatArithmetic } from '../../src/numbers/arithmetic.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { GepDecimal } from '../../src/numbers/arithmetic.js';
+import { getProfile } from '../../src/profiles/profiles.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 
@@ -42,6 +43,7 @@ describe('computeGep', () => {
       material: { value: '32400000', unit: '元', priceYear: 2022 },
       regulating: { value: '129762800', unit: '元', priceYear: 2022 },
       cultural: { value: '0', unit: '元', priceYear: 2022 },
+      outsideRegion: { value: '0', unit: '元', priceYear: 2022 },
       gep: { value: '162162800', unit: '元', priceYear: 2022 },
     });
     expect(json.byEcosystemType).toEqual({ cropland: { value: '32400000', unit: '元', priceYear: 2022 }, forest: { value: '129762800', unit: '元', priceYear: 2022 } });
@@ -116,6 +118,31 @@ describe('computeGep', () => {
       'input.unit-unknown indicators.material.agriculture.products.0.quantity.unit',
     ]);
     expect(issuesOf(small, { profile: 'nowhere-2030' })).toEqual(['profile.unknown profile']);
+  });
+
+  it('applies a profile\'s regional adjustment coefficient (调节系数) as a traced line', () => {
+    // agriculture 32 400 000 × 1.1 = 35 640 000; the adjustment line is 32 400 000 × 0.1 = 3 240 000
+    const profile = { ...getProfile('national-2022')!, adjustments: [{ indicator: 'material.agriculture', factor: '1.1', source: 'test', status: 'to-verify' as const, note: 'made up' }] };
+    const json = gepResultToJson(computeGep(small, { profile, rebase: false }));
+    const agri = json.indicators.find((i) => i.id === 'material.agriculture')!;
+    expect(agri.value.total.value).toBe('35640000');
+    expect(agri.value.lines.at(-1)).toMatchObject({ item: 'regional adjustment (调节系数 k = 1.1)', value: { value: '3240000' } });
+    expect(agri.trace.steps.at(-1)).toMatchObject({ formula: 'V_adjusted = V × k', result: { value: '35640000' } });
+    expect(json.totals.gep.value).toBe('165402800'); // 35 640 000 + 129 762 800
+    expect(json.warnings.some((w) => w.code === 'adjustment-to-verify')).toBe(true);
+  });
+
+  it('subtracts products from outside the region when the profile says so (GB/T 46869—2025), and only then', () => {
+    // GEP = 32 400 000 + 129 762 800 − 2 000 000 = 160 162 800
+    const input = { ...small, outsideRegion: [{ item: 'inflowing water', indicator: 'regulating.water-conservation', value: { value: '200', unit: '万元' }, method: 'upstream inflow × reservoir cost' }] };
+    const subtracting = { ...getProfile('national-2022')!, subtractOutsideRegion: true };
+    const json = gepResultToJson(computeGep(input, { profile: subtracting, rebase: false }));
+    expect(json.totals.outsideRegion.value).toBe('2000000');
+    expect(json.totals.gep.value).toBe('160162800');
+    const ignored = computeGep(input, { rebase: false });
+    expect(ignored.totals.gep.value.toString()).toBe('162162800');
+    expect(ignored.warnings.some((w) => w.code === 'outside-region-ignored')).toBe(true);
+    expect(computeGep(small, { profile: subtracting }).warnings.some((w) => w.code === 'outside-region-none')).toBe(true);
   });
 
   it('gives the same account on the decimal and float paths within 1e-9 relative (bundled sample)', () => {
