@@ -116,6 +116,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     const entry = catalogueEntry(p.id);
     if (!module) {
       notAccounted.push({ id: p.id, zh: entry.zh, en: entry.en, reason: 'not-implemented' });
+      if (account.indicators[p.id] !== undefined) {
+        warnings.push({ code: 'input-unused', indicator: p.id, path: ['indicators', p.id], message: `the input block indicators.${p.id} was not used: ${p.id} is not implemented in this version` });
+      }
       continue;
     }
     const raw = account.indicators[p.id];
