@@ -20,9 +20,11 @@ describe('published headline cases', () => {
     expect(r.holds).toBe(true);
   });
 
-  it('Shenzhen 2020: 23.55 + 699.52 + 580.75 = 1303.82; water conservation 19.18 亿m³ × 6.11 = 117.19 亿元', () => {
+  it('Shenzhen 2020: 23.55 + 699.52 + 580.75 = 1303.82; water conservation and climate regulation recomputed', () => {
     const r = load('shenzhen-2020');
     expect(r.rows.find((x) => x.id === 'water-conservation')).toMatchObject({ recomputed: '117.1898', status: 'ok' });
+    // climate regulation: 680.95 亿kWh × 0.717 元/kWh = 488.24115 亿元, printed 488.24
+    expect(r.rows.find((x) => x.id === 'climate-regulation')).toMatchObject({ recomputed: '488.24115', status: 'ok' });
     expect(Object.values(statuses('shenzhen-2020')).every((s) => s === 'ok')).toBe(true);
   });
 

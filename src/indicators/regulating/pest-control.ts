@@ -1,0 +1,71 @@
+/**
+ * 病虫害控制 — Pest control: the control of pests and diseases that natural forests and grasslands
+ * provide, valued at the cost of controlling them artificially (ganzi-2017 §2.4, gep-methods §4.14):
+ *   V_pc = A_forest,natural · c_f + A_grass,natural · c_g
+ * A natural forest / grassland area (hm²); c_f = 375 元/hm², c_g = 112.5 元/hm² (ganzi-2017, 2010
+ * prices; `pest-control-cost.forest`, `pest-control-cost.grassland`). Other ecosystem types need a
+ * unit cost in the input. Only natural (not planted) areas count, as in ganzi-2017.
+ * Local profiles only: the national list (as recalled) leaves it out.
+ */
+import { z } from 'zod';
+import { catalogueEntry, level1Type } from '../catalogue.js';
+import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { ecosystemType, measure, price } from '../input-schema.js';
+import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
+
+const ID = 'regulating.pest-control';
+
+/** Level-1 ecosystem type → coefficient of its unit control cost. */
+const COST_BY_TYPE: Readonly<Record<string, string>> = {
+  forest: 'pest-control-cost.forest',
+  grassland: 'pest-control-cost.grassland',
+};
+
+/** Metadata, inputs and coefficients of pest control. */
+export const spec: IndicatorSpec = {
+  ...catalogueEntry(ID),
+  inputs: [
+    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id; forest and grassland types have a tabulated unit cost' },
+    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
+    { path: 'ecosystems[].naturalArea', unit: 'hm²', required: true, description: 'area of natural (not planted) forest or grassland of the type' },
+    { path: 'ecosystems[].unitCost', unit: '元/hm²', required: false, description: 'cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise' },
+  ],
+  variants: [],
+  coefficients: ['pest-control-cost.*'],
+};
+
+/** Input: natural area of each ecosystem type, with an optional unit cost. */
+export const inputSchema = z.strictObject({
+  ecosystems: z.array(z.strictObject({
+    ecosystemType,
+    item: z.string().min(1).optional(),
+    naturalArea: measure('hm²'),
+    unitCost: price('元/hm²').optional(),
+  })).min(1),
+});
+export type PestControlInput = z.infer<typeof inputSchema>;
+
+/** Natural area per ecosystem type and in total, hm². */
+export function quantity<T>(input: PestControlInput, ctx: IndicatorContext<T>): QuantityResult<T> {
+  const { A } = ctx;
+  const lines = input.ecosystems.map((e) => ({ item: e.item ?? e.ecosystemType, ecosystemType: e.ecosystemType, quantity: readAmount(A, e.naturalArea, 'hm²') }));
+  return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'hm²'), steps: [], warnings: [] };
+}
+
+/** Value in 元: natural area × unit control cost. */
+export function value<T>(input: PestControlInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+  const r = valueItems(ctx, ID, q.lines.map((l, i) => {
+    const e = input.ecosystems[i]!;
+    return {
+      item: l.item,
+      ecosystemType: e.ecosystemType,
+      quantity: l.quantity,
+      quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),
+      price: e.unitCost,
+      coefficientId: COST_BY_TYPE[level1Type(e.ecosystemType)] ?? null,
+      pricePath: [...ctx.path, 'ecosystems', i, 'unitCost'],
+    };
+  }));
+  // lines that share a table cost report its price-year warning once
+  return { ...r, warnings: r.warnings.filter((w, j, all) => all.findIndex((x) => x.message === w.message) === j) };
+}
