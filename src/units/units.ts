@@ -10,6 +10,7 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 /** Base dimensions. Counts of different things (visits, head of livestock) do not mix. */
 export const BASE_DIMENSIONS = [
   'length', 'mass', 'carbon', 'co2', 'energy', 'money', 'time', 'year', 'visit', 'head', 'count',
+  'equivalent',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
 export type Dimension = Readonly<Partial<Record<BaseDimension, number>>>;
@@ -28,7 +29,7 @@ interface Atom {
 const r = (n: bigint, d = 1n): Ratio => ({ n, d });
 
 /**
- * Atomic units. Base units: m, t, t C, t CO2, kWh, 元, s, a, 人次, 头, 个. The year `a` is its
+ * Atomic units. Base units: m, t, t C, t CO2, kWh, 元, s, a, 人次, 头, 个, 当量. The year `a` is its
  * own dimension: 365 or 366 days is a calendar fact, not a unit factor.
  */
 const ATOMS: Readonly<Record<string, Atom>> = {
@@ -59,6 +60,8 @@ const ATOMS: Readonly<Record<string, Atom>> = {
   人次: { dimension: { visit: 1 }, factor: r(1n) },
   头: { dimension: { head: 1 }, factor: r(1n) },
   个: { dimension: { count: 1 }, factor: r(1n) },
+  /** 污染当量 (pollution equivalent) of the Environmental Protection Tax Law: tax rates are 元/当量, equivalents kg/当量. */
+  当量: { dimension: { equivalent: 1 }, factor: r(1n) },
   '%': { dimension: {}, factor: r(1n, 100n) },
   '1': { dimension: {}, factor: r(1n) },
 };
