@@ -1,0 +1,108 @@
+/**
+ * The parts of the `gep` command that belong to GEEP, the ratios and the comparison of two years:
+ * `gep compare <a.json> <b.json>`, and the GEEP and ratio sections that `gep run` prints when the
+ * input has an `economy` (and `geep`) block. Kept here so that `main.ts` only dispatches.
+ */
+import { computeGep, type GepResult } from '../accounts/gep.js';
+import { geepFromAccount, geepResultToJson } from '../accounts/geep.js';
+import { ratiosFromAccount, ratiosToJson } from '../accounts/ratios.js';
+import { compareGep, gepComparisonToJson, DEFAULT_DECLINE_THRESHOLD } from '../accounts/compare.js';
+import { getPriceIndex, priceIndices } from '../coefficients/indices.js';
+import { GepInputError, describeIssue } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { decimalArithmetic, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
+import { parseJsonInput, withFile } from '../io/json-input.js';
+import { formatGeepTable, formatRatiosTable } from '../io/geep-table.js';
+import { formatComparisonTable } from '../io/compare-table.js';
+import { getProfile } from '../profiles/profiles.js';
+import type { CliIo } from './main.js';
+
+export const COMPARE_HELP = `gep compare <a.json> <b.json> [options]
+
+Compare the GEP of two years of one region: b against a, at current prices and at the constant
+prices of a base year, with the change split into a quantity effect and a price effect per
+indicator, category and in total, and the decline flag with the indicators that drove it.
+
+Options:
+  --base-year Y            year whose unit prices value both years (default: a's price year)
+  --price-index ID         index for prices and values of another year (default: the profile's, e.g. cpi-national)
+  --decline-threshold PCT  flag a fall at constant prices larger than PCT % (default ${Number(DEFAULT_DECLINE_THRESHOLD) * 100})
+  --format FORMAT          table (default) or json
+  --profile ID             accounting profile for both inputs
+  --lang LANG              en (default) or zh
+  --strict                 refuse coefficients whose status is to-verify
+
+Exit codes: 0 success (also when the decline flag is raised; it is printed), 1 bad input, 2 bad usage.`;
+
+/** The options `compare` reads. */
+export interface CompareValues {
+  readonly format?: string | undefined;
+  readonly lang?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly strict?: boolean | undefined;
+  readonly 'base-year'?: string | undefined;
+  readonly 'decline-threshold'?: string | undefined;
+  readonly 'price-index'?: string | undefined;
+}
+
+/**
+ * GEEP and ratios of an account, when its input has the blocks: the JSON to add to the result and
+ * the text to print after the account table.
+ */
+export function accountExtras<T>(result: GepResult<T>, input: unknown, lang: Language) {
+  const geep = geepFromAccount(result, input);
+  const ratios = ratiosFromAccount(result, input, geep);
+  const json = { ...(geep ? { geep: geepResultToJson(geep) } : {}), ...(ratios ? { ratios: ratiosToJson(ratios) } : {}) };
+  const text = [json.geep ? `\n\n${formatGeepTable(json.geep, lang)}` : '', json.ratios ? `\n\n${formatRatiosTable(json.ratios, lang)}` : ''].join('');
+  return { json, text };
+}
+
+function printIssues(e: GepInputError, file: string, lang: Language, io: CliIo): void {
+  const issues = withFile(e, file).issues;
+  io.stderr(`${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
+  for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+}
+
+/** `gep compare <a.json> <b.json>`; `usage` throws the CLI's usage error. */
+export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: string) => never): number {
+  if (positionals.length !== 2) usage('gep compare takes two input files: the earlier year, then the later');
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') usage(`--format must be one of table, json, not "${format}"`);
+  const lang = (values.lang ?? 'en') as Language;
+  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
+  const baseText = values['base-year'];
+  if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage(`--base-year must be a year such as 2021, not "${baseText}"`);
+  const thresholdText = values['decline-threshold'];
+  if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage(`--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`);
+  const indexId = values['price-index'];
+  if (indexId !== undefined && !priceIndices().has(indexId)) usage(`--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`);
+
+  const results: GepResult<GepDecimal>[] = [];
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (e) {
+      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    try {
+      results.push(computeGep(parseJsonInput(text, file), { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      printIssues(e, file, lang, io);
+      return 1;
+    }
+  }
+  const [a, b] = results as [GepResult<GepDecimal>, GepResult<GepDecimal>];
+  const profileIndex = getProfile(a.profile.id)?.priceIndex;
+  const priceIndex = indexId ?? profileIndex;
+  const comparison = compareGep(a, b, {
+    ...(baseText ? { baseYear: Number(baseText) } : {}),
+    ...(priceIndex ? { priceIndex: getPriceIndex(priceIndex) } : {}),
+    ...(thresholdText ? { declineThreshold: decimalArithmetic.toString(decimalArithmetic.divide(decimalArithmetic.fromString(thresholdText), decimalArithmetic.fromString('100'))) } : {}),
+  });
+  const json = gepComparisonToJson(comparison);
+  io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${formatComparisonTable(json, lang)}\n`);
+  return 0;
+}

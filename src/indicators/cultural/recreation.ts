@@ -1,0 +1,378 @@
+/**
+ * 休闲旅游 — Recreation and tourism: the value of visits to the region's ecosystems (scenic
+ * areas, forest and wetland parks) and, as a separate line, of visits to free urban green space.
+ * The physical account (实物量) is the number of visits, 人次/a. Three methods, chosen by the
+ * profile's variant `method`:
+ *
+ *   travel-cost (individual TCM, baiyangdian-2017 [V S7]; gep-methods §4.16)
+ *     V = Σ_j N_j · (TE_j + TV_j + CS_j),   TV_j = t_j · w_j · θ,   θ = 0.30 (`travel-time-value-share`)
+ *     N_j visits, TE_j travel expenditure per visit (transport, food, lodging, tickets), TV_j time
+ *     cost per visit (t_j hours of travel and stay, w_j hourly wage), CS_j consumer surplus per
+ *     visit (from the site's own demand model, e.g. zero-truncated Poisson; an input here).
+ *
+ *   zonal-travel-cost (Clawson & Knetsch 1966 [R]; gep-methods §4.16 "the other common form")
+ *     C_i  = TE_i + TV_i                                   travel cost per visit from origin zone i
+ *     VR_i = N_i / Pop_i                                   visit rate (visits per resident)
+ *     VR   = a + b·C                                       linear demand, OLS over the zones
+ *            b = Σ(C_i − C̄)(VR_i − V̄R) / Σ(C_i − C̄)²,  a = V̄R − b·C̄   (or a, b given)
+ *     CS_i = Pop_i · ∫_{C_i}^{−a/b} (a + b·c) dc = Pop_i · V̂R_i² / (−2b),  V̂R_i = a + b·C_i (0 when V̂R_i ≤ 0)
+ *     V    = Σ_i N_i·C_i + Σ_i CS_i
+ *
+ *   revenue (the shortcut some accounts use; gep-methods §9 item 13)
+ *     V = Σ_j N_j · s_j  (spending per visit)   or   V = Σ_j R_j  (tourism revenue as reported)
+ *
+ * Free urban green space (parks, greenways; Shenzhen 2020 counts about 1 billion visits [V S11]) is
+ * valued as its own line, at a given value per visit or at the time cost t·w·θ, and is counted or
+ * excluded by the variant `urbanGreenSpace`.
+ */
+import { z } from 'zod';
+import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
+import { catalogueEntry } from '../catalogue.js';
+import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
+import { convert, isKnownUnit, sameDimensionUnits } from '../../units/units.js';
+import type { Measure } from '../../units/measure.js';
+import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
+
+const ID = 'cultural.recreation';
+const PER_VISIT = '元/人次';
+
+/** Metadata, inputs, variants and coefficients of recreation and tourism. */
+export const spec: IndicatorSpec = {
+  ...catalogueEntry(ID),
+  inputs: [
+    { path: 'sites[].item', unit: null, required: true, description: 'scenic area, park or site group (variants travel-cost and revenue)' },
+    { path: 'sites[].ecosystemType', unit: null, required: false, description: 'ecosystem type the site belongs to, for the value by ecosystem type' },
+    { path: 'sites[].visits', unit: '人次/a', required: true, description: 'visits in the accounting year (人次)' },
+    { path: 'sites[].travelExpenditure', unit: PER_VISIT, required: false, description: 'travel expenditure per visit TE: transport, food, lodging, tickets (variant travel-cost)' },
+    { path: 'sites[].timeCost', unit: PER_VISIT, required: false, description: 'time cost per visit TV, when given directly instead of travelTime × wageRate × θ' },
+    { path: 'sites[].travelTime', unit: 'h', required: false, description: 'hours spent travelling and on site per visit t, for TV = t·w·θ' },
+    { path: 'sites[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate w of the visitors (per working hour; a daily or annual wage must be converted first)' },
+    { path: 'sites[].consumerSurplus', unit: PER_VISIT, required: false, description: 'consumer surplus per visit CS from the site demand model (variant travel-cost; write "0" to leave it out explicitly)' },
+    { path: 'sites[].spendingPerVisit', unit: PER_VISIT, required: false, description: 'tourist spending per visit (variant revenue)' },
+    { path: 'sites[].revenue', unit: '元', required: false, description: 'tourism revenue of the site in the accounting year, when no spending per visit is given (variant revenue)' },
+    { path: 'zones[].item', unit: null, required: true, description: 'origin zone of the visitors (variant zonal-travel-cost)' },
+    { path: 'zones[].population', unit: null, required: true, description: 'resident population of the zone: { value, unit: "人" | "万人" }' },
+    { path: 'zones[].visits', unit: '人次/a', required: true, description: 'visits from the zone in the accounting year' },
+    { path: 'zones[].travelExpenditure', unit: PER_VISIT, required: true, description: 'travel expenditure per visit from the zone' },
+    { path: 'zones[].timeCost', unit: PER_VISIT, required: false, description: 'time cost per visit from the zone, given directly' },
+    { path: 'zones[].travelTime', unit: 'h', required: false, description: 'hours per visit from the zone, for TV = t·w·θ' },
+    { path: 'zones[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate in the zone, for TV = t·w·θ' },
+    { path: 'demand.intercept', unit: null, required: false, description: 'intercept a of the visit-rate demand VR = a + b·C (visits per resident), when estimated elsewhere' },
+    { path: 'demand.slope', unit: null, required: false, description: 'slope b of the demand (visits per resident per 元 of travel cost, negative)' },
+    { path: 'urbanGreenSpace[].item', unit: null, required: true, description: 'free urban green space: parks, greenways (a separate line)' },
+    { path: 'urbanGreenSpace[].visits', unit: '人次/a', required: true, description: 'visits in the accounting year' },
+    { path: 'urbanGreenSpace[].valuePerVisit', unit: PER_VISIT, required: false, description: 'value per visit; otherwise the time cost travelTime × wageRate × θ' },
+    { path: 'urbanGreenSpace[].travelTime', unit: 'h', required: false, description: 'hours per visit, for the time cost' },
+    { path: 'urbanGreenSpace[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate, for the time cost' },
+  ],
+  variants: [
+    {
+      name: 'method',
+      options: {
+        'travel-cost': 'individual travel-cost method V = Σ N·(TE + TV + CS), TV = t·w·θ (baiyangdian-2017)',
+        'zonal-travel-cost': 'zonal travel-cost method: linear visit-rate demand over origin zones, V = Σ N·C + consumer surplus (Clawson & Knetsch 1966, to verify)',
+        revenue: 'revenue shortcut: V = Σ visits × spending per visit, or the reported tourism revenue (no time cost, no consumer surplus)',
+      },
+      default: 'travel-cost',
+    },
+    {
+      name: 'urbanGreenSpace',
+      options: {
+        count: 'count visits to free urban green space as a separate line',
+        exclude: 'leave free urban green space out (a warning names what was left out)',
+      },
+      default: 'count',
+    },
+  ],
+  coefficients: ['travel-time-value-share'],
+};
+
+const perVisit = () => price(PER_VISIT);
+const wageRate = () => price('元/h').check((ctx) => {
+  const unit = ctx.value.unit;
+  if (isKnownUnit(unit) && sameDimensionUnits(unit, '元/h') && !/\/\s*h$/.test(unit)) {
+    ctx.issues.push({
+      code: 'custom', input: unit, path: ['unit'], message: 'unit',
+      params: { gepCode: 'input.unit-dimension', expected: 'money per working hour (元/h); convert a daily or annual wage with the working hours first', found: unit },
+    });
+  }
+});
+
+/** A population count: `{ "value": "12.5", "unit": "万人" }`. */
+const population = z.strictObject({ value: decimalText, unit: z.enum(['人', '万人']) });
+
+const site = z.strictObject({
+  item: z.string().min(1),
+  ecosystemType: ecosystemType.optional(),
+  visits: measure('人次/a'),
+  travelExpenditure: perVisit().optional(),
+  timeCost: perVisit().optional(),
+  travelTime: measure('h').optional(),
+  wageRate: wageRate().optional(),
+  consumerSurplus: perVisit().optional(),
+  spendingPerVisit: perVisit().optional(),
+  revenue: price('元').optional(),
+});
+
+const zone = z.strictObject({
+  item: z.string().min(1),
+  population,
+  visits: measure('人次/a'),
+  travelExpenditure: perVisit(),
+  timeCost: perVisit().optional(),
+  travelTime: measure('h').optional(),
+  wageRate: wageRate().optional(),
+});
+
+const greenSpace = z.strictObject({
+  item: z.string().min(1),
+  ecosystemType: ecosystemType.optional(),
+  visits: measure('人次/a'),
+  valuePerVisit: perVisit().optional(),
+  travelTime: measure('h').optional(),
+  wageRate: wageRate().optional(),
+});
+
+/** Input: sites (travel-cost, revenue) or origin zones (zonal), and free urban green space. */
+export const inputSchema = z.strictObject({
+  sites: z.array(site).min(1).optional(),
+  zones: z.array(zone).min(2).optional(),
+  demand: z.strictObject({ intercept: decimalText, slope: decimalText }).optional(),
+  urbanGreenSpace: z.array(greenSpace).min(1).optional(),
+});
+export type RecreationInput = z.infer<typeof inputSchema>;
+
+const GREEN_PREFIX = '城市免费绿地 free urban green space: ';
+
+/** Visits per site (or origin zone) and per green space, 人次/a. */
+export function quantity<T>(input: RecreationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
+  const { A } = ctx;
+  const issues: GepIssue[] = [];
+  const warnings: GepWarning[] = [];
+  const lines: QuantityLine<T>[] = [];
+  const method = ctx.variant.method;
+  const zonal = method === 'zonal-travel-cost';
+  // An input the chosen method does not use is an error, not a silent skip.
+  for (const field of zonal ? (['sites'] as const) : (['zones', 'demand'] as const)) {
+    if (input[field]) issues.push(makeIssue('input.type', [...ctx.path, field], { expected: zonal ? 'zones and demand (variant zonal-travel-cost)' : `sites (variant ${method})`, found: `"${field}", which variant ${method} does not use` }));
+  }
+  if (zonal) {
+    for (const z_ of input.zones ?? []) lines.push({ item: z_.item, quantity: readAmount(A, z_.visits, '人次/a') });
+  } else {
+    for (const s of input.sites ?? []) lines.push({ item: s.item, ...(s.ecosystemType ? { ecosystemType: s.ecosystemType } : {}), quantity: readAmount(A, s.visits, '人次/a') });
+  }
+  if (!(zonal ? input.zones : input.sites) && !input.urbanGreenSpace) {
+    issues.push(makeIssue('input.required', [...ctx.path, zonal ? 'zones' : 'sites'], { expected: zonal ? 'at least two origin zones, or urbanGreenSpace' : 'at least one site, or urbanGreenSpace' }));
+  }
+  if (input.urbanGreenSpace) {
+    if (ctx.variant.urbanGreenSpace === 'exclude') {
+      warnings.push({ code: 'urban-green-space-excluded', indicator: ID, path: [...ctx.path, 'urbanGreenSpace'], message: `${input.urbanGreenSpace.length} free urban green space line(s) left out by the profile (variant urbanGreenSpace: exclude)` });
+    } else {
+      for (const g of input.urbanGreenSpace) lines.push({ item: `${GREEN_PREFIX}${g.item}`, ...(g.ecosystemType ? { ecosystemType: g.ecosystemType } : {}), quantity: readAmount(A, g.visits, '人次/a') });
+    }
+  }
+  if (issues.length) throw new GepInputError(issues);
+  return { lines, total: sumIn(A, lines.map((l) => l.quantity), '人次/a'), steps: [], warnings };
+}
+
+/** Reads θ once per computation. */
+function thetaOf<T>(ctx: IndicatorContext<T>, path: readonly (string | number)[]): { value: T; traced: TracedValue } {
+  const c = ctx.coefficients.get('travel-time-value-share', path);
+  return { value: c.value, traced: traced(ctx.A, { value: c.value, unit: c.unit }, 'coefficient:travel-time-value-share') };
+}
+
+/**
+ * Time cost per visit: given directly, or TV = t·w·θ (baiyangdian-2017). `null` with an issue when
+ * neither is complete.
+ */
+function timeCostOf<T>(
+  ctx: IndicatorContext<T>,
+  tracer: Tracer<T>,
+  what: string,
+  at: readonly (string | number)[],
+  row: { timeCost?: AmountText & { priceYear?: number | undefined }; travelTime?: AmountText; wageRate?: AmountText & { priceYear?: number | undefined } },
+  issues: GepIssue[],
+  required: boolean,
+): { value: Measure<T>; from: string } | null {
+  const { A } = ctx;
+  if (row.timeCost) {
+    const p = resolvePrice(ctx, row.timeCost, null, [...at, 'timeCost'], ID).price;
+    return { value: p, from: p.from };
+  }
+  if (row.travelTime && row.wageRate) {
+    const t = readAmount(A, row.travelTime, 'h');
+    const w = resolvePrice(ctx, row.wageRate, null, [...at, 'wageRate'], ID).price;
+    const theta = thetaOf(ctx, [...at, 'travelTime']);
+    const wage = { value: inUnit(ctx, w, '元/h'), unit: '元/h' };
+    const tv = tracer.record(`time cost per visit of ${what}`, 'TV = t × w × θ', {
+      t: traced(A, t, inputRef([...at, 'travelTime'])),
+      w: traced(A, wage, inputRef([...at, 'wageRate'])),
+      θ: theta.traced,
+    }, { value: A.multiply(A.multiply(t.value, wage.value), theta.value), unit: PER_VISIT });
+    return { value: tv, from: `step:time cost per visit of ${what}` };
+  }
+  if (row.travelTime || row.wageRate || required) {
+    issues.push(makeIssue('input.required', [...at, row.travelTime ? 'wageRate' : 'travelTime'], {
+      expected: 'a time cost per visit (timeCost), or travelTime and wageRate for TV = t·w·θ',
+    }));
+  }
+  return null;
+}
+
+/** A measure expressed in `unit` (same dimension). */
+function inUnit<T>(ctx: IndicatorContext<T>, m: Measure<T>, unit: string): T {
+  return convert(ctx.A, m.value, m.unit, unit);
+}
+
+function perVisitPrice<T>(value: Measure<T>, from: string, priceYear: number): UnitPrice<T> {
+  return { value: value.value, unit: PER_VISIT, priceYear, from };
+}
+
+/** One priced line: V = N × (value per visit). */
+function pricedLine<T>(ctx: IndicatorContext<T>, tracer: Tracer<T>, l: QuantityLine<T>, quantityFrom: string, p: UnitPrice<T>): ValueLine<T> {
+  const { A } = ctx;
+  const value = tracer.record(`value of ${l.item}`, 'V = N × u', { N: traced(A, l.quantity, quantityFrom), u: traced(A, p, p.from) }, valueAt(A, l.quantity, p));
+  return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value };
+}
+
+function travelCostLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+  const { A } = ctx;
+  const out: ValueLine<T>[] = [];
+  (input.sites ?? []).forEach((s, j) => {
+    const at = [...ctx.path, 'sites', j];
+    const missing = (field: string, what: string) => issues.push(makeIssue('input.required', [...at, field], { expected: `${what} (variant travel-cost)` }));
+    if (!s.travelExpenditure) missing('travelExpenditure', 'travel expenditure per visit TE');
+    if (!s.consumerSurplus) missing('consumerSurplus', 'consumer surplus per visit CS; write "0" to leave it out explicitly');
+    const tv = timeCostOf(ctx, tracer, s.item, at, s, issues, true);
+    if (!s.travelExpenditure || !s.consumerSurplus || !tv) return;
+    const te = resolvePrice(ctx, s.travelExpenditure, null, [...at, 'travelExpenditure'], ID).price;
+    const cs = resolvePrice(ctx, s.consumerSurplus, null, [...at, 'consumerSurplus'], ID).price;
+    const u = tracer.record(`value per visit of ${s.item}`, 'u = TE + TV + CS', {
+      TE: traced(A, te, te.from), TV: traced(A, tv.value, tv.from), CS: traced(A, cs, cs.from),
+    }, { value: A.add(A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)), inUnit(ctx, cs, PER_VISIT)), unit: PER_VISIT });
+    out.push(pricedLine(ctx, tracer, q.lines[j]!, inputRef([...at, 'visits']), perVisitPrice(u, `step:value per visit of ${s.item}`, ctx.priceYear)));
+  });
+  return out;
+}
+
+function revenueLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+  const { A } = ctx;
+  const out: ValueLine<T>[] = [];
+  (input.sites ?? []).forEach((s, j) => {
+    const at = [...ctx.path, 'sites', j];
+    const l = q.lines[j]!;
+    if (s.spendingPerVisit) {
+      const p = resolvePrice(ctx, s.spendingPerVisit, null, [...at, 'spendingPerVisit'], ID).price;
+      out.push(pricedLine(ctx, tracer, l, inputRef([...at, 'visits']), p));
+    } else if (s.revenue) {
+      const r = resolvePrice(ctx, s.revenue, null, [...at, 'revenue'], ID).price;
+      const value = tracer.record(`value of ${s.item}`, 'V = R (tourism revenue as reported)', { R: traced(A, r, r.from) }, { value: inUnit(ctx, r, '元'), unit: '元' as const });
+      out.push({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: null, value });
+    } else {
+      issues.push(makeIssue('input.required', [...at, 'spendingPerVisit'], { expected: 'spending per visit, or the tourism revenue (variant revenue)' }));
+    }
+  });
+  return out;
+}
+
+function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+  const { A } = ctx;
+  const zones = input.zones ?? [];
+  const costs: Measure<T>[] = [];
+  const rates: T[] = [];
+  const pops: T[] = [];
+  zones.forEach((z_, i) => {
+    const at = [...ctx.path, 'zones', i];
+    const te = resolvePrice(ctx, z_.travelExpenditure, null, [...at, 'travelExpenditure'], ID).price;
+    const tv = timeCostOf(ctx, tracer, z_.item, at, z_, issues, false);
+    const c = tracer.record(`travel cost per visit from ${z_.item}`, tv ? 'C = TE + TV' : 'C = TE (no time cost given)', {
+      TE: traced(A, te, te.from), ...(tv ? { TV: traced(A, tv.value, tv.from) } : {}),
+    }, { value: tv ? A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)) : inUnit(ctx, te, PER_VISIT), unit: PER_VISIT });
+    const pop = A.multiply(A.fromString(z_.population.value), z_.population.unit === '万人' ? A.fromString('10000') : A.one);
+    if (A.compare(pop, A.zero) <= 0) {
+      issues.push(makeIssue('input.out-of-range', [...at, 'population', 'value'], { expected: 'a population > 0', found: z_.population.value }));
+      return;
+    }
+    costs.push(c);
+    pops.push(pop);
+    rates.push(tracer.record(`visit rate of ${z_.item}`, 'VR = N / Pop', {
+      N: traced(A, q.lines[i]!.quantity, inputRef([...at, 'visits'])),
+      Pop: { value: A.toString(pop), unit: '人', from: inputRef([...at, 'population']) },
+    }, { value: A.divide(q.lines[i]!.quantity.value, pop), unit: '人次/(人·a)' }).value);
+  });
+  if (issues.length) return [];
+
+  let a: T;
+  let b: T;
+  if (input.demand) {
+    a = A.fromString(input.demand.intercept);
+    b = A.fromString(input.demand.slope);
+  } else {
+    const n = A.fromString(String(costs.length));
+    const cMean = A.divide(A.sum(costs.map((c) => c.value)), n);
+    const rMean = A.divide(A.sum(rates), n);
+    const sxy = A.sum(costs.map((c, i) => A.multiply(A.subtract(c.value, cMean), A.subtract(rates[i]!, rMean))));
+    const sxx = A.sum(costs.map((c) => { const d = A.subtract(c.value, cMean); return A.multiply(d, d); }));
+    if (A.compare(sxx, A.zero) === 0) {
+      issues.push(makeIssue('input.out-of-range', [...ctx.path, 'zones'], { expected: 'zones with different travel costs, to fit the demand curve', found: 'one travel cost for every zone' }));
+      return [];
+    }
+    b = A.divide(sxy, sxx);
+    a = A.subtract(rMean, A.multiply(b, cMean));
+  }
+  tracer.record('demand intercept', input.demand ? 'a (given)' : 'a = V̄R − b·C̄ (OLS)', {}, { value: a, unit: '人次/(人·a)' });
+  tracer.record('demand slope', input.demand ? 'b (given)' : 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)² (OLS)', {}, { value: b, unit: '人次/(人·a) per 元/人次' });
+  if (A.compare(b, A.zero) >= 0) {
+    issues.push(makeIssue('input.out-of-range', [...ctx.path, input.demand ? 'demand' : 'zones'], {
+      expected: 'a demand that falls with travel cost (slope b < 0)', found: `b = ${A.toString(b)}`,
+    }));
+    return [];
+  }
+  const out: ValueLine<T>[] = [];
+  zones.forEach((z_, i) => {
+    const l = q.lines[i]!;
+    const c = costs[i]!;
+    out.push(pricedLine(ctx, tracer, l, inputRef([...ctx.path, 'zones', i, 'visits']), perVisitPrice(c, `step:travel cost per visit from ${z_.item}`, ctx.priceYear)));
+    const fitted = A.add(a, A.multiply(b, c.value));
+    const positive = A.compare(fitted, A.zero) > 0;
+    const cs = tracer.record(`consumer surplus of ${z_.item}`, positive ? 'CS = Pop × V̂R² / (−2b), V̂R = a + b·C' : 'CS = 0 (V̂R = a + b·C ≤ 0: cost above the choke price)', {
+      Pop: { value: A.toString(pops[i]!), unit: '人', from: inputRef([...ctx.path, 'zones', i, 'population']) },
+      V̂R: { value: A.toString(fitted), unit: '人次/(人·a)', from: 'step:demand intercept, step:demand slope' },
+    }, { value: positive ? A.divide(A.multiply(pops[i]!, A.multiply(fitted, fitted)), A.multiply(A.fromString('-2'), b)) : A.zero, unit: '元' });
+    out.push({ item: `consumer surplus: ${z_.item}`, quantity: null, unitPrice: null, value: cs as Measure<T, '元'> });
+  });
+  return out;
+}
+
+function greenSpaceLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+  if (!input.urbanGreenSpace || ctx.variant.urbanGreenSpace === 'exclude') return [];
+  const offset = q.lines.length - input.urbanGreenSpace.length;
+  const out: ValueLine<T>[] = [];
+  input.urbanGreenSpace.forEach((g, k) => {
+    const at = [...ctx.path, 'urbanGreenSpace', k];
+    const l = q.lines[offset + k]!;
+    if (g.valuePerVisit) {
+      out.push(pricedLine(ctx, tracer, l, inputRef([...at, 'visits']), resolvePrice(ctx, g.valuePerVisit, null, [...at, 'valuePerVisit'], ID).price));
+      return;
+    }
+    const tv = timeCostOf(ctx, tracer, l.item, at, g, issues, true);
+    if (tv) out.push(pricedLine(ctx, tracer, l, inputRef([...at, 'visits']), perVisitPrice(tv.value, tv.from, ctx.priceYear)));
+  });
+  return out;
+}
+
+/** Value of recreation in 元, by the profile's method, plus free urban green space as its own lines. */
+export function value<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+  const { A } = ctx;
+  const tracer = new Tracer(A);
+  const issues: GepIssue[] = [];
+  const method = ctx.variant.method;
+  const lines = [
+    ...(method === 'zonal-travel-cost' ? zonalLines(input, q, ctx, tracer, issues) : method === 'revenue' ? revenueLines(input, q, ctx, tracer, issues) : travelCostLines(input, q, ctx, tracer, issues)),
+    ...greenSpaceLines(input, q, ctx, tracer, issues),
+  ];
+  if (issues.length) throw new GepInputError(issues);
+  const total = tracer.record('total', 'V = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  return { lines, total, steps: tracer.steps, warnings: [] };
+}

@@ -1,0 +1,74 @@
+/**
+ * A GEP comparison as readable text (GEP 变化分析表): per indicator, category and GEP, the value of
+ * year a, of year b at current prices and at base-year prices, the change rates, and the quantity
+ * and price effects in 万元; then the decomposition formula and the decline flag with its drivers.
+ * Formats the JSON form; nothing is recomputed.
+ */
+import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
+import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { convert } from '../units/units.js';
+import type { GepComparisonJson } from '../accounts/compare.js';
+import type { Language } from '../errors/messages.js';
+import { displayWidth, groupThousands } from './text-table.js';
+
+const wan = (value: string, rule: RoundingRule) => groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), '元', '万元').toString(), rule));
+const pct = (rate: string | null) => (rate === null ? '—' : `${new GepDecimal(rate).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`);
+const pad = (t: string, w: number, right: boolean) => {
+  const fill = ' '.repeat(Math.max(0, w - displayWidth(t)));
+  return right ? fill + t : t + fill;
+};
+
+type Row = GepComparisonJson['gep'];
+
+/** Render a comparison as a text table with the decomposition and the decline flag. */
+export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING): string {
+  const { a, b, baseYear } = c;
+  const header = lang === 'zh'
+    ? ['指标', '名称', `${a.accountingYear}（万元）`, `${b.accountingYear} 现价`, `${b.accountingYear} 按 ${baseYear} 价`, '现价变化', '不变价变化', '数量效应', '价格效应', '标记']
+    : ['indicator', 'name', `${a.accountingYear} (万元)`, `${b.accountingYear} current`, `${b.accountingYear} at ${baseYear} prices`, 'change', 'at const. prices', 'quantity effect', 'price effect', 'flag'];
+  const cells = (id: string, name: string, x: Row, flag = '') => [
+    id, name, wan(x.current.a.value, rule), wan(x.current.b.value, rule), wan(x.constant.b.value, rule),
+    pct(x.current.rate), pct(x.constant.rate), wan(x.quantityEffect.value, rule), wan(x.priceEffect.value, rule), flag,
+  ];
+  const rows: string[][] = [];
+  const names: Record<string, string> = { material: '物质产品 material products', regulating: '调节服务 regulating services', cultural: '文化服务 cultural services' };
+  for (const category of ['material', 'regulating', 'cultural'] as const) {
+    const list = c.indicators.filter((i) => i.category === category);
+    if (!list.length) continue;
+    for (const i of list) rows.push(cells(i.id, `${i.zh} ${i.en}`, i, i.declined ? '▼' : i.presence !== 'both' ? (i.presence === 'a-only' ? `only ${a.accountingYear}` : `only ${b.accountingYear}`) : ''));
+    rows.push(cells(`  ${category}`, names[category]!, c.categories[category]!));
+  }
+  rows.push(cells('GEP', lang === 'zh' ? '生态产品总值' : 'GEP', c.gep, c.decline.flagged ? '▼' : ''));
+  const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]!))));
+  const line = (r: string[]) => r.map((cell, k) => pad(cell, widths[k]!, k >= 2 && k <= 8)).join('  ').trimEnd();
+  const rule_ = widths.map((w) => '-'.repeat(w)).join('  ');
+
+  const threshold = `${new GepDecimal(c.decline.threshold).times(100).toString()} %`;
+  const declineLines = [
+    lang === 'zh'
+      ? `下降判定：GEP 按 ${baseYear} 年不变价变化 ${pct(c.gep.constant.rate)}，阈值 −${threshold}：${c.decline.flagged ? '触发（▼）' : '未触发'}`
+      : `decline flag: GEP at constant ${baseYear} prices ${pct(c.gep.constant.rate)}, threshold −${threshold}: ${c.decline.flagged ? 'FLAGGED (▼)' : 'not flagged'}`,
+    ...(c.decline.drivers.length
+      ? [lang === 'zh' ? '  拉低的指标（数量效应，占 GEP 变化百分点）：' : '  indicators pulling GEP down (quantity effect, points of the GEP change):',
+        ...c.decline.drivers.map((d) => `    ${d.id} ${d.zh}: ${wan(d.quantityEffect.value, rule)} 万元 (${pct(d.constantRate)}; ${d.contributionPoints === null ? '—' : `${new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP)} pp`}; ${new GepDecimal(d.shareOfDecline).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} % of the gross decline)`)]
+      : []),
+    `  ${c.decline.rule}`,
+  ];
+  const title = lang === 'zh'
+    ? `${a.region} GEP 比较：${a.accountingYear} → ${b.accountingYear}（不变价：${baseYear} 年）`
+    : `GEP comparison of ${a.region}: ${a.accountingYear} → ${b.accountingYear} (constant prices of ${baseYear})`;
+  return [
+    title,
+    '',
+    line(header),
+    rule_,
+    ...rows.map(line),
+    '',
+    `decomposition: ${c.decomposition.formula}`,
+    `  ${c.decomposition.note}`,
+    ...(c.priceIndex ? [`price index: ${c.priceIndex}${c.deflators.length ? `; I_${baseYear}/I_year: ${c.deflators.map((d) => `${d.year} ${new GepDecimal(d.factor).toSignificantDigits(8).toString()}`).join(', ')}` : ''}`] : []),
+    ...declineLines,
+    `accounts: a = ${a.profile}, table ${a.coefficientTable}, ${a.priceYear} prices; b = ${b.profile}, table ${b.coefficientTable}, ${b.priceYear} prices; rounding: ${describeRounding(rule)}, each cell independently`,
+    ...(c.warnings.length ? [`warnings (${c.warnings.length}):`, ...c.warnings.map((w) => `  ! ${w.message}`)] : []),
+  ].join('\n');
+}

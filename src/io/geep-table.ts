@@ -1,0 +1,73 @@
+/**
+ * GEEP and the ratios as readable text (经济生态生产总值与比率): the identity term by term in 万元
+ * and 亿元, then each ratio with its definition. Rounding happens here, by the named rule printed in
+ * the footer; nothing is recomputed.
+ */
+import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
+import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { convert } from '../units/units.js';
+import type { GeepResultJson } from '../accounts/geep.js';
+import type { RatiosJson } from '../accounts/ratios.js';
+import type { Language } from '../errors/messages.js';
+import { displayWidth, groupThousands } from './text-table.js';
+
+const padEnd = (t: string, w: number) => t + ' '.repeat(Math.max(0, w - displayWidth(t)));
+const padStart = (t: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(t))) + t;
+
+function money(value: string, unit: '万元' | '亿元', rule: RoundingRule): string {
+  return groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), '元', unit).toString(), rule));
+}
+
+const SIGN = { 1: '+', [-1]: '−', 0: ' ' } as const;
+
+/** The GEEP identity, one term a line, with the variant's formula and the GDP basis. */
+export function formatGeepTable(geep: GeepResultJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING): string {
+  const title = lang === 'zh' ? `经济生态生产总值 GEEP（${geep.priceYear} 年价格）` : `GEEP (经济生态生产总值), ${geep.priceYear} prices`;
+  const rows: [string, string, string][] = geep.terms.map((t) => {
+    const label = `${SIGN[t.sign]} ${lang === 'zh' ? t.zh : t.en}${t.sign === 0 ? (lang === 'zh' ? '（列示，不计入）' : ' (listed, not counted)') : ''}`;
+    return [label, money(t.value.value, '万元', rule), money(t.value.value, '亿元', rule)];
+  });
+  rows.push([`= ${lang === 'zh' ? '绿色GDP（GDP − 扣减项）' : 'GGDP (GDP − deductions)'}`, money(geep.ggdp.value, '万元', rule), money(geep.ggdp.value, '亿元', rule)]);
+  rows.push(['= GEEP', money(geep.geep.value, '万元', rule), money(geep.geep.value, '亿元', rule)]);
+  const head: [string, string, string] = lang === 'zh' ? ['项目', '万元', '亿元'] : ['term', '万元', '亿元'];
+  const w = [0, 1, 2].map((c) => Math.max(...[head, ...rows].map((r) => displayWidth(r[c]!))));
+  const line = (r: readonly string[]) => `${padEnd(r[0]!, w[0]!)}  ${padStart(r[1]!, w[1]!)}  ${padStart(r[2]!, w[2]!)}`;
+  const components = geep.terms.flatMap((t) => t.components.filter((c) => c.quantity && c.unitCost).map((c) =>
+    `    ${c.item}: ${c.quantity!.value} ${c.quantity!.unit} × ${c.unitCost!.value} ${c.unitCost!.unit} = ${money(c.value.value, '万元', rule)} 万元${c.counted ? '' : lang === 'zh' ? '（不计入）' : ' (not counted)'}`));
+  return [
+    title,
+    `${lang === 'zh' ? '公式' : 'formula'}: ${geep.variant.formula}  [${geep.variant.id}; ${geep.variant.source}]`,
+    `${lang === 'zh' ? 'GDP 口径' : 'GDP basis'}: ${geep.gdpBasis}; ERS ${lang === 'zh' ? '来源' : 'from'}: ${geep.ersSource}${geep.ersExcluded.length ? ` (${lang === 'zh' ? '剔除' : 'without'} ${geep.ersExcluded.join(', ')})` : ''}; PDC ${lang === 'zh' ? '口径' : 'basis'}: ${geep.pdcBasis}`,
+    '',
+    line(head),
+    w.map((x) => '-'.repeat(x)).join('  '),
+    ...rows.map(line),
+    ...(components.length ? ['', lang === 'zh' ? '  计算项：' : '  calculated components:', ...components] : []),
+    ...(geep.warnings.length ? [`warnings (${geep.warnings.length}):`, ...geep.warnings.map((x) => `  ! ${x.message}`)] : []),
+  ].join('\n');
+}
+
+function ratioValue(value: string, unit: string, rule: RoundingRule): string {
+  const v = new GepDecimal(value);
+  switch (unit) {
+    case '%': return `${v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP)} %`;
+    case '1': return v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP);
+    case '元/人': return `${groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule))} 万元/人`;
+    case '元/km²': return `${groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule))} 万元/km²`;
+    default: return `${money(value, '亿元', rule)} 亿元`;
+  }
+}
+
+/** The ratios, each with its value and definition. */
+export function formatRatiosTable(ratios: RatiosJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING): string {
+  const rows = ratios.ratios.map((r) => [lang === 'zh' ? r.zh : `${r.en} ${r.zh}`, ratioValue(r.value, r.unit, rule), r.formula]);
+  const w = [0, 1].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
+  return [
+    lang === 'zh' ? `比率指标（GDP 口径：${ratios.gdpBasis ?? '—'}）` : `Ratios (GDP basis: ${ratios.gdpBasis ?? '—'})`,
+    ...rows.map((r) => `  ${padEnd(r[0]!, w[0]!)}  ${padStart(r[1]!, w[1]!)}   ${r[2]}`),
+    lang === 'zh' ? '定义：' : 'definitions:',
+    ...ratios.ratios.map((r) => `  ${r.id}: ${r.definition} [${r.source}; ${r.status}]`),
+    `rounding: ${describeRounding(rule)}`,
+    ...(ratios.warnings.length ? ratios.warnings.map((x) => `  ! ${x.message}`) : []),
+  ].join('\n');
+}
