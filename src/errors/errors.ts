@@ -57,12 +57,10 @@ export function messageOf(issue: GepIssue, lang: Language): string {
 /** Render an issue with its location, one line. */
 export function describeIssue(issue: GepIssue, lang: Language = 'en'): string {
   const l = issue.location;
-  const where = l
-    ? [l.file, l.sheet && `sheet ${l.sheet}`, l.row !== undefined && `row ${l.row}`, l.column && `column ${l.column}`]
-        .filter(Boolean)
-        .join(', ')
-    : '';
-  return where ? `${where}: ${messageOf(issue, lang)}` : messageOf(issue, lang);
+  const where = !l ? '' : lang === 'zh'
+    ? [l.file, l.sheet && `工作表 ${l.sheet}`, l.row !== undefined && `第 ${l.row} 行`, l.column && `${l.column} 列`].filter(Boolean).join('，')
+    : [l.file, l.sheet && `sheet ${l.sheet}`, l.row !== undefined && `row ${l.row}`, l.column && `column ${l.column}`].filter(Boolean).join(', ');
+  return where ? `${where}${lang === 'zh' ? '：' : ': '}${messageOf(issue, lang)}` : messageOf(issue, lang);
 }
 
 /** Bad input: holds every issue found, never only the first. */

@@ -52,6 +52,71 @@ export const MESSAGES = {
     en: '{path}: duplicate entry "{found}"',
     zh: '{path}：重复条目 "{found}"',
   },
+  // Tables (CSV, XLSX): src/io/table-input.ts
+  'input.file-type': {
+    en: 'cannot read "{found}": expected {expected}',
+    zh: '无法读取 "{found}"：应为 {expected}',
+  },
+  'input.encoding': {
+    en: 'the file is neither UTF-8 nor GB18030 text: {found}',
+    zh: '文件既不是 UTF-8 也不是 GB18030 编码的文本：{found}',
+  },
+  'input.csv-syntax': {
+    en: 'the file is not valid CSV: {found}',
+    zh: '文件不是合法的 CSV：{found}',
+  },
+  'input.xlsx-unreadable': {
+    en: 'the file is not a readable XLSX workbook: {found}',
+    zh: '文件不是可读取的 XLSX 工作簿：{found}',
+  },
+  'input.no-data': {
+    en: 'the file has no data rows',
+    zh: '文件中没有数据行',
+  },
+  'input.unknown-column': {
+    en: 'unknown column "{found}"; expected {expected}',
+    zh: '未知列 "{found}"；应为 {expected}',
+  },
+  'input.missing-column': {
+    en: 'the column "{expected}" is missing',
+    zh: '缺少 "{expected}" 列',
+  },
+  'input.duplicate-column': {
+    en: 'the column "{found}" appears twice',
+    zh: '"{found}" 列重复出现',
+  },
+  'input.unknown-indicator-name': {
+    en: '"{found}" is not an indicator id or name; expected {expected}',
+    zh: '"{found}" 不是指标代码或指标名称；应为 {expected}',
+  },
+  'input.unknown-table-field': {
+    en: '"{found}" is not an input field of {expected}',
+    zh: '"{found}" 不是 {expected} 的输入字段',
+  },
+  'input.not-applicable': {
+    en: '{path}: the {expected} must be empty here, found "{found}"',
+    zh: '{path}：此处 {expected} 应为空，实际为 "{found}"',
+  },
+  'input.duplicate-row': {
+    en: '{path}: given twice (first in row {expected}, again as "{found}")',
+    zh: '{path}：重复填写（首次出现在第 {expected} 行，又填写为 "{found}"）',
+  },
+  'input.unit-conflict': {
+    en: '{path}: the unit "{found}" differs from the unit "{expected}" in the column header',
+    zh: '{path}：单位 "{found}" 与列标题中的单位 "{expected}" 不一致',
+  },
+  'input.formula-cell': {
+    en: 'the cell holds a formula ({found}); enter the value itself',
+    zh: '单元格中是公式（{found}），请填写数值本身',
+  },
+  'input.error-cell': {
+    en: 'the cell holds a spreadsheet error ({found})',
+    zh: '单元格中是电子表格错误值（{found}）',
+  },
+  'input.region-code': {
+    en: '{path}: "{found}" is not in the GB/T 2260 division codes as expected ({expected})',
+    zh: '{path}："{found}" 不符合 GB/T 2260 行政区划代码（应为 {expected}）',
+  },
   'coefficient.unknown': {
     en: '{path}: no coefficient "{found}" in table {expected}',
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',

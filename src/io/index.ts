@@ -1,3 +1,27 @@
 /** `gep-accounting/io`: reading inputs and writing results. */
 export { parseJsonInput, withFile } from './json-input.js';
 export { formatAccountTable, displayWidth, groupThousands, readableQuantity } from './text-table.js';
+// Importers: JSON, CSV and XLSX, every issue collected and located (./table-input.ts).
+export { importAccountInput, importJson, inputFormatOf, type InputFormat } from './read-input.js';
+export { importCsv, decodeText, parseCsvSheet, type TextEncodingName } from './csv-input.js';
+export { importXlsx, readWorkbook, workbookSheets, numberCellText } from './xlsx-input.js';
+export {
+  importTables, locateIssues, validateInput, resolveIndicator, resolveEcosystemType, columnLetter,
+  type ImportedInput, type TableCell, type TableSheet,
+} from './table-input.js';
+export { tableBlocks, tableBlock, resolveField, ACCOUNT_BLOCK, type BlockDef, type FieldDef, type FieldKind, type ListDef } from './fields.js';
+export {
+  normaliseNumber, normaliseUnit, normaliseInteger, normaliseBoolean, splitHeader, columnKey, neutraliseFormula, unneutraliseFormula,
+  looksLikeFormula, COLUMN_TITLES, type ColumnKey,
+} from './normalise.js';
+export { checkRegionCode, regionCodes, levelOfCode, REGION_CODES_SOURCE } from './region-codes.js';
+// Input tables and templates
+export { inputToCsv, inputToXlsx, inputToRows, templateCsv, templateXlsx, templateRows, longFormHeader } from './input-export.js';
+// Result exporters
+export {
+  resultToExportJson, resultToJsonText, resultToCsvFiles, resultToXlsx, resultToMarkdown, resultTables,
+  type ResultExportOptions, type ResultTables,
+} from './result-export.js';
+export { gepResultExportSchema } from './result-schema.js';
+export { inputHash, canonicalJson, sha256Hex } from './hash.js';
+export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';

@@ -1,0 +1,136 @@
+/**
+ * The CLI's input and output commands: reading an input file of any format (`gep run`,
+ * `gep validate`), writing the exports of `gep run --out DIR --format …`, and `gep template`.
+ */
+import { join } from 'node:path';
+import { computeGep } from '../accounts/gep.js';
+import { GepInputError, describeIssue, type GepIssue } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { inputHash } from '../io/hash.js';
+import { templateCsv, templateXlsx } from '../io/input-export.js';
+import { importAccountInput, inputFormatOf } from '../io/read-input.js';
+import { resultToCsvFiles, resultToMarkdown, resultToXlsx, type ResultExportOptions } from '../io/result-export.js';
+import { locateIssues, type ImportedInput } from '../io/table-input.js';
+import { withFile } from '../io/json-input.js';
+import type { GepResultJson } from '../accounts/serialize.js';
+import { DEFAULT_PROFILE_ID, getProfile, listProfiles } from '../profiles/profiles.js';
+
+/** The part of the CLI's IO these commands use. */
+export interface IoCommandsIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+  mkdir(path: string): void;
+  /** Bytes of a file (CSV in GB18030, XLSX). */
+  readBytes?(path: string): Uint8Array;
+  /** Write bytes (XLSX exports and templates). */
+  writeBytes?(path: string, bytes: Uint8Array): void;
+}
+
+export const VALIDATE_HELP = `gep validate <file.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
+
+Read an input file (JSON, CSV in UTF-8 or GB18030, XLSX), check it against the schemas, the GB/T
+2260 region codes and the profile, and print every problem with its sheet, row and column.
+Exit 0 when the file is fine, 1 when it has problems.`;
+
+export const TEMPLATE_HELP = `gep template --out FILE.xlsx|FILE.csv [--profile ID] [--lang zh|en]
+
+Write a fill-in template for a profile (default national-2022): every input that its implemented
+indicators need, one row per value with unit and description, and an example taken from the
+bundled sample county. Fill in the value column (copy a block of rows for more products or types)
+and read it with gep validate or gep run. Default language: zh.`;
+
+/**
+ * Read an input file of any format. Returns null after printing when the file cannot be read;
+ * throws `GepInputError` with every issue of the file.
+ */
+export function readInputFile(file: string, io: IoCommandsIo): ImportedInput | null {
+  let data: Uint8Array | string;
+  try {
+    const format = inputFormatOf(file);
+    data = format === 'json' || !io.readBytes ? io.readFile(file) : io.readBytes(file);
+  } catch (e) {
+    io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
+  }
+  return importAccountInput(data, file);
+}
+
+/** Print issues with their locations, in the chosen language. */
+export function printIssues(issues: readonly GepIssue[], lang: Language, io: IoCommandsIo): void {
+  io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
+  for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+}
+
+/** The issues of an error, located in the imported file. */
+export function issuesOf(e: GepInputError, file: string, imported: ImportedInput | null): readonly GepIssue[] {
+  return (imported ? locateIssues(e, imported, file) : withFile(e, file)).issues;
+}
+
+/** `gep validate <file>`. */
+export function validateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; strict?: boolean }, io: IoCommandsIo, usage: (m: string) => never): number {
+  if (positionals.length !== 1) usage('gep validate takes exactly one input file');
+  const lang = langOf(values.lang, 'en', usage);
+  const file = positionals[0]!;
+  let imported: ImportedInput | null = null;
+  try {
+    imported = readInputFile(file, io);
+    if (!imported) return 1;
+    const result = computeGep(imported.input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false });
+    const n = result.indicators.length;
+    io.stdout(lang === 'zh'
+      ? `${file}：未发现问题（${n} 个指标可核算，${result.warnings.length} 条警示）\n`
+      : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})\n`);
+    for (const w of result.warnings) io.stdout(`  ! ${w.message}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(issuesOf(e, file, imported), lang, io);
+    return 1;
+  }
+}
+
+function langOf(value: string | undefined, fallback: Language, usage: (m: string) => never): Language {
+  if (value === undefined) return fallback;
+  if (value !== 'en' && value !== 'zh') usage(`--lang must be one of en, zh, not "${value}"`);
+  return value as Language;
+}
+
+/** `gep template --profile ID --lang zh|en --out FILE`. */
+export function templateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; out?: string }, io: IoCommandsIo, usage: (m: string) => never): number {
+  if (positionals.length) usage('gep template takes no arguments; give --out FILE.xlsx or FILE.csv');
+  const lang = langOf(values.lang, 'zh', usage);
+  const out = values.out;
+  if (!out) usage('gep template needs --out FILE.xlsx or FILE.csv');
+  const profile = values.profile ?? DEFAULT_PROFILE_ID;
+  if (!getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  const format = inputFormatOf(out);
+  if (format === 'csv') {
+    io.writeFile(out, templateCsv(profile, lang));
+  } else if (format === 'xlsx') {
+    if (!io.writeBytes) usage('this environment cannot write binary files');
+    io.writeBytes(out, templateXlsx(profile, lang));
+  } else {
+    usage('--out must name a .xlsx or .csv file');
+  }
+  io.stdout(`${lang === 'zh' ? '已写入填报模板' : 'template written to'} ${out}\n`);
+  return 0;
+}
+
+/** The export formats of `gep run --out DIR --format …`. */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'md'] as const;
+
+/** Write the exports of a result for `--format csv|xlsx|md` into `dir`. */
+export function writeExports(format: string, dir: string, json: GepResultJson, options: ResultExportOptions, io: IoCommandsIo): void {
+  if (format === 'csv') {
+    for (const [name, text] of Object.entries(resultToCsvFiles(json, options))) io.writeFile(join(dir, name), text);
+  } else if (format === 'xlsx') {
+    if (!io.writeBytes) throw new Error('[gep] this environment cannot write binary files');
+    io.writeBytes(join(dir, 'result.xlsx'), resultToXlsx(json, options));
+  } else if (format === 'md') {
+    io.writeFile(join(dir, 'report.md'), resultToMarkdown(json, options));
+  }
+}
+
+export { inputHash, resultToMarkdown };

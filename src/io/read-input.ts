@@ -1,0 +1,50 @@
+/**
+ * One entry for every input format: JSON (canonical), CSV and XLSX, chosen by the file name.
+ * Each returns the input in its canonical JSON form, validated, with every issue of the file
+ * collected and located; JSON gets the same schema and region-code checks as the tables.
+ */
+import { GepInputError, makeIssue } from '../errors/errors.js';
+import { importCsv } from './csv-input.js';
+import { parseJsonInput } from './json-input.js';
+import { validateInput, type ImportedInput } from './table-input.js';
+import { importXlsx } from './xlsx-input.js';
+
+/** The input formats. */
+export type InputFormat = 'json' | 'csv' | 'xlsx';
+
+/** The format of a file by its extension, or `null`. */
+export function inputFormatOf(file: string): InputFormat | null {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(file)?.[1]?.toLowerCase();
+  return ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
+}
+
+/** Read a JSON input and validate it like the tables (all issues at once). */
+export function importJson(data: Uint8Array | string, file?: string): ImportedInput {
+  const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+  const input = parseJsonInput(text, file);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new GepInputError([makeIssue('input.type', [], { expected: 'an object', found: Array.isArray(input) ? 'a list' : String(input), ...(file ? { location: { file } } : {}) })]);
+  }
+  const issues = validateInput(input as Record<string, unknown>);
+  if (issues.length) throw new GepInputError(issues.map((i) => (file ? { ...i, location: { file, ...i.location } } : i)));
+  return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined) };
+}
+
+/**
+ * Read an account input from a file's bytes, by its format (default: from the file name).
+ *
+ * @throws {GepInputError} listing every issue of the file
+ */
+export function importAccountInput(data: Uint8Array | string, file: string, format: InputFormat | null = inputFormatOf(file)): ImportedInput {
+  switch (format) {
+    case 'json':
+      return importJson(data, file);
+    case 'csv':
+      return importCsv(data, file);
+    case 'xlsx':
+      if (typeof data === 'string') throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: 'text was given where the bytes of a workbook are needed', location: { file } })]);
+      return importXlsx(data, file);
+    default:
+      throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: 'a .json, .csv or .xlsx file', location: { file } })]);
+  }
+}
