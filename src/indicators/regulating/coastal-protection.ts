@@ -1,0 +1,146 @@
+/**
+ * 海岸带防护 — Coastal protection: the coastline that coastal ecosystems (mangrove, salt marsh,
+ * coral reef, seagrass bed, coastal shelter forest) protect from waves and storm surge, valued at
+ * the cost of the sea dyke or breakwater that would otherwise be needed.
+ *   V_cp = Σ_j L_j · c_dyke                    (ndrc-2022-481 调节服务 · 海岸带防护, recalled in
+ *                                              gep-methods §4.11 [R]; the text has not been read)
+ *   L_j length of coastline protected by segment j (km); c_dyke cost per km of an equivalent
+ *   dyke or breakwater (元/km). No verified default exists (gep-methods §4.11): the cost must be
+ *   given, per segment or for the region, at the account price year.
+ *   variant `cost: as-given`    c_dyke used as given (the recalled formula)
+ *   variant `cost: annualised`  c = c_dyke / T + c_m, T service life of the dyke (a), c_m annual
+ *                               maintenance cost per km (元/(km·a), 0 when not given). A method
+ *                               choice, not read in any standard: GEP is an annual flow while a
+ *                               construction cost is a stock (gep-methods §4.11 "annualised?",
+ *                               §9 item 5); the national profile keeps `as-given`.
+ */
+import { z } from 'zod';
+import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
+import { catalogueEntry } from '../catalogue.js';
+import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer } from '../compute.js';
+import { ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
+import { asFlowUnit, convert, multiplyInto } from '../../units/units.js';
+import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
+
+const ID = 'regulating.coastal-protection';
+
+/** Metadata, inputs, variants and coefficients of coastal protection. */
+export const spec: IndicatorSpec = {
+  ...catalogueEntry(ID),
+  inputs: [
+    { path: 'coastlines[].item', unit: null, required: true, description: 'name of the coastline segment (and its protecting ecosystem, e.g. mangrove, salt marsh, shelter forest)' },
+    { path: 'coastlines[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the protecting ecosystem, if any' },
+    { path: 'coastlines[].length', unit: 'km', required: true, description: 'length of coastline the ecosystem protects' },
+    { path: 'coastlines[].dykeCost', unit: '元/km', required: false, description: 'cost per km of the equivalent dyke or breakwater for this segment, at the account price year' },
+    { path: 'dykeCost', unit: '元/km', required: false, description: 'cost per km of the equivalent dyke or breakwater for every segment without its own (no table default: required unless each segment has one)' },
+    { path: 'serviceLife', unit: 'a', required: false, description: 'service life of the dyke, for variant annualised' },
+    { path: 'maintenanceCost', unit: '元/(km·a)', required: false, description: 'annual maintenance cost per km of dyke, for variant annualised (0 when not given)' },
+  ],
+  variants: [{
+    name: 'cost',
+    options: {
+      'as-given': 'V = L × c_dyke, the dyke cost per km as given (gep-methods §4.11, recalled)',
+      annualised: 'V = L × (c_dyke / T + c_m): construction cost spread over the service life T plus annual maintenance (a method choice, not read in a standard)',
+    },
+    default: 'as-given',
+  }],
+  coefficients: [],
+};
+
+/** Input: protected coastline segments and the dyke cost. */
+export const inputSchema = z.strictObject({
+  coastlines: z.array(z.strictObject({
+    item: z.string().min(1),
+    ecosystemType: ecosystemType.optional(),
+    length: measure('km'),
+    dykeCost: price('元/km').optional(),
+  })).min(1),
+  dykeCost: price('元/km').optional(),
+  serviceLife: measure('a').optional(),
+  maintenanceCost: price('元/(km·a)').optional(),
+});
+export type CoastalProtectionInput = z.infer<typeof inputSchema>;
+
+/** Protected coastline per segment and in total, km. */
+export function quantity<T>(input: CoastalProtectionInput, ctx: IndicatorContext<T>): QuantityResult<T> {
+  const { A } = ctx;
+  const tracer = new Tracer(A);
+  const lines: QuantityLine<T>[] = input.coastlines.map((c, i) => {
+    const length = readAmount(A, c.length, 'km');
+    return {
+      item: c.item,
+      ...(c.ecosystemType ? { ecosystemType: c.ecosystemType } : {}),
+      quantity: tracer.record(`coastline protected by ${c.item}`, 'L_j as given', { L: traced(A, length, inputRef([...ctx.path, 'coastlines', i, 'length'])) }, length),
+    };
+  });
+  const total = tracer.record('coastal protection', 'L = Σ_j L_j', {}, sumIn(A, lines.map((l) => l.quantity), 'km'));
+  return { lines, total, steps: tracer.steps, warnings: [] };
+}
+
+/** Value in 元: protected length × dyke cost per km (as given, or annualised over the service life). */
+export function value<T>(input: CoastalProtectionInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+  const { A } = ctx;
+  const tracer = new Tracer(A);
+  const issues: GepIssue[] = [];
+  const warnings: GepWarning[] = [];
+  const annualised = ctx.variant.cost === 'annualised';
+
+  const resolve = (given: PriceInput | undefined, at: readonly (string | number)[]): UnitPrice<T> | undefined => {
+    try {
+      const r = resolvePrice(ctx, given, null, at, ID);
+      warnings.push(...r.warnings);
+      return r.price;
+    } catch (e) {
+      if (e instanceof GepInputError) {
+        issues.push(...e.issues);
+        return undefined;
+      }
+      throw e;
+    }
+  };
+
+  let life: { value: T; from: string } | undefined;
+  let maintenance: UnitPrice<T> | undefined;
+  if (annualised) {
+    const at = [...ctx.path, 'serviceLife'];
+    if (!input.serviceLife) issues.push(makeIssue('input.required', at, { expected: 'the service life of the dyke (variant annualised)' }));
+    else {
+      const t = readAmount(A, input.serviceLife, 'a');
+      if (A.compare(t.value, A.zero) <= 0) issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a service life > 0', found: input.serviceLife.value }));
+      else life = { value: t.value, from: inputRef(at) };
+    }
+    if (input.maintenanceCost) maintenance = resolve(input.maintenanceCost, [...ctx.path, 'maintenanceCost']);
+  }
+
+  const prices = input.coastlines.map((c, i) => {
+    if (!c.dykeCost && !input.dykeCost) {
+      issues.push(makeIssue('input.required', [...ctx.path, 'coastlines', i, 'dykeCost'], { expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)' }));
+      return undefined;
+    }
+    return c.dykeCost ? resolve(c.dykeCost, [...ctx.path, 'coastlines', i, 'dykeCost']) : resolve(input.dykeCost, [...ctx.path, 'dykeCost']);
+  });
+  if (issues.length) throw new GepInputError(issues);
+
+  const lines: ValueLine<T>[] = q.lines.map((l, i) => {
+    const dyke = prices[i]!;
+    let unit: UnitPrice<T> = dyke;
+    if (annualised) {
+      const perYear = tracer.record(`annual dyke cost for ${l.item}`, maintenance ? 'c = c_dyke / T + c_m' : 'c = c_dyke / T', {
+        c_dyke: traced(A, dyke, dyke.from),
+        T: { value: A.toString(life!.value), unit: 'a', from: life!.from },
+        ...(maintenance ? { c_m: traced(A, maintenance, maintenance.from) } : {}),
+      }, {
+        value: A.add(A.divide(convert(A, dyke.value, dyke.unit, '元/km'), life!.value), maintenance ? convert(A, maintenance.value, asFlowUnit(maintenance.unit, '元/(km·a)'), '元/(km·a)') : A.zero),
+        unit: '元/(km·a)',
+      });
+      unit = { ...perYear, priceYear: dyke.priceYear, from: `step:annual dyke cost for ${l.item}` };
+    }
+    const v = tracer.record(`value of ${l.item}`, annualised ? 'V = L × c' : 'V = L × c_dyke', {
+      L: traced(A, l.quantity, `step:coastline protected by ${l.item}`),
+      c: traced(A, unit, unit.from),
+    }, { value: multiplyInto(A, l.quantity.value, l.quantity.unit, unit.value, unit.unit, annualised ? '元/a' : '元'), unit: '元' as const });
+    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: unit, value: v };
+  });
+  const total = tracer.record('total', 'V_cp = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  return { lines, total, steps: tracer.steps, warnings };
+}
