@@ -10,7 +10,7 @@ import { getPriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
-import { catalogueEntry, level1Type } from '../indicators/catalogue.js';
+import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { readAmount, sumIn } from '../indicators/compute.js';
@@ -103,12 +103,19 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
   const { set, issues } = makeCoefficientSet(table, overrides, { strict: options.strict ?? false });
 
+  // A block for an indicator outside the catalogue is an error (a typo); a catalogue indicator that
+  // the profile does not enable is reported and left out, so one input serves several profiles.
   const enabled = new Map(profile.indicators.map((p) => [p.id, p]));
+  const warnings: GepWarning[] = [];
+  const notEnabled: string[] = [];
   for (const id of Object.keys(account.indicators)) {
-    if (!enabled.has(id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
+    if (!catalogue().has(id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
+    else if (!enabled.has(id)) notEnabled.push(id);
+  }
+  if (notEnabled.length) {
+    warnings.push({ code: 'input-not-in-profile', path: ['indicators'], message: `input blocks not used because profile ${profile.id} does not enable them: ${notEnabled.join(', ')}` });
   }
 
-  const warnings: GepWarning[] = [];
   const notAccounted: NotAccounted[] = [];
   const planned: { id: string; parsed: unknown; ctx: IndicatorContext<T>; reader: CoefficientReader<T> }[] = [];
   for (const p of profile.indicators) {

@@ -37,8 +37,8 @@ export const MESSAGES = {
     zh: '文件不是合法的 JSON：{found}',
   },
   'input.unknown-indicator': {
-    en: '{path}: "{found}" is not an indicator of profile {expected}',
-    zh: '{path}："{found}" 不是核算方案 {expected} 中的指标',
+    en: '{path}: "{found}" is not an indicator of the catalogue (see gep indicators)',
+    zh: '{path}："{found}" 不是生态产品清单中的指标（见 gep indicators）',
   },
   'input.missing-basis': {
     en: '{path}: {expected}',

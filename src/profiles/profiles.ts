@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 import national2022 from '../../coefficients/profiles/national-2022.json';
+import gbt468692025 from '../../coefficients/profiles/gbt-46869-2025.json';
+import caep2020 from '../../coefficients/profiles/caep-2020.json';
+import zhejiang from '../../coefficients/profiles/zhejiang-db33-2274.json';
+import shenzhen from '../../coefficients/profiles/shenzhen-db4403-141.json';
+import rcees2013 from '../../coefficients/profiles/rcees-2013.json';
+import shanxi from '../../coefficients/profiles/shanxi.json';
 
-const profileSchema = z.strictObject({
+export const profileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   title: z.strictObject({ zh: z.string(), en: z.string() }),
@@ -15,7 +21,12 @@ const profileSchema = z.strictObject({
   priceIndex: z.string().optional(),
   indicatorListStatus: z.enum(['verified', 'to-verify']),
   notes: z.array(z.string()),
-  indicators: z.array(z.strictObject({ id: z.string(), variant: z.record(z.string(), z.string()) })),
+  indicators: z.array(z.strictObject({
+    id: z.string(),
+    variant: z.record(z.string(), z.string()),
+    /** How the indicator's membership in the standard is known: read, recalled, or uncertain (cross-standard matrix). */
+    membership: z.enum(['verified', 'recalled', 'uncertain']).optional(),
+  })),
   /**
    * GB/T 46869—2025: subtract the value of ecological products that originate outside the region
    * (the input's `outsideRegion` lines).
@@ -38,7 +49,7 @@ const profileSchema = z.strictObject({
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileIndicator = Profile['indicators'][number];
 
-const RAW_PROFILES: readonly unknown[] = [national2022];
+const RAW_PROFILES: readonly unknown[] = [national2022, gbt468692025, caep2020, zhejiang, shenzhen, rcees2013, shanxi];
 let cache: ReadonlyMap<string, Profile> | undefined;
 
 function profiles(): ReadonlyMap<string, Profile> {

@@ -1,0 +1,87 @@
+/**
+ * Profiles differ exactly as the cross-standard matrix says (gep-methods §3.2): each test pins the
+ * indicators a profile accounts on the bundled sample, and the variant or table difference it makes.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeGep } from '../../src/accounts/gep.js';
+import { gepResultToJson } from '../../src/accounts/serialize.js';
+import { getProfile, listProfiles } from '../../src/profiles/profiles.js';
+import { getCoefficientTable } from '../../src/coefficients/tables.js';
+import { GepDecimal } from '../../src/numbers/arithmetic.js';
+
+const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+const run = (profile: string, input: unknown = sample) => gepResultToJson(computeGep(input, { profile }));
+const ids = (profile: string) => new Set(run(profile).indicators.map((i) => i.id));
+const value = (profile: string, id: string, input: unknown = sample) => run(profile, input).indicators.find((i) => i.id === id)!.value.total.value;
+
+describe('shipped profiles', () => {
+  it('ship national-2022, GB/T 46869—2025, CAEP 2020, Zhejiang, Shenzhen, RCEES and Shanxi, each with its own table version', () => {
+    expect(listProfiles().map((p) => `${p.id} → ${p.coefficientTable}`)).toEqual([
+      'national-2022 → national-2022/1.0.0',
+      'gbt-46869-2025 → gbt-46869-2025/1.0.0',
+      'caep-2020 → caep-2020/1.0.0',
+      'zhejiang-db33-2274 → zhejiang-db33-2274/1.0.0',
+      'shenzhen-db4403-141 → shenzhen-db4403-141/1.0.0',
+      'rcees-2013 → rcees-2013/1.0.0',
+      'shanxi → shanxi/1.0.0',
+    ]);
+  });
+
+  it('national-2022 leaves out oxygen release and the local indicators, and says the inputs were not used', () => {
+    const national = ids('national-2022');
+    for (const id of ['regulating.oxygen-release', 'regulating.pest-control', 'regulating.negative-ions', 'regulating.species-conservation', 'regulating.noise-reduction']) {
+      expect(national.has(id), id).toBe(false);
+    }
+    expect(run('national-2022').warnings.find((w) => w.code === 'input-not-in-profile')!.message).toContain('regulating.oxygen-release');
+  });
+
+  it('caep-2020 adds oxygen release (氧气提供) to the national list', () => {
+    expect([...ids('caep-2020')].filter((id) => !ids('national-2022').has(id))).toEqual(['regulating.oxygen-release']);
+  });
+
+  it('shenzhen-db4403-141 has no sand fixation and counts noise reduction; its table carries the prices implied by the 2020 release', () => {
+    const shenzhen = ids('shenzhen-db4403-141');
+    expect(shenzhen.has('regulating.sand-fixation')).toBe(false);
+    expect(shenzhen.has('regulating.noise-reduction')).toBe(true);
+    const table = getCoefficientTable('shenzhen-db4403-141/1.0.0');
+    expect(table.rows.find((r) => r.id === 'reservoir-storage-cost')).toMatchObject({ value: '6.11', priceYear: 2020, status: 'derived' });
+    expect(table.extends).toBe('national-2022/1.0.0');
+  });
+
+  it('rcees-2013 values material products at net output, as ganzi-2017 did', () => {
+    // agriculture: gross 1 082 525 000 元 − intermediate consumption 433 000 000 − depreciation 54 000 000 = 595 525 000 元
+    expect(value('rcees-2013', 'material.agriculture')).toBe('595525000');
+    expect(value('national-2022', 'material.agriculture')).toBe('1082525000');
+    expect(getProfile('rcees-2013')).toMatchObject({ indicatorListStatus: 'verified' });
+    expect(getProfile('rcees-2013')!.priceIndex).toBeUndefined();
+  });
+
+  it('shanxi prices purification at Shanxi\'s environmental-tax rate, the national profile at the national minimum', () => {
+    // Every pollutant is priced at rate × 1000 / e_i (SO₂: Shanxi 1.8 × 1000 / 0.95 = 1 894.74 元/t, national
+    // minimum 1.2 × 1000 / 0.95 = 1 263.16 元/t); the quantities are the same, so the values are in the ratio 1.8 : 1.2
+    const input = {
+      region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022,
+      indicators: { 'regulating.air-purification': sample.indicators['regulating.air-purification'] },
+    };
+    const shanxi = new GepDecimal(value('shanxi', 'regulating.air-purification', input));
+    const national = new GepDecimal(value('national-2022', 'regulating.air-purification', input));
+    // Same quantities, prices in the ratio 1.8 : 1.2
+    expect(shanxi.dividedBy(national).toFixed(12)).toBe('1.500000000000');
+  });
+
+  it('gbt-46869-2025 subtracts products from outside the region and warns when the input lists none', () => {
+    expect(getProfile('gbt-46869-2025')!.subtractOutsideRegion).toBe(true);
+    expect(run('gbt-46869-2025').warnings.some((w) => w.code === 'outside-region-none')).toBe(true);
+    const withInflow = { ...sample, outsideRegion: [{ item: 'upstream inflow', value: { value: '1000', unit: '万元' }, method: 'constructed' }] };
+    const a = new GepDecimal(run('gbt-46869-2025', withInflow).totals.gep.value);
+    const b = new GepDecimal(run('national-2022', withInflow).totals.gep.value);
+    expect(b.minus(a).toString()).toBe('10000000');
+  });
+
+  it('marks how each profile\'s membership is known, and lists shanxi\'s regional adjustment layer (empty until issued)', () => {
+    for (const p of listProfiles()) for (const i of p.indicators) expect(['verified', 'recalled', 'uncertain', undefined]).toContain(i.membership);
+    expect(getProfile('shanxi')!.adjustments).toEqual([]);
+    expect(getProfile('zhejiang-db33-2274')!.indicators.find((i) => i.id === 'regulating.negative-ions')!.membership).toBe('uncertain');
+  });
+});
