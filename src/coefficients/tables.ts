@@ -33,7 +33,7 @@ const rowSchema = z.strictObject({
   note: z.string(),
 });
 
-const tableSchema = z.strictObject({
+export const coefficientTableSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   title: z.strictObject({ zh: z.string(), en: z.string() }),
@@ -61,7 +61,7 @@ export function sources(): ReadonlyMap<string, Source> {
 function loadTables(): ReadonlyMap<string, CoefficientTable> {
   const register = sources();
   const out = new Map<string, CoefficientTable>();
-  const parsed = TABLES_DATA.map((raw) => tableSchema.parse(raw));
+  const parsed = TABLES_DATA.map((raw) => coefficientTableSchema.parse(raw));
   // A table that extends another is loaded after it.
   const ordered = [...parsed].sort((a, b) => Number(a.extends !== undefined) - Number(b.extends !== undefined));
   for (const t of ordered) {

@@ -10,7 +10,21 @@ import * as waterSupply from './material/water-supply.js';
 import * as ecoEnergy from './material/eco-energy.js';
 import * as otherProducts from './material/other.js';
 import * as waterConservation from './regulating/water-conservation.js';
+import * as soilRetention from './regulating/soil-retention.js';
+import * as sandFixation from './regulating/sand-fixation.js';
+import * as coastalProtection from './regulating/coastal-protection.js';
+import * as floodRegulation from './regulating/flood-regulation.js';
+import * as airPurification from './regulating/air-purification.js';
+import * as waterPurification from './regulating/water-purification.js';
 import * as carbonSequestration from './regulating/carbon-sequestration.js';
+import * as oxygenRelease from './regulating/oxygen-release.js';
+import * as climateRegulation from './regulating/climate-regulation.js';
+import * as negativeIons from './regulating/negative-ions.js';
+import * as speciesConservation from './regulating/species-conservation.js';
+import * as pestControl from './regulating/pest-control.js';
+import * as noiseReduction from './regulating/noise-reduction.js';
+import * as recreation from './cultural/recreation.js';
+import * as landscape from './cultural/landscape.js';
 import type { IndicatorModule } from './types.js';
 
 // One entry per line, in catalogue order.
@@ -23,7 +37,21 @@ const MODULES = [
   ecoEnergy,
   otherProducts,
   waterConservation,
+  soilRetention,
+  sandFixation,
+  coastalProtection,
+  floodRegulation,
+  airPurification,
+  waterPurification,
   carbonSequestration,
+  oxygenRelease,
+  climateRegulation,
+  negativeIons,
+  speciesConservation,
+  pestControl,
+  noiseReduction,
+  recreation,
+  landscape,
 ] as unknown as IndicatorModule<never>[];
 
 /** Implemented indicator modules by id. */

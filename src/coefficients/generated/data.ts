@@ -81,11 +81,243 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "year": "2025",
     "url": "https://data.stats.gov.cn/",
     "note": "Annual releases, read in reprints listed in verification-notes note 6; to be replaced by the NBS series itself."
+  },
+  {
+    "id": "clawson-knetsch-1966",
+    "title": "Clawson M., Knetsch J. L. Economics of Outdoor Recreation. Baltimore: Johns Hopkins Press for Resources for the Future, 1966",
+    "issuer": "Resources for the Future",
+    "year": "1966",
+    "url": "",
+    "note": "Origin of the zonal travel-cost method (visit rate by origin zone against travel cost; consumer surplus under the fitted demand curve). Not read here: the zonal form is [R] in gep-methods §4.16."
+  },
+  {
+    "id": "prc-1990-land-use-regulation",
+    "title": "城镇国有土地使用权出让和转让暂行条例（国务院令第55号）",
+    "issuer": "国务院 (State Council)",
+    "year": "1990",
+    "url": "",
+    "note": "Article 12 sets maximum land-use terms (residential 70 years). Recalled, not read here."
+  },
+  {
+    "id": "wang-2018-geep",
+    "title": "王金南，马国霞，於方，彭菲，杨威杉，周夏飞，周颖，赵学涛. 2015年中国经济—生态生产总值核算研究. 中国人口·资源与环境 2018，28(2):1-7. DOI 10.12062/cpre.20180101",
+    "issuer": "生态环境部环境规划院 (CAEP)",
+    "year": "2018",
+    "url": "http://puapp.net/c/20230219/2291.html",
+    "note": "Founding GEEP paper (China 2015); abstract read (geep-methods E1)."
+  },
+  {
+    "id": "ma-2020-geep",
+    "title": "Ma Guoxia et al. Framework construction and application of China's Gross Economic-Ecological Product accounting. J. Environ. Manage. 2020, 264:109852. DOI 10.1016/j.jenvman.2019.109852",
+    "issuer": "生态环境部环境规划院 (CAEP)",
+    "year": "2020",
+    "url": "https://doi.org/10.1016/j.jenvman.2019.109852",
+    "note": "GEEP 2016; abstract and highlights read (geep-methods E2)."
+  },
+  {
+    "id": "xu-2018-geep-press",
+    "title": "徐天. 《中国新闻周刊》第866期 (2018-08) report on 《中国经济生态生产总值核算研究报告2015》",
+    "issuer": "中国新闻周刊",
+    "year": "2018",
+    "url": "http://ifuun.com/a2018082715870908",
+    "note": "Press account quoting 王金南 with the full 2015 arithmetic: 72.3 − 0.63 − 2 + 53.1 = 122.78 万亿元 (geep-methods E3); read."
+  },
+  {
+    "id": "caep-2022-geep-guideline",
+    "title": "经济生态生产总值（GEEP）核算技术指南（试用）",
+    "issuer": "生态环境部环境规划院 (CAEP)",
+    "year": "2022",
+    "url": "http://m.ilynn.cn/document_detail/19241.html",
+    "note": "Metadata and preface only (geep-methods E5)."
+  },
+  {
+    "id": "chen-2021-ninghai",
+    "title": "陈梅，纪荣婷，刘溪，刘臣炜，苏良湖，张龙江. \"两山\"基地生态系统生产总值核算与\"两山\"转化分析——以浙江省宁海县为例. 生态学报 2021，41(14):5899-5907. DOI 10.5846/stxb202008032025",
+    "issuer": "生态环境部南京环境科学研究所 (NIES)",
+    "year": "2021",
+    "url": "http://www.ecologica.cn/stxb/ch/html/2021/14/stxb202008032025.htm",
+    "note": "Abstract read: GEP 2018 1259.03 亿元, regulating 670.59 亿元, \"两山\" conversion value 588.44 亿元 (geep-methods E18)."
+  },
+  {
+    "id": "lin-2023-realisation",
+    "title": "林亦晴，徐卫华，李璞，王效科，欧阳志云. 生态产品价值实现率评价方法——以丽水市为例. 生态学报 2023，43(1):189-197",
+    "issuer": "中国科学院生态环境研究中心 (RCEES)",
+    "year": "2023",
+    "url": "https://www.ecologica.cn/html/2023/1/stxb202201050039.htm",
+    "note": "Opening read; the method (realised value ÷ GEP by product class) is [R] (geep-methods E17)."
+  },
+  {
+    "id": "jixi-2025-conversion",
+    "title": "重点生态功能区生态产品价值核算及实现水平研究：以绩溪县为例. 生态与农村环境学报 2025. DOI 10.19741/j.issn.1673-4831.2025.0464",
+    "issuer": "生态与农村环境学报",
+    "year": "2025",
+    "url": "https://www.ere.ac.cn/article/doi/10.19741/j.issn.1673-4831.2025.0464?viewType=HTML",
+    "note": "Abstract read: primary conversion rate (生态产品初级转化率) and GGI (geep-methods E19)."
+  },
+  {
+    "id": "shanxi-2022-182",
+    "title": "关于建立健全生态产品价值实现机制的实施意见（晋发改资环发〔2022〕182号）",
+    "issuer": "山西省发展和改革委员会 (Shanxi DRC)",
+    "year": "2022",
+    "url": "",
+    "note": "Read in full (../shared/seed/): GEP results in performance assessment and outgoing audit (十九); accountability for a serious decline of GEP during a term, with no numeric threshold."
+  },
+  {
+    "id": "miao-2017",
+    "title": "缪建群，孙松，王志强，黄国勤. 江西高天岩自然保护区生态系统服务功能价值评估. 生态学报 2017，37(19):6422-6430. DOI 10.5846/stxb201607091410",
+    "issuer": "生态学报 (journal article)",
+    "year": "2017",
+    "url": "https://doi.org/10.5846/stxb201607091410",
+    "note": "Full text read in ChinaXiv preprint 201711.00109 (Table 1 partly garbled, Tables 2–4 legible); Gaotianyan nature reserve 2014, LY/T 1721—2008 prices CPI-corrected to 2014 (../shared/cases/gaotianyan-2014.md)."
+  },
+  {
+    "id": "zhang-2018",
+    "title": "张春华，居为民，王登杰，王希群，王昕. 2004—2013年山东省森林碳储量及其碳汇经济价值. 生态学报 2018，38(5):1739-1749. DOI 10.5846/stxb201703280535",
+    "issuer": "生态学报 (journal article)",
+    "year": "2018",
+    "url": "https://doi.org/10.5846/stxb201703280535",
+    "note": "Read in ChinaXiv preprint 201803.01069 §1: 1.63 t CO₂ and 1.19 t O₂ per t dry matter, 1 200 元/t C and 1 000 元/t O₂, parameters stated as published in LY/T 1721—2008 (verification-notes 4b–4d)."
+  },
+  {
+    "id": "bastakoti-2017",
+    "title": "BASTAKOTI D.，张红娜，李凤臣. 不同工质时脉动热管换热特性实验研究. ChinaXiv 201710.00065",
+    "issuer": "ChinaXiv preprint",
+    "year": "2017",
+    "url": "",
+    "note": "Fluid-property table read: latent heat of vaporisation of water 2 257 kJ/kg at 100 °C (verification-notes 8b). A physics source only; no GEP method."
+  },
+  {
+    "id": "youyang-gep-platform",
+    "title": "A county GEP accounting platform front-end (酉阳 Youyang, Chongqing) with default parameters",
+    "issuer": "unknown",
+    "year": "",
+    "url": "",
+    "note": "Code defaults [C] (gep-methods S22); source file on GitHub, repository path not recorded. Practitioners' choice, not authoritative: every value cited from it is to-verify."
+  },
+  {
+    "id": "physical-constants",
+    "title": "Physical constants and calendar facts used as unit bridges (density of water; minutes in a 365-day year)",
+    "issuer": "—",
+    "year": "",
+    "url": "",
+    "note": "Physics and arithmetic; the rounded forms are those the GEP formulas use."
+  },
+  {
+    "id": "sz-db4403-t-141-2021",
+    "title": "DB4403/T 141—2021 生态系统生产总值（GEP）核算技术规范 (Shenzhen)",
+    "issuer": "深圳市 (Shenzhen municipality)",
+    "year": "2021",
+    "url": "http://ljrbcn.com/li/techan/29472.html",
+    "note": "Metadata only (gep-methods S11); the standard number is not confirmed by the sources read. Methods not read."
+  },
+  {
+    "id": "nj-db3201-t-1041-2021",
+    "title": "DB3201/T 1041—2021 生态系统生产总值（GEP）核算技术规范 (Nanjing)",
+    "issuer": "南京市 (Nanjing municipality)",
+    "year": "2021",
+    "url": "https://renrendoc.com/paper/366025851.html",
+    "note": "Metadata only (gep-methods S12): defines 声环境服务价值 (noise / acoustic-environment service); methods not read."
+  },
+  {
+    "id": "prc-2016-environmental-protection-tax-law",
+    "title": "中华人民共和国环境保护税法（2016年12月25日通过，2018年1月1日施行）附表一 环境保护税税目税额表、附表二 应税污染物和当量值表",
+    "issuer": "全国人民代表大会常务委员会 (NPC Standing Committee)",
+    "year": "2016",
+    "url": "https://puyuecs.com/bumenfagui/2016/09-08/13916-3.html",
+    "note": "Read in reprints, not in the official gazette (verification-notes 5a–5d): Annex 1 tax ranges (air 1.2–12, water 1.4–14 元 per pollution equivalent) https://m.jinchutou.com/shtml/view-470025422.html ; Annex 2 table 2 (water: COD 1, NH₃-N 0.8, TP 0.25 kg per equivalent; no TN) https://lx0797.cn/zc?article_id=111815 and https://www.renrendoc.com/p-74654649.html ; table 5 (air: SO₂ 0.95, NOₓ 0.95, general dust 4, fluoride 0.87) at the URL given."
+  },
+  {
+    "id": "shanxi-2017-environmental-tax-rates",
+    "title": "山西省人大常委会关于大气污染物和水污染物环境保护税适用税额的决定（2017年12月1日山西省第十二届人大常委会第四十二次会议通过，2018年1月1日施行）",
+    "issuer": "山西省人民代表大会常务委员会 (Shanxi Provincial People's Congress Standing Committee)",
+    "year": "2017",
+    "url": "http://huanbao.bjx.com.cn/news/20171204/865349.shtml",
+    "note": "Read in a press reprint (verification-notes 7): air 1.8 元 and water 2.1 元 per pollution equivalent; the number of taxed pollutants per outlet not increased."
+  },
+  {
+    "id": "rao-2014",
+    "title": "饶恩明，肖燚，欧阳志云，江波，严登华. 中国湖泊水量调节能力及其动态变化. 生态学报 2014，34(21):6225-6231. DOI 10.5846/stxb201310122456",
+    "issuer": "中国科学院生态环境研究中心 (RCEES)",
+    "year": "2014",
+    "url": "https://doi.org/10.5846/stxb201310122456",
+    "note": "Abstract only (verification-notes 2b): China split into 5 lake regions; lakes > 1 km² regulate 1 500.02 亿m³. The regional coefficient table was not read: every pair except Qinghai–Tibet (read through ganzi-2017) is to-verify."
+  },
+  {
+    "id": "bao-2018",
+    "title": "包蕊 等. 基于多目标线性规划的甲积峪小流域生态系统服务权衡优化. 生态学报 2018，38(3):812-828. DOI 10.5846/stxb201612012472",
+    "issuer": "生态学报 (journal article)",
+    "year": "2018",
+    "url": "https://doi.org/10.5846/stxb201612012472",
+    "note": "Read in ChinaXiv preprint 201802.00042 §2.2 (verification-notes 3b): dust retention 乔木林 10.11, farmland 0.95, grassland 0.12 t/(hm²·a), citing 余新晓 et al. 2005."
+  },
+  {
+    "id": "shenzhen-gep-2020",
+    "title": "深圳市2020年度GEP核算结果 (Shenzhen GEP 2020 release)",
+    "issuer": "深圳市生态环境局、深圳市统计局、深圳市发展和改革委员会",
+    "year": "2021",
+    "url": "http://apple-exterminating.com/jjrd/1633769.html",
+    "note": "Release read in a news reprint; prices are implied by its quantity/value pairs (shared/cases/shenzhen-2020.md)."
+  },
+  {
+    "id": "zj-db33-t-2274",
+    "title": "DB33/T 2274—2020 生态系统生产总值（GEP）核算技术规范 陆域生态系统；DB33/T 2274—2025 生态产品总值（GEP）核算技术规范",
+    "issuer": "浙江省市场监督管理局 (Zhejiang)",
+    "year": "2020",
+    "url": "https://fzggw.zj.gov.cn/art/2023/2/17/art_1229123366_2458624.html",
+    "note": "Metadata only (2020 title; 2025 table of contents)."
+  },
+  {
+    "id": "fryrear-1998",
+    "title": "Fryrear D. W., Saleh A., Bilbro J. D., Schomberg H. M., Stout J. E., Zobeck T. M. Revised Wind Erosion Equation (RWEQ). Technical Bulletin No. 1. Big Spring, TX: USDA-ARS Southern Plains Area Cropping Systems Research Laboratory, Wind Erosion and Water Conservation Research Unit, 1998",
+    "issuer": "USDA Agricultural Research Service",
+    "year": "1998",
+    "url": "",
+    "note": "Not read here. The RWEQ equations and constants (Q_max = 109.8·x, s = 150.71·x^−0.3711, EF, SCF, K′) are recalled in gep-methods §4.4 [R] and match winderosion-2020 except s (105.71 there): every value cited from it is to-verify."
+  },
+  {
+    "id": "winderosion-2020",
+    "title": "Weil C., Talukdar I. wind_erosion.py — RWEQ wind-erosion model \"inspired by Huang Binbin's approach\" (RCEES method), GitHub repository charlottegiseleweil/winderosion",
+    "issuer": "Natural Capital Project (Stanford)",
+    "year": "2020",
+    "url": "https://github.com/charlottegiseleweil/winderosion",
+    "note": "Code read (gep-methods S21) [C]: practitioners' defaults, not authoritative; every value cited from it is to-verify. It writes s = 105.71·x^−0.3711, SL = 100/(s² + 0.01)·Q_max·exp(−(50/(s + 0.01))²), P_a = 101.3·(1 − 0.0255·h/1000·(6357/(6357 + h/1000)))^5.256, ρ_a = 1.293·273/(273 + T)·P_a/101.3, WF = U·(U − 5)²·ρ_a/9.8·SW·SD, COG = exp(−0.00483·FVC) and sets the CaCO₃ term of EF to 0."
+  },
+  {
+    "id": "renard-1997-ah703",
+    "title": "Renard K. G., Foster G. R., Weesies G. A., McCool D. K., Yoder D. C. Predicting Soil Erosion by Water: A Guide to Conservation Planning with the Revised Universal Soil Loss Equation (RUSLE). Agriculture Handbook No. 703. USDA, 1997",
+    "issuer": "U.S. Department of Agriculture",
+    "year": "1997",
+    "url": "",
+    "note": "Not read here: the SI conversion of K from US customary units (× 0.1317) is recalled (gep-methods §4.3, untagged) and stays to-verify."
   }
 ];
 
 /** Every coefficient table version, rows as reviewed text (validated by zod on first use). */
 export const TABLES_DATA: readonly unknown[] = [
+  {
+    "id": "caep-2020",
+    "version": "1.0.0",
+    "title": {
+      "zh": "陆地生态系统生产总值（GEP）核算技术指南 默认参数表",
+      "en": "Default coefficients for the CAEP 2020 GEP guideline"
+    },
+    "published": "2026-11-29",
+    "note": "The guideline text has not been read; this table repeats the national one until its parameters are checked.",
+    "extends": "national-2022/1.0.0",
+    "rows": []
+  },
+  {
+    "id": "gbt-46869-2025",
+    "version": "1.0.0",
+    "title": {
+      "zh": "GB/T 46869—2025 默认参数表",
+      "en": "Default coefficients for GB/T 46869—2025"
+    },
+    "published": "2026-11-29",
+    "note": "The standard body has not been read; this table repeats the national one until its parameters are checked.",
+    "extends": "national-2022/1.0.0",
+    "rows": []
+  },
   {
     "id": "national-2022",
     "version": "1.0.0",
@@ -381,8 +613,1268 @@ export const TABLES_DATA: readonly unknown[] = [
         "priceYear": "2011",
         "status": "verified",
         "note": "Afforestation cost per t of carbon; a market price is quoted per t CO₂ instead."
+      },
+      {
+        "id": "travel-time-value-share",
+        "symbol": "θ",
+        "value": "0.30",
+        "unit": "1",
+        "source": "baiyangdian-2017",
+        "clause": "recreation value by the travel-cost method: TV = t·w·θ (section number not recorded)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Value of travel and on-site time as a share of the wage rate; read in the full text (gep-methods §4.16 and §5.1 [V S7])."
+      },
+      {
+        "id": "land-use-term.residential",
+        "symbol": "T",
+        "value": "70",
+        "unit": "a",
+        "source": "prc-1990-land-use-regulation",
+        "clause": "第十二条 maximum term of residential land-use rights",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "Annualises a capitalised landscape premium (cultural.landscape variants land-use-term and annuity). Recalled, not read here; the annualisation rule itself is a method choice (gep-methods §9 item 14)."
+      },
+      {
+        "id": "discount-rate.asset-npv",
+        "symbol": "r",
+        "value": "2.77",
+        "unit": "%",
+        "source": "forest-assets-2017",
+        "clause": "discount rate of the ecosystem-asset value (NPV of service flows; section number not recorded)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Read in the full text (gep-methods §5.1, 2010–2015). Used by the cultural.landscape annuity variant, a use the paper does not make."
+      },
+      {
+        "id": "carbon-per-dry-matter",
+        "symbol": "M_C6/M_C6H10O5",
+        "value": "72/162",
+        "unit": "t C/t",
+        "source": "stoichiometry",
+        "clause": "carbon share of dry matter C₆H₁₀O₅ (6·12/162)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "NEP = β·NPP_dm·72/162 (regulating.carbon-sequestration variant npp-ratio; gep-methods §4.8, §5.4). Exact fraction kept."
+      },
+      {
+        "id": "o2-per-carbon",
+        "symbol": "M_O2/M_C",
+        "value": "32/12",
+        "unit": "t/t C",
+        "source": "stoichiometry",
+        "clause": "photosynthesis: one mol O₂ released per mol CO₂ fixed (O₂/C molar-mass ratio)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "Q_O2 = 32/12·NEP = 2.667 t O₂ per t C (regulating.oxygen-release variant nep; gep-methods §4.9)."
+      },
+      {
+        "id": "o2-per-co2",
+        "symbol": "M_O2/M_CO2",
+        "value": "32/44",
+        "unit": "t/t CO2",
+        "source": "stoichiometry",
+        "clause": "photosynthesis: one mol O₂ released per mol CO₂ fixed (O₂/CO₂ molar-mass ratio)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "Q_O2 = 32/44·Q_CO2 (regulating.oxygen-release variant nep, CO₂ given)."
+      },
+      {
+        "id": "o2-per-dry-matter",
+        "symbol": "",
+        "value": "1.2",
+        "unit": "t/t",
+        "source": "baiyangdian-2017",
+        "clause": "§2.2.3 carbon fixation and oxygen release",
+        "priceYear": "",
+        "status": "verified",
+        "note": "t O₂ released per t of dry-matter NPP (6·32/162 = 1.185); regulating.oxygen-release variant dry-matter."
+      },
+      {
+        "id": "o2-per-dry-matter.ly-t-1721",
+        "symbol": "",
+        "value": "1.19",
+        "unit": "t/t",
+        "source": "zhang-2018",
+        "clause": "§1 method equation (parameters published in LY/T 1721—2008)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Read in zhang-2018 (V-secondary for LY/T 1721—2008); miao-2017 Table 1 prints the same 1.19. regulating.oxygen-release variant dry-matter-ly."
+      },
+      {
+        "id": "oxygen-price",
+        "symbol": "C_O2",
+        "value": "1000",
+        "unit": "元/t",
+        "source": "baiyangdian-2017",
+        "clause": "§2.2.3 oxygen release (price taken from the Ministry of Health website)",
+        "priceYear": "2011",
+        "status": "verified",
+        "note": "Price per t O₂. zhang-2018 §1 gives the same 1 000 元/t as the LY/T 1721—2008 value, whose price year is unclear (≈2005 per gep-methods; 2008 implied by miao-2017's CPI re-basing to 1 160.70 元/t in 2014)."
+      },
+      {
+        "id": "air-conditioner-eer",
+        "symbol": "r",
+        "value": "3.0",
+        "unit": "1",
+        "source": "forest-assets-2017",
+        "clause": "§1.2 item 4 climate regulation (energy-efficiency ratio of air-conditioners)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Divides the transpiration energy; with variant evaporationEer divide also the water-surface cooling energy (regulating.climate-regulation)."
+      },
+      {
+        "id": "latent-heat-vaporisation.2450",
+        "symbol": "q",
+        "value": "2450",
+        "unit": "J/g",
+        "source": "youyang-gep-platform",
+        "clause": "default parameter of the platform's climate-regulation formula",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] code default, not read in a standard (ganzi-2017 §2.4.8 gives the symbol only); ≈ the latent heat of water near 20 °C. regulating.climate-regulation variant latentHeat 2450 (gep-methods §4.10, §9 item 10)."
+      },
+      {
+        "id": "latent-heat-vaporisation.2260",
+        "symbol": "q",
+        "value": "2260",
+        "unit": "J/g",
+        "source": "bastakoti-2017",
+        "clause": "fluid-property table: 2 257 kJ/kg at 100 °C",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "2 260 J/g as printed in some GEP texts (gep-methods §9 item 10) was not read in any of them; only the physical 2 257 kJ/kg at 100 °C is confirmed (bastakoti-2017). regulating.climate-regulation variant latentHeat 2260."
+      },
+      {
+        "id": "water-density",
+        "symbol": "ρ_w",
+        "value": "1000",
+        "unit": "kg/m³",
+        "source": "physical-constants",
+        "clause": "density of water (999.97 kg/m³ at 4 °C; 998.2 at 20 °C)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "Rounded as the GEP climate-regulation formulas use it (regulating.climate-regulation)."
+      },
+      {
+        "id": "humidifier-electricity",
+        "symbol": "y",
+        "value": "120",
+        "unit": "kWh/m³",
+        "source": "youyang-gep-platform",
+        "clause": "default parameter of the platform's climate-regulation formula",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] electricity a humidifier uses to vaporise 1 m³ of water; some reports use 125 kWh/m³ [R] (gep-methods §9 item 10): override to follow them."
+      },
+      {
+        "id": "electricity-price.consumer",
+        "symbol": "P_e",
+        "value": "0.53",
+        "unit": "元/kWh",
+        "source": "ganzi-2017",
+        "clause": "§2.4.8 climate regulation (V = E_tt·P_e)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Electricity price applied to Ganzi 2010 (regulating.climate-regulation); give the local price of the accounting year (Shenzhen 2020 implies 0.717 元/kWh)."
+      },
+      {
+        "id": "negative-ion.production-cost",
+        "symbol": "K_ion",
+        "value": "5.8185e-18",
+        "unit": "元/个",
+        "source": "ly-t-1721-2008",
+        "clause": "负离子 valuation U_ion = 5.256×10¹⁵·A·H·K_ion·(Q_ion − 600)/L (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.13, §5.1. Price year not known: ≈2005 per gep-methods, 2008 if LY/T 1721—2008 prices are 2008 prices as miao-2017 treats them."
+      },
+      {
+        "id": "negative-ion.lifetime",
+        "symbol": "L",
+        "value": "10",
+        "unit": "min",
+        "source": "ly-t-1721-2008",
+        "clause": "负离子 formula G_ion = 5.256×10¹⁵·Q_ion·A·H/L (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.13, §5.1: lifetime of a negative air ion."
+      },
+      {
+        "id": "negative-ion.threshold",
+        "symbol": "",
+        "value": "600",
+        "unit": "个/cm³",
+        "source": "ly-t-1721-2008",
+        "clause": "负离子 valuation: concentration above which ions are valued (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.13, §5.1: health threshold of 600 个/cm³."
+      },
+      {
+        "id": "minutes-per-year",
+        "symbol": "",
+        "value": "525600",
+        "unit": "min/a",
+        "source": "physical-constants",
+        "clause": "365 d × 1 440 min/d",
+        "priceYear": "",
+        "status": "derived",
+        "note": "With 10¹⁰ cm³ per hm²·m it gives the 5.256×10¹⁵ of the forestry-standard ion formula (gep-methods §4.13 [D]); a leap year has 527 040 min."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-below-1",
+        "symbol": "S_H",
+        "value": "3000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class H < 1 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12, §5.1. Price year not known (≈2005 per gep-methods; 2008 per miao-2017's treatment of LY prices)."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-1-2",
+        "symbol": "S_H",
+        "value": "5000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class 1 ≤ H < 2 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-2-3",
+        "symbol": "S_H",
+        "value": "10000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class 2 ≤ H < 3 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-3-4",
+        "symbol": "S_H",
+        "value": "20000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class 3 ≤ H < 4 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-4-5",
+        "symbol": "S_H",
+        "value": "30000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class 4 ≤ H < 5 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-5-6",
+        "symbol": "S_H",
+        "value": "40000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class 5 ≤ H < 6 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "shannon-opportunity-cost.h-6-up",
+        "symbol": "S_H",
+        "value": "50000",
+        "unit": "元/(hm²·a)",
+        "source": "ly-t-1721-2008",
+        "clause": "物种保育: opportunity cost by Shannon–Wiener class H ≥ 6 (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.12; price year as for h-below-1."
+      },
+      {
+        "id": "pest-control-cost.forest",
+        "symbol": "c_f",
+        "value": "375",
+        "unit": "元/hm²",
+        "source": "ganzi-2017",
+        "clause": "pest control: V = A_forest·c_f + A_grass·c_g over natural areas (section number not recorded)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Cost of artificial pest control per hm² of natural forest, Ganzi 2010 (gep-methods §4.14 [V S6]); regulating.pest-control."
+      },
+      {
+        "id": "pest-control-cost.grassland",
+        "symbol": "c_g",
+        "value": "112.5",
+        "unit": "元/hm²",
+        "source": "ganzi-2017",
+        "clause": "pest control: V = A_forest·c_f + A_grass·c_g over natural areas (section number not recorded)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Cost of artificial pest control per hm² of natural grassland, Ganzi 2010 (gep-methods §4.14 [V S6]); regulating.pest-control."
+      },
+      {
+        "id": "lake-regression.qinghai-tibet-plateau.a",
+        "symbol": "a",
+        "value": "6.636",
+        "unit": "1",
+        "source": "ganzi-2017",
+        "clause": "§2.4.4 flood regulation, lakes: C_l = e^a·A^b·T (after rao-2014), Qinghai–Tibet plateau",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Intercept of ln C = a + b·ln A with C in 万m³ and the lake area A in km²; applied per lake (regulating.flood-regulation)."
+      },
+      {
+        "id": "lake-regression.qinghai-tibet-plateau.b",
+        "symbol": "b",
+        "value": "0.678",
+        "unit": "1",
+        "source": "ganzi-2017",
+        "clause": "§2.4.4 flood regulation, lakes: C_l = e^a·A^b·T (after rao-2014), Qinghai–Tibet plateau",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Slope of ln C = a + b·ln A (C 万m³; A km²)."
+      },
+      {
+        "id": "lake-regression.eastern-plain.a",
+        "symbol": "a",
+        "value": "4.924",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (eastern plain); only rao-2014's abstract was read (verification-notes 2b)."
+      },
+      {
+        "id": "lake-regression.eastern-plain.b",
+        "symbol": "b",
+        "value": "1.128",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (eastern plain)."
+      },
+      {
+        "id": "lake-regression.yunnan-guizhou-plateau.a",
+        "symbol": "a",
+        "value": "4.109",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (Yunnan–Guizhou plateau)."
+      },
+      {
+        "id": "lake-regression.yunnan-guizhou-plateau.b",
+        "symbol": "b",
+        "value": "0.927",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (Yunnan–Guizhou plateau)."
+      },
+      {
+        "id": "lake-regression.northeast-plain-mountain.a",
+        "symbol": "a",
+        "value": "5.653",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (Northeast plain and mountains)."
+      },
+      {
+        "id": "lake-regression.northeast-plain-mountain.b",
+        "symbol": "b",
+        "value": "0.680",
+        "unit": "1",
+        "source": "rao-2014",
+        "clause": "regional lake regressions (coefficient table not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] recalled in gep-methods §4.5 and §5.3 (Northeast plain and mountains). The Mongolia–Xinjiang pair is not known and has no row: a lake there needs a and b in the input."
+      },
+      {
+        "id": "lake-regression.min-area",
+        "symbol": "A_min",
+        "value": "1",
+        "unit": "km²",
+        "source": "rao-2014",
+        "clause": "abstract: lakes with an area > 1 km² assessed",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Lower end of the lake sizes rao-2014 assessed; a smaller lake is computed with a warning (extrapolation)."
+      },
+      {
+        "id": "lake-water-renewals",
+        "symbol": "T",
+        "value": "1",
+        "unit": "1/a",
+        "source": "ganzi-2017",
+        "clause": "§2.4.4 flood regulation, lakes: T = number of water renewals, taken as 1",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Multiplies the lake storage C_l = e^a·A^b."
+      },
+      {
+        "id": "reservoir-flood-control-share",
+        "symbol": "s",
+        "value": "0.35",
+        "unit": "1",
+        "source": "ganzi-2017",
+        "clause": "§2.4.4 flood regulation, reservoirs: C_r = 0.35·C_t",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Flood-control capacity as a share of the total reservoir capacity C_t."
+      },
+      {
+        "id": "marsh-retention-depth",
+        "symbol": "H",
+        "value": "0.3",
+        "unit": "m",
+        "source": "ganzi-2017",
+        "clause": "§2.4.4 flood regulation, marshes: C_m = 0.3·S·10⁶ (S in km²)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Surface retention depth of marshes; CAEP splits marsh storage into soil water and surface retention [R]."
+      },
+      {
+        "id": "air-uptake.so2.needleleaf-forest",
+        "symbol": "q_SO2",
+        "value": "215.66",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Tables 1–2: SO₂ absorbed ÷ area, area = dust retained ÷ dust capacity (coniferous forest)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "verification-notes 3c: 13.22×10⁴ kg ÷ (2 035.16×10⁴ kg ÷ 33 200 kg/hm²) = 215.66; the printed rounding allows 215.58–215.74, which contains the 215.60 recalled in gep-methods §4.6. Used for evergreen and deciduous needleleaf forest."
+      },
+      {
+        "id": "air-uptake.so2.broadleaf-forest",
+        "symbol": "q_SO2",
+        "value": "88.64",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Tables 1–2: SO₂ absorbed ÷ area, area = dust retained ÷ dust capacity (broadleaf forest)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "verification-notes 3c: 20.83×10⁴ ÷ (2 375.85×10⁴ ÷ 10 110) = 88.64 (rounding range 88.62–88.66; gep-methods recalls 88.65). Used for evergreen and deciduous broadleaf forest."
+      },
+      {
+        "id": "air-uptake.so2.mixed-forest",
+        "symbol": "q_SO2",
+        "value": "152.14",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Tables 1–2: SO₂ absorbed ÷ area, area = dust retained ÷ dust capacity (mixed forest)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "verification-notes 3c: 19.58×10⁴ ÷ (2 787.64×10⁴ ÷ 21 660) = 152.14 (rounding range 152.10–152.18); the printed cell is partly illegible (\"152\" legible)."
+      },
+      {
+        "id": "air-uptake.dust.needleleaf-forest",
+        "symbol": "q_dust",
+        "value": "33200",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Table 1 model 11: dust retention capacity (coniferous forest)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] the paper cites earlier studies; = 33.2 t/(hm²·a) as recalled in gep-methods §4.6."
+      },
+      {
+        "id": "air-uptake.dust.broadleaf-forest",
+        "symbol": "q_dust",
+        "value": "10110",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Table 1 model 11: dust retention capacity (broadleaf forest)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary]; = 10.11 t/(hm²·a), also bao-2018 §2.2 for 乔木林."
+      },
+      {
+        "id": "air-uptake.dust.mixed-forest",
+        "symbol": "q_dust",
+        "value": "21660",
+        "unit": "kg/(hm²·a)",
+        "source": "miao-2017",
+        "clause": "Table 1 model 11: dust retention capacity (mixed forest)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary]."
+      },
+      {
+        "id": "air-uptake.dust.cropland",
+        "symbol": "q_dust",
+        "value": "0.95",
+        "unit": "t/(hm²·a)",
+        "source": "bao-2018",
+        "clause": "§2.2 dust retention (farmland)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] citing 余新晓 et al. 2005. Used for cropland (not orchards)."
+      },
+      {
+        "id": "air-uptake.dust.grassland",
+        "symbol": "q_dust",
+        "value": "0.12",
+        "unit": "t/(hm²·a)",
+        "source": "bao-2018",
+        "clause": "§2.2 dust retention (grassland)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] citing 余新晓 et al. 2005. Used for every grassland type."
+      },
+      {
+        "id": "air-treatment-cost.so2",
+        "symbol": "c_SO2",
+        "value": "1200",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 air purification: treatment cost of SO₂",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Equals LY/T 1721—2008's 1.20 元/kg and the 1999 排污费 for high-sulphur coal (verification-notes 4f)."
+      },
+      {
+        "id": "air-treatment-cost.nox",
+        "symbol": "c_NOx",
+        "value": "630",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 air purification: treatment cost of NOₓ",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "≈ 0.6 元 per equivalent ÷ 0.95 kg (2003 排污费) = 632 [D] (gep-methods §5.2)."
+      },
+      {
+        "id": "air-treatment-cost.dust",
+        "symbol": "c_dust",
+        "value": "150",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 air purification: treatment cost of industrial dust",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "= 0.6 元 per equivalent ÷ 4 kg (2003 排污费) [D]."
+      },
+      {
+        "id": "air-treatment-cost.fluoride",
+        "symbol": "c_F",
+        "value": "690",
+        "unit": "元/t",
+        "source": "ly-t-1721-2008",
+        "clause": "fluoride purification cost 0.69 元/kg (recalled; not read)",
+        "priceYear": "2008",
+        "status": "to-verify",
+        "note": "[R] gep-methods §5.1; coincides with 0.6 元 per equivalent ÷ 0.87 kg (2003 排污费, verification-notes 4f). Price year not known (≈2005 per gep-methods; 2008 per miao-2017's treatment of LY prices)."
+      },
+      {
+        "id": "water-treatment-cost.cod",
+        "symbol": "c_COD",
+        "value": "700",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water purification: treatment cost of COD",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "= 0.7 元 per water equivalent ÷ 1 kg (2003 排污费; the 0.7 rate itself is [R])."
+      },
+      {
+        "id": "water-treatment-cost.nh3n",
+        "symbol": "c_NH3N",
+        "value": "875",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water purification: treatment cost of NH₃-N",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "= 0.7 ÷ 0.8 (2003 排污费) [D]."
+      },
+      {
+        "id": "water-treatment-cost.tp",
+        "symbol": "c_TP",
+        "value": "2800",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: treatment cost of P (p_P)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "ganzi-2017 prices P at 2 800 元/t for avoided non-point pollution; applied here to TP removed by water bodies (ganzi-2017 does not account TP in water purification). = 0.7 ÷ 0.25 (2003 排污费) [D]."
+      },
+      {
+        "id": "pollution-equivalent.air.so2",
+        "symbol": "e_SO2",
+        "value": "0.95",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表五 大气污染物污染当量值: 二氧化硫",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in a reprint (verification-notes 5b); same value in the 2003 排污费 table."
+      },
+      {
+        "id": "pollution-equivalent.air.nox",
+        "symbol": "e_NOx",
+        "value": "0.95",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表五 大气污染物污染当量值: 氮氧化物",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in a reprint (verification-notes 5b)."
+      },
+      {
+        "id": "pollution-equivalent.air.dust",
+        "symbol": "e_dust",
+        "value": "4",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表五 大气污染物污染当量值: 一般性粉尘",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] general dust; soot (烟尘, recalled 2.18) was not seen and has no row."
+      },
+      {
+        "id": "pollution-equivalent.air.fluoride",
+        "symbol": "e_F",
+        "value": "0.87",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表五 大气污染物污染当量值: 氟化物",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in a reprint (verification-notes 5b)."
+      },
+      {
+        "id": "pollution-equivalent.water.cod",
+        "symbol": "e_COD",
+        "value": "1",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表二 第二类水污染物污染当量值: 化学需氧量",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in reprints (verification-notes 5a). TN is not among items 11–61 and has no row."
+      },
+      {
+        "id": "pollution-equivalent.water.nh3n",
+        "symbol": "e_NH3N",
+        "value": "0.8",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表二 第二类水污染物污染当量值: 氨氮",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in reprints (verification-notes 5a)."
+      },
+      {
+        "id": "pollution-equivalent.water.tp",
+        "symbol": "e_TP",
+        "value": "0.25",
+        "unit": "kg/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表二 表二 第二类水污染物污染当量值: 总磷",
+        "priceYear": "",
+        "status": "verified",
+        "note": "[V-secondary] read in reprints (verification-notes 5a)."
+      },
+      {
+        "id": "environmental-tax-rate.air.national-minimum",
+        "symbol": "rate_air",
+        "value": "1.2",
+        "unit": "元/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表一 环境保护税税目税额表: 大气污染物 1.2–12 元 per pollution equivalent (lower bound)",
+        "priceYear": "2018",
+        "status": "verified",
+        "note": "[V-secondary] (verification-notes 5d). A nominal statutory rate in force from 2018-01-01: the price year is the year it took effect; it applies unchanged to later years and is never rebased by an index (regulating.air-purification warns for an account before 2018)."
+      },
+      {
+        "id": "environmental-tax-rate.water.national-minimum",
+        "symbol": "rate_water",
+        "value": "1.4",
+        "unit": "元/当量",
+        "source": "prc-2016-environmental-protection-tax-law",
+        "clause": "附表一 环境保护税税目税额表: 水污染物 1.4–14 元 per pollution equivalent (lower bound)",
+        "priceYear": "2018",
+        "status": "verified",
+        "note": "[V-secondary] (verification-notes 5d). Nominal statutory rate in force from 2018-01-01: price year = year it took effect; applies unchanged to later years, never rebased."
+      },
+      {
+        "id": "environmental-tax-rate.air.shanxi",
+        "symbol": "rate_air",
+        "value": "1.8",
+        "unit": "元/当量",
+        "source": "shanxi-2017-environmental-tax-rates",
+        "clause": "决定: 大气污染物适用税额 1.8 元 per pollution equivalent",
+        "priceYear": "2018",
+        "status": "verified",
+        "note": "[V-secondary] read in a press reprint (verification-notes 7); in force from 2018-01-01 (the price year); applies unchanged to later years, never rebased."
+      },
+      {
+        "id": "environmental-tax-rate.water.shanxi",
+        "symbol": "rate_water",
+        "value": "2.1",
+        "unit": "元/当量",
+        "source": "shanxi-2017-environmental-tax-rates",
+        "clause": "决定: 水污染物适用税额 2.1 元 per pollution equivalent",
+        "priceYear": "2018",
+        "status": "verified",
+        "note": "[V-secondary] read in a press reprint (verification-notes 7); in force from 2018-01-01 (the price year); applies unchanged to later years, never rebased."
+      },
+      {
+        "id": "sediment-deposition-ratio",
+        "symbol": "λ",
+        "value": "0.24",
+        "unit": "1",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: V_sd = λ·(Q_sr/ρ)·c_d (λ citing 欧阳志云 1999)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Share of the eroded soil that silts up reservoirs, rivers and lakes (regulating.soil-retention)."
+      },
+      {
+        "id": "dredging-cost",
+        "symbol": "c_d",
+        "value": "15.58",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: reservoir dredging cost c_d",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Ganzi 2010. Not a CPI inflation of LY/T 1721—2008's 12.6 元/m³ (2005; × 1.1555 = 14.56): ganzi-2017 mixed sources (gep-methods §6 rule 2, §9 item 6)."
+      },
+      {
+        "id": "soil-bulk-density",
+        "symbol": "ρ",
+        "value": "0.93",
+        "unit": "t/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: soil bulk density (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account (Litang, Sichuan plateau), kept only as a fallback: regulating.soil-retention warns when it is used. Give the region's own soil data; generic 1.125–1.35 t/m³ circulate in code and reports (gep-methods §9 item 7)."
+      },
+      {
+        "id": "soil-nitrogen-content",
+        "symbol": "C_N",
+        "value": "0.37",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure N content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data."
+      },
+      {
+        "id": "soil-phosphorus-content",
+        "symbol": "C_P",
+        "value": "0.108",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure P content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data."
+      },
+      {
+        "id": "soil-retention-treatment-cost.n",
+        "symbol": "p_N",
+        "value": "875",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: environmental-engineering treatment cost of N (avoided non-point pollution)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "= 0.7 元 per water equivalent ÷ 0.8 kg (2003 排污费, NH₃-N) [D] (gep-methods §5.2); the 0.7 rate itself is [R]. regulating.soil-retention variant non-point-pollution."
+      },
+      {
+        "id": "soil-retention-treatment-cost.p",
+        "symbol": "p_P",
+        "value": "2800",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: environmental-engineering treatment cost of P (avoided non-point pollution)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "= 0.7 ÷ 0.25 (2003 排污费, TP) [D]; the same value as water-treatment-cost.tp. regulating.soil-retention variant non-point-pollution."
+      },
+      {
+        "id": "rusle-k-us-to-si",
+        "symbol": "f_K",
+        "value": "0.1317",
+        "unit": "t·hm²·h/(hm²·MJ·mm)",
+        "source": "renard-1997-ah703",
+        "clause": "SI conversion of the soil-erodibility factor K from US customary units (short ton·acre·h/(100·acre·ft·tonf·in))",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "Recalled in gep-methods §4.3 (untagged), not read in the handbook. K_SI = 0.1317 × K_US (regulating.soil-retention input soilErodibilityUS)."
+      },
+      {
+        "id": "fertilizer-share.dap-n",
+        "symbol": "R1",
+        "value": "14",
+        "unit": "%",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: N share of diammonium phosphate (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.3, §5.1. regulating.soil-retention variant fertilizer-replacement: price per t N = P1/R1."
+      },
+      {
+        "id": "fertilizer-share.dap-p",
+        "symbol": "R2",
+        "value": "15.01",
+        "unit": "%",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: P share of diammonium phosphate (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.3, §5.1: price per t P = P1/R2."
+      },
+      {
+        "id": "fertilizer-share.kcl-k",
+        "symbol": "R3",
+        "value": "50",
+        "unit": "%",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: K share of potassium chloride (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.3, §5.1: price per t K = P2/R3."
+      },
+      {
+        "id": "fertilizer-price.dap",
+        "symbol": "P1",
+        "value": "2400",
+        "unit": "元/t",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: price of diammonium phosphate (recalled; not read)",
+        "priceYear": "2007",
+        "status": "to-verify",
+        "note": "[R] gep-methods §5.1, price year ≈2007 there (miao-2017 treats LY/T 1721—2008 prices as 2008 prices); not found in any full text (verification-notes 4g)."
+      },
+      {
+        "id": "fertilizer-price.kcl",
+        "symbol": "P2",
+        "value": "2200",
+        "unit": "元/t",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: price of potassium chloride (recalled; not read)",
+        "priceYear": "2007",
+        "status": "to-verify",
+        "note": "[R] gep-methods §5.1, price year ≈2007; not found in any full text (verification-notes 4g)."
+      },
+      {
+        "id": "organic-matter-price",
+        "symbol": "P3",
+        "value": "320",
+        "unit": "元/t",
+        "source": "ly-t-1721-2008",
+        "clause": "保肥 fertilizer-replacement value: price of organic matter (recalled; not read)",
+        "priceYear": "2007",
+        "status": "to-verify",
+        "note": "[R] gep-methods §5.1, price year ≈2007. 320 元/t also appears in bao-2018, citing a 2011 thesis rather than LY: weak [V-secondary] (verification-notes 4g)."
+      },
+      {
+        "id": "sand-bulk-density",
+        "symbol": "ρ_s",
+        "value": "1.28",
+        "unit": "t/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 windbreak and sand fixation: V_sf = Q_sf/(ρ_s·h)·c_s",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Sand (gravel) bulk density (regulating.sand-fixation)."
+      },
+      {
+        "id": "sand-cover-depth",
+        "symbol": "h",
+        "value": "0.1",
+        "unit": "m",
+        "source": "ganzi-2017",
+        "clause": "§2.4 windbreak and sand fixation: V_sf = Q_sf/(ρ_s·h)·c_s",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Standard sand-cover depth of desertified land (regulating.sand-fixation)."
+      },
+      {
+        "id": "sand-control-cost",
+        "symbol": "c_s",
+        "value": "3.75",
+        "unit": "元/m²",
+        "source": "ganzi-2017",
+        "clause": "§2.4 windbreak and sand fixation: average sand-control engineering cost per m²",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Ganzi 2010 (regulating.sand-fixation variant sand-control-cost)."
+      },
+      {
+        "id": "rweq.qmax-coefficient",
+        "symbol": "",
+        "value": "109.8",
+        "unit": "1",
+        "source": "fryrear-1998",
+        "clause": "RWEQ maximum transport capacity Q_max = 109.8·(WF·EF·SCF·K′·COG) (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.4, §5.4; winderosion-2020 writes the same 109.8 [C]. Q_max in kg/m with WF in kg/m."
+      },
+      {
+        "id": "rweq.critical-length-coefficient",
+        "symbol": "",
+        "value": "150.71",
+        "unit": "m",
+        "source": "fryrear-1998",
+        "clause": "RWEQ critical field length s = 150.71·(WF·EF·SCF·K′·COG)^−0.3711 (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.4; winderosion-2020 writes 105.71, probably a slip. The factor product is taken as a number (WF in kg/m)."
+      },
+      {
+        "id": "rweq.critical-length-exponent",
+        "symbol": "",
+        "value": "-0.3711",
+        "unit": "1",
+        "source": "fryrear-1998",
+        "clause": "RWEQ critical field length exponent (recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[R] gep-methods §4.4; same in winderosion-2020 [C]."
+      },
+      {
+        "id": "rweq.downwind-distance",
+        "symbol": "z",
+        "value": "50",
+        "unit": "m",
+        "source": "winderosion-2020",
+        "clause": "SL = 100/s²·Q_max·exp(−(50/s)²): downwind distance of maximum erosion z = 50 m (2z = 100)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4 (S21 code); the Chinese RCEES practice it follows was not read."
+      },
+      {
+        "id": "rweq.erodible-fraction.intercept",
+        "symbol": "",
+        "value": "29.09",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "EF = (29.09 + 0.31·Sa + 0.17·Si + 0.33·Sa/Cl − 2.59·OM − 0.95·CaCO₃)/100, contents in %",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4 (S21 code; from fryrear-1998, not read). The code sets the CaCO₃ term to 0."
+      },
+      {
+        "id": "rweq.erodible-fraction.sand",
+        "symbol": "",
+        "value": "0.31",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "EF coefficient of sand content (%)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.erodible-fraction.silt",
+        "symbol": "",
+        "value": "0.17",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "EF coefficient of silt content (%)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.erodible-fraction.sand-clay-ratio",
+        "symbol": "",
+        "value": "0.33",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "EF coefficient of the sand/clay ratio",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.erodible-fraction.organic-matter",
+        "symbol": "",
+        "value": "2.59",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "EF coefficient of organic-matter content (%) (subtracted)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.erodible-fraction.calcium-carbonate",
+        "symbol": "",
+        "value": "0.95",
+        "unit": "1",
+        "source": "fryrear-1998",
+        "clause": "EF coefficient of CaCO₃ content (%) (subtracted; recalled; not read)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C]/[R] gep-methods §4.4; winderosion-2020 writes the term but sets CaCO₃ to 0."
+      },
+      {
+        "id": "rweq.crust.clay",
+        "symbol": "",
+        "value": "0.0066",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "SCF = 1/(1 + 0.0066·Cl² + 0.021·OM²): coefficient of clay (%)²",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.crust.organic-matter",
+        "symbol": "",
+        "value": "0.021",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "SCF coefficient of organic matter (%)²",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.roughness.kr-linear",
+        "symbol": "",
+        "value": "1.86",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "K′ = exp(1.86·Kr − 2.41·Kr^0.934 − 0.127·Crr): coefficient of Kr (cm)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.roughness.kr-power",
+        "symbol": "",
+        "value": "2.41",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "K′ coefficient of Kr^0.934",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.roughness.kr-exponent",
+        "symbol": "",
+        "value": "0.934",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "K′ exponent of Kr",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.roughness.crr",
+        "symbol": "",
+        "value": "0.127",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "K′ coefficient of the random roughness Crr (cm)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4."
+      },
+      {
+        "id": "rweq.vegetation.fvc-coefficient",
+        "symbol": "a",
+        "value": "-0.00483",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "COG = exp(−0.00483·FVC) with FVC in %",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4; Chinese studies use land-cover-specific coefficients [R], not tabulated here: give vegetationCoefficient per type."
+      },
+      {
+        "id": "rweq.air-pressure.lapse-coefficient",
+        "symbol": "k",
+        "value": "0.0255",
+        "unit": "1/km",
+        "source": "winderosion-2020",
+        "clause": "P_a = 101.3·(1 − 0.0255·h·(6357/(6357 + h)))^5.256 with h in km",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4 (S21 code). The standard atmosphere gives L/T_0 = 0.0065 K/m ÷ 288.15 K = 0.02256 per km (recalled): 0.0255 may be a slip; at 1 000 m it lowers P_a, ρ_a and WF by about 1.6 %."
+      },
+      {
+        "id": "rweq.air-pressure.earth-radius",
+        "symbol": "r",
+        "value": "6357",
+        "unit": "km",
+        "source": "winderosion-2020",
+        "clause": "P_a formula: earth radius in the geopotential-height term 6357/(6357 + h)",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4. Close to the 6 356.766 km of the US Standard Atmosphere 1976 (recalled, not read)."
+      },
+      {
+        "id": "rweq.air-pressure.exponent",
+        "symbol": "n",
+        "value": "5.256",
+        "unit": "1",
+        "source": "winderosion-2020",
+        "clause": "P_a formula exponent",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "[C] gep-methods §4.4. The standard-atmosphere exponent g·M/(R·L) is 5.2559 (recalled)."
+      },
+      {
+        "id": "standard-gravity",
+        "symbol": "g",
+        "value": "9.8",
+        "unit": "m/s²",
+        "source": "physical-constants",
+        "clause": "standard acceleration of gravity 9.806 65 m/s² (rounded as the RWEQ weather factor writes it)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "WF = Wf·ρ_a/g·SW·SD (regulating.sand-fixation; gep-methods §4.4)."
+      },
+      {
+        "id": "air-density.standard",
+        "symbol": "ρ_0",
+        "value": "1.293",
+        "unit": "kg/m³",
+        "source": "physical-constants",
+        "clause": "density of dry air at 0 °C and 101.325 kPa (1.2923 kg/m³)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "ρ_a = ρ_0·T_0/(T_0 + T)·P_a/P_0 (regulating.sand-fixation; gep-methods §4.4)."
+      },
+      {
+        "id": "celsius-kelvin-offset",
+        "symbol": "T_0",
+        "value": "273",
+        "unit": "1",
+        "source": "physical-constants",
+        "clause": "0 °C = 273.15 K (rounded as the RWEQ air-density formula writes it)",
+        "priceYear": "",
+        "status": "derived",
+        "note": "Added to a temperature in °C given as a plain number (regulating.sand-fixation)."
       }
     ]
+  },
+  {
+    "id": "rcees-2013",
+    "version": "1.0.0",
+    "title": {
+      "zh": "欧阳志云/RCEES 案例研究体系 参数表（甘孜 2010）",
+      "en": "RCEES case-study system coefficients (Ganzi 2010)"
+    },
+    "published": "2026-11-29",
+    "note": "ganzi-2017 printed prices at 2010 levels.",
+    "extends": "national-2022/1.0.0",
+    "rows": [
+      {
+        "id": "oxygen-price",
+        "symbol": "C_O2",
+        "value": "727",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (oxygen price as printed)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Industrial oxygen price printed by ganzi-2017 for 2010."
+      },
+      {
+        "id": "carbon-price.afforestation",
+        "symbol": "C_C",
+        "value": "380",
+        "unit": "元/t CO2",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (carbon price as printed)",
+        "priceYear": "2010",
+        "status": "to-verify",
+        "note": "Printed as 380 beside a quantity labelled 固碳量(CO₂); whether it is per t C or per t CO₂ is ambiguous (gep-methods §9 item 8)."
+      }
+    ]
+  },
+  {
+    "id": "shanxi",
+    "version": "1.0.0",
+    "title": {
+      "zh": "山西省 生态产品总值核算 参数表",
+      "en": "Shanxi coefficients"
+    },
+    "published": "2026-11-29",
+    "note": "Repeats the national table; Shanxi-specific prices are selected by variant (environmental-tax rates 1.8 / 2.1 元 per equivalent) or must be given in the input (electricity price). No annual Shanxi CPI series has been verified.",
+    "extends": "national-2022/1.0.0",
+    "rows": []
+  },
+  {
+    "id": "shenzhen-db4403-141",
+    "version": "1.0.0",
+    "title": {
+      "zh": "DB4403/T 141—2021 默认参数表",
+      "en": "Default coefficients for DB4403/T 141—2021 (Shenzhen)"
+    },
+    "published": "2026-11-29",
+    "note": "Two prices are implied by the 2020 release (quantity/value pairs); the standard's own price annex has not been read.",
+    "extends": "national-2022/1.0.0",
+    "rows": [
+      {
+        "id": "reservoir-storage-cost",
+        "symbol": "C_we",
+        "value": "6.11",
+        "unit": "元/m³",
+        "source": "shenzhen-gep-2020",
+        "clause": "涵养水源: 117.19 亿元 / 19.18 亿m³",
+        "priceYear": "2020",
+        "status": "derived",
+        "note": "Implied by the 2020 release; equals the forestry-standard 6.11 (≈2005) used without inflation."
+      },
+      {
+        "id": "electricity-price.consumer",
+        "symbol": "P_e",
+        "value": "0.717",
+        "unit": "元/kWh",
+        "source": "shenzhen-gep-2020",
+        "clause": "调节气候: 488.24 亿元 / 680.95 亿kWh",
+        "priceYear": "2020",
+        "status": "derived",
+        "note": "Implied by the 2020 release."
+      }
+    ]
+  },
+  {
+    "id": "zhejiang-db33-2274",
+    "version": "1.0.0",
+    "title": {
+      "zh": "DB33/T 2274 默认参数表",
+      "en": "Default coefficients for DB33/T 2274 (Zhejiang)"
+    },
+    "published": "2026-11-29",
+    "note": "The standard text has not been read; this table repeats the national one until its parameters are checked.",
+    "extends": "national-2022/1.0.0",
+    "rows": []
   }
 ];
 
