@@ -33,6 +33,9 @@ interface MeasureOptions {
   readonly max?: string;
 }
 
+/** `1.2 %`, but a bare `1.2` for the dimensionless unit `1`. */
+const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
+
 function measureChecks(referenceUnit: string, options: MeasureOptions) {
   return (ctx: z.core.ParsePayload<{ value: string; unit: string }>) => {
     const { value, unit } = ctx.value;
@@ -55,7 +58,7 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
     if (options.max !== undefined && convert(decimalArithmetic, v, asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
       ctx.issues.push({
         code: 'custom', input: value, path: ['value'], message: 'range',
-        params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${options.max} ${referenceUnit}`, found: `${value} ${unit}` },
+        params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${withUnit(options.max, referenceUnit)}`, found: withUnit(value, unit) },
       });
     }
   };

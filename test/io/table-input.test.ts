@@ -104,7 +104,7 @@ describe('CSV import (long form)', () => {
         "county.csv, row 11, column E: indicators.material.agriculture.products[2].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "1,23,4"",
         "county.csv, row 12, column D: "products[].yield" is not an input field of material.forestry",
         "county.csv, row 13, column E: indicators.regulating.water-conservation.ecosystems[0].area.value: expected a value ≥ 0, found -5",
-        "county.csv, row 16, column E: indicators.regulating.water-conservation.ecosystems[0].runoffCoefficient.value: expected a value ≤ 1 1, found 1.2 1",
+        "county.csv, row 16, column E: indicators.regulating.water-conservation.ecosystems[0].runoffCoefficient.value: expected a value ≤ 1, found 1.2",
         "county.csv, row 17, column C: a value is required at indicators.regulating.water-conservation.ecosystems[1].precipitation",
         "county.csv, row 17, column C: a value is required at indicators.regulating.water-conservation.ecosystems[1].evapotranspiration",
         "county.csv, row 17, column F: indicators.regulating.water-conservation.ecosystems[1].area.unit: expected a unit of length^2 (e.g. km²), found "kg"",
