@@ -1,7 +1,24 @@
 /** gep-accounting: the public API. Named exports only; IO lives in `gep-accounting/io`. */
 export { computeGep, categoryTotals, type GepOptions, type GepResult, type NotAccounted } from './accounts/gep.js';
 export { gepResultToJson, type GepResultJson, type MoneyJson } from './accounts/serialize.js';
+export {
+  computeGepBatch, checkHierarchy, levelOfCode, summarize,
+  type BatchItem, type BatchOptions, type BatchReport, type BatchSummary, type BatchUnit, type HierarchyCheck, type HierarchyReport,
+} from './accounts/batch.js';
 export { accountEnvelopeSchema, accountInputSchema, coefficientOverrideSchema, type AccountInput } from './accounts/input.js';
+export {
+  computeGeep, geepFromAccount, geepResultToJson, GEEP_VARIANT_SPECS,
+  type GeepComponent, type GeepOptions, type GeepParameters, type GeepResult, type GeepResultJson, type GeepTerm, type GeepTermId,
+} from './accounts/geep.js';
+export {
+  economyInputSchema, geepInputSchema, GDP_BASES, GEEP_VARIANTS, PDC_MEDIA, ECDC_ECOSYSTEMS, RDC_RESOURCES, REALISATION_CHANNELS,
+  type EconomyInput, type GdpBasis, type GeepInput, type GeepVariant,
+} from './accounts/economy-input.js';
+export { computeRatios, ratiosFromAccount, ratiosToJson, type Ratio, type RatioId, type RatioInputs, type RatiosJson, type RatiosResult } from './accounts/ratios.js';
+export {
+  compareGep, gepComparisonToJson, DECOMPOSITION_FORMULA, DEFAULT_DECLINE_THRESHOLD,
+  type AccountRef, type Change, type CompareOptions, type DeclineDriver, type GepComparison, type GepComparisonJson, type IndicatorComparison, type LineComparison, type LineSide,
+} from './accounts/compare.js';
 export { decimalArithmetic, floatArithmetic, GepDecimal, GepArithmeticError, isDecimalText, type Arithmetic } from './numbers/arithmetic.js';
 export { roundDecimal, allocateRounded, describeRounding, DEFAULT_ROUNDING, type RoundingRule } from './numbers/rounding.js';
 export {

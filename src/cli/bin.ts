@@ -1,6 +1,6 @@
 /** Entry point of the `gep` executable. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { runCli } from './main.js';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { runCliAsync } from './main.js';
 
 // `gep … | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -8,10 +8,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCliAsync(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFileSync(p, 'utf8'),
   writeFile: (p, t) => writeFileSync(p, t),
+  writeBytes: (p, b) => writeFileSync(p, b),
   mkdir: (p) => mkdirSync(p, { recursive: true }),
+  readDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : null),
+  readBytes: (p) => readFileSync(p),
+  isTTY: process.stderr.isTTY === true,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -20,6 +20,12 @@ import type { Coefficient, CoefficientTable } from '../coefficients/types.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { LIBRARY_VERSION } from '../version.js';
+import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
+import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
+import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
+import { resultToJsonText } from '../io/result-export.js';
+import type { ImportedInput } from '../io/table-input.js';
+import { coefficientTableHash } from '../io/hash.js';
 
 /** What the CLI may touch. */
 export interface CliIo {
@@ -28,31 +34,49 @@ export interface CliIo {
   readFile(path: string): string;
   writeFile(path: string, text: string): void;
   mkdir(path: string): void;
+  /** Entries of a folder, or null when the path is not one (gep batch). */
+  readDir?(path: string): string[] | null;
+  /** Bytes of a file, for .xlsx inputs (gep batch). */
+  readBytes?(path: string): Uint8Array;
+  /** Write bytes (XLSX exports and templates). */
+  writeBytes?(path: string, bytes: Uint8Array): void;
+  /** True when stderr is a terminal (progress bars). */
+  readonly isTTY?: boolean;
 }
 
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
-  gep run <input.json> [--profile ID] [--format table|json] [--out DIR] [--lang en|zh] [--strict]
+  gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md] [--out DIR] [--lang en|zh] [--strict]
+  gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
+  gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
   gep indicators [--json]
   gep profiles [--json]
+  gep compare <a.json> <b.json> [--base-year Y] [--format table|json] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--json] [--out report.md]
+  gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
 
 const COMMAND_HELP: Record<string, string> = {
-  run: `gep run <input.json> [options]
+  run: `gep run <input.json|csv|xlsx> [options]
 
-Compute the GEP account of one region and year and print it.
+Compute the GEP account of one region and year and print it. The input may be JSON (canonical),
+CSV (UTF-8 or GB18030) or XLSX in the layout of gep template.
 
 Options:
   --profile ID      accounting profile (default: the input's "profile", else national-2022)
-  --format FORMAT   table (default: a readable table) or json (the full result with trace)
-  --out DIR         also write result.json and account.txt into DIR
+  --format FORMAT   table (default: a readable table), json (the full result with trace and the
+                    input and coefficient-table hashes), md (a Markdown report), or, with --out, csv or xlsx
+  --out DIR         also write result.json and account.txt into DIR, and with --format csv
+                    summary/indicators/trace/coefficients/warnings.csv, xlsx result.xlsx, md report.md
   --lang LANG       en (default) or zh, for headers and messages
-  --strict          refuse coefficients whose status is to-verify`,
+  --strict          refuse coefficients whose status is to-verify
+
+With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
+"geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
@@ -71,6 +95,10 @@ gep coefficients diff <a> <b> [--json]
 
 List the coefficients of a profile's table (value, unit, price year, source, status), or the
 coefficients added, removed or changed between two profiles or table versions (id/version).`,
+  compare: COMPARE_HELP,
+  validate: VALIDATE_HELP,
+  template: TEMPLATE_HELP,
+  batch: BATCH_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -85,6 +113,12 @@ const OPTIONS = {
   lang: { type: 'string' },
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
+  'base-year': { type: 'string' },
+  'decline-threshold': { type: 'string' },
+  'price-index': { type: 'string' },
+  quiet: { type: 'boolean' },
+  float: { type: 'boolean' },
+  workers: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -106,31 +140,31 @@ function oneOf<V extends string>(name: string, value: string | undefined, allowe
 function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
   const file = positionals[0]!;
-  const format = oneOf('format', values.format, ['table', 'json'] as const, 'table');
+  const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
-  let text: string;
+  if ((format === 'csv' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes files: give --out DIR`);
+  let imported: ImportedInput | null = null;
   try {
-    text = io.readFile(file);
-  } catch (e) {
-    io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
-  try {
-    const input = parseJsonInput(text, file);
+    imported = readInputFile(file, io);
+    if (!imported) return 1;
+    const input = imported.input;
     const result = computeGep(input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false });
-    const json = gepResultToJson(result);
-    const table = formatAccountTable(json, lang);
-    const jsonText = `${JSON.stringify(json, null, 2)}\n`;
-    io.stdout(format === 'json' ? jsonText : `${table}\n`);
+    const extras = accountExtras(result, input, lang);
+    const json = { ...gepResultToJson(result), ...extras.json };
+    const table = `${formatAccountTable(json, lang)}${extras.text}`;
+    const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+    const jsonText = resultToJsonText(json, exportOptions);
+    io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : `${table}\n`);
     if (values.out) {
       io.mkdir(values.out);
       io.writeFile(join(values.out, 'result.json'), jsonText);
       io.writeFile(join(values.out, 'account.txt'), `${table}\n`);
+      writeExports(format, values.out, json, exportOptions, io);
     }
     return 0;
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
-    const issues = withFile(e, file).issues;
+    const issues = issuesOf(e, file, imported);
     io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
     for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang as Language)}\n`);
     return 1;
@@ -231,9 +265,35 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     if (command === 'run') return run(rest, values, io);
     if (command === 'reproduce') return reproduce(rest, values, io);
+    if (command === 'validate') return validateCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'template') return templateCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'compare') return compareCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'coefficients') return coefficients(rest, values, io);
+    if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+}
+
+/**
+ * Run the CLI as the `gep` executable does: like `runCli`, but `gep batch` spreads a large batch
+ * over worker threads.
+ */
+export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse> | null = null;
+  try {
+    parsed = parse(argv);
+  } catch {
+    // runCli reports the usage error
+  }
+  const [command, ...rest] = parsed?.positionals ?? [];
+  if (!parsed || command !== 'batch' || parsed.values.help || parsed.values.version) return runCli(argv, io);
+  try {
+    return await batchCommand(rest, parsed.values, io as BatchIo, (m) => { throw new UsageError(m); });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);

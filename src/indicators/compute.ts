@@ -6,7 +6,7 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 import { formatPath, GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import type { Measure } from '../units/measure.js';
 import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
-import { GepIndexRangeError, rebase, type Rebased } from '../coefficients/indices.js';
+import { GepIndexRangeError, rebase, type PriceIndex, type Rebased } from '../coefficients/indices.js';
 import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
 
 /** An input amount as it arrives: decimal text and unit. */
@@ -46,6 +46,22 @@ export class Tracer<T> {
   }
 }
 
+/** Rebasings already computed, per index: a batch of accounts rebases the same table prices again and again. */
+const REBASED = new WeakMap<PriceIndex, Map<string, Rebased<unknown>>>();
+
+/** `rebase`, remembered by (arithmetic, value text, years): the result is a pure function of them. */
+function rebaseOnce<T>(A: Arithmetic<T>, value: T, valueText: string, fromYear: number, toYear: number, index: PriceIndex): Rebased<T> {
+  let done = REBASED.get(index);
+  if (!done) REBASED.set(index, (done = new Map()));
+  const key = `${A.name}|${fromYear}|${toYear}|${valueText}`;
+  let r = done.get(key) as Rebased<T> | undefined;
+  if (!r) {
+    r = rebase(A, value, fromYear, toYear, index);
+    done.set(key, r);
+  }
+  return r;
+}
+
 /**
  * The unit price for a line: the input's price when given (its price year must be the account's),
  * otherwise the coefficient `coefficientId`. A coefficient at another price year is carried to the
@@ -79,7 +95,7 @@ export function resolvePrice<T>(
   if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear && ctx.priceIndex) {
     let r: Rebased<T>;
     try {
-      r = rebase(A, c.value, c.use.priceYear, ctx.priceYear, ctx.priceIndex);
+      r = rebaseOnce(A, c.value, c.use.value, c.use.priceYear, ctx.priceYear, ctx.priceIndex);
     } catch (e) {
       if (!(e instanceof GepIndexRangeError)) throw e;
       throw new GepInputError([makeIssue('coefficient.rebase', path, { found: coefficientId, expected: String(ctx.priceYear) })]);

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark in one run, printed as Markdown with the machine and the command,
+ * so that the ratios are measured side by side. Not part of `npm test`; no timing is asserted.
+ * Sizes: BENCH_UNITS (default 3000 accounts), BENCH_CELLS (default 1e8 cells), BENCH_RUNS (default 3).
+ */
+import { benchAccounts } from './accounts.js';
+import { benchKernels } from './kernels.js';
+import { machine } from './common.js';
+
+const lines: string[] = [];
+lines.push(`Machine: ${machine()}`);
+lines.push(`Command: npm run bench (BENCH_UNITS=${process.env.BENCH_UNITS ?? 3000} BENCH_CELLS=${process.env.BENCH_CELLS ?? 1e8} BENCH_RUNS=${process.env.BENCH_RUNS ?? 3}), ${new Date().toISOString()}`);
+lines.push('');
+const only = process.argv[2];
+if (!only || only === 'accounts') await benchAccounts(lines);
+if (!only || only === 'kernels') benchKernels(lines);
+console.log(lines.join('\n'));

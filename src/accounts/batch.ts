@@ -1,0 +1,235 @@
+/**
+ * Batch accounts (批量核算): the GEP account of many units (every county of a province, every
+ * county of the country) in one call. A unit that fails is reported with its issues and the others
+ * go on. Where the units carry GB/T 2260 codes, the administrative hierarchy is checked for
+ * additivity: each city against the sum of its counties, each province against the sum of its
+ * cities (or of its counties when the batch has no city of it), per accounting year.
+ *
+ * This module is browser-safe and runs in the calling thread; `gep-accounting/node` spreads a large
+ * batch over worker threads with the same report.
+ */
+import { decimalArithmetic, floatArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { GepInputError, type GepIssue } from '../errors/errors.js';
+import { computeGep, type GepOptions, type GepResult } from './gep.js';
+import type { Category } from '../indicators/types.js';
+
+/** One unit of a batch: its input, with an id and the file it came from for the report. */
+export interface BatchUnit {
+  readonly id?: string;
+  readonly file?: string;
+  readonly input: unknown;
+}
+
+/** The totals of one account as decimal strings (元), enough for reports and the hierarchy check. */
+export interface BatchSummary {
+  readonly name: string;
+  readonly code: string | null;
+  readonly level: string;
+  readonly accountingYear: number;
+  readonly priceYear: number;
+  readonly totals: Readonly<Record<Category | 'gep', string>>;
+  readonly warnings: number;
+}
+
+/** The outcome of one unit. */
+export type BatchItem<R> =
+  | { readonly index: number; readonly id: string; readonly file?: string; readonly ok: true; readonly summary: BatchSummary; readonly result: R }
+  | { readonly index: number; readonly id: string; readonly file?: string; readonly ok: false; readonly issues: readonly GepIssue[]; readonly error?: string };
+
+/** Additivity of one parent unit: its own total against the sum of its children in the batch. */
+export interface HierarchyCheck {
+  readonly accountingYear: number;
+  readonly parent: { readonly id: string; readonly code: string; readonly level: 'city' | 'province' };
+  readonly childLevel: 'county' | 'city' | 'county+city';
+  readonly children: readonly string[];
+  /** Per total: the parent's value, the children's sum, and parent − sum (元, decimal strings). */
+  readonly totals: Readonly<Record<Category | 'gep', { readonly parent: string; readonly children: string; readonly difference: string }>>;
+  /** True when every total agrees: exactly on the decimal path, within 1e-9 relative on the float path. */
+  readonly holds: boolean;
+}
+
+/** The hierarchy check of a batch, and the units it could not place. */
+export interface HierarchyReport {
+  readonly checks: readonly HierarchyCheck[];
+  /** Units without a usable six-digit code, left out of the check. */
+  readonly withoutCode: readonly string[];
+  /** Units whose code names the same unit and year as another in the batch; the first is used. */
+  readonly duplicates: readonly string[];
+}
+
+/** The report of a batch. */
+export interface BatchReport<R> {
+  readonly items: readonly BatchItem<R>[];
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly hierarchy: HierarchyReport;
+}
+
+/** Options of `computeGepBatch`: those of `computeGep`, plus progress. */
+export type BatchOptions<T> = GepOptions<T> & {
+  /** Called after each unit with the number done and the batch size. */
+  readonly onProgress?: (done: number, total: number) => void;
+};
+
+const TOTALS: readonly (Category | 'gep')[] = ['material', 'regulating', 'cultural', 'gep'];
+
+function isBatchUnit(x: unknown): x is BatchUnit {
+  return typeof x === 'object' && x !== null && 'input' in x && !('region' in x);
+}
+
+/** A readable id for a unit: the given id, else the region code, else the region name, else its position. */
+export function unitId(unit: BatchUnit, index: number): string {
+  if (unit.id) return unit.id;
+  const region = (unit.input as { region?: { code?: unknown; name?: unknown } } | null)?.region;
+  if (typeof region?.code === 'string' && region.code) return region.code;
+  if (typeof region?.name === 'string' && region.name) return region.name;
+  return `unit-${index + 1}`;
+}
+
+/** The totals of a result, as decimal strings. */
+export function summarize<T>(result: GepResult<T>): BatchSummary {
+  const A = (result.arithmetic === 'decimal' ? decimalArithmetic : floatArithmetic) as unknown as Arithmetic<T>;
+  return {
+    name: result.region.name,
+    code: result.region.code ?? null,
+    level: result.region.level,
+    accountingYear: result.accountingYear,
+    priceYear: result.priceYear,
+    totals: Object.fromEntries(TOTALS.map((k) => [k, A.toString(result.totals[k].value)])) as Record<Category | 'gep', string>,
+    warnings: result.warnings.length,
+  };
+}
+
+/** Compute one unit, catching its failure as an item. */
+export function computeBatchItem<T, R>(unit: BatchUnit, index: number, options: GepOptions<T>, shape: (r: GepResult<T>) => R): BatchItem<R> {
+  const id = unitId(unit, index);
+  const file = unit.file ? { file: unit.file } : {};
+  try {
+    const result = computeGep(unit.input, options as GepOptions<T> & { arithmetic: Arithmetic<T> });
+    return { index, id, ...file, ok: true, summary: summarize(result), result: shape(result) };
+  } catch (e) {
+    if (e instanceof GepInputError) {
+      const issues = unit.file ? e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? unit.file } })) : e.issues;
+      return { index, id, ...file, ok: false, issues };
+    }
+    return { index, id, ...file, ok: false, issues: [], error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * The GEP accounts of many units. Each unit is computed as `computeGep` would; a unit that fails
+ * is reported (its issues, or the error) without stopping the others.
+ *
+ * @param inputs - account inputs, or `{ id, file, input }` units
+ * @param options - as `computeGep` (profile, arithmetic, overrides, strict), plus `onProgress`
+ * @returns every unit's outcome in input order, the counts, and the hierarchy additivity check
+ * @example
+ * const report = computeGepBatch(counties);
+ * report.failed                       //=> 0
+ * report.hierarchy.checks[0].holds    //=> true when the city equals the sum of its counties
+ */
+export function computeGepBatch(inputs: readonly unknown[]): BatchReport<GepResult<GepDecimal>>;
+export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> & { arithmetic: Arithmetic<T> }): BatchReport<GepResult<T>>;
+export function computeGepBatch(inputs: readonly unknown[], options: Omit<BatchOptions<GepDecimal>, 'arithmetic'>): BatchReport<GepResult<GepDecimal>>;
+export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> = {}): BatchReport<GepResult<T>> {
+  const { onProgress, ...gepOptions } = options;
+  const items: BatchItem<GepResult<T>>[] = [];
+  inputs.forEach((raw, i) => {
+    const unit = isBatchUnit(raw) ? raw : { input: raw };
+    items.push(computeBatchItem(unit, i, gepOptions as GepOptions<T>, (r) => r));
+    onProgress?.(i + 1, inputs.length);
+  });
+  return reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64');
+}
+
+/** Assemble the report of computed items (also used by the worker-thread runner). */
+export function reportOf<R>(items: readonly BatchItem<R>[], arithmetic: 'decimal' | 'float64'): BatchReport<R> {
+  const succeeded = items.filter((i) => i.ok).length;
+  return { items, succeeded, failed: items.length - succeeded, hierarchy: checkHierarchy(items, arithmetic) };
+}
+
+/** The administrative level a GB/T 2260 code names: PP0000 province, PPCC00 prefecture (city), else county. */
+export function levelOfCode(code: string): 'province' | 'city' | 'county' {
+  if (code.endsWith('0000')) return 'province';
+  if (code.endsWith('00')) return 'city';
+  return 'county';
+}
+
+/**
+ * Check additivity county → city → province by code prefixes, per accounting year. A city PPCC00
+ * is checked against the counties PPCCxx of the batch; a province PP0000 against its cities PPCC00
+ * plus its province-administered counties (PP90xx), or against all its counties when the batch has
+ * none of its cities. A parent without children in the batch is not checked: whether the batch
+ * holds every child cannot be known from codes alone, so a difference may also mean a missing unit.
+ */
+export function checkHierarchy(items: readonly BatchItem<unknown>[], arithmetic: 'decimal' | 'float64' = 'decimal'): HierarchyReport {
+  const withoutCode: string[] = [];
+  const duplicates: string[] = [];
+  const byYear = new Map<number, Map<string, { id: string; summary: BatchSummary }>>();
+  for (const item of items) {
+    if (!item.ok) continue;
+    const code = item.summary.code;
+    if (!code || !/^\d{6}$/.test(code)) {
+      withoutCode.push(item.id);
+      continue;
+    }
+    const units = byYear.get(item.summary.accountingYear) ?? new Map();
+    byYear.set(item.summary.accountingYear, units);
+    if (units.has(code)) duplicates.push(item.id);
+    else units.set(code, { id: item.id, summary: item.summary });
+  }
+  const checks: HierarchyCheck[] = [];
+  for (const [year, units] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const codes = [...units.keys()].sort();
+    for (const code of codes) {
+      const level = levelOfCode(code);
+      if (level === 'county') continue;
+      let children: string[];
+      let childLevel: HierarchyCheck['childLevel'];
+      if (level === 'city') {
+        children = codes.filter((c) => c !== code && c.startsWith(code.slice(0, 4)) && levelOfCode(c) === 'county');
+        childLevel = 'county';
+      } else {
+        const p = code.slice(0, 2);
+        const cities = codes.filter((c) => c !== code && c.startsWith(p) && levelOfCode(c) === 'city');
+        if (cities.length) {
+          const direct = codes.filter((c) => c.startsWith(`${p}90`) && levelOfCode(c) === 'county');
+          children = [...cities, ...direct];
+          childLevel = direct.length ? 'county+city' : 'city';
+        } else {
+          children = codes.filter((c) => c.startsWith(p) && levelOfCode(c) === 'county');
+          childLevel = 'county';
+        }
+      }
+      if (!children.length) continue;
+      checks.push(additivity(year, code, units.get(code)!, level, childLevel, children.map((c) => units.get(c)!), arithmetic));
+    }
+  }
+  return { checks, withoutCode, duplicates };
+}
+
+function additivity(
+  year: number,
+  code: string,
+  parent: { id: string; summary: BatchSummary },
+  level: 'city' | 'province',
+  childLevel: HierarchyCheck['childLevel'],
+  children: readonly { id: string; summary: BatchSummary }[],
+  arithmetic: 'decimal' | 'float64',
+): HierarchyCheck {
+  const A = decimalArithmetic;
+  let holds = true;
+  const totals = Object.fromEntries(TOTALS.map((k) => {
+    const p = A.fromString(parent.summary.totals[k]);
+    const sum = A.sum(children.map((c) => A.fromString(c.summary.totals[k])));
+    const difference = A.subtract(p, sum);
+    const tolerance = arithmetic === 'decimal' ? A.zero : A.multiply(A.fromString('1e-9'), maxAbs(p, sum));
+    if (A.compare(difference.abs(), tolerance) > 0) holds = false;
+    return [k, { parent: A.toString(p), children: A.toString(sum), difference: A.toString(difference) }];
+  })) as HierarchyCheck['totals'];
+  return { accountingYear: year, parent: { id: parent.id, code, level }, childLevel, children: children.map((c) => c.id), totals, holds };
+}
+
+function maxAbs(a: GepDecimal, b: GepDecimal): GepDecimal {
+  return a.abs().gte(b.abs()) ? a.abs() : b.abs();
+}

@@ -1,0 +1,120 @@
+/**
+ * 防风固沙 per cell — RWEQ sand fixation (gep-methods §4.4; Fryrear et al. 1998 via S21):
+ *   x     = WF · EF · SCF · K′ · COG
+ *   Q_max = 109.8 · x                       kg/m
+ *   s     = 150.71 · x^(−0.3711)             m
+ *   SL    = (2z / s²) · Q_max · exp(−(z/s)²) kg/m²,  z = 50 m
+ *   Q     = (SL_p − SL_a) · a                potential SL_p with COG = 1, actual SL_a with the cell's COG
+ * WF weather factor kg/m, EF, SCF, K′ and COG dimensionless (COG 0–1), a cell area in m²; Q in t/a
+ * (kg ÷ 1000). A cell with x = 0 loses no soil (SL = 0). The constants are parameters with the
+ * defaults above (`RWEQ_CONSTANTS`): gep-methods §4.4 notes that S21's code writes 105.71 for 150.71.
+ * The sign of SL_p − SL_a is kept; `negative` counts the cells where it is below 0.
+ */
+import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
+
+/** RWEQ constants (gep-methods §4.4): Q_max = a·x, s = b·x^c, downwind distance z (m). */
+export interface RweqConstants {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly z: number;
+}
+
+/** Fryrear et al. (1998) as written in gep-methods §4.4: 109.8, 150.71, −0.3711, z = 50 m. */
+export const RWEQ_CONSTANTS: RweqConstants = { a: 109.8, b: 150.71, c: -0.3711, z: 50 };
+
+export interface RweqInput extends KernelOutput {
+  readonly weather: Band;
+  readonly erodibleFraction: Band;
+  readonly crust: Band;
+  readonly roughness: Band;
+  /** Vegetation factor COG of the actual cover, 0–1. */
+  readonly vegetation: Band;
+  /** Area of one cell, m². */
+  readonly cellArea: number;
+  readonly constants?: RweqConstants;
+}
+
+export interface RweqStats extends KernelStats {
+  /** Cells where the actual loss exceeded the potential one (kept with their sign). */
+  readonly negative: number;
+}
+
+/** Soil loss SL (kg/m²) for the product x of the RWEQ factors. */
+export function rweqSoilLoss(x: number, k: RweqConstants = RWEQ_CONSTANTS): number {
+  if (x === 0) return 0;
+  const s = k.b * x ** k.c;
+  const zs = k.z / s;
+  return ((2 * k.z) / (s * s)) * (k.a * x) * Math.exp(-(zs * zs));
+}
+
+/**
+ * Sand fixed per cell (t/a), in one pass.
+ * @example
+ * // x_p = WF·EF·SCF·K′ = 10, COG 0.5: (SL(10) − SL(5)) · a / 1000
+ */
+export function rweqKernel(input: RweqInput): RweqStats {
+  const { length: n, outNodata } = checkBands('RWEQ', { weather: input.weather, erodibleFraction: input.erodibleFraction, crust: input.crust, roughness: input.roughness, vegetation: input.vegetation }, input);
+  if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] RWEQ: cellArea must be a positive number of m², not ${input.cellArea}`);
+  const { a, b, c, z } = input.constants ?? RWEQ_CONSTANTS;
+  const WF = input.weather.values;
+  const EF = input.erodibleFraction.values;
+  const SCF = input.crust.values;
+  const KR = input.roughness.values;
+  const COG = input.vegetation.values;
+  const wNd = nodataOf(input.weather);
+  const eNd = nodataOf(input.erodibleFraction);
+  const sNd = nodataOf(input.crust);
+  const kNd = nodataOf(input.roughness);
+  const gNd = nodataOf(input.vegetation);
+  const out = input.out;
+  const tonnes = input.cellArea / 1000;
+  const twoZ = 2 * z;
+  const total = new CompensatedSum();
+  let valid = 0;
+  let nodata = 0;
+  let invalid = 0;
+  let negative = 0;
+  for (let start = 0; start < n; start += PARTIAL_SUM_CELLS) {
+    const end = Math.min(n, start + PARTIAL_SUM_CELLS);
+    let acc = 0;
+    for (let i = start; i < end; i++) {
+      const wf = WF[i]!;
+      const ef = EF[i]!;
+      const scf = SCF[i]!;
+      const kr = KR[i]!;
+      const cog = COG[i]!;
+      if (wf === wNd || ef === eNd || scf === sNd || kr === kNd || cog === gNd || !(wf - wf + (ef - ef) + (scf - scf) + (kr - kr) + (cog - cog) === 0)) {
+        nodata++;
+        if (out) out[i] = outNodata;
+        continue;
+      }
+      if (wf < 0 || ef < 0 || scf < 0 || kr < 0 || !(cog >= 0 && cog <= 1)) {
+        invalid++;
+        if (out) out[i] = outNodata;
+        continue;
+      }
+      const xp = wf * ef * scf * kr;
+      let slp = 0;
+      let sla = 0;
+      if (xp > 0) {
+        const sp = b * xp ** c;
+        const zp = z / sp;
+        slp = (twoZ / (sp * sp)) * (a * xp) * Math.exp(-(zp * zp));
+        const xa = xp * cog;
+        if (xa > 0) {
+          const sa = b * xa ** c;
+          const za = z / sa;
+          sla = (twoZ / (sa * sa)) * (a * xa) * Math.exp(-(za * za));
+        }
+      }
+      const q = (slp - sla) * tonnes;
+      if (q < 0) negative++;
+      acc += q;
+      valid++;
+      if (out) out[i] = q;
+    }
+    total.add(acc);
+  }
+  return { cells: n, valid, nodata, invalid, sum: total.value, negative };
+}

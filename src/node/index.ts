@@ -1,0 +1,2 @@
+/** `gep-accounting/node`: Node-only helpers. Batch accounts spread over worker threads. */
+export { runGepBatch, plannedWorkers, type RunBatchOptions } from './batch.js';

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkHierarchy, computeGepBatch, levelOfCode, type BatchItem, type BatchSummary } from '../../src/accounts/batch.js';
+import { computeGep } from '../../src/accounts/gep.js';
+import { gepResultToJson } from '../../src/accounts/serialize.js';
+import { floatArithmetic } from '../../src/numbers/arithmetic.js';
+import { runGepBatch, plannedWorkers } from '../../src/node/batch.js';
+
+const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+const withCode = (code: string, level = 'county') => ({ ...SAMPLE, region: { ...SAMPLE.region, name: `unit ${code}`, code, level } });
+
+function summary(code: string, gep: string, year = 2022): BatchItem<null> {
+  const s: BatchSummary = { name: code, code, level: levelOfCode(code), accountingYear: year, priceYear: year, totals: { material: gep, regulating: '0', cultural: '0', gep }, warnings: 0 };
+  return { index: 0, id: code, ok: true, summary: s, result: null };
+}
+
+describe('computeGepBatch', () => {
+  it('computes every unit as computeGep does and reports a failing unit without stopping the others', () => {
+    const report = computeGepBatch([withCode('140101'), { region: { name: 'broken' } }, { id: 'third', file: 'third.json', input: withCode('140102') }]);
+    expect(report.succeeded).toBe(2);
+    expect(report.failed).toBe(1);
+    const [first, broken, third] = report.items;
+    expect(first!.ok && first!.summary.totals.gep).toBe(computeGep(withCode('140101')).totals.gep.value.toString());
+    expect(broken).toMatchObject({ index: 1, id: 'broken', ok: false });
+    expect(!broken!.ok && broken!.issues.map((i) => i.path.join('.'))).toContain('accountingYear');
+    expect(third).toMatchObject({ index: 2, id: 'third', file: 'third.json', ok: true });
+  });
+
+  it('puts the file of a unit on its issues and reports progress after each unit', () => {
+    const seen: string[] = [];
+    const report = computeGepBatch([{ file: 'bad.json', input: { ...withCode('140101'), accountingYear: 'x' } }, withCode('140102')], { onProgress: (d, n) => seen.push(`${d}/${n}`) });
+    const bad = report.items[0]!;
+    expect(!bad.ok && bad.issues.every((i) => i.location?.file === 'bad.json')).toBe(true);
+    expect(seen).toEqual(['1/2', '2/2']);
+  });
+
+  it('runs on the float path within 1e-9 of the decimal path', () => {
+    const d = computeGepBatch([withCode('140101')]);
+    const f = computeGepBatch([withCode('140101')], { arithmetic: floatArithmetic });
+    const dv = Number(d.items[0]!.ok && d.items[0]!.summary.totals.gep);
+    const fv = Number(f.items[0]!.ok && f.items[0]!.summary.totals.gep);
+    expect(Math.abs(fv - dv) / dv).toBeLessThan(1e-9);
+  });
+});
+
+describe('administrative hierarchy additivity (GB/T 2260 codes)', () => {
+  it('reads the level from the code', () => {
+    expect([levelOfCode('140000'), levelOfCode('140100'), levelOfCode('140105')]).toEqual(['province', 'city', 'county']);
+  });
+
+  it('checks a city against the sum of its counties, exactly on the decimal path', () => {
+    // 140100 = 100.5 + 200.25 + 300.25 = 601 → holds; 140200 = 50 ≠ 40 → differs by 10
+    const h = checkHierarchy([summary('140101', '100.5'), summary('140102', '200.25'), summary('140103', '300.25'), summary('140100', '601'), summary('140201', '40'), summary('140200', '50')]);
+    expect(h.checks.map((c) => [c.parent.code, c.children, c.holds, c.totals.gep.difference])).toEqual([
+      ['140100', ['140101', '140102', '140103'], true, '0'],
+      ['140200', ['140201'], false, '10'],
+    ]);
+  });
+
+  it('checks a province against its cities plus its province-administered counties (PP90xx), per year', () => {
+    const h = checkHierarchy([summary('420100', '10'), summary('420200', '20'), summary('429004', '5'), summary('420000', '35'), summary('420000', '1', 2021), summary('420101', '1', 2021)]);
+    const province = h.checks.find((c) => c.parent.code === '420000' && c.accountingYear === 2022)!;
+    expect(province).toMatchObject({ childLevel: 'county+city', children: ['420100', '420200', '429004'], holds: true });
+    // 2021 has no city of Hubei, so the province is checked against its counties.
+    expect(h.checks.find((c) => c.accountingYear === 2021)).toMatchObject({ childLevel: 'county', children: ['420101'], holds: true });
+  });
+
+  it('checks a municipality against its districts and lists units without a code and duplicates', () => {
+    const base = summary('110101', '1') as Extract<BatchItem<null>, { ok: true }>;
+    const noCode: BatchItem<null> = { ...base, id: 'no code', summary: { ...base.summary, code: null } };
+    const h = checkHierarchy([summary('110101', '1'), summary('110102', '2'), summary('110000', '3'), summary('110102', '9'), noCode]);
+    expect(h.checks).toHaveLength(1);
+    expect(h.checks[0]).toMatchObject({ parent: { code: '110000', level: 'province' }, childLevel: 'county', holds: true });
+    expect(h.withoutCode).toEqual(['no code']);
+    expect(h.duplicates).toEqual(['110102']);
+  });
+
+  it('allows 1e-9 relative on the float path', () => {
+    const items = [summary('140101', '0.1'), summary('140102', '0.2'), summary('140100', '0.30000000000000004')];
+    expect(checkHierarchy(items, 'float64').checks[0]!.holds).toBe(true);
+    expect(checkHierarchy(items, 'decimal').checks[0]!.holds).toBe(false);
+  });
+});
+
+describe('runGepBatch (worker threads)', () => {
+  it('starts workers only when each gets enough units', () => {
+    expect(plannedWorkers(10)).toBe(0);
+    expect(plannedWorkers(10, { workers: 2 })).toBe(2);
+    expect(plannedWorkers(1, { workers: 4 })).toBe(1);
+  });
+
+  it('gives the same report on two worker threads as in the calling thread, in input order', async () => {
+    const inputs = [withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, withCode('140100', 'city')];
+    const done: number[] = [];
+    const threaded = await runGepBatch(inputs, { workers: 2, onProgress: (d) => done.push(d) });
+    const local = computeGepBatch(inputs);
+    expect(threaded.items.map((i) => [i.index, i.id, i.ok])).toEqual(local.items.map((i) => [i.index, i.id, i.ok]));
+    const first = threaded.items[0]!;
+    expect(first.ok && first.result).toEqual(JSON.parse(JSON.stringify(gepResultToJson(computeGep(withCode('140101'))))));
+    expect(threaded.hierarchy).toEqual(local.hierarchy);
+    expect(done.sort()).toEqual([1, 2, 3, 4]);
+  });
+});

@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, runCliAsync, type CliIo } from '../../src/cli/main.js';
+
+const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+const withCode = (code: string, level = 'county') => ({ ...SAMPLE, region: { ...SAMPLE.region, name: `unit ${code}`, code, level } });
+const dir = mkdtempSync(join(tmpdir(), 'gep-batch-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function io(isTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cliIo: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readFile: (p) => readFileSync(p, 'utf8'),
+    writeFile: (p, t) => writeFileSync(p, t),
+    mkdir: (p) => mkdirSync(p, { recursive: true }),
+    readDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : null),
+    readBytes: (p) => readFileSync(p),
+    isTTY,
+  };
+  return { cliIo, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const list = join(dir, 'units.json');
+writeFileSync(list, JSON.stringify([withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, withCode('140100', 'city')]));
+
+describe('gep batch', () => {
+  it('accounts every unit of a JSON list, reports the failing one and writes results, summary, errors and the hierarchy check', () => {
+    const out = join(dir, 'out-list');
+    const t = io();
+    expect(runCli(['batch', list, '--out', out], t.cliIo)).toBe(1);
+    expect(t.stdout()).toContain('4 units: 3 accounted, 1 failed');
+    expect(t.stdout()).toContain('hierarchy: 1 parent checked, 1 differ from the sum of their children');
+    expect(t.stderr()).toContain(`1 unit failed; see ${join(out, 'errors.txt')}`);
+    expect(t.stderr()).not.toContain('[');
+    expect(readdirSync(join(out, 'units')).sort()).toEqual(['140100.json', '140101.json', '140102.json']);
+    const result = JSON.parse(readFileSync(join(out, 'units', '140101.json'), 'utf8'));
+    expect(result.kind).toBe('gep-account');
+    const summary = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(summary[0]).toBe('index,id,file,name,code,level,accountingYear,priceYear,status,gep,material,regulating,cultural,warnings,issues');
+    expect(summary[3]).toMatch(new RegExp(`^3,broken,${list.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#3,,,,,,failed,`));
+    expect(readFileSync(join(out, 'errors.txt'), 'utf8')).toContain(`broken (${list}#3):\n  - ${list}#3: `);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ units: 4, succeeded: 3, failed: 1 });
+    expect(report.hierarchy.checks[0]).toMatchObject({ parent: { code: '140100' }, children: ['140101', '140102'], holds: false });
+  });
+
+  it('reads a folder of inputs, reporting an unreadable file beside the units that work', () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(withCode('140101')));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(withCode('140102')));
+    writeFileSync(join(folder, 'c.json'), '{ "region": ');
+    writeFileSync(join(folder, 'notes.md'), 'not an input');
+    const t = io();
+    expect(runCli(['batch', folder, '--out', join(dir, 'out-folder')], t.cliIo)).toBe(1);
+    expect(t.stdout()).toContain('3 units: 2 accounted, 1 failed');
+    expect(readFileSync(join(dir, 'out-folder', 'errors.txt'), 'utf8')).toMatch(/c\.json:\n  - .*c\.json.*not valid JSON/);
+  });
+
+  it('exits 0 when every unit is accounted, and 2 without --out', () => {
+    const ok = join(dir, 'ok.json');
+    writeFileSync(ok, JSON.stringify({ units: [withCode('140101')] }));
+    expect(runCli(['batch', ok, '--out', join(dir, 'out-ok')], io().cliIo)).toBe(0);
+    const t = io();
+    expect(runCli(['batch', ok], t.cliIo)).toBe(2);
+    expect(t.stderr()).toContain('gep batch needs --out DIR');
+  });
+
+  it('draws a progress bar on a terminal only, and not with --quiet', () => {
+    const tty = io(true);
+    runCli(['batch', list, '--out', join(dir, 'out-tty')], tty.cliIo);
+    expect(tty.stderr()).toContain('\r[##############################] 4/4 100 %\n');
+    const quiet = io(true);
+    runCli(['batch', list, '--out', join(dir, 'out-quiet'), '--quiet'], quiet.cliIo);
+    expect(quiet.stderr()).not.toContain('\r[');
+  });
+
+  it('gives the same summary on worker threads (gep executable) as in-process', async () => {
+    const t = io();
+    expect(await runCliAsync(['batch', list, '--out', join(dir, 'out-workers'), '--workers', '2'], t.cliIo)).toBe(1);
+    expect(readFileSync(join(dir, 'out-workers', 'summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out-list', 'summary.csv'), 'utf8'));
+    expect(await runCliAsync(['batch', list, '--out', join(dir, 'x'), '--workers', 'many'], io().cliIo)).toBe(2);
+  });
+});
