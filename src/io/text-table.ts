@@ -95,7 +95,7 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
       rows.push([
         ind.id,
         `${ind.zh} ${ind.en}`,
-        ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} products` : '—',
+        ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} items` : '—',
         unitPriceOf(ind.value.lines),
         moneyIn(ind.value.total.value, '万元', rule),
         moneyIn(ind.value.total.value, '亿元', rule),
