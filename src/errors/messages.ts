@@ -117,6 +117,39 @@ export const MESSAGES = {
     en: '{path}: "{found}" is not in the GB/T 2260 division codes as expected ({expected})',
     zh: '{path}："{found}" 不符合 GB/T 2260 行政区划代码（应为 {expected}）',
   },
+  // Reading limits and hostile input: src/io/limits.ts, src/io/zip-guard.ts
+  'input.too-large': {
+    en: 'the file is too large to read: {found}; the limit is {expected}',
+    zh: '文件过大，无法读取：{found}；上限为 {expected}',
+  },
+  'input.too-deep': {
+    en: 'the file is nested too deeply: {found}; the limit is {expected}',
+    zh: '文件嵌套层级过深：{found}；上限为 {expected}',
+  },
+  'input.cell-too-long': {
+    en: 'the cell is too long: {found}; the limit is {expected}',
+    zh: '单元格内容过长：{found}；上限为 {expected}',
+  },
+  'input.line-too-long': {
+    en: 'a line is too long: {found}; the limit is {expected}',
+    zh: '某一行过长：{found}；上限为 {expected}',
+  },
+  'input.too-many-rows': {
+    en: 'too many rows: {found}; the limit is {expected}',
+    zh: '行数过多：{found}；上限为 {expected}',
+  },
+  'input.too-many-columns': {
+    en: 'too many columns: {found}; the limit is {expected}',
+    zh: '列数过多：{found}；上限为 {expected}',
+  },
+  'input.forbidden-key': {
+    en: '{path}: the key "{found}" is not allowed in an input (it could alter object prototypes)',
+    zh: '{path}：输入中不允许使用键名 "{found}"（可能篡改对象原型）',
+  },
+  'input.stray-cell': {
+    en: 'the cell holds "{found}" but its column has no header, so it would not be read; {expected}',
+    zh: '单元格中有内容 "{found}"，但所在列没有表头，无法读取；{expected}',
+  },
   'coefficient.unknown': {
     en: '{path}: no coefficient "{found}" in table {expected}',
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',

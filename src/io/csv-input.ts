@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { GepInputError, makeIssue } from '../errors/errors.js';
+import { checkSheets, checkSize, readLimits, type ReadOptions } from './limits.js';
 import { importTables, type ImportedInput, type TableSheet } from './table-input.js';
 
 /** The encoding a text file was read in. */
@@ -46,28 +47,40 @@ function delimiterOf(text: string): string {
   return ',';
 }
 
-/** Parse CSV text into one sheet of cells. */
-export function parseCsvSheet(text: string, file?: string): TableSheet {
+/**
+ * Parse CSV text into one sheet of cells. A record longer than `maxLineChars` is refused as it is
+ * read; the rows, columns and cells of the sheet are checked against the other limits.
+ */
+export function parseCsvSheet(text: string, file?: string, options: ReadOptions = {}): TableSheet {
+  const limits = readLimits(options);
+  checkSize(text.length, limits, file, 'characters');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let rows: string[][];
   try {
-    rows = parse(body, { delimiter: delimiterOf(body), relax_column_count: true, skip_empty_lines: false, trim: false, bom: false });
+    rows = parse(body, {
+      delimiter: delimiterOf(body), relax_column_count: true, skip_empty_lines: false, trim: false, bom: false,
+      max_record_size: limits.maxLineChars, to: limits.maxRows + 1,
+    });
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new GepInputError([makeIssue('input.csv-syntax', [], {
-      found: err.message,
-      location: { ...(file ? { file } : {}), ...(err.lines !== undefined ? { row: err.lines } : {}) },
-    })]);
+    const err = e as Error & { lines?: number; code?: string };
+    const location = { ...(file ? { file } : {}), ...(err.lines !== undefined ? { row: err.lines } : {}) };
+    throw new GepInputError([err.code === 'CSV_MAX_RECORD_SIZE'
+      ? makeIssue('input.line-too-long', [], { found: `a record of more than ${limits.maxLineChars} characters`, expected: `at most ${limits.maxLineChars} (option limits.maxLineChars)`, location })
+      : makeIssue('input.csv-syntax', [], { found: err.message, location })]);
   }
-  return { name: null, rows: rows.map((r) => r.map((text) => ({ text }))) };
+  const sheet = { name: null, rows: rows.map((r) => r.map((text) => ({ text }))) };
+  checkSheets([sheet], limits, file);
+  return sheet;
 }
 
 /**
  * Read an account input from CSV bytes (or already decoded text).
  *
+ * @param options - reading limits (./limits.ts); defaults in `DEFAULT_READ_LIMITS`
  * @throws {GepInputError} listing every issue of the file, each with its row and column
  */
-export function importCsv(data: Uint8Array | string, file?: string): ImportedInput {
+export function importCsv(data: Uint8Array | string, file?: string, options: ReadOptions = {}): ImportedInput {
+  if (typeof data !== 'string') checkSize(data.length, readLimits(options), file);
   const text = typeof data === 'string' ? data : decodeText(data, file).text;
-  return importTables([parseCsvSheet(text, file)], file);
+  return importTables([parseCsvSheet(text, file, options)], file);
 }

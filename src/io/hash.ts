@@ -64,3 +64,13 @@ export function sha256Hex(data: Uint8Array): string {
 export function inputHash(input: unknown): string {
   return `sha256:${sha256Hex(new TextEncoder().encode(canonicalJson(input)))}`;
 }
+
+/**
+ * `sha256:<hex>` of a coefficient table: the canonical JSON of `{ key, rows }`, rows in id order,
+ * every field of a row included (value, unit, source, clause, price year, status, note). Two
+ * results with the same table hash used the same table content, whatever its files looked like.
+ */
+export function coefficientTableHash(table: { readonly key: string; readonly rows: readonly { readonly id: string }[] }): string {
+  const rows = [...table.rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return `sha256:${sha256Hex(new TextEncoder().encode(canonicalJson({ key: table.key, rows })))}`;
+}

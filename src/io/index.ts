@@ -23,5 +23,6 @@ export {
   type ResultExportOptions, type ResultTables,
 } from './result-export.js';
 export { gepResultExportSchema } from './result-schema.js';
-export { inputHash, canonicalJson, sha256Hex } from './hash.js';
+export { inputHash, coefficientTableHash, canonicalJson, sha256Hex } from './hash.js';
+export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits, type ReadOptions } from './limits.js';
 export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';

@@ -6,6 +6,7 @@
 import { GepInputError, makeIssue } from '../errors/errors.js';
 import { importCsv } from './csv-input.js';
 import { parseJsonInput } from './json-input.js';
+import { checkSize, readLimits, type ReadOptions } from './limits.js';
 import { validateInput, type ImportedInput } from './table-input.js';
 import { importXlsx } from './xlsx-input.js';
 
@@ -18,10 +19,11 @@ export function inputFormatOf(file: string): InputFormat | null {
   return ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
 }
 
-/** Read a JSON input and validate it like the tables (all issues at once). */
-export function importJson(data: Uint8Array | string, file?: string): ImportedInput {
+/** Read a JSON input and validate it like the tables (all issues at once), within the reading limits. */
+export function importJson(data: Uint8Array | string, file?: string, options: ReadOptions = {}): ImportedInput {
+  if (typeof data !== 'string') checkSize(data.length, readLimits(options), file);
   const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
-  const input = parseJsonInput(text, file);
+  const input = parseJsonInput(text, file, options);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new GepInputError([makeIssue('input.type', [], { expected: 'an object', found: Array.isArray(input) ? 'a list' : String(input), ...(file ? { location: { file } } : {}) })]);
   }
@@ -33,17 +35,18 @@ export function importJson(data: Uint8Array | string, file?: string): ImportedIn
 /**
  * Read an account input from a file's bytes, by its format (default: from the file name).
  *
+ * @param options - reading limits (./limits.ts); defaults in `DEFAULT_READ_LIMITS`
  * @throws {GepInputError} listing every issue of the file
  */
-export function importAccountInput(data: Uint8Array | string, file: string, format: InputFormat | null = inputFormatOf(file)): ImportedInput {
+export function importAccountInput(data: Uint8Array | string, file: string, format: InputFormat | null = inputFormatOf(file), options: ReadOptions = {}): ImportedInput {
   switch (format) {
     case 'json':
-      return importJson(data, file);
+      return importJson(data, file, options);
     case 'csv':
-      return importCsv(data, file);
+      return importCsv(data, file, options);
     case 'xlsx':
       if (typeof data === 'string') throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: 'text was given where the bytes of a workbook are needed', location: { file } })]);
-      return importXlsx(data, file);
+      return importXlsx(data, file, options);
     default:
       throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: 'a .json, .csv or .xlsx file', location: { file } })]);
   }

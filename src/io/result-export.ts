@@ -23,6 +23,8 @@ export interface ResultExportOptions {
   readonly lang?: Language;
   /** `sha256:…` of the input (`inputHash(input)`), written into every export. */
   readonly inputHash?: string;
+  /** `sha256:…` of the coefficient table used (`coefficientTableHash(table)`), written beside the input hash. */
+  readonly coefficientTableHash?: string;
 }
 
 /** The JSON export: the result as it is, with the input hash; nothing is rounded. */
@@ -31,6 +33,7 @@ export function resultToExportJson(result: GepResultJson, options: ResultExportO
     ...result,
     export: {
       inputHash: options.inputHash ?? null,
+      coefficientTableHash: options.coefficientTableHash ?? null,
       rounding: 'none: every number is the exact decimal string of the result',
     },
   };
@@ -48,7 +51,7 @@ const LABELS = {
   en: {
     key: 'item', value: 'value', region: 'region', regionCode: 'region code', level: 'level', accountingYear: 'accounting year',
     priceYear: 'price year', profile: 'profile', table: 'coefficient table', library: 'gep-accounting version', arithmetic: 'arithmetic',
-    inputHash: 'input hash', rounding: 'rounding', roundingText: (r: RoundingRule) => `${describeRounding(r)}, each cell independently; "exact" columns are not rounded`,
+    inputHash: 'input hash', tableHash: 'coefficient table hash', rounding: 'rounding', roundingText: (r: RoundingRule) => `${describeRounding(r)}, each cell independently; "exact" columns are not rounded`,
     category: 'category', exactYuan: 'value (元, exact)', wan: 'value (万元)', yi: 'value (亿元)', share: 'share of GEP (%)',
     indicator: 'indicator', zh: 'name (zh)', en: 'name (en)', item: 'item', ecosystemType: 'ecosystem type', quantity: 'quantity (exact)',
     quantityUnit: 'quantity unit', unitPrice: 'unit price (exact)', priceUnit: 'price unit', pricePriceYear: 'price year of the price',
@@ -62,7 +65,7 @@ const LABELS = {
   zh: {
     key: '项目', value: '内容', region: '核算地区', regionCode: '行政区划代码', level: '级别', accountingYear: '核算年份',
     priceYear: '价格年份', profile: '核算方案', table: '参数表', library: 'gep-accounting 版本', arithmetic: '算术',
-    inputHash: '输入数据哈希', rounding: '舍入规则', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；标注"精确值"的列不舍入`,
+    inputHash: '输入数据哈希', tableHash: '参数表哈希', rounding: '舍入规则', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；标注"精确值"的列不舍入`,
     category: '类别', exactYuan: '价值量（元，精确值）', wan: '价值量（万元）', yi: '价值量（亿元）', share: '占 GEP 比例（%）',
     indicator: '指标', zh: '中文名称', en: '英文名称', item: '项目', ecosystemType: '生态系统类型', quantity: '实物量（精确值）',
     quantityUnit: '实物量单位', unitPrice: '单价（精确值）', priceUnit: '单价单位', pricePriceYear: '单价价格年份',
@@ -107,6 +110,7 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
     [L.library, result.libraryVersion],
     [L.arithmetic, result.arithmetic],
     [L.inputHash, options.inputHash ?? ''],
+    [L.tableHash, options.coefficientTableHash ?? ''],
     [L.rounding, L.roundingText(rule)],
     [],
     [L.category, L.exactYuan, L.wan, L.yi, L.share],

@@ -91,6 +91,7 @@ export const gepResultExportSchema = z.strictObject({
   ratios: z.record(z.string(), z.unknown()).optional().describe('ratios of the account, when the input has an economy block (gep run; see ratiosToJson)'),
   export: z.strictObject({
     inputHash: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable().describe('SHA-256 of the canonical JSON of the input (keys sorted, $schema left out)'),
+    coefficientTableHash: z.string().regex(/^sha256:[0-9a-f]{64}$/).nullable().describe('SHA-256 of the canonical JSON of the coefficient table used: { key, rows } with rows in id order (coefficientTableHash)'),
     rounding: z.string(),
   }),
 });

@@ -193,7 +193,14 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[]): TableReco
           issue('input.error-cell', [], { found: c.error }, loc(r, col));
         }
       });
-      const dataCells = row.filter((c, col) => col !== fixed.get('note') && c && text(c) !== '');
+      // Nothing lost: text in a column without a header would not be read, so it is reported.
+      row.forEach((c, col) => {
+        const t = text(c);
+        if (t !== '' && c?.formula === undefined && text(header[col]) === '') {
+          issue('input.stray-cell', [], { found: t.length > 40 ? `${t.slice(0, 37)}...` : t, expected: 'give its column a header or clear it' }, loc(r, col));
+        }
+      });
+      const dataCells = row.filter((c, col) => col !== fixed.get('note') && c && text(c) !== '' && text(header[col]) !== '');
       if (dataCells.length === 0) continue;
 
       const indicatorText = text(cellOf('indicator'));

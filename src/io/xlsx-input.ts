@@ -9,7 +9,9 @@
 import { read, type CellObject, type WorkBook } from '@e965/xlsx';
 import { GepInputError, makeIssue } from '../errors/errors.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
+import { checkSheets, checkSize, readLimits, type ReadLimits, type ReadOptions } from './limits.js';
 import { importTables, type ImportedInput, type TableCell, type TableSheet } from './table-input.js';
+import { checkZip } from './zip-guard.js';
 
 /** The text of a numeric cell: the shortest round-trip decimal of its double, in plain notation. */
 export function numberCellText(v: number): string {
@@ -35,14 +37,44 @@ function cellOf(c: CellObject | undefined): TableCell | undefined {
   }
 }
 
-/** Open a workbook; an unreadable file is a `GepInputError`. */
-export function readWorkbook(bytes: Uint8Array, file?: string): WorkBook {
+/**
+ * Open a workbook; an unreadable file is a `GepInputError`. Before SheetJS inflates anything, the
+ * file size and the real inflated size of every part are checked against the limits
+ * (./zip-guard.ts); rows past `maxRows` are not parsed, and a sheet that has them is refused.
+ */
+export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOptions = {}): WorkBook {
+  const limits = readLimits(options);
+  const at = file ? { location: { file } } : {};
+  checkSize(bytes.length, limits, file);
+  let wb: WorkBook;
   try {
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Error('not a ZIP container (an .xlsx file starts with "PK")');
-    return read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellText: false, cellHTML: false, dense: true });
+    const zip = checkZip(bytes, limits.maxUncompressedBytes);
+    if (!zip.ok && zip.refusal.kind === 'too-large') {
+      throw new GepInputError([makeIssue('input.too-large', [], {
+        found: `a workbook whose parts inflate to more than ${limits.maxUncompressedBytes} bytes (a ZIP bomb?)`, expected: `${limits.maxUncompressedBytes} bytes (option limits.maxUncompressedBytes)`, ...at,
+      })]);
+    }
+    if (!zip.ok) throw new Error(zip.refusal.kind === 'malformed' ? zip.refusal.reason : 'malformed');
+    wb = read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellText: false, cellHTML: false, dense: true, sheetRows: limits.maxRows + 1 });
   } catch (e) {
-    throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: e instanceof Error ? e.message : String(e), ...(file ? { location: { file } } : {}) })]);
+    if (e instanceof GepInputError) throw e;
+    throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: e instanceof Error ? e.message : String(e), ...at })]);
   }
+  checkRowCount(wb, limits, file);
+  return wb;
+}
+
+/** A sheet whose range goes past `maxRows` was cut by SheetJS (`!fullref`): refuse it rather than lose rows. */
+function checkRowCount(wb: WorkBook, limits: ReadLimits, file?: string): void {
+  const issues = wb.SheetNames.flatMap((name) => {
+    const full = wb.Sheets[name]?.['!fullref'];
+    const rows = typeof full === 'string' ? Number(/(\d+)$/.exec(full)?.[1] ?? 0) : 0;
+    return rows > limits.maxRows
+      ? [makeIssue('input.too-many-rows', [], { found: `${rows} rows (${full})`, expected: `at most ${limits.maxRows} (option limits.maxRows)`, location: { ...(file ? { file } : {}), sheet: name } })]
+      : [];
+  });
+  if (issues.length) throw new GepInputError(issues);
 }
 
 /** The sheets of a workbook as table sheets, in workbook order (dense rows are indexed from A1). */
@@ -59,8 +91,11 @@ export function workbookSheets(wb: WorkBook): TableSheet[] {
 /**
  * Read an account input from XLSX bytes.
  *
+ * @param options - reading limits (./limits.ts); defaults in `DEFAULT_READ_LIMITS`
  * @throws {GepInputError} listing every issue of the workbook, each with its sheet, row and column
  */
-export function importXlsx(bytes: Uint8Array, file?: string): ImportedInput {
-  return importTables(workbookSheets(readWorkbook(bytes, file)), file);
+export function importXlsx(bytes: Uint8Array, file?: string, options: ReadOptions = {}): ImportedInput {
+  const sheets = workbookSheets(readWorkbook(bytes, file, options));
+  checkSheets(sheets, readLimits(options), file);
+  return importTables(sheets, file);
 }
