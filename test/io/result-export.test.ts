@@ -31,7 +31,7 @@ describe('JSON export', () => {
   it('is the result unrounded, with the input hash, and matches the published result schema', () => {
     const json = resultToExportJson(result, { inputHash: hash });
     expect(json.totals.gep).toEqual({ value: '3036000', unit: '元', priceYear: 2022 });
-    expect(json.export).toEqual({ inputHash: hash, rounding: 'none: every number is the exact decimal string of the result' });
+    expect(json.export).toEqual({ inputHash: hash, coefficientTableHash: null, rounding: 'none: every number is the exact decimal string of the result' });
     expect(gepResultExportSchema.safeParse(json).success).toBe(true);
   });
 
