@@ -57,6 +57,15 @@ function useOf(table: CoefficientTable, row: Coefficient, override: CoefficientO
   };
 }
 
+const ROWS_BY_ID = new WeakMap<CoefficientTable, ReadonlyMap<string, Coefficient>>();
+
+/** A table's rows by id, indexed once per table (tables are immutable). */
+function rowsById(table: CoefficientTable): ReadonlyMap<string, Coefficient> {
+  let index = ROWS_BY_ID.get(table);
+  if (!index) ROWS_BY_ID.set(table, (index = new Map(table.rows.map((r) => [r.id, r]))));
+  return index;
+}
+
 /** Records which coefficients a computation read. One per indicator call; pure otherwise. */
 export class CoefficientReader<T> {
   private readonly used = new Map<string, CoefficientUse>();
@@ -68,12 +77,12 @@ export class CoefficientReader<T> {
 
   /** True when the table (or an override) has this id. */
   has(id: string): boolean {
-    return this.set.overrides.has(id) || this.set.table.rows.some((r) => r.id === id);
+    return this.set.overrides.has(id) || rowsById(this.set.table).has(id);
   }
 
   /** Read a coefficient; throws `GepInputError` when it is absent or refused by strict mode. */
   get(id: string, path: readonly (string | number)[]): { value: T; unit: string; use: CoefficientUse } {
-    const row = this.set.table.rows.find((r) => r.id === id);
+    const row = rowsById(this.set.table).get(id);
     if (!row) throw new GepInputError([makeIssue('coefficient.unknown', path, { expected: this.set.table.key, found: id })]);
     const override = this.set.overrides.get(id);
     if (!override && this.set.strict && row.status === 'to-verify') {

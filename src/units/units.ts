@@ -262,20 +262,39 @@ export function dimensionOf(unit: string): string {
   return describeDimension(parseUnit(unit).dimension);
 }
 
+/** A ratio's numerator and denominator in an arithmetic, parsed once per arithmetic and ratio. */
+const FACTORS = new WeakMap<Arithmetic<unknown>, Map<Ratio, { n: unknown; d: unknown }>>();
+
+function factorsOf<T>(A: Arithmetic<T>, ratio: Ratio): { n: T; d: T } {
+  let byRatio = FACTORS.get(A as Arithmetic<unknown>);
+  if (!byRatio) FACTORS.set(A as Arithmetic<unknown>, (byRatio = new Map()));
+  let f = byRatio.get(ratio);
+  if (!f) byRatio.set(ratio, (f = { n: A.fromString(ratio.n.toString()), d: A.fromString(ratio.d.toString()) }));
+  return f as { n: T; d: T };
+}
+
 function applyRatio<T>(A: Arithmetic<T>, value: T, ratio: Ratio): T {
   if (ratio.n === 1n && ratio.d === 1n) return value;
-  const scaled = ratio.n === 1n ? value : A.multiply(value, A.fromString(ratio.n.toString()));
-  return ratio.d === 1n ? scaled : A.divide(scaled, A.fromString(ratio.d.toString()));
+  const f = factorsOf(A, ratio);
+  const scaled = ratio.n === 1n ? value : A.multiply(value, f.n);
+  return ratio.d === 1n ? scaled : A.divide(scaled, f.d);
 }
+
+const RATIOS = new Map<string, Ratio>();
 
 /** The exact factor that turns a value in `from` into a value in `to`. Throws `GepUnitError` across dimensions. */
 export function conversionRatio(from: string, to: string): Ratio {
+  const key = `${from}\u0000${to}`;
+  const known = RATIOS.get(key);
+  if (known) return known;
   const f = parseUnit(from);
   const t = parseUnit(to);
   if (!sameDimension(f.dimension, t.dimension)) {
     throw new GepUnitError(from, to, describeDimension(f.dimension), describeDimension(t.dimension));
   }
-  return ratioMul(f.factor, ratioPow(t.factor, -1));
+  const ratio = ratioMul(f.factor, ratioPow(t.factor, -1));
+  RATIOS.set(key, ratio);
+  return ratio;
 }
 
 /** Convert `value` from one unit to another of the same dimension: `convert(A, 1, '亩', 'm²')` → 666.66…7. */
@@ -283,19 +302,27 @@ export function convert<T>(A: Arithmetic<T>, value: T, from: string, to: string)
   return applyRatio(A, value, conversionRatio(from, to));
 }
 
+const PRODUCT_RATIOS = new Map<string, Ratio>();
+
 /**
  * Multiply two amounts and express the product in `to`, checking that the dimensions match:
  * `multiplyInto(A, 120, '万t', 2400, '元/t', '元')` = 2.88×10⁹. Used for every quantity × price.
  */
 export function multiplyInto<T>(A: Arithmetic<T>, a: T, aUnit: string, b: T, bUnit: string, to: string): T {
-  const pa = parseUnit(aUnit);
-  const pb = parseUnit(bUnit);
-  const pt = parseUnit(to);
-  const product = dimensionCombine(pa.dimension, pb.dimension, 1);
-  if (!sameDimension(product, pt.dimension)) {
-    throw new GepUnitError(`${aUnit} × ${bUnit}`, to, describeDimension(product), describeDimension(pt.dimension));
+  // Checked and reduced once per unit triple; every later product reuses the ratio.
+  const key = `${aUnit}\u0000${bUnit}\u0000${to}`;
+  let ratio = PRODUCT_RATIOS.get(key);
+  if (!ratio) {
+    const pa = parseUnit(aUnit);
+    const pb = parseUnit(bUnit);
+    const pt = parseUnit(to);
+    const product = dimensionCombine(pa.dimension, pb.dimension, 1);
+    if (!sameDimension(product, pt.dimension)) {
+      throw new GepUnitError(`${aUnit} × ${bUnit}`, to, describeDimension(product), describeDimension(pt.dimension));
+    }
+    ratio = ratioMul(ratioMul(pa.factor, pb.factor), ratioPow(pt.factor, -1));
+    PRODUCT_RATIOS.set(key, ratio);
   }
-  const ratio = ratioMul(ratioMul(pa.factor, pb.factor), ratioPow(pt.factor, -1));
   return applyRatio(A, A.multiply(a, b), ratio);
 }
 
