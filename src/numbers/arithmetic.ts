@@ -47,10 +47,12 @@ export class GepArithmeticError extends Error {
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const FRACTION_PATTERN = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\/(\d+(?:\.\d*)?|\.\d+)$/;
 
-/** True when `text` is a plain decimal number or an exact fraction such as `44/12`. */
+/** True when `text` is a plain decimal number or an exact fraction such as `44/12` (not `1/0`). */
 export function isDecimalText(text: string): boolean {
   const t = text.trim();
-  return NUMBER_PATTERN.test(t) || FRACTION_PATTERN.test(t);
+  if (NUMBER_PATTERN.test(t)) return true;
+  const fraction = FRACTION_PATTERN.exec(t);
+  return fraction !== null && /[1-9]/.test(fraction[2]!);
 }
 
 /**
@@ -65,6 +67,18 @@ export const GepDecimal = Decimal.clone({
   toExpPos: 40,
 });
 export type GepDecimal = InstanceType<typeof GepDecimal>;
+
+/**
+ * Transcendental functions (exp, ln, a non-integer power) are never exact, and the physical models
+ * that use them (lake regression, RWEQ) have inputs of three or four significant digits; they are
+ * computed at 24 significant digits — well beyond float64's 16 — which makes them several times
+ * faster than at 40. Results return as 40-digit decimals.
+ */
+const TranscendentalDecimal = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+
+function transcendental(f: (x: InstanceType<typeof TranscendentalDecimal>) => InstanceType<typeof TranscendentalDecimal>, x: GepDecimal): GepDecimal {
+  return new GepDecimal(f(new TranscendentalDecimal(x.toString())).toString());
+}
 
 function parseParts(text: string): [string, string | null] {
   const t = text.trim();
@@ -98,11 +112,12 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
     return a.dividedBy(b);
   },
   negate: (a) => a.negated(),
-  pow: (base, exponent) => checkDecimal(base.pow(exponent)),
-  exp: (a) => checkDecimal(a.exp()),
+  pow: (base, exponent) =>
+    checkDecimal(exponent.isInteger() ? base.pow(exponent) : transcendental((x) => x.pow(exponent.toString()), base)),
+  exp: (a) => checkDecimal(transcendental((x) => x.exp(), a)),
   ln(a) {
     if (a.lte(0)) throw new GepArithmeticError('log-of-non-positive', `logarithm of ${a.toString()}`);
-    return a.ln();
+    return transcendental((x) => x.ln(), a);
   },
   compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
   sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),
