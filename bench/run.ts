@@ -5,6 +5,7 @@
  */
 import { benchAccounts } from './accounts.js';
 import { benchKernels } from './kernels.js';
+import { execFileSync } from 'node:child_process';
 import { machine } from './common.js';
 
 const lines: string[] = [];
@@ -14,4 +15,6 @@ lines.push('');
 const only = process.argv[2];
 if (!only || only === 'accounts') await benchAccounts(lines);
 if (!only || only === 'kernels') benchKernels(lines);
+// The import benchmark measures peak memory in child processes of its own.
+if (!only || only === 'import') lines.push('', execFileSync('npx', ['tsx', 'bench/import.bench.ts'], { encoding: 'utf8' }).trim());
 console.log(lines.join('\n'));
