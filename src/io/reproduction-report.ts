@@ -3,6 +3,7 @@
  * published numbers are inconsistent — as an evaluator would write it.
  */
 import type { Reproduction } from '../reproduce/reproduce.js';
+import { GepDecimal } from '../numbers/arithmetic.js';
 
 const STATUS_TEXT: Record<string, string> = {
   ok: 'ok',
@@ -14,6 +15,8 @@ const STATUS_TEXT: Record<string, string> = {
 
 const cell = (s: string | null | undefined) => (s ?? '—').replace(/\|/g, '\\|');
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
+/** A recomputed number for reading: 10 significant digits (the JSON keeps every digit). */
+const short = (s: string | null) => (s === null ? null : new GepDecimal(s).toSignificantDigits(10).toString());
 
 /** Render a reproduction as a Markdown memo. */
 export function reproductionMemo(r: Reproduction): string {
@@ -38,7 +41,7 @@ export function reproductionMemo(r: Reproduction): string {
     '',
     '| row | printed | recomputed | difference | relative | tolerance | status |',
     '|---|---:|---:|---:|---:|---:|---|',
-    ...r.rows.map((x) => `| ${cell(x.label)} | ${x.printed.value} ${x.printed.unit} | ${cell(x.recomputed)} | ${cell(x.difference)} | ${cell(x.relativeDifference)} | ${x.tolerance} | ${STATUS_TEXT[x.status]} |`),
+    ...r.rows.map((x) => `| ${cell(x.label)} | ${x.printed.value} ${x.printed.unit} | ${cell(short(x.recomputed))} | ${cell(short(x.difference))} | ${cell(x.relativeDifference)} | ${x.tolerance} | ${STATUS_TEXT[x.status]} |`),
     '',
     '## Identities',
     '',
@@ -62,6 +65,8 @@ export function reproductionMemo(r: Reproduction): string {
     for (const [reason, labels] of notReproduced) lines.push(`- ${reason}: ${labels.join('; ')}`);
   }
   if (c.notes.length) lines.push('', '## Notes', '', ...c.notes.map((n) => `- ${n}`));
+  const rowNotes = c.rows.filter((row) => row.note);
+  if (rowNotes.length) lines.push('', '## Notes on rows', '', ...rowNotes.map((row) => `- ${row.label}: ${row.note}`));
   lines.push('', `Tolerance: half a unit of the last printed digit unless a row states otherwise; identities allow the rounding of every printed part.`);
   return `${lines.join('\n')}\n`;
 }

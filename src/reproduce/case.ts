@@ -22,6 +22,11 @@ const row = z.strictObject({
   variant: z.record(z.string(), z.string()).optional(),
   /** Input block of the indicator, in the account-input shape, built from the printed table. */
   input: z.unknown().optional(),
+  /**
+   * For a row printed per unit of something (元/(hm²·a) over a reserve of 4 750 hm²): the recomputed
+   * total is divided by this amount before it is compared.
+   */
+  per: printed.optional(),
   /** A tolerance other than half a unit of the last printed digit, with its reason. */
   tolerance: z.strictObject({ absolute: decimalText, reason: z.string().min(1) }).optional(),
   /** A published inconsistency the case documents in advance (flagged, not failed). */

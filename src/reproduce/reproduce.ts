@@ -8,7 +8,7 @@ import { computeGep } from '../accounts/gep.js';
 import { decimalArithmetic, GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import { toGepIssues } from '../indicators/input-schema.js';
-import { convert } from '../units/units.js';
+import { asFlowUnit, convert } from '../units/units.js';
 import type { Profile } from '../profiles/profiles.js';
 import { caseSchema, type CaseIdentity, type CaseRow, type PublishedCase } from './case.js';
 
@@ -109,7 +109,11 @@ function rowOutcome(c: PublishedCase, row: CaseRow): RowOutcome & { recomputedVa
     if (!(e instanceof GepInputError)) throw e;
     return { ...base, recomputed: null, difference: null, relativeDifference: null, status: 'not-reproducible', reason: `missing or invalid input: ${e.issues.map((i) => describeIssue(i)).join('; ')}`, recomputedValue: null };
   }
-  const value = convert(decimalArithmetic, recomputed.value, '元', row.printed.unit);
+  // A row printed per hectare (or per anything) divides the recomputed total first; money is the
+  // value of the accounting year, so 元/hm² reads as 元/(hm²·a) where the table prints it so.
+  const perUnit = row.per ? `元/(${row.per.unit})` : '元';
+  const recomputedValue = row.per ? recomputed.value.dividedBy(row.per.value) : recomputed.value;
+  const value = convert(decimalArithmetic, recomputedValue, asFlowUnit(perUnit, row.printed.unit), row.printed.unit);
   const printed = new GepDecimal(row.printed.value);
   const difference = value.minus(printed);
   const within = difference.abs().lte(tolerance);

@@ -47,6 +47,12 @@ describe('reproduceCase', () => {
     expect(known.holds).toBe(true);
   });
 
+  it('divides by a stated amount for a row printed per hectare and year', () => {
+    // 7 539 740 元 over 10 hm² = 753 974 元/(hm²·a)
+    const r = reproduceCase({ ...base, rows: [waterRow('753974', { printed: { value: '753974', unit: '元/(hm²·a)' }, per: { value: '10', unit: 'hm²' } })] });
+    expect(r.rows[0]).toMatchObject({ recomputed: '753974', status: 'ok' });
+  });
+
   it('reports a row without usable input as not reproducible, with the reason', () => {
     const r = reproduceCase({ ...base, rows: [waterRow('1', { input: { reported: [] } })] });
     expect(r.rows[0]!.status).toBe('not-reproducible');
