@@ -12,6 +12,8 @@ import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { decimalArithmetic, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
+import { gepResultToJson } from '../accounts/serialize.js';
+import { resultToHtml } from '../io/html-report.js';
 import { formatGeepTable, formatRatiosTable } from '../io/geep-table.js';
 import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
@@ -27,7 +29,7 @@ Options:
   --base-year Y            year whose unit prices value both years (default: a's price year)
   --price-index ID         index for prices and values of another year (default: the profile's, e.g. cpi-national)
   --decline-threshold PCT  flag a fall at constant prices larger than PCT % (default ${Number(DEFAULT_DECLINE_THRESHOLD) * 100})
-  --format FORMAT          table (default) or json
+  --format FORMAT          table (default), json, or html (the report of b with the comparison, one page)
   --profile ID             accounting profile for both inputs
   --lang LANG              en (default) or zh
   --strict                 refuse coefficients whose status is to-verify
@@ -67,7 +69,7 @@ function printIssues(e: GepInputError, file: string, lang: Language, io: CliIo):
 export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: string) => never): number {
   if (positionals.length !== 2) usage('gep compare takes two input files: the earlier year, then the later');
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') usage(`--format must be one of table, json, not "${format}"`);
+  if (format !== 'table' && format !== 'json' && format !== 'html') usage(`--format must be one of table, json, html, not "${format}"`);
   const lang = (values.lang ?? 'en') as Language;
   if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
   const baseText = values['base-year'];
@@ -78,6 +80,7 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   if (indexId !== undefined && !priceIndices().has(indexId)) usage(`--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`);
 
   const results: GepResult<GepDecimal>[] = [];
+  const inputs: unknown[] = [];
   for (const file of positionals) {
     let text: string;
     try {
@@ -87,7 +90,8 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
       return 1;
     }
     try {
-      results.push(computeGep(parseJsonInput(text, file), { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
+      inputs.push(parseJsonInput(text, file));
+      results.push(computeGep(inputs[inputs.length - 1], { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
       printIssues(e, file, lang, io);
@@ -103,6 +107,10 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
     ...(thresholdText ? { declineThreshold: decimalArithmetic.toString(decimalArithmetic.divide(decimalArithmetic.fromString(thresholdText), decimalArithmetic.fromString('100'))) } : {}),
   });
   const json = gepComparisonToJson(comparison);
+  if (format === 'html') {
+    io.stdout(resultToHtml({ ...gepResultToJson(b), ...accountExtras(b, inputs[1], lang).json }, { lang, comparison: json }));
+    return 0;
+  }
   io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${formatComparisonTable(json, lang)}\n`);
   return 0;
 }

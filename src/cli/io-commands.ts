@@ -10,9 +10,9 @@ import { inputHash } from '../io/hash.js';
 import { templateCsv, templateXlsx } from '../io/input-export.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { resultToCsvFiles, resultToMarkdown, resultToXlsx, type ResultExportOptions } from '../io/result-export.js';
+import { resultToHtml, type AccountReportJson } from '../io/html-report.js';
 import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { withFile } from '../io/json-input.js';
-import type { GepResultJson } from '../accounts/serialize.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles } from '../profiles/profiles.js';
 
 /** The part of the CLI's IO these commands use. */
@@ -119,10 +119,10 @@ export function templateCommand(positionals: readonly string[], values: { profil
 }
 
 /** The export formats of `gep run --out DIR --format …`. */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'md'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'md', 'html'] as const;
 
-/** Write the exports of a result for `--format csv|xlsx|md` into `dir`. */
-export function writeExports(format: string, dir: string, json: GepResultJson, options: ResultExportOptions, io: IoCommandsIo): void {
+/** Write the exports of a result for `--format csv|xlsx|md|html` into `dir`. */
+export function writeExports(format: string, dir: string, json: AccountReportJson, options: ResultExportOptions, io: IoCommandsIo): void {
   if (format === 'csv') {
     for (const [name, text] of Object.entries(resultToCsvFiles(json, options))) io.writeFile(join(dir, name), text);
   } else if (format === 'xlsx') {
@@ -130,7 +130,9 @@ export function writeExports(format: string, dir: string, json: GepResultJson, o
     io.writeBytes(join(dir, 'result.xlsx'), resultToXlsx(json, options));
   } else if (format === 'md') {
     io.writeFile(join(dir, 'report.md'), resultToMarkdown(json, options));
+  } else if (format === 'html') {
+    io.writeFile(join(dir, 'report.html'), resultToHtml(json, options));
   }
 }
 
-export { inputHash, resultToMarkdown };
+export { inputHash, resultToHtml, resultToMarkdown };

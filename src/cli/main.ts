@@ -19,10 +19,11 @@ import { diffTables } from '../coefficients/diff.js';
 import type { Coefficient, CoefficientTable } from '../coefficients/types.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
+import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
-import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
+import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import type { ImportedInput } from '../io/table-input.js';
 import { coefficientTableHash } from '../io/hash.js';
@@ -47,13 +48,13 @@ export interface CliIo {
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
-  gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md] [--out DIR] [--lang en|zh] [--strict]
+  gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
   gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
   gep indicators [--json]
   gep profiles [--json]
-  gep compare <a.json> <b.json> [--base-year Y] [--format table|json] [--price-index ID] [--decline-threshold PCT]
-  gep reproduce <case.json> [--json] [--out report.md]
+  gep compare <a.json> <b.json> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
+  gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep --help | gep <command> --help | gep --version
@@ -69,9 +70,11 @@ CSV (UTF-8 or GB18030) or XLSX in the layout of gep template.
 Options:
   --profile ID      accounting profile (default: the input's "profile", else national-2022)
   --format FORMAT   table (default: a readable table), json (the full result with trace and the
-                    input and coefficient-table hashes), md (a Markdown report), or, with --out, csv or xlsx
+                    input and coefficient-table hashes), md (a Markdown report), html (one
+                    self-contained page with charts, tables and the trace), or, with --out, csv or xlsx
   --out DIR         also write result.json and account.txt into DIR, and with --format csv
-                    summary/indicators/trace/coefficients/warnings.csv, xlsx result.xlsx, md report.md
+                    summary/indicators/trace/coefficients/warnings.csv, xlsx result.xlsx, md report.md,
+                    html report.html
   --lang LANG       en (default) or zh, for headers and messages
   --strict          refuse coefficients whose status is to-verify
 
@@ -80,7 +83,7 @@ With an "economy" block (GDP and its basis, population) the ratios follow the ac
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
-  reproduce: `gep reproduce <case.json> [--json] [--out report.md]
+  reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE]
 
 Recompute every row of a published account through the library's indicators, compare with the
 printed values (half a unit of the last printed digit), check the printed totals and shares, and
@@ -88,8 +91,10 @@ print an evaluator's memo. Exit 0 when every reproducible row and identity holds
 the case documents are flagged, not failed), 1 otherwise.
 
 Options:
-  --json            print the reproduction as JSON
-  --out FILE        also write the Markdown memo to FILE`,
+  --format FORMAT   md (default: the memo in Markdown), json (the reproduction), or html (one
+                    self-contained page with charts); --json is --format json
+  --lang LANG       en (default) or zh, for the HTML page
+  --out FILE        also write the memo (or the HTML page with --format html) to FILE`,
   coefficients: `gep coefficients <profile> [--json]
 gep coefficients diff <a> <b> [--json]
 
@@ -154,7 +159,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
     const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
     const jsonText = resultToJsonText(json, exportOptions);
-    io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : `${table}\n`);
+    io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
     if (values.out) {
       io.mkdir(values.out);
       io.writeFile(join(values.out, 'result.json'), jsonText);
@@ -174,10 +179,12 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
 function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('gep reproduce takes exactly one case file');
   const file = positionals[0]!;
+  const format = oneOf('format', values.format, ['md', 'json', 'html'] as const, values.json ? 'json' : 'md');
+  const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
   try {
     const reproduction = reproduceCase(parseJsonInput(io.readFile(file), file));
-    const memo = reproductionMemo(reproduction);
-    io.stdout(values.json ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
+    const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction);
+    io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);
     return reproduction.holds ? 0 : 1;
   } catch (e) {

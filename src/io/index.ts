@@ -26,3 +26,7 @@ export { gepResultExportSchema } from './result-schema.js';
 export { inputHash, coefficientTableHash, canonicalJson, sha256Hex } from './hash.js';
 export { DEFAULT_READ_LIMITS, readLimits, type ReadLimits, type ReadOptions } from './limits.js';
 export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
+// HTML reports: one self-contained page with SVG charts (./html-report.ts, ./reproduction-html.ts)
+export { resultToHtml, type AccountReportJson, type HtmlReportOptions } from './html-report.js';
+export { reproductionToHtml, type ReproductionHtmlOptions } from './reproduction-html.js';
+export { barChart, stackedBar, type BarChartOptions, type ChartBar, type ChartRow, type LegendEntry, type StackSegment } from './svg-chart.js';

@@ -65,6 +65,16 @@ describe('gep compare', () => {
   });
 });
 
+describe('gep compare --format html', () => {
+  it('prints the report of the later year with the comparison and its decomposition', () => {
+    const { code, stdout } = cli(['compare', Y2021, Y2022, '--format', 'html']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('GEP account of 示例县 Sample County (constructed), 2022');
+    expect(stdout).toContain('data-chart="decomposition"');
+    expect(stdout).toContain('Change from 2021 to 2022');
+  });
+});
+
 describe('gep run with GDP in the input', () => {
   it('prints GEEP term by term and the ratios with their definitions after the account', () => {
     const { code, stdout } = cli(['run', Y2022]);

@@ -99,6 +99,15 @@ describe('gep run with tables and export formats', () => {
     expect(md.stdout).toContain('rounding: half-up, 2 decimal places');
   });
 
+  it('prints the HTML report with --format html and writes it as report.html into --out DIR', () => {
+    const html = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'html', '--lang', 'zh']);
+    expect(html.code).toBe(0);
+    expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.stdout).toContain('<html lang="zh-CN">');
+    expect(html.written[join('o', 'report.html')]).toBe(html.stdout);
+    expect(html.stdout).toContain('data-chart="indicators"');
+  });
+
   it('needs --out for csv and xlsx (exit 2)', () => {
     expect(cli(['run', 'fixtures/sample-county/input.json', '--format', 'xlsx']).code).toBe(2);
   });

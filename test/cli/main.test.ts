@@ -143,4 +143,12 @@ describe('gep reproduce', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('**published inconsistency**');
   });
+  it('writes the reproduction as an HTML page with --format html, in Chinese with --lang zh', () => {
+    const { code, stdout, written } = cli(['reproduce', 'fixtures/cases/ninghai-2018.json', '--format', 'html', '--lang', 'zh', '--out', 'memo.html']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(stdout).toContain('已发布核算结果复核报告');
+    expect(written['memo.html']).toBe(stdout);
+    expect(cli(['reproduce', 'fixtures/cases/ninghai-2018.json', '--format', 'pdf']).code).toBe(2);
+  });
 });

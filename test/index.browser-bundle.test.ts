@@ -1,0 +1,62 @@
+/**
+ * The core (`gep-accounting`, src/index.ts) bundles for a browser on its own: no Node built-in,
+ * no XLSX or CSV parser, no IO module. A web app that only computes accounts imports the core and
+ * leaves `gep-accounting/io` out (docs/guide.md, "Embedding the library in a web app").
+ * esbuild comes with tsup and tsx.
+ */
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/** Bundle `contents` (an ES module in the repository root) for the browser; return the code and the modules that made it into the output. */
+async function bundle(contents: string) {
+  const result = await build({
+    stdin: { contents, resolveDir: '.', sourcefile: 'entry.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    outfile: 'bundle.js',
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const included = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);
+  return { result, code: result.outputFiles[0]!.text, included };
+}
+
+describe('the core bundled for the browser', () => {
+  it('builds for platform browser with no node: import, no xlsx/csv/geotiff code and no src/io module', async () => {
+    const result = await build({
+      entryPoints: ['src/index.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/(?:from\s*|require\(\s*|import\(\s*)["']node:/);
+    expect(code).not.toContain('SheetJS');
+    const inputs = Object.keys(result.metafile.inputs);
+    const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+    expect(imports.filter((p) => p.startsWith('node:'))).toEqual([]);
+    expect(inputs.filter((p) => /node_modules\/(@e965\/xlsx|xlsx|csv-parse|geotiff)\//.test(p))).toEqual([]);
+    expect(inputs.filter((p) => p.startsWith('src/io/') || p.startsWith('src/node/') || p.startsWith('src/cli/'))).toEqual([]);
+    // What it does carry: the core, decimal.js and zod.
+    expect(inputs).toContain('src/accounts/gep.ts');
+    expect(inputs.some((p) => p.includes('node_modules/decimal.js/'))).toBe(true);
+  });
+
+  it('takes the HTML report from gep-accounting/io without the parsers: the rest of io is shaken out', async () => {
+    const { result, code, included } = await bundle(`export { computeGep, gepResultToJson } from './src/index.ts';\nexport { resultToHtml } from './src/io/index.ts';`);
+    expect(result.errors).toEqual([]);
+    expect(code).not.toMatch(/(?:from\s*|require\(\s*|import\(\s*)["']node:/);
+    expect(code).not.toContain('SheetJS');
+    expect(included.filter((p) => /node_modules\/(@e965\/xlsx|xlsx|csv-parse|geotiff)\//.test(p))).toEqual([]);
+    expect(included.filter((p) => p.startsWith('src/io/')).sort()).toEqual(['src/io/html-page.ts', 'src/io/html-report.ts', 'src/io/svg-chart.ts', 'src/io/text-table.ts']);
+  });
+});
