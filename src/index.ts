@@ -1,4 +1,6 @@
-/** gep-accounting: the public API. Named exports only; IO lives in `gep-accounting/io`. */
+/** gep-accounting: the public API. Named exports only; IO lives in `gep-accounting/io`.
+ * @module gep-accounting
+ */
 export { computeGep, categoryTotals, type GepOptions, type GepResult, type NotAccounted } from './accounts/gep.js';
 export { gepResultToJson, type GepResultJson, type MoneyJson } from './accounts/serialize.js';
 export {

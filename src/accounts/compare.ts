@@ -142,6 +142,7 @@ export interface AccountRef {
   readonly coefficientTable: string;
 }
 
+/** The change decomposition, written into every comparison. */
 export const DECOMPOSITION_FORMULA = 'ΔV = V_b − V_a = QE + PE; QE = K_b − K_a = Σ (q_b − q_a)·p⁰; PE = (V_b − K_b) − (V_a − K_a); K = value at base-year unit prices p⁰';
 
 type Key = string;

@@ -29,6 +29,7 @@ export type MoneyInput = z.infer<typeof moneyInput>;
 
 /** Where a GDP figure comes from; the GEEP and GGI of CAEP's national accounts use the sum of provinces (geep-methods §2.5). */
 export const GDP_BASES = ['regional-statistics', 'sum-of-subregions', 'national-nbs'] as const;
+/** How the GDP was obtained (national accounts, sum of provinces, regional statistics …), recorded in results. */
 export type GdpBasis = (typeof GDP_BASES)[number];
 
 /** Channels through which ecological-product value is realised (生态产品价值实现途径; lin-2023-realisation [R]). */
@@ -66,6 +67,7 @@ export const economyInputSchema = z.strictObject({
     source: z.string().min(1).optional(),
   })).min(1).optional(),
 });
+/** The `economy` block of an account input: GDP with its basis, population, realised value. */
 export type EconomyInput = z.infer<typeof economyInputSchema>;
 
 /** The fields every deduction component shares. */
@@ -108,6 +110,7 @@ export const resourceDepletionComponent = z.strictObject({ ...componentBase, res
 
 /** GEEP variants (geep-methods §2.4). */
 export const GEEP_VARIANTS = ['caep', 'caep-with-resource-depletion', 'eco-gdp-all-services'] as const;
+/** A published GEEP variant (see GEEP_VARIANT_SPECS). */
 export type GeepVariant = (typeof GEEP_VARIANTS)[number];
 
 /** `geep`: the deduction terms by component and the GEEP options. */
@@ -126,5 +129,6 @@ export const geepInputSchema = z.strictObject({
   /** Regulating indicators whose value is already inside GDP, left out of ERS (geep-methods §5.1). */
   excludeFromRegulating: z.array(z.string().regex(/^regulating\.[a-z-]+$/)).optional(),
 });
+/** The `geep` block of an account input: the cost terms and the variant. */
 export type GeepInput = z.infer<typeof geepInputSchema>;
 export type CostComponentInput = z.infer<typeof pollutionComponent> | z.infer<typeof ecologicalDamageComponent> | z.infer<typeof resourceDepletionComponent>;

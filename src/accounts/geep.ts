@@ -59,6 +59,7 @@ export const GEEP_VARIANT_SPECS: Readonly<Record<GeepVariant, { readonly formula
   },
 };
 
+/** The terms of GEEP: GDP, resource depletion, pollution loss, ecological damage, regulating services, GEP. */
 export type GeepTermId = 'gdp' | 'rdc' | 'pdc' | 'ecdc' | 'ers' | 'gep';
 
 const TERM_NAMES: Readonly<Record<GeepTermId, { zh: string; en: string }>> = {

@@ -10,6 +10,7 @@ import { economyInputSchema, geepInputSchema } from './economy-input.js';
 
 const year = z.int().min(1949).max(2100);
 
+/** A user's replacement for one coefficient: id, value, unit, price year, source and reason (shown in the trace). */
 export const coefficientOverrideSchema = z.strictObject({
   id: z.string().min(1),
   value: decimalText,

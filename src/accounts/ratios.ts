@@ -27,6 +27,7 @@ import { economyInputSchema, type GdpBasis } from './economy-input.js';
 import { arithmeticOf, type GeepResult } from './geep.js';
 import type { GepResult } from './gep.js';
 
+/** Ids of the ratios `computeRatios` can return. */
 export type RatioId =
   | 'gep-per-gdp' | 'geep-per-gdp' | 'gep-per-capita' | 'geep-per-capita' | 'gep-per-area'
   | 'regulating-share' | 'two-mountains-value' | 'primary-conversion-rate' | 'realisation-rate';

@@ -1,4 +1,6 @@
-/** `gep-accounting/coefficients`: coefficient tables, the source register and overrides. */
+/** `gep-accounting/coefficients`: coefficient tables, the source register and overrides.
+ * @module gep-accounting/coefficients
+ */
 export { coefficientTables, getCoefficientTable, sources } from './tables.js';
 export { makeCoefficientSet, CoefficientReader, type CoefficientSet } from './resolve.js';
 export type { Coefficient, CoefficientOverride, CoefficientStatus, CoefficientTable, CoefficientUse, Source } from './types.js';

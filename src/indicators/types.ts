@@ -132,7 +132,9 @@ export interface ValueResult<T> {
 export interface IndicatorModule<I = unknown> {
   readonly spec: IndicatorSpec;
   readonly inputSchema: z.ZodType<I>;
+  /** The physical quantity (实物量), with its trace. Pure. */
   quantity<T>(input: I, ctx: IndicatorContext<T>): QuantityResult<T>;
+  /** The value (价值量) in 元 from the quantity and unit prices, with its trace. Pure. */
   value<T>(input: I, quantity: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T>;
 }
 

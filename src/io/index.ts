@@ -1,4 +1,6 @@
-/** `gep-accounting/io`: reading inputs and writing results. */
+/** `gep-accounting/io`: reading inputs and writing results.
+ * @module gep-accounting/io
+ */
 export { parseJsonInput, withFile } from './json-input.js';
 export { formatAccountTable, displayWidth, groupThousands, readableQuantity } from './text-table.js';
 // Importers: JSON, CSV and XLSX, every issue collected and located (./table-input.ts).

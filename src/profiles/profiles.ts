@@ -47,6 +47,7 @@ export const profileSchema = z.strictObject({
 
 /** A profile: which indicators, which variant of each, which coefficient table. */
 export type Profile = z.infer<typeof profileSchema>;
+/** One indicator of a profile: its id, method variant and how its membership is known. */
 export type ProfileIndicator = Profile['indicators'][number];
 
 const RAW_PROFILES: readonly unknown[] = [national2022, gbt468692025, caep2020, zhejiang, shenzhen, rcees2013, shanxi];

@@ -13,6 +13,7 @@ export const BASE_DIMENSIONS = [
   'equivalent',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
+/** A dimension as exponents of the base dimensions, e.g. `{ money: 1, length: -3 }` for 元/m³. */
 export type Dimension = Readonly<Partial<Record<BaseDimension, number>>>;
 
 /** An exact rational scale factor to the base unit of a dimension. */
