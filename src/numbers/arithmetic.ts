@@ -16,16 +16,23 @@ export interface Arithmetic<T> {
   fromString(text: string): T;
   /** Serialise without loss on the decimal path; shortest round-trip form on the float path. */
   toString(x: T): string;
+  /** a + b. */
   add(a: T, b: T): T;
+  /** a − b. */
   subtract(a: T, b: T): T;
+  /** a × b. */
   multiply(a: T, b: T): T;
   /** Throws `GepArithmeticError` on division by zero: never returns Infinity or NaN. */
   divide(a: T, b: T): T;
+  /** −a. */
   negate(a: T): T;
+  /** base^exponent; exact for an integer exponent, else in double precision like `exp`. */
   pow(base: T, exponent: T): T;
+  /** e^a, in double precision on both paths (never exact; see `transcendental`). */
   exp(a: T): T;
   /** Natural logarithm; throws for a ≤ 0. */
   ln(a: T): T;
+  /** −1, 0 or 1 as a is below, equal to or above b. */
   compare(a: T, b: T): -1 | 0 | 1;
   /** Sum of a list; `zero` for an empty list. */
   sum(values: readonly T[]): T;
@@ -47,9 +54,14 @@ export class GepArithmeticError extends Error {
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const FRACTION_PATTERN = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\/(\d+(?:\.\d*)?|\.\d+)$/;
 
-/** True when `text` is a plain decimal number or an exact fraction such as `44/12` (not `1/0`). */
+/**
+ * True when `text` is a plain decimal number or an exact fraction such as `44/12`; not `1/0`, and
+ * not an exponent of five or more digits (`1e99999`): no amount needs one, and results computed
+ * from such values could leave the range that decimal.js and the JSON readers hold.
+ */
 export function isDecimalText(text: string): boolean {
   const t = text.trim();
+  if (/[eE][+-]?\d{5}/.test(t)) return false;
   if (NUMBER_PATTERN.test(t)) return true;
   const fraction = FRACTION_PATTERN.exec(t);
   return fraction !== null && /[1-9]/.test(fraction[2]!);
@@ -70,14 +82,16 @@ export type GepDecimal = InstanceType<typeof GepDecimal>;
 
 /**
  * Transcendental functions (exp, ln, a non-integer power) are never exact, and the physical models
- * that use them (lake regression, RWEQ) have inputs of three or four significant digits; they are
- * computed at 24 significant digits — well beyond float64's 16 — which makes them several times
- * faster than at 40. Results return as 40-digit decimals.
+ * that use them (lake regression, RWEQ) have inputs of three or four significant digits. On the
+ * decimal path they are evaluated in IEEE double precision (about 16 significant digits, far below
+ * any input's uncertainty) and carried on as decimals: decimal.js needed ~0.2 ms per call, which
+ * made RWEQ alone cost more than every other indicator of an account together. Money stays exact:
+ * no price or quantity passes through a JS number except as the argument of such a function.
  */
-const TranscendentalDecimal = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
-
-function transcendental(f: (x: InstanceType<typeof TranscendentalDecimal>) => InstanceType<typeof TranscendentalDecimal>, x: GepDecimal): GepDecimal {
-  return new GepDecimal(f(new TranscendentalDecimal(x.toString())).toString());
+function transcendental(f: (x: number) => number, x: GepDecimal): GepDecimal {
+  const y = f(x.toNumber());
+  if (!Number.isFinite(y)) throw new GepArithmeticError('non-finite', `a transcendental function of ${x.toString()} is not finite`);
+  return new GepDecimal(y);
 }
 
 function parseParts(text: string): [string, string | null] {
@@ -113,11 +127,11 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
   },
   negate: (a) => a.negated(),
   pow: (base, exponent) =>
-    checkDecimal(exponent.isInteger() ? base.pow(exponent) : transcendental((x) => x.pow(exponent.toString()), base)),
-  exp: (a) => checkDecimal(transcendental((x) => x.exp(), a)),
+    checkDecimal(exponent.isInteger() ? base.pow(exponent) : transcendental((x) => x ** exponent.toNumber(), base)),
+  exp: (a) => transcendental(Math.exp, a),
   ln(a) {
     if (a.lte(0)) throw new GepArithmeticError('log-of-non-positive', `logarithm of ${a.toString()}`);
-    return transcendental((x) => x.ln(), a);
+    return transcendental(Math.log, a);
   },
   compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
   sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),

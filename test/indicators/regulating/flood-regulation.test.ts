@@ -52,8 +52,8 @@ describe('regulating.flood-regulation', () => {
       { item: 'eight', region: 'qinghai-tibet-plateau', area: { value: '8', unit: 'km²' } },
     ];
     const { decimal, float } = runBoth(floodRegulation, { lakes });
-    // exp is computed to 24 significant digits on the decimal path (src/numbers/arithmetic.ts)
-    expect(q(decimal, 'lake · one').startsWith('7620407.256550431804446')).toBe(true);
+    // exp is evaluated in double precision on both paths (src/numbers/arithmetic.ts): ~16 digits
+    expect(q(decimal, 'lake · one').startsWith('7620407.25655043')).toBe(true);
     expect(relativeDifference(Number(q(decimal, 'lake · eight')), Math.exp(6.636) * 8 ** 0.678 * 1e4)).toBeLessThan(1e-14);
     expect(relativeDifference(float.quantity.total!.value, decimal.quantity.total!.value.toNumber())).toBeLessThan(1e-12);
     expect(decimal.coefficients.filter((c) => c.id.startsWith('lake')).map((c) => [c.id, c.status])).toEqual([
