@@ -3,7 +3,7 @@
  * indicators (gep-methods §2.1). Composes the indicators a profile enables, with the profile's
  * method variants and coefficient table, the user's overrides on top.
  */
-import { decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { decimalArithmetic, GepArithmeticError, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { getPriceIndex } from '../coefficients/indices.js';
@@ -108,7 +108,8 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const enabled = new Map(profile.indicators.map((p) => [p.id, p]));
   const warnings: GepWarning[] = [];
   const notEnabled: string[] = [];
-  for (const id of Object.keys(account.indicators)) {
+  // The keys as given: zod's record drops a `__proto__` key, which would lose that block silently.
+  for (const id of Object.keys((input as { indicators: object }).indicators)) {
     if (!catalogue().has(id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
     else if (!enabled.has(id)) notEnabled.push(id);
   }
@@ -157,12 +158,13 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
       results.push({ id, category: entry.category, zh: entry.zh, en: entry.en, variant: ctx.variant, clauses: entry.clauses, quantity, value, coefficients: reader.uses() });
     } catch (e) {
       if (e instanceof GepInputError) computeIssues.push(...e.issues);
+      else if (e instanceof GepArithmeticError) computeIssues.push(arithmeticIssue(ctx.path, e));
       else throw e;
     }
   }
   if (computeIssues.length) throw new GepInputError(computeIssues);
 
-  const adjusted = applyAdjustments(A, profile, results, warnings);
+  const adjusted = guarded(['indicators'], () => applyAdjustments(A, profile, results, warnings));
   const seen = new Set<string>();
   for (const w of adjusted.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings])) {
     if (!seen.has(w.message)) warnings.push(w);
@@ -180,15 +182,15 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     warnings.push({ code: `indicator-${n.reason}`, indicator: n.id, message: `${n.id} (${n.zh}) is in profile ${profile.id} but was not accounted: ${n.reason === 'no-input' ? 'the input has no block for it' : 'not implemented in this version'}` });
   }
 
-  const outside = (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') }));
+  const outside = guarded(['outsideRegion'], () => (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') })));
   if (profile.subtractOutsideRegion && outside.length === 0) {
     warnings.push({ code: 'outside-region-none', message: `profile ${profile.id} subtracts ecological products from outside the region, but the input lists none (outsideRegion), so nothing is subtracted` });
   }
   if (!profile.subtractOutsideRegion && outside.length > 0) {
     warnings.push({ code: 'outside-region-ignored', message: `profile ${profile.id} does not subtract products from outside the region: the ${outside.length} outsideRegion line(s) are reported but not subtracted` });
   }
-  const subtracted = profile.subtractOutsideRegion ? sumIn(A, outside.map((o) => o.value), '元') : { value: A.zero, unit: '元' as const };
-  const totals = categoryTotals(A, adjusted, subtracted);
+  const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
+  const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
   return {
     kind: 'gep-account',
     libraryVersion: LIBRARY_VERSION,
@@ -201,12 +203,26 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     indicators: adjusted,
     totals,
     outsideRegion: outside,
-    byEcosystemType: ecosystemTotals(A, adjusted),
+    byEcosystemType: guarded(['indicators'], () => ecosystemTotals(A, adjusted)),
     notAccounted,
     coefficientsUsed,
     adjustments: profile.adjustments ?? [],
     warnings,
   };
+}
+
+/** An overflow or a division by zero that the input values cause (e.g. 1e200 × 1e200 on the float path) is an input issue at `path`. */
+function arithmeticIssue(path: readonly (string | number)[], e: GepArithmeticError): GepIssue {
+  return makeIssue('input.arithmetic', path, { found: e.message.replace(/^\[gep\] /, '') });
+}
+
+function guarded<R>(path: readonly (string | number)[], fn: () => R): R {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof GepArithmeticError) throw new GepInputError([arithmeticIssue(path, e)]);
+    throw e;
+  }
 }
 
 function dedupeUses(uses: readonly CoefficientUse[]): CoefficientUse[] {

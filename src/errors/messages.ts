@@ -117,6 +117,10 @@ export const MESSAGES = {
     en: '{path}: "{found}" is not in the GB/T 2260 division codes as expected ({expected})',
     zh: '{path}："{found}" 不符合 GB/T 2260 行政区划代码（应为 {expected}）',
   },
+  'input.arithmetic': {
+    en: '{path}: the values given cannot be computed: {found}',
+    zh: '{path}：所给数值无法计算：{found}',
+  },
   // Reading limits and hostile input: src/io/limits.ts, src/io/zip-guard.ts
   'input.too-large': {
     en: 'the file is too large to read: {found}; the limit is {expected}',
@@ -168,7 +172,9 @@ export const MESSAGES = {
   },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
+/** The code of an input issue; its messages are in `MESSAGES`. */
 export type IssueCode = keyof typeof MESSAGES;
+/** Languages of messages and reports. */
 export type Language = 'en' | 'zh';
 
 /** Fill a catalogue message. */

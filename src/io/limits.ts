@@ -3,7 +3,7 @@
  * refuse it with a `GepInputError`, so that a hostile or broken file (a huge cell, a very long
  * line, deeply nested JSON, a ZIP bomb disguised as a workbook) cannot exhaust time or memory.
  * Every limit is an option of the readers; the defaults are far above what an account needs (the
- * bundled sample county is 45 kB of JSON, 22 kB of CSV, 48 kB of XLSX). See docs/reliability.md.
+ * bundled sample county is 39 kB of JSON, 22 kB of CSV, 48 kB of XLSX). See docs/reliability.md.
  */
 import { GepInputError, makeIssue, type GepIssue, type IssueLocation } from '../errors/errors.js';
 import { columnLetter, type TableSheet } from './table-input.js';
@@ -107,16 +107,18 @@ export function checkForbiddenKeys(value: unknown, file?: string): void {
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
   while (stack.length) {
     const { v, path } = stack.pop()!;
+    const children: { v: unknown; path: (string | number)[] }[] = [];
     if (Array.isArray(v)) {
-      v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+      v.forEach((x, i) => children.push({ v: x, path: [...path, i] }));
     } else if (v !== null && typeof v === 'object') {
       for (const key of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(key)) issues.push(makeIssue('input.forbidden-key', path, { found: key, ...at(file) }));
-        else stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+        else children.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
       }
     }
+    stack.push(...children.reverse()); // document order
   }
-  if (issues.length) throw new GepInputError(issues.reverse());
+  if (issues.length) throw new GepInputError(issues);
 }
 
 /**

@@ -168,7 +168,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 
 /** The field name a header word stands for (`面积` → `area`), or the header itself. */
 export function fieldWord(name: string): string {
-  return FIELD_WORDS[cleanText(name)] ?? cleanText(name);
+  const t = cleanText(name);
+  return Object.hasOwn(FIELD_WORDS, t) ? FIELD_WORDS[t]! : t;
 }
 
 /** Sheets of a template that hold instructions only, and are not read. */
@@ -196,8 +197,8 @@ const CATEGORY_WORDS: Readonly<Record<string, 'material' | 'regulating' | 'cultu
 /** The category a sheet name stands for (`调节服务 regulating` → `regulating`), or `null`. */
 export function categoryOfSheet(name: string): 'material' | 'regulating' | 'cultural' | null {
   for (const part of cleanText(name).split(/\s+/)) {
-    const c = CATEGORY_WORDS[part.toLowerCase()];
-    if (c) return c;
+    const word = part.toLowerCase();
+    if (Object.hasOwn(CATEGORY_WORDS, word)) return CATEGORY_WORDS[word]!;
   }
   return null;
 }

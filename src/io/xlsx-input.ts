@@ -59,7 +59,14 @@ export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOpti
     wb = read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellText: false, cellHTML: false, dense: true, sheetRows: limits.maxRows + 1 });
   } catch (e) {
     if (e instanceof GepInputError) throw e;
-    throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: e instanceof Error ? e.message : String(e), ...at })]);
+    // SheetJS fails on a damaged archive with internal errors ("Cannot read properties of undefined"); say what it means.
+    const found = e instanceof TypeError || e instanceof RangeError ? 'the workbook is damaged: its parts cannot be read' : e instanceof Error ? e.message : String(e);
+    throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found, ...at })]);
+  }
+  // A damaged workbook may list a sheet whose part is missing: report it rather than lose it.
+  const missing = wb.SheetNames.filter((name) => !wb.Sheets[name] || typeof wb.Sheets[name] !== 'object');
+  if (missing.length) {
+    throw new GepInputError(missing.map((sheet) => makeIssue('input.xlsx-unreadable', [], { found: `the sheet "${sheet}" is listed but its part is missing or damaged`, location: { ...(file ? { file } : {}), sheet } })));
   }
   checkRowCount(wb, limits, file);
   return wb;
