@@ -38,7 +38,21 @@ export function makeCoefficientSet(
   return { set: { table, overrides: byId, strict: options.strict ?? false }, issues };
 }
 
+/** The use of a table row without override is the same object every time: made once per table and id. */
+const TABLE_USES = new WeakMap<CoefficientTable, Map<string, CoefficientUse>>();
+
 function useOf(table: CoefficientTable, row: Coefficient, override: CoefficientOverride | undefined): CoefficientUse {
+  if (!override) {
+    let uses = TABLE_USES.get(table);
+    if (!uses) TABLE_USES.set(table, (uses = new Map()));
+    let use = uses.get(row.id);
+    if (!use) uses.set(row.id, (use = makeUse(table, row, undefined)));
+    return use;
+  }
+  return makeUse(table, row, override);
+}
+
+function makeUse(table: CoefficientTable, row: Coefficient, override: CoefficientOverride | undefined): CoefficientUse {
   const fromTable = {
     id: row.id,
     symbol: row.symbol,

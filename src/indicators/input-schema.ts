@@ -33,6 +33,12 @@ interface MeasureOptions {
   readonly max?: string;
 }
 
+/** True for valid decimal text below zero (`-0.5`, `-1/3`), false for `-0.0` and positives; no parsing. */
+function isNegativeText(text: string): boolean {
+  const t = text.trim();
+  return t.startsWith('-') && /[1-9]/.test(t.split(/[eE/]/)[0]!);
+}
+
 /** `1.2 %`, but a bare `1.2` for the dimensionless unit `1`. */
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
 
@@ -51,11 +57,10 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
       return;
     }
     if (!isDecimalText(value)) return;
-    const v = decimalArithmetic.fromString(value);
-    if ((options.nonNegative ?? true) && v.lt(0)) {
+    if ((options.nonNegative ?? true) && isNegativeText(value)) {
       ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: value } });
     }
-    if (options.max !== undefined && convert(decimalArithmetic, v, asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
+    if (options.max !== undefined && convert(decimalArithmetic, decimalArithmetic.fromString(value), asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
       ctx.issues.push({
         code: 'custom', input: value, path: ['value'], message: 'range',
         params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${withUnit(options.max, referenceUnit)}`, found: withUnit(value, unit) },
@@ -89,7 +94,7 @@ export const anyPrice = z
 export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() }).check((ctx) => {
   if (!isKnownUnit(ctx.value.unit)) {
     ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
-  } else if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).lt(0)) {
+  } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: ctx.value.value } });
   }
 });
