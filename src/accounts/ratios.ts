@@ -209,7 +209,7 @@ export function ratiosFromAccount<T>(result: GepResult<T>, input: unknown, geep:
     }
   }
   if (issues.length) throw new GepInputError(issues);
-  const population = economy.population ? A.multiply(A.fromString(economy.population.value), A.fromString(economy.population.unit === '万人' ? '10000' : '1')) : undefined;
+  const population = economy.population ? convert(A, A.fromString(economy.population.value), economy.population.unit, '人') : undefined;
   return computeRatios({
     priceYear: result.priceYear,
     totals: result.totals,

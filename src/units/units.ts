@@ -9,7 +9,7 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 
 /** Base dimensions. Counts of different things (visits, head of livestock) do not mix. */
 export const BASE_DIMENSIONS = [
-  'length', 'mass', 'carbon', 'co2', 'energy', 'money', 'time', 'year', 'visit', 'head', 'count',
+  'length', 'mass', 'carbon', 'co2', 'energy', 'money', 'time', 'year', 'visit', 'head', 'count', 'person',
   'equivalent',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
@@ -59,6 +59,7 @@ const ATOMS: Readonly<Record<string, Atom>> = {
   d: { dimension: { time: 1 }, factor: r(86_400n) },
   a: { dimension: { year: 1 }, factor: r(1n) },
   人次: { dimension: { visit: 1 }, factor: r(1n) },
+  人: { dimension: { person: 1 }, factor: r(1n) },
   头: { dimension: { head: 1 }, factor: r(1n) },
   个: { dimension: { count: 1 }, factor: r(1n) },
   /** 污染当量 (pollution equivalent) of the Environmental Protection Tax Law: tax rates are 元/当量, equivalents kg/当量. */

@@ -9,6 +9,7 @@ describe('units', () => {
   it('converts areas: 1 km² = 100 hm² = 10⁶ m², 1 亩 = 2000/3 m² and 15 亩 = 1 hm²', () => {
     expect(c('1', 'km²', 'hm²')).toBe('100');
     expect(c('1', 'km²', 'm²')).toBe('1000000');
+    expect(c('30.2', '万人', '人')).toBe('302000');
     expect(c('15', '亩', 'hm²')).toBe('1');
     expect(c('3', '亩', 'm²')).toBe('2000');
   });

@@ -289,7 +289,7 @@ function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indica
     const c = tracer.record(`travel cost per visit from ${z_.item}`, tv ? 'C = TE + TV' : 'C = TE (no time cost given)', {
       TE: traced(A, te, te.from), ...(tv ? { TV: traced(A, tv.value, tv.from) } : {}),
     }, { value: tv ? A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)) : inUnit(ctx, te, PER_VISIT), unit: PER_VISIT });
-    const pop = A.multiply(A.fromString(z_.population.value), z_.population.unit === '万人' ? A.fromString('10000') : A.one);
+    const pop = convert(A, A.fromString(z_.population.value), z_.population.unit, '人');
     if (A.compare(pop, A.zero) <= 0) {
       issues.push(makeIssue('input.out-of-range', [...at, 'population', 'value'], { expected: 'a population > 0', found: z_.population.value }));
       return;
