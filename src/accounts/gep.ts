@@ -173,7 +173,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const coefficientsUsed = dedupeUses(results.flatMap((r) => r.coefficients));
   const toVerify = coefficientsUsed.filter((u) => u.status === 'to-verify');
   if (toVerify.length) {
-    warnings.push({ code: 'coefficient-to-verify', message: `${toVerify.length} coefficient(s) used have status to-verify (recalled or from practice, not checked against a document): ${toVerify.map((c) => `${c.id} = ${c.value} ${c.unit} (${c.source})`).join('; ')}` });
+    warnings.push({ code: 'coefficient-to-verify', message: `${toVerify.length} coefficient(s) used have status to-verify (recalled or from practice, not checked against a document): ${toVerify.map((c) => `${c.id} = ${c.value}${c.unit === '1' ? '' : ` ${c.unit}`} (${c.source})`).join('; ')}` });
   }
   if (profile.indicatorListStatus === 'to-verify') {
     warnings.push({ code: 'profile-to-verify', message: `the indicator list of profile ${profile.id} is not verified against its standard` });
