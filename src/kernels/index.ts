@@ -5,7 +5,7 @@
 export { DEFAULT_OUT_NODATA, CompensatedSum, isMissing, type Band, type CellArray, type KernelOutput, type KernelStats } from './cells.js';
 export { waterBalanceKernel, type ClassLookup, type WaterBalanceInput, type WaterBalanceStats } from './water-balance.js';
 export { rusleKernel, type RusleInput } from './rusle.js';
-export { rweqKernel, rweqSoilLoss, RWEQ_CONSTANTS, type RweqConstants, type RweqInput, type RweqStats } from './rweq.js';
+export { rweqKernel, rweqSoilLoss, rweqConstants, RWEQ_CONSTANTS, type RweqConstants, type RweqInput, type RweqStats } from './rweq.js';
 export { nepKernel, carbonPerCell, type NepInput, type NepStats } from './carbon.js';
 export { ZonalSums, waterConservationInputs, nepInputs, zonalTable, type ClassMap, type ZonalRow, type ZonalSkipped } from './zonal.js';
 export {

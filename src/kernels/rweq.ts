@@ -10,6 +10,9 @@
  * defaults above (`RWEQ_CONSTANTS`): gep-methods §4.4 notes that S21's code writes 105.71 for 150.71.
  * The sign of SL_p − SL_a is kept; `negative` counts the cells where it is below 0.
  */
+import { getCoefficientTable } from '../coefficients/tables.js';
+import type { CoefficientTable } from '../coefficients/types.js';
+import { floatArithmetic } from '../numbers/arithmetic.js';
 import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
 
 /** RWEQ constants (gep-methods §4.4): Q_max = a·x, s = b·x^c, downwind distance z (m). */
@@ -20,8 +23,27 @@ export interface RweqConstants {
   readonly z: number;
 }
 
-/** Fryrear et al. (1998) as written in gep-methods §4.4: 109.8, 150.71, −0.3711, z = 50 m. */
-export const RWEQ_CONSTANTS: RweqConstants = { a: 109.8, b: 150.71, c: -0.3711, z: 50 };
+/**
+ * The RWEQ constants of a coefficient table (default national-2022/1.0.0: Fryrear et al. 1998 as
+ * written in gep-methods §4.4, status to-verify), so the kernel and the decimal sand-fixation module
+ * read the same rows.
+ */
+export function rweqConstants(table: CoefficientTable = getCoefficientTable('national-2022/1.0.0')): RweqConstants {
+  const value = (id: string) => {
+    const row = table.rows.find((r) => r.id === id);
+    if (!row) throw new Error(`[gep] table ${table.key} has no coefficient ${id}`);
+    return floatArithmetic.fromString(row.value);
+  };
+  return {
+    a: value('rweq.qmax-coefficient'),
+    b: value('rweq.critical-length-coefficient'),
+    c: value('rweq.critical-length-exponent'),
+    z: value('rweq.downwind-distance'),
+  };
+}
+
+/** The constants of the national table: 109.8, 150.71, −0.3711, z = 50 m. */
+export const RWEQ_CONSTANTS: RweqConstants = rweqConstants();
 
 export interface RweqInput extends KernelOutput {
   readonly weather: Band;

@@ -53,3 +53,13 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     expect(RWEQ_CONSTANTS).toEqual({ a: 109.8, b: 150.71, c: -0.3711, z: 50 });
   });
 });
+
+describe('RWEQ constants', () => {
+  it('are read from the coefficient table, the same rows as the decimal sand-fixation module', async () => {
+    const { RWEQ_CONSTANTS, rweqConstants } = await import('../../src/kernels/rweq.js');
+    // national-2022/1.0.0: rweq.qmax-coefficient 109.8, rweq.critical-length-coefficient 150.71,
+    // rweq.critical-length-exponent −0.3711, rweq.downwind-distance 50 m (Fryrear 1998, to-verify)
+    expect(RWEQ_CONSTANTS).toEqual({ a: 109.8, b: 150.71, c: -0.3711, z: 50 });
+    expect(rweqConstants()).toEqual(RWEQ_CONSTANTS);
+  });
+});
