@@ -4,14 +4,13 @@
  * and price effects in 万元; then the decomposition formula and the decline flag with its drivers.
  * Formats the JSON form; nothing is recomputed.
  */
-import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
-import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
-import { convert } from '../units/units.js';
+import { GepDecimal } from '../numbers/arithmetic.js';
+import { DEFAULT_ROUNDING, describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import type { GepComparisonJson } from '../accounts/compare.js';
 import type { Language } from '../errors/messages.js';
-import { displayWidth, groupThousands } from './text-table.js';
+import { displayWidth, moneyText } from './text-table.js';
 
-const wan = (value: string, rule: RoundingRule) => groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), '元', '万元').toString(), rule));
+const wan = (value: string, rule: RoundingRule) => moneyText(value, '万元', rule);
 const pct = (rate: string | null) => (rate === null ? '—' : `${new GepDecimal(rate).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`);
 const pad = (t: string, w: number, right: boolean) => {
   const fill = ' '.repeat(Math.max(0, w - displayWidth(t)));

@@ -3,20 +3,16 @@
  * and 亿元, then each ratio with its definition. Rounding happens here, by the named rule printed in
  * the footer; nothing is recomputed.
  */
-import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
-import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
-import { convert } from '../units/units.js';
+import { DEFAULT_ROUNDING, describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import type { GeepResultJson } from '../accounts/geep.js';
 import type { RatiosJson } from '../accounts/ratios.js';
 import type { Language } from '../errors/messages.js';
-import { displayWidth, groupThousands } from './text-table.js';
+import { displayWidth, moneyText, ratioDisplay } from './text-table.js';
 
 const padEnd = (t: string, w: number) => t + ' '.repeat(Math.max(0, w - displayWidth(t)));
 const padStart = (t: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(t))) + t;
 
-function money(value: string, unit: '万元' | '亿元', rule: RoundingRule): string {
-  return groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), '元', unit).toString(), rule));
-}
+const money = moneyText;
 
 const SIGN = { 1: '+', [-1]: '−', 0: ' ' } as const;
 
@@ -48,14 +44,8 @@ export function formatGeepTable(geep: GeepResultJson, lang: Language = 'en', rul
 }
 
 function ratioValue(value: string, unit: string, rule: RoundingRule): string {
-  const v = new GepDecimal(value);
-  switch (unit) {
-    case '%': return `${v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP)} %`;
-    case '1': return v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP);
-    case '元/人': return `${groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule))} 万元/人`;
-    case '元/km²': return `${groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule))} 万元/km²`;
-    default: return `${money(value, '亿元', rule)} 亿元`;
-  }
+  const d = ratioDisplay(value, unit, rule);
+  return d.unit ? `${d.value} ${d.unit}` : d.value;
 }
 
 /** The ratios, each with its value and definition. */

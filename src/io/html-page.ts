@@ -5,11 +5,13 @@
  * Numbers are formatted from the result's exact decimal strings by a named rounding rule.
  */
 import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
-import { roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import type { RoundingRule } from '../numbers/rounding.js';
 import { convert } from '../units/units.js';
 import type { Language } from '../errors/messages.js';
 import { escapeXml } from './svg-chart.js';
-import { groupThousands } from './text-table.js';
+import { groupThousands, moneyText } from './text-table.js';
+
+export { moneyText };
 
 /** Escape text for HTML (the same rules as XML). */
 export const escapeHtml = escapeXml;
@@ -31,10 +33,6 @@ export const COLORS = {
   total: '#37474f',
 } as const;
 
-/** A money amount in 元 (decimal text) shown in 万元 or 亿元, rounded by the rule and grouped. */
-export function moneyText(yuan: string, unit: '万元' | '亿元', rule: RoundingRule): string {
-  return groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(yuan), '元', unit).toString(), rule));
-}
 
 /** A change in 元 shown with its sign (+ or −) in 万元 or 亿元; no sign when it rounds to 0. */
 export function signedMoneyText(yuan: string, unit: '万元' | '亿元', rule: RoundingRule): string {

@@ -28,7 +28,7 @@ import { convert } from '../units/units.js';
 import type { ResultExportOptions } from './result-export.js';
 import { barChart, stackedBar, textWidth, type ChartRow } from './svg-chart.js';
 import { COLORS, escapeHtml as h, exactText, htmlPage, moneyNumber, moneyText, percentText, rateText, sectionNumber, signedMoneyText } from './html-page.js';
-import { groupThousands, readableQuantity } from './text-table.js';
+import { groupThousands, ratioDisplay, readableQuantity } from './text-table.js';
 
 /** The account as `gep run --format json` writes it: the result, with GEEP and ratios when the input has them. */
 export type AccountReportJson = GepResultJson & { readonly geep?: GeepResultJson; readonly ratios?: RatiosJson };
@@ -215,16 +215,7 @@ function figure(kind: string, label: string, value: string, unit: string, sub: s
   return `<div class="figure${main ? ' main' : ''}" data-figure="${kind}"${exact !== null ? ` data-value="${h(exact)}"` : ''}${color ? ` style="border-top-color:${color}"` : ''}><div class="label">${h(label)}</div><div class="amount"><span class="v">${h(value)}</span><span class="unit">${h(unit)}</span></div><div class="sub">${sub}</div></div>`;
 }
 
-function ratioText(value: string, unitOfRatio: string, rule: RoundingRule): { value: string; unit: string } {
-  const v = new GepDecimal(value);
-  switch (unitOfRatio) {
-    case '%': return { value: v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP), unit: '%' };
-    case '1': return { value: v.toFixed(rule.places, GepDecimal.ROUND_HALF_UP), unit: '' };
-    case '元/人': return { value: groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule)), unit: '万元/人' };
-    case '元/km²': return { value: groupThousands(roundDecimal(v.dividedBy(10_000).toString(), rule)), unit: '万元/km²' };
-    default: return { value: moneyText(value, '亿元', rule), unit: '亿元' };
-  }
-}
+const ratioText = ratioDisplay;
 
 function figures(ctx: Ctx): string {
   const { result, T, unit, rule } = ctx;

@@ -48,8 +48,26 @@ export function readableQuantity(m: MeasureJson, rule: RoundingRule = DEFAULT_RO
   return `${groupThousands(roundDecimal(value, rule))} ${unit}`;
 }
 
-function moneyIn(value: string, unit: '万元' | '亿元', rule: RoundingRule): string {
-  return groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), '元', unit).toString(), rule));
+/** A money amount in 元 (decimal text) shown in 万元 or 亿元, rounded by the rule and grouped by thousands. */
+export function moneyText(yuan: string, unit: '万元' | '亿元', rule: RoundingRule): string {
+  return groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(yuan), '元', unit).toString(), rule));
+}
+
+/**
+ * A ratio for display, by the unit it is computed in: % and pure numbers rounded by the rule,
+ * per-capita and per-area values in 万元, any other money in 亿元.
+ */
+export function ratioDisplay(value: string, unit: string, rule: RoundingRule): { value: string; unit: string } {
+  switch (unit) {
+    case '%': return { value: roundDecimal(value, rule), unit: '%' };
+    case '1': return { value: roundDecimal(value, rule), unit: '' };
+    case '元/人':
+    case '元/km²': {
+      const shown = `万${unit}`;
+      return { value: groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), unit, shown).toString(), rule)), unit: shown };
+    }
+    default: return { value: moneyText(value, '亿元', rule), unit: '亿元' };
+  }
 }
 
 const HEADERS: Record<Language, string[]> = {
@@ -97,20 +115,20 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
         `${ind.zh} ${ind.en}`,
         ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} items` : '—',
         unitPriceOf(ind.value.lines),
-        moneyIn(ind.value.total.value, '万元', rule),
-        moneyIn(ind.value.total.value, '亿元', rule),
+        moneyText(ind.value.total.value, '万元', rule),
+        moneyText(ind.value.total.value, '亿元', rule),
         share(ind.value.total.value),
       ]);
     }
     const total = result.totals[category];
-    rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', moneyIn(total.value, '万元', rule), moneyIn(total.value, '亿元', rule), share(total.value)]);
+    rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', moneyText(total.value, '万元', rule), moneyText(total.value, '亿元', rule), share(total.value)]);
     separators.add(rows.length);
   }
   if (result.outsideRegion.length || result.totals.outsideRegion.value !== '0') {
     const v = result.totals.outsideRegion.value;
-    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${moneyIn(v, '万元', rule)}`, `-${moneyIn(v, '亿元', rule)}`, share(`-${v}`)]);
+    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${moneyText(v, '万元', rule)}`, `-${moneyText(v, '亿元', rule)}`, share(`-${v}`)]);
   }
-  rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', moneyIn(result.totals.gep.value, '万元', rule), moneyIn(result.totals.gep.value, '亿元', rule), share(result.totals.gep.value)]);
+  rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', moneyText(result.totals.gep.value, '万元', rule), moneyText(result.totals.gep.value, '亿元', rule), share(result.totals.gep.value)]);
 
   const header = HEADERS[lang];
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
