@@ -24,6 +24,7 @@ import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } fr
 import { anyPrice, decimalText, ecosystemType, measure } from '../input-schema.js';
 import { asFlowUnit, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
+import { nepOf } from './nep.js';
 import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, ValueLine, ValueResult } from '../types.js';
 
 const ID = 'regulating.carbon-sequestration';
@@ -217,22 +218,13 @@ export function quantity<T>(input: CarbonSequestrationInput, ctx: IndicatorConte
       }, { value: multiplyInto(A, r.value, rateRef, area.value, 'hm²', perCarbon ? 't C/a' : 't CO2/a'), unit: perCarbon ? 't C/a' : 't CO2/a' });
       co2 = perCarbon ? co2FromCarbon(name, fixed, `step:carbon fixed by ${name}`, 'Q_C') : (fixed as Measure<T, 't CO2/a'>);
     } else {
-      let nep: Measure<T>;
-      if (e.nep) {
-        nep = readAmount(A, e.nep, 't C/a');
-      } else if (e.npp && e.heterotrophicRespiration) {
-        const npp = readAmount(A, e.npp, 't C/a');
-        const rh = readAmount(A, e.heterotrophicRespiration, 't C/a');
-        nep = tracer.record(`NEP of ${name}`, 'NEP = NPP − R_h', {
-          NPP: traced(A, npp, inputRef([...at, 'npp'])),
-          R_h: traced(A, rh, inputRef([...at, 'heterotrophicRespiration'])),
-        }, { value: A.subtract(npp.value, rh.value), unit: 't C/a' });
-      } else {
+      const found = nepOf(A, tracer, e, at, name);
+      if (!found) {
         issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, or NPP and heterotrophicRespiration (variant nep)' }));
         return;
       }
-      warnSource(name, at, 'NEP', nep.value, 't C/a');
-      co2 = co2FromCarbon(name, nep, e.nep ? inputRef([...at, 'nep']) : `step:NEP of ${name}`, 'NEP');
+      warnSource(name, at, 'NEP', found.nep.value, 't C/a');
+      co2 = co2FromCarbon(name, found.nep, found.from, 'NEP');
     }
     lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: co2 });
   });

@@ -22,6 +22,7 @@ import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
 import type { Measure } from '../../units/measure.js';
+import { nepOf } from './nep.js';
 import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, ValueResult } from '../types.js';
 
 const ID = 'regulating.oxygen-release';
@@ -145,20 +146,7 @@ export function quantity<T>(input: OxygenReleaseInput, ctx: IndicatorContext<T>)
         { NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])), k: k.traced },
         { value: A.multiply(npp.value, k.value), unit: 't/a' });
     } else if (e.nep || (e.npp && e.heterotrophicRespiration)) {
-      let nep: Measure<T>;
-      let from: string;
-      if (e.nep) {
-        nep = readAmount(A, e.nep, 't C/a');
-        from = inputRef([...at, 'nep']);
-      } else {
-        const npp = readAmount(A, e.npp!, 't C/a');
-        const rh = readAmount(A, e.heterotrophicRespiration!, 't C/a');
-        nep = tracer.record(`NEP of ${name}`, 'NEP = NPP − R_h', {
-          NPP: traced(A, npp, inputRef([...at, 'npp'])),
-          R_h: traced(A, rh, inputRef([...at, 'heterotrophicRespiration'])),
-        }, { value: A.subtract(npp.value, rh.value), unit: 't C/a' });
-        from = `step:NEP of ${name}`;
-      }
+      const { nep, from } = nepOf(A, tracer, e, at, name)!;
       const k = factor('o2-per-carbon', at);
       o2 = tracer.record(`O₂ released by ${name}`, 'Q_O2 = 32/12 × NEP', { NEP: traced(A, nep, from), k: k.traced },
         { value: A.multiply(nep.value, k.value), unit: 't/a' });
