@@ -245,8 +245,10 @@ export function categoryTotals<T>(
   const direct = { value: A.subtract(sumIn(A, results.map((r) => r.value.total), '元').value, outsideRegion.value), unit: '元' as const };
   // Exact on the decimal path up to its 40 significant digits: a rebased price does not terminate,
   // so two summation orders may differ in the 40th digit. Float: 1e-12 relative.
+  // Relative to the magnitude of the parts, not of their sum: parts of opposite sign may cancel.
   const abs = (x: T) => (A.compare(x, A.zero) < 0 ? A.negate(x) : x);
-  const tolerance = A.multiply(A.fromString(A.name === 'decimal' ? '1e-35' : '1e-12'), A.add(A.one, abs(direct.value)));
+  const magnitude = A.sum([...results.map((r) => abs(r.value.total.value)), abs(outsideRegion.value)]);
+  const tolerance = A.multiply(A.fromString(A.name === 'decimal' ? '1e-35' : '1e-12'), A.add(A.one, magnitude));
   if (A.compare(abs(A.subtract(gep.value, direct.value)), tolerance) > 0) {
     throw new Error(`[gep] identity broken: M + R + C = ${A.toString(gep.value)} but Σ indicators = ${A.toString(direct.value)}`);
   }
