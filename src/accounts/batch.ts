@@ -8,7 +8,7 @@
  * This module is browser-safe and runs in the calling thread; `gep-accounting/node` spreads a large
  * batch over worker threads with the same report.
  */
-import { decimalArithmetic, floatArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { arithmeticByName, decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, type GepIssue } from '../errors/errors.js';
 import { computeGep, type GepOptions, type GepResult } from './gep.js';
 import type { Category } from '../indicators/types.js';
@@ -88,7 +88,7 @@ export function unitId(unit: BatchUnit, index: number): string {
 
 /** The totals of a result, as decimal strings. */
 export function summarize<T>(result: GepResult<T>): BatchSummary {
-  const A = (result.arithmetic === 'decimal' ? decimalArithmetic : floatArithmetic) as unknown as Arithmetic<T>;
+  const A = arithmeticByName<T>(result.arithmetic);
   return {
     name: result.region.name,
     code: result.region.code ?? null,

@@ -27,14 +27,13 @@
  * (K_b − K_a) / K_a is below −threshold; the drivers are the indicators with a negative quantity
  * effect, largest first, with their contribution to the GEP change in percentage points.
  */
-import type { Arithmetic, GepDecimal } from '../numbers/arithmetic.js';
+import { agreeWithin, arithmeticByName, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepIndexRangeError, rebase, type PriceIndex } from '../coefficients/indices.js';
 import { valueAt } from '../indicators/compute.js';
 import { GepUnitError, GepUnitParseError } from '../units/units.js';
 import type { GepWarning } from '../errors/errors.js';
 import type { Measure } from '../units/measure.js';
 import { CATEGORIES, type Category, type UnitPrice, type ValueLine } from '../indicators/types.js';
-import { arithmeticOf } from './geep.js';
 import type { GepResult } from './gep.js';
 
 /** Options of `compareGep`. */
@@ -175,7 +174,7 @@ export function compareGep(a: GepResult<GepDecimal>, b: GepResult<GepDecimal>, o
 export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options?: CompareOptions): GepComparison<T>;
 export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: CompareOptions = {}): GepComparison<T> {
   if (a.arithmetic !== b.arithmetic) throw new Error('[gep] compareGep: the two accounts use different arithmetics');
-  const A = arithmeticOf<T>(a.arithmetic);
+  const A = arithmeticByName<T>(a.arithmetic);
   const warnings: GepWarning[] = [];
   const baseYear = options.baseYear ?? a.priceYear;
   const threshold = A.fromString(options.declineThreshold ?? DEFAULT_DECLINE_THRESHOLD);
@@ -304,8 +303,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   assertClose(A, A.add(gep.quantityEffect.value, gep.priceEffect.value), gep.change.value, 'GEP: QE + PE vs ΔV');
   assertClose(A, gep.change.value, A.sum(indicators.map((i) => i.change.value)), 'GEP: Σ categories vs Σ indicators');
   for (const [r, total] of [[a, gep.a], [b, gep.b]] as const) {
-    const gap = A.subtract(r.totals.gep.value, total.value);
-    if (A.compare(gap, A.zero) !== 0 && A.name === 'decimal') {
+    if (!agreeWithin(A, r.totals.gep.value, total.value, A.abs(total.value))) {
       warnings.push({ code: 'compare-gep-adjustment', message: `account ${r === a ? 'a' : 'b'}: its GEP (${A.toString(r.totals.gep.value)} 元) differs from the sum of its indicators (${A.toString(total.value)} 元); the comparison covers the indicators` });
     }
   }
@@ -349,24 +347,14 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   };
 }
 
-/**
- * Sums taken in two orders must agree: exactly when every value terminates within the decimal
- * precision (40 significant digits), else to 1e-30 relative (a rebased or deflated price such as
- * p ÷ 1.02 does not terminate); 1e-9 relative on the float path.
- */
+/** Sums taken in two orders must agree to the arithmetic's identity tolerance. */
 function assertClose<T>(A: Arithmetic<T>, x: T, y: T, what: string): void {
-  const gap = A.subtract(x, y);
-  const tolerance = A.multiply(A.fromString(A.name === 'decimal' ? '1e-30' : '1e-9'), A.add(A.one, A.add(abs(A, x), abs(A, y))));
-  if (A.compare(abs(A, gap), tolerance) > 0) throw new Error(`[gep] comparison identity broken (${what}): ${A.toString(x)} vs ${A.toString(y)}`);
-}
-
-function abs<T>(A: Arithmetic<T>, x: T): T {
-  return A.compare(x, A.zero) < 0 ? A.negate(x) : x;
+  if (!agreeWithin(A, x, y, A.add(A.abs(x), A.abs(y)))) throw new Error(`[gep] comparison identity broken (${what}): ${A.toString(x)} vs ${A.toString(y)}`);
 }
 
 /** The JSON form of a comparison: money and rates as decimal strings. */
 export function gepComparisonToJson<T>(c: GepComparison<T>) {
-  const A = arithmeticOf<T>(c.arithmetic);
+  const A = arithmeticByName<T>(c.arithmetic);
   const s = (x: T | null) => (x === null ? null : A.toString(x));
   const money = (x: Measure<T>, priceYear: number) => ({ value: A.toString(x.value), unit: x.unit, priceYear });
   const changeJson = (x: Change<T>) => ({

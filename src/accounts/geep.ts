@@ -21,7 +21,7 @@
  * statistics, the sum of sub-regions as in CAEP's national accounts, or the NBS national figure,
  * §2.5) is recorded in the result.
  */
-import { decimalArithmetic, floatArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { agreeWithin, arithmeticByName, decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { valueAt } from '../indicators/compute.js';
@@ -272,9 +272,7 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
   const ggdp: Measure<T, '元'> = { value: A.subtract(gdp.value, deductions), unit: '元' };
   const geepValue: Measure<T, '元'> = { value: A.add(ggdp.value, additions), unit: '元' };
   const direct = A.sum(terms.map((t) => (t.sign === 1 ? t.value.value : t.sign === -1 ? A.negate(t.value.value) : A.zero)));
-  const gap = A.subtract(direct, geepValue.value);
-  const tolerance = A.name === 'decimal' ? A.zero : A.multiply(A.fromString('1e-12'), A.add(A.one, gdp.value));
-  if (A.compare(gap, tolerance) > 0 || A.compare(A.negate(gap), tolerance) > 0) {
+  if (!agreeWithin(A, direct, geepValue.value, A.add(A.abs(gdp.value), A.sum(terms.map((t) => A.abs(t.value.value)))))) {
     throw new Error(`[gep] GEEP identity broken: GGDP + additions = ${A.toString(geepValue.value)} but Σ terms = ${A.toString(direct)}`);
   }
   return {
@@ -310,7 +308,7 @@ export function geepFromAccount<T>(result: GepResult<T>, input: unknown, options
   const geep = geepInputSchema.safeParse(raw.geep, { reportInput: true });
   if (!geep.success) issues.push(...toGepIssues(geep.error, ['geep']));
   if (issues.length || !economy.success || !geep.success) throw new GepInputError(issues);
-  const A = arithmeticOf<T>(result.arithmetic);
+  const A = arithmeticByName<T>(result.arithmetic);
   const regulating = result.indicators.filter((r) => r.category === 'regulating').map((r) => ({ id: r.id, zh: r.zh, en: r.en, value: r.value.total }));
   const out = computeGeep<T>({ economy: economy.data, geep: geep.data, priceYear: result.priceYear, regulating, gep: result.totals.gep }, { ...options, arithmetic: A });
   const missing = result.notAccounted.filter((n) => n.id.startsWith('regulating.'));
@@ -320,14 +318,9 @@ export function geepFromAccount<T>(result: GepResult<T>, input: unknown, options
   return out;
 }
 
-/** The arithmetic a result was computed with. */
-export function arithmeticOf<T>(name: 'decimal' | 'float64'): Arithmetic<T> {
-  return (name === 'decimal' ? decimalArithmetic : floatArithmetic) as unknown as Arithmetic<T>;
-}
-
 /** The JSON form of a GEEP result: money as decimal strings with unit and price year. */
 export function geepResultToJson<T>(result: GeepResult<T>) {
-  const A = arithmeticOf<T>(result.arithmetic);
+  const A = arithmeticByName<T>(result.arithmetic);
   const money = (m: Measure<T>): MoneyJson => ({ value: A.toString(m.value), unit: m.unit, priceYear: result.priceYear });
   const measure = (m: Measure<T> | null) => (m ? { value: A.toString(m.value), unit: m.unit } : null);
   return {

@@ -3,7 +3,7 @@
  * indicators (gep-methods §2.1). Composes the indicators a profile enables, with the profile's
  * method variants and coefficient table, the user's overrides on top.
  */
-import { decimalArithmetic, GepArithmeticError, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { agreeWithin, decimalArithmetic, GepArithmeticError, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { getPriceIndex } from '../coefficients/indices.js';
@@ -243,13 +243,8 @@ export function categoryTotals<T>(
   ) as Record<Category, Measure<T, '元'>>;
   const gep = { value: A.subtract(sumIn(A, CATEGORIES.map((c) => byCategory[c]), '元').value, outsideRegion.value), unit: '元' as const };
   const direct = { value: A.subtract(sumIn(A, results.map((r) => r.value.total), '元').value, outsideRegion.value), unit: '元' as const };
-  // Exact on the decimal path up to its 40 significant digits: a rebased price does not terminate,
-  // so two summation orders may differ in the 40th digit. Float: 1e-12 relative.
-  // Relative to the magnitude of the parts, not of their sum: parts of opposite sign may cancel.
-  const abs = (x: T) => (A.compare(x, A.zero) < 0 ? A.negate(x) : x);
-  const magnitude = A.sum([...results.map((r) => abs(r.value.total.value)), abs(outsideRegion.value)]);
-  const tolerance = A.multiply(A.fromString(A.name === 'decimal' ? '1e-35' : '1e-12'), A.add(A.one, magnitude));
-  if (A.compare(abs(A.subtract(gep.value, direct.value)), tolerance) > 0) {
+  const magnitude = A.sum([...results.map((r) => A.abs(r.value.total.value)), A.abs(outsideRegion.value)]);
+  if (!agreeWithin(A, gep.value, direct.value, magnitude)) {
     throw new Error(`[gep] identity broken: M + R + C = ${A.toString(gep.value)} but Σ indicators = ${A.toString(direct.value)}`);
   }
   return { ...byCategory, outsideRegion, gep };

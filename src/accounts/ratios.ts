@@ -17,14 +17,14 @@
  *
  * A ratio whose denominator is missing or zero is left out with a warning, never NaN.
  */
-import { decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { arithmeticByName, decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { convert, GepUnitError, GepUnitParseError } from '../units/units.js';
 import type { Measure } from '../units/measure.js';
 import type { Category } from '../indicators/types.js';
 import { economyInputSchema, type GdpBasis } from './economy-input.js';
-import { arithmeticOf, type GeepResult } from './geep.js';
+import type { GeepResult } from './geep.js';
 import type { GepResult } from './gep.js';
 
 /** Ids of the ratios `computeRatios` can return. */
@@ -182,7 +182,7 @@ export function computeRatios<T>(inputs: RatioInputs<T>, A: Arithmetic<T> = deci
 export function ratiosFromAccount<T>(result: GepResult<T>, input: unknown, geep: GeepResult<T> | null = null): RatiosResult<T> | null {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as { economy?: unknown };
   if (raw.economy === undefined) return null;
-  const A = arithmeticOf<T>(result.arithmetic);
+  const A = arithmeticByName<T>(result.arithmetic);
   const parsed = economyInputSchema.safeParse(raw.economy, { reportInput: true });
   if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, ['economy']));
   const economy = parsed.data;
@@ -223,7 +223,7 @@ export function ratiosFromAccount<T>(result: GepResult<T>, input: unknown, geep:
 
 /** The JSON form of the ratios: values as decimal strings with their unit, definition and source. */
 export function ratiosToJson<T>(result: RatiosResult<T>) {
-  const A = arithmeticOf<T>(result.arithmetic);
+  const A = arithmeticByName<T>(result.arithmetic);
   return {
     kind: result.kind,
     arithmetic: result.arithmetic,

@@ -2,7 +2,7 @@
  * The JSON form of a result: every number a decimal string beside its unit, money with its price
  * year, the trace of every indicator. Lossless on the decimal path; exporters never recompute.
  */
-import { decimalArithmetic, floatArithmetic, type Arithmetic } from '../numbers/arithmetic.js';
+import { arithmeticByName, type Arithmetic } from '../numbers/arithmetic.js';
 import type { MeasureJson, Measure } from '../units/measure.js';
 import type { IndicatorResult, QuantityLine, ValueLine } from '../indicators/types.js';
 import type { GepResult } from './gep.js';
@@ -12,13 +12,9 @@ export interface MoneyJson extends MeasureJson {
   readonly priceYear: number;
 }
 
-function arithmeticOf<T>(name: 'decimal' | 'float64'): Arithmetic<T> {
-  return (name === 'decimal' ? decimalArithmetic : floatArithmetic) as unknown as Arithmetic<T>;
-}
-
 /** Serialise a GEP result to plain JSON data (see schemas/ and docs/ for the shape). */
 export function gepResultToJson<T>(result: GepResult<T>) {
-  const A = arithmeticOf<T>(result.arithmetic);
+  const A = arithmeticByName<T>(result.arithmetic);
   const m = (x: Measure<T>): MeasureJson => ({ value: A.toString(x.value), unit: x.unit });
   const money = (x: Measure<T>): MoneyJson => ({ ...m(x), priceYear: result.priceYear });
   const quantityLine = (l: QuantityLine<T>) => ({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: m(l.quantity) });

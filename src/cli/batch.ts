@@ -10,7 +10,7 @@ import { gepResultToJson, type GepResultJson } from '../accounts/serialize.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { parseJsonInput } from '../io/json-input.js';
-import { decimalArithmetic, floatArithmetic } from '../numbers/arithmetic.js';
+import { arithmeticByName } from '../numbers/arithmetic.js';
 import { plannedWorkers, runGepBatch } from '../node/batch.js';
 
 export const BATCH_HELP = `gep batch <file|dir> --out DIR [options]
@@ -193,7 +193,7 @@ function gepOptions(values: BatchValues) {
 export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): number {
   const prepared = prepare(rest, values, io, usage);
   workersOption(values, usage);
-  const A = values.float ? floatArithmetic : decimalArithmetic;
+  const A = arithmeticByName(values.float ? 'float64' : 'decimal');
   const onProgress = progress(io, values.quiet ?? false);
   const items: BatchItem<GepResultJson>[] = prepared.units.map((u, i) => {
     const item = computeBatchItem(u, i, { ...gepOptions(values), arithmetic: A } as never, gepResultToJson);

@@ -46,14 +46,20 @@ export class Tracer<T> {
   }
 }
 
-/** Rebasings already computed, per index: a batch of accounts rebases the same table prices again and again. */
-const REBASED = new WeakMap<PriceIndex, Map<string, Rebased<unknown>>>();
+/** Rebasings already computed, per arithmetic and index: a batch of accounts rebases the same table prices again and again. */
+const REBASED = new WeakMap<Arithmetic<unknown>, WeakMap<PriceIndex, Map<string, Rebased<unknown>>>>();
 
-/** `rebase`, remembered by (arithmetic, value text, years): the result is a pure function of them. */
+/**
+ * `rebase`, remembered by (arithmetic object, index, value text, years): the result is a pure
+ * function of them. Keyed by the arithmetic object, not its name, so that an arithmetic whose
+ * values are not plain numbers (a recording one) never receives another's values.
+ */
 function rebaseOnce<T>(A: Arithmetic<T>, value: T, valueText: string, fromYear: number, toYear: number, index: PriceIndex): Rebased<T> {
-  let done = REBASED.get(index);
-  if (!done) REBASED.set(index, (done = new Map()));
-  const key = `${A.name}|${fromYear}|${toYear}|${valueText}`;
+  let byIndex = REBASED.get(A as Arithmetic<unknown>);
+  if (!byIndex) REBASED.set(A as Arithmetic<unknown>, (byIndex = new WeakMap()));
+  let done = byIndex.get(index);
+  if (!done) byIndex.set(index, (done = new Map()));
+  const key = `${fromYear}|${toYear}|${valueText}`;
   let r = done.get(key) as Rebased<T> | undefined;
   if (!r) {
     r = rebase(A, value, fromYear, toYear, index);

@@ -5,11 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeBatchItem, type BatchUnit } from '../accounts/batch.js';
 import { gepResultToJson } from '../accounts/serialize.js';
-import { decimalArithmetic, floatArithmetic } from '../numbers/arithmetic.js';
+import { arithmeticByName } from '../numbers/arithmetic.js';
 import type { WorkerTask } from './batch.js';
 
 const task = workerData as WorkerTask;
-const A = task.arithmetic === 'float64' ? floatArithmetic : decimalArithmetic;
+const A = arithmeticByName(task.arithmetic);
 const options = { ...task.options, arithmetic: A };
 for (let k = 0; k < task.units.length; k++) {
   const item = computeBatchItem(task.units[k] as BatchUnit, task.offset + k, options as never, gepResultToJson);

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { computeBatchItem, reportOf, type BatchItem, type BatchReport, type BatchUnit } from '../accounts/batch.js';
 import { gepResultToJson, type GepResultJson } from '../accounts/serialize.js';
-import { decimalArithmetic, floatArithmetic } from '../numbers/arithmetic.js';
+import { arithmeticByName } from '../numbers/arithmetic.js';
 import type { CoefficientOverride } from '../coefficients/types.js';
 
 /** Options of `runGepBatch`: those of `computeGep` that cross threads as data. */
@@ -72,7 +72,7 @@ export async function runGepBatch(inputs: readonly unknown[], options: RunBatchO
   };
   const workers = plannedWorkers(units.length, options);
   if (workers === 0) {
-    const A = arithmetic === 'float64' ? floatArithmetic : decimalArithmetic;
+    const A = arithmeticByName(arithmetic);
     const items = units.map((u, i) => {
       const item = computeBatchItem(u, i, { ...gepOptions, arithmetic: A } as never, gepResultToJson);
       options.onProgress?.(i + 1, units.length);

@@ -38,6 +38,18 @@ export interface Arithmetic<T> {
   sum(values: readonly T[]): T;
   /** Converts to a JS number, for display and for float kernels only. */
   toNumber(x: T): number;
+  /** The larger of a and b (a when equal). */
+  max(a: T, b: T): T;
+  /** The smaller of a and b (a when equal). */
+  min(a: T, b: T): T;
+  /** |a|. */
+  abs(a: T): T;
+  /**
+   * Relative tolerance between two computations of one quantity that differ only in the order of
+   * their operations (an identity check such as M + R + C = Σ indicators): 1e-30 on the decimal
+   * path (a rebased price such as p ÷ 1.02 does not terminate within 40 digits), 1e-9 on float64.
+   */
+  readonly identityTolerance: T;
 }
 
 /** An arithmetic operation that would produce NaN or Infinity. */
@@ -136,6 +148,10 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
   compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
   sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),
   toNumber: (x) => x.toNumber(),
+  max: (a, b) => (a.gte(b) ? a : b),
+  min: (a, b) => (a.lte(b) ? a : b),
+  abs: (a) => a.abs(),
+  identityTolerance: new GepDecimal('1e-30'),
 };
 
 function checkFloat(x: number): number {
@@ -175,14 +191,22 @@ export const floatArithmetic: Arithmetic<number> = {
     return checkFloat(total);
   },
   toNumber: (x) => x,
+  max: (a, b) => (a >= b ? a : b),
+  min: (a, b) => (a <= b ? a : b),
+  abs: (a) => Math.abs(a),
+  identityTolerance: 1e-9,
 };
 
-/** The larger of two values. */
-export function maxOf<T>(A: Arithmetic<T>, a: T, b: T): T {
-  return A.compare(a, b) >= 0 ? a : b;
+/** The arithmetic of a name, as results record it (`result.arithmetic`). */
+export function arithmeticByName<T = unknown>(name: 'decimal' | 'float64'): Arithmetic<T> {
+  return (name === 'decimal' ? decimalArithmetic : floatArithmetic) as unknown as Arithmetic<T>;
 }
 
-/** True when `a` is below zero. */
-export function isNegative<T>(A: Arithmetic<T>, a: T): boolean {
-  return A.compare(a, A.zero) < 0;
+/**
+ * True when x and y agree to the arithmetic's identity tolerance, relative to `magnitude` (the
+ * size of the parts summed, not of their sum: parts of opposite sign may cancel): |x − y| ≤ tol × (1 + magnitude).
+ */
+export function agreeWithin<T>(A: Arithmetic<T>, x: T, y: T, magnitude: T): boolean {
+  return A.compare(A.abs(A.subtract(x, y)), A.multiply(A.identityTolerance, A.add(A.one, magnitude))) <= 0;
 }
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText } from '../../src/numbers/arithmetic.js';
+import { agreeWithin, arithmeticByName, decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText } from '../../src/numbers/arithmetic.js';
 
 describe('arithmetic seam', () => {
   it('adds decimals exactly where float64 does not: 0.1 + 0.2', () => {
@@ -32,6 +32,27 @@ describe('arithmetic seam', () => {
     const d = D.multiply(D.exp(D.fromString('6.636')), D.pow(D.fromString('2'), D.fromString('0.678')));
     const f = F.multiply(F.exp(6.636), F.pow(2, 0.678));
     expect(Math.abs(d.toNumber() - f) / f).toBeLessThan(1e-14);
+  });
+
+  it('takes max, min and abs on both paths', () => {
+    expect(D.toString(D.max(D.fromString('-2'), D.fromString('1.5')))).toBe('1.5');
+    expect(D.toString(D.min(D.fromString('-2'), D.fromString('1.5')))).toBe('-2');
+    expect(D.toString(D.abs(D.fromString('-2.25')))).toBe('2.25');
+    expect([F.max(-2, 1.5), F.min(-2, 1.5), F.abs(-2.25)]).toEqual([1.5, -2, 2.25]);
+  });
+
+  it('checks identities to the tolerance of each path, relative to the size of the parts', () => {
+    // 1 ÷ 3 × 3 is 0.999…9 (40 nines) on the decimal path: within 1e-30 × (1 + 1) of 1.
+    const third = D.divide(D.one, D.fromString('3'));
+    expect(agreeWithin(D, D.multiply(third, D.fromString('3')), D.one, D.one)).toBe(true);
+    expect(agreeWithin(D, D.fromString('1.000000000000000000000000001'), D.one, D.one)).toBe(false); // 1e-27 > 2e-30
+    expect(agreeWithin(F, 0.1 + 0.2, 0.3, 0.3)).toBe(true);
+    expect(agreeWithin(F, 1 + 1e-8, 1, 1)).toBe(false); // 1e-8 > 2e-9
+  });
+
+  it('looks an arithmetic up by the name a result records', () => {
+    expect(arithmeticByName('decimal')).toBe(D);
+    expect(arithmeticByName('float64')).toBe(F);
   });
 
   it('prints large and small decimals without exponent notation', () => {
