@@ -30,7 +30,10 @@ export interface GepWarning {
   readonly code: string;
   readonly indicator?: string;
   readonly path?: readonly (string | number)[];
+  /** The English message. */
   readonly message: string;
+  /** The Chinese message, for warnings made from the catalogue (`makeWarning`, ./warnings/). */
+  readonly zh?: string;
 }
 
 /** Render a path as `indicators.material.agriculture.products[2].price`. */

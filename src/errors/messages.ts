@@ -166,6 +166,10 @@ export const MESSAGES = {
     en: '{path}: cannot carry coefficient {found} to {expected} prices: the price index has no value for a year in between; give a price or override the coefficient',
     zh: '{path}：系数 {found} 无法换算到 {expected} 年价格（价格指数缺少中间年份），请给出价格或覆盖该系数',
   },
+  'profile.variant-unknown': {
+    en: '{path}: "{found}" is not a method variant of this indicator; expected one of {expected}',
+    zh: '{path}："{found}" 不是该指标的方法变体；应为 {expected} 之一',
+  },
   'profile.unknown': {
     en: 'unknown profile "{found}"; known profiles: {expected}',
     zh: '未知核算方案 "{found}"；可用方案：{expected}',

@@ -47,6 +47,12 @@ export function ecosystemTypes(): ReadonlyMap<string, EcosystemType> {
   return types;
 }
 
+/** The name of an ecosystem type in a language (its id when unknown: the id is what the input gave). */
+export function ecosystemTypeName(id: string, lang: 'en' | 'zh'): string {
+  const t = ecosystemTypes().get(id);
+  return t ? t[lang] : id;
+}
+
 /** The level-1 type of an ecosystem type (`evergreen-broadleaf-forest` → `forest`). */
 export function level1Type(id: string): string {
   const t = ecosystemTypes().get(id);

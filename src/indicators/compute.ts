@@ -33,15 +33,28 @@ export function inputRef(path: readonly (string | number)[]): string {
   return `input:${formatPath(path)}`;
 }
 
+/** A text in English, or in English and Chinese (the English one names a step for `step:` references). */
+export type Text = string | { readonly en: string; readonly zh: string };
+
+const en = (t: Text) => (typeof t === 'string' ? t : t.en);
+const zhOf = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? undefined : t.zh);
+
 /** Collects the steps of one computation. */
 export class Tracer<T> {
   readonly steps: TraceStep[] = [];
   constructor(private readonly A: Arithmetic<T>) {}
 
   /** Record a step and return its result unchanged. */
-  record<U extends string>(name: string, formula: string, inputs: Record<string, TracedValue>, result: Measure<T, U>, note?: string): Measure<T, U> {
-    const step: TraceStep = { name, formula, inputs, result: { value: this.A.toString(result.value), unit: result.unit } };
-    this.steps.push(note === undefined ? step : { ...step, note });
+  record<U extends string>(name: Text, formula: Text, inputs: Record<string, TracedValue>, result: Measure<T, U>, note?: Text): Measure<T, U> {
+    const step: { -readonly [K in keyof TraceStep]: TraceStep[K] } = { name: en(name), formula: en(formula), inputs, result: { value: this.A.toString(result.value), unit: result.unit } };
+    if (note !== undefined) step.note = en(note);
+    const zh = zhOf(name);
+    if (zh !== undefined) {
+      const formulaZh = zhOf(formula);
+      const noteZh = zhOf(note);
+      step.zh = { name: zh, ...(formulaZh !== undefined ? { formula: formulaZh } : {}), ...(noteZh !== undefined ? { note: noteZh } : {}) };
+    }
+    this.steps.push(step);
     return result;
   }
 }

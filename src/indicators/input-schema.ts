@@ -71,14 +71,15 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
 
 /** An amount with its unit, `{ "value": "12.5", "unit": "km²" }`, in any unit of the reference's dimension. */
 export function measure(referenceUnit: string, options: MeasureOptions = {}) {
-  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options));
+  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options)).meta({ 'x-unit': referenceUnit });
 }
 
 /** A unit price with an optional price year: `{ "value": "2.6", "unit": "元/m³", "priceYear": 2022 }`. */
 export function price(referenceUnit: string) {
   return z
     .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
-    .check(measureChecks(referenceUnit, {}));
+    .check(measureChecks(referenceUnit, {}))
+    .meta({ 'x-unit': referenceUnit });
 }
 
 /** A price in any money-per-something unit (product prices: 元/t, 元/头, 元/m³ …); checked against its quantity elsewhere. */
@@ -88,7 +89,8 @@ export const anyPrice = z
     if (!isKnownUnit(ctx.value.unit)) {
       ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
     }
-  });
+  })
+  .meta({ 'x-unit': 'any' });
 
 /** An amount in any known unit (product quantities: t, m³, 头 …). */
 export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() }).check((ctx) => {
@@ -97,7 +99,7 @@ export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() 
   } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: ctx.value.value } });
   }
-});
+}).meta({ 'x-unit': 'any' });
 
 /** An ecosystem type id from `ecosystem-types.json`. */
 export const ecosystemType = z.string().check((ctx) => {

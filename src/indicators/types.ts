@@ -59,12 +59,12 @@ export interface IndicatorSpec extends CatalogueEntry {
   readonly coefficients: readonly string[];
 }
 
-/** What an indicator function receives besides its input. */
-export interface IndicatorContext<T> {
+/** What an indicator function receives besides its input; `V` types the variant choice. */
+export interface IndicatorContext<T, V extends Readonly<Record<string, string>> = Readonly<Record<string, string>>> {
   readonly A: Arithmetic<T>;
   readonly coefficients: CoefficientReader<T>;
   /** The profile's variant choices, merged over the spec's defaults. */
-  readonly variant: Readonly<Record<string, string>>;
+  readonly variant: V;
   /** Price year of the account; every price used must be at this year. */
   readonly priceYear: number;
   /** Index that carries table prices of another year to `priceYear`; without it they are warned about. */
@@ -87,6 +87,8 @@ export interface TraceStep {
   readonly inputs: Readonly<Record<string, TracedValue>>;
   readonly result: { readonly value: string; readonly unit: string };
   readonly note?: string;
+  /** The step's name (and, where it has words, its formula and note) in Chinese, for zh reports. */
+  readonly zh?: { readonly name: string; readonly formula?: string; readonly note?: string };
 }
 
 /** One line of the physical account (a product, an ecosystem type, a pollutant). */
@@ -128,11 +130,14 @@ export interface ValueResult<T> {
   readonly warnings: readonly GepWarning[];
 }
 
-/** The fixed shape of every indicator module: `spec`, `inputSchema`, `quantity()`, `value()`. */
+/**
+ * The fixed shape of every indicator module: `spec`, `inputSchema`, `quantity()`, `value()`. Made by
+ * `defineIndicator` (./define.ts).
+ */
 export interface IndicatorModule<I = unknown> {
   readonly spec: IndicatorSpec;
   readonly inputSchema: z.ZodType<I>;
-  /** The physical quantity (实物量), with its trace. Pure. */
+  /** The physical quantity (实物量), with its trace. Pure. Checks the variant choice. */
   quantity<T>(input: I, ctx: IndicatorContext<T>): QuantityResult<T>;
   /** The value (价值量) in 元 from the quantity and unit prices, with its trace. Pure. */
   value<T>(input: I, quantity: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T>;

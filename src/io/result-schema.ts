@@ -11,7 +11,7 @@ const decimal = z.string().regex(/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/).describe('a d
 const measure = z.strictObject({ value: decimal, unit: z.string() });
 const money = z.strictObject({ value: decimal, unit: z.literal('元'), priceYear: z.int() }).describe('money in 元 at the price year');
 const path = z.array(z.union([z.string(), z.number()]));
-const warning = z.strictObject({ code: z.string(), indicator: z.string().optional(), path: path.optional(), message: z.string() });
+const warning = z.strictObject({ code: z.string(), indicator: z.string().optional(), path: path.optional(), message: z.string(), zh: z.string().optional() });
 const status = z.enum(['verified', 'derived', 'to-verify']);
 
 const coefficientUse = z.strictObject({
@@ -42,6 +42,7 @@ const step = z.strictObject({
   inputs: z.record(z.string(), tracedValue),
   result: measure,
   note: z.string().optional(),
+  zh: z.strictObject({ name: z.string(), formula: z.string().optional(), note: z.string().optional() }).optional(),
 });
 
 const indicator = z.strictObject({

@@ -1,0 +1,61 @@
+/**
+ * The warning catalogue (警告信息): every warning a computation returns has a code whose text in
+ * English and Chinese lives in one catalogue, with `{placeholders}`. A warning carries both texts,
+ * rendered when it is made, so a report in either language never shows an untranslated warning.
+ * The catalogue is split by area (one file each) so that the modules of an area keep theirs together.
+ */
+import type { GepWarning } from '../errors.js';
+import type { Text } from '../../indicators/compute.js';
+import { ACCOUNT_WARNINGS } from './accounts.js';
+import { MATERIAL_WARNINGS } from './material.js';
+import { REGULATING_WARNINGS } from './regulating.js';
+import { CULTURAL_WARNINGS } from './cultural.js';
+
+/** Templates of one warning. */
+export interface WarningTemplate {
+  readonly en: string;
+  readonly zh: string;
+}
+export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
+
+export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS } as const;
+
+/** A catalogued warning code. */
+export type WarningCode = keyof typeof WARNINGS;
+
+/** A placeholder's value: the same in both languages, or one text each (an ecosystem type's name). */
+export type WarningParam = Text | number;
+
+function fill(template: string, params: Readonly<Record<string, WarningParam>>, lang: 'en' | 'zh'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const p = params[key];
+    if (p === undefined) throw new Error(`[gep] warning template ${template} has no value for {${key}}`);
+    return typeof p === 'object' ? p[lang] : String(p);
+  });
+}
+
+/**
+ * A warning with its English and Chinese message filled from the catalogue.
+ *
+ * @example
+ * makeWarning('negative-water-balance', { indicator: 'regulating.water-conservation', params: { type: { en: 'forest', zh: '森林' }, quantity: '-5' } })
+ */
+export function makeWarning(
+  code: WarningCode,
+  options: { readonly indicator?: string; readonly path?: readonly (string | number)[]; readonly params?: Readonly<Record<string, WarningParam>> } = {},
+): GepWarning {
+  const t = WARNINGS[code] as WarningTemplate;
+  const params = options.params ?? {};
+  return {
+    code,
+    ...(options.indicator !== undefined ? { indicator: options.indicator } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    message: fill(t.en, params, 'en'),
+    zh: fill(t.zh, params, 'zh'),
+  };
+}
+
+/** The message of a warning in a language (a warning made without the catalogue has only English). */
+export function warningMessage(w: GepWarning, lang: 'en' | 'zh'): string {
+  return lang === 'zh' && w.zh !== undefined ? w.zh : w.message;
+}
