@@ -8,6 +8,8 @@ import type { Measure } from '../units/measure.js';
 import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
 import { GepIndexRangeError, rebase, type PriceIndex, type Rebased } from '../coefficients/indices.js';
 import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
+import { makeWarning } from '../errors/warnings/index.js';
+import { ecosystemTypeName } from './catalogue.js';
 
 /** An input amount as it arrives: decimal text and unit. */
 export interface AmountText {
@@ -125,17 +127,14 @@ export function resolvePrice<T>(
     });
     const unverified = r.steps.filter((s) => s.status === 'to-verify').map((s) => s.year);
     if (unverified.length) {
-      warnings.push({ code: 'index-to-verify', indicator, path, message: `coefficient ${coefficientId} was rebased ${c.use.priceYear}→${ctx.priceYear} with ${ctx.priceIndex.id} values still to verify (${unverified.join(', ')})` });
+      warnings.push(makeWarning('index-to-verify', { indicator, path, params: { id: coefficientId, from: c.use.priceYear, to: ctx.priceYear, index: ctx.priceIndex.id, years: unverified.join(', ') } }));
     }
     return { price: { value: r.value, unit: c.unit, priceYear: ctx.priceYear, from: `coefficient:${coefficientId} (rebased ${c.use.priceYear}→${ctx.priceYear} by ${ctx.priceIndex.id})` }, warnings };
   }
   if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear) {
-    warnings.push({
-      code: 'price-year-mismatch',
-      indicator,
-      path,
-      message: `coefficient ${coefficientId} (${c.use.value} ${c.use.unit}) is at ${c.use.priceYear} prices but the account is at ${ctx.priceYear} prices; give a price of ${ctx.priceYear} or override the coefficient`,
-    });
+    warnings.push(makeWarning('price-year-mismatch', {
+      indicator, path, params: { id: coefficientId, value: c.use.value, unit: c.use.unit, year: c.use.priceYear, accountYear: ctx.priceYear },
+    }));
   }
   return { price: { value: c.value, unit: c.unit, priceYear: c.use.priceYear, from: `coefficient:${coefficientId}` }, warnings };
 }
@@ -164,6 +163,8 @@ export interface PricedItem<T> {
   readonly coefficientId: string | null;
   /** Path of the item's price in the input, for issues. */
   readonly pricePath: readonly (string | number)[];
+  /** The item's name in Chinese, for the trace; default: the ecosystem type's name for a type id, else the item. */
+  readonly itemZh?: string;
 }
 
 /**
@@ -185,7 +186,7 @@ export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items
       const { price, warnings: w } = resolvePrice(ctx, it.price, it.coefficientId, it.pricePath, indicator);
       warnings.push(...w);
       const value = tracer.record(
-        `value of ${it.item}`,
+        { en: `value of ${it.item}`, zh: `${it.itemZh ?? ecosystemTypeName(it.item, 'zh')}价值量` },
         'V = Q × P',
         { Q: traced(A, it.quantity, it.quantityFrom), P: traced(A, price, price.from) },
         valueAt(A, it.quantity, price),
@@ -197,6 +198,6 @@ export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items
     }
   }
   if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('total', 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
   return { lines, total, steps: tracer.steps, warnings };
 }
