@@ -25,6 +25,23 @@ export function readAmount<T, U extends string>(A: Arithmetic<T>, amount: Amount
   return { value: convert(A, A.fromString(amount.value), asFlowUnit(amount.unit, unit), unit), unit };
 }
 
+/**
+ * A parameter the input may give, else the coefficient table's value, converted to `unit` and
+ * with where it came from (`input:…` or `coefficient:…`); `null` when neither has it.
+ */
+export function givenOrCoefficient<T, U extends string>(
+  ctx: IndicatorContext<T>,
+  given: AmountText | undefined,
+  path: readonly (string | number)[],
+  coefficientId: string | null,
+  unit: U,
+): { measure: Measure<T, U>; from: string } | null {
+  if (given) return { measure: readAmount(ctx.A, given, unit), from: inputRef(path) };
+  if (coefficientId === null || !ctx.coefficients.has(coefficientId)) return null;
+  const c = ctx.coefficients.get(coefficientId, path);
+  return { measure: { value: convert(ctx.A, c.value, c.unit, unit), unit }, from: `coefficient:${coefficientId}` };
+}
+
 /** A traced number, for a step's inputs. */
 export function traced<T>(A: Arithmetic<T>, m: Measure<T>, from: string): TracedValue {
   return { value: A.toString(m.value), unit: m.unit, from };

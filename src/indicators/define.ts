@@ -188,7 +188,7 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
   return z.strictObject(shape).check((c) => {
     const value = c.value as Record<string, unknown>;
     const issue: IssueSink = (path, code, expected, found) =>
-      c.issues.push({ code: 'custom', input: value, path: [...path], message: expected, params: { gepCode: code, expected, ...(found !== undefined ? { found } : {}) } });
+      c.issues.push({ code: 'custom', input: value, path: [...path], message: expected, params: { gepCode: code, expected, found } });
     if (r && value.reported !== undefined) {
       const given = basis.filter((k) => value[k] !== undefined);
       if (given.length) issue([], 'input.missing-basis', `either ${basis.join(' and ')} (to compute the quantity) or reported (quantities as printed), not both`, given.join(', '));
@@ -236,7 +236,8 @@ function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: Repor
       case 'default':
         return walk(def.innerType!, path, false, text);
       case 'object':
-        for (const [k, s] of Object.entries(def.shape!)) walk(s, `${path}.${k}`, required && !s.isOptional(), undefined);
+        // Required means: required in its parent (a line of a list, an object) whenever the parent is given.
+        for (const [k, s] of Object.entries(def.shape!)) walk(s, `${path}.${k}`, !s.isOptional(), undefined);
         return;
       case 'array':
         return walk(def.element!, `${path}[]`, required, text);

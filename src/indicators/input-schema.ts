@@ -125,7 +125,9 @@ export function toGepIssues(error: z.ZodError, basePath: readonly (string | numb
         return i.keys.map((k) => makeIssue('input.unknown-field', path, { found: k }));
       case 'custom': {
         const p = (i.params ?? {}) as { gepCode?: IssueCode; expected?: string; found?: string };
-        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? i.message, found: p.found ?? describeFound(input) })];
+        // A check that names nothing found (`found: undefined`) says so; one that leaves `found` out gets the input described.
+        const found = 'found' in p ? p.found : describeFound(input);
+        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? i.message, ...(found !== undefined ? { found } : {}) })];
       }
       case 'too_small':
         return [makeIssue('input.out-of-range', path, { expected: `at least ${String(i.minimum)}`, found: describeFound(input) })];

@@ -39,6 +39,7 @@ export interface InputFieldSpec {
   readonly path: string;
   /** Reference unit: any unit of the same dimension is accepted and converted. `null` for text. */
   readonly unit: string | null;
+  /** Required in its parent (a line of a list, an object) whenever the parent is given. */
   readonly required: boolean;
   readonly description: string;
 }

@@ -40,9 +40,9 @@ describe('defineIndicator', () => {
   it('derives the input list, with units, required flags and descriptions, from the schema', () => {
     expect(tiny('length of the road').spec.inputs).toEqual([
       { path: 'roads[].length', unit: 'km', required: true, description: 'length of the road' },
-      { path: 'reported[].item', unit: null, required: false, description: 'name of the line as printed (ecosystem type, forest type or region)' },
+      { path: 'reported[].item', unit: null, required: true, description: 'name of the line as printed (ecosystem type, forest type or region)' },
       { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the line, if it names one' },
-      { path: 'reported[].quantity', unit: 'km', required: false, description: 'length as printed' },
+      { path: 'reported[].quantity', unit: 'km', required: true, description: 'length as printed' },
       { path: 'unitPrice', unit: '元/km', required: true, description: 'price per km' },
     ]);
   });

@@ -27,66 +27,16 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
+import { makeWarning } from '../../errors/warnings/index.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
+import type { IndicatorContext, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
 
 const ID = 'cultural.recreation';
 const PER_VISIT = '元/人次';
-
-/** Metadata, inputs, variants and coefficients of recreation and tourism. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'sites[].item', unit: null, required: true, description: 'scenic area, park or site group (variants travel-cost and revenue)' },
-    { path: 'sites[].ecosystemType', unit: null, required: false, description: 'ecosystem type the site belongs to, for the value by ecosystem type' },
-    { path: 'sites[].visits', unit: '人次/a', required: true, description: 'visits in the accounting year (人次)' },
-    { path: 'sites[].travelExpenditure', unit: PER_VISIT, required: false, description: 'travel expenditure per visit TE: transport, food, lodging, tickets (variant travel-cost)' },
-    { path: 'sites[].timeCost', unit: PER_VISIT, required: false, description: 'time cost per visit TV, when given directly instead of travelTime × wageRate × θ' },
-    { path: 'sites[].travelTime', unit: 'h', required: false, description: 'hours spent travelling and on site per visit t, for TV = t·w·θ' },
-    { path: 'sites[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate w of the visitors (per working hour; a daily or annual wage must be converted first)' },
-    { path: 'sites[].consumerSurplus', unit: PER_VISIT, required: false, description: 'consumer surplus per visit CS from the site demand model (variant travel-cost; write "0" to leave it out explicitly)' },
-    { path: 'sites[].spendingPerVisit', unit: PER_VISIT, required: false, description: 'tourist spending per visit (variant revenue)' },
-    { path: 'sites[].revenue', unit: '元', required: false, description: 'tourism revenue of the site in the accounting year, when no spending per visit is given (variant revenue)' },
-    { path: 'zones[].item', unit: null, required: true, description: 'origin zone of the visitors (variant zonal-travel-cost)' },
-    { path: 'zones[].population', unit: null, required: true, description: 'resident population of the zone: { value, unit: "人" | "万人" }' },
-    { path: 'zones[].visits', unit: '人次/a', required: true, description: 'visits from the zone in the accounting year' },
-    { path: 'zones[].travelExpenditure', unit: PER_VISIT, required: true, description: 'travel expenditure per visit from the zone' },
-    { path: 'zones[].timeCost', unit: PER_VISIT, required: false, description: 'time cost per visit from the zone, given directly' },
-    { path: 'zones[].travelTime', unit: 'h', required: false, description: 'hours per visit from the zone, for TV = t·w·θ' },
-    { path: 'zones[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate in the zone, for TV = t·w·θ' },
-    { path: 'demand.intercept', unit: null, required: false, description: 'intercept a of the visit-rate demand VR = a + b·C (visits per resident), when estimated elsewhere' },
-    { path: 'demand.slope', unit: null, required: false, description: 'slope b of the demand (visits per resident per 元 of travel cost, negative)' },
-    { path: 'urbanGreenSpace[].item', unit: null, required: true, description: 'free urban green space: parks, greenways (a separate line)' },
-    { path: 'urbanGreenSpace[].visits', unit: '人次/a', required: true, description: 'visits in the accounting year' },
-    { path: 'urbanGreenSpace[].valuePerVisit', unit: PER_VISIT, required: false, description: 'value per visit; otherwise the time cost travelTime × wageRate × θ' },
-    { path: 'urbanGreenSpace[].travelTime', unit: 'h', required: false, description: 'hours per visit, for the time cost' },
-    { path: 'urbanGreenSpace[].wageRate', unit: '元/h', required: false, description: 'hourly wage rate, for the time cost' },
-  ],
-  variants: [
-    {
-      name: 'method',
-      options: {
-        'travel-cost': 'individual travel-cost method V = Σ N·(TE + TV + CS), TV = t·w·θ (baiyangdian-2017)',
-        'zonal-travel-cost': 'zonal travel-cost method: linear visit-rate demand over origin zones, V = Σ N·C + consumer surplus (Clawson & Knetsch 1966, to verify)',
-        revenue: 'revenue shortcut: V = Σ visits × spending per visit, or the reported tourism revenue (no time cost, no consumer surplus)',
-      },
-      default: 'travel-cost',
-    },
-    {
-      name: 'urbanGreenSpace',
-      options: {
-        count: 'count visits to free urban green space as a separate line',
-        exclude: 'leave free urban green space out (a warning names what was left out)',
-      },
-      default: 'count',
-    },
-  ],
-  coefficients: ['travel-time-value-share'],
-};
 
 const perVisit = () => price(PER_VISIT);
 const wageRate = () => price('元/h').check((ctx) => {
@@ -99,54 +49,55 @@ const wageRate = () => price('元/h').check((ctx) => {
   }
 });
 
-/** A population count: `{ "value": "12.5", "unit": "万人" }`. */
-const population = z.strictObject({ value: decimalText, unit: z.enum(['人', '万人']) });
-
 const site = z.strictObject({
-  item: z.string().min(1),
-  ecosystemType: ecosystemType.optional(),
-  visits: measure('人次/a'),
-  travelExpenditure: perVisit().optional(),
-  timeCost: perVisit().optional(),
-  travelTime: measure('h').optional(),
-  wageRate: wageRate().optional(),
-  consumerSurplus: perVisit().optional(),
-  spendingPerVisit: perVisit().optional(),
-  revenue: price('元').optional(),
+  item: z.string().min(1).describe('scenic area, park or site group (variants travel-cost and revenue)'),
+  ecosystemType: ecosystemType.optional().describe('ecosystem type the site belongs to, for the value by ecosystem type'),
+  visits: measure('人次/a').describe('visits in the accounting year (人次)'),
+  travelExpenditure: perVisit().optional().describe('travel expenditure per visit TE: transport, food, lodging, tickets (variant travel-cost)'),
+  timeCost: perVisit().optional().describe('time cost per visit TV, when given directly instead of travelTime × wageRate × θ'),
+  travelTime: measure('h').optional().describe('hours spent travelling and on site per visit t, for TV = t·w·θ'),
+  wageRate: wageRate().optional().describe('hourly wage rate w of the visitors (per working hour; a daily or annual wage must be converted first)'),
+  consumerSurplus: perVisit().optional().describe('consumer surplus per visit CS from the site demand model (variant travel-cost; write "0" to leave it out explicitly)'),
+  spendingPerVisit: perVisit().optional().describe('tourist spending per visit (variant revenue)'),
+  revenue: price('元').optional().describe('tourism revenue of the site in the accounting year, when no spending per visit is given (variant revenue)'),
 });
 
 const zone = z.strictObject({
-  item: z.string().min(1),
-  population,
-  visits: measure('人次/a'),
-  travelExpenditure: perVisit(),
-  timeCost: perVisit().optional(),
-  travelTime: measure('h').optional(),
-  wageRate: wageRate().optional(),
+  item: z.string().min(1).describe('origin zone of the visitors (variant zonal-travel-cost)'),
+  population: measure('人').describe('resident population of the zone (人 or 万人)'),
+  visits: measure('人次/a').describe('visits from the zone in the accounting year'),
+  travelExpenditure: perVisit().describe('travel expenditure per visit from the zone'),
+  timeCost: perVisit().optional().describe('time cost per visit from the zone, given directly'),
+  travelTime: measure('h').optional().describe('hours per visit from the zone, for TV = t·w·θ'),
+  wageRate: wageRate().optional().describe('hourly wage rate in the zone, for TV = t·w·θ'),
 });
 
 const greenSpace = z.strictObject({
-  item: z.string().min(1),
-  ecosystemType: ecosystemType.optional(),
-  visits: measure('人次/a'),
-  valuePerVisit: perVisit().optional(),
-  travelTime: measure('h').optional(),
-  wageRate: wageRate().optional(),
+  item: z.string().min(1).describe('free urban green space: parks, greenways (a separate line)'),
+  ecosystemType: ecosystemType.optional().describe('ecosystem type of the green space, for the value by ecosystem type'),
+  visits: measure('人次/a').describe('visits in the accounting year'),
+  valuePerVisit: perVisit().optional().describe('value per visit; otherwise the time cost travelTime × wageRate × θ'),
+  travelTime: measure('h').optional().describe('hours per visit, for the time cost'),
+  wageRate: wageRate().optional().describe('hourly wage rate, for the time cost'),
 });
 
-/** Input: sites (travel-cost, revenue) or origin zones (zonal), and free urban green space. */
-export const inputSchema = z.strictObject({
+/** Sites (travel-cost, revenue) or origin zones (zonal), and free urban green space. */
+const INPUTS = {
   sites: z.array(site).min(1).optional(),
   zones: z.array(zone).min(2).optional(),
-  demand: z.strictObject({ intercept: decimalText, slope: decimalText }).optional(),
+  demand: z.strictObject({
+    intercept: decimalText.describe('intercept a of the visit-rate demand VR = a + b·C (visits per resident), when estimated elsewhere'),
+    slope: decimalText.describe('slope b of the demand (visits per resident per 元 of travel cost, negative)'),
+  }).optional(),
   urbanGreenSpace: z.array(greenSpace).min(1).optional(),
-});
-export type RecreationInput = z.infer<typeof inputSchema>;
+};
+type RecreationData = z.output<z.ZodObject<typeof INPUTS>>;
 
 const GREEN_PREFIX = '城市免费绿地 free urban green space: ';
+const GREEN_PREFIX_ZH = '城市免费绿地：';
 
 /** Visits per site (or origin zone) and per green space, 人次/a. */
-export function quantity<T>(input: RecreationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
+function visits<T>(input: RecreationData, ctx: IndicatorContext<T>): QuantityResult<T> {
   const { A } = ctx;
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
@@ -167,7 +118,7 @@ export function quantity<T>(input: RecreationInput, ctx: IndicatorContext<T>): Q
   }
   if (input.urbanGreenSpace) {
     if (ctx.variant.urbanGreenSpace === 'exclude') {
-      warnings.push({ code: 'urban-green-space-excluded', indicator: ID, path: [...ctx.path, 'urbanGreenSpace'], message: `${input.urbanGreenSpace.length} free urban green space line(s) left out by the profile (variant urbanGreenSpace: exclude)` });
+      warnings.push(makeWarning('urban-green-space-excluded', { indicator: ID, path: [...ctx.path, 'urbanGreenSpace'], params: { count: input.urbanGreenSpace.length } }));
     } else {
       for (const g of input.urbanGreenSpace) lines.push({ item: `${GREEN_PREFIX}${g.item}`, ...(g.ecosystemType ? { ecosystemType: g.ecosystemType } : {}), quantity: readAmount(A, g.visits, '人次/a') });
     }
@@ -205,7 +156,7 @@ function timeCostOf<T>(
     const w = resolvePrice(ctx, row.wageRate, null, [...at, 'wageRate'], ID).price;
     const theta = thetaOf(ctx, [...at, 'travelTime']);
     const wage = { value: inUnit(ctx, w, '元/h'), unit: '元/h' };
-    const tv = tracer.record(`time cost per visit of ${what}`, 'TV = t × w × θ', {
+    const tv = tracer.record({ en: `time cost per visit of ${what}`, zh: `${what}单次游憩时间成本` }, 'TV = t × w × θ', {
       t: traced(A, t, inputRef([...at, 'travelTime'])),
       w: traced(A, wage, inputRef([...at, 'wageRate'])),
       θ: theta.traced,
@@ -220,6 +171,9 @@ function timeCostOf<T>(
   return null;
 }
 
+/** A line's name in Chinese: the green-space prefix translated. */
+const zhItem = (item: string) => (item.startsWith(GREEN_PREFIX) ? GREEN_PREFIX_ZH + item.slice(GREEN_PREFIX.length) : item);
+
 /** A measure expressed in `unit` (same dimension). */
 function inUnit<T>(ctx: IndicatorContext<T>, m: Measure<T>, unit: string): T {
   return convert(ctx.A, m.value, m.unit, unit);
@@ -232,11 +186,11 @@ function perVisitPrice<T>(value: Measure<T>, from: string, priceYear: number): U
 /** One priced line: V = N × (value per visit). */
 function pricedLine<T>(ctx: IndicatorContext<T>, tracer: Tracer<T>, l: QuantityLine<T>, quantityFrom: string, p: UnitPrice<T>): ValueLine<T> {
   const { A } = ctx;
-  const value = tracer.record(`value of ${l.item}`, 'V = N × u', { N: traced(A, l.quantity, quantityFrom), u: traced(A, p, p.from) }, valueAt(A, l.quantity, p));
+  const value = tracer.record({ en: `value of ${l.item}`, zh: `${zhItem(l.item)}价值量` }, 'V = N × u', { N: traced(A, l.quantity, quantityFrom), u: traced(A, p, p.from) }, valueAt(A, l.quantity, p));
   return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value };
 }
 
-function travelCostLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+function travelCostLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
   const { A } = ctx;
   const out: ValueLine<T>[] = [];
   (input.sites ?? []).forEach((s, j) => {
@@ -248,7 +202,7 @@ function travelCostLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: I
     if (!s.travelExpenditure || !s.consumerSurplus || !tv) return;
     const te = resolvePrice(ctx, s.travelExpenditure, null, [...at, 'travelExpenditure'], ID).price;
     const cs = resolvePrice(ctx, s.consumerSurplus, null, [...at, 'consumerSurplus'], ID).price;
-    const u = tracer.record(`value per visit of ${s.item}`, 'u = TE + TV + CS', {
+    const u = tracer.record({ en: `value per visit of ${s.item}`, zh: `${s.item}单次游憩价值` }, 'u = TE + TV + CS', {
       TE: traced(A, te, te.from), TV: traced(A, tv.value, tv.from), CS: traced(A, cs, cs.from),
     }, { value: A.add(A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)), inUnit(ctx, cs, PER_VISIT)), unit: PER_VISIT });
     out.push(pricedLine(ctx, tracer, q.lines[j]!, inputRef([...at, 'visits']), perVisitPrice(u, `step:value per visit of ${s.item}`, ctx.priceYear)));
@@ -256,7 +210,7 @@ function travelCostLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: I
   return out;
 }
 
-function revenueLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+function revenueLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
   const { A } = ctx;
   const out: ValueLine<T>[] = [];
   (input.sites ?? []).forEach((s, j) => {
@@ -267,7 +221,7 @@ function revenueLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indi
       out.push(pricedLine(ctx, tracer, l, inputRef([...at, 'visits']), p));
     } else if (s.revenue) {
       const r = resolvePrice(ctx, s.revenue, null, [...at, 'revenue'], ID).price;
-      const value = tracer.record(`value of ${s.item}`, 'V = R (tourism revenue as reported)', { R: traced(A, r, r.from) }, { value: inUnit(ctx, r, '元'), unit: '元' as const });
+      const value = tracer.record({ en: `value of ${s.item}`, zh: `${s.item}价值量` }, { en: 'V = R (tourism revenue as reported)', zh: 'V = R（公布的旅游收入）' }, { R: traced(A, r, r.from) }, { value: inUnit(ctx, r, '元'), unit: '元' as const });
       out.push({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: null, value });
     } else {
       issues.push(makeIssue('input.required', [...at, 'spendingPerVisit'], { expected: 'spending per visit, or the tourism revenue (variant revenue)' }));
@@ -276,7 +230,7 @@ function revenueLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indi
   return out;
 }
 
-function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+function zonalLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
   const { A } = ctx;
   const zones = input.zones ?? [];
   const costs: Measure<T>[] = [];
@@ -286,17 +240,17 @@ function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indica
     const at = [...ctx.path, 'zones', i];
     const te = resolvePrice(ctx, z_.travelExpenditure, null, [...at, 'travelExpenditure'], ID).price;
     const tv = timeCostOf(ctx, tracer, z_.item, at, z_, issues, false);
-    const c = tracer.record(`travel cost per visit from ${z_.item}`, tv ? 'C = TE + TV' : 'C = TE (no time cost given)', {
+    const c = tracer.record({ en: `travel cost per visit from ${z_.item}`, zh: `来自${z_.item}的单次旅行费用` }, tv ? 'C = TE + TV' : { en: 'C = TE (no time cost given)', zh: 'C = TE（未给出时间成本）' }, {
       TE: traced(A, te, te.from), ...(tv ? { TV: traced(A, tv.value, tv.from) } : {}),
     }, { value: tv ? A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)) : inUnit(ctx, te, PER_VISIT), unit: PER_VISIT });
-    const pop = convert(A, A.fromString(z_.population.value), z_.population.unit, '人');
+    const pop = readAmount(A, z_.population, '人').value;
     if (A.compare(pop, A.zero) <= 0) {
       issues.push(makeIssue('input.out-of-range', [...at, 'population', 'value'], { expected: 'a population > 0', found: z_.population.value }));
       return;
     }
     costs.push(c);
     pops.push(pop);
-    rates.push(tracer.record(`visit rate of ${z_.item}`, 'VR = N / Pop', {
+    rates.push(tracer.record({ en: `visit rate of ${z_.item}`, zh: `${z_.item}游憩率` }, 'VR = N / Pop', {
       N: traced(A, q.lines[i]!.quantity, inputRef([...at, 'visits'])),
       Pop: { value: A.toString(pop), unit: '人', from: inputRef([...at, 'population']) },
     }, { value: A.divide(q.lines[i]!.quantity.value, pop), unit: '人次/(人·a)' }).value);
@@ -321,8 +275,8 @@ function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indica
     b = A.divide(sxy, sxx);
     a = A.subtract(rMean, A.multiply(b, cMean));
   }
-  tracer.record('demand intercept', input.demand ? 'a (given)' : 'a = V̄R − b·C̄ (OLS)', {}, { value: a, unit: '人次/(人·a)' });
-  tracer.record('demand slope', input.demand ? 'b (given)' : 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)² (OLS)', {}, { value: b, unit: '人次/(人·a) per 元/人次' });
+  tracer.record({ en: 'demand intercept', zh: '需求曲线截距' }, input.demand ? { en: 'a (given)', zh: 'a（给定）' } : { en: 'a = V̄R − b·C̄ (OLS)', zh: 'a = V̄R − b·C̄（最小二乘）' }, {}, { value: a, unit: '人次/(人·a)' });
+  tracer.record({ en: 'demand slope', zh: '需求曲线斜率' }, input.demand ? { en: 'b (given)', zh: 'b（给定）' } : { en: 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)² (OLS)', zh: 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)²（最小二乘）' }, {}, { value: b, unit: '人次/(人·a) per 元/人次' });
   if (A.compare(b, A.zero) >= 0) {
     issues.push(makeIssue('input.out-of-range', [...ctx.path, input.demand ? 'demand' : 'zones'], {
       expected: 'a demand that falls with travel cost (slope b < 0)', found: `b = ${A.toString(b)}`,
@@ -336,7 +290,7 @@ function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indica
     out.push(pricedLine(ctx, tracer, l, inputRef([...ctx.path, 'zones', i, 'visits']), perVisitPrice(c, `step:travel cost per visit from ${z_.item}`, ctx.priceYear)));
     const fitted = A.add(a, A.multiply(b, c.value));
     const positive = A.compare(fitted, A.zero) > 0;
-    const cs = tracer.record(`consumer surplus of ${z_.item}`, positive ? 'CS = Pop × V̂R² / (−2b), V̂R = a + b·C' : 'CS = 0 (V̂R = a + b·C ≤ 0: cost above the choke price)', {
+    const cs = tracer.record({ en: `consumer surplus of ${z_.item}`, zh: `${z_.item}消费者剩余` }, positive ? 'CS = Pop × V̂R² / (−2b), V̂R = a + b·C' : { en: 'CS = 0 (V̂R = a + b·C ≤ 0: cost above the choke price)', zh: 'CS = 0（V̂R = a + b·C ≤ 0：费用高于阻断价格）' }, {
       Pop: { value: A.toString(pops[i]!), unit: '人', from: inputRef([...ctx.path, 'zones', i, 'population']) },
       V̂R: { value: A.toString(fitted), unit: '人次/(人·a)', from: 'step:demand intercept, step:demand slope' },
     }, { value: positive ? A.divide(A.multiply(pops[i]!, A.multiply(fitted, fitted)), A.multiply(A.fromString('-2'), b)) : A.zero, unit: '元' });
@@ -345,7 +299,7 @@ function zonalLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indica
   return out;
 }
 
-function greenSpaceLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
+function greenSpaceLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): ValueLine<T>[] {
   if (!input.urbanGreenSpace || ctx.variant.urbanGreenSpace === 'exclude') return [];
   const offset = q.lines.length - input.urbanGreenSpace.length;
   const out: ValueLine<T>[] = [];
@@ -363,7 +317,7 @@ function greenSpaceLines<T>(input: RecreationInput, q: QuantityResult<T>, ctx: I
 }
 
 /** Value of recreation in 元, by the profile's method, plus free urban green space as its own lines. */
-export function value<T>(input: RecreationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+function valueOf<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const issues: GepIssue[] = [];
@@ -373,6 +327,36 @@ export function value<T>(input: RecreationInput, q: QuantityResult<T>, ctx: Indi
     ...greenSpaceLines(input, q, ctx, tracer, issues),
   ];
   if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('total', 'V = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
   return { lines, total, steps: tracer.steps, warnings: [] };
 }
+
+const module = defineIndicator({
+  id: ID,
+  inputs: INPUTS,
+  variants: {
+    method: {
+      options: {
+        'travel-cost': 'individual travel-cost method V = Σ N·(TE + TV + CS), TV = t·w·θ (baiyangdian-2017)',
+        'zonal-travel-cost': 'zonal travel-cost method: linear visit-rate demand over origin zones, V = Σ N·C + consumer surplus (Clawson & Knetsch 1966, to verify)',
+        revenue: 'revenue shortcut: V = Σ visits × spending per visit, or the reported tourism revenue (no time cost, no consumer surplus)',
+      },
+      default: 'travel-cost',
+    },
+    urbanGreenSpace: {
+      options: {
+        count: 'count visits to free urban green space as a separate line',
+        exclude: 'leave free urban green space out (a warning names what was left out)',
+      },
+      default: 'count',
+    },
+  },
+  coefficients: ['travel-time-value-share'],
+  quantity: visits,
+  value: valueOf,
+});
+
+/** Metadata, inputs, variants and coefficients of recreation and tourism. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of recreation: sites (travel-cost, revenue) or origin zones (zonal), and free urban green space. */
+export type RecreationInput = z.input<typeof inputSchema>;

@@ -6,61 +6,58 @@
  * E in kWh/a, P_e in 元/kWh. Without a given price, `electricity-price.<source>` from the table.
  */
 import { z } from 'zod';
-import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { measure, price } from '../input-schema.js';
-import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
 
 const ID = 'material.eco-energy';
 const SOURCES = ['hydropower', 'biomass', 'wind', 'solar', 'geothermal'] as const;
-const SOURCE_NAMES: Record<(typeof SOURCES)[number], string> = {
-  hydropower: '水电 hydropower',
-  biomass: '生物质发电 biomass power',
-  wind: '风电 wind power',
-  solar: '光伏 solar power',
-  geothermal: '地热 geothermal',
+type Source = (typeof SOURCES)[number];
+const SOURCE_NAMES: Record<Source, { en: string; zh: string }> = {
+  hydropower: { en: '水电 hydropower', zh: '水电' },
+  biomass: { en: '生物质发电 biomass power', zh: '生物质发电' },
+  wind: { en: '风电 wind power', zh: '风电' },
+  solar: { en: '光伏 solar power', zh: '光伏' },
+  geothermal: { en: '地热 geothermal', zh: '地热' },
 };
+
+const nameOf = (g: { source: Source; item?: string | undefined }, lang: 'en' | 'zh') =>
+  (g.item ? `${SOURCE_NAMES[g.source][lang]}: ${g.item}` : SOURCE_NAMES[g.source][lang]);
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    generation: z.array(z.strictObject({
+      source: z.enum(SOURCES).describe(`energy source: ${SOURCES.join(', ')}`),
+      item: z.string().min(1).optional().describe('plant or group name, when a source has several lines'),
+      electricity: measure('kWh/a').describe('electricity generated in the accounting year'),
+      price: price('元/kWh').optional().describe('on-grid price at the account price year; the table value otherwise'),
+    })).min(1),
+  },
+  variants: {},
+  coefficients: ['electricity-price.*'],
+
+  /** Electricity generated, by source, in kWh/a. */
+  quantity(input, ctx) {
+    const lines = input.generation.map((g) => ({ item: nameOf(g, 'en'), quantity: readAmount(ctx.A, g.electricity, 'kWh/a') }));
+    return { lines, total: sumIn(ctx.A, lines.map((l) => l.quantity), 'kWh/a'), steps: [], warnings: [] };
+  },
+
+  /** Value of ecological energy in 元: generation × on-grid price. */
+  value(input, q, ctx) {
+    return valueItems(ctx, ID, input.generation.map((g, i) => ({
+      item: nameOf(g, 'en'),
+      itemZh: nameOf(g, 'zh'),
+      quantity: q.lines[i]!.quantity,
+      quantityFrom: inputRef([...ctx.path, 'generation', i, 'electricity']),
+      price: g.price,
+      coefficientId: `electricity-price.${g.source}`,
+      pricePath: [...ctx.path, 'generation', i, 'price'],
+    })));
+  },
+});
 
 /** Metadata, inputs and coefficients of ecological energy. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'generation[].source', unit: null, required: true, description: `energy source: ${SOURCES.join(', ')}` },
-    { path: 'generation[].item', unit: null, required: false, description: 'plant or group name, when a source has several lines' },
-    { path: 'generation[].electricity', unit: 'kWh/a', required: true, description: 'electricity generated in the accounting year' },
-    { path: 'generation[].price', unit: '元/kWh', required: false, description: 'on-grid price at the account price year; the table value otherwise' },
-  ],
-  variants: [],
-  coefficients: ['electricity-price.*'],
-};
-
-/** Input: generation by source. */
-export const inputSchema = z.strictObject({
-  generation: z.array(z.strictObject({
-    source: z.enum(SOURCES),
-    item: z.string().min(1).optional(),
-    electricity: measure('kWh/a'),
-    price: price('元/kWh').optional(),
-  })).min(1),
-});
-export type EcoEnergyInput = z.infer<typeof inputSchema>;
-
-const nameOf = (g: EcoEnergyInput['generation'][number]) => (g.item ? `${SOURCE_NAMES[g.source]}: ${g.item}` : SOURCE_NAMES[g.source]);
-
-/** Electricity generated, by source, in kWh/a. */
-export function quantity<T>(input: EcoEnergyInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const lines = input.generation.map((g) => ({ item: nameOf(g), quantity: readAmount(ctx.A, g.electricity, 'kWh/a') }));
-  return { lines, total: sumIn(ctx.A, lines.map((l) => l.quantity), 'kWh/a'), steps: [], warnings: [] };
-}
-
-/** Value of ecological energy in 元: generation × on-grid price. */
-export function value<T>(input: EcoEnergyInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  return valueItems(ctx, ID, input.generation.map((g, i) => ({
-    item: nameOf(g),
-    quantity: q.lines[i]!.quantity,
-    quantityFrom: inputRef([...ctx.path, 'generation', i, 'electricity']),
-    price: g.price,
-    coefficientId: `electricity-price.${g.source}`,
-    pricePath: [...ctx.path, 'generation', i, 'price'],
-  })));
-}
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of ecological energy: generation by source. */
+export type EcoEnergyInput = z.input<typeof inputSchema>;

@@ -14,10 +14,10 @@ import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName as zhName } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
+import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
-import { convert, multiplyInto } from '../../units/units.js';
+import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine } from '../types.js';
 
@@ -79,25 +79,16 @@ const module = defineIndicator({
         }
         runoff = readAmount(A, e.stormRunoff, 'mm');
       } else {
-        let alpha: Measure<typeof A.zero>;
-        let from: string;
-        const id = `runoff-coefficient.${type}`;
-        if (e.runoffCoefficient) {
-          alpha = readAmount(A, e.runoffCoefficient, '1');
-          from = inputRef([...at, 'runoffCoefficient']);
-        } else if (ctx.coefficients.has(id)) {
-          const c = ctx.coefficients.get(id, [...at, 'runoffCoefficient']);
-          alpha = { value: convert(A, c.value, c.unit, '1'), unit: '1' };
-          from = `coefficient:${id}`;
-        } else {
+        const alpha = givenOrCoefficient(ctx, e.runoffCoefficient, [...at, 'runoffCoefficient'], `runoff-coefficient.${type}`, '1');
+        if (!alpha) {
           issues.push(makeIssue('input.required', [...at, 'runoffCoefficient'], {
             expected: `a runoff coefficient: the table has none for "${type}"`,
           }));
           return;
         }
         runoff = tracer.record({ en: `runoff of ${type}`, zh: `${typeZh(type)}地表径流` }, 'R = P × α',
-          { P: traced(A, p, inputRef([...at, 'precipitation'])), α: traced(A, alpha, from) },
-          { value: A.multiply(p.value, alpha.value), unit: 'mm' });
+          { P: traced(A, p, inputRef([...at, 'precipitation'])), α: traced(A, alpha.measure, alpha.from) },
+          { value: A.multiply(p.value, alpha.measure.value), unit: 'mm' });
       }
       const depth = A.subtract(A.subtract(p.value, runoff.value), et.value);
       const q = tracer.record({ en: `water balance of ${type}`, zh: `${typeZh(type)}水量平衡` }, 'Q_i = A_i × (P_i − R_i − ET_i)', {

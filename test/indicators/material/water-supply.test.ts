@@ -27,7 +27,7 @@ describe('material.water-supply (V_p = Σ Q_u·P_u, ganzi-2017 §2.4)', () => {
   it('refuses a use listed twice and an unknown use', () => {
     const w = { value: '1', unit: 'm³' };
     expect(issuesOf(() => runIndicator(waterSupply, { uses: [{ use: 'domestic', withdrawal: w }, { use: 'domestic', withdrawal: w }] }, decimalArithmetic)))
-      .toEqual([{ code: 'input.duplicate', path: 'indicators.material.water-supply.uses.1.use', found: 'domestic', expected: undefined }]);
+      .toEqual([{ code: 'input.duplicate', path: 'indicators.material.water-supply.uses.1.use', found: 'domestic', expected: 'each use once' }]); // caught by the schema now, so validate finds it too
     expect(issuesOf(() => runIndicator(waterSupply, { uses: [{ use: 'ecological', withdrawal: w }] }, decimalArithmetic))[0]).toMatchObject({ code: 'input.type', path: 'indicators.material.water-supply.uses.0.use' });
   });
 });
