@@ -172,7 +172,7 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
           named.add(t.row);
         }
         if (part?.unit && total?.unit && !sameDimension(part.unit, total.unit)) {
-          issues.push(makeIssue('input.unit-dimension', at('terms', j, 'row'), { expected: `a row in units of the total's dimension (${total.unit})`, found: `${String(t.row)} in ${part.unit}` }));
+          issues.push(makeIssue('input.unit-dimension', at('terms', j, 'row'), { expected: `the total's dimension (${total.unit})`, found: `${part.unit} (row ${String(t.row)})` }));
         }
       });
     } else if (raw.kind === 'ratio') {
@@ -180,10 +180,10 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
       const den = rowAt(raw.denominator, 'denominator');
       const unit = unitOf(raw.printed);
       if (unit !== undefined && Object.keys(parseUnit(unit).dimension).length > 0) {
-        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: 'a dimensionless ratio (% or 1)', found: unit }));
+        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: 'dimension 1 (a share or growth: % or 1)', found: unit }));
       }
       if (num?.unit && den?.unit && !sameDimension(num.unit, den.unit)) {
-        issues.push(makeIssue('input.unit-dimension', at('denominator'), { expected: `a row of the numerator's dimension (${num.unit})`, found: `${String(raw.denominator)} in ${den.unit}` }));
+        issues.push(makeIssue('input.unit-dimension', at('denominator'), { expected: `the numerator's dimension (${num.unit})`, found: `${den.unit} (row ${String(raw.denominator)})` }));
       }
       const denValue = den && isObject(den.row.printed) ? text(den.row.printed.value) : undefined;
       if (denValue !== undefined && decimalOrNull(denValue)?.isZero()) {

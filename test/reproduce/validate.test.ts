@@ -79,11 +79,11 @@ describe('validating a case', () => {
       'input.out-of-range rows[10].per.value (0)',
       'input.unit-dimension rows[11].printed.unit (t)',
       'case.unknown-row identities[0].terms[0].row (no-such-row)',
-      'input.unit-dimension identities[0].terms[1].row (kg in t)',
+      'input.unit-dimension identities[0].terms[1].row (t (row kg))',
       'input.duplicate identities[0].terms[3].row (bare)',
       'input.unit-dimension identities[1].printed.unit (万元/hm²)',
       'input.duplicate identities[2].id (sum)',
-      'input.unit-dimension identities[2].denominator (kg in t)',
+      'input.unit-dimension identities[2].denominator (t (row kg))',
       'input.out-of-range coefficientTable ("national-2099/1.0.0")',
     ]);
   });
