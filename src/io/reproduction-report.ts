@@ -18,7 +18,15 @@ const STATUS_TEXT: Record<string, string> = {
   fails: '**fails**',
 };
 
-const cell = (s: string | null | undefined) => (s ?? '—').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Control and bidirectional-override characters: stripped from every text of the case, which the terminal shows. */
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Free text from the case file (labels, reasons, notes, citation) as Markdown text: on one line, no
+ * control characters, and no raw HTML, link or table syntax (`<`, `[`, `]`, `|` escaped), so a case
+ * cannot inject a heading, a script or a `javascript:` link into the memo.
+ */
+const md = (s: string | null | undefined) => (s ?? '—').replace(CONTROL, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/[\\[\]|]/g, (m) => `\\${m}`).replace(/</g, '&lt;');
+const cell = md;
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
 /** A recomputed number for reading: 10 significant digits (the JSON keeps every digit). */
 const short = (s: string | null) => (s === null || s === '' ? null : new GepDecimal(s).toSignificantDigits(10).toString());
@@ -31,10 +39,10 @@ export function verdictText(r: Reproduction): string {
   const documented = known ? `, apart from ${plural(known, 'documented inconsistency', 'documented inconsistencies')} of the publication` : '';
   switch (r.verdict) {
     case 'holds':
-      return `holds — ${plural(n.agree, 'row')} recomputed independently through the library's indicator modules ${n.agree === 1 ? 'agrees' : 'agree'} with the printed value${n.agree === 1 ? '' : 's'} within tolerance, and ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${documented}.`;
+      return `holds — ${plural(n.agree, 'row')} recomputed independently through the library's indicator modules ${n.agree === 1 ? 'agrees' : 'agree'} with the printed value${n.agree === 1 ? '' : 's'} within tolerance, and ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${n.identities === 1 ? 's' : ''}${documented}.`;
     case 'identities-only': {
       const why = [n.notReproducible ? `${n.notReproducible} printed figures only` : '', n.circular ? `${plural(n.circular, 'circular row')} that prove${n.circular === 1 ? 's' : ''} nothing` : ''].filter(Boolean).join(', ');
-      return `identities only — no row was recomputed independently (${why}), so nothing here shows that the published rows can be recomputed; ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${documented}.`;
+      return `identities only — no row was recomputed independently (${why}), so nothing here shows that the published rows can be recomputed; ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${n.identities === 1 ? 's' : ''}${documented}.`;
     }
     case 'nothing-checked':
       return 'nothing checked — no recomputed row agrees with its printed value and no identity was checked: the case shows nothing.';
@@ -54,13 +62,13 @@ function traceLines(x: RowOutcome): string[] {
   const t = x.trace!;
   const variant = Object.entries(t.variant).map(([k, v]) => `${k} = ${v}`).join(', ');
   const lines = [
-    `### ${x.label} (\`${x.id}\`)`,
+    `### ${md(x.label)} (\`${x.id}\`)`,
     '',
     `\`${t.indicator}\`${variant ? ` (${variant})` : ''}: ${t.quantity ? `quantity ${short(t.quantity.value)} ${t.quantity.unit}, ` : ''}value ${short(t.value.value)} 元 → ${short(x.recomputed)} ${x.printed.unit} against the printed ${x.printed.value} ${x.printed.unit}.`,
     '',
-    `- Inputs (from the case): ${t.inputs.map((i) => `${i.path || '(input)'} = ${cell(i.value)}`).join('; ') || 'none'}.`,
+    `- Inputs (from the case): ${t.inputs.map((i) => `${md(i.path || '(input)')} = ${md(i.value)}`).join('; ') || 'none'}.`,
   ];
-  if (x.priceSource) lines.push(`- Source of the unprinted price: ${x.priceSource}.`);
+  if (x.priceSource) lines.push(`- Source of the unprinted price: ${md(x.priceSource)}.`);
   if (t.coefficients.length) {
     lines.push('- Coefficients:', '', '  | coefficient | symbol | value | price year | table | source | status | given by |', '  |---|---|---:|---|---|---|---|---|');
     for (const u of t.coefficients) {
@@ -84,14 +92,14 @@ export function reproductionMemo(r: Reproduction): string {
     ...r.rows.filter((x) => ['outside-tolerance', 'known-inconsistency', 'stale-excuse', 'circular'].includes(x.status)),
     ...r.identities.filter((i) => i.status !== 'ok'),
   ];
-  const cite = `${c.citation.authors} (${c.citation.year}).${c.citation.journal ? ` *${c.citation.journal}*.` : ''}${c.citation.doi ? ` DOI ${c.citation.doi}.` : ''}${c.citation.url ? ` ${c.citation.url}` : ''}${c.citation.table ? ` ${c.citation.table}.` : ''}`;
+  const cite = `${md(c.citation.authors)} (${c.citation.year}).${c.citation.journal ? ` *${md(c.citation.journal)}*.` : ''}${c.citation.doi ? ` DOI ${md(c.citation.doi)}.` : ''}${c.citation.url ? ` ${md(c.citation.url)}` : ''}${c.citation.table ? ` ${md(c.citation.table)}.` : ''}`;
   const lines: string[] = [
-    `# Reproduction of ${c.citation.title}`,
+    `# Reproduction of ${md(c.citation.title)}`,
     '',
     cite,
-    ...(c.citation.secondary ? ['', `**Secondary source.** ${c.citation.secondary}`] : []),
+    ...(c.citation.secondary ? ['', `**Secondary source.** ${md(c.citation.secondary)}`] : []),
     '',
-    `Region: ${c.region}. Accounting year ${c.accountingYear}; price year ${c.priceYear ?? 'not stated'}.`,
+    `Region: ${md(c.region)}. Accounting year ${c.accountingYear}; price year ${c.priceYear ?? 'not stated'}.`,
     '',
     '## Summary',
     '',
@@ -118,13 +126,13 @@ export function reproductionMemo(r: Reproduction): string {
     for (const f of flagged) {
       const extra = 'impliedQuantity' in f && f.impliedQuantity ? ` The printed value implies a quantity of ${f.impliedQuantity}.` : '';
       const status = STATUS_TEXT[f.status]!.replace(/\*\*/g, '');
-      lines.push(`- **${f.label}** (${status}): ${f.reason ?? 'outside tolerance'}.${extra}`);
+      lines.push(`- **${md(f.label)}** (${status}): ${md(f.reason ?? 'outside tolerance')}.${extra}`);
     }
   }
   const widened = r.rows.filter((x) => x.toleranceKind !== 'printed-digit');
   if (widened.length) {
     lines.push('', '## Tolerances wider than the last printed digit', '');
-    for (const x of widened) lines.push(`- **${x.label}**: ±${x.tolerance} (${x.toleranceKind === 'stated' ? 'stated by the case' : 'derived from the printed quantity'}): ${x.toleranceReason}.`);
+    for (const x of widened) lines.push(`- **${md(x.label)}**: ±${x.tolerance} (${x.toleranceKind === 'stated' ? 'stated by the case' : 'derived from the printed quantity'}): ${md(x.toleranceReason)}.`);
   }
   const notReproduced = new Map<string, string[]>();
   for (const x of r.rows.filter((row) => row.status === 'not-reproducible')) {
@@ -132,11 +140,11 @@ export function reproductionMemo(r: Reproduction): string {
   }
   if (notReproduced.size) {
     lines.push('', '## Not reproduced', '');
-    for (const [reason, labels] of notReproduced) lines.push(`- ${labels.join('; ')}: ${reason}.`);
+    for (const [reason, labels] of notReproduced) lines.push(`- ${labels.map(md).join('; ')}: ${md(reason)}.`);
   }
-  if (c.notes.length) lines.push('', '## Notes', '', ...c.notes.map((x) => `- ${x}`));
+  if (c.notes.length) lines.push('', '## Notes', '', ...c.notes.map((x) => `- ${md(x)}`));
   const rowNotes = c.rows.filter((row) => row.note);
-  if (rowNotes.length) lines.push('', '## Notes on rows', '', ...rowNotes.map((row) => `- ${row.label}: ${row.note}`));
+  if (rowNotes.length) lines.push('', '## Notes on rows', '', ...rowNotes.map((row) => `- ${md(row.label)}: ${md(row.note)}`));
   const traced = r.rows.filter((x) => x.trace);
   if (traced.length) {
     const fromLibrary = new Map(traced.flatMap((x) => x.trace!.coefficients.filter((u) => u.origin === 'library-table').map((u) => [`${u.table} ${u.id}`, u])));

@@ -41,7 +41,7 @@ describe('the trace of a recomputed row', () => {
     const memo = reproductionMemo(r);
     const trace = memo.split('## Trace of the recomputed rows')[1]!;
     expect(trace).toContain("Coefficients marked **the library's table** were not given by the case: the reproduction depends on the library's values for them (reservoir-storage-cost = 7.06 元/m³, national-2022/1.0.0, verified).");
-    expect(trace).toContain('- Inputs (from the case): reported[0].item = all; reported[0].quantity = 123.4 万m³.');
+    expect(trace).toContain('- Inputs (from the case): reported\\[0\\].item = all; reported\\[0\\].quantity = 123.4 万m³.');
     expect(trace).toContain("  | reservoir-storage-cost | C_we | 7.06 元/m³ | 2010 | national-2022/1.0.0 | ganzi-2017 | verified | **the library's table** |");
     expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.0.0 | LY/T 1721—2008 | user-override | the case (the paper prices storage at 6.11; table value 7.06 元/m³) |');
     expect(trace).toContain('value of all: V = Q × P = 8712040 元');
@@ -62,5 +62,18 @@ describe('the verdict in the HTML page', () => {
     const html = reproductionToHtml(reproduceCase({ ...base, rows, identities: [{ kind: 'sum', id: 's', label: 's', total: 't', terms: [{ row: 'a' }] }] }), { lang: 'zh' });
     expect(html).toContain('data-verdict="identities-only"');
     expect(html).toContain('仅恒等关系：没有任何一行得到独立复算');
+  });
+});
+
+describe('free text of the case in the memo', () => {
+  it('cannot inject HTML, a heading, a link, a table cell or control characters', () => {
+    const hostile = 'a <script>alert(1)</script>\n# heading [x](javascript:alert(1)) | cell \u001b[31mred\u202e';
+    const rows = [{ id: 'a', label: hostile, printed: { value: '1.00', unit: '万元' }, notReproducible: hostile }, { id: 't', label: 't', printed: { value: '1.00', unit: '万元' }, notReproducible: 'x' }];
+    const memo = reproductionMemo(reproduceCase({ ...base, region: hostile, notes: [hostile], rows, identities: [{ kind: 'sum', id: 's', label: hostile, total: 't', terms: [{ row: 'a' }] }] }));
+    expect(memo).not.toMatch(/<script|^# heading|(?<!\\)\]\(javascript:|\u001b|\u202e/m);
+    expect(memo).toContain('a &lt;script>alert(1)&lt;/script> # heading \\[x\\](javascript:alert(1)) \\| cell \\[31mred');
+    // the rows table keeps its seven cells
+    const row = memo.split('\n').find((l) => l.startsWith('| a &lt;script>'))!;
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
   });
 });

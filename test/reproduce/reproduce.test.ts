@@ -184,7 +184,7 @@ describe('reproduceCase: the verdict', () => {
     const r = reproduceCase({ ...base, rows, identities: [{ kind: 'sum', id: 's', label: 's', total: 't', terms: [{ row: 'a' }, { row: 'b' }] }] });
     expect(r.verdict).toBe('identities-only');
     expect(r.holds).toBe(false);
-    expect(reproductionMemo(r)).toContain('**Verdict: identities only — no row was recomputed independently (3 printed figures only), so nothing here shows that the published rows can be recomputed; 1 of 1 identity hold.**');
+    expect(reproductionMemo(r)).toContain('**Verdict: identities only — no row was recomputed independently (3 printed figures only), so nothing here shows that the published rows can be recomputed; 1 of 1 identity holds.**');
   });
 
   it('says that nothing was checked when no row is recomputed and no identity is given', () => {
