@@ -54,7 +54,7 @@ Usage:
   gep indicators [--json]
   gep profiles [--json]
   gep compare <a.json> <b.json> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
-  gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE]
+  gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep --help | gep <command> --help | gep --version
@@ -83,18 +83,22 @@ With an "economy" block (GDP and its basis, population) the ratios follow the ac
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
-  reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE]
+  reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
 
-Recompute every row of a published account through the library's indicators, compare with the
-printed values (half a unit of the last printed digit), check the printed totals and shares, and
-print an evaluator's memo. Exit 0 when every reproducible row and identity holds (inconsistencies
-the case documents are flagged, not failed), 1 otherwise.
+Validate the case (every problem at once, located in the file), recompute every row that has an
+input through the library's indicators, compare with the printed values (half a unit of the last
+printed digit, or wider where the quantity fed in is printed coarser), check the printed totals
+and shares, and print an evaluator's memo with the trace of each recomputed row. The verdict:
+holds (rows recomputed independently agree and nothing fails; exit 0), identities only (no row
+recomputed independently; exit 0, or 1 with --require-rows), fails or nothing checked (exit 1).
+Inconsistencies the case documents are flagged, not failed, while they occur as documented.
 
 Options:
   --format FORMAT   md (default: the memo in Markdown), json (the reproduction), or html (one
                     self-contained page with charts); --json is --format json
   --lang LANG       en (default) or zh, for the HTML page
-  --out FILE        also write the memo (or the HTML page with --format html) to FILE`,
+  --out FILE        also write the memo (or the HTML page with --format html) to FILE
+  --require-rows    exit 1 unless some row was recomputed independently and agrees`,
   coefficients: `gep coefficients <profile> [--json]
 gep coefficients diff <a> <b> [--json]
 
@@ -124,6 +128,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   float: { type: 'boolean' },
   workers: { type: 'string' },
+  'require-rows': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -186,9 +191,10 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
     const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction);
     io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);
-    return reproduction.holds ? 0 : 1;
+    return reproduction.verdict === 'holds' || (reproduction.verdict === 'identities-only' && !values['require-rows']) ? 0 : 1;
   } catch (e) {
     if (e instanceof GepInputError) {
+      io.stderr(`${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
       for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue)}\n`);
       return 1;
     }

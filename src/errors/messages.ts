@@ -154,6 +154,23 @@ export const MESSAGES = {
     en: 'the cell holds "{found}" but its column has no header, so it would not be read; {expected}',
     zh: '单元格中有内容 "{found}"，但所在列没有表头，无法读取；{expected}',
   },
+  // Published cases (gep reproduce): src/reproduce/validate.ts
+  'case.unknown-row': {
+    en: '{path}: the case has no row "{found}"',
+    zh: '{path}：案例中没有行 "{found}"',
+  },
+  'case.row-basis': {
+    en: '{path}: a row is either recomputed (indicator and input) or says why it is not (notReproducible); found {found}',
+    zh: '{path}：一行要么可复算（给出 indicator 与 input），要么说明无法复算的原因（notReproducible）；实际为 {found}',
+  },
+  'case.needs-recomputed-row': {
+    en: '{path}: "{found}" applies only to a recomputed row (one with indicator and input)',
+    zh: '{path}："{found}" 仅适用于可复算的行（给出 indicator 与 input 的行）',
+  },
+  'case.not-implemented': {
+    en: '{path}: indicator "{found}" is in the catalogue but not implemented, so the row cannot be recomputed; give notReproducible instead',
+    zh: '{path}：指标 "{found}" 在清单中但尚未实现，该行无法复算；请改为给出 notReproducible',
+  },
   'coefficient.unknown': {
     en: '{path}: no coefficient "{found}" in table {expected}',
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',

@@ -1,52 +1,47 @@
 /**
- * Reproducing a published account row by row (复核): every row with an input is recomputed
- * through the library's own indicator modules, compared with the printed value within half a unit
- * of its last printed digit (or a stated tolerance), and every printed identity (a total and its
- * parts, a share) is checked against the printed parts and against the recomputed ones.
+ * Reproducing a published account row by row (复核): the whole case is validated first (every
+ * problem reported at once, located in the case file), then every recomputed row is compared with
+ * its printed value and every printed identity is checked against the printed parts and, when
+ * each part was recomputed independently, against the recomputed ones. The verdict says what was
+ * shown: rows that hold, identities only, or a failure.
  */
-import { computeGep } from '../accounts/gep.js';
-import { decimalArithmetic, GepDecimal } from '../numbers/arithmetic.js';
-import { GepInputError, describeIssue } from '../errors/errors.js';
-import { toGepIssues } from '../indicators/input-schema.js';
-import { asFlowUnit, convert } from '../units/units.js';
-import type { Profile } from '../profiles/profiles.js';
-import { caseSchema, type CaseIdentity, type CaseRow, type PublishedCase } from './case.js';
+import { GepDecimal } from '../numbers/arithmetic.js';
+import type { PublishedCase } from './case.js';
+import { identityOutcome, type IdentityOutcome, type IdentityPart } from './identities.js';
+import { rowOutcome, type RowOutcome } from './rows.js';
+import { validateCase } from './validate.js';
 
-export type RowStatus = 'ok' | 'outside-tolerance' | 'not-reproducible' | 'known-inconsistency';
-export type IdentityStatus = 'ok' | 'inconsistent' | 'known-inconsistency';
+export { halfUnitOfLastDigit, type RowOutcome, type RowStatus, type RowTrace, type RowCoefficient, type ToleranceKind } from './rows.js';
+export type { IdentityOutcome, IdentityStatus, IdentityCheck, CheckStatus } from './identities.js';
+export { validateCase, type ValidatedCase, type RowComputation } from './validate.js';
 
-/** The outcome for one printed row. */
-export interface RowOutcome {
-  readonly id: string;
-  readonly label: string;
-  readonly printed: { readonly value: string; readonly unit: string };
-  readonly recomputed: string | null;
-  readonly difference: string | null;
-  /** |difference| / |printed|, as a decimal string. */
-  readonly relativeDifference: string | null;
-  readonly tolerance: string;
-  readonly toleranceReason: string;
-  readonly status: RowStatus;
-  /** Why a row is not reproducible, or what a known inconsistency is. */
-  readonly reason?: string;
-  /** The quantity that would reproduce the printed value at the printed price, when outside tolerance. */
-  readonly impliedQuantity?: string;
-}
+/**
+ * What the reproduction shows:
+ * - `holds`: at least one row was recomputed independently and agrees, and nothing fails;
+ * - `identities-only`: no row was recomputed independently (printed figures only, or circular rows),
+ *   and the identities hold: nothing shows that the published rows can be recomputed;
+ * - `fails`: a row outside tolerance, an identity that does not hold, or a stale excuse;
+ * - `nothing-checked`: no row agrees and no identity was checked.
+ */
+export type Verdict = 'holds' | 'identities-only' | 'fails' | 'nothing-checked';
 
-/** The outcome for one printed identity. */
-export interface IdentityOutcome {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: CaseIdentity['kind'];
-  readonly printed: string;
-  readonly unit: string;
-  /** From the printed parts. */
-  readonly fromPrinted: string;
-  /** From recomputed parts, when every part was recomputed. */
-  readonly fromRecomputed: string | null;
-  readonly tolerance: string;
-  readonly status: IdentityStatus;
-  readonly reason?: string;
+/** Counts behind the verdict. */
+export interface ReproductionCounts {
+  readonly rows: number;
+  /** Rows recomputed independently (not circular), whatever their outcome. */
+  readonly recomputed: number;
+  readonly agree: number;
+  readonly outsideTolerance: number;
+  readonly knownInconsistencies: number;
+  readonly staleExcuses: number;
+  readonly circular: number;
+  readonly notReproducible: number;
+  readonly widenedTolerances: number;
+  readonly identities: number;
+  readonly identitiesHold: number;
+  readonly identitiesFail: number;
+  readonly identitiesKnown: number;
+  readonly identitiesStale: number;
 }
 
 /** The whole reproduction. */
@@ -54,150 +49,58 @@ export interface Reproduction {
   readonly case: PublishedCase;
   readonly rows: readonly RowOutcome[];
   readonly identities: readonly IdentityOutcome[];
-  /** True when every reproducible row and identity holds, known inconsistencies aside. */
+  readonly verdict: Verdict;
+  /** True only for the verdict `holds`: rows recomputed independently agree and nothing fails. */
   readonly holds: boolean;
+  readonly counts: ReproductionCounts;
 }
 
-/** Half a unit of the last printed digit: "374.62" → 0.005; "72030.15" → 0.005; "1200" → 0.5. */
-export function halfUnitOfLastDigit(printed: string): GepDecimal {
-  const decimals = printed.includes('.') ? printed.split('.')[1]!.replace(/e.*$/i, '').length : 0;
-  return new GepDecimal(10).pow(-decimals).dividedBy(2);
-}
-
-function caseProfile(c: PublishedCase, row: CaseRow): Profile {
-  return {
-    id: `case-${c.id}`,
-    version: '0.0.0',
-    title: { zh: c.citation.title, en: c.citation.title },
-    source: c.id,
-    coefficientTable: c.coefficientTable ?? 'national-2022/1.0.0',
-    indicatorListStatus: 'verified',
-    notes: [],
-    indicators: [{ id: row.indicator!, variant: row.variant ?? {} }],
-  };
-}
-
-function recomputeRow(c: PublishedCase, row: CaseRow): { value: GepDecimal; quantity: { value: GepDecimal; unit: string } | null } {
-  const input = {
-    region: { name: c.region, level: 'area' as const },
-    accountingYear: c.accountingYear,
-    priceYear: c.priceYear ?? c.accountingYear,
-    indicators: { [row.indicator!]: row.input },
-  };
-  // Prices are taken as printed: no rebasing.
-  const result = computeGep(input, { profile: caseProfile(c, row), rebase: false });
-  const indicator = result.indicators[0]!;
-  return { value: indicator.value.total.value, quantity: indicator.quantity.total };
-}
-
-function rowOutcome(c: PublishedCase, row: CaseRow): RowOutcome & { recomputedValue: GepDecimal | null } {
-  const tolerance = row.tolerance ? new GepDecimal(row.tolerance.absolute) : halfUnitOfLastDigit(row.printed.value);
-  const base = {
-    id: row.id,
-    label: row.label,
-    printed: row.printed,
-    tolerance: tolerance.toString(),
-    toleranceReason: row.tolerance?.reason ?? 'half a unit of the last printed digit',
-  };
-  if (!row.indicator || row.input === undefined) {
-    return { ...base, recomputed: null, difference: null, relativeDifference: null, status: 'not-reproducible', reason: 'printed figure only: the source gives no input to recompute it', recomputedValue: null };
-  }
-  let recomputed: { value: GepDecimal; quantity: { value: GepDecimal; unit: string } | null };
-  try {
-    recomputed = recomputeRow(c, row);
-  } catch (e) {
-    if (!(e instanceof GepInputError)) throw e;
-    return { ...base, recomputed: null, difference: null, relativeDifference: null, status: 'not-reproducible', reason: `missing or invalid input: ${e.issues.map((i) => describeIssue(i)).join('; ')}`, recomputedValue: null };
-  }
-  // A row printed per hectare (or per anything) divides the recomputed total first; money is the
-  // value of the accounting year, so 元/hm² reads as 元/(hm²·a) where the table prints it so.
-  const perUnit = row.per ? `元/(${row.per.unit})` : '元';
-  const recomputedValue = row.per ? recomputed.value.dividedBy(row.per.value) : recomputed.value;
-  const value = convert(decimalArithmetic, recomputedValue, asFlowUnit(perUnit, row.printed.unit), row.printed.unit);
-  const printed = new GepDecimal(row.printed.value);
-  const difference = value.minus(printed);
-  const within = difference.abs().lte(tolerance);
-  const outcome = {
-    ...base,
-    recomputed: value.toString(),
-    difference: difference.toString(),
-    relativeDifference: printed.isZero() ? null : difference.abs().dividedBy(printed.abs()).toSignificantDigits(6).toString(),
-    recomputedValue: value,
-  };
-  if (within) return { ...outcome, status: 'ok' };
-  const implied = recomputed.quantity && !value.isZero() ? recomputed.quantity.value.times(printed).dividedBy(value).toSignificantDigits(12).toString() : undefined;
-  return {
-    ...outcome,
-    status: row.knownInconsistency ? 'known-inconsistency' : 'outside-tolerance',
-    ...(row.knownInconsistency ? { reason: row.knownInconsistency } : {}),
-    ...(implied && recomputed.quantity ? { impliedQuantity: `${implied} ${recomputed.quantity.unit}` } : {}),
-  };
-}
-
-function inUnit(row: CaseRow, unit: string): GepDecimal {
-  return convert(decimalArithmetic, new GepDecimal(row.printed.value), row.printed.unit, unit);
-}
-
-function identityOutcome(c: PublishedCase, identity: CaseIdentity, rows: ReadonlyMap<string, CaseRow>, recomputed: ReadonlyMap<string, GepDecimal | null>): IdentityOutcome {
-  const get = (id: string) => {
-    const r = rows.get(id);
-    if (!r) throw new Error(`[gep] case ${c.id}: identity ${identity.id} names unknown row "${id}"`);
-    return r;
-  };
-  if (identity.kind === 'sum') {
-    const total = get(identity.total);
-    const unit = total.printed.unit;
-    const parts = identity.terms.map((t) => ({ row: get(t.row), sign: t.sign }));
-    const fromPrinted = parts.reduce((acc, p) => acc.plus(inUnit(p.row, unit).times(p.sign)), new GepDecimal(0));
-    // Each printed number may be off by half a unit of its last digit.
-    const tolerance = parts.reduce((acc, p) => acc.plus(convert(decimalArithmetic, halfUnitOfLastDigit(p.row.printed.value), p.row.printed.unit, unit)), halfUnitOfLastDigit(total.printed.value));
-    const allRecomputed = parts.every((p) => recomputed.get(p.row.id));
-    const fromRecomputed = allRecomputed
-      ? parts.reduce((acc, p) => acc.plus(convert(decimalArithmetic, recomputed.get(p.row.id)!, p.row.printed.unit, unit).times(p.sign)), new GepDecimal(0))
-      : null;
-    const holds = fromPrinted.minus(total.printed.value).abs().lte(tolerance);
-    return {
-      id: identity.id, label: identity.label, kind: 'sum', printed: total.printed.value, unit,
-      fromPrinted: fromPrinted.toString(), fromRecomputed: fromRecomputed?.toString() ?? null, tolerance: tolerance.toString(),
-      status: holds ? 'ok' : identity.knownInconsistency ? 'known-inconsistency' : 'inconsistent',
-      ...(!holds ? { reason: identity.knownInconsistency ?? `the printed parts add up to ${fromPrinted.toString()} ${unit}, not ${total.printed.value}` } : {}),
-    };
-  }
-  const num = get(identity.numerator);
-  const den = get(identity.denominator);
-  const scale = convert(decimalArithmetic, new GepDecimal(1), '1', identity.printed.unit);
-  const a = inUnit(num, den.printed.unit);
-  const b = new GepDecimal(den.printed.value);
-  const ratio = a.dividedBy(b).times(scale);
-  // |Δ(a/b)| ≤ (½ulp_a/a + ½ulp_b/b)·a/b, plus half a unit of the printed ratio.
-  const ha = convert(decimalArithmetic, halfUnitOfLastDigit(num.printed.value), num.printed.unit, den.printed.unit);
-  const propagated = ratio.abs().times(ha.dividedBy(a.abs()).plus(halfUnitOfLastDigit(den.printed.value).dividedBy(b.abs())));
-  const tolerance = propagated.plus(halfUnitOfLastDigit(identity.printed.value));
-  const holds = ratio.minus(identity.printed.value).abs().lte(tolerance);
-  return {
-    id: identity.id, label: identity.label, kind: 'ratio', printed: identity.printed.value, unit: identity.printed.unit,
-    fromPrinted: ratio.toSignificantDigits(8).toString(), fromRecomputed: null, tolerance: tolerance.toSignificantDigits(4).toString(),
-    status: holds ? 'ok' : identity.knownInconsistency ? 'known-inconsistency' : 'inconsistent',
-    ...(!holds ? { reason: identity.knownInconsistency ?? `the printed figures give ${ratio.toSignificantDigits(6).toString()} ${identity.printed.unit}, not ${identity.printed.value}` } : {}),
-  };
-}
-
-/** Parse a case file's JSON data; every problem is reported at once. */
+/** Parse and validate a case file's JSON data (rows recomputed included); every problem is reported at once. */
 export function parseCase(data: unknown): PublishedCase {
-  const parsed = caseSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, []));
-  return parsed.data;
+  return validateCase(data).case;
 }
 
-/** Reproduce a published case: recompute its rows and check its identities. */
+function countsOf(rows: readonly RowOutcome[], identities: readonly IdentityOutcome[]): ReproductionCounts {
+  const rowsWith = (s: RowOutcome['status']) => rows.filter((r) => r.status === s).length;
+  const idsWith = (s: IdentityOutcome['status']) => identities.filter((i) => i.status === s).length;
+  return {
+    rows: rows.length,
+    recomputed: rows.filter((r) => r.recomputed !== null && r.status !== 'circular').length,
+    agree: rowsWith('ok'),
+    outsideTolerance: rowsWith('outside-tolerance'),
+    knownInconsistencies: rowsWith('known-inconsistency'),
+    staleExcuses: rowsWith('stale-excuse'),
+    circular: rowsWith('circular'),
+    notReproducible: rowsWith('not-reproducible'),
+    widenedTolerances: rows.filter((r) => r.toleranceKind !== 'printed-digit').length,
+    identities: identities.length,
+    identitiesHold: idsWith('ok'),
+    identitiesFail: idsWith('fails'),
+    identitiesKnown: idsWith('known-inconsistency'),
+    identitiesStale: idsWith('stale-excuse'),
+  };
+}
+
+function verdictOf(n: ReproductionCounts): Verdict {
+  if (n.outsideTolerance || n.staleExcuses || n.identitiesFail || n.identitiesStale) return 'fails';
+  if (n.agree > 0) return 'holds';
+  if (n.identitiesHold + n.identitiesKnown > 0) return 'identities-only';
+  return 'nothing-checked';
+}
+
+/** Reproduce a published case: validate it, recompute its rows and check its identities. */
 export function reproduceCase(data: unknown): Reproduction {
-  const c = parseCase(data);
-  const rowsById = new Map(c.rows.map((r) => [r.id, r]));
-  if (rowsById.size !== c.rows.length) throw new Error(`[gep] case ${c.id}: duplicate row ids`);
-  const outcomes = c.rows.map((r) => rowOutcome(c, r));
-  const recomputed = new Map(outcomes.map((o) => [o.id, o.recomputedValue]));
-  const identities = c.identities.map((i) => identityOutcome(c, i, rowsById, recomputed));
+  const { case: c, computed } = validateCase(data);
+  const outcomes = c.rows.map((r) => rowOutcome(r, computed.get(r.id)));
+  // A circular row proves nothing, so it does not count as a recomputed part either.
+  const parts = new Map<string, IdentityPart>(c.rows.map((r, i) => {
+    const o = outcomes[i]!;
+    const independent = o.recomputedValue !== null && o.status !== 'circular' && o.circular === undefined;
+    return [r.id, { row: r, recomputed: independent ? o.recomputedValue : null, tolerance: new GepDecimal(o.tolerance) }];
+  }));
+  const identities = c.identities.map((i) => identityOutcome(i, parts));
   const rows: RowOutcome[] = outcomes.map(({ recomputedValue: _, ...o }) => o);
-  const holds = rows.every((r) => r.status !== 'outside-tolerance') && identities.every((i) => i.status !== 'inconsistent');
-  return { case: c, rows, identities, holds };
+  const counts = countsOf(rows, identities);
+  const verdict = verdictOf(counts);
+  return { case: c, rows, identities, verdict, holds: verdict === 'holds', counts };
 }

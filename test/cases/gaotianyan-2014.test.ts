@@ -100,7 +100,10 @@ describe('Gaotianyan 2014 (row level)', () => {
   });
 
   it('holds: only documented inconsistencies remain, and the memo names them', () => {
-    expect(r.holds).toBe(true);
+    expect(r.verdict).toBe('holds');
+    expect(r.counts).toMatchObject({ rows: 51, recomputed: 29, agree: 23, knownInconsistencies: 6, staleExcuses: 0, circular: 0, notReproducible: 22 });
+    // every printed-only row says why it is not recomputed
+    expect(r.rows.filter((x) => x.status === 'not-reproducible').every((x) => x.reason && x.reason.length > 10)).toBe(true);
     const memo = reproductionMemo(r);
     const findings = memo.split('## Findings')[1]!.split('## Not reproduced')[0]!;
     expect(findings.match(/^- \*\*/gm)).toHaveLength(6);

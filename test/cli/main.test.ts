@@ -141,7 +141,7 @@ describe('gep reproduce', () => {
     broken.rows[2].printed.value = '600.00';
     const { code, stdout } = cli(['reproduce', 'case.json'], { 'case.json': JSON.stringify(broken) });
     expect(code).toBe(1);
-    expect(stdout).toContain('**published inconsistency**');
+    expect(stdout).toContain('| 两山 value = GEP − regulating | 600.00 亿元 | 588.44 | — | 0.015 | **fails** |');
   });
   it('writes the reproduction as an HTML page with --format html, in Chinese with --lang zh', () => {
     const { code, stdout, written } = cli(['reproduce', 'fixtures/cases/ninghai-2018.json', '--format', 'html', '--lang', 'zh', '--out', 'memo.html']);

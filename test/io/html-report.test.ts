@@ -145,7 +145,7 @@ describe('HTML page of a reproduction', () => {
   const html = reproductionToHtml(r, { lang: 'en' });
 
   it('shows the verdict, one table row per printed row and one distance bar per recomputed row', () => {
-    expect(html).toContain(`data-verdict="${r.holds}"`);
+    expect(html).toContain(`data-verdict="${r.verdict}"`);
     expect(tags(html, /<tr data-row="/g)).toHaveLength(r.rows.length);
     expect(bars(chart(html, 'row-distance'))).toBe(r.rows.filter((x) => x.recomputed !== null).length);
     expect(tags(html, /<tr data-identity="/g)).toHaveLength(r.identities.length);
