@@ -23,6 +23,7 @@ import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
+import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
 import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import type { ImportedInput } from '../io/table-input.js';
@@ -43,6 +44,10 @@ export interface CliIo {
   writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when stderr is a terminal (progress bars). */
   readonly isTTY?: boolean;
+  /** Move a file into place (gep release writes each file through a temporary name). */
+  rename?(from: string, to: string): void;
+  /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
+  listFiles?(dir: string): string[] | null;
 }
 
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
@@ -57,6 +62,8 @@ Usage:
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
+  gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
+  gep verify-release DIR [--json] [--lang en|zh]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -104,6 +111,8 @@ coefficients added, removed or changed between two profiles or table versions (i
   validate: VALIDATE_HELP,
   template: TEMPLATE_HELP,
   batch: BATCH_HELP,
+  release: RELEASE_HELP,
+  'verify-release': VERIFY_RELEASE_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -124,6 +133,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   float: { type: 'boolean' },
   workers: { type: 'string' },
+  date: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -276,6 +286,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'template') return templateCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'compare') return compareCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'coefficients') return coefficients(rest, values, io);
+    if (command === 'release') return releaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);

@@ -32,3 +32,10 @@ export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 export { resultToHtml, type AccountReportJson, type HtmlReportOptions } from './html-report.js';
 export { reproductionToHtml, type ReproductionHtmlOptions } from './reproduction-html.js';
 export { barChart, stackedBar, type BarChartOptions, type ChartBar, type ChartRow, type LegendEntry, type StackSegment } from './svg-chart.js';
+// Release bundles (发布包): build one, verify one (src/release/)
+export {
+  buildRelease, releaseAccountJson, isReleaseDate, RELEASE_PATHS, RELEASE_FORMAT_VERSION,
+  type ReleaseBundle, type ReleaseFile, type ReleaseManifest, type ManifestEntry, type ReleaseOptions,
+} from '../release/bundle.js';
+export { verifyRelease, type ReleaseVerification } from '../release/verify.js';
+export { methodPage, methodIndex, type MethodText } from '../release/method-pages.js';
