@@ -24,6 +24,7 @@ import { LIBRARY_VERSION } from '../version.js';
 import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
 import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
+import { SEEA_HELP, seeaCommand } from './seea.js';
 import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import type { ImportedInput } from '../io/table-input.js';
@@ -64,6 +65,7 @@ Usage:
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
+  gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -113,6 +115,7 @@ coefficients added, removed or changed between two profiles or table versions (i
   batch: BATCH_HELP,
   release: RELEASE_HELP,
   'verify-release': VERIFY_RELEASE_HELP,
+  seea: SEEA_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -134,6 +137,10 @@ const OPTIONS = {
   float: { type: 'boolean' },
   workers: { type: 'string' },
   date: { type: 'string' },
+  opening: { type: 'string' },
+  allocation: { type: 'string' },
+  'asset-life': { type: 'string' },
+  'discount-rate': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -288,6 +295,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'coefficients') return coefficients(rest, values, io);
     if (command === 'release') return releaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);

@@ -39,3 +39,6 @@ export {
 } from '../release/bundle.js';
 export { verifyRelease, type ReleaseVerification } from '../release/verify.js';
 export { methodPage, methodIndex, type MethodText } from '../release/method-pages.js';
+// SEEA EA tables as CSV, XLSX, text and HTML (./seea-export.ts, ./seea-html.ts)
+export { seeaSheets, seeaToCsvFiles, seeaToXlsx, seeaToText, SEEA_SHEETS, SEEA_LABELS, type SeeaExportOptions, type SeeaSheet } from './seea-export.js';
+export { seeaToHtml, seeaHtmlSections } from './seea-html.js';
