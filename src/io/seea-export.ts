@@ -70,7 +70,16 @@ export const SEEA_LABELS = {
 
 const WAN = new GepDecimal(10_000);
 
-/** Every table of the SEEA outputs as rows of cells (header rows first). */
+/**
+ * The SEEA tables as rows of cells (SEEA 核算表单元格): header rows first, money in 万元 and
+ * quantities rounded by the rule, for the CSV, XLSX, text and HTML outputs.
+ *
+ * @param t - the SEEA tables (`seeaTables`)
+ * @param options - language (default en), rounding (default half-up, 2 places)
+ * @returns one list of rows per table
+ * @example
+ * seeaSheets(t)['supply-monetary'][0][0]   //=> 'indicator'
+ */
 export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Record<SeeaSheet, OutCell[][]> {
   const lang = options.lang ?? 'en';
   const L = SEEA_LABELS[lang];
@@ -159,18 +168,42 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
   };
 }
 
-/** CSV files of the SEEA tables: `seea-<table>.csv` → text. */
+/**
+ * The SEEA tables as CSV files (SEEA 核算表 CSV), one per table.
+ *
+ * @param t - the SEEA tables (`seeaTables`)
+ * @param options - language and rounding
+ * @returns file name (`seea-<table>.csv`) → CSV text with a byte-order mark
+ * @example
+ * Object.keys(seeaToCsvFiles(t))[0]   //=> 'seea-extent.csv'
+ */
 export function seeaToCsvFiles(t: SeeaTables, options: SeeaExportOptions = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(seeaSheets(t, options)).map(([n, rows]) => [`seea-${n}.csv`, toCsv(rows)]));
 }
 
-/** The SEEA tables as one XLSX workbook, a sheet per table. */
+/**
+ * The SEEA tables as one workbook (SEEA 核算表工作簿), a sheet per table.
+ *
+ * @param t - the SEEA tables (`seeaTables`)
+ * @param options - language and rounding
+ * @returns the bytes of the XLSX file
+ * @example
+ * writeFileSync('seea.xlsx', seeaToXlsx(t, { lang: 'zh' }))
+ */
 export function seeaToXlsx(t: SeeaTables, options: SeeaExportOptions = {}): Uint8Array {
   const sheets: OutSheet[] = Object.entries(seeaSheets(t, options)).map(([n, rows]) => ({ name: n, rows, widths: rows[0]?.map((_, i) => (i < 2 ? 30 : 16)) ?? [] }));
   return toXlsx(sheets);
 }
 
-/** The SEEA tables as aligned text for a terminal, each under its title. */
+/**
+ * The SEEA tables as aligned text for a terminal (SEEA 核算表文本), each under its title.
+ *
+ * @param t - the SEEA tables (`seeaTables`)
+ * @param options - language and rounding
+ * @returns the text, with the warnings and the rounding rule at the end
+ * @example
+ * seeaToText(t, { lang: 'zh' }).split('\n')[0]   //=> '示例县 … 2022 年 SEEA 生态系统核算表'
+ */
 export function seeaToText(t: SeeaTables, options: SeeaExportOptions = {}): string {
   const lang = options.lang ?? 'en';
   const L = SEEA_LABELS[lang];

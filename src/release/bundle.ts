@@ -112,8 +112,14 @@ export const RELEASE_PATHS = {
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /**
- * The account as `gep run --format json` shows it: the result, with GEEP and the ratios when the
- * input has their blocks. The verification rebuilds it the same way.
+ * The account as released (发布的核算结果): the result as `gep run --format json` shows it, with GEEP
+ * and the ratios when the input has their blocks. The verification rebuilds it the same way.
+ *
+ * @param result - the account (`computeGep`)
+ * @param input - its input (for the economy and GEEP blocks)
+ * @returns the JSON form: every number a decimal string
+ * @example
+ * releaseAccountJson(computeGep(input), input).totals.gep   //=> { value: '…', unit: '元', priceYear: 2022 }
  */
 export function releaseAccountJson<T>(result: GepResult<T>, input: unknown): AccountReportJson {
   const geep = geepFromAccount(result, input);
@@ -121,7 +127,14 @@ export function releaseAccountJson<T>(result: GepResult<T>, input: unknown): Acc
   return { ...gepResultToJson(result), ...(geep ? { geep: geepResultToJson(geep) } : {}), ...(ratios ? { ratios: ratiosToJson(ratios) } : {}) };
 }
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
+/**
+ * Whether a release date (发布日期) is a real calendar date written `YYYY-MM-DD`.
+ *
+ * @param text - the date as given
+ * @returns true for e.g. `2024-02-29`, false for `2023-02-29` or `30/06/2024`
+ * @example
+ * isReleaseDate('2024-06-30')   //=> true
+ */
 export function isReleaseDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;

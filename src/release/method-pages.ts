@@ -85,7 +85,13 @@ export function methodPage(id: string, texts: Readonly<Record<string, MethodText
   return `${lines.join('\n')}\n`;
 }
 
-/** The index page of the method pages (docs/methods/README.md). */
+/**
+ * The index of the method pages (方法说明索引), as docs/methods/README.md holds it.
+ *
+ * @returns a Markdown table of every implemented indicator: link, Chinese name, physical unit, profiles
+ * @example
+ * methodIndex().split('\n')[1]   //=> '# Methods'
+ */
 export function methodIndex(): string {
   const index: string[] = [MD_HEADER, '# Methods', '', 'One page per indicator, generated from its module (the doc comment with the formulas, and the spec), the profiles and the coefficient tables.', '', '| indicator | 中文 | physical unit | profiles |', '|---|---|---|---|'];
   for (const [id, m] of INDICATORS) {

@@ -62,7 +62,14 @@ export interface AssetAccount {
   readonly netChange: string | null;
 }
 
-/** Check the parameters; throws `GepInputError` with every issue. */
+/**
+ * Check the parameters of the asset account (资产账户参数): life 1–1000 whole years, rate in [0, 1).
+ *
+ * @param p - asset life in years and discount rate as a fraction
+ * @throws {GepInputError} with every issue, located under `asset`
+ * @example
+ * checkAssetParameters({ lifeYears: 20, discountRate: '0.03' })   // fine
+ */
 export function checkAssetParameters(p: AssetParameters): void {
   const issues: GepIssue[] = [];
   if (!Number.isInteger(p.lifeYears) || p.lifeYears < 1 || p.lifeYears > 1000) {

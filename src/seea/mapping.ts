@@ -64,7 +64,7 @@ export type SeeaMapping = z.infer<typeof mappingSchema>;
 let mapping: SeeaMapping | undefined;
 
 /**
- * The mapping of GEP indicators and ecosystem types to SEEA EA and the IUCN GET, validated.
+ * The SEEA EA mapping (SEEA 对照表): GEP indicators and ecosystem types to SEEA EA and the IUCN GET, validated.
  *
  * @returns the mapping data with sources and status per row
  * @throws {Error} when the data file names an unknown indicator, type or source (a test runs it)
@@ -97,14 +97,29 @@ export function seeaMapping(): SeeaMapping {
   return m;
 }
 
-/** The mapping row of an indicator. */
+/**
+ * The SEEA EA service of an indicator (指标对应的生态系统服务).
+ *
+ * @param indicator - indicator id, e.g. `regulating.climate-regulation`
+ * @returns its mapping row: service, match, name status, source, note
+ * @throws {Error} for an indicator outside the catalogue
+ * @example
+ * serviceMapping('regulating.climate-regulation').match   //=> 'method-differs'
+ */
 export function serviceMapping(indicator: string): SeeaServiceMapping {
   const row = seeaMapping().services.find((s) => s.indicator === indicator);
   if (!row) throw new Error(`[gep] no SEEA mapping for ${indicator}`);
   return row;
 }
 
-/** The IUCN GET mapping of an ecosystem type, if any. */
+/**
+ * The IUCN GET class of an ecosystem type (生态系统类型对应的 IUCN GET 类别).
+ *
+ * @param type - ecosystem type id, e.g. `cropland`
+ * @returns its mapping row, or undefined for a type without one
+ * @example
+ * typeMapping('cropland')?.get   //=> 'T7.1 Annual croplands'
+ */
 export function typeMapping(type: string): SeeaTypeMapping | undefined {
   return seeaMapping().ecosystemTypes.find((t) => t.type === type);
 }

@@ -96,7 +96,15 @@ export interface ServiceTables {
 
 type Line = { readonly item: string; readonly ecosystemType?: string; readonly quantity: { readonly value: string; readonly unit: string } | null; readonly value?: { readonly value: string } };
 
-/** Check the caller's shares: each in [0, 1], their sum ≤ 1, indicators of the catalogue. Throws with every issue. */
+/**
+ * Check the users' shares (使用者分配比例) a caller gives: each in [0, 1], at most 1 in all per
+ * indicator, indicators of the catalogue, users among industries, households, government.
+ *
+ * @param allocation - indicator id → user → share (decimal text)
+ * @throws {GepInputError} with every issue, located under `allocation`
+ * @example
+ * checkAllocation({ 'cultural.recreation': { households: '0.8' } })   // fine
+ */
 export function checkAllocation(allocation: SeeaAllocation): void {
   const issues: GepIssue[] = [];
   for (const [indicator, shares] of Object.entries(allocation)) {
