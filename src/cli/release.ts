@@ -151,7 +151,7 @@ export function verifyReleaseCommand(positionals: readonly string[], values: Rel
   if (m) io.stdout(lang === 'zh'
     ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}（gep-accounting ${m.libraryVersion}）\n`
     : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date} (gep-accounting ${m.libraryVersion})\n`);
-  for (const note of v.notes) io.stdout(`  · ${note}\n`);
+  for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
   if (v.ok) {
     io.stdout(lang === 'zh'
       ? `核验通过：${v.checked.files} 个文件哈希一致，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`

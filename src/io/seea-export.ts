@@ -8,6 +8,7 @@
  */
 import type { Language } from '../errors/messages.js';
 import { formatPath } from '../errors/errors.js';
+import { warningMessage } from '../errors/warnings/index.js';
 import { ecosystemTypes } from '../indicators/catalogue.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
@@ -143,7 +144,7 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
     [],
     [L.excluded, L.annualFlow(a.closing.priceYear), L.presentValue],
     ...a.closing.excluded.map((r) => [r.key, wan(r.annualFlow), wan(r.value)]),
-  ] : [[L.noAssets], ...t.notes.map((n) => [n])];
+  ] : [[L.noAssets], ...t.notes.map((n) => [n[lang]])];
 
   const mapping: OutCell[][] = [
     [L.indicator, L.zh, L.en, L.section, L.service, L.subService, L.match, L.nameStatus, L.sourceId, L.status, L.note],
@@ -158,8 +159,8 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
 
   const warnings: OutCell[][] = [
     [L.code, L.indicator, L.path, L.message],
-    ...t.warnings.map((w) => [w.code, w.indicator ?? '', w.path ? formatPath(w.path) : '', w.message]),
-    ...t.notes.map((n) => ['note', '', '', n]),
+    ...t.warnings.map((w) => [w.code, w.indicator ?? '', w.path ? formatPath(w.path) : '', warningMessage(w, lang)]),
+    ...t.notes.map((n) => ['note', '', '', n[lang]]),
     ['rounding', '', '', L.rounding(rule)],
   ];
   return {
@@ -224,7 +225,7 @@ export function seeaToText(t: SeeaTables, options: SeeaExportOptions = {}): stri
     }).join('  ').trimEnd());
     return `${L.sheets[s]}\n${body.join('\n')}`;
   });
-  const warnings = t.warnings.map((w) => `  ! ${w.message}`);
-  const notes = t.notes.map((n) => `  · ${n}`);
+  const warnings = t.warnings.map((w) => `  ! ${warningMessage(w, lang)}`);
+  const notes = t.notes.map((n) => `  · ${n[lang]}`);
   return `${L.title(t.region.name, t.accountingYear)}\n\n${blocks.join('\n\n')}\n${warnings.length || notes.length ? `\n${[...warnings, ...notes].join('\n')}\n` : ''}\n${L.rounding(options.rounding ?? DEFAULT_ROUNDING)}\n`;
 }

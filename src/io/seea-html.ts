@@ -10,6 +10,7 @@ import { ecosystemTypes } from '../indicators/catalogue.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING } from '../numbers/rounding.js';
 import type { SeeaTables } from '../seea/seea.js';
+import { warningMessage } from '../errors/warnings/index.js';
 import { NOT_STATED } from '../seea/services.js';
 import { escapeHtml as h, htmlPage, percentText, sectionNumber } from './html-page.js';
 import { SEEA_LABELS, SEEA_SHEETS, seeaSheets, type SeeaExportOptions, type SeeaSheet } from './seea-export.js';
@@ -95,7 +96,7 @@ export function seeaHtmlSections(t: SeeaTables, options: SeeaExportOptions & { r
   const supplyBar = stackedBar(t.services.columns.filter((c) => m.byType[c] !== undefined).map((c) => ({
     key: c, label: typeName(c), amount: Number(m.byType[c]), value: m.byType[c]!, color: TYPE_COLORS[c] ?? '#5b6b7a', text: percentText(m.byType[c]!, m.total), inside: percentText(m.byType[c]!, m.total),
   })), { id: 'seea-supply', title: L.sheets['supply-monetary'] });
-  const notes = [...t.notes, ...t.warnings.map((w) => w.message)];
+  const notes = [...t.notes.map((x) => x[lang]), ...t.warnings.map((w) => warningMessage(w, lang))];
   const intro: Record<SeeaSheet, string> = {
     extent: `<p class="note">${h(t.extent.rule)}</p>${extentBar ? `<div class="card">${extentBar}</div>` : ''}`,
     'supply-physical': '',

@@ -35,8 +35,8 @@ export interface ReleaseVerification {
   readonly manifest: ReleaseManifest | null;
   /** Every problem found, each located by file (`location.file`) and JSON path. */
   readonly issues: readonly GepIssue[];
-  /** What was checked and anything a reader should know (e.g. another library version). */
-  readonly notes: readonly string[];
+  /** What was checked and anything a reader should know (e.g. another library version), in English and Chinese. */
+  readonly notes: readonly { readonly en: string; readonly zh: string }[];
   /** Counts: files whose hash was checked, values of the account compared. */
   readonly checked: { readonly files: number; readonly values: number };
 }
@@ -127,7 +127,7 @@ function compareJson(recorded: unknown, recomputed: unknown, path: (string | num
  */
 export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVerification {
   const issues: GepIssue[] = [];
-  const notes: string[] = [];
+  const notes: { en: string; zh: string }[] = [];
   const manifestBytes = files.get(RELEASE_PATHS.manifest);
   if (!manifestBytes) {
     return { ok: false, manifest: null, issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])], notes, checked: { files: 0, values: 0 } };
@@ -190,9 +190,14 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVe
   }
   const profile = getProfile(manifest.profile.id);
   if (!profile) issues.push(issue('release.profile-unknown', RELEASE_PATHS.manifest, ['profile', 'id'], { expected: LIBRARY_VERSION, found: manifest.profile.id }));
-  else if (profile.version !== manifest.profile.version) notes.push(`profile ${profile.id} is version ${profile.version} in this library; the release used ${manifest.profile.version}`);
+  else if (profile.version !== manifest.profile.version) {
+    notes.push({ en: `profile ${profile.id} is version ${profile.version} in this library; the release used ${manifest.profile.version}`, zh: `本库中核算方案 ${profile.id} 为 ${profile.version} 版，发布时为 ${manifest.profile.version} 版` });
+  }
   if (manifest.libraryVersion !== LIBRARY_VERSION) {
-    notes.push(`the release was made with gep-accounting ${manifest.libraryVersion}; this is ${LIBRARY_VERSION}: the recomputation below is what ${LIBRARY_VERSION} gives`);
+    notes.push({
+      en: `the release was made with gep-accounting ${manifest.libraryVersion}; this is ${LIBRARY_VERSION}: the recomputation below is what ${LIBRARY_VERSION} gives`,
+      zh: `发布包由 gep-accounting ${manifest.libraryVersion} 生成，本库为 ${LIBRARY_VERSION}：以下重新核算结果为 ${LIBRARY_VERSION} 的结果`,
+    });
   }
 
   let recorded: Record<string, unknown> | null = null;
@@ -224,7 +229,10 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVe
       const recomputed = releaseAccountJson(result, input);
       // The export block holds the hashes, checked above; the library version is noted above.
       values = compareJson(recorded, recomputed, [], issues, new Set(['export', ...(manifest.libraryVersion !== LIBRARY_VERSION ? ['libraryVersion'] : [])]));
-      notes.push(`recomputed with profile ${manifest.profile.id}, table ${manifest.coefficientTable}, ${manifest.strict ? 'strict' : 'not strict'}; ${values} values of ${RELEASE_PATHS.resultJson} compared`);
+      notes.push({
+        en: `recomputed with profile ${manifest.profile.id}, table ${manifest.coefficientTable}, ${manifest.strict ? 'strict' : 'not strict'}; ${values} values of ${RELEASE_PATHS.resultJson} compared`,
+        zh: `按核算方案 ${manifest.profile.id}、参数表 ${manifest.coefficientTable}${manifest.strict ? '（严格模式）' : ''}重新核算；比较了 ${RELEASE_PATHS.resultJson} 中的 ${values} 项数值`,
+      });
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
       issues.push(issue('release.recompute-failed', RELEASE_PATHS.input, [], { found: e.issues.map((i) => i.message).join('; ') }));

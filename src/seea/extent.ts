@@ -25,6 +25,8 @@
  */
 import { ecosystemTypes, level1Type } from '../indicators/catalogue.js';
 import { formatPath, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
+import type { Text } from '../indicators/compute.js';
 import { decimalArithmetic as A, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import { convert, sameDimensionUnits, isKnownUnit } from '../units/units.js';
 import { seeaMapping, typeMapping, type SeeaExtentSource, type SeeaTypeMapping } from './mapping.js';
@@ -85,18 +87,20 @@ interface Stock {
 }
 
 type Json = Record<string, unknown>;
+/** Prefix of the warnings about the opening stock. */
+const OPENING = { en: 'opening: ', zh: '期初：' };
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** An area measure as km², or a reason why not. */
-function areaKm2(v: unknown): GepDecimal | string {
-  if (!isObject(v) || typeof v.value !== 'string' || typeof v.unit !== 'string') return 'not a { value, unit } measure';
-  if (!isDecimalText(v.value)) return `"${v.value}" is not a decimal number`;
-  if (!isKnownUnit(v.unit) || !sameDimensionUnits(v.unit, EXTENT_UNIT)) return `"${v.unit}" is not an area unit`;
-  return convert(A, A.fromString(v.value), v.unit, EXTENT_UNIT);
+function areaKm2(v: unknown): { readonly km2: GepDecimal } | { readonly reason: { en: string; zh: string } } {
+  if (!isObject(v) || typeof v.value !== 'string' || typeof v.unit !== 'string') return { reason: { en: 'not a { value, unit } measure', zh: '不是 { value, unit } 形式的量' } };
+  if (!isDecimalText(v.value)) return { reason: { en: `"${v.value}" is not a decimal number`, zh: `"${v.value}" 不是十进制数` } };
+  if (!isKnownUnit(v.unit) || !sameDimensionUnits(v.unit, EXTENT_UNIT)) return { reason: { en: `"${v.unit}" is not an area unit`, zh: `"${v.unit}" 不是面积单位` } };
+  return { km2: convert(A, A.fromString(v.value), v.unit, EXTENT_UNIT) };
 }
 
 /** Sum of the areas one source gives, by type. */
-function readSource(input: Json, s: SeeaExtentSource, warnings: GepWarning[], label: string): Map<string, { value: GepDecimal; source: AreaSource }> {
+function readSource(input: Json, s: SeeaExtentSource, warnings: GepWarning[], period: Text): Map<string, { value: GepDecimal; source: AreaSource }> {
   const out = new Map<string, { value: GepDecimal; source: AreaSource }>();
   const indicators = isObject(input.indicators) ? input.indicators : {};
   const block = indicators[s.indicator];
@@ -107,12 +111,13 @@ function readSource(input: Json, s: SeeaExtentSource, warnings: GepWarning[], la
     const path = ['indicators', s.indicator, s.list, i, s.field];
     const type = entry.ecosystemType;
     const area = areaKm2(entry[s.field]);
-    if (typeof type !== 'string' || !ecosystemTypes().has(type) || typeof area === 'string') {
-      warnings.push({ code: 'extent-unreadable', indicator: s.indicator, path, message: `${label}${formatPath(path)}: area not read for the extent account (${typeof area === 'string' ? area : `ecosystem type ${JSON.stringify(type)} unknown`})` });
+    if (typeof type !== 'string' || !ecosystemTypes().has(type) || 'reason' in area) {
+      const reason = 'reason' in area ? area.reason : { en: `ecosystem type ${JSON.stringify(type)} unknown`, zh: `生态系统类型 ${JSON.stringify(type)} 未知` };
+      warnings.push(makeWarning('extent-unreadable', { indicator: s.indicator, path, params: { period, path: formatPath(path), reason } }));
       return;
     }
     const prior = out.get(type);
-    out.set(type, { value: prior ? A.add(prior.value, area) : area, source: prior?.source ?? { indicator: s.indicator, path } });
+    out.set(type, { value: prior ? A.add(prior.value, area.km2) : area.km2, source: prior?.source ?? { indicator: s.indicator, path } });
   });
   return out;
 }
@@ -121,23 +126,23 @@ function flag(stock: Stock, type: string, code: string): void {
   stock.flags.set(type, [...(stock.flags.get(type) ?? []), code]);
 }
 
-/** The extent stock of one input. `label` prefixes its warnings ("opening: "). */
-function readStock(input: unknown, label: string): Stock {
+/** The extent stock of one input. `period` prefixes its warnings ("opening: "). */
+function readStock(input: unknown, period: Text): Stock {
   const json = isObject(input) ? input : {};
   const warnings: GepWarning[] = [];
   const stock: Stock = { extent: new Map(), partsOnly: new Map(), region: null, flags: new Map(), warnings };
-  const bySource = seeaMapping().extentSources.map((s) => ({ s, areas: readSource(json, s, warnings, label) }));
-  const km2 = (v: GepDecimal) => `${A.toString(v)} km²`;
+  const bySource = seeaMapping().extentSources.map((s) => ({ s, areas: readSource(json, s, warnings, period) }));
+  const typeText = (type: string) => ({ en: type, zh: ecosystemTypes().get(type)?.zh ?? type });
   for (const { s, areas } of bySource.filter((x) => x.s.role === 'extent')) {
     for (const [type, a] of areas) {
       const chosen = stock.extent.get(type);
       if (!chosen) stock.extent.set(type, a);
       else if (A.compare(chosen.value, a.value) !== 0) {
         flag(stock, type, 'extent-inconsistent');
-        warnings.push({
-          code: 'extent-inconsistent', indicator: s.indicator, path: a.source.path,
-          message: `${label}${type}: ${s.indicator} gives ${km2(a.value)}, ${chosen.source.indicator} ${km2(chosen.value)}; the extent account uses ${km2(chosen.value)} (the first source in the rule's order)`,
-        });
+        warnings.push(makeWarning('extent-inconsistent', {
+          indicator: s.indicator, path: a.source.path,
+          params: { period, type: typeText(type), indicator: s.indicator, area: A.toString(a.value), chosenIndicator: chosen.source.indicator, chosenArea: A.toString(chosen.value) },
+        }));
       }
     }
   }
@@ -151,22 +156,25 @@ function readStock(input: unknown, label: string): Stock {
       }
       if (A.compare(a.value, extent.value) > 0) {
         flag(stock, type, 'extent-part-exceeds');
-        warnings.push({ code: 'extent-part-exceeds', indicator: s.indicator, path: a.source.path, message: `${label}${type}: ${s.indicator} gives a part of ${km2(a.value)}, more than the extent of the type, ${km2(extent.value)} (${extent.source.indicator})` });
+        warnings.push(makeWarning('extent-part-exceeds', {
+          indicator: s.indicator, path: a.source.path,
+          params: { period, type: typeText(type), indicator: s.indicator, part: A.toString(a.value), extent: A.toString(extent.value), extentIndicator: extent.source.indicator },
+        }));
       }
     }
   }
   for (const [type, value] of stock.partsOnly) {
     flag(stock, type, 'extent-part-only');
-    warnings.push({ code: 'extent-part-only', path: ['indicators'], message: `${label}${type}: only a part of ${km2(value)} is given (stands, natural areas or a named site); the type has no extent and is not counted` });
+    warnings.push(makeWarning('extent-part-only', { path: ['indicators'], params: { period, type: typeText(type), part: A.toString(value) } }));
   }
   for (const type of stock.extent.keys()) {
     if (ecosystemTypes().get(type)?.parent === null && [...stock.extent.keys()].some((t) => t !== type && level1Type(t) === type)) {
       flag(stock, type, 'extent-overlapping-levels');
-      warnings.push({ code: 'extent-overlapping-levels', path: stock.extent.get(type)!.source.path, message: `${label}${type} is given as a level-1 type beside its own level-2 types; it is not counted, so that no area counts twice` });
+      warnings.push(makeWarning('extent-overlapping-levels', { path: stock.extent.get(type)!.source.path, params: { period, type: typeText(type) } }));
     }
   }
   const region = isObject(json.region) ? areaKm2(json.region.area) : null;
-  return { ...stock, region: region === null || typeof region === 'string' ? null : region };
+  return { ...stock, region: region === null || 'reason' in region ? null : region.km2 };
 }
 
 const counted = (stock: Stock, type: string) => stock.extent.has(type) && !(stock.flags.get(type) ?? []).includes('extent-overlapping-levels');
@@ -186,7 +194,7 @@ function total(stock: Stock): GepDecimal {
  */
 export function extentAccount(closing: unknown, opening?: unknown): ExtentAccount {
   const c = readStock(closing, '');
-  const o = opening === undefined ? null : readStock(opening, 'opening: ');
+  const o = opening === undefined ? null : readStock(opening, OPENING);
   const order = [...ecosystemTypes().keys()];
   const types = new Set([...c.extent.keys(), ...c.partsOnly.keys(), ...(o ? [...o.extent.keys(), ...o.partsOnly.keys()] : [])]);
   const rows: ExtentRow[] = [...types].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((type) => {
@@ -215,11 +223,11 @@ export function extentAccount(closing: unknown, opening?: unknown): ExtentAccoun
     return { type: l, zh: t.zh, en: t.en, opening: sum(o), closing: sum(c) };
   });
   const warnings = [...(o?.warnings ?? []), ...c.warnings];
-  const unclassified = (s: Stock | null, label: string) => {
+  const unclassified = (s: Stock | null, period: Text) => {
     if (!s || s.region === null) return null;
     const rest = A.subtract(s.region, total(s));
-    if (A.compare(rest, A.fromString('0')) < 0) {
-      warnings.push({ code: 'extent-exceeds-region', path: ['region', 'area'], message: `${label}the ecosystem types add up to ${A.toString(total(s))} km², more than the region's area, ${A.toString(s.region)} km²` });
+    if (A.compare(rest, A.zero) < 0) {
+      warnings.push(makeWarning('extent-exceeds-region', { path: ['region', 'area'], params: { period, total: A.toString(total(s)), region: A.toString(s.region) } }));
       return null;
     }
     return A.toString(rest);
@@ -233,7 +241,7 @@ export function extentAccount(closing: unknown, opening?: unknown): ExtentAccoun
     region: {
       opening: o?.region ? A.toString(o.region) : null,
       closing: c.region ? A.toString(c.region) : null,
-      unclassifiedOpening: unclassified(o, 'opening: '),
+      unclassifiedOpening: unclassified(o, OPENING),
       unclassifiedClosing: unclassified(c, ''),
     },
     warnings,

@@ -36,7 +36,7 @@ const typeSchema = z.strictObject({
   note: z.string(),
 });
 const extentSourceSchema = z.strictObject({ indicator: z.string(), list: z.string(), field: z.string(), role: z.enum(['extent', 'part']), note: z.string() });
-const userSchema = z.strictObject({ indicator: z.string(), item: z.string(), user: z.enum(['industries', 'households', 'government']), allocation: z.enum(['from-input', 'approximate']), note: z.string() });
+const userSchema = z.strictObject({ indicator: z.string(), item: z.string(), user: z.enum(['industries', 'households', 'government']), allocation: z.enum(['from-input', 'approximate']), note: z.string(), noteZh: z.string() });
 const linePartSchema = z.strictObject({ indicator: z.string(), itemPrefix: z.string().min(1), label: z.string(), match: z.literal('none'), note: z.string() });
 const mappingSchema = z.strictObject({
   note: z.string(),

@@ -12,6 +12,7 @@
  */
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { assetAccount, type AssetAccount, type AssetParameters } from './assets.js';
 import { extentAccount, type ExtentAccount } from './extent.js';
@@ -49,7 +50,8 @@ export interface SeeaTables {
   readonly extent: ExtentAccount;
   readonly services: ServiceTables;
   readonly assets: AssetAccount | null;
-  readonly notes: readonly string[];
+  /** What a reader should know (no asset account, prices of the opening value), in English and Chinese. */
+  readonly notes: readonly { readonly en: string; readonly zh: string }[];
   readonly warnings: readonly GepWarning[];
 }
 
@@ -71,22 +73,30 @@ export function seeaTables(input: unknown, result: GepResultJson, options: SeeaO
   const extent = extentAccount(input, options.opening?.input);
   const opening = options.opening;
   const warnings: GepWarning[] = [...extent.warnings, ...services.warnings];
-  const notes: string[] = [];
+  const notes: { en: string; zh: string }[] = [];
   if (opening) {
     if (opening.result.accountingYear >= result.accountingYear) {
-      warnings.push({ code: 'seea-opening-not-earlier', message: `the opening account is of ${opening.result.accountingYear}, not earlier than ${result.accountingYear}` });
+      warnings.push(makeWarning('seea-opening-not-earlier', { params: { opening: opening.result.accountingYear, closing: result.accountingYear } }));
     }
     if (opening.result.region.name !== result.region.name) {
-      warnings.push({ code: 'seea-opening-other-region', message: `the opening account is of ${opening.result.region.name}, this one of ${result.region.name}` });
+      warnings.push(makeWarning('seea-opening-other-region', { params: { opening: opening.result.region.name, closing: result.region.name } }));
     }
   }
   let assets: AssetAccount | null = null;
   if (options.asset) {
     const openingTables = opening ? serviceTables(opening.result, options.allocation ?? {}) : undefined;
     assets = assetAccount({ tables: services, priceYear: result.priceYear }, options.asset, openingTables && opening ? { tables: openingTables, priceYear: opening.result.priceYear } : undefined);
-    if (opening && opening.result.priceYear !== result.priceYear) notes.push(`the opening asset value is at ${opening.result.priceYear} prices, the closing value at ${result.priceYear} prices: the net change includes the change in prices`);
+    if (opening && opening.result.priceYear !== result.priceYear) {
+      notes.push({
+        en: `the opening asset value is at ${opening.result.priceYear} prices, the closing value at ${result.priceYear} prices: the net change includes the change in prices`,
+        zh: `期初资产价值按 ${opening.result.priceYear} 年价格、期末按 ${result.priceYear} 年价格计，净变化包含价格变化`,
+      });
+    }
   } else {
-    notes.push('no asset account: it needs an asset life and a discount rate (no default: SEEA EA leaves both to the compiler)');
+    notes.push({
+      en: 'no asset account: it needs an asset life and a discount rate (no default: SEEA EA leaves both to the compiler)',
+      zh: '未编制资产账户：需要给出资产寿命和贴现率（无默认值：SEEA EA 将二者留给编制者确定）',
+    });
   }
   const types = new Set([...extent.rows.map((r) => r.ecosystemType), ...services.columns.filter((c) => c !== NOT_STATED)]);
   return {

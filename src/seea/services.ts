@@ -19,6 +19,7 @@
  */
 import type { GepResultJson } from '../accounts/serialize.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { catalogue, ecosystemTypes, level1Type } from '../indicators/catalogue.js';
 import { agreeWithin, decimalArithmetic as A, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
@@ -30,6 +31,11 @@ export const SEEA_USERS = ['industries', 'households', 'government'] as const;
 export type SeeaUser = (typeof SEEA_USERS)[number];
 /** Shares of an indicator's supply by user, given by the caller: decimal text in [0, 1], summing to ≤ 1. */
 export type SeeaAllocation = Readonly<Record<string, Partial<Record<SeeaUser, string>>>>;
+
+/** Names of the users, for messages. */
+const USER_NAMES: Record<SeeaUser, { en: string; zh: string }> = {
+  industries: { en: 'industries', zh: '产业部门' }, households: { en: 'households', zh: '住户' }, government: { en: 'government', zh: '政府' },
+};
 
 /** The column of lines that name no ecosystem type. */
 export const NOT_STATED = 'not-stated';
@@ -246,14 +252,17 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
     // A value total that is not the sum of its lines would leave the table without a reconciliation.
     const lineSum = A.sum(ind.value.lines.map((l) => A.fromString(l.value.value)));
     if (A.compare(lineSum, A.fromString(ind.value.total.value)) !== 0) {
-      warnings.push({ code: 'seea-lines-differ-from-total', indicator: ind.id, message: `${ind.id}: its lines add up to ${A.toString(lineSum)} 元, its total is ${ind.value.total.value} 元; the supply table shows the lines` });
+      warnings.push(makeWarning('seea-lines-differ-from-total', { indicator: ind.id, params: { indicator: ind.id, lines: A.toString(lineSum), total: ind.value.total.value } }));
     }
   }
   for (const ind of Object.keys(allocation)) {
-    if (!result.indicators.some((i) => i.id === ind)) warnings.push({ code: 'seea-allocation-unused', indicator: ind, path: ['allocation', ind], message: `allocation for ${ind}: the account has no such indicator; the shares are not used` });
+    if (!result.indicators.some((i) => i.id === ind)) warnings.push(makeWarning('seea-allocation-unused', { indicator: ind, path: ['allocation', ind], params: { indicator: ind } }));
   }
   const approximate = useMonetary.flatMap((r) => r.allocation.filter((a) => a.basis === 'approximate').map((a) => ({ r, a })));
-  for (const { r, a } of approximate) warnings.push({ code: 'seea-allocation-approximate', indicator: r.indicator, message: `${r.indicator} "${a.item}" is attributed to ${a.user}: ${a.note}` });
+  for (const { r, a } of approximate) {
+    const rule = rules.find((x) => x.indicator === r.indicator && x.item === a.item);
+    warnings.push(makeWarning('seea-allocation-approximate', { indicator: r.indicator, params: { indicator: r.indicator, item: a.item ?? '', user: USER_NAMES[a.user], note: { en: a.note, zh: rule?.noteZh ?? a.note } } }));
+  }
 
   // Column totals from the lines themselves, in the account's order, as gep.ts sums its value by
   // ecosystem type: a sum of rounded row totals could differ from it in the 40th digit.
@@ -264,7 +273,7 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
   const gep = A.fromString(result.totals.gep.value);
   // GEP is summed by category, the table by line: the two orders agree to the identity tolerance.
   const holds = agreeWithin(A, A.subtract(supplied, outside), gep, A.add(A.abs(supplied), A.abs(outside)));
-  if (!holds) warnings.push({ code: 'seea-reconciliation', message: `the supply table adds up to ${A.toString(supplied)} 元; less ${A.toString(outside)} 元 from outside the region that is not the GEP, ${A.toString(gep)} 元` });
+  if (!holds) warnings.push(makeWarning('seea-reconciliation', { params: { supplied: A.toString(supplied), outside: A.toString(outside), gep: A.toString(gep) } }));
   return {
     columns, supplyPhysical, supplyMonetary, monetaryTotals,
     reconciliation: { supplied: A.toString(supplied), outsideRegion: A.toString(outside), gep: A.toString(gep), holds },

@@ -180,7 +180,7 @@ describe('verifyRelease', () => {
     files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, libraryVersion: '0.0.9' })));
     const v = verifyRelease(files);
     expect(v.ok).toBe(true);
-    expect(v.notes[0]).toMatch(/made with gep-accounting 0\.0\.9; this is 0\.1\.0/);
+    expect(v.notes[0]!.en).toMatch(/made with gep-accounting 0\.0\.9; this is 0\.1\.0/);
   });
 });
 

@@ -25,6 +25,7 @@ describe('extentAccount', () => {
       code: 'extent-inconsistent', indicator: 'regulating.soil-retention', path: ['indicators', 'regulating.soil-retention', 'ecosystems', 1, 'area'],
       message: 'cropland: regulating.soil-retention gives 600 km², regulating.water-conservation 620 km²; the extent account uses 620 km² (the first source in the rule\'s order)',
     })]);
+    expect(t.warnings[0]!.zh).toBe('农田：regulating.soil-retention 给出 600 km²，regulating.water-conservation 给出 620 km²；范围账户取 620 km²（按规则顺序的第一个来源）');
     expect(t.rows[0]!.get).toMatchObject({ get: 'T2.2 Deciduous temperate forests', status: 'to-verify' });
   });
 
@@ -74,6 +75,7 @@ describe('extentAccount', () => {
     // 400 + 620 = 1 020 at the opening, 1 040 at the closing; of 1 100: 80 and 60 not classified.
     expect(t.total).toEqual({ opening: '1020', closing: '1040' });
     expect([t.region.unclassifiedOpening, t.region.unclassifiedClosing]).toEqual(['80', '60']);
+    expect(t.warnings).toEqual([]);
   });
 
   it('reports an area it cannot read instead of dropping it silently', () => {

@@ -58,7 +58,7 @@ describe('the SEEA tables of the sample county (2021 → 2022)', () => {
     expect(a.closing.excluded.map((e) => e.key)).toEqual(['material.eco-energy', 'regulating.flood-regulation · reservoir flood storage (a produced asset\'s function)']);
     expect(a.opening!.priceYear).toBe(2021);
     expect(a.netChange).toBe(A.toString(A.subtract(A.fromString(a.closing.total.value), A.fromString(a.opening!.total.value))));
-    expect(tables.notes).toEqual(['the opening asset value is at 2021 prices, the closing value at 2022 prices: the net change includes the change in prices']);
+    expect(tables.notes).toEqual([{ en: 'the opening asset value is at 2021 prices, the closing value at 2022 prices: the net change includes the change in prices', zh: '期初资产价值按 2021 年价格、期末按 2022 年价格计，净变化包含价格变化' }]);
   });
 
   it('lists the mapping of every indicator of the account with its value', () => {
