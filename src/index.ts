@@ -38,4 +38,18 @@ export type {
   QuantityLine, QuantityResult, TraceStep, TracedValue, UnitPrice, ValueLine, ValueResult, VariantSpec,
 } from './indicators/types.js';
 export type { Coefficient, CoefficientOverride, CoefficientStatus, CoefficientTable, CoefficientUse, Source } from './coefficients/types.js';
+// SEEA EA tables (SEEA 生态系统核算表): src/seea/
+export {
+  seeaTables, type SeeaOptions, type SeeaTables,
+} from './seea/seea.js';
+export { extentAccount, EXTENT_RULE, type ExtentAccount, type ExtentRow, type AreaSource } from './seea/extent.js';
+export {
+  serviceTables, checkAllocation, SEEA_USERS, NOT_STATED,
+  type SeeaAllocation, type SeeaUser, type ServiceTables, type SupplyRow, type UseRow, type AllocationBasis, type SeeaRowService,
+} from './seea/services.js';
+export { assetAccount, annuityFactor, checkAssetParameters, ASSET_FORMULA, type AssetAccount, type AssetParameters, type AssetRow, type AssetValuation } from './seea/assets.js';
+export {
+  seeaMapping, serviceMapping, typeMapping,
+  type SeeaMapping, type SeeaServiceMapping, type SeeaTypeMapping, type SeeaExtentSource, type SeeaUserRule, type SeeaLinePart,
+} from './seea/mapping.js';
 export { LIBRARY_VERSION } from './version.js';

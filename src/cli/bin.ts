@@ -1,5 +1,6 @@
 /** Entry point of the `gep` executable. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { runCliAsync } from './main.js';
 
 // `gep … | head` closes the pipe early; that is not an error.
@@ -18,6 +19,10 @@ void runCliAsync(process.argv.slice(2), {
   readDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : null),
   readBytes: (p) => readFileSync(p),
   isTTY: process.stderr.isTTY === true,
+  rename: (from, to) => renameSync(from, to),
+  listFiles: (dir) => (existsSync(dir) && statSync(dir).isDirectory()
+    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
+    : null),
 }).then((code) => {
   process.exitCode = code;
 });

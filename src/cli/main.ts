@@ -23,6 +23,8 @@ import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
+import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
+import { SEEA_HELP, seeaCommand } from './seea.js';
 import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import type { ImportedInput } from '../io/table-input.js';
@@ -43,6 +45,10 @@ export interface CliIo {
   writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when stderr is a terminal (progress bars). */
   readonly isTTY?: boolean;
+  /** Move a file into place (gep release writes each file through a temporary name). */
+  rename?(from: string, to: string): void;
+  /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
+  listFiles?(dir: string): string[] | null;
 }
 
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
@@ -57,6 +63,9 @@ Usage:
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
+  gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
+  gep verify-release DIR [--json] [--lang en|zh]
+  gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -108,6 +117,9 @@ coefficients added, removed or changed between two profiles or table versions (i
   validate: VALIDATE_HELP,
   template: TEMPLATE_HELP,
   batch: BATCH_HELP,
+  release: RELEASE_HELP,
+  'verify-release': VERIFY_RELEASE_HELP,
+  seea: SEEA_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -129,6 +141,11 @@ const OPTIONS = {
   float: { type: 'boolean' },
   workers: { type: 'string' },
   'require-rows': { type: 'boolean' },
+  date: { type: 'string' },
+  opening: { type: 'string' },
+  allocation: { type: 'string' },
+  'asset-life': { type: 'string' },
+  'discount-rate': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -282,6 +299,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'template') return templateCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'compare') return compareCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'coefficients') return coefficients(rest, values, io);
+    if (command === 'release') return releaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);

@@ -191,6 +191,58 @@ export const MESSAGES = {
     en: 'unknown profile "{found}"; known profiles: {expected}',
     zh: '未知核算方案 "{found}"；可用方案：{expected}',
   },
+  'release.manifest-missing': {
+    en: 'no manifest.json: the folder is not a release bundle, or its manifest was removed',
+    zh: '缺少 manifest.json：该文件夹不是发布包，或其清单已被删除',
+  },
+  'release.manifest-invalid': {
+    en: 'not a valid release manifest: expected {expected}, found {found}',
+    zh: '不是有效的发布清单：应为 {expected}，实际为 {found}',
+  },
+  'release.file-missing': {
+    en: 'listed in the manifest but missing from the folder',
+    zh: '清单中列出，但文件夹中没有该文件',
+  },
+  'release.file-changed': {
+    en: 'content changed since the release: SHA-256 {found}, the manifest records {expected}',
+    zh: '内容在发布后被修改：SHA-256 为 {found}，清单记录为 {expected}',
+  },
+  'release.file-extra': {
+    en: 'not listed in the manifest (added after the release)',
+    zh: '清单中没有该文件（发布后被加入）',
+  },
+  'release.input-hash': {
+    en: 'the input hash is {found}; the manifest records {expected}',
+    zh: '输入数据哈希为 {found}，清单记录为 {expected}',
+  },
+  'release.table-unknown': {
+    en: 'coefficient table {found} is not in this library (gep-accounting {expected}); the account cannot be recomputed',
+    zh: '本库（gep-accounting {expected}）中没有参数表 {found}，无法重新核算',
+  },
+  'release.table-changed': {
+    en: 'coefficient table {path}: its content hash in this library is {found}; the release used {expected}',
+    zh: '参数表 {path}：本库中的内容哈希为 {found}，发布时为 {expected}',
+  },
+  'release.profile-unknown': {
+    en: 'profile {found} is not in this library (gep-accounting {expected}); the account cannot be recomputed',
+    zh: '本库（gep-accounting {expected}）中没有核算方案 {found}，无法重新核算',
+  },
+  'release.mismatch': {
+    en: '{path}: the manifest records {expected}, this file has {found}',
+    zh: '{path}：清单记录为 {expected}，该文件中为 {found}',
+  },
+  'release.number-differs': {
+    en: '{path}: the release has {expected}, the recomputation gives {found}',
+    zh: '{path}：发布值为 {expected}，重新核算为 {found}',
+  },
+  'release.value-differs': {
+    en: '{path}: the release has {expected}, the recomputation gives {found}',
+    zh: '{path}：发布内容为 {expected}，重新核算为 {found}',
+  },
+  'release.recompute-failed': {
+    en: 'the bundled input cannot be recomputed: {found}',
+    zh: '无法根据发布包中的输入重新核算：{found}',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** The code of an input issue; its messages are in `MESSAGES`. */

@@ -32,3 +32,13 @@ export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 export { resultToHtml, type AccountReportJson, type HtmlReportOptions } from './html-report.js';
 export { reproductionToHtml, type ReproductionHtmlOptions } from './reproduction-html.js';
 export { barChart, stackedBar, type BarChartOptions, type ChartBar, type ChartRow, type LegendEntry, type StackSegment } from './svg-chart.js';
+// Release bundles (发布包): build one, verify one (src/release/)
+export {
+  buildRelease, releaseAccountJson, isReleaseDate, RELEASE_PATHS, RELEASE_FORMAT_VERSION,
+  type ReleaseBundle, type ReleaseFile, type ReleaseManifest, type ManifestEntry, type ReleaseOptions,
+} from '../release/bundle.js';
+export { verifyRelease, type ReleaseVerification } from '../release/verify.js';
+export { methodPage, methodIndex, type MethodText } from '../release/method-pages.js';
+// SEEA EA tables as CSV, XLSX, text and HTML (./seea-export.ts, ./seea-html.ts)
+export { seeaSheets, seeaToCsvFiles, seeaToXlsx, seeaToText, SEEA_SHEETS, SEEA_LABELS, type SeeaExportOptions, type SeeaSheet } from './seea-export.js';
+export { seeaToHtml, seeaHtmlSections } from './seea-html.js';

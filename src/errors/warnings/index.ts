@@ -10,6 +10,7 @@ import { ACCOUNT_WARNINGS } from './accounts.js';
 import { MATERIAL_WARNINGS } from './material.js';
 import { REGULATING_WARNINGS } from './regulating.js';
 import { CULTURAL_WARNINGS } from './cultural.js';
+import { SEEA_WARNINGS } from './seea.js';
 
 /** Templates of one warning. */
 export interface WarningTemplate {
@@ -18,7 +19,7 @@ export interface WarningTemplate {
 }
 export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
 
-export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS } as const;
+export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS } as const;
 
 /** A catalogued warning code. */
 export type WarningCode = keyof typeof WARNINGS;

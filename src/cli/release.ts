@@ -1,0 +1,164 @@
+/**
+ * `gep release <input> --out DIR` and `gep verify-release DIR`: publishing an account as a bundle
+ * that a third party can check and re-run (src/release/). Files are written through a temporary
+ * name and renamed into place, the manifest last, so an interrupted release has no manifest and
+ * fails verification instead of looking complete.
+ */
+import { dirname, join } from 'node:path';
+import { describeIssue } from '../errors/errors.js';
+import { GepInputError } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { sha256Hex } from '../io/hash.js';
+import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../release/bundle.js';
+import { verifyRelease } from '../release/verify.js';
+import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+
+/** The part of the CLI's IO the release commands use. */
+export interface ReleaseIo extends IoCommandsIo {
+  /** Move a file into place (atomic on one file system). */
+  rename?(from: string, to: string): void;
+  /** Every file under a folder, as paths relative to it with `/`; null when the folder does not exist. */
+  listFiles?(dir: string): string[] | null;
+}
+
+/** The options the release commands read. */
+export interface ReleaseValues {
+  readonly out?: string | undefined;
+  readonly date?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly strict?: boolean | undefined;
+  readonly lang?: string | undefined;
+  readonly json?: boolean | undefined;
+}
+
+export const RELEASE_HELP = `gep release <input.json|csv|xlsx> --out DIR [options]
+
+Publish an account as a release bundle (发布包): one folder with the account (result.json exact,
+result.xlsx, report.html), the input as accounted and the file it was read from, the coefficients
+used with their status, the to-verify list, the method page of every indicator accounted, a README,
+and manifest.json with the library version, profile, coefficient table and its hash, the input
+hash, the date, and the SHA-256 of every file. Each file is written under a temporary name and
+renamed into place; manifest.json is written last. Publish the SHA-256 of manifest.json (printed at
+the end) beside the folder. Check a bundle with gep verify-release DIR.
+
+Options:
+  --out DIR         the folder to write; it must not exist or be empty
+  --date YYYY-MM-DD release date written into the manifest (default: today, local time)
+  --profile ID      accounting profile (default: the input's "profile", else national-2022)
+  --strict          refuse coefficients whose status is to-verify
+  --lang LANG       en (default) or zh, for the HTML report and the workbook headers
+
+Exit codes: 0 written, 1 bad input (every issue is listed), 2 bad usage.`;
+
+export const VERIFY_RELEASE_HELP = `gep verify-release DIR [--json] [--lang en|zh]
+
+Check a release bundle: manifest.json is there and well formed; every file it lists is there with
+its SHA-256 and size and no file was added; the input has the recorded hash (and the original input
+file reads to the same input); the recorded coefficient table exists with the recorded content hash;
+then recompute the account from the bundled input with the recorded profile, table and strict mode
+and compare every value of account/result.json exactly (numbers by decimal value). Every difference
+is listed with its file and JSON path.
+
+Options:
+  --json            print the verification as JSON
+  --lang LANG       en (default) or zh
+
+Exit codes: 0 the release holds, 1 a problem was found (or the folder cannot be read), 2 bad usage.`;
+
+function langOf(value: string | undefined, usage: (m: string) => never): Language {
+  if (value === undefined) return 'en';
+  if (value !== 'en' && value !== 'zh') usage(`--lang must be one of en, zh, not "${value}"`);
+  return value as Language;
+}
+
+/** Today's date in local time, YYYY-MM-DD: the CLI may read the clock, the library does not. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Write a bundle into `dir`: each file to a temporary name, renamed into place; the manifest last. */
+export function writeRelease(bundle: ReleaseBundle, dir: string, io: ReleaseIo): void {
+  if (!io.rename || !io.writeBytes) throw new Error('[gep] this environment cannot write a release (no rename or binary writes)');
+  const put = (path: string, bytes: Uint8Array) => {
+    const target = join(dir, ...path.split('/'));
+    io.mkdir(dirname(target));
+    const temporary = `${target}.partial`;
+    io.writeBytes!(temporary, bytes);
+    io.rename!(temporary, target);
+  };
+  for (const f of bundle.files) put(f.path, f.bytes);
+  put(RELEASE_PATHS.manifest, bundle.manifestBytes);
+}
+
+/** `gep release <input> --out DIR`. */
+export function releaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: string) => never): number {
+  if (positionals.length !== 1) usage('gep release takes exactly one input file');
+  const out = values.out;
+  if (!out) usage('gep release needs --out DIR');
+  const lang = langOf(values.lang, usage);
+  const date = values.date ?? today();
+  if (!isReleaseDate(date)) usage(`--date must be a date written YYYY-MM-DD, not "${date}"`);
+  if (!io.listFiles || !io.rename) usage('this environment cannot write a release');
+  const existing = io.listFiles(out);
+  if (existing && existing.length) usage(`${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`);
+  const file = positionals[0]!;
+  let imported = null;
+  try {
+    imported = readInputFile(file, io);
+    if (!imported) return 1;
+    let original: Uint8Array;
+    try {
+      original = io.readBytes ? io.readBytes(file) : new TextEncoder().encode(io.readFile(file));
+    } catch (e) {
+      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    const bundle = buildRelease(imported.input, {
+      date, lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
+    });
+    writeRelease(bundle, out, io);
+    const m = bundle.manifest;
+    io.stdout(lang === 'zh'
+      ? `发布包已写入 ${out}：${m.files.length + 1} 个文件；GEP ${m.gep.value} ${m.gep.unit}（${m.gep.priceYear} 年价格）；待核实参数 ${m.toVerifyCoefficients} 个\nmanifest.json 的 SHA-256（请随发布包一并公布）：${sha256Hex(bundle.manifestBytes)}\n`
+      : `release written to ${out}: ${m.files.length + 1} files; GEP ${m.gep.value} ${m.gep.unit} (${m.gep.priceYear} prices); ${m.toVerifyCoefficients} to-verify coefficient${m.toVerifyCoefficients === 1 ? '' : 's'}\nSHA-256 of manifest.json (publish it beside the folder): ${sha256Hex(bundle.manifestBytes)}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(issuesOf(e, file, imported), lang, io);
+    return 1;
+  }
+}
+
+/** `gep verify-release DIR`. */
+export function verifyReleaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: string) => never): number {
+  if (positionals.length !== 1) usage('gep verify-release takes exactly one folder');
+  const lang = langOf(values.lang, usage);
+  if (!io.listFiles || !io.readBytes) usage('this environment cannot read a folder');
+  const dir = positionals[0]!;
+  const paths = io.listFiles(dir);
+  if (paths === null) {
+    io.stderr(`gep: cannot read ${dir}: no such folder\n`);
+    return 1;
+  }
+  const files = new Map(paths.map((p) => [p, io.readBytes!(join(dir, ...p.split('/')))] as const));
+  const v = verifyRelease(files);
+  if (values.json) {
+    io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+    return v.ok ? 0 : 1;
+  }
+  const m = v.manifest;
+  if (m) io.stdout(lang === 'zh'
+    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}（gep-accounting ${m.libraryVersion}）\n`
+    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date} (gep-accounting ${m.libraryVersion})\n`);
+  for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
+  if (v.ok) {
+    io.stdout(lang === 'zh'
+      ? `核验通过：${v.checked.files} 个文件哈希一致，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`
+      : `release holds: ${v.checked.files} file hashes match, and the ${v.checked.values} values recomputed equal the released ones exactly\n`);
+    return 0;
+  }
+  io.stderr(lang === 'zh' ? `核验未通过，发现 ${v.issues.length} 个问题：\n` : `release does not hold: ${v.issues.length} problem${v.issues.length === 1 ? '' : 's'}:\n`);
+  for (const issue of v.issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+  return 1;
+}

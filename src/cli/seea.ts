@@ -1,0 +1,141 @@
+/**
+ * `gep seea <input>`: an account as the UN SEEA Ecosystem Accounting tables (src/seea/) — extent,
+ * supply and use (physical and monetary), the asset account — printed as text, JSON or HTML, or
+ * written as CSV files and an XLSX workbook.
+ */
+import { join } from 'node:path';
+import { computeGep } from '../accounts/gep.js';
+import { gepResultToJson, type GepResultJson } from '../accounts/serialize.js';
+import { GepInputError } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { decimalArithmetic as A, isDecimalText } from '../numbers/arithmetic.js';
+import { parseJsonInput, withFile } from '../io/json-input.js';
+import type { ImportedInput } from '../io/table-input.js';
+import { seeaToCsvFiles, seeaToText, seeaToXlsx } from '../io/seea-export.js';
+import { seeaToHtml } from '../io/seea-html.js';
+import { seeaTables, type SeeaOptions } from '../seea/seea.js';
+import type { SeeaAllocation } from '../seea/services.js';
+import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+
+/** The options `gep seea` reads. */
+export interface SeeaValues {
+  readonly format?: string | undefined;
+  readonly out?: string | undefined;
+  readonly lang?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly strict?: boolean | undefined;
+  readonly opening?: string | undefined;
+  readonly allocation?: string | undefined;
+  readonly 'asset-life'?: string | undefined;
+  readonly 'discount-rate'?: string | undefined;
+}
+
+export const SEEA_HELP = `gep seea <input.json|csv|xlsx> [options]
+
+Show an account as the UN SEEA Ecosystem Accounting (SEEA EA) tables: the ecosystem extent account
+(areas by ecosystem type from the input, with their IUCN Global Ecosystem Typology class), the
+ecosystem services supply and use tables in physical and monetary terms (by level-1 ecosystem type;
+users — industries, households, government — as far as the input tells, the rest "unallocated"),
+and, with an asset life and a discount rate, the monetary ecosystem asset account (NPV of the
+service flows). Every row names its SEEA EA service and how close the GEP indicator is to it
+(close, partial, method differs, none); the mapping is to verify (src/seea/seea-ea-mapping.json).
+
+Options:
+  --format FORMAT       table (default: text tables), json (exact, with the mapping of every row),
+                        html (one page), or, with --out, csv (one file per table) or xlsx
+  --out DIR             also write seea.json and seea.txt into DIR, and the csv, xlsx or html files
+  --opening FILE        the previous period's input: opening extent and opening asset value
+  --asset-life YEARS    asset life L of the asset account, a whole number of years (1–1000)
+  --discount-rate PCT   discount rate r in percent, e.g. 3 (from 0 to below 100); give both or neither
+  --allocation FILE     JSON: shares of an indicator's supply by user, e.g.
+                        {"cultural.recreation": {"households": "0.8", "industries": "0.2"}}
+  --profile ID          accounting profile for both inputs
+  --lang LANG           en (default) or zh
+  --strict              refuse coefficients whose status is to-verify
+
+Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
+
+const FORMATS = ['table', 'json', 'html', 'csv', 'xlsx'] as const;
+
+/** `gep seea <input>`. */
+export function seeaCommand(positionals: readonly string[], values: SeeaValues, io: IoCommandsIo, usage: (m: string) => never): number {
+  if (positionals.length !== 1) usage('gep seea takes exactly one input file');
+  const format = values.format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) usage(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if ((format === 'csv' || format === 'xlsx') && !values.out) usage(`--format ${format} writes files: give --out DIR`);
+  const lang = (values.lang ?? 'en') as Language;
+  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
+  const life = values['asset-life'];
+  const rate = values['discount-rate'];
+  if ((life === undefined) !== (rate === undefined)) usage('give both --asset-life and --discount-rate, or neither');
+  if (life !== undefined && (!/^\d{1,4}$/.test(life) || Number(life) < 1 || Number(life) > 1000)) usage(`--asset-life must be a whole number of years from 1 to 1000, not "${life}"`);
+  if (rate !== undefined && (!isDecimalText(rate) || rate.includes('/') || A.compare(A.fromString(rate), A.zero) < 0 || A.compare(A.fromString(rate), A.fromString('100')) >= 0)) {
+    usage(`--discount-rate must be a percentage from 0 to below 100 such as 3, not "${rate}"`);
+  }
+
+  const options = { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false };
+  const account = (file: string): { input: unknown; result: GepResultJson } | number => {
+    let imported: ImportedInput | null = null;
+    try {
+      imported = readInputFile(file, io);
+      if (!imported) return 1;
+      return { input: imported.input, result: gepResultToJson(computeGep(imported.input, options)) };
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      printIssues(issuesOf(e, file, imported), lang, io);
+      return 1;
+    }
+  };
+  const closing = account(positionals[0]!);
+  if (typeof closing === 'number') return closing;
+  const opening = values.opening ? account(values.opening) : undefined;
+  if (typeof opening === 'number') return opening;
+
+  let allocation: SeeaAllocation | undefined;
+  if (values.allocation) {
+    const file = values.allocation;
+    try {
+      allocation = parseJsonInput(io.readFile(file), file) as SeeaAllocation;
+    } catch (e) {
+      if (e instanceof GepInputError) {
+        printIssues(withFile(e, file).issues, lang, io);
+        return 1;
+      }
+      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    if (typeof allocation !== 'object' || allocation === null || Array.isArray(allocation)) {
+      io.stderr(`gep: ${file}: expected an object of indicator → { user: share }\n`);
+      return 1;
+    }
+  }
+
+  const seeaOptions: SeeaOptions = {
+    ...(allocation ? { allocation } : {}),
+    ...(opening ? { opening } : {}),
+    ...(life !== undefined && rate !== undefined ? { asset: { lifeYears: Number(life), discountRate: A.toString(A.divide(A.fromString(rate), A.fromString('100'))) } } : {}),
+  };
+  let tables;
+  try {
+    tables = seeaTables(closing.input, closing.result, seeaOptions);
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(values.allocation ? withFile(e, values.allocation).issues : e.issues, lang, io);
+    return 1;
+  }
+  const text = seeaToText(tables, { lang });
+  const json = `${JSON.stringify(tables, null, 2)}\n`;
+  io.stdout(format === 'json' ? json : format === 'html' ? seeaToHtml(tables, { lang }) : text);
+  if (values.out) {
+    io.mkdir(values.out);
+    io.writeFile(join(values.out, 'seea.json'), json);
+    io.writeFile(join(values.out, 'seea.txt'), text);
+    if (format === 'csv') for (const [name, csv] of Object.entries(seeaToCsvFiles(tables, { lang }))) io.writeFile(join(values.out, name), csv);
+    if (format === 'xlsx') {
+      if (!io.writeBytes) throw new Error('[gep] this environment cannot write binary files');
+      io.writeBytes(join(values.out, 'seea.xlsx'), seeaToXlsx(tables, { lang }));
+    }
+    if (format === 'html') io.writeFile(join(values.out, 'seea.html'), seeaToHtml(tables, { lang }));
+  }
+  return 0;
+}

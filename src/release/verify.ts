@@ -1,0 +1,242 @@
+/**
+ * Verifying a release bundle (发布包核验): what a third-party evaluator runs on a published folder.
+ *
+ *   1. manifest.json is there and well formed;
+ *   2. every file it lists is there with the SHA-256 and size it records, and no other file is;
+ *   3. input/input.json has the recorded input hash, and the original input file, when bundled,
+ *      reads to the same input;
+ *   4. the recorded coefficient table exists in this library with the recorded content hash, and
+ *      the account names the same profile, table and input hash as the manifest;
+ *   5. the account is recomputed from input/input.json with the recorded profile, table and strict
+ *      mode, and every value of account/result.json is compared with it: numbers by exact decimal
+ *      equality (`"1.50"` equals `"1.5"`), everything else as written. Each difference is reported
+ *      with its JSON path.
+ *
+ * A library version other than the recorded one is noted, not failed: the comparison of the numbers
+ * decides. Pure: takes the folder's files as a map of path → bytes.
+ */
+import { computeGep } from '../accounts/gep.js';
+import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
+import { GepInputError, makeIssue, type GepIssue } from '../errors/errors.js';
+import type { IssueCode } from '../errors/messages.js';
+import { GepDecimal } from '../numbers/arithmetic.js';
+import { getProfile } from '../profiles/profiles.js';
+import { coefficientTableHash, inputHash, sha256Hex } from '../io/hash.js';
+import { parseJsonInput } from '../io/json-input.js';
+import { importAccountInput } from '../io/read-input.js';
+import { LIBRARY_VERSION } from '../version.js';
+import { RELEASE_FORMAT_VERSION, RELEASE_PATHS, releaseAccountJson, type ManifestEntry, type ReleaseManifest } from './bundle.js';
+
+/** The outcome of `verifyRelease`. */
+export interface ReleaseVerification {
+  /** True when every check holds. */
+  readonly ok: boolean;
+  /** The manifest, when it could be read. */
+  readonly manifest: ReleaseManifest | null;
+  /** Every problem found, each located by file (`location.file`) and JSON path. */
+  readonly issues: readonly GepIssue[];
+  /** What was checked and anything a reader should know (e.g. another library version), in English and Chinese. */
+  readonly notes: readonly { readonly en: string; readonly zh: string }[];
+  /** Counts: files whose hash was checked, values of the account compared. */
+  readonly checked: { readonly files: number; readonly values: number };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+const issue = (code: IssueCode, file: string | undefined, path: readonly (string | number)[], details: { expected?: string; found?: string } = {}) =>
+  makeIssue(code, path, { ...details, ...(file ? { location: { file } } : {}) });
+
+function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | null {
+  let value: unknown;
+  try {
+    value = parseJsonInput(decoder.decode(bytes), RELEASE_PATHS.manifest);
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'JSON', found: e.issues[0]?.message ?? 'unreadable' }));
+    return null;
+  }
+  const m = value as Record<string, unknown>;
+  const bad = (field: string, expected: string) => {
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: `${field}: ${expected}`, found: JSON.stringify(m?.[field]) ?? 'nothing' }));
+  };
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) {
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'an object', found: typeof m }));
+    return null;
+  }
+  const before = issues.length;
+  if (m.kind !== 'gep-release') bad('kind', '"gep-release"');
+  if (m.formatVersion !== RELEASE_FORMAT_VERSION) bad('formatVersion', String(RELEASE_FORMAT_VERSION));
+  for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, 'text');
+  const profile = m.profile as Record<string, unknown> | undefined;
+  if (typeof profile !== 'object' || profile === null || typeof profile.id !== 'string') bad('profile', '{ id, version }');
+  if (typeof m.strict !== 'boolean') bad('strict', 'true or false');
+  const files = m.files;
+  const entryOk = (e: unknown): e is ManifestEntry => {
+    const x = e as Record<string, unknown>;
+    return typeof x === 'object' && x !== null && typeof x.path === 'string' && typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256) && typeof x.bytes === 'number';
+  };
+  if (!Array.isArray(files) || !files.every(entryOk)) bad('files', 'a list of { path, sha256 (64 hex digits), bytes }');
+  return issues.length === before ? (m as unknown as ReleaseManifest) : null;
+}
+
+/** A plain decimal number (no fraction such as `44/12`, which is compared as written). */
+const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
+
+/** Compare the recorded account with the recomputed one, leaf by leaf; returns the number of leaves compared. */
+function compareJson(recorded: unknown, recomputed: unknown, path: (string | number)[], issues: GepIssue[], skip: ReadonlySet<string>): number {
+  const file = RELEASE_PATHS.resultJson;
+  const show = (v: unknown) => (v === undefined ? '(absent)' : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120));
+  if (Array.isArray(recorded) && Array.isArray(recomputed)) {
+    let n = 0;
+    if (recorded.length !== recomputed.length) issues.push(issue('release.value-differs', file, path, { expected: `${recorded.length} items`, found: `${recomputed.length} items` }));
+    for (let i = 0; i < Math.min(recorded.length, recomputed.length); i++) n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip);
+    return n;
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(recorded) && isObject(recomputed)) {
+    let n = 0;
+    const keys = new Set([...Object.keys(recorded), ...Object.keys(recomputed)]);
+    for (const k of keys) {
+      if (path.length === 0 && skip.has(k)) continue;
+      if (!(k in recorded) || !(k in recomputed)) {
+        issues.push(issue('release.value-differs', file, [...path, k], { expected: show(recorded[k]), found: show(recomputed[k]) }));
+        n += 1;
+        continue;
+      }
+      n += compareJson(recorded[k], recomputed[k], [...path, k], issues, skip);
+    }
+    return n;
+  }
+  if (typeof recorded === 'string' && typeof recomputed === 'string' && PLAIN_NUMBER.test(recorded) && PLAIN_NUMBER.test(recomputed)) {
+    if (!new GepDecimal(recorded).equals(new GepDecimal(recomputed))) issues.push(issue('release.number-differs', file, path, { expected: recorded, found: recomputed }));
+    return 1;
+  }
+  if (recorded !== recomputed) issues.push(issue('release.value-differs', file, path, { expected: show(recorded), found: show(recomputed) }));
+  return 1;
+}
+
+/**
+ * Verify a release bundle (核验发布包): hashes, completeness, input hash, coefficient table, and a
+ * recomputation of the account compared number by number.
+ *
+ * @param files - every file of the folder, by path relative to it (`/`-separated), with its bytes
+ * @returns `ok`, the manifest, every issue located by file and path, notes, and what was checked
+ * @example
+ * const bundle = buildRelease(input, { date: '2024-06-30' });
+ * const files = new Map([...bundle.files.map((f) => [f.path, f.bytes]), ['manifest.json', bundle.manifestBytes]]);
+ * verifyRelease(files).ok   //=> true
+ */
+export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVerification {
+  const issues: GepIssue[] = [];
+  const notes: { en: string; zh: string }[] = [];
+  const manifestBytes = files.get(RELEASE_PATHS.manifest);
+  if (!manifestBytes) {
+    return { ok: false, manifest: null, issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])], notes, checked: { files: 0, values: 0 } };
+  }
+  const manifest = readManifest(manifestBytes, issues);
+  if (!manifest) return { ok: false, manifest: null, issues, notes, checked: { files: 0, values: 0 } };
+
+  // 2. Hashes, missing and extra files.
+  let checkedFiles = 0;
+  const listed = new Set<string>();
+  for (const entry of manifest.files) {
+    listed.add(entry.path);
+    const bytes = files.get(entry.path);
+    if (!bytes) {
+      issues.push(issue('release.file-missing', entry.path, []));
+      continue;
+    }
+    checkedFiles += 1;
+    const hash = sha256Hex(bytes);
+    if (hash !== entry.sha256 || bytes.length !== entry.bytes) {
+      issues.push(issue('release.file-changed', entry.path, [], { expected: `${entry.sha256} (${entry.bytes} bytes)`, found: `${hash} (${bytes.length} bytes)` }));
+    }
+  }
+  for (const path of [...files.keys()].sort()) {
+    if (path !== RELEASE_PATHS.manifest && !listed.has(path)) issues.push(issue('release.file-extra', path, []));
+  }
+
+  // 3. The input and its hash.
+  const inputBytes = files.get(RELEASE_PATHS.input);
+  let input: unknown = null;
+  if (inputBytes) {
+    try {
+      input = parseJsonInput(decoder.decode(inputBytes), RELEASE_PATHS.input);
+      const hash = inputHash(input);
+      if (hash !== manifest.inputHash) issues.push(issue('release.input-hash', RELEASE_PATHS.input, [], { expected: manifest.inputHash, found: hash }));
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      issues.push(...e.issues);
+      input = null;
+    }
+  }
+  for (const entry of manifest.files.filter((f) => f.path.startsWith('input/original.'))) {
+    const bytes = files.get(entry.path);
+    if (!bytes) continue;
+    try {
+      const hash = inputHash(importAccountInput(bytes, entry.path).input);
+      if (hash !== manifest.inputHash) issues.push(issue('release.input-hash', entry.path, [], { expected: manifest.inputHash, found: hash }));
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+
+  // 4. Table, profile, library version; and the account's own record of them.
+  const tableKnown = coefficientTables().has(manifest.coefficientTable);
+  if (!tableKnown) issues.push(issue('release.table-unknown', RELEASE_PATHS.manifest, ['coefficientTable'], { expected: LIBRARY_VERSION, found: manifest.coefficientTable }));
+  else {
+    const hash = coefficientTableHash(getCoefficientTable(manifest.coefficientTable));
+    if (hash !== manifest.coefficientTableHash) issues.push(issue('release.table-changed', RELEASE_PATHS.manifest, [manifest.coefficientTable], { expected: manifest.coefficientTableHash, found: hash }));
+  }
+  const profile = getProfile(manifest.profile.id);
+  if (!profile) issues.push(issue('release.profile-unknown', RELEASE_PATHS.manifest, ['profile', 'id'], { expected: LIBRARY_VERSION, found: manifest.profile.id }));
+  else if (profile.version !== manifest.profile.version) {
+    notes.push({ en: `profile ${profile.id} is version ${profile.version} in this library; the release used ${manifest.profile.version}`, zh: `本库中核算方案 ${profile.id} 为 ${profile.version} 版，发布时为 ${manifest.profile.version} 版` });
+  }
+  if (manifest.libraryVersion !== LIBRARY_VERSION) {
+    notes.push({
+      en: `the release was made with gep-accounting ${manifest.libraryVersion}; this is ${LIBRARY_VERSION}: the recomputation below is what ${LIBRARY_VERSION} gives`,
+      zh: `发布包由 gep-accounting ${manifest.libraryVersion} 生成，本库为 ${LIBRARY_VERSION}：以下重新核算结果为 ${LIBRARY_VERSION} 的结果`,
+    });
+  }
+
+  let recorded: Record<string, unknown> | null = null;
+  const resultBytes = files.get(RELEASE_PATHS.resultJson);
+  if (resultBytes) {
+    try {
+      recorded = parseJsonInput(decoder.decode(resultBytes), RELEASE_PATHS.resultJson) as Record<string, unknown>;
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      issues.push(...e.issues);
+    }
+  }
+  if (recorded) {
+    const same = (path: (string | number)[], expected: string, found: unknown) => {
+      if (found !== expected) issues.push(issue('release.mismatch', RELEASE_PATHS.resultJson, path, { expected, found: JSON.stringify(found) ?? '(absent)' }));
+    };
+    const exp = (recorded.export ?? {}) as Record<string, unknown>;
+    same(['coefficientTable'], manifest.coefficientTable, recorded.coefficientTable);
+    same(['profile', 'id'], manifest.profile.id, (recorded.profile as Record<string, unknown> | undefined)?.id);
+    same(['export', 'inputHash'], manifest.inputHash, exp.inputHash);
+    same(['export', 'coefficientTableHash'], manifest.coefficientTableHash, exp.coefficientTableHash);
+  }
+
+  // 5. Recompute and compare.
+  let values = 0;
+  if (recorded && input !== null && tableKnown && profile) {
+    try {
+      const result = computeGep(input, { profile: { ...profile, coefficientTable: manifest.coefficientTable }, strict: manifest.strict });
+      const recomputed = releaseAccountJson(result, input);
+      // The export block holds the hashes, checked above; the library version is noted above.
+      values = compareJson(recorded, recomputed, [], issues, new Set(['export', ...(manifest.libraryVersion !== LIBRARY_VERSION ? ['libraryVersion'] : [])]));
+      notes.push({
+        en: `recomputed with profile ${manifest.profile.id}, table ${manifest.coefficientTable}, ${manifest.strict ? 'strict' : 'not strict'}; ${values} values of ${RELEASE_PATHS.resultJson} compared`,
+        zh: `按核算方案 ${manifest.profile.id}、参数表 ${manifest.coefficientTable}${manifest.strict ? '（严格模式）' : ''}重新核算；比较了 ${RELEASE_PATHS.resultJson} 中的 ${values} 项数值`,
+      });
+    } catch (e) {
+      if (!(e instanceof GepInputError)) throw e;
+      issues.push(issue('release.recompute-failed', RELEASE_PATHS.input, [], { found: e.issues.map((i) => i.message).join('; ') }));
+    }
+  }
+  return { ok: issues.length === 0, manifest, issues, notes, checked: { files: checkedFiles, values } };
+}

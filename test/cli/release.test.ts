@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, writeFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { inputToCsv } from '../../src/io/input-export.js';
+import { sha256Hex } from '../../src/io/hash.js';
+import { fsIo } from '../helpers/fs-io.js';
+import { TINY } from '../release/fixtures.js';
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'gep-release-'));
+  const input = join(dir, 'tiny.json');
+  writeFileSync(input, JSON.stringify(TINY));
+  return { dir, input, out: join(dir, 'release') };
+}
+
+function gep(argv: string[]) {
+  const io = fsIo();
+  const code = runCli(argv, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join(''), operations: io.operations };
+}
+
+describe('gep release', () => {
+  it('has --help for both commands', () => {
+    expect(gep(['release', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('gep release <input.json|csv|xlsx> --out DIR') });
+    expect(gep(['verify-release', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0 the release holds, 1 a problem was found') });
+  });
+
+  it('writes every file through a temporary name and the manifest last, then verifies it (exit 0)', () => {
+    const { input, out } = setup();
+    const made = gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain('GEP 25200000 元 (2022 prices)');
+    const renames = made.operations.filter((o) => o.startsWith('rename'));
+    expect(made.operations.filter((o) => o.startsWith('write')).every((o) => o.endsWith('.partial'))).toBe(true);
+    expect(renames.at(-1)).toBe(`rename ${join(out, 'manifest.json.partial')} -> ${join(out, 'manifest.json')}`);
+    const manifestHash = sha256Hex(readFileSync(join(out, 'manifest.json')));
+    expect(made.stdout).toContain(`SHA-256 of manifest.json (publish it beside the folder): ${manifestHash}`);
+    const files = fsIo().listFiles!(out)!;
+    expect(files.some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(files).toContain('input/original.json');
+
+    const checked = gep(['verify-release', out]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/release holds: 10 file hashes match, and the \d+ values recomputed equal the released ones exactly/);
+  });
+
+  it('bundles a CSV input as read and checks that it reads to the same input', () => {
+    const { dir, out } = setup();
+    const csv = join(dir, 'tiny.csv');
+    writeFileSync(csv, inputToCsv(TINY));
+    expect(gep(['release', csv, '--out', out, '--date', '2024-06-30']).code).toBe(0);
+    expect(fsIo().listFiles!(out)).toContain('input/original.csv');
+    expect(gep(['verify-release', out, '--lang', 'zh'])).toMatchObject({ code: 0, stdout: expect.stringContaining('核验通过') });
+  });
+
+  it('exits 1 on a tampered or missing file, naming it, and prints the verification as JSON with --json', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    writeFileSync(join(out, 'account', 'report.html'), '<p>changed</p>');
+    unlinkSync(join(out, 'to-verify.json'));
+    const checked = gep(['verify-release', out]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain('release does not hold: 2 problems:');
+    expect(checked.stderr).toContain('  - account/report.html: content changed since the release');
+    expect(checked.stderr).toContain('  - to-verify.json: listed in the manifest but missing from the folder');
+    const json = gep(['verify-release', out, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual(['release.file-changed', 'release.file-missing']);
+  });
+
+  it('exits 1 when the folder does not exist or holds no release', () => {
+    const { dir } = setup();
+    expect(gep(['verify-release', join(dir, 'nowhere')])).toMatchObject({ code: 1, stderr: expect.stringContaining('no such folder') });
+    mkdirSync(join(dir, 'empty'));
+    expect(gep(['verify-release', join(dir, 'empty')])).toMatchObject({ code: 1, stderr: expect.stringContaining('no manifest.json') });
+  });
+
+  it('exits 1 with the located issues of a bad input, writing nothing', () => {
+    const { dir, out } = setup();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...TINY, indicators: { 'material.fishery': { products: [{ item: 'x', quantity: { value: 'ten', unit: 't' } }] } } }));
+    const r = gep(['release', bad, '--out', out, '--date', '2024-06-30']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.json');
+    expect(r.stderr).toContain('expected a decimal number written as text');
+    expect(fsIo().listFiles!(out)).toBeNull();
+  });
+
+  it('exits 2 on bad usage: no --out, a bad date, a non-empty folder, two inputs', () => {
+    const { input, dir } = setup();
+    expect(gep(['release', input]).stderr).toContain('gep release needs --out DIR');
+    expect(gep(['release', input, '--out', join(dir, 'r'), '--date', '2024-13-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--date must be a date written YYYY-MM-DD, not "2024-13-01"') });
+    expect(gep(['release', input, '--out', dir, '--date', '2024-06-30'])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not empty') });
+    expect(gep(['release', input, input, '--out', join(dir, 'r')]).code).toBe(2);
+    expect(gep(['verify-release']).code).toBe(2);
+  });
+});

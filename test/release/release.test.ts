@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../../src/release/bundle.js';
+import { verifyRelease } from '../../src/release/verify.js';
+import { methodPage } from '../../src/release/method-pages.js';
+import { sha256Hex } from '../../src/io/hash.js';
+import { GepInputError } from '../../src/errors/errors.js';
+import { INDICATORS } from '../../src/indicators/registry.js';
+import { TINY } from './fixtures.js';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function folder(bundle: ReleaseBundle): Map<string, Uint8Array> {
+  return new Map([...bundle.files.map((f) => [f.path, f.bytes] as [string, Uint8Array]), [RELEASE_PATHS.manifest, bundle.manifestBytes]]);
+}
+
+/** Replace a file and record its new hash and size in the manifest, as a forger who knows the format would. */
+function forge(files: Map<string, Uint8Array>, path: string, bytes: Uint8Array): void {
+  files.set(path, bytes);
+  const manifest = JSON.parse(dec.decode(files.get(RELEASE_PATHS.manifest)!));
+  const entry = manifest.files.find((f: { path: string }) => f.path === path);
+  entry.sha256 = sha256Hex(bytes);
+  entry.bytes = bytes.length;
+  files.set(RELEASE_PATHS.manifest, enc.encode(JSON.stringify(manifest)));
+}
+
+const codes = (v: ReturnType<typeof verifyRelease>) => v.issues.map((i) => i.code);
+
+describe('buildRelease', () => {
+  let bundle: ReleaseBundle;
+  beforeAll(() => {
+    bundle = buildRelease(TINY, { date: '2024-06-30' });
+  });
+
+  it('writes the account, input, coefficients, to-verify list, method pages and README, each hashed in the manifest', () => {
+    expect(bundle.files.map((f) => f.path)).toEqual([
+      'README.md', 'input/input.json', 'account/result.json', 'account/result.xlsx', 'account/report.html',
+      'coefficients/used.json', 'coefficients/used.csv', 'to-verify.json', 'methods/material.fishery.md',
+    ]);
+    for (const f of bundle.files) {
+      const entry = bundle.manifest.files.find((e) => e.path === f.path)!;
+      expect(entry.sha256).toBe(sha256Hex(f.bytes));
+      expect(entry.bytes).toBe(f.bytes.length);
+    }
+    expect(bundle.manifest.files.some((e) => e.path === 'manifest.json')).toBe(false);
+  });
+
+  it('records library version, profile, table and its hash, input hash, date and the GEP (1 800 t × 14 000 元/t)', () => {
+    const m = bundle.manifest;
+    expect(m).toMatchObject({ kind: 'gep-release', formatVersion: 1, date: '2024-06-30', libraryVersion: '0.1.0', profile: { id: 'national-2022' }, coefficientTable: 'national-2022/1.0.0', strict: false });
+    expect(m.gep).toEqual({ value: '25200000', unit: '元', priceYear: 2022 });
+    expect(m.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(m.coefficientTableHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const result = JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'account/result.json')!.bytes));
+    expect(result.export.inputHash).toBe(m.inputHash);
+    expect(result.totals.gep.value).toBe('25200000');
+  });
+
+  it('bundles the method page that docs/methods/ holds for each indicator accounted', () => {
+    const page = dec.decode(bundle.files.find((f) => f.path === 'methods/material.fishery.md')!.bytes);
+    expect(page).toBe(readFileSync('docs/methods/material.fishery.md', 'utf8'));
+  });
+
+  it('refuses a date that is not a calendar date written YYYY-MM-DD', () => {
+    expect(() => buildRelease(TINY, { date: '2024-02-30' })).toThrow(GepInputError);
+    expect(() => buildRelease(TINY, { date: '30/06/2024' })).toThrow(/YYYY-MM-DD/);
+    expect([isReleaseDate('2024-02-29'), isReleaseDate('2023-02-29'), isReleaseDate('1900-02-29'), isReleaseDate('2000-02-29')]).toEqual([true, false, false, true]);
+  });
+
+  it('is byte-for-byte the same when built twice with the same date', () => {
+    const again = buildRelease(TINY, { date: '2024-06-30' });
+    expect(sha256Hex(again.manifestBytes)).toBe(sha256Hex(bundle.manifestBytes));
+  });
+});
+
+describe('verifyRelease', () => {
+  let bundle: ReleaseBundle;
+  beforeAll(() => {
+    bundle = buildRelease(TINY, { date: '2024-06-30', original: { name: 'data/tiny.json', bytes: enc.encode(JSON.stringify(TINY)) } });
+  });
+
+  it('holds for an untouched release, comparing every value of the account', () => {
+    const v = verifyRelease(folder(bundle));
+    expect(v.issues).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.checked.files).toBe(bundle.files.length);
+    expect(v.checked.values).toBeGreaterThan(50);
+  });
+
+  it('catches a tampered file by its hash, naming the file', () => {
+    const files = folder(bundle);
+    const html = files.get('account/report.html')!;
+    files.set('account/report.html', enc.encode(dec.decode(html).replace('2,520.00', '2,620.00')));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    expect(v.issues).toHaveLength(1);
+    expect(v.issues[0]).toMatchObject({ code: 'release.file-changed', location: { file: 'account/report.html' } });
+    expect(v.issues[0]!.message).toMatch(/content changed since the release: SHA-256 [0-9a-f]{64} \(\d+ bytes\), the manifest records/);
+  });
+
+  it('catches a changed number even when the forger updated the manifest hash, by recomputing', () => {
+    const files = folder(bundle);
+    const text = dec.decode(files.get('account/result.json')!).replace('"value": "25200000"', '"value": "25300000"');
+    forge(files, 'account/result.json', enc.encode(text));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    // The first "value": "25200000" of the file is totals.material.
+    expect(v.issues).toEqual([expect.objectContaining({ code: 'release.number-differs', path: ['totals', 'material', 'value'], expected: '25300000', found: '25200000', location: { file: 'account/result.json' } })]);
+    expect(v.issues[0]!.message).toBe('totals.material.value: the release has 25300000, the recomputation gives 25200000');
+  });
+
+  it('compares numbers by decimal value: "25200000.00" equals "25200000"', () => {
+    const files = folder(bundle);
+    forge(files, 'account/result.json', enc.encode(dec.decode(files.get('account/result.json')!).replace(/"value": "25200000"/g, '"value": "25200000.00"')));
+    expect(verifyRelease(files).issues).toEqual([]);
+  });
+
+  it('catches a missing file and an extra file', () => {
+    const files = folder(bundle);
+    files.delete('methods/material.fishery.md');
+    files.set('notes.txt', enc.encode('added later'));
+    const v = verifyRelease(files);
+    expect(v.issues.map((i) => [i.code, i.location?.file])).toEqual([
+      ['release.file-missing', 'methods/material.fishery.md'],
+      ['release.file-extra', 'notes.txt'],
+    ]);
+  });
+
+  it('catches a changed input through its hash, the original file and the recomputation', () => {
+    const files = folder(bundle);
+    forge(files, 'input/input.json', enc.encode(JSON.stringify({ ...TINY, indicators: { 'material.fishery': { products: [{ ...TINY.indicators['material.fishery'].products[0], quantity: { value: '1900', unit: 't' } }] } } })));
+    const v = verifyRelease(files);
+    expect(codes(v)).toContain('release.input-hash');
+    // 1 900 t × 14 000 元/t = 26 600 000 元 recomputed, against 25 200 000 released.
+    expect(v.issues).toContainEqual(expect.objectContaining({ code: 'release.number-differs', path: ['totals', 'gep', 'value'], expected: '25200000', found: '26600000' }));
+  });
+
+  it('catches a different coefficient table version: the recorded table hash and the account disagree', () => {
+    const files = folder(bundle);
+    const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, coefficientTable: 'gbt-46869-2025/1.0.0' })));
+    const v = verifyRelease(files);
+    expect(codes(v)).toEqual(expect.arrayContaining(['release.table-changed', 'release.mismatch']));
+    expect(v.issues.find((i) => i.code === 'release.mismatch')!.message).toBe('coefficientTable: the manifest records gbt-46869-2025/1.0.0, this file has "national-2022/1.0.0"');
+  });
+
+  it('reports a table this library does not have instead of recomputing with another', () => {
+    const files = folder(bundle);
+    const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, coefficientTable: 'national-2022/9.9.9' })));
+    const v = verifyRelease(files);
+    expect(v.issues.find((i) => i.code === 'release.table-unknown')!.message).toBe('coefficient table national-2022/9.9.9 is not in this library (gep-accounting 0.1.0); the account cannot be recomputed');
+    expect(v.checked.values).toBe(0);
+  });
+
+  it('refuses a folder without a manifest, or with a manifest that is not one', () => {
+    const files = folder(bundle);
+    files.delete('manifest.json');
+    expect(codes(verifyRelease(files))).toEqual(['release.manifest-missing']);
+    files.set('manifest.json', enc.encode('{"kind":"gep-release","formatVersion":1}'));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    expect(v.issues.every((i) => i.code === 'release.manifest-invalid')).toBe(true);
+    expect(v.issues.map((i) => i.expected)).toContain('files: a list of { path, sha256 (64 hex digits), bytes }');
+  });
+
+  it('notes another library version and still compares the numbers', () => {
+    const files = folder(bundle);
+    const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, libraryVersion: '0.0.9' })));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(true);
+    expect(v.notes[0]!.en).toMatch(/made with gep-accounting 0\.0\.9; this is 0\.1\.0/);
+  });
+});
+
+describe('the sample county', () => {
+  it('releases and verifies, with a method page for each of its indicators', () => {
+    const input = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+    const bundle = buildRelease(input, { date: '2024-06-30', lang: 'zh' });
+    const pages = bundle.files.filter((f) => f.path.startsWith('methods/')).map((f) => f.path.slice(8, -3));
+    const result = JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'account/result.json')!.bytes));
+    expect(pages).toEqual(result.indicators.map((i: { id: string }) => i.id));
+    expect(JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'to-verify.json')!.bytes)).coefficients).toHaveLength(bundle.manifest.toVerifyCoefficients);
+    expect(verifyRelease(folder(bundle)).issues).toEqual([]);
+  });
+});
+
+describe('methodPage', () => {
+  it('renders for every implemented indicator exactly what docs/methods/ holds', () => {
+    for (const id of INDICATORS.keys()) expect(methodPage(id), id).toBe(readFileSync(`docs/methods/${id}.md`, 'utf8'));
+  });
+});
