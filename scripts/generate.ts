@@ -1,19 +1,23 @@
 /**
- * Generates the shipped form of the reviewed data files:
- *   coefficients/sources.csv, coefficients/<table>/<version>/{table.json,coefficients.csv},
- *   coefficients/indices/<id>.{json,csv}
- *     → src/coefficients/generated/data.ts
- *   the zod input and case schemas → schemas/*.schema.json
- *   the indicator specs and tables → docs/methods/<indicator>.md
- * Run `npm run generate` (it runs this twice: the docs read the tables through the generated module);
- * test/generated.test.ts fails when a generated file is stale.
+ * Generates the shipped form of the reviewed data files, in one pass:
+ *   first the files made from the sources alone (./generated-sources.ts: coefficient data, the
+ *   module and profile lists, the hashes of published table versions), then, through the library
+ *   that reads them, the JSON Schemas, method pages, profile snapshots (./generated-files.ts).
+ * Run `npm run generate`; test/generated.test.ts fails when a generated file is stale.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { renderGeneratedFiles } from './generated-files.js';
+import { renderSourceFiles } from './generated-sources.js';
 
-for (const [path, text] of Object.entries(renderGeneratedFiles())) {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  console.log(`wrote ${path}`);
+function write(files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
+  }
 }
+
+write(renderSourceFiles());
+// Imported only now: the library reads the files just written.
+const { renderDerivedFiles } = await import('./generated-files.js');
+write(renderDerivedFiles());

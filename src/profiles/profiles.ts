@@ -3,13 +3,7 @@
  * and the pinned coefficient-table version. Shipped as JSON under coefficients/profiles/.
  */
 import { z } from 'zod';
-import national2022 from '../../coefficients/profiles/national-2022.json';
-import gbt468692025 from '../../coefficients/profiles/gbt-46869-2025.json';
-import caep2020 from '../../coefficients/profiles/caep-2020.json';
-import zhejiang from '../../coefficients/profiles/zhejiang-db33-2274.json';
-import shenzhen from '../../coefficients/profiles/shenzhen-db4403-141.json';
-import rcees2013 from '../../coefficients/profiles/rcees-2013.json';
-import shanxi from '../../coefficients/profiles/shanxi.json';
+import { PROFILES_DATA } from './generated/list.js';
 
 export const profileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -50,11 +44,10 @@ export type Profile = z.infer<typeof profileSchema>;
 /** One indicator of a profile: its id, method variant and how its membership is known. */
 export type ProfileIndicator = Profile['indicators'][number];
 
-const RAW_PROFILES: readonly unknown[] = [national2022, gbt468692025, caep2020, zhejiang, shenzhen, rcees2013, shanxi];
 let cache: ReadonlyMap<string, Profile> | undefined;
 
 function profiles(): ReadonlyMap<string, Profile> {
-  cache ??= new Map(RAW_PROFILES.map((raw) => {
+  cache ??= new Map(PROFILES_DATA.map((raw) => {
     const p = profileSchema.parse(raw);
     return [p.id, p] as const;
   }));
@@ -63,7 +56,8 @@ function profiles(): ReadonlyMap<string, Profile> {
 
 /** Every shipped profile. */
 export function listProfiles(): Profile[] {
-  return [...profiles().values()];
+  // The default first, then by id (the file order).
+  return [...profiles().values()].sort((a, b) => Number(b.id === DEFAULT_PROFILE_ID) - Number(a.id === DEFAULT_PROFILE_ID));
 }
 
 /** A profile by id, or `undefined`. */

@@ -19,12 +19,12 @@ describe('shipped profiles', () => {
   it('ship national-2022, GB/T 46869—2025, CAEP 2020, Zhejiang, Shenzhen, RCEES and Shanxi, each with its own table version', () => {
     expect(listProfiles().map((p) => `${p.id} → ${p.coefficientTable}`)).toEqual([
       'national-2022 → national-2022/1.0.0',
-      'gbt-46869-2025 → gbt-46869-2025/1.0.0',
       'caep-2020 → caep-2020/1.0.0',
-      'zhejiang-db33-2274 → zhejiang-db33-2274/1.0.0',
-      'shenzhen-db4403-141 → shenzhen-db4403-141/1.0.0',
+      'gbt-46869-2025 → gbt-46869-2025/1.0.0',
       'rcees-2013 → rcees-2013/1.0.0',
       'shanxi → shanxi/1.0.0',
+      'shenzhen-db4403-141 → shenzhen-db4403-141/1.0.0',
+      'zhejiang-db33-2274 → zhejiang-db33-2274/1.0.0',
     ]);
   });
 
