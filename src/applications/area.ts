@@ -171,8 +171,9 @@ export function ecosystemExtent(extent: AreaInput['extent'], path: readonly (str
  * @returns totals in 元, per km² in 元/km², value per ecosystem type, extent, ratios and trace
  * @throws {GepInputError} region.level not `area`, a region.code given, region.area ≠ Σ extent
  * @example
- * const acc = computeAreaAccount(parsedArea, computeGep(areaInput));
- * acc.perKm2.gep  // 元/km² of the area
+ * // GEP 230 000 元 over an extent of 2 + 0.5 + 1.5 km²
+ * computeAreaAccount(parsedArea, computeGep(areaInput)).perKm2.gep.toString()
+ * //=> '57500'   (元/km²)
  */
 export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): AreaAccount {
   requireDecimal(account, 'computeAreaAccount');

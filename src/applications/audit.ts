@@ -178,7 +178,8 @@ export interface ScorecardOptions {
  * @returns GDP and GEP in 元 with their growth rates (fractions), double growth, ratio changes
  * @throws {GepInputError} an input without GDP (economy.gdp), a GDP at another price year
  * @example
- * doubleAssessment(acc2021, acc2022, input2021, input2022).doubleGrowth.value  //=> false for the sample county (GEP −5.8 % at 2021 prices)
+ * doubleAssessment(acc2021, acc2022, input2021, input2022).doubleGrowth.value
+ * //=> false   (the sample county: GDP +6.5 %, GEP −5.8 % at 2021 prices)
  */
 export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: unknown, inputB: unknown, options: ScorecardOptions = {}): Scorecard {
   requireDecimal(a, 'doubleAssessment');
@@ -247,8 +248,8 @@ export interface AuditOptions {
  * @returns the path, the comparison, the flag, the threshold with its source, the scorecard, and the to-verify coefficients
  * @throws {GepInputError} accounts out of order or of different regions, a threshold that is not a fraction
  * @example
- * const audit = auditTenure(parsed, [{ result: acc2021, input: in2021 }, { result: acc2022, input: in2022 }]);
- * audit.flagged  //=> true for the sample county at the default 5 % (−5.8 % at 2021 prices)
+ * auditTenure(parsed, [{ result: acc2021, input: in2021 }, { result: acc2022, input: in2022 }]).flagged
+ * //=> true   (the sample county: −5.8 % at 2021 prices, beyond the default 5 %)
  */
 export function auditTenure(input: AuditInput, accounts: readonly { readonly result: GepResult<Dec>; readonly input: unknown }[], options: AuditOptions = {}): TenureAudit {
   const issues: GepIssue[] = [];

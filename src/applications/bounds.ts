@@ -105,7 +105,9 @@ export const BOUNDS_METHODS: readonly MethodRef[] = [
  * @returns lower and upper bounds in 元/(km²·a), net benefit, the standard at θ, annual and period totals in 元
  * @throws {GepInputError} a price year that differs, a planted area of 0, a project area unknown
  * @example
- * // Wu Na 2018 Table 4, Longxi: C_opp 96.99, ΔV 136.53 万元 km⁻² a⁻¹ → net benefit 39.54
+ * // Wu Na 2018 Table 4, Longxi: C_opp 96.99, ΔV 136.53 万元 km⁻² a⁻¹
+ * compensationBounds(parsed).netBenefit.toString()
+ * //=> '395400'   (元 km⁻² a⁻¹ = 39.54 万元, as printed)
  */
 export function compensationBounds(input: BoundsInput, fromImpact?: ProjectImpact): CompensationBounds {
   const issues: GepIssue[] = [];

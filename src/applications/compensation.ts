@@ -129,9 +129,13 @@ export const COMPENSATION_METHODS: Readonly<Record<CompensationRule, readonly Me
  * The annual losses of a project impact: each indicator with a negative impact (or the net
  * impact, when gains offset losses), at the impact's base-year prices.
  *
+ * @summary L_k = −QE_k for each indicator that falls (or −net when gains offset losses)
  * @param impact - a `computeProjectImpact` result
  * @param offsetGains - true: one loss, the net fall of GEP (none when the project gains); false: every indicator that falls
  * @returns the losses in 元/a, each with the indicator it comes from
+ * @example
+ * lossesFromImpact(impact).map((l) => [l.indicator, l.annualValue.toString()])
+ * //=> [['material.agriculture', '20000']]
  */
 export function lossesFromImpact(impact: ProjectImpact, offsetGains = false): Loss[] {
   if (offsetGains) {
@@ -149,8 +153,9 @@ export function lossesFromImpact(impact: ProjectImpact, offsetGains = false): Lo
  * @returns the compensation in 元 at the price year, with the losses, cost items, PV schedule and trace
  * @throws {GepInputError} a parameter the rule needs is missing, a price year differs, no loss is given
  * @example
- * // L = 100 000 元/a lost for 3 years at 5 %, end of year: PV = 100 000 × 2.723248… = 272 324.80 元
- * computeCompensation({ ...file, rule: 'value-lost', years: 3, discountRate: { value: '5', unit: '%' } }).compensation
+ * // L = 100 000 元/a lost for 3 years at 5 %, end of each year
+ * computeCompensation({ ...file, rule: 'value-lost', years: 3, discountRate: { value: '5', unit: '%' } }).compensation.toFixed(2)
+ * //=> '272324.80'   (100 000 × 2.723248…)
  */
 export function computeCompensation(input: CompensationInput, fromImpact?: ProjectImpact): Compensation {
   const issues: GepIssue[] = [];

@@ -115,7 +115,9 @@ export function annualValueOf(account: GepResult<Dec>, select: { readonly catego
  * @returns the annual value, the asset value with its schedule, and the lending base, in 元
  * @throws {GepInputError} a price year that differs from the account's or the project's
  * @example
- * // V = 1 000 万元/a, 10 years at 4 %, σ = 20 %: PV = 1 000 × 8.110896 = 8 110.90 万元; B = 1 622.18 万元
+ * // V = 1 000 万元/a, 10 years at 4 %, σ = 20 %
+ * valueEcologicalAssets(parsed).lendingBase.toFixed(2)
+ * //=> '16221791.56'   (元: PV = 10 000 000 × 8.1108958 = 81 108 957.79, × 0.2)
  */
 export function valueEcologicalAssets(input: FinanceInput, from?: { readonly account?: GepResult<Dec>; readonly impact?: ProjectImpact }): AssetValuation {
   const issues: GepIssue[] = [];

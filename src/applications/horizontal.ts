@@ -156,7 +156,9 @@ export const HORIZONTAL_METHODS: Readonly<Record<'quality-index' | 'excess-load'
  * @returns the index or loads, the payment (from, to, 元) and the trace with the coefficients used
  * @throws {GepInputError} the block of the chosen rule missing, weights not adding up to 1, a price year that differs
  * @example
- * // C/C0 = 1.1, 0.9, 1.0, 0.8, equal weights, k0 = 0.85: P = 0.85 × 0.95 = 0.8075 ≤ 1 → downstream pays upstream
+ * // C/C0 = 1.1, 0.9, 1.0, 0.8 with equal weights and the table's k0 = 0.85
+ * waterCompensation(parsed).qualityIndex.p.toString()
+ * //=> '0.8075'   (0.85 × 0.95 ≤ 1: the downstream region pays the upstream one)
  */
 export function waterCompensation(input: HorizontalWaterInput, options: { readonly strict?: boolean } = {}): HorizontalWaterCompensation {
   const issues: GepIssue[] = [];
@@ -184,7 +186,7 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
     if (given !== 0 && given !== block.indicators.length) issues.push(makeIssue('input.required', ['qualityIndex', 'indicators', block.indicators.findIndex((i) => !i.weight), 'weight'], { expected: 'a weight for every indicator, or for none (equal weights)' }));
     const n = block.indicators.length;
     const weights = block.indicators.map((i) => (i.weight ? readRate(i.weight) : D.divide(D.one, D.fromString(String(n)))));
-    if (given && !D.sum(weights).eq(1)) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators'], { expected: 'weights that add up to exactly 1', found: D.toString(D.sum(weights)) }));
+    if (given === n && !D.sum(weights).eq(1)) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators'], { expected: 'weights that add up to exactly 1', found: D.toString(D.sum(weights)) }));
     block.indicators.forEach((i, k) => { if (g(i.baseline).isZero()) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators', k, 'baseline', 'value'], { expected: 'a baseline concentration > 0', found: i.baseline.value })); });
     throwIssues(issues);
     const k0Use = block.stabilityCoefficient ? null : reader.get('xinan.stability-coefficient', ['qualityIndex', 'stabilityCoefficient']);

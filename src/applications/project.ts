@@ -154,8 +154,9 @@ export const PROJECT_METHODS: readonly MethodRef[] = [
  * @param options - base year, price index, period (years, discount rate as a fraction, timing)
  * @returns impacts in 元 at base-year prices per indicator, category and GEP, per km², and the period PV
  * @example
- * const p = computeProjectImpact(parsed, computeGep(without), computeGep(withIt));
- * p.net  // 元: change of GEP at constant prices that the project makes
+ * // without: maize 100 t × 2 000 元/t; with: maize 80 t and walnuts 10 t × 20 000 元/t
+ * computeProjectImpact(parsed, computeGep(without), computeGep(withIt)).net.toString()
+ * //=> '160000'   (−40 000 + 200 000 元 a year at constant prices)
  */
 export function computeProjectImpact(project: ProjectInput, baseline: GepResult<Dec>, withProject: GepResult<Dec>, options: ProjectOptions = {}): ProjectImpact {
   requireDecimal(baseline, 'computeProjectImpact');

@@ -94,7 +94,9 @@ export const POOL = 'pool (provincial fund)';
  * @returns pair nets, positions, the pool plan and the numbers of payments, all in 元
  * @throws {GepInputError} a transfer naming an unknown region, a region paying itself, a price year that differs
  * @example
- * // A → B 100, B → A 30, B → C 50: A −100, B +100 − 30 − 50 = +20... see docs/applications.md
+ * // A → B 100, B → A 30, B → C 50 (元)
+ * settle(parsed).positions.map((p) => p.net.toString())
+ * //=> ['-70', '20', '50']   (Σ = 0; the pool: A pays 70, B receives 20, C 50)
  */
 export function settle(input: SettlementInput): Settlement {
   const issues: GepIssue[] = [];

@@ -118,7 +118,9 @@ export const VERTICAL_METHODS: readonly MethodRef[] = [
  * @returns per county the criteria, score, share, exact and payable amounts in 元, with the trace
  * @throws {GepInputError} weights not adding up to 1, a criterion value missing or negative under `share`, a fund not a multiple of the unit
  * @example
- * // F = 100 元, two counties, weight 1 on value, V = 1 and 2 (share): a = 33.33…, 66.66… → payable 33.33, 66.67
+ * // F = 100 元, weight 100 % on GEP, GEP 1 and 2 元, normalisation share
+ * allocateVerticalFund(parsed).counties.map((c) => c.payable.toString())
+ * //=> ['33.33', '66.67']   (exact 33.333…, 66.666…; the last fen to the larger remainder)
  */
 export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap<number, CountyAccounts> = new Map()): VerticalAllocation {
   const issues: GepIssue[] = [];

@@ -174,8 +174,10 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
   try {
     data = inputFormatOf(file) === 'json' || !ctx.io.readBytes ? ctx.io.readFile(file) : ctx.io.readBytes(file);
   } catch (e) {
-    const issue = makeIssue('input.file-type', path, { found: shown, expected: `a readable account input (${e instanceof Error ? e.message : String(e)})` });
-    throw path.length ? located([issue], ctx.file) : new GepInputError([issue]);
+    const why = e instanceof Error ? e.message : String(e);
+    // Named in a file: say where (baseline.account: … found "x.json"); given on the command line: the file itself.
+    if (path.length) throw located([makeIssue('input.type', path, { expected: `a readable account input file (${why})`, found: JSON.stringify(shown) })], ctx.file);
+    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: `a readable account input (${why})` })]);
   }
   try {
     imported = importAccountInput(data, file);
