@@ -39,7 +39,7 @@ export function docToHtml(d: ReportDoc): string {
   const masthead = `<header class="masthead"><p class="kicker">${h(d.kicker)}</p><h1>${h(d.title)}</h1><ul class="meta">${meta}</ul></header>`;
   const banner = d.banner ? `<div class="banner ${d.banner.tone === 'warn' ? '' : d.banner.tone}" data-banner="${d.banner.tone}"><p>${h(d.banner.text)}</p></div>` : '';
   const figures = d.figures.length
-    ? `<div class="figures">${d.figures.map((f, i) => `<div class="figure${i === 0 ? ' main' : ''}" data-figure="${h(f.key)}"${f.exact ? ` data-value="${h(f.exact)}"` : ''}><div class="label">${h(f.label)}</div><div class="amount"><span class="v">${h(f.value)}</span><span class="unit">${h(f.unit)}</span></div>${f.sub ? `<div class="sub">${h(f.sub)}</div>` : ''}</div>`).join('')}</div>`
+    ? `<div class="figures">${d.figures.map((f, i) => `<div class="figure${i === 0 ? ' main' : ''}" data-figure="${h(f.key)}"${f.exact ? ` data-value="${h(f.exact)}"` : ''}><div class="label">${h(f.label)}</div><div class="amount"><span class="v">${h(f.value)}</span><span class="unit" style="white-space:nowrap">${h(f.unit)}</span></div>${f.sub ? `<div class="sub">${h(f.sub)}</div>` : ''}</div>`).join('')}</div>`
     : '';
   const sections = d.sections.map((s, i) => {
     const charts = s.blocks.filter((b) => b.type === 'chart');
