@@ -74,3 +74,13 @@ describe('computeAreaAccount (特定地域单元)', () => {
     expect(() => area(extent, { within: [{ code: '14', name: 'x' }] })).toThrow(/within\[0\]\.code/);
   });
 });
+
+describe('exact decimals only', () => {
+  it('refuses an account computed on the float64 path', async () => {
+    const { computeGep } = await import('../../src/accounts/gep.js');
+    const { floatArithmetic } = await import('../../src/numbers/arithmetic.js');
+    const { inputOf } = await import('./accounts.js');
+    const float = computeGep(inputOf({ year: 2022, forestry: products }), { arithmetic: floatArithmetic });
+    expect(() => computeAreaAccount(area(extent), float as never)).toThrow(/float64 path; applications of GEP results need exact decimals/);
+  });
+});
