@@ -25,7 +25,7 @@
  * realisation rates: src/accounts/ratios.ts) and their changes.
  */
 import { z } from 'zod';
-import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { compareGep, DEFAULT_DECLINE_THRESHOLD, gepComparisonToJson, type GepComparison } from '../accounts/compare.js';
 import { economyInputSchema } from '../accounts/economy-input.js';
 import { ratiosFromAccount, type RatioId, type RatiosResult } from '../accounts/ratios.js';
@@ -33,7 +33,7 @@ import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import {
-  accountRef, amountInput, D, growth, parseInput, readRate, readYuan, requireDecimal, step, throwIssues, toJsonData, tv, yearInput,
+  accountRef, amountInput, D, growth, moveIssue, parseInput, readRate, readYuan, requireDecimal, step, throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
 
@@ -201,8 +201,17 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   const doubleGrowth = gGdp === null || gGep === null ? null : gGdp.gt(0) && gGep.gt(0);
   if (!options.gdpRealGrowth) warnings.push({ code: 'scorecard-gdp-current', message: 'GDP growth is at current prices (no official real growth given): it includes inflation, while GEP growth is at constant prices' });
 
-  const ra = ratiosFromAccount(a, inputA) as RatiosResult<Dec> | null;
-  const rb = ratiosFromAccount(b, inputB) as RatiosResult<Dec> | null;
+  // Problems of an input's economy block are located under a.… or b.…, so the caller can tell which input.
+  const ratiosOf = (r: GepResult<Dec>, input: unknown, which: 'a' | 'b'): RatiosResult<Dec> | null => {
+    try {
+      return ratiosFromAccount(r, input) as RatiosResult<Dec> | null;
+    } catch (e) {
+      if (e instanceof GepInputError) throw new GepInputError(e.issues.map((i) => moveIssue(i, [which, ...i.path])));
+      throw e;
+    }
+  };
+  const ra = ratiosOf(a, inputA, 'a');
+  const rb = ratiosOf(b, inputB, 'b');
   const ratios: Scorecard['ratios'][number][] = [];
   for (const x of ra?.ratios ?? []) {
     const y = rb?.ratios.find((r) => r.id === x.id);
@@ -290,7 +299,13 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
   let scorecard: Scorecard | null = null;
   const haveGdp = gdpOf(first, accounts[0]!.input, ['accounts', 0]) && gdpOf(last, accounts[accounts.length - 1]!.input, ['accounts', accounts.length - 1]);
   if (haveGdp) {
-    scorecard = doubleAssessment(first, last, accounts[0]!.input, accounts[accounts.length - 1]!.input, { comparison: cmp, ...(realGrowth ? { gdpRealGrowth: realGrowth } : {}) });
+    try {
+      scorecard = doubleAssessment(first, last, accounts[0]!.input, accounts[accounts.length - 1]!.input, { comparison: cmp, ...(realGrowth ? { gdpRealGrowth: realGrowth } : {}) });
+    } catch (e) {
+      // a.… is the first account, b.… the last: accounts[0].…, accounts[n − 1].…
+      if (e instanceof GepInputError) throw new GepInputError(e.issues.map((i) => moveIssue(i, ['accounts', i.path[0] === 'a' ? 0 : accounts.length - 1, ...i.path.slice(1)])));
+      throw e;
+    }
   } else {
     warnings.push({ code: 'audit-no-gdp', message: 'the first or last input has no GDP (economy.gdp): no double-assessment scorecard' });
   }

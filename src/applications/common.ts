@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import Decimal from 'decimal.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
-import { GepInputError, makeIssue, type GepIssue } from '../errors/errors.js';
+import { GepInputError, makeIssue, messageOf, type GepIssue, type IssueLocation } from '../errors/errors.js';
 import { decimalText, toGepIssues } from '../indicators/input-schema.js';
 import { decimalArithmetic as DA, isDecimalText } from '../numbers/arithmetic.js';
 import { asFlowUnit, convert, dimensionOf, isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
@@ -112,6 +112,12 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, basePat
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, basePath));
   return parsed.data;
+}
+
+/** The issue at another path (and file), its message rewritten for that path. */
+export function moveIssue(issue: GepIssue, path: readonly (string | number)[], location?: IssueLocation): GepIssue {
+  const moved = { ...issue, path, ...(location ? { location } : {}) };
+  return { ...moved, message: messageOf(moved, 'en') };
 }
 
 /** Throw the issues collected, if any. */

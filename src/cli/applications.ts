@@ -18,7 +18,7 @@ import { parseJsonInput, withFile } from '../io/json-input.js';
 import { applicationToHtml } from '../io/application-html.js';
 import { applicationToMarkdown, applicationToText } from '../io/application-text.js';
 import type { ApplicationJson } from '../io/application-report.js';
-import { parseInput, type AccountRef, type Dec } from '../applications/common.js';
+import { moveIssue, parseInput, type AccountRef, type Dec } from '../applications/common.js';
 import { areaFileSchema, areaAccountToJson, computeAreaAccount } from '../applications/area.js';
 import { computeProjectImpact, projectImpactToJson, projectOptionsOf, projectSchema, type ProjectImpact } from '../applications/project.js';
 import { compensationSchema, compensationToJson, computeCompensation } from '../applications/compensation.js';
@@ -160,7 +160,7 @@ function accountOf(ref: AccountRef, path: readonly (string | number)[], ctx: Con
       return { result: computeGep(ref, options), input: ref };
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      throw located(e.issues.map((i) => ({ ...i, path: [...path, ...i.path], message: i.message })), ctx.file);
+      throw located(e.issues.map((i) => moveIssue(i, [...path, ...i.path])), ctx.file);
     }
   }
   return accountFromFile(resolvePath(ctx.file, ref), ref, path, ctx);
@@ -262,7 +262,18 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
       const f = parseFile(auditSchema, file, ctx.io);
       const accounts = f.accounts.map((ref, i) => accountOf(ref, ['accounts', i], ctx));
       const index = priceIndexOf(f.priceIndex, ['priceIndex'], accounts[0]!.result, ctx);
-      return tenureAuditToJson(inFile(ctx, () => auditTenure(f, accounts, index ? { priceIndex: index } : {})));
+      try {
+        return tenureAuditToJson(auditTenure(f, accounts, index ? { priceIndex: index } : {}));
+      } catch (e) {
+        if (!(e instanceof GepInputError)) throw e;
+        // A problem inside an account's own input (its economy block) belongs to that account's file.
+        throw new GepInputError(e.issues.map((i) => {
+          const ref = i.path[0] === 'accounts' && typeof i.path[1] === 'number' && i.path.length > 2 ? f.accounts[i.path[1]] : undefined;
+          return typeof ref === 'string'
+            ? moveIssue(i, i.path.slice(2), { ...i.location, file: resolvePath(file, ref) })
+            : { ...i, location: { ...i.location, file: i.location?.file ?? file } };
+        }));
+      }
     }
     case 'scorecard': {
       const [a, b] = positionals.map((p) => accountFromFile(p, p, [], { ...ctx, file: p })) as [{ result: GepResult<Dec>; input: unknown }, { result: GepResult<Dec>; input: unknown }];
@@ -272,7 +283,7 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
       } catch (e) {
         if (!(e instanceof GepInputError)) throw e;
         // Issues at a.… / b.… belong to the first or the second file.
-        throw new GepInputError(e.issues.map((i) => ({ ...i, path: i.path.slice(1), location: { ...i.location, file: i.path[0] === 'a' ? positionals[0]! : positionals[1]! } })));
+        throw new GepInputError(e.issues.map((i) => moveIssue(i, i.path.slice(1), { ...i.location, file: i.path[0] === 'a' ? positionals[0]! : positionals[1]! })));
       }
     }
     case 'finance': {

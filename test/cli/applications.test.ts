@@ -119,4 +119,17 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
     expect(r4.code).toBe(1);
     expect(r4.stderr).toContain('inline.json：account.region.level');
   });
+
+  it('locates a problem of an account’s economy block, found by the audit’s scorecard, in that account’s file', () => {
+    // realised value at 2021 prices in the 2022 account: the ratios refuse it
+    const input = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+    input.economy.realisedValue[0].value.priceYear = 2021;
+    const audit = JSON.stringify({ official: { name: 'X', post: 'head' }, unit: 'U', term: { start: '2021', end: '2022' }, accounts: ['../sample-county/input-2021.json', 'late.json'] });
+    const r = cli(['audit', `${F}/a.json`], { [`${F}/a.json`]: audit, [`${F}/late.json`]: JSON.stringify(input) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fixtures/applications/late.json: economy.realisedValue[0].value.priceYear: price year 2021 differs');
+    const s = cli(['scorecard', 'fixtures/sample-county/input-2021.json', `${F}/late.json`], { [`${F}/late.json`]: JSON.stringify(input) });
+    expect(s.code).toBe(1);
+    expect(s.stderr).toContain('fixtures/applications/late.json: economy.realisedValue[0].value.priceYear');
+  });
 });
