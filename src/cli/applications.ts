@@ -229,7 +229,16 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
     case 'area': {
       const f = parseFile(areaFileSchema, file, ctx.io);
       const acc = accountOf(f.account, ['account'], ctx).result;
-      return areaAccountToJson(inFile(ctx, () => computeAreaAccount(f.area, acc)));
+      try {
+        return areaAccountToJson(computeAreaAccount(f.area, acc));
+      } catch (e) {
+        if (!(e instanceof GepInputError)) throw e;
+        // account.region.… lies in the account's own file when the area file names it by path.
+        const ref = f.account;
+        throw new GepInputError(e.issues.map((i) => (typeof ref === 'string' && i.path[0] === 'account'
+          ? moveIssue(i, i.path.slice(1), { ...i.location, file: resolvePath(file, ref) })
+          : { ...i, location: { ...i.location, file: i.location?.file ?? file } })));
+      }
     }
     case 'project':
       return projectImpactToJson(projectOf(file, ctx));

@@ -132,4 +132,12 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
     expect(s.code).toBe(1);
     expect(s.stderr).toContain('fixtures/applications/late.json: economy.realisedValue[0].value.priceYear');
   });
+
+  it('locates a region.level or region.code an area cannot have in the account file the area names', () => {
+    const ref = JSON.stringify({ area: { name: 'x', kind: 'park', boundary: { description: 'd' }, extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }] }, account: '../sample-county/input.json' });
+    const r = cli(['area', `${F}/county-as-area.json`], { [`${F}/county-as-area.json`]: ref });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fixtures/sample-county/input.json: region.level: expected "area"');
+    expect(r.stderr).toContain('fixtures/sample-county/input.json: region.area: expected the sum of area.extent, 1 km²');
+  });
 });
