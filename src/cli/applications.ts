@@ -113,6 +113,7 @@ export const APPLICATION_VERBS = Object.keys(APPLICATION_HELP);
 
 /** The options the application verbs read. */
 export interface ApplicationValues {
+  readonly [option: string]: string | boolean | undefined;
   readonly format?: string | undefined;
   readonly lang?: string | undefined;
   readonly out?: string | undefined;
@@ -313,6 +314,13 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
  * `usage` throws the CLI's usage error.
  */
 export function applicationCommand(verb: string, positionals: readonly string[], values: ApplicationValues, io: CliIo, usage: (message: string) => never): number {
+  // Every parameter of a method lives in its file, the record of the computation: an option that
+  // would change one from the command line (or one these verbs do not read) is refused, not ignored.
+  const inFileInstead: Record<string, string> = { 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' };
+  for (const [key, v] of Object.entries(values)) {
+    if (v === undefined || ['format', 'lang', 'out', 'profile', 'strict', 'help'].includes(key)) continue;
+    usage(inFileInstead[key] ? `gep ${verb} takes --${key} from its file: set ${inFileInstead[key]} there` : `gep ${verb} does not take --${key}`);
+  }
   const expected = verb === 'scorecard' ? 2 : 1;
   if (positionals.length !== expected) usage(verb === 'scorecard' ? 'gep scorecard takes two input files: the earlier year, then the later' : `gep ${verb} takes exactly one file`);
   const format = values.format ?? 'table';

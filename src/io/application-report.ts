@@ -16,7 +16,7 @@ import { convert } from '../units/units.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
 import { LIBRARY_VERSION } from '../version.js';
 import type { ChartRow, LegendEntry, StackSegment } from './svg-chart.js';
-import { COLORS } from './html-page.js';
+import { COLORS, moneyText, signedMoneyText } from './html-page.js';
 import { groupThousands } from './text-table.js';
 import type { AreaAccountJson } from '../applications/area.js';
 import type { ProjectImpactJson } from '../applications/project.js';
@@ -92,12 +92,9 @@ const t = (lang: L, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 function fmt(rule: RoundingRule) {
   const conv = (v: string, from: string, to: string) => convert(decimalArithmetic, new GepDecimal(v), from, to).toString();
-  const wan = (yuan: string) => groupThousands(roundDecimal(conv(yuan, '元', '万元'), rule));
-  const signedWan = (yuan: string) => {
-    const text = wan(new GepDecimal(yuan).abs().toString());
-    if (/^[0.,]*$/.test(text)) return text;
-    return `${new GepDecimal(yuan).isNegative() ? '−' : '+'}${text}`;
-  };
+  // The account report's money formatters: 万元, half-up by the rule, and a sign on changes.
+  const wan = (yuan: string) => moneyText(yuan, '万元', rule);
+  const signedWan = (yuan: string) => signedMoneyText(yuan, '万元', rule);
   const yuanText = (yuan: string) => groupThousands(roundDecimal(yuan, rule));
   const pct = (fraction: string | null, places = 2) => {
     if (fraction === null) return '—';

@@ -94,6 +94,10 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
       expect(r.stderr).toContain('Usage:');
     }
     expect(cli(['--help']).stdout).toContain('gep area|project|compensation|eco-compensation|audit|finance');
+    // a parameter from the command line would not be in the file that records the computation: refused, not ignored
+    const threshold = cli(['audit', `${F}/audit-sample-county.json`, '--decline-threshold', '3']);
+    expect([threshold.code, threshold.stderr]).toEqual([2, expect.stringContaining('set declineThreshold (with its source) there')]);
+    expect(cli(['finance', `${F}/finance-mine-vep.json`, '--workers', '2']).stderr).toContain('gep finance does not take --workers');
   });
 
   it('exits 1 with every issue located: in the file itself, at the path naming a missing account, and inside the account file', () => {
