@@ -30,7 +30,7 @@ export { presentValue, PRESENT_VALUE_FORMULA, type PresentValue, type PresentVal
 export { payableParts, LARGEST_REMAINDER_RULE, type PayablePart } from './applications/allocate.js';
 export {
   computeAreaAccount, ecosystemExtent, areaAccountToJson, areaSchema, areaFileSchema, extentSchema, AREA_KINDS, AREA_METHODS,
-  type AreaAccount, type AreaAccountJson, type AreaFile, type AreaInput, type Extent, type ExtentRow, type TypeValue,
+  type AreaAccount, type AreaAccountJson, type AreaFile, type AreaInput, type Extent, type AreaExtentRow, type TypeValue,
 } from './applications/area.js';
 export {
   computeProjectImpact, projectImpactToJson, projectOptionsOf, projectSchema, PROJECT_TYPES, PROJECT_METHODS,
@@ -60,7 +60,7 @@ export {
 } from './applications/audit.js';
 export {
   valueEcologicalAssets, annualValueOf, assetValuationToJson, financeSchema, FINANCE_METHODS,
-  type AssetValuation, type AssetValuationJson, type FinanceInput,
+  type EcologicalAssetValuation, type EcologicalAssetValuationJson, type FinanceInput,
 } from './applications/finance.js';
 export { decimalArithmetic, floatArithmetic, GepDecimal, GepArithmeticError, isDecimalText, type Arithmetic } from './numbers/arithmetic.js';
 export { roundDecimal, allocateRounded, describeRounding, DEFAULT_ROUNDING, type RoundingRule } from './numbers/rounding.js';

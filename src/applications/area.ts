@@ -71,7 +71,7 @@ export const areaFileSchema = z.strictObject({ area: areaSchema, account: accoun
 export type AreaFile = z.infer<typeof areaFileSchema>;
 
 /** One row of the extent. */
-export interface ExtentRow {
+export interface AreaExtentRow {
   readonly ecosystemType: string;
   readonly zh: string;
   readonly en: string;
@@ -84,7 +84,7 @@ export interface ExtentRow {
 
 /** The extent of an area, with its level-1 totals. */
 export interface Extent {
-  readonly rows: readonly ExtentRow[];
+  readonly rows: readonly AreaExtentRow[];
   readonly byLevel1: readonly { readonly ecosystemType: string; readonly zh: string; readonly en: string; readonly area: Dec; readonly share: Dec }[];
   /** km². */
   readonly total: Dec;

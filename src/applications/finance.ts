@@ -56,7 +56,7 @@ export const financeSchema = z.strictObject({
 export type FinanceInput = z.infer<typeof financeSchema>;
 
 /** The ecological-asset value of a unit and its lending base. */
-export interface AssetValuation {
+export interface EcologicalAssetValuation {
   readonly kind: 'asset-valuation';
   readonly unit: FinanceInput['unit'];
   readonly priceYear: number;
@@ -119,7 +119,7 @@ export function annualValueOf(account: GepResult<Dec>, select: { readonly catego
  * valueEcologicalAssets(parsed).lendingBase.toFixed(2)
  * //=> '16221791.56'   (元: PV = 10 000 000 × 8.1108958 = 81 108 957.79, × 0.2)
  */
-export function valueEcologicalAssets(input: FinanceInput, from?: { readonly account?: GepResult<Dec>; readonly impact?: ProjectImpact }): AssetValuation {
+export function valueEcologicalAssets(input: FinanceInput, from?: { readonly account?: GepResult<Dec>; readonly impact?: ProjectImpact }): EcologicalAssetValuation {
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
@@ -175,8 +175,8 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
 }
 
 /** The JSON form of an asset valuation. */
-export function assetValuationToJson(a: AssetValuation) {
+export function assetValuationToJson(a: EcologicalAssetValuation) {
   return toJsonData(a);
 }
 /** The JSON shape of an asset valuation. */
-export type AssetValuationJson = ReturnType<typeof assetValuationToJson>;
+export type EcologicalAssetValuationJson = ReturnType<typeof assetValuationToJson>;

@@ -26,13 +26,13 @@ import type { WaterCompensationJson } from '../applications/horizontal.js';
 import type { CompensationBoundsJson } from '../applications/bounds.js';
 import type { SettlementJson } from '../applications/settlement.js';
 import type { ScorecardJson, TenureAuditJson } from '../applications/audit.js';
-import type { AssetValuationJson } from '../applications/finance.js';
+import type { EcologicalAssetValuationJson } from '../applications/finance.js';
 import type { ApplicationTrace, Jsonified } from '../applications/common.js';
 
 /** Any application result in JSON form. */
 export type ApplicationJson =
   | AreaAccountJson | ProjectImpactJson | CompensationJson | VerticalAllocationJson | WaterCompensationJson
-  | CompensationBoundsJson | SettlementJson | TenureAuditJson | ScorecardJson | AssetValuationJson;
+  | CompensationBoundsJson | SettlementJson | TenureAuditJson | ScorecardJson | EcologicalAssetValuationJson;
 
 /** A chart, drawn in the HTML page only (./svg-chart.ts). */
 export type ReportChart =
@@ -657,7 +657,7 @@ function auditDoc(r: TenureAuditJson, lang: L, rule: RoundingRule): ReportDoc {
   };
 }
 
-function financeDoc(r: AssetValuationJson, lang: L, rule: RoundingRule): ReportDoc {
+function financeDoc(r: EcologicalAssetValuationJson, lang: L, rule: RoundingRule): ReportDoc {
   const f = fmt(rule);
   const pv = r.assetValue;
   return {

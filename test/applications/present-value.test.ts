@@ -57,3 +57,13 @@ describe('presentValue', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('presentValue and the SEEA asset account', () => {
+  it('give the same annuity factor (two implementations of one formula must agree)', async () => {
+    const { annuityFactor } = await import('../../src/seea/assets.js');
+    for (const [n, r] of [[1, '0'], [10, '0.04'], [30, '0.035'], [100, '0.08']] as const) {
+      const ours = presentValue(dec('1'), { rate: dec(r), years: n }).annuityFactor!;
+      expect(ours.minus(annuityFactor(n, dec(r))).abs().lte(dec('1e-30')), `${n} years at ${r}`).toBe(true);
+    }
+  });
+});
