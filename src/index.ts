@@ -21,6 +21,47 @@ export {
   compareGep, gepComparisonToJson, DECOMPOSITION_FORMULA, DEFAULT_DECLINE_THRESHOLD,
   type AccountRef, type Change, type CompareOptions, type DeclineDriver, type GepComparison, type GepComparisonJson, type IndicatorComparison, type LineComparison, type LineSide,
 } from './accounts/compare.js';
+// Applications of GEP results (核算结果应用): specific areas and projects, compensation, eco-compensation, audit, finance
+export {
+  toJsonData, amountInput, accountRef,
+  type ApplicationTrace, type MethodRef, type Parameter, type ParameterStatus, type Standing, type Jsonified, type AccountRef as ApplicationAccountRef,
+} from './applications/common.js';
+export { presentValue, PRESENT_VALUE_FORMULA, type PresentValue, type PresentValueOptions, type ScheduleYear } from './applications/present-value.js';
+export { payableParts, LARGEST_REMAINDER_RULE, type PayablePart } from './applications/allocate.js';
+export {
+  computeAreaAccount, ecosystemExtent, areaAccountToJson, areaSchema, areaFileSchema, extentSchema, AREA_KINDS, AREA_METHODS,
+  type AreaAccount, type AreaAccountJson, type AreaFile, type AreaInput, type Extent, type AreaExtentRow, type TypeValue,
+} from './applications/area.js';
+export {
+  computeProjectImpact, projectImpactToJson, projectOptionsOf, projectSchema, PROJECT_TYPES, PROJECT_METHODS,
+  type ExtentChange, type IndicatorImpact, type ProjectImpact, type ProjectImpactJson, type ProjectInput, type ProjectOptions,
+} from './applications/project.js';
+export {
+  computeCompensation, lossesFromImpact, compensationToJson, compensationSchema, COMPENSATION_RULES, COMPENSATION_METHODS,
+  type Compensation, type CompensationInput, type CompensationJson, type CompensationRule, type CostItem, type Loss,
+} from './applications/compensation.js';
+export {
+  allocateVerticalFund, verticalAllocationToJson, verticalSchema, VERTICAL_CRITERIA, VERTICAL_METHODS,
+  type CountyAccounts, type CountyAllocation, type VerticalAllocation, type VerticalAllocationJson, type VerticalCriterion, type VerticalInput,
+} from './applications/vertical.js';
+export {
+  waterCompensation, waterCompensationToJson, horizontalWaterSchema, HORIZONTAL_METHODS, APPLICATIONS_TABLE,
+  type HorizontalWaterCompensation, type HorizontalWaterInput, type IndexTerm, type LoadTerm, type Transfer, type WaterCompensationJson,
+} from './applications/horizontal.js';
+export {
+  compensationBounds, compensationBoundsToJson, boundsSchema, BOUNDS_METHODS,
+  type BoundsInput, type CompensationBounds, type CompensationBoundsJson,
+} from './applications/bounds.js';
+export { settle, settlementToJson, settlementSchema, SETTLEMENT_METHODS, POOL, type PairNet, type Position, type Settlement, type SettlementInput, type SettlementJson } from './applications/settlement.js';
+export { ecoCompensationSchema, type EcoCompensationInput } from './applications/eco-compensation.js';
+export {
+  auditTenure, doubleAssessment, gdpOf, parseAudit, tenureAuditToJson, scorecardToJson, auditSchema, AUDIT_METHODS, SCORECARD_METHODS,
+  type AuditInput, type AuditOptions, type DeclineThreshold, type Scorecard, type ScorecardJson, type ScorecardOptions, type TenureAudit, type TenureAuditJson, type TermYear,
+} from './applications/audit.js';
+export {
+  valueEcologicalAssets, annualValueOf, assetValuationToJson, financeSchema, FINANCE_METHODS,
+  type EcologicalAssetValuation, type EcologicalAssetValuationJson, type FinanceInput,
+} from './applications/finance.js';
 export { decimalArithmetic, floatArithmetic, GepDecimal, GepArithmeticError, isDecimalText, type Arithmetic } from './numbers/arithmetic.js';
 export { roundDecimal, allocateRounded, describeRounding, DEFAULT_ROUNDING, type RoundingRule } from './numbers/rounding.js';
 export {

@@ -29,6 +29,7 @@ import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resul
 import { resultToJsonText } from '../io/result-export.js';
 import type { ImportedInput } from '../io/table-input.js';
 import { coefficientTableHash } from '../io/hash.js';
+import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
 
 /** What the CLI may touch. */
 export interface CliIo {
@@ -66,6 +67,8 @@ Usage:
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
+  gep area|project|compensation|eco-compensation|audit|finance <file.json> [--format table|json|md|html] [--lang en|zh] [--out FILE]
+  gep scorecard <a.json> <b.json> [--format table|json|md|html] [--lang en|zh] [--out FILE]
   gep --help | gep <command> --help | gep --version
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
@@ -120,6 +123,7 @@ coefficients added, removed or changed between two profiles or table versions (i
   release: RELEASE_HELP,
   'verify-release': VERIFY_RELEASE_HELP,
   seea: SEEA_HELP,
+  ...APPLICATION_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -303,6 +307,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
+    if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {

@@ -42,3 +42,7 @@ export { methodPage, methodIndex, type MethodText } from '../release/method-page
 // SEEA EA tables as CSV, XLSX, text and HTML (./seea-export.ts, ./seea-html.ts)
 export { seeaSheets, seeaToCsvFiles, seeaToXlsx, seeaToText, SEEA_SHEETS, SEEA_LABELS, type SeeaExportOptions, type SeeaSheet } from './seea-export.js';
 export { seeaToHtml, seeaHtmlSections } from './seea-html.js';
+// Reports of the applications of GEP results (./application-report.ts): terminal, Markdown, HTML
+export { applicationReport, shortExact, type ApplicationJson, type ApplicationReportOptions, type ReportBlock, type ReportChart, type ReportDoc, type ReportFigure, type ReportSection } from './application-report.js';
+export { applicationToText, applicationToMarkdown, docToText, docToMarkdown } from './application-text.js';
+export { applicationToHtml, docToHtml } from './application-html.js';

@@ -289,11 +289,101 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "year": "1997",
     "url": "",
     "note": "Not read here: the SI conversion of K from US customary units (× 0.1317) is recalled (gep-methods §4.3, untagged) and stays to-verify."
+  },
+  {
+    "id": "wu-2018-weihe",
+    "title": "吴娜，宋晓谕，康文慧，邓晓红，胡想全，石培基，刘玉卿. 不同视角下基于InVEST模型的流域生态补偿标准核算——以渭河甘肃段为例. 生态学报 2018，38(7):2512-2522. DOI 10.5846/stxb201704130664",
+    "issuer": "生态学报 (journal article)",
+    "year": "2018",
+    "url": "https://doi.org/10.5846/stxb201704130664",
+    "note": "Read in full in ChinaXiv preprint 201804.01726 (applications.md §4.3a): the compensation standard lies between the providers' opportunity cost C_opp = [Σ A_i·L_i·K_i − (seed, fertiliser, pesticide, harvest, fuel, repair costs)] / A (§2.5) and the new ecosystem-service value Δe = e_F − e_C (§1, §2.4); Table 4 gives both bounds per county in 万元 km⁻² a⁻¹."
+  },
+  {
+    "id": "xinan-2011-pilot",
+    "title": "新安江流域水环境补偿试点实施方案（财政部、环境保护部 2011）及皖浙两省新安江流域上下游横向生态补偿协议（2012年起，三年一轮）",
+    "issuer": "财政部、环境保护部 (MOF and MEP); 安徽省、浙江省 (Anhui and Zhejiang)",
+    "year": "2011",
+    "url": "http://www.handmsg.com/page/2022/0903/14017938.shtml",
+    "note": "Not read: the page cited describes the rounds and the P index at the Jiekou (街口) section without its formula. The compensation index P = k0 · Σ k_i · C_i / C_i0 over the permanganate index, NH₃-N, TN and TP (k0 = 0.85, k_i = 0.25, C_i0 the baseline concentration; P ≤ 1 → Zhejiang pays Anhui, P > 1 → Anhui pays Zhejiang) is recalled (applications.md §4.3e [R]); every value cited from it is to-verify."
+  },
+  {
+    "id": "geng-2018-replacement-cost",
+    "title": "耿翔燕，葛颜祥，张化楠. 基于重置成本的流域生态补偿标准研究. 中国人口·资源与环境 2018，28(1):140-147",
+    "issuer": "中国人口·资源与环境 (journal article)",
+    "year": "2018",
+    "url": "http://puapp.net/c/20230218/1831.html",
+    "note": "Abstract read (applications.md §4.3f): a water-quality index compared with the agreed class sets the direction of payment; unit COD and NH₃-N treatment costs are power functions of the inflow concentration (not reproduced here); the amount is presented as a lower bound."
+  },
+  {
+    "id": "huang-2021-spill",
+    "title": "黄晶晶，李玲玲，徐琳瑜. 生态学报 2021，41(17):6994-7001 (ecological compensation from the value of ecosystem services spilled over to other regions; title not recorded here)",
+    "issuer": "生态学报 (journal article)",
+    "year": "2021",
+    "url": "https://www.ecologica.cn/stxb/ch/html/2021/17/stxb201906031173.htm",
+    "note": "Abstract read (applications.md §4.3b): compensation basis = ES value after local use; horizontal transfers pooled at the provincial or national level and balanced vertically. The formula body was not visible."
+  },
+  {
+    "id": "mee-2014-damage-assessment",
+    "title": "环境损害鉴定评估推荐方法（第Ⅱ版）（环办〔2014〕90号）",
+    "issuer": "环境保护部办公厅 (MEP General Office)",
+    "year": "2014",
+    "url": "",
+    "note": "Not read here. Recalled: ecological damage is valued as the cost of restoring the baseline plus the interim loss of services from the damage until recovery (期间损害), discounted. Cited only as the reason for the restoration-plus-interim rule of src/applications/compensation.ts, which is a parameterised rule, not this standard."
+  },
+  {
+    "id": "lishui-2021-gep-assessment",
+    "title": "丽水市生态产品价值（GEP）综合考评办法（2021年12月）as reported in the press",
+    "issuer": "丽水市 (Lishui municipality)",
+    "year": "2021",
+    "url": "http://env.022net.com/xinwen/2022/0412/27713.html",
+    "note": "Press report read (applications.md §4.4): five first-level indicators including 双增长双转化, 1000 points, applied to leaders' natural-resource-asset exit audits; the scoring algorithms are not published."
+  },
+  {
+    "id": "discounting",
+    "title": "Present value of a stream of annual amounts: PV = Σ a_t / (1 + r)^t (financial mathematics)",
+    "issuer": "—",
+    "year": "",
+    "url": "",
+    "note": "Arithmetic; no document. The rate, the term and the timing of the payments are always parameters of the function that uses it."
   }
 ];
 
 /** Every coefficient table version, rows as reviewed text (validated by zod on first use). */
 export const TABLES_DATA: readonly unknown[] = [
+  {
+    "id": "applications",
+    "version": "1.0.0",
+    "title": {
+      "zh": "生态产品价值核算结果应用 参数表（生态补偿）",
+      "en": "Parameters of the applications of GEP results (eco-compensation)"
+    },
+    "published": "2026-12-06",
+    "note": "Parameters that the application functions (src/applications/) read when the user does not give them: only those a published scheme fixes. Every row is recalled, not read, and carries status to-verify. Amounts agreed between regions, discount rates, terms and thresholds are never defaults: they are inputs.",
+    "rows": [
+      {
+        "id": "xinan.stability-coefficient",
+        "symbol": "k0",
+        "value": "0.85",
+        "unit": "1",
+        "source": "xinan-2011-pilot",
+        "clause": "补偿指数 P = k0 · Σ k_i · C_i / C_i0: 水质稳定系数 k0",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "Recalled (applications.md §4.3e [R]): allows for changes in rainfall and runoff; not read in the scheme's text."
+      },
+      {
+        "id": "xinan.index-limit",
+        "symbol": "P*",
+        "value": "1",
+        "unit": "1",
+        "source": "xinan-2011-pilot",
+        "clause": "P ≤ 1: the downstream province pays the upstream one; P > 1: the upstream province pays the downstream one",
+        "priceYear": "",
+        "status": "to-verify",
+        "note": "Recalled (applications.md §4.3e [R]) for the Jiekou (街口) section between Anhui and Zhejiang."
+      }
+    ]
+  },
   {
     "id": "caep-2020",
     "version": "1.0.0",

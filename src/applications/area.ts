@@ -1,0 +1,264 @@
+/**
+ * Specific-area units (特定地域单元): an account for an area defined by its ecosystems, not by an
+ * administrative code — a nature reserve, a park, a restoration project, a mine site (shanxi-2022-182
+ * (六): "行政区域单元生态产品总值和特定地域单元生态产品价值评价体系").
+ *
+ * The account itself is an ordinary GEP account (`computeGep`) of an input whose `region.level` is
+ * `area`: the same indicators over the area's inputs. What `level: 'area'` alone does not give, and
+ * this module adds, is the area's definition and what follows from it:
+ *   - the boundary (a description, the source, and optionally the geometry file with its SHA-256,
+ *     so a third party can check that the same polygon was used);
+ *   - the ecosystem extent (生态系统范围): the area of each ecosystem type; the area of the unit is
+ *     their sum, and `region.area`, when the account gives one, must equal it;
+ *   - no GB/T 2260 code of its own (a code is refused: an area is not an administrative division),
+ *     but the divisions it lies in (`within`), by code;
+ *   - values per km²: GEP and each category per km² of the area, and the value of each level-1
+ *     ecosystem type per km² of that type (V_k / A_k, from the account lines that name a type);
+ *   - the ratios of the account that need no GDP (`computeRatios`: GEP per km², regulating share,
+ *     "two mountains" value, primary conversion rate).
+ *
+ * VEP (特定地域单元生态产品价值) is "多以GEP为基础 … 更细一级的'项目级GEP核算'" (applications.md §4.2,
+ * read): the same indicators, a smaller unit. No published method fixes how the boundary or extent
+ * is recorded; the fields here are this library's (not a standard).
+ */
+import { z } from 'zod';
+import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { ecosystemType } from '../indicators/input-schema.js';
+import { ecosystemTypes, level1Type } from '../indicators/catalogue.js';
+import { CATEGORIES, type Category } from '../indicators/types.js';
+import { computeRatios, type RatiosResult } from '../accounts/ratios.js';
+import type { GepResult } from '../accounts/gep.js';
+import {
+  accountRef, areaInput, checkUnique, D, readKm2, ratioOrNull, requireDecimal, throwIssues, toJsonData,
+  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+} from './common.js';
+
+/** Kinds of specific areas. */
+export const AREA_KINDS = ['protected-area', 'park', 'restoration-project', 'mine-site', 'watershed', 'development-project', 'other'] as const;
+
+/** The ecosystem extent: one row per ecosystem type (level 1 or 2), no type twice. */
+export const extentSchema = z.array(z.strictObject({ ecosystemType, area: areaInput })).min(1);
+
+/** The definition of a specific area (特定地域单元). */
+export const areaSchema = z.strictObject({
+  name: z.string().min(1),
+  kind: z.enum(AREA_KINDS),
+  boundary: z.strictObject({
+    /** In words: what the line follows (ridges, a reserve's gazetted boundary, a mining licence). */
+    description: z.string().min(1),
+    /** Who drew it, and under which decision. */
+    source: z.string().min(1).optional(),
+    /** The boundary geometry, by file name, with its SHA-256 so that a reader can check it. */
+    geometry: z.strictObject({
+      file: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      crs: z.string().min(1).optional(),
+    }).optional(),
+  }),
+  /** Ecosystem extent (生态系统范围); the area of the unit is its sum. */
+  extent: extentSchema,
+  /** Administrative divisions the area lies in (GB/T 2260 codes); the area has no code of its own. */
+  within: z.array(z.strictObject({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1) })).optional(),
+  /** Who manages it (a reserve administration, a project company). */
+  manager: z.string().min(1).optional(),
+});
+/** A specific area as written in an input file. */
+export type AreaInput = z.infer<typeof areaSchema>;
+
+/** An area file (`gep area`): the area's definition and its account (a path or the input itself). */
+export const areaFileSchema = z.strictObject({ area: areaSchema, account: accountRef });
+/** An area file as parsed. */
+export type AreaFile = z.infer<typeof areaFileSchema>;
+
+/** One row of the extent. */
+export interface AreaExtentRow {
+  readonly ecosystemType: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly level1: string;
+  /** km². */
+  readonly area: Dec;
+  /** Share of the area, a fraction. */
+  readonly share: Dec;
+}
+
+/** The extent of an area, with its level-1 totals. */
+export interface Extent {
+  readonly rows: readonly AreaExtentRow[];
+  readonly byLevel1: readonly { readonly ecosystemType: string; readonly zh: string; readonly en: string; readonly area: Dec; readonly share: Dec }[];
+  /** km². */
+  readonly total: Dec;
+}
+
+/** Value of one level-1 ecosystem type in the area. */
+export interface TypeValue {
+  readonly ecosystemType: string;
+  readonly zh: string;
+  readonly en: string;
+  /** 元, from the account lines that name this type (or one of its level-2 types). */
+  readonly value: Dec;
+  /** km² of this type in the extent; 0 when the extent has none. */
+  readonly area: Dec;
+  /** 元/km² of this type; null when the extent has none of it. */
+  readonly valuePerKm2: Dec | null;
+}
+
+/** The account of a specific area. */
+export interface AreaAccount {
+  readonly kind: 'area-account';
+  readonly area: Omit<AreaInput, 'extent'>;
+  readonly accountingYear: number;
+  readonly priceYear: number;
+  readonly profile: string;
+  readonly coefficientTable: string;
+  readonly extent: Extent;
+  /** 元 at `priceYear`: material, regulating, cultural, GEP. */
+  readonly totals: Readonly<Record<Category | 'gep', Dec>>;
+  /** 元/km² of the whole area. */
+  readonly perKm2: Readonly<Record<Category | 'gep', Dec>>;
+  readonly byEcosystemType: readonly TypeValue[];
+  /** 元 of the lines that name no ecosystem type (not in `byEcosystemType`). */
+  readonly untyped: Dec;
+  readonly ratios: RatiosResult<Dec>;
+  readonly trace: ApplicationTrace;
+  readonly warnings: readonly GepWarning[];
+}
+
+/** The methods the area account rests on. */
+export const AREA_METHODS: readonly MethodRef[] = [
+  { source: 'shanxi-2022-182', clause: '(六) 特定地域单元生态产品价值评价体系', standing: 'read', note: 'asks for the value of specific areas beside administrative units; gives no method' },
+  { source: 'shanxi-2022-182', clause: '(六) and applications.md §4.2: VEP is GEP of a smaller unit (项目级GEP核算)', standing: 'inferred', note: 'the same indicators over the area’s inputs' },
+  { source: null, clause: 'boundary, extent and per-km² values: this library’s record of an area', standing: 'not-a-standard' },
+];
+
+/**
+ * The extent of an area: km² per ecosystem type, shares, level-1 totals.
+ *
+ * @param extent - the parsed `extent` rows (any area unit)
+ * @param path - where the extent sits in the input, for issues
+ * @returns rows with km² and share, level-1 totals and the total in km²
+ * @throws {GepInputError} a type listed twice, or a total of 0
+ */
+export function ecosystemExtent(extent: AreaInput['extent'], path: readonly (string | number)[] = ['extent']): Extent {
+  const issues: GepIssue[] = [];
+  checkUnique(extent.map((e) => e.ecosystemType), path, 'ecosystemType', issues);
+  const rows0 = extent.map((e) => ({ ecosystemType: e.ecosystemType, area: readKm2(e.area) }));
+  const total = D.sum(rows0.map((r) => r.area));
+  if (total.isZero()) issues.push(makeIssue('input.out-of-range', path, { expected: 'an extent whose areas add up to more than 0', found: '0 km²' }));
+  throwIssues(issues);
+  const types = ecosystemTypes();
+  const rows = rows0.map((r) => {
+    const t = types.get(r.ecosystemType)!;
+    return { ecosystemType: r.ecosystemType, zh: t.zh, en: t.en, level1: level1Type(r.ecosystemType), area: r.area, share: D.divide(r.area, total) };
+  });
+  const level1 = [...new Set(rows.map((r) => r.level1))];
+  const byLevel1 = level1.map((id) => {
+    const t = types.get(id)!;
+    const area = D.sum(rows.filter((r) => r.level1 === id).map((r) => r.area));
+    return { ecosystemType: id, zh: t.zh, en: t.en, area, share: D.divide(area, total) };
+  });
+  return { rows, byLevel1, total };
+}
+
+/**
+ * The account of a specific area (特定地域单元生态产品价值): the GEP account of its inputs, with the
+ * area's boundary and ecosystem extent, values per km² of the area and of each ecosystem type, and
+ * the ratios that need no GDP.
+ *
+ * @summary GEP of an area defined by its ecosystems, per km² and per ecosystem type
+ * @param area - the area's definition (`areaSchema`): boundary, extent (km²), divisions it lies in
+ * @param account - `computeGep` of the area's input (region.level `area`, no region.code; decimal path)
+ * @returns totals in 元, per km² in 元/km², value per ecosystem type, extent, ratios and trace
+ * @throws {GepInputError} region.level not `area`, a region.code given, region.area ≠ Σ extent
+ * @example
+ * // GEP 230 000 元 over an extent of 2 + 0.5 + 1.5 km²
+ * computeAreaAccount(parsedArea, computeGep(areaInput)).perKm2.gep.toString()
+ * //=> '57500'   (元/km²)
+ */
+export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): AreaAccount {
+  requireDecimal(account, 'computeAreaAccount');
+  const issues: GepIssue[] = [];
+  const warnings: GepWarning[] = [];
+  if (account.region.level !== 'area') {
+    issues.push(makeIssue('input.out-of-range', ['account', 'region', 'level'], { expected: '"area" (a specific area is not an administrative unit)', found: JSON.stringify(account.region.level) }));
+  }
+  if (account.region.code !== undefined) {
+    issues.push(makeIssue('input.region-code', ['account', 'region', 'code'], { expected: 'no code: a specific area is not an administrative division; name the divisions it lies in under area.within', found: account.region.code }));
+  }
+  let extent: Extent | null = null;
+  try {
+    extent = ecosystemExtent(area.extent, ['area', 'extent']);
+  } catch (e) {
+    if (!(e instanceof Error && 'issues' in e)) throw e;
+    issues.push(...(e as { issues: GepIssue[] }).issues);
+  }
+  if (extent && account.region.area) {
+    const given = readKm2(account.region.area);
+    if (!given.eq(extent.total)) {
+      issues.push(makeIssue('input.out-of-range', ['account', 'region', 'area'], { expected: `the sum of area.extent, ${D.toString(extent.total)} km²`, found: `${account.region.area.value} ${account.region.area.unit}` }));
+    }
+  }
+  throwIssues(issues);
+  const ext = extent!;
+  if (account.region.name !== area.name) {
+    warnings.push({ code: 'area-name-differs', message: `the account is of "${account.region.name}" but the area is "${area.name}"` });
+  }
+
+  const totals = {
+    material: account.totals.material.value, regulating: account.totals.regulating.value,
+    cultural: account.totals.cultural.value, gep: account.totals.gep.value,
+  };
+  const perKm2 = Object.fromEntries(([...CATEGORIES, 'gep'] as const).map((k) => [k, D.divide(totals[k], ext.total)])) as Record<Category | 'gep', Dec>;
+
+  const types = ecosystemTypes();
+  const typed = Object.entries(account.byEcosystemType);
+  const byEcosystemType: TypeValue[] = [];
+  for (const row of ext.byLevel1) {
+    const value = account.byEcosystemType[row.ecosystemType]?.value ?? D.zero;
+    byEcosystemType.push({ ecosystemType: row.ecosystemType, zh: row.zh, en: row.en, value, area: row.area, valuePerKm2: ratioOrNull(value, row.area) });
+  }
+  for (const [id, m] of typed) {
+    if (ext.byLevel1.some((r) => r.ecosystemType === id)) continue;
+    const t = types.get(id);
+    byEcosystemType.push({ ecosystemType: id, zh: t?.zh ?? id, en: t?.en ?? id, value: m.value, area: D.zero, valuePerKm2: null });
+    warnings.push({ code: 'area-type-not-in-extent', message: `the account values lines of ecosystem type "${id}" (${D.toString(m.value)} 元), but the area's extent has no ${id}: check the extent or the lines` });
+  }
+  const typedTotal = D.sum(typed.map(([, m]) => m.value));
+  const untyped = D.subtract(D.sum(account.indicators.map((i) => i.value.total.value)), typedTotal);
+
+  const ratios = computeRatios({ priceYear: account.priceYear, totals: account.totals, area: { value: ext.total, unit: 'km²' } }, D);
+  const parameters: Parameter[] = [
+    { symbol: 'A', name: 'area of the unit (Σ extent)', value: D.toString(ext.total), unit: 'km²', from: 'input:area.extent', status: 'input' },
+    ...ext.rows.map((r, i) => ({ symbol: `A_${r.ecosystemType}`, name: `extent of ${r.en}`, value: D.toString(r.area), unit: 'km²', from: `input:area.extent[${i}].area`, status: 'input' as const })),
+  ];
+  const { extent: _omit, ...description } = area;
+  return {
+    kind: 'area-account',
+    area: description,
+    accountingYear: account.accountingYear,
+    priceYear: account.priceYear,
+    profile: `${account.profile.id} ${account.profile.version}`,
+    coefficientTable: account.coefficientTable,
+    extent: ext,
+    totals,
+    perKm2,
+    byEcosystemType,
+    untyped,
+    ratios,
+    trace: {
+      formula: 'v = V / A (元/km² of the area); v_k = V_k / A_k (元/km² of ecosystem type k, from the lines that name k); A = Σ extent',
+      methods: AREA_METHODS,
+      parameters,
+      steps: [],
+      coefficients: [],
+    },
+    warnings: [...warnings, ...ratios.warnings.filter((w) => !/gep-per-gdp|gep-per-capita|realisation-rate/.test(w.message))],
+  };
+}
+
+/** The JSON form of an area account (decimals as exact text). */
+export function areaAccountToJson(a: AreaAccount) {
+  return toJsonData(a);
+}
+/** The JSON shape of an area account. */
+export type AreaAccountJson = ReturnType<typeof areaAccountToJson>;

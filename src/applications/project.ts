@@ -1,0 +1,296 @@
+/**
+ * Project value (项目生态产品价值, VEP): the change a project makes to the ecological products of
+ * its area, per indicator, at constant prices.
+ *
+ *   impact = account with the project − account without it     (design `with-without`, one year)
+ *   impact = account after − account before                     (design `before-after`, two years)
+ *
+ * Both are `compareGep(baseline, withProject)` (src/accounts/compare.ts): per line and indicator the
+ * change at current prices ΔV = QE + PE, QE = K_b − K_a the change at the constant unit prices of
+ * the base year (the project's physical effect), PE the price effect. The impact of the project is
+ * QE; a price change is not the project's doing. Gains and losses are listed separately (a gain in
+ * one product does not hide a loss in another), and divided by the project area (Σ extent, else
+ * region.area) for values per km².
+ *
+ * Over a project period, the gain is VEP_gain = Σ_t Σ_k (Q_k,t^with − Q_k,t^without) · P_k
+ * (applications.md §4.2 [inf]: no VEP formula was visible; this form follows its definition). With
+ * one accounted year the library assumes the annual impact holds for every year of the period (a
+ * stated assumption, not a standard) and discounts it: VEP = Σ_{t=1..n} QE · (1 + r)^−(t−s)
+ * (./present-value.ts).
+ */
+import { z } from 'zod';
+import type { GepWarning } from '../errors/errors.js';
+import { compareGep, type GepComparison } from '../accounts/compare.js';
+import type { PriceIndex } from '../coefficients/indices.js';
+import type { GepResult } from '../accounts/gep.js';
+import { CATEGORIES, type Category } from '../indicators/types.js';
+import { ecosystemTypes } from '../indicators/catalogue.js';
+import { gepComparisonToJson } from '../accounts/compare.js';
+import { areaSchema, ecosystemExtent, extentSchema, type AreaInput, type Extent } from './area.js';
+import { presentValue, type PresentValue } from './present-value.js';
+import {
+  accountRef, D, rateInput, readKm2, readRate, ratioOrNull, requireDecimal, step, timingInput, toJsonData, tv, yearInput, yearsInput,
+  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+} from './common.js';
+
+/** Kinds of projects. */
+export const PROJECT_TYPES = ['restoration', 'conservation', 'development', 'mining', 'infrastructure', 'other'] as const;
+
+const scenario = z.strictObject({
+  /** e.g. "without the project", "before (2021)". */
+  label: z.string().min(1).optional(),
+  account: accountRef,
+  /** The extent in this state, when it changes (cropland → forest). */
+  extent: extentSchema.optional(),
+});
+
+/** A project file (`gep project`). */
+export const projectSchema = z.strictObject({
+  project: z.strictObject({
+    name: z.string().min(1),
+    type: z.enum(PROJECT_TYPES),
+    description: z.string().min(1).optional(),
+    owner: z.string().min(1).optional(),
+  }),
+  /** The project area (boundary and extent); without it, per-km² values use region.area of the accounts. */
+  area: areaSchema.optional(),
+  design: z.enum(['with-without', 'before-after']),
+  /** Without the project, or before it. */
+  baseline: scenario,
+  /** With the project, or after it. */
+  withProject: scenario,
+  /** Year whose unit prices value both accounts; default the baseline's price year. */
+  baseYear: yearInput.optional(),
+  /** Price index for prices of other years (default the profile's); see `gep compare`. */
+  priceIndex: z.string().min(1).optional(),
+  /** The project period, to value the impact over years. */
+  period: z.strictObject({ years: yearsInput, discountRate: rateInput, timing: timingInput.optional() }).optional(),
+});
+/** A project file as parsed. */
+export type ProjectInput = z.infer<typeof projectSchema>;
+
+/** One indicator's impact. */
+export interface IndicatorImpact {
+  readonly id: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly category: Category;
+  /** 元 at base-year prices. */
+  readonly baseline: Dec;
+  readonly withProject: Dec;
+  /** QE = K_with − K_baseline: the impact, 元 at base-year prices. */
+  readonly impact: Dec;
+  /** Impact / baseline, null when the baseline is 0. */
+  readonly rate: Dec | null;
+  /** PE, 元: the part of the current-price change due to prices (not the project's). */
+  readonly priceEffect: Dec;
+  /** ΔV at current prices, 元. */
+  readonly currentChange: Dec;
+}
+
+/** Extent in both states, per type. */
+export interface ExtentChange {
+  readonly ecosystemType: string;
+  readonly zh: string;
+  readonly en: string;
+  /** km². */
+  readonly baseline: Dec;
+  readonly withProject: Dec;
+  readonly change: Dec;
+}
+
+/** The value of a project. */
+export interface ProjectImpact {
+  readonly kind: 'project-impact';
+  readonly project: ProjectInput['project'];
+  readonly design: 'with-without' | 'before-after';
+  readonly labels: { readonly baseline: string; readonly withProject: string };
+  readonly baseYear: number;
+  readonly indicators: readonly IndicatorImpact[];
+  /** Σ impact of each category and of GEP, 元 at base-year prices. */
+  readonly categories: Readonly<Record<Category, Dec>>;
+  /** Net impact on GEP at constant prices, 元 (= QE of GEP). */
+  readonly net: Dec;
+  /** Σ of the positive indicator impacts, and of the negative ones (≤ 0). */
+  readonly grossGain: Dec;
+  readonly grossLoss: Dec;
+  /** km² of the project area, null when unknown. */
+  readonly area: Dec | null;
+  /** 元/km² (net / area), null when the area is unknown. */
+  readonly netPerKm2: Dec | null;
+  readonly extentChange: readonly ExtentChange[] | null;
+  /** The impact over the project period, when a period is given. */
+  readonly period: (PresentValue & { readonly note: string }) | null;
+  /** The underlying comparison, line by line (gepComparisonToJson form). */
+  readonly comparison: ReturnType<typeof gepComparisonToJson>;
+  readonly trace: ApplicationTrace;
+  readonly warnings: readonly GepWarning[];
+}
+
+/** Options of `computeProjectImpact`. */
+export interface ProjectOptions {
+  readonly baseYear?: number;
+  readonly priceIndex?: PriceIndex;
+  readonly period?: { readonly years: number; readonly discountRate: Dec; readonly timing?: 'end' | 'start' };
+}
+
+/** The methods project value rests on. */
+export const PROJECT_METHODS: readonly MethodRef[] = [
+  { source: 'shanxi-2022-182', clause: '(六) 特定地域单元生态产品价值; (八) 工程项目建设 … 确保生态产品保值增值', standing: 'read', note: 'asks for the value of specific areas and projects; gives no formula' },
+  { source: null, clause: 'VEP_gain = Σ_t Σ_k (Q_with − Q_without)·P (applications.md §4.2)', standing: 'inferred', note: 'no VEP formula was visible; the form follows the definition "特定地域单元生态产品价值变化"' },
+  { source: null, clause: 'impact = QE of compareGep (constant prices of the base year)', standing: 'not-a-standard', note: 'the decomposition of src/accounts/compare.ts' },
+  { source: 'discounting', clause: 'PV of the annual impact over the period, assumed constant', standing: 'not-a-standard' },
+];
+
+/**
+ * The value of a project (项目生态产品价值): account with the project (or after) − without it (or
+ * before), per indicator at the constant prices of the base year, with gains and losses, per km²
+ * of the project area, the extent change, and optionally the present value over the project period.
+ *
+ * @summary Project impact = K_with − K_without per indicator (quantity effect at constant prices)
+ * @param project - the parsed project file (description, area, design, period)
+ * @param baseline - the account without the project, or before it (decimal path)
+ * @param withProject - the account with the project, or after it
+ * @param options - base year, price index, period (years, discount rate as a fraction, timing)
+ * @returns impacts in 元 at base-year prices per indicator, category and GEP, per km², and the period PV
+ * @example
+ * // without: maize 100 t × 2 000 元/t; with: maize 80 t and walnuts 10 t × 20 000 元/t
+ * computeProjectImpact(parsed, computeGep(without), computeGep(withIt)).net.toString()
+ * //=> '160000'   (−40 000 + 200 000 元 a year at constant prices)
+ */
+export function computeProjectImpact(project: ProjectInput, baseline: GepResult<Dec>, withProject: GepResult<Dec>, options: ProjectOptions = {}): ProjectImpact {
+  requireDecimal(baseline, 'computeProjectImpact');
+  requireDecimal(withProject, 'computeProjectImpact');
+  const warnings: GepWarning[] = [];
+  const cmp: GepComparison<Dec> = compareGep(baseline, withProject, {
+    ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}),
+    ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}),
+  });
+  // The comparison's own warnings, less those that are expected here (regions differ in a with-without design).
+  warnings.push(...cmp.warnings.filter((w) => !(project.design === 'with-without' && w.code === 'compare-regions-differ')));
+  if (project.design === 'with-without' && baseline.accountingYear !== withProject.accountingYear) {
+    warnings.push({ code: 'project-years-differ', message: `design with-without compares two states of one year, but the accounts are of ${baseline.accountingYear} and ${withProject.accountingYear}: the difference includes everything else that changed between the years` });
+  }
+  if (project.design === 'before-after' && baseline.accountingYear === withProject.accountingYear) {
+    warnings.push({ code: 'project-years-same', message: `design before-after expects two years, but both accounts are of ${baseline.accountingYear}` });
+  }
+  for (const [r, which] of [[baseline, 'baseline'], [withProject, 'withProject']] as const) {
+    if (r.region.level !== 'area') {
+      warnings.push({ code: 'project-not-area', message: `the ${which} account is of a ${r.region.level} (${r.region.name}), not of the project area: the difference includes everything that changed there, not only the project` });
+    }
+  }
+
+  const indicators: IndicatorImpact[] = cmp.indicators.map((i) => ({
+    id: i.id, zh: i.zh, en: i.en, category: i.category,
+    baseline: i.constantA.value, withProject: i.constantB.value, impact: i.quantityEffect.value, rate: i.constantRate,
+    priceEffect: i.priceEffect.value, currentChange: i.change.value,
+  }));
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, cmp.categories[c].quantityEffect.value])) as Record<Category, Dec>;
+  const net = cmp.gep.quantityEffect.value;
+  const grossGain = D.sum(indicators.filter((i) => i.impact.gt(0)).map((i) => i.impact));
+  const grossLoss = D.sum(indicators.filter((i) => i.impact.lt(0)).map((i) => i.impact));
+
+  const parameters: Parameter[] = [
+    { symbol: 'base year', name: 'year whose unit prices value both accounts', value: String(cmp.baseYear), unit: 'a', from: options.baseYear !== undefined ? 'input:baseYear' : 'default: the baseline account’s price year', status: options.baseYear !== undefined ? 'input' : 'library-default' },
+  ];
+  if (cmp.priceIndex) parameters.push({ symbol: 'I', name: 'price index', value: cmp.priceIndex, unit: '1', from: 'input:priceIndex, else the profile’s index', status: 'input' });
+
+  // Area: the project's extent, else the accounts' region.area.
+  let extent: Extent | null = null;
+  if (project.area) extent = ecosystemExtent(project.area.extent, ['area', 'extent']);
+  const regionArea = withProject.region.area ? readKm2(withProject.region.area) : null;
+  const area = extent?.total ?? regionArea;
+  if (area) parameters.push({ symbol: 'A', name: 'project area', value: D.toString(area), unit: 'km²', from: extent ? 'input:area.extent' : 'input:withProject.account region.area', status: 'input' });
+
+  const extentChange = project.baseline.extent && project.withProject.extent
+    ? extentChangeOf(project.baseline.extent, project.withProject.extent)
+    : null;
+  if (extentChange) {
+    const a = D.sum(extentChange.map((e) => e.baseline));
+    const b = D.sum(extentChange.map((e) => e.withProject));
+    if (!a.eq(b)) warnings.push({ code: 'project-extent-total', message: `the extents of the two states add up to different areas (${D.toString(a)} and ${D.toString(b)} km²): a project area keeps its boundary` });
+  }
+
+  const steps = [
+    step('project impact (GEP)', 'impact = K_with − K_baseline = Σ_k QE_k', {
+      K_baseline: tv(cmp.gep.constantA.value, '元', `baseline at ${cmp.baseYear} prices`),
+      K_with: tv(cmp.gep.constantB.value, '元', `withProject at ${cmp.baseYear} prices`),
+    }, net, '元'),
+    step('gross gain and loss', 'gain = Σ QE_k > 0; loss = Σ QE_k < 0; net = gain + loss', {
+      gain: tv(grossGain, '元', 'indicators'), loss: tv(grossLoss, '元', 'indicators'),
+    }, D.add(grossGain, grossLoss), '元'),
+  ];
+  const netPerKm2 = area ? ratioOrNull(net, area) : null;
+  if (netPerKm2 && area) steps.push(step('impact per km²', 'v = impact / A', { impact: tv(net, '元', 'step:project impact (GEP)'), A: tv(area, 'km²', 'parameter') }, netPerKm2, '元/km²'));
+
+  let period: ProjectImpact['period'] = null;
+  if (options.period) {
+    const pv = presentValue(net, { rate: options.period.discountRate, years: options.period.years, timing: options.period.timing ?? 'end' });
+    parameters.push(
+      { symbol: 'n', name: 'project period', value: String(options.period.years), unit: 'a', from: 'input:period.years', status: 'input' },
+      { symbol: 'r', name: 'discount rate', value: D.toString(options.period.discountRate), unit: '1', from: 'input:period.discountRate', status: 'input' },
+      { symbol: 's', name: 'timing of the annual amounts', value: options.period.timing ?? 'end', unit: '', from: options.period.timing ? 'input:period.timing' : 'default: end of each year', status: options.period.timing ? 'input' : 'library-default' },
+    );
+    steps.push(...pv.steps.map((s) => ({ ...s, name: `period: ${s.name}` })));
+    period = { ...pv, note: `the annual impact of the accounted ${project.design === 'before-after' ? 'years' : 'year'} (the net impact at ${cmp.baseYear} prices) is assumed to hold in each of the ${options.period.years} years: an assumption of this library, not a standard` };
+  }
+
+  return {
+    kind: 'project-impact',
+    project: project.project,
+    design: project.design,
+    labels: {
+      baseline: project.baseline.label ?? (project.design === 'with-without' ? 'without the project' : `before (${baseline.accountingYear})`),
+      withProject: project.withProject.label ?? (project.design === 'with-without' ? 'with the project' : `after (${withProject.accountingYear})`),
+    },
+    baseYear: cmp.baseYear,
+    indicators,
+    categories,
+    net,
+    grossGain,
+    grossLoss,
+    area,
+    netPerKm2,
+    extentChange,
+    period,
+    comparison: gepComparisonToJson(cmp),
+    trace: {
+      formula: 'impact_k = QE_k = K_k,with − K_k,baseline (constant base-year prices); net = Σ_k impact_k; VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
+      methods: PROJECT_METHODS,
+      parameters,
+      steps,
+      coefficients: [],
+    },
+    warnings,
+  };
+}
+
+/** Per ecosystem type, the extent before and after (km²). */
+function extentChangeOf(a: AreaInput['extent'], b: AreaInput['extent']): ExtentChange[] {
+  const ea = ecosystemExtent(a, ['baseline', 'extent']);
+  const eb = ecosystemExtent(b, ['withProject', 'extent']);
+  const ids = [...new Set([...ea.rows.map((r) => r.ecosystemType), ...eb.rows.map((r) => r.ecosystemType)])];
+  const types = ecosystemTypes();
+  return ids.map((id) => {
+    const x = ea.rows.find((r) => r.ecosystemType === id)?.area ?? D.zero;
+    const y = eb.rows.find((r) => r.ecosystemType === id)?.area ?? D.zero;
+    const t = types.get(id)!;
+    return { ecosystemType: id, zh: t.zh, en: t.en, baseline: x, withProject: y, change: D.subtract(y, x) };
+  });
+}
+
+/** The options of `computeProjectImpact` from a parsed project file (the price index resolved by the caller). */
+export function projectOptionsOf(p: ProjectInput, priceIndex?: PriceIndex): ProjectOptions {
+  return {
+    ...(p.baseYear !== undefined ? { baseYear: p.baseYear } : {}),
+    ...(priceIndex ? { priceIndex } : {}),
+    ...(p.period ? { period: { years: p.period.years, discountRate: readRate(p.period.discountRate), ...(p.period.timing ? { timing: p.period.timing } : {}) } } : {}),
+  };
+}
+
+/** The JSON form of a project impact. */
+export function projectImpactToJson(p: ProjectImpact) {
+  return toJsonData(p);
+}
+/** The JSON shape of a project impact. */
+export type ProjectImpactJson = ReturnType<typeof projectImpactToJson>;

@@ -1,0 +1,263 @@
+/**
+ * Vertical eco-compensation (纵向生态保护补偿): a provincial fund allocated over counties "综合考虑
+ * 不同区域生态功能和生态保护成效" (shanxi-2022-182 (十六), read). Shanxi's own allocation rules
+ * (《省对县级生态转移支付办法》) were not read and no published formula was found: this is a
+ * weighted-score rule whose every choice is a parameter (not a standard).
+ *
+ * Criteria k, each with a weight w_k (Σ w_k = 1, given by the user):
+ *   value       V_i         GEP, or the regulating services (basis `regulating`), 元
+ *   perKm2      V_i / A_i   the same value per km² of land
+ *   change      c_i         change of the same value at constant prices over the period, a fraction
+ *   protection  p_i         a protection-results score (生态保护成效), as the province assesses it
+ * Normalisation (one rule for all criteria):
+ *   share       s_ik = x_ik / Σ_j x_jk                     (x ≥ 0; a negative change needs min-max)
+ *   min-max     s_ik = (x_ik − min_k) / (max_k − min_k)    (s = 1 for all when max = min)
+ * Score S_i = Σ_k w_k · s_ik; exact allocation a_i = F · S_i / Σ_j S_j; payable amounts by largest
+ * remainder at the payable unit u (default the fen, 0.01 元), which add up to F exactly (./allocate.ts).
+ */
+import { z } from 'zod';
+import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { compareGep } from '../accounts/compare.js';
+import type { PriceIndex } from '../coefficients/indices.js';
+import type { GepResult } from '../accounts/gep.js';
+import { LARGEST_REMAINDER_RULE, payableParts } from './allocate.js';
+import {
+  accountRef, amountInput, areaInput, checkPriceYear, checkUnique, D, inputParameter, moneyAmount, readKm2, readRate, readYuan, requireDecimal,
+  shareInput, step, throwIssues, toJsonData, tv, yearInput,
+  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+} from './common.js';
+
+/** The allocation criteria. */
+export const VERTICAL_CRITERIA = ['value', 'perKm2', 'change', 'protection'] as const;
+/** An allocation criterion. */
+export type VerticalCriterion = (typeof VERTICAL_CRITERIA)[number];
+
+/** A vertical allocation file (`gep eco-compensation`, method `vertical`). */
+export const verticalSchema = z.strictObject({
+  method: z.literal('vertical'),
+  fund: z.strictObject({ name: z.string().min(1), amount: moneyAmount }),
+  /** Price year of the values (and of the fund). */
+  priceYear: yearInput,
+  /** Which value the value and per-km² criteria use. */
+  basis: z.enum(['gep', 'regulating']),
+  weights: z.strictObject(Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, shareInput.optional()])) as Record<VerticalCriterion, z.ZodOptional<typeof shareInput>>),
+  normalisation: z.enum(['share', 'min-max']),
+  /** Payable unit; default 0.01 元 (the fen). */
+  payableUnit: moneyAmount.optional(),
+  counties: z.array(z.strictObject({
+    name: z.string().min(1),
+    code: z.string().regex(/^\d{6}$/).optional(),
+    /** Land area. */
+    area: areaInput.optional(),
+    /** GEP (or regulating services) at `priceYear`; or from `accounts.current`. */
+    value: moneyAmount.optional(),
+    /** Change of the value at constant prices, a fraction (may be negative); or from the two accounts. */
+    change: amountInput('1', { nonNegative: false }).optional(),
+    /** Protection-results score (any scale, ≥ 0; the same scale for every county). */
+    protection: amountInput('1').optional(),
+    /** Accounts from which value, area and change are taken. */
+    accounts: z.strictObject({ current: accountRef, previous: accountRef.optional() }).optional(),
+  })).min(2),
+});
+/** A vertical allocation file as parsed. */
+export type VerticalInput = z.infer<typeof verticalSchema>;
+
+/** The accounts of a county, computed by the caller. */
+export interface CountyAccounts {
+  readonly current: GepResult<Dec>;
+  readonly previous?: GepResult<Dec>;
+  readonly priceIndex?: PriceIndex;
+}
+
+/** One county's allocation. */
+export interface CountyAllocation {
+  readonly name: string;
+  readonly code?: string;
+  /** Criterion values x_ik (null when not used). */
+  readonly criteria: Readonly<Record<VerticalCriterion, Dec | null>>;
+  /** Normalised s_ik. */
+  readonly normalised: Readonly<Record<VerticalCriterion, Dec | null>>;
+  /** S_i. */
+  readonly score: Dec;
+  /** S_i / Σ S. */
+  readonly share: Dec;
+  /** a_i, 元. */
+  readonly exact: Dec;
+  /** payable, 元 (a multiple of the payable unit). */
+  readonly payable: Dec;
+  readonly adjustment: Dec;
+}
+
+/** An allocated fund. */
+export interface VerticalAllocation {
+  readonly kind: 'vertical-allocation';
+  readonly fund: { readonly name: string; readonly amount: Dec };
+  readonly priceYear: number;
+  readonly basis: 'gep' | 'regulating';
+  readonly normalisation: 'share' | 'min-max';
+  readonly weights: Readonly<Record<VerticalCriterion, Dec>>;
+  readonly payableUnit: Dec;
+  readonly roundingRule: string;
+  readonly counties: readonly CountyAllocation[];
+  readonly trace: ApplicationTrace;
+  readonly warnings: readonly GepWarning[];
+}
+
+/** The methods the vertical allocation rests on. */
+export const VERTICAL_METHODS: readonly MethodRef[] = [
+  { source: 'shanxi-2022-182', clause: '(十六) 综合考虑不同区域生态功能和生态保护成效，完善资金分配和激励约束机制', standing: 'read', note: 'the criteria; no formula or weights' },
+  { source: null, clause: 'S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ S; largest remainder at u', standing: 'not-a-standard', note: 'weights and normalisation are inputs' },
+];
+
+/**
+ * Allocate a provincial eco-compensation fund over counties by a weighted score (纵向生态补偿资金分配).
+ *
+ * @summary a_i = F · S_i / Σ S, S_i = Σ w_k · s_ik; payable parts by largest remainder, Σ = F
+ * @param input - the parsed file: fund (元), weights (fractions, Σ = 1), basis, normalisation, payable unit, counties
+ * @param accounts - for counties that name accounts: their computed accounts, by county index
+ * @returns per county the criteria, score, share, exact and payable amounts in 元, with the trace
+ * @throws {GepInputError} weights not adding up to 1, a criterion value missing or negative under `share`, a fund not a multiple of the unit
+ * @example
+ * // F = 100 元, weight 100 % on GEP, GEP 1 and 2 元, normalisation share
+ * allocateVerticalFund(parsed).counties.map((c) => c.payable.toString())
+ * //=> ['33.33', '66.67']   (exact 33.333…, 66.666…; the last fen to the larger remainder)
+ */
+export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap<number, CountyAccounts> = new Map()): VerticalAllocation {
+  const issues: GepIssue[] = [];
+  const warnings: GepWarning[] = [];
+  const parameters: Parameter[] = [];
+  checkPriceYear(input.fund.amount, input.priceYear, ['fund', 'amount'], issues);
+  checkUnique(input.counties.map((c) => c.name), ['counties'], 'name', issues);
+  const fund = readYuan(input.fund.amount);
+  const unit = input.payableUnit ? readYuan(input.payableUnit) : D.fromString('0.01');
+  if (!unit.gt(0)) issues.push(makeIssue('input.out-of-range', ['payableUnit', 'value'], { expected: 'a unit > 0', found: D.toString(unit) }));
+  else if (!D.divide(fund, unit).isInteger()) issues.push(makeIssue('input.out-of-range', ['fund', 'amount'], { expected: `a whole multiple of the payable unit (${D.toString(unit)} 元)`, found: `${D.toString(fund)} 元` }));
+  const weights = Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, input.weights[k] ? readRate(input.weights[k]!) : D.zero])) as Record<VerticalCriterion, Dec>;
+  const weightSum = D.sum(VERTICAL_CRITERIA.map((k) => weights[k]));
+  if (!weightSum.eq(1)) issues.push(makeIssue('input.out-of-range', ['weights'], { expected: 'weights that add up to exactly 1 (100 %)', found: D.toString(weightSum) }));
+  const used = VERTICAL_CRITERIA.filter((k) => weights[k].gt(0));
+
+  // Criterion values, from the file or the accounts.
+  const rows = input.counties.map((c, i) => {
+    const at = ['counties', i];
+    const acc = accounts.get(i);
+    if (c.accounts && !acc) throw new Error(`[gep] allocateVerticalFund: county ${i} names accounts; pass them computed`);
+    const from: Record<string, string> = {};
+    let value: Dec | null = null;
+    let area: Dec | null = null;
+    let change: Dec | null = null;
+    if (acc) requireDecimal(acc.current, 'allocateVerticalFund');
+    if (c.value) {
+      checkPriceYear(c.value, input.priceYear, [...at, 'value'], issues);
+      value = readYuan(c.value);
+      from.value = `input:counties[${i}].value`;
+    } else if (acc) {
+      if (acc.current.priceYear !== input.priceYear) issues.push(makeIssue('input.price-year', [...at, 'accounts', 'current'], { expected: String(input.priceYear), found: String(acc.current.priceYear) }));
+      value = input.basis === 'gep' ? acc.current.totals.gep.value : acc.current.totals.regulating.value;
+      from.value = `account ${acc.current.region.name} ${acc.current.accountingYear}: ${input.basis === 'gep' ? 'GEP' : 'regulating services'}`;
+    }
+    if (c.area) {
+      area = readKm2(c.area);
+      from.area = `input:counties[${i}].area`;
+    } else if (acc?.current.region.area) {
+      area = readKm2(acc.current.region.area);
+      from.area = `account ${acc.current.region.name}: region.area`;
+    }
+    if (c.change) {
+      change = readRate(c.change);
+      from.change = `input:counties[${i}].change`;
+    } else if (acc?.previous) {
+      requireDecimal(acc.previous, 'allocateVerticalFund');
+      const cmp = compareGep(acc.previous, acc.current, acc.priceIndex ? { priceIndex: acc.priceIndex } : {});
+      change = input.basis === 'gep' ? cmp.gep.constantRate : cmp.categories.regulating.constantRate;
+      from.change = `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear}) at ${cmp.baseYear} prices: ${input.basis === 'gep' ? 'GEP' : 'regulating'} constant-price change rate`;
+      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => ({ ...w, message: `${c.name}: ${w.message}` })));
+    }
+    const protection = c.protection ? readRate(c.protection) : null;
+    if (protection) from.protection = `input:counties[${i}].protection`;
+    const x: Record<VerticalCriterion, Dec | null> = {
+      value,
+      perKm2: value !== null && area !== null && area.gt(0) ? D.divide(value, area) : null,
+      change,
+      protection,
+    };
+    for (const k of used) {
+      if (x[k] === null) {
+        const what = { value: `the ${input.basis === 'gep' ? 'GEP' : 'regulating services'} (value, or accounts.current)`, perKm2: 'the value and the land area (area > 0)', change: 'the change at constant prices (change, or accounts.previous)', protection: 'a protection score' }[k];
+        issues.push(makeIssue('input.required', [...at, k === 'perKm2' ? 'area' : k], { expected: `${what}: the weight of ${k} is > 0` }));
+      }
+    }
+    return { name: c.name, ...(c.code ? { code: c.code } : {}), x, from };
+  });
+  throwIssues(issues);
+
+  // Normalise each criterion.
+  const normalised = rows.map(() => ({ value: null, perKm2: null, change: null, protection: null }) as Record<VerticalCriterion, Dec | null>);
+  for (const k of used) {
+    const xs = rows.map((r) => r.x[k]!);
+    if (input.normalisation === 'share') {
+      xs.forEach((x, i) => { if (x.lt(0)) issues.push(makeIssue('input.out-of-range', ['counties', i, k === 'perKm2' ? 'value' : k], { expected: `a value ≥ 0 (normalisation share cannot use a negative ${k}; use min-max)`, found: D.toString(x) })); });
+      const total = D.sum(xs);
+      if (total.isZero()) issues.push(makeIssue('input.out-of-range', ['weights', k], { expected: `a criterion whose values are not all 0 (${k})`, found: '0' }));
+      else xs.forEach((x, i) => { normalised[i]![k] = D.divide(x, total); });
+    } else {
+      const min = xs.reduce((a, b) => D.min(a, b));
+      const max = xs.reduce((a, b) => D.max(a, b));
+      const span = D.subtract(max, min);
+      if (span.isZero()) warnings.push({ code: 'vertical-criterion-equal', message: `every county has the same ${k}: each scores 1 on it` });
+      xs.forEach((x, i) => { normalised[i]![k] = span.isZero() ? D.one : D.divide(D.subtract(x, min), span); });
+    }
+  }
+  throwIssues(issues);
+  const scores = normalised.map((s) => D.sum(used.map((k) => D.multiply(weights[k], s[k]!))));
+  const scoreSum = D.sum(scores);
+  if (scoreSum.isZero()) throwIssues([makeIssue('input.out-of-range', ['counties'], { expected: 'at least one county with a score above 0', found: 'every score is 0' })]);
+  const exact = scores.map((s) => D.divide(D.multiply(fund, s), scoreSum));
+  const parts = payableParts(exact, fund, unit);
+  // Identities: Σ payable = F exactly; Σ exact = F to the precision of the division.
+  if (!D.sum(parts.map((p) => p.payable)).eq(fund)) throw new Error('[gep] allocateVerticalFund: payable parts do not add up to the fund');
+
+  parameters.push(
+    inputParameter('F', `fund: ${input.fund.name}`, fund, '元', ['fund', 'amount']),
+    ...VERTICAL_CRITERIA.map((k) => ({ symbol: `w_${k}`, name: `weight of ${k}`, value: D.toString(weights[k]), unit: '1', from: input.weights[k] ? `input:weights.${k}` : 'default: 0 (not given)', status: (input.weights[k] ? 'input' : 'library-default') as 'input' | 'library-default' })),
+    inputParameter('normalisation', 'normalisation of each criterion', input.normalisation, '', ['normalisation']),
+    inputParameter('basis', 'value used by the value and per-km² criteria', input.basis, '', ['basis']),
+    input.payableUnit ? inputParameter('u', 'payable unit', unit, '元', ['payableUnit']) : { symbol: 'u', name: 'payable unit', value: '0.01', unit: '元', from: 'default: the fen', status: 'library-default' },
+  );
+  const steps = rows.map((r, i) => step(`score: ${r.name}`, `S = ${used.map((k) => `w_${k} · s_${k}`).join(' + ')}`, Object.fromEntries(used.flatMap((k) => [
+    [`x_${k}`, tv(r.x[k]!, k === 'value' ? '元' : k === 'perKm2' ? '元/km²' : '1', r.from[k === 'perKm2' ? 'value' : k] ?? 'input')],
+    [`s_${k}`, tv(normalised[i]![k]!, '1', `${input.normalisation} normalisation`)],
+  ])), scores[i]!, '1'));
+  steps.push(step('allocation', 'a_i = F · S_i / Σ S', { F: tv(fund, '元', 'parameter'), 'Σ S': tv(scoreSum, '1', 'scores') }, D.sum(exact), '元', 'Σ a_i; each a_i in the table'));
+
+  return {
+    kind: 'vertical-allocation',
+    fund: { name: input.fund.name, amount: fund },
+    priceYear: input.priceYear,
+    basis: input.basis,
+    normalisation: input.normalisation,
+    weights,
+    payableUnit: unit,
+    roundingRule: LARGEST_REMAINDER_RULE,
+    counties: rows.map((r, i) => ({
+      name: r.name, ...(r.code ? { code: r.code } : {}),
+      criteria: r.x, normalised: normalised[i]!, score: scores[i]!, share: D.divide(scores[i]!, scoreSum),
+      exact: exact[i]!, payable: parts[i]!.payable, adjustment: parts[i]!.adjustment,
+    })),
+    trace: {
+      formula: `s_ik = ${input.normalisation === 'share' ? 'x_ik / Σ_j x_jk' : '(x_ik − min_k) / (max_k − min_k)'}; S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ_j S_j; payable by largest remainder at u`,
+      methods: VERTICAL_METHODS,
+      parameters,
+      steps,
+      coefficients: [],
+    },
+    warnings,
+  };
+}
+
+/** The JSON form of a vertical allocation. */
+export function verticalAllocationToJson(v: VerticalAllocation) {
+  return toJsonData(v);
+}
+/** The JSON shape of a vertical allocation. */
+export type VerticalAllocationJson = ReturnType<typeof verticalAllocationToJson>;

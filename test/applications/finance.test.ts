@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { valueEcologicalAssets, financeSchema, annualValueOf } from '../../src/applications/finance.js';
+import { parseInput } from '../../src/applications/common.js';
+import { computeGep } from '../../src/accounts/gep.js';
+
+const file = (extra: Record<string, unknown>) => parseInput(financeSchema, {
+  unit: { name: 'U', kind: 'township' }, priceYear: 2022, term: 10, discountRate: { value: '4', unit: '%' }, collateralShare: { value: '20', unit: '%' },
+  annualValue: { value: { value: '1000', unit: '万元/a' }, source: 'GEP 2022' }, ...extra,
+});
+
+describe('valueEcologicalAssets (绿色金融)', () => {
+  it('values 1 000 万元 a year over 10 years at 4 % and takes 20 % as the lending base', () => {
+    // annuity factor (1 − 1.04^−10)/0.04 = 8.1108957794; PV = 10 000 000 × 8.1108957794 = 81 108 957.79 元
+    // B = 0.2 × PV = 16 221 791.56 元; B / V = 1.6221791559
+    const v = valueEcologicalAssets(file({}));
+    expect(v.assetValue.value.toFixed(2)).toBe('81108957.79');
+    expect(v.lendingBase.toFixed(2)).toBe('16221791.56');
+    expect(v.baseToAnnualValue!.toFixed(6)).toBe('1.622179');
+    expect(v.warnings.map((w) => w.code)).toEqual(['finance-not-a-standard']);
+    expect(v.trace.methods.filter((m) => m.standing === 'not-a-standard').length).toBe(2);
+  });
+
+  it('requires the collateral share (no published rule gives one) and refuses one above 100 %', () => {
+    const { collateralShare: _drop, ...rest } = { unit: { name: 'U', kind: 'township' }, priceYear: 2022, term: 10, discountRate: { value: '4', unit: '%' }, collateralShare: 1, annualValue: { value: { value: '1', unit: '元/a' }, source: 's' } };
+    expect(() => parseInput(financeSchema, rest)).toThrow(/collateralShare/);
+    expect(() => file({ collateralShare: { value: '101', unit: '%' } })).toThrow(/collateralShare\.value/);
+  });
+
+  it('takes the annual value from an account: all of GEP, or some categories (the sample county’s material + cultural)', () => {
+    const acc = computeGep(JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')));
+    expect(annualValueOf(acc).value.eq(acc.totals.gep.value)).toBe(true);
+    const v = valueEcologicalAssets(file({ annualValue: { account: 'x', categories: ['material', 'cultural'] } }), { account: acc });
+    expect(v.annualValue.eq(acc.totals.material.value.plus(acc.totals.cultural.value))).toBe(true);
+    expect(() => annualValueOf(acc, { indicators: ['regulating.noise-reduction'] })).toThrow(/an indicator of the account/);
+    expect(() => valueEcologicalAssets(file({ priceYear: 2021, annualValue: { account: 'x' } }), { account: acc })).toThrow(/price year 2022/);
+  });
+
+  it('grows the annual value when a growth rate is given', () => {
+    // V = 100 元, g = r = 10 %, 3 years: each term 100/1.1 → 272.727273
+    const v = valueEcologicalAssets(file({ annualValue: { value: { value: '100', unit: '元/a' }, source: 's' }, term: 3, discountRate: { value: '10', unit: '%' }, growthRate: { value: '10', unit: '%' } }));
+    expect(v.assetValue.value.toFixed(6)).toBe('272.727273');
+  });
+});
