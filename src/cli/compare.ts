@@ -1,6 +1,6 @@
 /**
  * The parts of the `gep` command that belong to GEEP, the ratios and the comparison of two years:
- * `gep compare <a.json> <b.json>`, and the GEEP and ratio sections that `gep run` prints when the
+ * `gep compare <a> <b>` (each JSON, CSV or XLSX), and the GEEP and ratio sections that `gep run` prints when the
  * input has an `economy` (and `geep`) block. Kept here so that `main.ts` only dispatches.
  */
 import { computeGep, type GepResult } from '../accounts/gep.js';
@@ -11,19 +11,21 @@ import { getPriceIndex, priceIndices } from '../coefficients/indices.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { decimalArithmetic, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
-import { parseJsonInput, withFile } from '../io/json-input.js';
+import type { ImportedInput } from '../io/table-input.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { resultToHtml } from '../io/html-report.js';
 import { formatGeepTable, formatRatiosTable } from '../io/geep-table.js';
 import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
 import type { CliIo } from './main.js';
+import { issuesOf, readInputFile } from './io-commands.js';
 
-export const COMPARE_HELP = `gep compare <a.json> <b.json> [options]
+export const COMPARE_HELP = `gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [options]
 
 Compare the GEP of two years of one region: b against a, at current prices and at the constant
 prices of a base year, with the change split into a quantity effect and a price effect per
-indicator, category and in total, and the decline flag with the indicators that drove it.
+indicator, category and in total, and the decline flag with the indicators that drove it. Each
+input may be JSON, CSV (UTF-8 or GB18030) or XLSX in the layout of gep template, as for gep run.
 
 Options:
   --base-year Y            year whose unit prices value both years (default: a's price year)
@@ -59,13 +61,13 @@ export function accountExtras<T>(result: GepResult<T>, input: unknown, lang: Lan
   return { json, text };
 }
 
-function printIssues(e: GepInputError, file: string, lang: Language, io: CliIo): void {
-  const issues = withFile(e, file).issues;
+function printIssues(e: GepInputError, file: string, imported: ImportedInput | null, lang: Language, io: CliIo): void {
+  const issues = issuesOf(e, file, imported);
   io.stderr(`${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
   for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
 }
 
-/** `gep compare <a.json> <b.json>`; `usage` throws the CLI's usage error. */
+/** `gep compare <a> <b>` (JSON, CSV or XLSX, read as `gep run` reads them); `usage` throws the CLI's usage error. */
 export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: string) => never): number {
   if (positionals.length !== 2) usage('gep compare takes two input files: the earlier year, then the later');
   const format = values.format ?? 'table';
@@ -82,19 +84,15 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   const results: GepResult<GepDecimal>[] = [];
   const inputs: unknown[] = [];
   for (const file of positionals) {
-    let text: string;
+    let imported: ImportedInput | null = null;
     try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
-    try {
-      inputs.push(parseJsonInput(text, file));
-      results.push(computeGep(inputs[inputs.length - 1], { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
+      imported = readInputFile(file, io);
+      if (!imported) return 1;
+      inputs.push(imported.input);
+      results.push(computeGep(imported.input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      printIssues(e, file, lang, io);
+      printIssues(e, file, imported, lang, io);
       return 1;
     }
   }

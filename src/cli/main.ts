@@ -9,10 +9,10 @@ import { computeGep } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
-import { catalogue } from '../indicators/catalogue.js';
+import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
-import { formatAccountTable } from '../io/text-table.js';
+import { displayWidth, formatAccountTable } from '../io/text-table.js';
 import { getProfile, listProfiles } from '../profiles/profiles.js';
 import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
 import { diffTables } from '../coefficients/diff.js';
@@ -59,8 +59,9 @@ Usage:
   gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
   gep indicators [--json]
+  gep ecosystem-types [--json]
   gep profiles [--json]
-  gep compare <a.json> <b.json> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
+  gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
@@ -84,9 +85,9 @@ Options:
   --format FORMAT   table (default: a readable table), json (the full result with trace and the
                     input and coefficient-table hashes), md (a Markdown report), html (one
                     self-contained page with charts, tables and the trace), or, with --out, csv or xlsx
-  --out DIR         also write result.json and account.txt into DIR, and with --format csv
+  --out DIR         write result.json and account.txt into DIR, and with --format csv
                     summary/indicators/trace/coefficients/warnings.csv, xlsx result.xlsx, md report.md,
-                    html report.html
+                    html report.html; the terminal then shows the files written, not the report
   --lang LANG       en (default) or zh, for headers and messages
   --strict          refuse coefficients whose status is to-verify
 
@@ -95,6 +96,11 @@ With an "economy" block (GDP and its basis, population) the ratios follow the ac
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
+  'ecosystem-types': `gep ecosystem-types [--json]
+
+List the ecosystem types (生态系统类型) an input may name: id, Chinese and English names, level
+(1: forest, grassland …; 2: the classes of a level-1 type, indented under it) and parent. An input
+or template may give a type by its id, its Chinese name or its English name.`,
   reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
 
 Validate the case (every problem at once, located in the file), recompute every row that has an
@@ -185,13 +191,18 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
     const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
     const jsonText = resultToJsonText(json, exportOptions);
-    io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
-    if (values.out) {
-      io.mkdir(values.out);
-      io.writeFile(join(values.out, 'result.json'), jsonText);
-      io.writeFile(join(values.out, 'account.txt'), `${table}\n`);
-      writeExports(format, values.out, json, exportOptions, io);
+    if (!values.out) {
+      io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
+      return 0;
     }
+    // With --out the reports go to files only; the terminal lists them.
+    const written: string[] = [];
+    const files = { ...io, writeFile: (path: string, text: string) => (written.push(path), io.writeFile(path, text)), writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => (written.push(path), io.writeBytes!(path, bytes))) };
+    io.mkdir(values.out);
+    files.writeFile(join(values.out, 'result.json'), jsonText);
+    files.writeFile(join(values.out, 'account.txt'), `${table}\n`);
+    writeExports(format, values.out, json, exportOptions, files);
+    io.stdout(`${lang === 'zh' ? '已写入' : 'written'}: ${written.join(', ')}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
@@ -269,6 +280,24 @@ function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): numb
   return 0;
 }
 
+/** `gep ecosystem-types`: the types of ecosystem-types.json, level-2 types under their parent. */
+function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const types = [...ecosystemTypes().values()];
+  const rows = types.map((t) => ({ id: t.id, zh: t.zh, en: t.en, level: t.parent === null ? 1 : 2, parent: t.parent }));
+  if (values.json) {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const ordered = rows.filter((r) => r.level === 1).flatMap((r) => [r, ...rows.filter((c) => c.parent === r.id)]);
+  const idWidth = Math.max(...ordered.map((r) => r.id.length + (r.level - 1) * 2));
+  const zhWidth = Math.max(...ordered.map((r) => displayWidth(r.zh)));
+  for (const r of ordered) {
+    const id = `${'  '.repeat(r.level - 1)}${r.id}`;
+    io.stdout(`${id.padEnd(idWidth)}  ${r.level}  ${r.zh}${' '.repeat(zhWidth - displayWidth(r.zh))}  ${r.en}\n`);
+  }
+  return 0;
+}
+
 function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number {
   const list = listProfiles();
   if (values.json) {
@@ -309,6 +338,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
+    if (command === 'ecosystem-types') return ecosystemTypeList(values, io);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -44,15 +44,17 @@ describe('gep CLI', () => {
     expect(stdout).toContain('示例县 Sample County (constructed) 2022 年生态产品总值核算（2022 年价格）');
   });
 
-  it('prints the full result with trace as JSON, and writes result.json and account.txt with --out', () => {
-    const { code, stdout, written } = cli(['run', SAMPLE, '--format', 'json', '--out', 'out-dir']);
+  it('prints the full result with trace as JSON, and with --out writes result.json and account.txt instead', () => {
+    const { code, stdout } = cli(['run', SAMPLE, '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.kind).toBe('gep-account');
     expect(typeof json.totals.gep.value).toBe('string');
     expect(json.indicators[0].trace.steps.length).toBeGreaterThan(0);
-    expect(Object.keys(written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
-    expect(written[join('out-dir', 'result.json')]).toBe(stdout);
+    const out = cli(['run', SAMPLE, '--format', 'json', '--out', 'out-dir']);
+    expect(Object.keys(out.written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
+    expect(out.written[join('out-dir', 'result.json')]).toBe(stdout);
+    expect(out.stdout).toBe(`written: ${join('out-dir', 'result.json')}, ${join('out-dir', 'account.txt')}\n`);
   });
 
   it('exits 1 with every input issue, located, on bad input', () => {
@@ -111,6 +113,28 @@ describe('gep CLI', () => {
     expect(run(['run', SAMPLE]).out).toContain('GEP account of');
     expect(run(['run', join(dir, 'bad.json')]).code).toBe(1);
     expect(run(['nonsense']).code).toBe(2);
+  });
+});
+
+describe('gep ecosystem-types', () => {
+  it('exists where the unknown-type message sends the user, and lists every type with zh/en names and level', () => {
+    const bad = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    bad.indicators['regulating.water-conservation'].ecosystems[0].ecosystemType = 'jungle';
+    const r = cli(['run', 'bad.json'], { 'bad.json': JSON.stringify(bad) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"jungle"');
+    const command = /\(see gep ([a-z-]+)\)/.exec(r.stderr)?.[1];
+    expect(command).toBe('ecosystem-types');
+    const list = cli([command!]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^forest\s+1\s+森林\s+Forest$/m);
+    expect(list.stdout).toMatch(/^ {2}evergreen-broadleaf-forest\s+2\s+常绿阔叶林\s+Evergreen broadleaf forest$/m);
+    const types = JSON.parse(readFileSync('src/indicators/ecosystem-types.json', 'utf8')).types as { id: string; zh: string; en: string; parent: string | null }[];
+    expect(list.stdout.trim().split('\n')).toHaveLength(types.length);
+    const json = JSON.parse(cli(['ecosystem-types', '--json']).stdout);
+    expect(json).toEqual(types.map((t) => ({ ...t, level: t.parent === null ? 1 : 2 })));
+    expect(cli(['ecosystem-types', '--help']).stdout).toContain('gep ecosystem-types [--json]');
+    expect(cli(['--help']).stdout).toContain('gep ecosystem-types');
   });
 });
 
