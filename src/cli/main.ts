@@ -15,8 +15,8 @@ import { parseJsonInput, withFile } from '../io/json-input.js';
 import { displayWidth, formatAccountTable } from '../io/text-table.js';
 import { getProfile, listProfiles } from '../profiles/profiles.js';
 import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
-import { diffTables } from '../coefficients/diff.js';
-import type { Coefficient, CoefficientTable } from '../coefficients/types.js';
+import type { CoefficientTable } from '../coefficients/types.js';
+import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
@@ -120,8 +120,12 @@ Options:
   coefficients: `gep coefficients <profile> [--json]
 gep coefficients diff <a> <b> [--json]
 
-List the coefficients of a profile's table (value, unit, price year, source, status), or the
-coefficients added, removed or changed between two profiles or table versions (id/version).`,
+List the coefficients of a profile's table (value, unit, price year, source, status), or what
+differs between two profiles or two table versions (id/version). Two profiles: their settings
+(price index, outside-region rule, pinned table, indicator-list status), the indicators enabled,
+the method variant and membership of each, the adjustment layer (调节系数), the rows of the tables
+they pin, and their notes. Two tables: the rows added, removed or changed. --json gives the same
+as data.`,
   compare: COMPARE_HELP,
   validate: VALIDATE_HELP,
   template: TEMPLATE_HELP,
@@ -238,23 +242,22 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
   }
 }
 
-function tableOf(name: string): CoefficientTable {
+function sideOf(name: string): DiffSide {
   const profile = getProfile(name);
-  if (profile) return getCoefficientTable(profile.coefficientTable);
-  if (coefficientTables().has(name)) return getCoefficientTable(name);
+  if (profile) return { kind: 'profile', profile };
+  if (coefficientTables().has(name)) return { kind: 'table', table: getCoefficientTable(name) };
   throw new UsageError(`"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`);
+}
+
+function tableOf(name: string): CoefficientTable {
+  const side = sideOf(name);
+  return side.kind === 'table' ? side.table : getCoefficientTable(side.profile.coefficientTable);
 }
 
 function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals[0] === 'diff') {
     if (positionals.length !== 3) throw new UsageError('gep coefficients diff takes two profiles or tables');
-    const changes = diffTables(tableOf(positionals[1]!), tableOf(positionals[2]!));
-    if (values.json) io.stdout(`${JSON.stringify(changes, null, 2)}\n`);
-    else if (!changes.length) io.stdout('no differences\n');
-    else for (const c of changes) {
-      const show = (r: Coefficient | undefined) => (r ? `${r.value} ${r.unit} (${r.source}, ${r.priceYear ?? 'n/a'}, ${r.status})` : '');
-      io.stdout(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.id}  ${show(c.before)}${c.change === 'changed' ? ' → ' : ''}${show(c.after)}${c.fields ? `  [${c.fields.join(', ')}]` : ''}\n`);
-    }
+    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false));
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('gep coefficients takes one profile or table');

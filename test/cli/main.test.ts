@@ -147,8 +147,25 @@ describe('gep coefficients', () => {
   });
 
   it('diffs two tables, and refuses an unknown name with exit 2', () => {
-    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toBe('no differences\n');
+    expect(cli(['coefficients', 'diff', 'national-2022/1.0.0', 'shanxi/1.0.0']).stdout).toBe('coefficient tables national-2022/1.0.0 → shanxi/1.0.0: no differences\n');
+    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toContain('only the rows of the tables are compared');
     expect(cli(['coefficients', 'nowhere']).code).toBe(2);
+  });
+
+  it('diffs two profiles: settings, indicators with variant and membership, adjustments, pinned tables; as text and JSON', () => {
+    // Before, this printed "no differences": only the (identical) table rows were compared.
+    const { code, stdout } = cli(['coefficients', 'diff', 'national-2022', 'shanxi']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('no differences');
+    expect(stdout).toMatch(/^profiles national-2022 1\.0\.0 → shanxi 1\.0\.0: \d+ differences$/m);
+    expect(stdout).toContain('~ coefficientTable: national-2022/1.0.0 → shanxi/1.0.0');
+    expect(stdout).toContain('~ regulating.air-purification  variant taxRate: national-minimum → shanxi; membership: (not set) → recalled');
+    expect(stdout).toContain('- regulating.coastal-protection  cost=as-given');
+    expect(stdout).toContain('coefficient table national-2022/1.0.0 → shanxi/1.0.0: no row differs');
+    const json = JSON.parse(cli(['coefficients', 'diff', 'national-2022', 'gbt-46869-2025', '--json']).stdout);
+    expect(json.kind).toBe('profile-diff');
+    expect(json.settings).toContainEqual({ setting: 'subtractOutsideRegion', before: false, after: true });
+    expect(json.count).toBeGreaterThan(0);
   });
 });
 
