@@ -19,6 +19,7 @@ import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
 import type { CliIo } from './main.js';
 import { issuesOf, readInputFile } from './io-commands.js';
+import { reportOptions } from './report-options.js';
 
 export const COMPARE_HELP = `gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [options]
 
@@ -35,6 +36,8 @@ Options:
   --profile ID             accounting profile for both inputs
   --lang LANG              en (default) or zh
   --strict                 refuse coefficients whose status is to-verify
+  --date DATE              with --format html: the report's date (YYYY-MM-DD)
+  --prepared-by X          with --format html: who prepared the report
 
 Exit codes: 0 success (also when the decline flag is raised; it is printed), 1 bad input, 2 bad usage.`;
 
@@ -47,6 +50,8 @@ export interface CompareValues {
   readonly 'base-year'?: string | undefined;
   readonly 'decline-threshold'?: string | undefined;
   readonly 'price-index'?: string | undefined;
+  readonly date?: string | undefined;
+  readonly 'prepared-by'?: string | undefined;
 }
 
 /**
@@ -78,6 +83,7 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage(`--base-year must be a year such as 2021, not "${baseText}"`);
   const thresholdText = values['decline-threshold'];
   if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage(`--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`);
+  const report = reportOptions(values, usage);
   const indexId = values['price-index'];
   if (indexId !== undefined && !priceIndices().has(indexId)) usage(`--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`);
 
@@ -106,7 +112,7 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   });
   const json = gepComparisonToJson(comparison);
   if (format === 'html') {
-    io.stdout(resultToHtml({ ...gepResultToJson(b), ...accountExtras(b, inputs[1], lang).json }, { lang, comparison: json }));
+    io.stdout(resultToHtml({ ...gepResultToJson(b), ...accountExtras(b, inputs[1], lang).json }, { lang, ...report, comparison: json }));
     return 0;
   }
   io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${formatComparisonTable(json, lang)}\n`);

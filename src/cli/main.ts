@@ -17,6 +17,7 @@ import { getProfile, listProfiles } from '../profiles/profiles.js';
 import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
 import type { CoefficientTable } from '../coefficients/types.js';
 import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
+import { reportOptions } from './report-options.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
@@ -56,6 +57,7 @@ const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
   gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
+          [--date YYYY-MM-DD] [--prepared-by TEXT]
   gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
   gep indicators [--json]
@@ -90,6 +92,9 @@ Options:
                     html report.html; the terminal then shows the files written, not the report
   --lang LANG       en (default) or zh, for headers and messages
   --strict          refuse coefficients whose status is to-verify
+  --date DATE       the report's date (YYYY-MM-DD), printed in the md, html, csv and xlsx reports;
+                    the library never reads the clock, so without it the date is "not stated"
+  --prepared-by X   who prepared the report (编制单位), printed beside the date
 
 With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
 "geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
@@ -156,6 +161,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   'require-rows': { type: 'boolean' },
   date: { type: 'string' },
+  'prepared-by': { type: 'string' },
   opening: { type: 'string' },
   allocation: { type: 'string' },
   'asset-life': { type: 'string' },
@@ -180,6 +186,7 @@ function oneOf<V extends string>(name: string, value: string | undefined, allowe
 
 function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
+  const report = reportOptions(values, (m) => { throw new UsageError(m); });
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
@@ -193,7 +200,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     const extras = accountExtras(result, input, lang);
     const json = { ...gepResultToJson(result), ...extras.json };
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
-    const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+    const exportOptions = { lang, ...report, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
     const jsonText = resultToJsonText(json, exportOptions);
     if (!values.out) {
       io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);

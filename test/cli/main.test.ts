@@ -32,7 +32,7 @@ describe('gep CLI', () => {
     const { code, stdout } = cli(['run', SAMPLE]);
     expect(code).toBe(0);
     expect(stdout).toContain('GEP account of 示例县 Sample County (constructed), 2022 (2022 prices)');
-    expect(stdout).toMatch(/material\.water-supply\s+水资源（淡水供给） Water supply\s+9,830\.00 万m³\/a\s+3 prices\s+16,428\.00\s+1\.64/);
+    expect(stdout).toMatch(/material\.water-supply\s+水资源（淡水供给） Water supply\s+9,830 万m³\/a\s+3 prices\s+16,428\.00\s+1\.64/);
     expect(stdout).toContain('value (万元)');
     expect(stdout).toContain('rounding: half-up, 2 decimal places');
     expect(stdout).toMatch(/^GEP\s+GEP\s+[\d,.]+\s+[\d,.]+\s+100\.0 %$/m);
@@ -55,6 +55,19 @@ describe('gep CLI', () => {
     expect(Object.keys(out.written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
     expect(out.written[join('out-dir', 'result.json')]).toBe(stdout);
     expect(out.stdout).toBe(`written: ${join('out-dir', 'result.json')}, ${join('out-dir', 'account.txt')}\n`);
+  });
+
+  it('puts --date and --prepared-by into the written reports, and refuses a date that is not YYYY-MM-DD', () => {
+    const { code, written } = cli(['run', SAMPLE, '--format', 'html', '--lang', 'zh', '--out', 'o', '--date', '2025-06-30', '--prepared-by', '某县统计局']);
+    expect(code).toBe(0);
+    expect(written[join('o', 'report.html')]).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    expect(cli(['run', SAMPLE, '--format', 'md', '--date', '2025-06-30']).stdout).toContain('- report date: 2025-06-30');
+    expect(cli(['compare', 'fixtures/sample-county/input-2021.json', SAMPLE, '--format', 'html', '--prepared-by', 'X 局']).stdout).toContain('<li><b>Prepared by</b>X 局</li>');
+    for (const date of ['2025-02-30', '30.06.2025', 'today']) {
+      const r = cli(['run', SAMPLE, '--date', date]);
+      expect(r.code, date).toBe(2);
+      expect(r.stderr).toContain('--date must be a date written YYYY-MM-DD');
+    }
   });
 
   it('exits 1 with every input issue, located, on bad input', () => {
