@@ -20,19 +20,37 @@ export interface CoefficientChange {
 
 const FIELDS: readonly (keyof Coefficient)[] = ['symbol', 'value', 'unit', 'source', 'clause', 'priceYear', 'status', 'note'];
 
+/** One entry of a keyed comparison: in `b` only, in `a` only, or in both and different (with what differs). */
+type Keyed<T, D> = { key: string; change: 'added'; after: T } | { key: string; change: 'removed'; before: T } | { key: string; change: 'changed'; before: T; after: T; detail: D };
+
+/** Entries of `a` and `b` matched by key, in key order; `differs` says what differs, or null. */
+function diffBy<T, D>(a: readonly T[], b: readonly T[], key: (x: T) => string, differs: (x: T, y: T) => D | null): Keyed<T, D>[] {
+  const before = new Map(a.map((x) => [key(x), x]));
+  const after = new Map(b.map((x) => [key(x), x]));
+  return [...new Set([...before.keys(), ...after.keys()])].sort().flatMap((k): Keyed<T, D>[] => {
+    const x = before.get(k);
+    const y = after.get(k);
+    if (!x) return [{ key: k, change: 'added', after: y! }];
+    if (!y) return [{ key: k, change: 'removed', before: x }];
+    const detail = differs(x, y);
+    return detail === null ? [] : [{ key: k, change: 'changed', before: x, after: y, detail }];
+  });
+}
+
+/** The fields of `fields` that differ between two records, or null when none does. */
+function differingFields<T>(fields: readonly (keyof T)[]): (x: T, y: T) => (keyof T)[] | null {
+  return (x, y) => {
+    const out = fields.filter((f) => x[f] !== y[f]);
+    return out.length ? out : null;
+  };
+}
+
 /** Rows added, removed or changed from table `a` to table `b`, in id order. */
 export function diffTables(a: CoefficientTable, b: CoefficientTable): CoefficientChange[] {
-  const before = new Map(a.rows.map((r) => [r.id, r]));
-  const after = new Map(b.rows.map((r) => [r.id, r]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return ids.flatMap((id): CoefficientChange[] => {
-    const x = before.get(id);
-    const y = after.get(id);
-    if (!x) return [{ id, change: 'added', after: y! }];
-    if (!y) return [{ id, change: 'removed', before: x }];
-    const fields = FIELDS.filter((f) => x[f] !== y[f]);
-    return fields.length ? [{ id, change: 'changed', before: x, after: y, fields }] : [];
-  });
+  return diffBy(a.rows, b.rows, (r) => r.id, differingFields(FIELDS)).map((d) =>
+    d.change === 'added' ? { id: d.key, change: 'added', after: d.after }
+      : d.change === 'removed' ? { id: d.key, change: 'removed', before: d.before }
+        : { id: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail });
 }
 
 /** A JSON value as it appears in a profile file; `null` for a setting the profile leaves out. */
@@ -115,38 +133,27 @@ function setting(p: Profile, key: string): SettingValue {
 }
 
 function diffIndicators(a: Profile, b: Profile): ProfileIndicatorChange[] {
-  const before = new Map(a.indicators.map((i) => [i.id, i]));
-  const after = new Map(b.indicators.map((i) => [i.id, i]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return ids.flatMap((id): ProfileIndicatorChange[] => {
-    const x = before.get(id);
-    const y = after.get(id);
-    if (!x) return [{ id, change: 'added', after: y! }];
-    if (!y) return [{ id, change: 'removed', before: x }];
+  const differs = (x: ProfileIndicator, y: ProfileIndicator) => {
     const options = [...new Set([...Object.keys(x.variant), ...Object.keys(y.variant)])].sort();
     const variant = options
       .map((option) => ({ option, before: x.variant[option] ?? null, after: y.variant[option] ?? null }))
       .filter((v) => v.before !== v.after);
     const membership = (x.membership ?? null) !== (y.membership ?? null) ? { before: x.membership ?? null, after: y.membership ?? null } : undefined;
-    if (!variant.length && !membership) return [];
-    return [{ id, change: 'changed', before: x, after: y, ...(variant.length ? { variant } : {}), ...(membership ? { membership } : {}) }];
-  });
+    return variant.length || membership ? { ...(variant.length ? { variant } : {}), ...(membership ? { membership } : {}) } : null;
+  };
+  return diffBy(a.indicators, b.indicators, (i) => i.id, differs).map((d): ProfileIndicatorChange =>
+    d.change === 'added' ? { id: d.key, change: 'added', after: d.after }
+      : d.change === 'removed' ? { id: d.key, change: 'removed', before: d.before }
+        : { id: d.key, change: 'changed', before: d.before, after: d.after, ...d.detail });
 }
 
 const ADJUSTMENT_FIELDS: readonly (keyof ProfileAdjustment)[] = ['factor', 'source', 'status', 'note'];
 
 function diffAdjustments(a: Profile, b: Profile): AdjustmentChange[] {
-  const before = new Map((a.adjustments ?? []).map((x) => [x.indicator, x]));
-  const after = new Map((b.adjustments ?? []).map((x) => [x.indicator, x]));
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return ids.flatMap((indicator): AdjustmentChange[] => {
-    const x = before.get(indicator);
-    const y = after.get(indicator);
-    if (!x) return [{ indicator, change: 'added', after: y! }];
-    if (!y) return [{ indicator, change: 'removed', before: x }];
-    const fields = ADJUSTMENT_FIELDS.filter((f) => x[f] !== y[f]);
-    return fields.length ? [{ indicator, change: 'changed', before: x, after: y, fields }] : [];
-  });
+  return diffBy(a.adjustments ?? [], b.adjustments ?? [], (x) => x.indicator, differingFields(ADJUSTMENT_FIELDS)).map((d): AdjustmentChange =>
+    d.change === 'added' ? { indicator: d.key, change: 'added', after: d.after }
+      : d.change === 'removed' ? { indicator: d.key, change: 'removed', before: d.before }
+        : { indicator: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail });
 }
 
 /**
