@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { dependencyImportPackages, dependencyImportPlugin } from './scripts/browser-build.js';
 
 export default defineConfig([
   {
@@ -9,15 +10,30 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     treeshake: true,
+    // Browser-safe: a dependency whose Node build needs Node globals is imported through the
+    // package's `#` subpath imports, whose `browser` condition names its browser build (see
+    // scripts/browser-build.ts). tsup marks dependencies external before any plugin of ours runs,
+    // so those are let through and the plugin rewrites them, still external.
+    noExternal: dependencyImportPackages(),
+    esbuildPlugins: [dependencyImportPlugin(true)],
   },
   {
-    // The CLI is an ESM executable only; it carries its own shebang. `node` (worker-thread batches)
-    // is ESM only too, and its worker script must sit beside the code that starts it.
-    entry: { cli: 'src/cli/bin.ts', node: 'src/node/index.ts', 'batch-worker': 'src/node/batch-worker.ts' },
+    // The CLI is an ESM executable only; it carries its own shebang. The batch worker script must
+    // sit beside the code that starts it (`new URL('./batch-worker.js', import.meta.url)`).
+    entry: { cli: 'src/cli/bin.ts', 'batch-worker': 'src/node/batch-worker.ts' },
     format: ['esm'],
-    dts: { entry: { node: 'src/node/index.ts' } },
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // `gep-accounting/node` loads with `import` and with `require`. In the CJS build tsup's shim
+    // gives `import.meta.url` the file's own URL, so both start the ESM `batch-worker.js` beside them.
+    entry: { node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    shims: true,
+    target: 'node20',
+    sourcemap: true,
   },
 ]);

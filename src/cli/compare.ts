@@ -1,6 +1,6 @@
 /**
  * The parts of the `gep` command that belong to GEEP, the ratios and the comparison of two years:
- * `gep compare <a.json> <b.json>`, and the GEEP and ratio sections that `gep run` prints when the
+ * `gep compare <a> <b>` (each JSON, CSV or XLSX), and the GEEP and ratio sections that `gep run` prints when the
  * input has an `economy` (and `geep`) block. Kept here so that `main.ts` only dispatches.
  */
 import { computeGep, type GepResult } from '../accounts/gep.js';
@@ -11,19 +11,22 @@ import { getPriceIndex, priceIndices } from '../coefficients/indices.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { decimalArithmetic, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
-import { parseJsonInput, withFile } from '../io/json-input.js';
+import type { ImportedInput } from '../io/table-input.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { resultToHtml } from '../io/html-report.js';
 import { formatGeepTable, formatRatiosTable } from '../io/geep-table.js';
 import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
 import type { CliIo } from './main.js';
+import { issuesOf, readInputFile } from './io-commands.js';
+import { reportOptions } from './report-options.js';
 
-export const COMPARE_HELP = `gep compare <a.json> <b.json> [options]
+export const COMPARE_HELP = `gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [options]
 
 Compare the GEP of two years of one region: b against a, at current prices and at the constant
 prices of a base year, with the change split into a quantity effect and a price effect per
-indicator, category and in total, and the decline flag with the indicators that drove it.
+indicator, category and in total, and the decline flag with the indicators that drove it. Each
+input may be JSON, CSV (UTF-8 or GB18030) or XLSX in the layout of gep template, as for gep run.
 
 Options:
   --base-year Y            year whose unit prices value both years (default: a's price year)
@@ -33,6 +36,8 @@ Options:
   --profile ID             accounting profile for both inputs
   --lang LANG              en (default) or zh
   --strict                 refuse coefficients whose status is to-verify
+  --date DATE              with --format html: the report's date (YYYY-MM-DD)
+  --prepared-by X          with --format html: who prepared the report
 
 Exit codes: 0 success (also when the decline flag is raised; it is printed), 1 bad input, 2 bad usage.`;
 
@@ -45,6 +50,8 @@ export interface CompareValues {
   readonly 'base-year'?: string | undefined;
   readonly 'decline-threshold'?: string | undefined;
   readonly 'price-index'?: string | undefined;
+  readonly date?: string | undefined;
+  readonly 'prepared-by'?: string | undefined;
 }
 
 /**
@@ -59,13 +66,13 @@ export function accountExtras<T>(result: GepResult<T>, input: unknown, lang: Lan
   return { json, text };
 }
 
-function printIssues(e: GepInputError, file: string, lang: Language, io: CliIo): void {
-  const issues = withFile(e, file).issues;
+function printIssues(e: GepInputError, file: string, imported: ImportedInput | null, lang: Language, io: CliIo): void {
+  const issues = issuesOf(e, file, imported);
   io.stderr(`${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
   for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
 }
 
-/** `gep compare <a.json> <b.json>`; `usage` throws the CLI's usage error. */
+/** `gep compare <a> <b>` (JSON, CSV or XLSX, read as `gep run` reads them); `usage` throws the CLI's usage error. */
 export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: string) => never): number {
   if (positionals.length !== 2) usage('gep compare takes two input files: the earlier year, then the later');
   const format = values.format ?? 'table';
@@ -76,25 +83,22 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage(`--base-year must be a year such as 2021, not "${baseText}"`);
   const thresholdText = values['decline-threshold'];
   if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage(`--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`);
+  const report = reportOptions(values, usage);
   const indexId = values['price-index'];
   if (indexId !== undefined && !priceIndices().has(indexId)) usage(`--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`);
 
   const results: GepResult<GepDecimal>[] = [];
   const inputs: unknown[] = [];
   for (const file of positionals) {
-    let text: string;
+    let imported: ImportedInput | null = null;
     try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
-    try {
-      inputs.push(parseJsonInput(text, file));
-      results.push(computeGep(inputs[inputs.length - 1], { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
+      imported = readInputFile(file, io);
+      if (!imported) return 1;
+      inputs.push(imported.input);
+      results.push(computeGep(imported.input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      printIssues(e, file, lang, io);
+      printIssues(e, file, imported, lang, io);
       return 1;
     }
   }
@@ -108,7 +112,7 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   });
   const json = gepComparisonToJson(comparison);
   if (format === 'html') {
-    io.stdout(resultToHtml({ ...gepResultToJson(b), ...accountExtras(b, inputs[1], lang).json }, { lang, comparison: json }));
+    io.stdout(resultToHtml({ ...gepResultToJson(b), ...accountExtras(b, inputs[1], lang).json }, { lang, ...report, comparison: json }));
     return 0;
   }
   io.stdout(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : `${formatComparisonTable(json, lang)}\n`);

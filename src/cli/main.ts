@@ -9,14 +9,15 @@ import { computeGep } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
-import { catalogue } from '../indicators/catalogue.js';
+import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
-import { formatAccountTable } from '../io/text-table.js';
+import { displayWidth, formatAccountTable } from '../io/text-table.js';
 import { getProfile, listProfiles } from '../profiles/profiles.js';
 import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
-import { diffTables } from '../coefficients/diff.js';
-import type { Coefficient, CoefficientTable } from '../coefficients/types.js';
+import type { CoefficientTable } from '../coefficients/types.js';
+import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
+import { reportOptions } from './report-options.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
@@ -56,11 +57,13 @@ const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
   gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
+          [--date YYYY-MM-DD] [--prepared-by TEXT]
   gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
   gep indicators [--json]
+  gep ecosystem-types [--json]
   gep profiles [--json]
-  gep compare <a.json> <b.json> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
+  gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
@@ -84,17 +87,25 @@ Options:
   --format FORMAT   table (default: a readable table), json (the full result with trace and the
                     input and coefficient-table hashes), md (a Markdown report), html (one
                     self-contained page with charts, tables and the trace), or, with --out, csv or xlsx
-  --out DIR         also write result.json and account.txt into DIR, and with --format csv
+  --out DIR         write result.json and account.txt into DIR, and with --format csv
                     summary/indicators/trace/coefficients/warnings.csv, xlsx result.xlsx, md report.md,
-                    html report.html
+                    html report.html; the terminal then shows the files written, not the report
   --lang LANG       en (default) or zh, for headers and messages
   --strict          refuse coefficients whose status is to-verify
+  --date DATE       the report's date (YYYY-MM-DD), printed in the md, html, csv and xlsx reports;
+                    the library never reads the clock, so without it the date is "not stated"
+  --prepared-by X   who prepared the report (编制单位), printed beside the date
 
 With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
 "geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
   indicators: `gep indicators [--json]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
+  'ecosystem-types': `gep ecosystem-types [--json]
+
+List the ecosystem types (生态系统类型) an input may name: id, Chinese and English names, level
+(1: forest, grassland …; 2: the classes of a level-1 type, indented under it) and parent. An input
+or template may give a type by its id, its Chinese name or its English name.`,
   reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
 
 Validate the case (every problem at once, located in the file), recompute every row that has an
@@ -114,8 +125,12 @@ Options:
   coefficients: `gep coefficients <profile> [--json]
 gep coefficients diff <a> <b> [--json]
 
-List the coefficients of a profile's table (value, unit, price year, source, status), or the
-coefficients added, removed or changed between two profiles or table versions (id/version).`,
+List the coefficients of a profile's table (value, unit, price year, source, status), or what
+differs between two profiles or two table versions (id/version). Two profiles: their settings
+(price index, outside-region rule, pinned table, indicator-list status), the indicators enabled,
+the method variant and membership of each, the adjustment layer (调节系数), the rows of the tables
+they pin, and their notes. Two tables: the rows added, removed or changed. --json gives the same
+as data.`,
   compare: COMPARE_HELP,
   validate: VALIDATE_HELP,
   template: TEMPLATE_HELP,
@@ -146,6 +161,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   'require-rows': { type: 'boolean' },
   date: { type: 'string' },
+  'prepared-by': { type: 'string' },
   opening: { type: 'string' },
   allocation: { type: 'string' },
   'asset-life': { type: 'string' },
@@ -170,6 +186,7 @@ function oneOf<V extends string>(name: string, value: string | undefined, allowe
 
 function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
+  const report = reportOptions(values, (m) => { throw new UsageError(m); });
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
@@ -183,15 +200,20 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     const extras = accountExtras(result, input, lang);
     const json = { ...gepResultToJson(result), ...extras.json };
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
-    const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+    const exportOptions = { lang, ...report, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
     const jsonText = resultToJsonText(json, exportOptions);
-    io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
-    if (values.out) {
-      io.mkdir(values.out);
-      io.writeFile(join(values.out, 'result.json'), jsonText);
-      io.writeFile(join(values.out, 'account.txt'), `${table}\n`);
-      writeExports(format, values.out, json, exportOptions, io);
+    if (!values.out) {
+      io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
+      return 0;
     }
+    // With --out the reports go to files only; the terminal lists them.
+    const written: string[] = [];
+    const files = { ...io, writeFile: (path: string, text: string) => (written.push(path), io.writeFile(path, text)), writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => (written.push(path), io.writeBytes!(path, bytes))) };
+    io.mkdir(values.out);
+    files.writeFile(join(values.out, 'result.json'), jsonText);
+    files.writeFile(join(values.out, 'account.txt'), `${table}\n`);
+    writeExports(format, values.out, json, exportOptions, files);
+    io.stdout(`${lang === 'zh' ? '已写入' : 'written'}: ${written.join(', ')}\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
@@ -227,23 +249,22 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
   }
 }
 
-function tableOf(name: string): CoefficientTable {
+function sideOf(name: string): DiffSide {
   const profile = getProfile(name);
-  if (profile) return getCoefficientTable(profile.coefficientTable);
-  if (coefficientTables().has(name)) return getCoefficientTable(name);
+  if (profile) return { kind: 'profile', profile };
+  if (coefficientTables().has(name)) return { kind: 'table', table: getCoefficientTable(name) };
   throw new UsageError(`"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`);
+}
+
+function tableOf(name: string): CoefficientTable {
+  const side = sideOf(name);
+  return side.kind === 'table' ? side.table : getCoefficientTable(side.profile.coefficientTable);
 }
 
 function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals[0] === 'diff') {
     if (positionals.length !== 3) throw new UsageError('gep coefficients diff takes two profiles or tables');
-    const changes = diffTables(tableOf(positionals[1]!), tableOf(positionals[2]!));
-    if (values.json) io.stdout(`${JSON.stringify(changes, null, 2)}\n`);
-    else if (!changes.length) io.stdout('no differences\n');
-    else for (const c of changes) {
-      const show = (r: Coefficient | undefined) => (r ? `${r.value} ${r.unit} (${r.source}, ${r.priceYear ?? 'n/a'}, ${r.status})` : '');
-      io.stdout(`${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.id}  ${show(c.before)}${c.change === 'changed' ? ' → ' : ''}${show(c.after)}${c.fields ? `  [${c.fields.join(', ')}]` : ''}\n`);
-    }
+    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false));
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('gep coefficients takes one profile or table');
@@ -266,6 +287,24 @@ function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): numb
     return 0;
   }
   for (const r of rows) io.stdout(`${r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
+  return 0;
+}
+
+/** `gep ecosystem-types`: the types of ecosystem-types.json, level-2 types under their parent. */
+function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+  const types = [...ecosystemTypes().values()];
+  const rows = types.map((t) => ({ id: t.id, zh: t.zh, en: t.en, level: t.parent === null ? 1 : 2, parent: t.parent }));
+  if (values.json) {
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const ordered = rows.filter((r) => r.level === 1).flatMap((r) => [r, ...rows.filter((c) => c.parent === r.id)]);
+  const idWidth = Math.max(...ordered.map((r) => r.id.length + (r.level - 1) * 2));
+  const zhWidth = Math.max(...ordered.map((r) => displayWidth(r.zh)));
+  for (const r of ordered) {
+    const id = `${'  '.repeat(r.level - 1)}${r.id}`;
+    io.stdout(`${id.padEnd(idWidth)}  ${r.level}  ${r.zh}${' '.repeat(zhWidth - displayWidth(r.zh))}  ${r.en}\n`);
+  }
   return 0;
 }
 
@@ -309,6 +348,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
+    if (command === 'ecosystem-types') return ecosystemTypeList(values, io);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -14,6 +14,7 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
 import { formatPath } from '../errors/errors.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
+import { BANNER_CODES, describeDisplayRule, readableQuantity, toVerifyBanner } from './text-table.js';
 
 /** Options of the exporters. */
 export interface ResultExportOptions {
@@ -25,6 +26,13 @@ export interface ResultExportOptions {
   readonly inputHash?: string;
   /** `sha256:…` of the coefficient table used (`coefficientTableHash(table)`), written beside the input hash. */
   readonly coefficientTableHash?: string;
+  /**
+   * The report's date (报告日期), as the caller states it, e.g. `2025-06-30`: the library never
+   * reads the clock, so the same result and options always give the same report.
+   */
+  readonly date?: string;
+  /** Who prepared the report (编制单位), e.g. `某县统计局`. */
+  readonly preparedBy?: string;
 }
 
 /** The JSON export: the result as it is, with the input hash; nothing is rounded. */
@@ -51,7 +59,8 @@ const LABELS = {
   en: {
     key: 'item', value: 'value', region: 'region', regionCode: 'region code', level: 'level', accountingYear: 'accounting year',
     priceYear: 'price year', profile: 'profile', table: 'coefficient table', library: 'gep-accounting version', arithmetic: 'arithmetic',
-    inputHash: 'input hash', tableHash: 'coefficient table hash', rounding: 'rounding', roundingText: (r: RoundingRule) => `${describeRounding(r)}, each cell independently; "exact" columns are not rounded`,
+    inputHash: 'input hash', tableHash: 'coefficient table hash', rounding: 'rounding', date: 'report date', preparedBy: 'prepared by', notStated: 'not stated',
+    physical: 'physical quantity', roundingText: (r: RoundingRule) => `${describeRounding(r)}, each cell independently; "exact" columns are not rounded`,
     category: 'category', exactYuan: 'value (元, exact)', wan: 'value (万元)', yi: 'value (亿元)', share: 'share of GEP (%)',
     indicator: 'indicator', zh: 'name (zh)', en: 'name (en)', item: 'item', ecosystemType: 'ecosystem type', quantity: 'quantity (exact)',
     quantityUnit: 'quantity unit', unitPrice: 'unit price (exact)', priceUnit: 'price unit', pricePriceYear: 'price year of the price',
@@ -65,7 +74,8 @@ const LABELS = {
   zh: {
     key: '项目', value: '内容', region: '核算地区', regionCode: '行政区划代码', level: '级别', accountingYear: '核算年份',
     priceYear: '价格年份', profile: '核算方案', table: '参数表', library: 'gep-accounting 版本', arithmetic: '算术',
-    inputHash: '输入数据哈希', tableHash: '参数表哈希', rounding: '舍入规则', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；标注"精确值"的列不舍入`,
+    inputHash: '输入数据哈希', tableHash: '参数表哈希', rounding: '舍入规则', date: '报告日期', preparedBy: '编制单位', notStated: '未注明',
+    physical: '实物量', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；标注"精确值"的列不舍入`,
     category: '类别', exactYuan: '价值量（元，精确值）', wan: '价值量（万元）', yi: '价值量（亿元）', share: '占 GEP 比例（%）',
     indicator: '指标', zh: '中文名称', en: '英文名称', item: '项目', ecosystemType: '生态系统类型', quantity: '实物量（精确值）',
     quantityUnit: '实物量单位', unitPrice: '单价（精确值）', priceUnit: '单价单位', pricePriceYear: '单价价格年份',
@@ -111,6 +121,8 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
     [L.arithmetic, result.arithmetic],
     [L.inputHash, options.inputHash ?? ''],
     [L.tableHash, options.coefficientTableHash ?? ''],
+    [L.date, options.date ?? ''],
+    [L.preparedBy, options.preparedBy ?? ''],
     [L.rounding, L.roundingText(rule)],
     [],
     [L.category, L.exactYuan, L.wan, L.yi, L.share],
@@ -215,20 +227,37 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
   const title = lang === 'zh'
     ? `# ${result.region.name} ${result.accountingYear} 年生态产品总值核算报告（${result.priceYear} 年价格）`
     : `# GEP account of ${result.region.name}, ${result.accountingYear} (${result.priceYear} prices)`;
-  const lines: string[] = [title, ''];
+  const banner = toVerifyBanner(result, lang);
+  const lines: string[] = [title, '', ...(banner ? [`> ${banner}`, ''] : [])];
   const sep = lang === 'zh' ? '：' : ': ';
-  for (const row of t.summary.slice(1, 12)) lines.push(`- ${md(row[0] ?? null)}${sep}${md(row[1] ?? null) || '—'}`);
-  lines.push('', `## ${lang === 'zh' ? '总值' : 'Totals'}`, '', ...mdTable(t.summary.slice(13).map((r) => [r[0] ?? null, r[2] ?? null, r[3] ?? null, r[4] ?? null]), [1, 2, 3]));
-  const byIndicator: OutCell[][] = [[L.indicator, L.zh, L.en, L.quantity, L.quantityUnit, L.wan, L.share]];
-  for (const row of t.indicators.slice(1).filter((r) => r[4] === L.total)) byIndicator.push([row[0]!, row[1]!, row[2]!, row[6]!, row[7]!, row[13]!, row[14]!]);
-  lines.push('', `## ${lang === 'zh' ? '分指标' : 'Indicators'}`, '', ...mdTable(byIndicator, [3, 5, 6]));
+  const summaryEnd = t.summary.findIndex((r) => r.length === 0);
+  for (const row of t.summary.slice(1, summaryEnd)) {
+    if (row[0] === L.rounding) continue;
+    const empty = row[0] === L.date || row[0] === L.preparedBy ? L.notStated : '—';
+    lines.push(`- ${md(row[0] ?? null)}${sep}${md(row[1] ?? null) || empty}`);
+  }
+  // Display precision here (the display rule of text-table.ts: shares to one decimal, quantities to
+  // four significant digits); the exact values are in the JSON, CSV and XLSX exports.
+  const gep = new GepDecimal(result.totals.gep.value);
+  const share = (yuan: string): OutCell => (gep.isZero() ? null : { number: new GepDecimal(yuan).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP) });
+  const totals = t.summary.slice(summaryEnd + 1).map((r, i) => [r[0] ?? null, r[2] ?? null, r[3] ?? null, i === 0 ? r[4] ?? null : share((r[1] as { number: string }).number)]);
+  lines.push('', `## ${lang === 'zh' ? '总值' : 'Totals'}`, '', ...mdTable(totals, [1, 2, 3]));
+  const byIndicator: OutCell[][] = [[L.indicator, L.zh, L.en, L.physical, L.wan, L.share]];
+  for (const ind of result.indicators) {
+    const total = t.indicators.find((r) => r[0] === ind.id && r[4] === L.total)!;
+    const quantity = ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} ${lang === 'zh' ? '项' : 'items'}` : '—';
+    byIndicator.push([ind.id, ind.zh, ind.en, quantity, total[13]!, share(ind.value.total.value)]);
+  }
+  lines.push('', `## ${lang === 'zh' ? '分指标' : 'Indicators'}`, '', ...mdTable(byIndicator, [3, 4, 5]));
   if (result.coefficientsUsed.length) {
     lines.push('', `## ${lang === 'zh' ? '使用的参数' : 'Coefficients used'}`, '', ...mdTable(t.coefficients.map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[6]!, r[7]!, r[8]!]), []));
   }
   if (result.notAccounted.length) {
     lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${n.id} ${n.zh} (${n.reason})`));
   }
-  if (result.warnings.length) lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...result.warnings.map((w) => `- ${md(w.message)}`));
-  lines.push('', `${L.rounding}${sep}${L.roundingText(rule)}${lang === 'zh' ? '。' : '.'}`);
+  // The to-verify warnings are the banner at the top, once.
+  const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code));
+  if (warnings.length) lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...warnings.map((w) => `- ${md(w.message)}`));
+  lines.push('', `${L.rounding}${sep}${L.roundingText(rule)}${lang === 'zh' ? '。' : '.'}`, '', describeDisplayRule(rule, lang));
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,7 @@
  * and no number printed in a chart comes from that `number` — every printed label is passed in by
  * the caller, already rounded from the exact decimal string by the report's rounding rule.
  */
-import { displayWidth } from './text-table.js';
+import { displayWidth, groupThousands } from './text-table.js';
 
 /** One bar: from `start` (default 0) to `end`, in the chart's unit. */
 export interface ChartBar {
@@ -101,10 +101,12 @@ export function niceStep(span: number, count = 5): number {
   return (residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10) * magnitude;
 }
 
-function tickText(value: number, step: number): string {
+/** An axis tick: as many decimals as the step needs (at most 6), the whole part grouped by thousands. */
+export function tickText(value: number, step: number): string {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   const text = value.toFixed(Math.min(decimals, 6));
-  return text === '-0' ? '0' : text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Grouping the decimals too once printed 0.0015 as "0.0,015".
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : groupThousands(text);
 }
 
 function legendSvg(entries: readonly LegendEntry[], x: number, y: number): string {

@@ -2,14 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
 import { GepDecimal } from '../../src/numbers/arithmetic.js';
+import { inputToCsv, inputToXlsx } from '../../src/io/input-export.js';
 
-function cli(argv: string[], files: Record<string, string> = {}) {
+function cli(argv: string[], files: Record<string, string | Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const bytes = (p: string) => {
+    const f = files[p] ?? new Uint8Array(readFileSync(p));
+    return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+  };
   const io: CliIo = {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    readFile: (p) => (p in files ? files[p]! : readFileSync(p, 'utf8')),
+    readFile: (p) => new TextDecoder().decode(bytes(p)),
+    readBytes: bytes,
     writeFile: () => {},
     mkdir: () => {},
   };
@@ -58,6 +64,22 @@ describe('gep compare', () => {
     const r = cli(['compare', Y2021, 'bad.json'], { 'bad.json': bad });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.json: economy.gdp.basis');
+  });
+
+  it('reads CSV and XLSX inputs as gep run does, with the same comparison as from JSON', () => {
+    const a = JSON.parse(readFileSync(Y2021, 'utf8'));
+    const b = JSON.parse(readFileSync(Y2022, 'utf8'));
+    const fromJson = cli(['compare', Y2021, Y2022, '--format', 'json']);
+    const fromTables = cli(['compare', 'a.csv', 'b.xlsx', '--format', 'json'], { 'a.csv': inputToCsv(a, 'zh'), 'b.xlsx': inputToXlsx(b, 'en') });
+    expect(fromTables.stderr).toBe('');
+    expect(fromTables.code).toBe(0);
+    expect(JSON.parse(fromTables.stdout)).toEqual(JSON.parse(fromJson.stdout));
+    // A bad cell is located in its sheet, row and column, as gep run locates it.
+    const csv = inputToCsv(a, 'en').replace(/^(material\.fishery,[^\n]*?,)([\d.]+)(,)/m, '$1ten$3');
+    expect(csv).toContain(',ten,');
+    const bad = cli(['compare', 'a.csv', Y2022], { 'a.csv': csv });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/a\.csv.*row \d+.*column [A-Z]/);
   });
 
   it('documents itself in gep compare --help', () => {

@@ -95,17 +95,22 @@ describe('gep run with tables and export formats', () => {
     const xlsxRun = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'xlsx']);
     expect(read(xlsxRun.written[join('o', 'result.xlsx')] as Uint8Array, { type: 'array' }).SheetNames).toEqual(['summary', 'indicators', 'trace', 'coefficients', 'warnings']);
     const md = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'md']);
-    expect(md.stdout).toBe(md.written[join('o', 'report.md')]);
-    expect(md.stdout).toContain('rounding: half-up, 2 decimal places');
+    expect(md.written[join('o', 'report.md')]).toContain('rounding: half-up, 2 decimal places');
+    expect(md.stdout).toBe(`written: ${['result.json', 'account.txt', 'report.md'].map((f) => join('o', f)).join(', ')}\n`);
   });
 
-  it('prints the HTML report with --format html and writes it as report.html into --out DIR', () => {
+  it('writes the HTML report as report.html into --out DIR and only lists the files on the terminal', () => {
     const html = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'html', '--lang', 'zh']);
     expect(html.code).toBe(0);
-    expect(html.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html.stdout).toContain('<html lang="zh-CN">');
-    expect(html.written[join('o', 'report.html')]).toBe(html.stdout);
-    expect(html.stdout).toContain('data-chart="indicators"');
+    const page = html.written[join('o', 'report.html')] as string;
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain('data-chart="indicators"');
+    // Before, the whole page was printed to the terminal as well.
+    expect(html.stdout).toBe(`已写入: ${['result.json', 'account.txt', 'report.html'].map((f) => join('o', f)).join(', ')}\n`);
+    expect(html.stdout).not.toContain('<');
+    // Without --out the report is what the terminal shows.
+    expect(cli(['run', 'fixtures/sample-county/input.json', '--format', 'html']).stdout.startsWith('<!DOCTYPE html>')).toBe(true);
   });
 
   it('needs --out for csv and xlsx (exit 2)', () => {

@@ -32,7 +32,7 @@ describe('gep CLI', () => {
     const { code, stdout } = cli(['run', SAMPLE]);
     expect(code).toBe(0);
     expect(stdout).toContain('GEP account of 示例县 Sample County (constructed), 2022 (2022 prices)');
-    expect(stdout).toMatch(/material\.water-supply\s+水资源（淡水供给） Water supply\s+9,830\.00 万m³\/a\s+3 prices\s+16,428\.00\s+1\.64/);
+    expect(stdout).toMatch(/material\.water-supply\s+水资源（淡水供给） Water supply\s+9,830 万m³\/a\s+3 prices\s+16,428\.00\s+1\.64/);
     expect(stdout).toContain('value (万元)');
     expect(stdout).toContain('rounding: half-up, 2 decimal places');
     expect(stdout).toMatch(/^GEP\s+GEP\s+[\d,.]+\s+[\d,.]+\s+100\.0 %$/m);
@@ -44,15 +44,30 @@ describe('gep CLI', () => {
     expect(stdout).toContain('示例县 Sample County (constructed) 2022 年生态产品总值核算（2022 年价格）');
   });
 
-  it('prints the full result with trace as JSON, and writes result.json and account.txt with --out', () => {
-    const { code, stdout, written } = cli(['run', SAMPLE, '--format', 'json', '--out', 'out-dir']);
+  it('prints the full result with trace as JSON, and with --out writes result.json and account.txt instead', () => {
+    const { code, stdout } = cli(['run', SAMPLE, '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.kind).toBe('gep-account');
     expect(typeof json.totals.gep.value).toBe('string');
     expect(json.indicators[0].trace.steps.length).toBeGreaterThan(0);
-    expect(Object.keys(written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
-    expect(written[join('out-dir', 'result.json')]).toBe(stdout);
+    const out = cli(['run', SAMPLE, '--format', 'json', '--out', 'out-dir']);
+    expect(Object.keys(out.written).sort()).toEqual([join('out-dir', 'account.txt'), join('out-dir', 'result.json')]);
+    expect(out.written[join('out-dir', 'result.json')]).toBe(stdout);
+    expect(out.stdout).toBe(`written: ${join('out-dir', 'result.json')}, ${join('out-dir', 'account.txt')}\n`);
+  });
+
+  it('puts --date and --prepared-by into the written reports, and refuses a date that is not YYYY-MM-DD', () => {
+    const { code, written } = cli(['run', SAMPLE, '--format', 'html', '--lang', 'zh', '--out', 'o', '--date', '2025-06-30', '--prepared-by', '某县统计局']);
+    expect(code).toBe(0);
+    expect(written[join('o', 'report.html')]).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    expect(cli(['run', SAMPLE, '--format', 'md', '--date', '2025-06-30']).stdout).toContain('- report date: 2025-06-30');
+    expect(cli(['compare', 'fixtures/sample-county/input-2021.json', SAMPLE, '--format', 'html', '--prepared-by', 'X 局']).stdout).toContain('<li><b>Prepared by</b>X 局</li>');
+    for (const date of ['2025-02-30', '30.06.2025', 'today']) {
+      const r = cli(['run', SAMPLE, '--date', date]);
+      expect(r.code, date).toBe(2);
+      expect(r.stderr).toContain('--date must be a date written YYYY-MM-DD');
+    }
   });
 
   it('exits 1 with every input issue, located, on bad input', () => {
@@ -114,6 +129,28 @@ describe('gep CLI', () => {
   });
 });
 
+describe('gep ecosystem-types', () => {
+  it('exists where the unknown-type message sends the user, and lists every type with zh/en names and level', () => {
+    const bad = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+    bad.indicators['regulating.water-conservation'].ecosystems[0].ecosystemType = 'jungle';
+    const r = cli(['run', 'bad.json'], { 'bad.json': JSON.stringify(bad) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"jungle"');
+    const command = /\(see gep ([a-z-]+)\)/.exec(r.stderr)?.[1];
+    expect(command).toBe('ecosystem-types');
+    const list = cli([command!]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^forest\s+1\s+森林\s+Forest$/m);
+    expect(list.stdout).toMatch(/^ {2}evergreen-broadleaf-forest\s+2\s+常绿阔叶林\s+Evergreen broadleaf forest$/m);
+    const types = JSON.parse(readFileSync('src/indicators/ecosystem-types.json', 'utf8')).types as { id: string; zh: string; en: string; parent: string | null }[];
+    expect(list.stdout.trim().split('\n')).toHaveLength(types.length);
+    const json = JSON.parse(cli(['ecosystem-types', '--json']).stdout);
+    expect(json).toEqual(types.map((t) => ({ ...t, level: t.parent === null ? 1 : 2 })));
+    expect(cli(['ecosystem-types', '--help']).stdout).toContain('gep ecosystem-types [--json]');
+    expect(cli(['--help']).stdout).toContain('gep ecosystem-types');
+  });
+});
+
 describe('gep coefficients', () => {
   it('lists a profile\'s table with value, unit, price year, source and status', () => {
     const { code, stdout } = cli(['coefficients', 'national-2022']);
@@ -123,8 +160,25 @@ describe('gep coefficients', () => {
   });
 
   it('diffs two tables, and refuses an unknown name with exit 2', () => {
-    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toBe('no differences\n');
+    expect(cli(['coefficients', 'diff', 'national-2022/1.0.0', 'shanxi/1.0.0']).stdout).toBe('coefficient tables national-2022/1.0.0 → shanxi/1.0.0: no differences\n');
+    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toContain('only the rows of the tables are compared');
     expect(cli(['coefficients', 'nowhere']).code).toBe(2);
+  });
+
+  it('diffs two profiles: settings, indicators with variant and membership, adjustments, pinned tables; as text and JSON', () => {
+    // Before, this printed "no differences": only the (identical) table rows were compared.
+    const { code, stdout } = cli(['coefficients', 'diff', 'national-2022', 'shanxi']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('no differences');
+    expect(stdout).toMatch(/^profiles national-2022 1\.0\.0 → shanxi 1\.0\.0: \d+ differences$/m);
+    expect(stdout).toContain('~ coefficientTable: national-2022/1.0.0 → shanxi/1.0.0');
+    expect(stdout).toContain('~ regulating.air-purification  variant taxRate: national-minimum → shanxi; membership: (not set) → recalled');
+    expect(stdout).toContain('- regulating.coastal-protection  cost=as-given');
+    expect(stdout).toContain('coefficient table national-2022/1.0.0 → shanxi/1.0.0: no row differs');
+    const json = JSON.parse(cli(['coefficients', 'diff', 'national-2022', 'gbt-46869-2025', '--json']).stdout);
+    expect(json.kind).toBe('profile-diff');
+    expect(json.settings).toContainEqual({ setting: 'subtractOutsideRegion', before: false, after: true });
+    expect(json.count).toBeGreaterThan(0);
   });
 });
 

@@ -64,11 +64,12 @@ describe('HTML report of an account', () => {
     expect(bars(chart(html, 'indicators'))).toBe(1);
     expect(chart(html, 'indicators')).toContain('303.60 · 100.0 %');
     expect(bars(chart(html, 'quantity:material.agriculture'))).toBe(2);
-    expect(chart(html, 'quantity:material.agriculture')).toMatch(/1,250\.00.*12\.00/);
+    // Quantities by the display rule: four significant digits, whole units from 1 000 up (1,250 and 12, not 1,250.00 and 12.00).
+    expect(chart(html, 'quantity:material.agriculture')).toMatch(/>1,250<.*>12</);
   });
 
   it('prints the account table with 万元, 亿元 and shares rounded half-up, and the GEP row', () => {
-    expect(html).toMatch(/<tr data-indicator="material\.agriculture">.*?<td class="num">1,262\.00 t<\/td><td class="num">2 prices<\/td><td class="num" data-value="3036000">303\.60<\/td><td class="num">0\.03<\/td><td class="num">100\.0 %<\/td>/);
+    expect(html).toMatch(/<tr data-indicator="material\.agriculture">.*?<td class="num">1,262 t<\/td><td class="num" data-unit-price>2 prices<\/td><td class="num" data-value="3036000">303\.60<\/td><td class="num">0\.03<\/td><td class="num">100\.0 %<\/td>/);
     expect(html).toMatch(/<tr class="grand" data-total="gep">.*?303\.60<\/td><td class="num">0\.03<\/td>/);
   });
 
@@ -80,7 +81,7 @@ describe('HTML report of an account', () => {
   });
 
   it('states the rounding rule and the input hash in the footer', () => {
-    expect(html).toContain('Rounding: half-up, 2 decimal places, each cell independently');
+    expect(html).toContain('Display: money in 万元 or 亿元, half-up, 2 decimal places, each cell independently; physical quantities and unit prices to 4 significant digits');
     expect(html).toContain('<code>sha256:abc</code>');
   });
 
@@ -88,7 +89,7 @@ describe('HTML report of an account', () => {
     const zh = resultToHtml(tiny, { lang: 'zh' });
     expect(zh).toContain('<html lang="zh-CN">');
     expect(zh).toContain('<title>测试县 &lt;b&gt;&amp; 2022 年生态产品总值（GEP）核算报告</title>');
-    expect(zh).toContain('舍入规则：四舍五入，保留 2 位小数');
+    expect(zh).toContain('显示规则：金额以万元或亿元计，四舍五入保留 2 位小数');
     expect(zh).toContain('占 GEP 100.0 %');
   });
 });
@@ -132,6 +133,41 @@ describe('HTML report of the sample county with GEEP, ratios and a comparison wi
     expect(chart(html, 'decomposition')).toContain(`data-value="${comparison.gep.quantityEffect.value}"`);
     expect(html).toContain(`data-decline="${comparison.decline.flagged}"`);
     expect(bars(chart(html, 'effects')) % 2).toBe(0);
+  });
+
+  it('prints figures at display precision everywhere but in the calculation, where the exact values are marked', () => {
+    // What a reader sees (text, not attributes), section by section; the trace keeps the exact decimals.
+    const visible = (part: string) => part.replace(/="[^"]*"/g, '=""').replace(/<[^>]+>/g, ' ');
+    const long = (text: string) => (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).filter((n) => n.replace(/[,.]/g, '').replace(/^0+/, '').length > 12);
+    const sections = html.split(/(?=<section id=")/);
+    for (const part of sections.filter((x) => !x.startsWith('<section id="trace"'))) expect(long(visible(part)), part.slice(0, 30)).toEqual([]);
+    // The CPI factor of a rebased price (it printed ×1.3180250339951246286769590296832), exact on hover.
+    expect(html).toMatch(/按 cpi-national 由 2010 年换算至 2022 年，×1\.318</);
+    expect(html).toMatch(/title="×1\.3180250339951246286769590296832 = 9\.3052567400055798784593307495633\d* 元\/m³"/);
+    const trace = sections.find((x) => x.startsWith('<section id="trace"'))!;
+    expect(trace).toContain('精确值');
+    expect(trace).toMatch(/<span class="exact" title="\d+\.\d{20,}">/);
+  });
+
+  it('shows the carbon row with quantity and unit price on one basis (t CO2)', () => {
+    const row = html.slice(html.indexOf('<tr data-indicator="regulating.carbon-sequestration">'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/万t CO2\/a<\/td><td class="num" data-unit-price><span title="450\.179[^"]*1650\.657[^"]*元\/t C[^"]*44\/12[^"]*"[^>]*>450\.2 元\/t CO2 <sup>※<\/sup>/);
+  });
+
+  it('shows the to-verify notice once, with its count, and not again among the warnings', () => {
+    const toVerify = json.coefficientsUsed.filter((c) => c.status === 'to-verify').length;
+    expect(html.split(`${toVerify} 个“待核实”参数`)).toHaveLength(2);
+    expect(html).not.toContain('data-warning="coefficient-to-verify"');
+    expect(html).not.toContain('data-warning="profile-to-verify"');
+    expect(html).toContain('“待核实”参数及核算方案状态见报告开头的提示和参数表。');
+  });
+
+  it('states the report date and who prepared it, as the caller gives them (never from the clock), else "not stated"', () => {
+    const dated = resultToHtml(json, { lang: 'zh', date: '2025-06-30', preparedBy: '某县统计局 <生态>' });
+    expect(dated).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局 &lt;生态&gt;</li>');
+    expect(dated).toContain('<footer><p>报告日期：2025-06-30 · 编制单位：某县统计局 &lt;生态&gt;</p>');
+    expect(html).toContain('<li><b>报告日期</b>未注明</li><li><b>编制单位</b>未注明</li>');
+    expect(resultToHtml(json, { lang: 'zh', date: '2025-06-30' })).toBe(resultToHtml(json, { lang: 'zh', date: '2025-06-30' }));
   });
 
   it('names ecosystem types instead of their ids in the quantity charts', () => {

@@ -94,8 +94,8 @@ describe('Markdown report', () => {
   it('prints totals, indicators and the rounding rule', () => {
     const md = resultToMarkdown(result, { inputHash: hash });
     expect(md).toContain('# GEP account of 测试县, 2022 (2022 prices)');
-    expect(md).toContain('| GEP | 303.60 | 0.03 | 100.00 |');
-    expect(md).toContain('| material.agriculture | 农业产品 | Agricultural products | 1,262 | t | 303.60 | 100.00 |');
+    expect(md).toContain('| GEP | 303.60 | 0.03 | 100.0 |');
+    expect(md).toContain('| material.agriculture | 农业产品 | Agricultural products | 1,262 t | 303.60 | 100.0 |');
     expect(md).toContain(`- input hash: ${hash}`);
     expect(md).toContain('rounding: half-up, 2 decimal places, each cell independently');
     expect(resultToMarkdown(result, { lang: 'zh' })).toContain('舍入规则：四舍五入，保留 2 位小数');
