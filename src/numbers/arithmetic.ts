@@ -5,6 +5,7 @@
  * Monte Carlo. Pattern taken from dinero.js's `Calculator<T>`.
  */
 import Decimal from 'decimal.js';
+import * as fdlibm from './fdlibm.js';
 
 /** Operations a formula may use. All are pure; none rounds to a printed precision. */
 export interface Arithmetic<T> {
@@ -97,8 +98,11 @@ export type GepDecimal = InstanceType<typeof GepDecimal>;
  * that use them (lake regression, RWEQ) have inputs of three or four significant digits. On the
  * decimal path they are evaluated in IEEE double precision (about 16 significant digits, far below
  * any input's uncertainty) and carried on as decimals: decimal.js needed ~0.2 ms per call, which
- * made RWEQ alone cost more than every other indicator of an account together. Money stays exact:
- * no price or quantity passes through a JS number except as the argument of such a function.
+ * made RWEQ alone cost more than every other indicator of an account together. They use fdlibm's
+ * algorithms in software (./fdlibm.ts), not the engine's Math.exp/log/pow, whose last bit differs
+ * between engines: a decimal account has the same digits in Node and in every browser.
+ * Money stays exact: no price or quantity passes through a JS number except as the argument of
+ * such a function.
  */
 function transcendental(f: (x: number) => number, x: GepDecimal): GepDecimal {
   const y = f(x.toNumber());
@@ -138,12 +142,16 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
     return a.dividedBy(b);
   },
   negate: (a) => a.negated(),
-  pow: (base, exponent) =>
-    checkDecimal(exponent.isInteger() ? base.pow(exponent) : transcendental((x) => x ** exponent.toNumber(), base)),
-  exp: (a) => transcendental(Math.exp, a),
+  pow(base, exponent) {
+    if (exponent.isInteger()) return checkDecimal(base.pow(exponent));
+    if (base.isZero() && exponent.gt(0)) return new GepDecimal(0);
+    if (base.lte(0)) throw new GepArithmeticError(base.isZero() ? 'non-finite' : 'not-a-number', `${base.toString()} to the non-integer power ${exponent.toString()}`);
+    return transcendental((x) => fdlibm.pow(x, exponent.toNumber()), base);
+  },
+  exp: (a) => transcendental(fdlibm.exp, a),
   ln(a) {
     if (a.lte(0)) throw new GepArithmeticError('log-of-non-positive', `logarithm of ${a.toString()}`);
-    return transcendental(Math.log, a);
+    return transcendental(fdlibm.ln, a);
   },
   compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
   sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),
