@@ -38,8 +38,8 @@ import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
-import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
+import { rweqSoilLosses, type RweqConstants } from './physics.js';
 import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
 
 const ID = 'regulating.sand-fixation';
@@ -150,24 +150,6 @@ function coefficient<T>(ctx: IndicatorContext<T>, id: string, unit: string, path
   return { value, traced: { value: ctx.A.toString(value), unit, from: `coefficient:${id}` } };
 }
 
-/** The RWEQ transport constants: Q_max = a·x, s = b·x^c, downwind distance z (m). */
-interface RweqConstants<T> {
-  readonly a: T;
-  readonly b: T;
-  readonly c: T;
-  readonly z: T;
-}
-
-/** Soil loss SL (kg/m²) for the product x of the RWEQ factors (WF in kg/m); SL(0) = 0. */
-function soilLoss<T>(A: Arithmetic<T>, x: T, k: RweqConstants<T>): T {
-  if (A.compare(x, A.zero) <= 0) return A.zero;
-  const s = A.multiply(k.b, A.pow(x, k.c));
-  const qmax = A.multiply(k.a, x);
-  const zs = A.divide(k.z, s);
-  const twoZ = A.add(k.z, k.z);
-  return A.multiply(A.multiply(A.divide(twoZ, A.multiply(s, s)), qmax), A.exp(A.negate(A.multiply(zs, zs))));
-}
-
 /** Sand fixed per ecosystem type and in total, t/a. */
 export function quantity<T>(input: SandFixationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
   const { A } = ctx;
@@ -211,10 +193,11 @@ export function quantity<T>(input: SandFixationInput, ctx: IndicatorContext<T>):
       const base = A.multiply(A.multiply(factors.ef.value, factors.scf.value), factors.kr.value);
       const factorInputs = { EF: factors.ef.traced, SCF: factors.scf.traced, 'K′': factors.kr.traced };
       const wfNote = e.weatherFactor ? 'one annual weather factor' : `${wfs.length} weather period(s): ${wfs.map((w) => w.from).join(', ')}`;
+      const losses = wfs.map((w) => rweqSoilLosses(A, w.value, base, factors.cog.value, k));
       const potential = tracer.record(`potential soil loss of ${name}`, 'SL_p = Σ_k SL(WF_k × EF × SCF × K′)', factorInputs,
-        { value: A.sum(wfs.map((w) => soilLoss(A, A.multiply(w.value, base), k))), unit: 'kg/(m²·a)' }, wfNote);
+        { value: A.sum(losses.map((l) => l.potential)), unit: 'kg/(m²·a)' }, wfNote);
       const actual = tracer.record(`actual soil loss of ${name}`, 'SL_a = Σ_k SL(WF_k × EF × SCF × K′ × COG)', { ...factorInputs, COG: factors.cog.traced },
-        { value: A.sum(wfs.map((w) => soilLoss(A, A.multiply(A.multiply(w.value, base), factors.cog.value), k))), unit: 'kg/(m²·a)' }, wfNote);
+        { value: A.sum(losses.map((l) => l.actual)), unit: 'kg/(m²·a)' }, wfNote);
       const area = readAmount(A, e.area, 'hm²');
       const q = tracer.record(`sand fixed by ${name}`, 'Q_i = (SL_p − SL_a) × A_i', {
         SL_p: traced(A, potential, `step:potential soil loss of ${name}`),

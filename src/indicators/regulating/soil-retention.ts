@@ -33,17 +33,13 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { decimalText, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
-import { convert, multiplyInto } from '../../units/units.js';
+import { convert } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
+import { RUSLE_UNITS, rusleErosion, soilRetained } from './physics.js';
 import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
 
 const ID = 'regulating.soil-retention';
-/** Rainfall erosivity R. */
-const R_UNIT = 'MJ·mm/(hm²·h·a)';
-/** Soil erodibility K in SI units. */
-const K_UNIT = 't·hm²·h/(hm²·MJ·mm)';
-/** Erosion modulus A = R·K·LS. */
-const A_UNIT = 't/(hm²·a)';
+const { erosivity: R_UNIT, erodibility: K_UNIT, erosion: A_UNIT } = RUSLE_UNITS;
 
 /** Metadata, inputs, variants and coefficients of soil retention. */
 export const spec: IndicatorSpec = {
@@ -178,21 +174,22 @@ export function quantity<T>(input: SoilRetentionInput, ctx: IndicatorContext<T>)
     const ls = readAmount(A, e.slopeLengthSteepness, '1');
     const c = readAmount(A, e.coverManagement, '1');
     const p = readAmount(A, e.supportPractice, '1');
+    const erosion = rusleErosion(A, { r: r.value, k: k.value, ls: ls.value, c: c.value, p: p.value });
     const potential = tracer.record(`potential erosion of ${name}`, 'A_p = R × K × LS', {
       R: traced(A, r, inputRef([...at, 'rainfallErosivity'])),
       K: traced(A, k, kFrom),
       LS: traced(A, ls, inputRef([...at, 'slopeLengthSteepness'])),
-    }, { value: multiplyInto(A, r.value, R_UNIT, A.multiply(k.value, ls.value), K_UNIT, A_UNIT), unit: A_UNIT });
+    }, { value: erosion.potential, unit: A_UNIT });
     const actual = tracer.record(`actual erosion of ${name}`, 'A_r = A_p × C × P', {
       A_p: traced(A, potential, `step:potential erosion of ${name}`),
       C: traced(A, c, inputRef([...at, 'coverManagement'])),
       P: traced(A, p, inputRef([...at, 'supportPractice'])),
-    }, { value: A.multiply(potential.value, A.multiply(c.value, p.value)), unit: A_UNIT });
+    }, { value: erosion.actual, unit: A_UNIT });
     const q = tracer.record(`soil retained by ${name}`, 'Q_i = (A_p − A_r) × a_i', {
       A_p: traced(A, potential, `step:potential erosion of ${name}`),
       A_r: traced(A, actual, `step:actual erosion of ${name}`),
       a: traced(A, area, inputRef([...at, 'area'])),
-    }, { value: multiplyInto(A, A.subtract(potential.value, actual.value), A_UNIT, area.value, 'hm²', 't/a'), unit: 't/a' });
+    }, { value: soilRetained(A, erosion.potential, erosion.actual, area.value), unit: 't/a' });
     lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
   });
   if (issues.length) throw new GepInputError(issues);
