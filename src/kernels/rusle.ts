@@ -62,6 +62,12 @@ export function rusleKernel(input: RusleInput): KernelStats {
         continue;
       }
       const q = soilRetainedF(r, k, ls, c, p, hm2);
+      // Factors of absurd size overflow (R·K = ∞, and ∞ − ∞ = NaN): such a cell is out of the domain.
+      if (!(q - q === 0)) {
+        invalid++;
+        if (out) out[i] = outNodata;
+        continue;
+      }
       s += q;
       if (out) out[i] = q;
     }

@@ -5,7 +5,7 @@
  *   s     = 150.71 · x^(−0.3711)             m
  *   SL    = (2z / s²) · Q_max · exp(−(z/s)²) kg/m²,  z = 50 m
  *   Q     = (SL_p − SL_a) · a                potential SL_p with COG = 1, actual SL_a with the cell's COG
- * WF weather factor kg/m, EF, SCF, K′ and COG dimensionless (COG 0–1), a cell area in m²; Q in t/a
+ * WF weather factor kg/m, EF, SCF, K′ and COG dimensionless (EF, SCF and COG 0–1), a cell area in m²; Q in t/a
  * (kg ÷ 1000). A cell with x = 0 loses no soil (SL = 0). The constants are parameters with the
  * defaults above (`RWEQ_CONSTANTS`): gep-methods §4.4 notes that S21's code writes 105.71 for 150.71.
  * The sign of SL_p − SL_a is kept; `negative` counts the cells where it is below 0.
@@ -105,12 +105,19 @@ export function rweqKernel(input: RweqInput): RweqStats {
         if (out) out[i] = outNodata;
         continue;
       }
-      if (wf < 0 || ef < 0 || scf < 0 || kr < 0 || !(cog >= 0 && cog <= 1)) {
+      // EF, SCF and COG are fractions, as the sand-fixation module reads them.
+      if (wf < 0 || !(ef >= 0 && ef <= 1) || !(scf >= 0 && scf <= 1) || kr < 0 || !(cog >= 0 && cog <= 1)) {
         invalid++;
         if (out) out[i] = outNodata;
         continue;
       }
       const q = rweqNetSoilLossF(wf, ef * scf * kr, cog, a, b, c, z) * tonnes;
+      // A factor product of absurd size overflows (SL = ∞ × 0 = NaN): such a cell is out of the domain.
+      if (!(q - q === 0)) {
+        invalid++;
+        if (out) out[i] = outNodata;
+        continue;
+      }
       if (q < 0) negative++;
       acc += q;
       valid++;

@@ -30,6 +30,18 @@ describe('RUSLE kernel (土壤保持, Q = R·K·LS·(1 − C·P)·a)', () => {
     expect(s.sum).toBeCloseTo(21.6, 10);
   });
 
+  it('counts a cell whose result leaves the float range as invalid, never letting NaN into the sum', () => {
+    // R 1e200 × K 1e200 overflows: A_p = Infinity, and with C·P = 1 the retention would be ∞ − ∞ = NaN
+    const out = new Float64Array(3);
+    const s = rusleKernel({
+      erosivity: { values: f64(1e200, 1e200, 2000) }, erodibility: { values: f64(1e200, 1e200, 0.03) }, slopeLength: { values: f64(1, 1, 5) },
+      cover: { values: f64(1, 0.5, 0.2) }, practice: { values: f64(1, 1, 1) }, cellArea: 900, out,
+    });
+    expect([...out].slice(0, 2)).toEqual([-9999, -9999]);
+    expect(s.sum).toBeCloseTo(21.6, 10);
+    expect(s).toMatchObject({ valid: 1, nodata: 0, invalid: 2 });
+  });
+
   it('agrees with the decimal soil-retention module cell by cell (rtol 1e-12)', () => {
     // Each cell is one ecosystem line of the module: area 625 m² (0.0625 hm²), R, K (SI), LS, C and P.
     // Both run the formula of src/indicators/regulating/physics.ts, on decimals and on float64.

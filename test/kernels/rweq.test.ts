@@ -31,6 +31,30 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     expect(s).toMatchObject({ valid: 1, nodata: 2, invalid: 1, sum: 0 });
   });
 
+  it('counts an erodible fraction or crust factor above 1 as invalid, as the module refuses them', () => {
+    // EF and SCF are fractions (the sand-fixation module reads them as 0–1); 1.5 is out of range
+    const out = new Float64Array(3);
+    const s = rweqKernel({
+      weather: { values: f64(40, 40, 40) }, erodibleFraction: { values: f64(1.5, 0.5, 0.5) }, crust: { values: f64(0.5, 1.5, 0.5) },
+      roughness: ones(3), vegetation: { values: f64(0.5, 0.5, 0.5) }, cellArea: 1000, out,
+    });
+    expect([...out].slice(0, 2)).toEqual([-9999, -9999]);
+    expect(s).toMatchObject({ valid: 1, nodata: 0, invalid: 2 });
+  });
+
+  it('counts a cell whose result leaves the float range as invalid, never letting NaN into the sum', () => {
+    // WF 1e307 × K′ 100 overflows x_p to Infinity: SL would be Infinity × 0 = NaN
+    const out = new Float64Array(2);
+    const s = rweqKernel({
+      weather: { values: f64(1e307, 40) }, erodibleFraction: { values: f64(1, 0.5) }, crust: { values: f64(1, 0.5) },
+      roughness: { values: f64(100, 1) }, vegetation: { values: f64(0.5, 0.5) }, cellArea: 1000, out,
+    });
+    expect(out[0]).toBe(-9999);
+    expect(Number.isFinite(s.sum)).toBe(true);
+    expect(s.sum).toBe(out[1]);
+    expect(s).toMatchObject({ valid: 1, invalid: 1 });
+  });
+
   it('agrees with the decimal sand-fixation module cell by cell (rtol 1e-12)', () => {
     // Each cell is one ecosystem line of the module with its factors given: area 900 m², WF (kg/m),
     // EF, SCF, K′ and COG. Both run the formula of src/indicators/regulating/physics.ts, the module on
