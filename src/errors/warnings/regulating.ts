@@ -2,6 +2,20 @@
 import type { WarningCatalogue } from './index.js';
 
 export const REGULATING_WARNINGS = {
+  // Flood regulation (flood-regulation.ts)
+  'component-excluded': {
+    en: 'vegetation storm-water storage is not counted: the profile excludes it (variant vegetation: exclude, as ganzi-2017)',
+    zh: '未计植被暴雨蓄水量：配置方案将其排除（变体 vegetation: exclude，与 ganzi-2017 相同）',
+  },
+  'lake-below-regression-range': {
+    en: 'lake {lake}: {area} km² is below the {min} km² of the lakes rao-2014 assessed; the regression is extrapolated',
+    zh: '湖泊 {lake}：面积 {area} km² 小于 rao-2014 所评估湖泊的 {min} km²，回归式为外推',
+  },
+  'reported-quantity-used': {
+    en: '{item}: the reported storage is used as given; {fields} not used',
+    zh: '{item}：采用公布的调蓄量，未使用 {fields}',
+  },
+  // Water conservation (water-conservation.ts)
   'negative-water-balance': {
     en: '{type}: precipitation − runoff − evapotranspiration is negative ({quantity} m³/a); counted as 0',
     zh: '{type}：降水量 − 径流量 − 蒸散量为负（{quantity} m³/a），按 0 计',
