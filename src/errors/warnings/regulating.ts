@@ -15,6 +15,11 @@ export const REGULATING_WARNINGS = {
     en: '{item}: the reported storage is used as given; {fields} not used',
     zh: '{item}：采用公布的调蓄量，未使用 {fields}',
   },
+  // Soil retention (soil-retention.ts)
+  'local-parameter-default': {
+    en: "soil.{field} not given: used {id} = {value} {unit}, a local value of {source}; give the region's own soil data",
+    zh: '未给出 soil.{field}：采用 {id} = {value} {unit}，为 {source} 的当地值；请给出本地区的土壤数据',
+  },
   // Water conservation (water-conservation.ts)
   'negative-water-balance': {
     en: '{type}: precipitation − runoff − evapotranspiration is negative ({quantity} m³/a); counted as 0',

@@ -1,21 +1,32 @@
 /**
- * The physical models (物理模型) shared by the decimal indicator modules and the float64 per-cell
- * kernels: each formula is written once here, against `Arithmetic<T>`. The indicator modules
- * (water-conservation.ts, soil-retention.ts, sand-fixation.ts) call it with the account's
- * arithmetic and trace its results; the kernels (src/kernels/) call its float64 twin, written
- * beside it.
- *
- * A twin (`…F`) is the generic function with `floatArithmetic` written out: the same operations on
- * the same operands in the same order, so it returns the same double to the last bit (checked by
- * test/indicators/regulating/physics.test.ts on random inputs). It exists because a raster pass
- * costs a few nanoseconds a cell and the seam's method calls and finiteness checks would multiply
- * that; a twin leaves out only the checks (a kernel tests its cells itself), never an operation.
- * Change a formula and its twin together.
- *
- * Inputs and results are plain numbers in the units named on each function; converting amounts
- * into them (and the result into the account's unit) is the caller's, at its boundary.
+ * 物理模型 — The physical models that the account (decimal) and the per-cell raster kernels
+ * (float64, src/kernels/) both compute, each written once:
+ *   water balance (水量平衡; gong-2017 §1.2, ganzi-2017 §2.4), mm:
+ *     R = P · α                          depth held back  D = (P − R) − ET
+ *   RUSLE (土壤保持; ganzi-2017 §2.4, gep-methods §4.3):
+ *     A_p = R · (K · LS)                 A_r = A_p · (C · P)             t/(hm²·a)
+ *     Q   = (A_p − A_r) · a              t/a, a in hm² (R·K and A·a have the unit factor 1)
+ *   RWEQ (防风固沙; fryrear-1998 as written in gep-methods §4.4 [R], winderosion-2020 [C]):
+ *     x_p = WF · (EF · SCF · K′)         x_a = x_p · COG
+ *     s = b · x^c    Q_max = a · x       SL(x) = (2z / s²) · Q_max · exp(−(z/s)²) kg/m², SL(x ≤ 0) = 0
+ *     a, b, c and z are the table's rweq.* rows (109.8, 150.71, −0.3711, 50 m in national-2022)
+ * The grouping of the products is part of the formula: a kernel cell computes the same operations
+ * in the same order as an account line with the same factors.
  */
 import type { Arithmetic } from '../../numbers/arithmetic.js';
+
+/*
+ * Each formula is a function against `Arithmetic<T>`: the indicator modules (water-conservation.ts,
+ * soil-retention.ts, sand-fixation.ts) call it with the account's arithmetic and trace its results.
+ * The kernels call its float64 twin (`…F`), written beside it: the generic function with
+ * `floatArithmetic` written out, the same operations on the same operands in the same order, so it
+ * returns the same double to the last bit (test/indicators/regulating/physics.test.ts checks this
+ * on random inputs). A twin exists because a raster pass costs a few nanoseconds a cell, and the
+ * seam's method calls and finiteness checks cost RUSLE 1.5× and RWEQ 1.2× in the kernel loop; a
+ * twin leaves out only the checks (a kernel tests its cells itself), never an operation. Change a
+ * formula and its twin together. Inputs and results are plain numbers in the units named on each
+ * function; converting amounts (and results) is the caller's, at its boundary.
+ */
 
 // ── Water balance (水量平衡; gong-2017 §1.2, ganzi-2017 §2.4) ──────────────────────────────────
 
