@@ -11,6 +11,7 @@ import type { IssueCode } from '../errors/messages.js';
 import { catalogueEntry } from './catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './compute.js';
 import { ecosystemType, measure } from './input-schema.js';
+import type { Measure } from '../units/measure.js';
 import type {
   IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
 } from './types.js';
@@ -53,6 +54,8 @@ export interface ReportedDef<F extends Shape = Shape> {
   readonly total?: boolean;
   /** Leave a line out of the account, with the warning that says why; `null` keeps it. */
   readonly skip?: (row: ReportedRow<F>, index: number, ctx: IndicatorContext<unknown>) => GepWarning | null;
+  /** A warning about a line that is kept (a negative quantity kept with its sign); `null` for none. */
+  readonly warn?: <T>(row: ReportedRow<F>, index: number, quantity: Measure<T>, ctx: IndicatorContext<T>) => GepWarning | null;
 }
 
 type Shape = Readonly<Record<string, z.ZodType>>;
@@ -265,6 +268,8 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
     }
     const item = r.label ? r.label(row) : row.item;
     const q = readAmount(A, row.quantity, r.unit);
+    const warning = r.warn?.(row, i, q, ctx);
+    if (warning) warnings.push(warning);
     tracer.record(r.stepName(item), { en: 'Q_i as reported', zh: 'Q_i 取公布值' }, { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q);
     lines.push({ item, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
   });

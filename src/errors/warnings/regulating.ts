@@ -15,6 +15,15 @@ export const REGULATING_WARNINGS = {
     en: '{item}: the reported storage is used as given; {fields} not used',
     zh: '{item}：采用公布的调蓄量，未使用 {fields}',
   },
+  // Windbreak and sand fixation (sand-fixation.ts)
+  'negative-sand-fixation': {
+    en: '{item}: {reason}; sand fixation {quantity} t/a kept with its sign',
+    zh: '{item}：{reason}；固沙量 {quantity} t/a 按原符号计入',
+  },
+  'rweq-factor-clamped': {
+    en: '{item}: the erodible fraction from soil texture is {value}, outside 0–1; {used} used',
+    zh: '{item}：由土壤质地算得的可蚀性颗粒含量为 {value}，超出 0–1；采用 {used}',
+  },
   // Soil retention (soil-retention.ts)
   'local-parameter-default': {
     en: "soil.{field} not given: used {id} = {value} {unit}, a local value of {source}; give the region's own soil data",
