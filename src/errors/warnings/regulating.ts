@@ -2,6 +2,31 @@
 import type { WarningCatalogue } from './index.js';
 
 export const REGULATING_WARNINGS = {
+  // Air and water purification (purification.ts, pollution-equivalent.ts, water-purification.ts)
+  'nitrogen-counted-twice': {
+    en: 'TN and NH₃-N are both accounted, but NH₃-N is part of TN: nitrogen is counted twice (choose the pollutant set cod-tn-tp or cod-nh3n to avoid it)',
+    zh: 'TN 与 NH₃-N 同时核算，而 NH₃-N 是 TN 的一部分：氮被重复计算（选择污染物组合 cod-tn-tp 或 cod-nh3n 可避免）',
+  },
+  'no-unit-rate': {
+    en: '{pollutant}: no {rate} rate in the input or the table for {types}; counted as no {rate}',
+    zh: '{pollutant}：输入和系数表中都没有 {types} 的单位面积{rate}，按无{rate}计',
+  },
+  'pollutant-not-accounted': {
+    en: '{pollutant} is not accounted: no {load} is given',
+    zh: '{pollutant} 未核算：未给出{load}',
+  },
+  'pollutant-not-in-profile': {
+    en: '{pollutant} is not accounted: the profile\'s pollutant set "{set}" leaves it out',
+    zh: '{pollutant} 未核算：配置方案的污染物组合“{set}”不含该污染物',
+  },
+  'purification-capped': {
+    en: '{pollutant}: the {rate} ({capacity} t/a) exceeds the {load} ({amount} t/a); the purified amount is capped at the {load}',
+    zh: '{pollutant}：{rate}（{capacity} t/a）超过{load}（{amount} t/a），净化量以{load}为上限',
+  },
+  'tax-rate-not-in-force': {
+    en: "coefficient {id} ({value} {unit}) is a statutory rate in force from {from}, after the account's price year {year}; give the rate of {year} as taxRate",
+    zh: '系数 {id}（{value} {unit}）为 {from} 年起施行的法定税额，晚于核算价格年 {year}；请以 taxRate 给出 {year} 年的税额',
+  },
   // Flood regulation (flood-regulation.ts)
   'component-excluded': {
     en: 'vegetation storm-water storage is not counted: the profile excludes it (variant vegetation: exclude, as ganzi-2017)',
