@@ -8,7 +8,8 @@
  * For reproducing a published account, `reported` takes the physical quantity as printed instead.
  * A_i in m² after conversion, depths in mm (annual totals), Q in m³/a. A type whose balance is
  * negative contributes 0 (common practice, gep-methods §4.0); the raw sum is kept in the trace and
- * a warning names the clamped types.
+ * a warning names the clamped types. The depth P − R − ET is the water-balance kernel's formula
+ * too (src/kernels/water-balance.ts): both run the one in ./physics.ts.
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
