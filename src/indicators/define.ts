@@ -11,6 +11,7 @@ import type { IssueCode } from '../errors/messages.js';
 import { catalogueEntry } from './catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './compute.js';
 import { ecosystemType, measure } from './input-schema.js';
+import type { Measure } from '../units/measure.js';
 import type {
   IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
 } from './types.js';
@@ -47,12 +48,21 @@ export interface ReportedDef<F extends Shape = Shape> {
   readonly nonNegative?: boolean;
   /** Fields a reported line carries besides item, ecosystem type and quantity (a pollutant, an ion concentration). */
   readonly fields?: F;
-  /** `item` may be left out when `label` names the line from the other fields. */
-  readonly label?: (row: ReportedRow<F>) => string;
+  /**
+   * `item` may be left out when `label` names the line from the other fields. (`label`, `skip` and
+   * `warn` are methods so that a definition with its own `fields` is still a `ReportedDef<any>`:
+   * method parameters are compared both ways.)
+   */
+  label?(row: ReportedRow<F>): string;
   /** Whether the lines add up to a total (false when they are in different pollutants). Default true. */
   readonly total?: boolean;
   /** Leave a line out of the account, with the warning that says why; `null` keeps it. */
-  readonly skip?: (row: ReportedRow<F>, index: number, ctx: IndicatorContext<unknown>) => GepWarning | null;
+  skip?(row: ReportedRow<F>, index: number, ctx: IndicatorContext<unknown>): GepWarning | null;
+  /**
+   * A warning about a line that is kept (a negative quantity kept with its sign, a pollutant counted
+   * twice with another line of `rows`); `null` for none.
+   */
+  warn?<T>(row: ReportedRow<F>, index: number, quantity: Measure<T>, ctx: IndicatorContext<T>, rows: readonly ReportedRow<F>[]): GepWarning | null;
 }
 
 type Shape = Readonly<Record<string, z.ZodType>>;
@@ -65,9 +75,13 @@ type Obj<S extends Shape> = keyof S extends never ? unknown : z.output<z.ZodObje
 export type ComputedInput<S extends Shape, P extends Shape> = Obj<S> & Obj<P>;
 /** The extra fields of a reported line, from the module's `reported` definition. */
 type FieldsOf<R> = R extends ReportedDef<infer F> ? F : never;
+/** A reported line as the input carries it: without `item` where the module names lines by `label`. */
+type InputRow<R> = R extends { label(row: never): string }
+  ? Omit<ReportedRow<FieldsOf<R>>, 'item'> & { readonly item?: string | undefined }
+  : ReportedRow<FieldsOf<R>>;
 /** The input `value()` receives: computed, or reported lines instead of the basis fields. */
 export type FullInput<S extends Shape, P extends Shape, R> = [R] extends [AnyReported]
-  ? (ComputedInput<S, P> & { readonly reported?: undefined }) | (Partial<Obj<S>> & Obj<P> & { readonly reported: readonly ReportedRow<FieldsOf<R>>[] })
+  ? (ComputedInput<S, P> & { readonly reported?: undefined }) | (Partial<Obj<S>> & Obj<P> & { readonly reported: readonly InputRow<R>[] })
   : ComputedInput<S, P>;
 
 /** A cross-field rule: report an issue at a path inside the block. */
@@ -96,7 +110,11 @@ export interface IndicatorDefinition<Id extends string, S extends Shape, P exten
 
 /** The module `defineIndicator` returns: the fixed shape, with its input and variant types. */
 export type DefinedIndicator<Id extends string, S extends Shape, P extends Shape, V extends VariantDefs, R extends AnyReported | undefined> =
-  IndicatorModule<FullInput<S, P, R>> & { readonly spec: IndicatorSpec & { readonly id: Id } };
+  IndicatorModule<FullInput<S, P, R>> & {
+    readonly spec: IndicatorSpec & { readonly id: Id };
+    /** Typed on both sides, so that `z.input<typeof inputSchema>` is the module's input type, not `unknown`. */
+    readonly inputSchema: z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>;
+  };
 
 /**
  * Define an indicator module from one description.
@@ -131,7 +149,7 @@ export function defineIndicator<
   };
   const value = <T>(input: FullInput<S, P, R>, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> =>
     def.value(input, q, checkedContext(def.id, variants, ctx) as Ctx<T>);
-  return { spec, inputSchema: inputSchema as unknown as z.ZodType<FullInput<S, P, R>>, quantity, value } as DefinedIndicator<Id, S, P, V, R>;
+  return { spec, inputSchema: inputSchema as unknown as z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>, quantity, value } as DefinedIndicator<Id, S, P, V, R>;
 }
 
 function variantSpecs(id: string, defs: VariantDefs): VariantSpec[] {
@@ -265,6 +283,8 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
     }
     const item = r.label ? r.label(row) : row.item;
     const q = readAmount(A, row.quantity, r.unit);
+    const warning = r.warn?.(row, i, q, ctx, rows);
+    if (warning) warnings.push(warning);
     tracer.record(r.stepName(item), { en: 'Q_i as reported', zh: 'Q_i 取公布值' }, { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q);
     lines.push({ item, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
   });

@@ -3,8 +3,11 @@
  *   Q = R · K · LS · (1 − C · P) · a         = (potential − actual erosion) · a
  * R rainfall erosivity MJ·mm/(hm²·h·a), K soil erodibility t·hm²·h/(hm²·MJ·mm) (multiply US-unit K
  * by 0.1317 before), LS slope length–steepness, C cover-management 0–1, P support practice 0–1,
- * a cell area in m² (÷ 10⁴ to hm²), Q in t/a.
+ * a cell area in m² (÷ 10⁴ to hm²), Q in t/a. The formula is the soil-retention module's
+ * (src/indicators/regulating/physics.ts: A_p = R·(K·LS), A_r = A_p·(C·P), Q = (A_p − A_r)·a), run
+ * through its float64 twin.
  */
+import { soilRetainedF } from '../indicators/regulating/physics.js';
 import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
 
 export interface RusleInput extends KernelOutput {
@@ -58,7 +61,13 @@ export function rusleKernel(input: RusleInput): KernelStats {
         if (out) out[i] = outNodata;
         continue;
       }
-      const q = r * k * ls * (1 - c * p) * hm2;
+      const q = soilRetainedF(r, k, ls, c, p, hm2);
+      // Factors of absurd size overflow (R·K = ∞, and ∞ − ∞ = NaN): such a cell is out of the domain.
+      if (!(q - q === 0)) {
+        invalid++;
+        if (out) out[i] = outNodata;
+        continue;
+      }
       s += q;
       if (out) out[i] = q;
     }

@@ -5,23 +5,21 @@
  *   s     = 150.71 · x^(−0.3711)             m
  *   SL    = (2z / s²) · Q_max · exp(−(z/s)²) kg/m²,  z = 50 m
  *   Q     = (SL_p − SL_a) · a                potential SL_p with COG = 1, actual SL_a with the cell's COG
- * WF weather factor kg/m, EF, SCF, K′ and COG dimensionless (COG 0–1), a cell area in m²; Q in t/a
+ * WF weather factor kg/m, EF, SCF, K′ and COG dimensionless (EF, SCF and COG 0–1), a cell area in m²; Q in t/a
  * (kg ÷ 1000). A cell with x = 0 loses no soil (SL = 0). The constants are parameters with the
  * defaults above (`RWEQ_CONSTANTS`): gep-methods §4.4 notes that S21's code writes 105.71 for 150.71.
  * The sign of SL_p − SL_a is kept; `negative` counts the cells where it is below 0.
+ * The formula is the sand-fixation module's (src/indicators/regulating/physics.ts, `rweqSoilLosses`),
+ * run through its float64 twin: x_p = WF · (EF · SCF · K′), x_a = x_p · COG.
  */
 import { getCoefficientTable } from '../coefficients/tables.js';
 import type { CoefficientTable } from '../coefficients/types.js';
 import { floatArithmetic } from '../numbers/arithmetic.js';
+import { rweqNetSoilLossF, rweqSoilLossF, type RweqConstants as Constants } from '../indicators/regulating/physics.js';
 import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
 
 /** RWEQ constants (gep-methods §4.4): Q_max = a·x, s = b·x^c, downwind distance z (m). */
-export interface RweqConstants {
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-  readonly z: number;
-}
+export type RweqConstants = Constants<number>;
 
 /**
  * The RWEQ constants of a coefficient table (default national-2022/1.0.0: Fryrear et al. 1998 as
@@ -64,10 +62,7 @@ export interface RweqStats extends KernelStats {
 
 /** Soil loss SL (kg/m²) for the product x of the RWEQ factors. */
 export function rweqSoilLoss(x: number, k: RweqConstants = RWEQ_CONSTANTS): number {
-  if (x === 0) return 0;
-  const s = k.b * x ** k.c;
-  const zs = k.z / s;
-  return ((2 * k.z) / (s * s)) * (k.a * x) * Math.exp(-(zs * zs));
+  return rweqSoilLossF(x, k.a, k.b, k.c, k.z);
 }
 
 /**
@@ -91,7 +86,6 @@ export function rweqKernel(input: RweqInput): RweqStats {
   const gNd = nodataOf(input.vegetation);
   const out = input.out;
   const tonnes = input.cellArea / 1000;
-  const twoZ = 2 * z;
   const total = new CompensatedSum();
   let valid = 0;
   let nodata = 0;
@@ -111,26 +105,19 @@ export function rweqKernel(input: RweqInput): RweqStats {
         if (out) out[i] = outNodata;
         continue;
       }
-      if (wf < 0 || ef < 0 || scf < 0 || kr < 0 || !(cog >= 0 && cog <= 1)) {
+      // EF, SCF and COG are fractions, as the sand-fixation module reads them.
+      if (wf < 0 || !(ef >= 0 && ef <= 1) || !(scf >= 0 && scf <= 1) || kr < 0 || !(cog >= 0 && cog <= 1)) {
         invalid++;
         if (out) out[i] = outNodata;
         continue;
       }
-      const xp = wf * ef * scf * kr;
-      let slp = 0;
-      let sla = 0;
-      if (xp > 0) {
-        const sp = b * xp ** c;
-        const zp = z / sp;
-        slp = (twoZ / (sp * sp)) * (a * xp) * Math.exp(-(zp * zp));
-        const xa = xp * cog;
-        if (xa > 0) {
-          const sa = b * xa ** c;
-          const za = z / sa;
-          sla = (twoZ / (sa * sa)) * (a * xa) * Math.exp(-(za * za));
-        }
+      const q = rweqNetSoilLossF(wf, ef * scf * kr, cog, a, b, c, z) * tonnes;
+      // A factor product of absurd size overflows (SL = ∞ × 0 = NaN): such a cell is out of the domain.
+      if (!(q - q === 0)) {
+        invalid++;
+        if (out) out[i] = outNodata;
+        continue;
       }
-      const q = (slp - sla) * tonnes;
       if (q < 0) negative++;
       acc += q;
       valid++;

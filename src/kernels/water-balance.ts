@@ -5,8 +5,11 @@
  * P and ET in mm (annual totals), α a fraction 0–1, a in m², Q in m³/a (1 mm over 1 m² = 10⁻³ m³).
  * A negative cell balance counts as 0 (gep-methods §4.0, "usually set to 0 per cell"); the raw sum
  * and the number of clamped cells are returned beside the clamped sum. Note that the decimal module
- * clamps per ecosystem type, after summing, so the two agree only where no cell is negative.
+ * clamps per ecosystem type, after summing, so the two agree only where no cell is negative. The
+ * depth P − P·α − ET is the module's formula (src/indicators/regulating/physics.ts), run through its
+ * float64 twin.
  */
+import { waterBalanceDepthF } from '../indicators/regulating/physics.js';
 import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
 
 /** α looked up by land-cover class: `byClass[class]` (NaN or absent for a class without α). */
@@ -77,7 +80,7 @@ export function waterBalanceKernel(input: WaterBalanceInput): WaterBalanceStats 
         if (out) out[i] = outNodata;
         continue;
       }
-      let q = k * (p - p * a - et);
+      let q = k * waterBalanceDepthF(p, a, et);
       raw += q;
       if (q < 0) {
         clamped++;

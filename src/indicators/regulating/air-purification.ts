@@ -21,15 +21,9 @@
  * entered here. Soot (烟尘, 2.18 kg per equivalent) is not tabulated: its value was not verified.
  * Reported purified amounts (`reported`) reproduce a published account, e.g. miao-2017 Table 2.
  */
-import { z } from 'zod';
-import { catalogueEntry, level1Type } from '../catalogue.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
-import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
-import { purificationQuantity, purificationValue, purificationVariants, type PurificationData, type PurificationSetup } from './purification.js';
-import { taxRateVariant } from './pollution-equivalent.js';
-
-const ID = 'regulating.air-purification';
-const POLLUTANTS = ['so2', 'nox', 'dust', 'fluoride'] as const;
+import type { z } from 'zod';
+import { level1Type } from '../catalogue.js';
+import { definePurification } from './purification.js';
 
 /** Ecosystem type → the forest or land group that the uptake table is keyed by. */
 const UPTAKE_GROUP: Readonly<Record<string, string>> = {
@@ -41,104 +35,43 @@ const UPTAKE_GROUP: Readonly<Record<string, string>> = {
   cropland: 'cropland',
 };
 
-const LABEL: Readonly<Record<(typeof POLLUTANTS)[number], string>> = { so2: 'SO₂', nox: 'NOₓ', dust: 'dust', fluoride: 'fluoride' };
-
-const SETUP: PurificationSetup = {
-  indicator: ID,
+const module = definePurification({
+  id: 'regulating.air-purification',
   medium: 'air',
-  pollutants: POLLUTANTS.map((id) => ({ id, label: LABEL[id] })),
-  pollutantSets: { 'so2-nox-dust': ['so2', 'nox', 'dust'], 'so2-nox-dust-fluoride': ['so2', 'nox', 'dust', 'fluoride'] },
+  pollutants: [
+    { id: 'so2', en: 'SO₂', zh: 'SO₂' },
+    { id: 'nox', en: 'NOₓ', zh: 'NOₓ' },
+    { id: 'dust', en: 'dust', zh: '粉尘' },
+    { id: 'fluoride', en: 'fluoride', zh: '氟化物' },
+  ],
+  pollutantSets: {
+    'so2-nox-dust': { pollutants: ['so2', 'nox', 'dust'], description: 'SO₂, NOₓ and dust (gep-methods §4.6; ganzi-2017)' },
+    'so2-nox-dust-fluoride': { pollutants: ['so2', 'nox', 'dust', 'fluoride'], description: 'SO₂, NOₓ, dust and fluoride (forestry-standard style, LY/T 1721—2008 as recalled)' },
+  },
   defaultSet: 'so2-nox-dust',
   loadField: 'emissions',
   rateField: 'uptake',
-  loadWord: 'emission',
-  rateWord: 'uptake',
+  loadWord: { en: 'emission', zh: '排放量' },
+  rateWord: { en: 'uptake', zh: '吸收量' },
+  loadSource: 'ganzi-2017 §2.4 (emissions taken as the purified amount)',
   rateUnit: 'kg/(hm²·a)',
   areaUnit: 'hm²',
+  describe: {
+    ecosystemType: 'ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates',
+    rate: (label) => `unit uptake of ${label} by the type; the table value otherwise`,
+    load: (label) => `emission of ${label} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted`,
+    price: (p) => `unit price of ${p.en} removed at the account price year; replaces the profile's price route`,
+    taxRate: "environmental-protection tax per air pollution equivalent (the province's rate), for the pollution-equivalent route",
+  },
   rateCoefficient: (pollutant, type) => {
     const group = UPTAKE_GROUP[type] ?? (level1Type(type) === 'grassland' ? 'grassland' : null);
     return group === null ? null : `air-uptake.${pollutant}.${group}`;
   },
   treatmentCostId: (pollutant) => `air-treatment-cost.${pollutant}`,
-};
-
-const [quantityVariant, priceVariant] = purificationVariants('emission', 'ganzi-2017 §2.4 (emissions taken as the purified amount)');
+  coefficients: ['air-uptake.*', 'air-treatment-cost.*', 'pollution-equivalent.air.*', 'environmental-tax-rate.air.*'],
+});
 
 /** Metadata, inputs, variants and coefficients of air purification. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'ecosystems[].area', unit: 'hm²', required: true, description: 'area of the type (needed by variant quantity: capped)' },
-    ...POLLUTANTS.map((p) => ({ path: `ecosystems[].uptake.${p}`, unit: 'kg/(hm²·a)', required: false, description: `unit uptake of ${LABEL[p]} by the type; the table value otherwise` })),
-    ...POLLUTANTS.map((p) => ({ path: `emissions.${p}`, unit: 't/a', required: false, description: `emission of ${LABEL[p]} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted` })),
-    { path: 'reported[].pollutant', unit: null, required: false, description: 'pollutant of a reported line: so2, nox, dust or fluoride' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (forest type, region)' },
-    { path: 'reported[].quantity', unit: 't/a', required: false, description: 'purified amount as printed by a published account, instead of emissions and ecosystems' },
-    ...POLLUTANTS.map((p) => ({ path: `prices.${p}`, unit: '元/t', required: false, description: `unit price of ${LABEL[p]} removed at the account price year; replaces the profile's price route` })),
-    { path: 'taxRate', unit: '元/当量', required: false, description: 'environmental-protection tax per air pollution equivalent (the province\'s rate), for the pollution-equivalent route' },
-  ],
-  variants: [
-    quantityVariant!,
-    priceVariant!,
-    taxRateVariant('air'),
-    {
-      name: 'pollutants',
-      options: {
-        'so2-nox-dust': 'SO₂, NOₓ and dust (gep-methods §4.6; ganzi-2017)',
-        'so2-nox-dust-fluoride': 'SO₂, NOₓ, dust and fluoride (forestry-standard style, LY/T 1721—2008 as recalled)',
-      },
-      default: 'so2-nox-dust',
-    },
-  ],
-  coefficients: ['air-uptake.*', 'air-treatment-cost.*', 'pollution-equivalent.air.*', 'environmental-tax-rate.air.*'],
-};
-
-const perPollutant = <S extends z.ZodType>(make: () => S) =>
-  z.strictObject({ so2: make().optional(), nox: make().optional(), dust: make().optional(), fluoride: make().optional() });
-
-/** Input: emissions and ecosystem areas (with optional uptake rates), or reported purified amounts. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('hm²'),
-    uptake: perPollutant(() => measure('kg/(hm²·a)')).optional(),
-  })).min(1).optional(),
-  emissions: perPollutant(() => measure('t/a')).optional(),
-  reported: z.array(z.strictObject({
-    pollutant: z.enum(POLLUTANTS),
-    item: z.string().min(1).optional(),
-    ecosystemType: ecosystemType.optional(),
-    quantity: measure('t/a'),
-  })).min(1).optional(),
-  prices: perPollutant(() => price('元/t')).optional(),
-  taxRate: price('元/当量').optional(),
-}).check((c) => {
-  const { emissions, reported, ecosystems } = c.value;
-  if (!emissions === !reported || (reported && ecosystems)) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either emissions (with ecosystems, to compute the purified amounts) or reported (purified amounts as printed), not both' } });
-  }
-});
-export type AirPurificationInput = z.infer<typeof inputSchema>;
-
-function data(input: AirPurificationInput): PurificationData {
-  return {
-    ecosystems: input.ecosystems?.map((e) => ({ ecosystemType: e.ecosystemType, item: e.item, area: e.area, rates: e.uptake })),
-    loads: input.emissions,
-    reported: input.reported,
-    prices: input.prices,
-    taxRate: input.taxRate,
-  };
-}
-
-/** Purified amount per pollutant, t/a (no total across pollutants). */
-export function quantity<T>(input: AirPurificationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  return purificationQuantity(SETUP, data(input), ctx);
-}
-
-/** Value in 元: purified amount × treatment cost or pollution-equivalent price, per pollutant. */
-export function value<T>(input: AirPurificationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  return purificationValue(SETUP, data(input), q, ctx);
-}
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of air purification. */
+export type AirPurificationInput = z.input<typeof inputSchema>;

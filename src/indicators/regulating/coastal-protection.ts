@@ -16,131 +16,132 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
+import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
 import { asFlowUnit, convert, multiplyInto } from '../../units/units.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
+import type { QuantityLine, UnitPrice, ValueLine } from '../types.js';
 
 const ID = 'regulating.coastal-protection';
+/** A line's name in Chinese: an ecosystem type's name, else the name as given. */
+const zh = (item: string) => ecosystemTypeName(item, 'zh');
 
-/** Metadata, inputs, variants and coefficients of coastal protection. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'coastlines[].item', unit: null, required: true, description: 'name of the coastline segment (and its protecting ecosystem, e.g. mangrove, salt marsh, shelter forest)' },
-    { path: 'coastlines[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the protecting ecosystem, if any' },
-    { path: 'coastlines[].length', unit: 'km', required: true, description: 'length of coastline the ecosystem protects' },
-    { path: 'coastlines[].dykeCost', unit: '元/km', required: false, description: 'cost per km of the equivalent dyke or breakwater for this segment, at the account price year' },
-    { path: 'dykeCost', unit: '元/km', required: false, description: 'cost per km of the equivalent dyke or breakwater for every segment without its own (no table default: required unless each segment has one)' },
-    { path: 'serviceLife', unit: 'a', required: false, description: 'service life of the dyke, for variant annualised' },
-    { path: 'maintenanceCost', unit: '元/(km·a)', required: false, description: 'annual maintenance cost per km of dyke, for variant annualised (0 when not given)' },
-  ],
-  variants: [{
-    name: 'cost',
-    options: {
-      'as-given': 'V = L × c_dyke, the dyke cost per km as given (gep-methods §4.11, recalled)',
-      annualised: 'V = L × (c_dyke / T + c_m): construction cost spread over the service life T plus annual maintenance (a method choice, not read in a standard)',
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    coastlines: z.array(z.strictObject({
+      item: z.string().min(1).describe('name of the coastline segment (and its protecting ecosystem, e.g. mangrove, salt marsh, shelter forest)'),
+      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the protecting ecosystem, if any'),
+      length: measure('km').describe('length of coastline the ecosystem protects'),
+      dykeCost: price('元/km').optional().describe('cost per km of the equivalent dyke or breakwater for this segment, at the account price year'),
+    })).min(1),
+  },
+  valuation: {
+    dykeCost: price('元/km').optional()
+      .describe('cost per km of the equivalent dyke or breakwater for every segment without its own (no table default: required unless each segment has one)'),
+    serviceLife: measure('a').optional().describe('service life of the dyke, for variant annualised'),
+    maintenanceCost: price('元/(km·a)').optional().describe('annual maintenance cost per km of dyke, for variant annualised (0 when not given)'),
+  },
+  variants: {
+    cost: {
+      options: {
+        'as-given': 'V = L × c_dyke, the dyke cost per km as given (gep-methods §4.11, recalled)',
+        annualised: 'V = L × (c_dyke / T + c_m): construction cost spread over the service life T plus annual maintenance (a method choice, not read in a standard)',
+      },
+      default: 'as-given',
     },
-    default: 'as-given',
-  }],
+  },
   coefficients: [],
-};
 
-/** Input: protected coastline segments and the dyke cost. */
-export const inputSchema = z.strictObject({
-  coastlines: z.array(z.strictObject({
-    item: z.string().min(1),
-    ecosystemType: ecosystemType.optional(),
-    length: measure('km'),
-    dykeCost: price('元/km').optional(),
-  })).min(1),
-  dykeCost: price('元/km').optional(),
-  serviceLife: measure('a').optional(),
-  maintenanceCost: price('元/(km·a)').optional(),
-});
-export type CoastalProtectionInput = z.infer<typeof inputSchema>;
+  /** Protected coastline per segment and in total, km. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const tracer = new Tracer(A);
+    const lines: QuantityLine<typeof A.zero>[] = input.coastlines.map((c, i) => {
+      const length = readAmount(A, c.length, 'km');
+      return {
+        item: c.item,
+        ...(c.ecosystemType ? { ecosystemType: c.ecosystemType } : {}),
+        quantity: tracer.record({ en: `coastline protected by ${c.item}`, zh: `${zh(c.item)}防护的海岸线` }, { en: 'L_j as given', zh: 'L_j 取输入值' },
+          { L: traced(A, length, inputRef([...ctx.path, 'coastlines', i, 'length'])) }, length),
+      };
+    });
+    const total = tracer.record({ en: 'coastal protection', zh: '海岸带防护' }, 'L = Σ_j L_j', {}, sumIn(A, lines.map((l) => l.quantity), 'km'));
+    return { lines, total, steps: tracer.steps, warnings: [] };
+  },
 
-/** Protected coastline per segment and in total, km. */
-export function quantity<T>(input: CoastalProtectionInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const lines: QuantityLine<T>[] = input.coastlines.map((c, i) => {
-    const length = readAmount(A, c.length, 'km');
-    return {
-      item: c.item,
-      ...(c.ecosystemType ? { ecosystemType: c.ecosystemType } : {}),
-      quantity: tracer.record(`coastline protected by ${c.item}`, 'L_j as given', { L: traced(A, length, inputRef([...ctx.path, 'coastlines', i, 'length'])) }, length),
+  /** Value in 元: protected length × dyke cost per km (as given, or annualised over the service life). */
+  value(input, q, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const annualised = ctx.variant.cost === 'annualised';
+
+    const resolve = (given: PriceInput | undefined, at: readonly (string | number)[]): UnitPrice<T> | undefined => {
+      try {
+        const r = resolvePrice(ctx, given, null, at, ID);
+        warnings.push(...r.warnings);
+        return r.price;
+      } catch (e) {
+        if (e instanceof GepInputError) {
+          issues.push(...e.issues);
+          return undefined;
+        }
+        throw e;
+      }
     };
-  });
-  const total = tracer.record('coastal protection', 'L = Σ_j L_j', {}, sumIn(A, lines.map((l) => l.quantity), 'km'));
-  return { lines, total, steps: tracer.steps, warnings: [] };
-}
 
-/** Value in 元: protected length × dyke cost per km (as given, or annualised over the service life). */
-export function value<T>(input: CoastalProtectionInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const annualised = ctx.variant.cost === 'annualised';
+    let life: { value: T; from: string } | undefined;
+    let maintenance: UnitPrice<T> | undefined;
+    if (annualised) {
+      const at = [...ctx.path, 'serviceLife'];
+      if (!input.serviceLife) issues.push(makeIssue('input.required', at, { expected: 'the service life of the dyke (variant annualised)' }));
+      else {
+        const t = readAmount(A, input.serviceLife, 'a');
+        if (A.compare(t.value, A.zero) <= 0) issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a service life > 0', found: input.serviceLife.value }));
+        else life = { value: t.value, from: inputRef(at) };
+      }
+      if (input.maintenanceCost) maintenance = resolve(input.maintenanceCost, [...ctx.path, 'maintenanceCost']);
+    }
 
-  const resolve = (given: PriceInput | undefined, at: readonly (string | number)[]): UnitPrice<T> | undefined => {
-    try {
-      const r = resolvePrice(ctx, given, null, at, ID);
-      warnings.push(...r.warnings);
-      return r.price;
-    } catch (e) {
-      if (e instanceof GepInputError) {
-        issues.push(...e.issues);
+    const prices = input.coastlines.map((c, i) => {
+      if (!c.dykeCost && !input.dykeCost) {
+        issues.push(makeIssue('input.required', [...ctx.path, 'coastlines', i, 'dykeCost'], { expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)' }));
         return undefined;
       }
-      throw e;
-    }
-  };
+      return c.dykeCost ? resolve(c.dykeCost, [...ctx.path, 'coastlines', i, 'dykeCost']) : resolve(input.dykeCost, [...ctx.path, 'dykeCost']);
+    });
+    if (issues.length) throw new GepInputError(issues);
 
-  let life: { value: T; from: string } | undefined;
-  let maintenance: UnitPrice<T> | undefined;
-  if (annualised) {
-    const at = [...ctx.path, 'serviceLife'];
-    if (!input.serviceLife) issues.push(makeIssue('input.required', at, { expected: 'the service life of the dyke (variant annualised)' }));
-    else {
-      const t = readAmount(A, input.serviceLife, 'a');
-      if (A.compare(t.value, A.zero) <= 0) issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a service life > 0', found: input.serviceLife.value }));
-      else life = { value: t.value, from: inputRef(at) };
-    }
-    if (input.maintenanceCost) maintenance = resolve(input.maintenanceCost, [...ctx.path, 'maintenanceCost']);
-  }
+    const lines: ValueLine<T>[] = q.lines.map((l, i) => {
+      const dyke = prices[i]!;
+      let unit: UnitPrice<T> = dyke;
+      if (annualised) {
+        const perYear = tracer.record({ en: `annual dyke cost for ${l.item}`, zh: `${zh(l.item)}堤坝年均成本` }, maintenance ? 'c = c_dyke / T + c_m' : 'c = c_dyke / T', {
+          c_dyke: traced(A, dyke, dyke.from),
+          T: { value: A.toString(life!.value), unit: 'a', from: life!.from },
+          ...(maintenance ? { c_m: traced(A, maintenance, maintenance.from) } : {}),
+        }, {
+          value: A.add(A.divide(convert(A, dyke.value, dyke.unit, '元/km'), life!.value), maintenance ? convert(A, maintenance.value, asFlowUnit(maintenance.unit, '元/(km·a)'), '元/(km·a)') : A.zero),
+          unit: '元/(km·a)',
+        });
+        unit = { ...perYear, priceYear: dyke.priceYear, from: `step:annual dyke cost for ${l.item}` };
+      }
+      const v = tracer.record({ en: `value of ${l.item}`, zh: `${zh(l.item)}价值量` }, annualised ? 'V = L × c' : 'V = L × c_dyke', {
+        L: traced(A, l.quantity, `step:coastline protected by ${l.item}`),
+        c: traced(A, unit, unit.from),
+      }, { value: multiplyInto(A, l.quantity.value, l.quantity.unit, unit.value, unit.unit, annualised ? '元/a' : '元'), unit: '元' as const });
+      return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: unit, value: v };
+    });
+    const total = tracer.record({ en: 'total', zh: '合计' }, 'V_cp = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+});
 
-  const prices = input.coastlines.map((c, i) => {
-    if (!c.dykeCost && !input.dykeCost) {
-      issues.push(makeIssue('input.required', [...ctx.path, 'coastlines', i, 'dykeCost'], { expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)' }));
-      return undefined;
-    }
-    return c.dykeCost ? resolve(c.dykeCost, [...ctx.path, 'coastlines', i, 'dykeCost']) : resolve(input.dykeCost, [...ctx.path, 'dykeCost']);
-  });
-  if (issues.length) throw new GepInputError(issues);
-
-  const lines: ValueLine<T>[] = q.lines.map((l, i) => {
-    const dyke = prices[i]!;
-    let unit: UnitPrice<T> = dyke;
-    if (annualised) {
-      const perYear = tracer.record(`annual dyke cost for ${l.item}`, maintenance ? 'c = c_dyke / T + c_m' : 'c = c_dyke / T', {
-        c_dyke: traced(A, dyke, dyke.from),
-        T: { value: A.toString(life!.value), unit: 'a', from: life!.from },
-        ...(maintenance ? { c_m: traced(A, maintenance, maintenance.from) } : {}),
-      }, {
-        value: A.add(A.divide(convert(A, dyke.value, dyke.unit, '元/km'), life!.value), maintenance ? convert(A, maintenance.value, asFlowUnit(maintenance.unit, '元/(km·a)'), '元/(km·a)') : A.zero),
-        unit: '元/(km·a)',
-      });
-      unit = { ...perYear, priceYear: dyke.priceYear, from: `step:annual dyke cost for ${l.item}` };
-    }
-    const v = tracer.record(`value of ${l.item}`, annualised ? 'V = L × c' : 'V = L × c_dyke', {
-      L: traced(A, l.quantity, `step:coastline protected by ${l.item}`),
-      c: traced(A, unit, unit.from),
-    }, { value: multiplyInto(A, l.quantity.value, l.quantity.unit, unit.value, unit.unit, annualised ? '元/a' : '元'), unit: '元' as const });
-    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: unit, value: v };
-  });
-  const total = tracer.record('total', 'V_cp = Σ V_j', {}, sumIn(A, lines.map((l) => l.value), '元'));
-  return { lines, total, steps: tracer.steps, warnings };
-}
+/** Metadata, inputs, variants and coefficients of coastal protection. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of coastal protection. */
+export type CoastalProtectionInput = z.input<typeof inputSchema>;

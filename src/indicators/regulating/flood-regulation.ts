@@ -25,14 +25,18 @@
 import { z } from 'zod';
 import { GepArithmeticError } from '../../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
+import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems, type AmountText, type Text } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, ValueResult } from '../types.js';
+import type { QuantityLine, TracedValue } from '../types.js';
 
 const ID = 'regulating.flood-regulation';
+/** A name in Chinese: an ecosystem type's name, else the name as given. */
+const zh = (name: string) => ecosystemTypeName(name, 'zh');
 
 /** The five lake regions of rao-2014. */
 const LAKE_REGIONS = [
@@ -43,267 +47,269 @@ const LAKE_REGIONS = [
   'mongolia-xinjiang-plateau',
 ] as const;
 
-/** Metadata, inputs, variants and coefficients of flood regulation. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'vegetation[].ecosystemType', unit: null, required: true, description: 'ecosystem type id of the vegetation' },
-    { path: 'vegetation[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'vegetation[].area', unit: 'km²', required: false, description: 'area of the type' },
-    { path: 'vegetation[].stormRainfall', unit: 'mm', required: false, description: 'storm rainfall P_h of the year (rain of storm days, ≥ 50 mm per day)' },
-    { path: 'vegetation[].stormRunoff', unit: 'mm', required: false, description: 'storm runoff depth R_h of the type; or give stormRunoffCoefficient' },
-    { path: 'vegetation[].stormRunoffCoefficient', unit: '1', required: false, description: 'storm runoff coefficient α_h (0–1 or %), R_h = P_h·α_h' },
-    { path: 'vegetation[].reported', unit: 'm³/a', required: false, description: 'storm water held by the type as reported, instead of the computation' },
-    { path: 'lakes[].item', unit: null, required: true, description: 'name of the lake' },
-    { path: 'lakes[].region', unit: null, required: false, description: 'lake region of rao-2014: eastern-plain, northeast-plain-mountain, yunnan-guizhou-plateau, qinghai-tibet-plateau or mongolia-xinjiang-plateau' },
-    { path: 'lakes[].a', unit: '1', required: false, description: 'regression intercept a of ln C = a + b·ln A (C 万m³, A km²), with b; replaces the region\'s pair' },
-    { path: 'lakes[].b', unit: '1', required: false, description: 'regression slope b, with a' },
-    { path: 'lakes[].area', unit: 'km²', required: false, description: 'water surface area of the lake' },
-    { path: 'lakes[].renewals', unit: '1/a', required: false, description: 'water renewals per year T; 1 (ganzi-2017) otherwise' },
-    { path: 'lakes[].reported', unit: 'm³/a', required: false, description: 'flood storage of the lake as reported or surveyed, instead of the regression' },
-    { path: 'reservoirs[].item', unit: null, required: true, description: 'name of the reservoir' },
-    { path: 'reservoirs[].totalCapacity', unit: 'm³', required: false, description: 'total storage capacity (总库容)' },
-    { path: 'reservoirs[].floodControlShare', unit: '1', required: false, description: 'share of the total capacity for flood control; 0.35 (ganzi-2017) otherwise' },
-    { path: 'reservoirs[].reported', unit: 'm³/a', required: false, description: 'flood-control capacity (防洪库容) as reported, instead of share × total capacity' },
-    { path: 'marshes[].item', unit: null, required: true, description: 'name of the marsh' },
-    { path: 'marshes[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the marsh' },
-    { path: 'marshes[].area', unit: 'km²', required: false, description: 'marsh area' },
-    { path: 'marshes[].retentionDepth', unit: 'm', required: false, description: 'surface retention depth; 0.3 m (ganzi-2017) otherwise' },
-    { path: 'marshes[].reported', unit: 'm³/a', required: false, description: 'flood storage of the marsh as reported, instead of depth × area' },
-    { path: 'unitPrice', unit: '元/m³', required: false, description: 'price per m³ of storage at the account price year; the reservoir construction cost otherwise' },
-  ],
-  variants: [{
-    name: 'vegetation',
-    options: {
-      include: 'Q = C_v + C_l + C_r + C_m: vegetation storm-water storage counted (CAEP family, recalled)',
-      exclude: 'Q = C_l + C_r + C_m: lakes, reservoirs and marshes only, as ganzi-2017 §2.4.4',
-    },
-    default: 'include',
-  }],
-  coefficients: ['lake-regression.*', 'lake-water-renewals', 'reservoir-flood-control-share', 'marsh-retention-depth', 'reservoir-storage-cost'],
-};
-
-const reported = () => measure('m³/a').optional();
-
-/** Input: the four components, each line computed or reported; at least one line. */
-export const inputSchema = z.strictObject({
-  vegetation: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('km²').optional(),
-    stormRainfall: measure('mm').optional(),
-    stormRunoff: measure('mm').optional(),
-    stormRunoffCoefficient: measure('1', { max: '1' }).optional(),
-    reported: reported(),
-  })).min(1).optional(),
-  lakes: z.array(z.strictObject({
-    item: z.string().min(1),
-    region: z.enum(LAKE_REGIONS).optional(),
-    a: decimalText.optional(),
-    b: decimalText.optional(),
-    area: measure('km²').optional(),
-    renewals: measure('1/a').optional(),
-    reported: reported(),
-  })).min(1).optional(),
-  reservoirs: z.array(z.strictObject({
-    item: z.string().min(1),
-    totalCapacity: measure('m³').optional(),
-    floodControlShare: measure('1', { max: '1' }).optional(),
-    reported: reported(),
-  })).min(1).optional(),
-  marshes: z.array(z.strictObject({
-    item: z.string().min(1),
-    ecosystemType: ecosystemType.optional(),
-    area: measure('km²').optional(),
-    retentionDepth: measure('m').optional(),
-    reported: reported(),
-  })).min(1).optional(),
-  unitPrice: price('元/m³').optional(),
-}).check((c) => {
-  const v = c.value;
-  if (!v.vegetation && !v.lakes && !v.reservoirs && !v.marshes) {
-    c.issues.push({ code: 'custom', input: v, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'at least one of vegetation, lakes, reservoirs or marshes' } });
-  }
-});
-export type FloodRegulationInput = z.infer<typeof inputSchema>;
+/** A storage volume as reported (a reservoir's 防洪库容, a surveyed lake storage, a published row). */
+const reported = (what: string) => measure('m³/a').optional().describe(what);
 
 type Component = 'vegetation' | 'lakes' | 'reservoirs' | 'marshes';
-const COMPONENT_NAME: Readonly<Record<Component, string>> = { vegetation: 'vegetation', lakes: 'lake', reservoirs: 'reservoir', marshes: 'marsh' };
+const COMPONENT_NAME: Readonly<Record<Component, Text>> = {
+  vegetation: { en: 'vegetation', zh: '植被' }, lakes: { en: 'lake', zh: '湖泊' }, reservoirs: { en: 'reservoir', zh: '水库' }, marshes: { en: 'marsh', zh: '沼泽' },
+};
 const SUBTOTAL: Readonly<Record<Component, string>> = { vegetation: 'C_v', lakes: 'C_l', reservoirs: 'C_r', marshes: 'C_m' };
+const SUBTOTAL_ZH: Readonly<Record<Component, string>> = { vegetation: '植被暴雨蓄水量', lakes: '湖泊调蓄量', reservoirs: '水库防洪库容', marshes: '沼泽滞水量' };
+const en = (t: Text) => (typeof t === 'string' ? t : t.en);
+const zhOf = (t: Text) => (typeof t === 'string' ? t : t.zh);
 
-/** Flood storage per line and in total, m³/a. */
-export function quantity<T>(input: FloodRegulationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const lines: QuantityLine<T>[] = [];
-  const subtotals: Partial<Record<Component, Measure<T>[]>> = {};
+/** A storage volume is a stock, counted once per accounting year (ganzi-2017). */
+const ONCE_A_YEAR: Text = { en: 'a storage volume, counted once per accounting year', zh: '库容为存量，每个核算年计一次' };
 
-  /** A coefficient, or the input's value when given, as a traced measure in `unit`. */
-  const param = (given: { value: string; unit: string } | undefined, id: string, unit: string, at: readonly (string | number)[]): { m: Measure<T>; t: TracedValue } => {
-    if (given) {
-      const m = readAmount(A, given, unit);
-      return { m, t: traced(A, m, inputRef(at)) };
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    vegetation: z.array(z.strictObject({
+      ecosystemType: ecosystemType.describe('ecosystem type id of the vegetation'),
+      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+      area: measure('km²').optional().describe('area of the type'),
+      stormRainfall: measure('mm').optional().describe('storm rainfall P_h of the year (rain of storm days, ≥ 50 mm per day)'),
+      stormRunoff: measure('mm').optional().describe('storm runoff depth R_h of the type; or give stormRunoffCoefficient'),
+      stormRunoffCoefficient: measure('1', { max: '1' }).optional().describe('storm runoff coefficient α_h (0–1 or %), R_h = P_h·α_h'),
+      reported: reported('storm water held by the type as reported, instead of the computation'),
+    })).min(1).optional(),
+    lakes: z.array(z.strictObject({
+      item: z.string().min(1).describe('name of the lake'),
+      region: z.enum(LAKE_REGIONS).optional().describe(`lake region of rao-2014: ${LAKE_REGIONS.join(', ')}`),
+      a: decimalText.optional().describe('regression intercept a of ln C = a + b·ln A (C 万m³, A km²), a plain number, with b; replaces the region\'s pair'),
+      b: decimalText.optional().describe('regression slope b, a plain number, with a'),
+      area: measure('km²').optional().describe('water surface area of the lake'),
+      renewals: measure('1/a').optional().describe('water renewals per year T; the table value (lake-water-renewals, 1 in ganzi-2017) otherwise'),
+      reported: reported('flood storage of the lake as reported or surveyed, instead of the regression'),
+    })).min(1).optional(),
+    reservoirs: z.array(z.strictObject({
+      item: z.string().min(1).describe('name of the reservoir'),
+      totalCapacity: measure('m³').optional().describe('total storage capacity (总库容)'),
+      floodControlShare: measure('1', { max: '1' }).optional()
+        .describe('share of the total capacity for flood control; the table value (reservoir-flood-control-share, 0.35 in ganzi-2017) otherwise'),
+      reported: reported('flood-control capacity (防洪库容) as reported, instead of share × total capacity'),
+    })).min(1).optional(),
+    marshes: z.array(z.strictObject({
+      item: z.string().min(1).describe('name of the marsh'),
+      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the marsh'),
+      area: measure('km²').optional().describe('marsh area'),
+      retentionDepth: measure('m').optional().describe('surface retention depth; the table value (marsh-retention-depth, 0.3 m in ganzi-2017) otherwise'),
+      reported: reported('flood storage of the marsh as reported, instead of depth × area'),
+    })).min(1).optional(),
+  },
+  valuation: {
+    unitPrice: price('元/m³').optional().describe('price per m³ of storage at the account price year; the reservoir construction cost otherwise'),
+  },
+  check(input, issue) {
+    if (!input.vegetation && !input.lakes && !input.reservoirs && !input.marshes) {
+      issue([], 'input.missing-basis', 'at least one of vegetation, lakes, reservoirs or marshes');
     }
-    const c = ctx.coefficients.get(id, at);
-    const m = { value: convert(A, c.value, c.unit, unit), unit };
-    return { m, t: traced(A, m, `coefficient:${id}`) };
-  };
+  },
+  variants: {
+    vegetation: {
+      options: {
+        include: 'Q = C_v + C_l + C_r + C_m: vegetation storm-water storage counted (CAEP family, recalled)',
+        exclude: 'Q = C_l + C_r + C_m: lakes, reservoirs and marshes only, as ganzi-2017 §2.4.4',
+      },
+      default: 'include',
+    },
+  },
+  coefficients: ['lake-regression.*', 'lake-water-renewals', 'reservoir-flood-control-share', 'marsh-retention-depth', 'reservoir-storage-cost'],
 
-  /** Record a line; a reported volume replaces the computation (`compute` returns null on a missing field). */
-  const line = (component: Component, name: string, at: readonly (string | number)[], rep: { value: string; unit: string } | undefined,
-    computeFields: readonly string[], compute: () => Measure<T> | null, ecosystemTypeId?: string) => {
-    const item = `${COMPONENT_NAME[component]} · ${name}`;
-    let q: Measure<T> | null;
-    if (rep) {
-      if (computeFields.length) {
-        warnings.push({ code: 'reported-quantity-used', indicator: ID, path: at, message: `${item}: the reported storage is used as given; ${computeFields.join(', ')} not used` });
-      }
-      const r = readAmount(A, rep, 'm³/a');
-      q = tracer.record(`flood storage of ${item}`, 'C as reported', { C: traced(A, r, inputRef([...at, 'reported'])) }, r);
-    } else {
-      q = compute();
-    }
-    if (q === null) return;
-    (subtotals[component] ??= []).push(q);
-    lines.push({ item, ...(ecosystemTypeId ? { ecosystemType: ecosystemTypeId } : {}), quantity: q });
-  };
-  const given = <O extends object>(o: O, keys: readonly (keyof O & string)[]) => keys.filter((k) => o[k] !== undefined);
-  const need = (at: readonly (string | number)[], field: string, expected: string) => issues.push(makeIssue('input.required', [...at, field], { expected }));
+  /** Flood storage per line and in total, m³/a. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const lines: QuantityLine<T>[] = [];
+    const subtotals: Partial<Record<Component, Measure<T>[]>> = {};
 
-  if (input.vegetation && ctx.variant.vegetation === 'exclude') {
-    warnings.push({ code: 'component-excluded', indicator: ID, path: [...ctx.path, 'vegetation'], message: 'vegetation storm-water storage is not counted: the profile excludes it (variant vegetation: exclude, as ganzi-2017)' });
-  } else {
-    input.vegetation?.forEach((v, i) => {
-      const at = [...ctx.path, 'vegetation', i];
-      const name = v.item ?? v.ecosystemType;
-      line('vegetation', name, at, v.reported, given(v, ['area', 'stormRainfall', 'stormRunoff', 'stormRunoffCoefficient']), () => {
-        const missing = !v.area || !v.stormRainfall || (!v.stormRunoff && !v.stormRunoffCoefficient);
-        if (!v.area) need(at, 'area', 'the area of the type (or a reported storage)');
-        if (!v.stormRainfall) need(at, 'stormRainfall', 'the storm rainfall of the year (or a reported storage)');
-        if (!v.stormRunoff && !v.stormRunoffCoefficient) need(at, 'stormRunoff', 'a storm runoff depth or a storm runoff coefficient');
-        if (missing) return null;
-        const ph = readAmount(A, v.stormRainfall!, 'mm');
-        const area = readAmount(A, v.area!, 'km²');
-        let rh: Measure<T>;
-        if (v.stormRunoff) {
-          rh = readAmount(A, v.stormRunoff, 'mm');
-        } else {
-          const alpha = readAmount(A, v.stormRunoffCoefficient!, '1');
-          rh = tracer.record(`storm runoff of ${name}`, 'R_h = P_h × α_h', {
-            P_h: traced(A, ph, inputRef([...at, 'stormRainfall'])),
-            α_h: traced(A, alpha, inputRef([...at, 'stormRunoffCoefficient'])),
-          }, { value: A.multiply(ph.value, alpha.value), unit: 'mm' });
+    /** The input's value when given, else the coefficient, as a traced measure in `unit`. */
+    const param = (given: AmountText | undefined, id: string, unit: string, at: readonly (string | number)[]): { m: Measure<T>; t: TracedValue } => {
+      const r = givenOrCoefficient(ctx, given, at, id, unit);
+      // Without the row, reading it raises the reader's located issue (coefficient.unknown).
+      if (!r) return ctx.coefficients.get(id, at) as never;
+      return { m: r.measure, t: traced(A, r.measure, r.from) };
+    };
+    /** The line's name, `lake · Qinghai Lake`, in both languages. */
+    const itemOf = (component: Component, name: string) => ({ en: `${en(COMPONENT_NAME[component])} · ${name}`, zh: `${zhOf(COMPONENT_NAME[component])} · ${zh(name)}` });
+    /** The step that gives a line's storage: the one `value()` cites. */
+    const storageStep = (item: { en: string; zh: string }) => ({ en: `flood storage of ${item.en}`, zh: `${item.zh}调蓄量` });
+
+    /** Record a line; a reported volume replaces the computation (`compute` returns null on a missing field). */
+    const line = (component: Component, name: string, at: readonly (string | number)[], rep: { value: string; unit: string } | undefined,
+      computeFields: readonly string[], compute: () => Measure<T> | null, ecosystemTypeId?: string) => {
+      const item = itemOf(component, name);
+      let q: Measure<T> | null;
+      if (rep) {
+        if (computeFields.length) {
+          warnings.push(makeWarning('reported-quantity-used', { indicator: ID, path: at, params: { item, fields: computeFields.join(', ') } }));
         }
-        if (A.compare(rh.value, ph.value) > 0) {
-          issues.push(makeIssue('input.out-of-range', [...at, 'stormRunoff'], { expected: `a storm runoff no larger than the storm rainfall (${A.toString(ph.value)} mm)`, found: `${A.toString(rh.value)} mm` }));
+        const r = readAmount(A, rep, 'm³/a');
+        q = tracer.record(storageStep(item), { en: 'C as reported', zh: 'C 取公布值' }, { C: traced(A, r, inputRef([...at, 'reported'])) }, r);
+      } else {
+        q = compute();
+      }
+      if (q === null) return;
+      (subtotals[component] ??= []).push(q);
+      lines.push({ item: item.en, ...(ecosystemTypeId ? { ecosystemType: ecosystemTypeId } : {}), quantity: q });
+    };
+    const given = <O extends object>(o: O, keys: readonly (keyof O & string)[]) => keys.filter((k) => o[k] !== undefined);
+    const need = (at: readonly (string | number)[], field: string, expected: string) => issues.push(makeIssue('input.required', [...at, field], { expected }));
+
+    if (input.vegetation && ctx.variant.vegetation === 'exclude') {
+      warnings.push(makeWarning('component-excluded', { indicator: ID, path: [...ctx.path, 'vegetation'] }));
+    } else {
+      input.vegetation?.forEach((v, i) => {
+        const at = [...ctx.path, 'vegetation', i];
+        const name = v.item ?? v.ecosystemType;
+        line('vegetation', name, at, v.reported, given(v, ['area', 'stormRainfall', 'stormRunoff', 'stormRunoffCoefficient']), () => {
+          const missing = !v.area || !v.stormRainfall || (!v.stormRunoff && !v.stormRunoffCoefficient);
+          if (!v.area) need(at, 'area', 'the area of the type (or a reported storage)');
+          if (!v.stormRainfall) need(at, 'stormRainfall', 'the storm rainfall of the year (or a reported storage)');
+          if (!v.stormRunoff && !v.stormRunoffCoefficient) need(at, 'stormRunoff', 'a storm runoff depth or a storm runoff coefficient');
+          if (missing) return null;
+          const ph = readAmount(A, v.stormRainfall!, 'mm');
+          const area = readAmount(A, v.area!, 'km²');
+          let rh: Measure<T>;
+          if (v.stormRunoff) {
+            rh = readAmount(A, v.stormRunoff, 'mm');
+          } else {
+            const alpha = readAmount(A, v.stormRunoffCoefficient!, '1');
+            rh = tracer.record({ en: `storm runoff of ${name}`, zh: `${zh(name)}暴雨径流` }, 'R_h = P_h × α_h', {
+              P_h: traced(A, ph, inputRef([...at, 'stormRainfall'])),
+              α_h: traced(A, alpha, inputRef([...at, 'stormRunoffCoefficient'])),
+            }, { value: A.multiply(ph.value, alpha.value), unit: 'mm' });
+          }
+          if (A.compare(rh.value, ph.value) > 0) {
+            issues.push(makeIssue('input.out-of-range', [...at, 'stormRunoff'], { expected: `a storm runoff no larger than the storm rainfall (${A.toString(ph.value)} mm)`, found: `${A.toString(rh.value)} mm` }));
+            return null;
+          }
+          return tracer.record(storageStep(itemOf('vegetation', name)), 'C_v,i = (P_h − R_h,i) × A_i', {
+            P_h: traced(A, ph, inputRef([...at, 'stormRainfall'])),
+            R_h: traced(A, rh, v.stormRunoff ? inputRef([...at, 'stormRunoff']) : `step:storm runoff of ${name}`),
+            A: traced(A, area, inputRef([...at, 'area'])),
+          }, { value: multiplyInto(A, area.value, 'km²', A.subtract(ph.value, rh.value), 'mm/a', 'm³/a'), unit: 'm³/a' });
+        }, v.ecosystemType);
+      });
+    }
+
+    input.lakes?.forEach((l, i) => {
+      const at = [...ctx.path, 'lakes', i];
+      line('lakes', l.item, at, l.reported, given(l, ['region', 'a', 'b', 'area', 'renewals']), () => {
+        let a: { m: Measure<T>; t: TracedValue } | undefined;
+        let b: { m: Measure<T>; t: TracedValue } | undefined;
+        if (l.a !== undefined || l.b !== undefined) {
+          if (l.a === undefined) need(at, 'a', 'the intercept a, given with b');
+          if (l.b === undefined) need(at, 'b', 'the slope b, given with a');
+          if (l.a !== undefined && l.b !== undefined) {
+            a = param({ value: l.a, unit: '1' }, '', '1', [...at, 'a']);
+            b = param({ value: l.b, unit: '1' }, '', '1', [...at, 'b']);
+          }
+        } else if (!l.region) {
+          need(at, 'region', 'the lake region of rao-2014, or the coefficients a and b');
+        } else if (!ctx.coefficients.has(`lake-regression.${l.region}.a`) || !ctx.coefficients.has(`lake-regression.${l.region}.b`)) {
+          issues.push(makeIssue('input.required', [...at, 'a'], { expected: `the coefficients a and b: the table has no lake regression for region "${l.region}" (its pair is not known); give a and b` }));
+        } else {
+          a = param(undefined, `lake-regression.${l.region}.a`, '1', [...at, 'region']);
+          b = param(undefined, `lake-regression.${l.region}.b`, '1', [...at, 'region']);
+        }
+        if (!l.area) need(at, 'area', 'the lake area (or a reported storage)');
+        if (!a || !b || !l.area) return null;
+        const area = readAmount(A, l.area, 'km²');
+        const t = param(l.renewals, 'lake-water-renewals', '1/a', [...at, 'renewals']);
+        const inputs = { a: a.t, b: b.t, A: traced(A, area, inputRef([...at, 'area'])), T: t.t };
+        const name = storageStep(itemOf('lakes', l.item));
+        const formula = { en: 'C_l = e^a × A^b × T (C_l in 万m³, A in km²)', zh: 'C_l = e^a × A^b × T（C_l 以万m³计，A 以km²计）' };
+        if (A.compare(area.value, A.zero) === 0) {
+          return tracer.record(name, formula, inputs, { value: A.zero, unit: 'm³/a' }, { en: 'no water surface, no storage', zh: '无水面，无调蓄' });
+        }
+        const min = ctx.coefficients.get('lake-regression.min-area', [...at, 'area']);
+        const minKm2 = convert(A, min.value, min.unit, 'km²');
+        if (A.compare(area.value, minKm2) < 0) {
+          warnings.push(makeWarning('lake-below-regression-range', {
+            indicator: ID, path: [...at, 'area'], params: { lake: { en: l.item, zh: zh(l.item) }, area: A.toString(area.value), min: A.toString(minKm2) },
+          }));
+        }
+        let wan: T;
+        try {
+          wan = A.multiply(A.exp(a.m.value), A.pow(area.value, b.m.value));
+        } catch (e) {
+          if (!(e instanceof GepArithmeticError)) throw e;
+          issues.push(makeIssue('input.out-of-range', [...at, l.a !== undefined ? 'a' : 'region'], { expected: 'regression coefficients that give a finite storage', found: `a = ${A.toString(a.m.value)}, b = ${A.toString(b.m.value)}` }));
           return null;
         }
-        return tracer.record(`flood storage of vegetation · ${name}`, 'C_v,i = (P_h − R_h,i) × A_i', {
-          P_h: traced(A, ph, inputRef([...at, 'stormRainfall'])),
-          R_h: traced(A, rh, v.stormRunoff ? inputRef([...at, 'stormRunoff']) : `step:storm runoff of ${name}`),
-          A: traced(A, area, inputRef([...at, 'area'])),
-        }, { value: multiplyInto(A, area.value, 'km²', A.subtract(ph.value, rh.value), 'mm/a', 'm³/a'), unit: 'm³/a' });
-      }, v.ecosystemType);
+        return tracer.record(name, formula, inputs, { value: multiplyInto(A, wan, '万m³', t.m.value, '1/a', 'm³/a'), unit: 'm³/a' });
+      });
     });
-  }
 
-  input.lakes?.forEach((l, i) => {
-    const at = [...ctx.path, 'lakes', i];
-    line('lakes', l.item, at, l.reported, given(l, ['region', 'a', 'b', 'area', 'renewals']), () => {
-      let a: { m: Measure<T>; t: TracedValue } | undefined;
-      let b: { m: Measure<T>; t: TracedValue } | undefined;
-      if (l.a !== undefined || l.b !== undefined) {
-        if (l.a === undefined) need(at, 'a', 'the intercept a, given with b');
-        if (l.b === undefined) need(at, 'b', 'the slope b, given with a');
-        if (l.a !== undefined && l.b !== undefined) {
-          a = param({ value: l.a, unit: '1' }, '', '1', [...at, 'a']);
-          b = param({ value: l.b, unit: '1' }, '', '1', [...at, 'b']);
+    input.reservoirs?.forEach((r, i) => {
+      const at = [...ctx.path, 'reservoirs', i];
+      line('reservoirs', r.item, at, r.reported, given(r, ['totalCapacity', 'floodControlShare']), () => {
+        if (!r.totalCapacity) {
+          need(at, 'totalCapacity', 'the total capacity of the reservoir (or its reported flood-control capacity)');
+          return null;
         }
-      } else if (!l.region) {
-        need(at, 'region', 'the lake region of rao-2014, or the coefficients a and b');
-      } else if (!ctx.coefficients.has(`lake-regression.${l.region}.a`) || !ctx.coefficients.has(`lake-regression.${l.region}.b`)) {
-        issues.push(makeIssue('input.required', [...at, 'a'], { expected: `the coefficients a and b: the table has no lake regression for region "${l.region}" (its pair is not known); give a and b` }));
-      } else {
-        a = param(undefined, `lake-regression.${l.region}.a`, '1', [...at, 'region']);
-        b = param(undefined, `lake-regression.${l.region}.b`, '1', [...at, 'region']);
-      }
-      if (!l.area) need(at, 'area', 'the lake area (or a reported storage)');
-      if (!a || !b || !l.area) return null;
-      const area = readAmount(A, l.area, 'km²');
-      const t = param(l.renewals, 'lake-water-renewals', '1/a', [...at, 'renewals']);
-      const inputs = { a: a.t, b: b.t, A: traced(A, area, inputRef([...at, 'area'])), T: t.t };
-      const formula = 'C_l = e^a × A^b × T (C_l in 万m³, A in km²)';
-      if (A.compare(area.value, A.zero) === 0) {
-        return tracer.record(`flood storage of lake · ${l.item}`, formula, inputs, { value: A.zero, unit: 'm³/a' }, 'no water surface, no storage');
-      }
-      const min = ctx.coefficients.get('lake-regression.min-area', [...at, 'area']);
-      const minKm2 = convert(A, min.value, min.unit, 'km²');
-      if (A.compare(area.value, minKm2) < 0) {
-        warnings.push({ code: 'lake-below-regression-range', indicator: ID, path: [...at, 'area'],
-          message: `lake ${l.item}: ${A.toString(area.value)} km² is below the ${A.toString(minKm2)} km² of the lakes rao-2014 assessed; the regression is extrapolated` });
-      }
-      let wan: T;
-      try {
-        wan = A.multiply(A.exp(a.m.value), A.pow(area.value, b.m.value));
-      } catch (e) {
-        if (!(e instanceof GepArithmeticError)) throw e;
-        issues.push(makeIssue('input.out-of-range', [...at, l.a !== undefined ? 'a' : 'region'], { expected: 'regression coefficients that give a finite storage', found: `a = ${A.toString(a.m.value)}, b = ${A.toString(b.m.value)}` }));
-        return null;
-      }
-      return tracer.record(`flood storage of lake · ${l.item}`, formula, inputs,
-        { value: multiplyInto(A, wan, '万m³', t.m.value, '1/a', 'm³/a'), unit: 'm³/a' });
+        const ct = readAmount(A, r.totalCapacity, 'm³');
+        const s = param(r.floodControlShare, 'reservoir-flood-control-share', '1', [...at, 'floodControlShare']);
+        return tracer.record(storageStep(itemOf('reservoirs', r.item)), 'C_r = s × C_t', { s: s.t, C_t: traced(A, ct, inputRef([...at, 'totalCapacity'])) },
+          { value: A.multiply(s.m.value, ct.value), unit: 'm³/a' }, ONCE_A_YEAR);
+      });
     });
-  });
 
-  input.reservoirs?.forEach((r, i) => {
-    const at = [...ctx.path, 'reservoirs', i];
-    line('reservoirs', r.item, at, r.reported, given(r, ['totalCapacity', 'floodControlShare']), () => {
-      if (!r.totalCapacity) {
-        need(at, 'totalCapacity', 'the total capacity of the reservoir (or its reported flood-control capacity)');
-        return null;
-      }
-      const ct = readAmount(A, r.totalCapacity, 'm³');
-      const s = param(r.floodControlShare, 'reservoir-flood-control-share', '1', [...at, 'floodControlShare']);
-      return tracer.record(`flood storage of reservoir · ${r.item}`, 'C_r = s × C_t', { s: s.t, C_t: traced(A, ct, inputRef([...at, 'totalCapacity'])) },
-        { value: A.multiply(s.m.value, ct.value), unit: 'm³/a' }, 'a storage volume, counted once per accounting year');
+    input.marshes?.forEach((m, i) => {
+      const at = [...ctx.path, 'marshes', i];
+      line('marshes', m.item, at, m.reported, given(m, ['area', 'retentionDepth']), () => {
+        if (!m.area) {
+          need(at, 'area', 'the marsh area (or a reported storage)');
+          return null;
+        }
+        const area = readAmount(A, m.area, 'km²');
+        const h = param(m.retentionDepth, 'marsh-retention-depth', 'm', [...at, 'retentionDepth']);
+        return tracer.record(storageStep(itemOf('marshes', m.item)), 'C_m = H × S', { H: h.t, S: traced(A, area, inputRef([...at, 'area'])) },
+          { value: multiplyInto(A, h.m.value, 'm', area.value, 'km²', 'm³'), unit: 'm³/a' }, ONCE_A_YEAR);
+      }, m.ecosystemType);
     });
-  });
 
-  input.marshes?.forEach((m, i) => {
-    const at = [...ctx.path, 'marshes', i];
-    line('marshes', m.item, at, m.reported, given(m, ['area', 'retentionDepth']), () => {
-      if (!m.area) {
-        need(at, 'area', 'the marsh area (or a reported storage)');
-        return null;
+    if (issues.length) throw new GepInputError(issues);
+    for (const c of Object.keys(SUBTOTAL) as Component[]) {
+      const parts = subtotals[c];
+      if (parts) {
+        tracer.record({ en: SUBTOTAL[c], zh: `${SUBTOTAL_ZH[c]} ${SUBTOTAL[c]}` },
+          { en: `${SUBTOTAL[c]} = Σ of the ${c} lines`, zh: `${SUBTOTAL[c]} = Σ ${zhOf(COMPONENT_NAME[c])}各行` }, {}, sumIn(A, parts, 'm³/a'));
       }
-      const area = readAmount(A, m.area, 'km²');
-      const h = param(m.retentionDepth, 'marsh-retention-depth', 'm', [...at, 'retentionDepth']);
-      return tracer.record(`flood storage of marsh · ${m.item}`, 'C_m = H × S', { H: h.t, S: traced(A, area, inputRef([...at, 'area'])) },
-        { value: multiplyInto(A, h.m.value, 'm', area.value, 'km²', 'm³'), unit: 'm³/a' }, 'a storage volume, counted once per accounting year');
-    }, m.ecosystemType);
-  });
+    }
+    const used = (Object.keys(SUBTOTAL) as Component[]).filter((c) => subtotals[c]).map((c) => SUBTOTAL[c]);
+    const total = tracer.record({ en: 'flood regulation', zh: '洪水调蓄' }, `Q_fm = ${used.length ? used.join(' + ') : '0'}`, {}, sumIn(A, lines.map((l) => l.quantity), 'm³/a'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
 
-  if (issues.length) throw new GepInputError(issues);
-  for (const c of Object.keys(SUBTOTAL) as Component[]) {
-    const parts = subtotals[c];
-    if (parts) tracer.record(SUBTOTAL[c], `${SUBTOTAL[c]} = Σ of the ${c} lines`, {}, sumIn(A, parts, 'm³/a'));
-  }
-  const used = (Object.keys(SUBTOTAL) as Component[]).filter((c) => subtotals[c]).map((c) => SUBTOTAL[c]);
-  const total = tracer.record('flood regulation', `Q_fm = ${used.length ? used.join(' + ') : '0'}`, {}, sumIn(A, lines.map((l) => l.quantity), 'm³/a'));
-  return { lines, total, steps: tracer.steps, warnings };
-}
+  /** Value of flood regulation in 元: Q × the reservoir construction cost per m³ (or a given price). */
+  value(input, q, ctx) {
+    const components = Object.values(COMPONENT_NAME);
+    /** `lake · Qinghai Lake` in Chinese: the component's name and the line's. */
+    const itemZh = (item: string) => {
+      const at = item.indexOf(' · ');
+      const component = components.find((c) => en(c) === item.slice(0, at));
+      return component ? `${zhOf(component)} · ${zh(item.slice(at + 3))}` : zh(item);
+    };
+    return valueItems(ctx, ID, q.lines.map((l) => ({
+      item: l.item,
+      itemZh: itemZh(l.item),
+      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+      quantity: l.quantity,
+      quantityFrom: `step:flood storage of ${l.item}`,
+      price: input.unitPrice,
+      coefficientId: 'reservoir-storage-cost',
+      pricePath: [...ctx.path, 'unitPrice'],
+    })));
+  },
+});
 
-/** Value of flood regulation in 元: Q × the reservoir construction cost per m³ (or a given price). */
-export function value<T>(input: FloodRegulationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  return valueItems(ctx, ID, q.lines.map((l) => ({
-    item: l.item,
-    ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-    quantity: l.quantity,
-    quantityFrom: `step:flood storage of ${l.item}`,
-    price: input.unitPrice,
-    coefficientId: 'reservoir-storage-cost',
-    pricePath: [...ctx.path, 'unitPrice'],
-  })));
-}
+/** Metadata, inputs, variants and coefficients of flood regulation. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of flood regulation. */
+export type FloodRegulationInput = z.input<typeof inputSchema>;

@@ -16,9 +16,10 @@
  * they are used unchanged at any later price year, never rebased by an index.
  */
 import { GepInputError, makeIssue, type GepWarning } from '../../errors/errors.js';
-import { resolvePrice, traced, type AmountText, type Tracer } from '../compute.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { resolvePrice, traced, type AmountText, type Text, type Tracer } from '../compute.js';
 import { convert } from '../../units/units.js';
-import type { IndicatorContext, UnitPrice, VariantSpec } from '../types.js';
+import type { IndicatorContext, UnitPrice } from '../types.js';
 
 /** Air (大气污染物) or water (水污染物): the two tax schedules. */
 export type Medium = 'air' | 'water';
@@ -34,7 +35,7 @@ export type GivenPrice = AmountText & { readonly priceYear?: number | undefined 
  * 排污费, as `taxRate`).
  */
 export function resolveTaxRate<T>(
-  ctx: IndicatorContext<T>,
+  ctx: IndicatorContext<T, { readonly taxRate: string }>,
   indicator: string,
   medium: Medium,
   given: GivenPrice | undefined,
@@ -44,7 +45,7 @@ export function resolveTaxRate<T>(
     const { price, warnings } = resolvePrice(ctx, given, null, path, indicator);
     return { rate: price, warnings };
   }
-  const id = `environmental-tax-rate.${medium}.${ctx.variant.taxRate ?? 'national-minimum'}`;
+  const id = `environmental-tax-rate.${medium}.${ctx.variant.taxRate}`;
   if (!ctx.coefficients.has(id)) {
     throw new GepInputError([makeIssue('input.required', path, { expected: `a tax rate per ${medium} pollution equivalent (the table has no "${id}")` })]);
   }
@@ -52,8 +53,7 @@ export function resolveTaxRate<T>(
   const inForce = c.use.priceYear;
   const warnings: GepWarning[] = [];
   if (inForce !== null && ctx.priceYear < inForce) {
-    warnings.push({ code: 'tax-rate-not-in-force', indicator, path,
-      message: `coefficient ${id} (${c.use.value} ${c.use.unit}) is a statutory rate in force from ${inForce}, after the account's price year ${ctx.priceYear}; give the rate of ${ctx.priceYear} as taxRate` });
+    warnings.push(makeWarning('tax-rate-not-in-force', { indicator, path, params: { id, value: c.use.value, unit: c.use.unit, from: inForce, year: ctx.priceYear } }));
   }
   return { rate: { value: c.value, unit: c.unit, priceYear: ctx.priceYear, from: `coefficient:${id}` }, warnings };
 }
@@ -65,33 +65,32 @@ export function resolveTaxRate<T>(
 export function pollutionEquivalentPrice<T>(
   ctx: IndicatorContext<T>,
   tracer: Tracer<T>,
-  args: { medium: Medium; pollutant: string; label: string; rate: UnitPrice<T>; pricePath: readonly (string | number)[] },
+  args: { medium: Medium; pollutant: string; label: Text & object; rate: UnitPrice<T>; pricePath: readonly (string | number)[] },
 ): UnitPrice<T> {
   const { A } = ctx;
   const id = `pollution-equivalent.${args.medium}.${args.pollutant}`;
   if (!ctx.coefficients.has(id)) {
     throw new GepInputError([makeIssue('input.required', args.pricePath, {
-      expected: `a unit price for ${args.label}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
+      expected: `a unit price for ${args.label.en}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
     })]);
   }
   const e = ctx.coefficients.get(id, args.pricePath);
   const perKg = A.divide(args.rate.value, e.value);
-  const c = tracer.record(`price of ${args.label}`, 'c = rate × 1000 / e', {
+  const c = tracer.record({ en: `price of ${args.label.en}`, zh: `${args.label.zh}单价` }, { en: 'c = rate × 1000 / e', zh: 'c = 税额 × 1000 / e' }, {
     rate: traced(A, args.rate, args.rate.from),
     e: traced(A, { value: e.value, unit: e.unit }, `coefficient:${id}`),
   }, { value: convert(A, perKg, `(${args.rate.unit})/(${e.unit})`, '元/t'), unit: '元/t' },
   '(元/当量) ÷ (kg/当量) = 元/kg; × 1000 kg/t');
-  return { ...c, priceYear: args.rate.priceYear, from: `step:price of ${args.label}` };
+  return { ...c, priceYear: args.rate.priceYear, from: `step:price of ${args.label.en}` };
 }
 
 /** The `taxRate` variant of a purification module: which province's rate the table supplies. */
-export function taxRateVariant(medium: Medium): VariantSpec {
+export function taxRateVariant(medium: Medium) {
   return {
-    name: 'taxRate',
     options: {
       'national-minimum': `national minimum tax per ${medium} pollution equivalent (row environmental-tax-rate.${medium}.national-minimum; prc-2016-environmental-protection-tax-law 附表一)`,
       shanxi: `Shanxi's tax per ${medium} pollution equivalent (row environmental-tax-rate.${medium}.shanxi; shanxi-2017-environmental-tax-rates)`,
     },
     default: 'national-minimum',
-  };
+  } as const;
 }

@@ -13,46 +13,92 @@
  * Capacity beyond the load is no service: when Σ q·A exceeds L the amount is capped and a warning
  * says so. A type without an uptake/capacity rate for a pollutant contributes none, with a warning.
  * Different pollutants are not added up: the quantity has no total (dust tonnes would swamp SO₂).
+ * Both modules are defined here from one description (`definePurification`): the same schema,
+ * variants and computation, with the medium's field names, pollutants and words.
  */
+import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { defineIndicator, type ReportedRow } from '../define.js';
+import { ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult, VariantSpec } from '../types.js';
-import { pollutionEquivalentPrice, resolveTaxRate, type GivenPrice, type Medium } from './pollution-equivalent.js';
+import type { IndicatorContext, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
+import { pollutionEquivalentPrice, resolveTaxRate, taxRateVariant, type GivenPrice, type Medium } from './pollution-equivalent.js';
 
-/** A pollutant the module accounts for. */
-export interface Pollutant {
-  readonly id: string;
-  /** Label in lines and trace steps: `SO₂`, `COD`. */
-  readonly label: string;
+/** A word in English and Chinese. */
+interface Words {
+  readonly en: string;
+  readonly zh: string;
 }
 
-/** What differs between air and water purification. */
-export interface PurificationSetup {
-  readonly indicator: string;
+/** A pollutant the module accounts for, with its label in lines and steps: `SO₂`, `COD`, dust 粉尘. */
+export interface Pollutant<P extends string = string> extends Words {
+  readonly id: P;
+}
+
+/**
+ * What differs between air and water purification: the medium, its pollutants and pollutant sets,
+ * the input field names (`emissions` / `loads`, `uptake` / `capacity`) and the words for them.
+ */
+export interface PurificationSetup<Id extends string, P extends string, L extends string, R extends string, W extends string, S extends string> {
+  readonly id: Id;
   readonly medium: Medium;
-  readonly pollutants: readonly Pollutant[];
-  /** `pollutants` variant option → pollutant ids. */
-  readonly pollutantSets: Readonly<Record<string, readonly string[]>>;
-  readonly defaultSet: string;
-  /** Input field names, for issue paths: `emissions` / `loads`, `uptake` / `capacity`. */
-  readonly loadField: string;
-  readonly rateField: string;
-  /** Words for messages: `emission` / `load`, `uptake` / `purification capacity`. */
-  readonly loadWord: string;
-  readonly rateWord: string;
+  readonly pollutants: readonly Pollutant<P>[];
+  /** `pollutants` variant option → the pollutants it accounts for and what it means (source). */
+  readonly pollutantSets: { readonly [K in S]: { readonly pollutants: readonly P[]; readonly description: string } };
+  readonly defaultSet: NoInfer<S>;
+  /** Input field of the emission or load per pollutant, and of a type's rate per area. */
+  readonly loadField: L;
+  readonly rateField: R;
+  /** `emission` / `load` (the option of variant `quantity` that takes it as the purified amount), in both languages. */
+  readonly loadWord: { readonly en: W; readonly zh: string };
+  /** `uptake` / `purification capacity`, in both languages. */
+  readonly rateWord: Words;
+  /** Who takes the load itself as the purified amount, for the variant's description. */
+  readonly loadSource: string;
   /** Reference units of the per-area rate and of the area. */
   readonly rateUnit: string;
   readonly areaUnit: string;
+  /** Descriptions of the input fields. */
+  readonly describe: {
+    readonly ecosystemType: string;
+    readonly rate: (label: string) => string;
+    readonly load: (label: string) => string;
+    readonly price: (p: Pollutant<P>) => string;
+    readonly taxRate: string;
+  };
   /** Table coefficient of the per-area rate of a pollutant for an ecosystem type, or null. */
-  readonly rateCoefficient: (pollutant: string, ecosystemType: string) => string | null;
+  readonly rateCoefficient: (pollutant: P, ecosystemType: string) => string | null;
   /** Table coefficient of the treatment cost of a pollutant (may be absent from the table). */
-  readonly treatmentCostId: (pollutant: string) => string;
+  readonly treatmentCostId: (pollutant: P) => string;
+  /** A pollutant that is part of another (NH₃-N of TN): accounting both counts it twice, with this warning. */
+  readonly overlap?: { readonly part: P; readonly whole: P; readonly warning: 'nitrogen-counted-twice' };
+  readonly coefficients: readonly string[];
 }
 
+/** `{ [key]: value }`, typed with the key's literal. */
+function keyed<K extends string, V>(key: K, value: V): { readonly [Q in K]: V } {
+  return { [key]: value } as { readonly [Q in K]: V };
+}
+
+/** An object with an optional field per pollutant. */
+function perPollutant<P extends string, S extends z.ZodType>(pollutants: readonly Pollutant<P>[], field: (p: Pollutant<P>) => S) {
+  return z.strictObject(Object.fromEntries(pollutants.map((p) => [p.id, field(p).optional()])) as { [K in P]: z.ZodOptional<S> });
+}
+
+/** The variants of a purification module that its computation reads. */
+type Variant = {
+  readonly quantity: string;
+  readonly price: string;
+  readonly taxRate: string;
+  readonly pollutants: string;
+};
+
 /** The input, with the module's field names mapped to common ones. */
-export interface PurificationData {
+interface PurificationData {
   readonly ecosystems?: readonly {
     readonly ecosystemType: string;
     readonly item?: string | undefined;
@@ -60,99 +106,172 @@ export interface PurificationData {
     readonly rates?: Readonly<Partial<Record<string, AmountText>>> | undefined;
   }[] | undefined;
   readonly loads?: Readonly<Partial<Record<string, AmountText>>> | undefined;
-  readonly reported?: readonly {
-    readonly pollutant: string;
-    readonly item?: string | undefined;
-    readonly ecosystemType?: string | undefined;
-    readonly quantity: AmountText;
-  }[] | undefined;
+  readonly reported?: readonly { readonly pollutant: string; readonly item?: string | undefined }[] | undefined;
   readonly prices?: Readonly<Partial<Record<string, GivenPrice>>> | undefined;
   readonly taxRate?: GivenPrice | undefined;
 }
 
-/** The `quantity` and `price` variants, common to both modules. */
-export function purificationVariants(loadWord: string, source: string): VariantSpec[] {
-  return [
-    {
-      name: 'quantity',
-      options: {
-        capped: `Q_i = min(${loadWord}, Σ_j unit rate × area): capacity beyond the ${loadWord} is no service (gep-methods §4.6–§4.7, CAEP family, recalled)`,
-        [loadWord]: `Q_i = the ${loadWord} itself, as ${source} does`,
-      },
-      default: 'capped',
+/** A reported line of a purification module: its pollutant, and its own name after the pollutant's. */
+type PollutantRow = ReportedRow<{ readonly pollutant: z.ZodType<string> }>;
+
+/** The computation, with the setup's types erased. */
+type AnySetup = PurificationSetup<string, string, string, string, string, string>;
+
+/** Define air or water purification from its setup: the module with its typed input. */
+export function definePurification<
+  const Id extends string, const P extends string, const L extends string, const R extends string, const W extends string, const S extends string,
+>(setup: PurificationSetup<Id, P, L, R, W, S>) {
+  const ids = setup.pollutants.map((p) => p.id) as [P, ...P[]];
+  const any = setup as unknown as AnySetup;
+  const data = (input: object): PurificationData => {
+    const i = input as Record<string, unknown> & { ecosystems?: readonly Record<string, unknown>[] };
+    return {
+      ecosystems: i.ecosystems?.map((e) => ({ ...(e as { ecosystemType: string; item?: string; area: AmountText }), rates: e[setup.rateField] as Record<string, AmountText> | undefined })),
+      loads: i[setup.loadField] as Record<string, AmountText> | undefined,
+      reported: i.reported as PurificationData['reported'],
+      prices: i.prices as Record<string, GivenPrice> | undefined,
+      taxRate: i.taxRate as GivenPrice | undefined,
+    };
+  };
+  const setOptions = Object.fromEntries(Object.entries(setup.pollutantSets).map(([k, v]) => [k, (v as { description: string }).description])) as { [K in S]: string };
+
+  return defineIndicator({
+    id: setup.id,
+    inputs: {
+      ecosystems: z.array(z.strictObject({
+        ecosystemType: ecosystemType.describe(setup.describe.ecosystemType),
+        item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+        area: measure(setup.areaUnit).describe(`area of the type (needed by variant quantity: capped)`),
+        ...keyed(setup.rateField, perPollutant(setup.pollutants, (p) => measure(setup.rateUnit).describe(setup.describe.rate(p.en))).optional()),
+      })).min(1).optional(),
+      ...keyed(setup.loadField, perPollutant(setup.pollutants, (p) => measure('t/a').describe(setup.describe.load(p.en)))),
     },
-    {
-      name: 'price',
-      options: {
-        'treatment-cost': 'c_i = treatment cost per t from the coefficient table (ganzi-2017 §2.4)',
-        'pollution-equivalent': 'c_i = environmental-protection tax rate × 1000 / kg per pollution equivalent (gep-methods §5.2)',
+    reported: {
+      unit: 't/a',
+      description: `purified amount as printed by a published account, instead of ${setup.loadField} and ecosystems`,
+      fields: { pollutant: z.enum(ids).describe(`pollutant of a reported line: ${ids.join(', ')}`) },
+      label: (row: PollutantRow) => itemOf(any, row.pollutant, row.item).en,
+      stepName: (item: string) => ({ en: `purified ${item}`, zh: `${zhOfItem(any, item)}净化量` }),
+      total: false,
+      skip: (row: PollutantRow, i: number, ctx: IndicatorContext<unknown>) => {
+        const set = (ctx.variant as unknown as Variant).pollutants;
+        return inSet(any, set, row.pollutant) ? null : notInProfile(any, row.pollutant, set, [...ctx.path, 'reported', i, 'pollutant']);
       },
-      default: 'pollution-equivalent',
+      warn: <T>(row: PollutantRow, i: number, _q: Measure<T>, ctx: IndicatorContext<T>, rows: readonly PollutantRow[]) => {
+        const set = (ctx.variant as unknown as Variant).pollutants;
+        const o = setup.overlap;
+        // Once, on the first line of the part, when the whole is accounted too.
+        const counted = (p: string) => inSet(any, set, p) && rows.some((r) => r.pollutant === p);
+        return o && row.pollutant === o.part && rows.findIndex((r) => r.pollutant === o.part) === i && counted(o.part) && counted(o.whole)
+          ? makeWarning(o.warning, { indicator: setup.id, path: ctx.path })
+          : null;
+      },
     },
-  ];
+    valuation: {
+      prices: perPollutant(setup.pollutants, (p) => price('元/t').describe(setup.describe.price(p))).optional(),
+      taxRate: price('元/当量').optional().describe(setup.describe.taxRate),
+    },
+    variants: {
+      quantity: {
+        options: {
+          capped: `Q_i = min(${setup.loadWord.en}, Σ_j unit rate × area): capacity beyond the ${setup.loadWord.en} is no service (gep-methods §4.6–§4.7, CAEP family, recalled)`,
+          ...keyed(setup.loadWord.en, `Q_i = the ${setup.loadWord.en} itself, as ${setup.loadSource} does`),
+        },
+        default: 'capped',
+      },
+      price: {
+        options: {
+          'treatment-cost': 'c_i = treatment cost per t from the coefficient table (ganzi-2017 §2.4)',
+          'pollution-equivalent': 'c_i = environmental-protection tax rate × 1000 / kg per pollution equivalent (gep-methods §5.2)',
+        },
+        default: 'pollution-equivalent',
+      },
+      taxRate: taxRateVariant(setup.medium),
+      pollutants: { options: setOptions, default: setup.defaultSet },
+    },
+    coefficients: setup.coefficients,
+
+    /** Purified amount per pollutant, t/a (no total across pollutants). */
+    quantity(input, ctx) {
+      return purificationQuantity(any, data(input), ctx as IndicatorContext<typeof ctx.A.zero, Variant>);
+    },
+
+    /** Value in 元: purified amount × treatment cost or pollution-equivalent price, per pollutant. */
+    value(input, q, ctx) {
+      return purificationValue(any, data(input), q, ctx as IndicatorContext<typeof ctx.A.zero, Variant>);
+    },
+  });
 }
 
-interface Planned {
-  readonly pollutant: Pollutant;
-  /** Index in `reported` for a reported line. */
-  readonly reported?: number;
+const pollutantOf = (setup: AnySetup, id: string) => setup.pollutants.find((p) => p.id === id)!;
+const inSet = (setup: AnySetup, set: string, pollutant: string) => setup.pollutantSets[set]!.pollutants.includes(pollutant);
+
+/** A line's name: the pollutant's label, and the reported line's own name after it (`SO₂ · coniferous`). */
+function itemOf(setup: AnySetup, pollutant: string, item: string | undefined): Words {
+  const p = pollutantOf(setup, pollutant);
+  return item ? { en: `${p.en} · ${item}`, zh: `${p.zh} · ${ecosystemTypeName(item, 'zh')}` } : p;
 }
 
-/** Which lines the account has, in order: reported lines, or one per pollutant with a load. */
-function plan(setup: PurificationSetup, data: PurificationData, ctx: Pick<IndicatorContext<unknown>, 'variant' | 'path'>): { planned: Planned[]; warnings: GepWarning[] } {
-  const setName = ctx.variant.pollutants ?? setup.defaultSet;
-  const set = setup.pollutantSets[setName] ?? setup.pollutantSets[setup.defaultSet]!;
-  const byId = new Map(setup.pollutants.map((p) => [p.id, p]));
-  const warnings: GepWarning[] = [];
-  const planned: Planned[] = [];
-  const outside = (p: Pollutant, at: readonly (string | number)[]) =>
-    warnings.push({ code: 'pollutant-not-in-profile', indicator: setup.indicator, path: at, message: `${p.label} is not accounted: the profile's pollutant set "${setName}" leaves it out` });
-  if (data.reported) {
-    data.reported.forEach((r, i) => {
-      const p = byId.get(r.pollutant)!;
-      if (set.includes(p.id)) planned.push({ pollutant: p, reported: i });
-      else outside(p, [...ctx.path, 'reported', i, 'pollutant']);
-    });
-    return { planned, warnings };
+/** The Chinese of a line's name (`SO₂ · coniferous`), from its English one. */
+function zhOfItem(setup: AnySetup, item: string): string {
+  for (const p of setup.pollutants) {
+    if (item === p.en) return p.zh;
+    if (item.startsWith(`${p.en} · `)) return `${p.zh} · ${ecosystemTypeName(item.slice(p.en.length + 3), 'zh')}`;
   }
+  return item;
+}
+
+const words = (p: Words) => ({ en: p.en, zh: p.zh });
+
+function notInProfile(setup: AnySetup, pollutant: string, set: string, path: readonly (string | number)[]): GepWarning {
+  return makeWarning('pollutant-not-in-profile', { indicator: setup.id, path, params: { pollutant: words(pollutantOf(setup, pollutant)), set } });
+}
+
+/** Which lines the account has, in order: reported lines in the profile's set, or one per pollutant with a load. */
+function plan(setup: AnySetup, data: PurificationData, ctx: IndicatorContext<unknown, Variant>): { planned: { pollutant: Pollutant; item: Words }[]; warnings: GepWarning[] } {
+  const set = ctx.variant.pollutants;
+  if (data.reported) {
+    return {
+      planned: data.reported.filter((r) => inSet(setup, set, r.pollutant)).map((r) => ({ pollutant: pollutantOf(setup, r.pollutant), item: itemOf(setup, r.pollutant, r.item) })),
+      warnings: [],
+    };
+  }
+  const warnings: GepWarning[] = [];
+  const planned: { pollutant: Pollutant; item: Words }[] = [];
   for (const p of setup.pollutants) {
     const given = data.loads?.[p.id] !== undefined;
-    if (set.includes(p.id) && given) planned.push({ pollutant: p });
-    else if (set.includes(p.id)) {
-      warnings.push({ code: 'pollutant-not-accounted', indicator: setup.indicator, path: [...ctx.path, setup.loadField, p.id], message: `${p.label} is not accounted: no ${setup.loadWord} is given` });
-    } else if (given) outside(p, [...ctx.path, setup.loadField, p.id]);
+    const path = [...ctx.path, setup.loadField, p.id];
+    if (inSet(setup, set, p.id) && given) planned.push({ pollutant: p, item: p });
+    else if (inSet(setup, set, p.id)) {
+      warnings.push(makeWarning('pollutant-not-accounted', { indicator: setup.id, path, params: { pollutant: words(p), load: words(setup.loadWord) } }));
+    } else if (given) warnings.push(notInProfile(setup, p.id, set, path));
   }
   return { planned, warnings };
 }
 
-/** Purified amount per pollutant, t/a. */
-export function purificationQuantity<T>(setup: PurificationSetup, data: PurificationData, ctx: IndicatorContext<T>): QuantityResult<T> {
+/** Purified amount per pollutant, t/a, from the loads and the ecosystems' rates (reported lines: see `reported`). */
+function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: IndicatorContext<T, Variant>): QuantityResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const issues: GepIssue[] = [];
   const { planned, warnings } = plan(setup, data, ctx);
   const lines: QuantityLine<T>[] = [];
-  const capped = (ctx.variant.quantity ?? 'capped') === 'capped';
+  const capped = ctx.variant.quantity === 'capped';
+  const load = setup.loadWord;
+  const rate = setup.rateWord;
 
-  if (!data.reported && capped && !data.ecosystems && planned.length) {
+  if (capped && !data.ecosystems && planned.length) {
     throw new GepInputError([makeIssue('input.required', [...ctx.path, 'ecosystems'], {
-      expected: `the area of each ecosystem type, to compute the ${setup.rateWord} (variant quantity: capped)`,
+      expected: `the area of each ecosystem type, to compute the ${rate.en} (variant quantity: capped)`,
     })]);
   }
 
-  for (const { pollutant: p, reported } of planned) {
-    if (reported !== undefined) {
-      const r = data.reported![reported]!;
-      const q = readAmount(A, r.quantity, 't/a');
-      const item = r.item ? `${p.label} · ${r.item}` : p.label;
-      tracer.record(`purified ${item}`, 'Q_i as reported', { Q: traced(A, q, inputRef([...ctx.path, 'reported', reported, 'quantity'])) }, q);
-      lines.push({ item, ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}), quantity: q });
-      continue;
-    }
+  for (const { pollutant: p } of planned) {
     const loadPath = [...ctx.path, setup.loadField, p.id];
-    const load = readAmount(A, data.loads![p.id]!, 't/a');
+    const amount = readAmount(A, data.loads![p.id]!, 't/a');
+    const purified = { en: `purified ${p.en}`, zh: `${p.zh}净化量` };
     if (!capped) {
-      lines.push({ item: p.label, quantity: tracer.record(`purified ${p.label}`, `Q = ${setup.loadWord}`, { L: traced(A, load, inputRef(loadPath)) }, load) });
+      lines.push({ item: p.en, quantity: tracer.record(purified, { en: `Q = ${load.en}`, zh: `Q = ${load.zh}` }, { L: traced(A, amount, inputRef(loadPath)) }, amount) });
       continue;
     }
     const terms: Measure<T>[] = [];
@@ -162,59 +281,65 @@ export function purificationQuantity<T>(setup: PurificationSetup, data: Purifica
       const name = e.item ?? e.ecosystemType;
       const given = e.rates?.[p.id];
       const id = setup.rateCoefficient(p.id, e.ecosystemType);
-      let rate: Measure<T>;
+      let q: Measure<T>;
       let from: string;
       if (given) {
-        rate = readAmount(A, given, setup.rateUnit);
+        q = readAmount(A, given, setup.rateUnit);
         from = inputRef([...at, setup.rateField, p.id]);
       } else if (id !== null && ctx.coefficients.has(id)) {
         const c = ctx.coefficients.get(id, [...at, setup.rateField, p.id]);
-        rate = { value: c.value, unit: c.unit };
+        q = { value: c.value, unit: c.unit };
         from = `coefficient:${id}`;
       } else {
         without.push(name);
         return;
       }
       const area = readAmount(A, e.area, setup.areaUnit);
-      terms.push(tracer.record(`${setup.rateWord} for ${p.label} of ${name}`, 'C_ij = q_ij × A_j', {
-        q: traced(A, rate, from),
+      terms.push(tracer.record({ en: `${rate.en} for ${p.en} of ${name}`, zh: `${ecosystemTypeName(name, 'zh')}对${p.zh}的${rate.zh}` }, 'C_ij = q_ij × A_j', {
+        q: traced(A, q, from),
         A: traced(A, area, inputRef([...at, 'area'])),
-      }, { value: multiplyInto(A, rate.value, rate.unit, area.value, area.unit, 't/a'), unit: 't/a' }));
+      }, { value: multiplyInto(A, q.value, q.unit, area.value, area.unit, 't/a'), unit: 't/a' }));
     });
     if (!terms.length) {
       issues.push(makeIssue('input.required', [...ctx.path, 'ecosystems', 0, setup.rateField, p.id], {
-        expected: `a ${p.label} ${setup.rateWord} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
+        expected: `a ${p.en} ${rate.en} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
       }));
       continue;
     }
     if (without.length) {
-      warnings.push({ code: 'no-unit-rate', indicator: setup.indicator, path: [...ctx.path, 'ecosystems'],
-        message: `${p.label}: no ${setup.rateWord} rate in the input or the table for ${without.join(', ')}; counted as no ${setup.rateWord}` });
+      warnings.push(makeWarning('no-unit-rate', {
+        indicator: setup.id, path: [...ctx.path, 'ecosystems'],
+        params: { pollutant: words(p), rate: words(rate), types: { en: without.join(', '), zh: without.map((t) => ecosystemTypeName(t, 'zh')).join('、') } },
+      }));
     }
-    const capacity = tracer.record(`${setup.rateWord} for ${p.label}`, 'C_i = Σ_j q_ij × A_j', {}, sumIn(A, terms, 't/a'));
-    const exceeds = A.compare(capacity.value, load.value) > 0;
-    const q = tracer.record(`purified ${p.label}`, `Q_i = min(${setup.loadWord}, C_i)`, {
-      L: traced(A, load, inputRef(loadPath)),
-      C: traced(A, capacity, `step:${setup.rateWord} for ${p.label}`),
-    }, exceeds ? load : capacity, exceeds ? `capped by the ${setup.loadWord}` : undefined);
+    const capacity = tracer.record({ en: `${rate.en} for ${p.en}`, zh: `${p.zh}${rate.zh}` }, 'C_i = Σ_j q_ij × A_j', {}, sumIn(A, terms, 't/a'));
+    const exceeds = A.compare(capacity.value, amount.value) > 0;
+    const q = tracer.record(purified, { en: `Q_i = min(${load.en}, C_i)`, zh: `Q_i = min(${load.zh}, C_i)` }, {
+      L: traced(A, amount, inputRef(loadPath)),
+      C: traced(A, capacity, `step:${rate.en} for ${p.en}`),
+    }, { value: A.min(amount.value, capacity.value), unit: 't/a' }, exceeds ? { en: `capped by the ${load.en}`, zh: `以${load.zh}为上限` } : undefined);
     if (exceeds) {
-      warnings.push({ code: 'purification-capped', indicator: setup.indicator, path: loadPath,
-        message: `${p.label}: the ${setup.rateWord} (${A.toString(capacity.value)} t/a) exceeds the ${setup.loadWord} (${A.toString(load.value)} t/a); the purified amount is capped at the ${setup.loadWord}` });
+      warnings.push(makeWarning('purification-capped', {
+        indicator: setup.id, path: loadPath,
+        params: { pollutant: words(p), rate: words(rate), load: words(load), capacity: A.toString(capacity.value), amount: A.toString(amount.value) },
+      }));
     }
-    lines.push({ item: p.label, quantity: q });
+    lines.push({ item: p.en, quantity: q });
   }
   if (issues.length) throw new GepInputError(issues);
+  const o = setup.overlap;
+  const accounted = (id: string) => planned.some((l) => l.pollutant.id === id);
+  if (o && accounted(o.part) && accounted(o.whole)) warnings.push(makeWarning(o.warning, { indicator: setup.id, path: ctx.path }));
   return { lines, total: null, steps: tracer.steps, warnings };
 }
 
 /** Value in 元: each purified amount × its unit price (input, treatment cost or pollution equivalent). */
-export function purificationValue<T>(setup: PurificationSetup, data: PurificationData, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+function purificationValue<T>(setup: AnySetup, data: PurificationData, q: QuantityResult<T>, ctx: IndicatorContext<T, Variant>): ValueResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const { planned } = plan(setup, data, ctx);
-  const route = ctx.variant.price ?? 'pollution-equivalent';
   const prices = new Map<string, UnitPrice<T>>();
   let rate: UnitPrice<T> | undefined;
 
@@ -224,32 +349,32 @@ export function purificationValue<T>(setup: PurificationSetup, data: Purificatio
     const pricePath = [...ctx.path, 'prices', p.id];
     let price: UnitPrice<T>;
     const given = data.prices?.[p.id];
-    if (given || route === 'treatment-cost') {
+    if (given || ctx.variant.price === 'treatment-cost') {
       const id = given ? null : setup.treatmentCostId(p.id);
       if (id !== null && !ctx.coefficients.has(id)) {
-        throw new GepInputError([makeIssue('input.required', pricePath, { expected: `a unit price for ${p.label}: the table has no treatment cost for it` })]);
+        throw new GepInputError([makeIssue('input.required', pricePath, { expected: `a unit price for ${p.en}: the table has no treatment cost for it` })]);
       }
-      const r = resolvePrice(ctx, given, id, pricePath, setup.indicator);
+      const r = resolvePrice(ctx, given, id, pricePath, setup.id);
       warnings.push(...r.warnings);
       price = r.price;
     } else {
       if (!rate) {
-        const r = resolveTaxRate(ctx, setup.indicator, setup.medium, data.taxRate, [...ctx.path, 'taxRate']);
+        const r = resolveTaxRate(ctx, setup.id, setup.medium, data.taxRate, [...ctx.path, 'taxRate']);
         warnings.push(...r.warnings);
         rate = r.rate;
       }
-      price = pollutionEquivalentPrice(ctx, tracer, { medium: setup.medium, pollutant: p.id, label: p.label, rate, pricePath });
+      price = pollutionEquivalentPrice(ctx, tracer, { medium: setup.medium, pollutant: p.id, label: words(p), rate, pricePath });
     }
     prices.set(p.id, price);
     return price;
   };
 
   const lines: ValueLine<T>[] = [];
-  planned.forEach(({ pollutant }, i) => {
+  planned.forEach(({ pollutant, item }, i) => {
     const line = q.lines[i]!;
     try {
       const price = priceOf(pollutant);
-      const value = tracer.record(`value of ${line.item}`, 'V_i = Q_i × c_i', {
+      const value = tracer.record({ en: `value of ${line.item}`, zh: `${item.zh}价值量` }, 'V_i = Q_i × c_i', {
         Q: traced(A, line.quantity, `step:purified ${line.item}`),
         c: traced(A, price, price.from),
       }, valueAt(A, line.quantity, price));
@@ -260,6 +385,7 @@ export function purificationValue<T>(setup: PurificationSetup, data: Purificatio
     }
   });
   if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('total', 'V = Σ_i V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ_i V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
   return { lines, total, steps: tracer.steps, warnings };
 }
+

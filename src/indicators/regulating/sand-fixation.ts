@@ -22,7 +22,8 @@
  *         (winderosion-2020 [C]); Chinese studies use land-cover-specific a: give it per type
  * Every constant above is a coefficient row (`rweq.*`, `standard-gravity`, `air-density.standard`,
  * `celsius-kelvin-offset`). RWEQ is non-linear: per-type means and coarse periods give a different
- * result from a per-cell, per-month run (src/kernels/rweq.ts), whose zonal sums enter as `reported`.
+ * result from a per-cell, per-month run (src/kernels/rweq.ts), whose zonal sums enter as `reported`;
+ * both run the one soil-loss formula (./physics.ts).
  * SL is not monotonic in x, so a type may lose more soil with its vegetation than without: its
  * negative retention is kept with its sign and warned about.
  *
@@ -34,162 +35,119 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
+import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
-import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
+import { rweqSoilLosses, type RweqConstants } from './physics.js';
+import type { IndicatorContext, QuantityLine, TracedValue, UnitPrice, ValueLine } from '../types.js';
 
 const ID = 'regulating.sand-fixation';
+/** A line's name in Chinese: an ecosystem type's name, else the name as given. */
+const zh = (item: string) => ecosystemTypeName(item, 'zh');
+/** The step that gives a line's sand fixed: the one `value()` cites, computed or reported. */
+const fixedStep = (item: string) => ({ en: `sand fixed by ${item}`, zh: `${zh(item)}固沙量` });
 
-/** Metadata, inputs, variants and coefficients of windbreak and sand fixation. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'weatherPeriods[].item', unit: null, required: false, description: 'name of a weather period (a month or season), for RWEQ per period' },
-    { path: 'weatherPeriods[].weatherFactor', unit: 'kg/m', required: false, description: 'weather factor WF of the period, when computed elsewhere' },
-    { path: 'weatherPeriods[].windFactor', unit: 'm³/s³', required: false, description: 'wind factor Wf = Σ U·(U − U_t)²·N_d/N of the period (U_t threshold wind speed, usually 5 m/s), to compute WF' },
-    { path: 'weatherPeriods[].airTemperatureCelsius', unit: null, required: false, description: 'mean air temperature of the period in °C (a plain number; °C is not a ratio unit), to compute WF' },
-    { path: 'weatherPeriods[].soilWetness', unit: '1', required: false, description: 'soil wetness factor SW of the period, 0–1, to compute WF' },
-    { path: 'weatherPeriods[].snowCoverFactor', unit: '1', required: false, description: 'snow factor SD = 1 − probability of snow cover, 0–1, to compute WF' },
-    { path: 'elevation', unit: 'm', required: false, description: 'mean elevation of the region, for the air density when WF is computed' },
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'ecosystems[].area', unit: 'hm²', required: true, description: 'area of the type in the region' },
-    { path: 'ecosystems[].weatherFactor', unit: 'kg/m', required: false, description: 'annual weather factor WF of the type, instead of the weather periods' },
-    { path: 'ecosystems[].erodibleFraction', unit: '1', required: false, description: 'soil erodible fraction EF, 0–1; computed from soilTexture otherwise' },
-    { path: 'ecosystems[].crustFactor', unit: '1', required: false, description: 'soil crust factor SCF, 0–1; computed from soilTexture otherwise' },
-    { path: 'ecosystems[].soilTexture.sand', unit: '1', required: false, description: 'sand content (%), for EF' },
-    { path: 'ecosystems[].soilTexture.silt', unit: '1', required: false, description: 'silt content (%), for EF' },
-    { path: 'ecosystems[].soilTexture.clay', unit: '1', required: false, description: 'clay content (%), for EF and SCF; must be > 0' },
-    { path: 'ecosystems[].soilTexture.organicMatter', unit: '1', required: false, description: 'organic-matter content (%), for EF and SCF' },
-    { path: 'ecosystems[].soilTexture.calciumCarbonate', unit: '1', required: false, description: 'CaCO₃ content (%), for EF; 0 when not given' },
-    { path: 'ecosystems[].roughnessFactor', unit: '1', required: false, description: 'surface roughness factor K′; computed from ridgeRoughness and randomRoughness otherwise' },
-    { path: 'ecosystems[].ridgeRoughness', unit: 'cm', required: false, description: 'ridge (terrain) roughness Kr, for K′' },
-    { path: 'ecosystems[].randomRoughness', unit: 'cm', required: false, description: 'random roughness Crr, for K′' },
-    { path: 'ecosystems[].vegetationFactor', unit: '1', required: false, description: 'vegetation factor COG of the actual cover, 0–1; computed from vegetationCover otherwise' },
-    { path: 'ecosystems[].vegetationCover', unit: '1', required: false, description: 'fractional vegetation cover FVC (% or fraction), for COG' },
-    { path: 'ecosystems[].vegetationCoefficient', unit: null, required: false, description: 'coefficient a of COG = exp(a·FVC) with FVC in %, a plain number; rweq.vegetation.fvc-coefficient otherwise' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (ecosystem type or region), instead of ecosystems' },
-    { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the reported line, if any' },
-    { path: 'reported[].quantity', unit: 't/a', required: false, description: 'sand fixed as printed by a published account (or a zonal sum of the RWEQ kernel), instead of ecosystems' },
-    { path: 'sandBulkDensity', unit: 't/m³', required: false, description: 'sand bulk density ρ_s; the table value otherwise' },
-    { path: 'coverDepth', unit: 'm', required: false, description: 'standard sand-cover depth h of desertified land; the table value otherwise' },
-    { path: 'sandControlCost', unit: '元/m²', required: false, description: 'sand-control engineering cost per m² at the account price year (variant sand-control-cost); the table value otherwise' },
-    { path: 'restorationCost', unit: '元/m²', required: false, description: 'vegetation-restoration cost per m² at the account price year (variant vegetation-restoration-cost; required there, no table value)' },
-  ],
-  variants: [{
-    name: 'price',
-    options: {
-      'sand-control-cost': 'V = Q/(ρ_s·h) × sand-control engineering cost per m² (ganzi-2017 §2.4)',
-      'vegetation-restoration-cost': 'V = Q/(ρ_s·h) × vegetation-restoration cost per m², given as input (gep-methods §4.4 alternative, recalled)',
+const fraction = () => measure('1', { max: '1' });
+
+/** A weather period (a month or season) of the RWEQ weather factor. */
+const weatherPeriod = z.strictObject({
+  item: z.string().min(1).describe('name of a weather period (a month or season), for RWEQ per period'),
+  weatherFactor: measure('kg/m').optional().describe('weather factor WF of the period, when computed elsewhere'),
+  windFactor: measure('m³/s³').optional()
+    .describe('wind factor Wf = Σ U·(U − U_t)²·N_d/N of the period (U_t threshold wind speed, usually 5 m/s), to compute WF'),
+  airTemperatureCelsius: decimalText.optional().describe('mean air temperature of the period in °C (a plain number; °C is not a ratio unit), to compute WF'),
+  soilWetness: fraction().optional().describe('soil wetness factor SW of the period, 0–1, to compute WF'),
+  snowCoverFactor: fraction().optional().describe('snow factor SD = 1 − probability of snow cover, 0–1, to compute WF'),
+});
+type WeatherPeriod = z.output<typeof weatherPeriod>;
+
+/** The RWEQ factors of an ecosystem type, each given or computed from primary data. */
+const ecosystemLine = z.strictObject({
+  ecosystemType: ecosystemType.describe('ecosystem type id'),
+  item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+  area: measure('hm²').describe('area of the type in the region'),
+  weatherFactor: measure('kg/m').optional().describe('annual weather factor WF of the type, instead of the weather periods'),
+  erodibleFraction: fraction().optional().describe('soil erodible fraction EF, 0–1; computed from soilTexture otherwise'),
+  crustFactor: fraction().optional().describe('soil crust factor SCF, 0–1; computed from soilTexture otherwise'),
+  soilTexture: z.strictObject({
+    sand: fraction().describe('sand content (%), for EF'),
+    silt: fraction().describe('silt content (%), for EF'),
+    clay: fraction().describe('clay content (%), for EF and SCF; must be > 0'),
+    organicMatter: fraction().describe('organic-matter content (%), for EF and SCF'),
+    calciumCarbonate: fraction().optional().describe('CaCO₃ content (%), for EF; 0 when not given'),
+  }).optional(),
+  roughnessFactor: measure('1').optional().describe('surface roughness factor K′; computed from ridgeRoughness and randomRoughness otherwise'),
+  ridgeRoughness: measure('cm').optional().describe('ridge (terrain) roughness Kr, for K′'),
+  randomRoughness: measure('cm').optional().describe('random roughness Crr, for K′'),
+  vegetationFactor: fraction().optional().describe('vegetation factor COG of the actual cover, 0–1; computed from vegetationCover otherwise'),
+  vegetationCover: fraction().optional().describe('fractional vegetation cover FVC (% or fraction), for COG'),
+  vegetationCoefficient: decimalText.optional()
+    .describe('coefficient a of COG = exp(a·FVC) with FVC in %, a plain number; rweq.vegetation.fvc-coefficient otherwise'),
+});
+type EcosystemLine = z.output<typeof ecosystemLine>;
+
+/** Why a line's sand fixation is negative, for the warning. */
+const NEGATIVE = {
+  reported: { en: 'the reported sand fixation is negative', zh: '公布的固沙量为负' },
+  computed: {
+    en: 'the actual RWEQ soil loss exceeds the potential one (SL is not monotonic in the factors)',
+    zh: 'RWEQ 实际土壤风蚀量大于潜在风蚀量（SL 不随因子单调变化）',
+  },
+} as const;
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    weatherPeriods: z.array(weatherPeriod).min(1).optional(),
+    elevation: measure('m', { nonNegative: false }).optional().describe('mean elevation of the region, for the air density when WF is computed'),
+    ecosystems: z.array(ecosystemLine).min(1),
+  },
+  reported: {
+    unit: 't/a',
+    description: 'sand fixed as printed by a published account (or a zonal sum of the RWEQ kernel); may be negative',
+    stepName: (item: string) => fixedStep(item),
+    nonNegative: false,
+    warn: <T>(row: { readonly item: string }, i: number, q: Measure<T>, ctx: IndicatorContext<T>) => (ctx.A.compare(q.value, ctx.A.zero) < 0
+      ? makeWarning('negative-sand-fixation', {
+        indicator: ID, path: [...ctx.path, 'reported', i], params: { item: { en: row.item, zh: zh(row.item) }, reason: NEGATIVE.reported, quantity: ctx.A.toString(q.value) },
+      })
+      : null),
+  },
+  valuation: {
+    sandBulkDensity: measure('t/m³').optional().describe('sand bulk density ρ_s; the table value otherwise'),
+    coverDepth: measure('m').optional().describe('standard sand-cover depth h of desertified land; the table value otherwise'),
+    sandControlCost: price('元/m²').optional().describe('sand-control engineering cost per m² at the account price year (variant sand-control-cost); the table value otherwise'),
+    restorationCost: price('元/m²').optional()
+      .describe('vegetation-restoration cost per m² at the account price year (variant vegetation-restoration-cost; required there, no table value)'),
+  },
+  variants: {
+    price: {
+      options: {
+        'sand-control-cost': 'V = Q/(ρ_s·h) × sand-control engineering cost per m² (ganzi-2017 §2.4)',
+        'vegetation-restoration-cost': 'V = Q/(ρ_s·h) × vegetation-restoration cost per m², given as input (gep-methods §4.4 alternative, recalled)',
+      },
+      default: 'sand-control-cost',
     },
-    default: 'sand-control-cost',
-  }],
+  },
   coefficients: [
     'rweq.*', 'standard-gravity', 'air-density.standard', 'celsius-kelvin-offset',
     'sand-bulk-density', 'sand-cover-depth', 'sand-control-cost',
   ],
-};
 
-const fraction = () => measure('1', { max: '1' });
+  /** Sand fixed per ecosystem type and in total, t/a. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const lines: QuantityLine<T>[] = [];
+    const ecosystems = input.ecosystems;
 
-/** Input: weather periods and RWEQ factors per ecosystem type (or reported quantities), and optional prices. */
-export const inputSchema = z.strictObject({
-  weatherPeriods: z.array(z.strictObject({
-    item: z.string().min(1),
-    weatherFactor: measure('kg/m').optional(),
-    windFactor: measure('m³/s³').optional(),
-    airTemperatureCelsius: decimalText.optional(),
-    soilWetness: fraction().optional(),
-    snowCoverFactor: fraction().optional(),
-  })).min(1).optional(),
-  elevation: measure('m', { nonNegative: false }).optional(),
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('hm²'),
-    weatherFactor: measure('kg/m').optional(),
-    erodibleFraction: fraction().optional(),
-    crustFactor: fraction().optional(),
-    soilTexture: z.strictObject({
-      sand: fraction(),
-      silt: fraction(),
-      clay: fraction(),
-      organicMatter: fraction(),
-      calciumCarbonate: fraction().optional(),
-    }).optional(),
-    roughnessFactor: measure('1').optional(),
-    ridgeRoughness: measure('cm').optional(),
-    randomRoughness: measure('cm').optional(),
-    vegetationFactor: fraction().optional(),
-    vegetationCover: fraction().optional(),
-    vegetationCoefficient: decimalText.optional(),
-  })).min(1).optional(),
-  reported: z.array(z.strictObject({ item: z.string().min(1), ecosystemType: ecosystemType.optional(), quantity: measure('t/a', { nonNegative: false }) })).min(1).optional(),
-  sandBulkDensity: measure('t/m³').optional(),
-  coverDepth: measure('m').optional(),
-  sandControlCost: price('元/m²').optional(),
-  restorationCost: price('元/m²').optional(),
-}).check((c) => {
-  if (!c.value.ecosystems === !c.value.reported) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either ecosystems (RWEQ factors) or reported (quantities as printed), not both' } });
-  }
-});
-export type SandFixationInput = z.infer<typeof inputSchema>;
-type EcosystemInput = NonNullable<SandFixationInput['ecosystems']>[number];
-
-const lineName = (e: EcosystemInput) => e.item ?? e.ecosystemType;
-
-/** A coefficient read as a plain value in `unit`, with its trace entry. */
-function coefficient<T>(ctx: IndicatorContext<T>, id: string, unit: string, path: readonly (string | number)[]): { value: T; traced: TracedValue } {
-  const c = ctx.coefficients.get(id, path);
-  const value = convert(ctx.A, c.value, c.unit, unit);
-  return { value, traced: { value: ctx.A.toString(value), unit, from: `coefficient:${id}` } };
-}
-
-/** The RWEQ transport constants: Q_max = a·x, s = b·x^c, downwind distance z (m). */
-interface RweqConstants<T> {
-  readonly a: T;
-  readonly b: T;
-  readonly c: T;
-  readonly z: T;
-}
-
-/** Soil loss SL (kg/m²) for the product x of the RWEQ factors (WF in kg/m); SL(0) = 0. */
-function soilLoss<T>(A: Arithmetic<T>, x: T, k: RweqConstants<T>): T {
-  if (A.compare(x, A.zero) <= 0) return A.zero;
-  const s = A.multiply(k.b, A.pow(x, k.c));
-  const qmax = A.multiply(k.a, x);
-  const zs = A.divide(k.z, s);
-  const twoZ = A.add(k.z, k.z);
-  return A.multiply(A.multiply(A.divide(twoZ, A.multiply(s, s)), qmax), A.exp(A.negate(A.multiply(zs, zs))));
-}
-
-/** Sand fixed per ecosystem type and in total, t/a. */
-export function quantity<T>(input: SandFixationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const lines: QuantityLine<T>[] = [];
-
-  (input.reported ?? []).forEach((r, i) => {
-    const q = readAmount(A, r.quantity, 't/a');
-    if (A.compare(q.value, A.zero) < 0) {
-      warnings.push({ code: 'negative-sand-fixation', indicator: ID, path: [...ctx.path, 'reported', i], message: `${r.item}: the reported sand fixation is negative (${A.toString(q.value)} t/a); kept with its sign` });
-    }
-    lines.push({
-      item: r.item,
-      ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}),
-      quantity: tracer.record(`sand fixed by ${r.item}`, 'Q_i as reported', { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q),
-    });
-  });
-
-  const ecosystems = input.ecosystems ?? [];
-  if (ecosystems.length) {
     const k: RweqConstants<T> = {
       a: coefficient(ctx, 'rweq.qmax-coefficient', '1', ctx.path).value,
       b: coefficient(ctx, 'rweq.critical-length-coefficient', 'm', ctx.path).value,
@@ -201,7 +159,7 @@ export function quantity<T>(input: SandFixationInput, ctx: IndicatorContext<T>):
 
     ecosystems.forEach((e, i) => {
       const at = [...ctx.path, 'ecosystems', i];
-      const name = lineName(e);
+      const name = e.item ?? e.ecosystemType;
       const factors = soilFactors(e, name, at, ctx, tracer, issues, warnings);
       if (!factors) return;
       const wfs: { value: T; from: string }[] = e.weatherFactor
@@ -210,30 +168,101 @@ export function quantity<T>(input: SandFixationInput, ctx: IndicatorContext<T>):
       if (!wfs.length) return;
       const base = A.multiply(A.multiply(factors.ef.value, factors.scf.value), factors.kr.value);
       const factorInputs = { EF: factors.ef.traced, SCF: factors.scf.traced, 'K′': factors.kr.traced };
-      const wfNote = e.weatherFactor ? 'one annual weather factor' : `${wfs.length} weather period(s): ${wfs.map((w) => w.from).join(', ')}`;
-      const potential = tracer.record(`potential soil loss of ${name}`, 'SL_p = Σ_k SL(WF_k × EF × SCF × K′)', factorInputs,
-        { value: A.sum(wfs.map((w) => soilLoss(A, A.multiply(w.value, base), k))), unit: 'kg/(m²·a)' }, wfNote);
-      const actual = tracer.record(`actual soil loss of ${name}`, 'SL_a = Σ_k SL(WF_k × EF × SCF × K′ × COG)', { ...factorInputs, COG: factors.cog.traced },
-        { value: A.sum(wfs.map((w) => soilLoss(A, A.multiply(A.multiply(w.value, base), factors.cog.value), k))), unit: 'kg/(m²·a)' }, wfNote);
+      const froms = wfs.map((w) => w.from).join(', ');
+      const wfNote = e.weatherFactor
+        ? { en: 'one annual weather factor', zh: '一个年度气象因子' }
+        : { en: `${wfs.length} weather period(s): ${froms}`, zh: `${wfs.length} 个气象时段：${froms}` };
+      const losses = wfs.map((w) => rweqSoilLosses(A, w.value, base, factors.cog.value, k));
+      const potential = tracer.record({ en: `potential soil loss of ${name}`, zh: `${zh(name)}潜在土壤风蚀量` }, 'SL_p = Σ_k SL(WF_k × EF × SCF × K′)', factorInputs,
+        { value: A.sum(losses.map((l) => l.potential)), unit: 'kg/(m²·a)' }, wfNote);
+      const actual = tracer.record({ en: `actual soil loss of ${name}`, zh: `${zh(name)}实际土壤风蚀量` }, 'SL_a = Σ_k SL(WF_k × EF × SCF × K′ × COG)',
+        { ...factorInputs, COG: factors.cog.traced }, { value: A.sum(losses.map((l) => l.actual)), unit: 'kg/(m²·a)' }, wfNote);
       const area = readAmount(A, e.area, 'hm²');
-      const q = tracer.record(`sand fixed by ${name}`, 'Q_i = (SL_p − SL_a) × A_i', {
+      const q = tracer.record(fixedStep(name), 'Q_i = (SL_p − SL_a) × A_i', {
         SL_p: traced(A, potential, `step:potential soil loss of ${name}`),
         SL_a: traced(A, actual, `step:actual soil loss of ${name}`),
         A: traced(A, area, inputRef([...at, 'area'])),
       }, { value: multiplyInto(A, A.subtract(potential.value, actual.value), 'kg/(m²·a)', area.value, 'hm²', 't/a'), unit: 't/a' });
       if (A.compare(q.value, A.zero) < 0) {
-        warnings.push({ code: 'negative-sand-fixation', indicator: ID, path: at, message: `${name}: the actual RWEQ soil loss exceeds the potential one (SL is not monotonic in the factors); sand fixation ${A.toString(q.value)} t/a kept with its sign` });
+        warnings.push(makeWarning('negative-sand-fixation', {
+          indicator: ID, path: at, params: { item: { en: name, zh: zh(name) }, reason: NEGATIVE.computed, quantity: A.toString(q.value) },
+        }));
       }
       lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
     });
-  }
-  if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('sand fixation', 'Q_sf = Σ_i Q_i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
-  return { lines, total, steps: tracer.steps, warnings };
+    if (issues.length) throw new GepInputError(issues);
+    const total = tracer.record({ en: 'sand fixation', zh: '防风固沙' }, 'Q_sf = Σ_i Q_i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+
+  /** Value in 元: the area the fixed sand would cover, Q/(ρ_s·h), × the sand-control (or restoration) cost per m². */
+  value(input, q, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const restoration = ctx.variant.price === 'vegetation-restoration-cost';
+
+    const physical = (given: AmountText | undefined, field: string, id: string, unit: string): Factor<T> | undefined => {
+      const at = [...ctx.path, field];
+      const f = given
+        ? { value: readAmount(A, given, unit).value, traced: traced(A, readAmount(A, given, unit), inputRef(at)) }
+        : coefficient(ctx, id, unit, at);
+      if (A.compare(f.value, A.zero) <= 0) {
+        issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a value > 0', found: f.traced.value }));
+        return undefined;
+      }
+      return f;
+    };
+    const rho = physical(input.sandBulkDensity, 'sandBulkDensity', 'sand-bulk-density', 't/m³');
+    const depth = physical(input.coverDepth, 'coverDepth', 'sand-cover-depth', 'm');
+
+    let unitCost: UnitPrice<T> | undefined;
+    if (restoration && !input.restorationCost) {
+      issues.push(makeIssue('input.required', [...ctx.path, 'restorationCost'], { expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)' }));
+    } else {
+      try {
+        const r = restoration
+          ? resolvePrice(ctx, input.restorationCost, null, [...ctx.path, 'restorationCost'], ID)
+          : resolvePrice(ctx, input.sandControlCost, 'sand-control-cost', [...ctx.path, 'sandControlCost'], ID);
+        warnings.push(...r.warnings);
+        unitCost = r.price;
+      } catch (e) {
+        if (e instanceof GepInputError) issues.push(...e.issues);
+        else throw e;
+      }
+    }
+    if (issues.length || !rho || !depth || !unitCost) throw new GepInputError(issues);
+
+    const lines: ValueLine<T>[] = q.lines.map((l) => {
+      const covered = tracer.record({ en: `covered area of ${l.item}`, zh: `${zh(l.item)}覆沙面积` }, 'S = Q / (ρ_s × h)', {
+        Q: traced(A, l.quantity, `step:sand fixed by ${l.item}`), ρ_s: rho.traced, h: depth.traced,
+      }, { value: A.divide(l.quantity.value, A.multiply(rho.value, depth.value)), unit: 'm²/a' });
+      const v = tracer.record({ en: `value of ${l.item}`, zh: `${zh(l.item)}价值量` }, restoration ? 'V = S × c_r' : 'V = S × c_s', {
+        S: traced(A, covered, `step:covered area of ${l.item}`), c: traced(A, unitCost, unitCost.from),
+      }, valueAt(A, covered, unitCost));
+      return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: covered, unitPrice: unitCost, value: v };
+    });
+    const total = tracer.record({ en: 'total', zh: '合计' }, 'V_sf = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+});
+
+/** Metadata, inputs, variants and coefficients of windbreak and sand fixation. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of windbreak and sand fixation. */
+export type SandFixationInput = z.input<typeof inputSchema>;
+
+/** A coefficient read as a plain value in `unit`, with its trace entry. */
+function coefficient<T>(ctx: IndicatorContext<T>, id: string, unit: string, path: readonly (string | number)[]): { value: T; traced: TracedValue } {
+  const c = ctx.coefficients.get(id, path);
+  const value = convert(ctx.A, c.value, c.unit, unit);
+  return { value, traced: { value: ctx.A.toString(value), unit, from: `coefficient:${id}` } };
 }
 
 /** WF of each weather period: given, or Wf · ρ_a / g · SW · SD with ρ_a from temperature and elevation. */
-function weatherFactors<T>(input: SandFixationInput, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): { value: T; from: string }[] {
+function weatherFactors<T>(input: { weatherPeriods?: readonly WeatherPeriod[] | undefined; elevation?: AmountText | undefined }, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): { value: T; from: string }[] {
   const { A } = ctx;
   if (!input.weatherPeriods) {
     issues.push(makeIssue('input.required', [...ctx.path, 'weatherPeriods'], { expected: 'weather periods (or a weatherFactor on every ecosystem line)' }));
@@ -256,7 +285,7 @@ function weatherFactors<T>(input: SandFixationInput, ctx: IndicatorContext<T>, t
       issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'an elevation inside the atmosphere model (1 − k·h·r/(r + h) > 0)', found: `${input.elevation.value} ${input.elevation.unit}` }));
       return undefined;
     }
-    const pressureRatio = tracer.record('air pressure ratio', 'P_a/P_0 = (1 − k·h·r/(r + h))^n', {
+    const pressureRatio = tracer.record({ en: 'air pressure ratio', zh: '气压比' }, 'P_a/P_0 = (1 − k·h·r/(r + h))^n', {
       h: traced(A, h, inputRef(at)), k: lapse.traced, r: radius.traced, n: n.traced,
     }, { value: A.pow(inner, n.value), unit: '1' });
     air = {
@@ -288,7 +317,7 @@ function weatherFactors<T>(input: SandFixationInput, ctx: IndicatorContext<T>, t
       issues.push(makeIssue('input.out-of-range', [...at, 'airTemperatureCelsius'], { expected: 'a temperature above −273 °C', found: p.airTemperatureCelsius! }));
       return;
     }
-    const rho = tracer.record(`air density of ${p.item}`, 'ρ_a = ρ_0 × T_0/(T_0 + T) × P_a/P_0', {
+    const rho = tracer.record({ en: `air density of ${p.item}`, zh: `${p.item}空气密度` }, 'ρ_a = ρ_0 × T_0/(T_0 + T) × P_a/P_0', {
       ρ_0: a.rho0.traced, T_0: a.t0.traced,
       T: { value: p.airTemperatureCelsius!, unit: '°C', from: inputRef([...at, 'airTemperatureCelsius']) },
       'P_a/P_0': traced(A, a.pressureRatio, 'step:air pressure ratio'),
@@ -296,14 +325,14 @@ function weatherFactors<T>(input: SandFixationInput, ctx: IndicatorContext<T>, t
     const wf = readAmount(A, p.windFactor!, 'm³/s³');
     const sw = readAmount(A, p.soilWetness!, '1');
     const sd = readAmount(A, p.snowCoverFactor!, '1');
-    const weather = tracer.record(`weather factor of ${p.item}`, 'WF = Wf × ρ_a / g × SW × SD', {
+    const weather = tracer.record({ en: `weather factor of ${p.item}`, zh: `${p.item}气象因子` }, 'WF = Wf × ρ_a / g × SW × SD', {
       Wf: traced(A, wf, inputRef([...at, 'windFactor'])),
       ρ_a: traced(A, rho, `step:air density of ${p.item}`),
       g: a.g.traced,
       SW: traced(A, sw, inputRef([...at, 'soilWetness'])),
       SD: traced(A, sd, inputRef([...at, 'snowCoverFactor'])),
     }, { value: A.multiply(A.divide(A.multiply(wf.value, rho.value), a.g.value), A.multiply(sw.value, sd.value)), unit: 'kg/m' },
-    'numbers of m³/s³ × kg/m³ ÷ m/s² read as kg/m (RWEQ convention, fryrear-1998)');
+    { en: 'numbers of m³/s³ × kg/m³ ÷ m/s² read as kg/m (RWEQ convention, fryrear-1998)', zh: 'm³/s³ × kg/m³ ÷ m/s² 的数值按 kg/m 计（RWEQ 惯例，fryrear-1998）' });
     out.push({ value: weather.value, from: `step:weather factor of ${p.item}` });
   });
   return out;
@@ -316,7 +345,7 @@ interface Factor<T> {
 
 /** EF, SCF, K′ and COG of one ecosystem line: given, or computed from soil texture, roughness and cover. */
 function soilFactors<T>(
-  e: EcosystemInput, name: string, at: readonly (string | number)[], ctx: IndicatorContext<T>, tracer: Tracer<T>,
+  e: EcosystemLine, name: string, at: readonly (string | number)[], ctx: IndicatorContext<T>, tracer: Tracer<T>,
   issues: GepIssue[], warnings: GepWarning[],
 ): { ef: Factor<T>; scf: Factor<T>; kr: Factor<T>; cog: Factor<T> } | undefined {
   const { A } = ctx;
@@ -324,9 +353,9 @@ function soilFactors<T>(
     const v = readAmount(A, m, '1');
     return { value: v.value, traced: traced(A, v, inputRef([...at, field])) };
   };
-  const step = (label: string, formula: string, inputs: Record<string, TracedValue>, value: T, unit = '1'): Factor<T> => {
-    const r = tracer.record(`${label} of ${name}`, formula, inputs, { value, unit });
-    return { value: r.value, traced: traced(A, r, `step:${label} of ${name}`) };
+  const step = (label: { en: string; zh: string }, formula: string, inputs: Record<string, TracedValue>, value: T, unit = '1'): Factor<T> => {
+    const r = tracer.record({ en: `${label.en} of ${name}`, zh: `${zh(name)}${label.zh}` }, formula, inputs, { value, unit });
+    return { value: r.value, traced: traced(A, r, `step:${label.en} of ${name}`) };
   };
   const hundred = A.fromString('100');
   let ok = true;
@@ -362,16 +391,15 @@ function soilFactors<T>(
       const sum = A.subtract(A.subtract(
         A.add(A.add(A.add(c0.value, A.multiply(cSa.value, sand.value)), A.multiply(cSi.value, silt.value)), A.multiply(cR.value, A.divide(sand.value, clay.value))),
         A.multiply(cOm.value, om.value)), A.multiply(cCa.value, caco3.value));
-      let v = A.divide(sum, hundred);
-      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) {
-        const clamped = A.compare(v, A.zero) < 0 ? A.zero : A.one;
-        warnings.push({ code: 'rweq-factor-clamped', indicator: ID, path: [...at, 'soilTexture'], message: `${name}: the erodible fraction from soil texture is ${A.toString(v)}, outside 0–1; ${A.toString(clamped)} used` });
-        v = clamped;
+      const v = A.divide(sum, hundred);
+      const clamped = A.min(A.max(v, A.zero), A.one);
+      if (A.compare(clamped, v) !== 0) {
+        warnings.push(makeWarning('rweq-factor-clamped', { indicator: ID, path: [...at, 'soilTexture'], params: { item: { en: name, zh: zh(name) }, value: A.toString(v), used: A.toString(clamped) } }));
       }
-      ef = step('erodible fraction', 'EF = (29.09 + 0.31·Sa + 0.17·Si + 0.33·Sa/Cl − 2.59·OM − 0.95·CaCO₃)/100', {
+      ef = step({ en: 'erodible fraction', zh: '可蚀性颗粒含量 EF' }, 'EF = (a0 + aSa·Sa + aSi·Si + aR·Sa/Cl − aOM·OM − aCa·CaCO₃)/100', {
         Sa: sand.traced, Si: silt.traced, Cl: clay.traced, OM: om.traced, CaCO3: caco3.traced,
         a0: c0.traced, aSa: cSa.traced, aSi: cSi.traced, aR: cR.traced, aOM: cOm.traced, aCa: cCa.traced,
-      }, v);
+      }, clamped);
     }
   }
 
@@ -380,7 +408,7 @@ function soilFactors<T>(
   else if (tex) {
     const cCl = coefficient(ctx, 'rweq.crust.clay', '1', at);
     const cOm = coefficient(ctx, 'rweq.crust.organic-matter', '1', at);
-    scf = step('crust factor', 'SCF = 1/(1 + 0.0066·Cl² + 0.021·OM²)', { Cl: clay.traced, OM: om.traced, aCl: cCl.traced, aOM: cOm.traced },
+    scf = step({ en: 'crust factor', zh: '土壤结皮因子 SCF' }, 'SCF = 1/(1 + aCl·Cl² + aOM·OM²)', { Cl: clay.traced, OM: om.traced, aCl: cCl.traced, aOM: cOm.traced },
       A.divide(A.one, A.add(A.add(A.one, A.multiply(cCl.value, A.multiply(clay.value, clay.value))), A.multiply(cOm.value, A.multiply(om.value, om.value)))));
   }
 
@@ -391,7 +419,7 @@ function soilFactors<T>(
     const random = readAmount(A, e.randomRoughness, 'cm');
     const [c1, c2, c3, c4] = ['kr-linear', 'kr-power', 'kr-exponent', 'crr'].map((id) => coefficient(ctx, `rweq.roughness.${id}`, '1', at)) as [Factor<T>, Factor<T>, Factor<T>, Factor<T>];
     const exponent = A.subtract(A.subtract(A.multiply(c1.value, ridge.value), A.multiply(c2.value, A.pow(ridge.value, c3.value))), A.multiply(c4.value, random.value));
-    kr = step('roughness factor', "K′ = exp(1.86·Kr − 2.41·Kr^0.934 − 0.127·Crr)", {
+    kr = step({ en: 'roughness factor', zh: '地表糙度因子 K′' }, 'K′ = exp(a1·Kr − a2·Kr^a3 − a4·Crr)', {
       Kr: traced(A, ridge, inputRef([...at, 'ridgeRoughness'])), Crr: traced(A, random, inputRef([...at, 'randomRoughness'])),
       a1: c1.traced, a2: c2.traced, a3: c3.traced, a4: c4.traced,
     }, A.exp(exponent));
@@ -411,63 +439,11 @@ function soilFactors<T>(
       issues.push(makeIssue('input.out-of-range', [...at, 'vegetationCoefficient'], { expected: 'a coefficient ≤ 0 (COG = exp(a·FVC) must not exceed 1)', found: A.toString(a.value) }));
       ok = false;
     } else {
-      cog = step('vegetation factor', 'COG = exp(a · FVC)', { a: a.traced, FVC: { value: A.toString(fvc), unit: '%', from: inputRef([...at, 'vegetationCover']) } }, A.exp(A.multiply(a.value, fvc)));
+      cog = step({ en: 'vegetation factor', zh: '植被覆盖因子 COG' }, 'COG = exp(a · FVC)', { a: a.traced, FVC: { value: A.toString(fvc), unit: '%', from: inputRef([...at, 'vegetationCover']) } }, A.exp(A.multiply(a.value, fvc)));
     }
   } else {
     issues.push(makeIssue('input.required', [...at, 'vegetationFactor'], { expected: 'vegetationFactor COG, or vegetationCover' }));
     ok = false;
   }
   return ok && ef && scf && kr && cog ? { ef, scf, kr, cog } : undefined;
-}
-
-/** Value in 元: the area the fixed sand would cover, Q/(ρ_s·h), × the sand-control (or restoration) cost per m². */
-export function value<T>(input: SandFixationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const restoration = ctx.variant.price === 'vegetation-restoration-cost';
-
-  const physical = (given: { value: string; unit: string } | undefined, field: string, id: string, unit: string): Factor<T> | undefined => {
-    const at = [...ctx.path, field];
-    const f = given
-      ? { value: readAmount(A, given, unit).value, traced: traced(A, readAmount(A, given, unit), inputRef(at)) }
-      : coefficient(ctx, id, unit, at);
-    if (A.compare(f.value, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a value > 0', found: f.traced.value }));
-      return undefined;
-    }
-    return f;
-  };
-  const rho = physical(input.sandBulkDensity, 'sandBulkDensity', 'sand-bulk-density', 't/m³');
-  const depth = physical(input.coverDepth, 'coverDepth', 'sand-cover-depth', 'm');
-
-  let unitCost: UnitPrice<T> | undefined;
-  if (restoration && !input.restorationCost) {
-    issues.push(makeIssue('input.required', [...ctx.path, 'restorationCost'], { expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)' }));
-  } else {
-    try {
-      const r = restoration
-        ? resolvePrice(ctx, input.restorationCost, null, [...ctx.path, 'restorationCost'], ID)
-        : resolvePrice(ctx, input.sandControlCost, 'sand-control-cost', [...ctx.path, 'sandControlCost'], ID);
-      warnings.push(...r.warnings);
-      unitCost = r.price;
-    } catch (e) {
-      if (e instanceof GepInputError) issues.push(...e.issues);
-      else throw e;
-    }
-  }
-  if (issues.length || !rho || !depth || !unitCost) throw new GepInputError(issues);
-
-  const lines: ValueLine<T>[] = q.lines.map((l) => {
-    const covered = tracer.record(`covered area of ${l.item}`, 'S = Q / (ρ_s × h)', {
-      Q: traced(A, l.quantity, `step:sand fixed by ${l.item}`), ρ_s: rho.traced, h: depth.traced,
-    }, { value: A.divide(l.quantity.value, A.multiply(rho.value, depth.value)), unit: 'm²/a' });
-    const v = tracer.record(`value of ${l.item}`, restoration ? 'V = S × c_r' : 'V = S × c_s', {
-      S: traced(A, covered, `step:covered area of ${l.item}`), c: traced(A, unitCost, unitCost.from),
-    }, valueAt(A, covered, unitCost));
-    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: covered, unitPrice: unitCost, value: v };
-  });
-  const total = tracer.record('total', 'V_sf = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
-  return { lines, total, steps: tracer.steps, warnings };
 }

@@ -5,10 +5,11 @@
  *   A_r,i = R_i · K_i · LS_i · C_i · P_i            actual erosion, t/(hm²·a)
  *   Q_sr  = Σ_i (A_p,i − A_r,i) · a_i                (ganzi-2017 §2.4, which writes USLE; gep-methods §4.3)
  *   K in t·hm²·h/(hm²·MJ·mm); a K in US customary units (short ton·acre·h/(100·acre·ft·tonf·in))
- *   is multiplied by 0.1317 (`rusle-k-us-to-si`, renard-1997-ah703, recalled: to-verify).
+ *   is multiplied by f_K = 0.1317 (`rusle-k-us-to-si`, renard-1997-ah703, recalled: to-verify).
  *   R in MJ·mm/(hm²·h·a), LS, C and P dimensionless (C, P in 0–1), a_i in hm², Q in t/a.
  *   Factors are the type's (area-weighted) means; per-cell RUSLE belongs to the kernels
- *   (src/kernels/rusle.ts), whose zonal sums enter here as `reported` lines.
+ *   (src/kernels/rusle.ts), whose zonal sums enter here as `reported` lines. Both run the one
+ *   formula (./physics.ts).
  * For reproducing a published account, `reported` takes the soil retained as printed (t/a).
  *
  * Value (ganzi-2017 §2.4; gep-methods §4.3):
@@ -30,310 +31,303 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { decimalText, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
-import { convert, multiplyInto } from '../../units/units.js';
+import { convert } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
+import { RUSLE_UNITS, rusleErosion, soilRetained } from './physics.js';
+import type { QuantityLine, UnitPrice, ValueLine } from '../types.js';
 
 const ID = 'regulating.soil-retention';
-/** Rainfall erosivity R. */
-const R_UNIT = 'MJ·mm/(hm²·h·a)';
-/** Soil erodibility K in SI units. */
-const K_UNIT = 't·hm²·h/(hm²·MJ·mm)';
-/** Erosion modulus A = R·K·LS. */
-const A_UNIT = 't/(hm²·a)';
+const { erosivity: R_UNIT, erodibility: K_UNIT, erosion: A_UNIT } = RUSLE_UNITS;
+/** A line's name in Chinese: an ecosystem type's name, else the name as given. */
+const zh = (item: string) => ecosystemTypeName(item, 'zh');
+/** The step that gives a line's soil retained: the one `value()` cites, computed or reported. */
+const retainedStep = (item: string) => ({ en: `soil retained by ${item}`, zh: `${zh(item)}土壤保持量` });
 
-/** Metadata, inputs, variants and coefficients of soil retention. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'ecosystems[].area', unit: 'hm²', required: true, description: 'area of the type in the region' },
-    { path: 'ecosystems[].rainfallErosivity', unit: R_UNIT, required: true, description: 'rainfall erosivity factor R, mean over the type' },
-    { path: 'ecosystems[].soilErodibility', unit: K_UNIT, required: false, description: 'soil erodibility factor K in SI units (give this or soilErodibilityUS)' },
-    { path: 'ecosystems[].soilErodibilityUS', unit: null, required: false, description: 'soil erodibility K in US customary units (short ton·acre·h/(100·acre·ft·tonf·in)), a plain number; converted with rusle-k-us-to-si (× 0.1317)' },
-    { path: 'ecosystems[].slopeLengthSteepness', unit: '1', required: true, description: 'slope length and steepness factor LS' },
-    { path: 'ecosystems[].coverManagement', unit: '1', required: true, description: 'cover-management factor C, 0–1' },
-    { path: 'ecosystems[].supportPractice', unit: '1', required: true, description: 'support-practice factor P, 0–1 (1 without conservation practice)' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (ecosystem type, forest type, region), instead of ecosystems' },
-    { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the reported line, if any' },
-    { path: 'reported[].quantity', unit: 't/a', required: false, description: 'soil retained as printed by a published account (or a zonal sum of the RUSLE kernel), instead of ecosystems' },
-    { path: 'soil.bulkDensity', unit: 't/m³', required: false, description: 'soil bulk density ρ of the region; the table value (Ganzi, local) with a warning otherwise' },
-    { path: 'soil.nitrogen', unit: '1', required: false, description: 'total N content of the soil (g/kg, % or fraction); the table value (Ganzi, local) with a warning otherwise' },
-    { path: 'soil.phosphorus', unit: '1', required: false, description: 'total P content of the soil; the table value (Ganzi, local) with a warning otherwise' },
-    { path: 'soil.potassium', unit: '1', required: false, description: 'total K content of the soil (variant fertilizer-replacement; no table value)' },
-    { path: 'soil.organicMatter', unit: '1', required: false, description: 'organic-matter content of the soil (variant fertilizer-replacement; no table value)' },
-    { path: 'dredgingCost', unit: '元/m³', required: false, description: 'reservoir dredging cost per m³ of sediment at the account price year; the table value otherwise' },
-    { path: 'treatmentCost.nitrogen', unit: '元/t', required: false, description: 'treatment cost per t of N (variant non-point-pollution); the table value otherwise' },
-    { path: 'treatmentCost.phosphorus', unit: '元/t', required: false, description: 'treatment cost per t of P (variant non-point-pollution); the table value otherwise' },
-    { path: 'fertilizer.nitrogen.price', unit: '元/t', required: false, description: 'price of the fertilizer that replaces N (e.g. urea), with its nutrientShare; DAP from the table otherwise' },
-    { path: 'fertilizer.nitrogen.nutrientShare', unit: '1', required: false, description: 'N share of that fertilizer (urea 46 %)' },
-    { path: 'fertilizer.phosphorus.price', unit: '元/t', required: false, description: 'price of the fertilizer that replaces P, with its nutrientShare; DAP from the table otherwise' },
-    { path: 'fertilizer.phosphorus.nutrientShare', unit: '1', required: false, description: 'P share of that fertilizer' },
-    { path: 'fertilizer.potassium.price', unit: '元/t', required: false, description: 'price of the fertilizer that replaces K, with its nutrientShare; KCl from the table otherwise' },
-    { path: 'fertilizer.potassium.nutrientShare', unit: '1', required: false, description: 'K share of that fertilizer' },
-    { path: 'fertilizer.organicMatterPrice', unit: '元/t', required: false, description: 'price per t of organic matter; the table value otherwise' },
-  ],
-  variants: [{
-    name: 'nutrients',
-    options: {
-      'non-point-pollution': 'avoided N and P non-point pollution: Q × soil content × treatment cost (ganzi-2017 §2.4)',
-      'fertilizer-replacement': 'N, P, K and organic matter priced as the fertilizer that would replace them (DAP, KCl, organic matter; LY/T 1721—2008, recalled)',
+const fraction = () => measure('1', { max: '1' });
+const fertilizer = (nutrient: string, fallback: string, example?: { name: string; share: string }) => z.strictObject({
+  price: price('元/t').describe(`price of the fertilizer that replaces ${nutrient}${example ? ` (e.g. ${example.name})` : ''}, with its nutrientShare; ${fallback} from the table otherwise`),
+  nutrientShare: fraction().describe(`${nutrient} share of that fertilizer${example ? ` (${example.name} ${example.share})` : ''}`),
+});
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    ecosystems: z.array(z.strictObject({
+      ecosystemType: ecosystemType.describe('ecosystem type id'),
+      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+      area: measure('hm²').describe('area of the type in the region'),
+      rainfallErosivity: measure(R_UNIT).describe('rainfall erosivity factor R, mean over the type'),
+      soilErodibility: measure(K_UNIT).optional().describe('soil erodibility factor K in SI units (give this or soilErodibilityUS)'),
+      soilErodibilityUS: decimalText.optional()
+        .describe('soil erodibility K in US customary units (short ton·acre·h/(100·acre·ft·tonf·in)), a plain number; converted with rusle-k-us-to-si (f_K = 0.1317)'),
+      slopeLengthSteepness: measure('1').describe('slope length and steepness factor LS'),
+      coverManagement: fraction().describe('cover-management factor C, 0–1'),
+      supportPractice: fraction().describe('support-practice factor P, 0–1 (1 without conservation practice)'),
+    })).min(1),
+  },
+  reported: {
+    unit: 't/a',
+    description: 'soil retained as printed by a published account (or a zonal sum of the RUSLE kernel)',
+    stepName: (item: string) => retainedStep(item),
+  },
+  valuation: {
+    soil: z.strictObject({
+      bulkDensity: measure('t/m³').optional().describe('soil bulk density ρ of the region; the table value (Ganzi, local) with a warning otherwise'),
+      nitrogen: fraction().optional().describe('total N content of the soil (g/kg, % or fraction); the table value (Ganzi, local) with a warning otherwise'),
+      phosphorus: fraction().optional().describe('total P content of the soil; the table value (Ganzi, local) with a warning otherwise'),
+      potassium: fraction().optional().describe('total K content of the soil (variant fertilizer-replacement; no table value)'),
+      organicMatter: fraction().optional().describe('organic-matter content of the soil (variant fertilizer-replacement; no table value)'),
+    }).optional(),
+    dredgingCost: price('元/m³').optional().describe('reservoir dredging cost per m³ of sediment at the account price year; the table value otherwise'),
+    treatmentCost: z.strictObject({
+      nitrogen: price('元/t').optional().describe('treatment cost per t of N (variant non-point-pollution); the table value otherwise'),
+      phosphorus: price('元/t').optional().describe('treatment cost per t of P (variant non-point-pollution); the table value otherwise'),
+    }).optional(),
+    fertilizer: z.strictObject({
+      nitrogen: fertilizer('N', 'DAP', { name: 'urea', share: '46 %' }).optional(),
+      phosphorus: fertilizer('P', 'DAP').optional(),
+      potassium: fertilizer('K', 'KCl').optional(),
+      organicMatterPrice: price('元/t').optional().describe('price per t of organic matter; the table value otherwise'),
+    }).optional(),
+  },
+  variants: {
+    nutrients: {
+      options: {
+        'non-point-pollution': 'avoided N and P non-point pollution: Q × soil content × treatment cost (ganzi-2017 §2.4)',
+        'fertilizer-replacement': 'N, P, K and organic matter priced as the fertilizer that would replace them (DAP, KCl, organic matter; LY/T 1721—2008, recalled)',
+      },
+      default: 'non-point-pollution',
     },
-    default: 'non-point-pollution',
-  }],
+  },
   coefficients: [
     'rusle-k-us-to-si', 'sediment-deposition-ratio', 'soil-bulk-density', 'dredging-cost', 'soil-nitrogen-content',
     'soil-phosphorus-content', 'soil-retention-treatment-cost.*', 'fertilizer-share.*', 'fertilizer-price.*', 'organic-matter-price',
   ],
-};
 
-const fraction = () => measure('1', { max: '1' });
-const fertilizer = z.strictObject({ price: price('元/t'), nutrientShare: fraction() });
+  /** Soil retained per ecosystem type and in total, t/a. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const lines: QuantityLine<typeof A.zero>[] = [];
 
-/** Input: RUSLE factors per ecosystem type (or reported quantities), soil data and optional prices. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('hm²'),
-    rainfallErosivity: measure(R_UNIT),
-    soilErodibility: measure(K_UNIT).optional(),
-    soilErodibilityUS: decimalText.optional(),
-    slopeLengthSteepness: measure('1'),
-    coverManagement: fraction(),
-    supportPractice: fraction(),
-  })).min(1).optional(),
-  reported: z.array(z.strictObject({ item: z.string().min(1), ecosystemType: ecosystemType.optional(), quantity: measure('t/a') })).min(1).optional(),
-  soil: z.strictObject({
-    bulkDensity: measure('t/m³').optional(),
-    nitrogen: fraction().optional(),
-    phosphorus: fraction().optional(),
-    potassium: fraction().optional(),
-    organicMatter: fraction().optional(),
-  }).optional(),
-  dredgingCost: price('元/m³').optional(),
-  treatmentCost: z.strictObject({ nitrogen: price('元/t').optional(), phosphorus: price('元/t').optional() }).optional(),
-  fertilizer: z.strictObject({
-    nitrogen: fertilizer.optional(),
-    phosphorus: fertilizer.optional(),
-    potassium: fertilizer.optional(),
-    organicMatterPrice: price('元/t').optional(),
-  }).optional(),
-}).check((c) => {
-  if (!c.value.ecosystems === !c.value.reported) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either ecosystems (RUSLE factors) or reported (quantities as printed), not both' } });
-  }
-});
-export type SoilRetentionInput = z.infer<typeof inputSchema>;
-type EcosystemInput = NonNullable<SoilRetentionInput['ecosystems']>[number];
-
-const lineName = (e: EcosystemInput) => e.item ?? e.ecosystemType;
-
-/** Soil retained per ecosystem type and in total, t/a. */
-export function quantity<T>(input: SoilRetentionInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const lines: QuantityLine<T>[] = [];
-
-  (input.reported ?? []).forEach((r, i) => {
-    const q = readAmount(A, r.quantity, 't/a');
-    lines.push({
-      item: r.item,
-      ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}),
-      quantity: tracer.record(`soil retained by ${r.item}`, 'Q_i as reported', { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q),
-    });
-  });
-
-  (input.ecosystems ?? []).forEach((e, i) => {
-    const at = [...ctx.path, 'ecosystems', i];
-    const name = lineName(e);
-    let k: Measure<T>;
-    let kFrom: string;
-    if (e.soilErodibility && e.soilErodibilityUS === undefined) {
-      k = readAmount(A, e.soilErodibility, K_UNIT);
-      kFrom = inputRef([...at, 'soilErodibility']);
-    } else if (!e.soilErodibility && e.soilErodibilityUS !== undefined) {
-      const us = A.fromString(e.soilErodibilityUS);
-      if (A.compare(us, A.zero) < 0) {
-        issues.push(makeIssue('input.out-of-range', [...at, 'soilErodibilityUS'], { expected: 'a value ≥ 0', found: e.soilErodibilityUS }));
+    input.ecosystems.forEach((e, i) => {
+      const at = [...ctx.path, 'ecosystems', i];
+      const name = e.item ?? e.ecosystemType;
+      let k: Measure<typeof A.zero>;
+      let kFrom: string;
+      if (e.soilErodibility && e.soilErodibilityUS === undefined) {
+        k = readAmount(A, e.soilErodibility, K_UNIT);
+        kFrom = inputRef([...at, 'soilErodibility']);
+      } else if (!e.soilErodibility && e.soilErodibilityUS !== undefined) {
+        const us = A.fromString(e.soilErodibilityUS);
+        if (A.compare(us, A.zero) < 0) {
+          issues.push(makeIssue('input.out-of-range', [...at, 'soilErodibilityUS'], { expected: 'a value ≥ 0', found: e.soilErodibilityUS }));
+          return;
+        }
+        const factor = ctx.coefficients.get('rusle-k-us-to-si', [...at, 'soilErodibilityUS']);
+        k = tracer.record({ en: `K of ${name}`, zh: `${zh(name)}土壤可蚀性因子 K` }, 'K = K_US × f_K', {
+          K_US: { value: e.soilErodibilityUS, unit: 'US customary', from: inputRef([...at, 'soilErodibilityUS']) },
+          f_K: traced(A, { value: factor.value, unit: factor.unit }, 'coefficient:rusle-k-us-to-si'),
+        }, { value: convert(A, A.multiply(us, factor.value), factor.unit, K_UNIT), unit: K_UNIT });
+        kFrom = `step:K of ${name}`;
+      } else {
+        issues.push(makeIssue('input.missing-basis', [...at, 'soilErodibility'], { expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both' }));
         return;
       }
-      const factor = ctx.coefficients.get('rusle-k-us-to-si', [...at, 'soilErodibilityUS']);
-      k = tracer.record(`K of ${name}`, 'K = K_US × 0.1317', {
-        K_US: { value: e.soilErodibilityUS, unit: 'US customary', from: inputRef([...at, 'soilErodibilityUS']) },
-        f: traced(A, { value: factor.value, unit: factor.unit }, 'coefficient:rusle-k-us-to-si'),
-      }, { value: convert(A, A.multiply(us, factor.value), factor.unit, K_UNIT), unit: K_UNIT });
-      kFrom = `step:K of ${name}`;
-    } else {
-      issues.push(makeIssue('input.missing-basis', [...at, 'soilErodibility'], { expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both' }));
-      return;
-    }
-    const area = readAmount(A, e.area, 'hm²');
-    const r = readAmount(A, e.rainfallErosivity, R_UNIT);
-    const ls = readAmount(A, e.slopeLengthSteepness, '1');
-    const c = readAmount(A, e.coverManagement, '1');
-    const p = readAmount(A, e.supportPractice, '1');
-    const potential = tracer.record(`potential erosion of ${name}`, 'A_p = R × K × LS', {
-      R: traced(A, r, inputRef([...at, 'rainfallErosivity'])),
-      K: traced(A, k, kFrom),
-      LS: traced(A, ls, inputRef([...at, 'slopeLengthSteepness'])),
-    }, { value: multiplyInto(A, r.value, R_UNIT, A.multiply(k.value, ls.value), K_UNIT, A_UNIT), unit: A_UNIT });
-    const actual = tracer.record(`actual erosion of ${name}`, 'A_r = A_p × C × P', {
-      A_p: traced(A, potential, `step:potential erosion of ${name}`),
-      C: traced(A, c, inputRef([...at, 'coverManagement'])),
-      P: traced(A, p, inputRef([...at, 'supportPractice'])),
-    }, { value: A.multiply(potential.value, A.multiply(c.value, p.value)), unit: A_UNIT });
-    const q = tracer.record(`soil retained by ${name}`, 'Q_i = (A_p − A_r) × a_i', {
-      A_p: traced(A, potential, `step:potential erosion of ${name}`),
-      A_r: traced(A, actual, `step:actual erosion of ${name}`),
-      a: traced(A, area, inputRef([...at, 'area'])),
-    }, { value: multiplyInto(A, A.subtract(potential.value, actual.value), A_UNIT, area.value, 'hm²', 't/a'), unit: 't/a' });
-    lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
-  });
-  if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('soil retention', 'Q_sr = Σ_i Q_i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
-  return { lines, total, steps: tracer.steps, warnings: [] };
-}
-
-/** A parameter's value (soil property) with where it came from, for the trace. */
-interface Parameter<T> {
-  readonly m: Measure<T>;
-  readonly from: string;
-}
-
-/** Value in 元: avoided sedimentation plus the nutrients (non-point pollution or fertilizer replacement). */
-export function value<T>(input: SoilRetentionInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const fertilizerVariant = ctx.variant.nutrients === 'fertilizer-replacement';
-  const soilPath = [...ctx.path, 'soil'];
-
-  const collect = <R>(fn: () => R): R | undefined => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof GepInputError) {
-        issues.push(...e.issues);
-        return undefined;
-      }
-      throw e;
-    }
-  };
-
-  /** A soil parameter from the input, else the table (a local Ganzi value: warned about), else an issue. */
-  const soilParameter = (field: 'bulkDensity' | 'nitrogen' | 'phosphorus' | 'potassium' | 'organicMatter', unit: string, coefficientId: string | null, positive = false): Parameter<T> | undefined => {
-    const given = input.soil?.[field];
-    const at = [...soilPath, field];
-    let result: Parameter<T> | undefined;
-    if (given) {
-      result = { m: readAmount(A, given, unit), from: inputRef(at) };
-    } else if (coefficientId && ctx.coefficients.has(coefficientId)) {
-      const c = collect(() => ctx.coefficients.get(coefficientId, at));
-      if (!c) return undefined;
-      result = { m: { value: convert(A, c.value, c.unit, unit), unit }, from: `coefficient:${coefficientId}` };
-      warnings.push({ code: 'local-parameter-default', indicator: ID, path: at, message: `soil.${field} not given: used ${coefficientId} = ${c.use.value} ${c.use.unit}, a local value of ${c.use.source}; give the region's own soil data` });
-    } else {
-      issues.push(makeIssue('input.required', at, { expected: `the soil's ${field} content (the table has no default)` }));
-      return undefined;
-    }
-    if (positive && A.compare(result.m.value, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a value > 0', found: A.toString(result.m.value) }));
-      return undefined;
-    }
-    return result;
-  };
-
-  const priceOf = (given: PriceInput | undefined, coefficientId: string | null, at: readonly (string | number)[]) =>
-    collect(() => {
-      const r = resolvePrice(ctx, given, coefficientId, at, ID);
-      warnings.push(...r.warnings);
-      return r.price;
+      const area = readAmount(A, e.area, 'hm²');
+      const r = readAmount(A, e.rainfallErosivity, R_UNIT);
+      const ls = readAmount(A, e.slopeLengthSteepness, '1');
+      const c = readAmount(A, e.coverManagement, '1');
+      const p = readAmount(A, e.supportPractice, '1');
+      const erosion = rusleErosion(A, { r: r.value, k: k.value, ls: ls.value, c: c.value, p: p.value });
+      const potential = tracer.record({ en: `potential erosion of ${name}`, zh: `${zh(name)}潜在土壤侵蚀模数` }, 'A_p = R × K × LS', {
+        R: traced(A, r, inputRef([...at, 'rainfallErosivity'])),
+        K: traced(A, k, kFrom),
+        LS: traced(A, ls, inputRef([...at, 'slopeLengthSteepness'])),
+      }, { value: erosion.potential, unit: A_UNIT });
+      const actual = tracer.record({ en: `actual erosion of ${name}`, zh: `${zh(name)}实际土壤侵蚀模数` }, 'A_r = A_p × C × P', {
+        A_p: traced(A, potential, `step:potential erosion of ${name}`),
+        C: traced(A, c, inputRef([...at, 'coverManagement'])),
+        P: traced(A, p, inputRef([...at, 'supportPractice'])),
+      }, { value: erosion.actual, unit: A_UNIT });
+      const q = tracer.record(retainedStep(name), 'Q_i = (A_p − A_r) × a_i', {
+        A_p: traced(A, potential, `step:potential erosion of ${name}`),
+        A_r: traced(A, actual, `step:actual erosion of ${name}`),
+        a: traced(A, area, inputRef([...at, 'area'])),
+      }, { value: soilRetained(A, erosion.potential, erosion.actual, area.value), unit: 't/a' });
+      lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
     });
+    if (issues.length) throw new GepInputError(issues);
+    const total = tracer.record({ en: 'soil retention', zh: '土壤保持' }, 'Q_sr = Σ_i Q_i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
+    return { lines, total, steps: tracer.steps, warnings: [] };
+  },
 
-  // Avoided sedimentation: λ, ρ and c_d.
-  const lambdaC = collect(() => ctx.coefficients.get('sediment-deposition-ratio', ctx.path));
-  const rho = soilParameter('bulkDensity', 't/m³', 'soil-bulk-density', true);
-  const dredging = priceOf(input.dredgingCost, 'dredging-cost', [...ctx.path, 'dredgingCost']);
+  /** Value in 元: avoided sedimentation plus the nutrients (non-point pollution or fertilizer replacement). */
+  value(input, q, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    /** A parameter's value (soil property) with where it came from, for the trace. */
+    interface Parameter {
+      readonly m: Measure<T>;
+      readonly from: string;
+    }
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const fertilizerVariant = ctx.variant.nutrients === 'fertilizer-replacement';
+    const soilPath = [...ctx.path, 'soil'];
 
-  /** One nutrient component: its content and its unit price per t of nutrient. */
-  interface Nutrient {
-    readonly key: string;
-    readonly label: string;
-    readonly content: Parameter<T> | undefined;
-    readonly price: UnitPrice<T> | undefined;
-  }
-  const nutrients: Nutrient[] = [];
-  if (!fertilizerVariant) {
-    const tc = input.treatmentCost;
-    nutrients.push(
-      { key: 'N', label: 'nitrogen (avoided non-point pollution)', content: soilParameter('nitrogen', '1', 'soil-nitrogen-content'), price: priceOf(tc?.nitrogen, 'soil-retention-treatment-cost.n', [...ctx.path, 'treatmentCost', 'nitrogen']) },
-      { key: 'P', label: 'phosphorus (avoided non-point pollution)', content: soilParameter('phosphorus', '1', 'soil-phosphorus-content'), price: priceOf(tc?.phosphorus, 'soil-retention-treatment-cost.p', [...ctx.path, 'treatmentCost', 'phosphorus']) },
-    );
-  } else {
-    const f = input.fertilizer;
-    const fertPath = [...ctx.path, 'fertilizer'];
-    /** Price per t of nutrient = fertilizer price ÷ nutrient share of the fertilizer. */
-    const perNutrient = (key: 'nitrogen' | 'phosphorus' | 'potassium', symbol: string, priceId: string, shareId: string): UnitPrice<T> | undefined => {
-      const given = f?.[key];
-      const at = [...fertPath, key];
-      const fp = priceOf(given?.price, priceId, given ? [...at, 'price'] : at);
-      const share = given
-        ? { value: readAmount(A, given.nutrientShare, '1').value, from: inputRef([...at, 'nutrientShare']) }
-        : (() => {
-          const c = collect(() => ctx.coefficients.get(shareId, at));
-          return c ? { value: convert(A, c.value, c.unit, '1'), from: `coefficient:${shareId}` } : undefined;
-        })();
-      if (!fp || !share) return undefined;
-      if (A.compare(share.value, A.zero) <= 0) {
-        issues.push(makeIssue('input.out-of-range', [...at, 'nutrientShare', 'value'], { expected: 'a value > 0', found: A.toString(share.value) }));
+    const collect = <R>(fn: () => R): R | undefined => {
+      try {
+        return fn();
+      } catch (e) {
+        if (e instanceof GepInputError) {
+          issues.push(...e.issues);
+          return undefined;
+        }
+        throw e;
+      }
+    };
+
+    /** A soil parameter from the input, else the table (a local Ganzi value: warned about), else an issue. */
+    const soilParameter = (field: 'bulkDensity' | 'nitrogen' | 'phosphorus' | 'potassium' | 'organicMatter', unit: string, coefficientId: string | null, positive = false): Parameter | undefined => {
+      const given = input.soil?.[field];
+      const at = [...soilPath, field];
+      let result: Parameter | undefined;
+      if (given) {
+        result = { m: readAmount(A, given, unit), from: inputRef(at) };
+      } else if (coefficientId && ctx.coefficients.has(coefficientId)) {
+        const c = collect(() => ctx.coefficients.get(coefficientId, at));
+        if (!c) return undefined;
+        result = { m: { value: convert(A, c.value, c.unit, unit), unit }, from: `coefficient:${coefficientId}` };
+        warnings.push(makeWarning('local-parameter-default', { indicator: ID, path: at, params: { field, id: coefficientId, value: c.use.value, unit: c.use.unit, source: c.use.source } }));
+      } else {
+        issues.push(makeIssue('input.required', at, { expected: `the soil's ${field} content (the table has no default)` }));
         return undefined;
       }
-      const perT = tracer.record(`price of ${key} as fertilizer`, given ? 'p = fertilizer price / nutrient share' : `p = ${symbol}`, {
-        fertilizerPrice: traced(A, fp, fp.from),
-        share: { value: A.toString(share.value), unit: '1', from: share.from },
-      }, { value: convert(A, A.divide(fp.value, share.value), fp.unit, '元/t'), unit: '元/t' });
-      return { ...perT, priceYear: fp.priceYear, from: `step:price of ${key} as fertilizer` };
+      if (positive && A.compare(result.m.value, A.zero) <= 0) {
+        issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a value > 0', found: A.toString(result.m.value) }));
+        return undefined;
+      }
+      return result;
     };
-    nutrients.push(
-      { key: 'N', label: 'nitrogen (fertilizer replacement)', content: soilParameter('nitrogen', '1', 'soil-nitrogen-content'), price: perNutrient('nitrogen', 'P1 / R1', 'fertilizer-price.dap', 'fertilizer-share.dap-n') },
-      { key: 'P', label: 'phosphorus (fertilizer replacement)', content: soilParameter('phosphorus', '1', 'soil-phosphorus-content'), price: perNutrient('phosphorus', 'P1 / R2', 'fertilizer-price.dap', 'fertilizer-share.dap-p') },
-      { key: 'K', label: 'potassium (fertilizer replacement)', content: soilParameter('potassium', '1', null), price: perNutrient('potassium', 'P2 / R3', 'fertilizer-price.kcl', 'fertilizer-share.kcl-k') },
-      { key: 'M', label: 'organic matter (fertilizer replacement)', content: soilParameter('organicMatter', '1', null), price: priceOf(f?.organicMatterPrice, 'organic-matter-price', [...fertPath, 'organicMatterPrice']) },
-    );
-  }
-  if (issues.length || !lambdaC || !rho || !dredging) throw new GepInputError(issues);
 
-  const lambda = { value: lambdaC.value, unit: lambdaC.unit };
-  const lines: ValueLine<T>[] = [];
-  const line = (item: string, ecosystemType: string | undefined, quantity: Measure<T>, quantityFrom: string, p: UnitPrice<T>) => {
-    const v = tracer.record(`value of ${item}`, 'V = Q × P', { Q: traced(A, quantity, quantityFrom), P: traced(A, p, p.from) }, valueAt(A, quantity, p));
-    lines.push({ item, ...(ecosystemType ? { ecosystemType } : {}), quantity, unitPrice: p, value: v });
-  };
-  for (const l of q.lines) {
-    const qFrom = `step:soil retained by ${l.item}`;
-    const qTraced = traced(A, l.quantity, qFrom);
-    const sedimentItem = `${l.item}: sediment (avoided deposition)`;
-    const volume = tracer.record(`sediment of ${l.item}`, 'S = λ × Q / ρ', {
-      λ: traced(A, lambda, 'coefficient:sediment-deposition-ratio'),
-      Q: qTraced,
-      ρ: traced(A, rho.m, rho.from),
-    }, { value: A.divide(A.multiply(convert(A, lambda.value, lambda.unit, '1'), l.quantity.value), rho.m.value), unit: 'm³/a' });
-    line(sedimentItem, l.ecosystemType, volume, `step:sediment of ${l.item}`, dredging);
-    for (const n of nutrients) {
-      const amount = tracer.record(`${n.key} of ${l.item}`, `Q_${n.key} = Q × C_${n.key}`, {
-        Q: qTraced,
-        C: traced(A, n.content!.m, n.content!.from),
-      }, { value: A.multiply(l.quantity.value, n.content!.m.value), unit: 't/a' });
-      line(`${l.item}: ${n.label}`, l.ecosystemType, amount, `step:${n.key} of ${l.item}`, n.price!);
+    const priceOf = (given: PriceInput | undefined, coefficientId: string | null, at: readonly (string | number)[]) =>
+      collect(() => {
+        const r = resolvePrice(ctx, given, coefficientId, at, ID);
+        warnings.push(...r.warnings);
+        return r.price;
+      });
+
+    // Avoided sedimentation: λ, ρ and c_d.
+    const lambdaC = collect(() => ctx.coefficients.get('sediment-deposition-ratio', ctx.path));
+    const rho = soilParameter('bulkDensity', 't/m³', 'soil-bulk-density', true);
+    const dredging = priceOf(input.dredgingCost, 'dredging-cost', [...ctx.path, 'dredgingCost']);
+
+    /** One nutrient component: its content and its unit price per t of nutrient. */
+    interface Nutrient {
+      readonly key: string;
+      readonly label: { readonly en: string; readonly zh: string };
+      /** The nutrient's name in Chinese: 氮, 磷, 钾, 有机质. */
+      readonly zh: string;
+      readonly content: Parameter | undefined;
+      readonly price: UnitPrice<T> | undefined;
     }
-  }
-  const total = tracer.record('total', 'V_sr = V_sd + Σ_n V_n', {}, sumIn(A, lines.map((l) => l.value), '元'));
-  return { lines, total, steps: tracer.steps, warnings };
-}
+    const nutrients: Nutrient[] = [];
+    if (!fertilizerVariant) {
+      const tc = input.treatmentCost;
+      nutrients.push(
+        {
+          key: 'N', zh: '氮', label: { en: 'nitrogen (avoided non-point pollution)', zh: '氮（减少面源污染）' }, content: soilParameter('nitrogen', '1', 'soil-nitrogen-content'),
+          price: priceOf(tc?.nitrogen, 'soil-retention-treatment-cost.n', [...ctx.path, 'treatmentCost', 'nitrogen']),
+        },
+        {
+          key: 'P', zh: '磷', label: { en: 'phosphorus (avoided non-point pollution)', zh: '磷（减少面源污染）' }, content: soilParameter('phosphorus', '1', 'soil-phosphorus-content'),
+          price: priceOf(tc?.phosphorus, 'soil-retention-treatment-cost.p', [...ctx.path, 'treatmentCost', 'phosphorus']),
+        },
+      );
+    } else {
+      const f = input.fertilizer;
+      const fertPath = [...ctx.path, 'fertilizer'];
+      const NUTRIENT_ZH = { nitrogen: '氮', phosphorus: '磷', potassium: '钾' } as const;
+      /** Price per t of nutrient = fertilizer price ÷ nutrient share of the fertilizer. */
+      const perNutrient = (key: 'nitrogen' | 'phosphorus' | 'potassium', symbol: string, priceId: string, shareId: string): UnitPrice<T> | undefined => {
+        const given = f?.[key];
+        const at = [...fertPath, key];
+        const fp = priceOf(given?.price, priceId, given ? [...at, 'price'] : at);
+        const share = given
+          ? { value: readAmount(A, given.nutrientShare, '1').value, from: inputRef([...at, 'nutrientShare']) }
+          : (() => {
+            const c = collect(() => ctx.coefficients.get(shareId, at));
+            return c ? { value: convert(A, c.value, c.unit, '1'), from: `coefficient:${shareId}` } : undefined;
+          })();
+        if (!fp || !share) return undefined;
+        if (A.compare(share.value, A.zero) <= 0) {
+          issues.push(makeIssue('input.out-of-range', [...at, 'nutrientShare', 'value'], { expected: 'a value > 0', found: A.toString(share.value) }));
+          return undefined;
+        }
+        const perT = tracer.record({ en: `price of ${key} as fertilizer`, zh: `${NUTRIENT_ZH[key]}的化肥折算价格` },
+          given ? { en: 'p = fertilizer price / nutrient share', zh: 'p = 化肥价格 / 养分含量' } : `p = ${symbol}`, {
+            fertilizerPrice: traced(A, fp, fp.from),
+            share: { value: A.toString(share.value), unit: '1', from: share.from },
+          }, { value: convert(A, A.divide(fp.value, share.value), fp.unit, '元/t'), unit: '元/t' });
+        return { ...perT, priceYear: fp.priceYear, from: `step:price of ${key} as fertilizer` };
+      };
+      nutrients.push(
+        {
+          key: 'N', zh: '氮', label: { en: 'nitrogen (fertilizer replacement)', zh: '氮（化肥替代）' }, content: soilParameter('nitrogen', '1', 'soil-nitrogen-content'),
+          price: perNutrient('nitrogen', 'P1 / R1', 'fertilizer-price.dap', 'fertilizer-share.dap-n'),
+        },
+        {
+          key: 'P', zh: '磷', label: { en: 'phosphorus (fertilizer replacement)', zh: '磷（化肥替代）' }, content: soilParameter('phosphorus', '1', 'soil-phosphorus-content'),
+          price: perNutrient('phosphorus', 'P1 / R2', 'fertilizer-price.dap', 'fertilizer-share.dap-p'),
+        },
+        {
+          key: 'K', zh: '钾', label: { en: 'potassium (fertilizer replacement)', zh: '钾（化肥替代）' }, content: soilParameter('potassium', '1', null),
+          price: perNutrient('potassium', 'P2 / R3', 'fertilizer-price.kcl', 'fertilizer-share.kcl-k'),
+        },
+        {
+          key: 'M', zh: '有机质', label: { en: 'organic matter (fertilizer replacement)', zh: '有机质（化肥替代）' }, content: soilParameter('organicMatter', '1', null),
+          price: priceOf(f?.organicMatterPrice, 'organic-matter-price', [...fertPath, 'organicMatterPrice']),
+        },
+      );
+    }
+    if (issues.length || !lambdaC || !rho || !dredging) throw new GepInputError(issues);
+
+    const lambda = { value: lambdaC.value, unit: lambdaC.unit };
+    const lines: ValueLine<T>[] = [];
+    const line = (item: { en: string; zh: string }, ecosystemType: string | undefined, quantity: Measure<T>, quantityFrom: string, p: UnitPrice<T>) => {
+      const v = tracer.record({ en: `value of ${item.en}`, zh: `${item.zh}价值量` }, 'V = Q × P', { Q: traced(A, quantity, quantityFrom), P: traced(A, p, p.from) }, valueAt(A, quantity, p));
+      lines.push({ item: item.en, ...(ecosystemType ? { ecosystemType } : {}), quantity, unitPrice: p, value: v });
+    };
+    for (const l of q.lines) {
+      const qTraced = traced(A, l.quantity, `step:soil retained by ${l.item}`);
+      const volume = tracer.record({ en: `sediment of ${l.item}`, zh: `${zh(l.item)}减少的泥沙淤积量` }, 'S = λ × Q / ρ', {
+        λ: traced(A, lambda, 'coefficient:sediment-deposition-ratio'),
+        Q: qTraced,
+        ρ: traced(A, rho.m, rho.from),
+      }, { value: A.divide(A.multiply(convert(A, lambda.value, lambda.unit, '1'), l.quantity.value), rho.m.value), unit: 'm³/a' });
+      line({ en: `${l.item}: sediment (avoided deposition)`, zh: `${zh(l.item)}：泥沙（减少淤积）` }, l.ecosystemType, volume, `step:sediment of ${l.item}`, dredging);
+      for (const n of nutrients) {
+        const amount = tracer.record({ en: `${n.key} of ${l.item}`, zh: `${zh(l.item)}保持的${n.zh}量` }, `Q_${n.key} = Q × C_${n.key}`, {
+          Q: qTraced,
+          C: traced(A, n.content!.m, n.content!.from),
+        }, { value: A.multiply(l.quantity.value, n.content!.m.value), unit: 't/a' });
+        line({ en: `${l.item}: ${n.label.en}`, zh: `${zh(l.item)}：${n.label.zh}` }, l.ecosystemType, amount, `step:${n.key} of ${l.item}`, n.price!);
+      }
+    }
+    const total = tracer.record({ en: 'total', zh: '合计' }, 'V_sr = V_sd + Σ_n V_n', {}, sumIn(A, lines.map((l) => l.value), '元'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+});
+
+/** Metadata, inputs, variants and coefficients of soil retention. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of soil retention. */
+export type SoilRetentionInput = z.input<typeof inputSchema>;

@@ -8,7 +8,8 @@
  * For reproducing a published account, `reported` takes the physical quantity as printed instead.
  * A_i in m² after conversion, depths in mm (annual totals), Q in m³/a. A type whose balance is
  * negative contributes 0 (common practice, gep-methods §4.0); the raw sum is kept in the trace and
- * a warning names the clamped types.
+ * a warning names the clamped types. The depth P − R − ET is the water-balance kernel's formula
+ * too (src/kernels/water-balance.ts): both run the one in ./physics.ts.
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
@@ -20,6 +21,7 @@ import { ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine } from '../types.js';
+import { runoffDepth, waterBalanceDepth } from './physics.js';
 
 const ID = 'regulating.water-conservation';
 const typeZh = (id: string) => zhName(id, 'zh');
@@ -88,9 +90,9 @@ const module = defineIndicator({
         }
         runoff = tracer.record({ en: `runoff of ${type}`, zh: `${typeZh(type)}地表径流` }, 'R = P × α',
           { P: traced(A, p, inputRef([...at, 'precipitation'])), α: traced(A, alpha.measure, alpha.from) },
-          { value: A.multiply(p.value, alpha.measure.value), unit: 'mm' });
+          { value: runoffDepth(A, p.value, alpha.measure.value), unit: 'mm' });
       }
-      const depth = A.subtract(A.subtract(p.value, runoff.value), et.value);
+      const depth = waterBalanceDepth(A, p.value, runoff.value, et.value);
       const q = tracer.record({ en: `water balance of ${type}`, zh: `${typeZh(type)}水量平衡` }, 'Q_i = A_i × (P_i − R_i − ET_i)', {
         A: traced(A, area, inputRef([...at, 'area'])),
         P: traced(A, p, inputRef([...at, 'precipitation'])),

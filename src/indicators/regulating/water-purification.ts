@@ -21,126 +21,47 @@
  * nitrogen twice, and a warning says so (variant `pollutants` picks the set).
  * Reported purified amounts (`reported`) reproduce a published account.
  */
-import { z } from 'zod';
-import type { GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
-import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
-import { purificationQuantity, purificationValue, purificationVariants, type PurificationData, type PurificationSetup } from './purification.js';
-import { taxRateVariant } from './pollution-equivalent.js';
+import type { z } from 'zod';
+import { definePurification } from './purification.js';
 
-const ID = 'regulating.water-purification';
-const POLLUTANTS = ['cod', 'tn', 'tp', 'nh3n'] as const;
-const POLLUTANT_SETS: Readonly<Record<string, readonly string[]>> = {
-  'cod-tn-tp-nh3n': ['cod', 'tn', 'tp', 'nh3n'],
-  'cod-tn-tp': ['cod', 'tn', 'tp'],
-  'cod-nh3n': ['cod', 'nh3n'],
-};
-
-const LABEL: Readonly<Record<(typeof POLLUTANTS)[number], string>> = { cod: 'COD', tn: 'TN', tp: 'TP', nh3n: 'NH₃-N' };
-
-const SETUP: PurificationSetup = {
-  indicator: ID,
+const module = definePurification({
+  id: 'regulating.water-purification',
   medium: 'water',
-  pollutants: POLLUTANTS.map((id) => ({ id, label: LABEL[id] })),
-  pollutantSets: POLLUTANT_SETS,
+  pollutants: [
+    { id: 'cod', en: 'COD', zh: 'COD' },
+    { id: 'tn', en: 'TN', zh: 'TN' },
+    { id: 'tp', en: 'TP', zh: 'TP' },
+    { id: 'nh3n', en: 'NH₃-N', zh: 'NH₃-N' },
+  ],
+  pollutantSets: {
+    'cod-tn-tp-nh3n': { pollutants: ['cod', 'tn', 'tp', 'nh3n'], description: 'COD, TN, TP and NH₃-N (NH₃-N is part of TN: nitrogen counted twice, with a warning)' },
+    'cod-tn-tp': { pollutants: ['cod', 'tn', 'tp'], description: 'COD, TN and TP (national specification as recalled, gep-methods §3.1)' },
+    'cod-nh3n': { pollutants: ['cod', 'nh3n'], description: 'COD and NH₃-N (ganzi-2017 §2.4)' },
+  },
   defaultSet: 'cod-tn-tp-nh3n',
   loadField: 'loads',
   rateField: 'capacity',
-  loadWord: 'load',
-  rateWord: 'purification capacity',
+  loadWord: { en: 'load', zh: '污染负荷' },
+  rateWord: { en: 'purification capacity', zh: '净化能力' },
+  loadSource: 'ganzi-2017 §2.4 (COD and NH₃-N loads taken as the purified amount)',
   rateUnit: 't/(km²·a)',
   areaUnit: 'km²',
+  describe: {
+    ecosystemType: 'ecosystem type id of the wetland or water body (marsh-and-reservoir, river-and-lake …)',
+    rate: (label) => `purification capacity of the type for ${label} per area (no table value: give it for every type that purifies)`,
+    load: (label) => `load of ${label} entering water bodies in the accounting year; a pollutant without one is not accounted`,
+    price: (p) => (p.id === 'tn'
+      ? 'unit price of TN removed at the account price year: needed whenever TN is accounted, as TN has neither a pollution equivalent nor a table treatment cost'
+      : `unit price of ${p.en} removed at the account price year; replaces the profile's price route`),
+    taxRate: "environmental-protection tax per water pollution equivalent (the province's rate), for the pollution-equivalent route",
+  },
   rateCoefficient: () => null,
   treatmentCostId: (pollutant) => `water-treatment-cost.${pollutant}`,
-};
-
-const [quantityVariant, priceVariant] = purificationVariants('load', 'ganzi-2017 §2.4 (COD and NH₃-N loads taken as the purified amount)');
+  overlap: { part: 'nh3n', whole: 'tn', warning: 'nitrogen-counted-twice' },
+  coefficients: ['water-treatment-cost.*', 'pollution-equivalent.water.*', 'environmental-tax-rate.water.*'],
+});
 
 /** Metadata, inputs, variants and coefficients of water purification. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id of the wetland or water body (marsh-and-reservoir, river-and-lake …)' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'ecosystems[].area', unit: 'km²', required: true, description: 'area of the type (needed by variant quantity: capped)' },
-    ...POLLUTANTS.map((p) => ({ path: `ecosystems[].capacity.${p}`, unit: 't/(km²·a)', required: false, description: `purification capacity of the type for ${LABEL[p]} per area (no table value: give it for every type that purifies)` })),
-    ...POLLUTANTS.map((p) => ({ path: `loads.${p}`, unit: 't/a', required: false, description: `load of ${LABEL[p]} entering water bodies in the accounting year; a pollutant without one is not accounted` })),
-    { path: 'reported[].pollutant', unit: null, required: false, description: 'pollutant of a reported line: cod, tn, tp or nh3n' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (water body, region)' },
-    { path: 'reported[].quantity', unit: 't/a', required: false, description: 'purified amount as printed by a published account, instead of loads and ecosystems' },
-    ...POLLUTANTS.map((p) => ({ path: `prices.${p}`, unit: '元/t', required: false, description: p === 'tn'
-      ? 'unit price of TN removed at the account price year: needed whenever TN is accounted, as TN has neither a pollution equivalent nor a table treatment cost'
-      : `unit price of ${LABEL[p]} removed at the account price year; replaces the profile's price route` })),
-    { path: 'taxRate', unit: '元/当量', required: false, description: 'environmental-protection tax per water pollution equivalent (the province\'s rate), for the pollution-equivalent route' },
-  ],
-  variants: [
-    quantityVariant!,
-    priceVariant!,
-    taxRateVariant('water'),
-    {
-      name: 'pollutants',
-      options: {
-        'cod-tn-tp-nh3n': 'COD, TN, TP and NH₃-N (NH₃-N is part of TN: nitrogen counted twice, with a warning)',
-        'cod-tn-tp': 'COD, TN and TP (national specification as recalled, gep-methods §3.1)',
-        'cod-nh3n': 'COD and NH₃-N (ganzi-2017 §2.4)',
-      },
-      default: 'cod-tn-tp-nh3n',
-    },
-  ],
-  coefficients: ['water-treatment-cost.*', 'pollution-equivalent.water.*', 'environmental-tax-rate.water.*'],
-};
-
-const perPollutant = <S extends z.ZodType>(make: () => S) =>
-  z.strictObject({ cod: make().optional(), tn: make().optional(), tp: make().optional(), nh3n: make().optional() });
-
-/** Input: loads and wetland areas with purification capacities, or reported purified amounts. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('km²'),
-    capacity: perPollutant(() => measure('t/(km²·a)')).optional(),
-  })).min(1).optional(),
-  loads: perPollutant(() => measure('t/a')).optional(),
-  reported: z.array(z.strictObject({
-    pollutant: z.enum(POLLUTANTS),
-    item: z.string().min(1).optional(),
-    ecosystemType: ecosystemType.optional(),
-    quantity: measure('t/a'),
-  })).min(1).optional(),
-  prices: perPollutant(() => price('元/t')).optional(),
-  taxRate: price('元/当量').optional(),
-}).check((c) => {
-  const { loads, reported, ecosystems } = c.value;
-  if (!loads === !reported || (reported && ecosystems)) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either loads (with ecosystems, to compute the purified amounts) or reported (purified amounts as printed), not both' } });
-  }
-});
-export type WaterPurificationInput = z.infer<typeof inputSchema>;
-
-function data(input: WaterPurificationInput): PurificationData {
-  return {
-    ecosystems: input.ecosystems?.map((e) => ({ ecosystemType: e.ecosystemType, item: e.item, area: e.area, rates: e.capacity })),
-    loads: input.loads,
-    reported: input.reported,
-    prices: input.prices,
-    taxRate: input.taxRate,
-  };
-}
-
-/** Purified amount per pollutant, t/a (no total across pollutants). */
-export function quantity<T>(input: WaterPurificationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const q = purificationQuantity(SETUP, data(input), ctx);
-  const set = POLLUTANT_SETS[ctx.variant.pollutants ?? SETUP.defaultSet] ?? POLLUTANT_SETS[SETUP.defaultSet]!;
-  const accounted = (p: string) => set.includes(p) && (input.loads?.[p as (typeof POLLUTANTS)[number]] !== undefined || !!input.reported?.some((r) => r.pollutant === p));
-  if (!accounted('tn') || !accounted('nh3n')) return q;
-  const warning: GepWarning = { code: 'nitrogen-counted-twice', indicator: ID, path: ctx.path,
-    message: 'TN and NH₃-N are both accounted, but NH₃-N is part of TN: nitrogen is counted twice (choose the pollutant set cod-tn-tp or cod-nh3n to avoid it)' };
-  return { ...q, warnings: [...q.warnings, warning] };
-}
-
-/** Value in 元: purified amount × treatment cost or pollution-equivalent price, per pollutant. */
-export function value<T>(input: WaterPurificationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  return purificationValue(SETUP, data(input), q, ctx);
-}
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of water purification. */
+export type WaterPurificationInput = z.input<typeof inputSchema>;

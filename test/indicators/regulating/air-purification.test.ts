@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as airPurification from '../../../src/indicators/regulating/air-purification.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 import { CoefficientReader, makeCoefficientSet } from '../../../src/coefficients/resolve.js';
 import { getCoefficientTable } from '../../../src/coefficients/tables.js';
@@ -119,6 +119,41 @@ describe('regulating.air-purification', () => {
     const { quantity } = runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic, { variant: { quantity: 'emission' } });
     expect(quantity.lines[0]!.quantity.value.toString()).toBe('500');
     expect(issuesOf(() => runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic))[0]!.path).toBe(`${P}.ecosystems`);
+  });
+
+  it('leaves out a reported pollutant the profile does not account, with a warning, and values the others', () => {
+    // fluoride is outside the default set so2-nox-dust: dropped; dust 400 t × 300 元/t = 120 000 元
+    const reported = [
+      { pollutant: 'fluoride', item: 'forest', quantity: { value: '1', unit: 't' } },
+      { pollutant: 'dust', item: 'forest', quantity: { value: '400', unit: 't' } },
+    ];
+    const { quantity, value } = runIndicator(airPurification, { reported }, decimalArithmetic);
+    expect(quantity.lines.map((l) => l.item)).toEqual(['dust · forest']);
+    expect(quantity.warnings.map((w) => [w.code, w.path!.join('.')])).toEqual([['pollutant-not-in-profile', `${P}.reported.0.pollutant`]]);
+    expect(value.total.value.toString()).toBe('120000');
+  });
+
+  it('names every step and warning in Chinese too, on every variant option', () => {
+    const withShrub = [...ecosystems, { ecosystemType: 'deciduous-broadleaf-shrub', area: { value: '80', unit: 'hm²' } }];
+    const computed = { ecosystems: withShrub, emissions: { so2: { value: '19', unit: 't' }, dust: { value: '500', unit: 't' }, fluoride: { value: '1', unit: 't' } } };
+    const reported = { reported: [{ pollutant: 'so2', item: 'coniferous', quantity: { value: '1', unit: 't' } }, { pollutant: 'fluoride', quantity: { value: '1', unit: 't' } }] };
+    const variants: Record<string, string>[] = [{}, { quantity: 'emission' }, { price: 'treatment-cost' }, { taxRate: 'shanxi' }];
+    for (const input of [computed, reported]) {
+      for (const variant of variants) {
+        const r = runIndicator(airPurification, input, decimalArithmetic, { variant, priceYear: 2014 });
+        expect(untranslated(r)).toEqual([]);
+      }
+    }
+    const r = runIndicator(airPurification, computed, decimalArithmetic);
+    expect(r.quantity.warnings.map((w) => w.zh)).toEqual([
+      'NOₓ 未核算：未给出排放量',
+      '氟化物 未核算：配置方案的污染物组合“so2-nox-dust”不含该污染物',
+      'SO₂：输入和系数表中都没有 落叶阔叶灌丛 的单位面积吸收量，按无吸收量计',
+      'SO₂：吸收量（19.647 t/a）超过排放量（19 t/a），净化量以排放量为上限',
+      '粉尘：输入和系数表中都没有 落叶阔叶灌丛 的单位面积吸收量，按无吸收量计',
+      '粉尘：吸收量（2671 t/a）超过排放量（500 t/a），净化量以排放量为上限',
+    ]);
+    expect(r.value.steps.map((s) => s.zh!.name)).toEqual(['SO₂单价', 'SO₂价值量', '粉尘单价', '粉尘价值量', '合计']);
   });
 
   it('refuses bad input with located issues', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as coastalProtection from '../../../src/indicators/regulating/coastal-protection.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const ID = 'indicators.regulating.coastal-protection';
@@ -50,6 +50,16 @@ describe('regulating.coastal-protection', () => {
     expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost, serviceLife: { value: '0', unit: 'a' } }, decimalArithmetic, { variant: { cost: 'annualised' } })).map((i) => [i.code, i.path])).toEqual([
       ['input.out-of-range', `${ID}.serviceLife.value`],
     ]);
+  });
+
+  it('names every trace step in Chinese too, on both variants', () => {
+    const input = { coastlines: [mangrove, shelter], dykeCost, serviceLife: { value: '50', unit: 'a' }, maintenanceCost: { value: '20', unit: '万元/km', priceYear: 2022 } };
+    for (const cost of ['as-given', 'annualised']) {
+      const r = runIndicator(coastalProtection, input, decimalArithmetic, { variant: { cost } });
+      expect(untranslated(r)).toEqual([]);
+    }
+    const r = runIndicator(coastalProtection, { coastlines: [{ ...mangrove, item: 'wetland' }], dykeCost }, decimalArithmetic);
+    expect(r.quantity.steps[0]!.zh).toEqual({ name: '湿地防护的海岸线', formula: 'L_j 取输入值' });
   });
 
   it('refuses a length in a wrong dimension, a negative length and an empty list', () => {

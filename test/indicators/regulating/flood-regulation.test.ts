@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as floodRegulation from '../../../src/indicators/regulating/flood-regulation.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const forest = {
@@ -150,6 +150,22 @@ describe('regulating.flood-regulation', () => {
       .toBe('indicators.regulating.flood-regulation.lakes.0.region');
     expect(issuesOf(() => runIndicator(floodRegulation, { marshes: [{ item: 'z', area: { value: '-1', unit: 'km²' } }] }, decimalArithmetic))[0]!.code)
       .toBe('input.out-of-range');
+  });
+
+  it('names every step and warning in Chinese too', () => {
+    const input = {
+      vegetation: [forest, { ...forest, item: 'reported forest', reported: { value: '1', unit: 'm³/a' } }],
+      lakes: [...squareRootLakes, { item: 'pond', a: '0', b: '0.5', area: { value: '0.25', unit: 'km²' } }, { item: 'dry', a: '0', b: '0.5', area: { value: '0', unit: 'km²' } }],
+      reservoirs: [reservoir], marshes: [marsh],
+    };
+    const r = runIndicator(floodRegulation, input, decimalArithmetic);
+    expect(r.quantity.warnings.map((w) => w.code)).toEqual(['reported-quantity-used', 'lake-below-regression-range']);
+    expect(untranslated(r)).toEqual([]);
+    expect(r.quantity.steps.find((s) => s.name === 'flood storage of vegetation · deciduous-broadleaf-forest')!.zh!.name).toBe('植被 · 落叶阔叶林调蓄量');
+    expect(r.value.steps.find((s) => s.name === 'value of lake · lake A')!.zh!.name).toBe('湖泊 · lake A价值量');
+    expect(r.quantity.warnings[1]!.zh).toBe('湖泊 pond：面积 0.25 km² 小于 rao-2014 所评估湖泊的 1 km²，回归式为外推');
+    const excluded = runIndicator(floodRegulation, { vegetation: [forest], marshes: [marsh] }, decimalArithmetic, { variant: { vegetation: 'exclude' } });
+    expect(untranslated(excluded)).toEqual([]);
   });
 
   it('values at a given price and refuses a price of another year', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as sandFixation from '../../../src/indicators/regulating/sand-fixation.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const ID = 'indicators.regulating.sand-fixation';
@@ -164,6 +164,64 @@ describe('regulating.sand-fixation', () => {
       ['input.required', `${ID}.weatherPeriods.1.soilWetness`],
       ['input.required', `${ID}.weatherPeriods.1.snowCoverFactor`],
     ]);
+  });
+
+  it('keeps a negative reported sand fixation with its sign, and warns', () => {
+    // a zonal sum of the RWEQ kernel may be negative where SL falls with x: −12.8 t/a / 0.128 t/m² = −100 m² × 3.75 = −375 元
+    const input = { reported: [{ item: 'county', quantity: { value: '-12.8', unit: 't/a' } }] };
+    const { decimal, float } = runBoth(sandFixation, input, { priceYear: 2010 });
+    expect(decimal.value.total.value.toString()).toBe('-375');
+    expect(float.value.total.value).toBeCloseTo(-375, 10);
+    expect(decimal.quantity.warnings.map((w) => [w.code, w.path!.join('.'), w.message])).toEqual([
+      ['negative-sand-fixation', `${ID}.reported.0`, 'county: the reported sand fixation is negative; sand fixation -12.8 t/a kept with its sign'],
+    ]);
+  });
+
+  it('writes the EF, SCF and K′ formulas with symbols: their constants are table rows a user may override', () => {
+    // EF with aSa overridden from 0.31 to 0.41: (29.09 + 0.41×40 + 0.17×40 + 0.33×2 − 2.59×1)/100 = 0.5036
+    const line = {
+      ecosystemType: 'temperate-steppe', area: { value: '100', unit: 'hm²' }, weatherFactor: { value: '10', unit: 'kg/m' },
+      soilTexture: { sand: { value: '40', unit: '%' }, silt: { value: '40', unit: '%' }, clay: { value: '20', unit: '%' }, organicMatter: { value: '1', unit: '%' } },
+      ridgeRoughness: { value: '0', unit: 'cm' }, randomRoughness: { value: '0', unit: 'cm' }, vegetationCover: { value: '50', unit: '%' },
+    };
+    const r = runIndicator(sandFixation, { ecosystems: [line] }, decimalArithmetic, {
+      priceYear: 2010, overrides: [{ id: 'rweq.erodible-fraction.sand', value: '0.41', unit: '1', reason: 'test' }],
+    });
+    const step = (name: string) => r.quantity.steps.find((s) => s.name === `${name} of temperate-steppe`)!;
+    expect(step('erodible fraction').result.value).toBe('0.5036');
+    for (const name of ['erodible fraction', 'crust factor', 'roughness factor']) {
+      expect(step(name).formula).not.toMatch(/\d\.\d/); // no decimal constant printed
+    }
+    expect(step('erodible fraction').inputs.aSa).toMatchObject({ value: '0.41', from: 'coefficient:rweq.erodible-fraction.sand' });
+  });
+
+  it('names every step and warning in Chinese too, computed (with weather periods) or reported, on both price variants', () => {
+    const periods = {
+      elevation: { value: '1000', unit: 'm' },
+      weatherPeriods: [
+        { item: 'spring', windFactor: { value: '100', unit: 'm³/s³' }, airTemperatureCelsius: '15', soilWetness: { value: '1', unit: '1' }, snowCoverFactor: { value: '1', unit: '1' } },
+        { item: 'winter', weatherFactor: { value: '2', unit: 'kg/m' } },
+      ],
+    };
+    const textured = {
+      ecosystemType: 'desert', area: { value: '1', unit: 'hm²' },
+      soilTexture: { sand: { value: '90', unit: '%' }, silt: { value: '300', unit: 'g/kg' }, clay: { value: '0.5', unit: '%' }, organicMatter: { value: '0', unit: '%' } }, // EF = 1.2149 > 1: clamped
+      ridgeRoughness: { value: '1', unit: 'cm' }, randomRoughness: { value: '1', unit: 'cm' }, vegetationCover: { value: '10', unit: '%' },
+    };
+    const strong = { ...steppe, item: 'strong wind', weatherFactor: { value: '1000', unit: 'kg/m' } }; // negative retention
+    const inputs = [
+      { ...periods, ecosystems: [{ ...steppe, weatherFactor: undefined }, textured, strong], restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 } },
+      { reported: [{ item: 'county', quantity: { value: '-12.8', unit: 't/a' } }], restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 } },
+    ];
+    for (const input of inputs) {
+      for (const price of ['sand-control-cost', 'vegetation-restoration-cost']) {
+        const r = runIndicator(sandFixation, input, decimalArithmetic, { priceYear: 2010, variant: { price } });
+        expect(untranslated(r)).toEqual([]);
+      }
+    }
+    const r = runIndicator(sandFixation, inputs[0]!, decimalArithmetic, { priceYear: 2010 });
+    expect(r.quantity.warnings.map((w) => w.code)).toEqual(['rweq-factor-clamped', 'negative-sand-fixation']);
+    expect(r.quantity.warnings[0]!.zh).toBe('荒漠：由土壤质地算得的可蚀性颗粒含量为 1.2149，超出 0–1；采用 1');
   });
 
   it('refuses a zero sand bulk density and a price of another year', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as soilRetention from '../../../src/indicators/regulating/soil-retention.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const ID = 'indicators.regulating.soil-retention';
@@ -132,6 +132,38 @@ describe('regulating.soil-retention', () => {
       ['input.required', `${ID}.soil.potassium`],
       ['input.required', `${ID}.soil.organicMatter`],
     ]);
+  });
+
+  it('names every step and warning in Chinese too, computed or reported, on both nutrient variants', () => {
+    const { soilErodibility: _, ...noK } = forest;
+    const computed = { ecosystems: [forest, { ...noK, item: 'US K', soilErodibilityUS: '0.3' }], soil };
+    const reported = {
+      reported: [{ item: 'county', quantity: { value: '930', unit: 't' } }],
+      soil: { potassium: { value: '20', unit: 'g/kg' }, organicMatter: { value: '2', unit: '%' } },
+      fertilizer: { nitrogen: { price: { value: '1920', unit: '元/t', priceYear: 2010 }, nutrientShare: { value: '46', unit: '%' } } },
+    };
+    for (const input of [computed, reported]) {
+      for (const nutrients of ['non-point-pollution', 'fertilizer-replacement']) {
+        const extra = nutrients === 'fertilizer-replacement' ? { soil: { ...input.soil, potassium: { value: '20', unit: 'g/kg' }, organicMatter: { value: '2', unit: '%' } } } : {};
+        const r = runIndicator(soilRetention, { ...input, ...extra }, decimalArithmetic, { priceYear: 2010, variant: { nutrients } });
+        expect(untranslated(r)).toEqual([]);
+      }
+    }
+    const r = runIndicator(soilRetention, reported, decimalArithmetic, { priceYear: 2010 });
+    expect(r.quantity.steps.map((s) => s.zh!.name)).toEqual(['county土壤保持量', '土壤保持']);
+    expect(r.value.warnings[0]!.zh).toBe('未给出 soil.bulkDensity：采用 soil-bulk-density = 0.93 t/m³，为 ganzi-2017 的当地值；请给出本地区的土壤数据');
+  });
+
+  it('writes the US-to-SI factor of K as a symbol, with the coefficient among the step inputs', () => {
+    // the factor can be overridden: the formula text must not print 0.1317
+    const { soilErodibility: _, ...noK } = forest;
+    const r = runIndicator(soilRetention, { ecosystems: [{ ...noK, soilErodibilityUS: '0.3' }], soil }, decimalArithmetic, {
+      priceYear: 2010, overrides: [{ id: 'rusle-k-us-to-si', value: '0.2', unit: 't·hm²·h/(hm²·MJ·mm)', reason: 'test' }],
+    });
+    const k = r.quantity.steps[0]!;
+    expect(k.formula).toBe('K = K_US × f_K');
+    expect(k.inputs.f_K).toMatchObject({ value: '0.2', from: 'coefficient:rusle-k-us-to-si' });
+    expect(k.result.value).toBe('0.06');
   });
 
   it('takes either RUSLE factors or reported quantities, not both and not neither', () => {

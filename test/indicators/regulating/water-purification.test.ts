@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as waterPurification from '../../../src/indicators/regulating/water-purification.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const P = 'indicators.regulating.water-purification';
@@ -90,6 +90,32 @@ describe('regulating.water-purification', () => {
     expect(decimal.quantity.lines.map((l) => l.item)).toEqual(['COD · lake', 'TP · lake']);
     expect(decimal.value.total.value.toString()).toBe('184800');
     expect(float.value.total.value).toBe(184800);
+  });
+
+  it('warns that nitrogen is counted twice for reported TN and NH₃-N lines too, once', () => {
+    const reported = [
+      { pollutant: 'nh3n', item: 'lake', quantity: { value: '1', unit: 't' } },
+      { pollutant: 'tn', item: 'lake', quantity: { value: '2', unit: 't' } },
+      { pollutant: 'nh3n', item: 'river', quantity: { value: '1', unit: 't' } },
+    ];
+    const { quantity } = runIndicator(waterPurification, { reported, prices: tnPrice }, decimalArithmetic);
+    expect(quantity.warnings.map((w) => [w.code, w.path!.join('.')])).toEqual([['nitrogen-counted-twice', P]]);
+    const without = runIndicator(waterPurification, { reported, prices: tnPrice }, decimalArithmetic, { variant: { pollutants: 'cod-nh3n' } });
+    expect(without.quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-in-profile']);
+  });
+
+  it('names every step and warning in Chinese too, on every variant option', () => {
+    const variants: Record<string, string>[] = [{}, { quantity: 'load' }, { price: 'treatment-cost' }, { taxRate: 'shanxi' }, { pollutants: 'cod-tn-tp' }, { pollutants: 'cod-nh3n' }];
+    const reported = { reported: [{ pollutant: 'cod', item: 'lake', quantity: { value: '120', unit: 't/a' } }, { pollutant: 'tn', quantity: { value: '3', unit: 't' } }], prices: tnPrice };
+    for (const input of [{ ecosystems: [marsh], loads, prices: tnPrice }, reported]) {
+      for (const variant of variants) {
+        const r = runIndicator(waterPurification, input, decimalArithmetic, { variant });
+        expect(untranslated(r)).toEqual([]);
+      }
+    }
+    const r = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic);
+    expect(r.quantity.steps.find((s) => s.name === 'purified TP')!.zh).toEqual({ name: 'TP净化量', formula: 'Q_i = min(污染负荷, C_i)', note: '以污染负荷为上限' });
+    expect(r.quantity.warnings.at(-1)!.zh).toBe('TN 与 NH₃-N 同时核算，而 NH₃-N 是 TN 的一部分：氮被重复计算（选择污染物组合 cod-tn-tp 或 cod-nh3n 可避免）');
   });
 
   it('refuses bad input with located issues', () => {
