@@ -10,6 +10,7 @@ import { getPriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
+import { checkedProfileIssues } from '../profiles/check.js';
 import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
@@ -68,13 +69,23 @@ export interface GepResult<T> {
   readonly warnings: readonly GepWarning[];
 }
 
+/**
+ * The profile of a run: the object given, else the shipped profile named by the options or the
+ * input. Either way its indicator ids, variant names and options are checked (./profiles/check.ts),
+ * so a typo is a located error, never the default method.
+ */
 function resolveProfile(requested: string | Profile | undefined, fromInput: string | undefined): Profile {
-  if (typeof requested === 'object') return requested;
-  const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
-  const profile = getProfile(id);
-  if (!profile) {
-    throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((p) => p.id).join(', ') })]);
+  let profile: Profile | undefined;
+  if (typeof requested === 'object' && requested !== null) profile = requested;
+  else {
+    const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
+    profile = getProfile(id);
+    if (!profile) {
+      throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((p) => p.id).join(', ') })]);
+    }
   }
+  const issues = checkedProfileIssues(profile);
+  if (issues.length) throw new GepInputError(issues);
   return profile;
 }
 

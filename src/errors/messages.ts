@@ -243,6 +243,31 @@ export const MESSAGES = {
     en: 'the bundled input cannot be recomputed: {found}',
     zh: '无法根据发布包中的输入重新核算：{found}',
   },
+  // Profile checks (src/profiles/check.ts): a profile is data, so every name in it is checked when it is loaded.
+  'profile.variant-unknown': {
+    en: '{path}: "{found}" is not a method variant of this indicator; valid variants: {expected}',
+    zh: '{path}："{found}" 不是该指标的方法变体；可用变体：{expected}',
+  },
+  'profile.variant-option': {
+    en: '{path}: "{found}" is not an option of this method variant; valid options: {expected}',
+    zh: '{path}："{found}" 不是该方法变体的选项；可用选项：{expected}',
+  },
+  'profile.unknown-indicator': {
+    en: '{path}: "{found}" is not an indicator of the catalogue (see gep indicators)',
+    zh: '{path}："{found}" 不是生态产品清单中的指标（见 gep indicators）',
+  },
+  'profile.table-unknown': {
+    en: '{path}: unknown coefficient table "{found}"; known tables: {expected}',
+    zh: '{path}：未知参数表 "{found}"；可用参数表：{expected}',
+  },
+  'profile.index-unknown': {
+    en: '{path}: unknown price index "{found}"; known indices: {expected}',
+    zh: '{path}：未知价格指数 "{found}"；可用价格指数：{expected}',
+  },
+  'profile.adjustment-not-enabled': {
+    en: '{path}: the adjustment coefficient names {found}, which the profile does not enable, so it would never apply',
+    zh: '{path}：调节系数对应的指标 {found} 未在该方案中启用，调节系数不会生效',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** The code of an input issue; its messages are in `MESSAGES`. */
