@@ -11,6 +11,7 @@ import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.j
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { checkedProfileIssues } from '../profiles/check.js';
+import { coefficientChecks } from './coefficient-checks.js';
 import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
@@ -112,7 +113,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const table = getCoefficientTable(profile.coefficientTable);
   const priceIndex = profile.priceIndex === undefined || options.rebase === false ? undefined : getPriceIndex(profile.priceIndex);
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
-  const { set, issues } = makeCoefficientSet(table, overrides, { strict: options.strict ?? false });
+  // Strict mode is applied after every indicator has run (./coefficient-checks.ts), so that it lists
+  // every refused coefficient at once rather than the first of each indicator.
+  const { set, issues } = makeCoefficientSet(table, overrides);
 
   // A block for an indicator outside the catalogue is an error (a typo); a catalogue indicator that
   // the profile does not enable is reported and left out, so one input serves several profiles.
@@ -182,10 +185,10 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     seen.add(w.message);
   }
   const coefficientsUsed = dedupeUses(results.flatMap((r) => r.coefficients));
-  const toVerify = coefficientsUsed.filter((u) => u.status === 'to-verify');
-  if (toVerify.length) {
-    warnings.push({ code: 'coefficient-to-verify', message: `${toVerify.length} coefficient(s) used have status to-verify (recalled or from practice, not checked against a document): ${toVerify.map((c) => `${c.id} = ${c.value}${c.unit === '1' ? '' : ` ${c.unit}`} (${c.source})`).join('; ')}` });
-  }
+  const readers = new Map(planned.map((p) => [p.id, p.reader]));
+  const checked = coefficientChecks(results, table, profile, options.strict ?? false, (indicator, id) => readers.get(indicator)?.pathOf(id));
+  if (checked.issues.length) throw new GepInputError(checked.issues);
+  warnings.push(...checked.warnings);
   if (profile.indicatorListStatus === 'to-verify') {
     warnings.push({ code: 'profile-to-verify', message: `the indicator list of profile ${profile.id} is not verified against its standard` });
   }

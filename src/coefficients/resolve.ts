@@ -83,6 +83,7 @@ function rowsById(table: CoefficientTable): ReadonlyMap<string, Coefficient> {
 /** Records which coefficients a computation read. One per indicator call; pure otherwise. */
 export class CoefficientReader<T> {
   private readonly used = new Map<string, CoefficientUse>();
+  private readonly paths = new Map<string, readonly (string | number)[]>();
 
   constructor(
     private readonly A: Arithmetic<T>,
@@ -104,6 +105,7 @@ export class CoefficientReader<T> {
     }
     const use = useOf(this.set.table, row, override);
     this.used.set(id, use);
+    if (!this.paths.has(id)) this.paths.set(id, path);
     return { value: this.A.fromString(use.value), unit: use.unit, use };
   }
 
@@ -111,6 +113,11 @@ export class CoefficientReader<T> {
   noteRebased(id: string, rebased: NonNullable<CoefficientUse['rebased']>): void {
     const use = this.used.get(id);
     if (use) this.used.set(id, { ...use, rebased });
+  }
+
+  /** The input path at which a coefficient was first read, for issues that name where it was needed. */
+  pathOf(id: string): readonly (string | number)[] | undefined {
+    return this.paths.get(id);
   }
 
   /** Every coefficient read so far, in the order first read. */

@@ -176,8 +176,16 @@ export const MESSAGES = {
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',
   },
   'coefficient.to-verify': {
-    en: '{path}: coefficient "{found}" has status to-verify and strict mode refuses it',
-    zh: '{path}：系数 "{found}" 尚待核实，严格模式下不予使用',
+    en: '{path}: coefficient "{found}" has status to-verify and strict mode refuses it; give a checked value in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 尚待核实，严格模式下不予使用；请在 coefficientOverrides 中以 id "{found}" 给出核实后的数值',
+  },
+  'coefficient.index-to-verify': {
+    en: '{path}: coefficient "{found}" would be carried to the account year with price-index years still to verify ({expected}), which strict mode refuses; give a checked price of the account year in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 换算到核算年份时需使用尚待核实的价格指数年份（{expected}），严格模式下不予使用；请在 coefficientOverrides 中以 id "{found}" 给出核算年份的核实价格',
+  },
+  'coefficient.needs-local-value': {
+    en: '{path}: coefficient "{found}" is another region\'s local value ({expected}) and this account needs its own; strict mode refuses the fallback: give the local value in the input or in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 是其他地区的本地取值（{expected}），本核算需要本地数值；严格模式下不使用该默认值：请在输入中或在 coefficientOverrides 中以 id "{found}" 给出本地数值',
   },
   'coefficient.rebase': {
     en: '{path}: cannot carry coefficient {found} to {expected} prices: the price index has no value for a year in between; give a price or override the coefficient',
@@ -263,6 +271,10 @@ export const MESSAGES = {
   'profile.index-unknown': {
     en: '{path}: unknown price index "{found}"; known indices: {expected}',
     zh: '{path}：未知价格指数 "{found}"；可用价格指数：{expected}',
+  },
+  'profile.adjustment-to-verify': {
+    en: '{path}: the regional adjustment coefficient {found} has status to-verify and strict mode refuses it',
+    zh: '{path}：调节系数 {found} 尚待核实，严格模式下不予使用',
   },
   'profile.adjustment-not-enabled': {
     en: '{path}: the adjustment coefficient names {found}, which the profile does not enable, so it would never apply',
