@@ -12,6 +12,7 @@ import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { checkedProfileIssues } from '../profiles/check.js';
 import { coefficientChecks } from './coefficient-checks.js';
+import { plausibilityChecks } from './plausibility.js';
 import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
@@ -205,6 +206,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
   const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
+  const plausible = plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
+  if (plausible.issues.length) throw new GepInputError(plausible.issues);
+  warnings.push(...plausible.warnings);
   return {
     kind: 'gep-account',
     libraryVersion: LIBRARY_VERSION,

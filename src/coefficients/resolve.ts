@@ -2,9 +2,9 @@
  * Resolving coefficients for one computation: the pinned table, the user's overrides on top, and
  * a record of every coefficient read so that the trace can show it.
  */
-import type { Arithmetic } from '../numbers/arithmetic.js';
+import { decimalArithmetic, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, GepInputError } from '../errors/errors.js';
-import { sameDimensionUnits } from '../units/units.js';
+import { parseUnit, sameDimensionUnits } from '../units/units.js';
 import type { Coefficient, CoefficientOverride, CoefficientTable, CoefficientUse } from './types.js';
 
 /** A table with the user's overrides applied; build it with `makeCoefficientSet`. */
@@ -32,10 +32,27 @@ export function makeCoefficientSet(
       issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: `the dimension of ${row.unit}`, found: o.unit }));
     } else if (byId.has(o.id)) {
       issues.push(makeIssue('input.duplicate', [...base, i, 'id'], { found: o.id }));
+    } else {
+      const sign = signIssue(row, o);
+      if (sign) issues.push(makeIssue('input.out-of-range', [...base, i, 'value'], { expected: sign, found: `${o.value} ${o.unit}` }));
     }
     byId.set(o.id, o);
   });
   return { set: { table, overrides: byId, strict: options.strict ?? false }, issues };
+}
+
+/**
+ * A negative price or cost override gave a negative GEP (issue 13). A money coefficient is never
+ * negative; any other override must keep the sign of the table value (a negative runoff
+ * coefficient or density is a typo; the table's negative RWEQ exponent stays negative).
+ */
+function signIssue(row: Coefficient, o: CoefficientOverride): string | null {
+  if (!isDecimalText(o.value) || !isDecimalText(row.value)) return null;
+  const value = decimalArithmetic.fromString(o.value);
+  const table = decimalArithmetic.fromString(row.value);
+  if ((parseUnit(row.unit).dimension.money ?? 0) > 0) return value.isNegative() && !value.isZero() ? 'a price or cost ≥ 0 (money coefficients are never negative)' : null;
+  if (value.isZero() || table.isZero() || value.isNegative() === table.isNegative()) return null;
+  return `the sign of the table value ${row.value} ${row.unit} (${row.id})`;
 }
 
 /** The use of a table row without override is the same object every time: made once per table and id. */
@@ -93,6 +110,15 @@ export class CoefficientReader<T> {
   /** True when the table (or an override) has this id. */
   has(id: string): boolean {
     return this.set.overrides.has(id) || rowsById(this.set.table).has(id);
+  }
+
+  /**
+   * The value a coefficient would have (the override, else the table row), without recording a
+   * use: for comparing a price the input gives with the table's (./price-check.ts).
+   */
+  peek(id: string): CoefficientUse | undefined {
+    const row = rowsById(this.set.table).get(id);
+    return row ? useOf(this.set.table, row, this.set.overrides.get(id)) : undefined;
   }
 
   /** Read a coefficient; throws `GepInputError` when it is absent or refused by strict mode. */

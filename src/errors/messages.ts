@@ -171,6 +171,15 @@ export const MESSAGES = {
     en: '{path}: indicator "{found}" is in the catalogue but not implemented, so the row cannot be recomputed; give notReproducible instead',
     zh: '{path}：指标 "{found}" 在清单中但尚未实现，该行无法复算；请改为给出 notReproducible',
   },
+  // Plausibility of an account (src/accounts/plausibility.ts)
+  'input.area-exceeds-region': {
+    en: '{path}: the ecosystem areas of this indicator add up to {found}, but expected {expected}; check the area units of its rows',
+    zh: '{path}：该指标各生态系统面积合计 {found}，应不超过 {expected}；请检查各行面积的单位',
+  },
+  'account.negative-total': {
+    en: '{path}: the {expected} total is negative ({found}); if that is intended, declare it in the input with "allowNegativeTotals": {"reason": "…"}',
+    zh: '{path}：{expected} 合计为负（{found}）；如确属预期，请在输入中以 "allowNegativeTotals": {"reason": "…"} 说明',
+  },
   'coefficient.unknown': {
     en: '{path}: no coefficient "{found}" in table {expected}',
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',
@@ -252,10 +261,6 @@ export const MESSAGES = {
     zh: '无法根据发布包中的输入重新核算：{found}',
   },
   // Profile checks (src/profiles/check.ts): a profile is data, so every name in it is checked when it is loaded.
-  'profile.variant-unknown': {
-    en: '{path}: "{found}" is not a method variant of this indicator; valid variants: {expected}',
-    zh: '{path}："{found}" 不是该指标的方法变体；可用变体：{expected}',
-  },
   'profile.variant-option': {
     en: '{path}: "{found}" is not an option of this method variant; valid options: {expected}',
     zh: '{path}："{found}" 不是该方法变体的选项；可用选项：{expected}',
