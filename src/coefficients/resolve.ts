@@ -4,7 +4,7 @@
  */
 import { decimalArithmetic, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, GepInputError } from '../errors/errors.js';
-import { parseUnit, sameDimensionUnits } from '../units/units.js';
+import { isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
 import type { Coefficient, CoefficientOverride, CoefficientTable, CoefficientUse } from './types.js';
 
 /** A table with the user's overrides applied; build it with `makeCoefficientSet`. */
@@ -28,6 +28,9 @@ export function makeCoefficientSet(
     const row = table.rows.find((r) => r.id === o.id);
     if (!row) {
       issues.push(makeIssue('coefficient.unknown', [...base, i, 'id'], { expected: table.key, found: o.id }));
+    } else if (!isKnownUnit(o.unit)) {
+      // An unparsable unit (元/m3) crashed here with an untyped error (issue 13).
+      issues.push(makeIssue('input.unit-unknown', [...base, i, 'unit'], { found: o.unit }));
     } else if (!sameDimensionUnits(row.unit, o.unit)) {
       issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: `the dimension of ${row.unit}`, found: o.unit }));
     } else if (byId.has(o.id)) {

@@ -45,6 +45,11 @@ describe('coefficient overrides', () => {
     }]);
   });
 
+  it('refuses an override whose unit cannot be read, located, instead of crashing (issue 13)', () => {
+    const { issues } = makeCoefficientSet(table, [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m3', reason: 'typo' }]);
+    expect(issues.map((i) => [i.code, i.path.join('.'), i.found])).toEqual([['input.unit-unknown', 'coefficientOverrides.0.unit', '元/m3']]);
+  });
+
   it('refuses an unknown id, a wrong dimension and a duplicate, all at once', () => {
     const { issues } = makeCoefficientSet(table, [
       { id: 'reservoir-cost', value: '1', unit: '元/m³', reason: 'typo' },
