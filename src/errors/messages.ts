@@ -261,10 +261,6 @@ export const MESSAGES = {
     zh: '无法根据发布包中的输入重新核算：{found}',
   },
   // Profile checks (src/profiles/check.ts): a profile is data, so every name in it is checked when it is loaded.
-  'profile.variant-option': {
-    en: '{path}: "{found}" is not an option of this method variant; valid options: {expected}',
-    zh: '{path}："{found}" 不是该方法变体的选项；可用选项：{expected}',
-  },
   'profile.unknown-indicator': {
     en: '{path}: "{found}" is not an indicator of the catalogue (see gep indicators)',
     zh: '{path}："{found}" 不是生态产品清单中的指标（见 gep indicators）',

@@ -46,13 +46,15 @@ export function profileIssues(profile: unknown, base: readonly (string | number)
     // An indicator of the catalogue not implemented yet has no variants to check; it is reported as
     // not accounted when the account runs.
     if (!module) return;
+    // Same code and path as the indicator framework's own check at compute time
+    // (src/indicators/define.ts), so one fault gives one issue shape: variant.<indicator>.<name>.
     const variants = new Map(module.spec.variants.map((v) => [v.name, v]));
     for (const [name, option] of Object.entries(ind.variant)) {
       const v = variants.get(name);
       if (!v) {
-        issues.push(makeIssue('profile.variant-unknown', [...at, 'variant', name], { found: name, expected: [...variants.keys()].join(', ') || '(none: this indicator has no method variants)' }));
+        issues.push(makeIssue('profile.variant-unknown', ['variant', ind.id, name], { found: name, expected: [...variants.keys()].join(', ') || 'no variant' }));
       } else if (!Object.hasOwn(v.options, option)) {
-        issues.push(makeIssue('profile.variant-option', [...at, 'variant', name], { found: option, expected: Object.keys(v.options).join(', ') }));
+        issues.push(makeIssue('profile.variant-unknown', ['variant', ind.id, name], { found: option, expected: Object.keys(v.options).join(', ') }));
       }
     }
   });

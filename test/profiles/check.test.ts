@@ -41,24 +41,22 @@ describe('profile checks', () => {
   });
 
   it('refuses a variant option typo with a located error that lists the valid options', () => {
-    const index = national.indicators.findIndex((i) => i.id === 'regulating.water-conservation');
     const profile = withVariant('regulating.water-conservation', { runoff: 'storm-runof' });
     expect(issuesOf(() => computeGep(small, { profile }))).toEqual([{
-      code: 'profile.variant-option',
-      path: `profile.indicators.${index}.variant.runoff`,
+      code: 'profile.variant-unknown',
+      path: 'variant.regulating.water-conservation.runoff',
       found: 'storm-runof',
       expected: 'mean-runoff-coefficient, storm-runoff',
     }]);
   });
 
   it('refuses a variant name the indicator does not have, and an indicator outside the catalogue', () => {
-    const index = national.indicators.findIndex((i) => i.id === 'regulating.water-conservation');
     const profile = {
       ...withVariant('regulating.water-conservation', { runof: 'storm-runoff' }),
       indicators: [...withVariant('regulating.water-conservation', { runof: 'storm-runoff' }).indicators, { id: 'regulating.soil-erosion', variant: {} }],
     };
     expect(issuesOf(() => computeGep(small, { profile }))).toEqual([
-      { code: 'profile.variant-unknown', path: `profile.indicators.${index}.variant.runof`, found: 'runof', expected: 'runoff' },
+      { code: 'profile.variant-unknown', path: 'variant.regulating.water-conservation.runof', found: 'runof', expected: 'runoff' },
       { code: 'profile.unknown-indicator', path: `profile.indicators.${national.indicators.length}.id`, found: 'regulating.soil-erosion', expected: undefined },
     ]);
   });
