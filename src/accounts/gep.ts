@@ -10,6 +10,9 @@ import { getPriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
+import { checkedProfileIssues } from '../profiles/check.js';
+import { coefficientChecks } from './coefficient-checks.js';
+import { plausibilityChecks } from './plausibility.js';
 import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
 import { getIndicator } from '../indicators/registry.js';
 import { toGepIssues } from '../indicators/input-schema.js';
@@ -68,13 +71,23 @@ export interface GepResult<T> {
   readonly warnings: readonly GepWarning[];
 }
 
+/**
+ * The profile of a run: the object given, else the shipped profile named by the options or the
+ * input. Either way its indicator ids, variant names and options are checked (./profiles/check.ts),
+ * so a typo is a located error, never the default method.
+ */
 function resolveProfile(requested: string | Profile | undefined, fromInput: string | undefined): Profile {
-  if (typeof requested === 'object') return requested;
-  const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
-  const profile = getProfile(id);
-  if (!profile) {
-    throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((p) => p.id).join(', ') })]);
+  let profile: Profile | undefined;
+  if (typeof requested === 'object' && requested !== null) profile = requested;
+  else {
+    const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
+    profile = getProfile(id);
+    if (!profile) {
+      throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((p) => p.id).join(', ') })]);
+    }
   }
+  const issues = checkedProfileIssues(profile);
+  if (issues.length) throw new GepInputError(issues);
   return profile;
 }
 
@@ -101,7 +114,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const table = getCoefficientTable(profile.coefficientTable);
   const priceIndex = profile.priceIndex === undefined || options.rebase === false ? undefined : getPriceIndex(profile.priceIndex);
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
-  const { set, issues } = makeCoefficientSet(table, overrides, { strict: options.strict ?? false });
+  // Strict mode is applied after every indicator has run (./coefficient-checks.ts), so that it lists
+  // every refused coefficient at once rather than the first of each indicator.
+  const { set, issues } = makeCoefficientSet(table, overrides);
 
   // A block for an indicator outside the catalogue is an error (a typo); a catalogue indicator that
   // the profile does not enable is reported and left out, so one input serves several profiles.
@@ -171,10 +186,10 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
     seen.add(w.message);
   }
   const coefficientsUsed = dedupeUses(results.flatMap((r) => r.coefficients));
-  const toVerify = coefficientsUsed.filter((u) => u.status === 'to-verify');
-  if (toVerify.length) {
-    warnings.push({ code: 'coefficient-to-verify', message: `${toVerify.length} coefficient(s) used have status to-verify (recalled or from practice, not checked against a document): ${toVerify.map((c) => `${c.id} = ${c.value}${c.unit === '1' ? '' : ` ${c.unit}`} (${c.source})`).join('; ')}` });
-  }
+  const readers = new Map(planned.map((p) => [p.id, p.reader]));
+  const checked = coefficientChecks(results, table, profile, options.strict ?? false, (indicator, id) => readers.get(indicator)?.pathOf(id));
+  if (checked.issues.length) throw new GepInputError(checked.issues);
+  warnings.push(...checked.warnings);
   if (profile.indicatorListStatus === 'to-verify') {
     warnings.push({ code: 'profile-to-verify', message: `the indicator list of profile ${profile.id} is not verified against its standard` });
   }
@@ -191,6 +206,9 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
   const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
+  const plausible = plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
+  if (plausible.issues.length) throw new GepInputError(plausible.issues);
+  warnings.push(...plausible.warnings);
   return {
     kind: 'gep-account',
     libraryVersion: LIBRARY_VERSION,

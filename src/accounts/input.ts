@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { decimalText, measure } from '../indicators/input-schema.js';
+import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { economyInputSchema, geepInputSchema } from './economy-input.js';
 
@@ -36,8 +37,15 @@ export const accountEnvelopeSchema = z.strictObject({
     /** GB/T 2260 administrative division code, when the region is an administrative unit. */
     code: z.string().regex(/^\d{6}$/).optional(),
     level: z.enum(['county', 'city', 'province', 'area']),
-    /** Land area of the region, for per-area ratios. */
-    area: z.strictObject({ value: decimalText, unit: z.string() }).optional(),
+    /**
+     * Land area of the region, for per-area ratios and for the check that the ecosystem areas of
+     * each indicator fit inside the region (./plausibility.ts). An area unit, greater than zero.
+     */
+    area: measure('km²').check((ctx) => {
+      if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).isZero()) {
+        ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'an area > 0', found: ctx.value.value } });
+      }
+    }).optional(),
   }),
   accountingYear: year,
   /** Price year of every value in the account (current prices: the accounting year). */
@@ -54,6 +62,12 @@ export const accountEnvelopeSchema = z.strictObject({
     value: measure('元'),
     method: z.string().min(1),
   })).optional(),
+  /**
+   * A negative category total or GEP is refused (./plausibility.ts) unless the input declares it
+   * here with its reason (e.g. a county whose products from outside the region exceed its own
+   * supply under GB/T 46869—2025). The declaration is repeated among the result's warnings.
+   */
+  allowNegativeTotals: z.strictObject({ reason: z.string().min(1) }).optional(),
   /** GDP (with its basis), population and realised value, for GEEP and the ratios (./economy-input.ts). */
   economy: economyInputSchema.optional(),
   /** GEEP deduction terms by component and GEEP options (./economy-input.ts). */

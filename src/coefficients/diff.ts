@@ -18,7 +18,7 @@ export interface CoefficientChange {
   readonly fields?: readonly (keyof Coefficient)[];
 }
 
-const FIELDS: readonly (keyof Coefficient)[] = ['symbol', 'value', 'unit', 'source', 'clause', 'priceYear', 'status', 'note'];
+const FIELDS: readonly (keyof Coefficient)[] = ['symbol', 'value', 'unit', 'source', 'clause', 'priceYear', 'status', 'note', 'needsLocalValue'];
 
 /** One entry of a keyed comparison: in `b` only, in `a` only, or in both and different (with what differs). */
 type Keyed<T, D> = { key: string; change: 'added'; after: T } | { key: string; change: 'removed'; before: T } | { key: string; change: 'changed'; before: T; after: T; detail: D };

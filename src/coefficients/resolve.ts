@@ -2,9 +2,9 @@
  * Resolving coefficients for one computation: the pinned table, the user's overrides on top, and
  * a record of every coefficient read so that the trace can show it.
  */
-import type { Arithmetic } from '../numbers/arithmetic.js';
+import { decimalArithmetic, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, GepInputError } from '../errors/errors.js';
-import { sameDimensionUnits } from '../units/units.js';
+import { isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
 import type { Coefficient, CoefficientOverride, CoefficientTable, CoefficientUse } from './types.js';
 
 /** A table with the user's overrides applied; build it with `makeCoefficientSet`. */
@@ -28,14 +28,34 @@ export function makeCoefficientSet(
     const row = table.rows.find((r) => r.id === o.id);
     if (!row) {
       issues.push(makeIssue('coefficient.unknown', [...base, i, 'id'], { expected: table.key, found: o.id }));
+    } else if (!isKnownUnit(o.unit)) {
+      // An unparsable unit (元/m3) crashed here with an untyped error (issue 13).
+      issues.push(makeIssue('input.unit-unknown', [...base, i, 'unit'], { found: o.unit }));
     } else if (!sameDimensionUnits(row.unit, o.unit)) {
       issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: `the dimension of ${row.unit}`, found: o.unit }));
     } else if (byId.has(o.id)) {
       issues.push(makeIssue('input.duplicate', [...base, i, 'id'], { found: o.id }));
+    } else {
+      const sign = signIssue(row, o);
+      if (sign) issues.push(makeIssue('input.out-of-range', [...base, i, 'value'], { expected: sign, found: `${o.value} ${o.unit}` }));
     }
     byId.set(o.id, o);
   });
   return { set: { table, overrides: byId, strict: options.strict ?? false }, issues };
+}
+
+/**
+ * A negative price or cost override gave a negative GEP (issue 13). A money coefficient is never
+ * negative; any other override must keep the sign of the table value (a negative runoff
+ * coefficient or density is a typo; the table's negative RWEQ exponent stays negative).
+ */
+function signIssue(row: Coefficient, o: CoefficientOverride): string | null {
+  if (!isDecimalText(o.value) || !isDecimalText(row.value)) return null;
+  const value = decimalArithmetic.fromString(o.value);
+  const table = decimalArithmetic.fromString(row.value);
+  if ((parseUnit(row.unit).dimension.money ?? 0) > 0) return value.isNegative() && !value.isZero() ? 'a price or cost ≥ 0 (money coefficients are never negative)' : null;
+  if (value.isZero() || table.isZero() || value.isNegative() === table.isNegative()) return null;
+  return `the sign of the table value ${row.value} ${row.unit} (${row.id})`;
 }
 
 /** The use of a table row without override is the same object every time: made once per table and id. */
@@ -83,6 +103,7 @@ function rowsById(table: CoefficientTable): ReadonlyMap<string, Coefficient> {
 /** Records which coefficients a computation read. One per indicator call; pure otherwise. */
 export class CoefficientReader<T> {
   private readonly used = new Map<string, CoefficientUse>();
+  private readonly paths = new Map<string, readonly (string | number)[]>();
 
   constructor(
     private readonly A: Arithmetic<T>,
@@ -92,6 +113,15 @@ export class CoefficientReader<T> {
   /** True when the table (or an override) has this id. */
   has(id: string): boolean {
     return this.set.overrides.has(id) || rowsById(this.set.table).has(id);
+  }
+
+  /**
+   * The value a coefficient would have (the override, else the table row), without recording a
+   * use: for comparing a price the input gives with the table's (./price-check.ts).
+   */
+  peek(id: string): CoefficientUse | undefined {
+    const row = rowsById(this.set.table).get(id);
+    return row ? useOf(this.set.table, row, this.set.overrides.get(id)) : undefined;
   }
 
   /** Read a coefficient; throws `GepInputError` when it is absent or refused by strict mode. */
@@ -104,6 +134,7 @@ export class CoefficientReader<T> {
     }
     const use = useOf(this.set.table, row, override);
     this.used.set(id, use);
+    if (!this.paths.has(id)) this.paths.set(id, path);
     return { value: this.A.fromString(use.value), unit: use.unit, use };
   }
 
@@ -111,6 +142,11 @@ export class CoefficientReader<T> {
   noteRebased(id: string, rebased: NonNullable<CoefficientUse['rebased']>): void {
     const use = this.used.get(id);
     if (use) this.used.set(id, { ...use, rebased });
+  }
+
+  /** The input path at which a coefficient was first read, for issues that name where it was needed. */
+  pathOf(id: string): readonly (string | number)[] | undefined {
+    return this.paths.get(id);
   }
 
   /** Every coefficient read so far, in the order first read. */

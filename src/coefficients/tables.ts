@@ -31,6 +31,8 @@ const rowSchema = z.strictObject({
   priceYear: yearText,
   status: z.enum(['verified', 'derived', 'to-verify']),
   note: z.string(),
+  /** `yes`: another region's local value, kept as a warned fallback (absent in tables before national-2022/1.1.0). */
+  needsLocalValue: z.enum(['yes', '']).optional(),
 });
 
 export const coefficientTableSchema = z.strictObject({
@@ -71,7 +73,8 @@ function loadTables(): ReadonlyMap<string, CoefficientTable> {
       if (seen.has(row.id)) throw new Error(`[gep] table ${key}: coefficient "${row.id}" appears twice`);
       seen.add(row.id);
       if (!register.has(row.source)) throw new Error(`[gep] table ${key}: coefficient "${row.id}" cites unknown source "${row.source}"`);
-      return { ...row, priceYear: toYear(row.priceYear) };
+      const { needsLocalValue, ...rest } = row;
+      return { ...rest, priceYear: toYear(row.priceYear), ...(needsLocalValue === 'yes' ? { needsLocalValue: true } : {}) };
     });
     let merged = rows;
     if (t.extends) {

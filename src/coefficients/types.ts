@@ -17,6 +17,12 @@ export interface Coefficient {
   readonly priceYear: number | null;
   readonly status: CoefficientStatus;
   readonly note: string;
+  /**
+   * The value is one region's own (a tariff, an electricity price, a soil property) that the table
+   * carries only as a fallback: an account that uses it is warned by name, and strict mode refuses it
+   * (column `needsLocalValue`, `yes` or empty; tables before it have no such column).
+   */
+  readonly needsLocalValue?: boolean;
 }
 
 /** An immutable table version, e.g. `national-2022/1.0.0`. */

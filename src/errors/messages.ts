@@ -171,13 +171,30 @@ export const MESSAGES = {
     en: '{path}: indicator "{found}" is in the catalogue but not implemented, so the row cannot be recomputed; give notReproducible instead',
     zh: '{path}：指标 "{found}" 在清单中但尚未实现，该行无法复算；请改为给出 notReproducible',
   },
+  // Plausibility of an account (src/accounts/plausibility.ts)
+  'input.area-exceeds-region': {
+    en: '{path}: the ecosystem areas of this indicator add up to {found}, but expected {expected}; check the area units of its rows',
+    zh: '{path}：该指标各生态系统面积合计 {found}，应不超过 {expected}；请检查各行面积的单位',
+  },
+  'account.negative-total': {
+    en: '{path}: the {expected} total is negative ({found}); if that is intended, declare it in the input with "allowNegativeTotals": {"reason": "…"}',
+    zh: '{path}：{expected} 合计为负（{found}）；如确属预期，请在输入中以 "allowNegativeTotals": {"reason": "…"} 说明',
+  },
   'coefficient.unknown': {
     en: '{path}: no coefficient "{found}" in table {expected}',
     zh: '{path}：系数表 {expected} 中没有系数 "{found}"',
   },
   'coefficient.to-verify': {
-    en: '{path}: coefficient "{found}" has status to-verify and strict mode refuses it',
-    zh: '{path}：系数 "{found}" 尚待核实，严格模式下不予使用',
+    en: '{path}: coefficient "{found}" has status to-verify and strict mode refuses it; give a checked value in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 尚待核实，严格模式下不予使用；请在 coefficientOverrides 中以 id "{found}" 给出核实后的数值',
+  },
+  'coefficient.index-to-verify': {
+    en: '{path}: coefficient "{found}" would be carried to the account year with price-index years still to verify ({expected}), which strict mode refuses; give a checked price of the account year in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 换算到核算年份时需使用尚待核实的价格指数年份（{expected}），严格模式下不予使用；请在 coefficientOverrides 中以 id "{found}" 给出核算年份的核实价格',
+  },
+  'coefficient.needs-local-value': {
+    en: '{path}: coefficient "{found}" is another region\'s local value ({expected}) and this account needs its own; strict mode refuses the fallback: give the local value in the input or in coefficientOverrides with id "{found}"',
+    zh: '{path}：系数 "{found}" 是其他地区的本地取值（{expected}），本核算需要本地数值；严格模式下不使用该默认值：请在输入中或在 coefficientOverrides 中以 id "{found}" 给出本地数值',
   },
   'coefficient.rebase': {
     en: '{path}: cannot carry coefficient {found} to {expected} prices: the price index has no value for a year in between; give a price or override the coefficient',
@@ -242,6 +259,27 @@ export const MESSAGES = {
   'release.recompute-failed': {
     en: 'the bundled input cannot be recomputed: {found}',
     zh: '无法根据发布包中的输入重新核算：{found}',
+  },
+  // Profile checks (src/profiles/check.ts): a profile is data, so every name in it is checked when it is loaded.
+  'profile.unknown-indicator': {
+    en: '{path}: "{found}" is not an indicator of the catalogue (see gep indicators)',
+    zh: '{path}："{found}" 不是生态产品清单中的指标（见 gep indicators）',
+  },
+  'profile.table-unknown': {
+    en: '{path}: unknown coefficient table "{found}"; known tables: {expected}',
+    zh: '{path}：未知参数表 "{found}"；可用参数表：{expected}',
+  },
+  'profile.index-unknown': {
+    en: '{path}: unknown price index "{found}"; known indices: {expected}',
+    zh: '{path}：未知价格指数 "{found}"；可用价格指数：{expected}',
+  },
+  'profile.adjustment-to-verify': {
+    en: '{path}: the regional adjustment coefficient {found} has status to-verify and strict mode refuses it',
+    zh: '{path}：调节系数 {found} 尚待核实，严格模式下不予使用',
+  },
+  'profile.adjustment-not-enabled': {
+    en: '{path}: the adjustment coefficient names {found}, which the profile does not enable, so it would never apply',
+    zh: '{path}：调节系数对应的指标 {found} 未在该方案中启用，调节系数不会生效',
   },
 } as const satisfies Record<string, { en: string; zh: string }>;
 

@@ -7,6 +7,7 @@ import { formatPath, GepInputError, makeIssue, type GepIssue, type GepWarning } 
 import type { Measure } from '../units/measure.js';
 import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
 import { GepIndexRangeError, rebase, type PriceIndex, type Rebased } from '../coefficients/indices.js';
+import { givenPriceWarnings } from '../coefficients/price-check.js';
 import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { ecosystemTypeName } from './catalogue.js';
@@ -120,7 +121,8 @@ export function resolvePrice<T>(
     }
     return {
       price: { value: A.fromString(given.value), unit: given.unit, priceYear: given.priceYear ?? ctx.priceYear, from: inputRef(path) },
-      warnings: [],
+      // A given price far from the table value of the same coefficient is warned about (issue 13).
+      warnings: givenPriceWarnings(ctx.coefficients, given, coefficientId, path, indicator),
     };
   }
   if (coefficientId === null || !ctx.coefficients.has(coefficientId)) {

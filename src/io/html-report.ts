@@ -24,12 +24,13 @@ import { ecosystemTypes } from '../indicators/catalogue.js';
 import { sources } from '../coefficients/tables.js';
 import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, type RoundingRule } from '../numbers/rounding.js';
+import { accountCells } from './account-rounding.js';
 import { convert } from '../units/units.js';
 import type { ResultExportOptions } from './result-export.js';
 import { barChart, stackedBar, textWidth, type ChartRow } from './svg-chart.js';
 import { COLORS, escapeHtml as h, exactText, htmlPage, moneyNumber, moneyText, percentText, rateText, sectionNumber, signedMoneyText } from './html-page.js';
 import {
-  BANNER_CODES, convertForDisplay, describeDisplayRule, magnitudePrefix, ratioDisplay, readableQuantity, significantText, unitPriceDisplay,
+  BANNER_CODES, convertForDisplay, describeDisplayRule, groupThousands, magnitudePrefix, ratioDisplay, readableQuantity, significantText, unitPriceDisplay,
 } from './text-table.js';
 
 /** The account as `gep run --format json` writes it: the result, with GEEP and ratios when the input has them. */
@@ -236,14 +237,15 @@ function figures(ctx: Ctx): string {
   const gep = result.totals.gep.value;
   const c = ctx.comparison;
   const change = c ? `<br>${h(T.sinceYear(c.a.accountingYear, rateText(c.gep.current.rate), rateText(c.gep.constant.rate)))}` : '';
-  const cards = [figure('gep', T.gep, moneyText(gep, unit, rule), unit, `${h(T.gepIdentity)}${change}`, gep, undefined, true)];
+  const cells = accountCells(result, unit, rule);
+  const cards = [figure('gep', T.gep, groupThousands(cells.gep()), unit, `${h(T.gepIdentity)}${change}`, gep, undefined, true)];
   for (const c of CATEGORIES) {
     const v = result.totals[c].value;
-    cards.push(figure(c, T.categories[c], moneyText(v, unit, rule), unit, h(T.ofGep(percentText(v, gep))), v, COLORS[c]));
+    cards.push(figure(c, T.categories[c], groupThousands(cells.category(c)), unit, h(T.ofGep(percentText(v, gep))), v, COLORS[c]));
   }
   if (!new GepDecimal(result.totals.outsideRegion.value).isZero()) {
     const v = result.totals.outsideRegion.value;
-    cards.push(figure('outside-region', T.outside, `−${moneyText(v, unit, rule)}`, unit, h(T.ofGep(percentText(v, gep))), v, COLORS.outside));
+    cards.push(figure('outside-region', T.outside, `−${groupThousands(cells.outsideRegion())}`, unit, h(T.ofGep(percentText(v, gep))), v, COLORS.outside));
   }
   if (result.geep) {
     cards.push(figure('geep', T.geep, moneyText(result.geep.geep.value, unit, rule), unit, `<span class="formula">${h(result.geep.variant.formula)}</span>`, result.geep.geep.value, COLORS.neutral));
@@ -352,6 +354,9 @@ function unitPriceCell(ind: Indicator, ctx: Ctx): string {
 function indicatorTable(ctx: Ctx): string {
   const { result, T, rule, name, other } = ctx;
   const gep = result.totals.gep.value;
+  // Independent cells, or parts that add up to their totals (rule.parts): ./account-rounding.ts
+  const wan = accountCells(result, '万元', rule);
+  const yi = accountCells(result, '亿元', rule);
   const head = `<tr><th>${h(T.indicator)}</th><th class="num">${h(T.quantity)}</th><th class="num">${h(T.unitPrice)}</th><th class="num">${h(T.valueWan)}</th><th class="num">${h(T.valueYi)}</th><th class="num">${h(T.share)}</th></tr>`;
   const rows: string[] = [];
   for (const c of CATEGORIES) {
@@ -359,16 +364,16 @@ function indicatorTable(ctx: Ctx): string {
     if (!list.length) continue;
     for (const i of list) {
       const q = i.quantity.total ? readableQuantity(i.quantity.total, rule) : i.quantity.lines.length ? T.products(i.quantity.lines.length) : '—';
-      rows.push(`<tr data-indicator="${h(i.id)}"><td><span class="dot" style="background:${COLORS[c]}"></span><a href="#trace-${h(i.id)}">${h(name(i))}</a> <span class="en">${h(other(i))}</span></td><td class="num">${h(q)}</td><td class="num" data-unit-price>${unitPriceCell(i, ctx)}</td><td class="num" data-value="${h(i.value.total.value)}">${moneyText(i.value.total.value, '万元', rule)}</td><td class="num">${moneyText(i.value.total.value, '亿元', rule)}</td><td class="num">${percentText(i.value.total.value, gep)}</td></tr>`);
+      rows.push(`<tr data-indicator="${h(i.id)}"><td><span class="dot" style="background:${COLORS[c]}"></span><a href="#trace-${h(i.id)}">${h(name(i))}</a> <span class="en">${h(other(i))}</span></td><td class="num">${h(q)}</td><td class="num" data-unit-price>${unitPriceCell(i, ctx)}</td><td class="num" data-value="${h(i.value.total.value)}">${groupThousands(wan.indicator(i.id))}</td><td class="num">${groupThousands(yi.indicator(i.id))}</td><td class="num">${percentText(i.value.total.value, gep)}</td></tr>`);
     }
     const v = result.totals[c].value;
-    rows.push(`<tr class="subtotal" data-total="${c}"><td>${h(T.categories[c])}</td><td></td><td></td><td class="num" data-value="${h(v)}">${moneyText(v, '万元', rule)}</td><td class="num">${moneyText(v, '亿元', rule)}</td><td class="num">${percentText(v, gep)}</td></tr>`);
+    rows.push(`<tr class="subtotal" data-total="${c}"><td>${h(T.categories[c])}</td><td></td><td></td><td class="num" data-value="${h(v)}">${groupThousands(wan.category(c))}</td><td class="num">${groupThousands(yi.category(c))}</td><td class="num">${percentText(v, gep)}</td></tr>`);
   }
   const outside = result.totals.outsideRegion.value;
   if (!new GepDecimal(outside).isZero()) {
-    rows.push(`<tr class="subtotal" data-total="outside-region"><td>${h(T.outside)}</td><td></td><td></td><td class="num">−${moneyText(outside, '万元', rule)}</td><td class="num">−${moneyText(outside, '亿元', rule)}</td><td class="num">−${percentText(outside, gep)}</td></tr>`);
+    rows.push(`<tr class="subtotal" data-total="outside-region"><td>${h(T.outside)}</td><td></td><td></td><td class="num">−${groupThousands(wan.outsideRegion())}</td><td class="num">−${groupThousands(yi.outsideRegion())}</td><td class="num">−${percentText(outside, gep)}</td></tr>`);
   }
-  rows.push(`<tr class="grand" data-total="gep"><td>${h(T.gep)}</td><td></td><td></td><td class="num" data-value="${h(gep)}">${moneyText(gep, '万元', rule)}</td><td class="num">${moneyText(gep, '亿元', rule)}</td><td class="num">${percentText(gep, gep)}</td></tr>`);
+  rows.push(`<tr class="grand" data-total="gep"><td>${h(T.gep)}</td><td></td><td></td><td class="num" data-value="${h(gep)}">${groupThousands(wan.gep())}</td><td class="num">${groupThousands(yi.gep())}</td><td class="num">${percentText(gep, gep)}</td></tr>`);
   const notAccounted = result.notAccounted.length
     ? `<p class="note">${h(T.notAccounted)}: ${result.notAccounted.map((x) => `${h(name(x))} (${h(T.reasons[x.reason] ?? x.reason)})`).join('; ')}</p>`
     : '';

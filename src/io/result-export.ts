@@ -11,7 +11,8 @@
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { Language } from '../errors/messages.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
-import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { DEFAULT_ROUNDING, describeParts, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { accountCells } from './account-rounding.js';
 import { formatPath } from '../errors/errors.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 import { BANNER_CODES, describeDisplayRule, readableQuantity, toVerifyBanner } from './text-table.js';
@@ -52,15 +53,12 @@ export function resultToJsonText(result: GepResultJson, options: ResultExportOpt
   return `${JSON.stringify(resultToExportJson(result, options), null, 2)}\n`;
 }
 
-const WAN = new GepDecimal(10_000);
-const YI = new GepDecimal(100_000_000);
-
 const LABELS = {
   en: {
     key: 'item', value: 'value', region: 'region', regionCode: 'region code', level: 'level', accountingYear: 'accounting year',
     priceYear: 'price year', profile: 'profile', table: 'coefficient table', library: 'gep-accounting version', arithmetic: 'arithmetic',
     inputHash: 'input hash', tableHash: 'coefficient table hash', rounding: 'rounding', date: 'report date', preparedBy: 'prepared by', notStated: 'not stated',
-    physical: 'physical quantity', roundingText: (r: RoundingRule) => `${describeRounding(r)}, each cell independently; "exact" columns are not rounded`,
+    physical: 'physical quantity', roundingText: (r: RoundingRule) => `${describeRounding(r)}, ${describeParts(r)}; "exact" columns are not rounded`,
     category: 'category', exactYuan: 'value (元, exact)', wan: 'value (万元)', yi: 'value (亿元)', share: 'share of GEP (%)',
     indicator: 'indicator', zh: 'name (zh)', en: 'name (en)', item: 'item', ecosystemType: 'ecosystem type', quantity: 'quantity (exact)',
     quantityUnit: 'quantity unit', unitPrice: 'unit price (exact)', priceUnit: 'price unit', pricePriceYear: 'price year of the price',
@@ -75,7 +73,7 @@ const LABELS = {
     key: '项目', value: '内容', region: '核算地区', regionCode: '行政区划代码', level: '级别', accountingYear: '核算年份',
     priceYear: '价格年份', profile: '核算方案', table: '参数表', library: 'gep-accounting 版本', arithmetic: '算术',
     inputHash: '输入数据哈希', tableHash: '参数表哈希', rounding: '舍入规则', date: '报告日期', preparedBy: '编制单位', notStated: '未注明',
-    physical: '实物量', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；标注"精确值"的列不舍入`,
+    physical: '实物量', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，${describeParts(r, 'zh')}；标注"精确值"的列不舍入`,
     category: '类别', exactYuan: '价值量（元，精确值）', wan: '价值量（万元）', yi: '价值量（亿元）', share: '占 GEP 比例（%）',
     indicator: '指标', zh: '中文名称', en: '英文名称', item: '项目', ecosystemType: '生态系统类型', quantity: '实物量（精确值）',
     quantityUnit: '实物量单位', unitPrice: '单价（精确值）', priceUnit: '单价单位', pricePriceYear: '单价价格年份',
@@ -105,7 +103,10 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   const L = LABELS[options.lang ?? 'en'];
   const gep = new GepDecimal(result.totals.gep.value);
   const fmt = `#,##0${rule.places > 0 ? `.${'0'.repeat(rule.places)}` : ''}`;
-  const money = (yuan: string, scale: GepDecimal): OutCell => ({ number: roundDecimal(new GepDecimal(yuan).dividedBy(scale).toString(), rule), format: fmt });
+  // Money cells come rounded from ./account-rounding.ts: independently, or adding up (rule.parts).
+  const wan = accountCells(result, '万元', rule);
+  const yi = accountCells(result, '亿元', rule);
+  const money = (rounded: string): OutCell => ({ number: rounded, format: fmt });
   const share = (yuan: string): OutCell => (gep.isZero() ? null : { number: roundDecimal(new GepDecimal(yuan).dividedBy(gep).times(100).toString(), rule) });
 
   const summary: OutCell[][] = [
@@ -127,29 +128,29 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
     [],
     [L.category, L.exactYuan, L.wan, L.yi, L.share],
     ...(['material', 'regulating', 'cultural'] as const).map((c) => [
-      L.categories[c], num(result.totals[c].value), money(result.totals[c].value, WAN), money(result.totals[c].value, YI), share(result.totals[c].value),
+      L.categories[c], num(result.totals[c].value), money(wan.category(c)), money(yi.category(c)), share(result.totals[c].value),
     ]),
     ...(result.totals.outsideRegion && !new GepDecimal(result.totals.outsideRegion.value).isZero()
-      ? [[L.outside, num(result.totals.outsideRegion.value), money(result.totals.outsideRegion.value, WAN), money(result.totals.outsideRegion.value, YI), share(result.totals.outsideRegion.value)]]
+      ? [[L.outside, num(result.totals.outsideRegion.value), money(wan.outsideRegion()), money(yi.outsideRegion()), share(result.totals.outsideRegion.value)]]
       : []),
-    [L.gep, num(result.totals.gep.value), money(result.totals.gep.value, WAN), money(result.totals.gep.value, YI), share(result.totals.gep.value)],
+    [L.gep, num(result.totals.gep.value), money(wan.gep()), money(yi.gep()), share(result.totals.gep.value)],
   ];
 
   const indicators: OutCell[][] = [[
     L.indicator, L.zh, L.en, L.category, L.item, L.ecosystemType, L.quantity, L.quantityUnit, L.unitPrice, L.priceUnit, L.pricePriceYear, L.priceFrom, L.exactYuan, L.wan, L.share,
   ]];
   for (const ind of result.indicators) {
-    for (const l of ind.value.lines) {
+    for (const [n, l] of ind.value.lines.entries()) {
       indicators.push([
         ind.id, ind.zh, ind.en, ind.category, l.item, l.ecosystemType ?? '',
         l.quantity ? num(l.quantity.value) : null, l.quantity?.unit ?? '',
         l.unitPrice ? num(l.unitPrice.value) : null, l.unitPrice?.unit ?? '', l.unitPrice?.priceYear === null || l.unitPrice === null ? '' : String(l.unitPrice.priceYear), l.unitPrice?.from ?? '',
-        num(l.value.value), money(l.value.value, WAN), share(l.value.value),
+        num(l.value.value), money(wan.line(ind.id, n)), share(l.value.value),
       ]);
     }
     indicators.push([
       ind.id, ind.zh, ind.en, ind.category, L.total, '', ind.quantity.total ? num(ind.quantity.total.value) : null, ind.quantity.total?.unit ?? '',
-      null, '', '', '', num(ind.value.total.value), money(ind.value.total.value, WAN), share(ind.value.total.value),
+      null, '', '', '', num(ind.value.total.value), money(wan.indicator(ind.id)), share(ind.value.total.value),
     ]);
   }
 

@@ -14,7 +14,8 @@
  *   calculation details of the HTML report, marked exact.
  */
 import { GepDecimal } from '../numbers/arithmetic.js';
-import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { DEFAULT_ROUNDING, describeParts, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
+import { accountCells } from './account-rounding.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
 import type { GepResultJson } from '../accounts/serialize.js';
@@ -28,8 +29,8 @@ export const SIGNIFICANT_DIGITS = 4;
 export function describeDisplayRule(rule: RoundingRule, lang: Language): string {
   const mode = rule.mode === 'half-up' ? (lang === 'zh' ? '四舍五入' : 'half-up') : lang === 'zh' ? '银行家舍入' : 'half-even';
   return lang === 'zh'
-    ? `显示规则：金额以万元或亿元计，${mode}保留 ${rule.places} 位小数，逐格独立舍入；实物量与单价保留 ${SIGNIFICANT_DIGITS} 位有效数字（千以上保留整数）；占比保留 1 位小数。精确值见 JSON 结果与计算过程。`
-    : `Display: money in 万元 or 亿元, ${describeRounding(rule)}, each cell independently; physical quantities and unit prices to ${SIGNIFICANT_DIGITS} significant digits (whole units from 1,000 up); shares to one decimal. Exact values are in the JSON result and the calculation.`;
+    ? `显示规则：金额以万元或亿元计，${mode}保留 ${rule.places} 位小数，${describeParts(rule, 'zh')}；实物量与单价保留 ${SIGNIFICANT_DIGITS} 位有效数字（千以上保留整数）；占比保留 1 位小数。精确值见 JSON 结果与计算过程。`
+    : `Display: money in 万元 or 亿元, ${describeRounding(rule)}, ${describeParts(rule)}; physical quantities and unit prices to ${SIGNIFICANT_DIGITS} significant digits (whole units from 1,000 up); shares to one decimal. Exact values are in the JSON result and the calculation.`;
 }
 
 /** Columns a CJK character takes in a terminal. */
@@ -228,6 +229,9 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   const share = (v: string) => (gep.isZero() ? '—' : `${new GepDecimal(v).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`);
   const rows: string[][] = [];
   const separators = new Set<number>();
+  // Independent half-up cells, or parts that add up to their totals (rule.parts): ./account-rounding.ts
+  const wan = accountCells(result, '万元', rule);
+  const yi = accountCells(result, '亿元', rule);
   for (const category of ['material', 'regulating', 'cultural'] as const) {
     const inCategory = result.indicators.filter((i) => i.category === category);
     if (inCategory.length === 0) continue;
@@ -237,20 +241,20 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
         `${ind.zh} ${ind.en}`,
         ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} items` : '—',
         priceCell(unitPriceDisplay(ind, lang, rule)),
-        moneyText(ind.value.total.value, '万元', rule),
-        moneyText(ind.value.total.value, '亿元', rule),
+        groupThousands(wan.indicator(ind.id)),
+        groupThousands(yi.indicator(ind.id)),
         share(ind.value.total.value),
       ]);
     }
     const total = result.totals[category];
-    rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', moneyText(total.value, '万元', rule), moneyText(total.value, '亿元', rule), share(total.value)]);
+    rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', groupThousands(wan.category(category)), groupThousands(yi.category(category)), share(total.value)]);
     separators.add(rows.length);
   }
   if (result.outsideRegion.length || result.totals.outsideRegion.value !== '0') {
     const v = result.totals.outsideRegion.value;
-    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${moneyText(v, '万元', rule)}`, `-${moneyText(v, '亿元', rule)}`, share(`-${v}`)]);
+    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${groupThousands(wan.outsideRegion())}`, `-${groupThousands(yi.outsideRegion())}`, share(`-${v}`)]);
   }
-  rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', moneyText(result.totals.gep.value, '万元', rule), moneyText(result.totals.gep.value, '亿元', rule), share(result.totals.gep.value)]);
+  rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', groupThousands(wan.gep()), groupThousands(yi.gep()), share(result.totals.gep.value)]);
 
   const header = HEADERS[lang];
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
@@ -269,7 +273,7 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
     : `GEP account of ${result.region.name}, ${result.accountingYear} (${result.priceYear} prices)`;
   const footer = [
     `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title[lang]}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
-    `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, each cell independently`,
+    `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
     describeDisplayRule(rule, lang),
   ];
   const converted = result.indicators.flatMap((i) => {

@@ -48,7 +48,7 @@ describe('computeGep', () => {
     });
     expect(json.byEcosystemType).toEqual({ cropland: { value: '32400000', unit: '元', priceYear: 2022 }, forest: { value: '129762800', unit: '元', priceYear: 2022 } });
     expect(json.profile).toMatchObject({ id: 'national-2022', indicatorListStatus: 'to-verify' });
-    expect(json.coefficientTable).toBe('national-2022/1.0.0');
+    expect(json.coefficientTable).toBe('national-2022/1.1.0');
   });
 
   it('lists the profile indicators without input as not accounted, with a warning each', () => {
@@ -84,8 +84,8 @@ describe('computeGep', () => {
       result: { value: '18380000', unit: 'm³/a' },
     });
     expect(wc.trace.coefficients.map((c) => [c.id, c.table, c.source, c.status])).toEqual([
-      ['runoff-coefficient.deciduous-broadleaf-forest', 'national-2022/1.0.0', 'gong-2017', 'verified'],
-      ['reservoir-storage-cost', 'national-2022/1.0.0', 'ganzi-2017', 'verified'],
+      ['runoff-coefficient.deciduous-broadleaf-forest', 'national-2022/1.1.0', 'gong-2017', 'verified'],
+      ['reservoir-storage-cost', 'national-2022/1.1.0', 'ganzi-2017', 'verified'],
     ]);
   });
 

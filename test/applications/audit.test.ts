@@ -50,7 +50,7 @@ describe('auditTenure (离任审计)', () => {
     const accounts = ['fixtures/sample-county/input-2021.json', 'fixtures/sample-county/input.json'].map((p) => ({ input: read(p), result: computeGep(read(p)) }));
     const a = auditTenure(file({ gdpRealGrowth: { value: '4.9', unit: '%', source: 'statistical bulletin (constructed)' } }), accounts, { priceIndex: getPriceIndex('cpi-national') });
     expect(a.flagged).toBe(true);
-    expect(dec(a.comparison.gep.constant.rate!).times(100).toFixed(2)).toBe('-5.84');
+    expect(dec(a.comparison.gep.constant.rate!).times(100).toFixed(2)).toBe('-5.82');
     // GDP 158.2 → 168.5 亿元: 10.3 / 158.2 = 6.5107 %
     expect(a.scorecard!.gdp.growthCurrent!.times(100).toFixed(4)).toBe('6.5107');
     expect(a.scorecard!.doubleGrowth).toMatchObject({ value: false, gdpGrowthUsed: 'real' });

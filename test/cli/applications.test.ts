@@ -38,8 +38,8 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
     expect(mine.design).toBe('with-without');
     expect(mine.grossLoss).toBe('0');
     const county = json(['project', `${F}/project-sample-county.json`]);
-    // the net impact is the quantity effect of compareGep (gep compare prints the same −59,559.75 万元)
-    expect(new GepDecimal(county.net).dividedBy(10000).toFixed(2)).toBe('-59559.75');
+    // the net impact is the quantity effect of compareGep (gep compare prints the same −59,609.71 万元)
+    expect(new GepDecimal(county.net).dividedBy(10000).toFixed(2)).toBe('-59609.71');
     expect(county.warnings.map((w: { code: string }) => w.code)).toContain('project-not-area');
   });
 

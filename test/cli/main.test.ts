@@ -110,7 +110,7 @@ describe('gep CLI', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as { id: string; implemented: boolean }[];
     expect(rows.find((r) => r.id === 'material.agriculture')).toMatchObject({ implemented: true, zh: '农业产品' });
-    expect(cli(['profiles']).stdout).toContain('national-2022 1.0.0');
+    expect(cli(['profiles']).stdout).toContain('national-2022 1.1.0');
   });
 
   it('runs as a real process through the package script entry (tsx), exit code included', () => {
@@ -161,7 +161,7 @@ describe('gep coefficients', () => {
 
   it('diffs two tables, and refuses an unknown name with exit 2', () => {
     expect(cli(['coefficients', 'diff', 'national-2022/1.0.0', 'shanxi/1.0.0']).stdout).toBe('coefficient tables national-2022/1.0.0 → shanxi/1.0.0: no differences\n');
-    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.0.0']).stdout).toContain('only the rows of the tables are compared');
+    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.1.0']).stdout).toContain('only the rows of the tables are compared');
     expect(cli(['coefficients', 'nowhere']).code).toBe(2);
   });
 
@@ -170,11 +170,11 @@ describe('gep coefficients', () => {
     const { code, stdout } = cli(['coefficients', 'diff', 'national-2022', 'shanxi']);
     expect(code).toBe(0);
     expect(stdout).not.toContain('no differences');
-    expect(stdout).toMatch(/^profiles national-2022 1\.0\.0 → shanxi 1\.0\.0: \d+ differences$/m);
-    expect(stdout).toContain('~ coefficientTable: national-2022/1.0.0 → shanxi/1.0.0');
+    expect(stdout).toMatch(/^profiles national-2022 1\.1\.0 → shanxi 1\.1\.0: \d+ differences$/m);
+    expect(stdout).toContain('~ coefficientTable: national-2022/1.1.0 → shanxi/1.1.0');
     expect(stdout).toContain('~ regulating.air-purification  variant taxRate: national-minimum → shanxi; membership: (not set) → recalled');
     expect(stdout).toContain('- regulating.coastal-protection  cost=as-given');
-    expect(stdout).toContain('coefficient table national-2022/1.0.0 → shanxi/1.0.0: no row differs');
+    expect(stdout).toContain('coefficient table national-2022/1.1.0 → shanxi/1.1.0: no row differs');
     const json = JSON.parse(cli(['coefficients', 'diff', 'national-2022', 'gbt-46869-2025', '--json']).stdout);
     expect(json.kind).toBe('profile-diff');
     expect(json.settings).toContainEqual({ setting: 'subtractOutsideRegion', before: false, after: true });

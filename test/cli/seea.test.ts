@@ -78,7 +78,7 @@ describe('gep seea', () => {
     const json = JSON.parse(gep(['seea', input, '--opening', opening, '--format', 'json', '--asset-life', '1', '--discount-rate', '0']).stdout);
     // 2021: 1 700 t × 14 000 = 23 800 000 + 23 000 000 = 46 800 000; 2022: 48 200 000; change 1 400 000 元
     expect(json.assets.netChange).toBe('1400000');
-    expect(json.opening).toEqual({ accountingYear: 2021, priceYear: 2021, coefficientTable: 'national-2022/1.0.0' });
+    expect(json.opening).toEqual({ accountingYear: 2021, priceYear: 2021, coefficientTable: 'national-2022/1.1.0' });
   });
 
   it('exits 1 on a bad input and 2 on bad usage', () => {

@@ -39,7 +39,7 @@ describe('diffProfiles', () => {
 
     const d = diffProfiles(national, shanxi, getCoefficientTable);
     expect(d.count).toBeGreaterThan(0);
-    expect(d.settings).toEqual([{ setting: 'coefficientTable', before: 'national-2022/1.0.0', after: 'shanxi/1.0.0' }]);
+    expect(d.settings).toEqual([{ setting: 'coefficientTable', before: 'national-2022/1.1.0', after: 'shanxi/1.1.0' }]);
     // Shanxi's own environmental-tax rates (shanxi.json notes) are chosen by variant.
     for (const id of ['regulating.air-purification', 'regulating.water-purification']) {
       expect(d.indicators.find((i) => i.id === id)?.variant).toEqual([{ option: 'taxRate', before: 'national-minimum', after: 'shanxi' }]);
@@ -49,7 +49,7 @@ describe('diffProfiles', () => {
     expect(d.indicators.find((i) => i.id === 'material.agriculture')?.membership).toEqual({ before: null, after: 'recalled' });
     // shanxi states `adjustments: []`, national leaves it out: the same layer, no difference.
     expect(d.adjustments).toEqual([]);
-    expect(d.table).toEqual({ a: 'national-2022/1.0.0', b: 'shanxi/1.0.0', rows: [] });
+    expect(d.table).toEqual({ a: 'national-2022/1.1.0', b: 'shanxi/1.1.0', rows: [] });
   });
 
   it('finds nothing between a profile and itself, nor where one states a default the other leaves out', () => {
@@ -60,7 +60,7 @@ describe('diffProfiles', () => {
   });
 
   it('names a changed price index, outside-region rule, adjustment, variant, membership and pinned table row', () => {
-    const table = getCoefficientTable('national-2022/1.0.0');
+    const table = getCoefficientTable(national.coefficientTable);
     const changed = { ...table, version: '9.9.9', key: 'national-2022/9.9.9', rows: table.rows.map((r) => (r.id === 'reservoir-storage-cost' ? { ...r, value: '8' } : r)) };
     const tables = (key: string) => (key === changed.key ? changed : getCoefficientTable(key));
     const b = {
@@ -73,7 +73,7 @@ describe('diffProfiles', () => {
     };
     const d = diffProfiles(national, b, tables);
     expect(d.settings).toEqual([
-      { setting: 'coefficientTable', before: 'national-2022/1.0.0', after: 'national-2022/9.9.9' },
+      { setting: 'coefficientTable', before: 'national-2022/1.1.0', after: 'national-2022/9.9.9' },
       { setting: 'priceIndex', before: 'cpi-national', after: null },
       { setting: 'subtractOutsideRegion', before: false, after: true },
     ]);

@@ -41,12 +41,12 @@ describe('the carbon row', () => {
     expect(carbon.quantity.total!.unit).toBe('t CO2/a');
     expect(carbon.value.lines.every((l) => l.unitPrice!.unit === '元/t C')).toBe(true);
     const p = unitPriceDisplay(carbon);
-    // 1 320 元/t C (2011) × 1.25049813472… (CPI 2011→2022) = 1 650.6575378… 元/t C;
-    // ÷ 44/12 t CO2/t C = 1 650.6575378 × 12 / 44 = 450.1793… 元/t CO2 → 450.2 at 4 significant digits.
-    expect(p.text).toBe('450.2 元/t CO2');
-    expect(p.exact!.value.startsWith('450.1793')).toBe(true);
+    // 1 320 元/t C (2008, its source's year: national-2022/1.1.0) × 1.35198922109… (CPI 2008→2022) = 1 784.6257718… 元/t C;
+    // ÷ 44/12 t CO2/t C = 1 784.6257718 × 12 / 44 = 486.7161… 元/t CO2 → 486.7 at 4 significant digits.
+    expect(p.text).toBe('486.7 元/t CO2');
+    expect(p.exact!.value.startsWith('486.7161')).toBe(true);
     expect(p.convertedFrom).toMatchObject({ unit: '元/t C', coefficient: 'co2-per-carbon', ratio: '44/12' });
-    expect(formatAccountTable(sample)).toMatch(/regulating\.carbon-sequestration .*46\.49 万t CO2\/a\s+450\.2 元\/t CO2/);
+    expect(formatAccountTable(sample)).toMatch(/regulating\.carbon-sequestration .*46\.49 万t CO2\/a\s+486\.7 元\/t CO2/);
   });
 
   it('leaves a price on another quantity as it is and marks it (sand fixation: 元/m² of covered area beside t/a)', () => {

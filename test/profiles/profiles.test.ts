@@ -18,13 +18,13 @@ const value = (profile: string, id: string, input: unknown = sample) => run(prof
 describe('shipped profiles', () => {
   it('ship national-2022, GB/T 46869—2025, CAEP 2020, Zhejiang, Shenzhen, RCEES and Shanxi, each with its own table version', () => {
     expect(listProfiles().map((p) => `${p.id} → ${p.coefficientTable}`)).toEqual([
-      'national-2022 → national-2022/1.0.0',
-      'caep-2020 → caep-2020/1.0.0',
-      'gbt-46869-2025 → gbt-46869-2025/1.0.0',
-      'rcees-2013 → rcees-2013/1.0.0',
-      'shanxi → shanxi/1.0.0',
-      'shenzhen-db4403-141 → shenzhen-db4403-141/1.0.0',
-      'zhejiang-db33-2274 → zhejiang-db33-2274/1.0.0',
+      'national-2022 → national-2022/1.1.0',
+      'caep-2020 → caep-2020/1.1.0',
+      'gbt-46869-2025 → gbt-46869-2025/1.1.0',
+      'rcees-2013 → rcees-2013/1.1.0',
+      'shanxi → shanxi/1.1.0',
+      'shenzhen-db4403-141 → shenzhen-db4403-141/1.1.0',
+      'zhejiang-db33-2274 → zhejiang-db33-2274/1.1.0',
     ]);
   });
 
@@ -44,9 +44,13 @@ describe('shipped profiles', () => {
     const shenzhen = ids('shenzhen-db4403-141');
     expect(shenzhen.has('regulating.sand-fixation')).toBe(false);
     expect(shenzhen.has('regulating.noise-reduction')).toBe(true);
-    const table = getCoefficientTable('shenzhen-db4403-141/1.0.0');
-    expect(table.rows.find((r) => r.id === 'reservoir-storage-cost')).toMatchObject({ value: '6.11', priceYear: 2020, status: 'derived' });
-    expect(table.extends).toBe('national-2022/1.0.0');
+    // 6.11 元/m³ is the forestry standard's price of 2005, which the 2020 release used without inflation:
+    // its price year is the year it was set (issue 13), 2020 in table version 1.0.0.
+    const table = getCoefficientTable('shenzhen-db4403-141/1.1.0');
+    expect(table.rows.find((r) => r.id === 'reservoir-storage-cost')).toMatchObject({ value: '6.11', priceYear: 2005, status: 'derived' });
+    expect(table.rows.find((r) => r.id === 'electricity-price.consumer')).toMatchObject({ value: '0.717', priceYear: 2020 });
+    expect(table.extends).toBe('national-2022/1.1.0');
+    expect(getCoefficientTable('shenzhen-db4403-141/1.0.0').rows.find((r) => r.id === 'reservoir-storage-cost')!.priceYear).toBe(2020);
   });
 
   it('rcees-2013 values material products at net output, as ganzi-2017 did', () => {
@@ -83,5 +87,36 @@ describe('shipped profiles', () => {
     for (const p of listProfiles()) for (const i of p.indicators) expect(['verified', 'recalled', 'uncertain', undefined]).toContain(i.membership);
     expect(getProfile('shanxi')!.adjustments).toEqual([]);
     expect(getProfile('zhejiang-db33-2274')!.indicators.find((i) => i.id === 'regulating.negative-ions')!.membership).toBe('uncertain');
+  });
+});
+
+describe('profiles and local values (issue 13)', () => {
+  const climate = sample.indicators['regulating.climate-regulation'];
+  const { electricityPrice: _given, ...withoutPrice } = climate;
+  const input = { ...sample, indicators: { ...sample.indicators, 'regulating.climate-regulation': withoutPrice } };
+
+  it('shanxi warns by name when the input gives no Shanxi electricity price and Ganzi\'s is used, and --strict refuses it', () => {
+    expect(computeGep(sample, { profile: 'shanxi' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(false);
+    const w = computeGep(input, { profile: 'shanxi' }).warnings.filter((x) => x.code === 'coefficient-needs-local-value');
+    expect(w.map((x) => [x.indicator, x.path!.join('.')])).toEqual([['regulating.climate-regulation', 'indicators.regulating.climate-regulation.electricityPrice']]);
+    expect(w[0]!.message).toContain('electricity-price.consumer = 0.53 元/kWh (ganzi-2017, 2010)');
+    let issues: string[] = [];
+    try {
+      computeGep(input, { profile: 'shanxi', strict: true });
+    } catch (e) {
+      issues = (e as { issues: { code: string }[] }).issues.map((i) => i.code);
+    }
+    expect(issues).toContain('coefficient.needs-local-value');
+  });
+
+  it('shenzhen uses its own electricity price without that warning', () => {
+    expect(computeGep(input, { profile: 'shenzhen-db4403-141' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(false);
+  });
+
+  it('rcees-2013 values recreation by the travel-cost method, as ganzi-2017 (Table 2: 旅行费用法) and baiyangdian-2017 do', () => {
+    expect(getProfile('rcees-2013')!.indicators.find((i) => i.id === 'cultural.recreation')!.variant.method).toBe('travel-cost');
+    // forest park 800 000 × (210 + 5 h × 32 元/h × 0.30 + 85) = 800 000 × 343 = 274 400 000 元
+    // wetland park 450 000 × (120 + 3 × 32 × 0.30 + 40) = 450 000 × 188.8 = 84 960 000 元; urban green space excluded
+    expect(value('rcees-2013', 'cultural.recreation')).toBe('359360000');
   });
 });

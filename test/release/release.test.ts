@@ -48,7 +48,7 @@ describe('buildRelease', () => {
 
   it('records library version, profile, table and its hash, input hash, date and the GEP (1 800 t × 14 000 元/t)', () => {
     const m = bundle.manifest;
-    expect(m).toMatchObject({ kind: 'gep-release', formatVersion: 1, date: '2024-06-30', libraryVersion: '0.1.0', profile: { id: 'national-2022' }, coefficientTable: 'national-2022/1.0.0', strict: false });
+    expect(m).toMatchObject({ kind: 'gep-release', formatVersion: 1, date: '2024-06-30', libraryVersion: '0.1.0', profile: { id: 'national-2022' }, coefficientTable: 'national-2022/1.1.0', strict: false });
     expect(m.gep).toEqual({ value: '25200000', unit: '元', priceYear: 2022 });
     expect(m.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(m.coefficientTableHash).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -142,7 +142,7 @@ describe('verifyRelease', () => {
     files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, coefficientTable: 'gbt-46869-2025/1.0.0' })));
     const v = verifyRelease(files);
     expect(codes(v)).toEqual(expect.arrayContaining(['release.table-changed', 'release.mismatch']));
-    expect(v.issues.find((i) => i.code === 'release.mismatch')!.message).toBe('coefficientTable: the manifest records gbt-46869-2025/1.0.0, this file has "national-2022/1.0.0"');
+    expect(v.issues.find((i) => i.code === 'release.mismatch')!.message).toBe('coefficientTable: the manifest records gbt-46869-2025/1.0.0, this file has "national-2022/1.1.0"');
   });
 
   it('reports a table this library does not have instead of recomputing with another', () => {

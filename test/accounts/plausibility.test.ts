@@ -1,0 +1,153 @@
+/**
+ * Issue 13: results that were wrong with exit 0 — hectare figures in km² rows, a GEP made negative by
+ * products from outside the region, negative prices — are now located errors or named warnings.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeGep } from '../../src/accounts/gep.js';
+import { GepInputError } from '../../src/errors/errors.js';
+import { plausibilityData } from '../../src/accounts/plausibility.js';
+
+const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
+type Sample = typeof sample;
+const clone = (): Sample => structuredClone(sample);
+
+function issuesOf(input: unknown, options = {}) {
+  try {
+    computeGep(input, options);
+  } catch (e) {
+    if (e instanceof GepInputError) return e.issues;
+    throw e;
+  }
+  throw new Error('no error');
+}
+const codes = (input: unknown, options = {}) => issuesOf(input, options).map((i) => `${i.code} ${i.path.join('.')}`);
+const warningsOf = (input: unknown, options = {}) => computeGep(input, options).warnings;
+
+describe('ecosystem areas against the region', () => {
+  it('refuses hectare figures given as km²: the areas add up to 100 × the region, with a hint', () => {
+    // The sample's water-conservation rows cover 420 + 380 + 510 + 260 + 620 + 18 = 2 208 km² of a
+    // 2 208 km² county. The same figures in hectares typed into the km² rows add up to 220 800 km².
+    const input = clone();
+    for (const e of input.indicators['regulating.water-conservation'].ecosystems) e.area.value = String(Number(e.area.value) * 100);
+    const [issue, ...rest] = issuesOf(input);
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({
+      code: 'input.area-exceeds-region',
+      path: ['indicators', 'regulating.water-conservation'],
+      found: "220800 km², 100 × the region's area (a factor near 100: hectares (hm²) given as km²?)",
+      expected: 'at most 2208 km² (region.area) + 5 %',
+    });
+  });
+
+  it('checks each indicator\'s own sum, allows the stated tolerance, and leaves lakes out', () => {
+    // +4 % on the water-conservation rows (2 296.32 km²) is within 5 %; +6 % (2 340.48 km²) is not.
+    const within = clone();
+    within.indicators['regulating.water-conservation'].ecosystems[0].area.value = String(420 + 0.04 * 2208);
+    expect(() => computeGep(within)).not.toThrow();
+    const beyond = clone();
+    beyond.indicators['regulating.water-conservation'].ecosystems[0].area.value = String(420 + 0.06 * 2208);
+    expect(codes(beyond)).toEqual(['input.area-exceeds-region indicators.regulating.water-conservation']);
+    // A lake's whole area feeds the storage regression and may reach beyond the region.
+    const lake = clone();
+    lake.indicators['regulating.flood-regulation'].lakes.push({ item: 'border lake', region: 'qinghai-tibet-plateau', area: { value: '4000', unit: 'km²' } });
+    expect(() => computeGep(lake)).not.toThrow();
+  });
+
+  it('warns when region.area is missing, so the areas could not be checked', () => {
+    const input = clone();
+    delete input.region.area;
+    const w = warningsOf(input).find((x) => x.code === 'region-area-missing')!;
+    expect(w.message).toContain('regulating.water-conservation');
+  });
+
+  it('refuses a region area that is zero, negative, or not an area', () => {
+    for (const [area, code] of [
+      [{ value: '0', unit: 'km²' }, 'input.out-of-range region.area.value'],
+      [{ value: '-1850', unit: 'km²' }, 'input.out-of-range region.area.value'],
+      [{ value: '1850', unit: '元/m3' }, 'input.unit-unknown region.area.unit'],
+      [{ value: '1850', unit: 'km' }, 'input.unit-dimension region.area.unit'],
+    ] as const) {
+      expect(codes({ ...sample, region: { ...sample.region, area } }), JSON.stringify(area)).toEqual([code]);
+    }
+  });
+});
+
+describe('negative results', () => {
+  const outside = (value: string) => [{ item: 'water from upstream', value: { value, unit: '亿元' }, method: 'test' }];
+
+  it('refuses a negative GEP from products outside the region, unless the input declares it', () => {
+    const input = { ...sample, outsideRegion: outside('9900') };
+    const [issue] = issuesOf(input, { profile: 'gbt-46869-2025' });
+    expect(issue).toMatchObject({ code: 'account.negative-total', path: ['totals', 'gep'], expected: 'gep' });
+    expect(issue!.found).toContain('− outsideRegion 990000000000 元');
+    const declared = { ...input, allowNegativeTotals: { reason: 'net importer of water: test' } };
+    const result = computeGep(declared, { profile: 'gbt-46869-2025' });
+    expect(result.totals.gep.value.isNegative()).toBe(true);
+    expect(result.warnings.find((w) => w.code === 'negative-totals-allowed')!.message).toContain('net importer of water: test');
+  });
+
+  it('refuses a negative price override and a negative price in an indicator input', () => {
+    const override = { ...sample, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '-7.06', unit: '元/m³', priceYear: 2022, reason: 'typo' }] };
+    expect(codes(override)).toEqual(['input.out-of-range coefficientOverrides.0.value']);
+    // A non-money coefficient keeps the sign of the table value.
+    const flipped = { ...sample, coefficientOverrides: [{ id: 'sediment-deposition-ratio', value: '-0.24', unit: '1', reason: 'typo' }] };
+    expect(codes(flipped)).toEqual(['input.out-of-range coefficientOverrides.0.value']);
+    const input = clone();
+    input.indicators['material.agriculture'].products[0].price.value = '-2700';
+    expect(codes(input)).toEqual(['input.out-of-range indicators.material.agriculture.products.0.price.value']);
+  });
+});
+
+describe('ranges', () => {
+  it('warns about a depth outside its physical range, naming the field, the value and the range', () => {
+    // 560 mm of precipitation typed with the unit m is 560 000 mm.
+    const input = clone();
+    input.indicators['regulating.water-conservation'].ecosystems[0].precipitation.unit = 'm';
+    input.indicators['regulating.water-conservation'].ecosystems[0].evapotranspiration = { value: '420', unit: 'mm' };
+    const w = warningsOf(input).filter((x) => x.code === 'implausible-value');
+    expect(w.map((x) => x.path!.join('.'))).toEqual(['indicators.regulating.water-conservation.ecosystems.0.precipitation']);
+    expect(w[0]!.message).toContain('precipitation = 560 m is outside the plausible range 1–12000 mm');
+  });
+
+  it('warns about a soil erodibility in US units given as SI, and about the soil retained per hectare', () => {
+    // K_US 0.32 is K_SI 0.042; typed as SI it makes every retention 7.6 times too large.
+    const input = clone();
+    for (const e of input.indicators['regulating.soil-retention'].ecosystems) e.soilErodibility.value = String(Number(e.soilErodibility.value) * 10);
+    const w = warningsOf(input);
+    expect(w.filter((x) => x.code === 'implausible-value' && x.path!.includes('soilErodibility'))).toHaveLength(input.indicators['regulating.soil-retention'].ecosystems.length);
+    expect(w.find((x) => x.code === 'implausible-rate')!.message).toMatch(/^regulating\.soil-retention: \d+(\.\d+)? t\/\(hm²·a\) over its 2190 km² is outside the plausible range 0–1000/);
+    expect(warningsOf(sample).some((x) => x.code === 'implausible-rate' || x.code === 'implausible-value')).toBe(false);
+  });
+
+  it('warns when a given price is more than 10 times off the table value of the same coefficient', () => {
+    // domestic tariff 3.5 元/m³ typed as 35 元/m³: 13.5 × the table's water-tariff.domestic 2.6 元/m³
+    const input = clone();
+    input.indicators['material.water-supply'].uses[0].tariff.value = '35';
+    const w = warningsOf(input).filter((x) => x.code === 'price-far-from-table');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toContain('35 元/m³, is 13.5 × the table value of water-tariff.domestic, 2.6 元/m³');
+    expect(warningsOf(sample).some((x) => x.code === 'price-far-from-table')).toBe(false);
+  });
+
+  it('warns when GEP per person is outside the span of published accounts (population typed in 人 for 万人)', () => {
+    const input = clone();
+    input.economy.population.unit = '人';
+    const w = warningsOf(input).filter((x) => x.code === 'implausible-ratio');
+    expect(w.map((x) => x.path!.join('.'))).toEqual(['economy.population']);
+    const { perCapita, perKm2 } = plausibilityData();
+    // bounds: 57 526 / 10 = 5 752.6 and 711 800 × 10 = 7 118 000 元/人
+    expect(w[0]!.message).toContain('outside 5752.6–7118000 元/人');
+    expect(perCapita.published).toHaveLength(4);
+    expect(perKm2.published.every((p) => p.source.length > 0)).toBe(true);
+    expect(warningsOf(sample).some((x) => x.code === 'implausible-ratio')).toBe(false);
+  });
+
+  it('every range in the data file names a source or says rule-of-thumb, and its bounds are ordered', () => {
+    const data = plausibilityData();
+    for (const r of [...data.ranges, ...data.rates]) {
+      expect(Number(r.min), JSON.stringify(r)).toBeLessThan(Number(r.max));
+      expect(r.status === 'rule-of-thumb' || ('source' in r && r.source), JSON.stringify(r)).toBeTruthy();
+    }
+  });
+});
