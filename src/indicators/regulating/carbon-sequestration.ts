@@ -11,10 +11,11 @@
  *                         "carbon-sequestration-rate method" [R]); rates are inputs
  *   For reproducing a published account, `reported` takes the quantities as printed (t CO₂ or t C)
  *   instead of `ecosystems`, whatever the variant; the trace says so.
- *   V_cf = Q_CO2 · C_CO2 when the price is per t CO₂ (market), or Q_C · C_C when it is per t C
- *   (afforestation cost, the table's `carbon-price.afforestation`); never a price of one applied to
- *   a quantity of the other (gep-methods §4.8, "unit trap"). 72/162 is the carbon share of
- *   C₆H₁₀O₅ and 44/12 the CO₂/C molar-mass ratio (stoichiometry, gep-methods §5.4).
+ *   V_cf = Q_CO2 · C_CO2 with the price per t CO₂ (market); a price per t C (afforestation cost, the
+ *   table's `carbon-price.afforestation`) is first carried to C_CO2 = C_C ÷ (44/12), so V = Q_C · C_C;
+ *   never a price of one applied to a quantity of the other (gep-methods §4.8, "unit trap").
+ *   72/162 is the carbon share of C₆H₁₀O₅ and 44/12 the CO₂/C molar-mass ratio (stoichiometry,
+ *   gep-methods §5.4).
  * A type with negative NEP or rate (a net source) is kept with its sign and warned about.
  */
 import { z } from 'zod';
@@ -22,10 +23,10 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { anyPrice, decimalText, ecosystemType, measure } from '../input-schema.js';
-import { asFlowUnit, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
+import { asFlowUnit, convert, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import { nepOf } from './nep.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, ValueLine, ValueResult } from '../types.js';
+import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
 
 const ID = 'regulating.carbon-sequestration';
 
@@ -233,26 +234,30 @@ export function quantity<T>(input: CarbonSequestrationInput, ctx: IndicatorConte
   return { lines, total, steps: tracer.steps, warnings };
 }
 
-/** Value in 元: per t CO₂ price × CO₂, or per t C price × carbon (CO₂ ÷ 44/12). */
+/**
+ * Value in 元: CO₂ × the price per t CO₂. A price per t C (the afforestation cost) is carried to per
+ * t CO₂ first, C_CO2 = C_C ÷ (44/12), so that each value line shows its quantity and unit price in
+ * units of each other (t CO₂ beside 元/t CO₂; issue 16); V = Q_CO2 × C_CO2 = Q_C × C_C.
+ */
 export function value<T>(input: CarbonSequestrationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const pricePath = [...ctx.path, 'carbonPrice'];
-  const { price: p, warnings } = resolvePrice(ctx, input.carbonPrice, 'carbon-price.afforestation', pricePath, ID);
-  const perCarbon = parseUnit(p.unit).dimension.carbon === -1;
-  const ratio = perCarbon ? ctx.coefficients.get('co2-per-carbon', pricePath) : null;
+  const { price: given, warnings } = resolvePrice(ctx, input.carbonPrice, 'carbon-price.afforestation', pricePath, ID);
+  let p: UnitPrice<T> = given;
+  if (parseUnit(given.unit).dimension.carbon === -1) {
+    const k = ctx.coefficients.get('co2-per-carbon', pricePath);
+    const perCo2 = tracer.record('carbon price per t CO₂', 'C_CO2 = C_C ÷ k', {
+      C_C: traced(A, given, given.from),
+      k: traced(A, { value: k.value, unit: k.unit }, 'coefficient:co2-per-carbon'),
+    }, { value: A.divide(convert(A, given.value, given.unit, '元/t C'), convert(A, k.value, k.unit, 't CO2/t C')), unit: '元/t CO2' });
+    p = { ...perCo2, priceYear: given.priceYear, from: 'step:carbon price per t CO₂' };
+  }
   const lines: ValueLine<T>[] = q.lines.map((l) => {
-    let priced: Measure<T> = l.quantity;
-    if (ratio) {
-      priced = tracer.record(`carbon fixed by ${l.item}`, 'Q_C = Q_CO2 ÷ (44/12)', {
-        Q_CO2: traced(A, l.quantity, `step:CO₂ fixed by ${l.item}`),
-        k: traced(A, { value: ratio.value, unit: ratio.unit }, 'coefficient:co2-per-carbon'),
-      }, { value: A.divide(l.quantity.value, ratio.value), unit: 't C/a' });
-    }
-    const v = tracer.record(`value of ${l.item}`, perCarbon ? 'V = Q_C × C_C' : 'V = Q_CO2 × C_CO2',
-      { Q: traced(A, priced, perCarbon ? `step:carbon fixed by ${l.item}` : `step:CO₂ fixed by ${l.item}`), P: traced(A, p, p.from) },
-      valueAt(A, priced, p));
-    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: priced, unitPrice: p, value: v };
+    const v = tracer.record(`value of ${l.item}`, 'V = Q_CO2 × C_CO2',
+      { Q: traced(A, l.quantity, `step:CO₂ fixed by ${l.item}`), P: traced(A, p, p.from) },
+      valueAt(A, l.quantity, p));
+    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value: v };
   });
   const total = tracer.record('total', 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
   return { lines, total, steps: tracer.steps, warnings };

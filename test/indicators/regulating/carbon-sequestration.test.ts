@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as carbon from '../../../src/indicators/regulating/carbon-sequestration.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches } from '../../helpers/indicator.js';
 import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
+import { computeGep } from '../../../src/accounts/gep.js';
+import { gepResultToJson } from '../../../src/accounts/serialize.js';
+import { formatAccountTable } from '../../../src/io/text-table.js';
+import sample from '../../../fixtures/sample-county/input.json';
 
 /** |x − expected| on the decimal path, as a number (for tolerances stated in the test). */
 const gap = (x: GepDecimal, expected: string) => x.minus(expected).abs().toNumber();
@@ -16,6 +20,38 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.value.total.value.toString()).toBe('158400');
     expect(relativeDifference(float.value.total.value, 158400)).toBeLessThan(1e-12);
     expect(decimal.value.warnings.map((w) => w.code)).toEqual(['price-year-mismatch']); // 2011 price in a 2022 account
+  });
+
+  it('prices each line per t CO2, the unit of its quantity line: a price per t C is divided by 44/12 (issue 16)', () => {
+    // NEP = 120 t C → Q_CO2 = 440 t CO2/a; C_C = 1 320 元/t C → C_CO2 = 1 320 ÷ 44/12 = 360 元/t CO2;
+    // V = 440 × 360 = 158 400 元, the same as 120 t C × 1 320 元/t C.
+    const { decimal, float } = runBoth(carbon, { ecosystems: [{ ...forest, nep: { value: '120', unit: 't C' } }] });
+    const line = decimal.value.lines[0]!;
+    expect([gap(line.quantity!.value, '440') < 1e-30, line.quantity!.unit]).toEqual([true, 't CO2/a']);
+    expect([gap(line.unitPrice!.value, '360') < 1e-30, line.unitPrice!.unit, line.unitPrice!.priceYear, line.unitPrice!.from])
+      .toEqual([true, '元/t CO2', 2011, 'step:carbon price per t CO₂']);
+    const step = decimal.value.steps.find((s) => s.name === 'carbon price per t CO₂')!;
+    expect(Object.values(step.inputs).map((i) => i.from)).toEqual(['coefficient:carbon-price.afforestation', 'coefficient:co2-per-carbon']);
+    expect(unitMismatches(decimal)).toEqual([]);
+    expect(relativeDifference(float.value.lines[0]!.unitPrice!.value, 360)).toBeLessThan(1e-12);
+    expect(decimal.value.total.value.toString()).toBe('158400');
+  });
+
+  it('keeps a price given per t CO2 as it is, and a reported line in t C in t CO2', () => {
+    // 100 t C as printed → 366.67 t CO2/a, valued at 50 元/t CO2 (no conversion step)
+    const input = { reported: [{ item: 'r', quantity: { value: '100', unit: 't C' } }], carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } };
+    const { value } = runIndicator(carbon, input, decimalArithmetic);
+    expect(value.lines.map((l) => [l.quantity!.unit, l.unitPrice!.unit, l.unitPrice!.from])).toEqual([['t CO2/a', '元/t CO2', 'input:indicators.regulating.carbon-sequestration.carbonPrice']]);
+    expect(value.steps.map((s) => s.name)).toEqual(['value of r', 'total']);
+  });
+
+  it('shows the sample county\'s carbon row in t CO2 with a price per t CO2 (issue 16: it showed 元/t C)', () => {
+    // shanxi profile: the afforestation cost 1 320 元/t C (2011), rebased to 2022 by the CPI, ÷ 44/12.
+    const json = gepResultToJson(computeGep(sample));
+    const row = formatAccountTable(json).split('\n').find((r) => r.startsWith('regulating.carbon-sequestration'))!;
+    expect(row).toMatch(/万t CO2\/a +[\d,.]+ 元\/t CO2 /);
+    const carbonJson = json.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
+    expect(new Set(carbonJson.value.lines.map((l) => `${l.quantity?.unit} × ${l.unitPrice?.unit}`))).toEqual(new Set(['t CO2/a × 元/t CO2']));
   });
 
   it('computes NEP = β × NPP_dm × 72/162 in the npp-ratio variant', () => {
