@@ -62,6 +62,25 @@ export function relativeDifference(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 }
 
+/** A formula or note has words (not only symbols) when it has a lowercase word of 3+ letters other than a math function, or two words in a row. */
+const HAS_WORDS = /\b(?!(?:exp|min|max|log)\b)[a-z]{3,}\b|\b[a-z]{2,}\s+[a-z]{2,}\b/;
+
+/**
+ * What a zh report of this run would show in English: steps without a Chinese name, formulas and
+ * notes with words but no Chinese text, warnings without a Chinese message (issue 16). `[]` when
+ * complete.
+ */
+export function untranslated(r: Pick<RunResult<unknown>, 'quantity' | 'value'>): string[] {
+  const out: string[] = [];
+  for (const s of [...r.quantity.steps, ...r.value.steps]) {
+    if (!s.zh?.name) out.push(`step "${s.name}": no zh name`);
+    if (HAS_WORDS.test(s.formula) && !s.zh?.formula) out.push(`step "${s.name}": formula "${s.formula}" has no zh`);
+    if (s.note !== undefined && HAS_WORDS.test(s.note) && !s.zh?.note) out.push(`step "${s.name}": note "${s.note}" has no zh`);
+  }
+  for (const w of [...r.quantity.warnings, ...r.value.warnings]) if (!w.zh) out.push(`warning ${w.code}: no zh message`);
+  return out;
+}
+
 /** The exponents of a unit's dimension, as a map. */
 const exponents = (unit: string) => new Map(Object.entries(parseUnit(unit).dimension).filter(([, e]) => e !== 0));
 

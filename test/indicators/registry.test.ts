@@ -69,9 +69,7 @@ describe.each([...INDICATORS.entries()])('indicator module %s', (id, module) => 
  */
 const NOT_YET_BILINGUAL = new Set([
   'regulating.soil-retention', 'regulating.sand-fixation', 'regulating.coastal-protection', 'regulating.flood-regulation',
-  'regulating.air-purification', 'regulating.water-purification', 'regulating.carbon-sequestration', 'regulating.oxygen-release',
-  'regulating.climate-regulation', 'regulating.negative-ions', 'regulating.species-conservation', 'regulating.pest-control',
-  'regulating.noise-reduction',
+  'regulating.air-purification', 'regulating.water-purification',
 ]);
 
 describe.each([...INDICATORS.entries()].filter(([id]) => !NOT_YET_BILINGUAL.has(id) && id in sample.indicators))('trace of %s', (id, module) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as carbon from '../../../src/indicators/regulating/carbon-sequestration.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
 import { computeGep } from '../../../src/accounts/gep.js';
 import { gepResultToJson } from '../../../src/accounts/serialize.js';
@@ -63,7 +63,8 @@ describe('regulating.carbon-sequestration', () => {
     expect(gap(decimal.quantity.total!.value, '814.8148148148148148148148148148148148148')).toBeLessThan(1e-30);
     expect(gap(decimal.value.total.value, '293333.3333333333333333333333333333333333')).toBeLessThan(1e-25);
     expect(relativeDifference(float.quantity.total!.value, 1584000 / 1944)).toBeLessThan(1e-12);
-    expect(decimal.quantity.steps.find((s) => s.name === 'NEP of deciduous-broadleaf-forest')!.formula).toBe('NEP = β × NPP_dm × 72/162');
+    const nep = decimal.quantity.steps.find((s) => s.name === 'NEP of deciduous-broadleaf-forest')!;
+    expect([nep.formula, nep.inputs.k!.from]).toEqual(['NEP = β × NPP_dm × k', 'coefficient:carbon-per-dry-matter']);
     expect(decimal.coefficients.map((c) => c.id)).toEqual(['carbon-per-dry-matter', 'co2-per-carbon', 'carbon-price.afforestation']);
   });
 
@@ -122,7 +123,7 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.quantity.lines[0]!.quantity.value.toString()).toBe('9862.01');
     expect(gap(decimal.quantity.total!.value, '10228.67666666666666666666666666666666667')).toBeLessThan(1e-30);
     expect(relativeDifference(float.quantity.total!.value, 9862.01 + 100 * 44 / 12)).toBeLessThan(1e-12);
-    expect(decimal.quantity.steps.map((s) => s.formula)).toEqual(['Q_CO2 as reported', 'Q_CO2 = 44/12 × Q_C', 'Q = Σ_i Q_CO2,i']);
+    expect(decimal.quantity.steps.map((s) => s.formula)).toEqual(['Q_CO2 as reported', 'Q_CO2 = k × Q_C', 'Q = Σ_i Q_i (reported)']);
     expect(decimal.value.total.value.toNumber()).toBeCloseTo(1022867.67, 2);
   });
 
@@ -181,5 +182,28 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.quantity.total!.value.toFixed(4)).toBe('94560.7010');
     expect(decimal.value.total.value.dividedBy(10000).toFixed(3)).toBe('3592.077');
     expect(decimal.value.warnings).toEqual([]);
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
+    const lines = [
+      { ...forest, nep: { value: '-3', unit: 't C' }, nppDryMatter: { value: '10', unit: 't' }, nepNppRatio: { value: '0.5', unit: '1' } },
+      { ecosystemType: 'temperate-steppe', item: '草地 grassland', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' }, nppDryMatter: { value: '5', unit: 't' }, nepNppRatio: { value: '40', unit: '%' } },
+    ];
+    const rates = [
+      { ...forest, area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '-0.1', unit: 't C/(hm²·a)' } },
+      { ecosystemType: 'cropland', area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '1', unit: 't CO2/(hm²·a)' } },
+    ];
+    const reported = [{ item: 'forest', quantity: { value: '-1', unit: 't C' } }, { item: '灌丛', quantity: { value: '5', unit: 't CO2' } }];
+    const runs = [
+      ...(['nep', 'dry-matter', 'npp-ratio'] as const).map((quantity) => runIndicator(carbon, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } })),
+      runIndicator(carbon, { ecosystems: rates, carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } }, decimalArithmetic, { variant: { quantity: 'sequestration-rate' } }),
+      runIndicator(carbon, { reported }, decimalArithmetic),
+    ];
+    expect(runs.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings].map((w) => w.code))).toEqual(expect.arrayContaining(['net-carbon-source', 'input-not-used', 'price-year-mismatch']));
+    for (const r of runs) {
+      expect(untranslated(r)).toEqual([]);
+      expect(unitMismatches(r)).toEqual([]);
+    }
+    expect(runs[4]!.quantity.warnings.map((w) => w.zh)).toEqual(['森林：公布的固碳量为负（-1 t C），属净碳源，保留其符号']);
   });
 });
