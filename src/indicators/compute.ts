@@ -160,10 +160,11 @@ export function resolvePrice<T>(
 
 /**
  * Value of a quantity at a unit price, in 元: V = Q × P with the units checked and converted
- * (万t × 元/t, m³/a × 元/m³). An annual flow (…/a) gives the value of the accounting year.
+ * (万t × 元/t, m³/a × 元/m³). An annual flow (…/a), or an area at a price per year (hm² × 元/(hm²·a)),
+ * gives the value of the accounting year.
  */
 export function valueAt<T>(A: Arithmetic<T>, quantity: Measure<T>, price: Measure<T>): Measure<T, '元'> {
-  const perYear = parseUnit(quantity.unit).dimension.year === -1;
+  const perYear = (parseUnit(quantity.unit).dimension.year ?? 0) + (parseUnit(price.unit).dimension.year ?? 0) === -1;
   return { value: multiplyInto(A, quantity.value, quantity.unit, price.value, price.unit, perYear ? '元/a' : '元'), unit: '元' };
 }
 
@@ -219,4 +220,9 @@ export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items
   if (issues.length) throw new GepInputError(issues);
   const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
   return { lines, total, steps: tracer.steps, warnings };
+}
+
+/** Warnings without repeats: a price that several lines share is warned about once. */
+export function withoutRepeats(warnings: readonly GepWarning[]): GepWarning[] {
+  return warnings.filter((w, i, all) => all.findIndex((x) => x.code === w.code && x.message === w.message) === i);
 }

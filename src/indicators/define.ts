@@ -59,10 +59,22 @@ export interface ReportedDef<F extends Shape = Shape> {
   /** Leave a line out of the account, with the warning that says why; `null` keeps it. */
   skip?(row: ReportedRow<F>, index: number, ctx: IndicatorContext<unknown>): GepWarning | null;
   /**
-   * A warning about a line that is kept (a negative quantity kept with its sign, a pollutant counted
-   * twice with another line of `rows`); `null` for none.
+   * A warning about a line that is kept (a negative quantity kept with its sign: a net source; a
+   * pollutant counted twice with another line of `rows`); `null` for none.
    */
   warn?<T>(row: ReportedRow<F>, index: number, quantity: Measure<T>, ctx: IndicatorContext<T>, rows: readonly ReportedRow<F>[]): GepWarning | null;
+  /**
+   * Schema of a line's quantity when it may be in another dimension than `unit` (carbon printed as
+   * t C for an account in t CO₂), with `read` to turn it into `unit`. Default: an amount in
+   * `unit`'s dimension.
+   */
+  readonly quantity?: z.ZodType<{ value: string; unit: string }>;
+  /**
+   * The quantity of a line in `unit`, when reading it takes a formula and not only a unit conversion
+   * (t C × 44/12): record the line's step, named `stepName(item)`, on `tracer` and return it.
+   * Default: the amount converted to `unit`, recorded as "Q_i as reported".
+   */
+  read?<T>(row: ReportedRow<F>, index: number, tracer: Tracer<T>, ctx: IndicatorContext<T>): Measure<T>;
 }
 
 type Shape = Readonly<Record<string, z.ZodType>>;
@@ -187,7 +199,7 @@ function reportedRowSchema(r: ReportedDef) {
   return z.strictObject({
     item: r.label ? z.string().min(1).optional().describe('name of the line as printed (optional: the line is named from its other fields)') : z.string().min(1).describe('name of the line as printed (ecosystem type, forest type or region)'),
     ecosystemType: ecosystemType.optional().describe('ecosystem type id of the line, if it names one'),
-    quantity: measure(r.unit, { nonNegative: r.nonNegative ?? true }).describe(r.description),
+    quantity: (r.quantity ?? measure(r.unit, { nonNegative: r.nonNegative ?? true })).describe(r.description),
     ...(r.fields ?? {}),
   });
 }
@@ -282,10 +294,14 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
       return;
     }
     const item = r.label ? r.label(row) : row.item;
-    const q = readAmount(A, row.quantity, r.unit);
+    let q: Measure<T>;
+    if (r.read) q = r.read(row, i, tracer, ctx);
+    else {
+      q = readAmount(A, row.quantity, r.unit);
+      tracer.record(r.stepName(item), { en: 'Q_i as reported', zh: 'Q_i 取公布值' }, { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q);
+    }
     const warning = r.warn?.(row, i, q, ctx, rows);
     if (warning) warnings.push(warning);
-    tracer.record(r.stepName(item), { en: 'Q_i as reported', zh: 'Q_i 取公布值' }, { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q);
     lines.push({ item, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
   });
   const entry = catalogueEntry(id);

@@ -8,6 +8,7 @@ import { getCoefficientTable } from '../../src/coefficients/tables.js';
 import type { CoefficientOverride } from '../../src/coefficients/types.js';
 import { toGepIssues } from '../../src/indicators/input-schema.js';
 import { GepInputError } from '../../src/errors/errors.js';
+import { parseUnit } from '../../src/units/units.js';
 import type { IndicatorModule, QuantityResult, ValueResult } from '../../src/indicators/types.js';
 
 export interface RunOptions {
@@ -77,5 +78,28 @@ export function untranslated(r: Pick<RunResult<unknown>, 'quantity' | 'value'>):
     if (s.note !== undefined && HAS_WORDS.test(s.note) && !s.zh?.note) out.push(`step "${s.name}": note "${s.note}" has no zh`);
   }
   for (const w of [...r.quantity.warnings, ...r.value.warnings]) if (!w.zh) out.push(`warning ${w.code}: no zh message`);
+  return out;
+}
+
+/** The exponents of a unit's dimension, as a map. */
+const exponents = (unit: string) => new Map(Object.entries(parseUnit(unit).dimension).filter(([, e]) => e !== 0));
+
+/**
+ * Value lines that a report cannot show beside their quantity line (issue 16: 46.49 万t CO2/a beside
+ * 1 650.66 元/t C): a quantity not in the unit of the line's quantity line, or a unit price that is
+ * not money per that unit (per year allowed: 元/(hm²·a) × hm²). `[]` when every line is consistent.
+ */
+export function unitMismatches(r: Pick<RunResult<unknown>, 'quantity' | 'value'>): string[] {
+  const out: string[] = [];
+  for (const l of r.value.lines) {
+    if (!l.quantity || !l.unitPrice) continue;
+    const q = r.quantity.lines.find((x) => x.item === l.item);
+    if (!q) continue;
+    if (l.quantity.unit !== q.quantity.unit) out.push(`${l.item}: quantity in ${l.quantity.unit}, its quantity line in ${q.quantity.unit}`);
+    const product = exponents(q.quantity.unit);
+    for (const [d, e] of exponents(l.unitPrice.unit)) product.set(d, (product.get(d) ?? 0) + e);
+    const rest = [...product].filter(([d, e]) => e !== 0 && !(d === 'money' && e === 1) && !(d === 'year' && e === -1));
+    if (product.get('money') !== 1 || rest.length) out.push(`${l.item}: ${q.quantity.unit} × ${l.unitPrice.unit} is not money`);
+  }
   return out;
 }

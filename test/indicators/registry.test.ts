@@ -64,16 +64,9 @@ describe.each([...INDICATORS.entries()])('indicator module %s', (id, module) => 
 
 /**
  * Chinese reports show trace steps and warnings in Chinese: every step a module records has a zh
- * name and every warning a zh message, on the sample county under every variant option. Modules
- * not yet moved to defineIndicator are listed here until they are.
+ * name and every warning a zh message, on the sample county under every variant option.
  */
-const NOT_YET_BILINGUAL = new Set([
-  'regulating.carbon-sequestration', 'regulating.oxygen-release',
-  'regulating.climate-regulation', 'regulating.negative-ions', 'regulating.species-conservation', 'regulating.pest-control',
-  'regulating.noise-reduction',
-]);
-
-describe.each([...INDICATORS.entries()].filter(([id]) => !NOT_YET_BILINGUAL.has(id) && id in sample.indicators))('trace of %s', (id, module) => {
+describe.each([...INDICATORS.entries()].filter(([id]) => id in sample.indicators))('trace of %s', (id, module) => {
   const options = module.spec.variants.flatMap((v) => Object.keys(v.options).map((o) => ({ [v.name]: o })));
   it.each([{}, ...options])('names every step and warning in Chinese (variant %o)', (variant) => {
     let run;

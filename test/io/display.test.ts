@@ -36,17 +36,28 @@ describe('chart ticks', () => {
 });
 
 describe('the carbon row', () => {
-  it('shows its unit price per t CO2, as its quantity, converted with the co2-per-carbon ratio it used (44/12)', () => {
+  it('shows its unit price per t CO2, as its quantity: the module prices its lines per t CO2 (issue 16)', () => {
     const carbon = sample.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
     expect(carbon.quantity.total!.unit).toBe('t CO2/a');
-    expect(carbon.value.lines.every((l) => l.unitPrice!.unit === '元/t C')).toBe(true);
+    expect(carbon.value.lines.every((l) => l.unitPrice!.unit === '元/t CO2')).toBe(true);
     const p = unitPriceDisplay(carbon);
     // 1 320 元/t C (2008, its source's year: national-2022/1.1.0) × 1.35198922109… (CPI 2008→2022) = 1 784.6257718… 元/t C;
-    // ÷ 44/12 t CO2/t C = 1 784.6257718 × 12 / 44 = 486.7161… 元/t CO2 → 486.7 at 4 significant digits.
+    // the module's step "carbon price per t CO₂" divides by 44/12 t CO2/t C: 1 784.6257718 × 12 / 44 = 486.7161… 元/t CO2
+    // → 486.7 at 4 significant digits.
+    expect(p.text).toBe('486.7 元/t CO2');
+    expect(p.exact!.value.startsWith('486.7161')).toBe(true);
+    expect(p.convertedFrom).toBeUndefined();
+    expect(formatAccountTable(sample)).toMatch(/regulating\.carbon-sequestration .*46\.49 万t CO2\/a\s+486\.7 元\/t CO2/);
+  });
+
+  it('converts a price per t C with the co2-per-carbon ratio the indicator used (44/12), as results made before issue 16 carry it', () => {
+    const carbon = sample.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
+    const perC = carbon.trace.steps.find((s) => s.name === 'carbon price per t CO₂')!.inputs.C_C!;
+    const before = { ...carbon, value: { ...carbon.value, lines: carbon.value.lines.map((l) => ({ ...l, unitPrice: { ...l.unitPrice!, value: perC.value, unit: perC.unit } })) } };
+    const p = unitPriceDisplay(before);
     expect(p.text).toBe('486.7 元/t CO2');
     expect(p.exact!.value.startsWith('486.7161')).toBe(true);
     expect(p.convertedFrom).toMatchObject({ unit: '元/t C', coefficient: 'co2-per-carbon', ratio: '44/12' });
-    expect(formatAccountTable(sample)).toMatch(/regulating\.carbon-sequestration .*46\.49 万t CO2\/a\s+486\.7 元\/t CO2/);
   });
 
   it('leaves a price on another quantity as it is and marks it (sand fixation: 元/m² of covered area beside t/a)', () => {

@@ -11,62 +11,33 @@
  *                         "carbon-sequestration-rate method" [R]); rates are inputs
  *   For reproducing a published account, `reported` takes the quantities as printed (t CO₂ or t C)
  *   instead of `ecosystems`, whatever the variant; the trace says so.
- *   V_cf = Q_CO2 · C_CO2 when the price is per t CO₂ (market), or Q_C · C_C when it is per t C
- *   (afforestation cost, the table's `carbon-price.afforestation`); never a price of one applied to
- *   a quantity of the other (gep-methods §4.8, "unit trap"). 72/162 is the carbon share of
- *   C₆H₁₀O₅ and 44/12 the CO₂/C molar-mass ratio (stoichiometry, gep-methods §5.4).
+ *   V_cf = Q_CO2 · C_CO2 with the price per t CO₂ (market); a price per t C (afforestation cost, the
+ *   table's `carbon-price.afforestation`) is first carried to C_CO2 = C_C ÷ (44/12), so V = Q_C · C_C;
+ *   never a price of one applied to a quantity of the other (gep-methods §4.8, "unit trap").
+ *   72/162 is the carbon share of C₆H₁₀O₅ and 44/12 the CO₂/C molar-mass ratio (stoichiometry,
+ *   gep-methods §5.4).
  * A type with negative NEP or rate (a net source) is kept with its sign and warned about.
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
-import { anyPrice, decimalText, ecosystemType, measure } from '../input-schema.js';
-import { asFlowUnit, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
+import { ecosystemTypeName } from '../catalogue.js';
+import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type Text } from '../compute.js';
+import { defineIndicator } from '../define.js';
+import { anyPrice, decimalText, measure } from '../input-schema.js';
+import { asFlowUnit, convert, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
+import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
-import { nepOf } from './nep.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, ValueLine, ValueResult } from '../types.js';
+import type { IndicatorContext, QuantityLine, UnitPrice, ValueLine } from '../types.js';
+import { lineName, netSourceWarning, nepOf, notUsedWarning, nppDryMatter, productivityFields, type Name } from './nep.js';
 
 const ID = 'regulating.carbon-sequestration';
-
-/** Metadata, inputs, variants and coefficients of carbon sequestration. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line (stand, forest type), when a type has several lines' },
-    { path: 'ecosystems[].nep', unit: 't C/a', required: false, description: 'net ecosystem productivity of the type (variant nep)' },
-    { path: 'ecosystems[].npp', unit: 't C/a', required: false, description: 'net primary productivity as carbon, with heterotrophicRespiration, when NEP is not given (variant nep)' },
-    { path: 'ecosystems[].heterotrophicRespiration', unit: 't C/a', required: false, description: 'soil heterotrophic respiration R_h (variant nep)' },
-    { path: 'ecosystems[].nppDryMatter', unit: 't/a', required: false, description: 'net primary productivity as dry matter (variants dry-matter and npp-ratio)' },
-    { path: 'ecosystems[].nepNppRatio', unit: '1', required: false, description: 'β = NEP/NPP of the type, 0–1 or % (variant npp-ratio; no tabulated default)' },
-    { path: 'ecosystems[].area', unit: 'hm²', required: false, description: 'area of the type (variant sequestration-rate)' },
-    { path: 'ecosystems[].sequestrationRate', unit: 't C/(hm²·a)', required: false, description: 'carbon sequestration rate per area, per t C or per t CO2 (variant sequestration-rate)' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (ecosystem type, forest type or region), instead of ecosystems' },
-    { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the reported line, if any' },
-    { path: 'reported[].quantity', unit: 't CO2/a', required: false, description: 'CO₂ (or C) fixed as printed by a published account, instead of ecosystems' },
-    { path: 'carbonPrice', unit: '元/t CO2', required: false, description: 'carbon price per t CO₂ or per t C at the account price year; the afforestation cost (per t C) otherwise' },
-  ],
-  variants: [{
-    name: 'quantity',
-    options: {
-      nep: 'Q_CO2 = 44/12 × NEP, with NEP given or as NPP − R_h (forest-assets-2017)',
-      'dry-matter': 'Q_CO2 = 1.63 × NPP in dry matter (baiyangdian-2017)',
-      'npp-ratio': 'Q_CO2 = 44/12 × β × NPP_dm × 72/162, β = NEP/NPP per type (CAEP family, recalled)',
-      'sequestration-rate': 'Q = sequestration rate per area × area, per ecosystem type (rates given as input)',
-    },
-    default: 'nep',
-  }],
-  coefficients: ['co2-per-carbon', 'co2-per-dry-matter', 'carbon-per-dry-matter', 'carbon-price.afforestation'],
-};
-
-const tC = () => measure('t C/a', { nonNegative: false });
+const PRICE_PER_CO2 = { en: 'carbon price per t CO₂', zh: '折算为每吨 CO₂ 的碳价' };
 
 /**
- * An amount of carbon either as C or as CO₂ (`t C/a` or `t CO2/a`, or per area for rates), sign allowed.
- * `asC` and `asCO2` are the two reference units.
+ * An amount of carbon either as C or as CO₂ (`t C/a` or `t CO2/a`, or per area for rates), sign
+ * allowed; documented in `shown`, one of the two.
  */
-function carbonOrCo2(asC: string, asCO2: string) {
+function carbonOrCo2(asC: string, asCO2: string, shown: string) {
   return z.strictObject({ value: decimalText, unit: z.string() }).check((c) => {
     const unit = c.value.unit;
     if (!isKnownUnit(unit)) {
@@ -74,186 +45,211 @@ function carbonOrCo2(asC: string, asCO2: string) {
     } else if (!sameDimensionUnits(asFlowUnit(unit, asC), asC) && !sameDimensionUnits(asFlowUnit(unit, asCO2), asCO2)) {
       c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: `carbon or CO2 (e.g. ${asC} or ${asCO2})`, found: unit } });
     }
-  });
+  }).meta({ 'x-unit': shown });
 }
 
-/** Input: productivity of each ecosystem type, and an optional carbon price. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    nep: tC().optional(),
-    npp: tC().optional(),
-    heterotrophicRespiration: tC().optional(),
-    nppDryMatter: measure('t/a').optional(),
-    nepNppRatio: measure('1', { max: '1' }).optional(),
-    area: measure('hm²').optional(),
-    sequestrationRate: carbonOrCo2('t C/(hm²·a)', 't CO2/(hm²·a)').optional(),
-  })).min(1).optional(),
-  reported: z.array(z.strictObject({
-    item: z.string().min(1),
-    ecosystemType: ecosystemType.optional(),
-    quantity: carbonOrCo2('t C/a', 't CO2/a'),
-  })).min(1).optional(),
-  carbonPrice: anyPrice.check((c) => {
-    const unit = c.value.unit;
-    if (isKnownUnit(unit) && !sameDimensionUnits(unit, '元/t CO2') && !sameDimensionUnits(unit, '元/t C')) {
-      c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: 'money per t CO2 or per t C', found: unit } });
-    }
-  }).optional(),
-}).check((c) => {
-  if (!c.value.ecosystems === !c.value.reported) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either ecosystems (to compute the CO₂ fixed) or reported (quantities as printed), not both' } });
-  }
-});
-export type CarbonSequestrationInput = z.infer<typeof inputSchema>;
-type EcosystemInput = NonNullable<CarbonSequestrationInput['ecosystems']>[number];
+const isCarbon = (unit: string) => parseUnit(unit).dimension.carbon === 1;
+const zh = (item: string) => ecosystemTypeName(item, 'zh');
+const co2Step = (name: Name) => ({ en: `CO₂ fixed by ${name.en}`, zh: `${name.zh}固碳量` });
+
+/** Q_CO2 = k × carbon (`symbol` NEP or Q_C), k = co2-per-carbon (44/12), recorded as the line's step. */
+function co2FromCarbon<T>(ctx: IndicatorContext<T>, tracer: Tracer<T>, name: Name, carbon: Measure<T>, from: string, symbol: 'NEP' | 'Q_C', note?: Text): Measure<T, 't CO2/a'> {
+  const { A } = ctx;
+  const k = ctx.coefficients.get('co2-per-carbon', ctx.path);
+  return tracer.record(co2Step(name), `Q_CO2 = k × ${symbol}`, { [symbol]: traced(A, carbon, from), k: traced(A, { value: k.value, unit: k.unit }, 'coefficient:co2-per-carbon') },
+    { value: multiplyInto(A, carbon.value, 't C/a', k.value, k.unit, 't CO2/a'), unit: 't CO2/a' }, note);
+}
+
+/** A negative amount makes the line a net carbon source: warned about, kept with its sign. */
+function warnSource<T>(A: Arithmetic<T>, warnings: GepWarning[], at: readonly (string | number)[], name: Name, what: Name, m: Measure<T>): void {
+  if (A.compare(m.value, A.zero) < 0) warnings.push(netSourceWarning(ID, at, name, what, A.toString(m.value), m.unit));
+}
 
 /** The fields each variant reads; fields of another variant are not used, and a warning says so. */
-const VARIANT_FIELDS: Readonly<Record<string, readonly (keyof EcosystemInput)[]>> = {
+const VARIANT_FIELDS = {
   nep: ['nep', 'npp', 'heterotrophicRespiration'],
   'dry-matter': ['nppDryMatter'],
   'npp-ratio': ['nppDryMatter', 'nepNppRatio'],
   'sequestration-rate': ['area', 'sequestrationRate'],
-};
-const ALL_VARIANT_FIELDS = [...new Set(Object.values(VARIANT_FIELDS).flat())];
+} as const;
 
-const isCarbon = (unit: string) => parseUnit(unit).dimension.carbon === 1;
-const lineName = (e: EcosystemInput) => e.item ?? e.ecosystemType;
+/** What a missing field of a variant is, for the issue. */
+const REQUIRED = {
+  nppDryMatter: (variant: string) => `NPP as dry matter (variant ${variant})`,
+  nepNppRatio: () => 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)',
+  area: () => 'the area of the type (variant sequestration-rate)',
+  sequestrationRate: () => 'a sequestration rate per area (variant sequestration-rate; the table has no default)',
+} as const;
 
-/** CO₂ fixed per ecosystem type and in total, t CO₂/a (with NEP in t C/a in the trace). */
-export function quantity<T>(input: CarbonSequestrationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const lines: QuantityLine<T>[] = [];
-  const variant = ctx.variant.quantity ?? 'nep';
-
-  let ratioCache: { value: T; unit: string } | undefined;
-  const co2PerC = () => (ratioCache ??= ctx.coefficients.get('co2-per-carbon', ctx.path));
-  const co2PerCTraced = () => traced(A, { value: co2PerC().value, unit: co2PerC().unit }, 'coefficient:co2-per-carbon');
-
-  const warnSource = (name: string, at: readonly (string | number)[], what: string, v: T, unit: string) => {
-    if (A.compare(v, A.zero) < 0) {
-      warnings.push({ code: 'net-carbon-source', indicator: ID, path: at, message: `${name}: ${what} is negative (${A.toString(v)} ${unit}), a net carbon source; kept with its sign` });
-    }
-  };
-
-  /** Q_CO2 = 44/12 × carbon (`symbol` NEP or Q_C), recorded as the line's step. */
-  const co2FromCarbon = (name: string, carbon: Measure<T>, from: string, symbol: 'NEP' | 'Q_C', note?: string) =>
-    tracer.record(`CO₂ fixed by ${name}`, `Q_CO2 = 44/12 × ${symbol}`, { [symbol]: traced(A, carbon, from), k: co2PerCTraced() },
-      { value: A.multiply(carbon.value, co2PerC().value), unit: 't CO2/a' }, note);
-
-  (input.reported ?? []).forEach((r, i) => {
-    const at = [...ctx.path, 'reported', i];
-    const from = inputRef([...at, 'quantity']);
-    let co2: Measure<T, 't CO2/a'>;
-    if (isCarbon(r.quantity.unit)) {
-      const c = readAmount(A, r.quantity, 't C/a');
-      warnSource(r.item, at, 'the reported carbon', c.value, 't C/a');
-      co2 = co2FromCarbon(r.item, c, from, 'Q_C', 'carbon fixed as reported');
-    } else {
-      const reported = readAmount(A, r.quantity, 't CO2/a');
-      warnSource(r.item, at, 'the reported CO₂', reported.value, 't CO2/a');
-      co2 = tracer.record(`CO₂ fixed by ${r.item}`, 'Q_CO2 as reported', { Q_CO2: traced(A, reported, from) }, reported, 'CO₂ fixed as reported');
-    }
-    lines.push({ item: r.item, ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}), quantity: co2 });
-  });
-
-  (input.ecosystems ?? []).forEach((e, i) => {
-    const at = [...ctx.path, 'ecosystems', i];
-    const name = lineName(e);
-    let co2: Measure<T, 't CO2/a'>;
-    const unused = ALL_VARIANT_FIELDS.filter((f) => e[f] !== undefined && !(VARIANT_FIELDS[variant] ?? []).includes(f));
-    if (unused.length) {
-      warnings.push({ code: 'input-not-used', indicator: ID, path: at, message: `${name}: ${unused.join(', ')} not used by variant quantity: ${variant}` });
-    }
-
-    if (variant === 'dry-matter') {
-      if (!e.nppDryMatter) {
-        issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: 'NPP as dry matter (variant dry-matter)' }));
-        return;
-      }
-      const factor = ctx.coefficients.get('co2-per-dry-matter', at);
-      const npp = readAmount(A, e.nppDryMatter, 't/a');
-      co2 = tracer.record(`CO₂ fixed by ${name}`, 'Q_CO2 = 1.63 × NPP_dm', {
-        NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])),
-        k: traced(A, { value: factor.value, unit: factor.unit }, 'coefficient:co2-per-dry-matter'),
-      }, { value: A.multiply(npp.value, factor.value), unit: 't CO2/a' });
-    } else if (variant === 'npp-ratio') {
-      const missing = (['nppDryMatter', 'nepNppRatio'] as const).filter((f) => !e[f]);
-      if (missing.length) {
-        for (const f of missing) {
-          issues.push(makeIssue('input.required', [...at, f], { expected: f === 'nppDryMatter' ? 'NPP as dry matter (variant npp-ratio)' : 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)' }));
-        }
-        return;
-      }
-      const npp = readAmount(A, e.nppDryMatter!, 't/a');
-      const beta = readAmount(A, e.nepNppRatio!, '1');
-      const cShare = ctx.coefficients.get('carbon-per-dry-matter', at);
-      const nep = tracer.record(`NEP of ${name}`, 'NEP = β × NPP_dm × 72/162', {
-        β: traced(A, beta, inputRef([...at, 'nepNppRatio'])),
-        NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])),
-        k: traced(A, { value: cShare.value, unit: cShare.unit }, 'coefficient:carbon-per-dry-matter'),
-      }, { value: multiplyInto(A, A.multiply(beta.value, npp.value), 't/a', cShare.value, cShare.unit, 't C/a'), unit: 't C/a' });
-      co2 = co2FromCarbon(name, nep, `step:NEP of ${name}`, 'NEP');
-    } else if (variant === 'sequestration-rate') {
-      const missing = (['area', 'sequestrationRate'] as const).filter((f) => !e[f]);
-      if (missing.length) {
-        for (const f of missing) {
-          issues.push(makeIssue('input.required', [...at, f], { expected: f === 'area' ? 'the area of the type (variant sequestration-rate)' : 'a sequestration rate per area (variant sequestration-rate; the table has no default)' }));
-        }
-        return;
-      }
-      const area = readAmount(A, e.area!, 'hm²');
-      const rate = e.sequestrationRate!;
-      const perCarbon = isCarbon(rate.unit);
-      const rateRef = perCarbon ? 't C/(hm²·a)' : 't CO2/(hm²·a)';
-      const r = readAmount(A, rate, rateRef);
-      warnSource(name, at, 'the sequestration rate', r.value, rateRef);
-      const fixed = tracer.record(perCarbon ? `carbon fixed by ${name}` : `CO₂ fixed by ${name}`, perCarbon ? 'Q_C = r × A' : 'Q_CO2 = r × A', {
-        r: traced(A, r, inputRef([...at, 'sequestrationRate'])),
-        A: traced(A, area, inputRef([...at, 'area'])),
-      }, { value: multiplyInto(A, r.value, rateRef, area.value, 'hm²', perCarbon ? 't C/a' : 't CO2/a'), unit: perCarbon ? 't C/a' : 't CO2/a' });
-      co2 = perCarbon ? co2FromCarbon(name, fixed, `step:carbon fixed by ${name}`, 'Q_C') : (fixed as Measure<T, 't CO2/a'>);
-    } else {
-      const found = nepOf(A, tracer, e, at, name);
-      if (!found) {
-        issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, or NPP and heterotrophicRespiration (variant nep)' }));
-        return;
-      }
-      warnSource(name, at, 'NEP', found.nep.value, 't C/a');
-      co2 = co2FromCarbon(name, found.nep, found.from, 'NEP');
-    }
-    lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: co2 });
-  });
-  if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('carbon sequestration', 'Q = Σ_i Q_CO2,i', {}, sumIn(A, lines.map((l) => l.quantity), 't CO2/a'));
-  return { lines, total, steps: tracer.steps, warnings };
+/** A line as printed: its name and its quantity in t C or t CO₂. */
+interface PrintedLine {
+  readonly item: string;
+  readonly quantity: { readonly value: string; readonly unit: string };
 }
 
-/** Value in 元: per t CO₂ price × CO₂, or per t C price × carbon (CO₂ ÷ 44/12). */
-export function value<T>(input: CarbonSequestrationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+/** A line printed in t C is counted in t CO₂ by k = 44/12, traced; one printed in t CO₂ as it is. */
+function readReported<T>(row: PrintedLine, i: number, tracer: Tracer<T>, ctx: IndicatorContext<T>): Measure<T> {
   const { A } = ctx;
-  const tracer = new Tracer(A);
-  const pricePath = [...ctx.path, 'carbonPrice'];
-  const { price: p, warnings } = resolvePrice(ctx, input.carbonPrice, 'carbon-price.afforestation', pricePath, ID);
-  const perCarbon = parseUnit(p.unit).dimension.carbon === -1;
-  const ratio = perCarbon ? ctx.coefficients.get('co2-per-carbon', pricePath) : null;
-  const lines: ValueLine<T>[] = q.lines.map((l) => {
-    let priced: Measure<T> = l.quantity;
-    if (ratio) {
-      priced = tracer.record(`carbon fixed by ${l.item}`, 'Q_C = Q_CO2 ÷ (44/12)', {
-        Q_CO2: traced(A, l.quantity, `step:CO₂ fixed by ${l.item}`),
-        k: traced(A, { value: ratio.value, unit: ratio.unit }, 'coefficient:co2-per-carbon'),
-      }, { value: A.divide(l.quantity.value, ratio.value), unit: 't C/a' });
-    }
-    const v = tracer.record(`value of ${l.item}`, perCarbon ? 'V = Q_C × C_C' : 'V = Q_CO2 × C_CO2',
-      { Q: traced(A, priced, perCarbon ? `step:carbon fixed by ${l.item}` : `step:CO₂ fixed by ${l.item}`), P: traced(A, p, p.from) },
-      valueAt(A, priced, p));
-    return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: priced, unitPrice: p, value: v };
-  });
-  const total = tracer.record('total', 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
-  return { lines, total, steps: tracer.steps, warnings };
+  const from = inputRef([...ctx.path, 'reported', i, 'quantity']);
+  const name = { en: row.item, zh: zh(row.item) };
+  if (isCarbon(row.quantity.unit)) {
+    return co2FromCarbon(ctx, tracer, name, readAmount(A, row.quantity, 't C/a'), from, 'Q_C', { en: 'carbon fixed as reported', zh: '固碳量（碳）取公布值' });
+  }
+  const q = readAmount(A, row.quantity, 't CO2/a');
+  return tracer.record(co2Step(name), { en: 'Q_CO2 as reported', zh: 'Q_CO2 取公布值' }, { Q_CO2: traced(A, q, from) }, q);
 }
+
+/** A negative line as printed is a net carbon source: warned about (with the quantity as printed), kept. */
+function warnReported<T>(row: PrintedLine, i: number, q: Measure<T>, ctx: IndicatorContext<T>): GepWarning | null {
+  if (ctx.A.compare(q.value, ctx.A.zero) >= 0) return null;
+  return netSourceWarning(ID, [...ctx.path, 'reported', i], { en: row.item, zh: zh(row.item) }, { en: 'the reported quantity', zh: '公布的固碳量' }, row.quantity.value, row.quantity.unit);
+}
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    ecosystems: z.array(z.strictObject({
+      ...productivityFields,
+      nppDryMatter: nppDryMatter('variants dry-matter and npp-ratio'),
+      nepNppRatio: measure('1', { max: '1' }).optional().describe('β = NEP/NPP of the type, 0–1 or % (variant npp-ratio; no tabulated default)'),
+      area: measure('hm²').optional().describe('area of the type (variant sequestration-rate)'),
+      sequestrationRate: carbonOrCo2('t C/(hm²·a)', 't CO2/(hm²·a)', 't C/(hm²·a)').optional()
+        .describe('carbon sequestration rate per area, per t C or per t CO2 (variant sequestration-rate)'),
+    })).min(1),
+  },
+  reported: {
+    unit: 't CO2/a',
+    description: 'CO₂ (or C) fixed as printed by a published account',
+    quantity: carbonOrCo2('t C/a', 't CO2/a', 't CO2/a'),
+    stepName: (item: string) => co2Step({ en: item, zh: zh(item) }),
+    read: readReported,
+    warn: warnReported,
+  },
+  valuation: {
+    carbonPrice: anyPrice.check((c) => {
+      const unit = c.value.unit;
+      if (isKnownUnit(unit) && !sameDimensionUnits(unit, '元/t CO2') && !sameDimensionUnits(unit, '元/t C')) {
+        c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: 'money per t CO2 or per t C', found: unit } });
+      }
+    }).meta({ 'x-unit': '元/t CO2' }).optional()
+      .describe('carbon price per t CO₂ or per t C at the account price year; the afforestation cost (per t C) otherwise'),
+  },
+  variants: {
+    quantity: {
+      options: {
+        nep: 'Q_CO2 = 44/12 × NEP, with NEP given or as NPP − R_h (forest-assets-2017)',
+        'dry-matter': 'Q_CO2 = 1.63 × NPP in dry matter (baiyangdian-2017)',
+        'npp-ratio': 'Q_CO2 = 44/12 × β × NPP_dm × 72/162, β = NEP/NPP per type (CAEP family, recalled)',
+        'sequestration-rate': 'Q = sequestration rate per area × area, per ecosystem type (rates given as input)',
+      },
+      default: 'nep',
+    },
+  },
+  coefficients: ['co2-per-carbon', 'co2-per-dry-matter', 'carbon-per-dry-matter', 'carbon-price.afforestation'],
+
+  /** CO₂ fixed per ecosystem type and in total, t CO₂/a (with NEP in t C/a in the trace). */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const lines: QuantityLine<typeof A.zero>[] = [];
+    const variant = ctx.variant.quantity;
+
+    input.ecosystems.forEach((e, i) => {
+      const at = [...ctx.path, 'ecosystems', i];
+      const name = lineName(e);
+      const unused = notUsedWarning(ID, e, at, name, VARIANT_FIELDS, variant);
+      if (unused) warnings.push(unused);
+      const required = (fields: readonly ('nppDryMatter' | 'nepNppRatio' | 'area' | 'sequestrationRate')[]) => {
+        const missing = fields.filter((f) => !e[f]);
+        for (const f of missing) issues.push(makeIssue('input.required', [...at, f], { expected: REQUIRED[f](variant) }));
+        return missing.length === 0;
+      };
+      let co2: Measure<typeof A.zero, 't CO2/a'>;
+
+      if (variant === 'dry-matter') {
+        if (!required(['nppDryMatter'])) return;
+        const k = ctx.coefficients.get('co2-per-dry-matter', at);
+        const npp = readAmount(A, e.nppDryMatter!, 't/a');
+        co2 = tracer.record(co2Step(name), 'Q_CO2 = k × NPP_dm', {
+          NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])),
+          k: traced(A, { value: k.value, unit: k.unit }, 'coefficient:co2-per-dry-matter'),
+        }, { value: multiplyInto(A, npp.value, 't/a', k.value, k.unit, 't CO2/a'), unit: 't CO2/a' });
+      } else if (variant === 'npp-ratio') {
+        if (!required(['nppDryMatter', 'nepNppRatio'])) return;
+        const beta = readAmount(A, e.nepNppRatio!, '1');
+        const npp = readAmount(A, e.nppDryMatter!, 't/a');
+        const k = ctx.coefficients.get('carbon-per-dry-matter', at);
+        const nep = tracer.record({ en: `NEP of ${name.en}`, zh: `${name.zh}净生态系统生产力` }, 'NEP = β × NPP_dm × k', {
+          β: traced(A, beta, inputRef([...at, 'nepNppRatio'])),
+          NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])),
+          k: traced(A, { value: k.value, unit: k.unit }, 'coefficient:carbon-per-dry-matter'),
+        }, { value: multiplyInto(A, A.multiply(beta.value, npp.value), 't/a', k.value, k.unit, 't C/a'), unit: 't C/a' });
+        co2 = co2FromCarbon(ctx, tracer, name, nep, `step:NEP of ${name.en}`, 'NEP');
+      } else if (variant === 'sequestration-rate') {
+        if (!required(['area', 'sequestrationRate'])) return;
+        const area = readAmount(A, e.area!, 'hm²');
+        const rate = e.sequestrationRate!;
+        const perCarbon = isCarbon(rate.unit);
+        const rateRef = perCarbon ? 't C/(hm²·a)' : 't CO2/(hm²·a)';
+        const r = readAmount(A, rate, rateRef);
+        warnSource(A, warnings, at, name, { en: 'the sequestration rate', zh: '固碳速率' }, r);
+        const fixedUnit = perCarbon ? 't C/a' : 't CO2/a';
+        const step = perCarbon ? { en: `carbon fixed by ${name.en}`, zh: `${name.zh}固碳量（碳）` } : co2Step(name);
+        const fixed = tracer.record(step, perCarbon ? 'Q_C = r × A' : 'Q_CO2 = r × A', {
+          r: traced(A, r, inputRef([...at, 'sequestrationRate'])),
+          A: traced(A, area, inputRef([...at, 'area'])),
+        }, { value: multiplyInto(A, r.value, rateRef, area.value, 'hm²', fixedUnit), unit: fixedUnit });
+        co2 = perCarbon ? co2FromCarbon(ctx, tracer, name, fixed, `step:${step.en}`, 'Q_C') : (fixed as Measure<typeof A.zero, 't CO2/a'>);
+      } else {
+        const found = nepOf(A, tracer, e, at, name);
+        if (!found) {
+          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, or NPP and heterotrophicRespiration (variant nep)' }));
+          return;
+        }
+        warnSource(A, warnings, at, name, { en: 'NEP', zh: '净生态系统生产力' }, found.nep);
+        co2 = co2FromCarbon(ctx, tracer, name, found.nep, found.from, 'NEP');
+      }
+      lines.push({ item: name.en, ecosystemType: e.ecosystemType, quantity: co2 });
+    });
+    if (issues.length) throw new GepInputError(issues);
+    const total = tracer.record({ en: 'carbon sequestration', zh: '固碳' }, 'Q = Σ_i Q_CO2,i', {}, sumIn(A, lines.map((l) => l.quantity), 't CO2/a'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+
+  /**
+   * Value in 元: CO₂ × the price per t CO₂. A price per t C (the afforestation cost) is carried to
+   * per t CO₂ first, C_CO2 = C_C ÷ k (k = co2-per-carbon, 44/12), so that each value line shows its
+   * quantity and unit price in units of each other (t CO₂ beside 元/t CO₂; issue 16);
+   * V = Q_CO2 × C_CO2 = Q_C × C_C.
+   */
+  value(input, q, ctx) {
+    const { A } = ctx;
+    const tracer = new Tracer(A);
+    const pricePath = [...ctx.path, 'carbonPrice'];
+    const { price: given, warnings } = resolvePrice(ctx, input.carbonPrice, 'carbon-price.afforestation', pricePath, ID);
+    let p: UnitPrice<typeof A.zero> = given;
+    if (parseUnit(given.unit).dimension.carbon === -1) {
+      const k = ctx.coefficients.get('co2-per-carbon', pricePath);
+      const perCo2 = tracer.record(PRICE_PER_CO2, 'C_CO2 = C_C ÷ k', {
+        C_C: traced(A, given, given.from),
+        k: traced(A, { value: k.value, unit: k.unit }, 'coefficient:co2-per-carbon'),
+      }, { value: A.divide(convert(A, given.value, given.unit, '元/t C'), convert(A, k.value, k.unit, 't CO2/t C')), unit: '元/t CO2' });
+      p = { ...perCo2, priceYear: given.priceYear, from: `step:${PRICE_PER_CO2.en}` };
+    }
+    const lines: ValueLine<typeof A.zero>[] = q.lines.map((l) => {
+      const v = tracer.record({ en: `value of ${l.item}`, zh: `${zh(l.item)}价值量` }, 'V = Q_CO2 × C_CO2',
+        { Q: traced(A, l.quantity, `step:CO₂ fixed by ${l.item}`), P: traced(A, p, p.from) },
+        valueAt(A, l.quantity, p));
+      return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value: v };
+    });
+    const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
+});
+
+/** Metadata, inputs, variants and coefficients of carbon sequestration. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of carbon sequestration: productivity per ecosystem line (or CO₂ as printed), and an optional carbon price. */
+export type CarbonSequestrationInput = z.input<typeof inputSchema>;

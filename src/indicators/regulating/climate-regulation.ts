@@ -20,227 +20,235 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
+import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, TracedValue, ValueResult } from '../types.js';
+import type { QuantityLine, TracedValue } from '../types.js';
 
 const ID = 'regulating.climate-regulation';
+const zh = (id: string) => ecosystemTypeName(id, 'zh');
 
-const LATENT_HEAT: Readonly<Record<string, string>> = {
+const LATENT_HEAT = {
   '2450': 'latent-heat-vaporisation.2450',
   '2260': 'latent-heat-vaporisation.2260',
-};
+} as const;
 
-/** Metadata, inputs, variants and coefficients of climate regulation. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'vegetation[].ecosystemType', unit: null, required: true, description: 'vegetation type id (forest, shrub, grassland …)' },
-    { path: 'vegetation[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'vegetation[].area', unit: 'km²', required: true, description: 'area S_i of the vegetation type' },
-    { path: 'vegetation[].epp', unit: 'kJ/(m²·d)', required: false, description: 'EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)' },
-    { path: 'vegetation[].transpiration', unit: 'mm', required: false, description: 'depth of water transpired during the cooling period (variant evapotranspiration)' },
-    { path: 'coolingDays', unit: 'd/a', required: false, description: 'D, days the air-conditioner would run (days with maximum temperature > 26 °C); required with vegetation in variant epp' },
-    { path: 'waterSurfaces[].ecosystemType', unit: null, required: false, description: 'ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)' },
-    { path: 'waterSurfaces[].item', unit: null, required: false, description: 'name of the water body or group' },
-    { path: 'waterSurfaces[].evaporation', unit: 'm³/a', required: true, description: 'E_w, water evaporated from the surface in the hot period' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (region, component), instead of vegetation and waterSurfaces' },
-    { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the reported line, if any' },
-    { path: 'reported[].quantity', unit: 'kWh/a', required: false, description: 'energy as printed by a published account, instead of vegetation and waterSurfaces' },
-    { path: 'electricityPrice', unit: '元/kWh', required: false, description: 'electricity price at the account price year; the table value otherwise' },
-  ],
-  variants: [
-    {
-      name: 'transpiration',
+type Name = { readonly en: string; readonly zh: string };
+type VegetationLine = { readonly item?: string | undefined; readonly ecosystemType: string };
+type WaterLine = { readonly item?: string | undefined; readonly ecosystemType?: string | undefined };
+
+/** Names of the computed lines, in English (the reference for `step:` ids) and Chinese. */
+const vegetationName = (v: VegetationLine): Name => ({
+  en: `植被蒸腾 transpiration: ${v.item ?? v.ecosystemType}`,
+  zh: `植被蒸腾：${v.item ?? zh(v.ecosystemType)}`,
+});
+const waterName = (w: WaterLine, i: number): Name => ({
+  en: `水面蒸发 evaporation: ${w.item ?? w.ecosystemType ?? `water surface ${i + 1}`}`,
+  zh: `水面蒸发：${w.item ?? (w.ecosystemType ? zh(w.ecosystemType) : `水面 ${i + 1}`)}`,
+});
+const energyStep = (name: Name) => ({ en: `energy of ${name.en}`, zh: `${name.zh}消耗的能量` });
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    vegetation: z.array(z.strictObject({
+      ecosystemType: ecosystemType.describe('vegetation type id (forest, shrub, grassland …)'),
+      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+      area: measure('km²').describe('area S_i of the vegetation type'),
+      epp: measure('kJ/(m²·d)').optional().describe('EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)'),
+      transpiration: measure('mm').optional().describe('depth of water transpired during the cooling period (variant evapotranspiration)'),
+    })).optional(),
+    coolingDays: measure('d/a', { max: '366' }).optional()
+      .describe('D, days the air-conditioner would run (days with maximum temperature > 26 °C; at most 366); required with vegetation in variant epp'),
+    waterSurfaces: z.array(z.strictObject({
+      ecosystemType: ecosystemType.optional().describe('ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)'),
+      item: z.string().min(1).optional().describe('name of the water body or group'),
+      evaporation: measure('m³/a').describe('E_w, water evaporated from the surface in the hot period'),
+    })).optional(),
+  },
+  reported: {
+    unit: 'kWh/a',
+    description: 'energy as printed by a published account',
+    stepName: (item: string) => energyStep({ en: item, zh: zh(item) }),
+  },
+  valuation: {
+    electricityPrice: price('元/kWh').optional().describe('electricity price at the account price year; the table value otherwise'),
+  },
+  check(input, issue) {
+    // Lists may be empty (a region without water surfaces); the computed path needs one line in all.
+    const given = input.vegetation !== undefined || input.waterSurfaces !== undefined || input.coolingDays !== undefined;
+    if (input.reported === undefined && given && !input.vegetation?.length && !input.waterSurfaces?.length) {
+      issue([], 'input.missing-basis', 'vegetation and/or waterSurfaces with at least one line (to compute the energy), or reported (energy as printed)');
+    }
+  },
+  variants: {
+    transpiration: {
       options: {
         epp: 'E_pt = Σ EPP_i · S_i · D / (3600 · r), EPP per vegetation type as input (ganzi-2017, forest-assets-2017)',
         evapotranspiration: 'E_pt = Σ ET_i · S_i · ρ_w · q / (3600 · r), from the transpired depth (gep-methods §4.10, recalled)',
       },
       default: 'epp',
     },
-    {
-      name: 'latentHeat',
+    latentHeat: {
       options: {
         '2450': 'q = 2 450 J/g (latent heat near 20 °C; code default, to verify)',
         '2260': 'q = 2 260 J/g (latent heat near 100 °C; to verify)',
       },
       default: '2450',
     },
-    {
-      name: 'evaporationEer',
+    evaporationEer: {
       options: {
         none: 'water-surface cooling energy not divided by the EER (ganzi-2017)',
         divide: 'water-surface cooling energy divided by the EER r (some sources; gep-methods §9 item 10)',
       },
       default: 'none',
     },
-  ],
+  },
   coefficients: [
     'air-conditioner-eer', 'latent-heat-vaporisation.2450', 'latent-heat-vaporisation.2260', 'water-density',
     'humidifier-electricity', 'electricity-price.consumer',
   ],
-};
 
-/** Input: vegetation and water surfaces (or reported energy), and an optional electricity price. */
-export const inputSchema = z.strictObject({
-  vegetation: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    area: measure('km²'),
-    epp: measure('kJ/(m²·d)').optional(),
-    transpiration: measure('mm').optional(),
-  })).optional(),
-  coolingDays: measure('d/a', { max: '366' }).optional(),
-  waterSurfaces: z.array(z.strictObject({
-    ecosystemType: ecosystemType.optional(),
-    item: z.string().min(1).optional(),
-    evaporation: measure('m³/a'),
-  })).optional(),
-  reported: z.array(z.strictObject({
-    item: z.string().min(1),
-    ecosystemType: ecosystemType.optional(),
-    quantity: measure('kWh/a'),
-  })).optional(),
-  electricityPrice: price('元/kWh').optional(),
-}).check((c) => {
-  const computed = Boolean(c.value.vegetation?.length || c.value.waterSurfaces?.length);
-  if (computed === Boolean(c.value.reported?.length)) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either vegetation and/or waterSurfaces (to compute the energy) or reported (energy as printed), not both' } });
-  }
-});
-export type ClimateRegulationInput = z.infer<typeof inputSchema>;
+  /** Energy taken up per vegetation type and water surface, kWh/a. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    type T = typeof A.zero;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const lines: QuantityLine<T>[] = [];
+    const byEt = ctx.variant.transpiration === 'evapotranspiration';
+    const divideEvaporation = ctx.variant.evaporationEer === 'divide';
+    const latentHeatId = LATENT_HEAT[ctx.variant.latentHeat];
 
-/** Energy taken up per vegetation type and water surface (or as reported), kWh/a. */
-export function quantity<T>(input: ClimateRegulationInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const lines: QuantityLine<T>[] = [];
-  const byEt = ctx.variant.transpiration === 'evapotranspiration';
-  const divideEvaporation = ctx.variant.evaporationEer === 'divide';
-  const latentHeatId = LATENT_HEAT[ctx.variant.latentHeat ?? '2450'] ?? LATENT_HEAT['2450']!;
-
-  /** A coefficient read once, with its trace entry; a non-positive EER or latent heat is refused. */
-  const cache = new Map<string, { value: T; unit: string; traced: TracedValue }>();
-  const coef = (id: string, positive = false) => {
-    let c = cache.get(id);
-    if (!c) {
-      const row = ctx.coefficients.get(id, ctx.path);
-      if (positive && A.compare(row.value, A.zero) <= 0) {
-        throw new GepInputError([makeIssue('input.out-of-range', ['coefficientOverrides', id], { expected: `${id} > 0`, found: `${row.use.value} ${row.unit}` })]);
+    /** A coefficient read once, with its trace entry; a non-positive EER or latent heat is refused. */
+    const cache = new Map<string, { value: T; unit: string; traced: TracedValue }>();
+    const coef = (id: string, positive = false) => {
+      let c = cache.get(id);
+      if (!c) {
+        const row = ctx.coefficients.get(id, ctx.path);
+        if (positive && A.compare(row.value, A.zero) <= 0) {
+          throw new GepInputError([makeIssue('input.out-of-range', ['coefficientOverrides', id], { expected: `${id} > 0`, found: `${row.use.value} ${row.unit}` })]);
+        }
+        c = { value: row.value, unit: row.unit, traced: traced(A, { value: row.value, unit: row.unit }, `coefficient:${id}`) };
+        cache.set(id, c);
       }
-      c = { value: row.value, unit: row.unit, traced: traced(A, { value: row.value, unit: row.unit }, `coefficient:${id}`) };
-      cache.set(id, c);
+      return c;
+    };
+    /** Heat (kWh/a) to vaporise a volume of water (m³/a): V · ρ_w · q. */
+    const vaporisationHeat = (volume: T): T => {
+      const rho = coef('water-density', true);
+      const q = coef(latentHeatId, true);
+      const mass = multiplyInto(A, volume, 'm³/a', rho.value, rho.unit, 'kg/a');
+      return multiplyInto(A, mass, 'kg/a', q.value, q.unit, 'kWh/a');
+    };
+
+    const vegetation = input.vegetation ?? [];
+    const unused = [
+      ...(byEt && input.coolingDays ? ['coolingDays'] : []),
+      ...vegetation.flatMap((v, i) => (byEt ? (v.epp ? [`vegetation[${i}].epp`] : []) : (v.transpiration ? [`vegetation[${i}].transpiration`] : []))),
+    ];
+    if (unused.length) {
+      warnings.push(makeWarning('input-not-used', {
+        indicator: ID, path: ctx.path,
+        params: { line: { en: 'vegetation', zh: '植被' }, fields: unused.join(', '), variant: `transpiration: ${ctx.variant.transpiration}` },
+      }));
     }
-    return c;
-  };
-  /** Heat (kWh/a) to vaporise a volume of water (m³/a): V · ρ_w · q. */
-  const vaporisationHeat = (volume: T): T => {
-    const rho = coef('water-density', true);
-    const q = coef(latentHeatId, true);
-    const mass = multiplyInto(A, volume, 'm³/a', rho.value, rho.unit, 'kg/a');
-    return multiplyInto(A, mass, 'kg/a', q.value, q.unit, 'kWh/a');
-  };
+    let days: Measure<T> | undefined;
+    if (vegetation.length && !byEt) {
+      if (!input.coolingDays) issues.push(makeIssue('input.required', [...ctx.path, 'coolingDays'], { expected: 'the number of cooling days D (variant epp)' }));
+      else days = readAmount(A, input.coolingDays, 'd/a');
+    }
 
-  const vegetation = input.vegetation ?? [];
-  const unused = [
-    ...(byEt && input.coolingDays ? ['coolingDays'] : []),
-    ...vegetation.flatMap((v, i) => (byEt ? (v.epp ? [`vegetation[${i}].epp`] : []) : (v.transpiration ? [`vegetation[${i}].transpiration`] : []))),
-  ];
-  if (unused.length) {
-    warnings.push({ code: 'input-not-used', indicator: ID, path: ctx.path, message: `${unused.join(', ')} not used by variant transpiration: ${byEt ? 'evapotranspiration' : 'epp'}` });
-  }
-  let days: Measure<T> | undefined;
-  if (vegetation.length && !byEt) {
-    if (!input.coolingDays) issues.push(makeIssue('input.required', [...ctx.path, 'coolingDays'], { expected: 'the number of cooling days D (variant epp)' }));
-    else days = readAmount(A, input.coolingDays, 'd/a');
-  }
-
-  vegetation.forEach((v, i) => {
-    const at = [...ctx.path, 'vegetation', i];
-    const name = `植被蒸腾 transpiration: ${v.item ?? v.ecosystemType}`;
-    const area = readAmount(A, v.area, 'm²');
-    const areaTraced = traced(A, readAmount(A, v.area, 'km²'), inputRef([...at, 'area']));
-    if (byEt) {
-      if (!v.transpiration) {
-        issues.push(makeIssue('input.required', [...at, 'transpiration'], { expected: 'the transpired depth in the cooling period (variant evapotranspiration)' }));
+    vegetation.forEach((v, i) => {
+      const at = [...ctx.path, 'vegetation', i];
+      const name = vegetationName(v);
+      const area = readAmount(A, v.area, 'm²');
+      const areaTraced = traced(A, readAmount(A, v.area, 'km²'), inputRef([...at, 'area']));
+      if (byEt) {
+        if (!v.transpiration) {
+          issues.push(makeIssue('input.required', [...at, 'transpiration'], { expected: 'the transpired depth in the cooling period (variant evapotranspiration)' }));
+          return;
+        }
+        const depth = readAmount(A, v.transpiration, 'mm');
+        const r = coef('air-conditioner-eer', true);
+        const volume = multiplyInto(A, area.value, 'm²', depth.value, 'mm/a', 'm³/a');
+        const e = tracer.record(energyStep(name), 'E_pt,i = ET_i × S_i × ρ_w × q ÷ (3600 × r)', {
+          ET: traced(A, depth, inputRef([...at, 'transpiration'])), S: areaTraced,
+          ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: r.traced,
+        }, { value: A.divide(vaporisationHeat(volume), r.value), unit: 'kWh/a' });
+        lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
         return;
       }
-      const depth = readAmount(A, v.transpiration, 'mm');
+      if (!v.epp) {
+        issues.push(makeIssue('input.required', [...at, 'epp'], { expected: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)` }));
+        return;
+      }
+      if (!days) return;
+      const epp = readAmount(A, v.epp, 'kJ/(m²·d)');
       const r = coef('air-conditioner-eer', true);
-      const volume = multiplyInto(A, area.value, 'm²', depth.value, 'mm/a', 'm³/a');
-      const e = tracer.record(`energy of ${name}`, 'E_pt,i = ET_i × S_i × ρ_w × q ÷ (3600 × r)', {
-        ET: traced(A, depth, inputRef([...at, 'transpiration'])), S: areaTraced,
-        ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: r.traced,
-      }, { value: A.divide(vaporisationHeat(volume), r.value), unit: 'kWh/a' });
-      lines.push({ item: name, ecosystemType: v.ecosystemType, quantity: e });
-      return;
-    }
-    if (!v.epp) {
-      issues.push(makeIssue('input.required', [...at, 'epp'], { expected: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)` }));
-      return;
-    }
-    if (!days) return;
-    const epp = readAmount(A, v.epp, 'kJ/(m²·d)');
-    const r = coef('air-conditioner-eer', true);
-    const perDay = multiplyInto(A, epp.value, 'kJ/(m²·d)', area.value, 'm²', 'kJ/d');
-    const heat = multiplyInto(A, perDay, 'kJ/d', days.value, 'd/a', 'kWh/a');
-    const e = tracer.record(`energy of ${name}`, 'E_pt,i = EPP_i × S_i × D × 10⁶ ÷ (3600 × r)', {
-      EPP: traced(A, epp, inputRef([...at, 'epp'])), S: areaTraced,
-      D: traced(A, days, inputRef([...ctx.path, 'coolingDays'])), r: r.traced,
-    }, { value: A.divide(heat, r.value), unit: 'kWh/a' });
-    lines.push({ item: name, ecosystemType: v.ecosystemType, quantity: e });
-  });
+      const perDay = multiplyInto(A, epp.value, 'kJ/(m²·d)', area.value, 'm²', 'kJ/d');
+      const heat = multiplyInto(A, perDay, 'kJ/d', days.value, 'd/a', 'kWh/a');
+      const e = tracer.record(energyStep(name), 'E_pt,i = EPP_i × S_i × D × 10⁶ ÷ (3600 × r)', {
+        EPP: traced(A, epp, inputRef([...at, 'epp'])), S: areaTraced,
+        D: traced(A, days, inputRef([...ctx.path, 'coolingDays'])), r: r.traced,
+      }, { value: A.divide(heat, r.value), unit: 'kWh/a' });
+      lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
+    });
 
-  (input.waterSurfaces ?? []).forEach((w, i) => {
-    const at = [...ctx.path, 'waterSurfaces', i];
-    const name = `水面蒸发 evaporation: ${w.item ?? w.ecosystemType ?? `water surface ${i + 1}`}`;
-    const ew = readAmount(A, w.evaporation, 'm³/a');
-    const ewTraced = traced(A, ew, inputRef([...at, 'evaporation']));
-    const heat = vaporisationHeat(ew.value);
-    const cooling = divideEvaporation
-      ? tracer.record(`cooling by ${name}`, 'E_w × ρ_w × q ÷ (3600 × r)', {
-        E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: coef('air-conditioner-eer', true).traced,
-      }, { value: A.divide(heat, coef('air-conditioner-eer', true).value), unit: 'kWh/a' })
-      : tracer.record(`cooling by ${name}`, 'E_w × ρ_w × q ÷ 3600', {
-        E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced,
-      }, { value: heat, unit: 'kWh/a' });
-    const y = coef('humidifier-electricity');
-    const humidifying = tracer.record(`humidification by ${name}`, 'E_w × y', { E_w: ewTraced, y: y.traced },
-      { value: multiplyInto(A, ew.value, 'm³/a', y.value, y.unit, 'kWh/a'), unit: 'kWh/a' });
-    const e = tracer.record(`energy of ${name}`, divideEvaporation ? 'E_we = E_w·ρ_w·q ÷ (3600·r) + E_w·y' : 'E_we = E_w·ρ_w·q ÷ 3600 + E_w·y', {
-      cooling: traced(A, cooling, `step:cooling by ${name}`), humidification: traced(A, humidifying, `step:humidification by ${name}`),
-    }, { value: A.add(cooling.value, humidifying.value), unit: 'kWh/a' });
-    lines.push({ item: name, ...(w.ecosystemType ? { ecosystemType: w.ecosystemType } : {}), quantity: e });
-  });
+    (input.waterSurfaces ?? []).forEach((w, i) => {
+      const at = [...ctx.path, 'waterSurfaces', i];
+      const name = waterName(w, i);
+      const ew = readAmount(A, w.evaporation, 'm³/a');
+      const ewTraced = traced(A, ew, inputRef([...at, 'evaporation']));
+      const heat = vaporisationHeat(ew.value);
+      const coolingStep = { en: `cooling by ${name.en}`, zh: `${name.zh}降温耗能` };
+      const humidifyingStep = { en: `humidification by ${name.en}`, zh: `${name.zh}增湿耗能` };
+      const cooling = divideEvaporation
+        ? tracer.record(coolingStep, 'E_w × ρ_w × q ÷ (3600 × r)', {
+          E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: coef('air-conditioner-eer', true).traced,
+        }, { value: A.divide(heat, coef('air-conditioner-eer', true).value), unit: 'kWh/a' })
+        : tracer.record(coolingStep, 'E_w × ρ_w × q ÷ 3600', {
+          E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced,
+        }, { value: heat, unit: 'kWh/a' });
+      const y = coef('humidifier-electricity');
+      const humidifying = tracer.record(humidifyingStep, 'E_w × y', { E_w: ewTraced, y: y.traced },
+        { value: multiplyInto(A, ew.value, 'm³/a', y.value, y.unit, 'kWh/a'), unit: 'kWh/a' });
+      const e = tracer.record(energyStep(name), divideEvaporation ? 'E_we = E_w·ρ_w·q ÷ (3600·r) + E_w·y' : 'E_we = E_w·ρ_w·q ÷ 3600 + E_w·y', {
+        cooling: traced(A, cooling, `step:${coolingStep.en}`), humidification: traced(A, humidifying, `step:${humidifyingStep.en}`),
+      }, { value: A.add(cooling.value, humidifying.value), unit: 'kWh/a' });
+      lines.push({ item: name.en, ...(w.ecosystemType ? { ecosystemType: w.ecosystemType } : {}), quantity: e });
+    });
 
-  (input.reported ?? []).forEach((r, i) => {
-    const at = [...ctx.path, 'reported', i];
-    const energy = readAmount(A, r.quantity, 'kWh/a');
-    const e = tracer.record(`energy of ${r.item}`, 'E as reported', { E: traced(A, energy, inputRef([...at, 'quantity'])) }, energy, 'energy as reported');
-    lines.push({ item: r.item, ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}), quantity: e });
-  });
+    if (issues.length) throw new GepInputError(issues);
+    const total = tracer.record({ en: 'climate regulation', zh: '气候调节' }, 'E_tt = Σ E_pt,i + Σ E_we,j', {}, sumIn(A, lines.map((l) => l.quantity), 'kWh/a'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
 
-  if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('climate regulation', 'E_tt = Σ E_pt,i + Σ E_we,j', {}, sumIn(A, lines.map((l) => l.quantity), 'kWh/a'));
-  return { lines, total, steps: tracer.steps, warnings };
-}
+  /** Value of climate regulation in 元: energy × electricity price. */
+  value(input, q, ctx) {
+    const names: readonly Name[] = input.reported
+      ? input.reported.map((r) => ({ en: r.item, zh: zh(r.item) }))
+      : [...(input.vegetation ?? []).map(vegetationName), ...(input.waterSurfaces ?? []).map(waterName)];
+    const r = valueItems(ctx, ID, q.lines.map((l, i) => ({
+      item: l.item,
+      itemZh: names[i]!.zh,
+      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+      quantity: l.quantity,
+      quantityFrom: `step:energy of ${l.item}`,
+      price: input.electricityPrice,
+      coefficientId: 'electricity-price.consumer',
+      pricePath: [...ctx.path, 'electricityPrice'],
+    })));
+    return { ...r, warnings: withoutRepeats(r.warnings) };
+  },
+});
 
-/** Value of climate regulation in 元: energy × electricity price. */
-export function value<T>(input: ClimateRegulationInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const r = valueItems(ctx, ID, q.lines.map((l) => ({
-    item: l.item,
-    ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-    quantity: l.quantity,
-    quantityFrom: `step:energy of ${l.item}`,
-    price: input.electricityPrice,
-    coefficientId: 'electricity-price.consumer',
-    pricePath: [...ctx.path, 'electricityPrice'],
-  })));
-  // one price for every line: report its price-year warning once
-  return { ...r, warnings: r.warnings.filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i) };
-}
+/** Metadata, inputs, variants and coefficients of climate regulation. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of climate regulation: vegetation and water surfaces (or energy as printed), and an optional electricity price. */
+export type ClimateRegulationInput = z.input<typeof inputSchema>;

@@ -1,11 +1,38 @@
 /**
- * Net ecosystem productivity of one ecosystem line, shared by carbon sequestration and oxygen
- * release: as given, or NEP = NPP − R_h (forest-assets-2017 §1.2), in t C/a, with the reference the
- * trace gives as its origin.
+ * What carbon sequestration (固碳) and oxygen release (释氧) share: the productivity fields of an
+ * ecosystem line, each schema written once; the line's net ecosystem productivity, as given or
+ * NEP = NPP − R_h (forest-assets-2017 §1.2), in t C/a; the fields a variant leaves unread; and the
+ * warning about a net carbon source (a negative NEP, rate or quantity, kept with its sign).
  */
+import { z } from 'zod';
+import type { GepWarning } from '../../errors/errors.js';
+import { makeWarning } from '../../errors/warnings/index.js';
+import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, traced, type AmountText, type Tracer } from '../compute.js';
+import { ecosystemType, measure } from '../input-schema.js';
 import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
+
+/** An amount of carbon per year that may be negative (a net source). */
+const carbonFlow = (description: string) => measure('t C/a', { nonNegative: false }).optional().describe(description);
+
+/** The fields of an ecosystem line that both modules read. */
+export const productivityFields = {
+  ecosystemType: ecosystemType.describe('ecosystem type id'),
+  item: z.string().min(1).optional().describe('name of the line (stand, forest type), when a type has several lines'),
+  nep: carbonFlow('net ecosystem productivity of the type (variant nep)'),
+  npp: carbonFlow('net primary productivity as carbon, with heterotrophicRespiration, when NEP is not given (variant nep)'),
+  heterotrophicRespiration: carbonFlow('soil heterotrophic respiration R_h (variant nep)'),
+};
+
+/** Net primary productivity as dry matter, read by the `variants` named. */
+export const nppDryMatter = (variants: string) => measure('t/a').optional().describe(`net primary productivity as dry matter (${variants})`);
+
+/** A line's name in English (the reference of `step:` ids) and Chinese. */
+export interface Name {
+  readonly en: string;
+  readonly zh: string;
+}
 
 /** The NEP fields of an ecosystem line. */
 export interface NepFields {
@@ -14,15 +41,42 @@ export interface NepFields {
   readonly heterotrophicRespiration?: AmountText | undefined;
 }
 
+/** A line's name in English and Chinese: its `item`, else its ecosystem type. */
+export function lineName(e: { readonly item?: string | undefined; readonly ecosystemType: string }): Name {
+  return e.item ? { en: e.item, zh: e.item } : { en: e.ecosystemType, zh: ecosystemTypeName(e.ecosystemType, 'zh') };
+}
+
 /** NEP of the line at `at`, or `null` when it gives neither NEP nor both NPP and R_h. */
-export function nepOf<T>(A: Arithmetic<T>, tracer: Tracer<T>, e: NepFields, at: readonly (string | number)[], name: string): { nep: Measure<T>; from: string } | null {
+export function nepOf<T>(A: Arithmetic<T>, tracer: Tracer<T>, e: NepFields, at: readonly (string | number)[], name: Name): { nep: Measure<T>; from: string } | null {
   if (e.nep) return { nep: readAmount(A, e.nep, 't C/a'), from: inputRef([...at, 'nep']) };
   if (!e.npp || !e.heterotrophicRespiration) return null;
   const npp = readAmount(A, e.npp, 't C/a');
   const rh = readAmount(A, e.heterotrophicRespiration, 't C/a');
-  const nep = tracer.record(`NEP of ${name}`, 'NEP = NPP − R_h', {
+  const nep = tracer.record({ en: `NEP of ${name.en}`, zh: `${name.zh}净生态系统生产力` }, 'NEP = NPP − R_h', {
     NPP: traced(A, npp, inputRef([...at, 'npp'])),
     R_h: traced(A, rh, inputRef([...at, 'heterotrophicRespiration'])),
   }, { value: A.subtract(npp.value, rh.value), unit: 't C/a' });
-  return { nep, from: `step:NEP of ${name}` };
+  return { nep, from: `step:NEP of ${name.en}` };
+}
+
+/**
+ * The warning that a line's fields other than those its variant reads are not used, or `null`.
+ * `byVariant` lists the fields each variant reads.
+ */
+export function notUsedWarning<E extends object, V extends string>(
+  indicator: string, e: E, at: readonly (string | number)[], name: Name,
+  byVariant: Readonly<Record<V, readonly (keyof E & string)[]>>, variant: V,
+): GepWarning | null {
+  const read: readonly string[] = byVariant[variant];
+  const all = [...new Set(Object.values<readonly string[]>(byVariant).flat())];
+  const unused = all.filter((f) => e[f as keyof E] !== undefined && !read.includes(f));
+  if (!unused.length) return null;
+  return makeWarning('input-not-used', { indicator, path: at, params: { line: name, fields: unused.join(', '), variant: `quantity: ${variant}` } });
+}
+
+/** The warning that a line is a net carbon source (`what` is negative: NEP, a rate, a quantity), kept with its sign. */
+export function netSourceWarning(
+  indicator: string, at: readonly (string | number)[], name: Name, what: Name, value: string, unit: string,
+): GepWarning {
+  return makeWarning('net-carbon-source', { indicator, path: at, params: { name, what, value, unit } });
 }

@@ -11,70 +11,69 @@
  * The attenuation-based variant (dB(A) reduced × a price per dB) is not implemented.
  */
 import { z } from 'zod';
-import { GepInputError, makeIssue } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
+import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
-import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
 
 const ID = 'regulating.noise-reduction';
 
-/** Metadata, inputs and coefficients of noise reduction. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'belts[].item', unit: null, required: false, description: 'name of the road or green belt' },
-    { path: 'belts[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the belt (urban green space is usually "urban")' },
-    { path: 'belts[].length', unit: 'km', required: true, description: 'L, length of green belt that achieves the noise attenuation' },
-    { path: 'belts[].barrierCost', unit: '元/km', required: false, description: 'cost per km of an equivalent noise barrier for this belt, at the account price year' },
-    { path: 'barrierCost', unit: '元/km', required: false, description: 'cost per km of an equivalent noise barrier for every belt without its own (no table default)' },
-  ],
-  variants: [],
+const barrierCost = (description: string) => price('元/km').optional().describe(description);
+/** A belt's name: its item, else its place in the list. */
+const beltName = (b: { readonly item?: string | undefined }, i: number) =>
+  (b.item ? { en: b.item, zh: ecosystemTypeName(b.item, 'zh') } : { en: `green belt ${i + 1}`, zh: `绿化带 ${i + 1}` });
+
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    belts: z.array(z.strictObject({
+      item: z.string().min(1).optional().describe('name of the road or green belt'),
+      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the belt (urban green space is usually "urban")'),
+      length: measure('km').describe('L, length of green belt that achieves the noise attenuation'),
+      barrierCost: barrierCost('cost per km of an equivalent noise barrier for this belt, at the account price year'),
+    })).min(1),
+  },
+  valuation: {
+    barrierCost: barrierCost('cost per km of an equivalent noise barrier for every belt without its own (no table default)'),
+  },
+  check(input, issue) {
+    if (!input.barrierCost && input.belts.some((b) => !b.barrierCost)) {
+      issue(['barrierCost'], 'input.required', 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt');
+    }
+  },
+  variants: {},
   coefficients: [],
-};
 
-/** Input: green belts by length, and the noise-barrier cost. */
-export const inputSchema = z.strictObject({
-  belts: z.array(z.strictObject({
-    item: z.string().min(1).optional(),
-    ecosystemType: ecosystemType.optional(),
-    length: measure('km'),
-    barrierCost: price('元/km').optional(),
-  })).min(1),
-  barrierCost: price('元/km').optional(),
+  /** Length of attenuating green belts, km. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const lines = input.belts.map((b, i) => ({
+      item: beltName(b, i).en,
+      ...(b.ecosystemType ? { ecosystemType: b.ecosystemType } : {}),
+      quantity: readAmount(A, b.length, 'km'),
+    }));
+    return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'km'), steps: [], warnings: [] };
+  },
+
+  /** Value in 元: belt length × the noise-barrier cost per km. */
+  value(input, q, ctx) {
+    return valueItems(ctx, ID, q.lines.map((l, i) => {
+      const b = input.belts[i]!;
+      return {
+        item: l.item,
+        itemZh: beltName(b, i).zh,
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        quantity: l.quantity,
+        quantityFrom: inputRef([...ctx.path, 'belts', i, 'length']),
+        price: b.barrierCost ?? input.barrierCost,
+        coefficientId: null,
+        pricePath: b.barrierCost ? [...ctx.path, 'belts', i, 'barrierCost'] : [...ctx.path, 'barrierCost'],
+      };
+    }));
+  },
 });
-export type NoiseReductionInput = z.infer<typeof inputSchema>;
 
-const lineName = (b: NoiseReductionInput['belts'][number], i: number) => b.item ?? `green belt ${i + 1}`;
-
-/** Length of attenuating green belts, km. */
-export function quantity<T>(input: NoiseReductionInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const lines = input.belts.map((b, i) => ({
-    item: lineName(b, i),
-    ...(b.ecosystemType ? { ecosystemType: b.ecosystemType } : {}),
-    quantity: readAmount(A, b.length, 'km'),
-  }));
-  return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'km'), steps: [], warnings: [] };
-}
-
-/** Value in 元: belt length × the noise-barrier cost per km. */
-export function value<T>(input: NoiseReductionInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  if (!input.barrierCost && input.belts.some((b) => !b.barrierCost)) {
-    throw new GepInputError([makeIssue('input.required', [...ctx.path, 'barrierCost'], {
-      expected: 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt',
-    })]);
-  }
-  return valueItems(ctx, ID, q.lines.map((l, i) => {
-    const b = input.belts[i]!;
-    return {
-      item: l.item,
-      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-      quantity: l.quantity,
-      quantityFrom: inputRef([...ctx.path, 'belts', i, 'length']),
-      price: b.barrierCost ?? input.barrierCost,
-      coefficientId: null,
-      pricePath: b.barrierCost ? [...ctx.path, 'belts', i, 'barrierCost'] : [...ctx.path, 'barrierCost'],
-    };
-  }));
-}
+/** Metadata, inputs and coefficients of noise reduction. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of noise reduction: green belts by length, and the noise-barrier cost. */
+export type NoiseReductionInput = z.input<typeof inputSchema>;

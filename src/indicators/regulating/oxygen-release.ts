@@ -18,166 +18,135 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
-import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { ecosystemTypeName } from '../catalogue.js';
+import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
+import { defineIndicator } from '../define.js';
+import { measure, price } from '../input-schema.js';
+import { multiplyInto } from '../../units/units.js';
+import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
-import { nepOf } from './nep.js';
-import type { IndicatorContext, IndicatorSpec, QuantityLine, QuantityResult, ValueResult } from '../types.js';
+import type { IndicatorContext, QuantityLine } from '../types.js';
+import { lineName, netSourceWarning, nepOf, notUsedWarning, nppDryMatter, productivityFields, type Name } from './nep.js';
 
 const ID = 'regulating.oxygen-release';
+const zh = (item: string) => ecosystemTypeName(item, 'zh');
+const o2Step = (name: Name) => ({ en: `O₂ released by ${name.en}`, zh: `${name.zh}释氧量` });
+const RELEASE = { en: 'the oxygen release', zh: '释氧量' };
 
 /** Coefficient of O₂ per t of dry matter, by variant. */
-const DRY_MATTER_FACTOR: Readonly<Record<string, string>> = {
+const DRY_MATTER_FACTOR = {
   'dry-matter': 'o2-per-dry-matter',
   'dry-matter-ly': 'o2-per-dry-matter.ly-t-1721',
-};
-
-/** Metadata, inputs, variants and coefficients of oxygen release. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line (stand, forest type), when a type has several lines' },
-    { path: 'ecosystems[].nep', unit: 't C/a', required: false, description: 'net ecosystem productivity of the type (variant nep)' },
-    { path: 'ecosystems[].npp', unit: 't C/a', required: false, description: 'net primary productivity as carbon, with heterotrophicRespiration, when NEP is not given (variant nep)' },
-    { path: 'ecosystems[].heterotrophicRespiration', unit: 't C/a', required: false, description: 'soil heterotrophic respiration R_h (variant nep)' },
-    { path: 'ecosystems[].co2Fixed', unit: 't CO2/a', required: false, description: 'CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)' },
-    { path: 'ecosystems[].nppDryMatter', unit: 't/a', required: false, description: 'net primary productivity as dry matter (variants dry-matter, dry-matter-ly)' },
-    { path: 'reported[].item', unit: null, required: false, description: 'name of a reported line (ecosystem type, forest type or region), instead of ecosystems' },
-    { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the reported line, if any' },
-    { path: 'reported[].quantity', unit: 't/a', required: false, description: 'O₂ released as printed by a published account, instead of ecosystems' },
-    { path: 'oxygenPrice', unit: '元/t', required: false, description: 'oxygen price per t O₂ at the account price year; the table value otherwise' },
-  ],
-  variants: [{
-    name: 'quantity',
-    options: {
-      nep: 'Q_O2 = 32/12 × NEP (or 32/44 × CO₂ fixed): stoichiometric, one mol O₂ per mol CO₂',
-      'dry-matter': 'Q_O2 = 1.2 × NPP in dry matter (baiyangdian-2017)',
-      'dry-matter-ly': 'Q_O2 = 1.19 × NPP in dry matter (LY/T 1721—2008 via zhang-2018, miao-2017)',
-    },
-    default: 'nep',
-  }],
-  coefficients: ['o2-per-carbon', 'o2-per-co2', 'o2-per-dry-matter', 'o2-per-dry-matter.ly-t-1721', 'oxygen-price'],
-};
-
-const tC = () => measure('t C/a', { nonNegative: false });
-
-/** Input: productivity (or CO₂ fixed) of each ecosystem type, and an optional oxygen price. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    nep: tC().optional(),
-    npp: tC().optional(),
-    heterotrophicRespiration: tC().optional(),
-    co2Fixed: measure('t CO2/a', { nonNegative: false }).optional(),
-    nppDryMatter: measure('t/a').optional(),
-  })).min(1).optional(),
-  reported: z.array(z.strictObject({
-    item: z.string().min(1),
-    ecosystemType: ecosystemType.optional(),
-    quantity: measure('t/a', { nonNegative: false }),
-  })).min(1).optional(),
-  oxygenPrice: price('元/t').optional(),
-}).check((c) => {
-  if (!c.value.ecosystems === !c.value.reported) {
-    c.issues.push({ code: 'custom', input: c.value, message: 'one of', params: { gepCode: 'input.missing-basis', expected: 'either ecosystems (to compute the O₂ released) or reported (quantities as printed), not both' } });
-  }
-});
-export type OxygenReleaseInput = z.infer<typeof inputSchema>;
-type EcosystemInput = NonNullable<OxygenReleaseInput['ecosystems']>[number];
+} as const;
 
 /** The fields each variant reads; fields of another variant are not used, and a warning says so. */
-const VARIANT_FIELDS: Readonly<Record<string, readonly (keyof EcosystemInput)[]>> = {
+const VARIANT_FIELDS = {
   nep: ['nep', 'npp', 'heterotrophicRespiration', 'co2Fixed'],
   'dry-matter': ['nppDryMatter'],
   'dry-matter-ly': ['nppDryMatter'],
-};
-const ALL_VARIANT_FIELDS = [...new Set(Object.values(VARIANT_FIELDS).flat())];
+} as const;
 
-const lineName = (e: EcosystemInput) => e.item ?? e.ecosystemType;
+/** A negative release makes the line a net carbon source: warned about, kept with its sign. */
+function warnNegative<T>(A: Arithmetic<T>, at: readonly (string | number)[], name: Name, q: Measure<T>) {
+  return A.compare(q.value, A.zero) < 0 ? netSourceWarning(ID, at, name, RELEASE, A.toString(q.value), q.unit) : null;
+}
 
-/** O₂ released per ecosystem type and in total, t/a. */
-export function quantity<T>(input: OxygenReleaseInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const tracer = new Tracer(A);
-  const issues: GepIssue[] = [];
-  const warnings: GepWarning[] = [];
-  const lines: QuantityLine<T>[] = [];
-  const variant = ctx.variant.quantity ?? 'nep';
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    ecosystems: z.array(z.strictObject({
+      ...productivityFields,
+      co2Fixed: measure('t CO2/a', { nonNegative: false }).optional()
+        .describe('CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)'),
+      nppDryMatter: nppDryMatter('variants dry-matter, dry-matter-ly'),
+    })).min(1),
+  },
+  reported: {
+    unit: 't/a',
+    description: 'O₂ released as printed by a published account',
+    nonNegative: false,
+    stepName: (item: string) => o2Step({ en: item, zh: zh(item) }),
+    warn: <T>(row: { readonly item: string }, i: number, q: Measure<T>, ctx: IndicatorContext<T>) =>
+      warnNegative(ctx.A, [...ctx.path, 'reported', i], { en: row.item, zh: zh(row.item) }, q),
+  },
+  valuation: {
+    oxygenPrice: price('元/t').optional().describe('oxygen price per t O₂ at the account price year; the table value otherwise'),
+  },
+  variants: {
+    quantity: {
+      options: {
+        nep: 'Q_O2 = 32/12 × NEP (or 32/44 × CO₂ fixed): stoichiometric, one mol O₂ per mol CO₂',
+        'dry-matter': 'Q_O2 = 1.2 × NPP in dry matter (baiyangdian-2017)',
+        'dry-matter-ly': 'Q_O2 = 1.19 × NPP in dry matter (LY/T 1721—2008 via zhang-2018, miao-2017)',
+      },
+      default: 'nep',
+    },
+  },
+  coefficients: ['o2-per-carbon', 'o2-per-co2', 'o2-per-dry-matter', 'o2-per-dry-matter.ly-t-1721', 'oxygen-price'],
 
-  const factor = (id: string, at: readonly (string | number)[]) => {
-    const c = ctx.coefficients.get(id, at);
-    return { value: c.value, traced: traced(A, { value: c.value, unit: c.unit }, `coefficient:${id}`) };
-  };
-  const warnNegative = (name: string, at: readonly (string | number)[], q: Measure<T>) => {
-    if (A.compare(q.value, A.zero) < 0) {
-      warnings.push({ code: 'net-carbon-source', indicator: ID, path: at, message: `${name}: the oxygen release is negative (${A.toString(q.value)} t/a), the type is a net carbon source; kept with its sign` });
-    }
-  };
+  /** O₂ released per ecosystem type and in total, t/a. */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const tracer = new Tracer(A);
+    const issues: GepIssue[] = [];
+    const warnings: GepWarning[] = [];
+    const lines: QuantityLine<typeof A.zero>[] = [];
+    const variant = ctx.variant.quantity;
 
-  (input.reported ?? []).forEach((r, i) => {
-    const at = [...ctx.path, 'reported', i];
-    const reported = readAmount(A, r.quantity, 't/a');
-    const o2 = tracer.record(`O₂ released by ${r.item}`, 'Q_O2 as reported', { Q_O2: traced(A, reported, inputRef([...at, 'quantity'])) }, reported, 'O₂ released as reported');
-    warnNegative(r.item, at, o2);
-    lines.push({ item: r.item, ...(r.ecosystemType ? { ecosystemType: r.ecosystemType } : {}), quantity: o2 });
-  });
+    /** Q_O2 = k × basis, k a stoichiometric or dry-matter coefficient, recorded as the line's step. */
+    const release = (name: Name, id: string, symbol: string, basis: Measure<typeof A.zero>, from: string, at: readonly (string | number)[]) => {
+      const k = ctx.coefficients.get(id, at);
+      return tracer.record(o2Step(name), `Q_O2 = k × ${symbol}`, { [symbol]: traced(A, basis, from), k: traced(A, { value: k.value, unit: k.unit }, `coefficient:${id}`) },
+        { value: multiplyInto(A, basis.value, basis.unit, k.value, k.unit, 't/a'), unit: 't/a' as const });
+    };
 
-  (input.ecosystems ?? []).forEach((e, i) => {
-    const at = [...ctx.path, 'ecosystems', i];
-    const name = lineName(e);
-    let o2: Measure<T, 't/a'>;
-    const unused = ALL_VARIANT_FIELDS.filter((f) => e[f] !== undefined && !(VARIANT_FIELDS[variant] ?? []).includes(f));
-    if (unused.length) {
-      warnings.push({ code: 'input-not-used', indicator: ID, path: at, message: `${name}: ${unused.join(', ')} not used by variant quantity: ${variant}` });
-    }
+    input.ecosystems.forEach((e, i) => {
+      const at = [...ctx.path, 'ecosystems', i];
+      const name = lineName(e);
+      const unused = notUsedWarning(ID, e, at, name, VARIANT_FIELDS, variant);
+      if (unused) warnings.push(unused);
+      let o2: Measure<typeof A.zero, 't/a'>;
 
-    if (variant === 'dry-matter' || variant === 'dry-matter-ly') {
-      if (!e.nppDryMatter) {
-        issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: `NPP as dry matter (variant ${variant})` }));
-        return;
+      if (variant === 'dry-matter' || variant === 'dry-matter-ly') {
+        if (!e.nppDryMatter) {
+          issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: `NPP as dry matter (variant ${variant})` }));
+          return;
+        }
+        o2 = release(name, DRY_MATTER_FACTOR[variant], 'NPP_dm', readAmount(A, e.nppDryMatter, 't/a'), inputRef([...at, 'nppDryMatter']), at);
+      } else {
+        const found = nepOf(A, tracer, e, at, name);
+        if (found) o2 = release(name, 'o2-per-carbon', 'NEP', found.nep, found.from, at);
+        else if (e.co2Fixed) o2 = release(name, 'o2-per-co2', 'Q_CO2', readAmount(A, e.co2Fixed, 't CO2/a'), inputRef([...at, 'co2Fixed']), at);
+        else {
+          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)' }));
+          return;
+        }
       }
-      const id = DRY_MATTER_FACTOR[variant]!;
-      const k = factor(id, at);
-      const npp = readAmount(A, e.nppDryMatter, 't/a');
-      o2 = tracer.record(`O₂ released by ${name}`, variant === 'dry-matter' ? 'Q_O2 = 1.2 × NPP_dm' : 'Q_O2 = 1.19 × NPP_dm',
-        { NPP_dm: traced(A, npp, inputRef([...at, 'nppDryMatter'])), k: k.traced },
-        { value: A.multiply(npp.value, k.value), unit: 't/a' });
-    } else if (e.nep || (e.npp && e.heterotrophicRespiration)) {
-      const { nep, from } = nepOf(A, tracer, e, at, name)!;
-      const k = factor('o2-per-carbon', at);
-      o2 = tracer.record(`O₂ released by ${name}`, 'Q_O2 = 32/12 × NEP', { NEP: traced(A, nep, from), k: k.traced },
-        { value: A.multiply(nep.value, k.value), unit: 't/a' });
-    } else if (e.co2Fixed) {
-      const co2 = readAmount(A, e.co2Fixed, 't CO2/a');
-      const k = factor('o2-per-co2', at);
-      o2 = tracer.record(`O₂ released by ${name}`, 'Q_O2 = 32/44 × Q_CO2', { Q_CO2: traced(A, co2, inputRef([...at, 'co2Fixed'])), k: k.traced },
-        { value: A.multiply(co2.value, k.value), unit: 't/a' });
-    } else {
-      issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)' }));
-      return;
-    }
-    warnNegative(name, at, o2);
-    lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: o2 });
-  });
-  if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record('oxygen release', 'Q = Σ_i Q_O2,i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
-  return { lines, total, steps: tracer.steps, warnings };
-}
+      const negative = warnNegative(A, at, name, o2);
+      if (negative) warnings.push(negative);
+      lines.push({ item: name.en, ecosystemType: e.ecosystemType, quantity: o2 });
+    });
+    if (issues.length) throw new GepInputError(issues);
+    const total = tracer.record({ en: 'oxygen release', zh: '释氧' }, 'Q = Σ_i Q_O2,i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
+    return { lines, total, steps: tracer.steps, warnings };
+  },
 
-/** Value of oxygen release in 元: O₂ × the oxygen price. */
-export function value<T>(input: OxygenReleaseInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const r = valueItems(ctx, ID, q.lines.map((l) => ({
-    item: l.item,
-    ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-    quantity: l.quantity,
-    quantityFrom: `step:O₂ released by ${l.item}`,
-    price: input.oxygenPrice,
-    coefficientId: 'oxygen-price',
-    pricePath: [...ctx.path, 'oxygenPrice'],
-  })));
-  // one price for every line: report its price-year warning once
-  return { ...r, warnings: r.warnings.filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i) };
-}
+  /** Value of oxygen release in 元: O₂ × the oxygen price (t O₂ beside 元/t). */
+  value(input, q, ctx) {
+    const r = valueItems(ctx, ID, q.lines.map((l) => ({
+      item: l.item,
+      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+      quantity: l.quantity,
+      quantityFrom: `step:O₂ released by ${l.item}`,
+      price: input.oxygenPrice,
+      coefficientId: 'oxygen-price',
+      pricePath: [...ctx.path, 'oxygenPrice'],
+    })));
+    return { ...r, warnings: withoutRepeats(r.warnings) };
+  },
+});
+
+/** Metadata, inputs, variants and coefficients of oxygen release. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of oxygen release: productivity (or CO₂ fixed) per ecosystem line, or O₂ as printed, and an optional oxygen price. */
+export type OxygenReleaseInput = z.input<typeof inputSchema>;

@@ -8,10 +8,10 @@
  * Local profiles only: the national list (as recalled) leaves it out.
  */
 import { z } from 'zod';
-import { catalogueEntry, level1Type } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { level1Type } from '../catalogue.js';
+import { inputRef, readAmount, sumIn, valueItems, withoutRepeats } from '../compute.js';
+import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
-import type { IndicatorContext, IndicatorSpec, QuantityResult, ValueResult } from '../types.js';
 
 const ID = 'regulating.pest-control';
 
@@ -21,51 +21,46 @@ const COST_BY_TYPE: Readonly<Record<string, string>> = {
   grassland: 'pest-control-cost.grassland',
 };
 
-/** Metadata, inputs and coefficients of pest control. */
-export const spec: IndicatorSpec = {
-  ...catalogueEntry(ID),
-  inputs: [
-    { path: 'ecosystems[].ecosystemType', unit: null, required: true, description: 'ecosystem type id; forest and grassland types have a tabulated unit cost' },
-    { path: 'ecosystems[].item', unit: null, required: false, description: 'name of the line, when a type has several lines' },
-    { path: 'ecosystems[].naturalArea', unit: 'hm²', required: true, description: 'area of natural (not planted) forest or grassland of the type' },
-    { path: 'ecosystems[].unitCost', unit: '元/hm²', required: false, description: 'cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise' },
-  ],
-  variants: [],
+const module = defineIndicator({
+  id: ID,
+  inputs: {
+    ecosystems: z.array(z.strictObject({
+      ecosystemType: ecosystemType.describe('ecosystem type id; forest and grassland types have a tabulated unit cost'),
+      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
+      naturalArea: measure('hm²').describe('area of natural (not planted) forest or grassland of the type'),
+      unitCost: price('元/hm²').optional().describe('cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise'),
+    })).min(1),
+  },
+  variants: {},
   coefficients: ['pest-control-cost.*'],
-};
 
-/** Input: natural area of each ecosystem type, with an optional unit cost. */
-export const inputSchema = z.strictObject({
-  ecosystems: z.array(z.strictObject({
-    ecosystemType,
-    item: z.string().min(1).optional(),
-    naturalArea: measure('hm²'),
-    unitCost: price('元/hm²').optional(),
-  })).min(1),
+  /** Natural area per ecosystem type and in total, hm². */
+  quantity(input, ctx) {
+    const { A } = ctx;
+    const lines = input.ecosystems.map((e) => ({ item: e.item ?? e.ecosystemType, ecosystemType: e.ecosystemType, quantity: readAmount(A, e.naturalArea, 'hm²') }));
+    return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'hm²'), steps: [], warnings: [] };
+  },
+
+  /** Value in 元: natural area × unit control cost. */
+  value(input, q, ctx) {
+    const r = valueItems(ctx, ID, q.lines.map((l, i) => {
+      const e = input.ecosystems[i]!;
+      return {
+        item: l.item,
+        ecosystemType: e.ecosystemType,
+        quantity: l.quantity,
+        quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),
+        price: e.unitCost,
+        coefficientId: COST_BY_TYPE[level1Type(e.ecosystemType)] ?? null,
+        pricePath: [...ctx.path, 'ecosystems', i, 'unitCost'],
+      };
+    }));
+    // lines that share a table cost report its price-year warning once
+    return { ...r, warnings: withoutRepeats(r.warnings) };
+  },
 });
-export type PestControlInput = z.infer<typeof inputSchema>;
 
-/** Natural area per ecosystem type and in total, hm². */
-export function quantity<T>(input: PestControlInput, ctx: IndicatorContext<T>): QuantityResult<T> {
-  const { A } = ctx;
-  const lines = input.ecosystems.map((e) => ({ item: e.item ?? e.ecosystemType, ecosystemType: e.ecosystemType, quantity: readAmount(A, e.naturalArea, 'hm²') }));
-  return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'hm²'), steps: [], warnings: [] };
-}
-
-/** Value in 元: natural area × unit control cost. */
-export function value<T>(input: PestControlInput, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
-  const r = valueItems(ctx, ID, q.lines.map((l, i) => {
-    const e = input.ecosystems[i]!;
-    return {
-      item: l.item,
-      ecosystemType: e.ecosystemType,
-      quantity: l.quantity,
-      quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),
-      price: e.unitCost,
-      coefficientId: COST_BY_TYPE[level1Type(e.ecosystemType)] ?? null,
-      pricePath: [...ctx.path, 'ecosystems', i, 'unitCost'],
-    };
-  }));
-  // lines that share a table cost report its price-year warning once
-  return { ...r, warnings: r.warnings.filter((w, j, all) => all.findIndex((x) => x.message === w.message) === j) };
-}
+/** Metadata, inputs and coefficients of pest control. */
+export const { spec, inputSchema, quantity, value } = module;
+/** The input block of pest control: natural area per ecosystem line, with an optional unit cost. */
+export type PestControlInput = z.input<typeof inputSchema>;

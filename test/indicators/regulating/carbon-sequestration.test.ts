@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as carbon from '../../../src/indicators/regulating/carbon-sequestration.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
+import { computeGep } from '../../../src/accounts/gep.js';
+import { gepResultToJson } from '../../../src/accounts/serialize.js';
+import { formatAccountTable } from '../../../src/io/text-table.js';
+import sample from '../../../fixtures/sample-county/input.json';
 
 /** |x − expected| on the decimal path, as a number (for tolerances stated in the test). */
 const gap = (x: GepDecimal, expected: string) => x.minus(expected).abs().toNumber();
@@ -18,6 +22,38 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.value.warnings.map((w) => w.code)).toEqual(['price-year-mismatch']); // 2011 price in a 2022 account
   });
 
+  it('prices each line per t CO2, the unit of its quantity line: a price per t C is divided by 44/12 (issue 16)', () => {
+    // NEP = 120 t C → Q_CO2 = 440 t CO2/a; C_C = 1 320 元/t C → C_CO2 = 1 320 ÷ 44/12 = 360 元/t CO2;
+    // V = 440 × 360 = 158 400 元, the same as 120 t C × 1 320 元/t C.
+    const { decimal, float } = runBoth(carbon, { ecosystems: [{ ...forest, nep: { value: '120', unit: 't C' } }] });
+    const line = decimal.value.lines[0]!;
+    expect([gap(line.quantity!.value, '440') < 1e-30, line.quantity!.unit]).toEqual([true, 't CO2/a']);
+    expect([gap(line.unitPrice!.value, '360') < 1e-30, line.unitPrice!.unit, line.unitPrice!.priceYear, line.unitPrice!.from])
+      .toEqual([true, '元/t CO2', 2011, 'step:carbon price per t CO₂']);
+    const step = decimal.value.steps.find((s) => s.name === 'carbon price per t CO₂')!;
+    expect(Object.values(step.inputs).map((i) => i.from)).toEqual(['coefficient:carbon-price.afforestation', 'coefficient:co2-per-carbon']);
+    expect(unitMismatches(decimal)).toEqual([]);
+    expect(relativeDifference(float.value.lines[0]!.unitPrice!.value, 360)).toBeLessThan(1e-12);
+    expect(decimal.value.total.value.toString()).toBe('158400');
+  });
+
+  it('keeps a price given per t CO2 as it is, and a reported line in t C in t CO2', () => {
+    // 100 t C as printed → 366.67 t CO2/a, valued at 50 元/t CO2 (no conversion step)
+    const input = { reported: [{ item: 'r', quantity: { value: '100', unit: 't C' } }], carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } };
+    const { value } = runIndicator(carbon, input, decimalArithmetic);
+    expect(value.lines.map((l) => [l.quantity!.unit, l.unitPrice!.unit, l.unitPrice!.from])).toEqual([['t CO2/a', '元/t CO2', 'input:indicators.regulating.carbon-sequestration.carbonPrice']]);
+    expect(value.steps.map((s) => s.name)).toEqual(['value of r', 'total']);
+  });
+
+  it('shows the sample county\'s carbon row in t CO2 with a price per t CO2 (issue 16: it showed 元/t C)', () => {
+    // shanxi profile: the afforestation cost 1 320 元/t C (2011), rebased to 2022 by the CPI, ÷ 44/12.
+    const json = gepResultToJson(computeGep(sample));
+    const row = formatAccountTable(json).split('\n').find((r) => r.startsWith('regulating.carbon-sequestration'))!;
+    expect(row).toMatch(/万t CO2\/a +[\d,.]+ 元\/t CO2 /);
+    const carbonJson = json.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
+    expect(new Set(carbonJson.value.lines.map((l) => `${l.quantity?.unit} × ${l.unitPrice?.unit}`))).toEqual(new Set(['t CO2/a × 元/t CO2']));
+  });
+
   it('computes NEP = β × NPP_dm × 72/162 in the npp-ratio variant', () => {
     // NPP_dm = 1 000 t, β = 50 % → NEP = 0.5 × 1 000 × 72/162 = 222.222… t C
     // Q_CO2 = 222.222… × 44/12 = 1 584 000 / 1 944 = 814.814… t CO2
@@ -27,7 +63,8 @@ describe('regulating.carbon-sequestration', () => {
     expect(gap(decimal.quantity.total!.value, '814.8148148148148148148148148148148148148')).toBeLessThan(1e-30);
     expect(gap(decimal.value.total.value, '293333.3333333333333333333333333333333333')).toBeLessThan(1e-25);
     expect(relativeDifference(float.quantity.total!.value, 1584000 / 1944)).toBeLessThan(1e-12);
-    expect(decimal.quantity.steps.find((s) => s.name === 'NEP of deciduous-broadleaf-forest')!.formula).toBe('NEP = β × NPP_dm × 72/162');
+    const nep = decimal.quantity.steps.find((s) => s.name === 'NEP of deciduous-broadleaf-forest')!;
+    expect([nep.formula, nep.inputs.k!.from]).toEqual(['NEP = β × NPP_dm × k', 'coefficient:carbon-per-dry-matter']);
     expect(decimal.coefficients.map((c) => c.id)).toEqual(['carbon-per-dry-matter', 'co2-per-carbon', 'carbon-price.afforestation']);
   });
 
@@ -86,7 +123,7 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.quantity.lines[0]!.quantity.value.toString()).toBe('9862.01');
     expect(gap(decimal.quantity.total!.value, '10228.67666666666666666666666666666666667')).toBeLessThan(1e-30);
     expect(relativeDifference(float.quantity.total!.value, 9862.01 + 100 * 44 / 12)).toBeLessThan(1e-12);
-    expect(decimal.quantity.steps.map((s) => s.formula)).toEqual(['Q_CO2 as reported', 'Q_CO2 = 44/12 × Q_C', 'Q = Σ_i Q_CO2,i']);
+    expect(decimal.quantity.steps.map((s) => s.formula)).toEqual(['Q_CO2 as reported', 'Q_CO2 = k × Q_C', 'Q = Σ_i Q_i (reported)']);
     expect(decimal.value.total.value.toNumber()).toBeCloseTo(1022867.67, 2);
   });
 
@@ -145,5 +182,28 @@ describe('regulating.carbon-sequestration', () => {
     expect(decimal.quantity.total!.value.toFixed(4)).toBe('94560.7010');
     expect(decimal.value.total.value.dividedBy(10000).toFixed(3)).toBe('3592.077');
     expect(decimal.value.warnings).toEqual([]);
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
+    const lines = [
+      { ...forest, nep: { value: '-3', unit: 't C' }, nppDryMatter: { value: '10', unit: 't' }, nepNppRatio: { value: '0.5', unit: '1' } },
+      { ecosystemType: 'temperate-steppe', item: '草地 grassland', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' }, nppDryMatter: { value: '5', unit: 't' }, nepNppRatio: { value: '40', unit: '%' } },
+    ];
+    const rates = [
+      { ...forest, area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '-0.1', unit: 't C/(hm²·a)' } },
+      { ecosystemType: 'cropland', area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '1', unit: 't CO2/(hm²·a)' } },
+    ];
+    const reported = [{ item: 'forest', quantity: { value: '-1', unit: 't C' } }, { item: '灌丛', quantity: { value: '5', unit: 't CO2' } }];
+    const runs = [
+      ...(['nep', 'dry-matter', 'npp-ratio'] as const).map((quantity) => runIndicator(carbon, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } })),
+      runIndicator(carbon, { ecosystems: rates, carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } }, decimalArithmetic, { variant: { quantity: 'sequestration-rate' } }),
+      runIndicator(carbon, { reported }, decimalArithmetic),
+    ];
+    expect(runs.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings].map((w) => w.code))).toEqual(expect.arrayContaining(['net-carbon-source', 'input-not-used', 'price-year-mismatch']));
+    for (const r of runs) {
+      expect(untranslated(r)).toEqual([]);
+      expect(unitMismatches(r)).toEqual([]);
+    }
+    expect(runs[4]!.quantity.warnings.map((w) => w.zh)).toEqual(['森林：公布的固碳量为负（-1 t C），属净碳源，保留其符号']);
   });
 });

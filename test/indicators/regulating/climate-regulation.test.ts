@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as climate from '../../../src/indicators/regulating/climate-regulation.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -62,7 +62,7 @@ describe('regulating.climate-regulation', () => {
     expect(decimal.quantity.total!.value.toString()).toBe('245000');
     expect(relativeDifference(float.quantity.total!.value, 245000)).toBeLessThan(1e-12);
     const withDays = runIndicator(climate, { ...input, coolingDays: { value: '60', unit: 'd' } }, decimalArithmetic, { variant: { transpiration: 'evapotranspiration' } });
-    expect(withDays.quantity.warnings.map((w) => w.message)).toEqual(['coolingDays not used by variant transpiration: evapotranspiration']);
+    expect(withDays.quantity.warnings.map((w) => w.message)).toEqual(['vegetation: coolingDays not used by variant transpiration: evapotranspiration']);
   });
 
   it('gives zero for a zero area, zero cooling days or zero evaporation', () => {
@@ -84,7 +84,7 @@ describe('regulating.climate-regulation', () => {
     expect(decimal.value.total.value.toString()).toBe('48824115000');
     expect(gap(decimal.value.total.value.dividedBy(1e8), '488.24')).toBeLessThanOrEqual(0.005);
     expect(relativeDifference(float.value.total.value, 48824115000)).toBeLessThan(1e-12);
-    expect(decimal.quantity.steps[0]!.formula).toBe('E as reported');
+    expect(decimal.quantity.steps[0]!.formula).toBe('Q_i as reported');
   });
 
   it('collects every missing input: cooling days, EPP, and a basis (computed or reported, not both)', () => {
@@ -110,5 +110,31 @@ describe('regulating.climate-regulation', () => {
     expect(issuesOf(() => runIndicator(climate, { vegetation: [forest], coolingDays: { value: '10', unit: 'd' } }, decimalArithmetic, { overrides: zeroEer }))).toEqual([
       { code: 'input.out-of-range', path: 'coefficientOverrides.air-conditioner-eer', expected: 'air-conditioner-eer > 0', found: '0 1' },
     ]);
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
+    const vegetation = [{ ...forest, transpiration: { value: '1', unit: 'mm' } }];
+    const waterSurfaces = [lake, { evaporation: { value: '1', unit: 'm³' } }];
+    const runs = [
+      runIndicator(climate, { vegetation, coolingDays: { value: '10', unit: 'd' }, waterSurfaces }, decimalArithmetic),
+      runIndicator(climate, { vegetation, coolingDays: { value: '10', unit: 'd' }, waterSurfaces }, decimalArithmetic, { variant: { transpiration: 'evapotranspiration', evaporationEer: 'divide', latentHeat: '2260' } }),
+      runIndicator(climate, { reported: [{ item: '深圳市', quantity: { value: '1', unit: 'kWh' } }] }, decimalArithmetic),
+    ];
+    for (const r of runs) {
+      expect(untranslated(r)).toEqual([]);
+      expect(unitMismatches(r)).toEqual([]);
+    }
+    expect(runs[1]!.quantity.warnings.map((w) => w.zh)).toEqual(['植被：方法变体 transpiration: evapotranspiration 不使用 coolingDays, vegetation[0].epp']);
+    expect(runs[0]!.value.steps.map((s) => s.zh!.name)).toEqual([
+      '植被蒸腾：落叶阔叶林价值量', '水面蒸发：河流和湖泊价值量', '水面蒸发：水面 2价值量', '合计',
+    ]);
+  });
+
+  it('wants at least one computed line when it is not given reported energy', () => {
+    expect(issuesOf(() => runIndicator(climate, { vegetation: [], waterSurfaces: [] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
+      ['input.missing-basis', 'indicators.regulating.climate-regulation'],
+    ]);
+    // 36 m³ of evaporation only, no vegetation: 28 820 kWh as above
+    expect(runIndicator(climate, { vegetation: [], waterSurfaces: [lake] }, decimalArithmetic).quantity.total!.value.toString()).toBe('28820');
   });
 });

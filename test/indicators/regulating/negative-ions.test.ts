@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ions from '../../../src/indicators/regulating/negative-ions.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -59,5 +59,19 @@ describe('regulating.negative-ions', () => {
     expect(issuesOf(() => runIndicator(ions, { stands: [{ ...stand, ionConcentration: { value: '1500', unit: 'g/cm³' } }] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.unit-dimension', 'indicators.regulating.negative-ions.stands.0.ionConcentration.unit'],
     ]);
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity', () => {
+    const low = { ...stand, item: '低浓度林分', ionConcentration: { value: '500', unit: '个/cm³' } };
+    const runs = [
+      runIndicator(ions, { stands: [stand, low] }, decimalArithmetic),
+      runIndicator(ions, { reported: [{ item: 'mixed-forest', ionConcentration: { value: '1500', unit: '个/cm³' }, quantity: { value: '7.884e18', unit: '个/a' } }] }, decimalArithmetic),
+    ];
+    for (const r of runs) {
+      expect(untranslated(r)).toEqual([]);
+      expect(unitMismatches(r)).toEqual([]);
+    }
+    expect(runs[0]!.value.warnings.filter((w) => w.code === 'below-threshold').map((w) => w.zh)).toEqual(['低浓度林分：负离子浓度 500 个/cm³ 未超过阈值 600 个/cm³，价值按 0 计']);
+    expect(runs[1]!.quantity.steps.map((s) => s.zh!.name)).toEqual(['针阔混交林负离子供给量', '负氧离子']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as noise from '../../../src/indicators/regulating/noise-reduction.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -43,5 +43,12 @@ describe('regulating.noise-reduction', () => {
       ['input.unit-dimension', 'indicators.regulating.noise-reduction.belts.0.length.unit'],
     ]);
     expect(issuesOf(() => runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km' } }], barrierCost: { ...cost, priceYear: 2020 } }, decimalArithmetic))[0]!.code).toBe('input.price-year');
+  });
+
+  it('names every step in Chinese and prices every line per unit of its quantity', () => {
+    const r = runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km' } }, { item: 'urban', length: { value: '2', unit: 'km' } }], barrierCost: cost }, decimalArithmetic);
+    expect(untranslated(r)).toEqual([]);
+    expect(unitMismatches(r)).toEqual([]);
+    expect(r.value.steps.map((s) => s.zh!.name)).toEqual(['绿化带 1价值量', '城镇价值量', '合计']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as oxygen from '../../../src/indicators/regulating/oxygen-release.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -56,7 +56,7 @@ describe('regulating.oxygen-release', () => {
     const reported = [{ item: '针叶林', quantity: { value: '7199.87', unit: 't' } }, { item: '阔叶林', ecosystemType: 'forest', quantity: { value: '48295.56', unit: 't/a' } }];
     const { quantity } = runIndicator(oxygen, { reported }, decimalArithmetic, { variant: { quantity: 'dry-matter-ly' } });
     expect(quantity.total!.value.toString()).toBe('55495.43');
-    expect(quantity.steps[0]!.formula).toBe('Q_O2 as reported');
+    expect(quantity.steps[0]!.formula).toBe('Q_i as reported');
     expect(issuesOf(() => runIndicator(oxygen, { reported, ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }] }, decimalArithmetic)).map((i) => i.code)).toEqual(['input.missing-basis']);
   });
 
@@ -96,5 +96,23 @@ describe('regulating.oxygen-release', () => {
     });
     // The printed total 8 012.92 万元 is the sum of the printed rows; the unrounded sum is 8 012.906 万元.
     expect(decimal.value.total.value.dividedBy(10000).toFixed(3)).toBe('8012.906');
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
+    const lines = [
+      { ...forest, nep: { value: '-3', unit: 't C' }, nppDryMatter: { value: '10', unit: 't' } },
+      { ecosystemType: 'temperate-steppe', item: '草地', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' }, nppDryMatter: { value: '5', unit: 't' } },
+      { ecosystemType: 'cropland', co2Fixed: { value: '44', unit: 't CO2' }, nppDryMatter: { value: '5', unit: 't' } },
+    ];
+    const runs = [
+      ...(['nep', 'dry-matter', 'dry-matter-ly'] as const).map((quantity) => runIndicator(oxygen, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } })),
+      runIndicator(oxygen, { reported: [{ item: 'forest', quantity: { value: '-2', unit: 't' } }] }, decimalArithmetic),
+    ];
+    for (const r of runs) {
+      expect(untranslated(r)).toEqual([]);
+      expect(unitMismatches(r)).toEqual([]);
+    }
+    expect(runs[0]!.quantity.warnings.map((w) => w.code)).toEqual(['input-not-used', 'net-carbon-source', 'input-not-used', 'input-not-used']);
+    expect(runs[3]!.quantity.warnings.map((w) => [w.code, w.message])).toEqual([['net-carbon-source', 'forest: the oxygen release is negative (-2 t/a), a net carbon source; kept with its sign']]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as pest from '../../../src/indicators/regulating/pest-control.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -41,5 +41,12 @@ describe('regulating.pest-control', () => {
     // 10 hm² × 50 元/hm² = 500 元
     const { value } = runIndicator(pest, { ecosystems: [{ ...cropland, unitCost: { value: '50', unit: '元/hm²', priceYear: 2022 } }] }, decimalArithmetic);
     expect(value.total.value.toString()).toBe('500');
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity', () => {
+    const input = { ecosystems: [{ ecosystemType: 'mixed-forest', naturalArea: { value: '1', unit: 'hm²' } }, { ecosystemType: 'temperate-steppe', naturalArea: { value: '1', unit: 'hm²' } }] };
+    const r = runIndicator(pest, input, decimalArithmetic);
+    expect(untranslated(r)).toEqual([]);
+    expect(unitMismatches(r)).toEqual([]);
   });
 });

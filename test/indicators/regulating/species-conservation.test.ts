@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as species from '../../../src/indicators/regulating/species-conservation.js';
-import { issuesOf, relativeDifference, runBoth, runIndicator } from '../../helpers/indicator.js';
+import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
 import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
@@ -48,5 +48,13 @@ describe('regulating.species-conservation', () => {
     expect(issuesOf(() => runIndicator(species, input, decimalArithmetic))).toEqual([
       { code: 'input.required', path: 'indicators.regulating.species-conservation.stands.0.shannonIndex', expected: 'the Shannon–Wiener index H of the stand, or a unitValue', found: undefined },
     ]);
+  });
+
+  it('names every step and warning in Chinese and prices every line per unit of its quantity', () => {
+    const input = { stands: [stand('a', '2.5', { value: '1', unit: 'hm²' }), { ecosystemType: 'forest', area: { value: '5', unit: 'hm²' }, unitValue: { value: '8000', unit: '元/(hm²·a)', priceYear: 2022 } }] };
+    const r = runIndicator(species, input, decimalArithmetic);
+    expect(untranslated(r)).toEqual([]);
+    expect(unitMismatches(r)).toEqual([]);
+    expect(r.value.steps.map((s) => s.zh!.name)).toEqual(['a香农—维纳指数等级', 'a价值量', '森林价值量', '合计']);
   });
 });
