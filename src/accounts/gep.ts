@@ -10,8 +10,8 @@ import { getPriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
-import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
-import { getIndicator } from '../indicators/registry.js';
+import { catalogueEntry, level1Type } from '../indicators/catalogue.js';
+import { profileEntry, profileIndicator, uncompiledLocalIssues, withLocalRows } from '../indicators/local/attach.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { readAmount, sumIn } from '../indicators/compute.js';
 import { CATEGORIES, type Category, type IndicatorContext, type IndicatorResult } from '../indicators/types.js';
@@ -69,7 +69,12 @@ export interface GepResult<T> {
 }
 
 function resolveProfile(requested: string | Profile | undefined, fromInput: string | undefined): Profile {
-  if (typeof requested === 'object') return requested;
+  if (typeof requested === 'object') {
+    // A profile's local indicators (src/indicators/local/) run only as compiled by gep-accounting/local.
+    const issues = uncompiledLocalIssues(requested);
+    if (issues.length) throw new GepInputError(issues);
+    return requested;
+  }
   const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
   const profile = getProfile(id);
   if (!profile) {
@@ -98,7 +103,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   if (!envelope.success) throw new GepInputError(toGepIssues(envelope.error, []));
   const account = envelope.data;
   const profile = resolveProfile(options.profile, account.profile);
-  const table = getCoefficientTable(profile.coefficientTable);
+  const table = withLocalRows(getCoefficientTable(profile.coefficientTable), profile);
   const priceIndex = profile.priceIndex === undefined || options.rebase === false ? undefined : getPriceIndex(profile.priceIndex);
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
   const { set, issues } = makeCoefficientSet(table, overrides, { strict: options.strict ?? false });
@@ -110,7 +115,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const notEnabled: string[] = [];
   // The keys as given: zod's record drops a `__proto__` key, which would lose that block silently.
   for (const id of Object.keys((input as { indicators: object }).indicators)) {
-    if (!catalogue().has(id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
+    if (!profileEntry(profile, id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
     else if (!enabled.has(id)) notEnabled.push(id);
   }
   if (notEnabled.length) {
@@ -120,8 +125,8 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const notAccounted: NotAccounted[] = [];
   const planned: { id: string; parsed: unknown; ctx: IndicatorContext<T>; reader: CoefficientReader<T> }[] = [];
   for (const p of profile.indicators) {
-    const module = getIndicator(p.id);
-    const entry = catalogueEntry(p.id);
+    const module = profileIndicator(profile, p.id);
+    const entry = profileEntry(profile, p.id) ?? catalogueEntry(p.id);
     if (!module) {
       notAccounted.push({ id: p.id, zh: entry.zh, en: entry.en, reason: 'not-implemented' });
       if (account.indicators[p.id] !== undefined) {
@@ -150,7 +155,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const results: IndicatorResult<T>[] = [];
   const computeIssues: GepIssue[] = [];
   for (const { id, parsed, ctx, reader } of planned) {
-    const module = getIndicator(id)!;
+    const module = profileIndicator(profile, id)!;
     try {
       const quantity = module.quantity(parsed, ctx);
       const value = module.value(parsed, quantity, ctx);

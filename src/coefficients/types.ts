@@ -17,6 +17,11 @@ export interface Coefficient {
   readonly priceYear: number | null;
   readonly status: CoefficientStatus;
   readonly note: string;
+  /**
+   * Where a row comes from when it is not the pinned table's own: a row carried by a local
+   * indicator of a profile (`profile:<id>/<version> <indicator>`). The trace shows it as the row's table.
+   */
+  readonly table?: string;
 }
 
 /** An immutable table version, e.g. `national-2022/1.0.0`. */

@@ -21,6 +21,8 @@ export interface GepIssue {
   readonly expected?: string;
   readonly found?: string;
   readonly location?: IssueLocation;
+  /** 1-based character position inside a formula (a local indicator's expression, src/indicators/local/). */
+  readonly at?: number;
   /** The English message; `messageOf(issue, 'zh')` gives the Chinese one. */
   readonly message: string;
 }
@@ -46,7 +48,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function makeIssue(
   code: IssueCode,
   path: readonly (string | number)[],
-  details: { expected?: string; found?: string; location?: IssueLocation } = {},
+  details: { expected?: string; found?: string; location?: IssueLocation; at?: number } = {},
 ): GepIssue {
   const issue = { code, path, ...details };
   return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
@@ -54,7 +56,7 @@ export function makeIssue(
 
 /** The message of an issue in the given language. */
 export function messageOf(issue: GepIssue, lang: Language): string {
-  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found });
+  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found, ...(issue.at !== undefined ? { at: String(issue.at) } : {}) });
 }
 
 /** Render an issue with its location, one line. */
