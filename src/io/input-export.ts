@@ -92,9 +92,9 @@ function checkCovered(block: BlockDef, data: unknown, base: readonly (string | n
 }
 
 /** The long-form rows of one block of an input (the account envelope or an indicator). */
-function blockRows(block: BlockDef, data: Json, lang: Language): Row[] {
+function blockRows(block: BlockDef, data: Json, lang: Language, profile?: Profile): Row[] {
   const rows: Row[] = [];
-  const ind = indicatorCell(block.id, lang);
+  const ind = indicatorCell(block.id, lang, profile);
   const doneLists = new Set<string>();
   for (const field of block.fields) {
     if (!field.listSegments) {
@@ -130,20 +130,23 @@ function blockRows(block: BlockDef, data: Json, lang: Language): Row[] {
   return rows;
 }
 
-/** The long-form rows of a whole input, account first, then the indicators in input order. */
-export function inputToRows(input: Json, lang: Language = 'en'): { account: Row[]; byCategory: Map<Category, Row[]> } {
+/**
+ * The long-form rows of a whole input, account first, then the indicators in input order; with a
+ * profile, its local indicators' blocks too.
+ */
+export function inputToRows(input: Json, lang: Language = 'en', profile?: Profile): { account: Row[]; byCategory: Map<Category, Row[]> } {
   const accountBlock = tableBlock(ACCOUNT_BLOCK)!;
   const envelope = Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'indicators' && k !== '$schema'));
   checkCovered(accountBlock, envelope, []);
   const account = blockRows(accountBlock, envelope, lang);
   const byCategory = new Map<Category, Row[]>();
   for (const [id, data] of Object.entries((input.indicators ?? {}) as Json)) {
-    const block = tableBlock(id);
+    const block = tableBlock(id, profile);
     if (!block) throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: id, expected: 'an implemented indicator' })]);
     checkCovered(block, data, ['indicators', id]);
-    const category = catalogueEntry(id).category;
+    const category = (profileEntry(profile, id) ?? catalogueEntry(id)).category;
     const rows = byCategory.get(category) ?? [];
-    rows.push(...blockRows(block, data as Json, lang));
+    rows.push(...blockRows(block, data as Json, lang, profile));
     byCategory.set(category, rows);
   }
   return { account, byCategory };
@@ -163,14 +166,14 @@ function sheetOf(name: string, rows: Row[]): OutSheet {
 }
 
 /** An input as long-form CSV (one table). */
-export function inputToCsv(input: Json, lang: Language = 'en'): string {
-  const { account, byCategory } = inputToRows(input, lang);
+export function inputToCsv(input: Json, lang: Language = 'en', profile?: Profile): string {
+  const { account, byCategory } = inputToRows(input, lang, profile);
   return toCsv(withoutUnusedLine([longFormHeader(lang), ...account, ...[...byCategory.values()].flat()]).rows);
 }
 
 /** An input as an XLSX workbook: account sheet, one sheet per category. */
-export function inputToXlsx(input: Json, lang: Language = 'en'): Uint8Array {
-  const { account, byCategory } = inputToRows(input, lang);
+export function inputToXlsx(input: Json, lang: Language = 'en', profile?: Profile): Uint8Array {
+  const { account, byCategory } = inputToRows(input, lang, profile);
   const sheets: OutSheet[] = [sheetOf(ACCOUNT_SHEET[lang], [longFormHeader(lang), ...account])];
   for (const [category, rows] of byCategory) sheets.push(sheetOf(CATEGORY_SHEETS[category][lang], [longFormHeader(lang), ...rows]));
   return toXlsx(sheets);

@@ -101,15 +101,20 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
 
   // Names: one meaning each, none reserved.
   const symbols = new Map<string, Path>();
-  const name = (symbol: string, path: Path) => {
+  /** Take a name; false (with the issue) when it cannot be taken, so that the first meaning stays. */
+  const name = (symbol: string, path: Path): boolean => {
     if (!SYMBOL_PATTERN.test(symbol)) fail('input.type', path, { expected: 'a name of letters, digits and _ that starts with a letter (area, k2, unit_price)', found: JSON.stringify(symbol) });
     else if (RESERVED.has(symbol)) fail('local.reserved-name', path, { found: symbol, expected: RESERVED.get(symbol)! });
     else if (symbols.has(symbol)) fail('input.duplicate', path, { found: symbol });
-    symbols.set(symbol, path);
+    else {
+      symbols.set(symbol, path);
+      return true;
+    }
+    return false;
   };
 
   const field = (symbol: string, f: LocalField, path: Path): CompiledField | null => {
-    name(symbol, path);
+    if (!name(symbol, path)) return null;
     if (f.unit === undefined) {
       fail('input.required', [...path, 'unit'], { expected: 'the unit of the amount (km², t/a, 元/t …)' });
       return null;
@@ -148,7 +153,7 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
   const coefficients = new Map<string, { id: string; unit: string }>();
   for (const [symbol, ref] of Object.entries(def.coefficients ?? {})) {
     const path = [...at, 'coefficients', symbol];
-    name(symbol, path);
+    if (!name(symbol, path)) continue;
     const unit = index.unitOf(ref.id);
     if (unit === undefined) {
       fail('coefficient.unknown', [...path, 'id'], { found: ref.id, expected: `${index.table.key} or the rows of the definition` });

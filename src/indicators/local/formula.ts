@@ -37,7 +37,7 @@ export function shownUnit(unit: string): string {
   const d = parseUnit(unit).dimension;
   const part = (sign: 1 | -1) => BASE_DIMENSIONS.filter((k) => (d[k] ?? 0) * sign > 0).map((k) => {
     const e = Math.abs(d[k]!);
-    return e === 1 ? BASE_UNIT[k] : `${BASE_UNIT[k]}^${e}`;
+    return e === 1 ? BASE_UNIT[k] : e === 2 || e === 3 ? `${BASE_UNIT[k]}${e === 2 ? '²' : '³'}` : `${BASE_UNIT[k]}^${e}`;
   });
   const num = part(1);
   const den = part(-1);
