@@ -24,6 +24,7 @@ import { floatArithmetic } from '../../../src/numbers/arithmetic.js';
 import { importCsv } from '../../../src/io/csv-input.js';
 import { inputToCsv, templateCsv } from '../../../src/io/input-export.js';
 import { tableBlock } from '../../../src/io/fields.js';
+import { describeIssue, GepInputError } from '../../../src/errors/errors.js';
 
 const PROFILE_FILE = 'fixtures/local-indicator/profile.json';
 const INPUT_FILE = 'fixtures/local-indicator/input.json';
@@ -162,5 +163,20 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     const read = importCsv(csv, 'filled.csv', { profile: profile() }).input;
     const r = computeGep(read, { profile: profile() });
     expect(r.totals.gep.value.toString()).toBe('6900000');
+  });
+
+  it('refuses a misspelt symbol with the messages docs/local-indicators.md quotes', () => {
+    const raw = JSON.parse(readFileSync(PROFILE_FILE, 'utf8'));
+    raw.localIndicators[ID].quantity.formula = 'area * yeild';
+    let issues: readonly import('../../../src/errors/errors.js').GepIssue[] = [];
+    try {
+      loadProfile(raw, { file: 'my-profile.json' });
+    } catch (e) {
+      if (e instanceof GepInputError) issues = e.issues;
+    }
+    const doc = readFileSync('docs/local-indicators.md', 'utf8');
+    expect(issues).toHaveLength(1);
+    expect(doc).toContain(describeIssue(issues[0]!, 'en'));
+    expect(doc).toContain(describeIssue(issues[0]!, 'zh'));
   });
 });
