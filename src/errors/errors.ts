@@ -68,9 +68,22 @@ export function describeIssue(issue: GepIssue, lang: Language = 'en'): string {
   return where ? `${where}${lang === 'zh' ? '：' : ': '}${messageOf(issue, lang)}` : messageOf(issue, lang);
 }
 
+/** Marks a `GepInputError` of any copy of the library (see `Symbol.hasInstance` below). */
+const INPUT_ERROR = Symbol.for('gep-accounting.GepInputError');
+
 /** Bad input: holds every issue found, never only the first. */
 export class GepInputError extends Error {
   override readonly name = 'GepInputError';
+  readonly [INPUT_ERROR] = true;
+  /**
+   * `instanceof` holds for a `GepInputError` made by another copy of this module: the CommonJS
+   * builds of the subpaths (`gep-accounting/local`, `/io` …) each carry their own copy, and an error
+   * thrown by a local indicator compiled in one must still be an input issue for `computeGep` of
+   * another, not a crash.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as { [INPUT_ERROR]?: unknown })[INPUT_ERROR] === true;
+  }
   constructor(readonly issues: readonly GepIssue[]) {
     super(`[gep] ${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  - ${describeIssue(i)}`).join('\n')}`);
   }

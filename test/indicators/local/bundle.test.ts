@@ -25,3 +25,15 @@ describe('local indicators and the bundle', () => {
     expect(local.filter((m) => m.startsWith('node:') || m.includes('mathjs/lib/esm/function/arithmetic'))).toEqual([]);
   });
 });
+
+describe('an input error of another copy of the library', () => {
+  it('is a GepInputError for instanceof, so computeGep reports it as an issue (CommonJS subpaths carry their own copy)', async () => {
+    const { GepInputError } = await import('../../../src/errors/errors.js');
+    // @ts-expect-error -- a query makes a second instance of the module, as a second bundle would
+    const copy = (await import('../../../src/errors/errors.js?copy')) as typeof import('../../../src/errors/errors.js');
+    expect(copy.GepInputError).not.toBe(GepInputError);
+    expect(new copy.GepInputError([])).toBeInstanceOf(GepInputError);
+    expect(new Error('x')).not.toBeInstanceOf(GepInputError);
+    expect({ issues: [] }).not.toBeInstanceOf(GepInputError);
+  });
+});
