@@ -141,7 +141,7 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     const table = cli(['run', INPUT_FILE, '--profile', PROFILE_FILE]);
     expect(table.stderr).toBe('');
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/material\.local\.under-forest-fungi +林下食用菌（示例）.*420\.00 t\/a.*420\.00/);
+    expect(table.stdout).toMatch(/material\.local\.under-forest-fungi +林下食用菌（示例）.*420 t\/a .*420\.00/);
     const json = JSON.parse(cli(['run', INPUT_FILE, '--profile', PROFILE_FILE, '--format', 'json']).stdout) as { totals: { gep: { value: string } } };
     expect(json.totals.gep.value).toBe('6900000');
   });
