@@ -3,7 +3,7 @@ import { dependencyImportPackages, dependencyImportPlugin } from './scripts/brow
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts' },
+    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', local: 'src/local.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

@@ -13,8 +13,8 @@ import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../p
 import { checkedProfileIssues } from '../profiles/check.js';
 import { coefficientChecks } from './coefficient-checks.js';
 import { plausibilityChecks } from './plausibility.js';
-import { catalogue, catalogueEntry, level1Type } from '../indicators/catalogue.js';
-import { getIndicator } from '../indicators/registry.js';
+import { catalogueEntry, level1Type } from '../indicators/catalogue.js';
+import { profileEntry, profileIndicator, uncompiledLocalIssues, withLocalRows } from '../indicators/local/attach.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { readAmount, sumIn } from '../indicators/compute.js';
 import { CATEGORIES, type Category, type IndicatorContext, type IndicatorResult } from '../indicators/types.js';
@@ -78,8 +78,12 @@ export interface GepResult<T> {
  */
 function resolveProfile(requested: string | Profile | undefined, fromInput: string | undefined): Profile {
   let profile: Profile | undefined;
-  if (typeof requested === 'object' && requested !== null) profile = requested;
-  else {
+  if (typeof requested === 'object' && requested !== null) {
+    // A profile's local indicators (src/indicators/local/) run only as compiled by gep-accounting/local.
+    const local = uncompiledLocalIssues(requested);
+    if (local.length) throw new GepInputError(local);
+    profile = requested;
+  } else {
     const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
     profile = getProfile(id);
     if (!profile) {
@@ -111,7 +115,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   if (!envelope.success) throw new GepInputError(toGepIssues(envelope.error, []));
   const account = envelope.data;
   const profile = resolveProfile(options.profile, account.profile);
-  const table = getCoefficientTable(profile.coefficientTable);
+  const table = withLocalRows(getCoefficientTable(profile.coefficientTable), profile);
   const priceIndex = profile.priceIndex === undefined || options.rebase === false ? undefined : getPriceIndex(profile.priceIndex);
   const overrides = [...(account.coefficientOverrides ?? []), ...(options.overrides ?? [])];
   // Strict mode is applied after every indicator has run (./coefficient-checks.ts), so that it lists
@@ -125,7 +129,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const notEnabled: string[] = [];
   // The keys as given: zod's record drops a `__proto__` key, which would lose that block silently.
   for (const id of Object.keys((input as { indicators: object }).indicators)) {
-    if (!catalogue().has(id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
+    if (!profileEntry(profile, id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
     else if (!enabled.has(id)) notEnabled.push(id);
   }
   if (notEnabled.length) {
@@ -135,8 +139,8 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const notAccounted: NotAccounted[] = [];
   const planned: { id: string; parsed: unknown; ctx: IndicatorContext<T>; reader: CoefficientReader<T> }[] = [];
   for (const p of profile.indicators) {
-    const module = getIndicator(p.id);
-    const entry = catalogueEntry(p.id);
+    const module = profileIndicator(profile, p.id);
+    const entry = profileEntry(profile, p.id) ?? catalogueEntry(p.id);
     if (!module) {
       notAccounted.push({ id: p.id, zh: entry.zh, en: entry.en, reason: 'not-implemented' });
       if (account.indicators[p.id] !== undefined) {
@@ -165,7 +169,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   const results: IndicatorResult<T>[] = [];
   const computeIssues: GepIssue[] = [];
   for (const { id, parsed, ctx, reader } of planned) {
-    const module = getIndicator(id)!;
+    const module = profileIndicator(profile, id)!;
     try {
       const quantity = module.quantity(parsed, ctx);
       const value = module.value(parsed, quantity, ctx);

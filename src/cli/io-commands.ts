@@ -13,7 +13,8 @@ import { resultToCsvFiles, resultToMarkdown, resultToXlsx, type ResultExportOpti
 import { resultToHtml, type AccountReportJson } from '../io/html-report.js';
 import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { withFile } from '../io/json-input.js';
-import { DEFAULT_PROFILE_ID, getProfile, listProfiles } from '../profiles/profiles.js';
+import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
+import { profileOption } from './profile-option.js';
 
 /** The part of the CLI's IO these commands use. */
 export interface IoCommandsIo {
@@ -45,7 +46,7 @@ and read it with gep validate or gep run. Default language: zh.`;
  * Read an input file of any format. Returns null after printing when the file cannot be read;
  * throws `GepInputError` with every issue of the file.
  */
-export function readInputFile(file: string, io: IoCommandsIo): ImportedInput | null {
+export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile): ImportedInput | null {
   let data: Uint8Array | string;
   try {
     const format = inputFormatOf(file);
@@ -54,7 +55,7 @@ export function readInputFile(file: string, io: IoCommandsIo): ImportedInput | n
     io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return null;
   }
-  return importAccountInput(data, file);
+  return importAccountInput(data, file, inputFormatOf(file), profile ? { profile } : {});
 }
 
 /** Print issues with their locations, in the chosen language. */
@@ -75,9 +76,10 @@ export function validateCommand(positionals: readonly string[], values: { profil
   const file = positionals[0]!;
   let imported: ImportedInput | null = null;
   try {
-    imported = readInputFile(file, io);
+    const profile = profileOption(values.profile, io, usage);
+    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
     if (!imported) return 1;
-    const result = computeGep(imported.input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false });
+    const result = computeGep(imported.input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
     const n = result.indicators.length;
     io.stdout(lang === 'zh'
       ? `${file}：未发现问题（${n} 个指标可核算，${result.warnings.length} 条警示）\n`
@@ -103,8 +105,15 @@ export function templateCommand(positionals: readonly string[], values: { profil
   const lang = langOf(values.lang, 'zh', usage);
   const out = values.out;
   if (!out) usage('gep template needs --out FILE.xlsx or FILE.csv');
-  const profile = values.profile ?? DEFAULT_PROFILE_ID;
-  if (!getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  let profile: string | Profile;
+  try {
+    profile = profileOption(values.profile, io, usage) ?? DEFAULT_PROFILE_ID;
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(withFile(e, values.profile!).issues, lang, io);
+    return 1;
+  }
+  if (typeof profile === 'string' && !getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
   const format = inputFormatOf(out);
   if (format === 'csv') {
     io.writeFile(out, templateCsv(profile, lang));

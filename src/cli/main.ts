@@ -13,7 +13,9 @@ import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
 import { displayWidth, formatAccountTable } from '../io/text-table.js';
-import { getProfile, listProfiles } from '../profiles/profiles.js';
+import { getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
+import { localIndicatorsOf } from '../indicators/local/attach.js';
+import { profileOption } from './profile-option.js';
 import { coefficientTables, getCoefficientTable } from '../coefficients/tables.js';
 import type { CoefficientTable } from '../coefficients/types.js';
 import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
@@ -56,11 +58,11 @@ export interface CliIo {
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
-  gep run <input.json|csv|xlsx> [--profile ID] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
+  gep run <input.json|csv|xlsx> [--profile ID|FILE.json] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
           [--date YYYY-MM-DD] [--prepared-by TEXT]
-  gep validate <input.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
-  gep template --out FILE.xlsx|csv [--profile ID] [--lang zh|en]
-  gep indicators [--json]
+  gep validate <input.json|csv|xlsx> [--profile ID|FILE.json] [--lang en|zh] [--strict]
+  gep template --out FILE.xlsx|csv [--profile ID|FILE.json] [--lang zh|en]
+  gep indicators [--profile ID|FILE.json] [--json]
   gep ecosystem-types [--json]
   gep profiles [--json]
   gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
@@ -83,7 +85,9 @@ Compute the GEP account of one region and year and print it. The input may be JS
 CSV (UTF-8 or GB18030) or XLSX in the layout of gep template.
 
 Options:
-  --profile ID      accounting profile (default: the input's "profile", else national-2022)
+  --profile ID      accounting profile (default: the input's "profile", else national-2022), or a
+                    profile file (FILE.json) with local indicators defined as data
+                    (docs/local-indicators.md)
   --format FORMAT   table (default: a readable table), json (the full result with trace and the
                     input and coefficient-table hashes), md (a Markdown report), html (one
                     self-contained page with charts, tables and the trace), or, with --out, csv or xlsx
@@ -98,9 +102,10 @@ Options:
 
 With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
 "geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
-  indicators: `gep indicators [--json]
+  indicators: `gep indicators [--profile ID|FILE.json] [--json]
 
-List the indicator catalogue (生态产品清单) and which indicators are implemented.`,
+List the indicator catalogue (生态产品清单) and which indicators are implemented; with --profile,
+the profile's local indicators (defined as data in a profile file) too, marked L.`,
   'ecosystem-types': `gep ecosystem-types [--json]
 
 List the ecosystem types (生态系统类型) an input may name: id, Chinese and English names, level
@@ -193,10 +198,11 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
   if ((format === 'csv' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes files: give --out DIR`);
   let imported: ImportedInput | null = null;
   try {
-    imported = readInputFile(file, io);
+    const profile = profileOption(values.profile, io, usage);
+    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
     if (!imported) return 1;
     const input = imported.input;
-    const result = computeGep(input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false });
+    const result = computeGep(input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
     const extras = accountExtras(result, input, lang);
     const json = { ...gepResultToJson(result), ...extras.json };
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
@@ -281,12 +287,24 @@ function coefficients(positionals: string[], values: ReturnType<typeof parse>['v
 }
 
 function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): number {
-  const rows = [...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id) }));
+  let profile: string | Profile | undefined;
+  try {
+    profile = profileOption(values.profile, io, usage);
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    return printProfileIssues(e, values.profile!, io);
+  }
+  if (typeof profile === 'string' && !getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  const local = typeof profile === 'object' ? localIndicatorsOf(profile) : undefined;
+  const rows = [
+    ...[...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id), local: false })),
+    ...[...(local?.modules.values() ?? [])].map((m) => ({ id: m.spec.id, category: m.spec.category, zh: m.spec.zh, en: m.spec.en, physicalUnit: m.spec.physicalUnit, valueUnit: m.spec.valueUnit, clauses: m.spec.clauses, implemented: true, local: true })),
+  ];
   if (values.json) {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  for (const r of rows) io.stdout(`${r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
+  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
   return 0;
 }
 
@@ -306,6 +324,18 @@ function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo
     io.stdout(`${id.padEnd(idWidth)}  ${r.level}  ${r.zh}${' '.repeat(zhWidth - displayWidth(r.zh))}  ${r.en}\n`);
   }
   return 0;
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
+
+/** Print the issues of a profile file (located in it) and return the exit code of bad input. */
+function printProfileIssues(e: GepInputError, file: string, io: CliIo): number {
+  const issues = withFile(e, file).issues;
+  io.stderr(`${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n`);
+  for (const issue of issues) io.stderr(`  - ${describeIssue(issue)}\n`);
+  return 1;
 }
 
 function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number {

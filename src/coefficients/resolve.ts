@@ -76,7 +76,7 @@ function makeUse(table: CoefficientTable, row: Coefficient, override: Coefficien
   const fromTable = {
     id: row.id,
     symbol: row.symbol,
-    table: table.key,
+    table: row.table ?? table.key,
     clause: row.clause,
   };
   if (!override) return { ...fromTable, value: row.value, unit: row.unit, source: row.source, priceYear: row.priceYear, status: row.status };

@@ -23,6 +23,11 @@ export interface Coefficient {
    * (column `needsLocalValue`, `yes` or empty; tables before it have no such column).
    */
   readonly needsLocalValue?: boolean;
+  /**
+   * Where a row comes from when it is not the pinned table's own: a row carried by a local
+   * indicator of a profile (`profile:<id>/<version> <indicator>`). The trace shows it as the row's table.
+   */
+  readonly table?: string;
 }
 
 /** An immutable table version, e.g. `national-2022/1.0.0`. */

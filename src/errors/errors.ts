@@ -21,6 +21,8 @@ export interface GepIssue {
   readonly expected?: string;
   readonly found?: string;
   readonly location?: IssueLocation;
+  /** 1-based character position inside a formula (a local indicator's expression, src/indicators/local/). */
+  readonly at?: number;
   /** The English message; `messageOf(issue, 'zh')` gives the Chinese one. */
   readonly message: string;
 }
@@ -46,7 +48,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function makeIssue(
   code: IssueCode,
   path: readonly (string | number)[],
-  details: { expected?: string; found?: string; location?: IssueLocation } = {},
+  details: { expected?: string; found?: string; location?: IssueLocation; at?: number } = {},
 ): GepIssue {
   const issue = { code, path, ...details };
   return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
@@ -54,7 +56,7 @@ export function makeIssue(
 
 /** The message of an issue in the given language. */
 export function messageOf(issue: GepIssue, lang: Language): string {
-  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found });
+  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found, ...(issue.at !== undefined ? { at: String(issue.at) } : {}) });
 }
 
 /** Render an issue with its location, one line. */
@@ -66,9 +68,22 @@ export function describeIssue(issue: GepIssue, lang: Language = 'en'): string {
   return where ? `${where}${lang === 'zh' ? '：' : ': '}${messageOf(issue, lang)}` : messageOf(issue, lang);
 }
 
+/** Marks a `GepInputError` of any copy of the library (see `Symbol.hasInstance` below). */
+const INPUT_ERROR = Symbol.for('gep-accounting.GepInputError');
+
 /** Bad input: holds every issue found, never only the first. */
 export class GepInputError extends Error {
   override readonly name = 'GepInputError';
+  readonly [INPUT_ERROR] = true;
+  /**
+   * `instanceof` holds for a `GepInputError` made by another copy of this module: the CommonJS
+   * builds of the subpaths (`gep-accounting/local`, `/io` …) each carry their own copy, and an error
+   * thrown by a local indicator compiled in one must still be an input issue for `computeGep` of
+   * another, not a crash.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as { [INPUT_ERROR]?: unknown })[INPUT_ERROR] === true;
+  }
   constructor(readonly issues: readonly GepIssue[]) {
     super(`[gep] ${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  - ${describeIssue(i)}`).join('\n')}`);
   }

@@ -208,6 +208,71 @@ export const MESSAGES = {
     en: 'unknown profile "{found}"; known profiles: {expected}',
     zh: '未知核算方案 "{found}"；可用方案：{expected}',
   },
+  // Local indicators defined as data in a profile: src/indicators/local/. `at` is the character in the formula.
+  'local.syntax': {
+    en: '{path}, character {at}: the formula cannot be read near "{found}"',
+    zh: '{path} 第 {at} 个字符处：公式无法解析（"{found}" 附近）',
+  },
+  'local.not-allowed': {
+    en: '{path}, character {at}: "{found}" is not allowed in a formula; a formula uses numbers, symbols, {expected}',
+    zh: '{path} 第 {at} 个字符处：公式中不允许使用 "{found}"；公式只能使用数字、符号及 {expected}',
+  },
+  'local.implicit-multiplication': {
+    en: '{path}, character {at}: write * between the factors of "{found}"',
+    zh: '{path} 第 {at} 个字符处："{found}" 的因子之间请写出乘号 *',
+  },
+  'local.unknown-symbol': {
+    en: '{path}, character {at}: unknown symbol "{found}"; known here: {expected}',
+    zh: '{path} 第 {at} 个字符处：未知符号 "{found}"；此处可用：{expected}',
+  },
+  'local.unknown-function': {
+    en: '{path}, character {at}: unknown function "{found}"; allowed: {expected}',
+    zh: '{path} 第 {at} 个字符处：未知函数 "{found}"；可用函数：{expected}',
+  },
+  'local.arity': {
+    en: '{path}, character {at}: {found} takes {expected} argument(s)',
+    zh: '{path} 第 {at} 个字符处：函数 {found} 应有 {expected} 个参数',
+  },
+  'local.dimension': {
+    en: '{path}, character {at}: a quantity in {found} where the dimension of {expected} is needed',
+    zh: '{path} 第 {at} 个字符处：此处应为与 {expected} 同量纲的量，实际为 {found}',
+  },
+  'local.exponent': {
+    en: '{path}, character {at}: a quantity in {found} can only be raised to a whole power written as a number from -9 to 9 (such as ^2)',
+    zh: '{path} 第 {at} 个字符处：单位为 {found} 的量只能取整数次幂，且须直接写出 -9 到 9 之间的数字（如 ^2）',
+  },
+  'local.reserved-name': {
+    en: '{path}: "{found}" cannot name an input, coefficient or step: it is reserved ({expected})',
+    zh: '{path}："{found}" 不能用作输入、系数或中间步骤的名称：该名称已被保留（{expected}）',
+  },
+  'local.id': {
+    en: '{path}: "{found}" is not a local indicator id; expected {expected}',
+    zh: '{path}："{found}" 不是地方指标代码；应为 {expected}',
+  },
+  'local.not-enabled': {
+    en: '{path}: local indicator "{found}" is defined but the profile\'s indicators list does not enable it',
+    zh: '{path}：已定义地方指标 "{found}"，但核算方案的指标列表未启用它',
+  },
+  'local.row-collides': {
+    en: '{path}: coefficient "{found}" is already in table {expected}; refer to it by id instead of carrying a row',
+    zh: '{path}：参数表 {expected} 中已有系数 "{found}"；请直接按代码引用，不要另带一行',
+  },
+  'local.not-compiled': {
+    en: '{path}: profile "{found}" defines local indicators; load it with loadProfile from gep-accounting/local (or gep … --profile FILE.json)',
+    zh: '{path}：核算方案 "{found}" 定义了地方指标；请用 gep-accounting/local 的 loadProfile 载入（或 gep … --profile 文件.json）',
+  },
+  'local.list': {
+    en: '{path}: a local indicator has at most one list input; found {found}',
+    zh: '{path}：地方指标最多只能有一个清单类输入；实际有 {found}',
+  },
+  'local.fallback': {
+    en: '{path}: an optional input needs a fallback coefficient, used when the input leaves it out ({found})',
+    zh: '{path}：选填输入须指定缺省时使用的系数（fallback）（{found}）',
+  },
+  'profile.id-taken': {
+    en: '{path}: "{found}" is the id of a shipped profile; give your profile its own id',
+    zh: '{path}："{found}" 是内置核算方案的代码；请为自定义方案另取代码',
+  },
   'release.manifest-missing': {
     en: 'no manifest.json: the folder is not a release bundle, or its manifest was removed',
     zh: '缺少 manifest.json：该文件夹不是发布包，或其清单已被删除',

@@ -13,7 +13,7 @@ import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './comput
 import { ecosystemType, measure } from './input-schema.js';
 import type { Measure } from '../units/measure.js';
 import type {
-  IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
+  CatalogueEntry, IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
 } from './types.js';
 
 /** A method variant (方法变体): its options with what each means, and the default. */
@@ -103,6 +103,11 @@ export type IssueSink = (path: readonly (string | number)[], code: IssueCode, ex
 export interface IndicatorDefinition<Id extends string, S extends Shape, P extends Shape, V extends VariantDefs, R extends AnyReported | undefined> {
   /** Catalogue id: `regulating.water-conservation`. Names, category, units and clauses come from the catalogue. */
   readonly id: Id;
+  /**
+   * The entry of an indicator outside the catalogue: a local indicator defined as data in a profile
+   * (./local/) brings its own names, units and clauses. Built-in modules leave it out.
+   */
+  readonly entry?: CatalogueEntry;
   /** The fields the physical quantity is computed from; `reported` lines replace them. Each field's description is in its metadata. */
   readonly inputs: S;
   /** Fields that only the valuation reads (unit prices, tax rates); kept when `reported` replaces `inputs`. */
@@ -141,7 +146,7 @@ export function defineIndicator<
   const P extends Shape = Record<never, never>,
   const R extends AnyReported | undefined = undefined,
 >(def: IndicatorDefinition<Id, S, P, V, R>): DefinedIndicator<Id, S, P, V, R> {
-  const entry = catalogueEntry(def.id);
+  const entry = def.entry ?? catalogueEntry(def.id);
   const variants = variantSpecs(def.id, def.variants);
   const reported = def.reported as AnyReported | undefined;
   const inputSchema = buildSchema(def as unknown as IndicatorDefinition<Id, Shape, Shape, V, AnyReported | undefined>);

@@ -82,5 +82,5 @@ export function parseCsvSheet(text: string, file?: string, options: ReadOptions 
 export function importCsv(data: Uint8Array | string, file?: string, options: ReadOptions = {}): ImportedInput {
   if (typeof data !== 'string') checkSize(data.length, readLimits(options), file);
   const text = typeof data === 'string' ? data : decodeText(data, file).text;
-  return importTables([parseCsvSheet(text, file, options)], file);
+  return importTables([parseCsvSheet(text, file, options)], file, options.profile);
 }

@@ -12,7 +12,9 @@ import type { z } from 'zod';
 import { accountEnvelopeSchema } from '../accounts/input.js';
 import { decimalText } from '../indicators/input-schema.js';
 import { INDICATORS } from '../indicators/registry.js';
-import type { InputFieldSpec } from '../indicators/types.js';
+import type { IndicatorModule, InputFieldSpec } from '../indicators/types.js';
+import { localIndicatorsOf } from '../indicators/local/attach.js';
+import type { Profile } from '../profiles/profiles.js';
 import { cleanText, fieldWord, toHalfWidth } from './normalise.js';
 
 /** The block id of the account envelope in tables. */
@@ -187,23 +189,38 @@ function walkBlock(id: string, entries: readonly [string, AnySchema][], specs: r
 
 let blocks: ReadonlyMap<string, BlockDef> | undefined;
 
-/** Every block a table may fill: the account envelope and each registered indicator. */
-export function tableBlocks(): ReadonlyMap<string, BlockDef> {
-  if (blocks) return blocks;
-  const out = new Map<string, BlockDef>();
-  const envelope = (accountEnvelopeSchema as unknown as { shape: Record<string, AnySchema> }).shape;
-  out.set(ACCOUNT_BLOCK, walkBlock(ACCOUNT_BLOCK, Object.entries(envelope).filter(([k]) => k !== '$schema' && k !== 'indicators'), []));
-  for (const [id, m] of INDICATORS) {
-    const shape = defOf(unwrap(m.inputSchema as unknown as AnySchema).schema).shape ?? {};
-    out.set(id, walkBlock(id, Object.entries(shape), m.spec.inputs));
-  }
-  blocks = out;
-  return out;
+function indicatorBlock(id: string, m: IndicatorModule<unknown>): BlockDef {
+  const shape = defOf(unwrap(m.inputSchema as unknown as AnySchema).schema).shape ?? {};
+  return walkBlock(id, Object.entries(shape), m.spec.inputs);
 }
 
-/** The block of an id, or `undefined`. */
-export function tableBlock(id: string): BlockDef | undefined {
-  return tableBlocks().get(id);
+/** The blocks of a profile's local indicators, made once per module. */
+const LOCAL_BLOCKS = new WeakMap<IndicatorModule<unknown>, BlockDef>();
+
+/**
+ * Every block a table may fill: the account envelope and each registered indicator, and with a
+ * profile, its local indicators (src/indicators/local/) too.
+ */
+export function tableBlocks(profile?: Profile): ReadonlyMap<string, BlockDef> {
+  if (!blocks) {
+    const out = new Map<string, BlockDef>();
+    const envelope = (accountEnvelopeSchema as unknown as { shape: Record<string, AnySchema> }).shape;
+    out.set(ACCOUNT_BLOCK, walkBlock(ACCOUNT_BLOCK, Object.entries(envelope).filter(([k]) => k !== '$schema' && k !== 'indicators'), []));
+    for (const [id, m] of INDICATORS) out.set(id, indicatorBlock(id, m));
+    blocks = out;
+  }
+  const local = profile && localIndicatorsOf(profile);
+  if (!local) return blocks;
+  return new Map([...blocks, ...[...local.modules].map(([id, m]) => [id, tableBlock(id, profile)!] as const)]);
+}
+
+/** The block of an id (a local indicator's under its profile), or `undefined`. */
+export function tableBlock(id: string, profile?: Profile): BlockDef | undefined {
+  const local = profile && localIndicatorsOf(profile)?.modules.get(id);
+  if (!local) return tableBlocks().get(id);
+  let block = LOCAL_BLOCKS.get(local);
+  if (!block) LOCAL_BLOCKS.set(local, (block = indicatorBlock(id, local)));
+  return block;
 }
 
 const bare = (p: string) => p.replace(/\[\]/g, '');

@@ -12,7 +12,7 @@ import sampleCounty from '../../fixtures/sample-county/input.json';
 import { GepInputError, makeIssue, formatPath } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { catalogueEntry, ecosystemTypes } from '../indicators/catalogue.js';
-import { INDICATORS } from '../indicators/registry.js';
+import { profileEntry, profileIndicator } from '../indicators/local/attach.js';
 import type { Category } from '../indicators/types.js';
 import { getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { LIBRARY_VERSION } from '../version.js';
@@ -38,8 +38,8 @@ export function longFormHeader(lang: Language): Row {
   return [t.indicator, t.line, t.item, t.ecosystemType, t.field, t.value, t.unit, t.priceYear, t.note];
 }
 
-const indicatorCell = (block: string, lang: Language) =>
-  (block === ACCOUNT_BLOCK ? ACCOUNT_NAME[lang] : lang === 'zh' ? catalogueEntry(block).zh : block);
+const indicatorCell = (block: string, lang: Language, profile?: Profile) =>
+  (block === ACCOUNT_BLOCK ? ACCOUNT_NAME[lang] : lang === 'zh' ? (profileEntry(profile, block) ?? catalogueEntry(block)).zh : block);
 
 function get(obj: unknown, segments: readonly string[]): unknown {
   let o = obj;
@@ -92,9 +92,9 @@ function checkCovered(block: BlockDef, data: unknown, base: readonly (string | n
 }
 
 /** The long-form rows of one block of an input (the account envelope or an indicator). */
-function blockRows(block: BlockDef, data: Json, lang: Language): Row[] {
+function blockRows(block: BlockDef, data: Json, lang: Language, profile?: Profile): Row[] {
   const rows: Row[] = [];
-  const ind = indicatorCell(block.id, lang);
+  const ind = indicatorCell(block.id, lang, profile);
   const doneLists = new Set<string>();
   for (const field of block.fields) {
     if (!field.listSegments) {
@@ -130,20 +130,23 @@ function blockRows(block: BlockDef, data: Json, lang: Language): Row[] {
   return rows;
 }
 
-/** The long-form rows of a whole input, account first, then the indicators in input order. */
-export function inputToRows(input: Json, lang: Language = 'en'): { account: Row[]; byCategory: Map<Category, Row[]> } {
+/**
+ * The long-form rows of a whole input, account first, then the indicators in input order; with a
+ * profile, its local indicators' blocks too.
+ */
+export function inputToRows(input: Json, lang: Language = 'en', profile?: Profile): { account: Row[]; byCategory: Map<Category, Row[]> } {
   const accountBlock = tableBlock(ACCOUNT_BLOCK)!;
   const envelope = Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'indicators' && k !== '$schema'));
   checkCovered(accountBlock, envelope, []);
   const account = blockRows(accountBlock, envelope, lang);
   const byCategory = new Map<Category, Row[]>();
   for (const [id, data] of Object.entries((input.indicators ?? {}) as Json)) {
-    const block = tableBlock(id);
+    const block = tableBlock(id, profile);
     if (!block) throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: id, expected: 'an implemented indicator' })]);
     checkCovered(block, data, ['indicators', id]);
-    const category = catalogueEntry(id).category;
+    const category = (profileEntry(profile, id) ?? catalogueEntry(id)).category;
     const rows = byCategory.get(category) ?? [];
-    rows.push(...blockRows(block, data as Json, lang));
+    rows.push(...blockRows(block, data as Json, lang, profile));
     byCategory.set(category, rows);
   }
   return { account, byCategory };
@@ -163,14 +166,14 @@ function sheetOf(name: string, rows: Row[]): OutSheet {
 }
 
 /** An input as long-form CSV (one table). */
-export function inputToCsv(input: Json, lang: Language = 'en'): string {
-  const { account, byCategory } = inputToRows(input, lang);
+export function inputToCsv(input: Json, lang: Language = 'en', profile?: Profile): string {
+  const { account, byCategory } = inputToRows(input, lang, profile);
   return toCsv(withoutUnusedLine([longFormHeader(lang), ...account, ...[...byCategory.values()].flat()]).rows);
 }
 
 /** An input as an XLSX workbook: account sheet, one sheet per category. */
-export function inputToXlsx(input: Json, lang: Language = 'en'): Uint8Array {
-  const { account, byCategory } = inputToRows(input, lang);
+export function inputToXlsx(input: Json, lang: Language = 'en', profile?: Profile): Uint8Array {
+  const { account, byCategory } = inputToRows(input, lang, profile);
   const sheets: OutSheet[] = [sheetOf(ACCOUNT_SHEET[lang], [longFormHeader(lang), ...account])];
   for (const [category, rows] of byCategory) sheets.push(sheetOf(CATEGORY_SHEETS[category][lang], [longFormHeader(lang), ...rows]));
   return toXlsx(sheets);
@@ -219,11 +222,11 @@ function note(lang: Language, required: boolean, description: string, example: s
 }
 
 /** The template rows of one indicator: a heading note, then one row per input of its spec. */
-function indicatorTemplateRows(id: string, lang: Language): Row[] {
-  const module = INDICATORS.get(id)!;
-  const block = tableBlock(id)!;
-  const entry = catalogueEntry(id);
-  const ind = indicatorCell(id, lang);
+function indicatorTemplateRows(id: string, lang: Language, profile: Profile): Row[] {
+  const module = profileIndicator(profile, id)!;
+  const block = tableBlock(id, profile)!;
+  const entry = profileEntry(profile, id)!;
+  const ind = indicatorCell(id, lang, profile);
   const rows: Row[] = [[null, null, null, null, null, null, null, null, `${entry.zh} ${entry.en} (${id})`]];
   const listNotes = new Set<string>();
   for (const input of module.spec.inputs) {
@@ -252,16 +255,17 @@ export function templateRows(profile: Profile, lang: Language): { account: Row[]
   ]);
   const byCategory = new Map<Category, Row[]>();
   for (const p of profile.indicators) {
-    if (!INDICATORS.has(p.id)) continue;
-    const category = catalogueEntry(p.id).category;
+    if (!profileIndicator(profile, p.id)) continue;
+    const category = profileEntry(profile, p.id)!.category;
     const rows = byCategory.get(category) ?? [];
-    rows.push(...indicatorTemplateRows(p.id, lang));
+    rows.push(...indicatorTemplateRows(p.id, lang, profile));
     byCategory.set(category, rows);
   }
   return { account, byCategory };
 }
 
-function resolveProfile(id: string): Profile {
+function resolveProfile(id: string | Profile): Profile {
+  if (typeof id === 'object') return id;
   const p = getProfile(id);
   if (!p) throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((x) => x.id).join(', ') })]);
   return p;
@@ -291,7 +295,7 @@ function readmeRows(profile: Profile, lang: Language): Row[] {
     ? `生态产品总值核算填报模板 · 核算方案 ${profile.id} ${profile.version}（${profile.title.zh}）· gep-accounting ${LIBRARY_VERSION}`
     : `GEP account input template · profile ${profile.id} ${profile.version} (${profile.title.en}) · gep-accounting ${LIBRARY_VERSION}`;
   const rows: Row[] = [[title], [], ...README_TEXT[lang].map((t) => [t] as Row), []];
-  const notImplemented = profile.indicators.filter((p) => !INDICATORS.has(p.id)).map((p) => `${p.id} ${catalogueEntry(p.id).zh}`);
+  const notImplemented = profile.indicators.filter((p) => !profileIndicator(profile, p.id)).map((p) => `${p.id} ${catalogueEntry(p.id).zh}`);
   if (notImplemented.length) rows.push([lang === 'zh' ? `本版本尚未实现、模板中未列出的指标：${notImplemented.join('、')}` : `Indicators of the profile not implemented in this version, not in the template: ${notImplemented.join(', ')}`], []);
   rows.push([lang === 'zh' ? '生态系统类型代码' : 'Ecosystem type ids', lang === 'zh' ? '名称' : 'name']);
   for (const t of ecosystemTypes().values()) rows.push([t.id, lang === 'zh' ? t.zh : `${t.en} ${t.zh}`]);
@@ -299,13 +303,13 @@ function readmeRows(profile: Profile, lang: Language): Row[] {
 }
 
 /** A fill-in template of a profile as CSV. */
-export function templateCsv(profileId: string, lang: Language = 'zh'): string {
+export function templateCsv(profileId: string | Profile, lang: Language = 'zh'): string {
   const { account, byCategory } = templateRows(resolveProfile(profileId), lang);
   return toCsv(withoutUnusedLine([longFormHeader(lang), ...account, ...[...byCategory.values()].flat()]).rows);
 }
 
 /** A fill-in template of a profile as an XLSX workbook (说明, 核算信息 and one sheet per category). */
-export function templateXlsx(profileId: string, lang: Language = 'zh'): Uint8Array {
+export function templateXlsx(profileId: string | Profile, lang: Language = 'zh'): Uint8Array {
   const profile = resolveProfile(profileId);
   const { account, byCategory } = templateRows(profile, lang);
   const sheets: OutSheet[] = [

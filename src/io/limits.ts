@@ -7,6 +7,7 @@
  */
 import { GepInputError, makeIssue, type GepIssue, type IssueLocation } from '../errors/errors.js';
 import { columnLetter, type TableSheet } from './table-input.js';
+import type { Profile } from '../profiles/profiles.js';
 
 /** The limits of the readers; every field is optional in the options and has a default. */
 export interface ReadLimits {
@@ -29,6 +30,8 @@ export interface ReadLimits {
 /** Options of the readers. */
 export interface ReadOptions {
   readonly limits?: Partial<ReadLimits>;
+  /** The profile whose indicators a table may fill, local ones included (src/indicators/local/); default: the built-in ones. */
+  readonly profile?: Profile;
 }
 
 /** The default limits. */

@@ -27,7 +27,7 @@ export function importJson(data: Uint8Array | string, file?: string, options: Re
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new GepInputError([makeIssue('input.type', [], { expected: 'an object', found: Array.isArray(input) ? 'a list' : String(input), ...(file ? { location: { file } } : {}) })]);
   }
-  const issues = validateInput(input as Record<string, unknown>);
+  const issues = validateInput(input as Record<string, unknown>, options.profile);
   if (issues.length) throw new GepInputError(issues.map((i) => (file ? { ...i, location: { file, ...i.location } } : i)));
   return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined) };
 }

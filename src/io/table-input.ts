@@ -23,6 +23,8 @@ import type { IssueCode } from '../errors/messages.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { INDICATORS } from '../indicators/registry.js';
+import { localIndicatorsOf, profileIndicator } from '../indicators/local/attach.js';
+import type { Profile } from '../profiles/profiles.js';
 import { ACCOUNT_BLOCK, resolveField, tableBlock, type BlockDef, type FieldDef } from './fields.js';
 import {
   categoryOfSheet, cleanText, columnKey, isAccountBlock, isInstructionSheet, normaliseBoolean, normaliseInteger,
@@ -69,8 +71,18 @@ const FIXED_COLUMNS: readonly ColumnKey[] = ['indicator', 'line', 'item', 'ecosy
 const COLUMN_LIST = 'indicator, line, item, ecosystem type, field, value, unit, price year, note (or 指标, 行号, 项目, 生态系统类型, 字段, 数值, 单位, 价格年份, 说明)';
 
 let indicatorNames: ReadonlyMap<string, string> | undefined;
-/** An indicator cell or sheet name → a registered indicator id (by id, Chinese or English name), or `null`. */
-export function resolveIndicator(text: string): string | null {
+/**
+ * An indicator cell or sheet name → a registered indicator id (by id, Chinese or English name), or
+ * `null`; with a profile, its local indicators too.
+ */
+export function resolveIndicator(text: string, profile?: Profile): string | null {
+  const local = profile && localIndicatorsOf(profile);
+  if (local) {
+    const t = cleanText(toHalfWidth(text)).toLowerCase();
+    for (const [id, m] of local.modules) {
+      if ([id, m.spec.zh, m.spec.en].some((n) => cleanText(toHalfWidth(n)).toLowerCase() === t)) return id;
+    }
+  }
   if (!indicatorNames) {
     const m = new Map<string, string>();
     for (const e of catalogue().values()) {
@@ -113,7 +125,7 @@ interface TableRecord {
 }
 
 /** Build the issue list and the records of a set of sheets. */
-function readSheets(sheets: readonly TableSheet[], issues: Located[]): TableRecord[] {
+function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: Profile | undefined): TableRecord[] {
   const records: TableRecord[] = [];
   sheets.forEach((sheet, sheetIndex) => {
     if (sheet.name !== null && isInstructionSheet(sheet.name)) return;
@@ -160,7 +172,7 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[]): TableReco
 
     // The block a sheet stands for
     const sheetName = sheet.name ?? '';
-    const sheetBlock = sheet.name === null ? null : isAccountBlock(sheetName) ? ACCOUNT_BLOCK : resolveIndicator(sheetName);
+    const sheetBlock = sheet.name === null ? null : isAccountBlock(sheetName) ? ACCOUNT_BLOCK : resolveIndicator(sheetName, profile);
     const sheetCategory = sheet.name === null ? null : categoryOfSheet(sheetName);
     if (!fixed.has('indicator') && !sheetBlock) {
       issue('input.missing-column', [], { expected: 'indicator (指标), or a sheet named after an indicator or 核算信息 account' }, loc(headerIndex));
@@ -206,12 +218,12 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[]): TableReco
       const indicatorText = text(cellOf('indicator'));
       let blockId: string | null;
       if (indicatorText === '') blockId = sheetBlock;
-      else blockId = isAccountBlock(indicatorText) ? ACCOUNT_BLOCK : resolveIndicator(indicatorText);
+      else blockId = isAccountBlock(indicatorText) ? ACCOUNT_BLOCK : resolveIndicator(indicatorText, profile);
       if (!blockId) {
         issue('input.unknown-indicator-name', [], { found: indicatorText, expected: 'an implemented indicator id or name (gep indicators), or account (核算信息)' }, loc(r, fixed.get('indicator')));
         continue;
       }
-      const block = tableBlock(blockId)!;
+      const block = tableBlock(blockId, profile)!;
       if (sheetCategory && blockId !== ACCOUNT_BLOCK && !blockId.startsWith(`${sheetCategory}.`)) {
         issue('input.not-applicable', ['indicators', blockId], { expected: `sheet of ${sheetCategory} indicators for this indicator`, found: sheetName }, loc(r, fixed.get('indicator')));
         continue;
@@ -403,10 +415,10 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
  *
  * @throws {GepInputError} listing every issue, each with sheet, row and column
  */
-export function importTables(sheets: readonly TableSheet[], file?: string): ImportedInput {
+export function importTables(sheets: readonly TableSheet[], file?: string, profile?: Profile): ImportedInput {
   const issues: Located[] = [];
   const locations = new Map<string, Located>();
-  const records = readSheets(sheets, issues);
+  const records = readSheets(sheets, issues, profile);
   if (records.length === 0 && issues.length === 0) {
     throw new GepInputError([makeIssue('input.no-data', [], file ? { location: { file } } : {})]);
   }
@@ -419,7 +431,7 @@ export function importTables(sheets: readonly TableSheet[], file?: string): Impo
     }
     return undefined;
   };
-  const validation = validateInput(input);
+  const validation = validateInput(input, profile);
   for (const v of validation) {
     const hit = locate(v.path);
     issues.push({ sheetIndex: hit?.sheetIndex ?? Number.MAX_SAFE_INTEGER, ...v, ...(hit ? { location: hit.location } : {}) } as Located & GepIssue);
@@ -452,14 +464,14 @@ export function importTables(sheets: readonly TableSheet[], file?: string): Impo
  * Validate an input in its canonical form with the zod schemas (envelope and every indicator
  * block, all issues at once) and check its region code against GB/T 2260.
  */
-export function validateInput(input: Json): GepIssue[] {
+export function validateInput(input: Json, profile?: Profile): GepIssue[] {
   const validation: GepIssue[] = [];
   const envelope = accountEnvelopeSchema.safeParse(input, { reportInput: true });
   if (!envelope.success) validation.push(...toGepIssues(envelope.error, []));
   const blocks = input.indicators;
   if (blocks && typeof blocks === 'object' && !Array.isArray(blocks)) {
     for (const [id, block] of Object.entries(blocks as Json)) {
-      const module = INDICATORS.get(id);
+      const module = profileIndicator(profile, id);
       if (!module) continue; // reported by computeGep against the profile
       const parsed = module.inputSchema.safeParse(block, { reportInput: true });
       if (!parsed.success) validation.push(...toGepIssues(parsed.error, ['indicators', id]));

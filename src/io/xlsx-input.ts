@@ -104,5 +104,5 @@ export function workbookSheets(wb: WorkBook): TableSheet[] {
 export function importXlsx(bytes: Uint8Array, file?: string, options: ReadOptions = {}): ImportedInput {
   const sheets = workbookSheets(readWorkbook(bytes, file, options));
   checkSheets(sheets, readLimits(options), file);
-  return importTables(sheets, file);
+  return importTables(sheets, file, options.profile);
 }

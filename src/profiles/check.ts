@@ -7,8 +7,7 @@
  */
 import { makeIssue, type GepIssue } from '../errors/errors.js';
 import { toGepIssues } from '../indicators/input-schema.js';
-import { catalogue } from '../indicators/catalogue.js';
-import { getIndicator } from '../indicators/registry.js';
+import { profileEntry, profileIndicator } from '../indicators/local/attach.js';
 import { coefficientTables } from '../coefficients/tables.js';
 import { priceIndices } from '../coefficients/indices.js';
 import { profileSchema, type Profile } from './profiles.js';
@@ -36,13 +35,14 @@ export function profileIssues(profile: unknown, base: readonly (string | number)
   const seen = new Set<string>();
   p.indicators.forEach((ind, i) => {
     const at = [...base, 'indicators', i];
-    if (!catalogue().has(ind.id)) {
+    // The catalogue's indicators, and the profile's own local ones (compiled by gep-accounting/local).
+    if (!profileEntry(profile as Profile, ind.id)) {
       issues.push(makeIssue('profile.unknown-indicator', [...at, 'id'], { found: ind.id }));
       return;
     }
     if (seen.has(ind.id)) issues.push(makeIssue('input.duplicate', [...at, 'id'], { found: ind.id }));
     seen.add(ind.id);
-    const module = getIndicator(ind.id);
+    const module = profileIndicator(profile as Profile, ind.id);
     // An indicator of the catalogue not implemented yet has no variants to check; it is reported as
     // not accounted when the account runs.
     if (!module) return;

@@ -3,6 +3,7 @@
  * and the pinned coefficient-table version. Shipped as JSON under coefficients/profiles/.
  */
 import { z } from 'zod';
+import { localIndicatorsSchema } from '../indicators/local/schema.js';
 import { PROFILES_DATA } from './generated/list.js';
 
 export const profileSchema = z.strictObject({
@@ -37,6 +38,12 @@ export const profileSchema = z.strictObject({
     status: z.enum(['verified', 'derived', 'to-verify']),
     note: z.string(),
   })).optional(),
+  /**
+   * Local indicators (地方指标) defined as data, by id (`regulating.local.<name>`): inputs, coefficients
+   * and formulas (src/indicators/local/schema.ts). Enabled like any indicator, in `indicators`;
+   * compiled by `loadProfile` of `gep-accounting/local` (docs/local-indicators.md).
+   */
+  localIndicators: localIndicatorsSchema.optional(),
 });
 
 /** A profile: which indicators, which variant of each, which coefficient table. */

@@ -11,6 +11,7 @@ import { MATERIAL_WARNINGS } from './material.js';
 import { REGULATING_WARNINGS } from './regulating.js';
 import { CULTURAL_WARNINGS } from './cultural.js';
 import { SEEA_WARNINGS } from './seea.js';
+import { LOCAL_WARNINGS } from './local.js';
 
 /** Templates of one warning. */
 export interface WarningTemplate {
@@ -19,7 +20,7 @@ export interface WarningTemplate {
 }
 export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
 
-export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS } as const;
+export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS } as const;
 
 /** A catalogued warning code. */
 export type WarningCode = keyof typeof WARNINGS;
