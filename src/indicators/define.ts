@@ -56,6 +56,8 @@ export interface ReportedDef<F extends Shape = Shape> {
   label?(row: ReportedRow<F>): string;
   /** Whether the lines add up to a total (false when they are in different pollutants). Default true. */
   readonly total?: boolean;
+  /** Name of the total's step, the same as the computed path's; default: the catalogue name. */
+  readonly totalName?: Text;
   /** Leave a line out of the account, with the warning that says why; `null` keeps it. */
   skip?(row: ReportedRow<F>, index: number, ctx: IndicatorContext<unknown>): GepWarning | null;
   /**
@@ -226,9 +228,9 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
       c.issues.push({ code: 'custom', input: value, path: [...path], message: expected, params: { gepCode: code, expected, found } });
     if (r && value.reported !== undefined) {
       const given = basis.filter((k) => value[k] !== undefined);
-      if (given.length) issue([], 'input.missing-basis', `either ${basis.join(' and ')} (to compute the quantity) or reported (quantities as printed), not both`, given.join(', '));
+      if (given.length) issue([], 'input.missing-basis', `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed), not both`, given.join(', '));
     } else if (r && basis.every((k) => value[k] === undefined)) {
-      issue([], 'input.missing-basis', `either ${basis.join(' and ')} (to compute the quantity) or reported (quantities as printed)`);
+      issue([], 'input.missing-basis', `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed)`);
     } else {
       for (const k of required) {
         if (value[k] === undefined) issue([k], 'input.required', r ? `${k} (or reported lines as printed)` : k);
@@ -311,7 +313,7 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
   });
   const entry = catalogueEntry(id);
   const total = (r.total ?? true) && lines.length
-    ? tracer.record({ en: entry.en.toLowerCase(), zh: entry.zh }, { en: 'Q = Σ_i Q_i (reported)', zh: 'Q = Σ_i Q_i（公布值）' }, {}, sumIn(A, lines.map((l) => l.quantity), r.unit))
+    ? tracer.record(r.totalName ?? { en: entry.en.toLowerCase(), zh: entry.zh }, { en: 'Q = Σ_i Q_i (reported)', zh: 'Q = Σ_i Q_i（公布值）' }, {}, sumIn(A, lines.map((l) => l.quantity), r.unit))
     : null;
   return { lines, total, steps: tracer.steps, warnings };
 }

@@ -110,6 +110,7 @@ const module = defineIndicator({
     unit: 't/a',
     description: 'sand fixed as printed by a published account (or a zonal sum of the RWEQ kernel); may be negative',
     stepName: (item: string) => fixedStep(item),
+    totalName: { en: 'sand fixation', zh: '防风固沙' },
     nonNegative: false,
     warn: <T>(row: { readonly item: string }, i: number, q: Measure<T>, ctx: IndicatorContext<T>) => (ctx.A.compare(q.value, ctx.A.zero) < 0
       ? makeWarning('negative-sand-fixation', {

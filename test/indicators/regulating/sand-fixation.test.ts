@@ -115,6 +115,8 @@ describe('regulating.sand-fixation', () => {
     const { decimal, float } = runBoth(sandFixation, input, { variant: { price: 'vegetation-restoration-cost' } });
     expect(decimal.value.total.value.toString()).toBe('600');
     expect(float.value.total.value).toBeCloseTo(600, 10);
+    // The total's step has the computed path's name, reported or not.
+    expect(decimal.quantity.steps.at(-1)).toMatchObject({ name: 'sand fixation', zh: { name: '防风固沙' } });
     expect(issuesOf(() => runIndicator(sandFixation, { reported: input.reported }, decimalArithmetic, { variant: { price: 'vegetation-restoration-cost' } }))).toEqual([
       { code: 'input.required', path: `${ID}.restorationCost`, expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)', found: undefined },
     ]);
