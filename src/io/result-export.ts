@@ -14,6 +14,7 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeParts, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
 import { accountCells } from './account-rounding.js';
 import { formatPath } from '../errors/errors.js';
+import { groupThousands } from './text-table.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 import { BANNER_CODES, describeDisplayRule, readableQuantity, toVerifyBanner } from './text-table.js';
 
@@ -203,12 +204,7 @@ const md = (c: OutCell): string => {
   const s = c === null ? '' : typeof c === 'string' ? c : c.number;
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 };
-const group = (c: OutCell): OutCell => (c && typeof c === 'object' ? { number: groupDigits(c.number) } : c);
-function groupDigits(t: string): string {
-  const [i, f] = t.split('.');
-  const sign = i!.startsWith('-') ? '-' : '';
-  return `${sign}${i!.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f !== undefined ? `.${f}` : ''}`;
-}
+const group = (c: OutCell): OutCell => (c && typeof c === 'object' ? { number: groupThousands(c.number) } : c);
 
 function mdTable(rows: readonly OutCell[][], numeric: readonly number[]): string[] {
   const [head, ...body] = rows;

@@ -8,7 +8,7 @@ describe('normaliseNumber', () => {
     expect(normaliseNumber('1234.5')).toBe('1234.5');
     expect(normaliseNumber(' 0.30 ')).toBe('0.30');
     expect(normaliseNumber('-12')).toBe('-12');
-    expect(normaliseNumber('+7')).toBe('7');
+    expect(normaliseNumber('+7')).toBe('+7'); // kept: valid decimal text, and an exported input must read back unchanged
     expect(normaliseNumber('12345678901234567890.123456789')).toBe('12345678901234567890.123456789');
   });
 
