@@ -29,7 +29,7 @@ export function importJson(data: Uint8Array | string, file?: string, options: Re
   }
   const issues = validateInput(input as Record<string, unknown>, options.profile);
   if (issues.length) throw new GepInputError(issues.map((i) => (file ? { ...i, location: { file, ...i.location } } : i)));
-  return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined) };
+  return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined), notes: [] };
 }
 
 /**

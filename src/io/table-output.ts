@@ -1,7 +1,9 @@
 /**
  * Writing tables: CSV text (RFC 4180, CRLF, UTF-8 with a byte-order mark so Excel opens Chinese
- * correctly) and XLSX workbooks. Text that a spreadsheet would run as a formula is neutralised
- * with a leading apostrophe; decimal text is written as text, never as a float.
+ * correctly) and XLSX workbooks. In CSV, text that a spreadsheet would run as a formula is
+ * neutralised with a leading apostrophe (the CSV importer takes it off); in XLSX every text is a
+ * text cell, which no spreadsheet runs, so no apostrophe is shown. Decimal text is written as
+ * text, never as a float.
  */
 import { utils, write, type CellObject, type WorkSheet } from '@e965/xlsx';
 import { neutraliseFormula } from './normalise.js';
@@ -33,16 +35,26 @@ export function toCsv(rows: readonly (readonly OutCell[])[]): string {
 /** Significant digits a double holds exactly enough for display. */
 const MAX_NUMERIC_DIGITS = 15;
 
+/**
+ * Text as SheetJS must be given it to read it back unchanged: OOXML writes a character it cannot
+ * hold as `_xHHHH_` and decodes every `_xHHHH_` it reads, so the underscore of a text that looks
+ * like one is itself written as `_x005F_` (ECMA-376 §22.4.2.4). Control characters are escaped by
+ * SheetJS itself.
+ */
+export function ooxmlText(text: string): string {
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
+}
+
 function xlsxCell(c: OutCell, textFormat: boolean): CellObject | undefined {
   if (c === null || c === '') return textFormat ? { t: 's', v: '', z: '@' } : undefined;
-  if (typeof c === 'string') return { t: 's', v: neutraliseFormula(c), ...(textFormat ? { z: '@' } : {}) };
+  if (typeof c === 'string') return { t: 's', v: ooxmlText(c), ...(textFormat ? { z: '@' } : {}) };
   const digits = c.number.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length;
   // A rounded number is written as a number (so it sums in a spreadsheet) when a double shows it
   // exactly; otherwise as text.
   if (digits <= MAX_NUMERIC_DIGITS && /^-?\d+(\.\d+)?$/.test(c.number)) {
     return { t: 'n', v: Number(c.number), ...(c.format ? { z: c.format } : {}) };
   }
-  return { t: 's', v: c.number };
+  return { t: 's', v: ooxmlText(c.number) };
 }
 
 function toWorksheet(sheet: OutSheet): WorkSheet {
@@ -66,6 +78,7 @@ export function toXlsx(sheets: readonly OutSheet[]): Uint8Array {
   const wb = utils.book_new();
   for (const s of sheets) utils.book_append_sheet(wb, toWorksheet(s), s.name.slice(0, 31));
   wb.Props = { Title: 'gep-accounting', CreatedDate: new Date(0) };
-  const out = write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  // Shared strings: SheetJS decodes an inline string twice (`_x005F_x0041_` came back as `A`).
+  const out = write(wb, { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }) as ArrayBuffer;
   return new Uint8Array(out);
 }

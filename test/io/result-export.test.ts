@@ -78,12 +78,14 @@ describe('CSV export', () => {
 });
 
 describe('XLSX export', () => {
-  it('has the sheets summary, indicators, trace, coefficients and warnings; rounded money as numbers, hostile text neutralised', () => {
+  it('has the sheets summary, indicators, trace, coefficients and warnings; rounded money as numbers, formula-like text as text cells without an apostrophe', () => {
     const wb = read(resultToXlsx(result, { inputHash: hash }), { type: 'array' });
     expect(wb.SheetNames).toEqual(['summary', 'indicators', 'trace', 'coefficients', 'warnings']);
     const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.indicators!, { header: 1, raw: true });
     expect(rows[1]!.slice(12, 14)).toEqual([3000000, 300]);
-    expect(rows[2]![4]).toBe('\'=HYPERLINK("http://x","click")');
+    // A text cell, which no spreadsheet runs: no apostrophe shown (issue 13).
+    expect(rows[2]![4]).toBe('=HYPERLINK("http://x","click")');
+    expect((wb.Sheets.indicators as Record<string, { t?: string; v?: unknown }>).E3).toMatchObject({ t: 's', v: '=HYPERLINK("http://x","click")' });
     expect(Object.values(wb.Sheets.indicators!).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
     const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.summary!, { header: 1, raw: true });
     expect(summary.find((r) => r[0] === 'rounding')![1]).toMatch(/^half-up, 2 decimal places/);

@@ -149,12 +149,13 @@ describe('messages in Chinese', () => {
 });
 
 /** A workbook from arrays of cells (strings, numbers, or `{ f: formula }`). */
-function workbook(sheets: Record<string, (string | number | { f: string } | null)[][]>): Uint8Array {
+function workbook(sheets: Record<string, (string | number | { f: string; v?: number | string } | null)[][]>): Uint8Array {
   const wb = utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
     rows.forEach((r, ri) => r.forEach((c, ci) => {
-      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = { t: 'n', v: 0, f: c.f };
+      // A formula with the value a spreadsheet saved for it, or none (a file no spreadsheet calculated).
+      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c.v === undefined ? { t: 'n', f: c.f } : { t: typeof c.v === 'number' ? 'n' : 's', v: c.v, f: c.f };
     }));
     utils.book_append_sheet(wb, ws, name);
   }
@@ -196,7 +197,7 @@ describe('XLSX import', () => {
     expect(wc.quantity.lines.find((l) => l.ecosystemType === 'cropland')!.quantity).toEqual({ value: '17856000', unit: 'm³/a' });
   });
 
-  it('refuses formula cells and spreadsheet errors, and reads hostile text as plain text', () => {
+  it('refuses formula cells without a saved value, and reads hostile text as plain text', () => {
     const x = workbook({
       '核算信息': ACCOUNT_ROWS,
       '物质产品': [
@@ -207,7 +208,7 @@ describe('XLSX import', () => {
     });
     expect(issuesOf(() => importXlsx(x, 'hostile.xlsx'))).toMatchInlineSnapshot(`
       [
-        "hostile.xlsx, sheet 物质产品, row 3, column D: the cell holds a formula (=SUM(D2:D2)); enter the value itself",
+        "hostile.xlsx, sheet 物质产品, row 3, column D: the cell holds a formula (=SUM(D2:D2), with no saved value); enter the value itself",
       ]
     `);
     const ok = workbook({
@@ -242,6 +243,13 @@ describe('issues found after the import', () => {
     }
     expect(locateIssues(error!, imported, 'late.csv').issues.map((i) => describeIssue(i))).toEqual([
       'late.csv, row 7, column E: a value is required at indicators.material.agriculture.products[0].price',
+    ]);
+  });
+
+  it('point at the ecosystem-type cell for an unknown ecosystem type, not at the item cell (issue 16)', () => {
+    const text = csv('农业产品,玉米,wetlandz,products[].quantity,12,t,,', '农业产品,玉米,wetlandz,products[].price,2400,元/t,,');
+    expect(issuesOf(() => importCsv(bytes(text), 'eco.csv'))).toEqual([
+      'eco.csv, row 6, column C: indicators.material.agriculture.products[0].ecosystemType: expected a known ecosystem type id (see gep ecosystem-types), found "wetlandz"',
     ]);
   });
 });
