@@ -13,12 +13,29 @@ import { importTables, type ImportedInput, type TableCell, type TableSheet } fro
 /** The encoding a text file was read in. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+/** Offset of the first byte that breaks UTF-8 (a strict decoder's verdict), or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      // Overlong forms, surrogates and code points past U+10FFFF.
+      if (k === 1 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
 /**
- * Decode the bytes of a text file: a byte-order mark decides; otherwise strict UTF-8, and when
- * that fails, strict GB18030. Neither → a `GepInputError`.
+ * Decode the bytes of a text file (CSV or JSON): a byte-order mark decides; otherwise strict
+ * UTF-8, and when that fails, strict GB18030 (what Excel and Notepad write on a Chinese Windows).
+ * Neither → a `GepInputError` located at the line of the first byte that is not UTF-8.
  */
 export function decodeText(bytes: Uint8Array, file?: string): { text: string; encoding: TextEncodingName } {
-  const at = file ? { location: { file } } : {};
   const tryDecode = (encoding: TextEncodingName, skip: number) => {
     try {
       return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
@@ -26,9 +43,15 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
       return null;
     }
   };
+  const located = (found: string, skip: number) => {
+    const offset = firstInvalidUtf8(bytes.subarray(skip)) + skip;
+    let row = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) row++;
+    return new GepInputError([makeIssue('input.encoding', [], { found: `${found} (the first byte that is not UTF-8, 0x${bytes[offset]?.toString(16).padStart(2, '0')}, is byte ${offset + 1} of the file)`, location: { ...(file ? { file } : {}), row } })]);
+  };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode('utf-8', 3);
-    if (text === null) throw new GepInputError([makeIssue('input.encoding', [], { found: 'a UTF-8 byte-order mark followed by invalid UTF-8', ...at })]);
+    if (text === null) throw located('a UTF-8 byte-order mark followed by invalid UTF-8', 3);
     return { text, encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecode('utf-16le', 2) ?? '', encoding: 'utf-16le' };
@@ -37,7 +60,7 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode('gb18030', 0);
   if (gb !== null) return { text: gb, encoding: 'gb18030' };
-  throw new GepInputError([makeIssue('input.encoding', [], { found: 'bytes that are valid in neither encoding', ...at })]);
+  throw located('bytes that are valid in neither encoding', 0);
 }
 
 function delimiterOf(text: string): string {
