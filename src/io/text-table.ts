@@ -21,6 +21,7 @@ import { decimalArithmetic } from '../numbers/arithmetic.js';
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { Language } from '../errors/messages.js';
 import type { MeasureJson } from '../units/measure.js';
+import { terminalLine, terminalText } from './safe-text.js';
 
 /** Significant digits of physical quantities and unit prices in every report. */
 export const SIGNIFICANT_DIGITS = 4;
@@ -287,8 +288,8 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   });
 
   const title = lang === 'zh'
-    ? `${result.region.name} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
-    : `GEP account of ${result.region.name}, ${result.accountingYear} (${result.priceYear} prices)`;
+    ? `${terminalLine(result.region.name)} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
+    : `GEP account of ${terminalLine(result.region.name)}, ${result.accountingYear} (${result.priceYear} prices)`;
   const footer = [
     `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title[lang]}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
     `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
@@ -306,5 +307,6 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   // The to-verify coefficients: one line with their count, not their list (the JSON and the HTML report list them).
   const banner = toVerifyBanner(result, lang);
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${w.message}`);
-  return [title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [`warnings (${warnings.length}):`, ...warnings] : [])].join('\n');
+  // Names and warnings come from the input: no control character or bidi override reaches the terminal.
+  return terminalText([title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [`warnings (${warnings.length}):`, ...warnings.map(terminalLine)] : [])].join('\n'));
 }
