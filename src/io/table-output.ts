@@ -21,15 +21,20 @@ export interface OutSheet {
   readonly textColumns?: readonly number[];
 }
 
-const cellText = (c: OutCell): string => (c === null ? '' : typeof c === 'string' ? neutraliseFormula(c) : c.number);
-
-function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * One CSV field. Quoted when it holds a quote, comma or line break, or when the text has spaces at
+ * its ends (before neutralising: `'` + tab + text must still be quoted): the importer keeps a
+ * quoted field's spaces and trims an unquoted one.
+ */
+function csvField(c: OutCell): string {
+  const raw = c === null ? '' : typeof c === 'string' ? c : c.number;
+  const text = typeof c === 'string' ? neutraliseFormula(c) : raw;
+  return /[",\r\n]|^\s|\s$/.test(text) || /^\s|\s$/.test(raw) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows → CSV text with a byte-order mark, CRLF line ends, formulas neutralised. */
 export function toCsv(rows: readonly (readonly OutCell[])[]): string {
-  return `\ufeff${rows.map((r) => r.map((c) => csvField(cellText(c))).join(',')).join('\r\n')}\r\n`;
+  return `\ufeff${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Significant digits a double holds exactly enough for display. */
