@@ -257,7 +257,7 @@ export function fieldWord(name: string): string {
 }
 
 /** Sheets of a template that hold instructions only, and are not read. */
-const INSTRUCTION_SHEETS = new Set(['readme', '说明', '填表说明', 'instructions', 'fields', '字段说明']);
+const INSTRUCTION_SHEETS = new Set(['readme', '说明', '填表说明', 'instructions', 'fields', '字段说明', 'lists', '列表']);
 
 /** True for a sheet of instructions (`说明`, `README`). */
 export function isInstructionSheet(name: string): boolean {
