@@ -18,8 +18,8 @@ const year = z.int().min(1949).max(2100);
  * through `measure`, so `computeGep` never meets a unit it cannot parse (an override in `元/m3`
  * crashed `gep run` with an untyped error).
  */
-const unitText = z.string().check((ctx) => {
-  if (unitProblem(ctx.value) !== null) {
+const unitText = z.string().min(1).check((ctx) => {
+  if (ctx.value !== '' && unitProblem(ctx.value) !== null) {
     const found = ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value;
     ctx.issues.push({ code: 'custom', input: ctx.value, message: 'unit', params: { gepCode: 'input.unit-unknown', found } });
   }

@@ -197,6 +197,7 @@ const ACCOUNT_FIELDS: readonly { path: string; required: boolean; unit: string |
   { path: 'accountingYear', required: true, unit: null, en: 'accounting year', zh: '核算年份' },
   { path: 'priceYear', required: true, unit: null, en: 'price year of every value (current prices: the accounting year)', zh: '价格年份（现价即核算年份）' },
   { path: 'profile', required: false, unit: null, en: 'accounting profile id', zh: '核算方案代码' },
+  { path: 'allowNegativeTotals.reason', required: false, unit: null, en: 'only when a negative category or GEP total is intended (e.g. products from outside the region exceed the accounted supply under GB/T 46869—2025): why', zh: '仅当类别合计或 GEP 为负属有意为之时填写（如 GB/T 46869—2025 下区域外产品超过核算供给）：说明理由' },
   // Economy: GDP, population, realised value (src/accounts/economy-input.ts), for GEEP and the ratios.
   { path: 'economy.gdp', required: false, unit: '亿元', en: 'GDP of the region in the accounting year, at the price year', zh: '地区生产总值（GDP），核算年份，按价格年份计' },
   { path: 'economy.gdp.basis', required: false, unit: null, en: 'how the GDP was obtained (required with a GDP): regional-statistics, sum-of-subregions or national-nbs', zh: 'GDP 口径（填写 GDP 时必填）：regional-statistics 地区统计、sum-of-subregions 下级地区加总、national-nbs 国家统计局' },
