@@ -6,16 +6,30 @@
 import { z } from 'zod';
 import { decimalText, measure } from '../indicators/input-schema.js';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
+import { unitProblem } from '../units/units.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { economyInputSchema, geepInputSchema } from './economy-input.js';
 
 const year = z.int().min(1949).max(2100);
 
+/**
+ * A unit as written: a known unit within the parser's bounds (src/units/units.ts UNIT_LIMITS),
+ * else an `input.unit-unknown` issue at the field. Every unit of the envelope goes through it or
+ * through `measure`, so `computeGep` never meets a unit it cannot parse (an override in `元/m3`
+ * crashed `gep run` with an untyped error).
+ */
+const unitText = z.string().min(1).check((ctx) => {
+  if (ctx.value !== '' && unitProblem(ctx.value) !== null) {
+    const found = ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value;
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'unit', params: { gepCode: 'input.unit-unknown', found } });
+  }
+});
+
 /** A user's replacement for one coefficient: id, value, unit, price year, source and reason (shown in the trace). */
 export const coefficientOverrideSchema = z.strictObject({
   id: z.string().min(1),
   value: decimalText,
-  unit: z.string().min(1),
+  unit: unitText,
   priceYear: year.nullable().optional(),
   source: z.string().min(1).optional(),
   reason: z.string().min(1),

@@ -3,10 +3,16 @@
  * `gep validate`), writing the exports of `gep run --out DIR --format …`, and `gep template`.
  */
 import { join } from 'node:path';
-import { computeGep } from '../accounts/gep.js';
+import { computeGep, type GepResult } from '../accounts/gep.js';
+import { gepResultToJson } from '../accounts/serialize.js';
+import { getCoefficientTable } from '../coefficients/tables.js';
 import { GepInputError, describeIssue, type GepIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
-import { inputHash } from '../io/hash.js';
+import { coefficientTableHash, inputHash } from '../io/hash.js';
+import { terminalLine, terminalText } from '../io/safe-text.js';
+import { formatAccountTable } from '../io/text-table.js';
+import type { GepDecimal } from '../numbers/arithmetic.js';
+import { accountExtras } from './compare.js';
 import { templateCsv, templateXlsx } from '../io/input-export.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { resultToCsvFiles, resultToMarkdown, resultToXlsx, type ResultExportOptions } from '../io/result-export.js';
@@ -14,7 +20,7 @@ import { resultToHtml, type AccountReportJson } from '../io/html-report.js';
 import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { withFile } from '../io/json-input.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
-import { profileOption } from './profile-option.js';
+import { isProfileFile, profileOption } from './profile-option.js';
 
 /** The part of the CLI's IO these commands use. */
 export interface IoCommandsIo {
@@ -49,8 +55,8 @@ and read it with gep validate or gep run. Default language: zh.`;
 export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile): ImportedInput | null {
   let data: Uint8Array | string;
   try {
-    const format = inputFormatOf(file);
-    data = format === 'json' || !io.readBytes ? io.readFile(file) : io.readBytes(file);
+    // Bytes for every format: the importers decode text themselves (UTF-8, else GB18030).
+    data = io.readBytes ? io.readBytes(file) : io.readFile(file);
   } catch (e) {
     io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return null;
@@ -58,10 +64,68 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile)
   return importAccountInput(data, file, inputFormatOf(file), profile ? { profile } : {});
 }
 
-/** Print issues with their locations, in the chosen language. */
+/** Print issues with their locations, in the chosen language (input text made safe for a terminal). */
 export function printIssues(issues: readonly GepIssue[], lang: Language, io: IoCommandsIo): void {
   io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
-  for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+  for (const issue of issues) io.stderr(`  - ${terminalLine(describeIssue(issue, lang))}\n`);
+}
+
+/** Print the importer's notes (what was read as what), located, in the chosen language. */
+export function printNotes(notes: readonly GepIssue[], lang: Language, io: IoCommandsIo): void {
+  for (const note of notes) io.stderr(`${lang === 'zh' ? '说明：' : 'note: '}${terminalLine(describeIssue(note, lang))}\n`);
+}
+
+/** The options `gep run` and `gep validate` share. */
+export interface AccountValues {
+  readonly profile?: string;
+  readonly strict?: boolean;
+}
+
+/** An account read, checked and computed: what `gep run` prints and writes, and `gep validate` counts. */
+export interface PreparedAccount {
+  readonly file: string;
+  readonly imported: ImportedInput;
+  readonly result: GepResult<GepDecimal>;
+  /** The result's JSON with GEEP and ratios, and the importer's notes as warnings (`input-read-as`). */
+  readonly json: AccountReportJson;
+  /** The account table with GEEP and ratios, for a terminal. */
+  readonly table: string;
+  readonly exportOptions: ResultExportOptions & { readonly lang: Language };
+}
+
+/**
+ * What `gep run` and `gep validate` both do, so that they cannot disagree: check the options
+ * (a `--profile` typo is the option's error, not a cell's), read the file, compute the account,
+ * GEEP and the ratios, and build the report JSON and table. `then` gets the account; every
+ * `GepInputError` on the way is printed, located in the file, and gives exit code 1.
+ */
+export function withAccount(file: string, values: AccountValues, lang: Language, io: IoCommandsIo, usage: (m: string) => never, then: (account: PreparedAccount) => number): number {
+  if (values.profile !== undefined && !isProfileFile(values.profile) && !getProfile(values.profile)) {
+    usage(`--profile: unknown profile "${terminalLine(values.profile)}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  }
+  let imported: ImportedInput | null = null;
+  let account: PreparedAccount;
+  try {
+    // A profile file's problems are located in that file (./profile-option.ts).
+    const profile = profileOption(values.profile, io, usage);
+    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
+    if (!imported) return 1;
+    const input = imported.input;
+    const result = computeGep(input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
+    const extras = accountExtras(result, input, lang);
+    const base = { ...gepResultToJson(result), ...extras.json };
+    const notes = imported.notes.map((n) => ({ code: 'input-read-as', path: n.path, message: describeIssue(n, 'en') }));
+    const json: AccountReportJson = notes.length ? { ...base, warnings: [...notes, ...base.warnings] } : base;
+    const table = `${formatAccountTable(json, lang)}${extras.text}`;
+    const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+    account = { file, imported, result, json, table, exportOptions };
+  } catch (e) {
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(issuesOf(e, file, imported), lang, io);
+    return 1;
+  }
+  printNotes(account.imported.notes, lang, io);
+  return then(account);
 }
 
 /** The issues of an error, located in the imported file. */
@@ -69,28 +133,23 @@ export function issuesOf(e: GepInputError, file: string, imported: ImportedInput
   return (imported ? locateIssues(e, imported, file) : withFile(e, file)).issues;
 }
 
-/** `gep validate <file>`. */
+/**
+ * `gep validate <file>`: exactly the checks of `gep run` (./withAccount: the same reading,
+ * computation, GEEP and ratios), without printing or writing the account.
+ */
 export function validateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; strict?: boolean }, io: IoCommandsIo, usage: (m: string) => never): number {
   if (positionals.length !== 1) usage('gep validate takes exactly one input file');
   const lang = langOf(values.lang, 'en', usage);
   const file = positionals[0]!;
-  let imported: ImportedInput | null = null;
-  try {
-    const profile = profileOption(values.profile, io, usage);
-    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
-    if (!imported) return 1;
-    const result = computeGep(imported.input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
+  return withAccount(file, values, lang, io, usage, ({ result, json }) => {
     const n = result.indicators.length;
-    io.stdout(lang === 'zh'
-      ? `${file}：未发现问题（${n} 个指标可核算，${result.warnings.length} 条警示）\n`
-      : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'})\n`);
-    for (const w of result.warnings) io.stdout(`  ! ${w.message}\n`);
+    const w = json.warnings.length;
+    io.stdout(terminalText(lang === 'zh'
+      ? `${file}：未发现问题（${n} 个指标可核算，${w} 条警示）\n`
+      : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${w} warning${w === 1 ? '' : 's'})\n`));
+    for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warning.message)}\n`);
     return 0;
-  } catch (e) {
-    if (!(e instanceof GepInputError)) throw e;
-    printIssues(issuesOf(e, file, imported), lang, io);
-    return 1;
-  }
+  });
 }
 
 function langOf(value: string | undefined, fallback: Language, usage: (m: string) => never): Language {

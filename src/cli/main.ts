@@ -5,14 +5,11 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
-import { computeGep } from '../accounts/gep.js';
-import { gepResultToJson } from '../accounts/serialize.js';
 import { GepInputError, describeIssue } from '../errors/errors.js';
-import type { Language } from '../errors/messages.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
-import { displayWidth, formatAccountTable } from '../io/text-table.js';
+import { displayWidth } from '../io/text-table.js';
 import { getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { localIndicatorsOf } from '../indicators/local/attach.js';
 import { profileOption } from './profile-option.js';
@@ -24,14 +21,12 @@ import { reproduceCase } from '../reproduce/reproduce.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
-import { accountExtras, compareCommand, COMPARE_HELP } from './compare.js';
+import { compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
 import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
 import { SEEA_HELP, seeaCommand } from './seea.js';
-import { EXPORT_FORMATS, inputHash, issuesOf, readInputFile, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, writeExports } from './io-commands.js';
+import { EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
-import type { ImportedInput } from '../io/table-input.js';
-import { coefficientTableHash } from '../io/hash.js';
 import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
 
 /** What the CLI may touch. */
@@ -196,17 +191,10 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
   if ((format === 'csv' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes files: give --out DIR`);
-  let imported: ImportedInput | null = null;
-  try {
-    const profile = profileOption(values.profile, io, usage);
-    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
-    if (!imported) return 1;
-    const input = imported.input;
-    const result = computeGep(input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
-    const extras = accountExtras(result, input, lang);
-    const json = { ...gepResultToJson(result), ...extras.json };
-    const table = `${formatAccountTable(json, lang)}${extras.text}`;
-    const exportOptions = { lang, ...report, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+  // Reading, checking and computing are shared with gep validate (./io-commands.ts withAccount).
+  return withAccount(file, values, lang, io, usage, (account) => {
+    const { json, table } = account;
+    const exportOptions = { ...account.exportOptions, ...report };
     const jsonText = resultToJsonText(json, exportOptions);
     if (!values.out) {
       io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
@@ -221,13 +209,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     writeExports(format, values.out, json, exportOptions, files);
     io.stdout(`${lang === 'zh' ? '已写入' : 'written'}: ${written.join(', ')}\n`);
     return 0;
-  } catch (e) {
-    if (!(e instanceof GepInputError)) throw e;
-    const issues = issuesOf(e, file, imported);
-    io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
-    for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang as Language)}\n`);
-    return 1;
-  }
+  });
 }
 
 function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {

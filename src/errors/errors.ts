@@ -44,13 +44,17 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
+/** Longest `found` text an issue quotes: a 32 000-character cell is named, not repeated. */
+const MAX_FOUND = 200;
+
 /** Build an issue with its English message filled from the catalogue. */
 export function makeIssue(
   code: IssueCode,
   path: readonly (string | number)[],
   details: { expected?: string; found?: string; location?: IssueLocation; at?: number } = {},
 ): GepIssue {
-  const issue = { code, path, ...details };
+  const found = details.found;
+  const issue = { code, path, ...details, ...(found !== undefined && found.length > MAX_FOUND ? { found: `${found.slice(0, MAX_FOUND - 40)}… (${found.length} characters)` } : {}) };
   return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
 }
 

@@ -150,6 +150,31 @@ export const MESSAGES = {
     en: '{path}: the key "{found}" is not allowed in an input (it could alter object prototypes)',
     zh: '{path}：输入中不允许使用键名 "{found}"（可能篡改对象原型）',
   },
+  'input.too-many-cells': {
+    en: 'too many cells: {found}; the limit is {expected}',
+    zh: '单元格过多：{found}；上限为 {expected}',
+  },
+  // Cell formats and typed numbers: src/io/table-input.ts, src/io/xlsx-input.ts
+  'input.date-cell': {
+    en: '{path}: the cell holds a date ({found}) where a number is expected; enter the number itself',
+    zh: '{path}：此处应填数字，但单元格中是日期（{found}）；请直接填写数字',
+  },
+  'input.percent-unit': {
+    en: '{path}: the cell holds a percentage ({found}) but the unit here is {expected}; write the unit % or a number without %',
+    zh: '{path}：单元格中是百分数（{found}），但此处单位为 {expected}；请将单位写为 %，或填写不带 % 的数字',
+  },
+  'note.read-as': {
+    en: '{path}: read "{found}" as {expected}',
+    zh: '{path}：将 "{found}" 读作 {expected}',
+  },
+  'note.formula-value': {
+    en: 'read the saved value "{found}" of the formula {expected}',
+    zh: '读取公式 {expected} 保存的值 "{found}"',
+  },
+  'note.kept-spaces': {
+    en: '{path}: kept the spaces around "{found}": a text cell is read exactly as written',
+    zh: '{path}：保留了 "{found}" 前后的空格（文本单元格按原样读取）',
+  },
   'input.stray-cell': {
     en: 'the cell holds "{found}" but its column has no header, so it would not be read; {expected}',
     zh: '单元格中有内容 "{found}"，但所在列没有表头，无法读取；{expected}',

@@ -4,6 +4,7 @@
  * and price effects in 万元; then the decomposition formula and the decline flag with its drivers.
  * Formats the JSON form; nothing is recomputed.
  */
+import { terminalLine, terminalText } from './safe-text.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import type { GepComparisonJson } from '../accounts/compare.js';
@@ -53,10 +54,11 @@ export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en
       : []),
     `  ${c.decline.rule}`,
   ];
+  const region = terminalLine(a.region);
   const title = lang === 'zh'
-    ? `${a.region} GEP 比较：${a.accountingYear} → ${b.accountingYear}（不变价：${baseYear} 年）`
-    : `GEP comparison of ${a.region}: ${a.accountingYear} → ${b.accountingYear} (constant prices of ${baseYear})`;
-  return [
+    ? `${region} GEP 比较：${a.accountingYear} → ${b.accountingYear}（不变价：${baseYear} 年）`
+    : `GEP comparison of ${region}: ${a.accountingYear} → ${b.accountingYear} (constant prices of ${baseYear})`;
+  return terminalText([
     title,
     '',
     line(header),
@@ -68,6 +70,6 @@ export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en
     ...(c.priceIndex ? [`price index: ${c.priceIndex}${c.deflators.length ? `; I_${baseYear}/I_year: ${c.deflators.map((d) => `${d.year} ${new GepDecimal(d.factor).toSignificantDigits(8).toString()}`).join(', ')}` : ''}`] : []),
     ...declineLines,
     `accounts: a = ${a.profile}, table ${a.coefficientTable}, ${a.priceYear} prices; b = ${b.profile}, table ${b.coefficientTable}, ${b.priceYear} prices; rounding: ${describeRounding(rule)}, each cell independently`,
-    ...(c.warnings.length ? [`warnings (${c.warnings.length}):`, ...c.warnings.map((w) => `  ! ${w.message}`)] : []),
-  ].join('\n');
+    ...(c.warnings.length ? [`warnings (${c.warnings.length}):`, ...c.warnings.map((w) => `  ! ${terminalLine(w.message)}`)] : []),
+  ].join('\n'));
 }

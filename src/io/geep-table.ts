@@ -3,6 +3,7 @@
  * and 亿元, then each ratio with its definition. Rounding happens here, by the named rule printed in
  * the footer; nothing is recomputed.
  */
+import { terminalLine, terminalText } from './safe-text.js';
 import { DEFAULT_ROUNDING, describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import type { GeepResultJson } from '../accounts/geep.js';
 import type { RatiosJson } from '../accounts/ratios.js';
@@ -29,8 +30,8 @@ export function formatGeepTable(geep: GeepResultJson, lang: Language = 'en', rul
   const w = [0, 1, 2].map((c) => Math.max(...[head, ...rows].map((r) => displayWidth(r[c]!))));
   const line = (r: readonly string[]) => `${padEnd(r[0]!, w[0]!)}  ${padStart(r[1]!, w[1]!)}  ${padStart(r[2]!, w[2]!)}`;
   const components = geep.terms.flatMap((t) => t.components.filter((c) => c.quantity && c.unitCost).map((c) =>
-    `    ${c.item}: ${c.quantity!.value} ${c.quantity!.unit} × ${c.unitCost!.value} ${c.unitCost!.unit} = ${money(c.value.value, '万元', rule)} 万元${c.counted ? '' : lang === 'zh' ? '（不计入）' : ' (not counted)'}`));
-  return [
+    `    ${terminalLine(c.item)}: ${c.quantity!.value} ${c.quantity!.unit} × ${c.unitCost!.value} ${c.unitCost!.unit} = ${money(c.value.value, '万元', rule)} 万元${c.counted ? '' : lang === 'zh' ? '（不计入）' : ' (not counted)'}`));
+  return terminalText([
     title,
     `${lang === 'zh' ? '公式' : 'formula'}: ${geep.variant.formula}  [${geep.variant.id}; ${geep.variant.source}]`,
     `${lang === 'zh' ? 'GDP 口径' : 'GDP basis'}: ${geep.gdpBasis}; ERS ${lang === 'zh' ? '来源' : 'from'}: ${geep.ersSource}${geep.ersExcluded.length ? ` (${lang === 'zh' ? '剔除' : 'without'} ${geep.ersExcluded.join(', ')})` : ''}; PDC ${lang === 'zh' ? '口径' : 'basis'}: ${geep.pdcBasis}`,
@@ -39,8 +40,8 @@ export function formatGeepTable(geep: GeepResultJson, lang: Language = 'en', rul
     w.map((x) => '-'.repeat(x)).join('  '),
     ...rows.map(line),
     ...(components.length ? ['', lang === 'zh' ? '  计算项：' : '  calculated components:', ...components] : []),
-    ...(geep.warnings.length ? [`warnings (${geep.warnings.length}):`, ...geep.warnings.map((x) => `  ! ${x.message}`)] : []),
-  ].join('\n');
+    ...(geep.warnings.length ? [`warnings (${geep.warnings.length}):`, ...geep.warnings.map((x) => `  ! ${terminalLine(x.message)}`)] : []),
+  ].join('\n'));
 }
 
 function ratioValue(value: string, unit: string, rule: RoundingRule): string {
@@ -52,12 +53,12 @@ function ratioValue(value: string, unit: string, rule: RoundingRule): string {
 export function formatRatiosTable(ratios: RatiosJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING): string {
   const rows = ratios.ratios.map((r) => [lang === 'zh' ? r.zh : `${r.en} ${r.zh}`, ratioValue(r.value, r.unit, rule), r.formula]);
   const w = [0, 1].map((c) => Math.max(0, ...rows.map((r) => displayWidth(r[c]!))));
-  return [
+  return terminalText([
     lang === 'zh' ? `比率指标（GDP 口径：${ratios.gdpBasis ?? '—'}）` : `Ratios (GDP basis: ${ratios.gdpBasis ?? '—'})`,
     ...rows.map((r) => `  ${padEnd(r[0]!, w[0]!)}  ${padStart(r[1]!, w[1]!)}   ${r[2]}`),
     lang === 'zh' ? '定义：' : 'definitions:',
     ...ratios.ratios.map((r) => `  ${r.id}: ${r.definition} [${r.source}; ${r.status}]`),
     `rounding: ${describeRounding(rule)}`,
-    ...(ratios.warnings.length ? ratios.warnings.map((x) => `  ! ${x.message}`) : []),
-  ].join('\n');
+    ...(ratios.warnings.length ? ratios.warnings.map((x) => `  ! ${terminalLine(x.message)}`) : []),
+  ].join('\n'));
 }

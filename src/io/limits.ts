@@ -25,6 +25,18 @@ export interface ReadLimits {
   readonly maxColumns: number;
   /** CSV: characters in one record (a line, or several when a quoted cell holds line breaks). Default 1 MiB. */
   readonly maxLineChars: number;
+  /**
+   * Characters in a header cell or a cell of the columns the normaliser looks up (indicator, field,
+   * unit, ecosystem type, line, price year). Default 256: the longest header a template writes has
+   * about 40, the longest unit 19.
+   */
+  readonly maxHeaderChars: number;
+  /**
+   * Cells of a file, empty ones included (CSV: every field of every record; XLSX: every cell the
+   * workbook stores). Default 2 000 000: a 100 000-row long-form table has 900 000. Memory grows
+   * with cells, not bytes: a 33 MB CSV of empty cells needed 1.8 GB.
+   */
+  readonly maxCells: number;
 }
 
 /** Options of the readers. */
@@ -43,6 +55,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = Object.freeze({
   maxRows: 100_000,
   maxColumns: 1_000,
   maxLineChars: 1024 * 1024,
+  maxHeaderChars: 256,
+  maxCells: 2_000_000,
 });
 
 /** The limits in force: the defaults with the given ones on top. */
@@ -124,12 +138,25 @@ export function checkForbiddenKeys(value: unknown, file?: string): void {
   if (issues.length) throw new GepInputError(issues);
 }
 
+/** The issue for a file past `maxCells`, located where the count passed it. */
+export function tooManyCells(count: string, limits: ReadLimits, file?: string, location: IssueLocation = {}): GepInputError {
+  return new GepInputError([makeIssue('input.too-many-cells', [], { found: count, expected: `at most ${limits.maxCells} cells, empty ones included (option limits.maxCells)`, ...at(file, location) })]);
+}
+
 /**
  * Refuse sheets with too many rows or columns, or a cell longer than `maxCellChars`; every excess
- * is an issue located at its sheet, row and column.
+ * is an issue located at its sheet, row and column. The cells of all sheets together must stay
+ * within `maxCells`.
  */
 export function checkSheets(sheets: readonly TableSheet[], limits: ReadLimits, file?: string): void {
   const issues: GepIssue[] = [];
+  let cells = 0;
+  let where: IssueLocation | null = null;
+  for (const sheet of sheets) {
+    for (const row of sheet.rows) cells += row.length;
+    if (cells > limits.maxCells && !where) where = sheet.name !== null ? { sheet: sheet.name } : {};
+  }
+  if (where) throw tooManyCells(`${cells} cells`, limits, file, where);
   for (const sheet of sheets) {
     const first = sheet.firstRow ?? 1;
     const where = (row?: number, col?: number): IssueLocation => ({
@@ -147,7 +174,7 @@ export function checkSheets(sheets: readonly TableSheet[], limits: ReadLimits, f
         return;
       }
       row.forEach((cell, c) => {
-        const n = Math.max(cell?.text.length ?? 0, cell?.formula?.length ?? 0);
+        const n = Math.max(cell?.text.length ?? 0, cell?.formula?.length ?? 0, cell?.stored?.length ?? 0);
         if (n > limits.maxCellChars) {
           issues.push(makeIssue('input.cell-too-long', [], { found: `a text of ${n} characters`, expected: `at most ${limits.maxCellChars} characters (option limits.maxCellChars)`, ...at(file, where(r, c)) }));
         }

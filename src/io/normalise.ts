@@ -15,9 +15,13 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Trim, including the no-break and ideographic spaces spreadsheets leave behind. */
+/**
+ * Trim, including the no-break and ideographic spaces and the byte-order mark spreadsheets leave
+ * behind (`String.prototype.trim` removes exactly the characters of `\s`). Linear: the regular
+ * expression it replaces (`[\s…]+$`) took quadratic time on a cell with a long run of inner spaces.
+ */
 export function cleanText(text: string): string {
-  return text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000]+$/g, '');
+  return text.trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -33,10 +37,75 @@ const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
  */
 export function normaliseNumber(text: string): string | null {
   let t = cleanText(toHalfWidth(text)).replace(/[\u2212\u2012\u2013]/g, '-');
-  if (PLAIN.test(t)) return t.startsWith('+') ? t.slice(1) : t;
+  // A plus sign is kept: `+1800` is valid decimal text, and an input exported and read back must
+  // not change (its hash would).
+  if (PLAIN.test(t)) return t;
   if (GROUPED.test(t)) {
     t = t.replace(/,/g, '');
-    return t.startsWith('+') ? t.slice(1) : t;
+    return t;
+  }
+  return null;
+}
+
+/** Chinese multipliers a statistician writes after a number (`6.2万`, `1.5亿`), as powers of ten. */
+const MULTIPLIERS: readonly (readonly [string, number])[] = [['万亿', 12], ['亿', 8], ['万', 4]];
+
+/** A number as typed with a percent sign or a Chinese multiplier: what was read, exactly. */
+export interface TypedNumber {
+  /** Decimal text: the number in front of `%`, or the number times its multiplier (`6.2万` → `62000`). */
+  readonly value: string;
+  /** True for `15%` (`value` is then `15`, a number of per cent). */
+  readonly percent: boolean;
+  /** The multiplier written (`万`, `亿`, `万亿`), or null. */
+  readonly multiplier: string | null;
+}
+
+/**
+ * Move the decimal point of decimal text by `places` (`shiftDecimal('6.2', 4)` → `62000`), by
+ * rewriting the digits: exact for any length, never through a JS number or a rounded product.
+ */
+export function shiftDecimal(text: string, places: number): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new Error(`[gep] not plain decimal text: ${text}`);
+  const sign = m[1] === '-' ? '-' : '';
+  const digits = `${m[2]}${m[3] ?? ''}`;
+  const point = m[2]!.length + Number(m[4] ?? 0) + places; // position of the point within digits
+  let int: string;
+  let frac: string;
+  if (point <= 0) {
+    int = '0';
+    frac = '0'.repeat(-point) + digits;
+  } else if (point >= digits.length) {
+    int = digits + '0'.repeat(point - digits.length);
+    frac = '';
+  } else {
+    int = digits.slice(0, point);
+    frac = digits.slice(point);
+  }
+  int = int.replace(/^0+(?=\d)/, '');
+  let end = frac.length;
+  while (end > 0 && frac[end - 1] === '0') end--; // a loop: /0+$/ is quadratic on inner runs of zeros
+  frac = frac.slice(0, end);
+  const out = frac ? `${int}.${frac}` : int;
+  return /^[0.]*$/.test(out) ? '0' : `${sign}${out}`;
+}
+
+/**
+ * A number typed the way statisticians write it in a table, beyond plain decimals: a percentage
+ * (`15%`, `15 ％`) or a Chinese multiplier (`6.2万`, `1.5亿`, `3万亿`). Returns what was read, or
+ * `null` for anything else. Plain numbers go through `normaliseNumber`; this never guesses a unit
+ * (a percentage is a number of per cent, and its unit is decided by the caller).
+ */
+export function readTypedNumber(text: string): TypedNumber | null {
+  const t = cleanText(toHalfWidth(text));
+  if (t.endsWith('%')) {
+    const n = normaliseNumber(t.slice(0, -1));
+    return n === null ? null : { value: n, percent: true, multiplier: null };
+  }
+  for (const [word, power] of MULTIPLIERS) {
+    if (!t.endsWith(word)) continue;
+    const n = normaliseNumber(t.slice(0, -word.length));
+    return n === null ? null : { value: shiftDecimal(n, power), percent: false, multiplier: word };
   }
   return null;
 }
@@ -76,6 +145,7 @@ const UNIT_WORDS: readonly (readonly [string, string])[] = [
   ['年', 'a'], ['天', 'd'], ['小时', 'h'], ['分钟', 'min'], ['秒', 's'],
   ['百分比', '%'], ['％', '%'],
 ];
+const UNIT_WORDS_LONGEST_FIRST = [...UNIT_WORDS].sort((a, b) => b[0].length - a[0].length);
 
 /**
  * A unit as typed → the canonical unit id, when a known spelling gives one; otherwise the text
@@ -85,10 +155,11 @@ const UNIT_WORDS: readonly (readonly [string, string])[] = [
 export function normaliseUnit(text: string): string {
   const raw = cleanText(text);
   if (raw === '' || isKnownUnit(raw)) return raw;
-  let t = toHalfWidth(raw).replace(/[／]/g, '/').replace(/[·•∙⋅]/g, '·').replace(/\s*\/\s*/g, '/');
+  // Spaces around a slash go (split and trim: `\s*\/\s*` took quadratic time on long space runs).
+  let t = toHalfWidth(raw).replace(/[／]/g, '/').replace(/[·•∙⋅]/g, '·').split('/').map((part) => part.trim()).join('/');
   if (isKnownUnit(t)) return t;
   // Words → atoms, longest first; only where the word is not part of a longer Latin word.
-  const words = [...UNIT_WORDS].sort((a, b) => b[0].length - a[0].length);
+  const words = UNIT_WORDS_LONGEST_FIRST;
   let out = '';
   for (let i = 0; i < t.length;) {
     const hit = words.find(([w]) => t.startsWith(w, i) && !(/[A-Za-z]$/.test(w) && /[A-Za-z]/.test(t[i + w.length] ?? '')) && !(/^[A-Za-z]/.test(w) && /[A-Za-z]/.test(t[i - 1] ?? '')));
@@ -111,11 +182,24 @@ export function normaliseUnit(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Headers
 
-/** A header split into its name and the unit written in it: `面积(hm²)` → `{ name: '面积', unit: 'hm²' }`. */
+/**
+ * A header split into its name and the unit written in it: `面积(hm²)` → `{ name: '面积', unit: 'hm²' }`.
+ * The unit is the text inside the last pair of brackets at the end, and holds no bracket itself.
+ * One scan from the end: the regular expression this replaces (`^(.*?)\s*[([]\s*([^()[\]]*?)\s*…`)
+ * backtracked in cubic time on a header such as `a(` followed by thousands of spaces.
+ */
 export function splitHeader(text: string): { name: string; unit: string | null } {
   const t = cleanText(toHalfWidth(text));
-  const m = /^(.*?)\s*[([]\s*([^()[\]]*?)\s*[)\]]\s*$/.exec(t);
-  if (m && m[1] !== '') return { name: m[1]!, unit: m[2] === '' ? null : m[2]! };
+  const last = t[t.length - 1];
+  if (last === ')' || last === ']') {
+    let i = t.length - 2;
+    while (i >= 0 && t[i] !== '(' && t[i] !== ')' && t[i] !== '[' && t[i] !== ']') i--;
+    if (i >= 0 && (t[i] === '(' || t[i] === '[')) {
+      const name = t.slice(0, i).trimEnd();
+      const unit = t.slice(i + 1, -1).trim();
+      if (name !== '') return { name, unit: unit === '' ? null : unit };
+    }
+  }
   return { name: t, unit: null };
 }
 
@@ -173,7 +257,7 @@ export function fieldWord(name: string): string {
 }
 
 /** Sheets of a template that hold instructions only, and are not read. */
-const INSTRUCTION_SHEETS = new Set(['readme', '说明', '填表说明', 'instructions', 'fields', '字段说明']);
+const INSTRUCTION_SHEETS = new Set(['readme', '说明', '填表说明', 'instructions', 'fields', '字段说明', 'lists', '列表']);
 
 /** True for a sheet of instructions (`说明`, `README`). */
 export function isInstructionSheet(name: string): boolean {
@@ -206,20 +290,37 @@ export function categoryOfSheet(name: string): 'material' | 'regulating' | 'cult
 // ---------------------------------------------------------------------------------------------
 // Spreadsheet formulas
 
-/** True when a spreadsheet would run this text as a formula (`=`, `+`, `-`, `@`, tab, CR first). */
+/**
+ * Characters that make a spreadsheet run a cell as a formula when they come first: `=`, `+`, `-`,
+ * `@`, tab and CR (OWASP "CSV injection"), and their full-width forms `＝＋－＠`, which the
+ * spreadsheets of a Chinese desktop take as formulas too.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/** True when a spreadsheet would run this text as a formula (see `FORMULA_START`); plain numbers are not. */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text) && !PLAIN.test(text);
+  return FORMULA_START.test(text) && !PLAIN.test(text);
+}
+
+/** True for text that `neutraliseFormula` wrote: apostrophes, then formula-like text. */
+function isNeutralised(text: string): boolean {
+  let i = 0;
+  while (text[i] === "'") i++;
+  return i > 0 && looksLikeFormula(text.slice(i));
 }
 
 /**
  * Neutralise text that a spreadsheet would run as a formula by prefixing an apostrophe (OWASP
- * "CSV injection"). Plain numbers (`-12.5`) are left alone.
+ * "CSV injection"); plain numbers (`-12.5`) are left alone. For CSV only: XLSX cells are written
+ * as text cells, which no spreadsheet runs. Text that already looks neutralised (`'=x`) gets one
+ * more apostrophe, so that `unneutraliseFormula` gives back every text exactly (a one-to-one
+ * encoding: `'=x` → `''=x` → `'=x`).
  */
 export function neutraliseFormula(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
+  return looksLikeFormula(text) || isNeutralised(text) ? `'${text}` : text;
 }
 
-/** The inverse of `neutraliseFormula`, applied by the importers to text cells. */
+/** The inverse of `neutraliseFormula`, applied by the CSV importer to text cells. */
 export function unneutraliseFormula(text: string): string {
-  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
+  return isNeutralised(text) ? text.slice(1) : text;
 }

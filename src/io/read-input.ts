@@ -4,7 +4,7 @@
  * collected and located; JSON gets the same schema and region-code checks as the tables.
  */
 import { GepInputError, makeIssue } from '../errors/errors.js';
-import { importCsv } from './csv-input.js';
+import { decodeText, importCsv } from './csv-input.js';
 import { parseJsonInput } from './json-input.js';
 import { checkSize, readLimits, type ReadOptions } from './limits.js';
 import { validateInput, type ImportedInput } from './table-input.js';
@@ -19,17 +19,22 @@ export function inputFormatOf(file: string): InputFormat | null {
   return ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
 }
 
-/** Read a JSON input and validate it like the tables (all issues at once), within the reading limits. */
+/**
+ * Read a JSON input and validate it like the tables (all issues at once), within the reading
+ * limits. Bytes are decoded like CSV (`decodeText`): strict UTF-8 with or without a byte-order
+ * mark, else GB18030, else a located encoding error (GB18030 JSON was decoded as UTF-8 with
+ * replacement characters, and 示例县 became garbage).
+ */
 export function importJson(data: Uint8Array | string, file?: string, options: ReadOptions = {}): ImportedInput {
   if (typeof data !== 'string') checkSize(data.length, readLimits(options), file);
-  const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+  const text = typeof data === 'string' ? data : decodeText(data, file).text;
   const input = parseJsonInput(text, file, options);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new GepInputError([makeIssue('input.type', [], { expected: 'an object', found: Array.isArray(input) ? 'a list' : String(input), ...(file ? { location: { file } } : {}) })]);
   }
   const issues = validateInput(input as Record<string, unknown>, options.profile);
   if (issues.length) throw new GepInputError(issues.map((i) => (file ? { ...i, location: { file, ...i.location } } : i)));
-  return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined) };
+  return { input: input as Record<string, unknown>, locate: () => (file ? { file } : undefined), notes: [] };
 }
 
 /**

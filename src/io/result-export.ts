@@ -14,8 +14,9 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeParts, describeRounding, roundDecimal, type RoundingRule } from '../numbers/rounding.js';
 import { accountCells } from './account-rounding.js';
 import { formatPath } from '../errors/errors.js';
+import { markdownText } from './safe-text.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
-import { BANNER_CODES, describeDisplayRule, readableQuantity, toVerifyBanner } from './text-table.js';
+import { BANNER_CODES, describeDisplayRule, groupThousands, readableQuantity, toVerifyBanner } from './text-table.js';
 
 /** Options of the exporters. */
 export interface ResultExportOptions {
@@ -48,9 +49,13 @@ export function resultToExportJson(result: GepResultJson, options: ResultExportO
   };
 }
 
-/** The JSON export as text (2-space indent, newline at the end). */
+/**
+ * The JSON export as text (2-space indent, newline at the end). Characters that JSON may carry raw
+ * but a terminal would act on (DEL, C1 controls, bidirectional overrides, line separators) are
+ * written as `\uXXXX` escapes: the same JSON value, safe to print.
+ */
 export function resultToJsonText(result: GepResultJson, options: ResultExportOptions = {}): string {
-  return `${JSON.stringify(resultToExportJson(result, options), null, 2)}\n`;
+  return `${JSON.stringify(resultToExportJson(result, options), null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 const LABELS = {
@@ -199,16 +204,9 @@ export function resultToXlsx(result: GepResultJson, options: ResultExportOptions
   return toXlsx(sheets);
 }
 
-const md = (c: OutCell): string => {
-  const s = c === null ? '' : typeof c === 'string' ? c : c.number;
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-};
-const group = (c: OutCell): OutCell => (c && typeof c === 'object' ? { number: groupDigits(c.number) } : c);
-function groupDigits(t: string): string {
-  const [i, f] = t.split('.');
-  const sign = i!.startsWith('-') ? '-' : '';
-  return `${sign}${i!.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${f !== undefined ? `.${f}` : ''}`;
-}
+/** A table cell in Markdown: input text escaped (./safe-text.ts), numbers as they are. */
+const md = (c: OutCell): string => (c === null ? '' : typeof c === 'string' ? markdownText(c) : c.number);
+const group = (c: OutCell): OutCell => (c && typeof c === 'object' ? { number: groupThousands(c.number) } : c);
 
 function mdTable(rows: readonly OutCell[][], numeric: readonly number[]): string[] {
   const [head, ...body] = rows;
@@ -225,11 +223,12 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
   const L = LABELS[lang];
   const rule = options.rounding ?? DEFAULT_ROUNDING;
   const t = resultTables(result, options);
+  const region = markdownText(result.region.name);
   const title = lang === 'zh'
-    ? `# ${result.region.name} ${result.accountingYear} 年生态产品总值核算报告（${result.priceYear} 年价格）`
-    : `# GEP account of ${result.region.name}, ${result.accountingYear} (${result.priceYear} prices)`;
+    ? `# ${region} ${result.accountingYear} 年生态产品总值核算报告（${result.priceYear} 年价格）`
+    : `# GEP account of ${region}, ${result.accountingYear} (${result.priceYear} prices)`;
   const banner = toVerifyBanner(result, lang);
-  const lines: string[] = [title, '', ...(banner ? [`> ${banner}`, ''] : [])];
+  const lines: string[] = [title, '', ...(banner ? [`> ${markdownText(banner)}`, ''] : [])];
   const sep = lang === 'zh' ? '：' : ': ';
   const summaryEnd = t.summary.findIndex((r) => r.length === 0);
   for (const row of t.summary.slice(1, summaryEnd)) {
@@ -254,7 +253,7 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
     lines.push('', `## ${lang === 'zh' ? '使用的参数' : 'Coefficients used'}`, '', ...mdTable(t.coefficients.map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[6]!, r[7]!, r[8]!]), []));
   }
   if (result.notAccounted.length) {
-    lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${n.id} ${n.zh} (${n.reason})`));
+    lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${markdownText(`${n.id} ${n.zh} (${n.reason})`)}`));
   }
   // The to-verify warnings are the banner at the top, once.
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code));

@@ -26,17 +26,34 @@ import { INDICATORS } from '../indicators/registry.js';
 import { localIndicatorsOf, profileIndicator } from '../indicators/local/attach.js';
 import type { Profile } from '../profiles/profiles.js';
 import { ACCOUNT_BLOCK, resolveField, tableBlock, type BlockDef, type FieldDef } from './fields.js';
+import { isDecimalText } from '../numbers/arithmetic.js';
+import { isKnownUnit } from '../units/units.js';
+import { readLimits, type ReadLimits, type ReadOptions } from './limits.js';
 import {
   categoryOfSheet, cleanText, columnKey, isAccountBlock, isInstructionSheet, normaliseBoolean, normaliseInteger,
-  normaliseNumber, normaliseUnit, splitHeader, toHalfWidth, unneutraliseFormula, type ColumnKey,
+  normaliseNumber, normaliseUnit, readTypedNumber, shiftDecimal, splitHeader, toHalfWidth, type ColumnKey,
 } from './normalise.js';
 import { checkRegionCode } from './region-codes.js';
 
 /** A cell as read from a file: its text, or the formula or error it holds. */
 export interface TableCell {
+  /** The cell's text; for a formula, the value the file saved for it (empty when none was saved). */
   readonly text: string;
+  /**
+   * True when `text` is exactly what was written, spaces included (a quoted CSV field, an XLSX text
+   * cell): an exported input reads back unchanged. Other cells are trimmed.
+   */
+  readonly exact?: boolean;
+  /** The formula of a formula cell (without `=`). */
   readonly formula?: string;
   readonly error?: string;
+  /**
+   * How a spreadsheet shows the number it stores: `percent` (`text` is what it shows, `12%` for a
+   * stored 0.12), `date` (`text` is the date, `2023-01-01` for a stored 44927).
+   */
+  readonly format?: 'percent' | 'date';
+  /** The number the cell stores, when its format shows it otherwise. */
+  readonly stored?: string;
 }
 
 /** A sheet (or a whole CSV file): rows of cells; `rows[0]` is spreadsheet row `firstRow`. */
@@ -53,6 +70,12 @@ export interface ImportedInput {
   readonly input: Record<string, unknown>;
   /** Where a field path of the input was read from, for issues found later (by `computeGep`). */
   locate(path: readonly (string | number)[]): IssueLocation | undefined;
+  /**
+   * What was read in a way a person should know (codes `note.*`, located like issues): a
+   * percentage, `6.2万` read as 62000, a formula's saved value, spaces kept around a text. Empty
+   * for JSON.
+   */
+  readonly notes: readonly GepIssue[];
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
@@ -103,6 +126,31 @@ export function resolveEcosystemType(text: string): string {
   return typeNames.get(t) ?? typeNames.get(t.toLowerCase()) ?? t;
 }
 
+/** A cell's text: exactly as written for an exact cell (a quoted CSV field, an XLSX text) with content, else trimmed. */
+function exactText(c: TableCell | undefined): string {
+  if (!c) return '';
+  const t = cleanText(c.text);
+  return t !== '' && c.exact ? c.text : t;
+}
+
+/**
+ * The number in a value cell: decimal text as written (an exact cell keeps its spaces), as
+ * normalised (full-width digits, thousands separators), or as typed by statisticians (`15%`,
+ * `6.2万`); `read` then says what was read, for a note. A cell formatted as a percentage reads as
+ * the percentage it shows. `null` when the cell holds no number (the validator reports it).
+ */
+function readNumberCell(cell: TableCell | undefined): { value: string; percent: boolean; read: string | null } | null {
+  if (!cell) return null;
+  if (cell.format === 'percent') return { value: cell.text.slice(0, -1), percent: true, read: `${cell.text} (a cell formatted as a percentage, stored ${cell.stored})` };
+  const t = cleanText(cell.text);
+  if (cell.exact && t !== '' && isDecimalText(cell.text)) return { value: cell.text, percent: false, read: null };
+  if (isDecimalText(t)) return { value: t, percent: false, read: null };
+  const plain = normaliseNumber(t);
+  if (plain !== null) return { value: plain, percent: false, read: null };
+  const typed = readTypedNumber(t);
+  return typed ? { value: typed.value, percent: typed.percent, read: t } : null;
+}
+
 interface Located {
   readonly sheetIndex: number;
   readonly location: IssueLocation;
@@ -121,11 +169,18 @@ interface TableRecord {
   readonly headerUnit: string | null;
   readonly priceYear: string;
   readonly sheetIndex: number;
+  /** The cells of the value, the item and the price year, for their formats and exact text. */
+  readonly valueCell: TableCell | undefined;
+  readonly itemCell: TableCell | undefined;
+  readonly priceYearCell: TableCell | undefined;
   readonly at: (key: 'value' | 'unit' | 'priceYear' | 'item' | 'ecosystemType' | 'field' | 'line') => IssueLocation;
 }
 
+/** Columns whose cells the normaliser looks up: bounded by `maxHeaderChars` like the header. */
+const KEY_COLUMNS: readonly ColumnKey[] = ['indicator', 'line', 'ecosystemType', 'field', 'unit', 'priceYear'];
+
 /** Build the issue list and the records of a set of sheets. */
-function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: Profile | undefined): TableRecord[] {
+function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Located[], limits: ReadLimits, profile: Profile | undefined): TableRecord[] {
   const records: TableRecord[] = [];
   sheets.forEach((sheet, sheetIndex) => {
     if (sheet.name !== null && isInstructionSheet(sheet.name)) return;
@@ -139,6 +194,11 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: P
       issues.push({ sheetIndex, location, ...makeIssue(code, path, { ...details, location }) } as Located & GepIssue);
 
     const text = (c: TableCell | undefined) => (c ? cleanText(c.text) : '');
+    const tooLong = (t: string, location: IssueLocation) => {
+      if (t.length <= limits.maxHeaderChars) return false;
+      issue('input.cell-too-long', [], { found: `a text of ${t.length} characters`, expected: `at most ${limits.maxHeaderChars} characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)` }, location);
+      return true;
+    };
     const headerIndex = sheet.rows.findIndex((r) => r.some((c) => text(c) !== '' || c?.formula));
     if (headerIndex < 0) return;
     const header = sheet.rows[headerIndex]!;
@@ -149,7 +209,7 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: P
     let valueHeaderUnit: string | null = null;
     header.forEach((cell, col) => {
       const raw = text(cell);
-      if (raw === '') return;
+      if (raw === '' || tooLong(raw, loc(headerIndex, col))) return;
       const { name, unit } = splitHeader(raw);
       const key = columnKey(name) ?? columnKey(raw);
       if (key) {
@@ -196,19 +256,28 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: P
     for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
       const row = sheet.rows[r]!;
       const cellOf = (key: ColumnKey) => (fixed.has(key) ? row[fixed.get(key)!] : undefined);
-      // Formulas and error values are never read as data.
+      // Error values are never read as data; a formula is read as the value the file saved for it,
+      // and the note says so; a formula without a saved value has nothing to read.
+      let refused = false;
       row.forEach((c, col) => {
         if (!c || col === fixed.get('note')) return;
-        if (c.formula !== undefined) {
-          issue('input.formula-cell', [], { found: `=${c.formula}` }, loc(r, col));
-        } else if (c.error !== undefined) {
-          issue('input.error-cell', [], { found: c.error }, loc(r, col));
+        if (c.error !== undefined) {
+          issue('input.error-cell', [], { found: c.formula !== undefined ? `${c.error} (from =${c.formula})` : c.error }, loc(r, col));
+          refused = true;
+        } else if (c.formula !== undefined && text(c) === '') {
+          issue('input.formula-cell', [], { found: `=${c.formula}, with no saved value` }, loc(r, col));
+          refused = true;
+        } else if (c.formula !== undefined && text(header[col]) !== '') {
+          const zero = /^0(\.0*)?$/.test(text(c)) ? ' (a program that does not calculate formulas saves 0: check this value)' : '';
+          notes.push({ sheetIndex, location: loc(r, col), ...makeIssue('note.formula-value', [], { found: text(c), expected: `=${c.formula}${zero}`, location: loc(r, col) }) } as Located & GepIssue);
         }
+        if (KEY_COLUMNS.some((k) => fixed.get(k) === col) && tooLong(text(c), loc(r, col))) refused = true;
       });
+      if (refused) continue;
       // Nothing lost: text in a column without a header would not be read, so it is reported.
       row.forEach((c, col) => {
         const t = text(c);
-        if (t !== '' && c?.formula === undefined && text(header[col]) === '') {
+        if (t !== '' && text(header[col]) === '') {
           issue('input.stray-cell', [], { found: t.length > 40 ? `${t.slice(0, 37)}...` : t, expected: 'give its column a header or clear it' }, loc(r, col));
         }
       });
@@ -228,12 +297,13 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: P
         issue('input.not-applicable', ['indicators', blockId], { expected: `sheet of ${sheetCategory} indicators for this indicator`, found: sheetName }, loc(r, fixed.get('indicator')));
         continue;
       }
-      const make = (field: FieldDef, value: string, valueCol: number, unit: string, headerUnit: string | null, unitCol: number | undefined) => {
+      const make = (field: FieldDef, valueCell: TableCell | undefined, valueCol: number, unit: string, headerUnit: string | null, unitCol: number | undefined) => {
         const colOf: Record<string, number | undefined> = {
           value: valueCol, unit: unitCol ?? valueCol, priceYear: fixed.get('priceYear'), line: fixed.get('line'), item: fixed.get('item'), ecosystemType: fixed.get('ecosystemType'), field: fixed.get('field'),
         };
         records.push({
-          block, field, line: text(cellOf('line')), item: text(cellOf('item')), eco: text(cellOf('ecosystemType')), value, unit, headerUnit, priceYear: text(cellOf('priceYear')), sheetIndex,
+          block, field, line: text(cellOf('line')), item: exactText(cellOf('item')), eco: text(cellOf('ecosystemType')), value: valueCell?.text ?? '', unit, headerUnit, priceYear: text(cellOf('priceYear')), sheetIndex,
+          valueCell, itemCell: cellOf('item'), priceYearCell: cellOf('priceYear'),
           at: (key) => loc(r, colOf[key]),
         });
       };
@@ -248,14 +318,14 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], profile: P
           issue('input.unknown-table-field', [], { found: fieldText, expected: block.id }, loc(r, fixed.get('field')));
           continue;
         }
-        make(field, cellOf('value')?.text ?? '', fixed.get('value')!, text(cellOf('unit')), valueHeaderUnit, fixed.get('unit'));
+        make(field, cellOf('value'), fixed.get('value')!, exactText(cellOf('unit')), valueHeaderUnit, fixed.get('unit'));
       } else {
         const resolved = wideFields(block);
         for (const f of fieldColumns) {
           const field = resolved.get(f.col);
           const cell = row[f.col];
           if (!field || !cell || text(cell) === '') continue;
-          make(field, cell.text, f.col, '', f.unit, undefined);
+          make(field, cell, f.col, '', f.unit, undefined);
         }
       }
     }
@@ -270,7 +340,7 @@ type Json = Record<string, unknown>;
  * ecosystem type, numbers normalised, units normalised. Structural issues are collected; value
  * problems are left for the zod schemas.
  */
-function assemble(records: readonly TableRecord[], issues: Located[], locations: Map<string, Located>): Json {
+function assemble(records: readonly TableRecord[], issues: Located[], notes: Located[], locations: Map<string, Located>, reported: Set<string>): Json {
   const root: Json = {};
   const indicators: Json = {};
   const seen = new Map<string, TableRecord>();
@@ -278,6 +348,13 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
   const elementRows = new Map<string, number>();
   const issue = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) =>
     issues.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
+  const note = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) =>
+    notes.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
+  /** An issue about a value already reported here: the schema's issue at the same place is left out. */
+  const refuse = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) => {
+    issue(r, code, path, details, at);
+    reported.add(formatPath(path));
+  };
   // A path and each of its prefixes point at the first row that wrote under them.
   const remember = (path: readonly (string | number)[], r: TableRecord, at: IssueLocation) => {
     for (let n = path.length; n > 0; n--) {
@@ -336,7 +413,10 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
       let el = elements.get(listKey!);
       if (!el) {
         const obj: Json = {};
-        if (list.itemField && r.item !== '') obj[list.itemField] = unneutraliseFormula(r.item);
+        if (list.itemField && r.item !== '') {
+          obj[list.itemField] = r.item;
+          if (r.item !== cleanText(r.item)) note(r, 'note.kept-spaces', [...base, ...list.segments, arr.length, list.itemField], { found: r.item }, r.at('item'));
+        }
         if (list.ecoField && eco !== '') obj[list.ecoField] = eco;
         arr.push(obj);
         el = { index: arr.length - 1, obj };
@@ -345,13 +425,17 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
       }
       for (const [key, col, given] of [[list.itemField, 'item', r.item], [list.ecoField, 'ecosystemType', eco]] as const) {
         if (!key || given === '') continue;
-        const value = col === 'item' ? unneutraliseFormula(given) : given;
+        const value = given;
         if (el.obj[key] === undefined) el.obj[key] = value;
         else if (el.obj[key] !== value) issue(r, 'input.duplicate-row', [...base, ...list.segments, el.index, key], { expected: String(elementRows.get(listKey!)), found: given }, r.at(col));
       }
       container = el.obj;
       containerPath = [...base, ...list.segments, el.index];
       remember(containerPath, r, r.at(list.itemField ? 'item' : 'ecosystemType'));
+      // The item and the ecosystem type are located at their own columns (an unknown ecosystem
+      // type was reported in the item column).
+      if (list.itemField && r.item !== '') remember([...containerPath, list.itemField], r, r.at('item'));
+      if (list.ecoField && eco !== '') remember([...containerPath, list.ecoField], r, r.at('ecosystemType'));
     }
     const segs = field.segments;
     const path = [...containerPath, ...segs];
@@ -361,19 +445,35 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
       return o;
     };
     remember(path, r, r.at('value'));
+    const dateCell = r.valueCell?.format === 'date' && field.kind !== 'text' && field.kind !== 'boolean';
+    if (dateCell) refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: `${r.valueCell!.text}, stored as ${r.valueCell!.stored}` }, r.at('value'));
+    const priceYear = (target: Json) => {
+      if (r.priceYearCell?.format === 'date') refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: `${r.priceYearCell.text}, stored as ${r.priceYearCell.stored}` }, r.at('priceYear'));
+      target.priceYear = normaliseInteger(r.priceYear) ?? r.priceYear;
+    };
     if (field.kind === 'measure') {
       const target = parentOf(container, segs);
-      target.value = normaliseNumber(r.value) ?? cleanText(r.value);
-      const cellUnit = normaliseUnit(r.unit);
+      const num = dateCell ? null : readNumberCell(r.valueCell);
+      let value = num?.value ?? cleanText(r.value);
+      const cellUnit = r.unit === '' ? '' : isKnownUnit(r.unit) ? r.unit : normaliseUnit(r.unit);
       const headerUnit = r.headerUnit ? normaliseUnit(r.headerUnit) : '';
       if (cellUnit !== '' && headerUnit !== '' && cellUnit !== headerUnit) {
         issue(r, 'input.unit-conflict', [...path, 'unit'], { expected: r.headerUnit!, found: r.unit }, r.at('unit'));
       }
-      const unit = cellUnit || headerUnit;
+      let unit = cellUnit || headerUnit;
+      if (num?.percent) {
+        // A percentage is a number of per cent: its unit is %, or 1 (÷ 100, exact); any other unit
+        // is a contradiction, not something to guess.
+        if (unit === '' || unit === '%') unit = '%';
+        else if (unit === '1') value = shiftDecimal(value, -2);
+        else refuse(r, 'input.percent-unit', [...path, 'value'], { found: num.read!, expected: `"${unit}"` }, r.at('value'));
+      }
+      target.value = value;
       if (unit !== '') target.unit = unit;
+      if (num?.read && !reported.has(formatPath([...path, 'value']))) note(r, 'note.read-as', path, { found: num.read, expected: unit === '1' || unit === '' ? value : `${value} ${unit}` }, r.at('value'));
       if (r.priceYear !== '') {
         if (!field.priceYear) issue(r, 'input.not-applicable', path, { expected: 'price year column', found: r.priceYear }, r.at('priceYear'));
-        else target.priceYear = normaliseInteger(r.priceYear) ?? r.priceYear;
+        else priceYear(target);
       }
       remember([...path, 'value'], r, r.at('value'));
       remember([...path, 'unit'], r, r.at('unit'));
@@ -384,10 +484,18 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
       const parent = parentOf(container, segs.slice(0, -1));
       const key = segs[segs.length - 1]!;
       const t = cleanText(r.value);
-      parent[key] = field.kind === 'text' ? unneutraliseFormula(t)
-        : field.kind === 'decimal' ? normaliseNumber(t) ?? t
-          : field.kind === 'integer' ? normaliseInteger(t) ?? t
-            : normaliseBoolean(t) ?? t;
+      if (field.kind === 'text') {
+        const exact = exactText(r.valueCell);
+        parent[key] = exact;
+        if (exact !== t) note(r, 'note.kept-spaces', path, { found: exact }, r.at('value'));
+      } else if (field.kind === 'decimal') {
+        const num = dateCell ? null : readNumberCell(r.valueCell);
+        if (num?.percent) refuse(r, 'input.percent-unit', path, { found: num.read!, expected: 'none (this field takes a plain number)' }, r.at('value'));
+        else if (num?.read) note(r, 'note.read-as', path, { found: num.read, expected: num.value }, r.at('value'));
+        parent[key] = num?.value ?? t;
+      } else {
+        parent[key] = field.kind === 'integer' ? normaliseInteger(t) ?? t : normaliseBoolean(t) ?? t;
+      }
     }
   }
   // Blank rows point at the place of a missing value, when their line exists.
@@ -415,14 +523,17 @@ function assemble(records: readonly TableRecord[], issues: Located[], locations:
  *
  * @throws {GepInputError} listing every issue, each with sheet, row and column
  */
-export function importTables(sheets: readonly TableSheet[], file?: string, profile?: Profile): ImportedInput {
+export function importTables(sheets: readonly TableSheet[], file?: string, options: ReadOptions = {}): ImportedInput {
   const issues: Located[] = [];
+  const notes: Located[] = [];
   const locations = new Map<string, Located>();
-  const records = readSheets(sheets, issues, profile);
+  const reported = new Set<string>();
+  const profile = options.profile;
+  const records = readSheets(sheets, issues, notes, readLimits(options), profile);
   if (records.length === 0 && issues.length === 0) {
     throw new GepInputError([makeIssue('input.no-data', [], file ? { location: { file } } : {})]);
   }
-  const input = assemble(records, issues, locations);
+  const input = assemble(records, issues, notes, locations, reported);
 
   const locate = (path: readonly (string | number)[]): Located | undefined => {
     for (let n = path.length; n > 0; n--) {
@@ -433,31 +544,36 @@ export function importTables(sheets: readonly TableSheet[], file?: string, profi
   };
   const validation = validateInput(input, profile);
   for (const v of validation) {
+    // Already reported from the cell, in the cell's own words (a date, a percentage).
+    if (reported.has(formatPath(v.path)) || reported.has(formatPath(v.path.slice(0, -1)))) continue;
     const hit = locate(v.path);
     issues.push({ sheetIndex: hit?.sheetIndex ?? Number.MAX_SAFE_INTEGER, ...v, ...(hit ? { location: hit.location } : {}) } as Located & GepIssue);
   }
-  if (issues.length) {
-    const order = (l: IssueLocation | undefined) => [l?.row ?? Number.MAX_SAFE_INTEGER, l?.column ? l.column.length * 1000 + l.column.charCodeAt(l.column.length - 1) : 0];
-    const sorted = [...issues]
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => {
-        const [ar, ac] = order(a.x.location);
-        const [br, bc] = order(b.x.location);
-        return a.x.sheetIndex - b.x.sheetIndex || ar! - br! || ac! - bc! || a.i - b.i;
-      })
-      .map(({ x }) => {
-        const { sheetIndex: _s, ...rest } = x as Located & GepIssue;
-        return { ...rest, ...(file ? { location: { file, ...rest.location } } : {}) } as GepIssue;
-      });
-    throw new GepInputError(sorted);
-  }
+  if (issues.length) throw new GepInputError(inFileOrder(issues, file));
   return {
     input,
     locate: (path) => {
       const hit = locate(path);
       return hit ? { ...(file ? { file } : {}), ...hit.location } : undefined;
     },
+    notes: inFileOrder(notes, file),
   };
+}
+
+/** Issues (or notes) in the order of the file: sheet, row, column, then as found; with the file name. */
+function inFileOrder(issues: readonly Located[], file?: string): GepIssue[] {
+  const order = (l: IssueLocation | undefined) => [l?.row ?? Number.MAX_SAFE_INTEGER, l?.column ? l.column.length * 1000 + l.column.charCodeAt(l.column.length - 1) : 0];
+  return [...issues]
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => {
+      const [ar, ac] = order(a.x.location);
+      const [br, bc] = order(b.x.location);
+      return a.x.sheetIndex - b.x.sheetIndex || ar! - br! || ac! - bc! || a.i - b.i;
+    })
+    .map(({ x }) => {
+      const { sheetIndex: _s, ...rest } = x as Located & GepIssue;
+      return { ...rest, ...(file ? { location: { file, ...rest.location } } : {}) } as GepIssue;
+    });
 }
 
 /**

@@ -21,6 +21,7 @@ import { decimalArithmetic } from '../numbers/arithmetic.js';
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { Language } from '../errors/messages.js';
 import type { MeasureJson } from '../units/measure.js';
+import { terminalLine, terminalText } from './safe-text.js';
 
 /** Significant digits of physical quantities and unit prices in every report. */
 export const SIGNIFICANT_DIGITS = 4;
@@ -51,13 +52,31 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'left' ? text + fill : fill + text;
 }
 
-/** Group digits by thousands: `1234567.89` → `1,234,567.89`. */
+/**
+ * Group digits by thousands: `1234567.89` → `1,234,567.89`. A loop: the look-ahead expression it
+ * replaces (`\B(?=(\d{3})+(?!\d))`) scanned the rest of the number at every digit, quadratic on
+ * the long numbers that extreme inputs give.
+ */
 export function groupThousands(text: string): string {
-  const [int, frac] = text.split('.');
-  const sign = int!.startsWith('-') ? '-' : '';
-  const digits = sign ? int!.slice(1) : int!;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  const point = text.indexOf('.');
+  const int = point < 0 ? text : text.slice(0, point);
+  const frac = point < 0 ? '' : text.slice(point);
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  if (!/^\d+$/.test(digits)) return text;
+  const head = digits.length % 3 || 3;
+  const parts = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) parts.push(digits.slice(i, i + 3));
+  return `${sign}${parts.join(',')}${frac}`;
+}
+
+/** Drop trailing zeros of a decimal fraction and a bare point: `12.5000` → `12.5`, `3.000` → `3`. */
+function trimZeros(text: string): string {
+  if (!text.includes('.')) return text;
+  let end = text.length;
+  while (text[end - 1] === '0') end--; // a loop: /0+$/ retried at every zero of an inner run
+  if (text[end - 1] === '.') end--;
+  return text.slice(0, end);
 }
 
 /**
@@ -72,7 +91,7 @@ export function significantText(value: string, rule: RoundingRule = DEFAULT_ROUN
   if (d.isZero()) return '0';
   const whole = d.abs().gte(10 ** (SIGNIFICANT_DIGITS - 1));
   const text = whole ? d.toFixed(0, mode) : d.toSignificantDigits(SIGNIFICANT_DIGITS, mode).toFixed();
-  const trimmed = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  const trimmed = trimZeros(text);
   return groupThousands(trimmed === '-0' ? '0' : trimmed);
 }
 
@@ -269,8 +288,8 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   });
 
   const title = lang === 'zh'
-    ? `${result.region.name} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
-    : `GEP account of ${result.region.name}, ${result.accountingYear} (${result.priceYear} prices)`;
+    ? `${terminalLine(result.region.name)} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
+    : `GEP account of ${terminalLine(result.region.name)}, ${result.accountingYear} (${result.priceYear} prices)`;
   const footer = [
     `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title[lang]}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
     `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
@@ -288,5 +307,6 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   // The to-verify coefficients: one line with their count, not their list (the JSON and the HTML report list them).
   const banner = toVerifyBanner(result, lang);
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${w.message}`);
-  return [title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [`warnings (${warnings.length}):`, ...warnings] : [])].join('\n');
+  // Names and warnings come from the input: no control character or bidi override reaches the terminal.
+  return terminalText([title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [`warnings (${warnings.length}):`, ...warnings.map(terminalLine)] : [])].join('\n'));
 }

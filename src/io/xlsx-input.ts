@@ -1,15 +1,18 @@
 /**
  * Reading an account input from an XLSX workbook: every sheet in the long or wide form of
  * ./table-input.ts (one sheet per category, per indicator, or one long sheet), apart from
- * instruction sheets (说明, README). Text cells are read as they are. A numeric cell is an IEEE
- * double in the file format itself; it is read as the shortest decimal that gives back that
- * double (what Excel shows at full precision), never through arithmetic. Formula cells and error
- * values are refused: enter values.
+ * instruction sheets (说明, README). Text cells are read exactly as they are, spaces included. A
+ * numeric cell is an IEEE double in the file format itself; it is read as the shortest decimal
+ * that gives back that double (what Excel shows at full precision), never through arithmetic. The
+ * cell's number format is read too: a percentage is read as the percentage it shows, a date is
+ * refused where a number is expected. A formula is read as the value the file saved for it (with
+ * a note saying so); a formula without a saved value and an error value are refused.
  */
-import { read, type CellObject, type WorkBook } from '@e965/xlsx';
+import { read, SSF, type CellObject, type WorkBook } from '@e965/xlsx';
 import { GepInputError, makeIssue } from '../errors/errors.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
-import { checkSheets, checkSize, readLimits, type ReadLimits, type ReadOptions } from './limits.js';
+import { checkSheets, checkSize, readLimits, tooManyCells, type ReadLimits, type ReadOptions } from './limits.js';
+import { shiftDecimal } from './normalise.js';
 import { importTables, type ImportedInput, type TableCell, type TableSheet } from './table-input.js';
 import { checkZip } from './zip-guard.js';
 
@@ -18,22 +21,67 @@ export function numberCellText(v: number): string {
   return Number.isFinite(v) ? new GepDecimal(v).toFixed() : String(v);
 }
 
-function cellOf(c: CellObject | undefined): TableCell | undefined {
+/** Excel's error values by their code (SheetJS keeps the code in `v`). */
+const ERROR_TEXT: Readonly<Record<number, string>> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
+
+/** True when a number format shows a percentage: a `%` outside quoted text, escapes and `[…]` sections. */
+export function isPercentFormat(format: string): boolean {
+  let inQuote = false;
+  let inBracket = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (inQuote) inQuote = c !== '"';
+    else if (inBracket) inBracket = c !== ']';
+    else if (c === '"') inQuote = true;
+    else if (c === '[') inBracket = true;
+    else if (c === '\\' || c === '_' || c === '*') i++; // an escaped or padding character
+    else if (c === '%') return true;
+  }
+  return false;
+}
+
+/** A date serial as the spreadsheet shows it: `2023-01-01`, with the time when there is one. */
+function dateText(serial: number, date1904: boolean): string {
+  const d = SSF.parse_date_code(serial, { date1904 }) as { y: number; m: number; d: number; H: number; M: number; S: number } | null;
+  if (!d) return numberCellText(serial);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const day = `${p(d.y, 4)}-${p(d.m)}-${p(d.d)}`;
+  return d.H || d.M || d.S ? `${day} ${p(d.H)}:${p(d.M)}:${p(d.S)}` : day;
+}
+
+/**
+ * A SheetJS cell as a table cell. Text cells are exact (spaces kept). A number shown as a
+ * percentage reads as the percentage it shows (`0.12` formatted `0%` → `12%`), a date as the date
+ * (`format: 'date'`, refused where a number is expected), a formula as its saved value
+ * (`formula` set; no saved value → empty text), an error value as an error.
+ */
+function cellOf(c: CellObject | undefined, date1904: boolean): TableCell | undefined {
   if (!c) return undefined;
-  if (c.f !== undefined && c.f !== '') return { text: '', formula: c.f };
+  const formula = c.f !== undefined && c.f !== '' ? { formula: c.f } : {};
   switch (c.t) {
     case 's':
-      return { text: String(c.v ?? '') };
-    case 'n':
-      return { text: typeof c.v === 'number' ? numberCellText(c.v) : String(c.v ?? '') };
+      return { text: String(c.v ?? ''), exact: true, ...formula };
+    case 'n': {
+      if (typeof c.v !== 'number') return { text: String(c.v ?? ''), ...formula };
+      const stored = numberCellText(c.v);
+      const z = typeof c.z === 'string' ? c.z : '';
+      if (!Number.isFinite(c.v) || z === '' || z === 'General') return { text: stored, ...formula };
+      if (SSF.is_date(z)) return { text: dateText(c.v, date1904), format: 'date', stored, ...formula };
+      if (isPercentFormat(z)) return { text: `${shiftDecimal(stored, 2)}%`, format: 'percent', stored, ...formula };
+      return { text: stored, ...formula };
+    }
     case 'b':
-      return { text: c.v ? 'true' : 'false' };
+      return { text: c.v ? 'true' : 'false', ...formula };
     case 'e':
-      return { text: '', error: c.w ?? `error ${String(c.v)}` };
-    case 'd':
-      return { text: c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v ?? '') };
+      // SheetJS reads a formula saved without its value as an error cell without a code.
+      if (c.f && c.v === undefined) return { text: '', ...formula };
+      return { text: '', error: typeof c.v === 'number' ? ERROR_TEXT[c.v] ?? `error ${c.v}` : String(c.w ?? c.v ?? 'error'), ...formula };
+    case 'd': {
+      const iso = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v ?? '');
+      return { text: iso, format: 'date', stored: iso, ...formula };
+    }
     default:
-      return { text: c.v === undefined ? '' : String(c.v) };
+      return { text: c.v === undefined ? '' : String(c.v), ...formula };
   }
 }
 
@@ -56,7 +104,7 @@ export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOpti
       })]);
     }
     if (!zip.ok) throw new Error(zip.refusal.kind === 'malformed' ? zip.refusal.reason : 'malformed');
-    wb = read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellText: false, cellHTML: false, dense: true, sheetRows: limits.maxRows + 1 });
+    wb = read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellDates: false, cellText: false, cellHTML: false, dense: true, sheetRows: limits.maxRows + 1 });
   } catch (e) {
     if (e instanceof GepInputError) throw e;
     // SheetJS fails on a damaged archive with internal errors ("Cannot read properties of undefined"); say what it means.
@@ -84,13 +132,24 @@ function checkRowCount(wb: WorkBook, limits: ReadLimits, file?: string): void {
   if (issues.length) throw new GepInputError(issues);
 }
 
-/** The sheets of a workbook as table sheets, in workbook order (dense rows are indexed from A1). */
-export function workbookSheets(wb: WorkBook): TableSheet[] {
+/**
+ * The sheets of a workbook as table sheets, in workbook order (dense rows are indexed from A1).
+ * Stops at `maxCells` cells (default limits when not given), before building more.
+ */
+export function workbookSheets(wb: WorkBook, file?: string, options: ReadOptions = {}): TableSheet[] {
+  const limits = readLimits(options);
+  const date1904 = wb.Workbook?.WBProps?.date1904 === true;
+  let cells = 0;
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name]!;
     const data = (ws['!data'] ?? []) as (CellObject[] | undefined)[];
     const rows: (TableCell | undefined)[][] = [];
-    for (let r = 0; r < data.length; r++) rows.push((data[r] ?? []).map((c) => cellOf(c)));
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r] ?? [];
+      cells += row.length;
+      if (cells > limits.maxCells) throw tooManyCells(`more than ${limits.maxCells} cells by row ${r + 1}`, limits, file, { sheet: name, row: r + 1 });
+      rows.push(row.map((c) => cellOf(c, date1904)));
+    }
     return { name, rows, firstRow: 1 };
   });
 }
@@ -102,7 +161,7 @@ export function workbookSheets(wb: WorkBook): TableSheet[] {
  * @throws {GepInputError} listing every issue of the workbook, each with its sheet, row and column
  */
 export function importXlsx(bytes: Uint8Array, file?: string, options: ReadOptions = {}): ImportedInput {
-  const sheets = workbookSheets(readWorkbook(bytes, file, options));
+  const sheets = workbookSheets(readWorkbook(bytes, file, options), file, options);
   checkSheets(sheets, readLimits(options), file);
-  return importTables(sheets, file, options.profile);
+  return importTables(sheets, file, options);
 }

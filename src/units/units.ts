@@ -79,7 +79,7 @@ const SUPERSCRIPTS: Readonly<Record<string, number>> = { '¹': 1, '²': 2, '³':
 export class GepUnitParseError extends Error {
   override readonly name = 'GepUnitParseError';
   constructor(readonly unit: string, readonly reason: string) {
-    super(`[gep] unknown unit "${unit}": ${reason}`);
+    super(`[gep] unknown unit "${unit.length > 64 ? `${unit.slice(0, 61)}...` : unit}": ${reason}`);
   }
 }
 
@@ -144,15 +144,47 @@ function sameDimension(a: Dimension, b: Dimension): boolean {
   return BASE_DIMENSIONS.every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 }
 
+/**
+ * Bounds on a unit expression (单位表达式上限), so that no text can make the parser hang or
+ * exhaust memory: `((((亩)^9)^9)^9)…` raised 2000/3 to the power 9⁸ and took 36 s and 0.5 GB.
+ * `written` applies to a unit as a person or a file writes it (`isKnownUnit`, the input schemas);
+ * `parsed` is the parser's hard bound, four times as wide, for the units the library composes from
+ * written ones (`(万m³)/a`, `(元/当量)/(kg/当量)`). The longest unit of the bundled tables,
+ * `t·hm²·h/(hm²·MJ·mm)`, has 19 characters, one level of brackets and exponents of 2.
+ */
+export const UNIT_LIMITS = {
+  written: { maxChars: 64, maxDepth: 4, maxExponent: 12, maxFactorBits: 256 },
+  parsed: { maxChars: 256, maxDepth: 16, maxExponent: 48, maxFactorBits: 1024 },
+} as const;
+
+/** Bit length of a positive bigint (an upper bound within 4 bits is enough here). */
+const bits = (x: bigint): number => (x < 0n ? -x : x).toString(16).length * 4;
+
+/** What a parse saw, for the written-unit bounds. */
+interface ParseStats {
+  depth: number;
+  exponent: number;
+  factorBits: number;
+}
+
 class Parser {
   private pos = 0;
+  private depth = 0;
+  readonly stats: ParseStats = { depth: 0, exponent: 0, factorBits: 0 };
+  private readonly limits = UNIT_LIMITS.parsed;
   constructor(private readonly text: string) {}
 
   parse(): ParsedUnit {
+    if (this.text.length > this.limits.maxChars) this.fail(`longer than ${this.limits.maxChars} characters`);
     const result = this.expression();
     this.skipSpaces();
-    if (this.pos !== this.text.length) this.fail(`unexpected "${this.text.slice(this.pos)}"`);
+    if (this.pos !== this.text.length) this.fail(`unexpected "${this.excerpt(this.pos)}"`);
     return { id: this.text, ...result };
+  }
+
+  private excerpt(from: number): string {
+    const rest = this.text.slice(from, from + 24);
+    return from + 24 < this.text.length ? `${rest}…` : rest;
   }
 
   private fail(reason: string): never {
@@ -161,6 +193,24 @@ class Parser {
 
   private skipSpaces(): void {
     while (this.text[this.pos] === ' ') this.pos++;
+  }
+
+  /** Refuse a unit whose dimension exponents or exact factor grow past the bounds; record what was seen. */
+  private bounded(u: Omit<ParsedUnit, 'id'>): Omit<ParsedUnit, 'id'> {
+    const exponent = Math.max(0, ...Object.values(u.dimension).map((v) => Math.abs(v ?? 0)));
+    const factorBits = bits(u.factor.n) + bits(u.factor.d);
+    if (exponent > this.limits.maxExponent) this.fail(`an exponent above ${this.limits.maxExponent}`);
+    if (factorBits > this.limits.maxFactorBits) this.fail('a conversion factor too large to be a unit');
+    this.stats.exponent = Math.max(this.stats.exponent, exponent);
+    this.stats.factorBits = Math.max(this.stats.factorBits, factorBits);
+    return u;
+  }
+
+  /** `x^e`, refused before the power is computed when its factor would pass the bound. */
+  private power(u: Omit<ParsedUnit, 'id'>, e: number): Omit<ParsedUnit, 'id'> {
+    if (e === 1) return u;
+    if ((bits(u.factor.n) + bits(u.factor.d)) * Math.abs(e) > this.limits.maxFactorBits) this.fail('a conversion factor too large to be a unit');
+    return this.bounded({ dimension: dimensionScale(u.dimension, e), factor: ratioPow(u.factor, e) });
   }
 
   private expression(): Omit<ParsedUnit, 'id'> {
@@ -172,42 +222,38 @@ class Parser {
       this.pos++;
       const next = this.term();
       const sign = op === '/' ? -1 : 1;
-      acc = {
+      acc = this.bounded({
         dimension: dimensionCombine(acc.dimension, next.dimension, sign),
         factor: ratioMul(acc.factor, sign === 1 ? next.factor : ratioPow(next.factor, -1)),
-      };
+      });
     }
   }
 
   private term(): Omit<ParsedUnit, 'id'> {
     this.skipSpaces();
-    let base: Omit<ParsedUnit, 'id'>;
     if (this.text[this.pos] === '(') {
+      if (++this.depth > this.limits.maxDepth) this.fail(`brackets nested more than ${this.limits.maxDepth} deep`);
+      this.stats.depth = Math.max(this.stats.depth, this.depth);
       this.pos++;
-      base = this.expression();
+      const base = this.expression();
       this.skipSpaces();
       if (this.text[this.pos] !== ')') this.fail('a closing parenthesis is missing');
       this.pos++;
-    } else {
-      let prefix = 1n;
-      const p = PREFIX_NAMES.find((n) => this.text.startsWith(n, this.pos) && this.text.length > this.pos + n.length);
-      if (p !== undefined) {
-        prefix = PREFIXES[p]!;
-        this.pos += p.length;
-      }
-      const name = ATOM_NAMES.find((n) => this.text.startsWith(n, this.pos) && !this.continuesWord(n));
-      if (name === undefined) this.fail(`no unit known at "${this.text.slice(this.pos)}"`);
-      this.pos += name.length;
-      const atom = ATOMS[name]!;
-      const exponent = this.exponent();
-      base = {
-        dimension: dimensionScale(atom.dimension, exponent),
-        factor: ratioMul(ratioPow(atom.factor, exponent), r(prefix)),
-      };
-      return base;
+      this.depth--;
+      return this.power(base, this.exponent());
     }
-    const exponent = this.exponent();
-    return { dimension: dimensionScale(base.dimension, exponent), factor: ratioPow(base.factor, exponent) };
+    let prefix = 1n;
+    const p = PREFIX_NAMES.find((n) => this.text.startsWith(n, this.pos) && this.text.length > this.pos + n.length);
+    if (p !== undefined) {
+      prefix = PREFIXES[p]!;
+      this.pos += p.length;
+    }
+    const name = ATOM_NAMES.find((n) => this.text.startsWith(n, this.pos) && !this.continuesWord(n));
+    if (name === undefined) this.fail(`no unit known at "${this.excerpt(this.pos)}"`);
+    this.pos += name.length;
+    const atom = ATOMS[name]!;
+    const powered = this.power({ dimension: atom.dimension, factor: atom.factor }, this.exponent());
+    return this.bounded({ dimension: powered.dimension, factor: ratioMul(powered.factor, r(prefix)) });
   }
 
   /** An atom must not be followed by a letter that would make it another word ("m" in "mm"). */
@@ -223,7 +269,9 @@ class Parser {
       return SUPERSCRIPTS[c];
     }
     if (c === '^') {
-      const m = /^\^(-?\d)/.exec(this.text.slice(this.pos));
+      // Sticky, at the position: slicing the rest of the text for each exponent was quadratic.
+      EXPONENT.lastIndex = this.pos;
+      const m = EXPONENT.exec(this.text);
       if (!m) this.fail('an exponent must follow "^"');
       this.pos += m[0].length;
       return Number(m[1]);
@@ -232,26 +280,84 @@ class Parser {
   }
 }
 
-const cache = new Map<string, ParsedUnit>();
+const EXPONENT = /\^(-?\d)/y;
 
-/** Parse a unit id. Throws `GepUnitParseError` for an unknown unit. */
-export function parseUnit(unit: string): ParsedUnit {
-  let parsed = cache.get(unit);
-  if (!parsed) {
-    parsed = new Parser(unit).parse();
-    cache.set(unit, parsed);
+/**
+ * A bounded cache (有界缓存) of two generations: a hit in the old generation moves the entry to the
+ * new one; when the new one is full it becomes the old one and the oldest entries go. At most
+ * `2 × size` entries, O(1) per look-up. The unit caches once kept every unit ever parsed
+ * (200 000 distinct units held 90 MB).
+ */
+export class BoundedCache<K, V> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  constructor(readonly size: number) {}
+
+  get(key: K): V | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
   }
-  return parsed;
+
+  set(key: K, value: V): void {
+    if (this.young.size >= this.size) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+
+  /** Entries held (both generations; a key may be counted twice). */
+  get entries(): number {
+    return this.young.size + this.old.size;
+  }
 }
 
-/** True when `unit` parses. */
-export function isKnownUnit(unit: string): boolean {
-  try {
-    parseUnit(unit);
-    return true;
-  } catch {
-    return false;
+/** Entries per generation of each unit cache. */
+export const UNIT_CACHE_SIZE = 2048;
+
+const cache = new BoundedCache<string, { parsed: ParsedUnit; stats: ParseStats }>(UNIT_CACHE_SIZE);
+
+function parseWithStats(unit: string): { parsed: ParsedUnit; stats: ParseStats } {
+  let entry = cache.get(unit);
+  if (!entry) {
+    const parser = new Parser(unit);
+    entry = { parsed: parser.parse(), stats: parser.stats };
+    cache.set(unit, entry);
   }
+  return entry;
+}
+
+/** Parse a unit id. Throws `GepUnitParseError` for an unknown unit, or one beyond `UNIT_LIMITS.parsed`. */
+export function parseUnit(unit: string): ParsedUnit {
+  return parseWithStats(unit).parsed;
+}
+
+/**
+ * Why a unit as written is not accepted (unknown, or past `UNIT_LIMITS.written`), in words; `null`
+ * when it is a known unit. Time is bounded by the limits whatever the text.
+ */
+export function unitProblem(unit: string): string | null {
+  const w = UNIT_LIMITS.written;
+  if (unit.length > w.maxChars) return `longer than ${w.maxChars} characters`;
+  let stats: ParseStats;
+  try {
+    stats = parseWithStats(unit).stats;
+  } catch (e) {
+    if (e instanceof GepUnitParseError) return e.reason;
+    throw e;
+  }
+  if (stats.depth > w.maxDepth) return `brackets nested more than ${w.maxDepth} deep`;
+  if (stats.exponent > w.maxExponent) return `an exponent above ${w.maxExponent}`;
+  if (stats.factorBits > w.maxFactorBits) return 'a conversion factor too large to be a unit';
+  return null;
+}
+
+/** True when `unit` is a known unit within the bounds of a written unit (`UNIT_LIMITS.written`). */
+export function isKnownUnit(unit: string): boolean {
+  return unitProblem(unit) === null;
 }
 
 /** True when the two units measure the same dimension. */
@@ -264,12 +370,15 @@ export function dimensionOf(unit: string): string {
   return describeDimension(parseUnit(unit).dimension);
 }
 
-/** A ratio's numerator and denominator in an arithmetic, parsed once per arithmetic and ratio. */
-const FACTORS = new WeakMap<Arithmetic<unknown>, Map<Ratio, { n: unknown; d: unknown }>>();
+/**
+ * A ratio's numerator and denominator in an arithmetic, parsed once per arithmetic and ratio. Weak
+ * on both keys: an entry lives as long as the ratio does (the ratios live in the bounded caches).
+ */
+const FACTORS = new WeakMap<Arithmetic<unknown>, WeakMap<Ratio, { n: unknown; d: unknown }>>();
 
 function factorsOf<T>(A: Arithmetic<T>, ratio: Ratio): { n: T; d: T } {
   let byRatio = FACTORS.get(A as Arithmetic<unknown>);
-  if (!byRatio) FACTORS.set(A as Arithmetic<unknown>, (byRatio = new Map()));
+  if (!byRatio) FACTORS.set(A as Arithmetic<unknown>, (byRatio = new WeakMap()));
   let f = byRatio.get(ratio);
   if (!f) byRatio.set(ratio, (f = { n: A.fromString(ratio.n.toString()), d: A.fromString(ratio.d.toString()) }));
   return f as { n: T; d: T };
@@ -282,7 +391,7 @@ function applyRatio<T>(A: Arithmetic<T>, value: T, ratio: Ratio): T {
   return ratio.d === 1n ? scaled : A.divide(scaled, f.d);
 }
 
-const RATIOS = new Map<string, Ratio>();
+const RATIOS = new BoundedCache<string, Ratio>(UNIT_CACHE_SIZE);
 
 /** The exact factor that turns a value in `from` into a value in `to`. Throws `GepUnitError` across dimensions. */
 export function conversionRatio(from: string, to: string): Ratio {
@@ -304,7 +413,7 @@ export function convert<T>(A: Arithmetic<T>, value: T, from: string, to: string)
   return applyRatio(A, value, conversionRatio(from, to));
 }
 
-const PRODUCT_RATIOS = new Map<string, Ratio>();
+const PRODUCT_RATIOS = new BoundedCache<string, Ratio>(UNIT_CACHE_SIZE);
 
 /**
  * Multiply two amounts and express the product in `to`, checking that the dimensions match:
@@ -338,4 +447,9 @@ export function asFlowUnit(unit: string, reference: string): string {
   const ref = parseUnit(reference).dimension;
   const own = parseUnit(unit).dimension;
   return ref.year === -1 && own.year === undefined ? `(${unit})/a` : unit;
+}
+
+/** Entries held by each unit cache (parsed units, conversion ratios, product ratios), for tests and monitoring. */
+export function unitCacheStats(): { parsed: number; ratios: number; products: number } {
+  return { parsed: cache.entries, ratios: RATIOS.entries, products: PRODUCT_RATIOS.entries };
 }

@@ -4,6 +4,8 @@ import { read } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
 import { inputToCsv, inputToXlsx } from '../../src/io/input-export.js';
+import { gb18030 } from '../helpers/gb18030.js';
+import { listProfiles } from '../../src/profiles/profiles.js';
 
 function cli(argv: string[], files: Record<string, string | Uint8Array> = {}) {
   const out: string[] = [];
@@ -57,10 +59,93 @@ describe('gep validate', () => {
     ]);
   });
 
-  it('reports problems found while computing, located in the file (a profile that does not have the indicator)', () => {
-    const { code, stderr } = cli(['validate', 'county.csv', '--profile', 'nowhere'], { 'county.csv': csv });
-    expect(code).toBe(1);
-    expect(stderr).toContain('unknown profile "nowhere"');
+  it('blames a --profile typo on the option, not on a cell of the file (issue 16: it was blamed on row 7)', () => {
+    for (const command of ['validate', 'run']) {
+      const { code, stderr } = cli([command, 'county.csv', '--profile', 'nowhere'], { 'county.csv': csv });
+      expect(code, command).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(`gep: --profile: unknown profile "nowhere"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+      expect(stderr).not.toMatch(/row \d/);
+    }
+  });
+});
+
+/** Every line of output that names an input issue, in order. */
+const issueLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('  - '));
+
+describe('gep validate and gep run agree (issue 13)', () => {
+  const bad: Record<string, unknown> = {
+    'an override in 元/m3': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/m3', priceYear: 2022, reason: 'x' }] },
+    'an override unit nested five deep': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '(((((元)))))/m³', priceYear: 2022, reason: 'x' }] },
+    'an override unit of the wrong dimension': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/t', priceYear: 2022, reason: 'x' }] },
+    'region.area in 元/m3': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: '元/m3' } } },
+    'region.area in t': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: 't' } } },
+    'region.area nested 30 deep': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: `${'('.repeat(30)}km²${')'.repeat(30)}` } } },
+    'region.area a 10 000-character unit': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: 'km²·'.repeat(2_500) } } },
+    'GDP at 2020 prices in a 2022 account': { ...SAMPLE, economy: { ...SAMPLE.economy, gdp: { ...SAMPLE.economy.gdp, priceYear: 2020 } } },
+    'GEEP regulating services at 2019 prices': { ...SAMPLE, geep: { ...SAMPLE.geep, regulatingServices: { value: '1', unit: '亿元', priceYear: 2019 } } },
+    'realised value at 2015 prices': { ...SAMPLE, economy: { ...SAMPLE.economy, realisedValue: [{ item: 'x', channel: 'other', value: { value: '1', unit: '万元', priceYear: 2015 } }] } },
+    'an indicator outside the catalogue': { ...SAMPLE, indicators: { ...SAMPLE.indicators, 'material.unicorns': {} } },
+    'a unit a quantity cannot have': { ...SAMPLE, indicators: { ...SAMPLE.indicators, 'material.agriculture': { products: [{ item: 'x', quantity: { value: '1', unit: '((((((t))))))' }, price: { value: '1', unit: '元/t' } }] } } },
+  };
+
+  it('report the same issues, with the same exit code, for every bad input', () => {
+    for (const [name, input] of Object.entries(bad)) {
+      const files = { 'bad.json': JSON.stringify(input) };
+      const validate = cli(['validate', 'bad.json'], files);
+      const run = cli(['run', 'bad.json'], files);
+      expect(validate.code, name).toBe(1);
+      expect(run.code, name).toBe(1);
+      expect(issueLines(validate.stderr), name).toEqual(issueLines(run.stderr));
+      expect(issueLines(validate.stderr).length, name).toBeGreaterThan(0);
+      for (const line of issueLines(run.stderr)) expect(line.length, name).toBeLessThan(400);
+    }
+  });
+
+  it('both pass the sample, with the same warnings', () => {
+    const validate = cli(['validate', 'fixtures/sample-county/input.json']);
+    const run = cli(['run', 'fixtures/sample-county/input.json', '--format', 'json']);
+    expect([validate.code, run.code]).toEqual([0, 0]);
+    expect(validate.stdout).toContain(`${JSON.parse(run.stdout).warnings.length} warnings`);
+  });
+});
+
+describe('reading files', () => {
+  it('reads a JSON file in GB18030 (issue 13: 示例县 became garbage)', () => {
+    const json = JSON.stringify({
+      region: { name: '示例县', level: 'county' }, accountingYear: 2022, priceYear: 2022,
+      indicators: { 'material.agriculture': { products: [{ item: '玉米', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t' } }] } },
+    });
+    const run = cli(['run', 'gb.json', '--format', 'json'], { 'gb.json': gb18030(json) });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).region.name).toBe('示例县');
+  });
+
+  it('prints what an importer read as what, as notes, and keeps them with the result as warnings', () => {
+    const withTyped = csv.replace(/products\[\]\.quantity,185000,t/, 'products[].quantity,18.5万,t');
+    expect(withTyped).not.toBe(csv);
+    const run = cli(['run', 'typed.csv', '--format', 'json'], { 'typed.csv': withTyped });
+    expect(run.code).toBe(0);
+    const row = withTyped.split('\r\n').findIndex((l) => l.includes('18.5万')) + 1;
+    expect(run.stderr).toBe(`note: typed.csv, row ${row}, column E: indicators.material.agriculture.products[0].quantity: read "18.5万" as 185000 t\n`);
+    expect(JSON.parse(run.stdout).warnings[0]).toEqual({ code: 'input-read-as', path: ['indicators', 'material.agriculture', 'products', 0, 'quantity'], message: run.stderr.slice('note: '.length, -1) });
+    expect(cli(['validate', 'typed.csv', '--lang', 'zh'], { 'typed.csv': withTyped }).stderr).toBe(`说明：typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t\n`);
+  });
+});
+
+describe('terminal output', () => {
+  it('shows no control character or bidi override from the input (issue 13)', () => {
+    const hostile = 'Evil\u001b[2J\u001b]0;pwned\u0007\u202eytnuoC\u0085\nFAKE LINE';
+    const input = { ...SAMPLE, region: { ...SAMPLE.region, name: hostile } };
+    const table = cli(['run', 'evil.json'], { 'evil.json': JSON.stringify(input) });
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(table.stdout.split('\n')[0]).toBe('GEP account of Evil\ufffd[2J\ufffd]0;pwned\ufffd\ufffdytnuoC\ufffd\ufffdFAKE LINE, 2022 (2022 prices)');
+    const json = cli(['run', 'evil.json', '--format', 'json'], { 'evil.json': JSON.stringify(input) });
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(json.stdout).region.name).toBe(hostile);
+    const bad = cli(['validate', 'evil.json'], { 'evil.json': JSON.stringify({ ...input, region: { ...input.region, level: hostile } }) });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 

@@ -122,6 +122,7 @@ describe('reading limits', () => {
   it('have stated defaults', () => {
     expect(DEFAULT_READ_LIMITS).toEqual({
       maxBytes: 33_554_432, maxUncompressedBytes: 134_217_728, maxDepth: 64, maxCellChars: 32_767, maxRows: 100_000, maxColumns: 1_000, maxLineChars: 1_048_576,
+      maxHeaderChars: 256, maxCells: 2_000_000,
     });
   });
 
@@ -184,6 +185,44 @@ describe('reading limits', () => {
     ]);
     const list = `{"indicators":{"material.agriculture":{"products":[${'{},'.repeat(100_000)}{}]}}}`;
     expect(refusedWithin(3000, () => importJson(list, 'list.json'))[0]).toMatch(/^list\.json, row 1, column \d+: too many rows: a list of more than 100000 elements; the limit is at most 100000 \(option limits\.maxRows\)$/);
+  });
+});
+
+describe('cell budget and header length (issue 13: a 33 MB CSV of empty cells needed 1.8 GB)', () => {
+  it('refuses a 33 MB CSV of empty cells before building them, at the line where the budget ran out, in bounded time and memory', () => {
+    const line = ','.repeat(999); // 1 000 empty cells
+    const text = Array.from({ length: 33_001 }, () => line).join('\n');
+    expect(text.length).toBeGreaterThan(33_000_000);
+    const before = process.memoryUsage().heapUsed;
+    expect(refusedWithin(5_000, () => importCsv(text, 'empty.csv'))).toEqual([
+      'empty.csv, row 2001: too many cells: more than 2000000 cells by line 2001; the limit is at most 2000000 cells, empty ones included (option limits.maxCells)',
+    ]);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(400 * 1024 * 1024);
+  });
+
+  it('takes the budget as an option, in CSV and XLSX', () => {
+    expect(refusedWithin(2_000, () => importCsv(csv(...AGRI), 'small.csv', { limits: { maxCells: 20 } }))).toEqual([
+      'small.csv, row 3: too many cells: more than 20 cells by line 3; the limit is at most 20 cells, empty ones included (option limits.maxCells)',
+    ]);
+    const ws = utils.aoa_to_sheet([HEADER.split(','), ...ACCOUNT.map((r) => r.split(',')), ...AGRI.map((r) => r.split(','))]);
+    const wb = utils.book_new();
+    utils.book_append_sheet(wb, ws, 'data');
+    const xlsx = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    expect(refusedWithin(2_000, () => importXlsx(xlsx, 'small.xlsx', { limits: { maxCells: 30 } }))).toEqual([
+      'small.xlsx, sheet data, row 4: too many cells: more than 30 cells by row 4; the limit is at most 30 cells, empty ones included (option limits.maxCells)',
+    ]);
+    expect(() => importCsv(csv(...AGRI), 'small.csv')).not.toThrow();
+  });
+
+  it('refuses a header, field or unit cell longer than maxHeaderChars, at the cell', () => {
+    const long = `t${'x'.repeat(300)}`;
+    expect(issuesOf(() => importCsv(csv(`material.agriculture,,maize,cropland,products[].quantity,1250,${long},,`, AGRI[1]!), 'u.csv'))).toEqual([
+      'u.csv, row 6, column G: the cell is too long: a text of 301 characters; the limit is at most 256 characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)',
+      'u.csv, row 7, column C: a value is required at indicators.material.agriculture.products[0].quantity', // the refused row was not read
+    ]);
+    expect(issuesOf(() => importCsv(`${HEADER},面积(${'公顷'.repeat(200)})\r\n${ACCOUNT.join('\r\n')}`, 'h.csv'))[0]).toBe(
+      'h.csv, row 1, column J: the cell is too long: a text of 404 characters; the limit is at most 256 characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)',
+    );
   });
 });
 

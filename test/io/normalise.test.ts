@@ -8,7 +8,7 @@ describe('normaliseNumber', () => {
     expect(normaliseNumber('1234.5')).toBe('1234.5');
     expect(normaliseNumber(' 0.30 ')).toBe('0.30');
     expect(normaliseNumber('-12')).toBe('-12');
-    expect(normaliseNumber('+7')).toBe('7');
+    expect(normaliseNumber('+7')).toBe('+7'); // kept: valid decimal text, and an exported input must read back unchanged
     expect(normaliseNumber('12345678901234567890.123456789')).toBe('12345678901234567890.123456789');
   });
 
@@ -86,4 +86,17 @@ describe('formula neutralisation', () => {
   it('is undone by the importers', () => {
     for (const t of ['=cmd', '@x', '-1-1', 'plain', '-5']) expect(unneutraliseFormula(neutraliseFormula(t))).toBe(t);
   });
+
+  it('neutralises the full-width ＝＋－＠ that spreadsheets on a Chinese desktop run too (issue 13)', () => {
+    for (const t of ['＝1+1', '＋cmd', '－x', '＠SUM(A1)']) expect(neutraliseFormula(t), t).toBe(`'${t}`);
+  });
+
+  it('is one-to-one: apostrophe-led text and formula-like text both read back exactly (issue 13 round trip)', () => {
+    for (const t of ["'=x", "''=x", "'abc", "'", "''", '=x', "'＝x", "' =x", 'plain']) {
+      expect(unneutraliseFormula(neutraliseFormula(t)), t).toBe(t);
+    }
+    expect(neutraliseFormula("'=x")).toBe("''=x");
+    expect(neutraliseFormula("'abc")).toBe("'abc");
+  });
 });
+

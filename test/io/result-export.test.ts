@@ -78,12 +78,14 @@ describe('CSV export', () => {
 });
 
 describe('XLSX export', () => {
-  it('has the sheets summary, indicators, trace, coefficients and warnings; rounded money as numbers, hostile text neutralised', () => {
+  it('has the sheets summary, indicators, trace, coefficients and warnings; rounded money as numbers, formula-like text as text cells without an apostrophe', () => {
     const wb = read(resultToXlsx(result, { inputHash: hash }), { type: 'array' });
     expect(wb.SheetNames).toEqual(['summary', 'indicators', 'trace', 'coefficients', 'warnings']);
     const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.indicators!, { header: 1, raw: true });
     expect(rows[1]!.slice(12, 14)).toEqual([3000000, 300]);
-    expect(rows[2]![4]).toBe('\'=HYPERLINK("http://x","click")');
+    // A text cell, which no spreadsheet runs: no apostrophe shown (issue 13).
+    expect(rows[2]![4]).toBe('=HYPERLINK("http://x","click")');
+    expect((wb.Sheets.indicators as Record<string, { t?: string; v?: unknown }>).E3).toMatchObject({ t: 's', v: '=HYPERLINK("http://x","click")' });
     expect(Object.values(wb.Sheets.indicators!).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
     const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.summary!, { header: 1, raw: true });
     expect(summary.find((r) => r[0] === 'rounding')![1]).toMatch(/^half-up, 2 decimal places/);
@@ -99,5 +101,39 @@ describe('Markdown report', () => {
     expect(md).toContain(`- input hash: ${hash}`);
     expect(md).toContain('rounding: half-up, 2 decimal places, each cell independently');
     expect(resultToMarkdown(result, { lang: 'zh' })).toContain('舍入规则：四舍五入，保留 2 位小数');
+  });
+});
+
+describe('hostile text in the exports (issue 13: nothing injected)', () => {
+  const HOSTILE = '<script>alert(1)</script> [click](javascript:alert(1)) *x* | y\n# Heading\u202e\u0007';
+  const input = {
+    ...INPUT,
+    region: { name: HOSTILE, level: 'county' },
+    coefficientOverrides: [{ id: 'carbon-price.afforestation', value: '100', unit: '元/t C', reason: '![img](javascript:alert(2)) <b>', source: '<img src=x onerror=alert(3)>' }],
+    indicators: {
+      'material.agriculture': { products: [{ item: '＝HYPERLINK("http://x","click")', quantity: { value: '12', unit: 't' }, price: { value: '3000', unit: '元/t' } }] },
+      'regulating.carbon-sequestration': { ecosystems: [{ ecosystemType: 'forest', nep: { value: '100', unit: 't C' } }] },
+    },
+  };
+  const hostileResult = gepResultToJson(computeGep(input, { profile: 'national-2022' }));
+
+  it('escapes the region name and every free text in Markdown: no raw HTML, no heading, no link', () => {
+    const md = resultToMarkdown(hostileResult);
+    expect(md).not.toMatch(/(^|[^\\])</m); // every < escaped: no tag
+    expect(md).not.toMatch(/(^|[^\\])\]\(/m); // no link or image
+    expect(md).not.toMatch(/(^|[^\\])\[/m);
+    expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/);
+    // The only headings are the report's own.
+    expect(md.split('\n').filter((l) => l.startsWith('#')).every((l) => /^#{1,2} (GEP account of |Totals|Indicators|Coefficients used|Warnings|not accounted)/.test(l))).toBe(true);
+    expect(md.split('\n')[0]).toBe('# GEP account of \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\*x\\* \\| y \\# Heading\ufffd\ufffd, 2022 (2022 prices)');
+    expect(md).toContain('\\<img src=x onerror=alert(3)\\>');
+  });
+
+  it('neutralises full-width ＝ in CSV like =, and writes it as a plain text cell in XLSX', () => {
+    const files = resultToCsvFiles(hostileResult);
+    expect(files['indicators.csv']).toContain(`'＝HYPERLINK(""http://x"",""click"")"`);
+    const wb = read(resultToXlsx(hostileResult), { type: 'array' });
+    const rows = utils.sheet_to_json<unknown[]>(wb.Sheets.indicators!, { header: 1, raw: true });
+    expect(rows.some((r) => r[4] === '＝HYPERLINK("http://x","click")')).toBe(true);
   });
 });

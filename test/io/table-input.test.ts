@@ -4,9 +4,10 @@ import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { GepInputError, describeIssue, type GepIssue } from '../../src/errors/errors.js';
 import { decodeText, importCsv } from '../../src/io/csv-input.js';
-import { importAccountInput } from '../../src/io/read-input.js';
+import { importAccountInput, importJson } from '../../src/io/read-input.js';
 import { locateIssues } from '../../src/io/table-input.js';
 import { importXlsx } from '../../src/io/xlsx-input.js';
+import { gb18030 } from '../helpers/gb18030.js';
 
 /** The issues an import throws, each rendered as one line. */
 function issuesOf(run: () => unknown, lang: 'en' | 'zh' = 'en'): string[] {
@@ -67,6 +68,20 @@ describe('CSV import (long form)', () => {
     expect(importCsv(gb).input).toEqual(plain);
   });
 
+  it('reads JSON bytes in GB18030 like CSV, and locates bytes that are neither UTF-8 nor GB18030 (issue 13: 测试县 became garbage)', () => {
+    const json = JSON.stringify({ region: { name: '测试县', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: {} });
+    expect((importJson(gb18030(json), 'gb.json').input.region as { name: string }).name).toBe('测试县');
+    expect((importJson(bytes(`\ufeff${json}`), 'bom.json').input.region as { name: string }).name).toBe('测试县');
+    // 0x81 0x30 opens a four-byte GB18030 sequence that 0x0a breaks: valid in neither encoding.
+    const broken = new Uint8Array([...bytes('{\n"a":\n"'), 0x81, 0x30, 0x0a, ...bytes('"}')]);
+    expect(issuesOf(() => importJson(broken, 'broken.json'))).toEqual([
+      'broken.json, row 3: the file is neither UTF-8 nor GB18030 text: bytes that are valid in neither encoding (the first byte that is not UTF-8, 0x81, is byte 9 of the file)',
+    ]);
+    expect(issuesOf(() => importAccountInput(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0xff]), 'bom.json'))).toEqual([
+      'bom.json, row 1: the file is neither UTF-8 nor GB18030 text: a UTF-8 byte-order mark followed by invalid UTF-8 (the first byte that is not UTF-8, 0xff, is byte 5 of the file)',
+    ]);
+  });
+
   it('reads tab-separated text too', () => {
     const tsv = GOOD.replace(/"1,250"/, '1250').replace(/,/g, '\t');
     expect(importCsv(bytes(tsv)).input).toEqual(importCsv(bytes(GOOD)).input);
@@ -116,26 +131,6 @@ describe('CSV import (long form)', () => {
   });
 });
 
-/** Encode text as GB18030 for the characters the tests use (ASCII plus a few hanzi). */
-function gb18030(text: string): Uint8Array {
-  const table: Record<string, number[]> = {};
-  // Build the table by decoding every two-byte GB code and keeping the characters we need.
-  const needed = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  const dec = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe && needed.size; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const c = dec.decode(new Uint8Array([hi, lo]));
-      if (needed.has(c)) {
-        table[c] = [hi, lo];
-        needed.delete(c);
-      }
-    }
-  }
-  if (needed.size) throw new Error(`no GB18030 two-byte code for ${[...needed].join('')}`);
-  return new Uint8Array([...text].flatMap((c) => (c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table[c]!)));
-}
-
 describe('messages in Chinese', () => {
   it('say the same, located the same', () => {
     const bad = csv('农业产品,玉米,cropland,products[].quantity,-3,斤,,', '林业产品,木材,forest,products[].yield,100,m³,,');
@@ -149,12 +144,13 @@ describe('messages in Chinese', () => {
 });
 
 /** A workbook from arrays of cells (strings, numbers, or `{ f: formula }`). */
-function workbook(sheets: Record<string, (string | number | { f: string } | null)[][]>): Uint8Array {
+function workbook(sheets: Record<string, (string | number | { f: string; v?: number | string } | null)[][]>): Uint8Array {
   const wb = utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
     rows.forEach((r, ri) => r.forEach((c, ci) => {
-      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = { t: 'n', v: 0, f: c.f };
+      // A formula with the value a spreadsheet saved for it, or none (a file no spreadsheet calculated).
+      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c.v === undefined ? { t: 'n', f: c.f } : { t: typeof c.v === 'number' ? 'n' : 's', v: c.v, f: c.f };
     }));
     utils.book_append_sheet(wb, ws, name);
   }
@@ -196,7 +192,7 @@ describe('XLSX import', () => {
     expect(wc.quantity.lines.find((l) => l.ecosystemType === 'cropland')!.quantity).toEqual({ value: '17856000', unit: 'm³/a' });
   });
 
-  it('refuses formula cells and spreadsheet errors, and reads hostile text as plain text', () => {
+  it('refuses formula cells without a saved value, and reads hostile text as plain text', () => {
     const x = workbook({
       '核算信息': ACCOUNT_ROWS,
       '物质产品': [
@@ -207,7 +203,7 @@ describe('XLSX import', () => {
     });
     expect(issuesOf(() => importXlsx(x, 'hostile.xlsx'))).toMatchInlineSnapshot(`
       [
-        "hostile.xlsx, sheet 物质产品, row 3, column D: the cell holds a formula (=SUM(D2:D2)); enter the value itself",
+        "hostile.xlsx, sheet 物质产品, row 3, column D: the cell holds a formula (=SUM(D2:D2), with no saved value); enter the value itself",
       ]
     `);
     const ok = workbook({
@@ -242,6 +238,13 @@ describe('issues found after the import', () => {
     }
     expect(locateIssues(error!, imported, 'late.csv').issues.map((i) => describeIssue(i))).toEqual([
       'late.csv, row 7, column E: a value is required at indicators.material.agriculture.products[0].price',
+    ]);
+  });
+
+  it('point at the ecosystem-type cell for an unknown ecosystem type, not at the item cell (issue 16)', () => {
+    const text = csv('农业产品,玉米,wetlandz,products[].quantity,12,t,,', '农业产品,玉米,wetlandz,products[].price,2400,元/t,,');
+    expect(issuesOf(() => importCsv(bytes(text), 'eco.csv'))).toEqual([
+      'eco.csv, row 6, column C: indicators.material.agriculture.products[0].ecosystemType: expected a known ecosystem type id (see gep ecosystem-types), found "wetlandz"',
     ]);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decimalArithmetic as D, floatArithmetic as F } from '../../src/numbers/arithmetic.js';
-import { asFlowUnit, convert, dimensionOf, GepUnitError, GepUnitParseError, multiplyInto, parseUnit } from '../../src/units/units.js';
+import {
+  asFlowUnit, BoundedCache, conversionRatio, convert, dimensionOf, GepUnitError, GepUnitParseError, isKnownUnit, multiplyInto, parseUnit, UNIT_CACHE_SIZE,
+  unitCacheStats, unitProblem,
+} from '../../src/units/units.js';
 
 const c = (value: string, from: string, to: string) => convert(D, D.fromString(value), from, to).toString();
 
@@ -85,5 +88,59 @@ describe('units', () => {
 
   it('gives the same factor on the float path within 1e-15 relative', () => {
     expect(Math.abs(convert(F, 1, '亩', 'm²') - 2000 / 3)).toBeLessThan(1e-12);
+  });
+});
+
+describe('unit expressions are bounded (issue 13: a nested unit took 36 s and 0.5 GB)', () => {
+  it('refuses powers of powers before computing them: ((((亩)^9)^9)^9)^9 is not a unit', () => {
+    const nested = (levels: number) => `${'('.repeat(levels)}亩${')^9'.repeat(levels)}`;
+    const t0 = performance.now();
+    expect(() => parseUnit(nested(8))).toThrow(GepUnitParseError);
+    expect(isKnownUnit(nested(4))).toBe(false);
+    expect(unitProblem(nested(4))).toMatch(/exponent above 12|factor too large/);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    // A dimensionless unit has no exponent to bound, only its factor: (%)^9 nested.
+    expect(() => parseUnit(`${'('.repeat(6)}%${')^9'.repeat(6)}`)).toThrow(/factor too large/);
+  });
+
+  it('refuses deep nesting with a typed error, not a stack overflow', () => {
+    const deep = `${'('.repeat(20_000)}m${')'.repeat(20_000)}`;
+    expect(() => parseUnit(deep)).toThrow(GepUnitParseError);
+    expect(unitProblem(`${'('.repeat(5)}m${')'.repeat(5)}`)).toBe('brackets nested more than 4 deep');
+    expect(unitProblem('((m))')).toBeNull();
+  });
+
+  it('refuses a written unit longer than 64 characters, and a parsed one longer than 256, in bounded time', () => {
+    const long = 'm^2·'.repeat(5_000);
+    const t0 = performance.now();
+    expect(isKnownUnit(long)).toBe(false);
+    expect(() => parseUnit(long)).toThrow(/longer than 256/);
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(unitProblem('m·'.repeat(40) + 'm')).toBe('longer than 64 characters');
+    // What the library composes from written units stays within the parser's own bound.
+    expect(parseUnit(`(${'t·hm²·h/(hm²·MJ·mm)'})/(${'MJ·mm/(hm²·h·a)'})`).dimension).toEqual({ mass: 1, time: 2, energy: -2, year: 1 }); // (mass·time·energy⁻¹·length⁻¹) ÷ (energy·length⁻¹·time⁻¹·year⁻¹)
+  });
+
+  it('keeps the bundled units and the compound units of the tables', () => {
+    for (const u of ['t·hm²·h/(hm²·MJ·mm)', 'MJ·mm/(hm²·h·a)', '元/(hm²·a)', '人次/(人·a)', 't C/(hm²·a)', '万亿元', '(万m³)/a', 'm^-2', 'm^9']) expect(unitProblem(u), u).toBeNull();
+  });
+
+  it('holds at most two generations of each cache, whatever the number of distinct units (200 000 once kept 90 MB)', () => {
+    const atoms = ['m', 'kg', 's', '元', 'a', 'kWh'];
+    for (let k = 0; k < 20_000; k++) {
+      const unit = atoms.map((a, i) => `${a}^${1 + (Math.floor(k / 9 ** i) % 9)}`).join('·');
+      parseUnit(unit);
+      conversionRatio(unit, unit);
+    }
+    const stats = unitCacheStats();
+    for (const [name, n] of Object.entries(stats)) expect(n, name).toBeLessThanOrEqual(2 * UNIT_CACHE_SIZE);
+  });
+
+  it('keeps a two-generation cache bounded and finds recent entries', () => {
+    const c = new BoundedCache<number, number>(3);
+    for (let i = 0; i < 100; i++) c.set(i, i * 2);
+    expect(c.entries).toBeLessThanOrEqual(6);
+    expect(c.get(99)).toBe(198);
+    expect(c.get(0)).toBeUndefined();
   });
 });
