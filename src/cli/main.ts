@@ -18,6 +18,7 @@ import type { CoefficientTable } from '../coefficients/types.js';
 import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
 import { reportOptions } from './report-options.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
+import { decodeText } from '../io/csv-input.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
@@ -218,7 +219,9 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
   const format = oneOf('format', values.format, ['md', 'json', 'html'] as const, values.json ? 'json' : 'md');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
   try {
-    const reproduction = reproduceCase(parseJsonInput(io.readFile(file), file));
+    // Bytes, decoded like every input: UTF-8, else GB18030 (a case typed on a Chinese Windows machine).
+    const text = io.readBytes ? decodeText(io.readBytes(file), file).text : io.readFile(file);
+    const reproduction = reproduceCase(parseJsonInput(text, file));
     const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction);
     io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);

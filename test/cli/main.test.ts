@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gb18030 } from '../helpers/gb18030.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +189,18 @@ describe('gep reproduce', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('| 两山 value = GEP − regulating | 588.44 亿元 | 588.44 |');
     expect(written['memo.md']).toBe(stdout);
+  });
+
+  it('reads a case file saved in GB18030, like every other input', () => {
+    // The test's encoder knows GB18030's two-byte codes only: the few signs outside them (−, ⁴…) become '?' in labels.
+    const text = [...readFileSync('fixtures/cases/ninghai-2018.json', 'utf8')].map((c) => { try { gb18030(c); return c; } catch { return '?'; } }).join('');
+    const out: string[] = [];
+    const io: CliIo = {
+      stdout: (t) => out.push(t), stderr: () => {}, readFile: () => { throw new Error('bytes expected'); },
+      readBytes: () => gb18030(text), writeFile: () => {}, mkdir: () => {},
+    };
+    expect(runCli(['reproduce', 'case.json'], io)).toBe(0);
+    expect(out.join('')).toContain('宁海'); // decoded, not replacement characters
   });
 
   it('exits 1 when an identity does not hold', () => {
