@@ -45,10 +45,12 @@ export interface CliIo {
   writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when stderr is a terminal (progress bars). */
   readonly isTTY?: boolean;
-  /** Move a file into place (gep release writes each file through a temporary name). */
+  /** Move a file or folder into place, replacing a file (gep release writes each file through a temporary name; gep batch moves a finished run into place). */
   rename?(from: string, to: string): void;
   /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
   listFiles?(dir: string): string[] | null;
+  /** Remove a file or folder with its contents; nothing when absent (gep batch). */
+  remove?(path: string): void;
 }
 
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting

@@ -51,6 +51,10 @@ export interface PlanTape {
   readonly totals: TotalsNodes;
   /** The result with the row's values filled in. */
   readonly fill: (row: RowValues<unknown>) => GepResult<unknown>;
+  /** The recorded result: nodes for numbers, holes in strings. */
+  readonly template: GepResult<Node>;
+  /** Resolves the slot tokens of this plan (for further templates made from `template`). */
+  readonly resolve: (body: string) => number;
   /** The region, filled in (its name and code are text slots). */
   readonly region: (row: RowValues<unknown>) => GepResult<unknown>['region'];
   readonly warningCount: number;
@@ -243,6 +247,8 @@ export class GepPlan {
       totalsOnly: new CompiledTape(tape, totalNodes),
       totals,
       fill: compileTemplate(template, resolve),
+      template,
+      resolve,
       region: compileTemplate(result.region, resolve),
       warningCount: result.warnings.length,
       json,

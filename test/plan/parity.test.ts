@@ -104,7 +104,7 @@ describe('compiled plan', () => {
   it('follows every branch the modules take when values move across clamps (decimal: same digits; float: same bits)', () => {
     const profile = 'shanxi';
     const plan = compileGepPlan(fixtures['2022'], { profile });
-    const inputs = variants(plan, fixtures["2022"], 16, 14);
+    const inputs = variants(plan, fixtures['2022'], 16, 14);
     for (const float of [false, true]) {
       const { results, byPlan } = throughPlan(plan, inputs, profile, float);
       inputs.forEach((input, i) => expect(results[i], `row ${i}`).toBe(direct(input, profile, float)));
