@@ -250,11 +250,29 @@ export class FloatState {
   readonly cols: Float64Array[];
   readonly filled: Uint8Array;
   fixedFailed = false;
-  constructor(readonly tape: CompiledTape, readonly capacity: number, readonly vary: Uint8Array) {
+  constructor(readonly tape: CompiledTape, readonly capacity: number, public vary: Uint8Array) {
     this.cols = new Array(tape.tape.size);
     for (const i of tape.order) this.cols[i] = new Float64Array(capacity);
     this.filled = new Uint8Array(tape.tape.size);
   }
+
+  /** Start another evaluation (other rows, other varying nodes) with the same columns. */
+  reset(vary: Uint8Array): void {
+    this.vary = vary;
+    this.filled.fill(0);
+    this.fixedFailed = false;
+  }
+}
+
+/** Scratch states kept per compiled tape, so that a batch's chunks reuse their columns. */
+const STATES = new WeakMap<CompiledTape, FloatState>();
+
+/** A float state for `tape` with at least `capacity` rows, reset for `vary`. */
+export function floatState(tape: CompiledTape, capacity: number, vary: Uint8Array): FloatState {
+  let s = STATES.get(tape);
+  if (!s || s.capacity < capacity) STATES.set(tape, (s = new FloatState(tape, capacity, vary)));
+  else s.reset(vary);
+  return s;
 }
 
 /** One operation over a block: o = op(A, B), flagging in `bad` each row where the direct path would throw. */

@@ -21,9 +21,9 @@ import { computeGep, evaluateGep, prepareGep, type GepOptions, type GepResult, t
 import { gepResultToJson } from '../accounts/serialize.js';
 import { makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientTable } from '../coefficients/types.js';
-import { decimalArithmetic, floatArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
+import { decimalArithmetic, floatArithmetic, GepDecimal, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
-import { CompiledTape, FloatState } from './evaluate.js';
+import { CompiledTape, floatState } from './evaluate.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
 import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
 import { compileTemplate, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
@@ -302,6 +302,19 @@ function slotVariation(plan: GepPlan, rows: SlotRows): Uint8Array {
   return varies;
 }
 
+/**
+ * `decimalArithmetic.fromString` for slot texts: plain decimal text without spaces at its ends goes
+ * straight to the decimal constructor, as `fromString` itself sends it; fractions and the rest go
+ * through `fromString`.
+ */
+function parseDecimal(t: string): GepDecimal {
+  const n = t.length;
+  if (n === 0) return decimalArithmetic.fromString(t);
+  const a = t.charCodeAt(0);
+  const b = t.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 && t.indexOf('/') < 0 ? new GepDecimal(t) : decimalArithmetic.fromString(t);
+}
+
 /** Values of one row on the decimal path; texts of nodes that do not vary are kept between rows. */
 class DecimalRow implements RowValues<unknown> {
   texts: readonly (string | undefined)[] = [];
@@ -381,7 +394,7 @@ export function evaluateDecimalRows(plan: GepPlan, rows: SlotRows, emit: RowEmit
   for (let r = 0; r < rows.length; r++) {
     const texts = rows[r]!;
     const parsed: GepDecimal[] = [];
-    const slot = (k: number) => (varies[k] ? (parsed[k] ??= D.fromString(texts[k] ?? plan.defaults[k]!)) : fixedSlot(k));
+    const slot = (k: number) => (varies[k] ? (parsed[k] ??= parseDecimal(texts[k] ?? plan.defaults[k]!)) : fixedSlot(k));
     let taken = false;
     try {
       for (let t = 0; t <= plan.tapes.length && !taken; t++) {
@@ -446,7 +459,7 @@ export function evaluateFloatColumns(
     const compiled = tape[which];
     const vary = compiled.varying(varies);
     const size = Math.min(FLOAT_BLOCK, pending.length);
-    const state = new FloatState(compiled, size, vary);
+    const state = floatState(compiled, size, vary);
     const bad = new Uint8Array(size);
     const blockCols = new Map<number, Float64Array>();
     const view = new FloatRowView(plan, state.cols);

@@ -31,7 +31,7 @@ export type StructureNode =
   | { readonly k: 'leaf'; readonly value: unknown }
   | { readonly k: 'object'; readonly keys: readonly string[]; readonly children: readonly StructureNode[] }
   | { readonly k: 'array'; readonly children: readonly StructureNode[] }
-  | { readonly k: 'free'; readonly check: (x: unknown) => boolean };
+  | { readonly k: 'free'; readonly shape: StructureNode; readonly check: (x: unknown) => boolean };
 
 /** Checks one slot's text; `owner` is the object holding it (for a check by its own schema). */
 export type SlotCheck = (text: string, owner: Record<string, unknown>) => boolean;
@@ -82,11 +82,58 @@ function unwrap(s: Schema | null): Schema | null {
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * `isDecimalText` and `isNegativeText` in one pass without regular expressions: −1 when `text` is
+ * not decimal text, 1 when it is below zero, else 0. Text with spaces or non-ASCII at either end
+ * (which `trim` would remove) goes through those two functions themselves.
+ */
+export function decimalSign(text: string): -1 | 0 | 1 {
+  const n = text.length;
+  if (n === 0) return -1;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  if (first <= 32 || first >= 127 || last <= 32 || last >= 127) return !isDecimalText(text) ? -1 : isNegativeText(text) ? 1 : 0;
+  let i = 0;
+  let negative = false;
+  if (first === 43 || first === 45) {
+    negative = first === 45;
+    i++;
+  }
+  let digits = 0;
+  let nonzero = false;
+  for (; i < n && isDigit(text.charCodeAt(i)); i++, digits++) if (text.charCodeAt(i) !== 48) nonzero = true;
+  if (i < n && text.charCodeAt(i) === 46) {
+    for (i++; i < n && isDigit(text.charCodeAt(i)); i++, digits++) if (text.charCodeAt(i) !== 48) nonzero = true;
+  }
+  if (digits === 0) return -1;
+  const sign = negative && nonzero ? 1 : 0;
+  if (i === n) return sign;
+  const c = text.charCodeAt(i);
+  if (c === 101 || c === 69) {
+    i++;
+    if (i < n && (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45)) i++;
+    let e = 0;
+    for (; i < n && isDigit(text.charCodeAt(i)); i++) e++;
+    return e === 0 || e >= 5 || i !== n ? -1 : sign;
+  }
+  if (c !== 47) return -1;
+  // A fraction: the denominator is digits with an optional point, not zero.
+  let d = 0;
+  let dNonzero = false;
+  for (i++; i < n && isDigit(text.charCodeAt(i)); i++, d++) if (text.charCodeAt(i) !== 48) dNonzero = true;
+  if (i < n && text.charCodeAt(i) === 46) {
+    for (i++; i < n && isDigit(text.charCodeAt(i)); i++, d++) if (text.charCodeAt(i) !== 48) dNonzero = true;
+  }
+  return d === 0 || !dNonzero || i !== n ? -1 : sign;
+}
+
 /** The same decision as `measureChecks` in input-schema.ts for a fixed unit, mostly without parsing. */
 function rulesCheck(rules: AmountRules, unit: string | null): SlotCheck {
   const nonNegative = rules.nonNegative;
   if (rules.max === undefined || rules.referenceUnit === null || unit === null) {
-    return nonNegative ? (t) => isDecimalText(t) && !isNegativeText(t) : (t) => isDecimalText(t);
+    return nonNegative ? (t) => decimalSign(t) === 0 : (t) => decimalSign(t) >= 0;
   }
   const reference = rules.referenceUnit;
   const from = asFlowUnit(unit, reference);
@@ -95,7 +142,8 @@ function rulesCheck(rules: AmountRules, unit: string | null): SlotCheck {
   const max = Number(rules.max);
   const maxDecimal = decimalArithmetic.fromString(rules.max);
   return (t) => {
-    if (!isDecimalText(t) || (nonNegative && isNegativeText(t))) return false;
+    const sign = decimalSign(t);
+    if (sign < 0 || (nonNegative && sign > 0)) return false;
     // A float comparison decides unless the value is within 1e-9 of the bound; then decimals decide.
     const x = Number(t) * factor;
     if (Number.isFinite(x) && Math.abs(x - max) > 1e-9 * Math.max(1, Math.abs(max))) return x < max;
@@ -105,7 +153,7 @@ function rulesCheck(rules: AmountRules, unit: string | null): SlotCheck {
 
 /** A check of an amount by its own schema, for amount schemas whose value checks are not described by `amountRules`. */
 function schemaCheck(owner: Schema): SlotCheck {
-  return (t, o) => isDecimalText(t) && owner.safeParse(o).success;
+  return (t, o) => decimalSign(t) >= 0 && owner.safeParse(o).success;
 }
 
 class Walker {
@@ -138,7 +186,7 @@ class Walker {
     let check: SlotCheck;
     if (rules) check = rulesCheck(rules, unit);
     else if (key === 'value' && (defOf(owner).checks?.length ?? 0) > 0) check = schemaCheck(owner);
-    else check = (t) => isDecimalText(t);
+    else check = (t) => decimalSign(t) >= 0;
     this.slots.push({ path, text: data[key] as string, unit, rules, kind: 'number' });
     return { k: 'slot', slot: this.slots.length - 1, check };
   }
@@ -163,7 +211,9 @@ export function inputStructure(input: unknown): InputStructure {
   const children = keys.map((key): StructureNode => {
     const value = input[key];
     const schema = shape[key] ?? null;
-    if (schema && FREE_KEYS.has(key)) return { k: 'free', check: (x) => schema.safeParse(x).success };
+    // Not read by the account: a unit whose block has the plan's shape (texts included) has its
+    // values checked like slots; any other block is checked by its schema, and does not matter to the plan.
+    if (schema && FREE_KEYS.has(key)) return { k: 'free', shape: w.walk(schema, value, [key]), check: (x) => schema.safeParse(x).success };
     if (key === 'region' && isPlainObject(value)) {
       const regionShape = defOf(unwrap(schema)!).shape!;
       const rkeys = Object.keys(value);
@@ -193,8 +243,10 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
   switch (node.k) {
     case 'leaf':
       return data === node.value ? 'ok' : 'structure';
-    case 'free':
-      return node.check(data) ? 'ok' : 'invalid';
+    case 'free': {
+      const r = readSlots(node.shape, data, out);
+      return r !== 'structure' ? r : node.check(data) ? 'ok' : 'invalid';
+    }
     case 'text':
       if (typeof data !== 'string') return 'structure';
       out[node.slot] = data;
@@ -213,16 +265,27 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
     }
     case 'object': {
       if (!isPlainObject(data)) return 'structure';
-      const keys = Object.keys(data);
-      if (keys.length !== node.keys.length) return 'structure';
       let r: 'ok' | 'invalid' = 'ok';
-      for (let i = 0; i < keys.length; i++) {
-        if (keys[i] !== node.keys[i]) return 'structure';
-        const child = node.children[i]!;
-        const value = data[keys[i]!];
+      const { keys, children } = node;
+      const own = Object.keys(data);
+      if (own.length !== keys.length) return 'structure';
+      for (let i = 0; i < own.length; i++) {
+        const key = own[i]!;
+        if (keys[i] !== key) return 'structure';
+        const child = children[i]!;
+        const value = data[key];
+        if (child.k === 'slot') {
+          if (typeof value !== 'string') return 'structure';
+          out[child.slot] = value;
+          if (!child.check(value, data)) r = 'invalid';
+          continue;
+        }
+        if (child.k === 'leaf') {
+          if (value !== child.value) return 'structure';
+          continue;
+        }
         const c = readSlots(child, value, out);
         if (c === 'structure') return c;
-        if (child.k === 'slot' && !child.check(value as string, data)) r = 'invalid';
         if (c === 'invalid') r = c;
       }
       return r;
