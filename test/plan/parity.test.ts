@@ -107,9 +107,13 @@ describe('compiled plan', () => {
     const inputs = variants(plan, fixtures['2022'], 16, 14);
     for (const float of [false, true]) {
       const { results, byPlan } = throughPlan(plan, inputs, profile, float);
-      inputs.forEach((input, i) => expect(results[i], `row ${i}`).toBe(direct(input, profile, float)));
-      // Most rows are the plan's own, and moving values made it record other branches.
-      expect(byPlan).toBeGreaterThan(inputs.length / 2);
+      const expected = inputs.map((input) => direct(input, profile, float));
+      inputs.forEach((_, i) => expect(results[i], `row ${i}`).toBe(expected[i]));
+      // Every row computeGep accepts is the plan's own (rows it refuses are computed directly for
+      // their issues), and moving values made the plan record other branches.
+      const accepted = expected.filter((r) => !r.startsWith('issues')).length;
+      expect(accepted).toBeGreaterThan(4);
+      expect(byPlan).toBe(accepted);
     }
     expect(plan.tapes.length).toBeGreaterThan(1);
   });
