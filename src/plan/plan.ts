@@ -149,6 +149,11 @@ export class GepPlan {
     return this.inputOverrides.get(id) ?? this.coefficientSlots.get(`o:${id}`) ?? this.coefficientSlots.get(`c:${id}`);
   }
 
+  /** True when the plan's coefficient table (or an override in the options) has coefficient `id`. */
+  tableHas(id: string): boolean {
+    return this.optionOverrides.has(id) || tableValue(this.prepared.table, id) !== undefined;
+  }
+
   /** Ids of the coefficients the plan's tapes read, with their slots. */
   coefficientsRead(): { id: string; slot: number }[] {
     const ids = new Set([...[...this.coefficientSlots.keys()].map((k) => k.slice(2)), ...this.inputOverrides.keys()]);
