@@ -232,7 +232,6 @@ export class GepPlan {
     const tape = rec.finish();
     const resolve = (body: string) => this.resolveToken(body);
     const template = { ...result, arithmetic: ARITHMETIC_TOKEN } as unknown as GepResult<Node>;
-    const json = parseString(JSON.stringify(gepResultToJson(template, rec as unknown as Arithmetic<Node>), null, 2), resolve);
     const totals: TotalsNodes = {
       gep: (result.totals.gep.value as Node).id,
       categories: {
@@ -245,19 +244,28 @@ export class GepPlan {
     };
     const totalNodes = [totals.gep, ...Object.values(totals.categories), ...totals.indicators.map((i) => i.node)];
     const messages = [...new Set(result.warnings.map((w) => w.message))];
-    const dedupe = messages.length > 1 && messages.some(hasMark) ? messages.map((m) => parseString(m, resolve)) : [];
+    // What only whole results need is made on first use: a Monte Carlo run reads the totals only.
+    const lazy = <V>(make: () => V): (() => V) => {
+      let v: V | undefined;
+      return () => (v ??= make());
+    };
+    const full = lazy(() => new CompiledTape(tape, nodesOf(template, resolve)));
+    const fill = lazy(() => compileTemplate<GepResult<unknown>>(template, resolve));
+    const region = lazy(() => compileTemplate<GepResult<unknown>['region']>(result.region, resolve));
+    const json = lazy(() => parseString(JSON.stringify(gepResultToJson(template, rec as unknown as Arithmetic<Node>), null, 2), resolve));
+    const dedupe = lazy(() => (messages.length > 1 && messages.some(hasMark) ? messages.map((m) => parseString(m, resolve)) : []));
     const planTape: PlanTape = {
       tape,
-      full: new CompiledTape(tape, nodesOf(template, resolve)),
+      get full() { return full(); },
       totalsOnly: new CompiledTape(tape, totalNodes),
       totals,
-      fill: compileTemplate(template, resolve),
+      fill: (row) => fill()(row),
       template,
       resolve,
-      region: compileTemplate(result.region, resolve),
+      region: (row) => region()(row),
       warningCount: result.warnings.length,
-      json,
-      dedupe,
+      get json() { return json(); },
+      get dedupe() { return dedupe(); },
     };
     this.tapes.push(planTape);
     return planTape;
@@ -461,7 +469,15 @@ export function evaluateFloatColumns(
         continue;
       }
     }
-    const compiled = tape[which];
+    let compiled: CompiledTape;
+    try {
+      compiled = tape[which];
+    } catch (e) {
+      // A tape whose whole result cannot be templated (a module edited text made from a value): its rows go direct.
+      if (!(e instanceof PlanUnsupportedError)) throw e;
+      gone.push(...pending);
+      break;
+    }
     const vary = compiled.varying(varies);
     const size = Math.min(FLOAT_BLOCK, pending.length);
     const state = floatState(compiled, size, vary);

@@ -7,7 +7,7 @@
  * - lognormal(median m, gsd): m·gsd^Φ⁻¹(u)   (ln X ~ N(ln m, ln gsd); gsd the geometric SD ≥ 1)
  * - triangular(a, c, b):     a + √(u(b−a)(c−a)) for u < (c−a)/(b−a), else b − √((1−u)(b−a)(b−c))
  * - uniform(a, b):           a + u(b − a)
- * - empirical(x₁ … xₙ):      x_⌊u·n⌋ (each listed value equally likely; a bootstrap of the list)
+ * - empirical(x₁ ≤ … ≤ xₙ):  x_⌊u·n⌋ (each listed value equally likely; a bootstrap of the list, sorted)
  *
  * Φ⁻¹ is Wichura's algorithm AS 241 (PPND16, Applied Statistics 37, 1988), accurate to about 1e-16.
  */

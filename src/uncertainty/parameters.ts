@@ -217,7 +217,8 @@ function resolveDistribution(d: DistributionSpec, base: number, unit: string, at
       range('min ≤ max', !(out.min > out.max));
       break;
     case 'empirical':
-      out = { type: 'empirical', values: d.values.map((p, i) => value(p, `values.${i}`)) };
+      // Sorted, so that its inverse distribution function rises with u (shared draws, percentiles).
+      out = { type: 'empirical', values: d.values.map((p, i) => value(p, `values.${i}`)).sort((a, b) => a - b) };
       break;
   }
   return ok ? out : null;
