@@ -90,80 +90,117 @@ export class CompiledTape {
 
   /**
    * Evaluate rows [0, n) of a block. `slot(k)` gives slot k's column for the block, or a number when
-   * the slot is the same for every row. `s.cols` holds one column per node, reused between the blocks
-   * of one evaluation: nodes that do not vary (`s.vary[i]` = 0) are computed in the first block only.
-   * `bad[r]` is set to 1 for a row that left this tape.
+   * the slot is the same for every row. Nodes that no varying slot reaches (`s.vary[i]` = 0) are
+   * computed once per evaluation as scalars, in the first block; the others by columns (`s.cols`),
+   * one loop per operation, scalars broadcast. `bad[r]` is set to 1 for a row that left this tape.
    */
   evaluateFloat(slot: (k: number) => Float64Array | number, n: number, s: FloatState, bad: Uint8Array): void {
     const { tape } = this;
-    const consts = this.floatConstants();
     const { op: ops, a: as, b: bs } = tape;
-    const { cols, vary, filled } = s;
-    if (s.fixedFailed) bad.fill(1, 0, n);
-    for (let idx = 0; idx < this.order.length; idx++) {
-      const i = this.order[idx]!;
+    const { cols, vary, scalars } = s;
+    if (!s.fixedDone) this.fixedScalars(slot, s);
+    if (s.fixedFailed) {
+      bad.fill(1, 0, n);
+      return;
+    }
+    for (const i of s.varyingOrder) {
       const op = ops[i]!;
       const o = cols[i]!;
-      const fixed = !vary[i];
-      if (fixed && filled[i]) continue;
-      if (op === OP.CONST || op === OP.TOL) {
-        o.fill(op === OP.CONST ? consts[as[i]!]! : floatArithmetic.identityTolerance);
-        filled[i] = 1;
-        continue;
-      }
-      if (op === OP.SLOT && fixed) {
-        const v = slot(as[i]!);
-        if (typeof v === 'number') o.fill(v);
-        else o.fill(v[0]!);
-        filled[i] = 1;
-        continue;
-      }
-      if (fixed) {
-        // Computed once for every row: over the whole column, so later blocks find it filled.
-        const mark = new Uint8Array(o.length);
-        this.floatNode(i, o.length, cols, mark);
-        filled[i] = 1;
-        if (mark[0]) s.fixedFailed = true;
-        if (mark[0]) bad.fill(1, 0, n);
-        continue;
-      }
       if (op === OP.SLOT) {
-        const s = slot(as[i]!);
-        if (typeof s === 'number') o.fill(s, 0, n);
-        else o.set(s.length === n ? s : s.subarray(0, n));
+        const c = slot(as[i]!);
+        if (typeof c === 'number') o.fill(c, 0, n);
+        else o.set(c.length === n ? c : c.subarray(0, n));
         continue;
       }
-      this.floatNode(i, n, cols, bad);
+      const a = as[i]!;
+      const b = bs[i]!;
+      if (op === OP.SUM) {
+        // Σ from 0 in list order, as floatArithmetic.sum adds.
+        o.fill(0, 0, n);
+        for (let k = 0; k < b; k++) {
+          const arg = tape.args[a + k]!;
+          if (vary[arg]) {
+            const c = cols[arg]!;
+            for (let r = 0; r < n; r++) o[r] = o[r]! + c[r]!;
+          } else {
+            const x = scalars[arg]!;
+            for (let r = 0; r < n; r++) o[r] = o[r]! + x;
+          }
+        }
+        flagNonFinite(o, n, this.failedSet.has(i), bad);
+        continue;
+      }
+      const unary = op === OP.NEG || op === OP.EXP || op === OP.LN || op === OP.ABS;
+      floatColumns(op, vary[a] ? cols[a]! : null, scalars[a]!, unary || vary[b] ? (unary ? null : cols[b]!) : null, unary ? 0 : scalars[b]!, o, n);
+      if (op !== OP.NEG && op !== OP.ABS && op !== OP.MAX && op !== OP.MIN) flagNonFinite(o, n, this.failedSet.has(i), bad);
     }
     for (let g = 0; g < tape.guards.length; g += 3) {
-      const A = cols[tape.guards[g]!]!;
-      const B = cols[tape.guards[g + 1]!]!;
+      const x = tape.guards[g]!;
+      const y = tape.guards[g + 1]!;
+      if (!vary[x] && !vary[y]) continue; // checked once with the scalars
       const want = tape.guards[g + 2]!;
+      const A = vary[x] ? cols[x]! : null;
+      const B = vary[y] ? cols[y]! : null;
+      const sx = scalars[x]!;
+      const sy = scalars[y]!;
       for (let r = 0; r < n; r++) {
-        const x = A[r]!, y = B[r]!;
-        if ((x < y ? -1 : x > y ? 1 : 0) !== want) bad[r] = 1;
+        const u = A ? A[r]! : sx;
+        const v = B ? B[r]! : sy;
+        if ((u < v ? -1 : u > v ? 1 : 0) !== want) bad[r] = 1;
       }
     }
     for (const { node, value } of tape.numberGuards) {
+      if (!vary[node]) continue;
       const A = cols[node]!;
       for (let r = 0; r < n; r++) if (A[r] !== value) bad[r] = 1;
     }
   }
 
-  /** One operation node over rows [0, n), flagging rows in `bad`; a node the recording saw fail flags the rows where it does not. */
-  private floatNode(i: number, n: number, cols: Float64Array[], bad: Uint8Array): void {
+  /** The nodes that do not vary, as scalars, with the guards between them; a failure there fails every row. */
+  private fixedScalars(slot: (k: number) => Float64Array | number, s: FloatState): void {
     const { tape } = this;
-    const op = tape.op[i]!;
-    const o = cols[i]!;
-    const A = op === OP.SUM ? o : cols[tape.a[i]!]!;
-    const B = op === OP.SUM || op === OP.NEG || op === OP.EXP || op === OP.LN || op === OP.ABS ? null : cols[tape.b[i]!]!;
-    if (this.failedSet.has(i)) {
-      const mark = new Uint8Array(n);
-      floatOp(op, A, B, o, n, mark, tape.args, tape.a[i]!, tape.b[i]!, cols);
-      for (let r = 0; r < n; r++) if (!mark[r]) bad[r] = 1;
-      return;
+    const consts = this.floatConstants();
+    const { op: ops, a: as, b: bs } = tape;
+    const { vary, scalars } = s;
+    s.fixedDone = true;
+    for (const i of this.order) {
+      if (vary[i]) continue;
+      const op = ops[i]!;
+      let v: number;
+      switch (op) {
+        case OP.CONST: v = consts[as[i]!]!; break;
+        case OP.TOL: v = floatArithmetic.identityTolerance; break;
+        case OP.SLOT: {
+          const c = slot(as[i]!);
+          v = typeof c === 'number' ? c : c[0]!;
+          break;
+        }
+        case OP.SUM: {
+          v = 0;
+          for (let k = 0; k < bs[i]!; k++) v += scalars[tape.args[as[i]! + k]!]!;
+          break;
+        }
+        default: {
+          const one = new Float64Array(1);
+          const unary = op === OP.NEG || op === OP.EXP || op === OP.LN || op === OP.ABS;
+          floatColumns(op, null, scalars[as[i]!]!, null, unary ? 0 : scalars[bs[i]!]!, one, 1);
+          v = one[0]!;
+        }
+      }
+      scalars[i] = v;
+      const canFail = op !== OP.CONST && op !== OP.TOL && op !== OP.SLOT && op !== OP.NEG && op !== OP.ABS && op !== OP.MAX && op !== OP.MIN;
+      const failed = canFail && v - v !== 0;
+      if (failed !== this.failedSet.has(i)) s.fixedFailed = true;
     }
-    floatOp(op, A, B, o, n, bad, tape.args, tape.a[i]!, tape.b[i]!, cols);
+    for (let g = 0; g < tape.guards.length; g += 3) {
+      const x = tape.guards[g]!;
+      const y = tape.guards[g + 1]!;
+      if (vary[x] || vary[y]) continue;
+      const u = scalars[x]!;
+      const w = scalars[y]!;
+      if ((u < w ? -1 : u > w ? 1 : 0) !== tape.guards[g + 2]) s.fixedFailed = true;
+    }
+    for (const { node, value } of tape.numberGuards) if (!vary[node] && scalars[node] !== value) s.fixedFailed = true;
   }
 
   private decimalConstants(): GepDecimal[] {
@@ -245,22 +282,32 @@ export class CompiledTape {
   }
 }
 
-/** Scratch columns of one float evaluation of a tape (one per needed node), reused between its blocks. */
+/** Scratch of one float evaluation of a tape: scalars for the nodes that do not vary, columns for the others. */
 export class FloatState {
   readonly cols: Float64Array[];
-  readonly filled: Uint8Array;
+  readonly scalars: Float64Array;
+  fixedDone = false;
   fixedFailed = false;
+  varyingOrder: Int32Array;
   constructor(readonly tape: CompiledTape, readonly capacity: number, public vary: Uint8Array) {
     this.cols = new Array(tape.tape.size);
-    for (const i of tape.order) this.cols[i] = new Float64Array(capacity);
-    this.filled = new Uint8Array(tape.tape.size);
+    this.scalars = new Float64Array(tape.tape.size);
+    this.varyingOrder = new Int32Array(0);
+    this.reset(vary);
   }
 
-  /** Start another evaluation (other rows, other varying nodes) with the same columns. */
+  /** Start another evaluation (other rows, other varying nodes) with the same scratch. */
   reset(vary: Uint8Array): void {
     this.vary = vary;
-    this.filled.fill(0);
+    this.fixedDone = false;
     this.fixedFailed = false;
+    const order: number[] = [];
+    for (const i of this.tape.order) {
+      if (!vary[i]) continue;
+      order.push(i);
+      this.cols[i] ??= new Float64Array(this.capacity);
+    }
+    this.varyingOrder = Int32Array.from(order);
   }
 }
 
@@ -275,29 +322,79 @@ export function floatState(tape: CompiledTape, capacity: number, vary: Uint8Arra
   return s;
 }
 
-/** One operation over a block: o = op(A, B), flagging in `bad` each row where the direct path would throw. */
-function floatOp(op: number, A: Float64Array, B: Float64Array | null, o: Float64Array, n: number, bad: Uint8Array, args: Int32Array, start: number, count: number, cols: Float64Array[]): void {
+/** Flag rows whose value is not finite (where floatArithmetic throws); for a node the recording saw fail, the rows where it does not. */
+function flagNonFinite(o: Float64Array, n: number, expectFailure: boolean, bad: Uint8Array): void {
+  if (!expectFailure) {
+    // x·0 is 0 for a finite x and NaN otherwise: one branch-free pass finds whether any row failed.
+    let z = 0;
+    for (let r = 0; r < n; r++) z += o[r]! * 0;
+    if (z === 0) return;
+  }
+  if (expectFailure) {
+    for (let r = 0; r < n; r++) if (o[r]! - o[r]! === 0) bad[r] = 1;
+  } else {
+    for (let r = 0; r < n; r++) if (o[r]! - o[r]! !== 0) bad[r] = 1;
+  }
+}
+
+/**
+ * o[r] = op(a, b) for r < n, each operand a column or (when its column is null) a scalar; the
+ * operations of floatArithmetic (its checks are done by `flagNonFinite`).
+ */
+function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64Array | null, sb: number, o: Float64Array, n: number): void {
   switch (op) {
-    case OP.ADD: { const b = B!; for (let r = 0; r < n; r++) { const v = A[r]! + b[r]!; o[r] = v; if (v - v !== 0) bad[r] = 1; } return; }
-    case OP.SUB: { const b = B!; for (let r = 0; r < n; r++) { const v = A[r]! - b[r]!; o[r] = v; if (v - v !== 0) bad[r] = 1; } return; }
-    case OP.MUL: { const b = B!; for (let r = 0; r < n; r++) { const v = A[r]! * b[r]!; o[r] = v; if (v - v !== 0) bad[r] = 1; } return; }
-    case OP.DIV: { const b = B!; for (let r = 0; r < n; r++) { const v = A[r]! / b[r]!; o[r] = v; if (v - v !== 0) bad[r] = 1; } return; }
-    case OP.POW: { const b = B!; for (let r = 0; r < n; r++) { const v = A[r]! ** b[r]!; o[r] = v; if (v - v !== 0) bad[r] = 1; } return; }
-    case OP.EXP: for (let r = 0; r < n; r++) { const v = Math.exp(A[r]!); o[r] = v; if (v - v !== 0) bad[r] = 1; } return;
-    case OP.LN: for (let r = 0; r < n; r++) { const v = Math.log(A[r]!); o[r] = v; if (v - v !== 0) bad[r] = 1; } return;
-    case OP.NEG: for (let r = 0; r < n; r++) o[r] = -A[r]!; return;
-    case OP.ABS: for (let r = 0; r < n; r++) o[r] = Math.abs(A[r]!); return;
-    case OP.MAX: { const b = B!; for (let r = 0; r < n; r++) { const x = A[r]!, y = b[r]!; o[r] = x >= y ? x : y; } return; }
-    case OP.MIN: { const b = B!; for (let r = 0; r < n; r++) { const x = A[r]!, y = b[r]!; o[r] = x <= y ? x : y; } return; }
-    case OP.SUM: {
-      // Σ from 0 in list order, as floatArithmetic.sum adds.
-      o.fill(0, 0, n);
-      for (let k = 0; k < count; k++) {
-        const c = cols[args[start + k]!]!;
-        for (let r = 0; r < n; r++) o[r] = o[r]! + c[r]!;
-      }
-      for (let r = 0; r < n; r++) { const v = o[r]!; if (v - v !== 0) bad[r] = 1; }
+    case OP.ADD:
+      if (A && B) for (let r = 0; r < n; r++) o[r] = A[r]! + B[r]!;
+      else if (A) for (let r = 0; r < n; r++) o[r] = A[r]! + sb;
+      else if (B) for (let r = 0; r < n; r++) o[r] = sa + B[r]!;
+      else o.fill(sa + sb, 0, n);
       return;
-    }
+    case OP.SUB:
+      if (A && B) for (let r = 0; r < n; r++) o[r] = A[r]! - B[r]!;
+      else if (A) for (let r = 0; r < n; r++) o[r] = A[r]! - sb;
+      else if (B) for (let r = 0; r < n; r++) o[r] = sa - B[r]!;
+      else o.fill(sa - sb, 0, n);
+      return;
+    case OP.MUL:
+      if (A && B) for (let r = 0; r < n; r++) o[r] = A[r]! * B[r]!;
+      else if (A) for (let r = 0; r < n; r++) o[r] = A[r]! * sb;
+      else if (B) for (let r = 0; r < n; r++) o[r] = sa * B[r]!;
+      else o.fill(sa * sb, 0, n);
+      return;
+    case OP.DIV:
+      if (A && B) for (let r = 0; r < n; r++) o[r] = A[r]! / B[r]!;
+      else if (A) for (let r = 0; r < n; r++) o[r] = A[r]! / sb;
+      else if (B) for (let r = 0; r < n; r++) o[r] = sa / B[r]!;
+      else o.fill(sa / sb, 0, n);
+      return;
+    case OP.POW:
+      for (let r = 0; r < n; r++) o[r] = (A ? A[r]! : sa) ** (B ? B[r]! : sb);
+      return;
+    case OP.MAX:
+      for (let r = 0; r < n; r++) {
+        const x = A ? A[r]! : sa;
+        const y = B ? B[r]! : sb;
+        o[r] = x >= y ? x : y;
+      }
+      return;
+    case OP.MIN:
+      for (let r = 0; r < n; r++) {
+        const x = A ? A[r]! : sa;
+        const y = B ? B[r]! : sb;
+        o[r] = x <= y ? x : y;
+      }
+      return;
+    case OP.EXP:
+      for (let r = 0; r < n; r++) o[r] = Math.exp(A ? A[r]! : sa);
+      return;
+    case OP.LN:
+      for (let r = 0; r < n; r++) o[r] = Math.log(A ? A[r]! : sa);
+      return;
+    case OP.NEG:
+      for (let r = 0; r < n; r++) o[r] = -(A ? A[r]! : sa);
+      return;
+    case OP.ABS:
+      for (let r = 0; r < n; r++) o[r] = Math.abs(A ? A[r]! : sa);
+      return;
   }
 }

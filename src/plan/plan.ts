@@ -23,7 +23,7 @@ import { makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientTable } from '../coefficients/types.js';
 import { decimalArithmetic, floatArithmetic, GepDecimal, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
-import { CompiledTape, floatState } from './evaluate.js';
+import { CompiledTape, floatState, type FloatState } from './evaluate.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
 import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
 import { compileTemplate, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
@@ -354,25 +354,6 @@ class DecimalRow implements RowValues<unknown> {
   }
 }
 
-/** Values of a block of rows on the float path. */
-class FloatRow implements RowValues<unknown> {
-  r = 0;
-  texts: readonly (string | undefined)[] = [];
-  constructor(
-    private readonly plan: GepPlan,
-    private readonly cols: Float64Array[],
-  ) {}
-  value(id: number): unknown {
-    return this.cols[id]![this.r];
-  }
-  text(id: number): string {
-    return floatArithmetic.toString(this.cols[id]![this.r]!);
-  }
-  slotText(k: number): string {
-    return k < 0 ? 'float64' : this.texts[k] ?? this.plan.defaults[k]!;
-  }
-}
-
 /** Called for each row a plan computes: the tape that took it and its values (valid during the call only). */
 export type RowEmit = (index: number, tape: PlanTape, row: RowValues<unknown>) => void;
 
@@ -483,7 +464,7 @@ export function evaluateFloatColumns(
     const state = floatState(compiled, size, vary);
     const bad = new Uint8Array(size);
     const blockCols = new Map<number, Float64Array>();
-    const view = new FloatRowView(plan, state.cols);
+    const view = new FloatRowView(plan, state);
     const next: number[] = [];
     for (let start = 0; start < pending.length; start += size) {
       const m = Math.min(size, pending.length - start);
@@ -521,17 +502,17 @@ export class FloatRowView implements RowValues<unknown> {
   texts: readonly (string | undefined)[] = [];
   constructor(
     private readonly plan: GepPlan,
-    readonly cols: Float64Array[],
+    private readonly state: FloatState,
   ) {}
   /** The float value of node `id` in this row. */
   number(id: number): number {
-    return this.cols[id]![this.r]!;
+    return this.state.vary[id] ? this.state.cols[id]![this.r]! : this.state.scalars[id]!;
   }
   value(id: number): unknown {
-    return this.cols[id]![this.r];
+    return this.number(id);
   }
   text(id: number): string {
-    return floatArithmetic.toString(this.cols[id]![this.r]!);
+    return floatArithmetic.toString(this.number(id));
   }
   slotText(k: number): string {
     return k < 0 ? 'float64' : this.texts[k] ?? this.plan.defaults[k]!;
