@@ -21,7 +21,7 @@ import { GepInputError, type GepIssue } from '../errors/errors.js';
 import { computeGep, type GepOptions, type GepResult } from './gep.js';
 import { gepResultToJson } from './serialize.js';
 import type { Category } from '../indicators/types.js';
-import { compileGepPlan, evaluateDecimalRows, evaluateFloatRows, resultOf, type GepPlan, type PlanTape, type RowEmit } from '../plan/plan.js';
+import { compileGepPlan, evaluateDecimalRows, evaluateFloatRows, finishRow, rowChecks, type GepPlan, type PlanTape, type RowEmit } from '../plan/plan.js';
 import { readSlots, structureKey } from '../plan/slots.js';
 import { PlanUnsupportedError, HOLE_CLOSE, HOLE_OPEN } from '../plan/tape.js';
 import { compileTemplate, type RowValues } from '../plan/template.js';
@@ -260,7 +260,21 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
         const j = g.at[r]!;
         const { unit, index } = chunk[j]!;
         const file = unit.file ? { file: unit.file } : {};
-        out[j] = { index, id: unitId(unit, index), ...file, ok: true, summary: summaryOf(tape, row), result: form === 'none' ? null : resultOf(tape, row, form as 'object') };
+        // The checks computeGep makes outside the arithmetic (given prices, plausibility), on this unit.
+        let result: unknown = null;
+        let extra: number;
+        if (form === 'none') {
+          const w = rowChecks(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>);
+          if (!w) return;
+          extra = w.length;
+        } else {
+          const done = finishRow(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>, form);
+          if (!done) return;
+          result = done.result;
+          extra = done.extraWarnings;
+        }
+        const summary = summaryOf(tape, row);
+        out[j] = { index, id: unitId(unit, index), ...file, ok: true, summary: extra ? { ...summary, warnings: summary.warnings + extra } : summary, result };
         onPlans++;
       };
       if (name === 'decimal') evaluateDecimalRows(slot.plan, g.rows, emit);

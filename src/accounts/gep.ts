@@ -190,8 +190,12 @@ export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'a
   return { account, profile, table, priceIndex, set, strict: options.strict ?? false, warnings, notAccounted, planned };
 }
 
-/** Compute a prepared account with an arithmetic (the second stage of `computeGep`). */
-export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>): GepResult<T> {
+/**
+ * Compute a prepared account with an arithmetic (the second stage of `computeGep`). The compiled
+ * plan records it with `plausibility: false` and runs the plausibility checks on each row's values
+ * itself (they read input text and results outside the arithmetic seam).
+ */
+export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: { readonly plausibility?: boolean } = {}): GepResult<T> {
   const { account, profile, table, priceIndex } = prepared;
   const warnings = [...prepared.warnings];
   const notAccounted = prepared.notAccounted;
@@ -245,7 +249,7 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>): GepResu
   }
   const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
-  const plausible = plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
+  const plausible = stages.plausibility === false ? { issues: [], warnings: [] } : plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
   if (plausible.issues.length) throw new GepInputError(plausible.issues);
   warnings.push(...plausible.warnings);
   return {

@@ -10,12 +10,14 @@ import { computeGepSensitivity } from '../uncertainty/sensitivity.js';
 import { computeGepUncertainty } from '../uncertainty/monte-carlo.js';
 import { sensitivityResultToJson, uncertaintyResultToJson } from '../uncertainty/serialize.js';
 import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { profileOption } from './profile-option.js';
 
 const COMMON = `  --spec FILE       uncertainty specification (JSON, schemas/uncertainty.schema.json): the inputs and
                     coefficients with a distribution; without it, the default ranges of the
                     to-verify coefficients the account reads (docs/uncertainty.md)
   --seed N          seed of the generator (default: the specification's, else 1)
-  --profile ID      accounting profile (default: the input's "profile", else national-2022)
+  --profile ID      accounting profile, or a profile file with local indicators (default: the
+                    input's "profile", else national-2022)
   --format FORMAT   table (default), json or html (one self-contained page)
   --lang LANG       en (default) or zh
   --out FILE        write the report to FILE instead of the terminal`;
@@ -98,8 +100,9 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
   }
   const imported = readInputFile(file, io);
   if (!imported) return 1;
+  const profile = profileOption(values.profile, io, usage);
   const options = {
-    ...(spec !== undefined ? { spec } : {}), ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false,
+    ...(spec !== undefined ? { spec } : {}), ...(profile !== undefined ? { profile } : {}), strict: values.strict ?? false,
     ...(draws !== undefined ? { draws } : {}), ...(seed !== undefined ? { seed } : {}), ...(quantiles ? { quantiles } : {}),
     ...(top !== undefined ? { top } : {}), ...(samples !== undefined ? { samples } : {}),
   };

@@ -19,7 +19,11 @@
  */
 import { computeGep, evaluateGep, prepareGep, type GepOptions, type GepResult, type PreparedGep } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
-import { makeCoefficientSet } from '../coefficients/resolve.js';
+import { CoefficientReader, makeCoefficientSet, type CoefficientSet, type GivenPriceCheck } from '../coefficients/resolve.js';
+import { givenPriceWarnings } from '../coefficients/price-check.js';
+import { plausibilityChecks } from '../accounts/plausibility.js';
+import type { AccountInput } from '../accounts/input.js';
+import type { GepWarning } from '../errors/errors.js';
 import type { CoefficientOverride, CoefficientTable } from '../coefficients/types.js';
 import { decimalArithmetic, floatArithmetic, GepDecimal, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
@@ -60,6 +64,12 @@ export interface PlanTape {
   readonly warningCount: number;
   /** The result's JSON form (as `gepResultToJson`, indented by 2), filled in as text. */
   readonly json: StringTemplate;
+  /** The given-price checks the recording deferred (src/coefficients/price-check.ts): run on each row's values. */
+  readonly priceChecks: readonly { readonly slot: number | null; readonly text: string; readonly unit: string; readonly coefficientId: string; readonly path: readonly (string | number)[]; readonly indicator: string }[];
+  /** Each indicator's quantity total (node and unit; null when its lines have no common unit), for the plausibility checks. */
+  readonly quantityTotals: readonly { readonly id: string; readonly node: number | null; readonly unit: string }[];
+  /** The result's warnings, filled in. */
+  readonly warnings: (row: RowValues<unknown>) => GepWarning[];
   /** Warnings whose filled messages might coincide on some row (the direct path drops such a repeat). */
   readonly dedupe: readonly StringTemplate[];
 }
@@ -113,6 +123,10 @@ export class GepPlan {
   /** Coefficient id → the input slot of its override in the input, when the input overrides it. */
   private readonly inputOverrides = new Map<string, number>();
   private readonly optionOverrides = new Map<string, CoefficientOverride>();
+  /** The price checks deferred by the recording under way. */
+  private priceChecks: GivenPriceCheck[] = [];
+  /** The coefficients with their real values, for the given-price checks of rows. */
+  private readonly peekReader: CoefficientReader<unknown>;
 
   private constructor(input: unknown, options: PlanOptions, structure: InputStructure, prepared: PreparedGep) {
     this.input = input;
@@ -121,6 +135,7 @@ export class GepPlan {
     this.defaults = structure.slots.map((s) => s.text);
     this.slotInfo = structure.slots.map((info) => ({ kind: 'input' as const, info }));
     for (const o of options.overrides ?? []) this.optionOverrides.set(o.id, o);
+    this.peekReader = new CoefficientReader(decimalArithmetic as Arithmetic<unknown>, prepared.set);
     this.prepared = this.tokenized(prepared);
   }
 
@@ -147,6 +162,16 @@ export class GepPlan {
   /** The slot holding coefficient `id`'s value (its override in the input when there is one), or undefined when no tape read it. */
   coefficientSlot(id: string): number | undefined {
     return this.inputOverrides.get(id) ?? this.coefficientSlots.get(`o:${id}`) ?? this.coefficientSlots.get(`c:${id}`);
+  }
+
+  /** A reader of the real coefficient values (no use recorded), for the given-price checks of rows. */
+  get peek(): CoefficientReader<unknown> {
+    return this.peekReader;
+  }
+
+  /** The indicators accounted and the paths of their blocks. */
+  get plannedPaths(): readonly { readonly id: string; readonly path: readonly (string | number)[] }[] {
+    return this.prepared.planned;
   }
 
   /** True when the plan's coefficient table (or an override in the options) has coefficient `id`. */
@@ -180,8 +205,10 @@ export class GepPlan {
       if (slot !== undefined && overridesNode) this.inputOverrides.set(o.id, slot);
     });
     const optionOverrides = [...this.optionOverrides.values()].map((o) => ({ ...o, value: coefficientToken(o.id, 'o') }));
-    const { set, issues } = makeCoefficientSet(tokenTable(prepared.table), [...accountOverrides, ...optionOverrides], { strict: prepared.set.strict });
-    if (issues.length) throw new PlanUnsupportedError('the coefficient overrides differ once tokenised');
+    const made = makeCoefficientSet(tokenTable(prepared.table), [...accountOverrides, ...optionOverrides], { strict: prepared.set.strict });
+    if (made.issues.length) throw new PlanUnsupportedError('the coefficient overrides differ once tokenised');
+    // Given prices are compared with the table per row (their text is a token while recording).
+    const set: CoefficientSet = { ...made.set, onGivenPrice: (c) => this.priceChecks.push(c) };
     return { ...prepared, account: account as unknown as PreparedGep['account'], planned, set };
   }
 
@@ -228,8 +255,15 @@ export class GepPlan {
         return null;
       },
     });
-    const result = evaluateGep(this.prepared, rec);
+    this.priceChecks = [];
+    // Plausibility checks read input text and results outside the arithmetic: run per row (finishRow).
+    const result = evaluateGep(this.prepared, rec, { plausibility: false });
     const tape = rec.finish();
+    const priceChecks = this.priceChecks.map((c) => {
+      const m = /^\uE000(\d+)\uE001$/.exec(c.given.value.trim());
+      return { slot: m ? Number(m[1]) : null, text: c.given.value, unit: c.given.unit, coefficientId: c.coefficientId, path: c.path, indicator: c.indicator };
+    });
+    if (priceChecks.some((c) => c.slot === null && hasMark(c.text))) throw new PlanUnsupportedError('a given price is not an input value');
     const resolve = (body: string) => this.resolveToken(body);
     const template = { ...result, arithmetic: ARITHMETIC_TOKEN } as unknown as GepResult<Node>;
     const totals: TotalsNodes = {
@@ -243,6 +277,7 @@ export class GepPlan {
       indicators: result.indicators.map((r) => ({ id: r.id, category: r.category, node: (r.value.total.value as Node).id })),
     };
     const totalNodes = [totals.gep, ...Object.values(totals.categories), ...totals.indicators.map((i) => i.node)];
+    for (const r of result.indicators) if (r.quantity.total) totalNodes.push((r.quantity.total.value as Node).id);
     const messages = [...new Set(result.warnings.map((w) => w.message))];
     // What only whole results need is made on first use: a Monte Carlo run reads the totals only.
     const lazy = <V>(make: () => V): (() => V) => {
@@ -254,8 +289,13 @@ export class GepPlan {
     const region = lazy(() => compileTemplate<GepResult<unknown>['region']>(result.region, resolve));
     const json = lazy(() => parseString(JSON.stringify(gepResultToJson(template, rec as unknown as Arithmetic<Node>), null, 2), resolve));
     const dedupe = lazy(() => (messages.length > 1 && messages.some(hasMark) ? messages.map((m) => parseString(m, resolve)) : []));
+    const warningsFill = lazy(() => compileTemplate<GepWarning[]>(result.warnings, resolve));
+    const quantityTotals = result.indicators.map((r) => ({ id: r.id, node: r.quantity.total ? (r.quantity.total.value as Node).id : null, unit: r.quantity.total?.unit ?? '' }));
     const planTape: PlanTape = {
       tape,
+      priceChecks,
+      quantityTotals,
+      warnings: (row) => warningsFill()(row),
       get full() { return full(); },
       totalsOnly: new CompiledTape(tape, totalNodes),
       totals,
@@ -565,6 +605,52 @@ export function evaluateFloatRows(plan: GepPlan, rows: SlotRows, emit: RowEmit):
   return [...new Set([...failed, ...refused])].sort((a, b) => a - b);
 }
 
+/**
+ * The checks `computeGep` makes outside the arithmetic, on a row's values: a price the input gives
+ * against the table value (a warning), and the plausibility checks of src/accounts/plausibility.ts
+ * (issues and warnings), with the row's own input. Returns the row's extra warnings, or null when
+ * the row must be computed directly (an issue, or a price warning: the recording had none).
+ */
+export function rowChecks(plan: GepPlan, tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>): GepWarning[] | null {
+  for (const c of tape.priceChecks) {
+    const value = c.slot === null ? c.text : row.slotText(c.slot);
+    if (givenPriceWarnings(plan.peek, { value, unit: c.unit }, c.coefficientId, c.path, c.indicator).length) return null;
+  }
+  const account = input as AccountInput;
+  const node = (id: number) => ({ value: row.value(id), unit: '元' as const });
+  const totals = {
+    material: node(tape.totals.categories.material), regulating: node(tape.totals.categories.regulating), cultural: node(tape.totals.categories.cultural),
+    outsideRegion: node(tape.totals.categories.outsideRegion), gep: node(tape.totals.gep),
+  };
+  const results = tape.quantityTotals.map((q) => ({ id: q.id, quantity: { total: q.node === null ? null : { value: row.value(q.node), unit: q.unit } } }));
+  const { issues, warnings } = plausibilityChecks({
+    A, account, totals,
+    inputs: plan.plannedPaths.map((p) => ({ id: p.id, input: (account.indicators as Record<string, unknown>)[p.id], path: p.path })),
+    results: results as unknown as Parameters<typeof plausibilityChecks>[0]['results'],
+  });
+  return issues.length ? null : warnings;
+}
+
+/**
+ * The result of a row of a batch, with the checks `computeGep` makes outside the arithmetic
+ * (`rowChecks`): an object, JSON text, or null when the row must be computed directly.
+ */
+export function finishRow(plan: GepPlan, tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json'): { result: GepResult<unknown> | string; extraWarnings: number } | null {
+  const extra = rowChecks(plan, tape, row, input, A);
+  if (!extra) return null;
+  if (form === 'object') {
+    const r = tape.fill(row);
+    return { result: extra.length ? { ...r, warnings: [...r.warnings, ...extra] } : r, extraWarnings: extra.length };
+  }
+  const text = fillString(tape.json, row, jsonEscape);
+  if (!extra.length) return { result: text, extraWarnings: 0 };
+  // `warnings` is the last member of the JSON form: written again with the row's extra warnings.
+  const at = text.lastIndexOf('\n  "warnings": ');
+  if (at < 0 || !text.endsWith('\n}')) return null;
+  const list = JSON.stringify([...tape.warnings(row), ...extra], null, 2).replace(/\n/g, '\n  ');
+  return { result: `${text.slice(0, at)}\n  "warnings": ${list}\n}`, extraWarnings: extra.length };
+}
+
 /** A whole result of a row, as `computeGep` returns it or as its JSON text. */
 export function resultOf(tape: PlanTape, row: RowValues<unknown>, form: 'object'): GepResult<unknown>;
 export function resultOf(tape: PlanTape, row: RowValues<unknown>, form: 'json'): string;
@@ -580,7 +666,7 @@ export function computeWithPlan<T>(plan: GepPlan, input: unknown, arithmetic: Ar
   const texts: string[] = [];
   if (readSlots(plan.structure.root, input, texts) === 'ok') {
     let out: GepResult<unknown> | undefined;
-    const emit: RowEmit = (_i, tape, row) => { out = resultOf(tape, row, 'object'); };
+    const emit: RowEmit = (_i, tape, row) => { out = finishRow(plan, tape, row, input, arithmetic as Arithmetic<unknown>, 'object')?.result as GepResult<unknown> | undefined; };
     if (arithmetic.name === 'decimal') evaluateDecimalRows(plan, [texts], emit);
     else evaluateFloatRows(plan, [texts], emit);
     if (out) return out as GepResult<T>;

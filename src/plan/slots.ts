@@ -129,6 +129,13 @@ export function decimalSign(text: string): -1 | 0 | 1 {
   return d === 0 || !dNonzero || i !== n ? -1 : sign;
 }
 
+/** −1, 0 or 1 for decimal text below, at or above zero (no parsing). */
+function signClass(text: string): -1 | 0 | 1 {
+  const mantissa = text.trim().split(/[eE/]/)[0]!;
+  if (!/[1-9]/.test(mantissa)) return 0;
+  return mantissa.startsWith('-') ? -1 : 1;
+}
+
 /** The same decision as `measureChecks` in input-schema.ts for a fixed unit, mostly without parsing. */
 function rulesCheck(rules: AmountRules, unit: string | null): SlotCheck {
   const nonNegative = rules.nonNegative;
@@ -186,7 +193,12 @@ class Walker {
     let check: SlotCheck;
     if (rules) check = rulesCheck(rules, unit);
     else if (key === 'value' && (defOf(owner).checks?.length ?? 0) > 0) check = schemaCheck(owner);
-    else check = (t) => decimalSign(t) >= 0;
+    else if (path[0] === 'coefficientOverrides') {
+      // An override is checked against the sign of its table row (src/coefficients/resolve.ts): a
+      // unit whose override has another sign than the plan's (−, 0, +) is computed directly.
+      const sign = signClass(data[key] as string);
+      check = (t) => decimalSign(t) >= 0 && signClass(t) === sign;
+    } else check = (t) => decimalSign(t) >= 0;
     this.slots.push({ path, text: data[key] as string, unit, rules, kind: 'number' });
     return { k: 'slot', slot: this.slots.length - 1, check };
   }

@@ -18,7 +18,10 @@ import { computeGep, type GepResult } from '../accounts/gep.js';
 import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import { floatArithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
-import { compileGepPlan, evaluateFloatColumns, type GepPlan, type PlanOptions } from '../plan/plan.js';
+import { compileGepPlan, evaluateFloatColumns, type FloatRowView, type GepPlan, type PlanOptions, type PlanTape } from '../plan/plan.js';
+import { plausibilityChecks, plausibilityData } from '../accounts/plausibility.js';
+import type { AccountInput } from '../accounts/input.js';
+import type { Arithmetic } from '../numbers/arithmetic.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { quantileOf, type Distribution } from './distributions.js';
 import { parseUncertaintySpec, resolveParameters, type UncertainParameter } from './parameters.js';
@@ -158,8 +161,14 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
   const categories = { material: new Float64Array(n).fill(NaN), regulating: new Float64Array(n).fill(NaN), cultural: new Float64Array(n).fill(NaN) };
   const indicators = new Map(plan.tapes[0]!.totals.indicators.map((i) => [i.id, new Float64Array(n).fill(NaN)]));
   let counted = 0;
+  const plausible = plausibilityPerDraw(plan, parameters, columns);
   const gone = evaluateFloatColumns(plan, n, column, 'totalsOnly', (i, tape, row) => {
     if (skip[i]) return;
+    const refusal = plausible(i, tape, row);
+    if (refusal) {
+      refused.set(refusal, (refused.get(refusal) ?? 0) + 1);
+      return;
+    }
     counted++;
     gep[i] = row.number(tape.totals.gep);
     categories.material[i] = row.number(tape.totals.categories.material);
@@ -181,6 +190,44 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
     refused.set(reason, (refused.get(reason) ?? 0) + failed.length);
   }
   return { gep, categories, indicators, refused, counted };
+}
+
+/**
+ * The plausibility checks of src/accounts/plausibility.ts that can refuse a draw: a negative total
+ * (checked only for a draw with one, the others pass it) and, when a drawn input is an ecosystem
+ * area, the areas of its indicators against the region's (that indicator's block with the draw's
+ * values). The other checks give warnings, which do not change a draw's values.
+ */
+function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParameter[], columns: ReadonlyMap<number, Float64Array>): (i: number, tape: PlanTape, row: FloatRowView) => string | null {
+  const account = plan.input as AccountInput;
+  const areaFields = new Set(plausibilityData().areaSum.fields);
+  const drawnAreas = parameters.filter((p) => p.kind === 'input' && p.slotPath[0] === 'indicators' && areaFields.has(String(p.slotPath.at(-2))));
+  const blocks = [...new Set(drawnAreas.map((p) => String(p.slotPath[1])))];
+  return (i, tape, row) => {
+    const totals = {
+      material: row.number(tape.totals.categories.material), regulating: row.number(tape.totals.categories.regulating),
+      cultural: row.number(tape.totals.categories.cultural), outsideRegion: row.number(tape.totals.categories.outsideRegion), gep: row.number(tape.totals.gep),
+    };
+    const negative = totals.material < 0 || totals.regulating < 0 || totals.cultural < 0 || totals.gep < 0;
+    if (!negative && !blocks.length) return null;
+    const inputs = blocks.map((id) => {
+      const block = structuredClone((account.indicators as Record<string, unknown>)[id]);
+      for (const p of drawnAreas) {
+        if (p.slotPath[1] !== id) continue;
+        let o = block as Record<string | number, unknown>;
+        for (const k of p.slotPath.slice(2, -1)) o = o[k] as Record<string | number, unknown>;
+        o[p.slotPath.at(-1)!] = String(columns.get(p.slot)![i]);
+      }
+      return { id, input: block, path: ['indicators', id] };
+    });
+    const measure = (v: number) => ({ value: v, unit: '元' as const });
+    const { issues } = plausibilityChecks({
+      A: floatArithmetic as Arithmetic<number>, account, inputs, results: [],
+      totals: { material: measure(totals.material), regulating: measure(totals.regulating), cultural: measure(totals.cultural), outsideRegion: measure(totals.outsideRegion), gep: measure(totals.gep) },
+    });
+    const first = issues[0];
+    return first ? `the account refuses these values (plausibility: ${first.code} at ${first.path.join('.')})` : null;
+  };
 }
 
 /** Type 7 quantile of sorted values. */

@@ -22,6 +22,8 @@ export interface UncertainParameter {
   /** The input path as the specification writes it, or the coefficient id. */
   readonly key: string;
   readonly slot: number;
+  /** The path of the slot in the input (inputs; [] for coefficients). */
+  readonly slotPath: readonly (string | number)[];
   /** Unit of the value and of the distribution (a coefficient's row unit, at its price year). */
   readonly unit: string;
   readonly priceYear: number | null;
@@ -118,7 +120,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (!read.has(slot)) warnings.push({ code: 'uncertainty-unused', path: at, message: `${item.path} is not read by the GEP account; its distribution changes nothing` });
     if (distribution) {
       parameters.push({
-        kind: 'input', key: item.path, slot, unit, priceYear: null, baseText, base, distribution, draw: nextDraw(item.shared),
+        kind: 'input', key: item.path, slot, slotPath: info.info.path, unit, priceYear: null, baseText, base, distribution, draw: nextDraw(item.shared),
         ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}),
         check: inputCheck(info.info.rules, info.info.unit, item.path),
       });
@@ -146,7 +148,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const distribution = resolveDistribution(item.distribution, base, use.unit, [...at, 'distribution'], issues);
     if (distribution) {
       parameters.push({
-        kind: 'coefficient', key: item.id, slot, unit: use.unit, priceYear: use.priceYear, baseText: use.value, base, distribution, draw: nextDraw(item.shared),
+        kind: 'coefficient', key: item.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base, distribution, draw: nextDraw(item.shared),
         ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
       });
     }
@@ -162,7 +164,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (!distribution) continue;
     taken.add(slot);
     parameters.push({
-      kind: 'coefficient', key: use.id, slot, unit: use.unit, priceYear: use.priceYear, baseText: use.value, base: decimalArithmetic.fromString(use.value).toNumber(),
+      kind: 'coefficient', key: use.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base: decimalArithmetic.fromString(use.value).toNumber(),
       distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)', check: null, status: use.status,
     });
   }

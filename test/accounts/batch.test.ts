@@ -114,7 +114,8 @@ describe('batches on compiled plans', () => {
     }
     return x;
   };
-  const units = ['1', '1.5', '0.25', '3', '0.001'].map((f, i) => ({ ...(scaled(SAMPLE, f) as object), region: { ...SAMPLE.region, name: `county ${i}`, code: `14010${i + 1}` } }));
+  // Factors ≤ 1: the ecosystem areas of an indicator may not add up to more than the region's area.
+  const units = ['1', '0.9', '0.25', '0.5', '0.001'].map((f, i) => ({ ...(scaled(SAMPLE, f) as object), region: { ...SAMPLE.region, name: `county ${i}`, code: `14010${i + 1}` } }));
   const negative = structuredClone(units[1]) as unknown as { indicators: Record<string, { ecosystems: { area: { value: string } }[] }> };
   negative.indicators['regulating.water-conservation']!.ecosystems[0]!.area.value = '-5';
   const other = structuredClone(units[2]) as unknown as { indicators: Record<string, unknown> };

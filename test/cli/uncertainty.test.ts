@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
+import { computeGep } from '../../src/accounts/gep.js';
 
 function cli(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
@@ -29,8 +30,10 @@ describe('gep uncertainty', () => {
     expect(json.parameters.map((p: { key: string }) => p.key)).toContain('reservoir-storage-cost');
     expect(json.totals.gep.quantiles.map((q: { p: string }) => q.p)).toEqual(['0.025', '0.05', '0.5', '0.95', '0.975']);
     expect(cli(['uncertainty', SAMPLE, '--spec', SPEC, '--draws', '1000', '--format', 'json']).stdout).toBe(a.stdout);
+    // The table's first column is the exact account without draws, in 万元 (2 places, half-up).
     const table = cli(['uncertainty', SAMPLE, '--spec', SPEC, '--draws', '500']).stdout;
-    expect(table).toMatch(/^GEP\s+977,554\.34/m);
+    const exact = computeGep(JSON.parse(readFileSync(SAMPLE, 'utf8'))).totals.gep.value.div(1e4).toFixed(2, 4);
+    expect(table).toMatch(new RegExp(`^GEP\\s+${exact.replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace('.', '\\.')}`, 'm'));
   });
 
   it('writes the HTML page with --out', () => {

@@ -73,6 +73,17 @@ describe('computeGepUncertainty', () => {
     expect(u.warnings.some((w) => w.code === 'uncertainty-refused')).toBe(true);
   });
 
+  it('does not count draws whose ecosystem areas exceed the region\'s (the plausibility check of computeGep)', () => {
+    // The sample's water-conservation lines cover all its 2 208 km²: its forest line of 420 km²
+    // drawn from 300 to 1 000 km² pushes most draws past the region's area (+ its tolerance).
+    const path = 'indicators.regulating.water-conservation.ecosystems[0].area';
+    const u = computeGepUncertainty(SAMPLE, { spec: { defaults: 'none', inputs: [{ path, distribution: { type: 'uniform', min: { value: '300', unit: 'km²' }, max: { value: '1000', unit: 'km²' } } }] }, draws: 400, seed: 5 });
+    const refused = u.refused.filter((r) => r.reason.includes('plausibility'));
+    expect(refused.length).toBe(1);
+    expect(refused[0]!.count).toBeGreaterThan(0);
+    expect(refused[0]!.count + u.counted).toBe(400);
+  });
+
   it('locates every problem of a specification', () => {
     try {
       computeGepUncertainty(small, { spec: { inputs: [
