@@ -158,6 +158,20 @@ describe('batches on compiled plans', () => {
     expect(first.ok && first.summary).toEqual(summarize(computeGep(inputs[0])));
   });
 
+  it('refuses an override of another sign than the plan\'s unit, as computeGep does', () => {
+    // Overrides are checked against the sign of their table row (a money coefficient is never
+    // negative): the third unit's −3 元/m³ must be refused, not computed on the plan of the others.
+    const withOverride = (value: string, i: number) => ({
+      ...units[0] as object, region: { ...SAMPLE.region, name: `override ${i}`, code: `14020${i}` },
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value, unit: '元/m³', reason: 'county survey' }],
+    });
+    const report = computeGepBatch([withOverride('7.5', 1), withOverride('8', 2), withOverride('-3', 3)]);
+    expect(report.items.map((i) => i.ok)).toEqual([true, true, false]);
+    const refused = report.items[2]!;
+    expect(!refused.ok && refused.issues.map((i) => i.path.join('.'))).toEqual(['coefficientOverrides.0.value']);
+    expect(report.onPlans).toBe(1);
+  });
+
   it('takes an iterable of inputs, read one at a time', () => {
     let read = 0;
     function* lazy() {
