@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: every benchmark in one run, printed as Markdown with the machine and the command,
  * so that the ratios are measured side by side. Not part of `npm test`; no timing is asserted.
- * Sizes: BENCH_UNITS (default 3000 accounts), BENCH_CELLS (default 1e8 cells), BENCH_RUNS (default 3).
+ * Sizes: BENCH_UNITS (default 3000 accounts), BENCH_CELLS (default 1e8 cells), BENCH_RUNS (default 3),
+ * BENCH_DRAWS (default 10 000 Monte Carlo draws), BENCH_MEMORY_UNITS (default 30 000 units streamed).
  */
 import { benchAccounts } from './accounts.js';
 import { benchKernels } from './kernels.js';
+import { benchUncertainty } from './uncertainty.js';
 import { execFileSync } from 'node:child_process';
 import { machine } from './common.js';
 
@@ -14,6 +16,7 @@ lines.push(`Command: npm run bench (BENCH_UNITS=${process.env.BENCH_UNITS ?? 300
 lines.push('');
 const only = process.argv[2];
 if (!only || only === 'accounts') await benchAccounts(lines);
+if (!only || only === 'uncertainty') benchUncertainty(lines);
 if (!only || only === 'kernels') benchKernels(lines);
 // The import benchmark measures peak memory in child processes of its own.
 if (!only || only === 'import') lines.push('', execFileSync('npx', ['tsx', 'bench/import.bench.ts'], { encoding: 'utf8' }).trim());

@@ -14,6 +14,7 @@ import { convert } from '../src/units/units.js';
 import { listProfiles } from '../src/profiles/profiles.js';
 import { renderIoFiles } from './io-schemas.js';
 import { MD_HEADER, methodIndex, methodPage, type MethodText } from '../src/release/method-pages.js';
+import { uncertaintySpecSchema } from '../src/uncertainty/spec.js';
 
 function renderInputSchema(): string {
   const schema = z.toJSONSchema(accountInputSchema, { unrepresentable: 'any' });
@@ -127,5 +128,6 @@ export function renderDerivedFiles(): Record<string, string> {
     'schemas/account-input.schema.json': renderInputSchema(),
     ...renderIoFiles(),
     'schemas/case.schema.json': `${JSON.stringify({ ...z.toJSONSchema(caseSchema, { unrepresentable: 'any', io: 'input' }), title: 'Published GEP case (gep-accounting)' }, null, 2)}\n`,
+    'schemas/uncertainty.schema.json': `${JSON.stringify({ ...z.toJSONSchema(uncertaintySpecSchema, { unrepresentable: 'any', io: 'input' }), title: 'Uncertainty specification of a GEP account (gep-accounting)' }, null, 2)}\n`,
   };
 }

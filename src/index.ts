@@ -4,9 +4,16 @@
 export { computeGep, categoryTotals, type GepOptions, type GepResult, type NotAccounted } from './accounts/gep.js';
 export { gepResultToJson, type GepResultJson, type MoneyJson } from './accounts/serialize.js';
 export {
-  computeGepBatch, checkHierarchy, levelOfCode, summarize,
-  type BatchItem, type BatchOptions, type BatchReport, type BatchSummary, type BatchUnit, type HierarchyCheck, type HierarchyReport,
+  computeGepBatch, streamGepBatch, checkHierarchy, levelOfCode, summarize,
+  type BatchItem, type BatchOptions, type BatchReport, type BatchSummary, type BatchUnit, type HierarchyCheck, type HierarchyReport, type ResultForm, type StreamOptions,
 } from './accounts/batch.js';
+export { compileGepPlan, computeWithPlan, GepPlan, type PlanOptions } from './plan/plan.js';
+export { computeGepUncertainty, type OutputSummary, type ParameterReport, type UncertaintyOptions, type UncertaintyResult } from './uncertainty/monte-carlo.js';
+export { computeGepSensitivity, type SensitivityOptions, type SensitivityResult, type Swing } from './uncertainty/sensitivity.js';
+export { uncertaintySpecSchema, type UncertaintySpec, type DistributionSpec } from './uncertainty/spec.js';
+export { uncertaintyResultToJson, sensitivityResultToJson, type UncertaintyResultJson, type SensitivityResultJson } from './uncertainty/serialize.js';
+export { Random } from './uncertainty/random.js';
+export { UNCERTAINTY_DEFAULTS } from './uncertainty/defaults.js';
 export { accountEnvelopeSchema, accountInputSchema, coefficientOverrideSchema, type AccountInput } from './accounts/input.js';
 export {
   computeGeep, geepFromAccount, geepResultToJson, GEEP_VARIANT_SPECS,

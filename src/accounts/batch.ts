@@ -5,13 +5,26 @@
  * additivity: each city against the sum of its counties, each province against the sum of its
  * cities (or of its counties when the batch has no city of it), per accounting year.
  *
+ * Units are computed on compiled plans (src/plan/): units of one structure (the same indicators,
+ * lines, units and names; other values) share a plan, validated and resolved once; each unit's
+ * values are checked against the plan's slots (decimal text, sign, bounds) and evaluated without
+ * zod or per-unit plumbing, with the direct path's results. A unit of a structure seen once, a
+ * unit whose values fail their checks and a row the plan cannot take are computed directly, which
+ * gives the same result and the same located issues. `streamGepBatch` hands each result over as it
+ * is made and keeps only summaries, so memory stays flat for any number of units.
+ *
  * This module is browser-safe and runs in the calling thread; `gep-accounting/node` spreads a large
  * batch over worker threads with the same report.
  */
 import { arithmeticByName, decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, type GepIssue } from '../errors/errors.js';
 import { computeGep, type GepOptions, type GepResult } from './gep.js';
+import { gepResultToJson } from './serialize.js';
 import type { Category } from '../indicators/types.js';
+import { compileGepPlan, evaluateDecimalRows, evaluateFloatRows, finishRow, rowChecks, type GepPlan, type PlanTape, type RowEmit } from '../plan/plan.js';
+import { readSlots, structureKey } from '../plan/slots.js';
+import { PlanUnsupportedError, HOLE_CLOSE, HOLE_OPEN } from '../plan/tape.js';
+import { compileTemplate, type RowValues } from '../plan/template.js';
 
 /** One unit of a batch: its input, with an id and the file it came from for the report. */
 export interface BatchUnit {
@@ -63,12 +76,16 @@ export interface BatchReport<R> {
   readonly succeeded: number;
   readonly failed: number;
   readonly hierarchy: HierarchyReport;
+  /** Units computed on compiled plans (the others directly): set by `streamGepBatch` and `computeGepBatch`. */
+  readonly onPlans?: number;
 }
 
 /** Options of `computeGepBatch`: those of `computeGep`, plus progress. */
 export type BatchOptions<T> = GepOptions<T> & {
-  /** Called after each unit with the number done and the batch size. */
+  /** Called after each unit with the number done and the batch size (0 when the size is not known). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Compute units of a shared structure on a compiled plan (default true); false computes every unit directly. */
+  readonly plan?: boolean;
 };
 
 const TOTALS: readonly (Category | 'gep')[] = ['material', 'regulating', 'cultural', 'gep'];
@@ -132,14 +149,173 @@ export function computeGepBatch(inputs: readonly unknown[]): BatchReport<GepResu
 export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> & { arithmetic: Arithmetic<T> }): BatchReport<GepResult<T>>;
 export function computeGepBatch(inputs: readonly unknown[], options: Omit<BatchOptions<GepDecimal>, 'arithmetic'>): BatchReport<GepResult<GepDecimal>>;
 export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> = {}): BatchReport<GepResult<T>> {
-  const { onProgress, ...gepOptions } = options;
   const items: BatchItem<GepResult<T>>[] = [];
-  inputs.forEach((raw, i) => {
-    const unit = isBatchUnit(raw) ? raw : { input: raw };
-    items.push(computeBatchItem(unit, i, gepOptions as GepOptions<T>, (r) => r));
-    onProgress?.(i + 1, inputs.length);
-  });
-  return reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64');
+  const { onPlans } = streamGepBatch(inputs, { ...options, form: 'object' } as StreamOptions<T>, (item) => items.push(item as BatchItem<GepResult<T>>));
+  return { ...reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64'), ...(onPlans !== undefined ? { onPlans } : {}) };
+}
+
+/** The form in which `streamGepBatch` hands over each result: the result object, its JSON text (`gepResultToJson`, indented by 2), or none (summaries only). */
+export type ResultForm = 'object' | 'json' | 'none';
+
+/** Options of `streamGepBatch`. */
+export type StreamOptions<T> = BatchOptions<T> & {
+  readonly form: ResultForm;
+  /** The number of units, for progress, when `inputs` is an iterable without a length. */
+  readonly total?: number;
+};
+
+/** Units per chunk: a chunk's units are grouped by plan and evaluated together, then handed over in input order. */
+const CHUNK = 256;
+/** Plans kept at once (one per structure); beyond, the least recently used is dropped. */
+const MAX_PLANS = 16;
+
+interface PlanSlot {
+  readonly plan: GepPlan;
+  readonly key: string;
+  used: number;
+}
+
+/**
+ * The GEP accounts of many units, handed over one by one in input order (`onItem`) as they are made;
+ * the report keeps the summaries only (`result: null`), so memory does not grow with the results.
+ * Inputs may be any iterable (a generator reading files one at a time).
+ *
+ * @param inputs - account inputs, or `{ id, file, input }` units
+ * @param options - as `computeGepBatch`, plus `form` (`object`, `json` text, or `none`)
+ * @param onItem - called with each unit's outcome, result included, in input order
+ * @returns the counts and the hierarchy check, with each item's summary
+ * @example
+ * const report = streamGepBatch(counties, { form: 'json' }, (item) => item.ok && write(`${item.id}.json`, item.result));
+ */
+export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOptions<T>, onItem: (item: BatchItem<unknown>) => void = () => {}): BatchReport<null> {
+  const { onProgress, form, total: givenTotal, plan: usePlan = true, ...rest } = options;
+  const gepOptions = rest as GepOptions<T>;
+  const A = (gepOptions.arithmetic ?? decimalArithmetic) as Arithmetic<T>;
+  const name = A.name;
+  const total = givenTotal ?? (Array.isArray(inputs) ? inputs.length : 0);
+  const planOptions = { ...(gepOptions.profile !== undefined ? { profile: gepOptions.profile } : {}), ...(gepOptions.overrides ? { overrides: gepOptions.overrides } : {}), ...(gepOptions.strict !== undefined ? { strict: gepOptions.strict } : {}), ...(gepOptions.rebase !== undefined ? { rebase: gepOptions.rebase } : {}) };
+  const shape = (r: GepResult<T>): unknown => (form === 'object' ? r : form === 'json' ? `${JSON.stringify(gepResultToJson(r), null, 2)}` : null);
+  const kept: BatchItem<null>[] = [];
+  const plans: PlanSlot[] = [];
+  const seen = new Map<string, number>(); // structures met once (not yet worth a plan), and unplannable ones (−1)
+  let clock = 0;
+  let done = 0;
+  let onPlans = 0;
+
+  const planFor = (input: unknown, texts: string[]): PlanSlot | 'invalid' | null => {
+    for (const p of plans) {
+      texts.length = 0;
+      const r = readSlots(p.plan.structure.root, input, texts);
+      if (r === 'structure') continue;
+      p.used = ++clock;
+      return r === 'ok' ? p : 'invalid';
+    }
+    let key: string;
+    try {
+      key = structureKey(input);
+    } catch {
+      return null;
+    }
+    const count = seen.get(key) ?? 0;
+    if (count === -1) return null;
+    if (count === 0) {
+      seen.set(key, 1);
+      return null;
+    }
+    try {
+      const plan = compileGepPlan(input, planOptions);
+      if (plans.length >= MAX_PLANS) plans.splice(plans.reduce((m, p, i) => (p.used < plans[m]!.used ? i : m), 0), 1);
+      const slot: PlanSlot = { plan, key, used: ++clock };
+      plans.push(slot);
+      seen.delete(key);
+      texts.length = 0;
+      return readSlots(plan.structure.root, input, texts) === 'ok' ? slot : 'invalid';
+    } catch (e) {
+      if (!(e instanceof GepInputError) && !(e instanceof PlanUnsupportedError)) throw e;
+      seen.set(key, -1); // refused or unplannable: its units are computed directly
+      return null;
+    }
+  };
+
+  const hand = (item: BatchItem<unknown>) => {
+    onItem(item);
+    kept.push(item.ok ? { index: item.index, id: item.id, ...(item.file ? { file: item.file } : {}), ok: true, summary: item.summary, result: null } : (item as BatchItem<null>));
+    onProgress?.(++done, total);
+  };
+
+  const runChunk = (chunk: { unit: BatchUnit; index: number }[]) => {
+    const out: (BatchItem<unknown> | undefined)[] = new Array(chunk.length);
+    const groups = new Map<PlanSlot, { at: number[]; rows: string[][] }>();
+    chunk.forEach(({ unit }, j) => {
+      const texts: string[] = [];
+      const slot = usePlan ? planFor(unit.input, texts) : null;
+      if (slot === null || slot === 'invalid') return;
+      let g = groups.get(slot);
+      if (!g) groups.set(slot, (g = { at: [], rows: [] }));
+      g.at.push(j);
+      g.rows.push(texts);
+    });
+    for (const [slot, g] of groups) {
+      const emit: RowEmit = (r, tape, row) => {
+        const j = g.at[r]!;
+        const { unit, index } = chunk[j]!;
+        const file = unit.file ? { file: unit.file } : {};
+        // The checks computeGep makes outside the arithmetic (given prices, plausibility), on this unit.
+        let result: unknown = null;
+        let extra: number;
+        if (form === 'none') {
+          const w = rowChecks(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>);
+          if (!w) return;
+          extra = w.length;
+        } else {
+          const done = finishRow(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>, form);
+          if (!done) return;
+          result = done.result;
+          extra = done.extraWarnings;
+        }
+        const summary = summaryOf(tape, row);
+        out[j] = { index, id: unitId(unit, index), ...file, ok: true, summary: extra ? { ...summary, warnings: summary.warnings + extra } : summary, result };
+        onPlans++;
+      };
+      if (name === 'decimal') evaluateDecimalRows(slot.plan, g.rows, emit);
+      else evaluateFloatRows(slot.plan, g.rows, emit);
+    }
+    chunk.forEach(({ unit, index }, j) => hand(out[j] ?? computeBatchItem(unit, index, gepOptions, shape)));
+  };
+
+  let chunk: { unit: BatchUnit; index: number }[] = [];
+  let index = 0;
+  for (const raw of inputs) {
+    chunk.push({ unit: isBatchUnit(raw) ? raw : { input: raw }, index: index++ });
+    if (chunk.length === CHUNK) {
+      runChunk(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length) runChunk(chunk);
+  return { ...reportOf(kept, name === 'decimal' ? 'decimal' : 'float64'), onPlans };
+}
+
+/** The summary of a row of a plan, as `summarize` would make it from the row's result. */
+const SUMMARIES = new WeakMap<PlanTape, (row: RowValues<unknown>) => BatchSummary>();
+function summaryOf(tape: PlanTape, row: RowValues<unknown>): BatchSummary {
+  let f = SUMMARIES.get(tape);
+  if (!f) {
+    const hole = (id: number) => `${HOLE_OPEN}${id}${HOLE_CLOSE}`;
+    const t = tape.template;
+    const fill = compileTemplate<Omit<BatchSummary, 'name' | 'code' | 'level'>>({
+      accountingYear: t.accountingYear,
+      priceYear: t.priceYear,
+      totals: { material: hole(tape.totals.categories.material), regulating: hole(tape.totals.categories.regulating), cultural: hole(tape.totals.categories.cultural), gep: hole(tape.totals.gep) },
+      warnings: tape.warningCount,
+    }, tape.resolve);
+    f = (row) => {
+      const region = tape.region(row);
+      return { name: region.name, code: region.code ?? null, level: region.level, ...fill(row) };
+    };
+    SUMMARIES.set(tape, f);
+  }
+  return f(row);
 }
 
 /** Assemble the report of computed items (also used by the worker-thread runner). */

@@ -6,9 +6,9 @@
 import { agreeWithin, decimalArithmetic, GepArithmeticError, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
-import { getPriceIndex } from '../coefficients/indices.js';
-import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
-import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
+import { getPriceIndex, type PriceIndex } from '../coefficients/indices.js';
+import { CoefficientReader, makeCoefficientSet, type CoefficientSet } from '../coefficients/resolve.js';
+import type { CoefficientOverride, CoefficientTable, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { checkedProfileIssues } from '../profiles/check.js';
 import { coefficientChecks } from './coefficient-checks.js';
@@ -110,7 +110,31 @@ export function computeGep(input: unknown): GepResult<GepDecimal>;
 export function computeGep<T>(input: unknown, options: GepOptions<T> & { arithmetic: Arithmetic<T> }): GepResult<T>;
 export function computeGep(input: unknown, options: Omit<GepOptions<GepDecimal>, 'arithmetic'>): GepResult<GepDecimal>;
 export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepResult<T> {
-  const A = (options.arithmetic ?? decimalArithmetic) as Arithmetic<T>;
+  return evaluateGep(prepareGep(input, options), (options.arithmetic ?? decimalArithmetic) as Arithmetic<T>);
+}
+
+/**
+ * An account input validated and resolved, before any arithmetic: the profile, the coefficient set
+ * with overrides, and each enabled indicator's parsed block with its variant choices. `computeGep`
+ * is `evaluateGep(prepareGep(input))`; the compiled account plan (src/plan/) evaluates one prepared
+ * input many times.
+ */
+export interface PreparedGep {
+  readonly account: AccountInput;
+  readonly profile: Profile;
+  readonly table: CoefficientTable;
+  readonly priceIndex: PriceIndex | undefined;
+  readonly set: CoefficientSet;
+  /** Refuse to-verify coefficients (checked after every indicator has run). */
+  readonly strict: boolean;
+  /** Warnings found while validating (blocks not in the profile, blocks of unimplemented indicators). */
+  readonly warnings: readonly GepWarning[];
+  readonly notAccounted: readonly NotAccounted[];
+  readonly planned: readonly { readonly id: string; readonly parsed: unknown; readonly variant: Readonly<Record<string, string>>; readonly path: readonly (string | number)[] }[];
+}
+
+/** Validate and resolve an account input (the first stage of `computeGep`); throws `GepInputError` listing every issue. */
+export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'arithmetic'> = {}): PreparedGep {
   const envelope = accountEnvelopeSchema.safeParse(input, { reportInput: true });
   if (!envelope.success) throw new GepInputError(toGepIssues(envelope.error, []));
   const account = envelope.data;
@@ -137,7 +161,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
 
   const notAccounted: NotAccounted[] = [];
-  const planned: { id: string; parsed: unknown; ctx: IndicatorContext<T>; reader: CoefficientReader<T> }[] = [];
+  const planned: PreparedGep['planned'][number][] = [];
   for (const p of profile.indicators) {
     const module = profileIndicator(profile, p.id);
     const entry = profileEntry(profile, p.id) ?? catalogueEntry(p.id);
@@ -160,11 +184,26 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
       continue;
     }
     const variant = Object.fromEntries(module.spec.variants.map((v) => [v.name, p.variant[v.name] ?? v.default]));
-    const reader = new CoefficientReader(A, set);
-    const ctx = { A, coefficients: reader, variant, priceYear: account.priceYear, path, ...(priceIndex ? { priceIndex } : {}) };
-    planned.push({ id: p.id, parsed: parsed.data, reader, ctx });
+    planned.push({ id: p.id, parsed: parsed.data, variant, path });
   }
   if (issues.length) throw new GepInputError(issues);
+  return { account, profile, table, priceIndex, set, strict: options.strict ?? false, warnings, notAccounted, planned };
+}
+
+/**
+ * Compute a prepared account with an arithmetic (the second stage of `computeGep`). The compiled
+ * plan records it with `plausibility: false` and runs the plausibility checks on each row's values
+ * itself (they read input text and results outside the arithmetic seam).
+ */
+export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: { readonly plausibility?: boolean } = {}): GepResult<T> {
+  const { account, profile, table, priceIndex } = prepared;
+  const warnings = [...prepared.warnings];
+  const notAccounted = prepared.notAccounted;
+  const planned = prepared.planned.map(({ id, parsed, variant, path }) => {
+    const reader = new CoefficientReader(A, prepared.set);
+    const ctx: IndicatorContext<T> = { A, coefficients: reader, variant, priceYear: account.priceYear, path, ...(priceIndex ? { priceIndex } : {}) };
+    return { id, parsed, reader, ctx };
+  });
 
   const results: IndicatorResult<T>[] = [];
   const computeIssues: GepIssue[] = [];
@@ -191,7 +230,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
   const coefficientsUsed = dedupeUses(results.flatMap((r) => r.coefficients));
   const readers = new Map(planned.map((p) => [p.id, p.reader]));
-  const checked = coefficientChecks(results, table, profile, options.strict ?? false, (indicator, id) => readers.get(indicator)?.pathOf(id));
+  const checked = coefficientChecks(results, table, profile, prepared.strict, (indicator, id) => readers.get(indicator)?.pathOf(id));
   if (checked.issues.length) throw new GepInputError(checked.issues);
   warnings.push(...checked.warnings);
   if (profile.indicatorListStatus === 'to-verify') {
@@ -210,7 +249,7 @@ export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepR
   }
   const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
-  const plausible = plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
+  const plausible = stages.plausibility === false ? { issues: [], warnings: [] } : plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
   if (plausible.issues.length) throw new GepInputError(plausible.issues);
   warnings.push(...plausible.warnings);
   return {

@@ -12,9 +12,11 @@ export interface MoneyJson extends MeasureJson {
   readonly priceYear: number;
 }
 
-/** Serialise a GEP result to plain JSON data (see schemas/ and docs/ for the shape). */
-export function gepResultToJson<T>(result: GepResult<T>) {
-  const A = arithmeticByName<T>(result.arithmetic);
+/**
+ * Serialise a GEP result to plain JSON data (see schemas/ and docs/ for the shape). `A` writes the
+ * numbers: by default the result's own arithmetic (the compiled plan passes its recording one).
+ */
+export function gepResultToJson<T>(result: GepResult<T>, A: Arithmetic<T> = arithmeticByName<T>(result.arithmetic)) {
   const m = (x: Measure<T>): MeasureJson => ({ value: A.toString(x.value), unit: x.unit });
   const money = (x: Measure<T>): MoneyJson => ({ ...m(x), priceYear: result.priceYear });
   const quantityLine = (l: QuantityLine<T>) => ({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: m(l.quantity) });

@@ -1,17 +1,21 @@
 /**
  * `gep batch <file|dir> --out DIR`: the accounts of many units. Input: a JSON file holding a list of
  * account inputs (or `{ "units": [...] }`), or a folder of input files (.json, .csv, .xlsx, one unit
- * each, or JSON lists). Writes one result per unit, a summary table, the issues of the units that
- * failed and the hierarchy additivity check; a unit that fails does not stop the others.
+ * each, or JSON lists), read one file at a time. Writes one result per unit as it is made (memory
+ * stays flat: only summaries are kept), a summary table, the issues of the units that failed and
+ * the hierarchy additivity check; a unit that fails does not stop the others.
+ *
+ * A run is written into a staging folder inside DIR and moved into place only when it is complete,
+ * `report.json` last: a run killed midway leaves the previous run's outputs as they were (plus an
+ * `.gep-batch-incomplete-…` folder), never new unit files under an old report (issue 13).
  */
 import { join } from 'node:path';
-import { computeBatchItem, reportOf, type BatchItem, type BatchReport, type BatchUnit } from '../accounts/batch.js';
-import { gepResultToJson, type GepResultJson } from '../accounts/serialize.js';
+import { streamGepBatch, type BatchItem, type BatchReport, type BatchUnit } from '../accounts/batch.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { arithmeticByName } from '../numbers/arithmetic.js';
-import { plannedWorkers, runGepBatch } from '../node/batch.js';
+import { plannedWorkers, streamGepBatchThreads } from '../node/batch.js';
 
 export const BATCH_HELP = `gep batch <file|dir> --out DIR [options]
 
@@ -48,6 +52,10 @@ export interface BatchIo {
   readBytes?(path: string): Uint8Array;
   /** True when stderr is a terminal: the progress bar is drawn only then. */
   readonly isTTY?: boolean;
+  /** Rename a file or folder (replacing a file); with `remove`, makes a run's outputs appear at once. */
+  rename?(from: string, to: string): void;
+  /** Remove a file or a folder with its contents; nothing when it does not exist. */
+  remove?(path: string): void;
 }
 
 export interface BatchValues {
@@ -59,57 +67,68 @@ export interface BatchValues {
   readonly workers?: string | undefined;
 }
 
+/** Where the units come from: read one file at a time while the batch runs. */
 interface Prepared {
-  readonly units: BatchUnit[];
-  /** Files that could not be read or parsed: failed units before any computation. */
+  readonly units: () => Iterable<BatchUnit>;
+  /** Files that could not be read or parsed (filled while reading): failed units before any computation. */
   readonly unreadable: { file: string; issues: GepIssue[]; error?: string }[];
   readonly out: string;
+  /** Units expected (the list's length, or the number of files), for progress. */
+  readonly total: number;
+  /** A JSON list read at once (for worker threads, which need the units up front). */
+  readonly list: BatchUnit[] | null;
 }
 
 const INPUT_FILE = /\.(json|csv|txt|xlsx)$/i;
 
-function readUnits(file: string, io: BatchIo, units: BatchUnit[], unreadable: Prepared['unreadable']): void {
+function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']): BatchUnit[] {
   try {
     const format = inputFormatOf(file);
     if (format === 'json') {
       const data = parseJsonInput(io.readFile(file), file);
       const list = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { units?: unknown }).units) ? (data as { units: unknown[] }).units : null;
-      if (list) list.forEach((input, i) => units.push({ file: `${file}#${i + 1}`, input }));
-      else units.push({ file, input: data });
-      return;
+      return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: data }];
     }
     const bytes = format === 'xlsx' ? io.readBytes?.(file) : io.readFile(file);
     if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: 'a readable workbook', found: 'no byte reader', location: { file } })]);
-    units.push({ file, input: importAccountInput(bytes, file, format).input });
+    return [{ file, input: importAccountInput(bytes, file, format).input }];
   } catch (e) {
     if (e instanceof GepInputError) unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });
     else unreadable.push({ file, issues: [], error: e instanceof Error ? e.message : String(e) });
+    return [];
   }
 }
 
-/** Read the batch's units; throws a usage message for a bad command line. */
+/** Read the batch's units (lazily for a folder); throws a usage message for a bad command line. */
 function prepare(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Prepared {
   if (rest.length !== 1) usage('gep batch takes exactly one input file or folder');
   if (!values.out) usage('gep batch needs --out DIR');
   const path = rest[0]!;
-  const units: BatchUnit[] = [];
   const unreadable: Prepared['unreadable'] = [];
   const entries = io.readDir?.(path) ?? null;
   if (entries) {
     const files = entries.filter((f) => INPUT_FILE.test(f)).sort();
     if (!files.length) usage(`${path} holds no .json, .csv or .xlsx input`);
-    for (const f of files) readUnits(join(path, f), io, units, unreadable);
-  } else {
-    readUnits(path, io, units, unreadable);
+    return {
+      units: function* () {
+        for (const f of files) yield* readUnits(join(path, f), io, unreadable);
+      },
+      unreadable,
+      out: values.out!,
+      total: files.length,
+      list: null,
+    };
   }
-  return { units, unreadable, out: values.out! };
+  const list = readUnits(path, io, unreadable);
+  return { units: () => list, unreadable, out: values.out!, total: list.length, list };
 }
 
 /** A progress bar on stderr, drawn only on a terminal and not with --quiet. */
 function progress(io: BatchIo, quiet: boolean): ((done: number, total: number) => void) | undefined {
   if (quiet || !io.isTTY) return undefined;
   let shown = -1;
-  return (done, total) => {
+  return (done, planned) => {
+    const total = Math.max(planned, done);
     const pct = Math.floor((100 * done) / Math.max(total, 1));
     if (pct === shown && done !== total) return;
     shown = pct;
@@ -132,17 +151,61 @@ function safeName(id: string, taken: Set<string>): string {
   return name;
 }
 
-/** Write the outputs, print the summary and return the exit code. */
-function finish(prepared: Prepared, report: BatchReport<GepResultJson>, io: BatchIo): number {
+const STAGING_PREFIX = '.gep-batch-incomplete-';
+
+/**
+ * The outputs of a run. Unit files go into a staging folder as they are made; `commit` moves the
+ * run into place at its end, `report.json` last (written under a temporary name, then renamed).
+ * Without `rename`/`remove` in the IO (embedded uses), files are written in place.
+ */
+class Outputs {
+  private readonly staging: string | null;
+  private readonly taken = new Set<string>();
+  readonly names = new Map<number, string>();
+
+  constructor(private readonly io: BatchIo, private readonly out: string) {
+    io.mkdir(out);
+    this.staging = io.rename && io.remove ? join(out, `${STAGING_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) : null;
+    io.mkdir(join(this.staging ?? out, 'units'));
+  }
+
+  /** Write one unit's result (JSON text) as soon as it is made. */
+  unit(item: BatchItem<unknown>): void {
+    if (!item.ok) return;
+    const name = safeName(item.id, this.taken);
+    this.names.set(item.index, name);
+    this.io.writeFile(join(this.staging ?? this.out, 'units', `${name}.json`), `${item.result as string}\n`);
+  }
+
+  /** Write the tables, then move the run into place; `report` is written last. */
+  commit(files: Record<string, string>, report: string): void {
+    const { io, out, staging } = this;
+    if (!staging) {
+      for (const [name, text] of Object.entries(files)) io.writeFile(join(out, name), text);
+      io.writeFile(join(out, 'report.json'), report);
+      return;
+    }
+    for (const [name, text] of Object.entries(files)) io.writeFile(join(staging, name), text);
+    // From here the old run is being replaced: first take away its mark of completion.
+    io.remove!(join(out, 'report.json'));
+    io.remove!(join(staging, 'previous-units'));
+    if (io.readDir?.(join(out, 'units'))) io.rename!(join(out, 'units'), join(staging, 'previous-units'));
+    io.rename!(join(staging, 'units'), join(out, 'units'));
+    for (const name of Object.keys(files)) io.rename!(join(staging, name), join(out, name));
+    io.writeFile(join(staging, 'report.json'), report);
+    io.rename!(join(staging, 'report.json'), join(out, 'report.json'));
+    // The previous run's units, and staging folders left by killed runs.
+    for (const entry of io.readDir?.(out) ?? []) if (entry.startsWith(STAGING_PREFIX)) io.remove!(join(out, entry));
+  }
+}
+
+/** Write the tables and the report, print the summary and return the exit code. */
+function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs, io: BatchIo): number {
   const { out } = prepared;
-  io.mkdir(join(out, 'units'));
-  const taken = new Set<string>();
   const failures: { id: string; file?: string; issues: readonly GepIssue[]; error?: string }[] = [];
   const rows = ['index,id,file,name,code,level,accountingYear,priceYear,status,gep,material,regulating,cultural,warnings,issues'];
   for (const item of report.items) {
     if (item.ok) {
-      const name = safeName(item.id, taken);
-      io.writeFile(join(out, 'units', `${name}.json`), `${JSON.stringify(item.result, null, 2)}\n`);
       const s = item.summary;
       rows.push([item.index + 1, item.id, item.file, s.name, s.code, s.level, s.accountingYear, s.priceYear, 'ok', s.totals.gep, s.totals.material, s.totals.regulating, s.totals.cultural, s.warnings, 0].map(csvCell).join(','));
     } else {
@@ -154,16 +217,18 @@ function finish(prepared: Prepared, report: BatchReport<GepResultJson>, io: Batc
     failures.push({ id: u.file, file: u.file, issues: u.issues, ...(u.error ? { error: u.error } : {}) });
     rows.push(['', u.file, u.file, '', '', '', '', '', 'unreadable', '', '', '', '', '', u.issues.length || 1].map(csvCell).join(','));
   }
-  io.writeFile(join(out, 'summary.csv'), `${rows.join('\n')}\n`);
   const errors = failures.map((f) => [
     `${f.id}${f.file && f.file !== f.id ? ` (${f.file})` : ''}:`,
     ...f.issues.map((i) => `  - ${describeIssue(i)}`),
     ...(f.error ? [`  - ${f.error}`] : []),
   ].join('\n'));
-  io.writeFile(join(out, 'errors.txt'), errors.length ? `${errors.join('\n')}\n` : 'no unit failed\n');
   const differing = report.hierarchy.checks.filter((c) => !c.holds);
   const failed = report.failed + prepared.unreadable.length;
-  io.writeFile(join(out, 'report.json'), `${JSON.stringify({
+  outputs.commit({
+    'summary.csv': `${rows.join('\n')}\n`,
+    'errors.txt': errors.length ? `${errors.join('\n')}\n` : 'no unit failed\n',
+  }, `${JSON.stringify({
+    complete: true,
     units: report.items.length + prepared.unreadable.length,
     succeeded: report.succeeded,
     failed,
@@ -193,22 +258,26 @@ function gepOptions(values: BatchValues) {
 export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): number {
   const prepared = prepare(rest, values, io, usage);
   workersOption(values, usage);
-  const A = arithmeticByName(values.float ? 'float64' : 'decimal');
+  const outputs = new Outputs(io, prepared.out);
   const onProgress = progress(io, values.quiet ?? false);
-  const items: BatchItem<GepResultJson>[] = prepared.units.map((u, i) => {
-    const item = computeBatchItem(u, i, { ...gepOptions(values), arithmetic: A } as never, gepResultToJson);
-    onProgress?.(i + 1, prepared.units.length);
-    return item;
-  });
-  return finish(prepared, reportOf(items, values.float ? 'float64' : 'decimal'), io);
+  const report = streamGepBatch(prepared.units(), {
+    ...gepOptions(values), arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'), form: 'json', total: prepared.total,
+    ...(onProgress ? { onProgress } : {}),
+  }, (item) => outputs.unit(item));
+  return finish(prepared, report, outputs, io);
 }
 
 /** `gep batch`, on worker threads when the batch is large enough (for the `gep` executable). */
 export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Promise<number> {
   const prepared = prepare(rest, values, io, usage);
   const workers = workersOption(values, usage);
+  // Threads need the units up front: a JSON list is read at once anyway; a folder is read first only when threads will run.
+  const threads = plannedWorkers(prepared.total, { workers });
+  if (threads === 0 && !prepared.list) return batchCommandSync(rest, values, io, usage);
+  const units = prepared.list ?? [...prepared.units()];
+  const outputs = new Outputs(io, prepared.out);
   const onProgress = progress(io, values.quiet ?? false);
-  if (onProgress && plannedWorkers(prepared.units.length, { workers }) > 0) io.stderr(`${plannedWorkers(prepared.units.length, { workers })} worker threads\n`);
-  const report = await runGepBatch(prepared.units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, ...(onProgress ? { onProgress } : {}) });
-  return finish(prepared, report, io);
+  if (onProgress && threads > 0) io.stderr(`${threads} worker threads\n`);
+  const report = await streamGepBatchThreads(units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, form: 'json', ...(onProgress ? { onProgress } : {}) }, (item) => outputs.unit(item));
+  return finish(prepared, report, outputs, io);
 }

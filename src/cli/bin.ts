@@ -1,5 +1,5 @@
 /** Entry point of the `gep` executable. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { runCliAsync } from './main.js';
 
@@ -23,6 +23,7 @@ void runCliAsync(process.argv.slice(2), {
   listFiles: (dir) => (existsSync(dir) && statSync(dir).isDirectory()
     ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
     : null),
+  remove: (p) => rmSync(p, { recursive: true, force: true }),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -26,6 +26,7 @@ import { compareCommand, COMPARE_HELP } from './compare.js';
 import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
 import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
 import { SEEA_HELP, seeaCommand } from './seea.js';
+import { SENSITIVITY_HELP, sensitivityCommand, UNCERTAINTY_HELP, uncertaintyCommand } from './uncertainty.js';
 import { EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
@@ -45,10 +46,12 @@ export interface CliIo {
   writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when stderr is a terminal (progress bars). */
   readonly isTTY?: boolean;
-  /** Move a file into place (gep release writes each file through a temporary name). */
+  /** Move a file or folder into place, replacing a file (gep release writes each file through a temporary name; gep batch moves a finished run into place). */
   rename?(from: string, to: string): void;
   /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
   listFiles?(dir: string): string[] | null;
+  /** Remove a file or folder with its contents; nothing when absent (gep batch). */
+  remove?(path: string): void;
 }
 
 const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
@@ -64,6 +67,8 @@ Usage:
   gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
   gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
+  gep uncertainty <input> [--spec FILE] [--draws N] [--seed N] [--quantiles LIST] [--format table|json|html]
+  gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
@@ -140,6 +145,8 @@ as data.`,
   'verify-release': VERIFY_RELEASE_HELP,
   seea: SEEA_HELP,
   ...APPLICATION_HELP,
+  uncertainty: UNCERTAINTY_HELP,
+  sensitivity: SENSITIVITY_HELP,
   profiles: `gep profiles [--json]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
@@ -167,6 +174,12 @@ const OPTIONS = {
   allocation: { type: 'string' },
   'asset-life': { type: 'string' },
   'discount-rate': { type: 'string' },
+  spec: { type: 'string' },
+  draws: { type: 'string' },
+  seed: { type: 'string' },
+  quantiles: { type: 'string' },
+  top: { type: 'string' },
+  samples: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
@@ -362,6 +375,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
     if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'uncertainty') return uncertaintyCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'sensitivity') return sensitivityCommand(rest, values, io, (m) => { throw new UsageError(m); });
     if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
     if (command === 'ecosystem-types') return ecosystemTypeList(values, io);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);

@@ -29,6 +29,7 @@ export function givenPriceWarnings<T>(
   indicator: string,
 ): GepWarning[] {
   if (coefficientId === null) return [];
+  if (reader.deferGivenPrice({ given, coefficientId, path, indicator })) return [];
   const table = reader.peek(coefficientId);
   if (!table || !isDecimalText(given.value) || !isDecimalText(table.value) || !isKnownUnit(given.unit) || !sameDimensionUnits(given.unit, table.unit)) return [];
   const reference = D.fromString(table.value);

@@ -13,6 +13,20 @@ export interface CoefficientSet {
   readonly overrides: ReadonlyMap<string, CoefficientOverride>;
   /** Refuse `to-verify` coefficients that are not overridden. */
   readonly strict: boolean;
+  /**
+   * Takes the check of a price the input gives against the table (./price-check.ts) instead of
+   * doing it: the compiled plan (src/plan/) records with tokens for values and checks each row's
+   * price itself.
+   */
+  readonly onGivenPrice?: (check: GivenPriceCheck) => void;
+}
+
+/** A price the input gives, to compare with the table value of the coefficient it replaces. */
+export interface GivenPriceCheck {
+  readonly given: { readonly value: string; readonly unit: string };
+  readonly coefficientId: string;
+  readonly path: readonly (string | number)[];
+  readonly indicator: string;
 }
 
 /** Check overrides against the table (known id, same dimension) and collect every problem. */
@@ -113,6 +127,13 @@ export class CoefficientReader<T> {
   /** True when the table (or an override) has this id. */
   has(id: string): boolean {
     return this.set.overrides.has(id) || rowsById(this.set.table).has(id);
+  }
+
+  /** Hand a given-price check to the set's `onGivenPrice`; true when it took it. */
+  deferGivenPrice(check: GivenPriceCheck): boolean {
+    if (!this.set.onGivenPrice) return false;
+    this.set.onGivenPrice(check);
+    return true;
   }
 
   /**

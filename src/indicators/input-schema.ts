@@ -26,6 +26,21 @@ export const decimalText = z.string().check((ctx) => {
   }
 });
 
+/**
+ * The value rules of an amount schema made by `measure`, `price`, `anyMeasure` or `anyPrice`: what
+ * its `value` must satisfy once the unit is known. The compiled account plan (src/plan/) checks each
+ * unit of a batch by them instead of running zod on every unit.
+ */
+export interface AmountRules {
+  /** The unit `max` is in; null when the schema takes any unit. */
+  readonly referenceUnit: string | null;
+  readonly nonNegative: boolean;
+  readonly max?: string;
+}
+
+/** The amount schemas built here, with their value rules (a zod registry: it does not change the JSON Schema). */
+export const amountRules = z.registry<AmountRules>();
+
 interface MeasureOptions {
   /** Refuse negative values (areas, outputs, prices). Default true. */
   readonly nonNegative?: boolean;
@@ -34,7 +49,7 @@ interface MeasureOptions {
 }
 
 /** True for valid decimal text below zero (`-0.5`, `-1/3`), false for `-0.0` and positives; no parsing. */
-function isNegativeText(text: string): boolean {
+export function isNegativeText(text: string): boolean {
   const t = text.trim();
   return t.startsWith('-') && /[1-9]/.test(t.split(/[eE/]/)[0]!);
 }
@@ -71,7 +86,8 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
 
 /** An amount with its unit, `{ "value": "12.5", "unit": "km²" }`, in any unit of the reference's dimension. */
 export function measure(referenceUnit: string, options: MeasureOptions = {}) {
-  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options)).meta({ 'x-unit': referenceUnit });
+  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options)).meta({ 'x-unit': referenceUnit })
+    .register(amountRules, { referenceUnit, nonNegative: options.nonNegative ?? true, ...(options.max !== undefined ? { max: options.max } : {}) });
 }
 
 /** A unit price with an optional price year: `{ "value": "2.6", "unit": "元/m³", "priceYear": 2022 }`. */
@@ -79,7 +95,8 @@ export function price(referenceUnit: string) {
   return z
     .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
     .check(measureChecks(referenceUnit, {}))
-    .meta({ 'x-unit': referenceUnit });
+    .meta({ 'x-unit': referenceUnit })
+    .register(amountRules, { referenceUnit, nonNegative: true });
 }
 
 /** A price in any money-per-something unit (product prices: 元/t, 元/头, 元/m³ …); checked against its quantity elsewhere. */
@@ -90,7 +107,8 @@ export const anyPrice = z
       ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
     }
   })
-  .meta({ 'x-unit': 'any' });
+  .meta({ 'x-unit': 'any' })
+  .register(amountRules, { referenceUnit: null, nonNegative: false });
 
 /** An amount in any known unit (product quantities: t, m³, 头 …). */
 export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() }).check((ctx) => {
@@ -99,7 +117,7 @@ export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() 
   } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: ctx.value.value } });
   }
-}).meta({ 'x-unit': 'any' });
+}).meta({ 'x-unit': 'any' }).register(amountRules, { referenceUnit: null, nonNegative: true });
 
 /** An ecosystem type id from `ecosystem-types.json`. */
 export const ecosystemType = z.string().check((ctx) => {

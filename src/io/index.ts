@@ -31,6 +31,7 @@ export { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 // HTML reports: one self-contained page with SVG charts (./html-report.ts, ./reproduction-html.ts)
 export { resultToHtml, type AccountReportJson, type HtmlReportOptions } from './html-report.js';
 export { reproductionToHtml, type ReproductionHtmlOptions } from './reproduction-html.js';
+export { uncertaintyToHtml, sensitivityToHtml, formatUncertaintyTable, formatSensitivityTable, type UncertaintyReportOptions } from './uncertainty-report.js';
 export { barChart, stackedBar, type BarChartOptions, type ChartBar, type ChartRow, type LegendEntry, type StackSegment } from './svg-chart.js';
 // Release bundles (发布包): build one, verify one (src/release/)
 export {

@@ -228,3 +228,53 @@ export function stackedBar(segments: readonly StackSegment[], options: { readonl
 function svg(id: string, title: string, width: number, height: number, body: string): string {
   return `<svg class="chart" data-chart="${escapeXml(id)}" role="img" aria-label="${escapeXml(title)}" viewBox="0 0 ${fmt(width)} ${fmt(height)}" width="${fmt(width)}" height="${fmt(height)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeXml(title)}</title>${body}</svg>`;
 }
+
+/** Options of `histogramChart`. */
+export interface HistogramOptions {
+  readonly id: string;
+  readonly title: string;
+  /** Unit of the axis, e.g. `亿元`. */
+  readonly unit: string;
+  readonly width?: number;
+  /** Vertical lines, e.g. the 5 % and 95 % quantiles and the value without draws. */
+  readonly markers?: readonly { readonly at: number; readonly label: string; readonly color?: string }[];
+}
+
+/**
+ * A histogram (频数分布图): one column per bin between consecutive `edges` (in the chart's unit),
+ * its height the bin's count; a value axis with round ticks below. Every column is a `rect.bar`.
+ */
+export function histogramChart(edges: readonly number[], counts: readonly number[], options: HistogramOptions): string {
+  const width = options.width ?? 760;
+  const height = 220;
+  const top = 18;
+  const left = 8;
+  const right = width - 40;
+  const bottom = height - AXIS;
+  const lo = Math.min(edges[0] ?? 0, ...(options.markers ?? []).map((m) => m.at));
+  const hi = Math.max(edges[edges.length - 1] ?? 1, ...(options.markers ?? []).map((m) => m.at));
+  const span = hi > lo ? hi - lo : 1;
+  const step = niceStep(span);
+  const min = Math.floor(lo / step + 1e-9) * step;
+  const max = Math.max(min + step, Math.ceil(hi / step - 1e-9) * step);
+  const x = (v: number) => left + ((v - min) / (max - min)) * (right - left);
+  const most = Math.max(1, ...counts);
+  const out: string[] = [];
+  for (let t = min; t <= max + step / 2; t += step) {
+    out.push(`<line class="grid" x1="${fmt(x(t))}" x2="${fmt(x(t))}" y1="${top}" y2="${bottom}"/>`);
+    out.push(`<text class="tick" x="${fmt(x(t))}" y="${fmt(bottom + 15)}" text-anchor="middle">${tickText(t, step)}</text>`);
+  }
+  counts.forEach((c, i) => {
+    const a = x(edges[i]!);
+    const b = x(edges[i + 1] ?? edges[i]!);
+    const h = ((bottom - top) * c) / most;
+    out.push(`<rect class="bar" x="${fmt(a)}" y="${fmt(bottom - h)}" width="${fmt(Math.max(1, b - a - 1))}" height="${fmt(h)}" fill="#3f7f9f" data-value="${c}"><title>${escapeXml(`${tickText(edges[i]!, step / 100)}–${tickText(edges[i + 1] ?? edges[i]!, step / 100)} ${options.unit}: ${c}`)}</title></rect>`);
+  });
+  (options.markers ?? []).forEach((m, k) => {
+    const color = m.color ?? '#c0392b';
+    out.push(`<line class="marker" x1="${fmt(x(m.at))}" x2="${fmt(x(m.at))}" y1="${top - 4}" y2="${bottom}" style="stroke:${color}"/>`);
+    out.push(`<text class="marker-label" x="${fmt(x(m.at) + 4)}" y="${fmt(top + 6 + 13 * k)}" style="fill:${color}">${escapeXml(m.label)}</text>`);
+  });
+  out.push(`<text class="unit" x="${fmt(right + 6)}" y="${fmt(bottom + 15)}">${escapeXml(options.unit)}</text>`);
+  return svg(options.id, options.title, width, height, out.join(''));
+}

@@ -1,2 +1,2 @@
 /** `gep-accounting/node`: Node-only helpers. Batch accounts spread over worker threads. */
-export { runGepBatch, plannedWorkers, type RunBatchOptions } from './batch.js';
+export { runGepBatch, streamGepBatchThreads, plannedWorkers, type RunBatchOptions } from './batch.js';

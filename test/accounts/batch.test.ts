@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkHierarchy, computeGepBatch, levelOfCode, type BatchItem, type BatchSummary } from '../../src/accounts/batch.js';
+import { checkHierarchy, computeGepBatch, levelOfCode, streamGepBatch, summarize, type BatchItem, type BatchSummary } from '../../src/accounts/batch.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
-import { floatArithmetic } from '../../src/numbers/arithmetic.js';
+import { floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
 import { runGepBatch, plannedWorkers } from '../../src/node/batch.js';
 
 const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
@@ -99,5 +99,88 @@ describe('runGepBatch (worker threads)', () => {
     expect(first.ok && first.result).toEqual(JSON.parse(JSON.stringify(gepResultToJson(computeGep(withCode('140101'))))));
     expect(threaded.hierarchy).toEqual(local.hierarchy);
     expect(done.sort()).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('batches on compiled plans', () => {
+  // Units of one structure with other values (every quantity and area scaled), one unit whose
+  // area is negative (refused by its schema), one of another structure (an indicator left out).
+  const scaled = (x: unknown, f: string, key = ''): unknown => {
+    if (Array.isArray(x)) return x.map((v) => scaled(v, f));
+    if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if ((key === 'quantity' || key === 'area') && typeof o.value === 'string') return { ...o, value: new GepDecimal(o.value).times(f).toString() };
+      return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, scaled(v, f, k)]));
+    }
+    return x;
+  };
+  // Factors ≤ 1: the ecosystem areas of an indicator may not add up to more than the region's area.
+  const units = ['1', '0.9', '0.25', '0.5', '0.001'].map((f, i) => ({ ...(scaled(SAMPLE, f) as object), region: { ...SAMPLE.region, name: `county ${i}`, code: `14010${i + 1}` } }));
+  const negative = structuredClone(units[1]) as unknown as { indicators: Record<string, { ecosystems: { area: { value: string } }[] }> };
+  negative.indicators['regulating.water-conservation']!.ecosystems[0]!.area.value = '-5';
+  const other = structuredClone(units[2]) as unknown as { indicators: Record<string, unknown> };
+  delete other.indicators['cultural.recreation'];
+  const inputs = [...units, negative, other];
+  const direct = (input: unknown, float = false) => {
+    try {
+      return JSON.stringify(float ? gepResultToJson(computeGep(input, { arithmetic: floatArithmetic })) : gepResultToJson(computeGep(input)), null, 2);
+    } catch (e) {
+      return `issues ${JSON.stringify((e as { issues: unknown }).issues)}`;
+    }
+  };
+
+  it('gives every unit computeGep\'s result (decimal: same digits and trace), and a refused unit its located issues', () => {
+    const report = computeGepBatch(inputs);
+    report.items.forEach((item, i) => {
+      const got = item.ok ? JSON.stringify(gepResultToJson(item.result), null, 2) : `issues ${JSON.stringify(item.issues)}`;
+      expect(got, `unit ${i}`).toBe(direct(inputs[i]));
+    });
+    // The first unit of a structure is computed directly, the next ones on its plan; so are the
+    // refused unit and the only unit of the other structure.
+    expect(report.onPlans).toBe(4);
+    expect(report.items[5]).toMatchObject({ ok: false });
+    expect(!report.items[5]!.ok && report.items[5]!.issues.map((i) => i.path.join('.'))).toEqual(['indicators.regulating.water-conservation.ecosystems.0.area.value']);
+  });
+
+  it('gives the float path\'s results bit for bit, as JSON text when streamed', () => {
+    const texts: string[] = [];
+    const report = streamGepBatch(inputs, { arithmetic: floatArithmetic, form: 'json' }, (item) => texts[item.index] = item.ok ? `${item.result}` : `issues ${JSON.stringify(item.issues)}`);
+    inputs.forEach((input, i) => expect(texts[i], `unit ${i}`).toBe(direct(input, true)));
+    expect(report.items.every((i) => !i.ok || i.result === null)).toBe(true);
+  });
+
+  it('hands each unit over in input order and keeps only summaries', () => {
+    const order: number[] = [];
+    const report = streamGepBatch(inputs, { form: 'none' }, (item) => order.push(item.index));
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(report.succeeded).toBe(6);
+    const first = report.items[0]!;
+    expect(first.ok && first.summary).toEqual(summarize(computeGep(inputs[0])));
+  });
+
+  it('refuses an override of another sign than the plan\'s unit, as computeGep does', () => {
+    // Overrides are checked against the sign of their table row (a money coefficient is never
+    // negative): the third unit's −3 元/m³ must be refused, not computed on the plan of the others.
+    const withOverride = (value: string, i: number) => ({
+      ...units[0] as object, region: { ...SAMPLE.region, name: `override ${i}`, code: `14020${i}` },
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value, unit: '元/m³', reason: 'county survey' }],
+    });
+    const report = computeGepBatch([withOverride('7.5', 1), withOverride('8', 2), withOverride('-3', 3)]);
+    expect(report.items.map((i) => i.ok)).toEqual([true, true, false]);
+    const refused = report.items[2]!;
+    expect(!refused.ok && refused.issues.map((i) => i.path.join('.'))).toEqual(['coefficientOverrides.0.value']);
+    expect(report.onPlans).toBe(1);
+  });
+
+  it('takes an iterable of inputs, read one at a time', () => {
+    let read = 0;
+    function* lazy() {
+      for (const u of units) {
+        read++;
+        yield u;
+      }
+    }
+    const report = streamGepBatch(lazy(), { form: 'none', total: units.length });
+    expect([read, report.succeeded]).toEqual([5, 5]);
   });
 });

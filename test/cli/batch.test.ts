@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ function io(isTTY = false) {
     readDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : null),
     readBytes: (p) => readFileSync(p),
     isTTY,
+    rename: (from, to) => renameSync(from, to),
+    remove: (p) => rmSync(p, { recursive: true, force: true }),
   };
   return { cliIo, stdout: () => out.join(''), stderr: () => err.join('') };
 }
@@ -85,5 +87,39 @@ describe('gep batch', () => {
     expect(await runCliAsync(['batch', list, '--out', join(dir, 'out-workers'), '--workers', '2'], t.cliIo)).toBe(1);
     expect(readFileSync(join(dir, 'out-workers', 'summary.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out-list', 'summary.csv'), 'utf8'));
     expect(await runCliAsync(['batch', list, '--out', join(dir, 'x'), '--workers', 'many'], io().cliIo)).toBe(2);
+  });
+});
+
+describe('gep batch into an existing --out folder (issue 13)', () => {
+  const units = (prefix: string) => [withCode(`${prefix}01`), withCode(`${prefix}02`), withCode(`${prefix}03`)];
+  const listing = (out: string) => Object.fromEntries(readdirSync(join(out, 'units')).sort().map((f) => [f, readFileSync(join(out, 'units', f), 'utf8')]));
+
+  it('leaves the previous run whole when a run is killed midway, and replaces it only when a run completes', () => {
+    const out = join(dir, 'out-killed');
+    const oldList = join(dir, 'old.json');
+    const newList = join(dir, 'new.json');
+    writeFileSync(oldList, JSON.stringify(units('1401')));
+    writeFileSync(newList, JSON.stringify(units('1402')));
+    expect(runCli(['batch', oldList, '--out', out], io().cliIo)).toBe(0);
+    const before = listing(out);
+    const report = readFileSync(join(out, 'report.json'), 'utf8');
+
+    // The second run dies after writing its second unit file (as a process killed midway would).
+    const dying = io().cliIo;
+    let unitFiles = 0;
+    const killed = { ...dying, writeFile: (p: string, t: string) => {
+      if (p.includes(`${join('units', '')}`) && ++unitFiles > 2) throw new Error('killed');
+      dying.writeFile(p, t);
+    } };
+    expect(() => runCli(['batch', newList, '--out', out], killed)).toThrow('killed');
+    // Still the previous run: its report, and only its unit files, unchanged.
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report);
+    expect(listing(out)).toEqual(before);
+    expect(JSON.parse(report)).toMatchObject({ complete: true, units: 3, succeeded: 3 });
+
+    // A complete run replaces it at once and clears what the killed run left.
+    expect(runCli(['batch', newList, '--out', out], io().cliIo)).toBe(0);
+    expect(Object.keys(listing(out))).toEqual(['140201.json', '140202.json', '140203.json']);
+    expect(readdirSync(out).sort()).toEqual(['errors.txt', 'report.json', 'summary.csv', 'units']);
   });
 });

@@ -1,0 +1,134 @@
+/**
+ * Result templates (结果模板): the result a recording returned, with nodes where numbers go and
+ * holes (`\uE002id\uE003`) or slot tokens (`\uE000k\uE001`) in the strings the modules built from
+ * values (trace steps, warnings, the region's name). Compiled once per tape, then filled per row;
+ * parts without a value are shared between the rows' results, as the direct path shares them.
+ */
+import { Node, SLOT_CLOSE, SLOT_OPEN, HOLE_CLOSE, HOLE_OPEN, hasMark, PlanUnsupportedError } from './tape.js';
+
+/** What a row supplies to fill a template. */
+export interface RowValues<T> {
+  /** The value of node `id`. */
+  value(id: number): T;
+  /** The text of node `id`, as the arithmetic's `toString` writes it. */
+  text(id: number): string;
+  /** The text of slot `k` as given; slot −1 is the arithmetic's name. */
+  slotText(k: number): string;
+}
+
+/** Resolves a slot token's body (`12`, `t3`, `c:carbon-price.afforestation`, `a`) to a slot index (−1 for the arithmetic's name). */
+export type SlotResolver = (body: string) => number;
+
+type Fill = (row: RowValues<unknown>) => unknown;
+type Compiled = { readonly fixed: true; readonly value: unknown } | { readonly fixed: false; readonly fill: Fill };
+
+const MARK = new RegExp(`${HOLE_OPEN}(\\d+)${HOLE_CLOSE}|${SLOT_OPEN}([^${SLOT_CLOSE}]*)${SLOT_CLOSE}`, 'g');
+
+/** A string with holes as its literal parts and the holes between them. */
+export interface StringTemplate {
+  readonly parts: readonly string[];
+  /** Per hole: a node id (≥ 0), or −(k + 2) for slot k's text, or −1 for the arithmetic's name. */
+  readonly holes: Int32Array;
+}
+
+/** Split a string into literal parts and holes. */
+export function parseString(s: string, resolve: SlotResolver): StringTemplate {
+  const parts: string[] = [];
+  const holes: number[] = [];
+  let last = 0;
+  for (const m of s.matchAll(MARK)) {
+    parts.push(s.slice(last, m.index));
+    holes.push(m[1] !== undefined ? Number(m[1]) : -(resolve(m[2]!) + 2));
+    last = m.index! + m[0].length;
+  }
+  parts.push(s.slice(last));
+  const rest = parts.join('');
+  if (hasMark(rest)) throw new PlanUnsupportedError('a hole in a string was cut or altered (a module edited text made from a value)');
+  return { parts, holes: Int32Array.from(holes) };
+}
+
+/** Fill a string template; `escape` is applied to each slot text (JSON escaping for the JSON form). */
+export function fillString(t: StringTemplate, row: RowValues<unknown>, escape?: (s: string) => string): string {
+  let out = t.parts[0]!;
+  for (let i = 0; i < t.holes.length; i++) {
+    const h = t.holes[i]!;
+    out += (h >= 0 ? row.text(h) : escape ? escape(row.slotText(-h - 2)) : row.slotText(-h - 2)) + t.parts[i + 1]!;
+  }
+  return out;
+}
+
+/** Every node a template needs a value or text of. */
+export function nodesOf(x: unknown, resolve: SlotResolver, out = new Set<number>(), seen = new Set<object>()): Set<number> {
+  if (x instanceof Node) out.add(x.id);
+  else if (typeof x === 'string') {
+    if (hasMark(x)) for (const h of parseString(x, resolve).holes) if (h >= 0) out.add(h);
+  } else if (typeof x === 'object' && x !== null && !seen.has(x)) {
+    seen.add(x);
+    for (const v of Array.isArray(x) ? x : Object.values(x)) nodesOf(v, resolve, out, seen);
+  }
+  return out;
+}
+
+/** Compile a template object into a function of the row. */
+export function compileTemplate<R>(template: unknown, resolve: SlotResolver): (row: RowValues<unknown>) => R {
+  const memo = new Map<object, Compiled>();
+  const compile = (x: unknown): Compiled => {
+    if (x instanceof Node) {
+      const id = x.id;
+      return { fixed: false, fill: (row) => row.value(id) };
+    }
+    if (typeof x === 'string') {
+      if (!hasMark(x)) return { fixed: true, value: x };
+      const t = parseString(x, resolve);
+      return { fixed: false, fill: (row) => fillString(t, row) };
+    }
+    if (typeof x !== 'object' || x === null) return { fixed: true, value: x };
+    const known = memo.get(x);
+    if (known) return known;
+    let compiled: Compiled;
+    // Each filled object starts as a copy of a base holding the fixed members (a spread copies its
+    // shape at once), then only the members that hold values are written.
+    if (Array.isArray(x)) {
+      const items = x.map(compile);
+      if (items.every((c) => c.fixed)) compiled = { fixed: true, value: x };
+      else {
+        const base = items.map((c) => (c.fixed ? c.value : undefined));
+        const at = items.flatMap((c, i) => (c.fixed ? [] : [i]));
+        const fills = at.map((i) => (items[i] as { fill: Fill }).fill);
+        compiled = {
+          fixed: false,
+          fill: (row) => {
+            const o = base.slice();
+            for (let j = 0; j < at.length; j++) o[at[j]!] = fills[j]!(row);
+            return o;
+          },
+        };
+      }
+    } else {
+      const entries = Object.entries(x).map(([k, v]) => [k, compile(v)] as const);
+      if (entries.every(([, c]) => c.fixed)) compiled = { fixed: true, value: x };
+      else {
+        const base: Record<string, unknown> = Object.fromEntries(entries.map(([k, c]) => [k, c.fixed ? c.value : null]));
+        const varying = entries.filter(([, c]) => !c.fixed);
+        const keys = varying.map(([k]) => k);
+        const fills = varying.map(([, c]) => (c as { fill: Fill }).fill);
+        compiled = {
+          fixed: false,
+          fill: (row) => {
+            const o = { ...base };
+            for (let i = 0; i < keys.length; i++) o[keys[i]!] = fills[i]!(row);
+            return o;
+          },
+        };
+      }
+    }
+    memo.set(x, compiled);
+    return compiled;
+  };
+  const root = compile(template);
+  return root.fixed ? () => root.value as R : (row) => root.fill(row) as R;
+}
+
+const JSON_SPECIAL = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+/** Escape a text for the inside of a JSON string. */
+export const jsonEscape = (s: string) => (JSON_SPECIAL.test(s) ? JSON.stringify(s).slice(1, -1) : s);
