@@ -212,7 +212,8 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
     }
     let key: string;
     try {
-      key = structureKey(input);
+      // A profile object may carry local indicators, whose blocks only its own lookup knows.
+      key = structureKey(input, typeof gepOptions.profile === 'object' ? gepOptions.profile : undefined);
     } catch {
       return null;
     }

@@ -119,6 +119,11 @@ export class GepPlan {
   readonly slotInfo: ({ readonly kind: 'input'; readonly info: SlotInfo } | { readonly kind: 'coefficient'; readonly id: string })[];
   readonly tapes: PlanTape[] = [];
   private readonly prepared: PreparedGep;
+
+  /** The profile the plan was compiled under (with its local indicators, if any). */
+  get profile(): PreparedGep['profile'] {
+    return this.prepared.profile;
+  }
   private readonly coefficientSlots = new Map<string, number>();
   /** Coefficient id → the input slot of its override in the input, when the input overrides it. */
   private readonly inputOverrides = new Map<string, number>();
@@ -142,7 +147,7 @@ export class GepPlan {
   /** Validate, resolve and record an input. Throws `GepInputError` for an input `computeGep` refuses, `PlanUnsupportedError` when it cannot be planned. */
   static compile(input: unknown, options: PlanOptions = {}): GepPlan {
     const prepared = prepareGep(input, options);
-    const plan = new GepPlan(input, options, inputStructure(input), prepared);
+    const plan = new GepPlan(input, options, inputStructure(input, prepared.profile), prepared);
     plan.record(decimalArithmetic, { slot: (k) => decimalArithmetic.fromString(plan.defaults[k]!) });
     return plan;
   }

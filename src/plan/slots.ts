@@ -21,7 +21,8 @@ import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { amountRules, decimalText, isNegativeText, type AmountRules } from '../indicators/input-schema.js';
 import { asFlowUnit, conversionRatio, convert } from '../units/units.js';
 import { accountEnvelopeSchema } from '../accounts/input.js';
-import { getIndicator } from '../indicators/registry.js';
+import { profileIndicator } from '../indicators/local/attach.js';
+import type { Profile } from '../profiles/profiles.js';
 import { inputToken, textToken } from './tape.js';
 
 /** The structure of an input with its slots marked, and how to read a unit's slot values against it. */
@@ -215,7 +216,7 @@ const FREE_KEYS = new Set(['$schema', 'about', 'economy', 'geep']);
  * The structure and slots of an account input. The input need not be valid: a plan is made only
  * from an input that `prepareGep` accepts, and each unit is then checked against it.
  */
-export function inputStructure(input: unknown): InputStructure {
+export function inputStructure(input: unknown, profile?: Profile): InputStructure {
   const w = new Walker();
   if (!isPlainObject(input)) return { root: w.walk(null, input, []), slots: w.slots };
   const shape = defOf(accountEnvelopeSchema as unknown as Schema).shape!;
@@ -239,7 +240,7 @@ export function inputStructure(input: unknown): InputStructure {
     }
     if (key === 'indicators' && isPlainObject(value)) {
       const ids = Object.keys(value);
-      return { k: 'object', keys: ids, children: ids.map((id) => w.walk((getIndicator(id)?.inputSchema as Schema | undefined) ?? null, value[id], ['indicators', id])) };
+      return { k: 'object', keys: ids, children: ids.map((id) => w.walk((profileIndicator(profile, id)?.inputSchema as Schema | undefined) ?? null, value[id], ['indicators', id])) };
     }
     return w.walk(schema, value, [key]);
   });
@@ -327,8 +328,8 @@ export function tokenize(node: StructureNode, data: unknown): unknown {
 }
 
 /** A key that is equal for two inputs of the same structure (slot values left out), to group the units of a batch. */
-export function structureKey(input: unknown): string {
-  return JSON.stringify(skeleton(inputStructure(input).root));
+export function structureKey(input: unknown, profile?: Profile): string {
+  return JSON.stringify(skeleton(inputStructure(input, profile).root));
 }
 
 function skeleton(node: StructureNode): unknown {

@@ -5,7 +5,7 @@
  */
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import type { AmountRules } from '../indicators/input-schema.js';
-import { INDICATORS } from '../indicators/registry.js';
+import { profileIndicators } from '../indicators/local/attach.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import type { CoefficientUse } from '../coefficients/types.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
@@ -97,7 +97,8 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
   };
   const read = new Set(plan.tapes.flatMap((t) => t.full.slotsRead()));
   const taken = new Set<number>();
-  const ids = new Set(INDICATORS.keys());
+  // Built-in indicators and the profile's local ones.
+  const ids = new Set(profileIndicators(plan.profile).keys());
 
   (spec.inputs ?? []).forEach((item, i) => {
     const at = ['uncertainty', 'inputs', i];
