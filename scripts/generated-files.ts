@@ -78,7 +78,7 @@ function renderSnapshots(): Record<string, string> {
   for (const profile of listProfiles()) {
     const enabled = new Set(profile.indicators.map((i) => i.id));
     const dropped = Object.keys(sample.indicators).filter((id) => !enabled.has(id));
-    const input = { ...sample, profile: profile.id, indicators: Object.fromEntries(Object.entries(sample.indicators).filter(([id]) => enabled.has(id))) };
+    const input: unknown = { ...sample, profile: profile.id, indicators: Object.fromEntries(Object.entries(sample.indicators).filter(([id]) => enabled.has(id))) };
     let json: ReturnType<typeof gepResultToJson>;
     try {
       json = gepResultToJson(computeGep(input, { profile: profile.id }));

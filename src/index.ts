@@ -14,7 +14,7 @@ export { uncertaintySpecSchema, type UncertaintySpec, type DistributionSpec } fr
 export { uncertaintyResultToJson, sensitivityResultToJson, type UncertaintyResultJson, type SensitivityResultJson } from './uncertainty/serialize.js';
 export { Random } from './uncertainty/random.js';
 export { UNCERTAINTY_DEFAULTS } from './uncertainty/defaults.js';
-export { accountEnvelopeSchema, accountInputSchema, coefficientOverrideSchema, type AccountInput } from './accounts/input.js';
+export { accountEnvelopeSchema, accountInputSchema, coefficientOverrideSchema, type AccountInput, type GepInput, type UntrustedInput } from './accounts/input.js';
 export {
   computeGeep, geepFromAccount, geepResultToJson, GEEP_VARIANT_SPECS,
   type GeepComponent, type GeepOptions, type GeepParameters, type GeepResult, type GeepResultJson, type GeepTerm, type GeepTermId,

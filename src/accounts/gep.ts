@@ -19,7 +19,7 @@ import { toGepIssues } from '../indicators/input-schema.js';
 import { readAmount, sumIn } from '../indicators/compute.js';
 import { CATEGORIES, type Category, type IndicatorContext, type IndicatorResult } from '../indicators/types.js';
 import type { Measure } from '../units/measure.js';
-import { accountEnvelopeSchema, type AccountInput } from './input.js';
+import { accountEnvelopeSchema, type AccountInput, type GepInput, type UntrustedInput } from './input.js';
 import { LIBRARY_VERSION } from '../version.js';
 
 /** Options of `computeGep`. */
@@ -98,7 +98,8 @@ function resolveProfile(requested: string | Profile | undefined, fromInput: stri
 /**
  * Compute the GEP account of one region and year.
  *
- * @param input - the account input (validated here; every problem is reported at once)
+ * @param input - the account input: a typed `GepInput`, or untrusted data (`unknown`, parsed JSON);
+ *   validated here either way, every problem reported at once
  * @param options - profile, arithmetic, overrides, strict mode
  * @returns the account with totals in 元, per-indicator quantities, values and traces, and warnings
  * @throws {GepInputError} listing every input issue found
@@ -106,9 +107,9 @@ function resolveProfile(requested: string | Profile | undefined, fromInput: stri
  * const result = computeGep(input);               // decimal path, profile national-2022
  * gepResultToJson(result).totals.gep              //=> { value: '…', unit: '元', priceYear: 2022 }
  */
-export function computeGep(input: unknown): GepResult<GepDecimal>;
-export function computeGep<T>(input: unknown, options: GepOptions<T> & { arithmetic: Arithmetic<T> }): GepResult<T>;
-export function computeGep(input: unknown, options: Omit<GepOptions<GepDecimal>, 'arithmetic'>): GepResult<GepDecimal>;
+export function computeGep<I>(input: GepInput | UntrustedInput<I>): GepResult<GepDecimal>;
+export function computeGep<T, I>(input: GepInput | UntrustedInput<I>, options: GepOptions<T> & { arithmetic: Arithmetic<T> }): GepResult<T>;
+export function computeGep<I>(input: GepInput | UntrustedInput<I>, options: Omit<GepOptions<GepDecimal>, 'arithmetic'>): GepResult<GepDecimal>;
 export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepResult<T> {
   return evaluateGep(prepareGep(input, options), (options.arithmetic ?? decimalArithmetic) as Arithmetic<T>);
 }

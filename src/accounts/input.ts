@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { decimalText, measure } from '../indicators/input-schema.js';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { unitProblem } from '../units/units.js';
-import { INDICATORS } from '../indicators/registry.js';
+import { INDICATORS, type IndicatorInputs } from '../indicators/registry.js';
 import { economyInputSchema, geepInputSchema } from './economy-input.js';
 
 const year = z.int().min(1949).max(2100);
@@ -90,6 +90,23 @@ export const accountEnvelopeSchema = z.strictObject({
 });
 
 export type AccountEnvelope = z.infer<typeof accountEnvelopeSchema>;
+
+/**
+ * An account input as a developer writes it (核算输入): the envelope with a typed block for each
+ * indicator — amounts as decimal text with their unit. A misspelt indicator id, a misspelt field or
+ * a number where decimal text is required fails to compile. A profile's local indicators
+ * (`<category>.local.<name>`) are accepted as they are and checked at run time.
+ */
+export type GepInput = Omit<z.input<typeof accountEnvelopeSchema>, 'indicators'> & {
+  readonly indicators: IndicatorInputs & { readonly [local: `${string}.local.${string}`]: unknown };
+};
+
+/**
+ * Data whose type is not known (`unknown`, `any` from `JSON.parse`, or a plain
+ * `Record<string, unknown>` from an importer): accepted where a `GepInput` is, and validated at run
+ * time. A value of any other type, an object literal above all, must be a `GepInput`.
+ */
+export type UntrustedInput<I> = I & (unknown extends I ? unknown : Record<string, unknown> extends I ? unknown : never);
 
 /** The input of `computeGep`, as parsed from JSON. */
 export type AccountInput = AccountEnvelope;

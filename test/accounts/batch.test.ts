@@ -90,7 +90,7 @@ describe('runGepBatch (worker threads)', () => {
   });
 
   it('gives the same report on two worker threads as in the calling thread, in input order', async () => {
-    const inputs = [withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, withCode('140100', 'city')];
+    const inputs: unknown[] = [withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, withCode('140100', 'city')];
     const done: number[] = [];
     const threaded = await runGepBatch(inputs, { workers: 2, onProgress: (d) => done.push(d) });
     const local = computeGepBatch(inputs);
@@ -120,7 +120,7 @@ describe('batches on compiled plans', () => {
   negative.indicators['regulating.water-conservation']!.ecosystems[0]!.area.value = '-5';
   const other = structuredClone(units[2]) as unknown as { indicators: Record<string, unknown> };
   delete other.indicators['cultural.recreation'];
-  const inputs = [...units, negative, other];
+  const inputs: unknown[] = [...units, negative, other];
   const direct = (input: unknown, float = false) => {
     try {
       return JSON.stringify(float ? gepResultToJson(computeGep(input, { arithmetic: floatArithmetic })) : gepResultToJson(computeGep(input)), null, 2);

@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../src/accounts/gep.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { getProfile } from '../../src/profiles/profiles.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 const waterConservation = {
   ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } }],
 };
-const small = { region: { name: 'Test county', level: 'county', area: { value: '100', unit: 'km²' } }, accountingYear: 2022, priceYear: 2022, indicators: { 'regulating.water-conservation': waterConservation } };
+const small: GepInput = { region: { name: 'Test county', level: 'county', area: { value: '100', unit: 'km²' } }, accountingYear: 2022, priceYear: 2022, indicators: { 'regulating.water-conservation': waterConservation } };
 
 function issuesOf(input: unknown, options = {}) {
   try {
@@ -45,7 +46,7 @@ describe('strict mode', () => {
 
   it('refuses a price carried to the account year through to-verify CPI years (2009, 2010), naming the coefficient', () => {
     // 2008 → 2022 chains the CPI changes of 2009…2022; 2008, 2009 and 2010 are still to verify one by one.
-    const input = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '6.5', unit: '元/m³', priceYear: 2008, source: 'test', reason: 'a 2008 price' }] };
+    const input: GepInput = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '6.5', unit: '元/m³', priceYear: 2008, source: 'test', reason: 'a 2008 price' }] };
     expect(computeGep(input).warnings.some((w) => w.code === 'index-to-verify')).toBe(true);
     const issues = issuesOf(input, { strict: true });
     expect(issues.map((i) => [i.code, i.path.join('.'), i.found, i.expected])).toEqual([

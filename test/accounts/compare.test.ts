@@ -4,10 +4,11 @@ import { compareGep, gepComparisonToJson } from '../../src/accounts/compare.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import type { PriceIndex } from '../../src/coefficients/indices.js';
 import { floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const price = (value: string, priceYear: number) => ({ value, unit: '元/t', priceYear });
 const product = (item: string, q: string, p: string, year: number) => ({ item, quantity: { value: q, unit: 't' }, price: price(p, year), ecosystemType: 'cropland' });
-const account = (year: number, products: unknown[], extra: Record<string, unknown> = {}) => ({
+const account = (year: number, products: ReturnType<typeof product>[], extra: Record<string, unknown> = {}): GepInput => ({
   region: { name: 'Test county', level: 'county' }, accountingYear: year, priceYear: year,
   indicators: { 'material.agriculture': { products }, ...extra },
 });
@@ -91,7 +92,7 @@ describe('compareGep', () => {
 
   it('reproduces the current-price change of Xishui 2000 → 2010: 185.48 → 223.35 亿元, +37.87 亿元 = +20.42 %', () => {
     // 白玛卓嘎 et al. 2020 (headline-only-cases): GEP 2010 223.35 亿元, +37.87 亿元 (+20.42 %) since 2000
-    const yiOutput = (year: number, v: string) => ({ region: { name: '习水县', level: 'county' }, accountingYear: year, priceYear: year,
+    const yiOutput = (year: number, v: string): GepInput => ({ region: { name: '习水县', level: 'county' }, accountingYear: year, priceYear: year,
       indicators: { 'material.other': { products: [{ item: 'GEP as printed', quantity: { value: '1', unit: 't' }, outputValue: { value: v, unit: '亿元' } }] } } });
     const c = compareGep(computeGep(yiOutput(2000, '185.48')), computeGep(yiOutput(2010, '223.35')));
     expect(c.gep.change.value.dividedBy(1e8).toString()).toBe('37.87');

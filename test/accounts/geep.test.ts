@@ -4,6 +4,7 @@ import { computeGep } from '../../src/accounts/gep.js';
 import { convert } from '../../src/units/units.js';
 import { decimalArithmetic, floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
 import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const wy = (value: string) => ({ value, unit: '万亿元' });
 const inWanYi = (x: GepDecimal) => convert(decimalArithmetic, x, '元', '万亿元').toString();
@@ -135,7 +136,7 @@ describe('computeGeep', () => {
 });
 
 describe('geepFromAccount', () => {
-  const account = {
+  const account: GepInput = {
     region: { name: 'Test county', level: 'county' },
     accountingYear: 2022,
     priceYear: 2022,
@@ -163,7 +164,7 @@ describe('geepFromAccount', () => {
 
   it('leaves out regulating indicators whose value is inside GDP, and returns null without a geep block', () => {
     // without water conservation ERS = 0: GEEP = 500 000 000 − 10 000 000 = 490 000 000
-    const input = { ...account, geep: { ...account.geep, excludeFromRegulating: ['regulating.water-conservation'] } };
+    const input: GepInput = { ...account, geep: { ...account.geep!, excludeFromRegulating: ['regulating.water-conservation'] } };
     const r = geepFromAccount(computeGep(input), input)!;
     expect(r.geep.value.toString()).toBe('490000000');
     expect(r.ersExcluded).toEqual(['regulating.water-conservation']);
@@ -172,7 +173,7 @@ describe('geepFromAccount', () => {
   });
 
   it('validates the blocks with the account: a missing pollution list and an unknown medium are located', () => {
-    const bad = { ...account, geep: { ecologicalDamage: [{ item: 'x', ecosystem: 'volcano', value: { value: '1', unit: '元' } }] } };
+    const bad: unknown = { ...account, geep: { ecologicalDamage: [{ item: 'x', ecosystem: 'volcano', value: { value: '1', unit: '元' } }] } };
     expect(issuesOf(() => computeGep(bad))).toEqual(['input.required geep.pollutionLoss', 'input.type geep.ecologicalDamage.0.ecosystem']);
   });
 });

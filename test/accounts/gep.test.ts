@@ -7,11 +7,12 @@ import { floatArithmetic } from '../../src/numbers/arithmetic.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { GepDecimal } from '../../src/numbers/arithmetic.js';
 import { getProfile } from '../../src/profiles/profiles.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 
 const price = (value: string, unit: string) => ({ value, unit, priceYear: 2022 });
-const small = {
+const small: GepInput = {
   region: { name: 'Test county', level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,
@@ -90,7 +91,7 @@ describe('computeGep', () => {
   });
 
   it('applies coefficient overrides from the input and the options, and shows them in the trace', () => {
-    const input = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m³', priceYear: 2022, reason: 'provincial cost 2022' }] };
+    const input: GepInput = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m³', priceYear: 2022, reason: 'provincial cost 2022' }] };
     const json = gepResultToJson(computeGep(input));
     expect(json.totals.regulating.value).toBe('165420000'); // 18 380 000 × 9
     expect(json.coefficientsUsed.find((c) => c.id === 'reservoir-storage-cost')).toMatchObject({ status: 'user-override', overridden: { tableValue: '7.06' } });
@@ -134,7 +135,7 @@ describe('computeGep', () => {
 
   it('subtracts products from outside the region when the profile says so (GB/T 46869—2025), and only then', () => {
     // GEP = 32 400 000 + 129 762 800 − 2 000 000 = 160 162 800
-    const input = { ...small, outsideRegion: [{ item: 'inflowing water', indicator: 'regulating.water-conservation', value: { value: '200', unit: '万元' }, method: 'upstream inflow × reservoir cost' }] };
+    const input: GepInput = { ...small, outsideRegion: [{ item: 'inflowing water', indicator: 'regulating.water-conservation', value: { value: '200', unit: '万元' }, method: 'upstream inflow × reservoir cost' }] };
     const subtracting = { ...getProfile('national-2022')!, subtractOutsideRegion: true };
     const json = gepResultToJson(computeGep(input, { profile: subtracting, rebase: false }));
     expect(json.totals.outsideRegion.value).toBe('2000000');
@@ -175,7 +176,7 @@ describe('computeGep', () => {
     const product = fc.record({ item: fc.string({ minLength: 1, maxLength: 8 }), quantity: amount.map((value) => ({ value, unit: 't' })), price: amount.map((value) => price(value, '元/t')) });
     const sector = fc.array(product, { minLength: 1, maxLength: 5 }).map((products) => ({ products }));
     fc.assert(fc.property(sector, sector, sector, (a, b, c) => {
-      const input = { ...small, indicators: { 'material.agriculture': a, 'material.forestry': b, 'material.fishery': c } };
+      const input: GepInput = { ...small, indicators: { 'material.agriculture': a, 'material.forestry': b, 'material.fishery': c } };
       const r = gepResultToJson(computeGep(input));
       const sumIndicators = r.indicators.reduce((acc, i) => acc.plus(i.value.total.value), new GepDecimal(0));
       const sumLines = r.indicators.flatMap((i) => i.value.lines).reduce((acc, l) => acc.plus(l.value.value), new GepDecimal(0));

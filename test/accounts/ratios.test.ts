@@ -4,6 +4,7 @@ import { computeGep } from '../../src/accounts/gep.js';
 import { geepFromAccount } from '../../src/accounts/geep.js';
 import { convert } from '../../src/units/units.js';
 import { decimalArithmetic, floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const A = decimalArithmetic;
 const yi = (v: string) => ({ value: convert(A, new GepDecimal(v), '亿元', '元'), unit: '元' as const });
@@ -94,7 +95,7 @@ describe('computeRatios', () => {
 
 describe('ratiosFromAccount', () => {
   it('reads GDP, population (万人) and area from the account input, and GEEP when computed', () => {
-    const input = {
+    const input: GepInput = {
       region: { name: 'T', level: 'county', area: { value: '200', unit: 'km²' } },
       accountingYear: 2022,
       priceYear: 2022,

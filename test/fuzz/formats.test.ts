@@ -19,6 +19,7 @@ import { importXlsx, numberCellText } from '../../src/io/xlsx-input.js';
 import { decimalArithmetic as D } from '../../src/numbers/arithmetic.js';
 import { convert, GepUnitParseError, parseUnit, UNIT_LIMITS, unitProblem } from '../../src/units/units.js';
 import { LONG_RUN, onlyInputErrors, params, plainDecimal, tally, timeout } from './support.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 /** Count what a property saw, beside the accepted/refused tally of `onlyInputErrors`. */
 function seen(name: string, ok: boolean) {
@@ -73,7 +74,7 @@ describe('unit parser', () => {
   }, timeout(300, 0.03, 2));
 
   it('turns any region.area unit into a located input issue or a computed account, never another error', () => {
-    const input = (unit: string) => ({
+    const input = (unit: string): GepInput => ({
       region: { name: '测试县', level: 'county', area: { value: '2208', unit } }, accountingYear: 2022, priceYear: 2022,
       coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit, reason: 'fuzz' }],
       indicators: { 'material.agriculture': { products: [{ item: '玉米', quantity: { value: '1250', unit }, price: { value: '2400', unit: `元/(${unit})` } }] } },

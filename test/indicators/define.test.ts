@@ -79,7 +79,8 @@ describe('defineIndicator', () => {
       ...national,
       indicators: national.indicators.map((p) => (p.id === waterConservation.spec.id ? { ...p, variant: { runoff: 'storm-runof' } } : p)),
     };
-    const issues = issuesOf(() => computeGep(sample, { profile }));
+    const data: unknown = sample; // a data file, as a user's program reads it
+    const issues = issuesOf(() => computeGep(data, { profile }));
     expect(issues).toContainEqual({ code: 'profile.variant-unknown', path: 'variant.regulating.water-conservation.runoff', expected: 'mean-runoff-coefficient, storm-runoff', found: 'storm-runof' });
   });
 });

@@ -11,10 +11,11 @@ import { formatAccountTable } from '../../src/io/text-table.js';
 import { resultTables, resultToMarkdown } from '../../src/io/result-export.js';
 import { resultToHtml } from '../../src/io/html-report.js';
 import { accountCells } from '../../src/io/account-rounding.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 // material 10 050 元 = 1.005 万元, regulating 10 050 元 = 1.005 万元, GEP 20 100 元 = 2.01 万元:
 // independently 1.01 + 1.01 = 2.02 ≠ 2.01.
-const input = {
+const input: GepInput = {
   region: { name: '测试县', level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,

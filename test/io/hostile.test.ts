@@ -16,6 +16,7 @@ import { importXlsx } from '../../src/io/xlsx-input.js';
 import { checkZip, inflatedSize } from '../../src/io/zip-guard.js';
 import { isDecimalText } from '../../src/numbers/arithmetic.js';
 import { getProfile } from '../../src/profiles/profiles.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 /** The issues an import throws, one line each. */
 function issuesOf(run: () => unknown): string[] {
@@ -84,7 +85,7 @@ describe('keys that reach prototypes', () => {
 
   it('given to computeGep directly as an indicators block, are reported, not dropped (issue-9 __proto__ block)', () => {
     // zod's record drops a "__proto__" key: the block vanished without a word before this was fixed.
-    const input = JSON.parse(`{"region":{"name":"x","level":"county"},"accountingYear":2022,"priceYear":2022,"indicators":{"__proto__":{"products":[]},"constructor":{}}}`);
+    const input: GepInput = JSON.parse(`{"region":{"name":"x","level":"county"},"accountingYear":2022,"priceYear":2022,"indicators":{"__proto__":{"products":[]},"constructor":{}}}`);
     expect(issuesOf(() => computeGep(input))).toEqual([
       'indicators.__proto__: "__proto__" is not an indicator of the catalogue (see gep indicators)',
       'indicators.constructor: "constructor" is not an indicator of the catalogue (see gep indicators)',
@@ -364,7 +365,7 @@ describe('nothing lost', () => {
 
   it('warns, naming them, about input blocks that no indicator of the profile reads', () => {
     const profile = { ...getProfile('national-2022')!, indicators: getProfile('national-2022')!.indicators.filter((p) => p.id !== 'material.agriculture') };
-    const input = { ...GOOD_JSON, indicators: { ...GOOD_JSON.indicators, 'material.forestry': GOOD_JSON.indicators['material.agriculture'] } };
+    const input: unknown = { ...GOOD_JSON, indicators: { ...GOOD_JSON.indicators, 'material.forestry': GOOD_JSON.indicators['material.agriculture'] } };
     const result = computeGep(input, { profile });
     expect(result.warnings.filter((w) => w.code === 'input-not-in-profile').map((w) => w.message)).toEqual([
       'input blocks not used because profile national-2022 does not enable them: material.agriculture',
@@ -378,7 +379,7 @@ describe('numbers that cannot be computed (found by the fuzz tests of issue 9)',
     expect(isDecimalText('1/0')).toBe(false);
     expect(isDecimalText('0/0.0')).toBe(false);
     expect(isDecimalText('44/12')).toBe(true);
-    const input = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '0/0', unit: 't' }, price: { value: '1', unit: '元/t' } }] } } };
+    const input: unknown = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '0/0', unit: 't' }, price: { value: '1', unit: '元/t' } }] } } };
     expect(issuesOf(() => computeGep(input))).toEqual([
       'indicators.material.agriculture.products[0].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "0/0"',
     ]);
@@ -392,7 +393,7 @@ describe('numbers that cannot be computed (found by the fuzz tests of issue 9)',
 
   it('turns a float overflow into an input issue naming the indicator, not an uncaught error (issue-9 float overflow)', async () => {
     const { floatArithmetic } = await import('../../src/numbers/arithmetic.js');
-    const input = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '1e200', unit: 't' }, price: { value: '1e200', unit: '元/t' } }] } } };
+    const input: unknown = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '1e200', unit: 't' }, price: { value: '1e200', unit: '元/t' } }] } } };
     expect(issuesOf(() => computeGep(input, { arithmetic: floatArithmetic }))).toEqual([
       'indicators.material.agriculture: the values given cannot be computed: a float64 operation gave a non-finite result',
     ]);

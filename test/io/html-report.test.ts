@@ -10,11 +10,12 @@ import { reproduceCase } from '../../src/reproduce/reproduce.js';
 import { resultToHtml } from '../../src/io/html-report.js';
 import { reproductionToHtml } from '../../src/io/reproduction-html.js';
 import { barChart, niceStep, stackedBar } from '../../src/io/svg-chart.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 // 1 250 t × 2 400 元/t = 3 000 000 元 = 300.00 万元; 12 t × 3 000 元/t = 36 000 元 = 3.60 万元;
 // GEP = 3 036 000 元 = 303.60 万元 (below 1 亿元, so the figures and charts are in 万元).
 // Shares: 3 000 000 / 3 036 000 = 98.8 %, 36 000 / 3 036 000 = 1.2 % (one decimal, half-up).
-const TINY = {
+const TINY: GepInput = {
   region: { name: '测试县 <b>&', level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,

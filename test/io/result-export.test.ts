@@ -8,10 +8,11 @@ import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { canonicalJson, inputHash, sha256Hex } from '../../src/io/hash.js';
 import { resultToCsvFiles, resultToExportJson, resultToMarkdown, resultToXlsx } from '../../src/io/result-export.js';
 import { gepResultExportSchema } from '../../src/io/result-schema.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 // 1 250 t × 2 400 元/t = 3 000 000 元 (300.00 万元); 12 t × 3 000 元/t = 36 000 元 (3.60 万元);
 // GEP = 3 036 000 元 = 303.60 万元 = 0.03036 亿元 → 0.03 亿元 rounded half-up to 2 places.
-const INPUT = {
+const INPUT: GepInput = {
   region: { name: '测试县', level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,
@@ -106,7 +107,7 @@ describe('Markdown report', () => {
 
 describe('hostile text in the exports (issue 13: nothing injected)', () => {
   const HOSTILE = '<script>alert(1)</script> [click](javascript:alert(1)) *x* | y\n# Heading\u202e\u0007';
-  const input = {
+  const input: GepInput = {
     ...INPUT,
     region: { name: HOSTILE, level: 'county' },
     coefficientOverrides: [{ id: 'carbon-price.afforestation', value: '100', unit: '元/t C', reason: '![img](javascript:alert(2)) <b>', source: '<img src=x onerror=alert(3)>' }],

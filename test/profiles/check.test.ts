@@ -7,9 +7,10 @@ import { computeGep } from '../../src/accounts/gep.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { getProfile, listProfiles } from '../../src/profiles/profiles.js';
 import { profileIssues } from '../../src/profiles/check.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const national = getProfile('national-2022')!;
-const small = {
+const small: GepInput = {
   region: { name: 'Test county', level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,

@@ -1,3 +1,5 @@
+import type { GepInput } from '../../src/accounts/input.js';
+
 /**
  * Small accounts for the SEEA tests, each figure worked by hand:
  *   fishery: 1 800 t fish × 14 000 元/t = 25 200 000 元 (marsh-and-reservoir → wetland)
@@ -6,7 +8,7 @@
  *   eco-energy: hydropower 100 万kWh × 0.3 元/kWh = 300 000 元 (no SEEA counterpart)
  *   GEP = 25 200 000 + 10 000 000 + 3 000 000 + 10 000 000 + 300 000 = 48 500 000 元
  */
-export function smallInput(year = 2022, fishTonnes = '1800') {
+export function smallInput(year = 2022, fishTonnes = '1800'): GepInput {
   const price = (value: string, unit: string) => ({ value, unit, priceYear: year });
   return {
     region: { name: '测试县 test county', level: 'county', area: { value: '1100', unit: 'km²' } },

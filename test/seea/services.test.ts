@@ -4,6 +4,7 @@ import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { serviceTables } from '../../src/seea/services.js';
 import { smallInput } from './fixtures.js';
+import type { GepInput } from '../../src/accounts/input.js';
 
 const account = gepResultToJson(computeGep(smallInput()));
 
@@ -71,7 +72,7 @@ describe('serviceTables', () => {
   });
 
   it('sets the flood storage of reservoirs apart, without counterpart', () => {
-    const input = {
+    const input: GepInput = {
       region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, profile: 'shanxi',
       indicators: { 'regulating.flood-regulation': {
         reservoirs: [{ item: '东沟水库', reported: { value: '300', unit: '万m³/a' } }],

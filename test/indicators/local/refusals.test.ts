@@ -7,6 +7,7 @@ import { computeGep } from '../../../src/accounts/gep.js';
 import { GepInputError, messageOf, type GepIssue } from '../../../src/errors/errors.js';
 import { loadProfile } from '../../../src/indicators/local/compile.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
+import type { GepInput } from '../../../src/accounts/input.js';
 
 const ID = 'regulating.local.test-item';
 const FILE = 'my-profile.json';
@@ -191,7 +192,7 @@ describe('a local definition is refused, located, when', () => {
 
   it('a profile object with local indicators reaches computeGep without being compiled', () => {
     const raw = profile();
-    const input = { region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: {} };
+    const input: GepInput = { region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: {} };
     expect(() => computeGep(input, { profile: raw as never })).toThrow(expect.objectContaining({
       issues: [expect.objectContaining({ code: 'local.not-compiled', path: ['profile', 'localIndicators'], found: 'my-profile' })],
     }));
@@ -203,7 +204,7 @@ describe('a local definition is refused, located, when', () => {
   });
 
   it('an input names a local indicator its profile does not define', () => {
-    const input = { region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: { [ID]: {} } };
+    const input: GepInput = { region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: { [ID]: {} } };
     expect(() => computeGep(input, { profile: getProfile('national-2022')! })).toThrow(expect.objectContaining({
       issues: [expect.objectContaining({ code: 'input.unknown-indicator', path: ['indicators', ID] })],
     }));
@@ -213,7 +214,7 @@ describe('a local definition is refused, located, when', () => {
 describe('a valid small definition', () => {
   it('computes Q = area × k and V = Q × money ÷ mass on a given input', () => {
     // Q = 10 hm² × 2 t/(hm²·a) = 20 t/a; V = 20 t/a × 300 元 ÷ 4 t = 1500 元/a → 1500 元
-    const input = {
+    const input: GepInput = {
       region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022,
       indicators: { [ID]: { area: { value: '10', unit: 'hm²' }, mass: { value: '4', unit: 't' }, money: { value: '300', unit: '元' } } },
     };

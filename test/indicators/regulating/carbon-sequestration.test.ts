@@ -47,7 +47,8 @@ describe('regulating.carbon-sequestration', () => {
 
   it('shows the sample county\'s carbon row in t CO2 with a price per t CO2 (issue 16: it showed 元/t C)', () => {
     // shanxi profile: the afforestation cost 1 320 元/t C (2011), rebased to 2022 by the CPI, ÷ 44/12.
-    const json = gepResultToJson(computeGep(sample));
+    const data: unknown = sample; // a data file, as a user's program reads it
+    const json = gepResultToJson(computeGep(data));
     const row = formatAccountTable(json).split('\n').find((r) => r.startsWith('regulating.carbon-sequestration'))!;
     expect(row).toMatch(/万t CO2\/a +[\d,.]+ 元\/t CO2 /);
     const carbonJson = json.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
