@@ -5,7 +5,7 @@
  * The catalogue is split by area (one file each) so that the modules of an area keep theirs together.
  */
 import type { GepWarning } from '../errors.js';
-import type { Text } from '../../indicators/compute.js';
+import type { Text } from '../text.js';
 import { ACCOUNT_WARNINGS } from './accounts.js';
 import { MATERIAL_WARNINGS } from './material.js';
 import { REGULATING_WARNINGS } from './regulating.js';
