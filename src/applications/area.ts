@@ -23,6 +23,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { ecosystemType } from '../indicators/input-schema.js';
 import { ecosystemTypes, level1Type } from '../indicators/catalogue.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';
@@ -201,7 +202,7 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   throwIssues(issues);
   const ext = extent!;
   if (account.region.name !== area.name) {
-    warnings.push({ code: 'area-name-differs', message: `the account is of "${account.region.name}" but the area is "${area.name}"` });
+    warnings.push(makeWarning('area-name-differs', { params: { account: account.region.name, area: area.name } }));
   }
 
   const totals = {
@@ -221,7 +222,7 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
     if (ext.byLevel1.some((r) => r.ecosystemType === id)) continue;
     const t = types.get(id);
     byEcosystemType.push({ ecosystemType: id, zh: t?.zh ?? id, en: t?.en ?? id, value: m.value, area: D.zero, valuePerKm2: null });
-    warnings.push({ code: 'area-type-not-in-extent', message: `the account values lines of ecosystem type "${id}" (${D.toString(m.value)} 元), but the area's extent has no ${id}: check the extent or the lines` });
+    warnings.push(makeWarning('area-type-not-in-extent', { params: { type: id, value: D.toString(m.value) } }));
   }
   const typedTotal = D.sum(typed.map(([, m]) => m.value));
   const untyped = D.subtract(D.sum(account.indicators.map((i) => i.value.total.value)), typedTotal);

@@ -26,6 +26,7 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { compareGep, DEFAULT_DECLINE_THRESHOLD, gepComparisonToJson, type GepComparison } from '../accounts/compare.js';
 import { economyInputSchema } from '../accounts/economy-input.js';
 import { ratiosFromAccount, type RatioId, type RatiosResult } from '../accounts/ratios.js';
@@ -191,7 +192,7 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   if (!gdpB) issues.push(makeIssue('input.required', ['b', 'economy', 'gdp'], { expected: `the GDP of ${b.accountingYear} (economy.gdp), for the scorecard` }));
   throwIssues(issues);
   const warnings: GepWarning[] = [];
-  if (gdpA!.basis !== gdpB!.basis) warnings.push({ code: 'scorecard-gdp-basis', message: `the GDP of the two years has different bases (${gdpA!.basis}, ${gdpB!.basis})` });
+  if (gdpA!.basis !== gdpB!.basis) warnings.push(makeWarning('scorecard-gdp-basis', { params: { a: gdpA!.basis, b: gdpB!.basis } }));
   const cmp = options.comparison ?? compareGep(a, b, { ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}), ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}) });
   warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated'));
   const growthCurrent = growth(gdpA!.value, gdpB!.value);
@@ -199,7 +200,7 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   const gGdp = options.gdpRealGrowth?.value ?? growthCurrent;
   const gGep = cmp.gep.constantRate;
   const doubleGrowth = gGdp === null || gGep === null ? null : gGdp.gt(0) && gGep.gt(0);
-  if (!options.gdpRealGrowth) warnings.push({ code: 'scorecard-gdp-current', message: 'GDP growth is at current prices (no official real growth given): it includes inflation, while GEP growth is at constant prices' });
+  if (!options.gdpRealGrowth) warnings.push(makeWarning('scorecard-gdp-current'));
 
   // Problems of an input's economy block are located under a.… or b.…, so the caller can tell which input.
   const ratiosOf = (r: GepResult<Dec>, input: unknown, which: 'a' | 'b'): RatiosResult<Dec> | null => {
@@ -307,7 +308,7 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
       throw e;
     }
   } else {
-    warnings.push({ code: 'audit-no-gdp', message: 'the first or last input has no GDP (economy.gdp): no double-assessment scorecard' });
+    warnings.push(makeWarning('audit-no-gdp'));
   }
   const toVerify = new Map<string, { id: string; value: string; unit: string; source: string }>();
   for (const x of accounts) for (const c of x.result.coefficientsUsed) if (c.status === 'to-verify') toVerify.set(c.id, { id: c.id, value: c.value, unit: c.unit, source: c.source });

@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { multiplyInto } from '../units/units.js';
 import { readAmount } from '../indicators/compute.js';
 import { presentValue, type PresentValue } from './present-value.js';
@@ -145,7 +146,7 @@ export function compensationBounds(input: BoundsInput, fromImpact?: ProjectImpac
       'Σ costs': tv(D.sum(costs.map((c) => D.negate(c.value))), '元/a', 'input:opportunityCost.costs'),
       A: tv(planted, 'km²', 'Σ crops[].area'),
     }, lower, '元/(km²·a)'));
-    if (lower.lt(0)) warnings.push({ code: 'bounds-negative-opportunity-cost', message: 'the costs exceed the crop revenue: the opportunity cost is negative (farming loses money), so the lower bound is below 0' });
+    if (lower.lt(0)) warnings.push(makeWarning('bounds-negative-opportunity-cost'));
   }
 
   // Upper bound
@@ -172,7 +173,7 @@ export function compensationBounds(input: BoundsInput, fromImpact?: ProjectImpac
 
   const netBenefit = D.subtract(upper, lower);
   const feasible = lower.lte(upper);
-  if (!feasible) warnings.push({ code: 'bounds-infeasible', message: `the opportunity cost (${D.toString(lower)} 元/(km²·a)) exceeds the service value gained (${D.toString(upper)} 元/(km²·a)): no standard pays the provider and leaves the beneficiary better off` });
+  if (!feasible) warnings.push(makeWarning('bounds-infeasible', { params: { lower: D.toString(lower), upper: D.toString(upper) } }));
   steps.push(step('net benefit', 'ΔV − C_opp', { ΔV: tv(upper, '元/(km²·a)', 'upper bound'), C_opp: tv(lower, '元/(km²·a)', 'lower bound') }, netBenefit, '元/(km²·a)'));
   let standard: Dec | null = null;
   if (input.position) {
@@ -196,7 +197,7 @@ export function compensationBounds(input: BoundsInput, fromImpact?: ProjectImpac
     }
     period = { years: input.years, lower: D.multiply(annual.lower, n), upper: D.multiply(annual.upper, n), presentLower, presentUpper };
   } else if (input.discountRate) {
-    warnings.push({ code: 'bounds-rate-without-years', message: 'a discount rate is given without years: no period total is computed' });
+    warnings.push(makeWarning('bounds-rate-without-years'));
   }
   return {
     kind: 'compensation-bounds',

@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { anyMeasure, anyPrice } from '../indicators/input-schema.js';
 import { valueAt } from '../indicators/compute.js';
 import { GepUnitError, GepUnitParseError } from '../units/units.js';
@@ -176,7 +177,7 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
     if (fromImpact.baseYear !== input.priceYear) issues.push(makeIssue('input.price-year', ['priceYear'], { expected: String(fromImpact.baseYear), found: String(input.priceYear) }));
     losses = lossesFromImpact(fromImpact, input.offsetGains ?? false);
     parameters.push({ symbol: 'offset', name: 'gains offset losses', value: String(input.offsetGains ?? false), unit: '', from: input.offsetGains === undefined ? 'default: no (a gain in one product does not make up for the loss of another)' : 'input:offsetGains', status: input.offsetGains === undefined ? 'library-default' : 'input' });
-    if (!losses.length) warnings.push({ code: 'compensation-no-loss', message: 'the project impact shows no loss of ecological product value: nothing to compensate for loss' });
+    if (!losses.length) warnings.push(makeWarning('compensation-no-loss'));
   } else if (needsLoss) {
     issues.push(makeIssue('input.required', ['losses'], { expected: `the annual losses (or a projectImpact file): rule ${rule} values them` }));
   }
@@ -243,7 +244,7 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
   if (rule === 'restoration-cost') {
     compensation = restorationTotal;
     if (lostValue && lostValue.value.gt(restorationTotal)) {
-      warnings.push({ code: 'compensation-below-lost-value', message: `the restoration cost (${D.toString(restorationTotal)} 元) is below the present value of the value lost over ${years} years (${D.toString(lostValue.value)} 元): restoring alone does not keep the value whole; consider rule restoration-plus-interim` });
+      warnings.push(makeWarning('compensation-below-lost-value', { params: { cost: D.toString(restorationTotal), years: years!, lost: D.toString(lostValue.value) } }));
     }
   } else if (rule === 'value-lost') {
     compensation = lostValue?.value ?? D.zero;

@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';
 import type { GepResult } from '../accounts/gep.js';
 import { presentValue, type PresentValue } from './present-value.js';
@@ -137,7 +138,7 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
     if (!from?.impact) throw new Error('[gep] valueEcologicalAssets: the file names a projectImpact; pass it computed');
     if (from.impact.baseYear !== input.priceYear) throwIssues([makeIssue('input.price-year', ['priceYear'], { expected: String(from.impact.baseYear), found: String(input.priceYear) })]);
     annual = { value: from.impact.net, parts: from.impact.indicators.map((i) => ({ item: i.id, value: i.impact })), from: `project ${from.impact.project.name}: net impact (VEP gain) at ${from.impact.baseYear} prices` };
-    if (from.impact.net.lte(0)) warnings.push({ code: 'finance-no-gain', message: 'the project has no net gain of ecological product value: the asset value is not positive' });
+    if (from.impact.net.lte(0)) warnings.push(makeWarning('finance-no-gain'));
   }
   const r = readRate(input.discountRate);
   const sigma = readRate(input.collateralShare);
@@ -157,7 +158,7 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
     ...pv.steps.map((s) => ({ ...s, name: `asset value: ${s.name}` })),
     step('lending base', 'B = PV · σ', { PV: tv(pv.value, '元', 'step:asset value: present value'), σ: tv(sigma, '1', 'input:collateralShare') }, lendingBase, '元'),
   ];
-  warnings.push({ code: 'finance-not-a-standard', message: 'no published rule sizes a loan on ecological product value: the term, rate and collateral share are the lender’s choices, and the lending base is an input to a credit decision, not a loan amount' });
+  warnings.push(makeWarning('finance-not-a-standard'));
   return {
     kind: 'asset-valuation',
     unit: input.unit,

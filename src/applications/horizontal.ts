@@ -27,6 +27,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientUse } from '../coefficients/types.js';
@@ -250,7 +251,8 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
 
   const coefficients: CoefficientUse[] = reader.uses();
   if (coefficients.some((c) => c.status === 'to-verify')) {
-    warnings.push({ code: 'coefficient-to-verify', message: `coefficients with status to-verify used: ${coefficients.filter((c) => c.status === 'to-verify').map((c) => `${c.id} = ${c.value} (${c.source})`).join('; ')}` });
+    const toVerify = coefficients.filter((c) => c.status === 'to-verify').map((c) => `${c.id} = ${c.value} (${c.source})`);
+    warnings.push(makeWarning('coefficient-to-verify', { params: { count: toVerify.length, list: { en: toVerify.join('; '), zh: toVerify.join('；') } } }));
   }
   return {
     kind: 'horizontal-water',

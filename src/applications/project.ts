@@ -20,6 +20,8 @@
  */
 import { z } from 'zod';
 import type { GepWarning } from '../errors/errors.js';
+import { REGION_LEVEL_ZH } from '../accounts/serialize.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { compareGep, type GepComparison } from '../accounts/compare.js';
 import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
@@ -169,14 +171,14 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   // The comparison's own warnings, less those that are expected here (regions differ in a with-without design).
   warnings.push(...cmp.warnings.filter((w) => !(project.design === 'with-without' && w.code === 'compare-regions-differ')));
   if (project.design === 'with-without' && baseline.accountingYear !== withProject.accountingYear) {
-    warnings.push({ code: 'project-years-differ', message: `design with-without compares two states of one year, but the accounts are of ${baseline.accountingYear} and ${withProject.accountingYear}: the difference includes everything else that changed between the years` });
+    warnings.push(makeWarning('project-years-differ', { params: { yearA: baseline.accountingYear, yearB: withProject.accountingYear } }));
   }
   if (project.design === 'before-after' && baseline.accountingYear === withProject.accountingYear) {
-    warnings.push({ code: 'project-years-same', message: `design before-after expects two years, but both accounts are of ${baseline.accountingYear}` });
+    warnings.push(makeWarning('project-years-same', { params: { year: baseline.accountingYear } }));
   }
   for (const [r, which] of [[baseline, 'baseline'], [withProject, 'withProject']] as const) {
     if (r.region.level !== 'area') {
-      warnings.push({ code: 'project-not-area', message: `the ${which} account is of a ${r.region.level} (${r.region.name}), not of the project area: the difference includes everything that changed there, not only the project` });
+      warnings.push(makeWarning('project-not-area', { params: { which: { en: which, zh: which === 'baseline' ? '基线' : '有项目情景' }, level: { en: r.region.level, zh: REGION_LEVEL_ZH[r.region.level] ?? r.region.level }, name: r.region.name } }));
     }
   }
 
@@ -208,7 +210,7 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   if (extentChange) {
     const a = D.sum(extentChange.map((e) => e.baseline));
     const b = D.sum(extentChange.map((e) => e.withProject));
-    if (!a.eq(b)) warnings.push({ code: 'project-extent-total', message: `the extents of the two states add up to different areas (${D.toString(a)} and ${D.toString(b)} km²): a project area keeps its boundary` });
+    if (!a.eq(b)) warnings.push(makeWarning('project-extent-total', { params: { a: D.toString(a), b: D.toString(b) } }));
   }
 
   const steps = [

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import {
   checkPriceYear, checkUnique, D, moneyAmount, readYuan, step, throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef,
@@ -142,7 +143,7 @@ export function settle(input: SettlementInput): Settlement {
     ...positions.filter((p) => p.net.lt(0)).map((p) => ({ from: p.name, to: POOL, amount: D.negate(p.net) })),
     ...positions.filter((p) => p.net.gt(0)).map((p) => ({ from: POOL, to: p.name, amount: p.net })),
   ];
-  for (const p of positions) if (p.paid.isZero() && p.received.isZero()) warnings.push({ code: 'settlement-region-idle', message: `${p.name} neither pays nor receives anything` });
+  for (const p of positions) if (p.paid.isZero() && p.received.isZero()) warnings.push(makeWarning('settlement-region-idle', { params: { name: p.name } }));
   const bilateral = pairs.filter((p) => p.net !== null);
   const steps = positions.map((p) => step(`position: ${p.name}`, 'N = Σ received − Σ paid', {
     received: tv(p.received, '元', 'transfers to'), paid: tv(p.paid, '元', 'transfers from'),

@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning, prefixWarning } from '../errors/warnings/index.js';
 import { compareGep } from '../accounts/compare.js';
 import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
@@ -29,6 +30,8 @@ import {
 
 /** The allocation criteria. */
 export const VERTICAL_CRITERIA = ['value', 'perKm2', 'change', 'protection'] as const;
+/** The criteria in Chinese, for messages. */
+const CRITERION_ZH: Readonly<Record<VerticalCriterion, string>> = { value: '价值量', perKm2: '单位面积价值量', change: '不变价变化率', protection: '保护成效评分' };
 /** An allocation criterion. */
 export type VerticalCriterion = (typeof VERTICAL_CRITERIA)[number];
 
@@ -171,7 +174,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
       const cmp = compareGep(acc.previous, acc.current, acc.priceIndex ? { priceIndex: acc.priceIndex } : {});
       change = input.basis === 'gep' ? cmp.gep.constantRate : cmp.categories.regulating.constantRate;
       from.change = `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear}) at ${cmp.baseYear} prices: ${input.basis === 'gep' ? 'GEP' : 'regulating'} constant-price change rate`;
-      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => ({ ...w, message: `${c.name}: ${w.message}` })));
+      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => prefixWarning(w, c.name)));
     }
     const protection = c.protection ? readRate(c.protection) : null;
     if (protection) from.protection = `input:counties[${i}].protection`;
@@ -204,7 +207,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
       const min = xs.reduce((a, b) => D.min(a, b));
       const max = xs.reduce((a, b) => D.max(a, b));
       const span = D.subtract(max, min);
-      if (span.isZero()) warnings.push({ code: 'vertical-criterion-equal', message: `every county has the same ${k}: each scores 1 on it` });
+      if (span.isZero()) warnings.push(makeWarning('vertical-criterion-equal', { params: { criterion: { en: k, zh: CRITERION_ZH[k] } } }));
       xs.forEach((x, i) => { normalised[i]![k] = span.isZero() ? D.one : D.divide(D.subtract(x, min), span); });
     }
   }
