@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { streamGepBatch, type BatchItem, type BatchReport, type BatchUnit } from '../accounts/batch.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
+import type { Text } from '../errors/text.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { arithmeticByName } from '../numbers/arithmetic.js';
@@ -100,15 +101,15 @@ function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']
 }
 
 /** Read the batch's units (lazily for a folder); throws a usage message for a bad command line. */
-function prepare(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Prepared {
-  if (rest.length !== 1) usage('gep batch takes exactly one input file or folder');
-  if (!values.out) usage('gep batch needs --out DIR');
+function prepare(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): Prepared {
+  if (rest.length !== 1) usage({ en: 'gep batch takes exactly one input file or folder', zh: 'gep batch 只接受一个输入文件或文件夹' });
+  if (!values.out) usage({ en: 'gep batch needs --out DIR', zh: 'gep batch 需要 --out 文件夹' });
   const path = rest[0]!;
   const unreadable: Prepared['unreadable'] = [];
   const entries = io.readDir?.(path) ?? null;
   if (entries) {
     const files = entries.filter((f) => INPUT_FILE.test(f)).sort();
-    if (!files.length) usage(`${path} holds no .json, .csv or .xlsx input`);
+    if (!files.length) usage({ en: `${path} holds no .json, .csv or .xlsx input`, zh: `${path} 中没有 .json、.csv 或 .xlsx 输入文件` });
     return {
       units: function* () {
         for (const f of files) yield* readUnits(join(path, f), io, unreadable);
@@ -243,10 +244,10 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
   return failed ? 1 : 0;
 }
 
-function workersOption(values: BatchValues, usage: (message: string) => never): number | 'auto' {
+function workersOption(values: BatchValues, usage: (message: Text) => never): number | 'auto' {
   if (values.workers === undefined || values.workers === 'auto') return 'auto';
   const n = Number(values.workers);
-  if (!Number.isInteger(n) || n < 0) usage(`--workers must be a whole number or auto, not "${values.workers}"`);
+  if (!Number.isInteger(n) || n < 0) usage({ en: `--workers must be a whole number or auto, not "${values.workers}"`, zh: `--workers 应为整数或 auto，而不是 "${values.workers}"` });
   return n;
 }
 
@@ -255,7 +256,7 @@ function gepOptions(values: BatchValues) {
 }
 
 /** `gep batch`, in the calling thread (for `runCli`, which is synchronous). */
-export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): number {
+export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): number {
   const prepared = prepare(rest, values, io, usage);
   workersOption(values, usage);
   const outputs = new Outputs(io, prepared.out);
@@ -268,7 +269,7 @@ export function batchCommandSync(rest: readonly string[], values: BatchValues, i
 }
 
 /** `gep batch`, on worker threads when the batch is large enough (for the `gep` executable). */
-export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Promise<number> {
+export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): Promise<number> {
   const prepared = prepare(rest, values, io, usage);
   const workers = workersOption(values, usage);
   // Threads need the units up front: a JSON list is read at once anyway; a folder is read first only when threads will run.

@@ -6,6 +6,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
 import { GepInputError, describeIssue } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { textEn, textIn, type Text } from '../errors/text.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
@@ -27,7 +29,7 @@ import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batc
 import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
 import { SEEA_HELP, seeaCommand } from './seea.js';
 import { SENSITIVITY_HELP, sensitivityCommand, UNCERTAINTY_HELP, uncertaintyCommand } from './uncertainty.js';
-import { EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
+import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
 
@@ -182,29 +184,62 @@ const OPTIONS = {
   samples: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-class UsageError extends Error {}
+/** Bad usage, with its message in English and Chinese. */
+class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(textEn(text));
+  }
+}
+
+const fail = (m: Text): never => {
+  throw new UsageError(m);
+};
+
+/** The language asked for on the command line (`--lang zh` or `--lang=zh`), read before the arguments are parsed, for usage errors. */
+function requestedLanguage(argv: readonly string[]): Language {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'zh') || argv.includes('--lang=zh') ? 'zh' : 'en';
+}
+
+/** An error of node's argument parser, in both languages (its code says which). */
+function parseErrorText(e: unknown): Text {
+  const en = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  const option = /'(-[^' ]+)/.exec(en)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { en, zh: `未知选项 ${option}` };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { en, zh: `选项 ${option} 的取值有误（缺少取值，或该选项不带取值）` };
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { en, zh: `多余的参数：${en.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}` };
+  return en;
+}
 
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(parseErrorText(e));
   }
 }
 
 function oneOf<V extends string>(name: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError({ en: `--${name} must be one of ${allowed.join(', ')}, not "${value}"`, zh: `--${name} 应为 ${allowed.join('、')} 之一，而不是 "${value}"` });
+  }
   return value as V;
 }
 
+/** Print a usage error: in English with the usage; in Chinese with where the usage is (the help text is English). */
+function printUsageError(e: UsageError, lang: Language, io: CliIo): void {
+  io.stderr(lang === 'zh' ? `gep：${textIn(e.text, 'zh')}\n（用法见 gep --help）\n` : `gep: ${e.message}\n\n${USAGE}\n`);
+}
+
 function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
-  if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
-  const report = reportOptions(values, (m) => { throw new UsageError(m); });
+  if (positionals.length !== 1) fail({ en: 'gep run takes exactly one input file', zh: 'gep run 只接受一个输入文件' });
+  const report = reportOptions(values, fail);
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
-  if ((format === 'csv' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes files: give --out DIR`);
+  if ((format === 'csv' || format === 'xlsx') && !values.out) fail({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   // Reading, checking and computing are shared with gep validate (./io-commands.ts withAccount).
   return withAccount(file, values, lang, io, usage, (account) => {
     const { json, table } = account;
@@ -227,7 +262,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
 }
 
 function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
-  if (positionals.length !== 1) throw new UsageError('gep reproduce takes exactly one case file');
+  if (positionals.length !== 1) fail({ en: 'gep reproduce takes exactly one case file', zh: 'gep reproduce 只接受一个案例文件' });
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['md', 'json', 'html'] as const, values.json ? 'json' : 'md');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
@@ -241,12 +276,12 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
     return reproduction.verdict === 'holds' || (reproduction.verdict === 'identities-only' && !values['require-rows']) ? 0 : 1;
   } catch (e) {
     if (e instanceof GepInputError) {
-      io.stderr(`${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
-      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue)}\n`);
+      io.stderr(lang === 'zh' ? `${file}：案例文件有 ${e.issues.length} 个问题：\n` : `${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
+      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
       return 1;
     }
     if (e instanceof Error && 'code' in e && (e as { code?: string }).code === 'ENOENT') {
-      io.stderr(`gep: cannot read ${file}\n`);
+      io.stderr(`${cannotRead(file, lang)}\n`);
       return 1;
     }
     throw e;
@@ -257,7 +292,10 @@ function sideOf(name: string): DiffSide {
   const profile = getProfile(name);
   if (profile) return { kind: 'profile', profile };
   if (coefficientTables().has(name)) return { kind: 'table', table: getCoefficientTable(name) };
-  throw new UsageError(`"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`);
+  return fail({
+    en: `"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`,
+    zh: `"${name}" 既不是核算方案（${listProfiles().map((p) => p.id).join('、')}），也不是参数表（${[...coefficientTables().keys()].join('、')}）`,
+  });
 }
 
 function tableOf(name: string): CoefficientTable {
@@ -267,11 +305,11 @@ function tableOf(name: string): CoefficientTable {
 
 function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals[0] === 'diff') {
-    if (positionals.length !== 3) throw new UsageError('gep coefficients diff takes two profiles or tables');
+    if (positionals.length !== 3) fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
     io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false));
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('gep coefficients takes one profile or table');
+  if (positionals.length !== 1) fail({ en: 'gep coefficients takes one profile or table', zh: 'gep coefficients 需要一个核算方案或参数表' });
   const table = tableOf(positionals[0]!);
   if (values.json) {
     io.stdout(`${JSON.stringify(table, null, 2)}\n`);
@@ -324,9 +362,7 @@ function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo
   return 0;
 }
 
-function usage(message: string): never {
-  throw new UsageError(message);
-}
+const usage = fail;
 
 /** Print the issues of a profile file (located in it) and return the exit code of bad input. */
 function printProfileIssues(e: GepInputError, file: string, io: CliIo): number {
@@ -359,30 +395,30 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io[values.help ? 'stdout' : 'stderr'](`${USAGE}\n`);
       return values.help ? 0 : 2;
     }
-    if (!(command in COMMAND_HELP)) throw new UsageError(`unknown command "${command}"`);
+    if (!(command in COMMAND_HELP)) fail({ en: `unknown command "${command}"`, zh: `未知命令 "${command}"` });
     if (values.help) {
       io.stdout(`${COMMAND_HELP[command]}\n`);
       return 0;
     }
     if (command === 'run') return run(rest, values, io);
     if (command === 'reproduce') return reproduce(rest, values, io);
-    if (command === 'validate') return validateCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'template') return templateCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'compare') return compareCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'validate') return validateCommand(rest, values, io, fail);
+    if (command === 'template') return templateCommand(rest, values, io, fail);
+    if (command === 'compare') return compareCommand(rest, values, io, fail);
     if (command === 'coefficients') return coefficients(rest, values, io);
-    if (command === 'release') return releaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
-    if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'uncertainty') return uncertaintyCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'sensitivity') return sensitivityCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
+    if (command === 'release') return releaseCommand(rest, values, io, fail);
+    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, fail);
+    if (command === 'seea') return seeaCommand(rest, values, io, fail);
+    if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, fail);
+    if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, fail);
+    if (command === 'uncertainty') return uncertaintyCommand(rest, values, io, fail);
+    if (command === 'sensitivity') return sensitivityCommand(rest, values, io, fail);
+    if (rest.length) fail({ en: `gep ${command} takes no arguments`, zh: `gep ${command} 不接受参数` });
     if (command === 'ecosystem-types') return ecosystemTypeList(values, io);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    printUsageError(e, requestedLanguage(argv), io);
     return 2;
   }
 }
@@ -401,10 +437,10 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   const [command, ...rest] = parsed?.positionals ?? [];
   if (!parsed || command !== 'batch' || parsed.values.help || parsed.values.version) return runCli(argv, io);
   try {
-    return await batchCommand(rest, parsed.values, io as BatchIo, (m) => { throw new UsageError(m); });
+    return await batchCommand(rest, parsed.values, io as BatchIo, fail);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    printUsageError(e, requestedLanguage(argv), io);
     return 2;
   }
 }
