@@ -127,7 +127,7 @@ Inconsistencies the case documents are flagged, not failed, while they occur as 
 Options:
   --format FORMAT   md (default: the memo in Markdown), json (the reproduction), or html (one
                     self-contained page with charts); --json is --format json
-  --lang LANG       en (default) or zh, for the HTML page
+  --lang LANG       en (default) or zh, for the memo and the HTML page
   --out FILE        also write the memo (or the HTML page with --format html) to FILE
   --require-rows    exit 1 unless some row was recomputed independently and agrees`,
   coefficients: `gep coefficients <profile> [--json]
@@ -270,7 +270,7 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
     // Bytes, decoded like every input: UTF-8, else GB18030 (a case typed on a Chinese Windows machine).
     const text = io.readBytes ? decodeText(io.readBytes(file), file).text : io.readFile(file);
     const reproduction = reproduceCase(parseJsonInput(text, file));
-    const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction);
+    const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction, { lang });
     io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);
     return reproduction.verdict === 'holds' || (reproduction.verdict === 'identities-only' && !values['require-rows']) ? 0 : 1;

@@ -86,6 +86,14 @@ export function makeIssue(
   return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
 }
 
+/** What an issue expected and found, each with its Chinese when it has one: to make the issue again at another path. */
+export function issueTexts(issue: GepIssue): { expected?: Text; found?: Text } {
+  const both = (en: string | undefined, zh: string | undefined): Text | undefined => (en === undefined ? undefined : zh === undefined ? en : { en, zh });
+  const expected = both(issue.expected, issue.expectedZh);
+  const found = both(issue.found, issue.foundZh);
+  return { ...(expected !== undefined ? { expected } : {}), ...(found !== undefined ? { found } : {}) };
+}
+
 /**
  * The message of an issue in the given language. In Chinese, `expected` and `found` are their
  * Chinese texts; an issue made with English only gets the Chinese of the stock phrases shared code

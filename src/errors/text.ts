@@ -69,12 +69,24 @@ export function zhOfStockPhrase(en: string): string {
   if ((m = /^at most (.+)$/.exec(en))) return `至多 ${m[1]}`;
   if ((m = /^one of (.+)$/.exec(en))) return `${m[1]} 之一`;
   if ((m = /^a value ([≥≤<>]) (.+)$/.exec(en))) return `${m[1]} ${m[2]} 的数值`;
-  if ((m = /^([a-z0-9·^-]+) \(e\.g\. (.+)\)$/.exec(en))) {
-    const parts = m[1]!.split('·').map((p) => {
-      const [base, power] = p.split('^');
-      return Object.hasOwn(DIMENSIONS, base!) ? `${DIMENSIONS[base!]}${power ? `^${power}` : ''}` : undefined;
-    });
-    if (parts.every((p) => p !== undefined)) return `${parts.join('·')}（如 ${m[2]}）`;
+  // A dimension with an example unit, `money·length^-3 (e.g. 元/m³)`, or its unit, `money·length^-3 (元/m³)`.
+  if ((m = /^([a-z0-9·^-]+) \((e\.g\. )?(.+)\)$/.exec(en))) {
+    const dimension = dimensionZh(m[1]!);
+    if (dimension !== undefined) return `${dimension}（${m[2] ? '如 ' : ''}${m[3]}）`;
+  }
+  // A unit with its dimension, `t (mass)`.
+  if ((m = /^(.+) \(([a-z0-9·^-]+)\)$/.exec(en))) {
+    const dimension = dimensionZh(m[2]!);
+    if (dimension !== undefined) return `${m[1]}（${dimension}）`;
   }
   return en;
+}
+
+/** `money·length^-3` in Chinese; undefined when a part is not a base dimension. */
+function dimensionZh(text: string): string | undefined {
+  const parts = text.split('·').map((p) => {
+    const [base, power] = p.split('^');
+    return Object.hasOwn(DIMENSIONS, base!) ? `${DIMENSIONS[base!]}${power ? `^${power}` : ''}` : undefined;
+  });
+  return parts.every((p) => p !== undefined) ? parts.join('·') : undefined;
 }
