@@ -49,6 +49,7 @@ export interface SeeaRowService {
   readonly nameStatus: SeeaServiceMapping['nameStatus'];
   readonly status: 'to-verify';
   readonly note: string;
+  readonly noteZh: string;
 }
 
 /** A row key: the indicator, and the label of a part of its lines set apart by the mapping. */
@@ -58,6 +59,8 @@ interface RowKey {
   readonly en: string;
   readonly category: string;
   readonly part: string | null;
+  /** The part's label in Chinese. */
+  readonly partZh: string | null;
   readonly seea: SeeaRowService;
 }
 
@@ -137,12 +140,12 @@ export function checkAllocation(allocation: SeeaAllocation): void {
   if (issues.length) throw new GepInputError(issues);
 }
 
-function rowKey(ind: GepResultJson['indicators'][number], part: { label: string; match: 'none'; note: string } | null): RowKey {
+function rowKey(ind: GepResultJson['indicators'][number], part: { label: string; labelZh: string; match: 'none'; note: string; noteZh: string } | null): RowKey {
   const m = serviceMapping(ind.id);
   const seea: SeeaRowService = part
-    ? { section: 'none', service: null, subService: null, match: 'none', nameStatus: m.nameStatus, status: m.status, note: part.note }
-    : { section: m.section, service: m.service, subService: m.subService, match: m.match, nameStatus: m.nameStatus, status: m.status, note: m.note };
-  return { indicator: ind.id, zh: ind.zh, en: ind.en, category: ind.category, part: part?.label ?? null, seea };
+    ? { section: 'none', service: null, subService: null, match: 'none', nameStatus: m.nameStatus, status: m.status, note: part.note, noteZh: part.noteZh }
+    : { section: m.section, service: m.service, subService: m.subService, match: m.match, nameStatus: m.nameStatus, status: m.status, note: m.note, noteZh: m.noteZh };
+  return { indicator: ind.id, zh: ind.zh, en: ind.en, category: ind.category, part: part?.label ?? null, partZh: part?.labelZh ?? null, seea };
 }
 
 /** The lines of an indicator split into its main part and the parts the mapping sets apart. */
