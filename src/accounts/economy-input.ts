@@ -89,7 +89,7 @@ const componentBase = {
 function oneForm(ctx: z.core.ParsePayload<{ value?: unknown; quantity?: unknown; unitCost?: unknown }>): void {
   const c = ctx.value;
   if (c.value !== undefined && (c.quantity !== undefined || c.unitCost !== undefined)) {
-    ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: 'one form', params: { gepCode: 'input.type', expected: { en: 'either value, or quantity and unitCost, not both', zh: '给出 value，或给出 quantity 与 unitCost，不可同时给出' }, found: { en: 'both', zh: '两者都有' } } });
+    ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: 'one form', params: { gepCode: 'input.type', expected: { en: 'either value, or quantity and unitCost, not both', zh: 'value，或 quantity 与 unitCost（二者不可同时给出）' }, found: { en: 'both', zh: '两者都有' } } });
   } else if (c.value === undefined && (c.quantity === undefined || c.unitCost === undefined)) {
     ctx.issues.push({ code: 'custom', input: c, path: [c.quantity === undefined ? 'quantity' : 'unitCost'], message: 'required', params: { gepCode: 'input.required', expected: { en: 'a value, or quantity and unitCost', zh: 'value，或 quantity 与 unitCost' } } });
   }

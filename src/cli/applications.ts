@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
 import type { Text } from '../errors/text.js';
+import { systemReason } from './io-commands.js';
 import type { Language } from '../errors/messages.js';
 import { getPriceIndex, priceIndices, type PriceIndex } from '../coefficients/indices.js';
 import { getProfile } from '../profiles/profiles.js';
@@ -136,7 +137,7 @@ function readJson(file: string, io: CliIo): unknown {
   try {
     text = io.readFile(file);
   } catch (e) {
-    throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: `a readable file (${e instanceof Error ? e.message : String(e)})` })]);
+    throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: { en: `a readable file (${systemReason(e, 'en')})`, zh: `可读取的文件（${systemReason(e, 'zh')}）` } })]);
   }
   return parseJsonInput(text, file);
 }
@@ -176,10 +177,9 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
   try {
     data = inputFormatOf(file) === 'json' || !ctx.io.readBytes ? ctx.io.readFile(file) : ctx.io.readBytes(file);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
     // Named in a file: say where (baseline.account: … found "x.json"); given on the command line: the file itself.
-    if (path.length) throw located([makeIssue('input.type', path, { expected: `a readable account input file (${why})`, found: JSON.stringify(shown) })], ctx.file);
-    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: `a readable account input (${why})` })]);
+    if (path.length) throw located([makeIssue('input.type', path, { expected: { en: `a readable account input file (${systemReason(e, 'en')})`, zh: `可读取的核算输入文件（${systemReason(e, 'zh')}）` }, found: JSON.stringify(shown) })], ctx.file);
+    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: { en: `a readable account input (${systemReason(e, 'en')})`, zh: `可读取的核算输入（${systemReason(e, 'zh')}）` } })]);
   }
   try {
     imported = importAccountInput(data, file);
@@ -193,7 +193,7 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
 /** A price index by id (issue at `path` when unknown), else the profile's. */
 function priceIndexOf(id: string | undefined, path: readonly (string | number)[], account: GepResult<Dec>, ctx: Context): PriceIndex | undefined {
   if (id !== undefined) {
-    if (!priceIndices().has(id)) throw located([makeIssue('input.out-of-range', path, { expected: `one of ${[...priceIndices().keys()].join(', ')}`, found: id })], ctx.file);
+    if (!priceIndices().has(id)) throw located([makeIssue('input.out-of-range', path, { expected: { en: `one of ${[...priceIndices().keys()].join(', ')}`, zh: `${[...priceIndices().keys()].join('、')} 之一` }, found: id })], ctx.file);
     return getPriceIndex(id);
   }
   const fromProfile = getProfile(account.profile.id)?.priceIndex;

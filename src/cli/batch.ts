@@ -91,7 +91,7 @@ function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']
       return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: data }];
     }
     const bytes = format === 'xlsx' ? io.readBytes?.(file) : io.readFile(file);
-    if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: 'a readable workbook', found: 'no byte reader', location: { file } })]);
+    if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'a readable workbook', zh: '可读取的工作簿' }, found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' }, location: { file } })]);
     return [{ file, input: importAccountInput(bytes, file, format).input }];
   } catch (e) {
     if (e instanceof GepInputError) unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });

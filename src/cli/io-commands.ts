@@ -60,7 +60,7 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile,
     // Bytes for every format: the importers decode text themselves (UTF-8, else GB18030).
     data = io.readBytes ? io.readBytes(file) : io.readFile(file);
   } catch (e) {
-    io.stderr(`${cannotRead(file, lang)}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
     return null;
   }
   return importAccountInput(data, file, inputFormatOf(file), profile ? { profile } : {});
@@ -69,6 +69,16 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile,
 /** `gep: cannot read FILE`, in a language (the system's reason follows as the system gives it). */
 export function cannotRead(file: string, lang: Language): string {
   return lang === 'zh' ? `gep：无法读取 ${file}` : `gep: cannot read ${file}`;
+}
+
+/** Why the system could not read a file: the common causes in Chinese, else the system's own words. */
+export function systemReason(e: unknown, lang: Language): string {
+  const code = (e as { code?: string }).code;
+  if (lang === 'zh') {
+    const zh: Record<string, string> = { ENOENT: '文件或文件夹不存在', EACCES: '没有读取权限', EPERM: '没有读取权限', EISDIR: '这是一个文件夹，不是文件', ENOTDIR: '路径中有一段不是文件夹' };
+    if (code && zh[code]) return zh[code]!;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Print issues with their locations, in the chosen language (input text made safe for a terminal). */

@@ -11,7 +11,7 @@ import type { Language } from '../errors/messages.js';
 import { sha256Hex } from '../io/hash.js';
 import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../release/bundle.js';
 import { verifyRelease } from '../release/verify.js';
-import { cannotRead, issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 
 /** The part of the CLI's IO the release commands use. */
@@ -112,7 +112,7 @@ export function releaseCommand(positionals: readonly string[], values: ReleaseVa
     try {
       original = io.readBytes ? io.readBytes(file) : new TextEncoder().encode(io.readFile(file));
     } catch (e) {
-      io.stderr(`${cannotRead(file, lang)}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
       return 1;
     }
     const bundle = buildRelease(imported.input, {

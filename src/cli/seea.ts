@@ -15,7 +15,7 @@ import { seeaToCsvFiles, seeaToText, seeaToXlsx } from '../io/seea-export.js';
 import { seeaToHtml } from '../io/seea-html.js';
 import { seeaTables, type SeeaOptions } from '../seea/seea.js';
 import type { SeeaAllocation } from '../seea/services.js';
-import { cannotRead, issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 
 /** The options `gep seea` reads. */
@@ -102,7 +102,7 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
         printIssues(withFile(e, file).issues, lang, io);
         return 1;
       }
-      io.stderr(`${cannotRead(file, lang)}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
       return 1;
     }
     if (typeof allocation !== 'object' || allocation === null || Array.isArray(allocation)) {

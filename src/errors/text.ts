@@ -64,6 +64,9 @@ export function zhOfStockPhrase(en: string): string {
   // Own keys only: `found` may be "__proto__" or "constructor".
   if (Object.hasOwn(exact, en)) return exact[en]!;
   let m: RegExpExecArray | null;
+  // zod's own messages, where shared code passes them on as `expected`.
+  if (en === 'Invalid input') return '有效的输入（各种允许的写法均不符）';
+  if ((m = /^Invalid string: must match pattern (.+)$/.exec(en))) return `符合格式 ${m[1]} 的字符串`;
   if ((m = /^the number (.+)$/.exec(en))) return `数字 ${m[1]}`;
   if ((m = /^at least (.+)$/.exec(en))) return `至少 ${m[1]}`;
   if ((m = /^at most (.+)$/.exec(en))) return `至多 ${m[1]}`;
