@@ -40,6 +40,12 @@ export function describeValue(input: unknown): Text {
   return String(input);
 }
 
+/** A unit's dimension with the unit as an example, `money·length^-3 (e.g. 元/m³)`, in both languages. */
+export function dimensionExample(dimension: string, unit: string): Text {
+  const en = `${dimension} (e.g. ${unit})`;
+  return { en, zh: zhOfStockPhrase(en) };
+}
+
 /** Value types zod names in `invalid_type` issues (`expected: 'string'`). */
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: '字符串', number: '数字', int: '整数', bigint: '整数', boolean: '布尔值（true 或 false）', object: '对象', array: '列表',
