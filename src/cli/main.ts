@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { textEn, textIn, type Text } from '../errors/text.js';
+import { statusText } from '../io/display-text.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
@@ -63,15 +64,15 @@ Usage:
           [--date YYYY-MM-DD] [--prepared-by TEXT]
   gep validate <input.json|csv|xlsx> [--profile ID|FILE.json] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID|FILE.json] [--lang zh|en]
-  gep indicators [--profile ID|FILE.json] [--json]
+  gep indicators [--profile ID|FILE.json] [--json] [--lang en|zh]
   gep ecosystem-types [--json]
-  gep profiles [--json]
+  gep profiles [--json] [--lang en|zh]
   gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
-  gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
+  gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N] [--lang en|zh]
   gep uncertainty <input> [--spec FILE] [--draws N] [--seed N] [--quantiles LIST] [--format table|json|html]
   gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
-  gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
+  gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json] [--lang en|zh]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
@@ -306,7 +307,7 @@ function tableOf(name: string): CoefficientTable {
 function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals[0] === 'diff') {
     if (positionals.length !== 3) fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
-    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false));
+    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false, listingLanguage(values)));
     return 0;
   }
   if (positionals.length !== 1) fail({ en: 'gep coefficients takes one profile or table', zh: 'gep coefficients 需要一个核算方案或参数表' });
@@ -315,9 +316,10 @@ function coefficients(positionals: string[], values: ReturnType<typeof parse>['v
     io.stdout(`${JSON.stringify(table, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${table.key} — ${table.title.en}\n`);
+  const lang = listingLanguage(values);
+  io.stdout(`${table.key} — ${table.title[lang]}\n`);
   for (const r of table.rows) {
-    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${r.status}\n`);
+    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${lang === 'zh' ? statusText(r.status, lang) : r.status}\n`);
   }
   return 0;
 }
@@ -340,7 +342,8 @@ function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): numb
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
+  const lang = listingLanguage(values);
+  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${lang === 'zh' ? r.zh : `${r.zh} ${r.en}`}\n`);
   return 0;
 }
 
@@ -378,8 +381,18 @@ function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
-  for (const p of list) io.stdout(`${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+  const lang = listingLanguage(values);
+  for (const p of list) {
+    io.stdout(lang === 'zh'
+      ? `${p.id} ${p.version}  参数表 ${p.coefficientTable}  ${p.indicators.length} 个指标  ${p.title.zh}\n`
+      : `${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+  }
   return 0;
+}
+
+/** The language of a listing (`gep indicators --lang zh`): en unless zh is asked for. */
+function listingLanguage(values: ReturnType<typeof parse>['values']): Language {
+  return oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
 }
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
