@@ -213,7 +213,7 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
       return { name: i.name, concentration: c, baseline: c0, weight: weights[k]!, ratio, weighted: D.multiply(weights[k]!, ratio) };
     });
     const p = D.multiply(k0, D.sum(terms.map((t) => t.weighted)));
-    steps.push(...terms.map((t, k) => step(`C/C0: ${t.name}`, 'k_i · C_i / C_i0', {
+    steps.push(...terms.map((t, k) => step({ en: `C/C0: ${t.name}`, zh: `C/C0：${t.name}` }, 'k_i · C_i / C_i0', {
       C: tv(t.concentration, 'g/m³', `input:qualityIndex.indicators[${k}].concentration`), C0: tv(t.baseline, 'g/m³', `input:qualityIndex.indicators[${k}].baseline`), k_i: tv(t.weight, '1', { en: 'parameter', zh: '参数' }),
     }, t.weighted, '1')));
     steps.push(step({ en: 'compensation index', zh: '补偿指数' }, 'P = k0 · Σ k_i · C_i / C_i0', { k0: tv(k0, '1', { en: 'parameter', zh: '参数' }), 'Σ': tv(D.sum(terms.map((t) => t.weighted)), '1', { en: 'steps', zh: '各步骤' }) }, p, '1'));

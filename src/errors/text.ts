@@ -46,6 +46,14 @@ export function dimensionExample(dimension: string, unit: string): Text {
   return { en, zh: zhOfStockPhrase(en) };
 }
 
+/**
+ * A dimension and a unit in both languages: `money (元/m³)` (`unitFirst`: `元/m³ (money)`).
+ */
+export function dimensionUnit(dimension: string, unit: string, unitFirst = false): Text {
+  const en = unitFirst ? `${unit} (${dimension})` : `${dimension} (${unit})`;
+  return { en, zh: zhOfStockPhrase(en) };
+}
+
 /** Value types zod names in `invalid_type` issues (`expected: 'string'`). */
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: '字符串', number: '数字', int: '整数', bigint: '整数', boolean: '布尔值（true 或 false）', object: '对象', array: '列表',

@@ -10,6 +10,7 @@ import { getCoefficientTable, coefficientTables } from '../coefficients/tables.j
 import { makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
 import { GepInputError, issueTexts, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { dimensionUnit } from '../errors/text.js';
 import { catalogue } from '../indicators/catalogue.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { getIndicator } from '../indicators/registry.js';
@@ -83,7 +84,7 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
     const reason = raw.notReproducible !== undefined;
     if (indicator !== undefined && !hasInput) issues.push(makeIssue('input.required', at('input'), { expected: { en: `the input block of ${indicator}`, zh: `${indicator} 的输入数据` } }));
     if (hasInput && raw.indicator === undefined) issues.push(makeIssue('input.required', at('indicator'), { expected: { en: 'the indicator that recomputes the row from its input', zh: '根据输入复算该行的指标' } }));
-    if (recomputed && reason) issues.push(makeIssue('case.row-basis', at('notReproducible'), { found: 'both an indicator with its input and notReproducible' }));
+    if (recomputed && reason) issues.push(makeIssue('case.row-basis', at('notReproducible'), { found: { en: 'both an indicator with its input and notReproducible', zh: '同时给出了 indicator 与 input 以及 notReproducible' } }));
     if (!recomputed && !reason) issues.push(makeIssue('case.row-basis', at(), { found: id === undefined ? 'neither' : `neither, in row "${id}"` }));
     if (!recomputed) {
       for (const field of RECOMPUTED_ONLY) if (raw[field] !== undefined) issues.push(makeIssue('case.needs-recomputed-row', at(field), { found: field }));
@@ -270,7 +271,7 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
     if (e instanceof GepInputError) return { issues: e.issues.map((i) => reroot(i, rowIndex, paths)) };
     // A unit the schema let through but a module cannot use is still the case's input.
     if (e instanceof GepUnitParseError) return { issues: [makeIssue('input.unit-unknown', ['rows', rowIndex, 'input'], { found: e.unit })] };
-    if (e instanceof GepUnitError) return { issues: [makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], { expected: `${e.toDimension} (${e.to})`, found: `${e.from} (${e.fromDimension})` })] };
+    if (e instanceof GepUnitError) return { issues: [makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], { expected: dimensionUnit(e.toDimension, e.to), found: dimensionUnit(e.fromDimension, e.from, true) })] };
     throw e;
   }
 }

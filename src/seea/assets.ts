@@ -78,13 +78,13 @@ export interface AssetAccount {
 export function checkAssetParameters(p: AssetParameters): void {
   const issues: GepIssue[] = [];
   if (!Number.isInteger(p.lifeYears) || p.lifeYears < 1 || p.lifeYears > 1000) {
-    issues.push(makeIssue('input.out-of-range', ['asset', 'lifeYears'], { expected: 'a whole number of years from 1 to 1000', found: String(p.lifeYears) }));
+    issues.push(makeIssue('input.out-of-range', ['asset', 'lifeYears'], { expected: { en: 'a whole number of years from 1 to 1000', zh: '1 至 1000 的整数年数' }, found: String(p.lifeYears) }));
   }
   if (typeof p.discountRate !== 'string' || !isDecimalText(p.discountRate)) {
     issues.push(makeIssue('input.not-a-number', ['asset', 'discountRate'], { found: JSON.stringify(p.discountRate) }));
   } else {
     const r = A.fromString(p.discountRate);
-    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0) issues.push(makeIssue('input.out-of-range', ['asset', 'discountRate'], { expected: 'a fraction from 0 to below 1 (0.03 for 3 %)', found: p.discountRate }));
+    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0) issues.push(makeIssue('input.out-of-range', ['asset', 'discountRate'], { expected: { en: 'a fraction from 0 to below 1 (0.03 for 3 %)', zh: '0 至 1（不含）之间的小数（3 % 写作 0.03）' }, found: p.discountRate }));
   }
   if (issues.length) throw new GepInputError(issues);
 }

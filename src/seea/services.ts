@@ -131,11 +131,11 @@ export function checkAllocation(allocation: SeeaAllocation): void {
         continue;
       }
       const v = A.fromString(share);
-      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) issues.push(makeIssue('input.out-of-range', path, { expected: 'a share between 0 and 1', found: share }));
+      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) issues.push(makeIssue('input.out-of-range', path, { expected: { en: 'a share between 0 and 1', zh: '0 至 1 之间的份额' }, found: share }));
       sum = A.add(sum, v);
     }
     // The sum is checked once each share is fine, so one bad share gives one issue.
-    if (issues.length === before && A.compare(sum, A.one) > 0) issues.push(makeIssue('input.out-of-range', ['allocation', indicator], { expected: 'shares that add up to at most 1', found: A.toString(sum) }));
+    if (issues.length === before && A.compare(sum, A.one) > 0) issues.push(makeIssue('input.out-of-range', ['allocation', indicator], { expected: { en: 'shares that add up to at most 1', zh: '合计不超过 1 的份额' }, found: A.toString(sum) }));
   }
   if (issues.length) throw new GepInputError(issues);
 }
