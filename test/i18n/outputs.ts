@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../../src/cli/main.js';
 import { computeGep } from '../../src/accounts/gep.js';
@@ -76,7 +76,7 @@ const SAMPLE_2021 = 'fixtures/sample-county/input-2021.json';
 const APPS = 'fixtures/applications';
 
 /** Free text of JSON files, and of the files they name (accounts of an application). */
-function freeTextOfFiles(files: readonly string[]): string[] {
+export function freeTextOfFiles(files: readonly string[]): string[] {
   const out: string[] = [];
   for (const f of files) {
     if (!f.endsWith('.json')) continue;
@@ -84,7 +84,7 @@ function freeTextOfFiles(files: readonly string[]): string[] {
       const v = JSON.parse(readFileSync(f, 'utf8')) as unknown;
       out.push(...freeTextOf(v));
       for (const s of JSON.stringify(v).match(/"[^"]+\.json"/g) ?? []) {
-        const ref = join(f, '..', JSON.parse(s) as string);
+        const ref = resolve(f, '..', JSON.parse(s) as string);
         try {
           out.push(...freeTextOf(JSON.parse(readFileSync(ref, 'utf8'))));
         } catch {
