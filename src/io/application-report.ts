@@ -29,9 +29,8 @@ import type { ScorecardJson, TenureAuditJson } from '../applications/audit.js';
 import type { EcologicalAssetValuationJson } from '../applications/finance.js';
 import type { ApplicationTrace, AppTracedValue, Jsonified } from '../applications/common.js';
 import { warningMessage } from '../errors/warnings/index.js';
-import { fromText, stepText } from './display-text.js';
+import { fromText, GDP_BASIS_ZH, stepText } from './display-text.js';
 import { ecosystemTypes } from '../indicators/catalogue.js';
-import { GDP_BASIS_ZH } from './geep-table.js';
 import { POOL, POOL_ZH } from '../applications/settlement.js';
 
 /** Kinds of specific areas and of projects, in Chinese. */

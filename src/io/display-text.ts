@@ -7,6 +7,12 @@
 import type { Language } from '../errors/messages.js';
 import { describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import { REGION_LEVEL_ZH } from '../accounts/serialize.js';
+import type { GdpBasis } from '../accounts/economy-input.js';
+
+/** Bases of GDP (GDP 口径) in Chinese. */
+export const GDP_BASIS_ZH: Readonly<Record<GdpBasis, string>> = {
+  'regional-statistics': '本地区统计数据', 'sum-of-subregions': '下级地区加总', 'national-nbs': '国家统计局全国数据',
+};
 
 /** Statuses of a coefficient, a clause or a definition. */
 const STATUS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {

@@ -11,12 +11,9 @@ import type { GdpBasis } from '../accounts/economy-input.js';
 import type { Language } from '../errors/messages.js';
 import { warningMessage } from '../errors/warnings/index.js';
 import { displayWidth, moneyText, ratioDisplay } from './text-table.js';
-import { roundingText, statusText, warningsHeading } from './display-text.js';
+import { GDP_BASIS_ZH, roundingText, statusText, warningsHeading } from './display-text.js';
 
-/** Bases of GDP (GDP 口径) in Chinese. */
-export const GDP_BASIS_ZH: Readonly<Record<GdpBasis, string>> = {
-  'regional-statistics': '本地区统计数据', 'sum-of-subregions': '下级地区加总', 'national-nbs': '国家统计局全国数据',
-};
+export { GDP_BASIS_ZH };
 
 /** Sources of ERS in Chinese. */
 const ERS_SOURCE_ZH: Readonly<Record<string, string>> = { 'gep-account': 'GEP 核算结果', input: '输入给定值' };
