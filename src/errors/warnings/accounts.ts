@@ -11,8 +11,12 @@ export const ACCOUNT_WARNINGS = {
     en: 'coefficient {id} ({value} {unit}) is at {year} prices but the account is at {accountYear} prices; give a price of {accountYear} or override the coefficient',
     zh: '系数 {id}（{value} {unit}）为 {year} 年价格，而核算采用 {accountYear} 年价格；请给出 {accountYear} 年价格或覆盖该系数',
   },
-  // The account (src/accounts/gep.ts; horizontal.ts uses coefficient-to-verify too). gep.ts is
-  // being edited by another change: its call sites move to these templates when it lands.
+  // A price far from the table's (src/coefficients/price-check.ts)
+  'price-far-from-table': {
+    en: '{indicator}: the price given at {path}, {given}, is {ratio} × the table value of {id}, {table} ({source}); more than {factor} times off is usually a unit slip (元 for 万元, per t for per kg): check it',
+    zh: '{indicator}：{path} 给出的价格 {given} 是参数表中 {id} 取值 {table}（{source}）的 {ratio} 倍；相差超过 {factor} 倍通常是单位错误（如 元 写成 万元、每 t 写成每 kg）：请核对',
+  },
+  // The account (src/accounts/gep.ts, coefficient-checks.ts; horizontal.ts uses coefficient-to-verify too).
   'input-not-in-profile': {
     en: 'input blocks not used because profile {profile} does not enable them: {ids}',
     zh: '核算方案 {profile} 未启用以下指标，其输入未使用：{ids}',
@@ -44,6 +48,11 @@ export const ACCOUNT_WARNINGS = {
   'outside-region-ignored': {
     en: 'profile {profile} does not subtract products from outside the region: the {count} outsideRegion line(s) are reported but not subtracted',
     zh: '核算方案 {profile} 不扣除区域外生态产品：{count} 行 outsideRegion 仅列示，不扣除',
+  },
+  // src/accounts/coefficient-checks.ts
+  'coefficient-needs-local-value': {
+    en: '{indicator} used {id} = {value} ({where}) from table {table}, which is another region\'s local value: give this region\'s own value in the input or override {id}',
+    zh: '{indicator} 使用了参数表 {table} 中的 {id} = {value}（{where}），这是其他地区的本地取值：请在输入中给出本地区的数值，或覆盖 {id}',
   },
   'adjustment-to-verify': {
     en: 'regional adjustment coefficient {factor} for {id} ({source}) has status to-verify',
