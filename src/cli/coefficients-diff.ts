@@ -37,10 +37,17 @@ const WORDS = {
   },
 } as const;
 
+/** Field names of a row or an adjustment, in Chinese. */
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  id: '代码', symbol: '符号', value: '数值', unit: '单位', source: '来源', clause: '条款', priceYear: '价格年份', status: '状态', note: '说明',
+  factor: '系数', indicator: '指标', validUntil: '有效期至', localValue: '本地取值',
+};
+const fieldsText = (fields: readonly string[], lang: Language) => (lang === 'zh' ? fields.map((f) => FIELD_ZH[f] ?? f).join('、') : fields.join(', '));
+
 /** One line per table row that differs. */
 export function formatRowChanges(rows: readonly CoefficientChange[], lang: Language = 'en'): string[] {
   const show = (r: Coefficient | undefined) => (r ? `${r.value} ${r.unit} (${r.source}, ${r.priceYear ?? WORDS[lang].na}, ${lang === 'zh' ? statusText(r.status, lang) : r.status})` : '');
-  return rows.map((c) => `${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.id}  ${show(c.before)}${c.change === 'changed' ? ' → ' : ''}${show(c.after)}${c.fields ? `  [${c.fields.join(', ')}]` : ''}`);
+  return rows.map((c) => `${c.change === 'added' ? '+' : c.change === 'removed' ? '-' : '~'} ${c.id}  ${show(c.before)}${c.change === 'changed' ? ' → ' : ''}${show(c.after)}${c.fields ? `  [${fieldsText(c.fields, lang)}]` : ''}`);
 }
 
 /** The text of a profile diff: one section per kind of difference, then the table rows. */
@@ -68,7 +75,7 @@ export function formatProfileDiff(d: ProfileDiff, lang: Language = 'en'): string
     out.push('', W.adjustments);
     for (const x of d.adjustments) {
       const text = (a: typeof x.before) => (a ? `× ${a.factor} (${a.source}, ${lang === 'zh' ? statusText(a.status, lang) : a.status})` : '');
-      out.push(`${x.change === 'added' ? '+' : x.change === 'removed' ? '-' : '~'} ${x.indicator}  ${text(x.before)}${x.change === 'changed' ? ' → ' : ''}${text(x.after)}${x.fields ? `  [${x.fields.join(', ')}]` : ''}`);
+      out.push(`${x.change === 'added' ? '+' : x.change === 'removed' ? '-' : '~'} ${x.indicator}  ${text(x.before)}${x.change === 'changed' ? ' → ' : ''}${text(x.after)}${x.fields ? `  [${fieldsText(x.fields, lang)}]` : ''}`);
     }
   }
   out.push('', W.table(d.table.a, d.table.b, d.table.rows.length));

@@ -70,10 +70,14 @@ export interface StepText {
   readonly zh?: { readonly name: string; readonly formula?: string | undefined; readonly note?: string | undefined } | undefined;
 }
 
-/** A step's name, formula and note in a language (the English where the step has no Chinese). */
-export function stepText(step: StepText, lang: Language): { name: string; formula: string; note: string | undefined } {
+/**
+ * A step's name, formula and note in a language (the English where the step has no Chinese); with
+ * the steps of its trace, a note's references to other steps (`step:…`) name them in Chinese too.
+ */
+export function stepText(step: StepText, lang: Language, steps: readonly StepText[] = []): { name: string; formula: string; note: string | undefined } {
   if (lang === 'en' || !step.zh) return { name: step.name, formula: step.formula, note: step.note };
-  return { name: step.zh.name, formula: step.zh.formula ?? step.formula, note: step.note === undefined ? undefined : step.zh.note ?? step.note };
+  const note = step.note === undefined ? undefined : step.zh.note ?? step.note;
+  return { name: step.zh.name, formula: step.zh.formula ?? step.formula, note: note === undefined ? undefined : fromText(note, steps, lang) };
 }
 
 /**

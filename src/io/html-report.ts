@@ -506,7 +506,7 @@ function traceSection(ctx: Ctx): string {
     const lines = i.value.lines.map((l) => `<tr><td>${h(typeName(l.item))}</td><td>${l.ecosystemType ? h(typeName(l.ecosystemType)) : ''}</td><td class="num">${l.quantity ? `${exactText(l.quantity.value)} ${h(l.quantity.unit)}` : '—'}</td><td class="num">${l.unitPrice ? `${exactText(l.unitPrice.value)} ${h(l.unitPrice.unit)}` : '—'}</td><td class="from">${l.unitPrice ? h(fromText(l.unitPrice.from, i.trace.steps, ctx.lang)) : ''}</td><td class="num">${moneyText(l.value.value, '万元', rule)}</td></tr>`).join('');
     const steps = i.trace.steps.map((s, k) => {
       const inputs = Object.entries(s.inputs).map(([sym, v]) => `<div><b>${h(sym)}</b> = ${exactText(v.value)} ${h(v.unit)} <span class="from">${h(fromText(v.from, i.trace.steps, ctx.lang))}</span></div>`).join('');
-      const t = stepText(s, ctx.lang);
+      const t = stepText(s, ctx.lang, i.trace.steps);
       return `<tr><td class="num">${k + 1}</td><td>${h(t.name)}${t.note ? `<div class="from">${h(t.note)}</div>` : ''}</td><td class="formula">${h(t.formula)}</td><td>${inputs}</td><td class="num">${exactText(s.result.value)} ${h(s.result.unit)}</td></tr>`;
     }).join('');
     const coefficients = i.trace.coefficients.map((c) => `<li${c.status === 'to-verify' ? ' class="to-verify"' : ''}><code>${h(c.id)}</code> ${h(c.symbol)} = ${h(c.value)} ${h(c.unit)} (${h(c.source)}) ${statusBadge(c.status, T)}</li>`).join('');

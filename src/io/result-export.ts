@@ -166,7 +166,7 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   for (const ind of result.indicators) {
     ind.trace.steps.forEach((s, i) => {
       const inputs = Object.entries(s.inputs);
-      const t = stepText(s, lang);
+      const t = stepText(s, lang, ind.trace.steps);
       if (inputs.length === 0) trace.push([ind.id, String(i + 1), t.name, t.formula, '', null, '', '', num(s.result.value), s.result.unit, t.note ?? '']);
       inputs.forEach(([symbol, v], k) => {
         trace.push([ind.id, String(i + 1), t.name, t.formula, symbol, num(v.value), v.unit, fromText(v.from, ind.trace.steps, lang), k === 0 ? num(s.result.value) : null, k === 0 ? s.result.unit : '', k === 0 ? t.note ?? '' : '']);
