@@ -63,9 +63,9 @@ function decodeEntities(text: string): string {
     .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** Markdown or plain text without its code spans. */
+/** Markdown or plain text without its code spans, and Markdown's escapes (`V\_wr`) as they show. */
 export function plainVisibleText(text: string): string {
-  return text.replace(/`[^`\n]*`/g, ' ');
+  return text.replace(/`[^`\n]*`/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…]/u;

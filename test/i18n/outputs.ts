@@ -28,26 +28,16 @@ export interface ZhOutput {
 }
 
 /**
- * Indicator modules not yet moved to English-and-Chinese text (src/indicators/**, being moved by
- * the migration helpers): the text their results carry (step names, formulas, notes, clauses,
- * warnings) is skipped until they land. The lead empties this list as each module lands.
+ * Indicator modules without English-and-Chinese text (src/indicators/**): the text their results
+ * carry (step names, formulas, notes, clauses, warnings) is skipped. Empty: every module has moved.
  */
-export const PENDING_INDICATORS: readonly string[] = [
-  'regulating.air-purification', 'regulating.carbon-sequestration', 'regulating.climate-regulation', 'regulating.coastal-protection',
-  'regulating.flood-regulation', 'regulating.negative-ions', 'regulating.noise-reduction', 'regulating.oxygen-release',
-  'regulating.pest-control', 'regulating.sand-fixation', 'regulating.soil-retention', 'regulating.species-conservation',
-  'regulating.water-purification',
-];
+export const PENDING_INDICATORS: readonly string[] = [];
 
 /**
- * Warnings made in src/accounts/gep.ts and src/accounts/plausibility.ts, which another helper
- * (account-checks) is editing: their text is skipped until they are made with `makeWarning`.
- * The lead empties this list.
+ * Warnings of the plausibility checks (src/accounts/plausibility.ts): made in English, with the
+ * reasons of their ranges in English in plausibility.json; skipped until both have Chinese.
  */
-export const PENDING_WARNING_CODES: readonly string[] = [
-  'input-not-in-profile', 'input-unused', 'coefficient-to-verify', 'profile-to-verify', 'indicator-no-input',
-  'indicator-not-implemented', 'outside-region-none', 'outside-region-ignored', 'adjustment-to-verify',
-];
+export const PENDING_WARNING_CODES: readonly string[] = ['implausible-value', 'implausible-rate', 'region-area-missing', 'negative-totals-allowed', 'implausible-ratio'];
 
 /** The text of a result (JSON) that comes from a pending module or a pending warning. */
 export function pendingTexts(json: unknown): string[] {
@@ -64,6 +54,9 @@ export function pendingTexts(json: unknown): string[] {
     const o = v as Record<string, unknown>;
     const owner = typeof o.indicator === 'string' ? o.indicator : typeof o.id === 'string' ? o.id : undefined;
     if (owner !== undefined && PENDING_INDICATORS.includes(owner)) return strings(o);
+    // Where a traced input came from, when an indicator module wrote it in words (`no CaCO₃ content
+    // given`, `default: 0`) rather than as a reference (input:, coefficient:, step:): pending there.
+    if (typeof o.from === 'string' && typeof o.unit === 'string' && !/^(input|coefficient|step):/.test(o.from)) out.add(o.from);
     if (typeof o.code === 'string' && PENDING_WARNING_CODES.includes(o.code) && typeof o.message === 'string') out.add(o.message);
     Object.values(o).forEach(walk);
   };
