@@ -67,7 +67,7 @@ describe('the core bundled for the browser', () => {
     expect(code).not.toMatch(/(?:from\s*|require\(\s*|import\(\s*)["']node:/);
     expect(code).not.toContain('SheetJS');
     expect(included.filter((p) => /node_modules\/(@e965\/xlsx|xlsx|csv-parse|geotiff)\//.test(p))).toEqual([]);
-    expect(included.filter((p) => p.startsWith('src/io/')).sort()).toEqual(['src/io/account-rounding.ts', 'src/io/html-page.ts', 'src/io/html-report.ts', 'src/io/svg-chart.ts', 'src/io/text-table.ts']);
+    expect(included.filter((p) => p.startsWith('src/io/')).sort()).toEqual(['src/io/account-rounding.ts', 'src/io/display-text.ts', 'src/io/html-page.ts', 'src/io/html-report.ts', 'src/io/svg-chart.ts', 'src/io/text-table.ts']);
   });
 
   it('loads all of gep-accounting/io where no Node global exists, and reads a CSV and writes the report there', async () => {

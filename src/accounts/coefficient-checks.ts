@@ -11,6 +11,7 @@
  * - a regional adjustment coefficient with status to-verify: refused under `strict`.
  */
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import type { CoefficientTable, CoefficientUse } from '../coefficients/types.js';
 import type { IndicatorResult } from '../indicators/types.js';
 import type { Profile } from '../profiles/profiles.js';
@@ -59,7 +60,8 @@ export function coefficientChecks(
 
   const toVerify = uses.filter((u) => u.use.status === 'to-verify');
   if (toVerify.length) {
-    warnings.push({ code: 'coefficient-to-verify', message: `${toVerify.length} coefficient(s) used have status to-verify (recalled or from practice, not checked against a document): ${toVerify.map(({ use }) => `${use.id} = ${valueText(use)} (${use.source})`).join('; ')}` });
+    const list = toVerify.map(({ use }) => `${use.id} = ${valueText(use)} (${use.source})`);
+    warnings.push(makeWarning('coefficient-to-verify', { params: { count: toVerify.length, list: { en: list.join('; '), zh: list.join('；') } } }));
   }
   if (strict) for (const { use, path } of toVerify) issues.push(makeIssue('coefficient.to-verify', path, { found: use.id }));
 
@@ -75,12 +77,7 @@ export function coefficientChecks(
     const where = `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`;
     if (strict) issues.push(makeIssue('coefficient.needs-local-value', path, { found: use.id, expected: `${valueText(use)}, ${where}` }));
     else {
-      warnings.push({
-        code: 'coefficient-needs-local-value',
-        indicator,
-        path,
-        message: `${indicator} used ${use.id} = ${valueText(use)} (${where}) from table ${use.table}, which is another region's local value: give this region's own value in the input or override ${use.id}`,
-      });
+      warnings.push(makeWarning('coefficient-needs-local-value', { indicator, path, params: { indicator, id: use.id, value: valueText(use), where, table: use.table } }));
     }
   }
 

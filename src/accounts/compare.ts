@@ -32,6 +32,7 @@ import { GepIndexRangeError, rebase, type PriceIndex } from '../coefficients/ind
 import { valueAt } from '../indicators/compute.js';
 import { GepUnitError, GepUnitParseError } from '../units/units.js';
 import type { GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import type { Measure } from '../units/measure.js';
 import { CATEGORIES, type Category, type UnitPrice, type ValueLine } from '../indicators/types.js';
 import type { GepResult } from './gep.js';
@@ -119,13 +120,15 @@ export interface GepComparison<T> {
   readonly priceIndex: string | null;
   /** Price-index factors used, I_base / I_year, per year. */
   readonly deflators: readonly { readonly year: number; readonly factor: string }[];
-  readonly decomposition: { readonly formula: string; readonly note: string };
+  /** The decomposition's formula and note, in English and (`formulaZh`, `noteZh`) Chinese. */
+  readonly decomposition: { readonly formula: string; readonly formulaZh: string; readonly note: string; readonly noteZh: string };
   readonly indicators: readonly IndicatorComparison<T>[];
   readonly categories: Readonly<Record<Category, Change<T>>>;
   readonly gep: Change<T>;
   readonly decline: {
     readonly threshold: T;
     readonly rule: string;
+    readonly ruleZh: string;
     readonly flagged: boolean;
     readonly drivers: readonly DeclineDriver<T>[];
   };
@@ -143,6 +146,8 @@ export interface AccountRef {
 
 /** The change decomposition, written into every comparison. */
 export const DECOMPOSITION_FORMULA = 'ΔV = V_b − V_a = QE + PE; QE = K_b − K_a = Σ (q_b − q_a)·p⁰; PE = (V_b − K_b) − (V_a − K_a); K = value at base-year unit prices p⁰';
+/** `DECOMPOSITION_FORMULA` in Chinese. */
+export const DECOMPOSITION_FORMULA_ZH = 'ΔV = V_b − V_a = QE + PE；QE = K_b − K_a = Σ (q_b − q_a)·p⁰；PE = (V_b − K_b) − (V_a − K_a)；K 为按基年单价 p⁰ 计的价值量';
 
 type Key = string;
 const keyOf = (id: string, l: ValueLine<unknown>, n: number): Key => `${id}\u0000${l.item}\u0000${l.ecosystemType ?? ''}\u0000${n}`;
@@ -179,11 +184,11 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   const baseYear = options.baseYear ?? a.priceYear;
   const threshold = A.fromString(options.declineThreshold ?? DEFAULT_DECLINE_THRESHOLD);
   if (A.compare(threshold, A.zero) < 0) throw new Error('[gep] compareGep: the decline threshold must be ≥ 0');
-  if (a.region.name !== b.region.name) warnings.push({ code: 'compare-regions-differ', message: `the accounts are of different regions: "${a.region.name}" and "${b.region.name}"` });
+  if (a.region.name !== b.region.name) warnings.push(makeWarning('compare-regions-differ', { params: { a: a.region.name, b: b.region.name } }));
   if (a.profile.id !== b.profile.id || a.coefficientTable !== b.coefficientTable) {
-    warnings.push({ code: 'compare-profiles-differ', message: `the accounts use different profiles or tables (${a.profile.id} ${a.coefficientTable} vs ${b.profile.id} ${b.coefficientTable}); a change of method shows as a change of value` });
+    warnings.push(makeWarning('compare-profiles-differ', { params: { profileA: a.profile.id, tableA: a.coefficientTable, profileB: b.profile.id, tableB: b.coefficientTable } }));
   }
-  if (a.accountingYear > b.accountingYear) warnings.push({ code: 'compare-order', message: `account a (${a.accountingYear}) is later than account b (${b.accountingYear}); changes are b − a` });
+  if (a.accountingYear > b.accountingYear) warnings.push(makeWarning('compare-order', { params: { yearA: a.accountingYear, yearB: b.accountingYear } }));
 
   // I_base / I_year for each price year, or null when it cannot be known.
   const factors = new Map<number, T | null>();
@@ -198,7 +203,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
         deflators.push({ year, factor: A.toString(f) });
       } catch (e) {
         if (!(e instanceof GepIndexRangeError)) throw e;
-        warnings.push({ code: 'compare-index-range', message: `price index ${options.priceIndex.id} does not reach from ${year} to ${baseYear}` });
+        warnings.push(makeWarning('compare-index-range', { params: { index: options.priceIndex.id, year, baseYear } }));
       }
     }
     factors.set(year, f);
@@ -239,7 +244,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
         return { side: { quantity: l.quantity, unitPrice: l.unitPrice, value: l.value, method: 'repriced' }, constant: k };
       } catch (e) {
         if (!(e instanceof GepUnitError || e instanceof GepUnitParseError)) throw e;
-        warnings.push({ code: 'compare-units', message: `${label}: the base-year price (${p0.unit}) does not fit the quantity (${l.quantity.unit}); the line is deflated as a whole` });
+        warnings.push(makeWarning('compare-units', { params: { line: label, priceUnit: p0.unit, quantityUnit: l.quantity.unit } }));
       }
     }
     const f = factorFor(r.priceYear);
@@ -284,7 +289,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     const total = lines.length ? sumChanges(lines) : change(A.zero, A.zero, A.zero, A.zero, A.zero, A.zero);
     const presence = ra && rb ? 'both' : ra ? 'a-only' : 'b-only';
     if (presence !== 'both') {
-      warnings.push({ code: 'compare-indicator-one-year', indicator: id, message: `${id} (${entry.zh}) is accounted only in ${presence === 'a-only' ? `a (${a.accountingYear})` : `b (${b.accountingYear})`}: its whole value counts as change` });
+      warnings.push(makeWarning('compare-indicator-one-year', { indicator: id, params: { id, name: entry.zh, side: presence === 'a-only' ? 'a' : 'b', year: presence === 'a-only' ? a.accountingYear : b.accountingYear } }));
     }
     // The lines add up to each account's indicator total (checked exactly on decimals).
     for (const [r, side] of [[ra, total.a], [rb, total.b]] as const) {
@@ -304,11 +309,11 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   assertClose(A, gep.change.value, A.sum(indicators.map((i) => i.change.value)), 'GEP: Σ categories vs Σ indicators');
   for (const [r, total] of [[a, gep.a], [b, gep.b]] as const) {
     if (!agreeWithin(A, r.totals.gep.value, total.value, A.abs(total.value))) {
-      warnings.push({ code: 'compare-gep-adjustment', message: `account ${r === a ? 'a' : 'b'}: its GEP (${A.toString(r.totals.gep.value)} 元) differs from the sum of its indicators (${A.toString(total.value)} 元); the comparison covers the indicators` });
+      warnings.push(makeWarning('compare-gep-adjustment', { params: { side: r === a ? 'a' : 'b', gep: A.toString(r.totals.gep.value), sum: A.toString(total.value) } }));
     }
   }
   if (notDeflated.size) {
-    warnings.push({ code: 'compare-not-deflated', message: `${notDeflated.size} line(s) without a unit price could not be brought to ${baseYear} prices (no price index for their year) and are carried at current prices, so their price effect is 0: ${[...notDeflated].join('; ')}` });
+    warnings.push(makeWarning('compare-not-deflated', { params: { count: notDeflated.size, baseYear, lines: { en: [...notDeflated].join('; '), zh: [...notDeflated].join('；') } } }));
   }
 
   const gross = A.sum(indicators.filter((i) => A.compare(i.quantityEffect.value, A.zero) < 0).map((i) => i.quantityEffect.value));
@@ -332,7 +337,9 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     deflators: deflators.sort((x, y) => x.year - y.year),
     decomposition: {
       formula: DECOMPOSITION_FORMULA,
+      formulaZh: DECOMPOSITION_FORMULA_ZH,
       note: `Quantity effect at ${baseYear} unit prices; with the base year = a's price year it is Σ (q_b − q_a)·p_a and the price effect Σ q_b·(p_b − p_a). Lines without a unit price are deflated as a whole.`,
+      noteZh: `数量效应按 ${baseYear} 年单价计；基年为 a 的价格年份时，数量效应为 Σ (q_b − q_a)·p_a，价格效应为 Σ q_b·(p_b − p_a)。没有单价的核算行按价值量整体平减。`,
     },
     indicators,
     categories,
@@ -340,6 +347,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     decline: {
       threshold,
       rule: `flag when the change at constant ${baseYear} prices, (K_b − K_a) / K_a, is below −threshold; shanxi-2022-182 (十九) holds officials accountable for a serious decline of GEP during their term but names no threshold, so the threshold is a parameter`,
+      ruleZh: `按 ${baseYear} 年不变价计的变化率 (K_b − K_a) / K_a 低于 −阈值时标记下降；shanxi-2022-182（十九）规定对任期内生态产品总值严重下降的追究责任，但未规定阈值，故阈值为参数`,
       flagged,
       drivers,
     },
@@ -392,6 +400,7 @@ export function gepComparisonToJson<T>(c: GepComparison<T>) {
     decline: {
       threshold: A.toString(c.decline.threshold),
       rule: c.decline.rule,
+      ruleZh: c.decline.ruleZh,
       flagged: c.decline.flagged,
       drivers: c.decline.drivers.map((d) => ({
         id: d.id, zh: d.zh, en: d.en, quantityEffect: { value: A.toString(d.quantityEffect.value), unit: '元' },

@@ -17,9 +17,9 @@ function moneyChecks(ctx: z.core.ParsePayload<{ value: string; unit: string }>):
   if (!isKnownUnit(unit)) {
     ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
   } else if (!sameDimensionUnits(unit, '元')) {
-    ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: 'money (e.g. 元, 万元, 亿元)', found: unit } });
+    ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: { en: 'money (e.g. 元, 万元, 亿元)', zh: '货币（如 元、万元、亿元）' }, found: unit } });
   } else if (isDecimalText(value) && decimalArithmetic.fromString(value).lt(0)) {
-    ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: value } });
+    ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value } });
   }
 }
 
@@ -44,7 +44,7 @@ export const populationInput = z.strictObject({
   source: z.string().min(1).optional(),
 }).check((ctx) => {
   if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).lte(0)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a population > 0', found: ctx.value.value } });
+    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a population > 0', zh: '大于 0 的人口' }, found: ctx.value.value } });
   }
 });
 export type PopulationInput = z.infer<typeof populationInput>;
@@ -89,9 +89,9 @@ const componentBase = {
 function oneForm(ctx: z.core.ParsePayload<{ value?: unknown; quantity?: unknown; unitCost?: unknown }>): void {
   const c = ctx.value;
   if (c.value !== undefined && (c.quantity !== undefined || c.unitCost !== undefined)) {
-    ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: 'one form', params: { gepCode: 'input.type', expected: 'either value, or quantity and unitCost, not both', found: 'both' } });
+    ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: 'one form', params: { gepCode: 'input.type', expected: { en: 'either value, or quantity and unitCost, not both', zh: 'value，或 quantity 与 unitCost（二者不可同时给出）' }, found: { en: 'both', zh: '两者都有' } } });
   } else if (c.value === undefined && (c.quantity === undefined || c.unitCost === undefined)) {
-    ctx.issues.push({ code: 'custom', input: c, path: [c.quantity === undefined ? 'quantity' : 'unitCost'], message: 'required', params: { gepCode: 'input.required', expected: 'a value, or quantity and unitCost' } });
+    ctx.issues.push({ code: 'custom', input: c, path: [c.quantity === undefined ? 'quantity' : 'unitCost'], message: 'required', params: { gepCode: 'input.required', expected: { en: 'a value, or quantity and unitCost', zh: 'value，或 quantity 与 unitCost' } } });
   }
 }
 

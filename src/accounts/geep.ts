@@ -23,6 +23,7 @@
  */
 import { agreeWithin, arithmeticByName, decimalArithmetic, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { valueAt } from '../indicators/compute.js';
 import { convert, GepUnitError, GepUnitParseError } from '../units/units.js';
@@ -35,28 +36,42 @@ import {
 } from './economy-input.js';
 
 /** What each variant deducts and adds, with its formula and source. */
-export const GEEP_VARIANT_SPECS: Readonly<Record<GeepVariant, { readonly formula: string; readonly deductsResourceDepletion: boolean; readonly adds: 'regulating' | 'gep'; readonly source: string; readonly note: string }>> = {
+export const GEEP_VARIANT_SPECS: Readonly<Record<GeepVariant, {
+  readonly formula: string; readonly deductsResourceDepletion: boolean; readonly adds: 'regulating' | 'gep';
+  readonly source: string; readonly sourceZh: string; readonly note: string; readonly noteZh: string;
+}>> = {
   caep: {
     formula: 'GEEP = GDP − PDC − EcDC + ERS',
     deductsResourceDepletion: false,
     adds: 'regulating',
     source: 'wang-2018-geep; ma-2020-geep; xu-2018-geep-press (geep-methods §2.1, §2.4 V1)',
+    sourceZh: 'wang-2018-geep；ma-2020-geep；xu-2018-geep-press（geep-methods §2.1、§2.4 V1）',
     note: 'CAEP GEEP as published for China 2015 and 2016; the published numbers close on it.',
+    noteZh: '生态环境部环境规划院（CAEP）发布的 2015、2016 年全国 GEEP 所用公式；按此可复核已发布的数字。',
   },
   'caep-with-resource-depletion': {
     formula: 'GEEP = GDP − RDC − PDC − EcDC + ERS',
     deductsResourceDepletion: true,
     adds: 'regulating',
     source: 'CAEP 2023 definition of GGDP (geep-methods §2.4 V2, E6)',
+    sourceZh: 'CAEP 2023 年绿色 GDP 定义（geep-methods §2.4 V2，E6）',
     note: 'No published GEEP figure includes a resource-depletion term (geep-methods §4.1).',
+    noteZh: '已发布的 GEEP 数字均不含资源耗减项（geep-methods §4.1）。',
   },
   'eco-gdp-all-services': {
     formula: 'GEEP = GDP − RDC − PDC − EcDC + GEP',
     deductsResourceDepletion: true,
     adds: 'gep',
     source: '"生态GDP" thesis (geep-methods §2.4 V5, E24)',
+    sourceZh: '“生态GDP”学位论文（geep-methods §2.4 V5，E24）',
     note: 'Adds all of GEP: material products and cultural services are largely inside GDP already, so they are counted twice.',
+    noteZh: '加上全部 GEP：物质产品与文化服务大多已计入 GDP，因而重复计算。',
   },
+};
+
+/** Bases of the pollution loss (PDC 口径) in Chinese. */
+export const PDC_BASIS_ZH: Readonly<Record<'damage' | 'virtual-treatment' | 'mixed', string>> = {
+  damage: '损失法', 'virtual-treatment': '虚拟治理成本法', mixed: '混合口径',
 };
 
 /** The terms of GEEP: GDP, resource depletion, pollution loss, ecological damage, regulating services, GEP. */
@@ -102,7 +117,8 @@ export interface GeepResult<T> {
   readonly kind: 'geep-account';
   readonly arithmetic: 'decimal' | 'float64';
   readonly priceYear: number;
-  readonly variant: { readonly id: GeepVariant; readonly formula: string; readonly source: string; readonly note: string };
+  /** The variant with its formula, and its source and note in English and Chinese. */
+  readonly variant: { readonly id: GeepVariant; readonly formula: string; readonly source: string; readonly sourceZh: string; readonly note: string; readonly noteZh: string };
   readonly pdcBasis: 'damage' | 'virtual-treatment' | 'mixed';
   readonly gdpBasis: GdpBasis;
   readonly gdpSource: string | null;
@@ -164,7 +180,7 @@ function componentOf<T>(A: Arithmetic<T>, c: CostComponentInput, kind: string, p
     return { ...common, quantity, unitCost, value: valueAt(A, quantity, unitCost) };
   } catch (e) {
     if (!(e instanceof GepUnitError || e instanceof GepUnitParseError)) throw e;
-    issues.push(makeIssue('input.unit-dimension', [...path, 'unitCost', 'unit'], { expected: `money per ${q.unit}`, found: p.unit }));
+    issues.push(makeIssue('input.unit-dimension', [...path, 'unitCost', 'unit'], { expected: { en: `money per ${q.unit}`, zh: `货币/${q.unit}（如 元/${q.unit}）` }, found: p.unit }));
     return null;
   }
 }
@@ -201,7 +217,7 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
   const spec = GEEP_VARIANT_SPECS[variantId];
   const pdcBasis = options.pdcBasis ?? geep.pdcBasis ?? 'damage';
 
-  if (!economy.gdp) issues.push(makeIssue('input.required', [...base, 'economy', 'gdp'], { expected: 'GDP with its basis, for GEEP' }));
+  if (!economy.gdp) issues.push(makeIssue('input.required', [...base, 'economy', 'gdp'], { expected: { en: 'GDP with its basis, for GEEP', zh: '计算 GEEP 所需的 GDP 及其口径' } }));
   const gdp = economy.gdp ? moneyOf<T>(A, economy.gdp, priceYear, [...base, 'economy', 'gdp'], issues) : null;
 
   const valued = <C extends CostComponentInput>(list: readonly C[] | undefined, field: string, kindOf: (c: C) => string) =>
@@ -218,7 +234,7 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
   const ecdc: GeepComponent<T>[] = valued(geep.ecologicalDamage, 'ecologicalDamage', (c) => c.ecosystem).flatMap((v) => (v ? [{ ...v, counted: true }] : []));
   const rdc: GeepComponent<T>[] = valued(geep.resourceDepletion, 'resourceDepletion', (c) => c.resource).flatMap((v) => (v ? [{ ...v, counted: spec.deductsResourceDepletion }] : []));
   if (spec.deductsResourceDepletion && geep.resourceDepletion === undefined) {
-    issues.push(makeIssue('input.required', [...base, 'geep', 'resourceDepletion'], { expected: `resource depletion components (variant ${variantId}); [] states that there is none` }));
+    issues.push(makeIssue('input.required', [...base, 'geep', 'resourceDepletion'], { expected: { en: `resource depletion components (variant ${variantId}); [] states that there is none`, zh: `资源耗减成本各项（方法变体 ${variantId}）；没有时填 []` } }));
   }
 
   // ERS: the regulating services, from the input or from the account.
@@ -229,31 +245,31 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
     ersSource = 'input';
     const v = moneyOf<T>(A, geep.regulatingServices, priceYear, [...base, 'geep', 'regulatingServices'], issues);
     if (v) ers = [{ item: 'regulating services (given)', kind: 'input', quantity: null, unitCost: null, value: v, counted: spec.adds === 'regulating', ...(geep.regulatingServices.source ? { source: geep.regulatingServices.source } : {}) }];
-    if (excluded.length) warnings.push({ code: 'geep-exclusion-ignored', path: [...base, 'geep', 'excludeFromRegulating'], message: 'excludeFromRegulating has no effect when regulatingServices is given' });
+    if (excluded.length) warnings.push(makeWarning('geep-exclusion-ignored', { path: [...base, 'geep', 'excludeFromRegulating'] }));
   } else if (params.regulating) {
     for (const id of excluded) {
       if (!params.regulating.some((r) => r.id === id)) {
-        issues.push(makeIssue('input.out-of-range', [...base, 'geep', 'excludeFromRegulating'], { expected: `a regulating indicator of the account (${params.regulating.map((r) => r.id).join(', ')})`, found: id }));
+        issues.push(makeIssue('input.out-of-range', [...base, 'geep', 'excludeFromRegulating'], { expected: { en: `a regulating indicator of the account (${params.regulating.map((r) => r.id).join(', ')})`, zh: `核算中的调节服务指标（${params.regulating.map((r) => r.id).join('、')}）之一` }, found: id }));
       }
     }
     ers = params.regulating.map((r) => ({ item: `${r.zh} ${r.en}`, kind: r.id, quantity: null, unitCost: null, value: r.value, counted: spec.adds === 'regulating' && !excluded.includes(r.id) }));
   } else if (spec.adds === 'regulating') {
-    issues.push(makeIssue('input.required', [...base, 'geep', 'regulatingServices'], { expected: 'the regulating-service value ERS, or a GEP account to take it from' }));
+    issues.push(makeIssue('input.required', [...base, 'geep', 'regulatingServices'], { expected: { en: 'the regulating-service value ERS, or a GEP account to take it from', zh: '调节服务价值 ERS，或可从中取得该值的 GEP 核算' } }));
   }
   let gepTerm: GeepComponent<T>[] = [];
   if (spec.adds === 'gep') {
     if (params.gep) gepTerm = [{ item: 'GEP', kind: 'gep-account', quantity: null, unitCost: null, value: params.gep, counted: true }];
-    else issues.push(makeIssue('input.required', [...base, 'geep'], { expected: `a GEP account (variant ${variantId} adds all of GEP)` }));
-    warnings.push({ code: 'geep-double-counting', message: `variant ${variantId} adds all of GEP: material products and cultural services are largely inside GDP already (geep-methods §2.4 V5)` });
+    else issues.push(makeIssue('input.required', [...base, 'geep'], { expected: { en: `a GEP account (variant ${variantId} adds all of GEP)`, zh: `GEP 核算结果（方法变体 ${variantId} 加上全部 GEP）` } }));
+    warnings.push(makeWarning('geep-double-counting', { params: { variant: variantId } }));
   }
   if (issues.length || !gdp) throw new GepInputError(issues);
 
   const uncounted = pdc.filter((c) => !c.counted);
   if (uncounted.length) {
-    warnings.push({ code: 'geep-pdc-basis', path: [...base, 'geep', 'pollutionLoss'], message: `${uncounted.length} pollution-loss component(s) on another basis than "${pdcBasis}" are listed but not deducted: ${uncounted.map((c) => c.item).join('; ')}` });
+    warnings.push(makeWarning('geep-pdc-basis', { path: [...base, 'geep', 'pollutionLoss'], params: { count: uncounted.length, basis: { en: pdcBasis, zh: PDC_BASIS_ZH[pdcBasis] }, items: { en: uncounted.map((c) => c.item).join('; '), zh: uncounted.map((c) => c.item).join('；') } } }));
   }
   if (rdc.length && !spec.deductsResourceDepletion) {
-    warnings.push({ code: 'geep-rdc-not-deducted', path: [...base, 'geep', 'resourceDepletion'], message: `resource depletion is listed but not deducted by variant ${variantId} (no published GEEP deducts it; geep-methods §2.4 V2)` });
+    warnings.push(makeWarning('geep-rdc-not-deducted', { path: [...base, 'geep', 'resourceDepletion'], params: { variant: variantId } }));
   }
 
   const term = (id: GeepTermId, sign: 1 | -1 | 0, components: GeepComponent<T>[]): GeepTerm<T> => ({ id, ...TERM_NAMES[id], sign, value: sum(A, components, sign === 0), components });
@@ -279,7 +295,7 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
     kind: 'geep-account',
     arithmetic: A.name,
     priceYear,
-    variant: { id: variantId, formula: spec.formula, source: spec.source, note: spec.note },
+    variant: { id: variantId, formula: spec.formula, source: spec.source, sourceZh: spec.sourceZh, note: spec.note, noteZh: spec.noteZh },
     pdcBasis,
     gdpBasis: economy.gdp!.basis,
     gdpSource: economy.gdp!.source ?? null,
@@ -313,7 +329,7 @@ export function geepFromAccount<T>(result: GepResult<T>, input: unknown, options
   const out = computeGeep<T>({ economy: economy.data, geep: geep.data, priceYear: result.priceYear, regulating, gep: result.totals.gep }, { ...options, arithmetic: A });
   const missing = result.notAccounted.filter((n) => n.id.startsWith('regulating.'));
   if (out.ersSource === 'gep-account' && missing.length) {
-    return { ...out, warnings: [...out.warnings, { code: 'geep-ers-incomplete', message: `ERS covers the regulating indicators accounted; not accounted: ${missing.map((n) => n.id).join(', ')}` }] };
+    return { ...out, warnings: [...out.warnings, makeWarning('geep-ers-incomplete', { params: { ids: { en: missing.map((n) => n.id).join(', '), zh: missing.map((n) => `${n.zh}（${n.id}）`).join('、') } } })] };
   }
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { agreeWithin, decimalArithmetic, GepArithmeticError, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { getPriceIndex, type PriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet, type CoefficientSet } from '../coefficients/resolve.js';
@@ -158,7 +159,7 @@ export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'a
     else if (!enabled.has(id)) notEnabled.push(id);
   }
   if (notEnabled.length) {
-    warnings.push({ code: 'input-not-in-profile', path: ['indicators'], message: `input blocks not used because profile ${profile.id} does not enable them: ${notEnabled.join(', ')}` });
+    warnings.push(makeWarning('input-not-in-profile', { path: ['indicators'], params: { profile: profile.id, ids: { en: notEnabled.join(', '), zh: notEnabled.join('、') } } }));
   }
 
   const notAccounted: NotAccounted[] = [];
@@ -169,7 +170,7 @@ export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'a
     if (!module) {
       notAccounted.push({ id: p.id, zh: entry.zh, en: entry.en, reason: 'not-implemented' });
       if (account.indicators[p.id] !== undefined) {
-        warnings.push({ code: 'input-unused', indicator: p.id, path: ['indicators', p.id], message: `the input block indicators.${p.id} was not used: ${p.id} is not implemented in this version` });
+        warnings.push(makeWarning('input-unused', { indicator: p.id, path: ['indicators', p.id], params: { id: p.id } }));
       }
       continue;
     }
@@ -235,18 +236,18 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: 
   if (checked.issues.length) throw new GepInputError(checked.issues);
   warnings.push(...checked.warnings);
   if (profile.indicatorListStatus === 'to-verify') {
-    warnings.push({ code: 'profile-to-verify', message: `the indicator list of profile ${profile.id} is not verified against its standard` });
+    warnings.push(makeWarning('profile-to-verify', { params: { profile: profile.id } }));
   }
   for (const n of notAccounted) {
-    warnings.push({ code: `indicator-${n.reason}`, indicator: n.id, message: `${n.id} (${n.zh}) is in profile ${profile.id} but was not accounted: ${n.reason === 'no-input' ? 'the input has no block for it' : 'not implemented in this version'}` });
+    warnings.push(makeWarning(n.reason === 'no-input' ? 'indicator-no-input' : 'indicator-not-implemented', { indicator: n.id, params: { id: n.id, name: n.zh, profile: profile.id } }));
   }
 
   const outside = guarded(['outsideRegion'], () => (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') })));
   if (profile.subtractOutsideRegion && outside.length === 0) {
-    warnings.push({ code: 'outside-region-none', message: `profile ${profile.id} subtracts ecological products from outside the region, but the input lists none (outsideRegion), so nothing is subtracted` });
+    warnings.push(makeWarning('outside-region-none', { params: { profile: profile.id } }));
   }
   if (!profile.subtractOutsideRegion && outside.length > 0) {
-    warnings.push({ code: 'outside-region-ignored', message: `profile ${profile.id} does not subtract products from outside the region: the ${outside.length} outsideRegion line(s) are reported but not subtracted` });
+    warnings.push(makeWarning('outside-region-ignored', { params: { profile: profile.id, count: outside.length } }));
   }
   const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
@@ -324,7 +325,7 @@ function applyAdjustments<T>(A: Arithmetic<T>, profile: Profile, results: readon
     const k = A.fromString(adj.factor);
     const delta = { value: A.multiply(r.value.total.value, A.subtract(k, A.one)), unit: '元' as const };
     const total = { value: A.multiply(r.value.total.value, k), unit: '元' as const };
-    if (adj.status === 'to-verify') warnings.push({ code: 'adjustment-to-verify', indicator: r.id, message: `regional adjustment coefficient ${adj.factor} for ${r.id} (${adj.source}) has status to-verify` });
+    if (adj.status === 'to-verify') warnings.push(makeWarning('adjustment-to-verify', { indicator: r.id, params: { factor: adj.factor, id: r.id, source: adj.source } }));
     const step = {
       name: 'regional adjustment (调节系数)',
       formula: 'V_adjusted = V × k',

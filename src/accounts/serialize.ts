@@ -7,6 +7,9 @@ import type { MeasureJson, Measure } from '../units/measure.js';
 import type { IndicatorResult, QuantityLine, ValueLine } from '../indicators/types.js';
 import type { GepResult } from './gep.js';
 
+/** Levels of a region (行政级别) in Chinese, for reports and messages. */
+export const REGION_LEVEL_ZH: Readonly<Record<string, string>> = { county: '县级', city: '市级', province: '省级', area: '特定地域单元' };
+
 /** Money in JSON: `{ value: "1234.56", unit: "元", priceYear: 2022 }`. */
 export interface MoneyJson extends MeasureJson {
   readonly priceYear: number;

@@ -14,6 +14,8 @@ import { D, type Dec } from './common.js';
 
 /** The rule, as written into every allocation. */
 export const LARGEST_REMAINDER_RULE = 'largest remainder: q_i = ⌊a_i/u⌋, the R = T/u − Σ q_i parts with the largest remainders a_i/u − q_i get one more unit u; ties to the part listed first';
+/** `LARGEST_REMAINDER_RULE` in Chinese. */
+export const LARGEST_REMAINDER_RULE_ZH = '最大余额法：q_i = ⌊a_i/u⌋，余数 a_i/u − q_i 最大的 R = T/u − Σ q_i 份各加一个单位 u；余数相同时优先排在前面的一份';
 
 /** One payable part. */
 export interface PayablePart {

@@ -23,6 +23,7 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { ecosystemType } from '../indicators/input-schema.js';
 import { ecosystemTypes, level1Type } from '../indicators/catalogue.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';
@@ -30,7 +31,7 @@ import { computeRatios, type RatiosResult } from '../accounts/ratios.js';
 import type { GepResult } from '../accounts/gep.js';
 import {
   accountRef, areaInput, checkUnique, D, readKm2, ratioOrNull, requireDecimal, throwIssues, toJsonData,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  method, parameter, type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
 
 /** Kinds of specific areas. */
@@ -126,9 +127,9 @@ export interface AreaAccount {
 
 /** The methods the area account rests on. */
 export const AREA_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(六) 特定地域单元生态产品价值评价体系', standing: 'read', note: 'asks for the value of specific areas beside administrative units; gives no method' },
-  { source: 'shanxi-2022-182', clause: '(六) and applications.md §4.2: VEP is GEP of a smaller unit (项目级GEP核算)', standing: 'inferred', note: 'the same indicators over the area’s inputs' },
-  { source: null, clause: 'boundary, extent and per-km² values: this library’s record of an area', standing: 'not-a-standard' },
+  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值评价体系', 'read', { en: 'asks for the value of specific areas beside administrative units; gives no method', zh: '要求在行政单元之外评价特定地域单元的生态产品价值；未给出方法' }),
+  method('shanxi-2022-182', { en: '(六) and applications.md §4.2: VEP is GEP of a smaller unit (项目级GEP核算)', zh: '（六）及 applications.md §4.2：VEP 即较小单元的 GEP（项目级GEP核算）' }, 'inferred', { en: 'the same indicators over the area’s inputs', zh: '对该地域单元的输入采用相同的指标' }),
+  method(null, { en: 'boundary, extent and per-km² values: this library’s record of an area', zh: '边界、范围与单位面积价值：本程序对地域单元的记录方式' }, 'not-a-standard'),
 ];
 
 /**
@@ -144,7 +145,7 @@ export function ecosystemExtent(extent: AreaInput['extent'], path: readonly (str
   checkUnique(extent.map((e) => e.ecosystemType), path, 'ecosystemType', issues);
   const rows0 = extent.map((e) => ({ ecosystemType: e.ecosystemType, area: readKm2(e.area) }));
   const total = D.sum(rows0.map((r) => r.area));
-  if (total.isZero()) issues.push(makeIssue('input.out-of-range', path, { expected: 'an extent whose areas add up to more than 0', found: '0 km²' }));
+  if (total.isZero()) issues.push(makeIssue('input.out-of-range', path, { expected: { en: 'an extent whose areas add up to more than 0', zh: '面积合计大于 0 的范围' }, found: '0 km²' }));
   throwIssues(issues);
   const types = ecosystemTypes();
   const rows = rows0.map((r) => {
@@ -180,10 +181,10 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   if (account.region.level !== 'area') {
-    issues.push(makeIssue('input.out-of-range', ['account', 'region', 'level'], { expected: '"area" (a specific area is not an administrative unit)', found: JSON.stringify(account.region.level) }));
+    issues.push(makeIssue('input.out-of-range', ['account', 'region', 'level'], { expected: { en: '"area" (a specific area is not an administrative unit)', zh: '"area"（特定地域单元不是行政单元）' }, found: JSON.stringify(account.region.level) }));
   }
   if (account.region.code !== undefined) {
-    issues.push(makeIssue('input.region-code', ['account', 'region', 'code'], { expected: 'no code: a specific area is not an administrative division; name the divisions it lies in under area.within', found: account.region.code }));
+    issues.push(makeIssue('input.region-code', ['account', 'region', 'code'], { expected: { en: 'no code: a specific area is not an administrative division; name the divisions it lies in under area.within', zh: '不填代码：特定地域单元不是行政区划；请在 area.within 中列出其所在的行政区' }, found: account.region.code }));
   }
   let extent: Extent | null = null;
   try {
@@ -195,13 +196,13 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   if (extent && account.region.area) {
     const given = readKm2(account.region.area);
     if (!given.eq(extent.total)) {
-      issues.push(makeIssue('input.out-of-range', ['account', 'region', 'area'], { expected: `the sum of area.extent, ${D.toString(extent.total)} km²`, found: `${account.region.area.value} ${account.region.area.unit}` }));
+      issues.push(makeIssue('input.out-of-range', ['account', 'region', 'area'], { expected: { en: `the sum of area.extent, ${D.toString(extent.total)} km²`, zh: `area.extent 之和，${D.toString(extent.total)} km²` }, found: `${account.region.area.value} ${account.region.area.unit}` }));
     }
   }
   throwIssues(issues);
   const ext = extent!;
   if (account.region.name !== area.name) {
-    warnings.push({ code: 'area-name-differs', message: `the account is of "${account.region.name}" but the area is "${area.name}"` });
+    warnings.push(makeWarning('area-name-differs', { params: { account: account.region.name, area: area.name } }));
   }
 
   const totals = {
@@ -221,15 +222,15 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
     if (ext.byLevel1.some((r) => r.ecosystemType === id)) continue;
     const t = types.get(id);
     byEcosystemType.push({ ecosystemType: id, zh: t?.zh ?? id, en: t?.en ?? id, value: m.value, area: D.zero, valuePerKm2: null });
-    warnings.push({ code: 'area-type-not-in-extent', message: `the account values lines of ecosystem type "${id}" (${D.toString(m.value)} 元), but the area's extent has no ${id}: check the extent or the lines` });
+    warnings.push(makeWarning('area-type-not-in-extent', { params: { type: id, value: D.toString(m.value) } }));
   }
   const typedTotal = D.sum(typed.map(([, m]) => m.value));
   const untyped = D.subtract(D.sum(account.indicators.map((i) => i.value.total.value)), typedTotal);
 
   const ratios = computeRatios({ priceYear: account.priceYear, totals: account.totals, area: { value: ext.total, unit: 'km²' } }, D);
   const parameters: Parameter[] = [
-    { symbol: 'A', name: 'area of the unit (Σ extent)', value: D.toString(ext.total), unit: 'km²', from: 'input:area.extent', status: 'input' },
-    ...ext.rows.map((r, i) => ({ symbol: `A_${r.ecosystemType}`, name: `extent of ${r.en}`, value: D.toString(r.area), unit: 'km²', from: `input:area.extent[${i}].area`, status: 'input' as const })),
+    parameter({ symbol: 'A', name: { en: 'area of the unit (Σ extent)', zh: '地域单元面积（各类型范围之和）' }, value: D.toString(ext.total), unit: 'km²', from: 'input:area.extent', status: 'input' }),
+    ...ext.rows.map((r, i) => parameter({ symbol: `A_${r.ecosystemType}`, name: { en: `extent of ${r.en}`, zh: `${r.zh}面积` }, value: D.toString(r.area), unit: 'km²', from: `input:area.extent[${i}].area`, status: 'input' })),
   ];
   const { extent: _omit, ...description } = area;
   return {
@@ -247,6 +248,7 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
     ratios,
     trace: {
       formula: 'v = V / A (元/km² of the area); v_k = V_k / A_k (元/km² of ecosystem type k, from the lines that name k); A = Σ extent',
+      formulaZh: 'v = V / A（地域单元的 元/km²）；v_k = V_k / A_k（生态系统类型 k 的 元/km²，取注明类型 k 的核算行）；A = Σ 范围面积',
       methods: AREA_METHODS,
       parameters,
       steps: [],

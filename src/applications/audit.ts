@@ -26,6 +26,7 @@
  */
 import { z } from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { compareGep, DEFAULT_DECLINE_THRESHOLD, gepComparisonToJson, type GepComparison } from '../accounts/compare.js';
 import { economyInputSchema } from '../accounts/economy-input.js';
 import { ratiosFromAccount, type RatioId, type RatiosResult } from '../accounts/ratios.js';
@@ -33,7 +34,7 @@ import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import {
-  accountRef, amountInput, D, growth, moveIssue, parseInput, readRate, readYuan, requireDecimal, step, throwIssues, toJsonData, tv, yearInput,
+  accountRef, amountInput, D, growth, method, moveIssue, parameter, parseInput, readRate, readYuan, requireDecimal, step, throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
 
@@ -63,6 +64,8 @@ export interface DeclineThreshold {
   /** θ as a fraction. */
   readonly value: Dec;
   readonly source: string;
+  /** The source in Chinese, when the library wrote it (the default). */
+  readonly sourceZh?: string;
   readonly status: 'input' | 'library-default';
 }
 
@@ -100,7 +103,7 @@ export interface Scorecard {
     readonly growthCurrent: Dec | null;
     readonly growthConstant: Dec | null;
   };
-  readonly doubleGrowth: { readonly value: boolean | null; readonly rule: string; readonly gdpGrowthUsed: 'real' | 'current' };
+  readonly doubleGrowth: { readonly value: boolean | null; readonly rule: string; readonly ruleZh: string; readonly gdpGrowthUsed: 'real' | 'current' };
   /** Ratios present in both years, with their change (b − a). */
   readonly ratios: readonly { readonly id: RatioId; readonly zh: string; readonly en: string; readonly unit: string; readonly a: Dec; readonly b: Dec; readonly change: Dec; readonly source: string; readonly status: string }[];
   readonly trace: ApplicationTrace;
@@ -132,15 +135,18 @@ export interface TenureAudit {
 
 /** The methods of the audit. */
 export const AUDIT_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(十九) 生态产品价值核算结果作为领导干部自然资源资产离任审计的重要参考；任期内造成生态产品总值严重下降的，依规依纪依法追究责任', standing: 'read', note: 'no threshold is given for "serious"' },
-  { source: null, clause: 'GEP change at constant prices, QE/PE per indicator (src/accounts/compare.ts); flag when the change rate is below −θ', standing: 'not-a-standard', note: 'θ is a parameter' },
+  method('shanxi-2022-182', '(十九) 生态产品价值核算结果作为领导干部自然资源资产离任审计的重要参考；任期内造成生态产品总值严重下降的，依规依纪依法追究责任', 'read', { en: 'no threshold is given for "serious"', zh: '未规定何为“严重”下降的阈值' }),
+  method(null, {
+    en: 'GEP change at constant prices, QE/PE per indicator (src/accounts/compare.ts); flag when the change rate is below −θ',
+    zh: '按不变价计的 GEP 变化，逐指标分解数量效应与价格效应（src/accounts/compare.ts）；变化率低于 −θ 时标记下降',
+  }, 'not-a-standard', { en: 'θ is a parameter', zh: 'θ 为参数' }),
 ];
 
 /** The methods of the scorecard. */
 export const SCORECARD_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(十九) 适时对其他主体功能区实行经济发展和生态产品价值"双考核"', standing: 'read', note: 'no scoring given' },
-  { source: 'lishui-2021-gep-assessment', clause: '双增长双转化 as a first-level indicator of the GEP assessment', standing: 'read', note: 'press report; the scoring is not published' },
-  { source: null, clause: 'double growth ⇔ g_GDP > 0 and g_GEP (constant prices) > 0', standing: 'inferred', note: 'applications.md §4.4 [inf]' },
+  method('shanxi-2022-182', '(十九) 适时对其他主体功能区实行经济发展和生态产品价值"双考核"', 'read', { en: 'no scoring given', zh: '未给出评分方法' }),
+  method('lishui-2021-gep-assessment', { en: '双增长双转化 as a first-level indicator of the GEP assessment', zh: '“双增长双转化”作为 GEP 考核的一级指标' }, 'read', { en: 'press report; the scoring is not published', zh: '新闻报道；评分方法未公布' }),
+  method(null, { en: 'double growth ⇔ g_GDP > 0 and g_GEP (constant prices) > 0', zh: '双增长 ⇔ g_GDP > 0 且 g_GEP（不变价）> 0' }, 'inferred', 'applications.md §4.4 [inf]'),
 ];
 
 /** GDP of an account from the `economy` block of its input, in 元 (null when absent). */
@@ -187,11 +193,11 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   const issues: GepIssue[] = [];
   const gdpA = gdpOf(a, inputA, ['a']);
   const gdpB = gdpOf(b, inputB, ['b']);
-  if (!gdpA) issues.push(makeIssue('input.required', ['a', 'economy', 'gdp'], { expected: `the GDP of ${a.accountingYear} (economy.gdp), for the scorecard` }));
-  if (!gdpB) issues.push(makeIssue('input.required', ['b', 'economy', 'gdp'], { expected: `the GDP of ${b.accountingYear} (economy.gdp), for the scorecard` }));
+  if (!gdpA) issues.push(makeIssue('input.required', ['a', 'economy', 'gdp'], { expected: { en: `the GDP of ${a.accountingYear} (economy.gdp), for the scorecard`, zh: `${a.accountingYear} 年的 GDP（economy.gdp），用于记分卡` } }));
+  if (!gdpB) issues.push(makeIssue('input.required', ['b', 'economy', 'gdp'], { expected: { en: `the GDP of ${b.accountingYear} (economy.gdp), for the scorecard`, zh: `${b.accountingYear} 年的 GDP（economy.gdp），用于记分卡` } }));
   throwIssues(issues);
   const warnings: GepWarning[] = [];
-  if (gdpA!.basis !== gdpB!.basis) warnings.push({ code: 'scorecard-gdp-basis', message: `the GDP of the two years has different bases (${gdpA!.basis}, ${gdpB!.basis})` });
+  if (gdpA!.basis !== gdpB!.basis) warnings.push(makeWarning('scorecard-gdp-basis', { params: { a: gdpA!.basis, b: gdpB!.basis } }));
   const cmp = options.comparison ?? compareGep(a, b, { ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}), ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}) });
   warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated'));
   const growthCurrent = growth(gdpA!.value, gdpB!.value);
@@ -199,7 +205,7 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   const gGdp = options.gdpRealGrowth?.value ?? growthCurrent;
   const gGep = cmp.gep.constantRate;
   const doubleGrowth = gGdp === null || gGep === null ? null : gGdp.gt(0) && gGep.gt(0);
-  if (!options.gdpRealGrowth) warnings.push({ code: 'scorecard-gdp-current', message: 'GDP growth is at current prices (no official real growth given): it includes inflation, while GEP growth is at constant prices' });
+  if (!options.gdpRealGrowth) warnings.push(makeWarning('scorecard-gdp-current'));
 
   // Problems of an input's economy block are located under a.… or b.…, so the caller can tell which input.
   const ratiosOf = (r: GepResult<Dec>, input: unknown, which: 'a' | 'b'): RatiosResult<Dec> | null => {
@@ -219,12 +225,17 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
     ratios.push({ id: x.id, zh: x.zh, en: x.en, unit: x.unit, a: x.value, b: y.value, change: D.subtract(y.value, x.value), source: x.source, status: x.status });
   }
   const parameters: Parameter[] = [
-    { symbol: 'base year', name: 'constant prices of', value: String(cmp.baseYear), unit: 'a', from: options.baseYear !== undefined ? 'input:baseYear' : 'default: the earlier account’s price year', status: options.baseYear !== undefined ? 'input' : 'library-default' },
-    ...(options.gdpRealGrowth ? [{ symbol: 'g_GDP,real', name: 'official real GDP growth', value: D.toString(options.gdpRealGrowth.value), unit: '1', from: `input:gdpRealGrowth (${options.gdpRealGrowth.source})`, status: 'input' as const }] : []),
+    parameter({
+      symbol: 'y_0', name: { en: 'constant prices of', zh: '不变价基年' }, value: String(cmp.baseYear), unit: 'a',
+      from: options.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the earlier account’s price year', zh: '默认：较早一期核算的价格年份' }, status: options.baseYear !== undefined ? 'input' : 'library-default',
+    }),
+    ...(options.gdpRealGrowth ? [parameter({ symbol: 'g_GDP,real', name: { en: 'official real GDP growth', zh: '官方公布的 GDP 实际增长率' }, value: D.toString(options.gdpRealGrowth.value), unit: '1', from: `input:gdpRealGrowth (${options.gdpRealGrowth.source})`, status: 'input' })] : []),
   ];
   const steps = [
-    step('GDP growth (current prices)', 'g = (GDP_b − GDP_a) / GDP_a', { GDP_a: tv(gdpA!.value, '元', `economy.gdp ${a.accountingYear}`), GDP_b: tv(gdpB!.value, '元', `economy.gdp ${b.accountingYear}`) }, growthCurrent ?? D.zero, '1'),
-    step('GEP growth (constant prices)', 'g = (K_b − K_a) / K_a', { K_a: tv(cmp.gep.constantA.value, '元', `${cmp.baseYear} prices`), K_b: tv(cmp.gep.constantB.value, '元', `${cmp.baseYear} prices`) }, gGep ?? D.zero, '1'),
+    step({ en: 'GDP growth (current prices)', zh: 'GDP 增长率（现价）' }, 'g = (GDP_b − GDP_a) / GDP_a', { GDP_a: tv(gdpA!.value, '元', `economy.gdp ${a.accountingYear}`), GDP_b: tv(gdpB!.value, '元', `economy.gdp ${b.accountingYear}`) }, growthCurrent ?? D.zero, '1'),
+    step({ en: 'GEP growth (constant prices)', zh: 'GEP 增长率（不变价）' }, 'g = (K_b − K_a) / K_a', {
+      K_a: tv(cmp.gep.constantA.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }), K_b: tv(cmp.gep.constantB.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }),
+    }, gGep ?? D.zero, '1'),
   ];
   return {
     kind: 'scorecard',
@@ -233,9 +244,16 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
     baseYear: cmp.baseYear,
     gdp: { a: gdpA!.value, b: gdpB!.value, basis: gdpB!.basis, growthCurrent, growthReal: options.gdpRealGrowth ?? null },
     gep: { a: cmp.gep.a.value, b: cmp.gep.b.value, constantB: cmp.gep.constantB.value, growthCurrent: cmp.gep.rate, growthConstant: gGep },
-    doubleGrowth: { value: doubleGrowth, rule: `double growth ⇔ GDP growth (${gdpUsed}) > 0 and GEP growth at constant ${cmp.baseYear} prices > 0`, gdpGrowthUsed: gdpUsed },
+    doubleGrowth: {
+      value: doubleGrowth, gdpGrowthUsed: gdpUsed,
+      rule: `double growth ⇔ GDP growth (${gdpUsed}) > 0 and GEP growth at constant ${cmp.baseYear} prices > 0`,
+      ruleZh: `双增长 ⇔ GDP 增长率（${gdpUsed === 'real' ? '不变价' : '现价'}）> 0 且 GEP 按 ${cmp.baseYear} 年不变价的增长率 > 0`,
+    },
     ratios,
-    trace: { formula: 'g_GDP = ΔGDP / GDP_a; g_GEP = (K_b − K_a) / K_a; double growth ⇔ g_GDP > 0 ∧ g_GEP > 0', methods: SCORECARD_METHODS, parameters, steps, coefficients: [] },
+    trace: {
+      formula: 'g_GDP = ΔGDP / GDP_a; g_GEP = (K_b − K_a) / K_a; double growth ⇔ g_GDP > 0 ∧ g_GEP > 0', formulaZh: 'g_GDP = ΔGDP / GDP_a；g_GEP = (K_b − K_a) / K_a；双增长 ⇔ g_GDP > 0 ∧ g_GEP > 0',
+      methods: SCORECARD_METHODS, parameters, steps, coefficients: [],
+    },
     warnings: [...warnings, ...(ra?.warnings ?? []).filter((w) => /realisation-rate/.test(w.message))],
   };
 }
@@ -266,17 +284,21 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
   accounts.forEach((x, i) => requireDecimal(x.result, 'auditTenure'));
   for (let i = 1; i < accounts.length; i++) {
     if (accounts[i]!.result.accountingYear <= accounts[i - 1]!.result.accountingYear) {
-      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: `an account after ${accounts[i - 1]!.result.accountingYear} (accounts in year order)`, found: String(accounts[i]!.result.accountingYear) }));
+      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: { en: `an account after ${accounts[i - 1]!.result.accountingYear} (accounts in year order)`, zh: `${accounts[i - 1]!.result.accountingYear} 年之后的核算（按年份排序）` }, found: String(accounts[i]!.result.accountingYear) }));
     }
     if (accounts[i]!.result.region.name !== accounts[0]!.result.region.name) {
-      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: `an account of ${accounts[0]!.result.region.name}`, found: accounts[i]!.result.region.name }));
+      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: { en: `an account of ${accounts[0]!.result.region.name}`, zh: `${accounts[0]!.result.region.name}的核算` }, found: accounts[i]!.result.region.name }));
     }
   }
   let threshold: DeclineThreshold;
   if (input.declineThreshold) {
     threshold = { value: readRate(input.declineThreshold), source: input.declineThreshold.source, status: 'input' };
   } else {
-    threshold = { value: D.fromString(DEFAULT_DECLINE_THRESHOLD), source: 'library default (5 %), not a standard: shanxi-2022-182 (十九) names no threshold for a "serious" decline', status: 'library-default' };
+    threshold = {
+      value: D.fromString(DEFAULT_DECLINE_THRESHOLD), status: 'library-default',
+      source: 'library default (5 %), not a standard: shanxi-2022-182 (十九) names no threshold for a "serious" decline',
+      sourceZh: '程序默认值（5 %），并非标准：shanxi-2022-182（十九）未规定“严重”下降的阈值',
+    };
   }
   const realGrowth = input.gdpRealGrowth ? { value: readRate(input.gdpRealGrowth), source: input.gdpRealGrowth.source } : undefined;
   throwIssues(issues);
@@ -307,20 +329,32 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
       throw e;
     }
   } else {
-    warnings.push({ code: 'audit-no-gdp', message: 'the first or last input has no GDP (economy.gdp): no double-assessment scorecard' });
+    warnings.push(makeWarning('audit-no-gdp'));
   }
   const toVerify = new Map<string, { id: string; value: string; unit: string; source: string }>();
   for (const x of accounts) for (const c of x.result.coefficientsUsed) if (c.status === 'to-verify') toVerify.set(c.id, { id: c.id, value: c.value, unit: c.unit, source: c.source });
 
   const parameters: Parameter[] = [
-    { symbol: 'θ', name: 'decline threshold', value: D.toString(threshold.value), unit: '1', from: threshold.status === 'input' ? `input:declineThreshold (${threshold.source})` : 'default: DEFAULT_DECLINE_THRESHOLD', status: threshold.status, note: threshold.source },
-    { symbol: 'base year', name: 'constant prices of', value: String(cmp.baseYear), unit: 'a', from: input.baseYear !== undefined ? 'input:baseYear' : 'default: the first account’s price year', status: input.baseYear !== undefined ? 'input' : 'library-default' },
-    ...(cmp.priceIndex ? [{ symbol: 'I', name: 'price index', value: cmp.priceIndex, unit: '1', from: 'input:priceIndex or the profile’s index', status: 'input' as const }] : []),
+    parameter({
+      symbol: 'θ', name: { en: 'decline threshold', zh: '下降阈值' }, value: D.toString(threshold.value), unit: '1',
+      from: threshold.status === 'input' ? `input:declineThreshold (${threshold.source})` : { en: 'default: DEFAULT_DECLINE_THRESHOLD', zh: '默认：DEFAULT_DECLINE_THRESHOLD' },
+      status: threshold.status, note: threshold.sourceZh ? { en: threshold.source, zh: threshold.sourceZh } : threshold.source,
+    }),
+    parameter({
+      symbol: 'y_0', name: { en: 'constant prices of', zh: '不变价基年' }, value: String(cmp.baseYear), unit: 'a',
+      from: input.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the first account’s price year', zh: '默认：第一期核算的价格年份' }, status: input.baseYear !== undefined ? 'input' : 'library-default',
+    }),
+    ...(cmp.priceIndex ? [parameter({ symbol: 'I', name: { en: 'price index', zh: '价格指数' }, value: cmp.priceIndex, unit: '1', from: { en: 'input:priceIndex or the profile’s index', zh: 'input:priceIndex 或核算方案的指数' }, status: 'input' })] : []),
   ];
   const steps = [
-    step('GEP change over the term at constant prices', 'ΔK = K_last − K_first = Σ_k QE_k', { K_first: tv(cmp.gep.constantA.value, '元', `${first.accountingYear} at ${cmp.baseYear} prices`), K_last: tv(cmp.gep.constantB.value, '元', `${last.accountingYear} at ${cmp.baseYear} prices`) }, cmp.gep.constantChange.value, '元'),
-    step('change rate', 'ΔK / K_first', { ΔK: tv(cmp.gep.constantChange.value, '元', 'step'), K_first: tv(cmp.gep.constantA.value, '元', 'step') }, cmp.gep.constantRate ?? D.zero, '1'),
-    step('decline flag', 'flagged ⇔ ΔK / K_first < −θ', { θ: tv(threshold.value, '1', threshold.status === 'input' ? 'input:declineThreshold' : 'library default') }, cmp.decline.flagged ? D.one : D.zero, '1', cmp.decline.flagged ? 'flagged (1)' : 'not flagged (0)'),
+    step({ en: 'GEP change over the term at constant prices', zh: '任期内 GEP 不变价变化' }, 'ΔK = K_last − K_first = Σ_k QE_k', {
+      K_first: tv(cmp.gep.constantA.value, '元', { en: `${first.accountingYear} at ${cmp.baseYear} prices`, zh: `${first.accountingYear} 年，按 ${cmp.baseYear} 年价格` }),
+      K_last: tv(cmp.gep.constantB.value, '元', { en: `${last.accountingYear} at ${cmp.baseYear} prices`, zh: `${last.accountingYear} 年，按 ${cmp.baseYear} 年价格` }),
+    }, cmp.gep.constantChange.value, '元'),
+    step({ en: 'change rate', zh: '变化率' }, 'ΔK / K_first', { ΔK: tv(cmp.gep.constantChange.value, '元', { en: 'step', zh: '步骤' }), K_first: tv(cmp.gep.constantA.value, '元', { en: 'step', zh: '步骤' }) }, cmp.gep.constantRate ?? D.zero, '1'),
+    step({ en: 'decline flag', zh: '下降标记' }, { en: 'flagged ⇔ ΔK / K_first < −θ', zh: '标记 ⇔ ΔK / K_first < −θ' }, {
+      θ: tv(threshold.value, '1', threshold.status === 'input' ? 'input:declineThreshold' : { en: 'library default', zh: '程序默认' }),
+    }, cmp.decline.flagged ? D.one : D.zero, '1', cmp.decline.flagged ? { en: 'flagged (1)', zh: '已标记（1）' } : { en: 'not flagged (0)', zh: '未标记（0）' }),
   ];
   return {
     kind: 'tenure-audit',
@@ -338,7 +372,10 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
     flagged: cmp.decline.flagged,
     scorecard,
     toVerify: [...toVerify.values()],
-    trace: { formula: 'ΔK = K_last − K_first = Σ_k (QE_k); ΔV = QE + PE; flagged ⇔ ΔK / K_first < −θ', methods: AUDIT_METHODS, parameters, steps, coefficients: [] },
+    trace: {
+      formula: 'ΔK = K_last − K_first = Σ_k (QE_k); ΔV = QE + PE; flagged ⇔ ΔK / K_first < −θ', formulaZh: 'ΔK = K_last − K_first = Σ_k (QE_k)；ΔV = QE + PE；标记 ⇔ ΔK / K_first < −θ',
+      methods: AUDIT_METHODS, parameters, steps, coefficients: [],
+    },
     warnings,
   };
 }

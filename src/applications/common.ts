@@ -12,6 +12,7 @@ import { z } from 'zod';
 import Decimal from 'decimal.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, messageOf, type GepIssue, type IssueLocation } from '../errors/errors.js';
+import { dimensionExample, textEn, textIn, textZh, type Text } from '../errors/text.js';
 import { decimalText, toGepIssues } from '../indicators/input-schema.js';
 import { decimalArithmetic as DA, isDecimalText } from '../numbers/arithmetic.js';
 import { asFlowUnit, convert, dimensionOf, isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
@@ -37,8 +38,11 @@ export interface MethodRef {
   /** Document id in the source register (`coefficients/sources.csv`); null for a rule of this library. */
   readonly source: string | null;
   readonly clause: string;
+  /** The clause in Chinese, where the clause is this library's words (a quoted Chinese clause has none). */
+  readonly clauseZh?: string;
   readonly standing: Standing;
   readonly note?: string;
+  readonly noteZh?: string;
 }
 
 /** Where a parameter's value came from. */
@@ -48,17 +52,25 @@ export type ParameterStatus = 'input' | CoefficientStatus | 'user-override' | 'l
 export interface Parameter {
   readonly symbol: string;
   readonly name: string;
+  /** The name in Chinese. */
+  readonly nameZh?: string;
   readonly value: string;
   readonly unit: string;
   /** `input:<path>`, `coefficient:<id>` or `default: <why>`. */
   readonly from: string;
+  /** Where it came from in Chinese, when `from` has words. */
+  readonly fromZh?: string;
   readonly status: ParameterStatus;
   readonly note?: string;
+  /** The note in Chinese, when the library wrote it (a source the input names has one language). */
+  readonly noteZh?: string;
 }
 
 /** The trace of an application result: what an evaluator needs to recompute it by hand. */
 export interface ApplicationTrace {
   readonly formula: string;
+  /** The formula with its words in Chinese, when it has words. */
+  readonly formulaZh?: string;
   readonly methods: readonly MethodRef[];
   readonly parameters: readonly Parameter[];
   readonly steps: readonly TraceStep[];
@@ -76,14 +88,38 @@ export interface Yuan {
 /** `{ value, unit: '元', priceYear }`. */
 export const yuan = (value: Dec, priceYear: number | null): Yuan => ({ value, unit: '元', priceYear });
 
+/** `{ name, nameZh }` of a parameter's name, `{ note, noteZh }` of its note. */
+export function named(name: Text): { name: string; nameZh?: string } {
+  const zh = textZh(name);
+  return { name: textEn(name), ...(zh !== undefined ? { nameZh: zh } : {}) };
+}
+function noted(note: Text | undefined): { note?: string; noteZh?: string } {
+  if (note === undefined || textEn(note) === '') return {};
+  const zh = textZh(note);
+  return { note: textEn(note), ...(zh !== undefined ? { noteZh: zh } : {}) };
+}
+
 /** A parameter entry given by the input at `path`. */
-export function inputParameter(symbol: string, name: string, value: Dec | string, unit: string, path: readonly (string | number)[], note?: string): Parameter {
-  return { symbol, name, value: typeof value === 'string' ? value : D.toString(value), unit, from: `input:${pathText(path)}`, status: 'input', ...(note ? { note } : {}) };
+export function inputParameter(symbol: string, name: Text, value: Dec | string, unit: string, path: readonly (string | number)[], note?: Text): Parameter {
+  return { symbol, ...named(name), value: typeof value === 'string' ? value : D.toString(value), unit, from: `input:${pathText(path)}`, status: 'input', ...noted(note) };
 }
 
 /** A parameter entry from a coefficient use. */
-export function coefficientParameter(name: string, use: CoefficientUse, note?: string): Parameter {
-  return { symbol: use.symbol, name, value: use.value, unit: use.unit, from: `coefficient:${use.id} (${use.table}, ${use.source})`, status: use.status, ...(note ? { note } : {}) };
+export function coefficientParameter(name: Text, use: CoefficientUse, note?: Text): Parameter {
+  return { symbol: use.symbol, ...named(name), value: use.value, unit: use.unit, from: `coefficient:${use.id} (${use.table}, ${use.source})`, status: use.status, ...noted(note) };
+}
+
+/** A parameter entry of any origin, with its name and note in English and Chinese. */
+export function parameter(p: Omit<Parameter, 'name' | 'nameZh' | 'note' | 'noteZh' | 'from' | 'fromZh'> & { readonly name: Text; readonly note?: Text | undefined; readonly from: Text }): Parameter {
+  const { name, note, from, ...rest } = p;
+  const fromZh = textZh(from);
+  return { ...rest, ...named(name), ...noted(note), from: textEn(from), ...(fromZh !== undefined ? { fromZh } : {}) } as Parameter;
+}
+
+/** A method reference with its clause and note in English and Chinese. */
+export function method(source: string | null, clause: Text, standing: Standing, note?: Text): MethodRef {
+  const clauseZh = textZh(clause);
+  return { source, clause: textEn(clause), ...(clauseZh !== undefined ? { clauseZh } : {}), standing, ...noted(note) };
 }
 
 /** `a.b[2].c` */
@@ -91,14 +127,45 @@ export function pathText(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(root)';
 }
 
-/** A traced value for a step. */
-export function tv(value: Dec, unit: string, from: string): TracedValue {
-  return { value: D.toString(value), unit, from };
+/** A traced value of an application's step: where it came from, in Chinese too when that has words. */
+export interface AppTracedValue extends TracedValue {
+  readonly fromZh?: string;
 }
 
-/** A trace step. */
-export function step(name: string, formula: string, inputs: Record<string, TracedValue>, value: Dec, unit: string, note?: string): TraceStep {
-  return { name, formula, inputs, result: { value: D.toString(value), unit }, ...(note ? { note } : {}) };
+/** A traced value for a step. */
+export function tv(value: Dec, unit: string, from: Text): AppTracedValue {
+  const zh = textZh(from);
+  return { value: D.toString(value), unit, from: textEn(from), ...(zh !== undefined ? { fromZh: zh } : {}) };
+}
+
+/**
+ * A trace step, its name (and formula and note, where they have words) in English and Chinese, as
+ * the indicators' `Tracer.record` writes them: the English name is the step's reference.
+ */
+export function step(name: Text, formula: Text, inputs: Record<string, AppTracedValue>, value: Dec, unit: string, note?: Text): TraceStep {
+  const zh = textZh(name);
+  const formulaZh = textZh(formula);
+  const noteZh = textZh(note);
+  return {
+    name: textEn(name), formula: textEn(formula), inputs, result: { value: D.toString(value), unit },
+    ...(note !== undefined && textEn(note) !== '' ? { note: textEn(note) } : {}),
+    ...(zh !== undefined ? { zh: { name: zh, ...(formulaZh !== undefined ? { formula: formulaZh } : {}), ...(noteZh !== undefined ? { note: noteZh } : {}) } } : {}),
+  };
+}
+
+/**
+ * Steps taken into another calculation under a prefix (`period: present value`, `期间：现值`); a
+ * reference from one of them to another (`step:annuity factor`) follows the new name.
+ */
+export function prefixSteps(steps: readonly TraceStep[], prefix: Text): TraceStep[] {
+  const names = new Set(steps.map((s) => s.name));
+  const renamed = (name: string) => `${textEn(prefix)}: ${name}`;
+  return steps.map((s) => ({
+    ...s,
+    name: renamed(s.name),
+    inputs: Object.fromEntries(Object.entries(s.inputs).map(([k, v]) => [k, v.from.startsWith('step:') && names.has(v.from.slice(5)) ? { ...v, from: `step:${renamed(v.from.slice(5))}` } : v])),
+    zh: { ...s.zh, name: `${textIn(prefix, 'zh')}：${s.zh?.name ?? s.name}` },
+  }));
 }
 
 /** Refuse an account that was not computed on the decimal path (money must be exact). */
@@ -149,15 +216,15 @@ export function amountInput<E extends z.ZodRawShape = Record<never, never>>(refe
       return;
     }
     if (!sameDimensionUnits(asFlowUnit(unit, reference), reference)) {
-      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: `${dimensionOf(reference)} (e.g. ${reference})`, found: unit } });
+      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: dimensionExample(dimensionOf(reference), reference), found: unit } });
       return;
     }
     if (!isDecimalText(value)) return;
     if ((options.nonNegative ?? true) && negative(value)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: value } });
+      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value } });
     }
     if (options.max !== undefined && convert(D, D.fromString(value), asFlowUnit(unit, reference), reference).gt(options.max)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${options.max}${reference === '1' ? '' : ` ${reference}`}`, found: `${value} ${unit}` } });
+      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: `a value ≤ ${options.max}${reference === '1' ? '' : ` ${reference}`}`, zh: `≤ ${options.max}${reference === '1' ? '' : ` ${reference}`} 的数值` }, found: `${value} ${unit}` } });
     }
   });
 }

@@ -18,12 +18,13 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';
 import type { GepResult } from '../accounts/gep.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import type { ProjectImpact } from './project.js';
 import {
-  accountRef, annualMoney, checkPriceYear, D, inputParameter, rateInput, readRate, readYuanPerYear, requireDecimal, shareInput, step, throwIssues,
+  accountRef, annualMoney, checkPriceYear, D, inputParameter, method, parameter, prefixSteps, rateInput, readRate, readYuanPerYear, requireDecimal, shareInput, step, throwIssues,
   timingInput, toJsonData, tv, yearInput, yearsInput, amountInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
@@ -64,6 +65,7 @@ export interface EcologicalAssetValuation {
   readonly annualValue: Dec;
   readonly annualValueParts: readonly { readonly item: string; readonly value: Dec }[];
   readonly annualValueFrom: string;
+  readonly annualValueFromZh: string;
   readonly assetValue: PresentValue;
   readonly collateralShare: Dec;
   /** B = PV · σ, 元. */
@@ -76,9 +78,12 @@ export interface EcologicalAssetValuation {
 
 /** The methods of the valuation. */
 export const FINANCE_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(二十一) 探索"生态资产权益抵押+项目贷"模式', standing: 'read', note: 'no sizing rule' },
-  { source: 'discounting', clause: 'PV of the annual value over the term', standing: 'not-a-standard', note: 'term, rate and growth are inputs' },
-  { source: null, clause: 'B = PV · σ', standing: 'not-a-standard', note: 'no published rule sizes a loan on GEP; credit was 3.3–47.9 % of one year’s GEP in the cases read (applications.md §4.5)' },
+  method('shanxi-2022-182', '(二十一) 探索"生态资产权益抵押+项目贷"模式', 'read', { en: 'no sizing rule', zh: '未给出确定额度的规则' }),
+  method('discounting', { en: 'PV of the annual value over the term', zh: '期限内年价值的现值' }, 'not-a-standard', { en: 'term, rate and growth are inputs', zh: '期限、折现率与增长率均为输入' }),
+  method(null, 'B = PV · σ', 'not-a-standard', {
+    en: 'no published rule sizes a loan on GEP; credit was 3.3–47.9 % of one year’s GEP in the cases read (applications.md §4.5)',
+    zh: '没有已发布的规则按 GEP 确定贷款额；所读案例中授信为一年 GEP 的 3.3–47.9 %（applications.md §4.5）',
+  }),
 ];
 
 /**
@@ -89,11 +94,11 @@ export const FINANCE_METHODS: readonly MethodRef[] = [
  * @returns the value in 元/a and its parts
  * @throws {GepInputError} an indicator not in the account
  */
-export function annualValueOf(account: GepResult<Dec>, select: { readonly categories?: readonly Category[]; readonly indicators?: readonly string[] } = {}): { value: Dec; parts: { item: string; value: Dec }[]; from: string } {
+export function annualValueOf(account: GepResult<Dec>, select: { readonly categories?: readonly Category[]; readonly indicators?: readonly string[] } = {}): { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string } {
   requireDecimal(account, 'annualValueOf');
   const issues: GepIssue[] = [];
   (select.indicators ?? []).forEach((id, i) => {
-    if (!account.indicators.some((r) => r.id === id)) issues.push(makeIssue('input.out-of-range', ['annualValue', 'indicators', i], { expected: `an indicator of the account (${account.indicators.map((r) => r.id).join(', ')})`, found: id }));
+    if (!account.indicators.some((r) => r.id === id)) issues.push(makeIssue('input.out-of-range', ['annualValue', 'indicators', i], { expected: { en: `an indicator of the account (${account.indicators.map((r) => r.id).join(', ')})`, zh: `核算中的指标（${account.indicators.map((r) => r.id).join('、')}）之一` }, found: id }));
   });
   throwIssues(issues);
   const whole = !select.categories && !select.indicators;
@@ -103,7 +108,11 @@ export function annualValueOf(account: GepResult<Dec>, select: { readonly catego
       ...(select.categories ?? []).map((c) => ({ item: c, value: account.totals[c].value })),
       ...(select.indicators ?? []).filter((id) => !(select.categories ?? []).includes(id.split('.')[0] as Category)).map((id) => ({ item: id, value: account.indicators.find((r) => r.id === id)!.value.total.value })),
     ];
-  return { value: D.sum(parts.map((p) => p.value)), parts, from: `account ${account.region.name} ${account.accountingYear}${whole ? ': GEP' : `: ${parts.map((p) => p.item).join(' + ')}`}` };
+  return {
+    value: D.sum(parts.map((p) => p.value)), parts,
+    from: `account ${account.region.name} ${account.accountingYear}${whole ? ': GEP' : `: ${parts.map((p) => p.item).join(' + ')}`}`,
+    fromZh: `核算 ${account.region.name} ${account.accountingYear} 年${whole ? '：GEP' : `：${parts.map((p) => p.item).join(' + ')}`}`,
+  };
 }
 
 /**
@@ -123,12 +132,12 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
-  let annual: { value: Dec; parts: { item: string; value: Dec }[]; from: string };
+  let annual: { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string };
   const av = input.annualValue;
   if ('value' in av) {
     checkPriceYear(av.value, input.priceYear, ['annualValue', 'value'], issues);
     throwIssues(issues);
-    annual = { value: readYuanPerYear(av.value), parts: [], from: `input:annualValue.value (${av.source})` };
+    annual = { value: readYuanPerYear(av.value), parts: [], from: `input:annualValue.value (${av.source})`, fromZh: `input:annualValue.value（${av.source}）` };
   } else if ('account' in av) {
     if (!from?.account) throw new Error('[gep] valueEcologicalAssets: the file names an account; pass it computed');
     if (from.account.priceYear !== input.priceYear) throwIssues([makeIssue('input.price-year', ['annualValue', 'account'], { expected: String(input.priceYear), found: String(from.account.priceYear) })]);
@@ -136,28 +145,34 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
   } else {
     if (!from?.impact) throw new Error('[gep] valueEcologicalAssets: the file names a projectImpact; pass it computed');
     if (from.impact.baseYear !== input.priceYear) throwIssues([makeIssue('input.price-year', ['priceYear'], { expected: String(from.impact.baseYear), found: String(input.priceYear) })]);
-    annual = { value: from.impact.net, parts: from.impact.indicators.map((i) => ({ item: i.id, value: i.impact })), from: `project ${from.impact.project.name}: net impact (VEP gain) at ${from.impact.baseYear} prices` };
-    if (from.impact.net.lte(0)) warnings.push({ code: 'finance-no-gain', message: 'the project has no net gain of ecological product value: the asset value is not positive' });
+    annual = {
+      value: from.impact.net, parts: from.impact.indicators.map((i) => ({ item: i.id, value: i.impact })),
+      from: `project ${from.impact.project.name}: net impact (VEP gain) at ${from.impact.baseYear} prices`,
+      fromZh: `项目 ${from.impact.project.name}：按 ${from.impact.baseYear} 年价格计的净影响（VEP 增加值）`,
+    };
+    if (from.impact.net.lte(0)) warnings.push(makeWarning('finance-no-gain'));
   }
   const r = readRate(input.discountRate);
   const sigma = readRate(input.collateralShare);
   const g = input.growthRate ? readRate(input.growthRate) : D.zero;
   const timing = input.timing ?? 'end';
   parameters.push(
-    { symbol: 'V', name: 'annual ecological product value backing the loan', value: D.toString(annual.value), unit: '元/a', from: annual.from, status: 'input' },
-    inputParameter('n', 'term', String(input.term), 'a', ['term']),
-    inputParameter('r', 'discount rate', r, '1', ['discountRate']),
-    input.growthRate ? inputParameter('g', 'annual growth of V', g, '1', ['growthRate']) : { symbol: 'g', name: 'annual growth of V', value: '0', unit: '1', from: 'default: no growth', status: 'library-default' },
-    { symbol: 's', name: 'timing of the annual value', value: timing, unit: '', from: input.timing ? 'input:timing' : 'default: end of each year', status: input.timing ? 'input' : 'library-default' },
-    inputParameter('σ', 'share eligible as collateral (no published rule)', sigma, '1', ['collateralShare']),
+    parameter({ symbol: 'V', name: { en: 'annual ecological product value backing the loan', zh: '作为贷款依据的年生态产品价值' }, value: D.toString(annual.value), unit: '元/a', from: { en: annual.from, zh: annual.fromZh }, status: 'input' }),
+    inputParameter('n', { en: 'term', zh: '期限' }, String(input.term), 'a', ['term']),
+    inputParameter('r', { en: 'discount rate', zh: '折现率' }, r, '1', ['discountRate']),
+    input.growthRate
+      ? inputParameter('g', { en: 'annual growth of V', zh: 'V 的年增长率' }, g, '1', ['growthRate'])
+      : parameter({ symbol: 'g', name: { en: 'annual growth of V', zh: 'V 的年增长率' }, value: '0', unit: '1', from: { en: 'default: no growth', zh: '默认：不增长' }, status: 'library-default' }),
+    parameter({ symbol: 's', name: { en: 'timing of the annual value', zh: '年价值的发生时点' }, value: timing, unit: '', from: input.timing ? 'input:timing' : { en: 'default: end of each year', zh: '默认：每年年末' }, status: input.timing ? 'input' : 'library-default' }),
+    inputParameter('σ', { en: 'share eligible as collateral (no published rule)', zh: '可作抵押的比例（无已发布规则）' }, sigma, '1', ['collateralShare']),
   );
   const pv = presentValue(annual.value, { rate: r, years: input.term, timing, growth: g });
   const lendingBase = D.multiply(pv.value, sigma);
   const steps = [
-    ...pv.steps.map((s) => ({ ...s, name: `asset value: ${s.name}` })),
-    step('lending base', 'B = PV · σ', { PV: tv(pv.value, '元', 'step:asset value: present value'), σ: tv(sigma, '1', 'input:collateralShare') }, lendingBase, '元'),
+    ...prefixSteps(pv.steps, { en: 'asset value', zh: '资产价值' }),
+    step({ en: 'lending base', zh: '授信基数' }, 'B = PV · σ', { PV: tv(pv.value, '元', 'step:asset value: present value'), σ: tv(sigma, '1', 'input:collateralShare') }, lendingBase, '元'),
   ];
-  warnings.push({ code: 'finance-not-a-standard', message: 'no published rule sizes a loan on ecological product value: the term, rate and collateral share are the lender’s choices, and the lending base is an input to a credit decision, not a loan amount' });
+  warnings.push(makeWarning('finance-not-a-standard'));
   return {
     kind: 'asset-valuation',
     unit: input.unit,
@@ -165,11 +180,12 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
     annualValue: annual.value,
     annualValueParts: annual.parts,
     annualValueFrom: annual.from,
+    annualValueFromZh: annual.fromZh,
     assetValue: pv,
     collateralShare: sigma,
     lendingBase,
     baseToAnnualValue: annual.value.isZero() ? null : D.divide(lendingBase, annual.value),
-    trace: { formula: `${pv.formula}; B = PV · σ`, methods: FINANCE_METHODS, parameters, steps, coefficients: [] },
+    trace: { formula: `${pv.formula}; B = PV · σ`, formulaZh: `${pv.formulaZh}；B = PV · σ`, methods: FINANCE_METHODS, parameters, steps, coefficients: [] },
     warnings,
   };
 }

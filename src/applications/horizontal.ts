@@ -27,13 +27,14 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { CoefficientReader, makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientUse } from '../coefficients/types.js';
 import { multiplyInto } from '../units/units.js';
 import { readAmount } from '../indicators/compute.js';
 import {
-  amountInput, checkPriceYear, checkUnique, coefficientParameter, D, inputParameter, moneyAmount, readRate, readYuan, shareInput, step,
+  amountInput, checkPriceYear, checkUnique, coefficientParameter, D, inputParameter, method, moneyAmount, parameter, readRate, readYuan, shareInput, step,
   throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
@@ -87,6 +88,7 @@ export interface Transfer {
   /** 元, ≥ 0. */
   readonly amount: Dec;
   readonly basis: string;
+  readonly basisZh: string;
 }
 
 /** One indicator of the quality index. */
@@ -136,13 +138,13 @@ export interface HorizontalWaterCompensation {
 /** Methods of the two rules. */
 export const HORIZONTAL_METHODS: Readonly<Record<'quality-index' | 'excess-load', readonly MethodRef[]>> = {
   'quality-index': [
-    { source: 'shanxi-2022-182', clause: '(十七) 流域下游与上游自愿协商建立横向补偿关系', standing: 'read', note: 'asks for agreements; no method' },
-    { source: 'xinan-2011-pilot', clause: 'P = k0 · Σ k_i · C_i / C_i0; P ≤ 1 downstream pays, P > 1 upstream pays', standing: 'recalled', note: 'applications.md §4.3e [R]: the formula was not visible in the pages read' },
+    method('shanxi-2022-182', '(十七) 流域下游与上游自愿协商建立横向补偿关系', 'read', { en: 'asks for agreements; no method', zh: '要求协商订立协议；未给出方法' }),
+    method('xinan-2011-pilot', { en: 'P = k0 · Σ k_i · C_i / C_i0; P ≤ 1 downstream pays, P > 1 upstream pays', zh: 'P = k0 · Σ k_i · C_i / C_i0；P ≤ 1 时下游支付，P > 1 时上游支付' }, 'recalled', { en: 'applications.md §4.3e [R]: the formula was not visible in the pages read', zh: 'applications.md §4.3e [R]：所读页面中未见该公式' }),
   ],
   'excess-load': [
-    { source: 'shanxi-2022-182', clause: '(十七) 流域下游与上游自愿协商建立横向补偿关系', standing: 'read', note: 'asks for agreements; no method' },
-    { source: 'geng-2018-replacement-cost', clause: 'replacement cost of the excess pollutant load; direction by water quality against the agreed class', standing: 'inferred', note: 'abstract read; its cost functions are not reproduced' },
-    { source: null, clause: 'M = Σ (C_i − T_i) · W · c_i', standing: 'not-a-standard' },
+    method('shanxi-2022-182', '(十七) 流域下游与上游自愿协商建立横向补偿关系', 'read', { en: 'asks for agreements; no method', zh: '要求协商订立协议；未给出方法' }),
+    method('geng-2018-replacement-cost', { en: 'replacement cost of the excess pollutant load; direction by water quality against the agreed class', zh: '超标污染负荷的替代成本；按水质与约定类别比较确定支付方向' }, 'inferred', { en: 'abstract read; its cost functions are not reproduced', zh: '只读了摘要；未复现其成本函数' }),
+    method(null, 'M = Σ (C_i − T_i) · W · c_i', 'not-a-standard'),
   ],
 };
 
@@ -177,27 +179,33 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
 
   if (input.rule === 'quality-index') {
     const q = input.qualityIndex;
-    if (!q) throwIssues([...issues, makeIssue('input.required', ['qualityIndex'], { expected: 'the qualityIndex block (indicators, amounts) for rule quality-index' })]);
+    if (!q) throwIssues([...issues, makeIssue('input.required', ['qualityIndex'], { expected: { en: 'the qualityIndex block (indicators, amounts) for rule quality-index', zh: '规则 quality-index 所需的 qualityIndex（indicators、amounts）' } })]);
     const block = q!;
     checkUnique(block.indicators.map((i) => i.name), ['qualityIndex', 'indicators'], 'name', issues);
     checkPriceYear(block.amounts.downstreamPays, input.priceYear, ['qualityIndex', 'amounts', 'downstreamPays'], issues);
     checkPriceYear(block.amounts.upstreamPays, input.priceYear, ['qualityIndex', 'amounts', 'upstreamPays'], issues);
     const given = block.indicators.filter((i) => i.weight).length;
-    if (given !== 0 && given !== block.indicators.length) issues.push(makeIssue('input.required', ['qualityIndex', 'indicators', block.indicators.findIndex((i) => !i.weight), 'weight'], { expected: 'a weight for every indicator, or for none (equal weights)' }));
+    if (given !== 0 && given !== block.indicators.length) issues.push(makeIssue('input.required', ['qualityIndex', 'indicators', block.indicators.findIndex((i) => !i.weight), 'weight'], { expected: { en: 'a weight for every indicator, or for none (equal weights)', zh: '为每个指标都给出权重，或都不给出（等权）' } }));
     const n = block.indicators.length;
     const weights = block.indicators.map((i) => (i.weight ? readRate(i.weight) : D.divide(D.one, D.fromString(String(n)))));
-    if (given === n && !D.sum(weights).eq(1)) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators'], { expected: 'weights that add up to exactly 1', found: D.toString(D.sum(weights)) }));
-    block.indicators.forEach((i, k) => { if (g(i.baseline).isZero()) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators', k, 'baseline', 'value'], { expected: 'a baseline concentration > 0', found: i.baseline.value })); });
+    if (given === n && !D.sum(weights).eq(1)) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators'], { expected: { en: 'weights that add up to exactly 1', zh: '合计恰好为 1 的权重' }, found: D.toString(D.sum(weights)) }));
+    block.indicators.forEach((i, k) => { if (g(i.baseline).isZero()) issues.push(makeIssue('input.out-of-range', ['qualityIndex', 'indicators', k, 'baseline', 'value'], { expected: { en: 'a baseline concentration > 0', zh: '大于 0 的基准浓度' }, found: i.baseline.value })); });
     throwIssues(issues);
     const k0Use = block.stabilityCoefficient ? null : reader.get('xinan.stability-coefficient', ['qualityIndex', 'stabilityCoefficient']);
     const k0 = block.stabilityCoefficient ? readRate(block.stabilityCoefficient) : k0Use!.value;
     const limitUse = block.indexLimit ? null : reader.get('xinan.index-limit', ['qualityIndex', 'indexLimit']);
     const limit = block.indexLimit ? readRate(block.indexLimit) : limitUse!.value;
-    parameters.push(k0Use ? coefficientParameter('water-quality stability coefficient', k0Use.use) : inputParameter('k0', 'water-quality stability coefficient', k0, '1', ['qualityIndex', 'stabilityCoefficient']));
-    parameters.push(limitUse ? coefficientParameter('index limit', limitUse.use) : inputParameter('P*', 'index limit', limit, '1', ['qualityIndex', 'indexLimit']));
+    const k0Name = { en: 'water-quality stability coefficient', zh: '水质稳定系数' };
+    const limitName = { en: 'index limit', zh: '补偿指数限值' };
+    const weightsName = { en: 'indicator weights', zh: '指标权重' };
+    parameters.push(k0Use ? coefficientParameter(k0Name, k0Use.use) : inputParameter('k0', k0Name, k0, '1', ['qualityIndex', 'stabilityCoefficient']));
+    parameters.push(limitUse ? coefficientParameter(limitName, limitUse.use) : inputParameter('P*', limitName, limit, '1', ['qualityIndex', 'indexLimit']));
     parameters.push(given
-      ? inputParameter('k_i', 'indicator weights', weights.map((w) => D.toString(w)).join(', '), '1', ['qualityIndex', 'indicators'])
-      : { symbol: 'k_i', name: 'indicator weights', value: weights.map((w) => D.toString(w)).join(', '), unit: '1', from: `default: equal weights 1/${n}`, status: 'library-default', note: 'Xin’an: four indicators, 0.25 each (recalled)' });
+      ? inputParameter('k_i', weightsName, weights.map((w) => D.toString(w)).join(', '), '1', ['qualityIndex', 'indicators'])
+      : parameter({
+        symbol: 'k_i', name: weightsName, value: weights.map((w) => D.toString(w)).join(', '), unit: '1', from: { en: `default: equal weights 1/${n}`, zh: `默认：等权 1/${n}` }, status: 'library-default',
+        note: { en: 'Xin’an: four indicators, 0.25 each (recalled)', zh: '新安江：四项指标，各 0.25（凭记忆）' },
+      }));
     const terms: IndexTerm[] = block.indicators.map((i, k) => {
       const c = g(i.concentration);
       const c0 = g(i.baseline);
@@ -205,29 +213,32 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
       return { name: i.name, concentration: c, baseline: c0, weight: weights[k]!, ratio, weighted: D.multiply(weights[k]!, ratio) };
     });
     const p = D.multiply(k0, D.sum(terms.map((t) => t.weighted)));
-    steps.push(...terms.map((t, k) => step(`C/C0: ${t.name}`, 'k_i · C_i / C_i0', {
-      C: tv(t.concentration, 'g/m³', `input:qualityIndex.indicators[${k}].concentration`), C0: tv(t.baseline, 'g/m³', `input:qualityIndex.indicators[${k}].baseline`), k_i: tv(t.weight, '1', 'parameter'),
+    steps.push(...terms.map((t, k) => step({ en: `C/C0: ${t.name}`, zh: `C/C0：${t.name}` }, 'k_i · C_i / C_i0', {
+      C: tv(t.concentration, 'g/m³', `input:qualityIndex.indicators[${k}].concentration`), C0: tv(t.baseline, 'g/m³', `input:qualityIndex.indicators[${k}].baseline`), k_i: tv(t.weight, '1', { en: 'parameter', zh: '参数' }),
     }, t.weighted, '1')));
-    steps.push(step('compensation index', 'P = k0 · Σ k_i · C_i / C_i0', { k0: tv(k0, '1', 'parameter'), 'Σ': tv(D.sum(terms.map((t) => t.weighted)), '1', 'steps') }, p, '1'));
+    steps.push(step({ en: 'compensation index', zh: '补偿指数' }, 'P = k0 · Σ k_i · C_i / C_i0', { k0: tv(k0, '1', { en: 'parameter', zh: '参数' }), 'Σ': tv(D.sum(terms.map((t) => t.weighted)), '1', { en: 'steps', zh: '各步骤' }) }, p, '1'));
     const downstreamPays = p.lte(limit);
     const amount = readYuan(downstreamPays ? block.amounts.downstreamPays : block.amounts.upstreamPays);
-    parameters.push(inputParameter('M_d', 'amount the downstream region pays when P ≤ P*', readYuan(block.amounts.downstreamPays), '元', ['qualityIndex', 'amounts', 'downstreamPays']));
-    parameters.push(inputParameter('M_u', 'amount the upstream region pays when P > P*', readYuan(block.amounts.upstreamPays), '元', ['qualityIndex', 'amounts', 'upstreamPays']));
+    parameters.push(inputParameter('M_d', { en: 'amount the downstream region pays when P ≤ P*', zh: 'P ≤ P* 时下游支付的金额' }, readYuan(block.amounts.downstreamPays), '元', ['qualityIndex', 'amounts', 'downstreamPays']));
+    parameters.push(inputParameter('M_u', { en: 'amount the upstream region pays when P > P*', zh: 'P > P* 时上游支付的金额' }, readYuan(block.amounts.upstreamPays), '元', ['qualityIndex', 'amounts', 'upstreamPays']));
     transfer = amount.isZero() ? null : downstreamPays
-      ? { from: down, to: up, amount, basis: 'P ≤ P*: the water kept its baseline quality' }
-      : { from: up, to: down, amount, basis: 'P > P*: the water is worse than its baseline' };
+      ? { from: down, to: up, amount, basis: 'P ≤ P*: the water kept its baseline quality', basisZh: 'P ≤ P*：水质保持在基准水平' }
+      : { from: up, to: down, amount, basis: 'P > P*: the water is worse than its baseline', basisZh: 'P > P*：水质差于基准水平' };
     qualityIndex = { terms, k0, p, limit };
   } else {
     const e = input.excessLoad;
-    if (!e) throwIssues([...issues, makeIssue('input.required', ['excessLoad'], { expected: 'the excessLoad block (flow, pollutants) for rule excess-load' })]);
+    if (!e) throwIssues([...issues, makeIssue('input.required', ['excessLoad'], { expected: { en: 'the excessLoad block (flow, pollutants) for rule excess-load', zh: '规则 excess-load 所需的 excessLoad（flow、pollutants）' } })]);
     const block = e!;
     checkUnique(block.pollutants.map((p) => p.name), ['excessLoad', 'pollutants'], 'name', issues);
     block.pollutants.forEach((p, k) => checkPriceYear(p.unitCost, input.priceYear, ['excessLoad', 'pollutants', k, 'unitCost'], issues));
     throwIssues(issues);
     const flow = readAmount(D, block.flow, 'm³/a').value;
     const reward = block.rewardBelowTarget ?? false;
-    parameters.push(inputParameter('W', 'annual volume crossing the section', flow, 'm³/a', ['excessLoad', 'flow']));
-    parameters.push({ symbol: 'reward', name: 'loads below target count as a payment downstream → upstream', value: String(reward), unit: '', from: block.rewardBelowTarget === undefined ? 'default: no' : 'input:excessLoad.rewardBelowTarget', status: block.rewardBelowTarget === undefined ? 'library-default' : 'input' });
+    parameters.push(inputParameter('W', { en: 'annual volume crossing the section', zh: '年过境水量' }, flow, 'm³/a', ['excessLoad', 'flow']));
+    parameters.push(parameter({
+      symbol: 'reward', name: { en: 'loads below target count as a payment downstream → upstream', zh: '低于目标的负荷计为下游向上游的支付' }, value: String(reward), unit: '',
+      from: block.rewardBelowTarget === undefined ? { en: 'default: no', zh: '默认：否' } : 'input:excessLoad.rewardBelowTarget', status: block.rewardBelowTarget === undefined ? 'library-default' : 'input',
+    }));
     const terms: LoadTerm[] = block.pollutants.map((p, k) => {
       const c = g(p.concentration);
       const t = g(p.target);
@@ -235,22 +246,23 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
       const unitCost = readAmount(D, p.unitCost, '元/t').value;
       const counted = excessLoad.gt(0) || reward;
       const amount = counted ? D.multiply(excessLoad, unitCost) : D.zero;
-      steps.push(step(`excess load: ${p.name}`, 'E = (C − T) · W; M_i = E · c', {
+      steps.push(step({ en: `excess load: ${p.name}`, zh: `超标负荷：${p.name}` }, 'E = (C − T) · W; M_i = E · c', {
         C: tv(c, 'g/m³', `input:excessLoad.pollutants[${k}].concentration`), T: tv(t, 'g/m³', `input:excessLoad.pollutants[${k}].target`),
         W: tv(flow, 'm³/a', 'input:excessLoad.flow'), c: tv(unitCost, '元/t', `input:excessLoad.pollutants[${k}].unitCost`),
-      }, amount, '元', `E = ${D.toString(excessLoad)} t/a${counted ? '' : ' (below target, not counted)'}`));
+      }, amount, '元', { en: `E = ${D.toString(excessLoad)} t/a${counted ? '' : ' (below target, not counted)'}`, zh: `E = ${D.toString(excessLoad)} t/a${counted ? '' : '（低于目标，不计入）'}` }));
       return { name: p.name, concentration: c, target: t, excessLoad, unitCost, amount, counted };
     });
     const net = D.sum(terms.map((t) => t.amount));
-    steps.push(step('payment', 'M = Σ M_i', Object.fromEntries(terms.map((t) => [t.name, tv(t.amount, '元', 'step')])), net, '元'));
-    transfer = net.gt(0) ? { from: up, to: down, amount: net, basis: 'pollutant load above target, at its treatment cost' }
-      : net.lt(0) ? { from: down, to: up, amount: D.negate(net), basis: 'pollutant load below target, at its treatment cost (rewardBelowTarget)' } : null;
+    steps.push(step({ en: 'payment', zh: '支付额' }, 'M = Σ M_i', Object.fromEntries(terms.map((t) => [t.name, tv(t.amount, '元', { en: 'step', zh: '步骤' })])), net, '元'));
+    transfer = net.gt(0) ? { from: up, to: down, amount: net, basis: 'pollutant load above target, at its treatment cost', basisZh: '污染负荷高于目标，按其治理成本' }
+      : net.lt(0) ? { from: down, to: up, amount: D.negate(net), basis: 'pollutant load below target, at its treatment cost (rewardBelowTarget)', basisZh: '污染负荷低于目标，按其治理成本（rewardBelowTarget）' } : null;
     excessLoad = { flow, terms, net };
   }
 
   const coefficients: CoefficientUse[] = reader.uses();
   if (coefficients.some((c) => c.status === 'to-verify')) {
-    warnings.push({ code: 'coefficient-to-verify', message: `coefficients with status to-verify used: ${coefficients.filter((c) => c.status === 'to-verify').map((c) => `${c.id} = ${c.value} (${c.source})`).join('; ')}` });
+    const toVerify = coefficients.filter((c) => c.status === 'to-verify').map((c) => `${c.id} = ${c.value} (${c.source})`);
+    warnings.push(makeWarning('coefficient-to-verify', { params: { count: toVerify.length, list: { en: toVerify.join('; '), zh: toVerify.join('；') } } }));
   }
   return {
     kind: 'horizontal-water',
@@ -265,6 +277,7 @@ export function waterCompensation(input: HorizontalWaterInput, options: { readon
     transfer,
     trace: {
       formula: input.rule === 'quality-index' ? 'P = k0 · Σ_i k_i · C_i / C_i0; P ≤ P*: downstream pays M_d; P > P*: upstream pays M_u' : 'E_i = (C_i − T_i) · W; M = Σ_i E_i · c_i (E_i < 0 counted only with rewardBelowTarget); M > 0 upstream pays, M < 0 downstream pays',
+      formulaZh: input.rule === 'quality-index' ? 'P = k0 · Σ_i k_i · C_i / C_i0；P ≤ P* 时下游支付 M_d；P > P* 时上游支付 M_u' : 'E_i = (C_i − T_i) · W；M = Σ_i E_i · c_i（E_i < 0 仅在 rewardBelowTarget 时计入）；M > 0 上游支付，M < 0 下游支付',
       methods: HORIZONTAL_METHODS[input.rule],
       parameters,
       steps,

@@ -57,11 +57,15 @@ export interface PresentValue {
   readonly growth: Dec;
   readonly schedule: readonly ScheduleYear[];
   readonly formula: string;
+  readonly formulaZh: string;
   readonly steps: readonly TraceStep[];
 }
 
 /** The formula as printed in every result that discounts. */
 export const PRESENT_VALUE_FORMULA = 'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s); s = 0 at the end of each year, 1 at its start; a_t = a · (1 + g)^(t−1) for a constant amount growing at g';
+/** `PRESENT_VALUE_FORMULA` in Chinese. */
+export const PRESENT_VALUE_FORMULA_ZH = 'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s)；年末发生时 s = 0，年初发生时 s = 1；按增长率 g 增长的固定金额 a_t = a · (1 + g)^(t−1)';
+const PARAMETER = { en: 'parameter', zh: '参数' } as const;
 
 /**
  * Present value of an annual amount over a term, or of a schedule of annual amounts (现值).
@@ -103,14 +107,14 @@ export function presentValue(amounts: Dec | readonly Dec[], options: PresentValu
       ? D.fromString(String(n))
       : D.multiply(D.divide(D.subtract(D.one, D.divide(D.one, D.pow(onePlusR, D.fromString(String(n))))), r), D.pow(onePlusR, D.fromString(String(s))));
     if (!agreeWithin(D, annuityFactor, closed, closed)) throw new Error(`[gep] presentValue: annuity identity broken: Σ v_t = ${annuityFactor.toString()} vs closed form ${closed.toString()}`);
-    steps.push(step('annuity factor', r.isZero() ? 'Σ v_t = n (r = 0)' : `Σ v_t = [1 − (1 + r)^−n] / r${s ? ' × (1 + r)' : ''}`, {
-      r: tv(r, '1', 'parameter'), n: tv(D.fromString(String(n)), 'a', 'parameter'),
+    steps.push(step({ en: 'annuity factor', zh: '年金现值系数' }, r.isZero() ? 'Σ v_t = n (r = 0)' : `Σ v_t = [1 − (1 + r)^−n] / r${s ? ' × (1 + r)' : ''}`, {
+      r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
     }, annuityFactor, '1'));
-    steps.push(step('present value', 'PV = a × Σ v_t', { a: tv(a, '元/a', 'parameter'), 'Σ v_t': tv(annuityFactor, '1', 'step:annuity factor') }, value, '元'));
+    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = a × Σ v_t', { a: tv(a, '元/a', PARAMETER), 'Σ v_t': tv(annuityFactor, '1', 'step:annuity factor') }, value, '元'));
   } else {
-    steps.push(step('present value', 'PV = Σ a_t · v_t', {
-      'Σ a_t': tv(undiscounted, '元', 'schedule'), r: tv(r, '1', 'parameter'), n: tv(D.fromString(String(n)), 'a', 'parameter'),
-    }, value, '元', 'year by year in the schedule'));
+    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = Σ a_t · v_t', {
+      'Σ a_t': tv(undiscounted, '元', { en: 'schedule', zh: '逐年明细' }), r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
+    }, value, '元', { en: 'year by year in the schedule', zh: '按逐年明细计算' }));
   }
-  return { value, undiscounted, annuityFactor, rate: r, years: n, timing, growth: g, schedule, formula: PRESENT_VALUE_FORMULA, steps };
+  return { value, undiscounted, annuityFactor, rate: r, years: n, timing, growth: g, schedule, formula: PRESENT_VALUE_FORMULA, formulaZh: PRESENT_VALUE_FORMULA_ZH, steps };
 }

@@ -20,6 +20,8 @@
  */
 import { z } from 'zod';
 import type { GepWarning } from '../errors/errors.js';
+import { REGION_LEVEL_ZH } from '../accounts/serialize.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { compareGep, type GepComparison } from '../accounts/compare.js';
 import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
@@ -29,7 +31,7 @@ import { gepComparisonToJson } from '../accounts/compare.js';
 import { areaSchema, ecosystemExtent, extentSchema, type AreaInput, type Extent } from './area.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import {
-  accountRef, D, rateInput, readKm2, readRate, ratioOrNull, requireDecimal, step, timingInput, toJsonData, tv, yearInput, yearsInput,
+  accountRef, D, method, parameter, prefixSteps, rateInput, readKm2, readRate, ratioOrNull, requireDecimal, step, timingInput, toJsonData, tv, yearInput, yearsInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
 
@@ -104,7 +106,8 @@ export interface ProjectImpact {
   readonly kind: 'project-impact';
   readonly project: ProjectInput['project'];
   readonly design: 'with-without' | 'before-after';
-  readonly labels: { readonly baseline: string; readonly withProject: string };
+  /** The names of the two states, in English and Chinese (the same when the input names them). */
+  readonly labels: { readonly baseline: string; readonly withProject: string; readonly baselineZh: string; readonly withProjectZh: string };
   readonly baseYear: number;
   readonly indicators: readonly IndicatorImpact[];
   /** Σ impact of each category and of GEP, 元 at base-year prices. */
@@ -120,7 +123,7 @@ export interface ProjectImpact {
   readonly netPerKm2: Dec | null;
   readonly extentChange: readonly ExtentChange[] | null;
   /** The impact over the project period, when a period is given. */
-  readonly period: (PresentValue & { readonly note: string }) | null;
+  readonly period: (PresentValue & { readonly note: string; readonly noteZh: string }) | null;
   /** The underlying comparison, line by line (gepComparisonToJson form). */
   readonly comparison: ReturnType<typeof gepComparisonToJson>;
   readonly trace: ApplicationTrace;
@@ -136,10 +139,10 @@ export interface ProjectOptions {
 
 /** The methods project value rests on. */
 export const PROJECT_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(六) 特定地域单元生态产品价值; (八) 工程项目建设 … 确保生态产品保值增值', standing: 'read', note: 'asks for the value of specific areas and projects; gives no formula' },
-  { source: null, clause: 'VEP_gain = Σ_t Σ_k (Q_with − Q_without)·P (applications.md §4.2)', standing: 'inferred', note: 'no VEP formula was visible; the form follows the definition "特定地域单元生态产品价值变化"' },
-  { source: null, clause: 'impact = QE of compareGep (constant prices of the base year)', standing: 'not-a-standard', note: 'the decomposition of src/accounts/compare.ts' },
-  { source: 'discounting', clause: 'PV of the annual impact over the period, assumed constant', standing: 'not-a-standard' },
+  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值; (八) 工程项目建设 … 确保生态产品保值增值', 'read', { en: 'asks for the value of specific areas and projects; gives no formula', zh: '要求评价特定地域单元和项目的生态产品价值；未给出公式' }),
+  method(null, 'VEP_gain = Σ_t Σ_k (Q_with − Q_without)·P (applications.md §4.2)', 'inferred', { en: 'no VEP formula was visible; the form follows the definition "特定地域单元生态产品价值变化"', zh: '未见 VEP 公式；按“特定地域单元生态产品价值变化”的定义构造' }),
+  method(null, { en: 'impact = QE of compareGep (constant prices of the base year)', zh: '影响 = compareGep 的数量效应 QE（基年不变价）' }, 'not-a-standard', { en: 'the decomposition of src/accounts/compare.ts', zh: '采用 src/accounts/compare.ts 的变化分解' }),
+  method('discounting', { en: 'PV of the annual impact over the period, assumed constant', zh: '期间内年度影响的现值，假定各年不变' }, 'not-a-standard'),
 ];
 
 /**
@@ -169,14 +172,14 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   // The comparison's own warnings, less those that are expected here (regions differ in a with-without design).
   warnings.push(...cmp.warnings.filter((w) => !(project.design === 'with-without' && w.code === 'compare-regions-differ')));
   if (project.design === 'with-without' && baseline.accountingYear !== withProject.accountingYear) {
-    warnings.push({ code: 'project-years-differ', message: `design with-without compares two states of one year, but the accounts are of ${baseline.accountingYear} and ${withProject.accountingYear}: the difference includes everything else that changed between the years` });
+    warnings.push(makeWarning('project-years-differ', { params: { yearA: baseline.accountingYear, yearB: withProject.accountingYear } }));
   }
   if (project.design === 'before-after' && baseline.accountingYear === withProject.accountingYear) {
-    warnings.push({ code: 'project-years-same', message: `design before-after expects two years, but both accounts are of ${baseline.accountingYear}` });
+    warnings.push(makeWarning('project-years-same', { params: { year: baseline.accountingYear } }));
   }
   for (const [r, which] of [[baseline, 'baseline'], [withProject, 'withProject']] as const) {
     if (r.region.level !== 'area') {
-      warnings.push({ code: 'project-not-area', message: `the ${which} account is of a ${r.region.level} (${r.region.name}), not of the project area: the difference includes everything that changed there, not only the project` });
+      warnings.push(makeWarning('project-not-area', { params: { which: { en: which, zh: which === 'baseline' ? '基线' : '有项目情景' }, level: { en: r.region.level, zh: REGION_LEVEL_ZH[r.region.level] ?? r.region.level }, name: r.region.name } }));
     }
   }
 
@@ -191,16 +194,19 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   const grossLoss = D.sum(indicators.filter((i) => i.impact.lt(0)).map((i) => i.impact));
 
   const parameters: Parameter[] = [
-    { symbol: 'base year', name: 'year whose unit prices value both accounts', value: String(cmp.baseYear), unit: 'a', from: options.baseYear !== undefined ? 'input:baseYear' : 'default: the baseline account’s price year', status: options.baseYear !== undefined ? 'input' : 'library-default' },
+    parameter({
+      symbol: 'y_0', name: { en: 'year whose unit prices value both accounts', zh: '两期核算共同采用其单价的年份' }, value: String(cmp.baseYear), unit: 'a',
+      from: options.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the baseline account’s price year', zh: '默认：基准核算的价格年份' }, status: options.baseYear !== undefined ? 'input' : 'library-default',
+    }),
   ];
-  if (cmp.priceIndex) parameters.push({ symbol: 'I', name: 'price index', value: cmp.priceIndex, unit: '1', from: 'input:priceIndex, else the profile’s index', status: 'input' });
+  if (cmp.priceIndex) parameters.push(parameter({ symbol: 'I', name: { en: 'price index', zh: '价格指数' }, value: cmp.priceIndex, unit: '1', from: { en: 'input:priceIndex, else the profile’s index', zh: 'input:priceIndex，未给出时取核算方案的指数' }, status: 'input' }));
 
   // Area: the project's extent, else the accounts' region.area.
   let extent: Extent | null = null;
   if (project.area) extent = ecosystemExtent(project.area.extent, ['area', 'extent']);
   const regionArea = withProject.region.area ? readKm2(withProject.region.area) : null;
   const area = extent?.total ?? regionArea;
-  if (area) parameters.push({ symbol: 'A', name: 'project area', value: D.toString(area), unit: 'km²', from: extent ? 'input:area.extent' : 'input:withProject.account region.area', status: 'input' });
+  if (area) parameters.push(parameter({ symbol: 'A', name: { en: 'project area', zh: '项目区面积' }, value: D.toString(area), unit: 'km²', from: extent ? 'input:area.extent' : 'input:withProject.account region.area', status: 'input' }));
 
   const extentChange = project.baseline.extent && project.withProject.extent
     ? extentChangeOf(project.baseline.extent, project.withProject.extent)
@@ -208,31 +214,38 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   if (extentChange) {
     const a = D.sum(extentChange.map((e) => e.baseline));
     const b = D.sum(extentChange.map((e) => e.withProject));
-    if (!a.eq(b)) warnings.push({ code: 'project-extent-total', message: `the extents of the two states add up to different areas (${D.toString(a)} and ${D.toString(b)} km²): a project area keeps its boundary` });
+    if (!a.eq(b)) warnings.push(makeWarning('project-extent-total', { params: { a: D.toString(a), b: D.toString(b) } }));
   }
 
   const steps = [
-    step('project impact (GEP)', 'impact = K_with − K_baseline = Σ_k QE_k', {
-      K_baseline: tv(cmp.gep.constantA.value, '元', `baseline at ${cmp.baseYear} prices`),
-      K_with: tv(cmp.gep.constantB.value, '元', `withProject at ${cmp.baseYear} prices`),
+    step({ en: 'project impact (GEP)', zh: '项目影响（GEP）' }, { en: 'impact = K_with − K_baseline = Σ_k QE_k', zh: '影响 = K_with − K_baseline = Σ_k QE_k' }, {
+      K_baseline: tv(cmp.gep.constantA.value, '元', { en: `baseline at ${cmp.baseYear} prices`, zh: `基准情景，按 ${cmp.baseYear} 年价格` }),
+      K_with: tv(cmp.gep.constantB.value, '元', { en: `withProject at ${cmp.baseYear} prices`, zh: `项目情景，按 ${cmp.baseYear} 年价格` }),
     }, net, '元'),
-    step('gross gain and loss', 'gain = Σ QE_k > 0; loss = Σ QE_k < 0; net = gain + loss', {
-      gain: tv(grossGain, '元', 'indicators'), loss: tv(grossLoss, '元', 'indicators'),
+    step({ en: 'gross gain and loss', zh: '总增加与总减少' }, { en: 'gain = Σ QE_k > 0; loss = Σ QE_k < 0; net = gain + loss', zh: '增加 = Σ QE_k > 0；减少 = Σ QE_k < 0；净值 = 增加 + 减少' }, {
+      gain: tv(grossGain, '元', { en: 'indicators', zh: '各指标' }), loss: tv(grossLoss, '元', { en: 'indicators', zh: '各指标' }),
     }, D.add(grossGain, grossLoss), '元'),
   ];
   const netPerKm2 = area ? ratioOrNull(net, area) : null;
-  if (netPerKm2 && area) steps.push(step('impact per km²', 'v = impact / A', { impact: tv(net, '元', 'step:project impact (GEP)'), A: tv(area, 'km²', 'parameter') }, netPerKm2, '元/km²'));
+  if (netPerKm2 && area) steps.push(step({ en: 'impact per km²', zh: '单位面积影响' }, { en: 'v = impact / A', zh: 'v = 影响 / A' }, { impact: tv(net, '元', 'step:project impact (GEP)'), A: tv(area, 'km²', { en: 'parameter', zh: '参数' }) }, netPerKm2, '元/km²'));
 
   let period: ProjectImpact['period'] = null;
   if (options.period) {
     const pv = presentValue(net, { rate: options.period.discountRate, years: options.period.years, timing: options.period.timing ?? 'end' });
     parameters.push(
-      { symbol: 'n', name: 'project period', value: String(options.period.years), unit: 'a', from: 'input:period.years', status: 'input' },
-      { symbol: 'r', name: 'discount rate', value: D.toString(options.period.discountRate), unit: '1', from: 'input:period.discountRate', status: 'input' },
-      { symbol: 's', name: 'timing of the annual amounts', value: options.period.timing ?? 'end', unit: '', from: options.period.timing ? 'input:period.timing' : 'default: end of each year', status: options.period.timing ? 'input' : 'library-default' },
+      parameter({ symbol: 'n', name: { en: 'project period', zh: '项目期限' }, value: String(options.period.years), unit: 'a', from: 'input:period.years', status: 'input' }),
+      parameter({ symbol: 'r', name: { en: 'discount rate', zh: '折现率' }, value: D.toString(options.period.discountRate), unit: '1', from: 'input:period.discountRate', status: 'input' }),
+      parameter({
+        symbol: 's', name: { en: 'timing of the annual amounts', zh: '年度金额的发生时点' }, value: options.period.timing ?? 'end', unit: '',
+        from: options.period.timing ? 'input:period.timing' : { en: 'default: end of each year', zh: '默认：每年年末' }, status: options.period.timing ? 'input' : 'library-default',
+      }),
     );
-    steps.push(...pv.steps.map((s) => ({ ...s, name: `period: ${s.name}` })));
-    period = { ...pv, note: `the annual impact of the accounted ${project.design === 'before-after' ? 'years' : 'year'} (the net impact at ${cmp.baseYear} prices) is assumed to hold in each of the ${options.period.years} years: an assumption of this library, not a standard` };
+    steps.push(...prefixSteps(pv.steps, { en: 'period', zh: '期间' }));
+    period = {
+      ...pv,
+      note: `the annual impact of the accounted ${project.design === 'before-after' ? 'years' : 'year'} (the net impact at ${cmp.baseYear} prices) is assumed to hold in each of the ${options.period.years} years: an assumption of this library, not a standard`,
+      noteZh: `假定所核算${project.design === 'before-after' ? '各年' : '年份'}的年度影响（按 ${cmp.baseYear} 年价格计的净影响）在 ${options.period.years} 年中每年保持不变：这是本程序的假定，并非标准`,
+    };
   }
 
   return {
@@ -242,6 +255,8 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
     labels: {
       baseline: project.baseline.label ?? (project.design === 'with-without' ? 'without the project' : `before (${baseline.accountingYear})`),
       withProject: project.withProject.label ?? (project.design === 'with-without' ? 'with the project' : `after (${withProject.accountingYear})`),
+      baselineZh: project.baseline.label ?? (project.design === 'with-without' ? '无项目' : `实施前（${baseline.accountingYear} 年）`),
+      withProjectZh: project.withProject.label ?? (project.design === 'with-without' ? '有项目' : `实施后（${withProject.accountingYear} 年）`),
     },
     baseYear: cmp.baseYear,
     indicators,
@@ -256,6 +271,7 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
     comparison: gepComparisonToJson(cmp),
     trace: {
       formula: 'impact_k = QE_k = K_k,with − K_k,baseline (constant base-year prices); net = Σ_k impact_k; VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
+      formulaZh: 'impact_k = QE_k = K_k,with − K_k,baseline（基年不变价）；net = Σ_k impact_k；VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
       methods: PROJECT_METHODS,
       parameters,
       steps,

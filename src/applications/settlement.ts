@@ -15,8 +15,9 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import {
-  checkPriceYear, checkUnique, D, moneyAmount, readYuan, step, throwIssues, toJsonData, tv, yearInput,
+  checkPriceYear, checkUnique, D, method, moneyAmount, readYuan, step, throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef,
 } from './common.js';
 
@@ -78,13 +79,15 @@ export interface Settlement {
 
 /** The methods of the settlement. */
 export const SETTLEMENT_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(十七) 建立横向生态保护补偿机制', standing: 'read', note: 'asks for horizontal compensation between many parties; no settlement rule' },
-  { source: 'huang-2021-spill', clause: 'horizontal transfers pooled at the provincial level', standing: 'read', note: 'abstract read; the pool plan follows it' },
-  { source: null, clause: 'N_i = received − paid; Σ N_i = 0', standing: 'not-a-standard', note: 'arithmetic' },
+  method('shanxi-2022-182', '(十七) 建立横向生态保护补偿机制', 'read', { en: 'asks for horizontal compensation between many parties; no settlement rule', zh: '要求建立多方之间的横向补偿；未给出结算规则' }),
+  method('huang-2021-spill', { en: 'horizontal transfers pooled at the provincial level', zh: '横向转移支付在省级统筹' }, 'read', { en: 'abstract read; the pool plan follows it', zh: '只读了摘要；资金池方案据此设计' }),
+  method(null, { en: 'N_i = received − paid; Σ N_i = 0', zh: 'N_i = 收入 − 支出；Σ N_i = 0' }, 'not-a-standard', { en: 'arithmetic', zh: '算术关系' }),
 ];
 
 /** The pool's name in the plan. */
 export const POOL = 'pool (provincial fund)';
+/** `POOL` in Chinese. */
+export const POOL_ZH = '资金池（省级资金）';
 
 /**
  * Net the eco-compensation amounts between several regions (横向补偿净额结算).
@@ -104,9 +107,9 @@ export function settle(input: SettlementInput): Settlement {
   const names = input.regions.map((r) => r.name);
   checkUnique(names, ['regions'], 'name', issues);
   input.transfers.forEach((t, i) => {
-    if (!names.includes(t.from)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'from'], { expected: `one of the regions (${names.join(', ')})`, found: JSON.stringify(t.from) }));
-    if (!names.includes(t.to)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: `one of the regions (${names.join(', ')})`, found: JSON.stringify(t.to) }));
-    if (t.from === t.to) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: 'a region other than the payer', found: JSON.stringify(t.to) }));
+    if (!names.includes(t.from)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'from'], { expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` }, found: JSON.stringify(t.from) }));
+    if (!names.includes(t.to)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` }, found: JSON.stringify(t.to) }));
+    if (t.from === t.to) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: { en: 'a region other than the payer', zh: '支付方以外的地区' }, found: JSON.stringify(t.to) }));
     checkPriceYear(t.amount, input.priceYear, ['transfers', i, 'amount'], issues);
   });
   throwIssues(issues);
@@ -142,12 +145,12 @@ export function settle(input: SettlementInput): Settlement {
     ...positions.filter((p) => p.net.lt(0)).map((p) => ({ from: p.name, to: POOL, amount: D.negate(p.net) })),
     ...positions.filter((p) => p.net.gt(0)).map((p) => ({ from: POOL, to: p.name, amount: p.net })),
   ];
-  for (const p of positions) if (p.paid.isZero() && p.received.isZero()) warnings.push({ code: 'settlement-region-idle', message: `${p.name} neither pays nor receives anything` });
+  for (const p of positions) if (p.paid.isZero() && p.received.isZero()) warnings.push(makeWarning('settlement-region-idle', { params: { name: p.name } }));
   const bilateral = pairs.filter((p) => p.net !== null);
-  const steps = positions.map((p) => step(`position: ${p.name}`, 'N = Σ received − Σ paid', {
-    received: tv(p.received, '元', 'transfers to'), paid: tv(p.paid, '元', 'transfers from'),
+  const steps = positions.map((p) => step({ en: `position: ${p.name}`, zh: `净头寸：${p.name}` }, { en: 'N = Σ received − Σ paid', zh: 'N = Σ 收入 − Σ 支出' }, {
+    received: tv(p.received, '元', { en: 'transfers to', zh: '转入' }), paid: tv(p.paid, '元', { en: 'transfers from', zh: '转出' }),
   }, p.net, '元'));
-  steps.push(step('identity', 'Σ N_i = 0', Object.fromEntries(positions.map((p) => [p.name, tv(p.net, '元', `step:position: ${p.name}`)])), netSum, '元'));
+  steps.push(step({ en: 'identity', zh: '恒等关系' }, 'Σ N_i = 0', Object.fromEntries(positions.map((p) => [p.name, tv(p.net, '元', `step:position: ${p.name}`)])), netSum, '元'));
   return {
     kind: 'settlement',
     priceYear: input.priceYear,
@@ -162,7 +165,11 @@ export function settle(input: SettlementInput): Settlement {
       bilateral: D.sum(bilateral.map((p) => p.net!.amount)),
       pool: D.sum(pool.filter((p) => p.to === POOL).map((p) => p.amount)),
     },
-    trace: { formula: 'n_ab = Σ a→b − Σ b→a; N_i = Σ received − Σ paid; Σ N_i = 0; pool: payers pay |N_i|, receivers get N_i', methods: SETTLEMENT_METHODS, parameters: [], steps, coefficients: [] },
+    trace: {
+      formula: 'n_ab = Σ a→b − Σ b→a; N_i = Σ received − Σ paid; Σ N_i = 0; pool: payers pay |N_i|, receivers get N_i',
+      formulaZh: 'n_ab = Σ a→b − Σ b→a；N_i = Σ 收入 − Σ 支出；Σ N_i = 0；资金池：支付方付 |N_i|，收款方收 N_i',
+      methods: SETTLEMENT_METHODS, parameters: [], steps, coefficients: [],
+    },
     warnings,
   };
 }

@@ -17,18 +17,22 @@
  */
 import { z } from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { makeWarning, prefixWarning } from '../errors/warnings/index.js';
+import type { Text } from '../errors/text.js';
 import { compareGep } from '../accounts/compare.js';
 import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
-import { LARGEST_REMAINDER_RULE, payableParts } from './allocate.js';
+import { LARGEST_REMAINDER_RULE, LARGEST_REMAINDER_RULE_ZH, payableParts } from './allocate.js';
 import {
-  accountRef, amountInput, areaInput, checkPriceYear, checkUnique, D, inputParameter, moneyAmount, readKm2, readRate, readYuan, requireDecimal,
+  accountRef, amountInput, areaInput, checkPriceYear, checkUnique, D, inputParameter, method, moneyAmount, parameter, readKm2, readRate, readYuan, requireDecimal,
   shareInput, step, throwIssues, toJsonData, tv, yearInput,
   type ApplicationTrace, type Dec, type MethodRef, type Parameter,
 } from './common.js';
 
 /** The allocation criteria. */
 export const VERTICAL_CRITERIA = ['value', 'perKm2', 'change', 'protection'] as const;
+/** The criteria in Chinese, for messages. */
+const CRITERION_ZH: Readonly<Record<VerticalCriterion, string>> = { value: '价值量', perKm2: '单位面积价值量', change: '不变价变化率', protection: '保护成效评分' };
 /** An allocation criterion. */
 export type VerticalCriterion = (typeof VERTICAL_CRITERIA)[number];
 
@@ -98,6 +102,7 @@ export interface VerticalAllocation {
   readonly weights: Readonly<Record<VerticalCriterion, Dec>>;
   readonly payableUnit: Dec;
   readonly roundingRule: string;
+  readonly roundingRuleZh: string;
   readonly counties: readonly CountyAllocation[];
   readonly trace: ApplicationTrace;
   readonly warnings: readonly GepWarning[];
@@ -105,8 +110,8 @@ export interface VerticalAllocation {
 
 /** The methods the vertical allocation rests on. */
 export const VERTICAL_METHODS: readonly MethodRef[] = [
-  { source: 'shanxi-2022-182', clause: '(十六) 综合考虑不同区域生态功能和生态保护成效，完善资金分配和激励约束机制', standing: 'read', note: 'the criteria; no formula or weights' },
-  { source: null, clause: 'S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ S; largest remainder at u', standing: 'not-a-standard', note: 'weights and normalisation are inputs' },
+  method('shanxi-2022-182', '(十六) 综合考虑不同区域生态功能和生态保护成效，完善资金分配和激励约束机制', 'read', { en: 'the criteria; no formula or weights', zh: '给出分配依据；未给出公式或权重' }),
+  method(null, { en: 'S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ S; largest remainder at u', zh: 'S_i = Σ_k w_k · s_ik；a_i = F · S_i / Σ S；按单位 u 以最大余数法取整' }, 'not-a-standard', { en: 'weights and normalisation are inputs', zh: '权重与标准化方法均为输入' }),
 ];
 
 /**
@@ -130,11 +135,11 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
   checkUnique(input.counties.map((c) => c.name), ['counties'], 'name', issues);
   const fund = readYuan(input.fund.amount);
   const unit = input.payableUnit ? readYuan(input.payableUnit) : D.fromString('0.01');
-  if (!unit.gt(0)) issues.push(makeIssue('input.out-of-range', ['payableUnit', 'value'], { expected: 'a unit > 0', found: D.toString(unit) }));
-  else if (!D.divide(fund, unit).isInteger()) issues.push(makeIssue('input.out-of-range', ['fund', 'amount'], { expected: `a whole multiple of the payable unit (${D.toString(unit)} 元)`, found: `${D.toString(fund)} 元` }));
+  if (!unit.gt(0)) issues.push(makeIssue('input.out-of-range', ['payableUnit', 'value'], { expected: { en: 'a unit > 0', zh: '大于 0 的单位' }, found: D.toString(unit) }));
+  else if (!D.divide(fund, unit).isInteger()) issues.push(makeIssue('input.out-of-range', ['fund', 'amount'], { expected: { en: `a whole multiple of the payable unit (${D.toString(unit)} 元)`, zh: `支付单位（${D.toString(unit)} 元）的整数倍` }, found: `${D.toString(fund)} 元` }));
   const weights = Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, input.weights[k] ? readRate(input.weights[k]!) : D.zero])) as Record<VerticalCriterion, Dec>;
   const weightSum = D.sum(VERTICAL_CRITERIA.map((k) => weights[k]));
-  if (!weightSum.eq(1)) issues.push(makeIssue('input.out-of-range', ['weights'], { expected: 'weights that add up to exactly 1 (100 %)', found: D.toString(weightSum) }));
+  if (!weightSum.eq(1)) issues.push(makeIssue('input.out-of-range', ['weights'], { expected: { en: 'weights that add up to exactly 1 (100 %)', zh: '合计恰好为 1（100 %）的权重' }, found: D.toString(weightSum) }));
   const used = VERTICAL_CRITERIA.filter((k) => weights[k].gt(0));
 
   // Criterion values, from the file or the accounts.
@@ -142,7 +147,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     const at = ['counties', i];
     const acc = accounts.get(i);
     if (c.accounts && !acc) throw new Error(`[gep] allocateVerticalFund: county ${i} names accounts; pass them computed`);
-    const from: Record<string, string> = {};
+    const from: Record<string, Text> = {};
     let value: Dec | null = null;
     let area: Dec | null = null;
     let change: Dec | null = null;
@@ -154,14 +159,17 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     } else if (acc) {
       if (acc.current.priceYear !== input.priceYear) issues.push(makeIssue('input.price-year', [...at, 'accounts', 'current'], { expected: String(input.priceYear), found: String(acc.current.priceYear) }));
       value = input.basis === 'gep' ? acc.current.totals.gep.value : acc.current.totals.regulating.value;
-      from.value = `account ${acc.current.region.name} ${acc.current.accountingYear}: ${input.basis === 'gep' ? 'GEP' : 'regulating services'}`;
+      from.value = {
+        en: `account ${acc.current.region.name} ${acc.current.accountingYear}: ${input.basis === 'gep' ? 'GEP' : 'regulating services'}`,
+        zh: `核算 ${acc.current.region.name} ${acc.current.accountingYear} 年：${input.basis === 'gep' ? 'GEP' : '调节服务'}`,
+      };
     }
     if (c.area) {
       area = readKm2(c.area);
       from.area = `input:counties[${i}].area`;
     } else if (acc?.current.region.area) {
       area = readKm2(acc.current.region.area);
-      from.area = `account ${acc.current.region.name}: region.area`;
+      from.area = { en: `account ${acc.current.region.name}: region.area`, zh: `核算 ${acc.current.region.name}：region.area` };
     }
     if (c.change) {
       change = readRate(c.change);
@@ -170,8 +178,11 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
       requireDecimal(acc.previous, 'allocateVerticalFund');
       const cmp = compareGep(acc.previous, acc.current, acc.priceIndex ? { priceIndex: acc.priceIndex } : {});
       change = input.basis === 'gep' ? cmp.gep.constantRate : cmp.categories.regulating.constantRate;
-      from.change = `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear}) at ${cmp.baseYear} prices: ${input.basis === 'gep' ? 'GEP' : 'regulating'} constant-price change rate`;
-      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => ({ ...w, message: `${c.name}: ${w.message}` })));
+      from.change = {
+        en: `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear}) at ${cmp.baseYear} prices: ${input.basis === 'gep' ? 'GEP' : 'regulating'} constant-price change rate`,
+        zh: `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear})，按 ${cmp.baseYear} 年价格：${input.basis === 'gep' ? 'GEP' : '调节服务'}不变价变化率`,
+      };
+      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => prefixWarning(w, c.name)));
     }
     const protection = c.protection ? readRate(c.protection) : null;
     if (protection) from.protection = `input:counties[${i}].protection`;
@@ -183,8 +194,13 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     };
     for (const k of used) {
       if (x[k] === null) {
-        const what = { value: `the ${input.basis === 'gep' ? 'GEP' : 'regulating services'} (value, or accounts.current)`, perKm2: 'the value and the land area (area > 0)', change: 'the change at constant prices (change, or accounts.previous)', protection: 'a protection score' }[k];
-        issues.push(makeIssue('input.required', [...at, k === 'perKm2' ? 'area' : k], { expected: `${what}: the weight of ${k} is > 0` }));
+        const what = {
+          value: { en: `the ${input.basis === 'gep' ? 'GEP' : 'regulating services'} (value, or accounts.current)`, zh: `${input.basis === 'gep' ? 'GEP' : '调节服务价值'}（value 或 accounts.current）` },
+          perKm2: { en: 'the value and the land area (area > 0)', zh: '价值量与土地面积（area > 0）' },
+          change: { en: 'the change at constant prices (change, or accounts.previous)', zh: '不变价变化率（change 或 accounts.previous）' },
+          protection: { en: 'a protection score', zh: '保护成效评分' },
+        }[k];
+        issues.push(makeIssue('input.required', [...at, k === 'perKm2' ? 'area' : k], { expected: { en: `${what.en}: the weight of ${k} is > 0`, zh: `${what.zh}：${CRITERION_ZH[k]}的权重大于 0` } }));
       }
     }
     return { name: c.name, ...(c.code ? { code: c.code } : {}), x, from };
@@ -196,39 +212,44 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
   for (const k of used) {
     const xs = rows.map((r) => r.x[k]!);
     if (input.normalisation === 'share') {
-      xs.forEach((x, i) => { if (x.lt(0)) issues.push(makeIssue('input.out-of-range', ['counties', i, k === 'perKm2' ? 'value' : k], { expected: `a value ≥ 0 (normalisation share cannot use a negative ${k}; use min-max)`, found: D.toString(x) })); });
+      xs.forEach((x, i) => { if (x.lt(0)) issues.push(makeIssue('input.out-of-range', ['counties', i, k === 'perKm2' ? 'value' : k], { expected: { en: `a value ≥ 0 (normalisation share cannot use a negative ${k}; use min-max)`, zh: `≥ 0 的数值（share 标准化不能用负的${CRITERION_ZH[k]}；请用 min-max）` }, found: D.toString(x) })); });
       const total = D.sum(xs);
-      if (total.isZero()) issues.push(makeIssue('input.out-of-range', ['weights', k], { expected: `a criterion whose values are not all 0 (${k})`, found: '0' }));
+      if (total.isZero()) issues.push(makeIssue('input.out-of-range', ['weights', k], { expected: { en: `a criterion whose values are not all 0 (${k})`, zh: `取值不全为 0 的分配依据（${CRITERION_ZH[k]}）` }, found: '0' }));
       else xs.forEach((x, i) => { normalised[i]![k] = D.divide(x, total); });
     } else {
       const min = xs.reduce((a, b) => D.min(a, b));
       const max = xs.reduce((a, b) => D.max(a, b));
       const span = D.subtract(max, min);
-      if (span.isZero()) warnings.push({ code: 'vertical-criterion-equal', message: `every county has the same ${k}: each scores 1 on it` });
+      if (span.isZero()) warnings.push(makeWarning('vertical-criterion-equal', { params: { criterion: { en: k, zh: CRITERION_ZH[k] } } }));
       xs.forEach((x, i) => { normalised[i]![k] = span.isZero() ? D.one : D.divide(D.subtract(x, min), span); });
     }
   }
   throwIssues(issues);
   const scores = normalised.map((s) => D.sum(used.map((k) => D.multiply(weights[k], s[k]!))));
   const scoreSum = D.sum(scores);
-  if (scoreSum.isZero()) throwIssues([makeIssue('input.out-of-range', ['counties'], { expected: 'at least one county with a score above 0', found: 'every score is 0' })]);
+  if (scoreSum.isZero()) throwIssues([makeIssue('input.out-of-range', ['counties'], { expected: { en: 'at least one county with a score above 0', zh: '至少一个县得分大于 0' }, found: { en: 'every score is 0', zh: '各县得分均为 0' } })]);
   const exact = scores.map((s) => D.divide(D.multiply(fund, s), scoreSum));
   const parts = payableParts(exact, fund, unit);
   // Identities: Σ payable = F exactly; Σ exact = F to the precision of the division.
   if (!D.sum(parts.map((p) => p.payable)).eq(fund)) throw new Error('[gep] allocateVerticalFund: payable parts do not add up to the fund');
 
   parameters.push(
-    inputParameter('F', `fund: ${input.fund.name}`, fund, '元', ['fund', 'amount']),
-    ...VERTICAL_CRITERIA.map((k) => ({ symbol: `w_${k}`, name: `weight of ${k}`, value: D.toString(weights[k]), unit: '1', from: input.weights[k] ? `input:weights.${k}` : 'default: 0 (not given)', status: (input.weights[k] ? 'input' : 'library-default') as 'input' | 'library-default' })),
-    inputParameter('normalisation', 'normalisation of each criterion', input.normalisation, '', ['normalisation']),
-    inputParameter('basis', 'value used by the value and per-km² criteria', input.basis, '', ['basis']),
-    input.payableUnit ? inputParameter('u', 'payable unit', unit, '元', ['payableUnit']) : { symbol: 'u', name: 'payable unit', value: '0.01', unit: '元', from: 'default: the fen', status: 'library-default' },
+    inputParameter('F', { en: `fund: ${input.fund.name}`, zh: `资金：${input.fund.name}` }, fund, '元', ['fund', 'amount']),
+    ...VERTICAL_CRITERIA.map((k) => parameter({
+      symbol: `w_${k}`, name: { en: `weight of ${k}`, zh: `${CRITERION_ZH[k]}的权重` }, value: D.toString(weights[k]), unit: '1',
+      from: input.weights[k] ? `input:weights.${k}` : { en: 'default: 0 (not given)', zh: '默认：0（未给出）' }, status: input.weights[k] ? 'input' : 'library-default',
+    })),
+    inputParameter('normalisation', { en: 'normalisation of each criterion', zh: '各分配依据的标准化方法' }, input.normalisation, '', ['normalisation']),
+    inputParameter('basis', { en: 'value used by the value and per-km² criteria', zh: '价值量与单位面积价值两项依据所用的价值' }, input.basis, '', ['basis']),
+    input.payableUnit
+      ? inputParameter('u', { en: 'payable unit', zh: '支付单位' }, unit, '元', ['payableUnit'])
+      : parameter({ symbol: 'u', name: { en: 'payable unit', zh: '支付单位' }, value: '0.01', unit: '元', from: { en: 'default: the fen', zh: '默认：分' }, status: 'library-default' }),
   );
-  const steps = rows.map((r, i) => step(`score: ${r.name}`, `S = ${used.map((k) => `w_${k} · s_${k}`).join(' + ')}`, Object.fromEntries(used.flatMap((k) => [
-    [`x_${k}`, tv(r.x[k]!, k === 'value' ? '元' : k === 'perKm2' ? '元/km²' : '1', r.from[k === 'perKm2' ? 'value' : k] ?? 'input')],
-    [`s_${k}`, tv(normalised[i]![k]!, '1', `${input.normalisation} normalisation`)],
+  const steps = rows.map((r, i) => step({ en: `score: ${r.name}`, zh: `得分：${r.name}` }, `S = ${used.map((k) => `w_${k} · s_${k}`).join(' + ')}`, Object.fromEntries(used.flatMap((k) => [
+    [`x_${k}`, tv(r.x[k]!, k === 'value' ? '元' : k === 'perKm2' ? '元/km²' : '1', r.from[k === 'perKm2' ? 'value' : k] ?? { en: 'input', zh: '输入' })],
+    [`s_${k}`, tv(normalised[i]![k]!, '1', { en: `${input.normalisation} normalisation`, zh: `${input.normalisation} 标准化` })],
   ])), scores[i]!, '1'));
-  steps.push(step('allocation', 'a_i = F · S_i / Σ S', { F: tv(fund, '元', 'parameter'), 'Σ S': tv(scoreSum, '1', 'scores') }, D.sum(exact), '元', 'Σ a_i; each a_i in the table'));
+  steps.push(step({ en: 'allocation', zh: '分配' }, 'a_i = F · S_i / Σ S', { F: tv(fund, '元', { en: 'parameter', zh: '参数' }), 'Σ S': tv(scoreSum, '1', { en: 'scores', zh: '各县得分' }) }, D.sum(exact), '元', { en: 'Σ a_i; each a_i in the table', zh: 'Σ a_i；各 a_i 见表' }));
 
   return {
     kind: 'vertical-allocation',
@@ -239,6 +260,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     weights,
     payableUnit: unit,
     roundingRule: LARGEST_REMAINDER_RULE,
+    roundingRuleZh: LARGEST_REMAINDER_RULE_ZH,
     counties: rows.map((r, i) => ({
       name: r.name, ...(r.code ? { code: r.code } : {}),
       criteria: r.x, normalised: normalised[i]!, score: scores[i]!, share: D.divide(scores[i]!, scoreSum),
@@ -246,6 +268,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     })),
     trace: {
       formula: `s_ik = ${input.normalisation === 'share' ? 'x_ik / Σ_j x_jk' : '(x_ik − min_k) / (max_k − min_k)'}; S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ_j S_j; payable by largest remainder at u`,
+      formulaZh: `s_ik = ${input.normalisation === 'share' ? 'x_ik / Σ_j x_jk' : '(x_ik − min_k) / (max_k − min_k)'}；S_i = Σ_k w_k · s_ik；a_i = F · S_i / Σ_j S_j；应付金额按单位 u 以最大余数法取整`,
       methods: VERTICAL_METHODS,
       parameters,
       steps,

@@ -9,6 +9,8 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
+import type { Text } from '../errors/text.js';
+import { systemReason } from './io-commands.js';
 import type { Language } from '../errors/messages.js';
 import { getPriceIndex, priceIndices, type PriceIndex } from '../coefficients/indices.js';
 import { getProfile } from '../profiles/profiles.js';
@@ -135,7 +137,7 @@ function readJson(file: string, io: CliIo): unknown {
   try {
     text = io.readFile(file);
   } catch (e) {
-    throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: `a readable file (${e instanceof Error ? e.message : String(e)})` })]);
+    throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: { en: `a readable file (${systemReason(e, 'en')})`, zh: `可读取的文件（${systemReason(e, 'zh')}）` } })]);
   }
   return parseJsonInput(text, file);
 }
@@ -175,10 +177,9 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
   try {
     data = inputFormatOf(file) === 'json' || !ctx.io.readBytes ? ctx.io.readFile(file) : ctx.io.readBytes(file);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
     // Named in a file: say where (baseline.account: … found "x.json"); given on the command line: the file itself.
-    if (path.length) throw located([makeIssue('input.type', path, { expected: `a readable account input file (${why})`, found: JSON.stringify(shown) })], ctx.file);
-    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: `a readable account input (${why})` })]);
+    if (path.length) throw located([makeIssue('input.type', path, { expected: { en: `a readable account input file (${systemReason(e, 'en')})`, zh: `可读取的核算输入文件（${systemReason(e, 'zh')}）` }, found: JSON.stringify(shown) })], ctx.file);
+    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: { en: `a readable account input (${systemReason(e, 'en')})`, zh: `可读取的核算输入（${systemReason(e, 'zh')}）` } })]);
   }
   try {
     imported = importAccountInput(data, file);
@@ -192,7 +193,7 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
 /** A price index by id (issue at `path` when unknown), else the profile's. */
 function priceIndexOf(id: string | undefined, path: readonly (string | number)[], account: GepResult<Dec>, ctx: Context): PriceIndex | undefined {
   if (id !== undefined) {
-    if (!priceIndices().has(id)) throw located([makeIssue('input.out-of-range', path, { expected: `one of ${[...priceIndices().keys()].join(', ')}`, found: id })], ctx.file);
+    if (!priceIndices().has(id)) throw located([makeIssue('input.out-of-range', path, { expected: { en: `one of ${[...priceIndices().keys()].join(', ')}`, zh: `${[...priceIndices().keys()].join('、')} 之一` }, found: id })], ctx.file);
     return getPriceIndex(id);
   }
   const fromProfile = getProfile(account.profile.id)?.priceIndex;
@@ -313,20 +314,24 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
  * Run an application verb: `gep area|project|compensation|eco-compensation|audit|scorecard|finance`.
  * `usage` throws the CLI's usage error.
  */
-export function applicationCommand(verb: string, positionals: readonly string[], values: ApplicationValues, io: CliIo, usage: (message: string) => never): number {
+export function applicationCommand(verb: string, positionals: readonly string[], values: ApplicationValues, io: CliIo, usage: (message: Text) => never): number {
   // Every parameter of a method lives in its file, the record of the computation: an option that
   // would change one from the command line (or one these verbs do not read) is refused, not ignored.
   const inFileInstead: Record<string, string> = { 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' };
   for (const [key, v] of Object.entries(values)) {
     if (v === undefined || ['format', 'lang', 'out', 'profile', 'strict', 'help'].includes(key)) continue;
-    usage(inFileInstead[key] ? `gep ${verb} takes --${key} from its file: set ${inFileInstead[key]} there` : `gep ${verb} does not take --${key}`);
+    usage(inFileInstead[key]
+      ? { en: `gep ${verb} takes --${key} from its file: set ${inFileInstead[key]} there`, zh: `gep ${verb} 从输入文件中读取 --${key}：请在文件中设置 ${inFileInstead[key]}` }
+      : { en: `gep ${verb} does not take --${key}`, zh: `gep ${verb} 不接受 --${key}` });
   }
   const expected = verb === 'scorecard' ? 2 : 1;
-  if (positionals.length !== expected) usage(verb === 'scorecard' ? 'gep scorecard takes two input files: the earlier year, then the later' : `gep ${verb} takes exactly one file`);
+  if (positionals.length !== expected) usage(verb === 'scorecard'
+    ? { en: 'gep scorecard takes two input files: the earlier year, then the later', zh: 'gep scorecard 需要两个输入文件：先较早年份，后较晚年份' }
+    : { en: `gep ${verb} takes exactly one file`, zh: `gep ${verb} 只接受一个文件` });
   const format = values.format ?? 'table';
-  if (!['table', 'json', 'md', 'html'].includes(format)) usage(`--format must be one of table, json, md, html, not "${format}"`);
+  if (!['table', 'json', 'md', 'html'].includes(format)) usage({ en: `--format must be one of table, json, md, html, not "${format}"`, zh: `--format 应为 table、json、md、html 之一，而不是 "${format}"` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
+  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const ctx: Context = { io, file: positionals[0]!, values };
   let json: ApplicationJson;
   try {

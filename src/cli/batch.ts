@@ -12,6 +12,9 @@
 import { join } from 'node:path';
 import { streamGepBatch, type BatchItem, type BatchReport, type BatchUnit } from '../accounts/batch.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
+import type { Text } from '../errors/text.js';
+import type { Language } from '../errors/messages.js';
+import { levelText } from '../io/display-text.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { arithmeticByName } from '../numbers/arithmetic.js';
@@ -36,6 +39,7 @@ Options:
   --float           float64 arithmetic (screening) instead of exact decimals
   --workers N       worker threads (default: auto, only for large batches; 0 = none)
   --quiet           no progress bar (there is none when stderr is not a terminal)
+  --lang LANG       en (default) or zh, for the summary and errors.txt
 
 Exit codes: 0 every unit accounted, 1 some unit failed (see errors.txt), 2 bad usage.`;
 
@@ -65,6 +69,7 @@ export interface BatchValues {
   readonly strict?: boolean | undefined;
   readonly float?: boolean | undefined;
   readonly workers?: string | undefined;
+  readonly lang?: string | undefined;
 }
 
 /** Where the units come from: read one file at a time while the batch runs. */
@@ -90,7 +95,7 @@ function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']
       return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: data }];
     }
     const bytes = format === 'xlsx' ? io.readBytes?.(file) : io.readFile(file);
-    if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: 'a readable workbook', found: 'no byte reader', location: { file } })]);
+    if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'a readable workbook', zh: '可读取的工作簿' }, found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' }, location: { file } })]);
     return [{ file, input: importAccountInput(bytes, file, format).input }];
   } catch (e) {
     if (e instanceof GepInputError) unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });
@@ -100,15 +105,15 @@ function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']
 }
 
 /** Read the batch's units (lazily for a folder); throws a usage message for a bad command line. */
-function prepare(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Prepared {
-  if (rest.length !== 1) usage('gep batch takes exactly one input file or folder');
-  if (!values.out) usage('gep batch needs --out DIR');
+function prepare(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): Prepared {
+  if (rest.length !== 1) usage({ en: 'gep batch takes exactly one input file or folder', zh: 'gep batch 只接受一个输入文件或文件夹' });
+  if (!values.out) usage({ en: 'gep batch needs --out DIR', zh: 'gep batch 需要 --out 文件夹' });
   const path = rest[0]!;
   const unreadable: Prepared['unreadable'] = [];
   const entries = io.readDir?.(path) ?? null;
   if (entries) {
     const files = entries.filter((f) => INPUT_FILE.test(f)).sort();
-    if (!files.length) usage(`${path} holds no .json, .csv or .xlsx input`);
+    if (!files.length) usage({ en: `${path} holds no .json, .csv or .xlsx input`, zh: `${path} 中没有 .json、.csv 或 .xlsx 输入文件` });
     return {
       units: function* () {
         for (const f of files) yield* readUnits(join(path, f), io, unreadable);
@@ -200,7 +205,7 @@ class Outputs {
 }
 
 /** Write the tables and the report, print the summary and return the exit code. */
-function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs, io: BatchIo): number {
+function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs, io: BatchIo, lang: Language): number {
   const { out } = prepared;
   const failures: { id: string; file?: string; issues: readonly GepIssue[]; error?: string }[] = [];
   const rows = ['index,id,file,name,code,level,accountingYear,priceYear,status,gep,material,regulating,cultural,warnings,issues'];
@@ -219,14 +224,14 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
   }
   const errors = failures.map((f) => [
     `${f.id}${f.file && f.file !== f.id ? ` (${f.file})` : ''}:`,
-    ...f.issues.map((i) => `  - ${describeIssue(i)}`),
+    ...f.issues.map((i) => `  - ${describeIssue(i, lang)}`),
     ...(f.error ? [`  - ${f.error}`] : []),
   ].join('\n'));
   const differing = report.hierarchy.checks.filter((c) => !c.holds);
   const failed = report.failed + prepared.unreadable.length;
   outputs.commit({
     'summary.csv': `${rows.join('\n')}\n`,
-    'errors.txt': errors.length ? `${errors.join('\n')}\n` : 'no unit failed\n',
+    'errors.txt': errors.length ? `${errors.join('\n')}\n` : lang === 'zh' ? '没有失败的单元\n' : 'no unit failed\n',
   }, `${JSON.stringify({
     complete: true,
     units: report.items.length + prepared.unreadable.length,
@@ -235,18 +240,35 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
     failures,
     hierarchy: report.hierarchy,
   }, null, 2)}\n`);
-  io.stdout(`${report.items.length + prepared.unreadable.length} units: ${report.succeeded} accounted, ${failed} failed\n`);
-  io.stdout(`hierarchy: ${report.hierarchy.checks.length} parent${report.hierarchy.checks.length === 1 ? '' : 's'} checked, ${differing.length} differ from the sum of their children${report.hierarchy.withoutCode.length ? `; ${report.hierarchy.withoutCode.length} units without a code` : ''}\n`);
+  const units = report.items.length + prepared.unreadable.length;
+  const checks = report.hierarchy.checks.length;
+  const withoutCode = report.hierarchy.withoutCode.length;
+  if (lang === 'zh') {
+    io.stdout(`${units} 个单元：${report.succeeded} 个核算完成，${failed} 个失败\n`);
+    io.stdout(`层级核对：核对 ${checks} 个上级单元，其中 ${differing.length} 个与下级之和不符${withoutCode ? `；${withoutCode} 个单元没有行政区划代码` : ''}\n`);
+    for (const c of differing.slice(0, 10)) io.stdout(`  ${c.parent.code}（${c.accountingYear} 年）：GEP ${c.totals.gep.parent}，${c.children.length} 个${levelText(c.childLevel, 'zh')}下级之和 ${c.totals.gep.children}（差 ${c.totals.gep.difference} 元）\n`);
+    if (failed) io.stderr(`${failed} 个单元失败；详见 ${join(out, 'errors.txt')}\n`);
+    io.stdout(`已写入 ${out}：units/、summary.csv、errors.txt、report.json\n`);
+    return failed ? 1 : 0;
+  }
+  io.stdout(`${units} units: ${report.succeeded} accounted, ${failed} failed\n`);
+  io.stdout(`hierarchy: ${checks} parent${checks === 1 ? '' : 's'} checked, ${differing.length} differ from the sum of their children${withoutCode ? `; ${withoutCode} units without a code` : ''}\n`);
   for (const c of differing.slice(0, 10)) io.stdout(`  ${c.parent.code} (${c.accountingYear}): GEP ${c.totals.gep.parent} vs Σ ${c.children.length} ${c.childLevel} units ${c.totals.gep.children} (difference ${c.totals.gep.difference} 元)\n`);
   if (failed) io.stderr(`${failed} unit${failed === 1 ? '' : 's'} failed; see ${join(out, 'errors.txt')}\n`);
   io.stdout(`written to ${out}: units/, summary.csv, errors.txt, report.json\n`);
   return failed ? 1 : 0;
 }
 
-function workersOption(values: BatchValues, usage: (message: string) => never): number | 'auto' {
+function langOf(value: string | undefined, usage: (message: Text) => never): Language {
+  if (value === undefined) return 'en';
+  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
+  return value as Language;
+}
+
+function workersOption(values: BatchValues, usage: (message: Text) => never): number | 'auto' {
   if (values.workers === undefined || values.workers === 'auto') return 'auto';
   const n = Number(values.workers);
-  if (!Number.isInteger(n) || n < 0) usage(`--workers must be a whole number or auto, not "${values.workers}"`);
+  if (!Number.isInteger(n) || n < 0) usage({ en: `--workers must be a whole number or auto, not "${values.workers}"`, zh: `--workers 应为整数或 auto，而不是 "${values.workers}"` });
   return n;
 }
 
@@ -255,7 +277,7 @@ function gepOptions(values: BatchValues) {
 }
 
 /** `gep batch`, in the calling thread (for `runCli`, which is synchronous). */
-export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): number {
+export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): number {
   const prepared = prepare(rest, values, io, usage);
   workersOption(values, usage);
   const outputs = new Outputs(io, prepared.out);
@@ -264,11 +286,11 @@ export function batchCommandSync(rest: readonly string[], values: BatchValues, i
     ...gepOptions(values), arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'), form: 'json', total: prepared.total,
     ...(onProgress ? { onProgress } : {}),
   }, (item) => outputs.unit(item));
-  return finish(prepared, report, outputs, io);
+  return finish(prepared, report, outputs, io, langOf(values.lang, usage));
 }
 
 /** `gep batch`, on worker threads when the batch is large enough (for the `gep` executable). */
-export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: string) => never): Promise<number> {
+export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): Promise<number> {
   const prepared = prepare(rest, values, io, usage);
   const workers = workersOption(values, usage);
   // Threads need the units up front: a JSON list is read at once anyway; a folder is read first only when threads will run.
@@ -277,7 +299,8 @@ export async function batchCommand(rest: readonly string[], values: BatchValues,
   const units = prepared.list ?? [...prepared.units()];
   const outputs = new Outputs(io, prepared.out);
   const onProgress = progress(io, values.quiet ?? false);
-  if (onProgress && threads > 0) io.stderr(`${threads} worker threads\n`);
+  const lang = langOf(values.lang, usage);
+  if (onProgress && threads > 0) io.stderr(lang === 'zh' ? `${threads} 个工作线程\n` : `${threads} worker threads\n`);
   const report = await streamGepBatchThreads(units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, form: 'json', ...(onProgress ? { onProgress } : {}) }, (item) => outputs.unit(item));
-  return finish(prepared, report, outputs, io);
+  return finish(prepared, report, outputs, io, lang);
 }

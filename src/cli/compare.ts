@@ -19,6 +19,7 @@ import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
 import type { CliIo } from './main.js';
 import { issuesOf, readInputFile } from './io-commands.js';
+import type { Text } from '../errors/text.js';
 import { reportOptions } from './report-options.js';
 
 export const COMPARE_HELP = `gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [options]
@@ -73,26 +74,26 @@ function printIssues(e: GepInputError, file: string, imported: ImportedInput | n
 }
 
 /** `gep compare <a> <b>` (JSON, CSV or XLSX, read as `gep run` reads them); `usage` throws the CLI's usage error. */
-export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: string) => never): number {
-  if (positionals.length !== 2) usage('gep compare takes two input files: the earlier year, then the later');
+export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: Text) => never): number {
+  if (positionals.length !== 2) usage({ en: 'gep compare takes two input files: the earlier year, then the later', zh: 'gep compare 需要两个输入文件：先较早年份，后较晚年份' });
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json' && format !== 'html') usage(`--format must be one of table, json, html, not "${format}"`);
+  if (format !== 'table' && format !== 'json' && format !== 'html') usage({ en: `--format must be one of table, json, html, not "${format}"`, zh: `--format 应为 table、json、html 之一，而不是 "${format}"` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
+  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const baseText = values['base-year'];
-  if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage(`--base-year must be a year such as 2021, not "${baseText}"`);
+  if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage({ en: `--base-year must be a year such as 2021, not "${baseText}"`, zh: `--base-year 应为年份，如 2021，而不是 "${baseText}"` });
   const thresholdText = values['decline-threshold'];
-  if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage(`--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`);
+  if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage({ en: `--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`, zh: `--decline-threshold 应为不小于 0 的百分数，如 5，而不是 "${thresholdText}"` });
   const report = reportOptions(values, usage);
   const indexId = values['price-index'];
-  if (indexId !== undefined && !priceIndices().has(indexId)) usage(`--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`);
+  if (indexId !== undefined && !priceIndices().has(indexId)) usage({ en: `--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`, zh: `--price-index 应为 ${[...priceIndices().keys()].join('、')} 之一，而不是 "${indexId}"` });
 
   const results: GepResult<GepDecimal>[] = [];
   const inputs: unknown[] = [];
   for (const file of positionals) {
     let imported: ImportedInput | null = null;
     try {
-      imported = readInputFile(file, io);
+      imported = readInputFile(file, io, undefined, lang);
       if (!imported) return 1;
       inputs.push(imported.input);
       results.push(computeGep(imported.input, { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false }));

@@ -7,6 +7,8 @@ import { computeGep, type GepResult } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { GepInputError, describeIssue, type GepIssue } from '../errors/errors.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import type { Text } from '../errors/text.js';
 import type { Language } from '../errors/messages.js';
 import { coefficientTableHash, inputHash } from '../io/hash.js';
 import { terminalLine, terminalText } from '../io/safe-text.js';
@@ -52,16 +54,31 @@ and read it with gep validate or gep run. Default language: zh.`;
  * Read an input file of any format. Returns null after printing when the file cannot be read;
  * throws `GepInputError` with every issue of the file.
  */
-export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile): ImportedInput | null {
+export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile, lang: Language = 'en'): ImportedInput | null {
   let data: Uint8Array | string;
   try {
     // Bytes for every format: the importers decode text themselves (UTF-8, else GB18030).
     data = io.readBytes ? io.readBytes(file) : io.readFile(file);
   } catch (e) {
-    io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
     return null;
   }
   return importAccountInput(data, file, inputFormatOf(file), profile ? { profile } : {});
+}
+
+/** `gep: cannot read FILE`, in a language (the system's reason follows as the system gives it). */
+export function cannotRead(file: string, lang: Language): string {
+  return lang === 'zh' ? `gep：无法读取 ${file}` : `gep: cannot read ${file}`;
+}
+
+/** Why the system could not read a file: the common causes in Chinese, else the system's own words. */
+export function systemReason(e: unknown, lang: Language): string {
+  const code = (e as { code?: string }).code;
+  if (lang === 'zh') {
+    const zh: Record<string, string> = { ENOENT: '文件或文件夹不存在', EACCES: '没有读取权限', EPERM: '没有读取权限', EISDIR: '这是一个文件夹，不是文件', ENOTDIR: '路径中有一段不是文件夹' };
+    if (code && zh[code]) return zh[code]!;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Print issues with their locations, in the chosen language (input text made safe for a terminal). */
@@ -99,22 +116,25 @@ export interface PreparedAccount {
  * GEEP and the ratios, and build the report JSON and table. `then` gets the account; every
  * `GepInputError` on the way is printed, located in the file, and gives exit code 1.
  */
-export function withAccount(file: string, values: AccountValues, lang: Language, io: IoCommandsIo, usage: (m: string) => never, then: (account: PreparedAccount) => number): number {
+export function withAccount(file: string, values: AccountValues, lang: Language, io: IoCommandsIo, usage: (m: Text) => never, then: (account: PreparedAccount) => number): number {
   if (values.profile !== undefined && !isProfileFile(values.profile) && !getProfile(values.profile)) {
-    usage(`--profile: unknown profile "${terminalLine(values.profile)}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+    usage({
+      en: `--profile: unknown profile "${terminalLine(values.profile)}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`,
+      zh: `--profile：未知核算方案 "${terminalLine(values.profile)}"；可用方案：${listProfiles().map((p) => p.id).join('、')}`,
+    });
   }
   let imported: ImportedInput | null = null;
   let account: PreparedAccount;
   try {
     // A profile file's problems are located in that file (./profile-option.ts).
     const profile = profileOption(values.profile, io, usage);
-    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined);
+    imported = readInputFile(file, io, typeof profile === 'object' ? profile : undefined, lang);
     if (!imported) return 1;
     const input = imported.input;
     const result = computeGep(input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
     const extras = accountExtras(result, input, lang);
     const base = { ...gepResultToJson(result), ...extras.json };
-    const notes = imported.notes.map((n) => ({ code: 'input-read-as', path: n.path, message: describeIssue(n, 'en') }));
+    const notes = imported.notes.map((n) => ({ code: 'input-read-as', path: n.path, message: describeIssue(n, 'en'), zh: describeIssue(n, 'zh') }));
     const json: AccountReportJson = notes.length ? { ...base, warnings: [...notes, ...base.warnings] } : base;
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
     const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
@@ -137,8 +157,8 @@ export function issuesOf(e: GepInputError, file: string, imported: ImportedInput
  * `gep validate <file>`: exactly the checks of `gep run` (./withAccount: the same reading,
  * computation, GEEP and ratios), without printing or writing the account.
  */
-export function validateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; strict?: boolean }, io: IoCommandsIo, usage: (m: string) => never): number {
-  if (positionals.length !== 1) usage('gep validate takes exactly one input file');
+export function validateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; strict?: boolean }, io: IoCommandsIo, usage: (m: Text) => never): number {
+  if (positionals.length !== 1) usage({ en: 'gep validate takes exactly one input file', zh: 'gep validate 只接受一个输入文件' });
   const lang = langOf(values.lang, 'en', usage);
   const file = positionals[0]!;
   return withAccount(file, values, lang, io, usage, ({ result, json }) => {
@@ -147,23 +167,23 @@ export function validateCommand(positionals: readonly string[], values: { profil
     io.stdout(terminalText(lang === 'zh'
       ? `${file}：未发现问题（${n} 个指标可核算，${w} 条警示）\n`
       : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${w} warning${w === 1 ? '' : 's'})\n`));
-    for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warning.message)}\n`);
+    for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warningMessage(warning, lang))}\n`);
     return 0;
   });
 }
 
-function langOf(value: string | undefined, fallback: Language, usage: (m: string) => never): Language {
+function langOf(value: string | undefined, fallback: Language, usage: (m: Text) => never): Language {
   if (value === undefined) return fallback;
-  if (value !== 'en' && value !== 'zh') usage(`--lang must be one of en, zh, not "${value}"`);
+  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
   return value as Language;
 }
 
 /** `gep template --profile ID --lang zh|en --out FILE`. */
-export function templateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; out?: string }, io: IoCommandsIo, usage: (m: string) => never): number {
-  if (positionals.length) usage('gep template takes no arguments; give --out FILE.xlsx or FILE.csv');
+export function templateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; out?: string }, io: IoCommandsIo, usage: (m: Text) => never): number {
+  if (positionals.length) usage({ en: 'gep template takes no arguments; give --out FILE.xlsx or FILE.csv', zh: 'gep template 不接受参数；请给出 --out 文件.xlsx 或 文件.csv' });
   const lang = langOf(values.lang, 'zh', usage);
   const out = values.out;
-  if (!out) usage('gep template needs --out FILE.xlsx or FILE.csv');
+  if (!out) usage({ en: 'gep template needs --out FILE.xlsx or FILE.csv', zh: 'gep template 需要 --out 文件.xlsx 或 文件.csv' });
   let profile: string | Profile;
   try {
     profile = profileOption(values.profile, io, usage) ?? DEFAULT_PROFILE_ID;
@@ -172,15 +192,17 @@ export function templateCommand(positionals: readonly string[], values: { profil
     printIssues(withFile(e, values.profile!).issues, lang, io);
     return 1;
   }
-  if (typeof profile === 'string' && !getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  if (typeof profile === 'string' && !getProfile(profile)) {
+    usage({ en: `unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`, zh: `未知核算方案 "${profile}"；可用方案：${listProfiles().map((p) => p.id).join('、')}` });
+  }
   const format = inputFormatOf(out);
   if (format === 'csv') {
     io.writeFile(out, templateCsv(profile, lang));
   } else if (format === 'xlsx') {
-    if (!io.writeBytes) usage('this environment cannot write binary files');
+    if (!io.writeBytes) usage({ en: 'this environment cannot write binary files', zh: '当前环境无法写入二进制文件' });
     io.writeBytes(out, templateXlsx(profile, lang));
   } else {
-    usage('--out must name a .xlsx or .csv file');
+    usage({ en: '--out must name a .xlsx or .csv file', zh: '--out 应为 .xlsx 或 .csv 文件' });
   }
   io.stdout(`${lang === 'zh' ? '已写入填报模板' : 'template written to'} ${out}\n`);
   return 0;

@@ -6,6 +6,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
 import { GepInputError, describeIssue } from '../errors/errors.js';
+import type { Language } from '../errors/messages.js';
+import { textEn, textIn, type Text } from '../errors/text.js';
+import { statusText } from '../io/display-text.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
@@ -27,7 +30,7 @@ import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batc
 import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
 import { SEEA_HELP, seeaCommand } from './seea.js';
 import { SENSITIVITY_HELP, sensitivityCommand, UNCERTAINTY_HELP, uncertaintyCommand } from './uncertainty.js';
-import { EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
+import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
 
@@ -61,15 +64,15 @@ Usage:
           [--date YYYY-MM-DD] [--prepared-by TEXT]
   gep validate <input.json|csv|xlsx> [--profile ID|FILE.json] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID|FILE.json] [--lang zh|en]
-  gep indicators [--profile ID|FILE.json] [--json]
+  gep indicators [--profile ID|FILE.json] [--json] [--lang en|zh]
   gep ecosystem-types [--json]
-  gep profiles [--json]
+  gep profiles [--json] [--lang en|zh]
   gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
-  gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N]
+  gep batch <file|dir> --out DIR [--quiet] [--profile ID] [--strict] [--float] [--workers N] [--lang en|zh]
   gep uncertainty <input> [--spec FILE] [--draws N] [--seed N] [--quantiles LIST] [--format table|json|html]
   gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
-  gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json]
+  gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json] [--lang en|zh]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
@@ -125,7 +128,7 @@ Inconsistencies the case documents are flagged, not failed, while they occur as 
 Options:
   --format FORMAT   md (default: the memo in Markdown), json (the reproduction), or html (one
                     self-contained page with charts); --json is --format json
-  --lang LANG       en (default) or zh, for the HTML page
+  --lang LANG       en (default) or zh, for the memo and the HTML page
   --out FILE        also write the memo (or the HTML page with --format html) to FILE
   --require-rows    exit 1 unless some row was recomputed independently and agrees`,
   coefficients: `gep coefficients <profile> [--json]
@@ -182,29 +185,62 @@ const OPTIONS = {
   samples: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-class UsageError extends Error {}
+/** Bad usage, with its message in English and Chinese. */
+class UsageError extends Error {
+  constructor(readonly text: Text) {
+    super(textEn(text));
+  }
+}
+
+const fail = (m: Text): never => {
+  throw new UsageError(m);
+};
+
+/** The language asked for on the command line (`--lang zh` or `--lang=zh`), read before the arguments are parsed, for usage errors. */
+function requestedLanguage(argv: readonly string[]): Language {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'zh') || argv.includes('--lang=zh') ? 'zh' : 'en';
+}
+
+/** An error of node's argument parser, in both languages (its code says which). */
+function parseErrorText(e: unknown): Text {
+  const en = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  const option = /'(-[^' ]+)/.exec(en)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { en, zh: `未知选项 ${option}` };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { en, zh: `选项 ${option} 的取值有误（缺少取值，或该选项不带取值）` };
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { en, zh: `多余的参数：${en.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}` };
+  return en;
+}
 
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(parseErrorText(e));
   }
 }
 
 function oneOf<V extends string>(name: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError({ en: `--${name} must be one of ${allowed.join(', ')}, not "${value}"`, zh: `--${name} 应为 ${allowed.join('、')} 之一，而不是 "${value}"` });
+  }
   return value as V;
 }
 
+/** Print a usage error: in English with the usage; in Chinese with where the usage is (the help text is English). */
+function printUsageError(e: UsageError, lang: Language, io: CliIo): void {
+  io.stderr(lang === 'zh' ? `gep：${textIn(e.text, 'zh')}\n（用法见 gep --help）\n` : `gep: ${e.message}\n\n${USAGE}\n`);
+}
+
 function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
-  if (positionals.length !== 1) throw new UsageError('gep run takes exactly one input file');
-  const report = reportOptions(values, (m) => { throw new UsageError(m); });
+  if (positionals.length !== 1) fail({ en: 'gep run takes exactly one input file', zh: 'gep run 只接受一个输入文件' });
+  const report = reportOptions(values, fail);
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
-  if ((format === 'csv' || format === 'xlsx') && !values.out) throw new UsageError(`--format ${format} writes files: give --out DIR`);
+  if ((format === 'csv' || format === 'xlsx') && !values.out) fail({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   // Reading, checking and computing are shared with gep validate (./io-commands.ts withAccount).
   return withAccount(file, values, lang, io, usage, (account) => {
     const { json, table } = account;
@@ -227,7 +263,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
 }
 
 function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
-  if (positionals.length !== 1) throw new UsageError('gep reproduce takes exactly one case file');
+  if (positionals.length !== 1) fail({ en: 'gep reproduce takes exactly one case file', zh: 'gep reproduce 只接受一个案例文件' });
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['md', 'json', 'html'] as const, values.json ? 'json' : 'md');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
@@ -235,18 +271,18 @@ function reproduce(positionals: string[], values: ReturnType<typeof parse>['valu
     // Bytes, decoded like every input: UTF-8, else GB18030 (a case typed on a Chinese Windows machine).
     const text = io.readBytes ? decodeText(io.readBytes(file), file).text : io.readFile(file);
     const reproduction = reproduceCase(parseJsonInput(text, file));
-    const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction);
+    const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction, { lang });
     io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);
     return reproduction.verdict === 'holds' || (reproduction.verdict === 'identities-only' && !values['require-rows']) ? 0 : 1;
   } catch (e) {
     if (e instanceof GepInputError) {
-      io.stderr(`${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
-      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue)}\n`);
+      io.stderr(lang === 'zh' ? `${file}：案例文件有 ${e.issues.length} 个问题：\n` : `${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
+      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
       return 1;
     }
     if (e instanceof Error && 'code' in e && (e as { code?: string }).code === 'ENOENT') {
-      io.stderr(`gep: cannot read ${file}\n`);
+      io.stderr(`${cannotRead(file, lang)}\n`);
       return 1;
     }
     throw e;
@@ -257,7 +293,10 @@ function sideOf(name: string): DiffSide {
   const profile = getProfile(name);
   if (profile) return { kind: 'profile', profile };
   if (coefficientTables().has(name)) return { kind: 'table', table: getCoefficientTable(name) };
-  throw new UsageError(`"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`);
+  return fail({
+    en: `"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`,
+    zh: `"${name}" 既不是核算方案（${listProfiles().map((p) => p.id).join('、')}），也不是参数表（${[...coefficientTables().keys()].join('、')}）`,
+  });
 }
 
 function tableOf(name: string): CoefficientTable {
@@ -267,19 +306,20 @@ function tableOf(name: string): CoefficientTable {
 
 function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
   if (positionals[0] === 'diff') {
-    if (positionals.length !== 3) throw new UsageError('gep coefficients diff takes two profiles or tables');
-    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false));
+    if (positionals.length !== 3) fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
+    io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false, listingLanguage(values)));
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('gep coefficients takes one profile or table');
+  if (positionals.length !== 1) fail({ en: 'gep coefficients takes one profile or table', zh: 'gep coefficients 需要一个核算方案或参数表' });
   const table = tableOf(positionals[0]!);
   if (values.json) {
     io.stdout(`${JSON.stringify(table, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${table.key} — ${table.title.en}\n`);
+  const lang = listingLanguage(values);
+  io.stdout(`${table.key} — ${table.title[lang]}\n`);
   for (const r of table.rows) {
-    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${r.status}\n`);
+    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${lang === 'zh' ? statusText(r.status, lang) : r.status}\n`);
   }
   return 0;
 }
@@ -302,7 +342,8 @@ function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): numb
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${r.zh} ${r.en}\n`);
+  const lang = listingLanguage(values);
+  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${lang === 'zh' ? r.zh : `${r.zh} ${r.en}`}\n`);
   return 0;
 }
 
@@ -324,9 +365,7 @@ function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo
   return 0;
 }
 
-function usage(message: string): never {
-  throw new UsageError(message);
-}
+const usage = fail;
 
 /** Print the issues of a profile file (located in it) and return the exit code of bad input. */
 function printProfileIssues(e: GepInputError, file: string, io: CliIo): number {
@@ -342,8 +381,18 @@ function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
-  for (const p of list) io.stdout(`${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+  const lang = listingLanguage(values);
+  for (const p of list) {
+    io.stdout(lang === 'zh'
+      ? `${p.id} ${p.version}  参数表 ${p.coefficientTable}  ${p.indicators.length} 个指标  ${p.title.zh}\n`
+      : `${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+  }
   return 0;
+}
+
+/** The language of a listing (`gep indicators --lang zh`): en unless zh is asked for. */
+function listingLanguage(values: ReturnType<typeof parse>['values']): Language {
+  return oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
 }
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
@@ -359,30 +408,30 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io[values.help ? 'stdout' : 'stderr'](`${USAGE}\n`);
       return values.help ? 0 : 2;
     }
-    if (!(command in COMMAND_HELP)) throw new UsageError(`unknown command "${command}"`);
+    if (!(command in COMMAND_HELP)) fail({ en: `unknown command "${command}"`, zh: `未知命令 "${command}"` });
     if (values.help) {
       io.stdout(`${COMMAND_HELP[command]}\n`);
       return 0;
     }
     if (command === 'run') return run(rest, values, io);
     if (command === 'reproduce') return reproduce(rest, values, io);
-    if (command === 'validate') return validateCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'template') return templateCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'compare') return compareCommand(rest, values, io, (m) => { throw new UsageError(m); });
+    if (command === 'validate') return validateCommand(rest, values, io, fail);
+    if (command === 'template') return templateCommand(rest, values, io, fail);
+    if (command === 'compare') return compareCommand(rest, values, io, fail);
     if (command === 'coefficients') return coefficients(rest, values, io);
-    if (command === 'release') return releaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'seea') return seeaCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, (m) => { throw new UsageError(m); });
-    if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'uncertainty') return uncertaintyCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (command === 'sensitivity') return sensitivityCommand(rest, values, io, (m) => { throw new UsageError(m); });
-    if (rest.length) throw new UsageError(`gep ${command} takes no arguments`);
+    if (command === 'release') return releaseCommand(rest, values, io, fail);
+    if (command === 'verify-release') return verifyReleaseCommand(rest, values, io, fail);
+    if (command === 'seea') return seeaCommand(rest, values, io, fail);
+    if (command === 'batch') return batchCommandSync(rest, values, io as BatchIo, fail);
+    if (APPLICATION_VERBS.includes(command)) return applicationCommand(command, rest, values, io, fail);
+    if (command === 'uncertainty') return uncertaintyCommand(rest, values, io, fail);
+    if (command === 'sensitivity') return sensitivityCommand(rest, values, io, fail);
+    if (rest.length) fail({ en: `gep ${command} takes no arguments`, zh: `gep ${command} 不接受参数` });
     if (command === 'ecosystem-types') return ecosystemTypeList(values, io);
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    printUsageError(e, requestedLanguage(argv), io);
     return 2;
   }
 }
@@ -401,10 +450,10 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   const [command, ...rest] = parsed?.positionals ?? [];
   if (!parsed || command !== 'batch' || parsed.values.help || parsed.values.version) return runCli(argv, io);
   try {
-    return await batchCommand(rest, parsed.values, io as BatchIo, (m) => { throw new UsageError(m); });
+    return await batchCommand(rest, parsed.values, io as BatchIo, fail);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`gep: ${e.message}\n\n${USAGE}\n`);
+    printUsageError(e, requestedLanguage(argv), io);
     return 2;
   }
 }

@@ -11,7 +11,8 @@ import type { Language } from '../errors/messages.js';
 import { sha256Hex } from '../io/hash.js';
 import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../release/bundle.js';
 import { verifyRelease } from '../release/verify.js';
-import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
+import type { Text } from '../errors/text.js';
 
 /** The part of the CLI's IO the release commands use. */
 export interface ReleaseIo extends IoCommandsIo {
@@ -65,9 +66,9 @@ Options:
 
 Exit codes: 0 the release holds, 1 a problem was found (or the folder cannot be read), 2 bad usage.`;
 
-function langOf(value: string | undefined, usage: (m: string) => never): Language {
+function langOf(value: string | undefined, usage: (m: Text) => never): Language {
   if (value === undefined) return 'en';
-  if (value !== 'en' && value !== 'zh') usage(`--lang must be one of en, zh, not "${value}"`);
+  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
   return value as Language;
 }
 
@@ -92,26 +93,26 @@ export function writeRelease(bundle: ReleaseBundle, dir: string, io: ReleaseIo):
 }
 
 /** `gep release <input> --out DIR`. */
-export function releaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: string) => never): number {
-  if (positionals.length !== 1) usage('gep release takes exactly one input file');
+export function releaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+  if (positionals.length !== 1) usage({ en: 'gep release takes exactly one input file', zh: 'gep release 只接受一个输入文件' });
   const out = values.out;
-  if (!out) usage('gep release needs --out DIR');
+  if (!out) usage({ en: 'gep release needs --out DIR', zh: 'gep release 需要 --out 文件夹' });
   const lang = langOf(values.lang, usage);
   const date = values.date ?? today();
-  if (!isReleaseDate(date)) usage(`--date must be a date written YYYY-MM-DD, not "${date}"`);
-  if (!io.listFiles || !io.rename) usage('this environment cannot write a release');
+  if (!isReleaseDate(date)) usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
+  if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
-  if (existing && existing.length) usage(`${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`);
+  if (existing && existing.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
   const file = positionals[0]!;
   let imported = null;
   try {
-    imported = readInputFile(file, io);
+    imported = readInputFile(file, io, undefined, lang);
     if (!imported) return 1;
     let original: Uint8Array;
     try {
       original = io.readBytes ? io.readBytes(file) : new TextEncoder().encode(io.readFile(file));
     } catch (e) {
-      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
       return 1;
     }
     const bundle = buildRelease(imported.input, {
@@ -131,14 +132,14 @@ export function releaseCommand(positionals: readonly string[], values: ReleaseVa
 }
 
 /** `gep verify-release DIR`. */
-export function verifyReleaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: string) => never): number {
-  if (positionals.length !== 1) usage('gep verify-release takes exactly one folder');
+export function verifyReleaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+  if (positionals.length !== 1) usage({ en: 'gep verify-release takes exactly one folder', zh: 'gep verify-release 只接受一个文件夹' });
   const lang = langOf(values.lang, usage);
-  if (!io.listFiles || !io.readBytes) usage('this environment cannot read a folder');
+  if (!io.listFiles || !io.readBytes) usage({ en: 'this environment cannot read a folder', zh: '当前环境无法读取文件夹' });
   const dir = positionals[0]!;
   const paths = io.listFiles(dir);
   if (paths === null) {
-    io.stderr(`gep: cannot read ${dir}: no such folder\n`);
+    io.stderr(lang === 'zh' ? `${cannotRead(dir, lang)}：文件夹不存在\n` : `${cannotRead(dir, lang)}: no such folder\n`);
     return 1;
   }
   const files = new Map(paths.map((p) => [p, io.readBytes!(join(dir, ...p.split('/')))] as const));

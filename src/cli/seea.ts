@@ -15,7 +15,8 @@ import { seeaToCsvFiles, seeaToText, seeaToXlsx } from '../io/seea-export.js';
 import { seeaToHtml } from '../io/seea-html.js';
 import { seeaTables, type SeeaOptions } from '../seea/seea.js';
 import type { SeeaAllocation } from '../seea/services.js';
-import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
+import type { Text } from '../errors/text.js';
 
 /** The options `gep seea` reads. */
 export interface SeeaValues {
@@ -58,26 +59,26 @@ Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
 const FORMATS = ['table', 'json', 'html', 'csv', 'xlsx'] as const;
 
 /** `gep seea <input>`. */
-export function seeaCommand(positionals: readonly string[], values: SeeaValues, io: IoCommandsIo, usage: (m: string) => never): number {
-  if (positionals.length !== 1) usage('gep seea takes exactly one input file');
+export function seeaCommand(positionals: readonly string[], values: SeeaValues, io: IoCommandsIo, usage: (m: Text) => never): number {
+  if (positionals.length !== 1) usage({ en: 'gep seea takes exactly one input file', zh: 'gep seea 只接受一个输入文件' });
   const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) usage(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  if ((format === 'csv' || format === 'xlsx') && !values.out) usage(`--format ${format} writes files: give --out DIR`);
+  if (!(FORMATS as readonly string[]).includes(format)) usage({ en: `--format must be one of ${FORMATS.join(', ')}, not "${format}"`, zh: `--format 应为 ${FORMATS.join('、')} 之一，而不是 "${format}"` });
+  if ((format === 'csv' || format === 'xlsx') && !values.out) usage({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be one of en, zh, not "${values.lang}"`);
+  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const life = values['asset-life'];
   const rate = values['discount-rate'];
-  if ((life === undefined) !== (rate === undefined)) usage('give both --asset-life and --discount-rate, or neither');
-  if (life !== undefined && (!/^\d{1,4}$/.test(life) || Number(life) < 1 || Number(life) > 1000)) usage(`--asset-life must be a whole number of years from 1 to 1000, not "${life}"`);
+  if ((life === undefined) !== (rate === undefined)) usage({ en: 'give both --asset-life and --discount-rate, or neither', zh: '--asset-life 与 --discount-rate 须同时给出或都不给出' });
+  if (life !== undefined && (!/^\d{1,4}$/.test(life) || Number(life) < 1 || Number(life) > 1000)) usage({ en: `--asset-life must be a whole number of years from 1 to 1000, not "${life}"`, zh: `--asset-life 应为 1 至 1000 的整数年数，而不是 "${life}"` });
   if (rate !== undefined && (!isDecimalText(rate) || rate.includes('/') || A.compare(A.fromString(rate), A.zero) < 0 || A.compare(A.fromString(rate), A.fromString('100')) >= 0)) {
-    usage(`--discount-rate must be a percentage from 0 to below 100 such as 3, not "${rate}"`);
+    usage({ en: `--discount-rate must be a percentage from 0 to below 100 such as 3, not "${rate}"`, zh: `--discount-rate 应为 0 至 100（不含）之间的百分数，如 3，而不是 "${rate}"` });
   }
 
   const options = { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false };
   const account = (file: string): { input: unknown; result: GepResultJson } | number => {
     let imported: ImportedInput | null = null;
     try {
-      imported = readInputFile(file, io);
+      imported = readInputFile(file, io, undefined, lang);
       if (!imported) return 1;
       return { input: imported.input, result: gepResultToJson(computeGep(imported.input, options)) };
     } catch (e) {
@@ -101,11 +102,11 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
         printIssues(withFile(e, file).issues, lang, io);
         return 1;
       }
-      io.stderr(`gep: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
       return 1;
     }
     if (typeof allocation !== 'object' || allocation === null || Array.isArray(allocation)) {
-      io.stderr(`gep: ${file}: expected an object of indicator → { user: share }\n`);
+      io.stderr(lang === 'zh' ? `gep：${file}：应为“指标 → { 使用者: 份额 }”形式的对象\n` : `gep: ${file}: expected an object of indicator → { user: share }\n`);
       return 1;
     }
   }

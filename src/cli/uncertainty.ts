@@ -9,7 +9,8 @@ import { formatSensitivityTable, formatUncertaintyTable, sensitivityToHtml, unce
 import { computeGepSensitivity } from '../uncertainty/sensitivity.js';
 import { computeGepUncertainty } from '../uncertainty/monte-carlo.js';
 import { sensitivityResultToJson, uncertaintyResultToJson } from '../uncertainty/serialize.js';
-import { issuesOf, printIssues, readInputFile, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
+import type { Text } from '../errors/text.js';
 import { profileOption } from './profile-option.js';
 
 const COMMON = `  --spec FILE       uncertainty specification (JSON, schemas/uncertainty.schema.json): the inputs and
@@ -65,22 +66,22 @@ export interface UncertaintyValues {
   readonly out?: string | undefined;
 }
 
-function whole(name: string, text: string | undefined, usage: (m: string) => never, min = 0): number | undefined {
+function whole(name: string, text: string | undefined, usage: (m: Text) => never, min = 0): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) usage(`--${name} must be a whole number ≥ ${min}, not "${text}"`);
+  if (!Number.isInteger(n) || n < min) usage({ en: `--${name} must be a whole number ≥ ${min}, not "${text}"`, zh: `--${name} 应为不小于 ${min} 的整数，而不是 "${text}"` });
   return n;
 }
 
-function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: string) => never): number {
-  if (positionals.length !== 1) usage(`gep ${kind} takes exactly one input file`);
+function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
+  if (positionals.length !== 1) usage({ en: `gep ${kind} takes exactly one input file`, zh: `gep ${kind} 只接受一个输入文件` });
   const format = values.format ?? 'table';
-  if (!['table', 'json', 'html'].includes(format)) usage(`--format must be table, json or html, not "${format}"`);
+  if (!['table', 'json', 'html'].includes(format)) usage({ en: `--format must be table, json or html, not "${format}"`, zh: `--format 应为 table、json 或 html，而不是 "${format}"` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage(`--lang must be en or zh, not "${values.lang}"`);
+  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be en or zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const file = positionals[0]!;
   const quantiles = values.quantiles?.split(',').map((q) => q.trim()).filter(Boolean).map(Number);
-  if (quantiles?.some((q) => !(q > 0 && q < 1))) usage(`--quantiles must be probabilities between 0 and 1, not "${values.quantiles}"`);
+  if (quantiles?.some((q) => !(q > 0 && q < 1))) usage({ en: `--quantiles must be probabilities between 0 and 1, not "${values.quantiles}"`, zh: `--quantiles 应为 0 到 1 之间的概率，而不是 "${values.quantiles}"` });
   const draws = whole('draws', values.draws, usage, 2);
   const seed = whole('seed', values.seed, usage);
   const top = whole('top', values.top, usage, 1);
@@ -94,11 +95,11 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
         printIssues(withFile(e, values.spec).issues, lang, io);
         return 1;
       }
-      io.stderr(`gep: cannot read ${values.spec}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${cannotRead(values.spec, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
       return 1;
     }
   }
-  const imported = readInputFile(file, io);
+  const imported = readInputFile(file, io, undefined, lang);
   if (!imported) return 1;
   const profile = profileOption(values.profile, io, usage);
   const options = {
@@ -134,11 +135,11 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
 }
 
 /** `gep uncertainty`. */
-export function uncertaintyCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: string) => never): number {
+export function uncertaintyCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
   return run('uncertainty', positionals, values, io, usage);
 }
 
 /** `gep sensitivity`. */
-export function sensitivityCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: string) => never): number {
+export function sensitivityCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
   return run('sensitivity', positionals, values, io, usage);
 }

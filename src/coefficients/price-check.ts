@@ -8,6 +8,7 @@
 import { decimalArithmetic as D, isDecimalText } from '../numbers/arithmetic.js';
 import type { GepWarning } from '../errors/errors.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { formatPath } from '../errors/errors.js';
 import type { CoefficientReader } from './resolve.js';
 import data from '../accounts/plausibility.json';
@@ -36,10 +37,12 @@ export function givenPriceWarnings<T>(
   if (reference.lte(0)) return [];
   const ratio = convert(D, D.fromString(given.value), given.unit, table.unit).dividedBy(reference);
   if (ratio.lte(FACTOR) && ratio.gte(D.one.dividedBy(FACTOR))) return [];
-  return [{
-    code: 'price-far-from-table',
+  return [makeWarning('price-far-from-table', {
     indicator,
     path,
-    message: `${indicator}: the price given at ${formatPath(path)}, ${given.value} ${given.unit}, is ${ratio.toSignificantDigits(3).toString()} × the table value of ${coefficientId}, ${table.value} ${table.unit} (${table.source}${table.priceYear !== null ? `, ${table.priceYear}` : ''}); more than ${FACTOR.toString()} times off is usually a unit slip (元 for 万元, per t for per kg): check it`,
-  }];
+    params: {
+      indicator, path: formatPath(path), given: `${given.value} ${given.unit}`, ratio: ratio.toSignificantDigits(3).toString(), id: coefficientId,
+      table: `${table.value} ${table.unit}`, source: `${table.source}${table.priceYear !== null ? `, ${table.priceYear}` : ''}`, factor: FACTOR.toString(),
+    },
+  })];
 }

@@ -46,7 +46,7 @@ export function makeCoefficientSet(
       // An unparsable unit (元/m3) crashed here with an untyped error (issue 13).
       issues.push(makeIssue('input.unit-unknown', [...base, i, 'unit'], { found: o.unit }));
     } else if (!sameDimensionUnits(row.unit, o.unit)) {
-      issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: `the dimension of ${row.unit}`, found: o.unit }));
+      issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: { en: `the dimension of ${row.unit}`, zh: `与 ${row.unit} 量纲相同的单位` }, found: o.unit }));
     } else if (byId.has(o.id)) {
       issues.push(makeIssue('input.duplicate', [...base, i, 'id'], { found: o.id }));
     } else {

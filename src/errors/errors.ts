@@ -4,6 +4,7 @@
  * Importers and the account collect all issues before throwing; nothing is dropped silently.
  */
 import { formatMessage, type IssueCode, type Language } from './messages.js';
+import { textEn, textZh, zhOfStockPhrase, type Text } from './text.js';
 
 /** Where in a source file an issue sits. Rows and columns are 1-based, as a spreadsheet shows them. */
 export interface IssueLocation {
@@ -18,8 +19,14 @@ export interface GepIssue {
   readonly code: IssueCode;
   /** Field path inside the input, e.g. `["indicators", "material.agriculture", "products", 2, "price"]`. */
   readonly path: readonly (string | number)[];
+  /** What was expected, in English. */
   readonly expected?: string;
+  /** What was found, in English. */
   readonly found?: string;
+  /** What was expected, in Chinese, when the issue was made with both texts (`makeIssue`). */
+  readonly expectedZh?: string;
+  /** What was found, in Chinese, when the issue was made with both texts. */
+  readonly foundZh?: string;
   readonly location?: IssueLocation;
   /** 1-based character position inside a formula (a local indicator's expression, src/indicators/local/). */
   readonly at?: number;
@@ -47,20 +54,57 @@ export function formatPath(path: readonly (string | number)[]): string {
 /** Longest `found` text an issue quotes: a 32 000-character cell is named, not repeated. */
 const MAX_FOUND = 200;
 
-/** Build an issue with its English message filled from the catalogue. */
+/**
+ * Build an issue with its English message filled from the catalogue. `expected` and `found` are
+ * a string the same in both languages (a number, a unit, an id) or `{ en, zh }`; the issue keeps
+ * the English in `expected`/`found` and the Chinese in `expectedZh`/`foundZh`.
+ *
+ * @example
+ * makeIssue('input.out-of-range', ['economy', 'gdp', 'value'], { expected: { en: 'a value ≥ 0', zh: '不小于 0 的数值' }, found: '-5' })
+ */
 export function makeIssue(
   code: IssueCode,
   path: readonly (string | number)[],
-  details: { expected?: string; found?: string; location?: IssueLocation; at?: number } = {},
+  details: { expected?: Text | undefined; found?: Text | undefined; location?: IssueLocation | undefined; at?: number | undefined } = {},
 ): GepIssue {
-  const found = details.found;
-  const issue = { code, path, ...details, ...(found !== undefined && found.length > MAX_FOUND ? { found: `${found.slice(0, MAX_FOUND - 40)}… (${found.length} characters)` } : {}) };
+  const { expected, location, at } = details;
+  const cut = (text: string, zh: boolean) => (text.length > MAX_FOUND ? `${text.slice(0, MAX_FOUND - 40)}… ${zh ? `（共 ${text.length} 个字符）` : `(${text.length} characters)`}` : text);
+  const foundEn = details.found === undefined ? undefined : cut(textEn(details.found), false);
+  const foundZhText = textZh(details.found);
+  const foundZh = foundZhText === undefined ? undefined : cut(foundZhText, true);
+  const expectedZh = textZh(expected);
+  const issue = {
+    code,
+    path,
+    ...(expected !== undefined ? { expected: textEn(expected) } : {}),
+    ...(foundEn !== undefined ? { found: foundEn } : {}),
+    ...(expectedZh !== undefined ? { expectedZh } : {}),
+    ...(foundZh !== undefined ? { foundZh } : {}),
+    ...(location !== undefined ? { location } : {}),
+    ...(at !== undefined ? { at } : {}),
+  };
   return { ...issue, message: messageOf({ ...issue, message: '' }, 'en') };
 }
 
-/** The message of an issue in the given language. */
+/** What an issue expected and found, each with its Chinese when it has one: to make the issue again at another path. */
+export function issueTexts(issue: GepIssue): { expected?: Text; found?: Text } {
+  const both = (en: string | undefined, zh: string | undefined): Text | undefined => (en === undefined ? undefined : zh === undefined ? en : { en, zh });
+  const expected = both(issue.expected, issue.expectedZh);
+  const found = both(issue.found, issue.foundZh);
+  return { ...(expected !== undefined ? { expected } : {}), ...(found !== undefined ? { found } : {}) };
+}
+
+/**
+ * The message of an issue in the given language. In Chinese, `expected` and `found` are their
+ * Chinese texts; an issue made with English only gets the Chinese of the stock phrases shared code
+ * writes (`zhOfStockPhrase`: type names, `at least N`, `a list` …), else its English.
+ */
 export function messageOf(issue: GepIssue, lang: Language): string {
-  return formatMessage(issue.code, lang, { path: formatPath(issue.path), expected: issue.expected, found: issue.found, ...(issue.at !== undefined ? { at: String(issue.at) } : {}) });
+  const inLang = (en: string | undefined, zh: string | undefined) => (lang === 'en' || en === undefined ? en : zh ?? zhOfStockPhrase(en));
+  return formatMessage(issue.code, lang, {
+    path: formatPath(issue.path), expected: inLang(issue.expected, issue.expectedZh), found: inLang(issue.found, issue.foundZh),
+    ...(issue.at !== undefined ? { at: String(issue.at) } : {}),
+  });
 }
 
 /** Render an issue with its location, one line. */

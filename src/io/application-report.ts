@@ -27,7 +27,24 @@ import type { CompensationBoundsJson } from '../applications/bounds.js';
 import type { SettlementJson } from '../applications/settlement.js';
 import type { ScorecardJson, TenureAuditJson } from '../applications/audit.js';
 import type { EcologicalAssetValuationJson } from '../applications/finance.js';
-import type { ApplicationTrace, Jsonified } from '../applications/common.js';
+import type { ApplicationTrace, AppTracedValue, Jsonified } from '../applications/common.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import { fromText, GDP_BASIS_ZH, stepText } from './display-text.js';
+import { ecosystemTypes } from '../indicators/catalogue.js';
+import { POOL, POOL_ZH } from '../applications/settlement.js';
+
+/** Kinds of specific areas and of projects, in Chinese. */
+const AREA_KIND_ZH: Readonly<Record<string, string>> = {
+  'protected-area': '保护地', park: '公园', 'restoration-project': '修复项目', 'mine-site': '矿区', watershed: '流域', 'development-project': '开发项目', other: '其他',
+  restoration: '生态修复', conservation: '生态保护', development: '开发建设', mining: '矿产开采', infrastructure: '基础设施',
+};
+const kindText = (kind: string, lang: L) => (lang === 'zh' ? AREA_KIND_ZH[kind] ?? kind : kind);
+/** A level-1 ecosystem type id by its name in the language. */
+const typeText = (id: string, lang: L) => ecosystemTypes().get(id)?.[lang] ?? id;
+/** A party of a settlement: the pool by its name in the language. */
+const party = (name: string, lang: L) => (name === POOL && lang === 'zh' ? POOL_ZH : name);
+/** A text of the result and its Chinese, by language. */
+const zhOr = (lang: L, en: string, zh: string | undefined) => (lang === 'zh' ? zh ?? en : en);
 
 /** Any application result in JSON form. */
 export type ApplicationJson =
@@ -143,20 +160,22 @@ const STATUS: Record<string, { en: string; zh: string }> = {
   'library-default': { en: 'library default (not a standard)', zh: '程序默认（非标准）' },
 };
 
-function traceSections(trace: Jsonified<ApplicationTrace>, warnings: readonly { code: string; message: string }[], lang: L): ReportSection[] {
+function traceSections(trace: Jsonified<ApplicationTrace>, warnings: readonly { code: string; message: string; zh?: string | undefined }[], lang: L): ReportSection[] {
+  const zh = lang === 'zh';
+  const from = (x: { from: string; fromZh?: string | undefined }) => (zh ? x.fromZh ?? fromText(x.from, trace.steps, lang) : x.from);
   const register = sources();
   const out: ReportSection[] = [];
   out.push({
     id: 'method',
     title: t(lang, 'Method and sources', '方法与依据'),
     blocks: [
-      { type: 'paragraph', text: `${t(lang, 'Formula', '公式')}: ${trace.formula}` },
+      { type: 'paragraph', text: zh ? `公式：${trace.formulaZh ?? trace.formula}` : `Formula: ${trace.formula}` },
       {
         type: 'table',
         head: [t(lang, 'Source', '来源'), t(lang, 'Clause', '条款'), t(lang, 'Standing', '可靠程度'), t(lang, 'Note', '说明')],
         rows: trace.methods.map((m) => [
           m.source === null ? t(lang, 'this library’s rule', '本程序规则') : `${m.source} — ${register.get(m.source)?.title ?? m.source}`,
-          m.clause, STANDING[m.standing]![lang], m.note ?? '',
+          zh ? m.clauseZh ?? m.clause : m.clause, STANDING[m.standing]![lang], (zh ? m.noteZh ?? m.note : m.note) ?? '',
         ]),
         marked: trace.methods.map((m, i) => (m.standing === 'recalled' || m.standing === 'not-a-standard' ? i : -1)).filter((i) => i >= 0),
       },
@@ -169,7 +188,11 @@ function traceSections(trace: Jsonified<ApplicationTrace>, warnings: readonly { 
       blocks: [{
         type: 'table',
         head: [t(lang, 'Symbol', '符号'), t(lang, 'Parameter', '参数'), t(lang, 'Value', '取值'), t(lang, 'Unit', '单位'), t(lang, 'From', '来源'), t(lang, 'Status', '状态')],
-        rows: trace.parameters.map((p) => [p.symbol, p.note ? `${p.name} (${p.note})` : p.name, shortExact(p.value), p.unit, p.from, STATUS[p.status]?.[lang] ?? p.status]),
+        rows: trace.parameters.map((p) => {
+          const name = zh ? p.nameZh ?? p.name : p.name;
+          const note = zh ? p.noteZh ?? p.note : p.note;
+          return [p.symbol, note ? (zh ? `${name}（${note}）` : `${name} (${note})`) : name, shortExact(p.value), p.unit, from(p), STATUS[p.status]?.[lang] ?? p.status];
+        }),
         marked: trace.parameters.map((p, i) => (p.status === 'to-verify' || p.status === 'library-default' ? i : -1)).filter((i) => i >= 0),
       }],
     });
@@ -193,15 +216,18 @@ function traceSections(trace: Jsonified<ApplicationTrace>, warnings: readonly { 
       blocks: [{
         type: 'table',
         head: [t(lang, 'Step', '步骤'), t(lang, 'Formula', '公式'), t(lang, 'Inputs', '输入'), t(lang, 'Result', '结果')],
-        rows: trace.steps.map((s) => [
-          s.name, s.formula,
-          Object.entries(s.inputs).map(([k, v]) => `${k} = ${shortExact(v.value)} ${v.unit} (${v.from})`).join('; '),
-          `${shortExact(s.result.value)} ${s.result.unit}${s.note ? ` — ${s.note}` : ''}`,
-        ]),
+        rows: trace.steps.map((s) => {
+          const st = stepText(s, lang);
+          return [
+            st.name, st.formula,
+            Object.entries(s.inputs).map(([k, v]) => `${k} = ${shortExact(v.value)} ${v.unit} ${zh ? `（${from(v as AppTracedValue)}）` : `(${v.from})`}`).join(zh ? '；' : '; '),
+            `${shortExact(s.result.value)} ${s.result.unit}${st.note ? ` — ${st.note}` : ''}`,
+          ];
+        }),
       }],
     });
   }
-  if (warnings.length) out.push({ id: 'warnings', title: t(lang, 'Warnings and notes', '警示与说明'), blocks: [{ type: 'list', items: warnings.map((w) => w.message) }] });
+  if (warnings.length) out.push({ id: 'warnings', title: t(lang, 'Warnings and notes', '警示与说明'), blocks: [{ type: 'list', items: warnings.map((w) => warningMessage(w, lang)) }] });
   return out;
 }
 
@@ -232,7 +258,7 @@ function areaDoc(r: AreaAccountJson, lang: L, rule: RoundingRule): ReportDoc {
     kicker: t(lang, `Specific-area unit · ${r.priceYear} prices`, `特定地域单元 · ${r.priceYear} 年价格`),
     title: t(lang, `Ecological product value of ${r.area.name}, ${r.accountingYear}`, `${r.area.name} ${r.accountingYear} 年生态产品价值`),
     meta: [
-      [t(lang, 'Kind', '类型'), r.area.kind],
+      [t(lang, 'Kind', '类型'), kindText(r.area.kind, lang)],
       [t(lang, 'Area', '面积'), `${f.num(r.extent.total)} km²`],
       [t(lang, 'Lies in', '所在行政区'), (r.area.within ?? []).map((w) => `${w.name} (${w.code})`).join(', ') || '—'],
       [t(lang, 'Profile', '核算方案'), r.profile],
@@ -258,7 +284,7 @@ function areaDoc(r: AreaAccountJson, lang: L, rule: RoundingRule): ReportDoc {
         id: 'extent', title: t(lang, 'Ecosystem extent', '生态系统范围'),
         blocks: [{
           type: 'table', head: [t(lang, 'Ecosystem type', '生态系统类型'), t(lang, 'Level 1', '一级类型'), 'km²', t(lang, 'Share', '占比')], right: [2, 3],
-          rows: [...r.extent.rows.map((x) => [name(x.zh, x.en, lang), x.level1, f.num(x.area), f.pct(x.share, 1)]), [t(lang, 'Total', '合计'), '', f.num(r.extent.total), '100.0 %']],
+          rows: [...r.extent.rows.map((x) => [name(x.zh, x.en, lang), typeText(x.level1, lang), f.num(x.area), f.pct(x.share, 1)]), [t(lang, 'Total', '合计'), '', f.num(r.extent.total), '100.0 %']],
           bold: [r.extent.rows.length],
         }],
       },
@@ -274,7 +300,7 @@ function areaDoc(r: AreaAccountJson, lang: L, rule: RoundingRule): ReportDoc {
             rows: [...r.byEcosystemType.map((x) => [name(x.zh, x.en, lang), f.num(x.area), f.wan(x.value), f.perKm2(x.valuePerKm2)]), [t(lang, 'Lines without a type', '未注明类型的核算行'), '', f.wan(r.untyped), '']],
           },
           { type: 'chart', chart: { kind: 'bars', id: 'value-per-km2', title: t(lang, 'Value per km² by ecosystem type', '各生态系统类型单位面积价值'), unit: '万元/km²', rows: r.byEcosystemType.filter((x) => x.valuePerKm2 !== null).map((x) => ({ key: x.ecosystemType, label: name(x.zh, x.en, lang), bars: [{ end: f.chartWan(x.valuePerKm2!), color: COLORS.regulating, text: f.wan(x.valuePerKm2!), value: x.valuePerKm2! }] })) } },
-          { type: 'table', head: [t(lang, 'Ratio', '比率'), t(lang, 'Value', '数值'), t(lang, 'Unit', '单位'), t(lang, 'Formula', '公式')], right: [1], rows: r.ratios.ratios.map((x) => [name(x.zh, x.en, lang), x.unit === '元' || x.unit === '元/km²' ? f.wan(x.value) : f.num(x.value), x.unit === '元' ? '万元' : x.unit === '元/km²' ? '万元/km²' : x.unit, x.formula]) },
+          { type: 'table', head: [t(lang, 'Ratio', '比率'), t(lang, 'Value', '数值'), t(lang, 'Unit', '单位'), t(lang, 'Formula', '公式')], right: [1], rows: r.ratios.ratios.map((x) => [name(x.zh, x.en, lang), x.unit === '元' || x.unit === '元/km²' ? f.wan(x.value) : f.num(x.value), x.unit === '元' ? '万元' : x.unit === '元/km²' ? '万元/km²' : x.unit, zhOr(lang, x.formula, x.formulaZh)]) },
         ],
       },
       ...traceSections(r.trace, r.warnings, lang),
@@ -292,9 +318,9 @@ function projectDoc(r: ProjectImpactJson, lang: L, rule: RoundingRule): ReportDo
     kicker: t(lang, `Project value (VEP) · ${r.design} · constant ${r.baseYear} prices`, `项目生态产品价值（VEP）· ${r.design === 'with-without' ? '有无对比' : '前后对比'} · ${r.baseYear} 年不变价`),
     title: t(lang, `Ecological product value of the project: ${r.project.name}`, `项目生态产品价值：${r.project.name}`),
     meta: [
-      [t(lang, 'Project type', '项目类型'), r.project.type],
-      [t(lang, 'Baseline', '基准情景'), r.labels.baseline],
-      [t(lang, 'With the project', '项目情景'), r.labels.withProject],
+      [t(lang, 'Project type', '项目类型'), kindText(r.project.type, lang)],
+      [t(lang, 'Baseline', '基准情景'), zhOr(lang, r.labels.baseline, r.labels.baselineZh)],
+      [t(lang, 'With the project', '项目情景'), zhOr(lang, r.labels.withProject, r.labels.withProjectZh)],
       [t(lang, 'Area', '面积'), r.area ? `${f.num(r.area)} km²` : '—'],
     ],
     banner: { tone: new GepDecimal(r.net).lt(0) ? 'bad' : 'good', text: t(lang, `Net impact on GEP at constant ${r.baseYear} prices: ${f.signedWan(r.net)} 万元 a year (${gains} indicators gain, ${losses} lose).`, `按 ${r.baseYear} 年不变价计，项目使 GEP 每年净变化 ${f.signedWan(r.net)} 万元（${gains} 项指标增加，${losses} 项减少）。`) },
@@ -311,7 +337,7 @@ function projectDoc(r: ProjectImpactJson, lang: L, rule: RoundingRule): ReportDo
         blocks: [
           { type: 'chart', chart: { kind: 'bars', id: 'impact', title: t(lang, 'Impact by indicator (quantity effect)', '分指标影响（数量效应）'), unit: '万元', rows: r.indicators.map((i) => ({ key: i.id, label: name(i.zh, i.en, lang), bars: [{ end: f.chartWan(i.impact), color: new GepDecimal(i.impact).lt(0) ? COLORS.decrease : COLORS.increase, text: f.signedWan(i.impact), value: i.impact }] })) } },
           {
-            type: 'table', head: [t(lang, 'Indicator', '指标'), `${r.labels.baseline} (万元)`, `${r.labels.withProject} (万元)`, t(lang, 'Impact (万元)', '影响（万元）'), t(lang, 'Rate', '变化率'), t(lang, 'Price effect (万元)', '价格效应（万元）')], right: [1, 2, 3, 4, 5],
+            type: 'table', head: [t(lang, 'Indicator', '指标'), t(lang, `${r.labels.baseline} (万元)`, `${r.labels.baselineZh}（万元）`), t(lang, `${r.labels.withProject} (万元)`, `${r.labels.withProjectZh}（万元）`), t(lang, 'Impact (万元)', '影响（万元）'), t(lang, 'Rate', '变化率'), t(lang, 'Price effect (万元)', '价格效应（万元）')], right: [1, 2, 3, 4, 5],
             rows: [
               ...r.indicators.map((i) => [`${name(i.zh, i.en, lang)} (${i.id})`, f.wan(i.baseline), f.wan(i.withProject), f.signedWan(i.impact), f.signedPct(i.rate, 1), f.signedWan(i.priceEffect)]),
               ...(['material', 'regulating', 'cultural'] as const).map((c) => [CATEGORY_NAMES[c]![lang], '', '', f.signedWan(r.categories[c]), '', '']),
@@ -323,12 +349,12 @@ function projectDoc(r: ProjectImpactJson, lang: L, rule: RoundingRule): ReportDo
       },
       ...(r.extentChange ? [{
         id: 'extent', title: t(lang, 'Ecosystem extent', '生态系统范围变化'),
-        blocks: [{ type: 'table' as const, head: [t(lang, 'Ecosystem type', '生态系统类型'), `${r.labels.baseline} (km²)`, `${r.labels.withProject} (km²)`, t(lang, 'Change (km²)', '变化（km²）')], right: [1, 2, 3], rows: r.extentChange.map((e) => [name(e.zh, e.en, lang), f.num(e.baseline), f.num(e.withProject), f.signedNum(e.change)]) }],
+        blocks: [{ type: 'table' as const, head: [t(lang, 'Ecosystem type', '生态系统类型'), t(lang, `${r.labels.baseline} (km²)`, `${r.labels.baselineZh}（km²）`), t(lang, `${r.labels.withProject} (km²)`, `${r.labels.withProjectZh}（km²）`), t(lang, 'Change (km²)', '变化（km²）')], right: [1, 2, 3], rows: r.extentChange.map((e) => [name(e.zh, e.en, lang), f.num(e.baseline), f.num(e.withProject), f.signedNum(e.change)]) }],
       }] : []),
       ...(r.period ? [{
         id: 'period', title: t(lang, 'Over the project period', '项目期内价值'),
         blocks: [
-          { type: 'paragraph' as const, text: r.period.note },
+          { type: 'paragraph' as const, text: zhOr(lang, r.period.note, r.period.noteZh) },
           { type: 'table' as const, head: [t(lang, 'Year', '年'), t(lang, 'Impact (万元)', '影响（万元）'), t(lang, 'Discount factor', '折现系数'), t(lang, 'Present value (万元)', '现值（万元）')], right: [1, 2, 3], rows: r.period.schedule.map((y) => [String(y.year), f.signedWan(y.amount), f.num(y.discountFactor, 6), f.signedWan(y.presentValue)]) },
         ],
       }] : []),
@@ -360,7 +386,7 @@ function compensationDoc(r: CompensationJson, lang: L, rule: RoundingRule): Repo
     sections: [
       {
         id: 'losses', title: t(lang, 'Annual losses', '年损失'),
-        blocks: [{ type: 'table', head: [t(lang, 'Item', '项目'), t(lang, 'Indicator', '指标'), t(lang, 'Annual loss (万元/a)', '年损失（万元/a）'), t(lang, 'From', '来源')], right: [2], rows: [...r.losses.map((l) => [l.item, l.indicator ?? '', f.wan(l.annualValue), l.from]), [t(lang, 'Total', '合计'), '', f.wan(r.annualLoss), '']], bold: [r.losses.length] }],
+        blocks: [{ type: 'table', head: [t(lang, 'Item', '项目'), t(lang, 'Indicator', '指标'), t(lang, 'Annual loss (万元/a)', '年损失（万元/a）'), t(lang, 'From', '来源')], right: [2], rows: [...r.losses.map((l) => [zhOr(lang, l.item, l.itemZh), l.indicator ?? '', f.wan(l.annualValue), zhOr(lang, l.from, l.fromZh)]), [t(lang, 'Total', '合计'), '', f.wan(r.annualLoss), '']], bold: [r.losses.length] }],
       },
       ...(r.restorationCost.length ? [{
         id: 'costs', title: t(lang, 'Restoration cost', '修复成本'),
@@ -425,7 +451,7 @@ function verticalDoc(r: VerticalAllocationJson, lang: L, rule: RoundingRule): Re
             ],
             bold: [r.counties.length],
           },
-          { type: 'paragraph', text: `${t(lang, 'Payable amounts', '支付金额')}: ${r.roundingRule}` },
+          { type: 'paragraph', text: t(lang, `Payable amounts: ${r.roundingRule}`, `支付金额：${r.roundingRuleZh}`) },
         ],
       },
       ...traceSections(r.trace, r.warnings, lang),
@@ -461,7 +487,7 @@ function waterDoc(r: WaterCompensationJson, lang: L, rule: RoundingRule): Report
     kicker: t(lang, `Horizontal eco-compensation (upstream–downstream) · ${r.year} · ${r.priceYear} prices`, `流域上下游横向生态补偿 · ${r.year} 年 · ${r.priceYear} 年价格`),
     title: t(lang, `${r.upstream} → ${r.downstream}: ${r.section.name}`, `${r.upstream}—${r.downstream}：${r.section.name}`),
     meta: [[t(lang, 'Rule', '规则'), r.rule], [t(lang, 'Upstream', '上游'), r.upstream], [t(lang, 'Downstream', '下游'), r.downstream], ...(r.section.description ? [[t(lang, 'Section', '断面'), r.section.description] as const] : [])],
-    banner: { tone: r.rule === 'quality-index' ? 'warn' : 'warn', text: transfer ? t(lang, `${transfer.from} pays ${transfer.to} ${f.wan(transfer.amount)} 万元 (${transfer.basis}).`, `${transfer.from} 向 ${transfer.to} 支付 ${f.wan(transfer.amount)} 万元（${transfer.basis}）。`) : t(lang, 'No payment is due.', '无需支付。') },
+    banner: { tone: r.rule === 'quality-index' ? 'warn' : 'warn', text: transfer ? t(lang, `${transfer.from} pays ${transfer.to} ${f.wan(transfer.amount)} 万元 (${transfer.basis}).`, `${transfer.from} 向 ${transfer.to} 支付 ${f.wan(transfer.amount)} 万元（${transfer.basisZh}）。`) : t(lang, 'No payment is due.', '无需支付。') },
     figures: [
       ...(r.qualityIndex ? [{ key: 'p', label: t(lang, 'Compensation index P', '补偿指数 P'), value: f.num(r.qualityIndex.p, 4), unit: '', exact: r.qualityIndex.p }] : []),
       { key: 'amount', label: t(lang, 'Payment', '补偿金额'), value: transfer ? f.wan(transfer.amount) : '0.00', unit: '万元', ...(transfer ? { exact: transfer.amount, sub: `${transfer.from} → ${transfer.to}` } : {}) },
@@ -498,8 +524,8 @@ function boundsDoc(r: CompensationBoundsJson, lang: L, rule: RoundingRule): Repo
             [t(lang, 'Upper bound', '上限'), f.wan(r.upper), f.wan(r.annual.upper), ...(r.period ? [f.wan(r.period.upper), r.period.presentUpper ? f.wan(r.period.presentUpper.value) : '—'] : [])],
             ...(r.standard && r.annual.standard ? [[t(lang, 'Standard at θ', 'θ 处标准'), f.wan(r.standard), f.wan(r.annual.standard), ...(r.period ? ['', ''] : [])]] : []),
           ] },
-          ...(r.lowerParts.length ? [{ type: 'table' as const, head: [t(lang, 'Opportunity cost: item', '机会成本：项目'), t(lang, 'Calculation', '计算'), t(lang, 'Amount (万元/a)', '金额（万元/a）')], right: [2], rows: r.lowerParts.map((p) => [p.item, p.calculation ?? '', f.signedWan(p.value)]) }] : []),
-          ...(r.upperParts.length ? [{ type: 'table' as const, head: [t(lang, 'Service gained', '新增生态服务'), t(lang, 'Per km² (万元/(km²·a))', '单位面积（万元/(km²·a)）')], right: [1], rows: r.upperParts.map((p) => [p.item, f.signedWan(p.value)]) }] : []),
+          ...(r.lowerParts.length ? [{ type: 'table' as const, head: [t(lang, 'Opportunity cost: item', '机会成本：项目'), t(lang, 'Calculation', '计算'), t(lang, 'Amount (万元/a)', '金额（万元/a）')], right: [2], rows: r.lowerParts.map((p) => [zhOr(lang, p.item, p.itemZh), p.calculation ?? '', f.signedWan(p.value)]) }] : []),
+          ...(r.upperParts.length ? [{ type: 'table' as const, head: [t(lang, 'Service gained', '新增生态服务'), t(lang, 'Per km² (万元/(km²·a))', '单位面积（万元/(km²·a)）')], right: [1], rows: r.upperParts.map((p) => [zhOr(lang, p.item, p.itemZh), f.signedWan(p.value)]) }] : []),
         ],
       },
       ...traceSections(r.trace, r.warnings, lang),
@@ -530,7 +556,7 @@ function settlementDoc(r: SettlementJson, lang: L, rule: RoundingRule): ReportDo
       },
       { id: 'transfers', title: t(lang, 'Amounts as agreed', '协议金额'), blocks: [{ type: 'table', head: [t(lang, 'From', '支付方'), t(lang, 'To', '收取方'), t(lang, 'Amount (万元)', '金额（万元）'), t(lang, 'Basis', '依据')], right: [2], rows: r.transfers.map((x) => [x.from, x.to, f.wan(x.amount), x.basis ?? '']) }] },
       { id: 'pairs', title: t(lang, 'Bilateral nets', '双边轧差'), blocks: [{ type: 'table', head: ['a', 'b', 'a → b (万元)', 'b → a (万元)', t(lang, 'Net payment', '净支付')], right: [2, 3], rows: r.pairs.map((p) => [p.a, p.b, f.wan(p.aToB), f.wan(p.bToA), p.net ? `${p.net.from} → ${p.net.to} ${f.wan(p.net.amount)} 万元` : t(lang, 'cancel', '相互抵消')]) }] },
-      { id: 'pool', title: t(lang, 'Settlement through the pool', '经资金池结算'), blocks: [{ type: 'table', head: [t(lang, 'From', '支付方'), t(lang, 'To', '收取方'), t(lang, 'Amount (万元)', '金额（万元）')], right: [2], rows: r.pool.map((x) => [x.from, x.to, f.wan(x.amount)]) }] },
+      { id: 'pool', title: t(lang, 'Settlement through the pool', '经资金池结算'), blocks: [{ type: 'table', head: [t(lang, 'From', '支付方'), t(lang, 'To', '收取方'), t(lang, 'Amount (万元)', '金额（万元）')], right: [2], rows: r.pool.map((x) => [party(x.from, lang), party(x.to, lang), f.wan(x.amount)]) }] },
       ...traceSections(r.trace, r.warnings, lang),
     ],
     footer: footer(lang, rule),
@@ -558,7 +584,7 @@ function scorecardSection(s: ScorecardJson, lang: L, rule: RoundingRule): Report
           [t(lang, `GEP, constant ${s.baseYear} prices (万元)`, `GEP，${s.baseYear} 年不变价（万元）`), f.wan(s.gep.a), f.wan(s.gep.constantB), f.signedPct(s.gep.growthConstant)],
         ],
       },
-      { type: 'paragraph', text: `${t(lang, 'Double growth', '双增长')}: ${s.doubleGrowth.value === null ? '—' : s.doubleGrowth.value ? t(lang, 'yes', '是') : t(lang, 'no', '否')} (${s.doubleGrowth.rule}).` },
+      { type: 'paragraph', text: t(lang, `Double growth: ${s.doubleGrowth.value === null ? '—' : s.doubleGrowth.value ? 'yes' : 'no'} (${s.doubleGrowth.rule}).`, `双增长：${s.doubleGrowth.value === null ? '—' : s.doubleGrowth.value ? '是' : '否'}（${s.doubleGrowth.ruleZh}）。`) },
       ...(s.ratios.length ? [{ type: 'table' as const, head: [t(lang, 'Ratio', '比率'), String(s.years.a), String(s.years.b), t(lang, 'Change', '变化'), t(lang, 'Unit', '单位'), t(lang, 'Status', '状态')], right: [1, 2, 3], rows: s.ratios.map((x) => [name(x.zh, x.en, lang), ratioValue(x.a, x.unit), ratioValue(x.b, x.unit), ratioChange(x.change, x.unit), ratioUnit(x.unit), STATUS[x.status]?.[lang] ?? x.status]) }] : []),
     ],
   };
@@ -570,7 +596,7 @@ function scorecardDoc(s: ScorecardJson, lang: L, rule: RoundingRule): ReportDoc 
     kind: s.kind, lang,
     kicker: t(lang, `Double assessment scorecard · constant ${s.baseYear} prices`, `“双考核”记分卡 · ${s.baseYear} 年不变价`),
     title: t(lang, `${s.region}: GDP and GEP, ${s.years.a}–${s.years.b}`, `${s.region} ${s.years.a}—${s.years.b} 年 GDP 与 GEP`),
-    meta: [[t(lang, 'GDP basis', 'GDP 口径'), s.gdp.basis]],
+    meta: [[t(lang, 'GDP basis', 'GDP 口径'), lang === 'zh' ? GDP_BASIS_ZH[s.gdp.basis as keyof typeof GDP_BASIS_ZH] ?? s.gdp.basis : s.gdp.basis]],
     banner: s.doubleGrowth.value === null ? null : { tone: s.doubleGrowth.value ? 'good' : 'warn', text: s.doubleGrowth.value ? t(lang, 'Double growth: GDP and GEP both grew.', '双增长：GDP 与 GEP 均增长。') : t(lang, 'No double growth.', '未实现双增长。') },
     figures: [
       { key: 'gdp-growth', label: t(lang, 'GDP growth', 'GDP 增长率'), value: f.signedPct(s.gdp.growthReal?.value ?? s.gdp.growthCurrent, 1), unit: '' },
@@ -624,7 +650,7 @@ function auditDoc(r: TenureAuditJson, lang: L, rule: RoundingRule): ReportDoc {
       {
         id: 'decomposition', title: t(lang, 'Change by indicator: quantity and price effects', '分指标变化：数量效应与价格效应'),
         blocks: [
-          { type: 'paragraph', text: c.decomposition.formula },
+          { type: 'paragraph', text: zhOr(lang, c.decomposition.formula, c.decomposition.formulaZh) },
           {
             type: 'table', head: [t(lang, 'Indicator', '指标'), `${r.years[0]} (万元)`, `${r.years[r.years.length - 1]} ${t(lang, 'at', '按')} ${r.baseYear} ${t(lang, 'prices', '年价')}`, t(lang, 'Rate', '变化率'), t(lang, 'Quantity effect (万元)', '数量效应（万元）'), t(lang, 'Price effect (万元)', '价格效应（万元）'), t(lang, 'Flag', '标记')], right: [1, 2, 3, 4, 5],
             rows: [...c.indicators.map((i) => [`${name(i.zh, i.en, lang)} (${i.id})`, f.wan(i.constant.a.value), f.wan(i.constant.b.value), f.signedPct(i.constant.rate, 1), f.signedWan(i.quantityEffect.value), f.signedWan(i.priceEffect.value), i.declined ? '▼' : '']),
@@ -664,7 +690,7 @@ function financeDoc(r: EcologicalAssetValuationJson, lang: L, rule: RoundingRule
     kind: r.kind, lang,
     kicker: t(lang, `Green finance: ecological-asset value and lending base · ${r.priceYear} prices`, `绿色金融：生态资产价值与授信基数 · ${r.priceYear} 年价格`),
     title: t(lang, `Ecological assets of ${r.unit.name}`, `${r.unit.name} 生态资产价值`),
-    meta: [[t(lang, 'Annual value from', '年价值来源'), r.annualValueFrom], [t(lang, 'Term', '期限'), `${pv.years} a`], [t(lang, 'Discount rate', '折现率'), f.pct(pv.rate)], [t(lang, 'Collateral share σ', '可抵押比例 σ'), f.pct(r.collateralShare)]],
+    meta: [[t(lang, 'Annual value from', '年价值来源'), zhOr(lang, r.annualValueFrom, r.annualValueFromZh)], [t(lang, 'Term', '期限'), `${pv.years} a`], [t(lang, 'Discount rate', '折现率'), f.pct(pv.rate)], [t(lang, 'Collateral share σ', '可抵押比例 σ'), f.pct(r.collateralShare)]],
     banner: { tone: 'warn', text: t(lang, 'No published rule sizes a loan on ecological product value: the term, rate and collateral share are the lender’s choices (not a standard). In the published cases read, credit was 3.3–47.9 % of one year’s GEP.', '目前没有已发布的按生态产品价值确定贷款额度的规则：期限、折现率和可抵押比例由贷款方确定（非标准）。已读到的公开案例中，授信额为一年 GEP 的 3.3%—47.9%。') },
     figures: [
       { key: 'annual', label: t(lang, 'Annual value V', '年生态产品价值 V'), value: f.wan(r.annualValue), unit: '万元/a', exact: r.annualValue },

@@ -9,7 +9,9 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import { DEFAULT_ROUNDING, describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import type { GepComparisonJson } from '../accounts/compare.js';
 import type { Language } from '../errors/messages.js';
+import { warningMessage } from '../errors/warnings/index.js';
 import { displayWidth, moneyText } from './text-table.js';
+import { categoryText, roundingText, warningsHeading } from './display-text.js';
 
 const wan = (value: string, rule: RoundingRule) => moneyText(value, '万元', rule);
 const pct = (rate: string | null) => (rate === null ? '—' : `${new GepDecimal(rate).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`);
@@ -31,12 +33,13 @@ export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en
     pct(x.current.rate), pct(x.constant.rate), wan(x.quantityEffect.value, rule), wan(x.priceEffect.value, rule), flag,
   ];
   const rows: string[][] = [];
-  const names: Record<string, string> = { material: '物质产品 material products', regulating: '调节服务 regulating services', cultural: '文化服务 cultural services' };
+  const nameOf = (x: { zh: string; en: string }) => (lang === 'zh' ? x.zh : `${x.zh} ${x.en}`);
+  const only = (year: number) => (lang === 'zh' ? `仅 ${year} 年` : `only ${year}`);
   for (const category of ['material', 'regulating', 'cultural'] as const) {
     const list = c.indicators.filter((i) => i.category === category);
     if (!list.length) continue;
-    for (const i of list) rows.push(cells(i.id, `${i.zh} ${i.en}`, i, i.declined ? '▼' : i.presence !== 'both' ? (i.presence === 'a-only' ? `only ${a.accountingYear}` : `only ${b.accountingYear}`) : ''));
-    rows.push(cells(`  ${category}`, names[category]!, c.categories[category]!));
+    for (const i of list) rows.push(cells(i.id, nameOf(i), i, i.declined ? '▼' : i.presence !== 'both' ? only(i.presence === 'a-only' ? a.accountingYear : b.accountingYear) : ''));
+    rows.push(cells(`  ${category}`, nameOf({ zh: categoryText(category, 'zh'), en: categoryText(category, 'en') }), c.categories[category]!));
   }
   rows.push(cells('GEP', lang === 'zh' ? '生态产品总值' : 'GEP', c.gep, c.decline.flagged ? '▼' : ''));
   const widths = header.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]!))));
@@ -50,9 +53,15 @@ export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en
       : `decline flag: GEP at constant ${baseYear} prices ${pct(c.gep.constant.rate)}, threshold −${threshold}: ${c.decline.flagged ? 'FLAGGED (▼)' : 'not flagged'}`,
     ...(c.decline.drivers.length
       ? [lang === 'zh' ? '  拉低的指标（数量效应，占 GEP 变化百分点）：' : '  indicators pulling GEP down (quantity effect, points of the GEP change):',
-        ...c.decline.drivers.map((d) => `    ${d.id} ${d.zh}: ${wan(d.quantityEffect.value, rule)} 万元 (${pct(d.constantRate)}; ${d.contributionPoints === null ? '—' : `${new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP)} pp`}; ${new GepDecimal(d.shareOfDecline).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} % of the gross decline)`)]
+        ...c.decline.drivers.map((d) => {
+          const points = d.contributionPoints === null ? '—' : new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP);
+          const share = new GepDecimal(d.shareOfDecline).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP);
+          return lang === 'zh'
+            ? `    ${d.id} ${d.zh}：${wan(d.quantityEffect.value, rule)} 万元（${pct(d.constantRate)}；${points === '—' ? points : `${points} 个百分点`}；占下降总额 ${share} %）`
+            : `    ${d.id} ${d.zh}: ${wan(d.quantityEffect.value, rule)} 万元 (${pct(d.constantRate)}; ${points === '—' ? points : `${points} pp`}; ${share} % of the gross decline)`;
+        })]
       : []),
-    `  ${c.decline.rule}`,
+    `  ${lang === 'zh' ? c.decline.ruleZh : c.decline.rule}`,
   ];
   const region = terminalLine(a.region);
   const title = lang === 'zh'
@@ -65,11 +74,14 @@ export function formatComparisonTable(c: GepComparisonJson, lang: Language = 'en
     rule_,
     ...rows.map(line),
     '',
-    `decomposition: ${c.decomposition.formula}`,
-    `  ${c.decomposition.note}`,
-    ...(c.priceIndex ? [`price index: ${c.priceIndex}${c.deflators.length ? `; I_${baseYear}/I_year: ${c.deflators.map((d) => `${d.year} ${new GepDecimal(d.factor).toSignificantDigits(8).toString()}`).join(', ')}` : ''}`] : []),
+    ...(lang === 'zh'
+      ? [`变化分解：${c.decomposition.formulaZh}`, `  ${c.decomposition.noteZh}`]
+      : [`decomposition: ${c.decomposition.formula}`, `  ${c.decomposition.note}`]),
+    ...(c.priceIndex ? [`${lang === 'zh' ? '价格指数：' : 'price index: '}${c.priceIndex}${c.deflators.length ? `${lang === 'zh' ? '；' : '; '}I_${baseYear}/I_year: ${c.deflators.map((d) => `${d.year} ${new GepDecimal(d.factor).toSignificantDigits(8).toString()}`).join(', ')}` : ''}`] : []),
     ...declineLines,
-    `accounts: a = ${a.profile}, table ${a.coefficientTable}, ${a.priceYear} prices; b = ${b.profile}, table ${b.coefficientTable}, ${b.priceYear} prices; rounding: ${describeRounding(rule)}, each cell independently`,
-    ...(c.warnings.length ? [`warnings (${c.warnings.length}):`, ...c.warnings.map((w) => `  ! ${terminalLine(w.message)}`)] : []),
+    lang === 'zh'
+      ? `核算：a = ${a.profile}，参数表 ${a.coefficientTable}，${a.priceYear} 年价格；b = ${b.profile}，参数表 ${b.coefficientTable}，${b.priceYear} 年价格；舍入：${roundingText(rule, lang)}，逐格独立舍入`
+      : `accounts: a = ${a.profile}, table ${a.coefficientTable}, ${a.priceYear} prices; b = ${b.profile}, table ${b.coefficientTable}, ${b.priceYear} prices; rounding: ${describeRounding(rule)}, each cell independently`,
+    ...(c.warnings.length ? [warningsHeading(c.warnings.length, lang), ...c.warnings.map((w) => `  ! ${terminalLine(warningMessage(w, lang))}`)] : []),
   ].join('\n'));
 }

@@ -20,6 +20,8 @@ import type { RatiosJson } from '../accounts/ratios.js';
 import type { GepComparisonJson } from '../accounts/compare.js';
 import type { Language } from '../errors/messages.js';
 import { formatPath } from '../errors/errors.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import { fromText, GDP_BASIS_ZH, stepText } from './display-text.js';
 import { ecosystemTypes } from '../indicators/catalogue.js';
 import { sources } from '../coefficients/tables.js';
 import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
@@ -166,7 +168,7 @@ export function resultToHtml(result: AccountReportJson, options: HtmlReportOptio
   const T = TEXT[lang];
   const gep = result.totals.gep.value;
   const unit: '万元' | '亿元' = new GepDecimal(gep).abs().gte(1e8) ? '亿元' : '万元';
-  const ctx: Ctx = { result, lang, rule, T, unit, comparison: options.comparison, date: options.date, preparedBy: options.preparedBy, typeName: typeNamer(lang), name: (x) => (lang === 'zh' ? x.zh : x.en), other: (x) => (lang === 'zh' ? x.en : x.zh) };
+  const ctx: Ctx = { result, lang, rule, T, unit, comparison: options.comparison, date: options.date, preparedBy: options.preparedBy, typeName: typeNamer(lang), name: (x) => (lang === 'zh' ? x.zh : x.en), other: (x) => (lang === 'zh' ? '' : x.zh), warning: (w) => warningMessage(w, lang) };
   let n = 0;
   const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${sectionNumber(++n, lang)}${h(title)}</h2>${body}</section>`;
 
@@ -201,7 +203,9 @@ interface Ctx {
   readonly preparedBy: string | undefined;
   readonly typeName: (text: string) => string;
   readonly name: (x: { readonly zh: string; readonly en: string }) => string;
+  /** The name in the other language, beside the name: the Chinese in an English report; nothing in a Chinese one. */
   readonly other: (x: { readonly zh: string; readonly en: string }) => string;
+  readonly warning: (w: { readonly message: string; readonly zh?: string | undefined; readonly code: string }) => string;
 }
 
 function masthead({ result, T, lang, date, preparedBy }: Ctx): string {
@@ -260,7 +264,7 @@ function figures(ctx: Ctx): string {
 }
 
 function composition(ctx: Ctx): string {
-  const { result, T, unit, rule, name } = ctx;
+  const { result, T, unit, rule, name, lang } = ctx;
   const gep = result.totals.gep.value;
   const stack = stackedBar(CATEGORIES.map((c) => ({
     key: c, label: T.categories[c], amount: moneyNumber(result.totals[c].value, unit), color: COLORS[c], value: result.totals[c].value,
@@ -269,7 +273,7 @@ function composition(ctx: Ctx): string {
   const sorted = [...result.indicators].sort((a, b) => new GepDecimal(b.value.total.value).comparedTo(a.value.total.value));
   const rows: ChartRow[] = sorted.map((i) => ({
     key: i.id, label: name(i),
-    bars: [{ end: moneyNumber(i.value.total.value, unit), color: COLORS[i.category], value: i.value.total.value, series: i.category, text: `${moneyText(i.value.total.value, unit, rule)} · ${percentText(i.value.total.value, gep)}`, title: `${i.zh} ${i.en}: ${moneyText(i.value.total.value, unit, rule)} ${unit}` }],
+    bars: [{ end: moneyNumber(i.value.total.value, unit), color: COLORS[i.category], value: i.value.total.value, series: i.category, text: `${moneyText(i.value.total.value, unit, rule)} · ${percentText(i.value.total.value, gep)}`, title: `${lang === 'zh' ? i.zh : `${i.zh} ${i.en}`}: ${moneyText(i.value.total.value, unit, rule)} ${unit}` }],
   }));
   const byIndicator = barChart(rows, { id: 'indicators', title: `${T.composition}: ${T.byIndicator}`, unit, legend: CATEGORIES.map((c) => ({ label: T.categories[c], color: COLORS[c] })), maxLabelWidth: 230 });
   const types = Object.entries(result.byEcosystemType).sort((a, b) => new GepDecimal(b[1].value).comparedTo(a[1].value));
@@ -364,7 +368,7 @@ function indicatorTable(ctx: Ctx): string {
     if (!list.length) continue;
     for (const i of list) {
       const q = i.quantity.total ? readableQuantity(i.quantity.total, rule) : i.quantity.lines.length ? T.products(i.quantity.lines.length) : '—';
-      rows.push(`<tr data-indicator="${h(i.id)}"><td><span class="dot" style="background:${COLORS[c]}"></span><a href="#trace-${h(i.id)}">${h(name(i))}</a> <span class="en">${h(other(i))}</span></td><td class="num">${h(q)}</td><td class="num" data-unit-price>${unitPriceCell(i, ctx)}</td><td class="num" data-value="${h(i.value.total.value)}">${groupThousands(wan.indicator(i.id))}</td><td class="num">${groupThousands(yi.indicator(i.id))}</td><td class="num">${percentText(i.value.total.value, gep)}</td></tr>`);
+      rows.push(`<tr data-indicator="${h(i.id)}"><td><span class="dot" style="background:${COLORS[c]}"></span><a href="#trace-${h(i.id)}">${h(name(i))}</a>${other(i) ? ` <span class="en">${h(other(i))}</span>` : ''}</td><td class="num">${h(q)}</td><td class="num" data-unit-price>${unitPriceCell(i, ctx)}</td><td class="num" data-value="${h(i.value.total.value)}">${groupThousands(wan.indicator(i.id))}</td><td class="num">${groupThousands(yi.indicator(i.id))}</td><td class="num">${percentText(i.value.total.value, gep)}</td></tr>`);
     }
     const v = result.totals[c].value;
     rows.push(`<tr class="subtotal" data-total="${c}"><td>${h(T.categories[c])}</td><td></td><td></td><td class="num" data-value="${h(v)}">${groupThousands(wan.category(c))}</td><td class="num">${groupThousands(yi.category(c))}</td><td class="num">${percentText(v, gep)}</td></tr>`);
@@ -402,16 +406,17 @@ function geepSection(ctx: Ctx): string {
     });
     rows.push({ key: 'geep', label: '= GEEP', total: true, bars: [{ end: moneyNumber(geep.geep.value, unit), color: COLORS.total, value: geep.geep.value, text: moneyText(geep.geep.value, unit, rule) }] });
     out.push(`<div class="card"><h3>${h(T.geepChart)}</h3>${barChart(rows, { id: 'geep', title: T.geepChart, unit, connectors: true, maxLabelWidth: 230 })}
-<p class="note"><span class="formula">${h(geep.variant.formula)}</span> — ${h(geep.variant.source)}. ${h(T.gdpBasis)}: ${h(geep.gdpBasis)}.</p></div>`);
+<p class="note"><span class="formula">${h(geep.variant.formula)}</span> — ${lang === 'zh' ? `${h(geep.variant.sourceZh)}。${h(T.gdpBasis)}：${h(GDP_BASIS_ZH[geep.gdpBasis] ?? geep.gdpBasis)}。` : `${h(geep.variant.source)}. ${h(T.gdpBasis)}: ${h(geep.gdpBasis)}.`}</p></div>`);
     const termRows = geep.terms.map((t) => `<tr data-term="${h(t.id)}"><td>${t.sign > 0 ? '+' : t.sign < 0 ? '−' : ''} ${h(lang === 'zh' ? t.zh : t.en)}</td><td class="num">${moneyText(t.value.value, '万元', rule)}</td><td class="num">${moneyText(t.value.value, '亿元', rule)}</td><td>${h(t.sign === 0 ? T.listed : T.counted)}</td></tr>`);
     termRows.push(`<tr class="grand"><td>= GEEP</td><td class="num" data-value="${h(geep.geep.value)}">${moneyText(geep.geep.value, '万元', rule)}</td><td class="num">${moneyText(geep.geep.value, '亿元', rule)}</td><td></td></tr>`);
     out.push(`<table><thead><tr><th>${h(T.term)}</th><th class="num">${h(T.valueWan)}</th><th class="num">${h(T.valueYi)}</th><th></th></tr></thead><tbody>${termRows.join('')}</tbody></table>`);
-    if (geep.warnings.length) out.push(`<ul class="warnings">${geep.warnings.map((w) => `<li>${h(w.message)}</li>`).join('')}</ul>`);
+    if (geep.warnings.length) out.push(`<ul class="warnings">${geep.warnings.map((w) => `<li>${h(ctx.warning(w))}</li>`).join('')}</ul>`);
   }
   if (result.ratios) {
     const rows = result.ratios.ratios.map((r) => {
       const shown = ratioText(r.value, r.unit, rule);
-      return `<tr data-ratio="${h(r.id)}"><td>${h(lang === 'zh' ? r.zh : r.en)} <span class="en">${h(lang === 'zh' ? r.en : r.zh)}</span></td><td class="num" data-value="${h(r.value)}">${h(shown.value)} ${h(shown.unit)}</td><td><span class="formula">${h(r.formula)}</span><div class="from">${h(r.definition)} [${h(r.source)}]</div></td><td>${statusBadge(r.status, ctx.T)}</td></tr>`;
+      const [name, formula, definition] = lang === 'zh' ? [r.zh, r.formulaZh, r.definitionZh] : [`${r.en} `, r.formula, r.definition];
+      return `<tr data-ratio="${h(r.id)}"><td>${h(name)}${lang === 'zh' ? '' : `<span class="en">${h(r.zh)}</span>`}</td><td class="num" data-value="${h(r.value)}">${h(shown.value)} ${h(shown.unit)}</td><td><span class="formula">${h(formula)}</span><div class="from">${h(definition)} [${h(r.source)}]</div></td><td>${statusBadge(r.status, ctx.T)}</td></tr>`;
     });
     out.push(`<h3>${h(T.ratio)}</h3><table><thead><tr><th>${h(T.ratio)}</th><th class="num">${h(T.value)}</th><th>${h(T.definition)}</th><th>${h(T.status)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
@@ -479,33 +484,35 @@ function comparisonSection(ctx: Ctx, c: GepComparisonJson): string {
   }
   rows.push(row(h(T.gepShort), c.gep, 'grand', c.decline.flagged ? ' <span class="badge bad">▼</span>' : ''));
   const drivers = c.decline.drivers.length
-    ? `<h3>${h(T.drivers)}</h3><ul class="warnings">${c.decline.drivers.map((d) => `<li>${h(name(d))}: ${h(signed(d.quantityEffect.value))} ${h(unit)} (${h(rateText(d.constantRate))}${d.contributionPoints === null ? '' : `; ${new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP)} pp`})</li>`).join('')}</ul>`
+    ? `<h3>${h(T.drivers)}</h3><ul class="warnings">${c.decline.drivers.map((d) => `<li>${h(name(d))}: ${h(signed(d.quantityEffect.value))} ${h(unit)} (${h(rateText(d.constantRate))}${d.contributionPoints === null ? '' : (lang === 'zh' ? `；${new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP)} 个百分点` : `; ${new GepDecimal(d.contributionPoints).toFixed(2, GepDecimal.ROUND_HALF_UP)} pp`)})</li>`).join('')}</ul>`
     : '';
   return `${banner}<div class="figures">${cards.join('')}</div>
 <div class="charts" style="margin-top:16px">
 <div class="card"><h3>${h(T.byCategoryChange)}</h3>${byCategory}</div>
-<div class="card"><h3>${h(T.decomposition)}</h3>${waterfall}<p class="note"><span class="formula">${h(c.decomposition.formula)}</span><br>${h(c.decomposition.note)}${c.priceIndex ? ` ${h(T.priceIndex)}: ${h(c.priceIndex)}.` : ''}</p></div>
+<div class="card"><h3>${h(T.decomposition)}</h3>${waterfall}<p class="note"><span class="formula">${h(lang === 'zh' ? c.decomposition.formulaZh : c.decomposition.formula)}</span><br>${h(lang === 'zh' ? c.decomposition.noteZh : c.decomposition.note)}${c.priceIndex ? (lang === 'zh' ? ` ${h(T.priceIndex)}：${h(c.priceIndex)}。` : ` ${h(T.priceIndex)}: ${h(c.priceIndex)}.`) : ''}</p></div>
 ${moving.length ? `<div class="card"><h3>${h(T.effectsByIndicator)}</h3>${effects}</div>` : ''}
 </div>
 <table class="comparison"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="note">${h(T.valueWan)}</p>${drivers}
-${c.warnings.length ? `<ul class="warnings">${c.warnings.map((w) => `<li>${h(w.message)}</li>`).join('')}</ul>` : ''}`;
+${c.warnings.length ? `<ul class="warnings">${c.warnings.map((w) => `<li>${h(ctx.warning(w))}</li>`).join('')}</ul>` : ''}`;
 }
 
 function traceSection(ctx: Ctx): string {
   const { result, T, rule, name, other, typeName } = ctx;
   const register = sources();
   const blocks = result.indicators.map((i) => {
-    const variant = Object.entries(i.variant).map(([k, v]) => `${k} = ${v}`).join(', ') || T.defaults;
+    // Variant names and options are ids of the method spec: shown as code.
+    const variant = Object.entries(i.variant).map(([k, v]) => `<code>${h(k)} = ${h(v)}</code>`).join(', ') || h(T.defaults);
     const clauses = i.clauses.map((c) => `<li>${h(register.get(c.source)?.title ?? c.source)} — ${h(c.clause)} ${statusBadge(c.status, T)}</li>`).join('');
-    const lines = i.value.lines.map((l) => `<tr><td>${h(typeName(l.item))}</td><td>${l.ecosystemType ? h(typeName(l.ecosystemType)) : ''}</td><td class="num">${l.quantity ? `${exactText(l.quantity.value)} ${h(l.quantity.unit)}` : '—'}</td><td class="num">${l.unitPrice ? `${exactText(l.unitPrice.value)} ${h(l.unitPrice.unit)}` : '—'}</td><td class="from">${l.unitPrice ? h(l.unitPrice.from) : ''}</td><td class="num">${moneyText(l.value.value, '万元', rule)}</td></tr>`).join('');
+    const lines = i.value.lines.map((l) => `<tr><td>${h(typeName(l.item))}</td><td>${l.ecosystemType ? h(typeName(l.ecosystemType)) : ''}</td><td class="num">${l.quantity ? `${exactText(l.quantity.value)} ${h(l.quantity.unit)}` : '—'}</td><td class="num">${l.unitPrice ? `${exactText(l.unitPrice.value)} ${h(l.unitPrice.unit)}` : '—'}</td><td class="from">${l.unitPrice ? h(fromText(l.unitPrice.from, i.trace.steps, ctx.lang)) : ''}</td><td class="num">${moneyText(l.value.value, '万元', rule)}</td></tr>`).join('');
     const steps = i.trace.steps.map((s, k) => {
-      const inputs = Object.entries(s.inputs).map(([sym, v]) => `<div><b>${h(sym)}</b> = ${exactText(v.value)} ${h(v.unit)} <span class="from">${h(v.from)}</span></div>`).join('');
-      return `<tr><td class="num">${k + 1}</td><td>${h(s.name)}${s.note ? `<div class="from">${h(s.note)}</div>` : ''}</td><td class="formula">${h(s.formula)}</td><td>${inputs}</td><td class="num">${exactText(s.result.value)} ${h(s.result.unit)}</td></tr>`;
+      const inputs = Object.entries(s.inputs).map(([sym, v]) => `<div><b>${h(sym)}</b> = ${exactText(v.value)} ${h(v.unit)} <span class="from">${h(fromText(v.from, i.trace.steps, ctx.lang))}</span></div>`).join('');
+      const t = stepText(s, ctx.lang, i.trace.steps);
+      return `<tr><td class="num">${k + 1}</td><td>${h(t.name)}${t.note ? `<div class="from">${h(t.note)}</div>` : ''}</td><td class="formula">${h(t.formula)}</td><td>${inputs}</td><td class="num">${exactText(s.result.value)} ${h(s.result.unit)}</td></tr>`;
     }).join('');
     const coefficients = i.trace.coefficients.map((c) => `<li${c.status === 'to-verify' ? ' class="to-verify"' : ''}><code>${h(c.id)}</code> ${h(c.symbol)} = ${h(c.value)} ${h(c.unit)} (${h(c.source)}) ${statusBadge(c.status, T)}</li>`).join('');
-    const warnings = i.warnings.map((w) => `<li>${h(w.message)}</li>`).join('');
-    return `<details id="trace-${h(i.id)}" data-indicator="${h(i.id)}"><summary>${h(name(i))} <span class="en">${h(other(i))} · ${moneyText(i.value.total.value, '万元', rule)} 万元 · ${h(T.steps(i.trace.steps.length))}</span></summary><div class="inner">
-<p class="note"><code>${h(i.id)}</code> · ${h(T.variant)}: ${h(variant)}</p>
+    const warnings = i.warnings.map((w) => `<li>${h(ctx.warning(w))}</li>`).join('');
+    return `<details id="trace-${h(i.id)}" data-indicator="${h(i.id)}"><summary>${h(name(i))} <span class="en">${other(i) ? `${h(other(i))} · ` : ''}${moneyText(i.value.total.value, '万元', rule)} 万元 · ${h(T.steps(i.trace.steps.length))}</span></summary><div class="inner">
+<p class="note"><code>${h(i.id)}</code> · ${h(T.variant)}${ctx.lang === 'zh' ? '：' : ': '}${variant}</p>
 <table><thead><tr><th>${h(T.item)}</th><th>${h(T.ecosystemType)}</th><th class="num">${h(T.quantity)}</th><th class="num">${h(T.unitPrice)}</th><th>${h(T.priceFrom)}</th><th class="num">${h(T.valueWan)}</th></tr></thead><tbody>${lines}</tbody></table>
 <table class="steps"><thead><tr><th class="num">#</th><th>${h(T.step)}</th><th>${h(T.formula)}</th><th>${h(T.inputs)}</th><th class="num">${h(T.result)}</th></tr></thead><tbody>${steps}</tbody></table>
 ${coefficients ? `<h3>${h(T.coefficients)}</h3><ul class="warnings">${coefficients}</ul>` : ''}
@@ -540,7 +547,7 @@ function warningSection(ctx: Ctx): string {
   // The to-verify notice is shown once, at the top, with its count (banners); not again here.
   const elsewhere = result.warnings.some((w) => BANNER_CODES.has(w.code));
   for (const w of result.warnings.filter((x) => !BANNER_CODES.has(x.code))) groups.set(w.code, [...(groups.get(w.code) ?? []), w]);
-  const out = [...groups].map(([code, list]) => `<details data-warning="${h(code)}"${list.length <= 3 ? ' open' : ''}><summary>${h(T.warningTitles[code] ?? code)} <span class="en">(${list.length}) <code>${h(code)}</code></span></summary><div class="inner"><ul class="warnings">${list.map((w) => `<li>${h(w.message)}${w.path ? ` <span class="from">${h(formatPath(w.path))}</span>` : ''}</li>`).join('')}</ul></div></details>`);
+  const out = [...groups].map(([code, list]) => `<details data-warning="${h(code)}"${list.length <= 3 ? ' open' : ''}><summary>${h(T.warningTitles[code] ?? code)} <span class="en">(${list.length}) <code>${h(code)}</code></span></summary><div class="inner"><ul class="warnings">${list.map((w) => `<li>${h(ctx.warning(w))}${w.path ? ` <span class="from">${h(formatPath(w.path))}</span>` : ''}</li>`).join('')}</ul></div></details>`);
   const notAccounted = result.notAccounted.length
     ? `<h3>${h(T.notAccounted)}</h3><ul class="warnings">${result.notAccounted.map((x) => `<li>${h(name(x))} <code>${h(x.id)}</code>: ${h(T.reasons[x.reason] ?? x.reason)}</li>`).join('')}</ul>`
     : '';

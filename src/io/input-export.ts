@@ -302,7 +302,7 @@ function indicatorTemplateRows(id: string, lang: Language, profile: Profile): Te
   const block = tableBlock(id, profile)!;
   const entry = profileEntry(profile, id)!;
   const ind = indicatorCell(id, lang, profile);
-  const rows: TemplateRow[] = [{ cells: [null, null, null, null, null, null, null, null, `${entry.zh} ${entry.en} (${id})`] }];
+  const rows: TemplateRow[] = [{ cells: [null, null, null, null, null, null, null, null, lang === 'zh' ? `${entry.zh}（${id}）` : `${entry.zh} ${entry.en} (${id})`] }];
   const listNotes = new Set<string>();
   for (const input of module.spec.inputs) {
     const field = block.byPath.get(input.path);

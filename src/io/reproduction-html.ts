@@ -7,6 +7,8 @@
  */
 import type { Reproduction, RowOutcome } from '../reproduce/reproduce.js';
 import type { Language } from '../errors/messages.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import { statusText, stepText } from './display-text.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { barChart, stackedBar } from './svg-chart.js';
 import { escapeHtml as h, exactText, htmlPage, sectionNumber } from './html-page.js';
@@ -92,6 +94,7 @@ export function reproductionToHtml(r: Reproduction, options: ReproductionHtmlOpt
   const lang = options.lang ?? 'en';
   const T = TEXT[lang];
   const c = r.case;
+  const reasonOf = (x: { reason?: string | undefined; reasonZh?: string | undefined }) => (lang === 'zh' ? x.reasonZh ?? x.reason : x.reason);
   const count = (s: string) => r.rows.filter((x) => x.status === s).length;
   let n = 0;
   const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${sectionNumber(++n, lang)}${h(title)}</h2>${body}</section>`;
@@ -123,28 +126,31 @@ export function reproductionToHtml(r: Reproduction, options: ReproductionHtmlOpt
   }), { id: 'row-distance', title: T.distanceChart, unit: `× ${T.tolerance}`, marker: { at: 1, label: T.tolerance }, maxLabelWidth: 260 }) : '';
 
   const short = (s: string | null) => (s === null ? '—' : exactText(s));
-  const rowTable = `<div class="wide"><table class="rows"><thead><tr><th>${h(T.row)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.recomputed)}</th><th class="num">${h(T.difference)}</th><th class="num">${h(T.relative)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.rows.map((x) => `<tr data-row="${h(x.id)}" data-status="${h(x.status)}"><td>${h(x.label)}${x.reason && x.status !== 'ok' ? `<div class="from">${h(x.reason)}</div>` : ''}${x.impliedQuantity ? `<div class="from">${h(T.implied(x.impliedQuantity))}</div>` : ''}</td><td class="num">${h(x.printed.value)} ${h(x.printed.unit)}</td><td class="num">${short(x.recomputed)}</td><td class="num">${short(x.difference)}</td><td class="num">${h(x.relativeDifference ?? '—')}</td><td class="num">${h(x.tolerance)}</td><td>${badge(x.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>`;
-  const identityTable = r.identities.length ? `<div class="wide"><table class="identities"><thead><tr><th>${h(T.identity)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.fromPrinted)}</th><th class="num">${h(T.fromRecomputed)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.identities.map((i) => `<tr data-identity="${h(i.id)}" data-status="${h(i.status)}"><td>${h(i.label)}${i.reason ? `<div class="from">${h(i.reason)}</div>` : ''}</td><td class="num">${h(i.printed)}${i.unit === '1' ? '' : ` ${h(i.unit)}`}</td><td class="num">${short(i.fromPrinted)}</td><td class="num">${short(i.fromRecomputed)}</td><td class="num">${short(i.tolerance)}</td><td>${badge(i.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>` : '';
+  const rowTable = `<div class="wide"><table class="rows"><thead><tr><th>${h(T.row)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.recomputed)}</th><th class="num">${h(T.difference)}</th><th class="num">${h(T.relative)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.rows.map((x) => `<tr data-row="${h(x.id)}" data-status="${h(x.status)}"><td>${h(x.label)}${x.reason && x.status !== 'ok' ? `<div class="from">${h(reasonOf(x)!)}</div>` : ''}${x.impliedQuantity ? `<div class="from">${h(T.implied(x.impliedQuantity))}</div>` : ''}</td><td class="num">${h(x.printed.value)} ${h(x.printed.unit)}</td><td class="num">${short(x.recomputed)}</td><td class="num">${short(x.difference)}</td><td class="num">${h(x.relativeDifference ?? '—')}</td><td class="num">${h(x.tolerance)}</td><td>${badge(x.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>`;
+  const identityTable = r.identities.length ? `<div class="wide"><table class="identities"><thead><tr><th>${h(T.identity)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.fromPrinted)}</th><th class="num">${h(T.fromRecomputed)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.identities.map((i) => `<tr data-identity="${h(i.id)}" data-status="${h(i.status)}"><td>${h(i.label)}${i.reason ? `<div class="from">${h(reasonOf(i)!)}</div>` : ''}</td><td class="num">${h(i.printed)}${i.unit === '1' ? '' : ` ${h(i.unit)}`}</td><td class="num">${short(i.fromPrinted)}</td><td class="num">${short(i.fromRecomputed)}</td><td class="num">${short(i.tolerance)}</td><td>${badge(i.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>` : '';
 
   const flagged = [...r.rows.filter((x) => ['outside-tolerance', 'known-inconsistency', 'stale-excuse', 'circular'].includes(x.status)), ...r.identities.filter((i) => i.status !== 'ok')];
-  const findings = flagged.map((f) => `<li><b>${h(f.label)}</b> (${h(T.statuses[f.status] ?? f.status)}): ${h(f.reason ?? T.statuses['outside-tolerance']!)}${'impliedQuantity' in f && f.impliedQuantity ? ` ${h(T.implied(f.impliedQuantity))}` : ''}</li>`).join('');
+  const findings = flagged.map((f) => `<li><b>${h(f.label)}</b> (${h(T.statuses[f.status] ?? f.status)}): ${h(reasonOf(f) ?? T.statuses['outside-tolerance']!)}${'impliedQuantity' in f && f.impliedQuantity ? ` ${h(T.implied(f.impliedQuantity))}` : ''}</li>`).join('');
   const notReproduced = new Map<string, string[]>();
   for (const x of r.rows.filter((row) => row.status === 'not-reproducible')) notReproduced.set(x.reason ?? '', [...(notReproduced.get(x.reason ?? '') ?? []), x.label]);
   const rowNotes = c.rows.filter((row) => row.note);
   const widened = r.rows.filter((x) => x.toleranceKind !== 'printed-digit');
-  const widenedList = widened.map((x) => `<li data-tolerance="${h(x.id)}"><b>${h(x.label)}</b>: ±${h(x.tolerance)} — ${h(x.toleranceReason)}</li>`).join('');
+  const widenedList = widened.map((x) => `<li data-tolerance="${h(x.id)}"><b>${h(x.label)}</b>: ±${h(x.tolerance)} — ${h(lang === 'zh' ? x.toleranceReasonZh ?? x.toleranceReason : x.toleranceReason)}</li>`).join('');
   const traced = r.rows.filter((x) => x.trace);
   const traces = traced.map((x) => {
     const t = x.trace!;
     const variant = Object.entries(t.variant).map(([k, v]) => `${k} = ${v}`).join(', ');
-    const coefficientRows = t.coefficients.map((u) => `<tr data-coefficient="${h(u.id)}" data-origin="${u.origin}"><td><code>${h(u.id)}</code> ${h(u.symbol)}</td><td class="num">${h(u.value)}${u.unit === '1' ? '' : ` ${h(u.unit)}`}</td><td>${u.priceYear ?? '—'}</td><td>${h(u.table)}</td><td>${h(u.source)}</td><td><span class="badge ${h(u.status)}">${h(u.status)}</span></td><td>${u.origin === 'case' ? h(`${T.byCase}: ${u.overridden?.reason ?? ''}`) : `<b>${h(T.byLibrary)}</b>`}</td></tr>`).join('');
+    const coefficientRows = t.coefficients.map((u) => `<tr data-coefficient="${h(u.id)}" data-origin="${u.origin}"><td><code>${h(u.id)}</code> ${h(u.symbol)}</td><td class="num">${h(u.value)}${u.unit === '1' ? '' : ` ${h(u.unit)}`}</td><td>${u.priceYear ?? '—'}</td><td>${h(u.table)}</td><td>${h(u.source)}</td><td><span class="badge ${h(u.status)}">${h(lang === 'zh' ? statusText(u.status, lang) : u.status)}</span></td><td>${u.origin === 'case' ? h(`${T.byCase}: ${u.overridden?.reason ?? ''}`) : `<b>${h(T.byLibrary)}</b>`}</td></tr>`).join('');
     const coefficientTable = t.coefficients.length ? `<div class="wide"><table class="coefficients"><thead><tr>${T.coefficientHead.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${coefficientRows}</tbody></table></div>` : '';
     return `<details data-trace="${h(x.id)}"><summary>${h(x.label)} <span class="en"><code>${h(t.indicator)}</code>${variant ? ` (${h(variant)})` : ''} · ${short(x.recomputed)} ${h(x.printed.unit)}</span></summary><div class="inner">
 <p><b>${h(T.inputs)}</b>: ${t.inputs.map((i) => `<code>${h(i.path)}</code> = ${h(i.value)}`).join('; ')}</p>
 ${x.priceSource ? `<p><b>${h(T.priceSource)}</b>: ${h(x.priceSource)}</p>` : ''}
 ${coefficientTable ? `<p><b>${h(T.coefficients)}</b></p>${coefficientTable}` : ''}
-<p><b>${h(T.steps)}</b>: ${t.steps.map((st) => `${h(st.name)}: <code>${h(st.formula)}</code> = ${short(st.result.value)} ${h(st.result.unit)}`).join('; ')}</p>
-${t.warnings.length ? `<ul class="warnings">${t.warnings.map((w) => `<li><code>${h(w.code)}</code> ${h(w.message)}</li>`).join('')}</ul>` : ''}
+<p><b>${h(T.steps)}</b>: ${t.steps.map((st) => {
+      const s = stepText(st, lang);
+      return `${h(s.name)}: <code>${h(s.formula)}</code> = ${short(st.result.value)} ${h(st.result.unit)}`;
+    }).join('; ')}</p>
+${t.warnings.length ? `<ul class="warnings">${t.warnings.map((w) => `<li><code>${h(w.code)}</code> ${h(warningMessage(w, lang))}</li>`).join('')}</ul>` : ''}
 </div></details>`;
   }).join('\n');
 

@@ -15,6 +15,8 @@ import { DEFAULT_ROUNDING, describeParts, describeRounding, roundDecimal, type R
 import { accountCells } from './account-rounding.js';
 import { formatPath } from '../errors/errors.js';
 import { markdownText } from './safe-text.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import { arithmeticText, categoryText, fromText, levelText, notAccountedReason, statusText, stepText } from './display-text.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 import { BANNER_CODES, describeDisplayRule, groupThousands, readableQuantity, toVerifyBanner } from './text-table.js';
 
@@ -105,7 +107,8 @@ const num = (value: string): OutCell => ({ number: value });
 /** Build the five tables of a result export. */
 export function resultTables(result: GepResultJson, options: ResultExportOptions = {}): ResultTables {
   const rule = options.rounding ?? DEFAULT_ROUNDING;
-  const L = LABELS[options.lang ?? 'en'];
+  const lang = options.lang ?? 'en';
+  const L = LABELS[lang];
   const gep = new GepDecimal(result.totals.gep.value);
   const fmt = `#,##0${rule.places > 0 ? `.${'0'.repeat(rule.places)}` : ''}`;
   // Money cells come rounded from ./account-rounding.ts: independently, or adding up (rule.parts).
@@ -118,13 +121,13 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
     [L.key, L.value],
     [L.region, result.region.name],
     [L.regionCode, result.region.code ?? ''],
-    [L.level, result.region.level],
+    [L.level, levelText(result.region.level, lang)],
     [L.accountingYear, String(result.accountingYear)],
     [L.priceYear, String(result.priceYear)],
     [L.profile, `${result.profile.id} ${result.profile.version} — ${result.profile.title[options.lang ?? 'en']}`],
     [L.table, result.coefficientTable],
     [L.library, result.libraryVersion],
-    [L.arithmetic, result.arithmetic],
+    [L.arithmetic, arithmeticText(result.arithmetic, lang)],
     [L.inputHash, options.inputHash ?? ''],
     [L.tableHash, options.coefficientTableHash ?? ''],
     [L.date, options.date ?? ''],
@@ -147,14 +150,14 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   for (const ind of result.indicators) {
     for (const [n, l] of ind.value.lines.entries()) {
       indicators.push([
-        ind.id, ind.zh, ind.en, ind.category, l.item, l.ecosystemType ?? '',
+        ind.id, ind.zh, ind.en, categoryText(ind.category, lang), l.item, l.ecosystemType ?? '',
         l.quantity ? num(l.quantity.value) : null, l.quantity?.unit ?? '',
-        l.unitPrice ? num(l.unitPrice.value) : null, l.unitPrice?.unit ?? '', l.unitPrice?.priceYear === null || l.unitPrice === null ? '' : String(l.unitPrice.priceYear), l.unitPrice?.from ?? '',
+        l.unitPrice ? num(l.unitPrice.value) : null, l.unitPrice?.unit ?? '', l.unitPrice?.priceYear === null || l.unitPrice === null ? '' : String(l.unitPrice.priceYear), l.unitPrice ? fromText(l.unitPrice.from, ind.trace.steps, lang) : '',
         num(l.value.value), money(wan.line(ind.id, n)), share(l.value.value),
       ]);
     }
     indicators.push([
-      ind.id, ind.zh, ind.en, ind.category, L.total, '', ind.quantity.total ? num(ind.quantity.total.value) : null, ind.quantity.total?.unit ?? '',
+      ind.id, ind.zh, ind.en, categoryText(ind.category, lang), L.total, '', ind.quantity.total ? num(ind.quantity.total.value) : null, ind.quantity.total?.unit ?? '',
       null, '', '', '', num(ind.value.total.value), money(wan.indicator(ind.id)), share(ind.value.total.value),
     ]);
   }
@@ -163,9 +166,10 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   for (const ind of result.indicators) {
     ind.trace.steps.forEach((s, i) => {
       const inputs = Object.entries(s.inputs);
-      if (inputs.length === 0) trace.push([ind.id, String(i + 1), s.name, s.formula, '', null, '', '', num(s.result.value), s.result.unit, s.note ?? '']);
+      const t = stepText(s, lang, ind.trace.steps);
+      if (inputs.length === 0) trace.push([ind.id, String(i + 1), t.name, t.formula, '', null, '', '', num(s.result.value), s.result.unit, t.note ?? '']);
       inputs.forEach(([symbol, v], k) => {
-        trace.push([ind.id, String(i + 1), s.name, s.formula, symbol, num(v.value), v.unit, v.from, k === 0 ? num(s.result.value) : null, k === 0 ? s.result.unit : '', k === 0 ? s.note ?? '' : '']);
+        trace.push([ind.id, String(i + 1), t.name, t.formula, symbol, num(v.value), v.unit, fromText(v.from, ind.trace.steps, lang), k === 0 ? num(s.result.value) : null, k === 0 ? s.result.unit : '', k === 0 ? t.note ?? '' : '']);
       });
     });
   }
@@ -173,14 +177,14 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   const coefficients: OutCell[][] = [[L.id, L.symbol, L.value, L.unit, L.table, L.source, L.clause, L.priceYear, L.status, L.override, L.rebased]];
   for (const c of result.coefficientsUsed) {
     coefficients.push([
-      c.id, c.symbol, c.value, c.unit, c.table, c.source, c.clause, c.priceYear === null ? '' : String(c.priceYear), c.status,
-      c.overridden ? `${c.overridden.reason}; ${c.overridden.tableValue} ${c.overridden.tableUnit} (${c.overridden.tableSource})` : '',
+      c.id, c.symbol, c.value, c.unit, c.table, c.source, c.clause, c.priceYear === null ? '' : String(c.priceYear), lang === 'zh' ? statusText(c.status, lang) : c.status,
+      c.overridden ? `${c.overridden.reason}${lang === 'zh' ? '；' : '; '}${c.overridden.tableValue} ${c.overridden.tableUnit} (${c.overridden.tableSource})` : '',
       c.rebased ? `${c.rebased.index}: ${c.rebased.fromYear} → ${c.rebased.toYear}, ×${c.rebased.factor} = ${c.rebased.value}` : '',
     ]);
   }
 
   const warnings: OutCell[][] = [[L.code, L.indicator, L.path, L.message]];
-  for (const w of result.warnings) warnings.push([w.code, w.indicator ?? '', w.path ? formatPath(w.path) : '', w.message]);
+  for (const w of result.warnings) warnings.push([w.code, w.indicator ?? '', w.path ? formatPath(w.path) : '', warningMessage(w, lang)]);
   return { summary, indicators, trace, coefficients, warnings };
 }
 
@@ -242,22 +246,24 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
   const share = (yuan: string): OutCell => (gep.isZero() ? null : { number: new GepDecimal(yuan).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP) });
   const totals = t.summary.slice(summaryEnd + 1).map((r, i) => [r[0] ?? null, r[2] ?? null, r[3] ?? null, i === 0 ? r[4] ?? null : share((r[1] as { number: string }).number)]);
   lines.push('', `## ${lang === 'zh' ? '总值' : 'Totals'}`, '', ...mdTable(totals, [1, 2, 3]));
-  const byIndicator: OutCell[][] = [[L.indicator, L.zh, L.en, L.physical, L.wan, L.share]];
+  // A Chinese report names the indicators in Chinese only; an English one gives both names.
+  const names = (ind: { zh: string; en: string }): OutCell[] => (lang === 'zh' ? [ind.zh] : [ind.zh, ind.en]);
+  const byIndicator: OutCell[][] = [[L.indicator, ...names({ zh: L.zh, en: L.en }), L.physical, L.wan, L.share]];
   for (const ind of result.indicators) {
     const total = t.indicators.find((r) => r[0] === ind.id && r[4] === L.total)!;
     const quantity = ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} ${lang === 'zh' ? '项' : 'items'}` : '—';
-    byIndicator.push([ind.id, ind.zh, ind.en, quantity, total[13]!, share(ind.value.total.value)]);
+    byIndicator.push([ind.id, ...names(ind), quantity, total[13]!, share(ind.value.total.value)]);
   }
-  lines.push('', `## ${lang === 'zh' ? '分指标' : 'Indicators'}`, '', ...mdTable(byIndicator, [3, 4, 5]));
+  lines.push('', `## ${lang === 'zh' ? '分指标' : 'Indicators'}`, '', ...mdTable(byIndicator, lang === 'zh' ? [2, 3, 4] : [3, 4, 5]));
   if (result.coefficientsUsed.length) {
     lines.push('', `## ${lang === 'zh' ? '使用的参数' : 'Coefficients used'}`, '', ...mdTable(t.coefficients.map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[6]!, r[7]!, r[8]!]), []));
   }
   if (result.notAccounted.length) {
-    lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${markdownText(`${n.id} ${n.zh} (${n.reason})`)}`));
+    lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${markdownText(lang === 'zh' ? `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）` : `${n.id} ${n.zh} (${n.reason})`)}`));
   }
   // The to-verify warnings are the banner at the top, once.
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code));
-  if (warnings.length) lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...warnings.map((w) => `- ${md(w.message)}`));
+  if (warnings.length) lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...warnings.map((w) => `- ${md(warningMessage(w, lang))}`));
   lines.push('', `${L.rounding}${sep}${L.roundingText(rule)}${lang === 'zh' ? '。' : '.'}`, '', describeDisplayRule(rule, lang));
   return `${lines.join('\n')}\n`;
 }

@@ -49,6 +49,11 @@ export const SEEA_LABELS = {
     rounding: (r: RoundingRule) => `rounding: ${describeRounding(r)}, each cell independently; money in 万元; exact values in the JSON`,
     sections: { provisioning: 'provisioning', 'regulating-and-maintenance': 'regulating and maintenance', cultural: 'cultural', none: 'no counterpart' } as Record<string, string>,
     matches: { close: 'close', partial: 'partial', 'method-differs': 'method differs', none: 'none', approximate: 'approximate', ambiguous: 'ambiguous' } as Record<string, string>,
+    nameStatuses: { quoted: 'quoted', recalled: 'recalled' } as Record<string, string>,
+    levels: { realm: 'realm', biome: 'biome', 'functional-group': 'functional-group' } as Record<string, string>,
+    bases: { 'from-input': 'from-input', approximate: 'approximate', caller: 'caller' } as Record<string, string>,
+    statuses: { 'to-verify': 'to-verify' } as Record<string, string>,
+    noteCode: 'note', roundingCode: 'rounding',
   },
   zh: {
     title: (r: string, y: number) => `${r} ${y} 年 SEEA 生态系统核算表`,
@@ -66,6 +71,11 @@ export const SEEA_LABELS = {
     rounding: (r: RoundingRule) => `舍入规则：${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，逐格独立舍入；价值量单位为万元；精确值见 JSON`,
     sections: { provisioning: '供给服务', 'regulating-and-maintenance': '调节与维持服务', cultural: '文化服务', none: '无对应' } as Record<string, string>,
     matches: { close: '相近', partial: '部分对应', 'method-differs': '方法不同', none: '无对应', approximate: '近似', ambiguous: '不确定' } as Record<string, string>,
+    nameStatuses: { quoted: '已引述', recalled: '凭记忆，未核对' } as Record<string, string>,
+    levels: { realm: '领域', biome: '生物群区', 'functional-group': '生态系统功能组' } as Record<string, string>,
+    bases: { 'from-input': '依据输入', approximate: '近似', caller: '调用方给定' } as Record<string, string>,
+    statuses: { 'to-verify': '待核实' } as Record<string, string>,
+    noteCode: '说明', roundingCode: '舍入',
   },
 };
 
@@ -89,12 +99,14 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
   const wan = (v: string | null | undefined): OutCell => (v === null || v === undefined ? null : { number: roundDecimal(new GepDecimal(v).dividedBy(WAN).toString(), rule) });
   const typeName = (id: string) => (id === NOT_STATED ? L.notStated : ecosystemTypes().get(id)?.[lang] ?? id);
   const name = (r: { zh: string; en: string }) => (lang === 'zh' ? r.zh : r.en);
+  const word = (words: Record<string, string>, id: string) => words[id] ?? id;
+  const noteOf = (x: { note: string; noteZh: string }) => (lang === 'zh' ? x.noteZh : x.note);
   const open = t.opening?.accountingYear ?? null;
 
   const extent: OutCell[][] = [
     [L.type, L.zh, L.en, L.level1, L.get, L.match, L.nameStatus, ...(open !== null ? [L.opening(open), L.netChange] : []), L.closing(t.accountingYear), L.counted, L.source, L.flags],
     ...t.extent.rows.map((r) => [
-      r.ecosystemType, r.zh, r.en, typeName(r.level1), r.get?.get ?? '', r.get ? L.matches[r.get.match] ?? r.get.match : '', r.get?.nameStatus ?? '',
+      r.ecosystemType, r.zh, r.en, typeName(r.level1), r.get?.get ?? '', r.get ? L.matches[r.get.match] ?? r.get.match : '', r.get ? word(L.nameStatuses, r.get.nameStatus) : '',
       ...(open !== null ? [q(r.opening), q(r.netChange)] : []), q(r.closing), r.counted ? L.yes : L.no, r.source ? `${r.source.indicator} · ${formatPath(r.source.path)}` : '', r.flags.join(', '),
     ]),
     ...t.extent.byLevel1.map((r) => [`${L.total}: ${typeName(r.type)}`, '', '', '', '', '', '', ...(open !== null ? [q(r.opening), null] : []), q(r.closing), '', '', '']),
@@ -106,7 +118,7 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
   ];
 
   const cols = t.services.columns;
-  const rowHead = (r: SupplyRow | UseRow): OutCell[] => [r.indicator, `${name(r)}${r.part ? ` · ${r.part}` : ''}`, L.sections[r.seea.section] ?? r.seea.section, r.seea.service ?? '', r.seea.subService ?? '', L.matches[r.seea.match] ?? r.seea.match];
+  const rowHead = (r: SupplyRow | UseRow): OutCell[] => [r.indicator, `${name(r)}${r.part ? ` · ${lang === 'zh' ? r.partZh : r.part}` : ''}`, L.sections[r.seea.section] ?? r.seea.section, r.seea.service ?? '', r.seea.subService ?? '', L.matches[r.seea.match] ?? r.seea.match];
   const head = [L.indicator, L.name, L.section, L.service, L.subService, L.match];
   const supply = (rows: readonly SupplyRow[], money: boolean): OutCell[][] => [
     [...head, L.unit, ...cols.map(typeName), L.total],
@@ -123,7 +135,7 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
     [...head, L.unit, ...users.map((u) => L.users[u]!), L.total, L.basis],
     ...rows.map((r) => [
       ...rowHead(r), money ? '万元' : r.unit, ...users.map((u) => (money ? wan(r.byUser[u]) : q(r.byUser[u]))), money ? wan(r.total) : q(r.total),
-      r.allocation.map((a) => `${a.item ? `${a.item} → ` : ''}${L.users[a.user]}${a.share && a.share !== '1' ? ` ×${a.share}` : ''} (${a.basis})`).join('; '),
+      r.allocation.map((a) => `${a.item ? `${a.item} → ` : ''}${L.users[a.user]}${a.share && a.share !== '1' ? ` ×${a.share}` : ''} (${word(L.bases, a.basis)})`).join(lang === 'zh' ? '；' : '; '),
     ]),
   ];
 
@@ -132,7 +144,7 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
     [L.lifeYears, String(a.parameters.lifeYears)],
     [L.discountRate, a.parameters.discountRate],
     [L.annuityFactor, { number: roundDecimal(a.annuityFactor, { places: 10, mode: rule.mode }) }],
-    [L.formula, a.formula],
+    [L.formula, lang === 'zh' ? a.formulaZh : a.formula],
     [],
     [L.byType, L.annualFlow(a.closing.priceYear), L.presentValue, ...(a.opening ? [L.openingValue(a.opening.priceYear)] : [])],
     ...a.closing.byType.map((r) => [typeName(r.key), wan(r.annualFlow), wan(r.value), ...(a.opening ? [wan(a.opening.byType.find((o) => o.key === r.key)?.value)] : [])]),
@@ -140,28 +152,28 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
     ...(a.netChange !== null ? [[L.netChangeValue, null, wan(a.netChange)]] : []),
     [],
     [L.byService, L.annualFlow(a.closing.priceYear), L.presentValue, L.service],
-    ...a.closing.byService.map((r) => [r.key, wan(r.annualFlow), wan(r.value), r.service ?? '']),
+    ...a.closing.byService.map((r) => [lang === 'zh' ? r.keyZh ?? r.key : r.key, wan(r.annualFlow), wan(r.value), r.service ?? '']),
     [],
     [L.excluded, L.annualFlow(a.closing.priceYear), L.presentValue],
-    ...a.closing.excluded.map((r) => [r.key, wan(r.annualFlow), wan(r.value)]),
+    ...a.closing.excluded.map((r) => [lang === 'zh' ? r.keyZh ?? r.key : r.key, wan(r.annualFlow), wan(r.value)]),
   ] : [[L.noAssets], ...t.notes.map((n) => [n[lang]])];
 
   const mapping: OutCell[][] = [
     [L.indicator, L.zh, L.en, L.section, L.service, L.subService, L.match, L.nameStatus, L.sourceId, L.status, L.note],
-    ...t.mapping.services.map((s) => [s.indicator, s.zh, s.en, L.sections[s.section] ?? s.section, s.service ?? '', s.subService ?? '', L.matches[s.match] ?? s.match, s.nameStatus, s.nameSource, s.status, s.note]),
+    ...t.mapping.services.map((s) => [s.indicator, s.zh, s.en, L.sections[s.section] ?? s.section, s.service ?? '', s.subService ?? '', L.matches[s.match] ?? s.match, word(L.nameStatuses, s.nameStatus), s.nameSource, word(L.statuses, s.status), noteOf(s)]),
     [],
     [L.type, L.zh, L.en, L.get, '', '', L.match, L.nameStatus, L.sourceId, L.status, L.note],
-    ...t.mapping.ecosystemTypes.map((e) => [e.type, ecosystemTypes().get(e.type)?.zh ?? '', ecosystemTypes().get(e.type)?.en ?? '', e.get, e.level, '', L.matches[e.match] ?? e.match, e.nameStatus, e.nameSource, e.status, e.note]),
+    ...t.mapping.ecosystemTypes.map((e) => [e.type, ecosystemTypes().get(e.type)?.zh ?? '', ecosystemTypes().get(e.type)?.en ?? '', e.get, word(L.levels, e.level), '', L.matches[e.match] ?? e.match, word(L.nameStatuses, e.nameStatus), e.nameSource, word(L.statuses, e.status), noteOf(e)]),
     [],
     [L.sourceId, L.sourceTitle, L.url, L.read],
-    ...t.mapping.sources.map((s) => [s.id, s.title, s.url, s.read]),
+    ...t.mapping.sources.map((s) => [s.id, s.title, s.url, lang === 'zh' ? s.readZh : s.read]),
   ];
 
   const warnings: OutCell[][] = [
     [L.code, L.indicator, L.path, L.message],
     ...t.warnings.map((w) => [w.code, w.indicator ?? '', w.path ? formatPath(w.path) : '', warningMessage(w, lang)]),
-    ...t.notes.map((n) => ['note', '', '', n[lang]]),
-    ['rounding', '', '', L.rounding(rule)],
+    ...t.notes.map((n) => [L.noteCode, '', '', n[lang]]),
+    [L.roundingCode, '', '', L.rounding(rule)],
   ];
   return {
     extent, 'supply-physical': supply(t.services.supplyPhysical, false), 'supply-monetary': supplyMonetary,

@@ -43,9 +43,11 @@ function table(rows: readonly OutCell[][], sheet: SeeaSheet, options: SeeaExport
   const shaped = merge
     ? rows.map((r, ri) => [r[0] ?? null, r[1] ?? null, ri === 0 ? L.service : r[3] ? `${r[3] as string}${r[4] ? `\u0000${r[4] as string}` : ''}` : '', ...r.slice(5)])
     : rows;
-  const [head, ...body] = headed ? shaped : [[], ...shaped];
+  // A Chinese page names things in Chinese: the English-name column is left to the CSV and XLSX.
+  const english = options.lang === 'zh' && headed ? new Set(shaped[0]!.map((c, i) => (c === L.en ? i : -1)).filter((i) => i >= 0)) : new Set<number>();
+  const [head, ...body] = (headed ? shaped : [[], ...shaped]).map((r) => r.filter((_, i) => !english.has(i)));
   const badgeColumns = new Set(head!.map((c, i) => ((c === L.match || c === L.nameStatus || c === L.status) ? i : -1)).filter((i) => i >= 0));
-  const matchValues = new Map(Object.entries(L.matches).map(([k, v]) => [v, k]));
+  const matchValues = new Map([L.matches, L.nameStatuses, L.statuses].flatMap((words) => Object.entries(words).map(([k, v]) => [v, k] as const)));
   const td = (c: OutCell, i: number) => {
     if (c === null) return '<td></td>';
     if (typeof c === 'object') return `<td class="num">${h(groupThousands(c.number))}</td>`;
@@ -98,13 +100,13 @@ export function seeaHtmlSections(t: SeeaTables, options: SeeaExportOptions & { r
   })), { id: 'seea-supply', title: L.sheets['supply-monetary'] });
   const notes = [...t.notes.map((x) => x[lang]), ...t.warnings.map((w) => warningMessage(w, lang))];
   const intro: Record<SeeaSheet, string> = {
-    extent: `<p class="note">${h(t.extent.rule)}</p>${extentBar ? `<div class="card">${extentBar}</div>` : ''}`,
+    extent: `<p class="note">${h(lang === 'zh' ? t.extent.ruleZh : t.extent.rule)}</p>${extentBar ? `<div class="card">${extentBar}</div>` : ''}`,
     'supply-physical': '',
     'supply-monetary': `<div class="card">${supplyBar}</div>`,
     'use-physical': '',
     'use-monetary': '',
     assets: '',
-    mapping: `<p class="note">${h(t.mapping.note)}</p>`,
+    mapping: `<p class="note">${h(lang === 'zh' ? t.mapping.noteZh : t.mapping.note)}</p>`,
     warnings: '',
   };
   // Wide tables: a smaller type, and room for the service names.

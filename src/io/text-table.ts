@@ -20,6 +20,8 @@ import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { Language } from '../errors/messages.js';
+import { warningMessage } from '../errors/warnings/index.js';
+import { arithmeticText, notAccountedReason, roundingText, warningsHeading } from './display-text.js';
 import type { MeasureJson } from '../units/measure.js';
 import { terminalLine, terminalText } from './safe-text.js';
 
@@ -257,8 +259,8 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
     for (const ind of inCategory) {
       rows.push([
         ind.id,
-        `${ind.zh} ${ind.en}`,
-        ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} items` : '—',
+        lang === 'zh' ? ind.zh : `${ind.zh} ${ind.en}`,
+        ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? (lang === 'zh' ? `${ind.quantity.lines.length} 项` : `${ind.quantity.lines.length} items`) : '—',
         priceCell(unitPriceDisplay(ind, lang, rule)),
         groupThousands(wan.indicator(ind.id)),
         groupThousands(yi.indicator(ind.id)),
@@ -266,7 +268,7 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
       ]);
     }
     const total = result.totals[category];
-    rows.push([`  ${category}`, `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', groupThousands(wan.category(category)), groupThousands(yi.category(category)), share(total.value)]);
+    rows.push([`  ${category}`, lang === 'zh' ? CATEGORY_NAMES[category]!.zh : `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', groupThousands(wan.category(category)), groupThousands(yi.category(category)), share(total.value)]);
     separators.add(rows.length);
   }
   if (result.outsideRegion.length || result.totals.outsideRegion.value !== '0') {
@@ -290,23 +292,33 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   const title = lang === 'zh'
     ? `${terminalLine(result.region.name)} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
     : `GEP account of ${terminalLine(result.region.name)}, ${result.accountingYear} (${result.priceYear} prices)`;
-  const footer = [
-    `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title[lang]}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
-    `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
-    describeDisplayRule(rule, lang),
-  ];
+  const footer = lang === 'zh'
+    ? [
+      `核算方案：${result.profile.id} ${result.profile.version} — ${result.profile.title.zh}${result.profile.indicatorListStatus === 'to-verify' ? '（指标清单待核实）' : ''}`,
+      `参数表：${result.coefficientTable}；算术：${arithmeticText(result.arithmetic, lang)}；舍入：${roundingText(rule, lang)}，${describeParts(rule, lang)}`,
+      describeDisplayRule(rule, lang),
+    ]
+    : [
+      `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title.en}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
+      `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
+      describeDisplayRule(rule, lang),
+    ];
   const converted = result.indicators.flatMap((i) => {
     const p = unitPriceDisplay(i, lang, rule);
     return p.convertedFrom ? [`${i.id}: ${p.text} = ${significantText(p.convertedFrom.value, rule)} ${p.convertedFrom.unit} ÷ ${p.convertedFrom.ratio} ${p.convertedFrom.ratioUnit} (${p.convertedFrom.coefficient})`] : [];
   });
-  if (converted.length) footer.push(`${lang === 'zh' ? '单价换算' : 'unit prices converted'}: ${converted.join('; ')}`);
+  if (converted.length) footer.push(lang === 'zh' ? `单价换算：${converted.join('；')}` : `unit prices converted: ${converted.join('; ')}`);
   if (result.indicators.some((i) => unitPriceDisplay(i, lang, rule).otherBasis)) {
     footer.push(lang === 'zh' ? '* 单价按另一实物量计（如按覆盖面积），见计算过程' : '* unit price per another quantity than the one shown (e.g. per m² of covered area): see the trace');
   }
-  if (result.notAccounted.length) footer.push(`not accounted: ${result.notAccounted.map((n) => `${n.id} (${n.reason})`).join(', ')}`);
+  if (result.notAccounted.length) {
+    footer.push(lang === 'zh'
+      ? `未核算：${result.notAccounted.map((n) => `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）`).join('；')}`
+      : `not accounted: ${result.notAccounted.map((n) => `${n.id} (${n.reason})`).join(', ')}`);
+  }
   // The to-verify coefficients: one line with their count, not their list (the JSON and the HTML report list them).
   const banner = toVerifyBanner(result, lang);
-  const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${w.message}`);
+  const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${warningMessage(w, lang)}`);
   // Names and warnings come from the input: no control character or bidi override reaches the terminal.
-  return terminalText([title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [`warnings (${warnings.length}):`, ...warnings.map(terminalLine)] : [])].join('\n'));
+  return terminalText([title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [warningsHeading(warnings.length, lang), ...warnings.map(terminalLine)] : [])].join('\n'));
 }

@@ -7,6 +7,7 @@
  * are float64 and say so.
  */
 import type { Language } from '../errors/messages.js';
+import { warningMessage } from '../errors/warnings/index.js';
 import { DEFAULT_ROUNDING, type RoundingRule } from '../numbers/rounding.js';
 import type { SensitivityResultJson, UncertaintyResultJson } from '../uncertainty/serialize.js';
 import { LIBRARY_VERSION } from '../version.js';
@@ -72,11 +73,13 @@ export function formatUncertaintyTable(r: UncertaintyResultJson, lang: Language 
     line(t.material, r.totals.material), line(t.regulating, r.totals.regulating), line(t.cultural, r.totals.cultural), line(t.gep, r.totals.gep),
     ...r.indicators.map((i) => line(`  ${lang === 'zh' ? i.zh : i.id}`, i)),
   ];
-  const head = `${t.uncertaintyTitle}: ${r.region.name}, ${r.accountingYear} (${r.priceYear} prices) — ${r.draws} ${t.draws}, ${r.counted} ${t.counted}, ${t.seed} ${r.seed}`;
+  const head = lang === 'zh'
+    ? `${t.uncertaintyTitle}：${r.region.name}，${r.accountingYear} 年（${r.priceYear} 年价格）— ${t.draws} ${r.draws}，${t.counted} ${r.counted}，${t.seed} ${r.seed}`
+    : `${t.uncertaintyTitle}: ${r.region.name}, ${r.accountingYear} (${r.priceYear} prices) — ${r.draws} ${t.draws}, ${r.counted} ${t.counted}, ${t.seed} ${r.seed}`;
   const params = r.parameters.length
     ? `\n\n${t.parameters}:\n${r.parameters.map((p) => `  ${p.key} [${p.unit}] ${describe(p.distribution)} — ${p.origin}`).join('\n')}`
     : '';
-  const warnings = r.warnings.length ? `\n\n${t.warnings}:\n${r.warnings.map((w) => `  - ${w.message}`).join('\n')}` : '';
+  const warnings = r.warnings.length ? `\n\n${t.warnings}${lang === 'zh' ? '：' : ':'}\n${r.warnings.map((w) => `  - ${warningMessage(w, lang)}`).join('\n')}` : '';
   return `${head}\n\n${table(rows, (c) => c > 0)}\n\n${t.statsNote}${params}${warnings}\n`;
 }
 
@@ -94,23 +97,26 @@ export function formatSensitivityTable(r: SensitivityResultJson, lang: Language 
     `${t.top5}: ${r.topCoefficients.join(', ')}`,
     '',
     table(rows, (c) => c >= 2 && c <= 6),
-    r.swings.length > limit ? `… ${r.swings.length - limit} more` : '',
-    `${t.firstOrder} (${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} accounts, ${r.firstOrder.estimator}):`,
+    r.swings.length > limit ? (lang === 'zh' ? `…… 另有 ${r.swings.length - limit} 项` : `… ${r.swings.length - limit} more`) : '',
+    lang === 'zh'
+      ? `${t.firstOrder}（${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} 次核算，${r.firstOrder.estimator}）：`
+      : `${t.firstOrder} (${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} accounts, ${r.firstOrder.estimator}):`,
     indices,
-    ...(r.warnings.length ? ['', `${t.warnings}:`, ...r.warnings.map((w) => `  - ${w.message}`)] : []),
+    ...(r.warnings.length ? ['', `${t.warnings}${lang === 'zh' ? '：' : ':'}`, ...r.warnings.map((w) => `  - ${warningMessage(w, lang)}`)] : []),
   ].join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
 const yi = (x: string | null) => (x === null ? NaN : Number(x) / 1e8);
 
-function masthead(title: string, r: { region: { name: string }; accountingYear: number; priceYear: number; profile: { id: string }; coefficientTable: string }, extra: string): string {
+function masthead(title: string, r: { region: { name: string }; accountingYear: number; priceYear: number; profile: { id: string }; coefficientTable: string }, extra: string, lang: Language): string {
+  const [profile, table, prices] = lang === 'zh' ? ['核算方案', '参数表', '价格年份'] : ['profile', 'table', 'prices'];
   return `<header class="masthead"><p class="kicker">gep-accounting ${escapeHtml(LIBRARY_VERSION)}</p><h1>${escapeHtml(title)} — ${escapeHtml(r.region.name)} ${r.accountingYear}</h1>`
-    + `<ul class="meta"><li><b>profile</b>${escapeHtml(r.profile.id)}</li><li><b>table</b>${escapeHtml(r.coefficientTable)}</li><li><b>prices</b>${r.priceYear}</li>${extra}</ul></header>`;
+    + `<ul class="meta"><li><b>${profile}</b>${escapeHtml(r.profile.id)}</li><li><b>${table}</b>${escapeHtml(r.coefficientTable)}</li><li><b>${prices}</b>${r.priceYear}</li>${extra}</ul></header>`;
 }
 
-function warningsSection(n: number, warnings: readonly { message: string }[], lang: Language): string {
+function warningsSection(n: number, warnings: readonly { code: string; message: string; zh?: string | undefined }[], lang: Language): string {
   if (!warnings.length) return '';
-  return `<section><h2>${sectionNumber(n, lang)}${T[lang].warnings}</h2><ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join('')}</ul></section>`;
+  return `<section><h2>${sectionNumber(n, lang)}${T[lang].warnings}</h2><ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(warningMessage(w, lang))}</li>`).join('')}</ul></section>`;
 }
 
 /** The uncertainty of an account as one HTML page: intervals, histogram of GEP, indicators, parameters. */
@@ -146,7 +152,7 @@ export function uncertaintyToHtml(r: UncertaintyResultJson, options: Uncertainty
     r.parameters.map((p) => `<tr${p.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(p.key)}</code>${p.shared ? ` <span class="badge muted">${escapeHtml(p.shared)}</span>` : ''}</td><td>${escapeHtml(p.unit)}${p.priceYear ? ` (${p.priceYear})` : ''}</td><td class="num">${escapeHtml(p.base)}</td><td>${escapeHtml(describe(p.distribution))}</td><td>${escapeHtml(p.origin)}</td></tr>`).join('')
   }</tbody></table></div><p class="note">${escapeHtml(`${t.draws} ${r.draws}, ${t.counted} ${r.counted}; ${t.seed} ${r.seed}; ${t.generator}: ${r.generator}; ${t.quantiles}: ${r.quantileMethod}.`)}</p>`;
   const body = [
-    masthead(t.uncertaintyTitle, r, `<li><b>${t.draws}</b>${r.draws}</li><li><b>${t.seed}</b>${r.seed}</li>`),
+    masthead(t.uncertaintyTitle, r, `<li><b>${t.draws}</b>${r.draws}</li><li><b>${t.seed}</b>${r.seed}</li>`, lang),
     '<div class="content">',
     figures,
     `<section><h2>${sectionNumber(1, lang)}${t.intervals}</h2><div class="card">${intervals}</div></section>`,
@@ -189,7 +195,7 @@ export function sensitivityToHtml(r: SensitivityResultJson, options: Uncertainty
     r.swings.map((s) => `<tr${s.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(s.key)}</code></td><td>${escapeHtml(s.unit)}</td><td class="num">${escapeHtml(String(Number(s.low).toPrecision(4)))}</td><td class="num">${escapeHtml(String(Number(s.high).toPrecision(4)))}</td><td class="num">${escapeHtml(money(s.gepLow, rule))}</td><td class="num">${escapeHtml(money(s.gepHigh, rule))}</td><td class="num">${escapeHtml(money(s.swing, rule))}</td><td>${escapeHtml(s.origin)}</td></tr>`).join('')
   }</tbody></table></div><p class="note">万元; float64.</p>`;
   const body = [
-    masthead(t.sensitivityTitle, r, `<li><b>GEP</b>${escapeHtml(money(r.base, rule))} 万元</li>`),
+    masthead(t.sensitivityTitle, r, `<li><b>GEP</b>${escapeHtml(money(r.base, rule))} 万元</li>`, lang),
     '<div class="content">',
     `<section><h2>${sectionNumber(1, lang)}${t.top5}</h2>${top}</section>`,
     `<section><h2>${sectionNumber(2, lang)}${t.tornado}</h2><div class="card">${tornado}</div></section>`,

@@ -23,6 +23,7 @@ import { getCoefficientTable } from '../coefficients/tables.js';
 import type { CoefficientUse } from '../coefficients/types.js';
 import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
+import { textEn, textIn, type Text } from '../errors/text.js';
 import type { GepDecimal } from '../numbers/arithmetic.js';
 import { coefficientTableHash, inputHash, sha256Hex } from '../io/hash.js';
 import { resultTables, resultToJsonText, resultToXlsx, type ResultExportOptions } from '../io/result-export.js';
@@ -148,7 +149,8 @@ function extensionOf(name: string): string {
   return m ? m[1]!.toLowerCase() : 'bin';
 }
 
-function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly ManifestEntry[]): string {
+function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (ManifestEntry & { readonly roleText: Text })[], lang: Language): string {
+  if (lang === 'zh') return readmeZh(manifest, entries);
   const lines = [
     `# GEP release: ${manifest.region.name}, ${manifest.accountingYear} (${manifest.priceYear} prices)`,
     '',
@@ -183,6 +185,37 @@ function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly Mani
   return lines.join('\n');
 }
 
+/** The README of a Chinese release: the same content, in Chinese. */
+function readmeZh(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (ManifestEntry & { readonly roleText: Text })[]): string {
+  return [
+    `# 生态产品总值核算结果发布包：${manifest.region.name} ${manifest.accountingYear} 年（${manifest.priceYear} 年价格）`,
+    '',
+    `发布日期 ${manifest.date} · gep-accounting ${manifest.libraryVersion}`,
+    '',
+    `- 核算方案：${manifest.profile.id} ${manifest.profile.version}；参数表：${manifest.coefficientTable}（${manifest.coefficientTableHash}）`,
+    `- 输入数据哈希：${manifest.inputHash}`,
+    `- GEP：${manifest.gep.value} ${manifest.gep.unit}（${manifest.gep.priceYear} 年价格）；精确十进制数，未舍入`,
+    `- “待核实”参数：${manifest.toVerifyCoefficients} 个（见 to-verify.json）${manifest.strict ? '；严格模式' : ''}`,
+    '',
+    '## 文件',
+    '',
+    '| 文件 | 内容 | 字节数 | SHA-256 |',
+    '|---|---|---:|---|',
+    ...entries.map((e) => `| \`${e.path}\` | ${textIn(e.roleText, 'zh')} | ${e.bytes} | \`${e.sha256}\` |`),
+    '',
+    'manifest.json 列出以上每个文件的 SHA-256 和大小；它最后写入，无法包含自身的哈希，',
+    '因此发布方应在发布包旁另行公布 manifest.json 的 SHA-256。',
+    '',
+    '## 核验',
+    '',
+    '- 使用 gep-accounting：运行 `gep verify-release <本文件夹>`，逐一核对文件哈希，检查增删文件，',
+    '  以记录的核算方案与参数表根据 input/input.json 重新核算，并逐项精确比较 account/result.json 中的数值。全部一致时退出码为 0。',
+    '- 不使用本库：每个文件的 `sha256sum` 须与清单一致；可用',
+    `  \`gep run input/input.json --profile ${manifest.profile.id} --format json\`（gep-accounting ${manifest.libraryVersion}）重新核算。`,
+    '',
+  ].join('\n');
+}
+
 /**
  * Build a release bundle (发布包) of one account: every file as bytes, and the manifest.
  *
@@ -196,7 +229,7 @@ function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly Mani
  */
 export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBundle {
   if (!isReleaseDate(options.date)) {
-    throw new GepInputError([makeIssue('input.type', ['date'], { expected: 'a release date written YYYY-MM-DD', found: JSON.stringify(options.date) })]);
+    throw new GepInputError([makeIssue('input.type', ['date'], { expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' }, found: JSON.stringify(options.date) })]);
   }
   const strict = options.strict ?? false;
   const result: GepResult<GepDecimal> = computeGep(input, { ...(options.profile ? { profile: options.profile } : {}), strict });
@@ -209,24 +242,25 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
   const inputBytes = utf8(`${JSON.stringify(input, null, 2)}\n`);
   // The file as read is kept when it differs from input.json (a CSV, a workbook, JSON laid out otherwise).
   const original = options.original && sha256Hex(options.original.bytes) !== sha256Hex(inputBytes) ? options.original : undefined;
-  const files: (ReleaseFile & { role: string })[] = [
-    { path: RELEASE_PATHS.input, role: 'the input as accounted (canonical source of the input hash)', bytes: inputBytes },
-    ...(original ? [{ path: `input/original.${extensionOf(original.name)}`, role: `the input file as read (${original.name.split(/[\\/]/).pop()})`, bytes: original.bytes }] : []),
-    { path: RELEASE_PATHS.resultJson, role: 'the account: every number exact, with its trace', bytes: utf8(resultToJsonText(json, exportOptions)) },
-    { path: RELEASE_PATHS.resultXlsx, role: 'the account as a workbook (rounding stated inside)', bytes: resultToXlsx(json, exportOptions) },
-    { path: RELEASE_PATHS.reportHtml, role: 'the account as a report page', bytes: utf8(resultToHtml(json, exportOptions)) },
+  // Each file's role in English (the manifest) and Chinese (the README of a Chinese release).
+  const files: (ReleaseFile & { role: Text })[] = [
+    { path: RELEASE_PATHS.input, role: { en: 'the input as accounted (canonical source of the input hash)', zh: '核算所用的输入（输入数据哈希据此计算）' }, bytes: inputBytes },
+    ...(original ? [{ path: `input/original.${extensionOf(original.name)}`, role: { en: `the input file as read (${original.name.split(/[\\/]/).pop()})`, zh: `读入的原始输入文件（${original.name.split(/[\\/]/).pop()}）` }, bytes: original.bytes }] : []),
+    { path: RELEASE_PATHS.resultJson, role: { en: 'the account: every number exact, with its trace', zh: '核算结果：每个数值均为精确值，附计算过程' }, bytes: utf8(resultToJsonText(json, exportOptions)) },
+    { path: RELEASE_PATHS.resultXlsx, role: { en: 'the account as a workbook (rounding stated inside)', zh: '核算结果工作簿（内注舍入规则）' }, bytes: resultToXlsx(json, exportOptions) },
+    { path: RELEASE_PATHS.reportHtml, role: { en: 'the account as a report page', zh: '核算报告网页' }, bytes: utf8(resultToHtml(json, exportOptions)) },
     {
       path: RELEASE_PATHS.coefficientsJson,
-      role: 'coefficients used, with source, price year and status',
+      role: { en: 'coefficients used, with source, price year and status', zh: '所用参数，附来源、价格年份和状态' },
       bytes: utf8(`${JSON.stringify({ coefficientTable: result.coefficientTable, coefficientTableHash: exportOptions.coefficientTableHash, coefficientsUsed: result.coefficientsUsed }, null, 2)}\n`),
     },
-    { path: RELEASE_PATHS.coefficientsCsv, role: 'coefficients used (CSV)', bytes: utf8(toCsv(resultTables(json, exportOptions).coefficients)) },
+    { path: RELEASE_PATHS.coefficientsCsv, role: { en: 'coefficients used (CSV)', zh: '所用参数（CSV）' }, bytes: utf8(toCsv(resultTables(json, exportOptions).coefficients)) },
     {
       path: RELEASE_PATHS.toVerify,
-      role: 'the to-verify list: coefficients and profile parts not yet checked against their source',
+      role: { en: 'the to-verify list: coefficients and profile parts not yet checked against their source', zh: '待核实清单：尚未与来源核对的参数和核算方案内容' },
       bytes: utf8(`${JSON.stringify({ profileIndicatorList: result.profile.indicatorListStatus, coefficients: toVerify, warnings: toVerifyWarnings }, null, 2)}\n`),
     },
-    ...result.indicators.map((i) => ({ path: `${RELEASE_PATHS.methods}/${i.id}.md`, role: `method page of ${i.id}`, bytes: utf8(methodPage(i.id)) })),
+    ...result.indicators.map((i) => ({ path: `${RELEASE_PATHS.methods}/${i.id}.md`, role: { en: `method page of ${i.id}`, zh: `${i.zh}（${i.id}）方法说明` }, bytes: utf8(methodPage(i.id)) })),
   ];
   const head = {
     kind: 'gep-release' as const,
@@ -245,8 +279,12 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     gep: json.totals.gep,
     toVerifyCoefficients: toVerify.length,
   };
-  const entry = (f: ReleaseFile & { role: string }): ManifestEntry => ({ path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length, role: f.role });
-  const readmeFile = { path: RELEASE_PATHS.readme, role: 'what the bundle holds and how to check it', bytes: utf8(readme(head, files.map(entry))) };
+  const entry = (f: ReleaseFile & { role: Text }): ManifestEntry => ({ path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length, role: textEn(f.role) });
+  const readmeFile = {
+    path: RELEASE_PATHS.readme,
+    role: { en: 'what the bundle holds and how to check it', zh: '发布包内容与核验方法' },
+    bytes: utf8(readme(head, files.map((f) => ({ ...entry(f), roleText: f.role })), options.lang ?? 'en')),
+  };
   const all = [readmeFile, ...files];
   const manifest: ReleaseManifest = { ...head, files: all.map(entry) };
   return { files: all.map(({ path, bytes }) => ({ path, bytes })), manifest, manifestBytes: utf8(`${JSON.stringify(manifest, null, 2)}\n`) };

@@ -17,7 +17,8 @@
  */
 import { computeGep } from '../accounts/gep.js';
 import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
-import { GepInputError, makeIssue, type GepIssue } from '../errors/errors.js';
+import { GepInputError, makeIssue, messageOf, type GepIssue } from '../errors/errors.js';
+import { textEn, textIn, type Text } from '../errors/text.js';
 import type { IssueCode } from '../errors/messages.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { getProfile } from '../profiles/profiles.js';
@@ -42,7 +43,7 @@ export interface ReleaseVerification {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
-const issue = (code: IssueCode, file: string | undefined, path: readonly (string | number)[], details: { expected?: string; found?: string } = {}) =>
+const issue = (code: IssueCode, file: string | undefined, path: readonly (string | number)[], details: { expected?: Text; found?: Text } = {}) =>
   makeIssue(code, path, { ...details, ...(file ? { location: { file } } : {}) });
 
 function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | null {
@@ -51,30 +52,34 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
     value = parseJsonInput(decoder.decode(bytes), RELEASE_PATHS.manifest);
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'JSON', found: e.issues[0]?.message ?? 'unreadable' }));
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'JSON', found: e.issues[0] ? { en: e.issues[0].message, zh: messageOf(e.issues[0], 'zh') } : { en: 'unreadable', zh: '无法读取' } }));
     return null;
   }
   const m = value as Record<string, unknown>;
-  const bad = (field: string, expected: string) => {
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: `${field}: ${expected}`, found: JSON.stringify(m?.[field]) ?? 'nothing' }));
+  const bad = (field: string, expected: Text) => {
+    const found = JSON.stringify(m?.[field]);
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], {
+      expected: { en: `${field}: ${textEn(expected)}`, zh: `${field}：${textIn(expected, 'zh')}` },
+      found: found ?? { en: 'nothing', zh: '空值（未填写）' },
+    }));
   };
   if (typeof m !== 'object' || m === null || Array.isArray(m)) {
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'an object', found: typeof m }));
+    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: { en: 'an object', zh: '对象' }, found: typeof m }));
     return null;
   }
   const before = issues.length;
   if (m.kind !== 'gep-release') bad('kind', '"gep-release"');
   if (m.formatVersion !== RELEASE_FORMAT_VERSION) bad('formatVersion', String(RELEASE_FORMAT_VERSION));
-  for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, 'text');
+  for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, { en: 'text', zh: '文本' });
   const profile = m.profile as Record<string, unknown> | undefined;
   if (typeof profile !== 'object' || profile === null || typeof profile.id !== 'string') bad('profile', '{ id, version }');
-  if (typeof m.strict !== 'boolean') bad('strict', 'true or false');
+  if (typeof m.strict !== 'boolean') bad('strict', { en: 'true or false', zh: 'true 或 false' });
   const files = m.files;
   const entryOk = (e: unknown): e is ManifestEntry => {
     const x = e as Record<string, unknown>;
     return typeof x === 'object' && x !== null && typeof x.path === 'string' && typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256) && typeof x.bytes === 'number';
   };
-  if (!Array.isArray(files) || !files.every(entryOk)) bad('files', 'a list of { path, sha256 (64 hex digits), bytes }');
+  if (!Array.isArray(files) || !files.every(entryOk)) bad('files', { en: 'a list of { path, sha256 (64 hex digits), bytes }', zh: '由 { path, sha256（64 位十六进制）, bytes } 组成的列表' });
   return issues.length === before ? (m as unknown as ReleaseManifest) : null;
 }
 
@@ -84,10 +89,10 @@ const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 /** Compare the recorded account with the recomputed one, leaf by leaf; returns the number of leaves compared. */
 function compareJson(recorded: unknown, recomputed: unknown, path: (string | number)[], issues: GepIssue[], skip: ReadonlySet<string>): number {
   const file = RELEASE_PATHS.resultJson;
-  const show = (v: unknown) => (v === undefined ? '(absent)' : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120));
+  const show = (v: unknown): Text => (v === undefined ? { en: '(absent)', zh: '（无）' } : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120));
   if (Array.isArray(recorded) && Array.isArray(recomputed)) {
     let n = 0;
-    if (recorded.length !== recomputed.length) issues.push(issue('release.value-differs', file, path, { expected: `${recorded.length} items`, found: `${recomputed.length} items` }));
+    if (recorded.length !== recomputed.length) issues.push(issue('release.value-differs', file, path, { expected: { en: `${recorded.length} items`, zh: `${recorded.length} 项` }, found: { en: `${recomputed.length} items`, zh: `${recomputed.length} 项` } }));
     for (let i = 0; i < Math.min(recorded.length, recomputed.length); i++) n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip);
     return n;
   }
@@ -148,7 +153,7 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVe
     checkedFiles += 1;
     const hash = sha256Hex(bytes);
     if (hash !== entry.sha256 || bytes.length !== entry.bytes) {
-      issues.push(issue('release.file-changed', entry.path, [], { expected: `${entry.sha256} (${entry.bytes} bytes)`, found: `${hash} (${bytes.length} bytes)` }));
+      issues.push(issue('release.file-changed', entry.path, [], { expected: { en: `${entry.sha256} (${entry.bytes} bytes)`, zh: `${entry.sha256}（${entry.bytes} 字节）` }, found: { en: `${hash} (${bytes.length} bytes)`, zh: `${hash}（${bytes.length} 字节）` } }));
     }
   }
   for (const path of [...files.keys()].sort()) {
@@ -212,7 +217,7 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVe
   }
   if (recorded) {
     const same = (path: (string | number)[], expected: string, found: unknown) => {
-      if (found !== expected) issues.push(issue('release.mismatch', RELEASE_PATHS.resultJson, path, { expected, found: JSON.stringify(found) ?? '(absent)' }));
+      if (found !== expected) issues.push(issue('release.mismatch', RELEASE_PATHS.resultJson, path, { expected, found: JSON.stringify(found) ?? { en: '(absent)', zh: '（无）' } }));
     };
     const exp = (recorded.export ?? {}) as Record<string, unknown>;
     same(['coefficientTable'], manifest.coefficientTable, recorded.coefficientTable);
@@ -235,7 +240,7 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVe
       });
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      issues.push(issue('release.recompute-failed', RELEASE_PATHS.input, [], { found: e.issues.map((i) => i.message).join('; ') }));
+      issues.push(issue('release.recompute-failed', RELEASE_PATHS.input, [], { found: { en: e.issues.map((i) => i.message).join('; '), zh: e.issues.map((i) => messageOf(i, 'zh')).join('；') } }));
     }
   }
   return { ok: issues.length === 0, manifest, issues, notes, checked: { files: checkedFiles, values } };

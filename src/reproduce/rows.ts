@@ -6,6 +6,7 @@
  */
 import type { CoefficientUse } from '../coefficients/types.js';
 import { formatPath, type GepWarning } from '../errors/errors.js';
+import { textEn, textZh, type Text } from '../errors/text.js';
 import type { TraceStep } from '../indicators/types.js';
 import { decimalArithmetic, GepDecimal } from '../numbers/arithmetic.js';
 import { asFlowUnit, convert, GepUnitError, GepUnitParseError } from '../units/units.js';
@@ -57,11 +58,17 @@ export interface RowOutcome {
   readonly tolerance: string;
   readonly toleranceKind: ToleranceKind;
   readonly toleranceReason: string;
+  /** The tolerance's reason in Chinese, when the library wrote it. */
+  readonly toleranceReasonZh?: string;
   readonly status: RowStatus;
   /** Why a row is not reproducible, what a known inconsistency is, or why an excuse is stale. */
   readonly reason?: string;
+  /** The reason in Chinese, when the library wrote it. */
+  readonly reasonZh?: string;
   /** Why the row is circular (stated by the case, or presumed). */
   readonly circular?: string;
+  /** Why the row is presumed circular, in Chinese. */
+  readonly circularZh?: string;
   /** The source the case names for an unprinted price. */
   readonly priceSource?: string;
   /** The quantity that would reproduce the printed value at the printed price, when outside tolerance. */
@@ -69,12 +76,22 @@ export interface RowOutcome {
   readonly trace?: RowTrace;
 }
 
+/** The default tolerance's reason. */
+const HALF_DIGIT = { en: 'half a unit of the last printed digit', zh: '公布值末位的半个单位' } as const;
+
 /** Half a unit of the last printed digit: "374.62" → 0.005; "72030.15" → 0.005; "1200" → 0.5. */
 export function halfUnitOfLastDigit(printed: string): GepDecimal {
   const mantissa = printed.trim().replace(/e.*$/i, '');
   const exponent = /e([+-]?\d+)$/i.exec(printed.trim());
   const decimals = mantissa.includes('.') ? mantissa.split('.')[1]!.length : 0;
   return new GepDecimal(10).pow(-decimals + (exponent ? Number(exponent[1]) : 0)).dividedBy(2);
+}
+
+/** `{ reason, reasonZh }` of a text: the English, and the Chinese when the library wrote one (a case's own text has one language). */
+export function reasonFields(t: Text | undefined): { reason?: string; reasonZh?: string } {
+  if (t === undefined) return {};
+  const zh = textZh(t);
+  return { reason: textEn(t), ...(zh !== undefined ? { reasonZh: zh } : {}) };
 }
 
 /** Significant digits for reading: the JSON keeps every digit. */
@@ -114,10 +131,10 @@ function quantityAsPrinted(row: CaseRow, c: RowComputation): GepDecimal | null {
 }
 
 /** The row's tolerance: stated, widened by a coarse printed quantity that was fed in, or half a unit of the last printed digit. */
-function toleranceOf(row: CaseRow, recomputed: GepDecimal, fedAsPrinted: boolean): { tolerance: GepDecimal; kind: ToleranceKind; reason: string } {
+function toleranceOf(row: CaseRow, recomputed: GepDecimal, fedAsPrinted: boolean): { tolerance: GepDecimal; kind: ToleranceKind; reason: Text } {
   if (row.tolerance) return { tolerance: new GepDecimal(row.tolerance.absolute), kind: 'stated', reason: row.tolerance.reason };
   const half = halfUnitOfLastDigit(row.printed.value);
-  const digit = { tolerance: half, kind: 'printed-digit' as const, reason: 'half a unit of the last printed digit' };
+  const digit = { tolerance: half, kind: 'printed-digit' as const, reason: HALF_DIGIT };
   const pq = row.printedQuantity;
   if (!pq || !fedAsPrinted) return digit;
   const q = new GepDecimal(pq.value);
@@ -132,7 +149,10 @@ function toleranceOf(row: CaseRow, recomputed: GepDecimal, fedAsPrinted: boolean
   return {
     tolerance: widened,
     kind: 'printed-quantity',
-    reason: `the row is fed the printed quantity ${pq.value} ${pq.unit} (±${halfQ.toString()}), printed coarser than the value ${row.printed.value} ${row.printed.unit} (±${half.toString()}): ±${half.toString()} + ${sig(recomputed.abs(), 10)} × ${halfQ.toString()} / ${pq.value} = ±${sig(widened)}`,
+    reason: {
+      en: `the row is fed the printed quantity ${pq.value} ${pq.unit} (±${halfQ.toString()}), printed coarser than the value ${row.printed.value} ${row.printed.unit} (±${half.toString()}): ±${half.toString()} + ${sig(recomputed.abs(), 10)} × ${halfQ.toString()} / ${pq.value} = ±${sig(widened)}`,
+      zh: `该行输入的是公布的实物量 ${pq.value} ${pq.unit}（±${halfQ.toString()}），其精度低于价值量 ${row.printed.value} ${row.printed.unit}（±${half.toString()}）：±${half.toString()} + ${sig(recomputed.abs(), 10)} × ${halfQ.toString()} / ${pq.value} = ±${sig(widened)}`,
+    },
   };
 }
 
@@ -140,7 +160,7 @@ function toleranceOf(row: CaseRow, recomputed: GepDecimal, fedAsPrinted: boolean
  * A price the case does not show as printed, with no source named, that equals the printed value ÷
  * the printed quantity rounded to its own digits, was presumably derived from the row itself.
  */
-function presumedCircular(row: CaseRow, c: RowComputation, recomputed: GepDecimal, fedAsPrinted: boolean): string | undefined {
+function presumedCircular(row: CaseRow, c: RowComputation, recomputed: GepDecimal, fedAsPrinted: boolean): Text | undefined {
   const pq = row.printedQuantity;
   if (!pq || row.printedUnitPrice || row.priceSource || row.per || !fedAsPrinted || !c.priceFromCase) return undefined;
   const q = new GepDecimal(pq.value);
@@ -151,7 +171,10 @@ function presumedCircular(row: CaseRow, c: RowComputation, recomputed: GepDecima
   const implied = new GepDecimal(row.printed.value).dividedBy(q);
   if (!implied.toDecimalPlaces(price.decimalPlaces(), GepDecimal.ROUND_HALF_UP).eq(price)) return undefined;
   const unit = `${row.printed.unit}/${pq.unit}`;
-  return `presumed circular: the unit price ${price.toString()} ${unit} is not printed in the table and the case names no independent source for it (priceSource), and it equals the printed value ÷ the printed quantity, ${row.printed.value} / ${pq.value} = ${sig(implied, 8)}, rounded to its digits`;
+  return {
+    en: `presumed circular: the unit price ${price.toString()} ${unit} is not printed in the table and the case names no independent source for it (priceSource), and it equals the printed value ÷ the printed quantity, ${row.printed.value} / ${pq.value} = ${sig(implied, 8)}, rounded to its digits`,
+    zh: `推定为循环复算：单价 ${price.toString()} ${unit} 未在表中公布，案例也未给出独立来源（priceSource），且它等于公布的价值量 ÷ 公布的实物量，${row.printed.value} / ${pq.value} = ${sig(implied, 8)}，按其位数舍入`,
+  };
 }
 
 /** Compare one row with its recomputation (or report why it is not recomputed). */
@@ -162,7 +185,7 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
     const half = halfUnitOfLastDigit(row.printed.value);
     return {
       ...base, recomputed: null, difference: null, relativeDifference: null,
-      tolerance: half.toString(), toleranceKind: 'printed-digit', toleranceReason: 'half a unit of the last printed digit',
+      tolerance: half.toString(), toleranceKind: 'printed-digit', toleranceReason: HALF_DIGIT.en, toleranceReasonZh: HALF_DIGIT.zh,
       status: 'not-reproducible', reason: row.notReproducible!, recomputedValue: null,
     };
   }
@@ -175,8 +198,10 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
   const difference = value.minus(printed);
   const quantity = quantityAsPrinted(row, c);
   const fedAsPrinted = quantity !== null && quantity.eq(row.printedQuantity!.value);
-  const { tolerance, kind, reason: toleranceReason } = toleranceOf(row, value, fedAsPrinted);
-  const circular = row.circular ?? presumedCircular(row, c, value, fedAsPrinted);
+  const { tolerance, kind, reason: toleranceText } = toleranceOf(row, value, fedAsPrinted);
+  const circularText = row.circular ?? presumedCircular(row, c, value, fedAsPrinted);
+  const circular = circularText === undefined ? undefined : textEn(circularText);
+  const circularZh = textZh(circularText);
   const within = difference.abs().lte(tolerance);
   const trace: RowTrace = {
     indicator: row.indicator!,
@@ -195,8 +220,10 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
     relativeDifference: printed.isZero() ? null : difference.abs().dividedBy(printed.abs()).toSignificantDigits(6).toString(),
     tolerance: tolerance.toString(),
     toleranceKind: kind,
-    toleranceReason,
+    toleranceReason: textEn(toleranceText),
+    ...(textZh(toleranceText) !== undefined ? { toleranceReasonZh: textZh(toleranceText) } : {}),
     ...(circular ? { circular } : {}),
+    ...(circularZh ? { circularZh } : {}),
     ...(row.priceSource ? { priceSource: row.priceSource } : {}),
     trace,
     recomputedValue: value,
@@ -206,12 +233,25 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
   const excuse = row.knownInconsistency;
   if (excuse) {
     if (within) {
-      return { ...outcome, status: 'stale-excuse', reason: `the case documents an inconsistency here (${excuse.reason}), but the recomputed ${sig(value, 10)} agrees with the printed ${row.printed.value} within ±${sig(tolerance)}: the excuse is stale` };
+      return {
+        ...outcome, status: 'stale-excuse',
+        ...reasonFields({
+          en: `the case documents an inconsistency here (${excuse.reason}), but the recomputed ${sig(value, 10)} agrees with the printed ${row.printed.value} within ±${sig(tolerance)}: the excuse is stale`,
+          zh: `案例在此记录了一处不一致（${excuse.reason}），但复算值 ${sig(value, 10)} 与公布值 ${row.printed.value} 相差在 ±${sig(tolerance)} 之内：该说明已过时`,
+        }),
+      };
     }
     if (value.minus(excuse.found).abs().lte(tolerance)) return { ...outcome, status: 'known-inconsistency', reason: excuse.reason, ...withImplied };
-    return { ...outcome, status: 'stale-excuse', reason: `the recomputed ${sig(value, 10)} differs from the printed ${row.printed.value}, but not as the case documents it (found ${excuse.found}: ${excuse.reason}): the excuse does not match this failure`, ...withImplied };
+    return {
+      ...outcome, status: 'stale-excuse',
+      ...reasonFields({
+        en: `the recomputed ${sig(value, 10)} differs from the printed ${row.printed.value}, but not as the case documents it (found ${excuse.found}: ${excuse.reason}): the excuse does not match this failure`,
+        zh: `复算值 ${sig(value, 10)} 与公布值 ${row.printed.value} 不同，但与案例记录的不同（记录为 ${excuse.found}：${excuse.reason}）：该说明与此处的差异不符`,
+      }),
+      ...withImplied,
+    };
   }
   if (!within) return { ...outcome, status: 'outside-tolerance', ...withImplied };
-  if (circular) return { ...outcome, status: 'circular', reason: circular };
+  if (circularText) return { ...outcome, status: 'circular', ...reasonFields(circularText) };
   return { ...outcome, status: 'ok' };
 }

@@ -9,7 +9,8 @@ import { computeGep } from '../accounts/gep.js';
 import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
 import { makeCoefficientSet } from '../coefficients/resolve.js';
 import type { CoefficientOverride, CoefficientUse } from '../coefficients/types.js';
-import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { GepInputError, issueTexts, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { dimensionUnit } from '../errors/text.js';
 import { catalogue } from '../indicators/catalogue.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { getIndicator } from '../indicators/registry.js';
@@ -81,9 +82,9 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
     const hasInput = raw.input !== undefined;
     const recomputed = indicator !== undefined || hasInput;
     const reason = raw.notReproducible !== undefined;
-    if (indicator !== undefined && !hasInput) issues.push(makeIssue('input.required', at('input'), { expected: `the input block of ${indicator}` }));
-    if (hasInput && raw.indicator === undefined) issues.push(makeIssue('input.required', at('indicator'), { expected: 'the indicator that recomputes the row from its input' }));
-    if (recomputed && reason) issues.push(makeIssue('case.row-basis', at('notReproducible'), { found: 'both an indicator with its input and notReproducible' }));
+    if (indicator !== undefined && !hasInput) issues.push(makeIssue('input.required', at('input'), { expected: { en: `the input block of ${indicator}`, zh: `${indicator} 的输入数据` } }));
+    if (hasInput && raw.indicator === undefined) issues.push(makeIssue('input.required', at('indicator'), { expected: { en: 'the indicator that recomputes the row from its input', zh: '根据输入复算该行的指标' } }));
+    if (recomputed && reason) issues.push(makeIssue('case.row-basis', at('notReproducible'), { found: { en: 'both an indicator with its input and notReproducible', zh: '同时给出了 indicator 与 input 以及 notReproducible' } }));
     if (!recomputed && !reason) issues.push(makeIssue('case.row-basis', at(), { found: id === undefined ? 'neither' : `neither, in row "${id}"` }));
     if (!recomputed) {
       for (const field of RECOMPUTED_ONLY) if (raw[field] !== undefined) issues.push(makeIssue('case.needs-recomputed-row', at(field), { found: field }));
@@ -99,7 +100,7 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
           if (!spec) {
             issues.push(makeIssue('input.unknown-field', at('variant'), { found: name }));
           } else if (typeof option === 'string' && !Object.hasOwn(spec.options, option)) {
-            issues.push(makeIssue('input.out-of-range', at('variant', name), { expected: `one of ${Object.keys(spec.options).join(', ')}`, found: JSON.stringify(option) }));
+            issues.push(makeIssue('input.out-of-range', at('variant', name), { expected: { en: `one of ${Object.keys(spec.options).join(', ')}`, zh: `${Object.keys(spec.options).join('、')} 之一` }, found: JSON.stringify(option) }));
           }
         }
       }
@@ -111,15 +112,15 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
     if (printedUnit !== undefined && perUnit !== undefined) {
       const from = perUnit === null ? '元' : `元/(${perUnit})`;
       if (!sameDimension(asFlowUnit(from, printedUnit), printedUnit)) {
-        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: perUnit === null ? 'money (e.g. 万元)' : `money per ${perUnit} (e.g. 元/(${perUnit}))`, found: printedUnit }));
+        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: perUnit === null ? { en: 'money (e.g. 万元)', zh: '货币（如 万元）' } : { en: `money per ${perUnit} (e.g. 元/(${perUnit}))`, zh: `货币/${perUnit}（如 元/(${perUnit})）` }, found: printedUnit }));
       }
     }
     if (isObject(per) && typeof per.value === 'string' && perUnit && !positive(per.value)) {
-      issues.push(makeIssue('input.out-of-range', at('per', 'value'), { expected: 'an amount above 0', found: per.value }));
+      issues.push(makeIssue('input.out-of-range', at('per', 'value'), { expected: { en: 'an amount above 0', zh: '大于 0 的数量' }, found: per.value }));
     }
     const tolerance = raw.tolerance;
     if (isObject(tolerance) && typeof tolerance.absolute === 'string' && negative(tolerance.absolute)) {
-      issues.push(makeIssue('input.out-of-range', at('tolerance', 'absolute'), { expected: 'a tolerance ≥ 0', found: tolerance.absolute }));
+      issues.push(makeIssue('input.out-of-range', at('tolerance', 'absolute'), { expected: { en: 'a tolerance ≥ 0', zh: '≥ 0 的容差' }, found: tolerance.absolute }));
     }
   });
   return issues;
@@ -172,7 +173,7 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
           named.add(t.row);
         }
         if (part?.unit && total?.unit && !sameDimension(part.unit, total.unit)) {
-          issues.push(makeIssue('input.unit-dimension', at('terms', j, 'row'), { expected: `the total's dimension (${total.unit})`, found: `${part.unit} (row ${String(t.row)})` }));
+          issues.push(makeIssue('input.unit-dimension', at('terms', j, 'row'), { expected: { en: `the total's dimension (${total.unit})`, zh: `合计的量纲（${total.unit}）` }, found: { en: `${part.unit} (row ${String(t.row)})`, zh: `${part.unit}（行 ${String(t.row)}）` } }));
         }
       });
     } else if (raw.kind === 'ratio') {
@@ -180,14 +181,14 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
       const den = rowAt(raw.denominator, 'denominator');
       const unit = unitOf(raw.printed);
       if (unit !== undefined && Object.keys(parseUnit(unit).dimension).length > 0) {
-        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: 'dimension 1 (a share or growth: % or 1)', found: unit }));
+        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: { en: 'dimension 1 (a share or growth: % or 1)', zh: '量纲 1（占比或增长率：% 或 1）' }, found: unit }));
       }
       if (num?.unit && den?.unit && !sameDimension(num.unit, den.unit)) {
-        issues.push(makeIssue('input.unit-dimension', at('denominator'), { expected: `the numerator's dimension (${num.unit})`, found: `${den.unit} (row ${String(raw.denominator)})` }));
+        issues.push(makeIssue('input.unit-dimension', at('denominator'), { expected: { en: `the numerator's dimension (${num.unit})`, zh: `分子的量纲（${num.unit}）` }, found: { en: `${den.unit} (row ${String(raw.denominator)})`, zh: `${den.unit}（行 ${String(raw.denominator)}）` } }));
       }
       const denValue = den && isObject(den.row.printed) ? text(den.row.printed.value) : undefined;
       if (denValue !== undefined && decimalOrNull(denValue)?.isZero()) {
-        issues.push(makeIssue('input.out-of-range', at('denominator'), { expected: 'a row whose printed value is not zero', found: `${String(raw.denominator)} = ${denValue}` }));
+        issues.push(makeIssue('input.out-of-range', at('denominator'), { expected: { en: 'a row whose printed value is not zero', zh: '公布值不为零的行' }, found: `${String(raw.denominator)} = ${denValue}` }));
       }
     }
   });
@@ -198,7 +199,7 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
 function tableIssues(data: Json): GepIssue[] {
   const key = data.coefficientTable ?? DEFAULT_CASE_TABLE;
   if (typeof key !== 'string') return [];
-  if (!coefficientTables().has(key)) return [makeIssue('input.out-of-range', ['coefficientTable'], { expected: `one of ${[...coefficientTables().keys()].join(', ')}`, found: JSON.stringify(key) })];
+  if (!coefficientTables().has(key)) return [makeIssue('input.out-of-range', ['coefficientTable'], { expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` }, found: JSON.stringify(key) })];
   return [];
 }
 
@@ -234,10 +235,7 @@ function reroot(issue: GepIssue, rowIndex: number, overridePaths: readonly Path[
   else if (head === 'accountingYear' || head === 'priceYear') path = [head];
   else if (head === 'region') path = ['region'];
   else path = ['rows', rowIndex, ...issue.path];
-  return makeIssue(issue.code, path, {
-    ...(issue.expected !== undefined ? { expected: issue.expected } : {}),
-    ...(issue.found !== undefined ? { found: issue.found } : {}),
-  });
+  return makeIssue(issue.code, path, issueTexts(issue));
 }
 
 /** Recompute one row through its indicator module; issues are located in the case file. */
@@ -245,10 +243,7 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
   const { overrides, paths } = overridesOf(c, row, rowIndex);
   const table = getCoefficientTable(c.coefficientTable ?? DEFAULT_CASE_TABLE);
   // Overrides are checked here with their own paths (the case's list, or the row's).
-  const overrideIssues = overrides.flatMap((o, k) => makeCoefficientSet(table, [o], { path: ['x'] }).issues.map((i) => makeIssue(i.code, [...paths[k]!, ...i.path.slice(2)], {
-    ...(i.expected !== undefined ? { expected: i.expected } : {}),
-    ...(i.found !== undefined ? { found: i.found } : {}),
-  })));
+  const overrideIssues = overrides.flatMap((o, k) => makeCoefficientSet(table, [o], { path: ['x'] }).issues.map((i) => makeIssue(i.code, [...paths[k]!, ...i.path.slice(2)], issueTexts(i))));
   if (overrideIssues.length) return { issues: overrideIssues };
   const input = {
     region: { name: c.region, level: 'area' as const },
@@ -276,7 +271,7 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
     if (e instanceof GepInputError) return { issues: e.issues.map((i) => reroot(i, rowIndex, paths)) };
     // A unit the schema let through but a module cannot use is still the case's input.
     if (e instanceof GepUnitParseError) return { issues: [makeIssue('input.unit-unknown', ['rows', rowIndex, 'input'], { found: e.unit })] };
-    if (e instanceof GepUnitError) return { issues: [makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], { expected: `${e.toDimension} (${e.to})`, found: `${e.from} (${e.fromDimension})` })] };
+    if (e instanceof GepUnitError) return { issues: [makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], { expected: dimensionUnit(e.toDimension, e.to), found: dimensionUnit(e.fromDimension, e.from, true) })] };
     throw e;
   }
 }

@@ -32,10 +32,14 @@ export interface AssetParameters {
 
 /** The formula, written into the result. */
 export const ASSET_FORMULA = 'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r (r > 0); V = S·L (r = 0); S = annual monetary supply, constant at the account prices, first flow one year after the valuation date';
+/** `ASSET_FORMULA` in Chinese. */
+export const ASSET_FORMULA_ZH = 'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r（r > 0）；V = S·L（r = 0）；S 为年度服务供给价值量，按核算价格保持不变，首笔流量发生在估值日之后一年';
 
 /** One row of the asset account: an annual flow and its present value, in 元. */
 export interface AssetRow {
   readonly key: string;
+  /** The key with a part's label in Chinese, when the row is a part of an indicator's lines. */
+  readonly keyZh?: string;
   readonly annualFlow: string;
   readonly value: string;
 }
@@ -56,6 +60,7 @@ export interface AssetAccount {
   /** (1 − (1+r)^−L)/r, or L when r = 0. */
   readonly annuityFactor: string;
   readonly formula: string;
+  readonly formulaZh: string;
   readonly closing: AssetValuation;
   readonly opening: AssetValuation | null;
   /** closing − opening in 元 (at their own prices), when an opening account is given. */
@@ -73,13 +78,13 @@ export interface AssetAccount {
 export function checkAssetParameters(p: AssetParameters): void {
   const issues: GepIssue[] = [];
   if (!Number.isInteger(p.lifeYears) || p.lifeYears < 1 || p.lifeYears > 1000) {
-    issues.push(makeIssue('input.out-of-range', ['asset', 'lifeYears'], { expected: 'a whole number of years from 1 to 1000', found: String(p.lifeYears) }));
+    issues.push(makeIssue('input.out-of-range', ['asset', 'lifeYears'], { expected: { en: 'a whole number of years from 1 to 1000', zh: '1 至 1000 的整数年数' }, found: String(p.lifeYears) }));
   }
   if (typeof p.discountRate !== 'string' || !isDecimalText(p.discountRate)) {
     issues.push(makeIssue('input.not-a-number', ['asset', 'discountRate'], { found: JSON.stringify(p.discountRate) }));
   } else {
     const r = A.fromString(p.discountRate);
-    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0) issues.push(makeIssue('input.out-of-range', ['asset', 'discountRate'], { expected: 'a fraction from 0 to below 1 (0.03 for 3 %)', found: p.discountRate }));
+    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0) issues.push(makeIssue('input.out-of-range', ['asset', 'discountRate'], { expected: { en: 'a fraction from 0 to below 1 (0.03 for 3 %)', zh: '0 至 1（不含）之间的小数（3 % 写作 0.03）' }, found: p.discountRate }));
   }
   if (issues.length) throw new GepInputError(issues);
 }
@@ -109,10 +114,11 @@ function valuation(tables: ServiceTables, priceYear: number, factor: GepDecimal,
     const flow = A.sum(flows);
     return [{ key: c, annualFlow: A.toString(flow), value: pv(flow) }];
   });
-  const byService = kept.map((r) => ({ key: r.part ? `${r.indicator} · ${r.part}` : r.indicator, service: r.seea.service, annualFlow: r.total, value: pv(A.fromString(r.total)) }));
+  const keys = (r: SupplyRow) => (r.part ? { key: `${r.indicator} · ${r.part}`, keyZh: `${r.indicator} · ${r.partZh}` } : { key: r.indicator });
+  const byService = kept.map((r) => ({ ...keys(r), service: r.seea.service, annualFlow: r.total, value: pv(A.fromString(r.total)) }));
   const total = A.sum(kept.map((r) => A.fromString(r.total)));
   const excluded = tables.supplyMonetary.filter((r) => !counts(r)).map((r) => ({
-    key: r.part ? `${r.indicator} · ${r.part}` : r.indicator, annualFlow: r.total, value: pv(A.fromString(r.total)), reason: 'no SEEA EA counterpart',
+    ...keys(r), annualFlow: r.total, value: pv(A.fromString(r.total)), reason: 'no SEEA EA counterpart',
   }));
   return { priceYear, byType, byService, total: { key: 'total', annualFlow: A.toString(total), value: pv(total) }, excluded };
 }
@@ -142,6 +148,7 @@ export function assetAccount(
     parameters: { lifeYears: parameters.lifeYears, discountRate: A.toString(A.fromString(parameters.discountRate)), includeNoCounterpart: includeAll },
     annuityFactor: A.toString(factor),
     formula: ASSET_FORMULA,
+    formulaZh: ASSET_FORMULA_ZH,
     closing: close,
     opening: open,
     netChange: open ? A.toString(A.subtract(A.fromString(close.total.value), A.fromString(open.total.value))) : null,

@@ -64,6 +64,7 @@ export interface ExtentRow {
 export interface ExtentAccount {
   readonly unit: 'km²';
   readonly rule: string;
+  readonly ruleZh: string;
   readonly rows: readonly ExtentRow[];
   /** Counted rows summed by level-1 type. */
   readonly byLevel1: readonly { readonly type: string; readonly zh: string; readonly en: string; readonly opening: string | null; readonly closing: string | null }[];
@@ -75,6 +76,8 @@ export interface ExtentAccount {
 
 /** The rule, in one sentence, written into the result. */
 export const EXTENT_RULE = 'extent of a type = the area of the first extent source that names it (order: seea-ea-mapping.json extentSources); other sources that differ, parts larger than their type, parts without an extent and a level-1 type beside its level-2 types are flagged, not averaged or added';
+/** `EXTENT_RULE` in Chinese. */
+export const EXTENT_RULE_ZH = '某类型的范围 = 首个给出该类型的范围来源中的面积（顺序见 seea-ea-mapping.json 的 extentSources）；其他来源与之不同、局部面积大于其类型、只有局部面积而无范围，以及一级类型与其二级类型同时给出，均予标记，不做平均或相加';
 
 interface Stock {
   /** type → km² and where it was read. */
@@ -235,6 +238,7 @@ export function extentAccount(closing: unknown, opening?: unknown): ExtentAccoun
   return {
     unit: 'km²',
     rule: EXTENT_RULE,
+    ruleZh: EXTENT_RULE_ZH,
     rows,
     byLevel1,
     total: { opening: o ? A.toString(total(o)) : null, closing: A.toString(total(c)) },

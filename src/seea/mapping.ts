@@ -13,7 +13,7 @@ import data from './seea-ea-mapping.json';
 const status = z.literal('to-verify');
 const nameStatus = z.enum(['quoted', 'recalled']);
 
-const sourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string(), read: z.string() });
+const sourceSchema = z.strictObject({ id: z.string(), title: z.string(), url: z.string(), read: z.string(), readZh: z.string() });
 const serviceSchema = z.strictObject({
   indicator: z.string(),
   section: z.enum(['provisioning', 'regulating-and-maintenance', 'cultural', 'none']),
@@ -24,6 +24,7 @@ const serviceSchema = z.strictObject({
   nameSource: z.string(),
   status,
   note: z.string(),
+  noteZh: z.string(),
 });
 const typeSchema = z.strictObject({
   type: z.string(),
@@ -34,12 +35,14 @@ const typeSchema = z.strictObject({
   nameSource: z.string(),
   status,
   note: z.string(),
+  noteZh: z.string(),
 });
-const extentSourceSchema = z.strictObject({ indicator: z.string(), list: z.string(), field: z.string(), role: z.enum(['extent', 'part']), note: z.string() });
+const extentSourceSchema = z.strictObject({ indicator: z.string(), list: z.string(), field: z.string(), role: z.enum(['extent', 'part']), note: z.string(), noteZh: z.string() });
 const userSchema = z.strictObject({ indicator: z.string(), item: z.string(), user: z.enum(['industries', 'households', 'government']), allocation: z.enum(['from-input', 'approximate']), note: z.string(), noteZh: z.string() });
-const linePartSchema = z.strictObject({ indicator: z.string(), itemPrefix: z.string().min(1), label: z.string(), match: z.literal('none'), note: z.string() });
+const linePartSchema = z.strictObject({ indicator: z.string(), itemPrefix: z.string().min(1), label: z.string(), labelZh: z.string(), match: z.literal('none'), note: z.string(), noteZh: z.string() });
 const mappingSchema = z.strictObject({
   note: z.string(),
+  noteZh: z.string(),
   sources: z.array(sourceSchema),
   services: z.array(serviceSchema),
   ecosystemTypes: z.array(typeSchema),

@@ -41,6 +41,7 @@ export interface SeeaTables {
   readonly opening: { readonly accountingYear: number; readonly priceYear: number; readonly coefficientTable: string } | null;
   readonly mapping: {
     readonly note: string;
+    readonly noteZh: string;
     readonly sources: SeeaMapping['sources'];
     /** One row per indicator of the account. */
     readonly services: readonly (SeeaServiceMapping & { readonly zh: string; readonly en: string; readonly value: string })[];
@@ -110,6 +111,7 @@ export function seeaTables(input: unknown, result: GepResultJson, options: SeeaO
     opening: opening ? { accountingYear: opening.result.accountingYear, priceYear: opening.result.priceYear, coefficientTable: opening.result.coefficientTable } : null,
     mapping: {
       note: mapping.note,
+      noteZh: mapping.noteZh,
       sources: mapping.sources,
       services: result.indicators.map((i) => ({ ...serviceMapping(i.id), zh: i.zh, en: i.en, value: i.value.total.value })),
       ecosystemTypes: [...types].flatMap((t) => {

@@ -49,6 +49,7 @@ export interface SeeaRowService {
   readonly nameStatus: SeeaServiceMapping['nameStatus'];
   readonly status: 'to-verify';
   readonly note: string;
+  readonly noteZh: string;
 }
 
 /** A row key: the indicator, and the label of a part of its lines set apart by the mapping. */
@@ -58,6 +59,8 @@ interface RowKey {
   readonly en: string;
   readonly category: string;
   readonly part: string | null;
+  /** The part's label in Chinese. */
+  readonly partZh: string | null;
   readonly seea: SeeaRowService;
 }
 
@@ -128,21 +131,21 @@ export function checkAllocation(allocation: SeeaAllocation): void {
         continue;
       }
       const v = A.fromString(share);
-      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) issues.push(makeIssue('input.out-of-range', path, { expected: 'a share between 0 and 1', found: share }));
+      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) issues.push(makeIssue('input.out-of-range', path, { expected: { en: 'a share between 0 and 1', zh: '0 至 1 之间的份额' }, found: share }));
       sum = A.add(sum, v);
     }
     // The sum is checked once each share is fine, so one bad share gives one issue.
-    if (issues.length === before && A.compare(sum, A.one) > 0) issues.push(makeIssue('input.out-of-range', ['allocation', indicator], { expected: 'shares that add up to at most 1', found: A.toString(sum) }));
+    if (issues.length === before && A.compare(sum, A.one) > 0) issues.push(makeIssue('input.out-of-range', ['allocation', indicator], { expected: { en: 'shares that add up to at most 1', zh: '合计不超过 1 的份额' }, found: A.toString(sum) }));
   }
   if (issues.length) throw new GepInputError(issues);
 }
 
-function rowKey(ind: GepResultJson['indicators'][number], part: { label: string; match: 'none'; note: string } | null): RowKey {
+function rowKey(ind: GepResultJson['indicators'][number], part: { label: string; labelZh: string; match: 'none'; note: string; noteZh: string } | null): RowKey {
   const m = serviceMapping(ind.id);
   const seea: SeeaRowService = part
-    ? { section: 'none', service: null, subService: null, match: 'none', nameStatus: m.nameStatus, status: m.status, note: part.note }
-    : { section: m.section, service: m.service, subService: m.subService, match: m.match, nameStatus: m.nameStatus, status: m.status, note: m.note };
-  return { indicator: ind.id, zh: ind.zh, en: ind.en, category: ind.category, part: part?.label ?? null, seea };
+    ? { section: 'none', service: null, subService: null, match: 'none', nameStatus: m.nameStatus, status: m.status, note: part.note, noteZh: part.noteZh }
+    : { section: m.section, service: m.service, subService: m.subService, match: m.match, nameStatus: m.nameStatus, status: m.status, note: m.note, noteZh: m.noteZh };
+  return { indicator: ind.id, zh: ind.zh, en: ind.en, category: ind.category, part: part?.label ?? null, partZh: part?.labelZh ?? null, seea };
 }
 
 /** The lines of an indicator split into its main part and the parts the mapping sets apart. */

@@ -53,6 +53,20 @@ describe.each(CASES)('the %s report', (_name, argv, chart) => {
     if (doc.sections.find((s) => s.id === 'method')!.blocks.some((b) => b.type === 'table' && (b.marked ?? []).length)) expect(html).toContain('class="to-verify"');
   });
 
+  it('cites, in each step, only steps of its own trace (a step taken under a prefix keeps its references)', () => {
+    const trace = (result as { trace: { steps: { name: string; inputs: Record<string, { from: string }> }[] } }).trace;
+    const names = new Set(trace.steps.map((s) => s.name));
+    const cited = trace.steps.flatMap((s) => Object.values(s.inputs).map((v) => v.from)).filter((f) => f.startsWith('step:')).map((f) => f.slice(5));
+    for (const name of cited) expect(names, name).toContain(name);
+  });
+
+  it('gives every step, parameter and method of its trace in Chinese', () => {
+    const trace = (result as unknown as { trace: { steps: { name: string; zh?: { name: string } }[]; parameters: { name: string; nameZh?: string }[]; methods: { clause: string; clauseZh?: string }[] } }).trace;
+    for (const s of trace.steps) expect(s.zh?.name ?? (/[a-z]{2,} [a-z]{2,}/.test(s.name) ? undefined : s.name), s.name).toBeDefined();
+    for (const p of trace.parameters) expect(p.nameZh, p.name).toBeDefined();
+    for (const m of trace.methods) expect(m.clauseZh ?? (/\p{Script=Han}/u.test(m.clause) || !/[a-z]{2,} [a-z]{2,}/.test(m.clause) ? m.clause : undefined), m.clause).toBeDefined();
+  });
+
   it('writes Markdown tables whose rows have as many cells as their header', () => {
     const md = applicationToMarkdown(result, { lang: 'en' });
     const lines = md.split('\n');

@@ -54,7 +54,7 @@ describe('gep validate', () => {
     const rowOf = (text: string) => bad.split('\r\n').findIndex((l) => l.includes(text)) + 1;
     expect(stderr.split('\n').slice(0, 3)).toEqual([
       '输入有 2 个问题:',
-      `  - bad.csv，第 ${rowOf('region.level,town')} 行，E 列：region.level：应为 one of "county", "city", "province", "area"，实际为 "town"`,
+      `  - bad.csv，第 ${rowOf('region.level,town')} 行，E 列：region.level：应为 "county", "city", "province", "area" 之一，实际为 "town"`,
       `  - bad.csv，第 ${rowOf(',斤,')} 行，F 列：indicators.material.agriculture.products[0].quantity.unit：无法识别的单位 "斤"`,
     ]);
   });
@@ -127,7 +127,10 @@ describe('reading files', () => {
     expect(run.code).toBe(0);
     const row = withTyped.split('\r\n').findIndex((l) => l.includes('18.5万')) + 1;
     expect(run.stderr).toBe(`note: typed.csv, row ${row}, column E: indicators.material.agriculture.products[0].quantity: read "18.5万" as 185000 t\n`);
-    expect(JSON.parse(run.stdout).warnings[0]).toEqual({ code: 'input-read-as', path: ['indicators', 'material.agriculture', 'products', 0, 'quantity'], message: run.stderr.slice('note: '.length, -1) });
+    expect(JSON.parse(run.stdout).warnings[0]).toEqual({
+      code: 'input-read-as', path: ['indicators', 'material.agriculture', 'products', 0, 'quantity'], message: run.stderr.slice('note: '.length, -1),
+      zh: `typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t`,
+    });
     expect(cli(['validate', 'typed.csv', '--lang', 'zh'], { 'typed.csv': withTyped }).stderr).toBe(`说明：typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t\n`);
   });
 });

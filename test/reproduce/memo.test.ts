@@ -47,6 +47,17 @@ describe('the trace of a recomputed row', () => {
     expect(trace).toContain('value of all: V = Q × P = 8712040 元');
   });
 
+  it('appears in the Chinese memo in Chinese, the case\'s own text quoted as written', () => {
+    const memo = reproductionMemo(r, { lang: 'zh' });
+    const trace = memo.split('## 复算行的计算过程')[1]!;
+    expect(trace).toContain('标为 **本库参数表** 的参数并非案例给出：复核结果依赖本库的取值（reservoir-storage-cost = 7.06 元/m³, national-2022/1.0.0, 已核实）。');
+    expect(trace).toContain('- 输入（取自案例）：reported\\[0\\].item = all；reported\\[0\\].quantity = 123.4 万m³。');
+    expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.0.0 | LY/T 1721—2008 | 用户覆盖 | 案例（the paper prices storage at 6.11；原表值 7.06 元/m³） |');
+    // The step's Chinese name, as water conservation records it.
+    expect(trace).not.toContain('value of all');
+    expect(memo).toMatch(/^# 复核：/);
+  });
+
   it('appears in the HTML page, one trace per recomputed row, each coefficient marked by its origin', () => {
     const html = reproductionToHtml(r);
     expect(html.match(/<details data-trace="/g)).toHaveLength(2);

@@ -5,13 +5,14 @@
  * The catalogue is split by area (one file each) so that the modules of an area keep theirs together.
  */
 import type { GepWarning } from '../errors.js';
-import type { Text } from '../../indicators/compute.js';
+import type { Text } from '../text.js';
 import { ACCOUNT_WARNINGS } from './accounts.js';
 import { MATERIAL_WARNINGS } from './material.js';
 import { REGULATING_WARNINGS } from './regulating.js';
 import { CULTURAL_WARNINGS } from './cultural.js';
 import { SEEA_WARNINGS } from './seea.js';
 import { LOCAL_WARNINGS } from './local.js';
+import { APPLICATION_WARNINGS } from './applications.js';
 
 /** Templates of one warning. */
 export interface WarningTemplate {
@@ -20,7 +21,7 @@ export interface WarningTemplate {
 }
 export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
 
-export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS } as const;
+export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS, ...APPLICATION_WARNINGS } as const;
 
 /** A catalogued warning code. */
 export type WarningCode = keyof typeof WARNINGS;
@@ -60,4 +61,11 @@ export function makeWarning(
 /** The message of a warning in a language (a warning made without the catalogue has only English). */
 export function warningMessage(w: GepWarning, lang: 'en' | 'zh'): string {
   return lang === 'zh' && w.zh !== undefined ? w.zh : w.message;
+}
+
+/** A warning with a prefix before its message in both languages (`县甲: …`, a county's name before a comparison's warning). */
+export function prefixWarning(w: GepWarning, prefix: Text): GepWarning {
+  const en = typeof prefix === 'string' ? prefix : prefix.en;
+  const zh = typeof prefix === 'string' ? prefix : prefix.zh;
+  return { ...w, message: `${en}: ${w.message}`, zh: `${zh}：${warningMessage(w, 'zh')}` };
 }
