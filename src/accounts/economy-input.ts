@@ -5,7 +5,7 @@
  * Money is decimal text with a unit of money (元, 万元, 亿元, 万亿元) and an optional price year,
  * which must be the account's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { anyMeasure, anyPrice, decimalText } from '../indicators/input-schema.js';
 import { isKnownUnit, sameDimensionUnits } from '../units/units.js';

@@ -3,7 +3,7 @@
  * indicator in the shape of that indicator's `inputSchema`. JSON is the canonical form; numbers
  * are decimal text with their unit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalText, measure } from '../indicators/input-schema.js';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { unitProblem } from '../units/units.js';

@@ -18,7 +18,7 @@
  * status rule-of-thumb; a given price far from the table's is checked where the price is resolved
  * (src/coefficients/price-check.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalArithmetic as D, GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { convert, isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';

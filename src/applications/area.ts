@@ -21,7 +21,7 @@
  * read): the same indicators, a smaller unit. No published method fixes how the boundary or extent
  * is recorded; the fields here are this library's (not a standard).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { ecosystemType } from '../indicators/input-schema.js';

@@ -24,7 +24,7 @@
  * with the ratios of both years (GEP/GDP, GEP per capita, "two mountains" value, conversion and
  * realisation rates: src/accounts/ratios.ts) and their changes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { compareGep, DEFAULT_DECLINE_THRESHOLD, gepComparisonToJson, type GepComparison } from '../accounts/compare.js';

@@ -15,7 +15,7 @@
  * (not a standard). Totals: per year × area, over a period undiscounted (as Wu Na totals five
  * years) and, with a discount rate, its present value.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { multiplyInto } from '../units/units.js';

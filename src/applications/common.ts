@@ -8,7 +8,7 @@
  * exception is a payable allocation (a fund split at the fen), where the rounding unit and the
  * largest-remainder rule are parameters written into the result.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import Decimal from 'decimal.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { GepInputError, makeIssue, messageOf, type GepIssue, type IssueLocation } from '../errors/errors.js';

@@ -18,7 +18,7 @@
  * whose impact is negative is a loss; gains in other indicators offset losses only when
  * `offsetGains` is set (a parameter written into the result).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { anyMeasure, anyPrice } from '../indicators/input-schema.js';

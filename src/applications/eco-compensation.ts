@@ -3,7 +3,7 @@
  * field — `vertical` (./vertical.ts), `horizontal-water` (./horizontal.ts), `bounds` (./bounds.ts)
  * and `settlement` (./settlement.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { verticalSchema } from './vertical.js';
 import { horizontalWaterSchema } from './horizontal.js';
 import { boundsSchema } from './bounds.js';

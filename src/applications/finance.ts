@@ -16,7 +16,7 @@
  * default, and the result says that the rule is not a standard; `baseToAnnualValue` (B / V) is
  * printed so that a reader can set the result beside those cases.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';

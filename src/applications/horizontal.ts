@@ -25,7 +25,7 @@
  *
  * Concentrations in any mass-per-volume unit (`g/m³`; `mg/L` is read as `g/m³`, the same quantity).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { getCoefficientTable } from '../coefficients/tables.js';

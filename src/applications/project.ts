@@ -18,7 +18,7 @@
  * stated assumption, not a standard) and discounts it: VEP = Σ_{t=1..n} QE · (1 + r)^−(t−s)
  * (./present-value.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GepWarning } from '../errors/errors.js';
 import { REGION_LEVEL_ZH } from '../accounts/serialize.js';
 import { makeWarning } from '../errors/warnings/index.js';

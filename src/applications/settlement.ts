@@ -13,7 +13,7 @@
  * Arithmetic, not a standard: the amounts come from the agreements (or from the other
  * eco-compensation functions) and are inputs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import {

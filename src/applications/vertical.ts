@@ -15,7 +15,7 @@
  * Score S_i = Σ_k w_k · s_ik; exact allocation a_i = F · S_i / Σ_j S_j; payable amounts by largest
  * remainder at the payable unit u (default the fen, 0.01 元), which add up to F exactly (./allocate.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning, prefixWarning } from '../errors/warnings/index.js';
 import type { Text } from '../errors/text.js';

@@ -4,7 +4,7 @@
  * (gep-methods §6 rule 1). Each year's factor is a step of the trace, with the series row's
  * source and status.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { INDICES_DATA } from './generated/data.js';
 import { sources } from './tables.js';

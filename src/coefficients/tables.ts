@@ -3,7 +3,7 @@
  * (src/coefficients/generated/data.ts, made from the reviewed CSV files) and are validated by zod
  * the first time they are read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDecimalText } from '../numbers/arithmetic.js';
 import { isKnownUnit } from '../units/units.js';
 import { SOURCES_DATA, TABLES_DATA } from './generated/data.js';

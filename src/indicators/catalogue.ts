@@ -1,5 +1,5 @@
 /** The indicator catalogue (生态产品清单) and the ecosystem types, loaded from JSON and validated. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownUnit } from '../units/units.js';
 import catalogueData from './catalogue.json';
 import ecosystemTypeData from './ecosystem-types.json';

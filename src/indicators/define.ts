@@ -5,7 +5,7 @@
  * the module is defined and whenever it runs. Published quantities (`reported`, for reproducing an
  * account as printed) are added here for every module that accepts them, not once per module.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import type { IssueCode } from '../errors/messages.js';
 import { catalogueEntry } from './catalogue.js';

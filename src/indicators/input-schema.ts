@@ -2,7 +2,7 @@
  * Building blocks for indicator input schemas (zod). Numbers travel as decimal text, never as JS
  * numbers; every amount carries its unit, checked against the field's reference dimension.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue } from '../errors/errors.js';
 import type { IssueCode } from '../errors/messages.js';

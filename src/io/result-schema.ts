@@ -3,7 +3,7 @@
  * read, and the source of schemas/gep-result.schema.json. Objects are strict, so a field added to
  * the result without being described here fails test/io/schemas.test.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountEnvelopeSchema } from '../accounts/input.js';
 import { profileSchema } from '../profiles/profiles.js';
 

@@ -2,7 +2,7 @@
  * Profiles (核算方案): a standard as data — the enabled indicators, the method variant of each,
  * and the pinned coefficient-table version. Shipped as JSON under coefficients/profiles/.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { localIndicatorsSchema } from '../indicators/local/schema.js';
 import { PROFILES_DATA } from './generated/list.js';
 

@@ -5,7 +5,7 @@
  * not (`notReproducible`). Cross-references (row ids, indicators, dimensions) are checked by
  * `validateCase` (./validate.ts), which reports every problem of a case at once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { coefficientOverrideSchema } from '../accounts/input.js';
 import { isKnownUnit } from '../units/units.js';
 

@@ -6,7 +6,7 @@
  * input fields that give the extent of ecosystem types, and the users the input names. Data, not
  * code: every row carries its source and status.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import data from './seea-ea-mapping.json';
 

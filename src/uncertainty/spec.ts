@@ -25,7 +25,7 @@
  * `defaults: "to-verify"` (the default) adds a distribution for every coefficient the account reads
  * whose status is to-verify and that the specification does not name (./defaults.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalText } from '../indicators/input-schema.js';
 
 /** An amount with its unit, or a factor of the value the account uses. */

@@ -17,7 +17,7 @@
  * Each line is priced per m² of floor area: u_k = P_k · δ_k · f, with f the annualisation factor,
  * so V_k = F_k · u_k and a later year can be valued at this year's u_k.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { givenOrCoefficient, inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';

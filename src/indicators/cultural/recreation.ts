@@ -25,7 +25,7 @@
  * valued as its own line, at a given value per visit or at the time cost t·w·θ, and is counted or
  * excluded by the variant `urbanGreenSpace`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';

@@ -6,7 +6,7 @@
  * coefficient reader (overrides, strict mode and price rebasing apply as for any table row), and
  * catalogued warnings in English and Chinese.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { convert } from '../../units/units.js';

@@ -5,7 +5,7 @@
  * compiler (./compile.ts) checks the formulas and units and turns a definition into an indicator
  * module like the built-in ones (../define.ts). See docs/local-indicators.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDecimalText } from '../../numbers/arithmetic.js';
 import { isKnownUnit } from '../../units/units.js';
 

@@ -5,7 +5,7 @@
  *   V_h = Σ_s E_s · P_e,s      (ganzi-2017 §2.4: V_h = E_h·P_e for hydropower)
  * E in kWh/a, P_e in 元/kWh. Without a given price, `electricity-price.<source>` from the table.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { measure, price } from '../input-schema.js';

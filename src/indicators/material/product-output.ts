@@ -11,7 +11,7 @@
  * A value reported at the chosen basis is used as printed; the step from the product list to it is
  * shown as a deduction line, so the lines always add up to the total.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { anyMeasure, anyPrice, ecosystemType, measure } from '../input-schema.js';

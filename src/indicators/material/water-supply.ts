@@ -6,7 +6,7 @@
  * Overlap: water conservation values the retained water too; whether both count is a profile
  * choice (gep-methods §7).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { measure, price } from '../input-schema.js';

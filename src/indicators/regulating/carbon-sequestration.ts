@@ -18,7 +18,7 @@
  *   gep-methods §5.4).
  * A type with negative NEP or rate (a net source) is kept with its sign and warned about.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type Text } from '../compute.js';

@@ -18,7 +18,7 @@
  * For reproducing a published account, `reported` takes the energy as printed (kWh) instead of
  * `vegetation` and `waterSurfaces`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

@@ -14,7 +14,7 @@
  *                               construction cost is a stock (gep-methods §4.11 "annualised?",
  *                               §9 item 5); the national profile keeps `as-given`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer } from '../compute.js';

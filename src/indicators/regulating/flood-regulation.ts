@@ -22,7 +22,7 @@
  * does. Any line may instead carry the storage volume as reported (a reservoir's 防洪库容, a surveyed
  * lake storage, a published account's row); it is then taken as given and the trace says so.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepArithmeticError } from '../../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';

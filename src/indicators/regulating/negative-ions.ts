@@ -12,7 +12,7 @@
  * For reproducing a published account, `reported` takes the ion supply as printed (个/a, with the
  * concentration it was measured at) instead of `stands`; the valued share is G · (Q − 600)/Q.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

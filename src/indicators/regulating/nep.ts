@@ -4,7 +4,7 @@
  * NEP = NPP − R_h (forest-assets-2017 §1.2), in t C/a; the fields a variant leaves unread; and the
  * warning about a net carbon source (a negative NEP, rate or quantity, kept with its sign).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

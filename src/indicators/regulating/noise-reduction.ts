@@ -10,7 +10,7 @@
  * stock/flow question no source resolves (as for the reservoir cost, gep-methods §9 item 5).
  * The attenuation-based variant (dB(A) reduced × a price per dB) is not implemented.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';

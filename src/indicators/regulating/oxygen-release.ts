@@ -16,7 +16,7 @@
  * carbon with NPP for oxygen gives an O₂/CO₂ ratio far above 32/44 (gep-methods §4.9, S6 warning).
  * A negative NEP (a net source) gives a negative release, kept with its sign and warned about.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';

@@ -7,7 +7,7 @@
  * unit cost in the input. Only natural (not planted) areas count, as in ganzi-2017.
  * Local profiles only: the national list (as recalled) leaves it out.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { level1Type } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';

@@ -16,7 +16,7 @@
  * Both modules are defined here from one description (`definePurification`): the same schema,
  * variants and computation, with the medium's field names, pollutants and words.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

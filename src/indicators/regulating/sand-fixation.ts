@@ -33,7 +33,7 @@
  *   variant `price: vegetation-restoration-cost`: c_s replaced by a vegetation-restoration cost per m²
  *   (gep-methods §4.4 alternative [R]; no sourced value: it must be given).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

@@ -29,7 +29,7 @@
  * Soil bulk density and N/P contents are local soil data: the table holds the Ganzi (Litang)
  * values of ganzi-2017 only as a fallback, and a warning says when they were used.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';

@@ -10,7 +10,7 @@
  * and old-tree indices; Hainan (B.9) and Shandong have their own methods — none is implemented here.
  * A stand may carry its own unit value (元/(hm²·a)) instead of the Shannon class.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';

@@ -11,7 +11,7 @@
  * a warning names the clamped types. The depth P − R − ET is the water-balance kernel's formula
  * too (src/kernels/water-balance.ts): both run the one in ./physics.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName as zhName } from '../catalogue.js';
