@@ -18,9 +18,9 @@ export default defineConfig([
     esbuildPlugins: [dependencyImportPlugin(true)],
   },
   {
-    // The CLI is an ESM executable only; it carries its own shebang. The batch worker script must
-    // sit beside the code that starts it (`new URL('./batch-worker.js', import.meta.url)`).
-    entry: { cli: 'src/cli/bin.ts', 'batch-worker': 'src/node/batch-worker.ts' },
+    // The CLI is an ESM executable only; it carries its own shebang. The worker scripts must sit
+    // beside the code that starts them (`new URL('./batch-worker.js', import.meta.url)`).
+    entry: { cli: 'src/cli/bin.ts', 'batch-worker': 'src/node/batch-worker.ts', 'kernel-worker': 'src/node/kernel-worker.ts' },
     format: ['esm'],
     target: 'node20',
     sourcemap: true,
