@@ -3,7 +3,9 @@ import { dependencyImportPackages, dependencyImportPlugin } from './scripts/brow
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', local: 'src/local.ts' },
+    // `kernels.browser` is `gep-accounting/kernels` without GeoTIFF files (node:fs): package.json
+    // gives it to bundlers under the `browser` condition.
+    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', 'kernels.browser': 'src/kernels/browser.ts', local: 'src/local.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
