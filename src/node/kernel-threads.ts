@@ -1,8 +1,8 @@
 /**
- * Per-cell kernels split over worker threads (Node only). The blocks of a pass are shared out in
- * contiguous runs, one per thread (this thread takes one run itself); each thread returns the
- * partial sum of each of its blocks, and the sums are folded in block order, so the statistics are
- * the same, to the bit, for any number of threads, and the same as `rusleKernel` & co. on one.
+ * Per-cell kernels split over worker threads (Node only). The blocks of a pass are taken in chunks
+ * from a shared counter by this thread and the workers (./kernel-chunks.ts); each block's partial
+ * sums land in their own slot and are folded in block order, so the statistics are the same, to the
+ * bit, for any number of threads, and the same as `rusleKernel` & co. on one.
  *
  * The threads read and write the caller's arrays in place, so every input band and the output must
  * live in a SharedArrayBuffer (`sharedArray`); copying ordinary arrays into a worker would cost as
@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { blockCount, type KernelPart, type KernelPlan, type KernelSpec, type KernelStats } from '../kernels/cells.js';
+import { chunkCount, DONE, FAILED, workChunks, type ChunkedPass } from './kernel-chunks.js';
 import type { NepInput, NepStats } from '../kernels/carbon.js';
 import type { RusleInput } from '../kernels/rusle.js';
 import type { RweqInput, RweqStats } from '../kernels/rweq.js';
@@ -42,21 +43,21 @@ export interface KernelThreadOptions {
 /** The kernel's statistics, and how many threads computed them. */
 export type ThreadedStats<S> = S & { readonly threads: number };
 
-/** A run of blocks sent to a worker. */
+/** A pass sent to a worker: it takes chunks until none is left. */
 export interface KernelTask {
   readonly id: number;
   /** null for the start-up round trip. */
-  readonly kernel: KernelName | null;
-  readonly plan: KernelPlan;
-  readonly from: number;
-  readonly to: number;
+  readonly pass: ChunkedPass | null;
 }
 
-/** A worker's answer: the part, or the error it met. */
-export type KernelTaskReply = { readonly id: number; readonly part: KernelPart; readonly error?: undefined } | { readonly id: number; readonly error: string; readonly part?: undefined };
+/** A worker's answer: the chunks it did, or the error it met. */
+export type KernelTaskReply = { readonly id: number; readonly chunks: number; readonly error?: undefined } | { readonly id: number; readonly error: string; readonly chunks?: undefined };
 
 /** Default fewest cells per thread under `threads: 'auto'`. */
 export const MIN_CELLS_PER_THREAD = 1 << 20;
+
+/** Blocks per chunk a thread claims at a time: 16 × 4096 = 65 536 cells, a fraction of a millisecond. */
+const CHUNK_BLOCKS = 16;
 
 /**
  * A typed array of `length` elements in a SharedArrayBuffer, for bands and outputs that worker
@@ -70,6 +71,9 @@ export function sharedArray<A extends Float64Array | Float32Array | Int32Array |
 ): A {
   return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
 }
+
+/** `Atomics.waitAsync` (Node 16+, ES2024, not in this project's ES2022 library types). */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync;
 
 /** True when every array lives in a SharedArrayBuffer. */
 function allShared(arrays: readonly ArrayBufferView[]): boolean {
@@ -96,7 +100,7 @@ export function plannedThreads(cells: number, shared: boolean, options: KernelTh
 
 interface PoolWorker {
   readonly worker: Worker;
-  readonly pending: Map<number, { resolve(part: KernelPart): void; reject(e: Error): void }>;
+  readonly pending: Map<number, { resolve(chunks: number): void; reject(e: Error): void }>;
 }
 
 const pool: PoolWorker[] = [];
@@ -128,7 +132,7 @@ function startWorker(): PoolWorker {
     entry.pending.delete(reply.id);
     if (entry.pending.size === 0) worker.unref();
     if (reply.error !== undefined) p.reject(new Error(`[gep] kernel worker: ${reply.error}`));
-    else p.resolve(reply.part);
+    else p.resolve(reply.chunks);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`[gep] kernel worker stopped (exit code ${code})`)));
@@ -138,9 +142,9 @@ function startWorker(): PoolWorker {
   return entry;
 }
 
-function send(entry: PoolWorker, task: Omit<KernelTask, 'id'>): Promise<KernelPart> {
+function send(entry: PoolWorker, task: Omit<KernelTask, 'id'>): Promise<number> {
   const id = nextId++;
-  return new Promise<KernelPart>((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     entry.pending.set(id, { resolve, reject });
     entry.worker.ref();
     entry.worker.postMessage({ ...task, id } satisfies KernelTask);
@@ -153,9 +157,8 @@ function send(entry: PoolWorker, task: Omit<KernelTask, 'id'>): Promise<KernelPa
  */
 export async function startKernelThreads(count = availableParallelism() - 1): Promise<void> {
   while (pool.length < count) startWorker();
-  // A task without a kernel is a round trip that waits for the worker's modules to load.
-  const plan: KernelPlan = { cells: 0, out: null, outNodata: 0 };
-  await Promise.all(pool.slice(0, count).map((w) => send(w, { kernel: null, plan, from: 0, to: 0 })));
+  // A task without a pass is a round trip that waits for the worker's modules to load.
+  await Promise.all(pool.slice(0, count).map((w) => send(w, { pass: null })));
 }
 
 /** Stop the kernel workers (they are also stopped when the process exits; an idle pool does not keep it alive). */
@@ -169,6 +172,8 @@ export async function closeKernelThreads(): Promise<void> {
 /**
  * Run a kernel with its blocks shared out over threads; the result is that of `rusleKernel`,
  * `waterBalanceKernel`, `rweqKernel` or `nepKernel` on the same input, with `threads` beside it.
+ * The blocks are taken in chunks from a shared counter by this thread and `threads − 1` workers,
+ * so a worker that gets no core leaves its share to the others instead of holding the pass up.
  * @example
  * const cells = 1e8;
  * const bands = { erosivity: { values: sharedArray(Float32Array, cells), nodata: -9999 }, … };
@@ -180,17 +185,38 @@ export async function runKernelThreads<K extends KernelName>(kernel: K, input: K
   const plan = spec.plan(input);
   const blocks = blockCount(plan.cells);
   const threads = plannedThreads(plan.cells, allShared(spec.cellArrays(plan)), options);
-  // Contiguous runs of blocks; this thread takes the first, the workers the others.
-  const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.floor((t * blocks) / threads));
+  if (threads === 1) return { ...spec.stats(plan, [spec.run(plan, 0, blocks)]), threads };
+  // Enough chunks that a late or slow thread costs little: at least 8 per thread.
+  const chunkBlocks = Math.max(1, Math.min(CHUNK_BLOCKS, Math.floor(blocks / (8 * threads))));
+  const probe = spec.run(plan, 0, 0);
+  const pass: ChunkedPass = {
+    kernel, plan, blocks, chunkBlocks,
+    control: new Int32Array(new SharedArrayBuffer(3 * 4)),
+    partials: probe.sums.map(() => new Float64Array(new SharedArrayBuffer(blocks * 8))),
+    counts: new Float64Array(new SharedArrayBuffer(chunkCount({ blocks, chunkBlocks }) * probe.counts.length * 8)),
+  };
   while (pool.length < threads - 1) startWorker();
-  const remote = bounds.slice(1, -1).map((from, t) => send(pool[t]!, { kernel, plan, from, to: bounds[t + 2]! }));
-  let local: KernelPart;
+  const replies = pool.slice(0, threads - 1).map((w) => send(w, { pass }));
+  // A worker that fails marks the pass failed and answers with its error; one that dies is rejected by the pool.
+  const failure = new Promise<never>((_, reject) => {
+    for (const r of replies) r.catch(reject);
+  });
+  failure.catch(() => undefined);
   try {
-    local = spec.run(plan, 0, bounds[1]!);
+    workChunks(pass);
   } catch (e) {
-    await Promise.allSettled(remote);
+    await Promise.allSettled(replies);
     throw e;
   }
-  const parts = [local, ...(await Promise.all(remote))];
-  return { ...spec.stats(plan, parts), threads };
+  // Wait for the chunks the workers hold, not for their answers: a worker without a core may answer late.
+  const chunks = chunkCount(pass);
+  for (let done = Atomics.load(pass.control, DONE); done < chunks; done = Atomics.load(pass.control, DONE)) {
+    if (Atomics.load(pass.control, FAILED)) await Promise.all(replies);
+    const wait = waitAsync(pass.control, DONE, done);
+    if (wait.async) await Promise.race([wait.value, failure]);
+  }
+  const counts = new Array<number>(probe.counts.length).fill(0);
+  for (let i = 0; i < pass.counts.length; i++) counts[i % counts.length]! += pass.counts[i]!;
+  const part: KernelPart = { from: 0, sums: pass.partials, counts };
+  return { ...spec.stats(plan, [part]), threads };
 }
