@@ -3,7 +3,9 @@ import { dependencyImportPackages, dependencyImportPlugin } from './scripts/brow
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', local: 'src/local.ts' },
+    // `kernels.browser` is `gep-accounting/kernels` without GeoTIFF files (node:fs): package.json
+    // gives it to bundlers under the `browser` condition.
+    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', 'kernels.browser': 'src/kernels/browser.ts', local: 'src/local.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
@@ -18,9 +20,9 @@ export default defineConfig([
     esbuildPlugins: [dependencyImportPlugin(true)],
   },
   {
-    // The CLI is an ESM executable only; it carries its own shebang. The batch worker script must
-    // sit beside the code that starts it (`new URL('./batch-worker.js', import.meta.url)`).
-    entry: { cli: 'src/cli/bin.ts', 'batch-worker': 'src/node/batch-worker.ts' },
+    // The CLI is an ESM executable only; it carries its own shebang. The worker scripts must sit
+    // beside the code that starts them (`new URL('./batch-worker.js', import.meta.url)`).
+    entry: { cli: 'src/cli/bin.ts', 'batch-worker': 'src/node/batch-worker.ts', 'kernel-worker': 'src/node/kernel-worker.ts' },
     format: ['esm'],
     target: 'node20',
     sourcemap: true,

@@ -17,7 +17,7 @@ lines.push('');
 const only = process.argv[2];
 if (!only || only === 'accounts') await benchAccounts(lines);
 if (!only || only === 'uncertainty') benchUncertainty(lines);
-if (!only || only === 'kernels') benchKernels(lines);
+if (!only || only === 'kernels') await benchKernels(lines);
 // The import benchmark measures peak memory in child processes of its own.
 if (!only || only === 'import') lines.push('', execFileSync('npx', ['tsx', 'bench/import.bench.ts'], { encoding: 'utf8' }).trim());
 console.log(lines.join('\n'));

@@ -7,9 +7,14 @@
  * NEP, NPP and R_h per unit area; `u` turns (NEP unit × m²) into t C. The default unit is
  * `t C/(km²·a)`, which is numerically the g C/(m²·a) of MODIS and CASA products (1 g/m² = 1 t/km²);
  * pass `perArea` to say otherwise. Q in t CO₂/a or t O₂/a. A negative NEP (a net
- * source) is kept with its sign, as the decimal modules do, and counted in `negative`.
+ * source) is kept with its sign, as the decimal modules do, and counted in `negative`. A cell whose
+ * NEP or Q leaves the float range (NPP − R_h or k·NEP·a overflowing) is invalid: written as
+ * `outNodata` and left out of the sum, never let in as ±Infinity.
  */
-import { checkBands, CompensatedSum, nodataOf, PARTIAL_SUM_CELLS, type Band, type KernelOutput, type KernelStats } from './cells.js';
+import {
+  checkBands, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
+  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
+} from './cells.js';
 import { floatArithmetic } from '../numbers/arithmetic.js';
 import { multiplyInto } from '../units/units.js';
 
@@ -36,50 +41,87 @@ export function carbonPerCell(perArea: string, cellArea: number): number {
   return multiplyInto(floatArithmetic, 1, perArea, cellArea, 'm²', 't C/a');
 }
 
+/** The checked input of a NEP pass: plain data a worker thread can receive. */
+export interface NepPlan extends KernelPlan {
+  /** NEP, or NPP when `y` is given. */
+  readonly x: CellArray;
+  /** R_h, or null. */
+  readonly y: CellArray | null;
+  readonly nodata: readonly [number, number];
+  /** t of product per cell per unit of NEP. */
+  readonly scale: number;
+}
+
+/** Counters of a NEP part, in this order. */
+const NODATA = 0;
+const INVALID = 1;
+const NEGATIVE = 2;
+
+export const nepSpec: KernelSpec<NepInput, NepPlan, NepStats> = {
+  name: 'nep',
+  plan(input) {
+    const direct = input.nep;
+    if (!direct && !(input.npp && input.heterotrophicRespiration)) {
+      throw new RangeError('[gep] NEP kernel: give nep, or npp and heterotrophicRespiration');
+    }
+    const A = direct ?? input.npp!;
+    const B = direct ? null : input.heterotrophicRespiration!;
+    const { length: n, outNodata } = checkBands('NEP', B ? { npp: A, heterotrophicRespiration: B } : { nep: A }, input);
+    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] NEP kernel: cellArea must be a positive number of m², not ${input.cellArea}`);
+    if (!Number.isFinite(input.factor)) throw new RangeError(`[gep] NEP kernel: factor must be a finite number, not ${input.factor}`);
+    const scale = input.factor * carbonPerCell(input.perArea ?? 't C/(km²·a)', input.cellArea);
+    return { cells: n, out: input.out ?? null, outNodata, scale, x: A.values, y: B ? B.values : null, nodata: [nodataOf(A), B ? nodataOf(B) : Number.NaN] };
+  },
+  cellArrays: (plan) => [plan.x, ...(plan.y ? [plan.y] : []), ...(plan.out ? [plan.out] : [])],
+  run(plan, from, to) {
+    const { x: X, y: Y, scale, out, outNodata } = plan;
+    const [xNd, yNd] = plan.nodata;
+    const partials = new Float64Array(to - from);
+    let nodata = 0;
+    let invalid = 0;
+    let negative = 0;
+    for (let block = from; block < to; block++) {
+      const start = block * PARTIAL_SUM_CELLS;
+      const end = Math.min(plan.cells, start + PARTIAL_SUM_CELLS);
+      let s = 0;
+      for (let i = start; i < end; i++) {
+        const x = X[i]!;
+        const y = Y ? Y[i]! : 0;
+        if (x === xNd || y === yNd || !(x - x + (y - y) === 0)) {
+          nodata++;
+          if (out) out[i] = outNodata;
+          continue;
+        }
+        const nep = x - y;
+        const q = scale * nep;
+        // NPP − R_h or k·NEP·a beyond the float range, or a cell a float32 output cannot hold: out of the domain.
+        if (!(q - q === 0) || overflowsFloat32(out, q)) {
+          invalid++;
+          if (out) out[i] = outNodata;
+          continue;
+        }
+        if (nep < 0) negative++;
+        s += q;
+        if (out) out[i] = q;
+      }
+      partials[block - from] = s;
+    }
+    return { from, sums: [partials], counts: [nodata, invalid, negative] };
+  },
+  stats(plan, parts) {
+    const { sums, counts } = foldParts(parts, 1, 3);
+    const nodata = counts[NODATA]!;
+    const invalid = counts[INVALID]!;
+    return { cells: plan.cells, valid: plan.cells - nodata - invalid, nodata, invalid, sum: sums[0]!, negative: counts[NEGATIVE]! };
+  },
+};
+
 /**
- * CO₂ fixed (or O₂ released) per cell, t/a, in one pass.
+ * CO₂ fixed (or O₂ released) per cell, t/a, in one pass on this thread (`gep-accounting/node`
+ * splits it over worker threads).
  * @example
  * // NEP 500 g C/(m²·a) (= t C/(km²·a)) on 900 m² = 0.45 t C; × 44/12 = 1.65 t CO₂/a
  */
 export function nepKernel(input: NepInput): NepStats {
-  const direct = input.nep;
-  if (!direct && !(input.npp && input.heterotrophicRespiration)) {
-    throw new RangeError('[gep] NEP kernel: give nep, or npp and heterotrophicRespiration');
-  }
-  const A = direct ?? input.npp!;
-  const B = direct ? null : input.heterotrophicRespiration!;
-  const { length: n, outNodata } = checkBands('NEP', B ? { npp: A, heterotrophicRespiration: B } : { nep: A }, input);
-  if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] NEP kernel: cellArea must be a positive number of m², not ${input.cellArea}`);
-  if (!Number.isFinite(input.factor)) throw new RangeError(`[gep] NEP kernel: factor must be a finite number, not ${input.factor}`);
-  const scale = input.factor * carbonPerCell(input.perArea ?? 't C/(km²·a)', input.cellArea);
-  const X = A.values;
-  const Y = B ? B.values : null;
-  const xNd = nodataOf(A);
-  const yNd = B ? nodataOf(B) : Number.NaN;
-  const out = input.out;
-  const total = new CompensatedSum();
-  let valid = 0;
-  let nodata = 0;
-  let negative = 0;
-  for (let start = 0; start < n; start += PARTIAL_SUM_CELLS) {
-    const end = Math.min(n, start + PARTIAL_SUM_CELLS);
-    let s = 0;
-    for (let i = start; i < end; i++) {
-      const x = X[i]!;
-      const y = Y ? Y[i]! : 0;
-      if (x === xNd || y === yNd || !(x - x + (y - y) === 0)) {
-        nodata++;
-        if (out) out[i] = outNodata;
-        continue;
-      }
-      const nep = x - y;
-      if (nep < 0) negative++;
-      const q = scale * nep;
-      s += q;
-      valid++;
-      if (out) out[i] = q;
-    }
-    total.add(s);
-  }
-  return { cells: n, valid, nodata, invalid: 0, sum: total.value, negative };
+  return runKernel(nepSpec, input);
 }

@@ -3,7 +3,12 @@
  * array of cell values with an optional nodata value; NaN and ±Infinity are always nodata, so a
  * kernel never lets a NaN into an output or a sum. Every kernel makes one fused pass per output:
  * it reads its inputs, computes the cell, writes the output (when asked) and adds to the sums, with
- * no temporary arrays.
+ * no temporary arrays beyond one block.
+ *
+ * A pass is cut into blocks of `PARTIAL_SUM_CELLS` cells. Each block gives one partial sum per
+ * kernel sum, and the partial sums are added in block order into a compensated sum. A block is
+ * computed the same way whichever thread runs it, so splitting the blocks over worker threads
+ * (`gep-accounting/node`) gives the same sums, to the bit, as one thread.
  */
 
 /** A typed array of cell values, as read from a raster. */
@@ -33,11 +38,20 @@ export interface KernelStats {
 /** The nodata value written by the kernels when none is given. */
 export const DEFAULT_OUT_NODATA = -9999;
 
+/**
+ * Where a kernel writes its cells. A Float32Array halves the output (4 bytes a cell instead of 8):
+ * each cell is its float64 value rounded to the nearest float32 (relative difference ≤ 2⁻²⁴ ≈ 6e-8),
+ * while the sums are still taken over the float64 values, so they are the same with either output.
+ * A cell whose value is beyond float32's range (|x| > 3.4e38) cannot be written as a float32: it is
+ * then invalid (written as `outNodata`, left out of the sums).
+ */
+export type OutputArray = Float64Array | Float32Array;
+
 /** Options every kernel takes. */
 export interface KernelOutput {
-  /** Where to write the per-cell result (same length as the inputs); omit to compute the sums only. */
-  readonly out?: Float64Array;
-  /** Written into `out` for nodata and invalid cells; default -9999. Must not be NaN. */
+  /** Where to write the per-cell result (same length as the inputs), float64 or float32; omit to compute the sums only. */
+  readonly out?: OutputArray;
+  /** Written into `out` for nodata and invalid cells; default -9999. Must be finite, and a float32 value when `out` is a Float32Array. */
   readonly outNodata?: number;
 }
 
@@ -59,11 +73,20 @@ export function checkBands(kernel: string, bands: Readonly<Record<string, Band>>
     }
   }
   if (length === -1) throw new RangeError(`[gep] ${kernel}: no input band`);
-  if (output.out && output.out.length !== length) {
-    throw new RangeError(`[gep] ${kernel}: the output array has ${output.out.length} cells but the inputs have ${length}`);
+  const out = output.out;
+  if (out !== undefined && !(out instanceof Float64Array || out instanceof Float32Array)) {
+    throw new RangeError(`[gep] ${kernel}: the output array must be a Float64Array or a Float32Array`);
+  }
+  if (out && out.length !== length) {
+    throw new RangeError(`[gep] ${kernel}: the output array has ${out.length} cells but the inputs have ${length}`);
   }
   const outNodata = output.outNodata ?? DEFAULT_OUT_NODATA;
   if (!Number.isFinite(outNodata)) throw new RangeError(`[gep] ${kernel}: outNodata must be a finite number, not ${outNodata}`);
+  // A float32 output stores Math.fround(outNodata): refuse a value that would change there, or the
+  // raster's nodata tag would not match its nodata cells.
+  if (out instanceof Float32Array && Math.fround(outNodata) !== outNodata) {
+    throw new RangeError(`[gep] ${kernel}: outNodata ${outNodata} is not a float32 value, so a Float32Array output would hold ${Math.fround(outNodata)}; choose one that is (e.g. -9999)`);
+  }
   return { length, outNodata };
 }
 
@@ -89,5 +112,90 @@ export class CompensatedSum {
   }
 }
 
-/** Cells per partial sum inside a kernel loop: small enough to keep the partial sums accurate. */
+/** Cells per block, and per partial sum: small enough to keep the partial sums accurate and a block's scratch in cache. */
 export const PARTIAL_SUM_CELLS = 4096;
+
+/** Blocks in a pass of `cells` cells. */
+export function blockCount(cells: number): number {
+  return Math.ceil(cells / PARTIAL_SUM_CELLS);
+}
+
+/**
+ * The largest value a float32 output holds without becoming ±Infinity, with a margin: below it a
+ * block's values all fit (the exact limit is 3.4028235e38 plus half a float32 ulp).
+ */
+export const FLOAT32_SAFE = 3.4e38;
+
+/**
+ * What a run over blocks [from, to) of a pass hands back: per sum, one partial sum per block, and
+ * the kernel's counters. Plain data, so a worker thread can post it.
+ */
+export interface KernelPart {
+  readonly from: number;
+  /** `sums[k][b − from]`: partial sum k of block b. */
+  readonly sums: readonly Float64Array[];
+  /** The kernel's counters over those blocks (nodata, invalid, and its own). */
+  readonly counts: readonly number[];
+}
+
+/**
+ * A kernel cut into its steps, so that the blocks can be shared out over threads:
+ * `plan` checks the input and returns plain data (typed arrays and numbers) that a worker can
+ * receive; `run` computes blocks [from, to) of it; `stats` folds the parts, in block order.
+ */
+export interface KernelSpec<I, P extends KernelPlan, S extends KernelStats> {
+  readonly name: string;
+  plan(input: I): P;
+  /** The plan's per-cell arrays (input bands and output): what threads must share. */
+  cellArrays(plan: P): readonly CellArray[];
+  run(plan: P, from: number, to: number): KernelPart;
+  stats(plan: P, parts: readonly KernelPart[]): S;
+}
+
+/** What every plan carries: the cell count and where the cells go. */
+export interface KernelPlan {
+  readonly cells: number;
+  readonly out: OutputArray | null;
+  readonly outNodata: number;
+}
+
+/** Run a kernel on this thread, over every block. */
+export function runKernel<I, P extends KernelPlan, S extends KernelStats>(spec: KernelSpec<I, P, S>, input: I): S {
+  const plan = spec.plan(input);
+  return spec.stats(plan, [spec.run(plan, 0, blockCount(plan.cells))]);
+}
+
+/**
+ * Add the parts' partial sums in block order (each sum a compensated sum of its block partials)
+ * and their counters. The parts may come in any order and from any number of threads: the result
+ * depends only on the blocks.
+ */
+export function foldParts(parts: readonly KernelPart[], sumCount: number, countCount: number): { sums: number[]; counts: number[] } {
+  const ordered = [...parts].sort((a, b) => a.from - b.from);
+  const sums: number[] = [];
+  for (let k = 0; k < sumCount; k++) {
+    const total = new CompensatedSum();
+    for (const part of ordered) {
+      const partials = part.sums[k]!;
+      for (let b = 0; b < partials.length; b++) total.add(partials[b]!);
+    }
+    sums.push(total.value);
+  }
+  const counts = new Array<number>(countCount).fill(0);
+  for (const part of ordered) for (let c = 0; c < countCount; c++) counts[c]! += part.counts[c]!;
+  return { sums, counts };
+}
+
+/** Per-thread scratch for one block: values when no output array is given, and the indices of the cells a fast loop set aside. */
+let scratchValues: Float64Array | null = null;
+let scratchCells: Int32Array | null = null;
+export function blockScratch(): { readonly values: Float64Array; readonly cells: Int32Array } {
+  scratchValues ??= new Float64Array(PARTIAL_SUM_CELLS);
+  scratchCells ??= new Int32Array(PARTIAL_SUM_CELLS);
+  return { values: scratchValues, cells: scratchCells };
+}
+
+/** A float32 cell value that became ±Infinity: the cell is out of the output's range. */
+export function overflowsFloat32(out: OutputArray | null, q: number): boolean {
+  return out instanceof Float32Array && !(Math.abs(q) <= FLOAT32_SAFE) && !Number.isFinite(Math.fround(q));
+}

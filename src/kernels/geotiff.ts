@@ -9,7 +9,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { fromFile, type GeoTIFF, type GeoTIFFImage } from 'geotiff';
-import { DEFAULT_OUT_NODATA, type Band, type CellArray, type KernelStats } from './cells.js';
+import { DEFAULT_OUT_NODATA, type Band, type CellArray, type KernelStats, type OutputArray } from './cells.js';
 import { ZonalSums } from './zonal.js';
 
 /** A raster that cannot be used: unreadable, or not aligned with the others. Names the file, what was expected and what was found. */
@@ -365,10 +365,16 @@ export interface RasterRun<S extends KernelStats> {
 export interface RasterRunOptions<K extends string, S extends KernelStats> {
   /** Input rasters by band name; all aligned. */
   readonly inputs: Readonly<Record<K, string>>;
-  /** The kernel over one block: the input bands, the block's cell area and the output array to fill. */
-  readonly kernel: (bands: Record<K, Band>, cellArea: number, out: Float64Array | undefined) => S;
-  /** Result raster (float64); omit to compute sums only. */
+  /** The kernel over one block: the input bands, the block's cell area and the output array to fill (of `outputType`). */
+  readonly kernel: (bands: Record<K, Band>, cellArea: number, out: OutputArray | undefined) => S;
+  /** Result raster; omit to compute sums only. */
   readonly output?: string;
+  /**
+   * Sample type of the result raster: `float64` (default), or `float32` for half the size. With
+   * float32 the kernel writes each cell rounded to float32 and the kernel's statistics stay float64
+   * sums, but the zonal sums add the rounded cells (relative difference ≤ 2⁻²⁴ per cell).
+   */
+  readonly outputType?: 'float64' | 'float32';
   readonly outNodata?: number;
   /** Unit id raster (e.g. county codes) for zonal sums by unit. */
   readonly zones?: string;
@@ -407,13 +413,16 @@ export async function runRaster<K extends string, S extends KernelStats>(options
     const outNodata = options.outNodata ?? DEFAULT_OUT_NODATA;
     const layers = ['value', ...(options.sumInputs ?? [])];
     const zonal = options.zones || options.classes ? new ZonalSums(layers, !!options.zones, !!options.classes) : null;
-    if (options.output) writer = TiffWriter.create(options.output, { width: ref.grid.width, height: ref.grid.height, tags: ref.grid.tags }, { type: 'float64', nodata: outNodata });
+    const outputType = options.outputType ?? 'float64';
+    if (outputType !== 'float64' && outputType !== 'float32') throw new RangeError(`[gep] runRaster: outputType must be float64 or float32, not ${String(outputType)}`);
+    const Out = outputType === 'float32' ? Float32Array : Float64Array;
+    if (options.output) writer = TiffWriter.create(options.output, { width: ref.grid.width, height: ref.grid.height, tags: ref.grid.tags }, { type: outputType, nodata: outNodata });
     let stats: S | null = null;
     let blocks = 0;
     const wantOut = !!options.output || !!zonal;
     for await (const block of readBlocks(rasters, options.rowsPerBlock)) {
       const { __zones, __classes, ...inputs } = block.bands as Record<string, Band>;
-      const out = wantOut ? new Float64Array(block.rows * block.width) : undefined;
+      const out = wantOut ? new Out(block.rows * block.width) : undefined;
       stats = addStats(stats, options.kernel(inputs as Record<K, Band>, cellArea, out));
       if (writer && out) writer.write(out);
       if (zonal && out) {

@@ -32,6 +32,16 @@ describe('NEP kernel (固碳 / 释氧, Q = k · NEP · a)', () => {
     expect(s).toMatchObject({ valid: 1, nodata: 2, sum: 2 });
   });
 
+  it('counts a cell whose NEP or result leaves the float range as invalid, never letting ±Infinity into the sum', () => {
+    // NPP 1.5e308 − R_h (−1.5e308) = ∞; before, the cell was valid and the sum Infinity.
+    // The second cell: (600 − 450) g C/m² over 1 m² = 150e-6 t C × 44/12 = 5.5e-4 t CO₂.
+    const out = new Float64Array(2);
+    const s = nepKernel({ npp: { values: f64(1.5e308, 600) }, heterotrophicRespiration: { values: f64(-1.5e308, 450) }, cellArea: 1, factor: 44 / 12, out });
+    expect([...out]).toEqual([-9999, 150e-6 * (44 / 12)]);
+    expect(s).toMatchObject({ valid: 1, nodata: 0, invalid: 1, negative: 0 });
+    expect(s.sum).toBeCloseTo(5.5e-4, 15);
+  });
+
   it('needs NEP, or NPP and R_h', () => {
     expect(() => nepKernel({ npp: { values: f64(1) }, cellArea: 1, factor: 1 })).toThrow(/give nep, or npp and heterotrophicRespiration/);
   });

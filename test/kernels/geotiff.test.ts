@@ -38,7 +38,7 @@ writeFileSync(at('lc.tif'), Buffer.from(writeArrayBuffer(LC, {
 const ALPHA_BY_CLASS = [Number.NaN, 0.027, 0.0937];
 const CLASS_MAP = { 1: 'deciduous-broadleaf-forest', 2: 'temperate-tussock' };
 
-function waterBalance(out: Float64Array | undefined, bands: Record<string, { values: ArrayLike<number> } & object>, cellArea: number) {
+function waterBalance(out: Float64Array | Float32Array | undefined, bands: Record<string, { values: ArrayLike<number> } & object>, cellArea: number) {
   return waterBalanceKernel({
     precipitation: bands.p as never, evapotranspiration: bands.et as never,
     runoffCoefficient: { classes: bands.lc as never, byClass: ALPHA_BY_CLASS }, cellArea, ...(out ? { out } : {}),
@@ -119,6 +119,22 @@ describe('GeoTIFF in and out', () => {
     expect(zonal.rows().map((r) => [r.zone, r.cls, r.cells])).toEqual([[140101, 1, 5], [140102, 2, 5]]);
     const table = zonalTable(zonal, { classMap: CLASS_MAP, cellArea: 900, unit: 'm³/a' });
     expect(table[0]).toMatchObject({ zone: 140101, ecosystemType: 'deciduous-broadleaf-forest', cells: 5, area: { value: '0.0045', unit: 'km²' } });
+  });
+
+  it('writes a float32 result raster on request: half the bytes, each cell the float64 one rounded, the same statistics', async () => {
+    const common = { inputs: { p: at('p.tif'), et: at('et.tif'), lc: at('lc.tif') }, kernel: (b: Record<string, { values: ArrayLike<number> } & object>, cellArea: number, out: Float64Array | Float32Array | undefined) => waterBalance(out, b, cellArea) };
+    const r64 = await runRaster({ ...common, output: at('wc64.tif') });
+    const r32 = await runRaster({ ...common, output: at('wc32.tif'), outputType: 'float32' });
+    expect(r32.stats).toEqual(r64.stats);
+    const [o64, o32] = [await openRaster(at('wc64.tif')), await openRaster(at('wc32.tif'))];
+    expect(o32.image.getBitsPerSample()).toBe(32);
+    expect(o64.image.getBitsPerSample()).toBe(64);
+    const v64 = [...(await o64.image.readRasters({ interleave: true }) as unknown as Float64Array)];
+    const v32 = [...(await o32.image.readRasters({ interleave: true }) as unknown as Float32Array)];
+    expect(v32).toEqual(v64.map((x) => Math.fround(x)));
+    expect(v32[5]).toBe(-9999);
+    await closeAll([o64, o32]);
+    await expect(runRaster({ ...common, outputType: 'float16' as never })).rejects.toThrow(/outputType must be float64 or float32/);
   });
 
   it('turns zonal sums into water-conservation inputs that the decimal module accounts to the same total', async () => {

@@ -3,6 +3,7 @@
  * (float64, src/kernels/) both compute, each written once:
  *   water balance (水量平衡; gong-2017 §1.2, ganzi-2017 §2.4), mm:
  *     R = P · α                          depth held back  D = (P − R) − ET
+ *     max(Q, 0)                          a negative balance counts as 0 (gep-methods §4.0, [R])
  *   RUSLE (土壤保持; ganzi-2017 §2.4, gep-methods §4.3):
  *     A_p = R · (K · LS)                 A_r = A_p · (C · P)             t/(hm²·a)
  *     Q   = (A_p − A_r) · a              t/a, a in hm² (R·K and A·a have the unit factor 1)
@@ -43,6 +44,29 @@ export function waterBalanceDepth<T>(A: Arithmetic<T>, precipitation: T, runoff:
 /** Float64 twin of `waterBalanceDepth(A, P, runoffDepth(A, P, α), ET)`: (P − P·α) − ET, mm. */
 export function waterBalanceDepthF(precipitation: number, alpha: number, evapotranspiration: number): number {
   return precipitation - precipitation * alpha - evapotranspiration;
+}
+
+/**
+ * A negative water balance counts as 0: max(Q, 0) (gep-methods §4.0: "negative water balances are
+ * usually set to 0 per cell — practice, [R]"). The water-conservation module applies it per
+ * ecosystem type, the kernel per cell.
+ */
+export function nonNegative<T>(A: Arithmetic<T>, q: T): T {
+  return A.max(q, A.zero);
+}
+
+/**
+ * Float64 twin of `nonNegative`, without a branch: q·[q ≥ 0] + ([q < 0] − 1)·0, where [·] is 1 or 0.
+ * The first term is q or −0; the second is −0 or +0 and sets the sign of a zero, so that a negative
+ * q gives +0 and q = −0 stays −0, as `max(q, 0)` of the float arithmetic does (`Math.max` would give
+ * +0 there). V8 compiles `+(q >= 0)` to a compare and a set-flag instruction, while `Math.max` and
+ * `q < 0 ? 0 : q` become a compare and a jump, which on rasters where ~30 % of cells are negative
+ * in no pattern is mispredicted often enough to double the kernel's time (docs/benchmarks.md).
+ * Same result as `nonNegative` for every q but −∞ and NaN, which give NaN here: the kernel's block
+ * test then sets such a cell aside as invalid rather than counting it as 0.
+ */
+export function nonNegativeF(q: number): number {
+  return q * +(q >= 0) + (+(q < 0) - 1) * 0;
 }
 
 // ── RUSLE (土壤保持; ganzi-2017 §2.4, gep-methods §4.3) ─────────────────────────────────────────

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { decimalArithmetic as D, floatArithmetic as F, GepArithmeticError } from '../../../src/numbers/arithmetic.js';
 import { multiplyInto } from '../../../src/units/units.js';
 import {
-  RUSLE_UNITS, runoffDepth, rusleErosion, rweqNetSoilLossF, rweqSoilLoss, rweqSoilLossF, rweqSoilLosses, soilRetained, soilRetainedF,
+  nonNegative, nonNegativeF, RUSLE_UNITS, runoffDepth, rusleErosion, rweqNetSoilLossF, rweqSoilLoss, rweqSoilLossF, rweqSoilLosses, soilRetained, soilRetainedF,
   waterBalanceDepth, waterBalanceDepthF,
 } from '../../../src/indicators/regulating/physics.js';
 
@@ -35,6 +35,24 @@ describe('float64 twins follow their generic formula bit for bit', () => {
     fc.assert(fc.property(double(0, 5000), double(0, 1), double(0, 5000), (p, alpha, et) => {
       expect(Object.is(waterBalanceDepthF(p, alpha, et), waterBalanceDepth(F, p, runoffDepth(F, p, alpha), et))).toBe(true);
     }), RUNS);
+  });
+
+  it('clamp max(Q, 0) without a branch: q·[q ≥ 0] + ([q < 0] − 1)·0, −0 kept as −0', () => {
+    // Every finite double, with 0, −0, the subnormals and the largest values likely.
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (q) => {
+      expect(Object.is(nonNegativeF(q), nonNegative(F, q))).toBe(true);
+    }), { numRuns: 10_000 });
+    for (const q of [-0, 0, -Number.MIN_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, Number.MAX_VALUE, Number.POSITIVE_INFINITY]) {
+      expect(Object.is(nonNegativeF(q), nonNegative(F, q)), String(q)).toBe(true);
+    }
+    // Math.max would not do: it gives +0 for −0, where the float arithmetic's max keeps −0.
+    expect(Object.is(Math.max(-0, 0), nonNegative(F, -0))).toBe(false);
+    // −∞ and NaN give NaN, which a kernel's block test catches (the cell is invalid, not 0).
+    expect(nonNegativeF(Number.NEGATIVE_INFINITY)).toBeNaN();
+    expect(nonNegativeF(Number.NaN)).toBeNaN();
+    // The decimal module's clamp is the same generic function: −3.5 → 0, 2.25 → 2.25.
+    expect(D.toString(nonNegative(D, D.fromString('-3.5')))).toBe('0');
+    expect(D.toString(nonNegative(D, D.fromString('2.25')))).toBe('2.25');
   });
 
   it('RUSLE: (A_p − A_r)·a with A_p = R·(K·LS), A_r = A_p·(C·P)', () => {
