@@ -21,7 +21,7 @@ import { ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine } from '../types.js';
-import { runoffDepth, waterBalanceDepth } from './physics.js';
+import { nonNegative, runoffDepth, waterBalanceDepth } from './physics.js';
 
 const ID = 'regulating.water-conservation';
 const typeZh = (id: string) => zhName(id, 'zh');
@@ -104,7 +104,7 @@ const module = defineIndicator({
       if (negative) {
         warnings.push(makeWarning('negative-water-balance', { indicator: ID, path: at, params: { type: { en: type, zh: typeZh(type) }, quantity: A.toString(q.value) } }));
       }
-      lines.push({ item: type, ecosystemType: type, quantity: { value: A.max(q.value, A.zero), unit: 'm³/a' } });
+      lines.push({ item: type, ecosystemType: type, quantity: { value: nonNegative(A, q.value), unit: 'm³/a' } });
     });
     if (issues.length) throw new GepInputError(issues);
 
