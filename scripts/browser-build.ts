@@ -22,7 +22,7 @@ export function dependencyImports(packageJson = JSON.parse(readFileSync(new URL(
   return new Map(Object.keys(packageJson.imports ?? {}).filter((k) => k.startsWith('#') && !k.slice(1).startsWith('.')).map((k) => [k.slice(1), k]));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * An esbuild plugin that turns each such import into its `#` subpath. `external: true` for the
@@ -45,5 +45,5 @@ export function dependencyImportPlugin(external: boolean): Plugin {
 
 /** The packages the plugin must see before tsup's own externals do (tsup's `noExternal`). */
 export function dependencyImportPackages(): RegExp[] {
-  return [...dependencyImports().keys()].map((k) => new RegExp(`^${escape(k)}$`));
+  return [...dependencyImports().keys()].map((k) => new RegExp(`^${escapeRegExp(k)}$`));
 }

@@ -211,7 +211,6 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   };
   const notDeflated = new Set<string>();
 
-  const zero: Measure<T, '元'> = { value: A.zero, unit: '元' };
   const m = (value: T): Measure<T, '元'> => ({ value, unit: '元' });
   const rateOf = (from: T, to: T): T | null => (A.compare(from, A.zero) === 0 ? null : A.divide(A.subtract(to, from), from));
   const change = (va: T, vb: T, ka: T, kb: T, qe: T, pe: T): Change<T> => ({

@@ -80,7 +80,7 @@ export interface ReportedDef<F extends Shape = Shape> {
 }
 
 type Shape = Readonly<Record<string, z.ZodType>>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any reported definition, whatever its fields
+// biome-ignore lint/suspicious/noExplicitAny: any reported definition, whatever its fields
 type AnyReported = ReportedDef<any>;
 /** The parsed form of a shape (`{}` for none: zod's empty object type has an index signature). */
 type Obj<S extends Shape> = keyof S extends never ? unknown : z.output<z.ZodObject<S>>;
@@ -128,7 +128,7 @@ export interface IndicatorDefinition<Id extends string, S extends Shape, P exten
 }
 
 /** The module `defineIndicator` returns: the fixed shape, with its input and variant types. */
-export type DefinedIndicator<Id extends string, S extends Shape, P extends Shape, V extends VariantDefs, R extends AnyReported | undefined> =
+export type DefinedIndicator<Id extends string, S extends Shape, P extends Shape, _V extends VariantDefs, R extends AnyReported | undefined> =
   IndicatorModule<FullInput<S, P, R>> & {
     readonly spec: IndicatorSpec & { readonly id: Id };
     /** Typed on both sides, so that `z.input<typeof inputSchema>` is the module's input type, not `unknown`. */
@@ -265,21 +265,26 @@ function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: Repor
     const meta = metaOf(schema);
     const text = meta.description ?? description;
     const unit = meta['x-unit'];
-    if (unit !== undefined) return leaf(path, unit === 'any' ? null : unit, required && !schema.isOptional(), text);
+    if (unit !== undefined) {
+      leaf(path, unit === 'any' ? null : unit, required && !schema.isOptional(), text);
+      return;
+    }
     const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Shape } } })._zod.def;
     switch (def.type) {
       case 'optional':
       case 'nullable':
       case 'default':
-        return walk(def.innerType!, path, false, text);
+        walk(def.innerType!, path, false, text);
+        return;
       case 'object':
         // Required means: required in its parent (a line of a list, an object) whenever the parent is given.
         for (const [k, s] of Object.entries(def.shape!)) walk(s, `${path}.${k}`, !s.isOptional(), undefined);
         return;
       case 'array':
-        return walk(def.element!, `${path}[]`, required, text);
+        walk(def.element!, `${path}[]`, required, text);
+        return;
       default:
-        return leaf(path, null, required, text);
+        leaf(path, null, required, text);
     }
   };
   for (const [k, s] of Object.entries(inputs)) walk(s, k, !s.isOptional(), undefined);

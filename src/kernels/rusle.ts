@@ -12,9 +12,8 @@
  * of absurd size: R·K = ∞, ∞ − ∞ = NaN). Both are written as `outNodata` and left out of the sum.
  */
 import { soilRetainedF } from '../indicators/regulating/physics.js';
-import {
-  blockCount, blockScratch, checkBands, FLOAT32_SAFE, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
-  type Band, type CellArray, type KernelOutput, type KernelPart, type KernelPlan, type KernelSpec, type KernelStats,
+import {blockScratch, checkBands, FLOAT32_SAFE, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
+  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
 } from './cells.js';
 
 export interface RusleInput extends KernelOutput {

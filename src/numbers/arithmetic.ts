@@ -199,7 +199,9 @@ export const floatArithmetic: Arithmetic<number> = {
     return checkFloat(total);
   },
   toNumber: (x) => x,
+  // biome-ignore lint/complexity/useMathMinMax: the first operand on ties, as the decimal max returns
   max: (a, b) => (a >= b ? a : b),
+  // biome-ignore lint/complexity/useMathMinMax: the first operand on ties, as the decimal min returns
   min: (a, b) => (a <= b ? a : b),
   abs: (a) => Math.abs(a),
   identityTolerance: 1e-9,

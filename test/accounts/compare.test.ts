@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compareGep, gepComparisonToJson } from '../../src/accounts/compare.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import type { PriceIndex } from '../../src/coefficients/indices.js';
-import { floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
+import { floatArithmetic, type GepDecimal } from '../../src/numbers/arithmetic.js';
 import type { GepInput } from '../../src/accounts/input.js';
 
 const price = (value: string, priceYear: number) => ({ value, unit: '元/t', priceYear });

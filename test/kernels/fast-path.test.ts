@@ -48,6 +48,7 @@ function waterReference(bands: number[][], nodata: number[], k: number): Cell[] 
     if (p < 0 || et < 0 || a < 0 || a > 1) return { kind: 'invalid' };
     const d = k * waterBalanceDepthF(p, a, et);
     // max(d, 0) as the float arithmetic takes it (`a >= b ? a : b`): −0 stays −0.
+    // biome-ignore lint/complexity/useMathMinMax: the float arithmetic's max, whose −0 Math.max would turn into 0
     return Number.isFinite(d) ? { kind: 'valid', q: d >= 0 ? d : 0, raw: d } : { kind: 'invalid' };
   });
 }

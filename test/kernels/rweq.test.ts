@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rweqKernel, rweqSoilLoss, RWEQ_CONSTANTS } from '../../src/kernels/rweq.js';
+import { rweqKernel, rweqSoilLoss, } from '../../src/kernels/rweq.js';
 import * as sandFixation from '../../src/indicators/regulating/sand-fixation.js';
 import { decimalArithmetic } from '../../src/numbers/arithmetic.js';
 import { relativeDifference, runIndicator } from '../helpers/indicator.js';

@@ -265,6 +265,7 @@ const { runGepBatch } = require('gep-accounting/node');`));
     let context: BrowserContext;
     const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' };
 
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of a nested describe (skipIf), not a second pair
     beforeAll(async () => {
       // Built here too, so this part stands on its own when it runs alone (vitest -t).
       await esbuildBundle('app.js', 'esbuild/app.js');
@@ -285,6 +286,7 @@ const { runGepBatch } = require('gep-accounting/node');`));
       context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
     }, 300_000);
 
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of a nested describe (skipIf), not a second pair
     afterAll(async () => {
       await context?.close();
       await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));

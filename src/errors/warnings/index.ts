@@ -30,7 +30,7 @@ export type WarningCode = keyof typeof WARNINGS;
 export type WarningParam = Text | number;
 
 function fill(template: string, params: Readonly<Record<string, WarningParam>>, lang: 'en' | 'zh'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(\w+)\}/g, (_whole, key: string) => {
     const p = params[key];
     if (p === undefined) throw new Error(`[gep] warning template ${template} has no value for {${key}}`);
     return typeof p === 'object' ? p[lang] : String(p);

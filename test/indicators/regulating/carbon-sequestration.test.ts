@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as carbon from '../../../src/indicators/regulating/carbon-sequestration.js';
 import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
-import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
+import { decimalArithmetic, type GepDecimal } from '../../../src/numbers/arithmetic.js';
 import { computeGep } from '../../../src/accounts/gep.js';
 import { gepResultToJson } from '../../../src/accounts/serialize.js';
 import { formatAccountTable } from '../../../src/io/text-table.js';

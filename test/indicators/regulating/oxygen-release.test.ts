@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as oxygen from '../../../src/indicators/regulating/oxygen-release.js';
 import { issuesOf, relativeDifference, runBoth, runIndicator, unitMismatches, untranslated } from '../../helpers/indicator.js';
-import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.js';
+import { decimalArithmetic, type GepDecimal } from '../../../src/numbers/arithmetic.js';
 import { getProfile } from '../../../src/profiles/profiles.js';
 
 const gap = (x: GepDecimal, expected: string) => x.minus(expected).abs().toNumber();
