@@ -117,6 +117,12 @@ export function summarize<T>(result: GepResult<T>): BatchSummary {
   };
 }
 
+/** The item of a unit refused with `issues`, located in its file as `computeBatchItem` locates them. */
+function failedItem(unit: BatchUnit, index: number, issues: readonly GepIssue[]): BatchItem<never> {
+  const file = unit.file;
+  return { index, id: unitId(unit, index), ...(file ? { file } : {}), ok: false, issues: file ? issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) : issues };
+}
+
 /** Compute one unit, catching its failure as an item. */
 export function computeBatchItem<T, R>(unit: BatchUnit, index: number, options: GepOptions<T>, shape: (r: GepResult<T>) => R): BatchItem<R> {
   const id = unitId(unit, index);
@@ -126,8 +132,7 @@ export function computeBatchItem<T, R>(unit: BatchUnit, index: number, options: 
     return { index, id, ...file, ok: true, summary: summarize(result), result: shape(result) };
   } catch (e) {
     if (e instanceof GepInputError) {
-      const issues = unit.file ? e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? unit.file } })) : e.issues;
-      return { index, id, ...file, ok: false, issues };
+      return failedItem(unit, index, e.issues);
     }
     return { index, id, ...file, ok: false, issues: [], error: e instanceof Error ? e.message : String(e) };
   }
@@ -265,12 +270,22 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
         let result: unknown = null;
         let extra: number;
         if (form === 'none') {
-          const w = rowChecks(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>);
-          if (!w) return;
-          extra = w.length;
+          const checked = rowChecks(tape, row, unit.input, A as Arithmetic<unknown>);
+          if (!checked) return;
+          if (checked.issues) {
+            out[j] = failedItem(unit, index, checked.issues);
+            onPlans++;
+            return;
+          }
+          extra = checked.warnings.length;
         } else {
-          const done = finishRow(slot.plan, tape, row, unit.input, A as Arithmetic<unknown>, form);
+          const done = finishRow(tape, row, unit.input, A as Arithmetic<unknown>, form);
           if (!done) return;
+          if ('issues' in done) {
+            out[j] = failedItem(unit, index, done.issues);
+            onPlans++;
+            return;
+          }
           result = done.result;
           extra = done.extraWarnings;
         }

@@ -14,6 +14,8 @@ export interface RowValues<T> {
   text(id: number): string;
   /** The text of slot `k` as given; slot −1 is the arithmetic's name. */
   slotText(k: number): string;
+  /** A float64 near slot `k`'s value (within 2⁻⁵⁰ relative), or NaN: for checks that decide with floats where floats are certain. */
+  slotNumber(k: number): number;
 }
 
 /** Resolves a slot token's body (`12`, `t3`, `c:carbon-price.afforestation`, `a`) to a slot index (−1 for the arithmetic's name). */
