@@ -399,23 +399,34 @@ function parseDecimal(t: string): GepDecimal {
 /** Values of one row on the decimal path; texts of nodes that do not vary are kept between rows. */
 class DecimalRow implements RowValues<unknown> {
   texts: readonly (string | undefined)[] = [];
-  private rowTexts: (string | undefined)[] = [];
-  private fixedTexts: (string | undefined)[] = [];
+  /** Texts of nodes made so far: valid for this row when `stamp` is the row's number, for every row when −1. */
+  private readonly textCache: string[];
+  private readonly stamp: Int32Array;
+  private row = 0;
   constructor(
     private readonly plan: GepPlan,
     readonly values: GepDecimal[],
     private readonly vary: Uint8Array,
-  ) {}
+  ) {
+    // Dense arrays of the tape's size, written in place row after row (a new sparse array per row
+    // was slow to write and to read).
+    this.textCache = new Array<string>(values.length).fill('');
+    this.stamp = new Int32Array(values.length).fill(-2);
+  }
   next(texts: readonly (string | undefined)[]): void {
     this.texts = texts;
-    this.rowTexts = [];
+    this.row++;
   }
   value(id: number): unknown {
     return this.values[id];
   }
   text(id: number): string {
-    const cache = this.vary[id] ? this.rowTexts : this.fixedTexts;
-    return (cache[id] ??= decimalArithmetic.toString(this.values[id]!));
+    const s = this.stamp[id]!;
+    if (s === this.row || s === -1) return this.textCache[id]!;
+    const t = decimalArithmetic.toString(this.values[id]!);
+    this.textCache[id] = t;
+    this.stamp[id] = this.vary[id] ? this.row : -1;
+    return t;
   }
   slotText(k: number): string {
     return k < 0 ? 'decimal' : this.texts[k] ?? this.plan.defaults[k]!;
