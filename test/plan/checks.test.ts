@@ -143,6 +143,23 @@ describe('checks compiled into the plan', () => {
     expect(onPlan.size).toBe(5);
   });
 
+  it('refuses economy and GEEP figures the schema refuses (below zero, a population of zero), as computeGep does', () => {
+    const edits: ((x: Input) => void)[] = [
+      (x) => { x.economy.gdp.value = '-168.5'; },
+      (x) => { x.economy.realisedValue[1].value.value = '-1'; },
+      (x) => { x.economy.population.value = '0'; },
+      (x) => { (x as any).geep.pollutionLoss[0].value.value = '-16500'; },
+      (x) => { x.economy.gdp.value = '-0'; },
+    ];
+    const rows = edits.map((edit) => {
+      const input = clone();
+      edit(input);
+      return input;
+    });
+    const { results } = expectParity(plan, rows);
+    expect(results.map((r) => r.startsWith('issues'))).toEqual([true, true, true, true, false]);
+  });
+
   it('refuses a negative GEP from products outside the region, unless the input declares it, then lists the negatives', () => {
     const profile = 'gbt-46869-2025';
     const outside = (value: string, declared: boolean): Input => ({
