@@ -28,6 +28,7 @@ import type { CoefficientOverride, CoefficientTable } from '../coefficients/type
 import { decimalArithmetic, floatArithmetic, GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
 import { CompiledTape, floatState, type FloatState } from './evaluate.js';
+import { ExactValues } from './exact.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
 import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
 import { compileTemplate, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
@@ -383,47 +384,45 @@ function slotVariation(plan: GepPlan, rows: SlotRows): Uint8Array {
   return varies;
 }
 
-/**
- * `decimalArithmetic.fromString` for slot texts: plain decimal text without spaces at its ends goes
- * straight to the decimal constructor, as `fromString` itself sends it; fractions and the rest go
- * through `fromString`.
- */
-function parseDecimal(t: string): GepDecimal {
-  const n = t.length;
-  if (n === 0) return decimalArithmetic.fromString(t);
-  const a = t.charCodeAt(0);
-  const b = t.charCodeAt(n - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127 && t.indexOf('/') < 0 ? new GepDecimal(t) : decimalArithmetic.fromString(t);
-}
-
-/** Values of one row on the decimal path; texts of nodes that do not vary are kept between rows. */
+/** Values of one row on the decimal path (exact decimals); texts and decimal.js values of nodes that do not vary are kept between rows. */
 class DecimalRow implements RowValues<unknown> {
   texts: readonly (string | undefined)[] = [];
   /** Texts of nodes made so far: valid for this row when `stamp` is the row's number, for every row when −1. */
   private readonly textCache: string[];
   private readonly stamp: Int32Array;
+  /** decimal.js values made so far (for results as objects and for the checks), likewise. */
+  private readonly valueCache: (GepDecimal | null)[];
+  private readonly valueStamp: Int32Array;
   private row = 0;
   constructor(
     private readonly plan: GepPlan,
-    readonly values: GepDecimal[],
+    readonly values: ExactValues,
     private readonly vary: Uint8Array,
   ) {
     // Dense arrays of the tape's size, written in place row after row (a new sparse array per row
     // was slow to write and to read).
-    this.textCache = new Array<string>(values.length).fill('');
-    this.stamp = new Int32Array(values.length).fill(-2);
+    const size = vary.length;
+    this.textCache = new Array<string>(size).fill('');
+    this.stamp = new Int32Array(size).fill(-2);
+    this.valueCache = new Array<GepDecimal | null>(size).fill(null);
+    this.valueStamp = new Int32Array(size).fill(-2);
   }
   next(texts: readonly (string | undefined)[]): void {
     this.texts = texts;
     this.row++;
   }
   value(id: number): unknown {
-    return this.values[id];
+    const s = this.valueStamp[id]!;
+    if (s === this.row || s === -1) return this.valueCache[id]!;
+    const v = this.values.toDecimal(id);
+    this.valueCache[id] = v;
+    this.valueStamp[id] = this.vary[id] ? this.row : -1;
+    return v;
   }
   text(id: number): string {
     const s = this.stamp[id]!;
     if (s === this.row || s === -1) return this.textCache[id]!;
-    const t = decimalArithmetic.toString(this.values[id]!);
+    const t = this.values.text(id);
     this.textCache[id] = t;
     this.stamp[id] = this.vary[id] ? this.row : -1;
     return t;
@@ -448,15 +447,14 @@ export type RowEmit = (index: number, tape: PlanTape, row: RowValues<unknown>) =
 export function evaluateDecimalRows(plan: GepPlan, rows: SlotRows, emit: RowEmit): number[] {
   const varies = slotVariation(plan, rows);
   const D = decimalArithmetic;
-  const fixedSlots: GepDecimal[] = [];
   const first = rows[0] ?? [];
-  const fixedSlot = (k: number) => (fixedSlots[k] ??= D.fromString(first[k] ?? plan.defaults[k]!));
+  const fixedSlot = (k: number) => first[k] ?? plan.defaults[k]!;
   const perTape = new Map<PlanTape, { row: DecimalRow; vary: Uint8Array; fixedOk: boolean }>();
   const stateOf = (t: PlanTape) => {
     let s = perTape.get(t);
     if (!s) {
       const vary = t.full.varying((k) => varies[k] === 1);
-      const values: GepDecimal[] = new Array(t.tape.size);
+      const values = new ExactValues(t.tape.size);
       let fixedOk: boolean;
       try {
         fixedOk = t.full.evaluateDecimal(fixedSlot, values, vary, 0);
@@ -470,8 +468,7 @@ export function evaluateDecimalRows(plan: GepPlan, rows: SlotRows, emit: RowEmit
   const failed: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const texts = rows[r]!;
-    const parsed: GepDecimal[] = [];
-    const slot = (k: number) => (varies[k] ? (parsed[k] ??= parseDecimal(texts[k] ?? plan.defaults[k]!)) : fixedSlot(k));
+    const slot = (k: number) => texts[k] ?? plan.defaults[k]!;
     let taken = false;
     try {
       for (let t = 0; t <= plan.tapes.length && !taken; t++) {
