@@ -151,12 +151,18 @@ export interface RangeCheck<V> {
   readonly range: PlausibilityData['ranges'][number];
   readonly from: string;
   readonly to: string;
+  /** `from` → `to` and the bounds as floats, for deciding without decimals. */
+  readonly factor: number;
+  readonly minF: number;
+  readonly maxF: number;
 }
 
 /** One ecosystem area of an indicator, added in km². */
 export interface AreaTerm<V> {
   readonly value: V;
   readonly unit: string;
+  /** `unit` → km² as a float. */
+  readonly factor: number;
 }
 
 /** The checks of one indicator's input, in the order of its measures. */
@@ -179,12 +185,17 @@ export interface RateCheck {
   readonly totalUnit: string;
   readonly quantityUnit: string;
   readonly areaUnit: string;
+  /** `totalUnit` → `quantityUnit`, km² → `areaUnit` and the bounds as floats. */
+  readonly quantityFactor: number;
+  readonly areaFactor: number;
+  readonly minF: number;
+  readonly maxF: number;
 }
 
 /** Every plausibility check of an account of a given structure. */
 export interface PlausibilityPlan<V> {
   readonly indicators: readonly IndicatorChecks<V>[];
-  readonly regionArea: { readonly value: V; readonly unit: string } | null;
+  readonly regionArea: { readonly value: V; readonly unit: string; readonly factor: number } | null;
   /** The warning that region.area is missing while some indicator has areas (it depends on the structure only). */
   readonly regionAreaMissing: GepWarning | null;
   readonly rates: readonly RateCheck[];
@@ -219,11 +230,11 @@ export function plausibilityPlan<V>(
     for (const m of measuresIn(input, path, isValue)) {
       const value = read(m.value)!;
       if (isMoney(m.unit)) money.push({ value, unit: m.unit, path: m.path });
-      if (areaFields.has(m.field) && isArea(m.unit) && !(m.list && excluded.has(m.list))) areas.push({ value, unit: m.unit });
+      if (areaFields.has(m.field) && isArea(m.unit) && !(m.list && excluded.has(m.list))) areas.push({ value, unit: m.unit, factor: factorOf(m.unit, 'km²') });
       for (const range of data.ranges) {
         if (range.field !== m.field) continue;
         const units = rangeUnits(m.unit, range.unit);
-        if (units) ranges.push({ indicator: id, field: m.field, value, unit: m.unit, path: m.path, range, ...units });
+        if (units) ranges.push({ indicator: id, field: m.field, value, unit: m.unit, path: m.path, range, ...units, factor: factorOf(units.from, units.to), minF: Number(range.min), maxF: Number(range.max) });
       }
     }
     return { id, path, money, ranges, areas: areas.length ? areas : null };
@@ -233,7 +244,7 @@ export function plausibilityPlan<V>(
   if (area) {
     const value = read(area.value);
     if (value === undefined) throw new Error(`[gep] region.area is not a decimal value: ${area.value}`);
-    regionArea = { value, unit: area.unit };
+    regionArea = { value, unit: area.unit, factor: factorOf(area.unit, 'km²') };
   }
   const withAreas = indicators.filter((i) => i.areas);
   const regionAreaMissing: GepWarning | null = !regionArea && withAreas.length
@@ -248,7 +259,7 @@ export function plausibilityPlan<V>(
     const quantityUnit = RATE_QUANTITY_UNIT[rate.unit];
     const areaUnit = RATE_AREA_UNIT[rate.unit];
     if (!quantityUnit || !areaUnit || !sameDimensionUnits(totalUnit, quantityUnit)) continue;
-    rates.push({ rate, areasOf, result, totalUnit, quantityUnit, areaUnit });
+    rates.push({ rate, areasOf, result, totalUnit, quantityUnit, areaUnit, quantityFactor: factorOf(totalUnit, quantityUnit), areaFactor: factorOf('km²', areaUnit), minF: Number(rate.min), maxF: Number(rate.max) });
   }
   return { indicators, regionArea, regionAreaMissing, rates, allowNegativeTotals: account.allowNegativeTotals };
 }
@@ -318,23 +329,9 @@ function zeroText(t: string): boolean {
 }
 
 /** A ratio between units as a float (relative error within 2⁻⁵¹). */
-const FACTORS = new Map<string, number>();
 function factorOf(from: string, to: string): number {
-  const key = `${from}\u0000${to}`;
-  let f = FACTORS.get(key);
-  if (f === undefined) {
-    const r = conversionRatio(from, to);
-    FACTORS.set(key, (f = Number(r.n) / Number(r.d)));
-  }
-  return f;
-}
-
-/** A bound (decimal text or value) as a float and its error. */
-const BOUNDS = new Map<string, number>();
-function boundOf(text: string): number {
-  let b = BOUNDS.get(text);
-  if (b === undefined) BOUNDS.set(text, (b = Number(text)));
-  return b;
+  const r = conversionRatio(from, to);
+  return Number(r.n) / Number(r.d);
 }
 
 /** The span of published values widened by the margin (exact, as the check compares). */
@@ -360,9 +357,11 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   const approx = src.approx;
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
-  const leaf = (v: V): { x: number; e: number } => {
-    const x = approx!(v);
-    return { x, e: leafError(x, () => zeroText(src.text(v))) };
+  /** The error bound of a leaf's float `x` (value `v`). */
+  const errorOf = (x: number, v: V): number => {
+    const a = Math.abs(x);
+    if (a >= 1e-290 && a < Infinity) return a * U;
+    return x === 0 && zeroText(src.text(v)) ? 0 : Infinity;
   };
   const exactOf = (v: V) => D.fromString(src.text(v));
 
@@ -373,12 +372,14 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   let rx = NaN;
   let re = Infinity;
   if (region && approx) {
-    const { x, e } = leaf(region.value);
-    const f = factorOf(region.unit, 'km²');
+    const x = approx(region.value);
+    const e = errorOf(x, region.value);
+    const f = region.factor;
     rx = x * f;
     re = e * f + Math.abs(rx) * 2 * U;
   }
   const tolerance = data.areaSum.tolerance;
+  const widen = 1 + Number(tolerance);
 
   // Each indicator's area sum (km²): exact on demand, screened as a float.
   const areaExact: (GepDecimal | undefined)[] = new Array(plan.indicators.length);
@@ -394,7 +395,8 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     return s;
   };
 
-  plan.indicators.forEach((ind, i) => {
+  for (let i = 0; i < plan.indicators.length; i++) {
+    const ind = plan.indicators[i]!;
     for (const m of ind.money) {
       let below: boolean | undefined;
       if (approx) {
@@ -414,12 +416,13 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     for (const r of ind.ranges) {
       let outside: boolean | undefined;
       if (approx) {
-        const { x, e } = leaf(r.value);
-        const f = factorOf(r.from, r.to);
+        const x = approx(r.value);
+        const e = errorOf(x, r.value);
+        const f = r.factor;
         const v = x * f;
         const ev = e * f + Math.abs(v) * 2 * U;
-        const min = boundOf(r.range.min);
-        const max = boundOf(r.range.max);
+        const min = r.minF;
+        const max = r.maxF;
         const lo = screenSign(v, ev, min, Math.abs(min) * U);
         const hi = screenSign(v, ev, max, Math.abs(max) * U);
         if (lo < 0 || hi > 0) outside = true;
@@ -437,13 +440,14 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
         });
       }
     }
-    if (!ind.areas) return;
+    if (!ind.areas) continue;
     let sx = 0;
     let se = 0;
     if (approx) {
       for (const t of ind.areas) {
-        const { x, e } = leaf(t.value);
-        const f = factorOf(t.unit, 'km²');
+        const x = approx(t.value);
+        const e = errorOf(x, t.value);
+        const f = t.factor;
         const v = x * f;
         sx += v;
         se += e * f + Math.abs(v) * 2 * U + Math.abs(sx) * U;
@@ -451,10 +455,10 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     } else se = Infinity;
     areaX[i] = sx;
     areaE[i] = se;
-    if (!region) return;
+    if (!region) continue;
     let exceeds: boolean | undefined;
     if (approx) {
-      const k = 1 + Number(tolerance);
+      const k = widen;
       const bound = rx * k;
       const s = screenSign(sx, se, bound, re * k + Math.abs(bound) * 3 * U);
       if (s !== 0) exceeds = s > 0;
@@ -470,7 +474,7 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
         expected: `at most ${num(regionArea!)} km² (region.area) + ${num(D.fromString(tolerance).times(100))} %`,
       }));
     }
-  });
+  }
   if (plan.regionAreaMissing) warnings.push(plan.regionAreaMissing);
 
   // Rates: an indicator's quantity per unit of its own areas.
@@ -480,8 +484,8 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     if (approx) {
       const qx = A.toNumber(q);
       const qe = leafError(qx, () => A.compare(q, A.zero) === 0);
-      const fq = factorOf(c.totalUnit, c.quantityUnit);
-      const fa = factorOf('km²', c.areaUnit);
+      const fq = c.quantityFactor;
+      const fa = c.areaFactor;
       const n = qx * fq;
       const en = qe * fq + Math.abs(n) * 2 * U;
       const d = areaX[c.areasOf]! * fa;
@@ -489,8 +493,8 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       if (Math.abs(d) > 2 * ed) {
         const rate = n / d;
         const er = (en + Math.abs(rate) * ed) / (Math.abs(d) - ed) + Math.abs(rate) * 2 * U;
-        const min = boundOf(c.rate.min);
-        const max = boundOf(c.rate.max);
+        const min = c.minF;
+        const max = c.maxF;
         const lo = screenSign(rate, er, min, Math.abs(min) * U);
         const hi = screenSign(rate, er, max, Math.abs(max) * U);
         if (lo < 0 || hi > 0) outside = true;
