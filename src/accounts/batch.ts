@@ -159,8 +159,14 @@ export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOpt
   return { ...reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64'), ...(onPlans !== undefined ? { onPlans } : {}) };
 }
 
-/** The form in which `streamGepBatch` hands over each result: the result object, its JSON text (`gepResultToJson`, indented by 2), or none (summaries only). */
-export type ResultForm = 'object' | 'json' | 'none';
+/**
+ * The form in which `streamGepBatch` hands over each result: the result object, its JSON text
+ * (`gepResultToJson`, indented by 2), that text's UTF-8 bytes followed by a newline (a result file
+ * as `gep batch` writes it: on the plan the bytes are made without the text), or none (summaries only).
+ */
+export type ResultForm = 'object' | 'json' | 'bytes' | 'none';
+
+const utf8 = new TextEncoder();
 
 /** Options of `streamGepBatch`. */
 export type StreamOptions<T> = BatchOptions<T> & {
@@ -186,7 +192,7 @@ interface PlanSlot {
  * Inputs may be any iterable (a generator reading files one at a time).
  *
  * @param inputs - account inputs, or `{ id, file, input }` units
- * @param options - as `computeGepBatch`, plus `form` (`object`, `json` text, or `none`)
+ * @param options - as `computeGepBatch`, plus `form` (`object`, `json` text, `bytes` of a result file, or `none`)
  * @param onItem - called with each unit's outcome, result included, in input order
  * @returns the counts and the hierarchy check, with each item's summary
  * @example
@@ -199,7 +205,7 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
   const name = A.name;
   const total = givenTotal ?? (Array.isArray(inputs) ? inputs.length : 0);
   const planOptions = { ...(gepOptions.profile !== undefined ? { profile: gepOptions.profile } : {}), ...(gepOptions.overrides ? { overrides: gepOptions.overrides } : {}), ...(gepOptions.strict !== undefined ? { strict: gepOptions.strict } : {}), ...(gepOptions.rebase !== undefined ? { rebase: gepOptions.rebase } : {}) };
-  const shape = (r: GepResult<T>): unknown => (form === 'object' ? r : form === 'json' ? `${JSON.stringify(gepResultToJson(r), null, 2)}` : null);
+  const shape = (r: GepResult<T>): unknown => (form === 'object' ? r : form === 'json' ? JSON.stringify(gepResultToJson(r), null, 2) : form === 'bytes' ? utf8.encode(`${JSON.stringify(gepResultToJson(r), null, 2)}\n`) : null);
   const kept: BatchItem<null>[] = [];
   const plans: PlanSlot[] = [];
   const seen = new Map<string, number>(); // structures met once (not yet worth a plan), and unplannable ones (−1)

@@ -31,7 +31,7 @@ import { CompiledTape, floatState, type FloatState } from './evaluate.js';
 import { ExactValues } from './exact.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
 import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
-import { compileTemplate, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
+import { compileTemplate, fillBytes, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
 
 /** Options of a plan: those of `computeGep` except the arithmetic, which is chosen per evaluation. */
 export type PlanOptions = Omit<GepOptions<unknown>, 'arithmetic'>;
@@ -704,12 +704,15 @@ export function rowChecks(tape: PlanTape, row: RowValues<unknown>, input: unknow
   return issues.length ? { issues } : { warnings };
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * The result of a row of a batch, with the checks `computeGep` makes outside the arithmetic
- * (`rowChecks`): an object or JSON text with the count of extra warnings, the row's issues, or null
- * when the row must be computed directly.
+ * (`rowChecks`): an object, JSON text, or the JSON text's UTF-8 bytes followed by a newline (as a
+ * result file holds it), with the count of extra warnings; the row's issues; or null when the row
+ * must be computed directly.
  */
-export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json'): { result: GepResult<unknown> | string; extraWarnings: number } | { issues: readonly GepIssue[] } | null {
+export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json' | 'bytes'): { result: GepResult<unknown> | string | Uint8Array; extraWarnings: number } | { issues: readonly GepIssue[] } | null {
   const checked = rowChecks(tape, row, input, A);
   if (!checked) return null;
   if (checked.issues) return { issues: checked.issues };
@@ -718,13 +721,14 @@ export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknow
     const r = tape.fill(row);
     return { result: extra.length ? { ...r, warnings: [...r.warnings, ...extra] } : r, extraWarnings: extra.length };
   }
-  const text = fillString(tape.json, row, jsonEscape);
-  if (!extra.length) return { result: text, extraWarnings: 0 };
+  if (!extra.length) return { result: form === 'bytes' ? fillBytes(tape.json, row, jsonEscape, '\n') : fillString(tape.json, row, jsonEscape), extraWarnings: 0 };
   // `warnings` is the last member of the JSON form: written again with the row's extra warnings.
+  const text = fillString(tape.json, row, jsonEscape);
   const at = text.lastIndexOf('\n  "warnings": ');
   if (at < 0 || !text.endsWith('\n}')) return null;
   const list = JSON.stringify([...tape.warnings(row), ...extra], null, 2).replace(/\n/g, '\n  ');
-  return { result: `${text.slice(0, at)}\n  "warnings": ${list}\n}`, extraWarnings: extra.length };
+  const json = `${text.slice(0, at)}\n  "warnings": ${list}\n}`;
+  return { result: form === 'bytes' ? utf8.encode(`${json}\n`) : json, extraWarnings: extra.length };
 }
 
 /** A whole result of a row, as `computeGep` returns it or as its JSON text. */
