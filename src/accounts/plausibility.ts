@@ -402,7 +402,7 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       if (approx) {
         const x = approx(m.value);
         // A float from text has the sign of the text unless it is zero (or rounded to zero).
-        if (x !== 0 && x === x) below = x < 0;
+        if (x !== 0 && !Number.isNaN(x)) below = x < 0;
       }
       if (below === undefined) {
         const x = exactOf(m.value);

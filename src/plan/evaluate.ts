@@ -11,7 +11,7 @@
  *   no varying slot reaches are computed once.
  */
 import { decimalArithmetic, floatArithmetic } from '../numbers/arithmetic.js';
-import { ExactValues, VIA_DECIMAL } from './exact.js';
+import { type ExactValues, VIA_DECIMAL } from './exact.js';
 import { OP, type Tape } from './tape.js';
 
 /** A tape prepared for evaluation: the nodes needed for chosen outputs, constants per arithmetic. */
@@ -337,6 +337,7 @@ function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64
       for (let r = 0; r < n; r++) {
         const x = A ? A[r]! : sa;
         const y = B ? B[r]! : sb;
+        // biome-ignore lint/complexity/useMathMinMax: floatArithmetic's own comparison, bit for bit (Math.max/min differ on NaN and −0)
         o[r] = x >= y ? x : y;
       }
       return;
@@ -344,6 +345,7 @@ function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64
       for (let r = 0; r < n; r++) {
         const x = A ? A[r]! : sa;
         const y = B ? B[r]! : sb;
+        // biome-ignore lint/complexity/useMathMinMax: floatArithmetic's own comparison, bit for bit (Math.max/min differ on NaN and −0)
         o[r] = x <= y ? x : y;
       }
       return;

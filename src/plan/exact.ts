@@ -157,7 +157,7 @@ export class ExactValues {
     const eb = this.e[b]!;
     const sum = ea === eb ? ma + mb : ea > eb ? ma * pow10(ea - eb) + mb : ma + mb * pow10(eb - ea);
     // An exact zero difference is +0.
-    this.set(i, sum, ea < eb ? ea : eb, false);
+    this.set(i, sum, Math.min(ea, eb), false);
   }
 
   multiply(i: number, a: number, b: number): void {

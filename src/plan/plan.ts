@@ -25,12 +25,12 @@ import { plausibilityPlan, runPlausibility, type PlausibilityPlan, type Plausibi
 import type { AccountInput } from '../accounts/input.js';
 import { GepInputError, type GepIssue, type GepWarning } from '../errors/errors.js';
 import type { CoefficientOverride, CoefficientTable } from '../coefficients/types.js';
-import { decimalArithmetic, floatArithmetic, GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
+import { decimalArithmetic, floatArithmetic, type GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
 import { CompiledTape, floatState, type FloatState } from './evaluate.js';
 import { ExactValues } from './exact.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
-import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
+import { coefficientToken, hasMark, type Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
 import { compileTemplate, fillBytes, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
 
 /** Options of a plan: those of `computeGep` except the arithmetic, which is chosen per evaluation. */

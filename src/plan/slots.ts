@@ -265,7 +265,9 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
       out[node.slot] = data;
       return node.check(data) ? 'ok' : 'invalid';
     case 'slot':
-      return typeof data === 'string' ? ((out[node.slot] = data), 'ok') : 'structure';
+      if (typeof data !== 'string') return 'structure';
+      out[node.slot] = data;
+      return 'ok';
     case 'array': {
       if (!Array.isArray(data) || data.length !== node.children.length) return 'structure';
       let r: 'ok' | 'invalid' = 'ok';

@@ -49,12 +49,12 @@ export function parseString(s: string, resolve: SlotResolver): StringTemplate {
   return { parts, holes: Int32Array.from(holes) };
 }
 
-/** Fill a string template; `escape` is applied to each slot text (JSON escaping for the JSON form). */
-export function fillString(t: StringTemplate, row: RowValues<unknown>, escape?: (s: string) => string): string {
+/** Fill a string template; `escapeText` is applied to each slot text (JSON escaping for the JSON form). */
+export function fillString(t: StringTemplate, row: RowValues<unknown>, escapeText?: (s: string) => string): string {
   let out = t.parts[0]!;
   for (let i = 0; i < t.holes.length; i++) {
     const h = t.holes[i]!;
-    out += (h >= 0 ? row.text(h) : escape ? escape(row.slotText(-h - 2)) : row.slotText(-h - 2)) + t.parts[i + 1]!;
+    out += (h >= 0 ? row.text(h) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2)) + t.parts[i + 1]!;
   }
   return out;
 }
@@ -179,7 +179,7 @@ let holeTexts: string[] = [];
  * their encoding, made once per template, and only the holes' texts are encoded per row. Writing
  * a result file from its text encoded each of its ~360 000 characters again (1.2 ms per county).
  */
-export function fillBytes(t: StringTemplate, row: RowValues<unknown>, escape?: (s: string) => string, suffix = ''): Uint8Array {
+export function fillBytes(t: StringTemplate, row: RowValues<unknown>, escapeText?: (s: string) => string, suffix = ''): Uint8Array {
   const { bytes, at } = byteTemplate(t);
   const holes = t.holes;
   const n = holes.length;
@@ -187,7 +187,7 @@ export function fillBytes(t: StringTemplate, row: RowValues<unknown>, escape?: (
   let total = bytes.length + suffix.length;
   for (let i = 0; i < n; i++) {
     const h = holes[i]!;
-    const s = h >= 0 ? row.text(h) : escape ? escape(row.slotText(-h - 2)) : row.slotText(-h - 2);
+    const s = h >= 0 ? row.text(h) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2);
     holeTexts[i] = s;
     total += utf8Length(s);
   }
