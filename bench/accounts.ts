@@ -121,6 +121,14 @@ export async function benchAccounts(lines: string[]): Promise<void> {
   const json = (form: StreamOptions<unknown>['form'], extra: object = {}) => () => {
     streamGepBatch(inputs, { form, ...extra } as StreamOptions<unknown>, () => {});
   };
+  // JSON text is made as a rope that V8 flattens only when it is read: encoding it as UTF-8, which
+  // writing it to a file does, is part of what writing a result costs.
+  const utf8 = new TextEncoder();
+  const encoded = (extra: object = {}) => () => {
+    streamGepBatch(inputs, { form: 'json', ...extra } as StreamOptions<unknown>, (item) => {
+      if (item.ok) utf8.encode(`${item.result as string}\n`);
+    });
+  };
   // Warm up every path on a few units.
   computeGepBatch(inputs.slice(0, 100), { plan: false });
   computeGepBatch(inputs.slice(0, 100), { plan: false, ...float });
@@ -131,9 +139,13 @@ export async function benchAccounts(lines: string[]): Promise<void> {
     { name: 'direct decimal, full trace, results kept (today\'s path: computeGepBatch, plan: false)', f: () => computeGepBatch(inputs, { plan: false }), time: Infinity, cpu: Infinity },
     { name: 'plan decimal, full trace, results kept (computeGepBatch)', f: () => computeGepBatch(inputs), time: Infinity, cpu: Infinity },
     { name: 'plan decimal, full trace as JSON text, streamed (streamGepBatch form json)', f: json('json'), time: Infinity, cpu: Infinity },
+    { name: 'plan decimal, full trace as JSON text, encoded as UTF-8 by the caller (what writing the text costs)', f: encoded(), time: Infinity, cpu: Infinity },
+    { name: 'plan decimal, full trace as result-file bytes, streamed (form bytes, what gep batch writes)', f: json('bytes'), time: Infinity, cpu: Infinity },
     { name: 'plan decimal, every trace value exact, summaries kept (form none)', f: json('none'), time: Infinity, cpu: Infinity },
     { name: 'direct float64, full trace, results kept (plan: false)', f: () => computeGepBatch(inputs, { plan: false, ...float }), time: Infinity, cpu: Infinity },
     { name: 'plan float64, full trace as JSON text, streamed', f: json('json', float), time: Infinity, cpu: Infinity },
+    { name: 'plan float64, full trace as JSON text, encoded as UTF-8 by the caller', f: encoded(float), time: Infinity, cpu: Infinity },
+    { name: 'plan float64, full trace as result-file bytes, streamed (form bytes)', f: json('bytes', float), time: Infinity, cpu: Infinity },
     { name: 'plan float64, summaries kept (form none)', f: json('none', float), time: Infinity, cpu: Infinity },
   ];
   // Interleave the paths so that load from other processes falls on all alike; best of RUNS.
@@ -161,8 +173,8 @@ export async function benchAccounts(lines: string[]): Promise<void> {
   // Worker threads run the built library (dist/, made by `npm run bench`), as the `gep` executable does.
   const built = await import(new URL('../dist/node.js', import.meta.url).href).catch(() => null) as typeof import('../src/node/batch.js') | null;
   const threads = built?.streamGepBatchThreads ?? (await import('../src/node/batch.js')).streamGepBatchThreads;
-  const oneThread = await bestAsync(RUNS, () => threads(inputs, { workers: 0, form: 'json' }, () => {}));
-  const twoThreads = await bestAsync(RUNS, () => threads(inputs, { workers: 2, form: 'json' }, () => {}));
+  const oneThread = await bestAsync(RUNS, () => threads(inputs, { workers: 0, form: 'bytes' }, () => {}));
+  const twoThreads = await bestAsync(RUNS, () => threads(inputs, { workers: 2, form: 'bytes' }, () => {}));
 
   const np = numpyBaseline(inputs);
   const baseline = paths[0]!.time;
@@ -172,8 +184,8 @@ export async function benchAccounts(lines: string[]): Promise<void> {
   lines.push('| path | time | CPU time | per account | vs today\'s decimal |');
   lines.push('|---|---|---|---|---|');
   for (const p of paths) lines.push(`| ${p.name} | ${ms(p.time)} | ${ms(p.cpu)} | ${(p.time * 1000 / UNITS).toFixed(0)} µs | ${ratio(baseline / p.time)} |`);
-  lines.push(`| plan decimal, JSON, one thread (streamGepBatchThreads, workers 0${built ? '' : ', from sources'}) | ${ms(oneThread)} | | ${(oneThread * 1000 / UNITS).toFixed(0)} µs | ${ratio(baseline / oneThread)} |`);
-  lines.push(`| plan decimal, JSON, two worker threads (workers 2) | ${ms(twoThreads)} | | ${(twoThreads * 1000 / UNITS).toFixed(0)} µs | ${ratio(baseline / twoThreads)} |`);
+  lines.push(`| plan decimal, result-file bytes, one thread (streamGepBatchThreads, workers 0${built ? '' : ', from sources'}) | ${ms(oneThread)} | | ${(oneThread * 1000 / UNITS).toFixed(0)} µs | ${ratio(baseline / oneThread)} |`);
+  lines.push(`| plan decimal, result-file bytes, two worker threads (workers 2, buffers transferred) | ${ms(twoThreads)} | | ${(twoThreads * 1000 / UNITS).toFixed(0)} µs | ${ratio(baseline / twoThreads)} |`);
   lines.push('');
   lines.push(`Plan float vs plan decimal, GEP: largest relative difference ${worst.toExponential(2)} over ${UNITS} units (target ≤ 1e-9); plan decimal = direct decimal digit for digit on the first 300 units: ${sameAsDirect ? 'yes' : 'NO'}.`);
   lines.push('');
@@ -182,22 +194,22 @@ export async function benchAccounts(lines: string[]): Promise<void> {
     lines.push(`Same arithmetic, evaluation only (the plan's ${plan.tapes[0]!.full.order.length} operations over ${UNITS} units, input columns already read): this library's float core ${ms(np.js)}, numpy ${np.version}${np.pandas ? ` (table in pandas ${np.pandas})` : ''} ${ms(np.ms)} (${np.python}): library ${ratio(np.ms / np.js)} numpy's speed. GEP of unit 1: ${np.jsGep} (library) vs ${np.gep} (numpy).`);
   }
   lines.push('');
-  for (const mode of ['json', 'none'] as const) {
+  for (const mode of ['bytes', 'none'] as const) {
     const m = memoryChild(mode);
     if (typeof m === 'string') lines.push(`${MEMORY_UNITS} units (${mode}): ${m}`);
-    else lines.push(`${m.units} units streamed, decimal, results as ${mode === 'json' ? 'JSON text (made and dropped)' : 'summaries only'}, inputs generated one at a time, default heap (limit ${m.heapLimitMiB.toFixed(0)} MiB): ${ms(m.ms)}, peak RSS ${m.maxRssMiB.toFixed(0)} MiB, heap in use at the end ${m.heapUsedMiB.toFixed(0)} MiB, ${m.onPlans} units on plans.`);
+    else lines.push(`${m.units} units streamed, decimal, results as ${mode === 'bytes' ? 'result-file bytes (made and dropped)' : 'summaries only'}, inputs generated one at a time, default heap (limit ${m.heapLimitMiB.toFixed(0)} MiB): ${ms(m.ms)}, peak RSS ${m.maxRssMiB.toFixed(0)} MiB, heap in use at the end ${m.heapUsedMiB.toFixed(0)} MiB, ${m.onPlans} units on plans.`);
   }
   lines.push('');
 }
 
 if (process.argv[2] === '--memory-child') {
-  const mode = process.argv[3] as 'json' | 'none';
+  const mode = process.argv[3] as 'bytes' | 'none';
   const n = Number(process.argv[4]);
   const { getHeapStatistics } = await import('node:v8');
   const t = performance.now();
   let bytes = 0;
   const report = streamGepBatch(lazyCounties(n), { form: mode, total: n }, (item) => {
-    if (item.ok && typeof item.result === 'string') bytes += item.result.length;
+    if (item.ok && item.result instanceof Uint8Array) bytes += item.result.length;
   });
   const heap = getHeapStatistics();
   console.log(JSON.stringify({ units: report.items.length, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024, heapLimitMiB: heap.heap_size_limit / 2 ** 20, heapUsedMiB: heap.used_heap_size / 2 ** 20, onPlans: report.onPlans, bytes }));

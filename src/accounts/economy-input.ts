@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
-import { anyMeasure, anyPrice, decimalText } from '../indicators/input-schema.js';
+import { amountRules, anyMeasure, anyPrice, decimalText } from '../indicators/input-schema.js';
 import { isKnownUnit, sameDimensionUnits } from '../units/units.js';
 
 const year = z.int().min(1949).max(2100);
@@ -23,8 +23,11 @@ function moneyChecks(ctx: z.core.ParsePayload<{ value: string; unit: string }>):
   }
 }
 
+/** Value rules of money (src/plan/ checks each unit of a batch by them without zod): never below zero, in any money unit. */
+const MONEY_RULES = { referenceUnit: null, nonNegative: true } as const;
+
 /** An amount of money, `{ "value": "156.8", "unit": "亿元", "priceYear": 2022 }`. */
-export const moneyInput = z.strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional() }).check(moneyChecks);
+export const moneyInput = z.strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional() }).check(moneyChecks).register(amountRules, MONEY_RULES);
 export type MoneyInput = z.infer<typeof moneyInput>;
 
 /** Where a GDP figure comes from; the GEEP and GGI of CAEP's national accounts use the sum of provinces (geep-methods §2.5). */
@@ -57,7 +60,7 @@ export const economyInputSchema = z.strictObject({
     priceYear: year.optional(),
     basis: z.enum(GDP_BASES),
     source: z.string().min(1).optional(),
-  }).check(moneyChecks).optional(),
+  }).check(moneyChecks).register(amountRules, MONEY_RULES).optional(),
   population: populationInput.optional(),
   /** Value realised through markets, compensation and trading, for the realisation rate. */
   realisedValue: z.array(z.strictObject({

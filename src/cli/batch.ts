@@ -16,6 +16,7 @@ import type { Text } from '../errors/text.js';
 import type { Language } from '../errors/messages.js';
 import { levelText } from '../io/display-text.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
+import { decodeText } from '../io/csv-input.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { arithmeticByName } from '../numbers/arithmetic.js';
 import { plannedWorkers, streamGepBatchThreads } from '../node/batch.js';
@@ -52,8 +53,10 @@ export interface BatchIo {
   mkdir(path: string): void;
   /** Entries of a folder, or null when `path` is not a folder. */
   readDir?(path: string): string[] | null;
-  /** Bytes of a file (needed for .xlsx). */
+  /** Bytes of a file (JSON and CSV are decoded like gep run's: UTF-8, else GB18030; .xlsx needs them). */
   readBytes?(path: string): Uint8Array;
+  /** Write bytes: each unit's result is then written as made, without its text being encoded again. */
+  writeBytes?(path: string, bytes: Uint8Array): void;
   /** True when stderr is a terminal: the progress bar is drawn only then. */
   readonly isTTY?: boolean;
   /** Rename a file or folder (replacing a file); with `remove`, makes a run's outputs appear at once. */
@@ -89,14 +92,16 @@ const INPUT_FILE = /\.(json|csv|txt|xlsx)$/i;
 function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']): BatchUnit[] {
   try {
     const format = inputFormatOf(file);
+    // Bytes, decoded as gep run decodes them (UTF-8, else GB18030): read as UTF-8 text, a file
+    // saved by Excel or Notepad on a Chinese Windows had its names garbled.
+    const data = io.readBytes ? io.readBytes(file) : format === 'xlsx' ? undefined : io.readFile(file);
+    if (data === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'a readable workbook', zh: '可读取的工作簿' }, found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' }, location: { file } })]);
     if (format === 'json') {
-      const data = parseJsonInput(io.readFile(file), file);
-      const list = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { units?: unknown }).units) ? (data as { units: unknown[] }).units : null;
-      return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: data }];
+      const json = parseJsonInput(typeof data === 'string' ? data : decodeText(data, file).text, file);
+      const list = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { units?: unknown }).units) ? (json as { units: unknown[] }).units : null;
+      return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: json }];
     }
-    const bytes = format === 'xlsx' ? io.readBytes?.(file) : io.readFile(file);
-    if (bytes === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'a readable workbook', zh: '可读取的工作簿' }, found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' }, location: { file } })]);
-    return [{ file, input: importAccountInput(bytes, file, format).input }];
+    return [{ file, input: importAccountInput(data, file, format).input }];
   } catch (e) {
     if (e instanceof GepInputError) unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });
     else unreadable.push({ file, issues: [], error: e instanceof Error ? e.message : String(e) });
@@ -174,12 +179,14 @@ class Outputs {
     io.mkdir(join(this.staging ?? out, 'units'));
   }
 
-  /** Write one unit's result (JSON text) as soon as it is made. */
+  /** Write one unit's result (its JSON file's bytes, or its JSON text) as soon as it is made. */
   unit(item: BatchItem<unknown>): void {
     if (!item.ok) return;
     const name = safeName(item.id, this.taken);
     this.names.set(item.index, name);
-    this.io.writeFile(join(this.staging ?? this.out, 'units', `${name}.json`), `${item.result as string}\n`);
+    const path = join(this.staging ?? this.out, 'units', `${name}.json`);
+    if (item.result instanceof Uint8Array && this.io.writeBytes) this.io.writeBytes(path, item.result);
+    else this.io.writeFile(path, `${item.result as string}\n`);
   }
 
   /** Write the tables, then move the run into place; `report` is written last. */
@@ -272,6 +279,11 @@ function workersOption(values: BatchValues, usage: (message: Text) => never): nu
   return n;
 }
 
+/** Results as the bytes of their files when the IO writes bytes (making the JSON text and encoding it took 2.8× as long: docs/benchmarks.md), else as text. */
+function resultForm(io: BatchIo): 'bytes' | 'json' {
+  return io.writeBytes ? 'bytes' : 'json';
+}
+
 function gepOptions(values: BatchValues) {
   return { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false };
 }
@@ -283,7 +295,7 @@ export function batchCommandSync(rest: readonly string[], values: BatchValues, i
   const outputs = new Outputs(io, prepared.out);
   const onProgress = progress(io, values.quiet ?? false);
   const report = streamGepBatch(prepared.units(), {
-    ...gepOptions(values), arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'), form: 'json', total: prepared.total,
+    ...gepOptions(values), arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'), form: resultForm(io), total: prepared.total,
     ...(onProgress ? { onProgress } : {}),
   }, (item) => outputs.unit(item));
   return finish(prepared, report, outputs, io, langOf(values.lang, usage));
@@ -301,6 +313,6 @@ export async function batchCommand(rest: readonly string[], values: BatchValues,
   const onProgress = progress(io, values.quiet ?? false);
   const lang = langOf(values.lang, usage);
   if (onProgress && threads > 0) io.stderr(lang === 'zh' ? `${threads} 个工作线程\n` : `${threads} worker threads\n`);
-  const report = await streamGepBatchThreads(units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, form: 'json', ...(onProgress ? { onProgress } : {}) }, (item) => outputs.unit(item));
+  const report = await streamGepBatchThreads(units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, form: resultForm(io), ...(onProgress ? { onProgress } : {}) }, (item) => outputs.unit(item));
   return finish(prepared, report, outputs, io, lang);
 }

@@ -4,16 +4,93 @@
  * one place that knows both. A given price more than `priceRatio.factor` (10) times above or below
  * the table value is usually a unit slip (元 for 万元, per t for per kg): a named warning naming
  * both values, never a changed number. The factor is data (src/accounts/plausibility.json).
+ *
+ * Whether a price is compared depends on the structure only (a coefficient to compare with, its
+ * unit's dimension): `priceCheck` makes the comparison once, `runPriceCheck` runs it on values. The
+ * compiled account plan (src/plan/) makes it once per structure with its slots for the two values
+ * and runs it on each row, deciding with floats where they decide for certain.
  */
-import { decimalArithmetic as D, isDecimalText } from '../numbers/arithmetic.js';
+import { decimalArithmetic as D, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import type { GepWarning } from '../errors/errors.js';
-import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
+import { conversionRatio, convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { formatPath } from '../errors/errors.js';
 import type { CoefficientReader } from './resolve.js';
+import type { CoefficientUse } from './types.js';
 import data from '../accounts/plausibility.json';
 
 const FACTOR = D.fromString(data.priceRatio.factor);
+const LOW = D.one.dividedBy(FACTOR);
+const LOW_F = LOW.toNumber();
+const HIGH_F = FACTOR.toNumber();
+
+/** A given price to compare with the value of the coefficient it replaces; `V` is where each value comes from. */
+export interface PriceCheck<V> {
+  readonly given: V;
+  readonly givenUnit: string;
+  /** The coefficient's value (the table's, or an override's). */
+  readonly reference: V;
+  /** The coefficient as read (unit, source and price year, for the message). */
+  readonly use: CoefficientUse;
+  readonly coefficientId: string;
+  readonly path: readonly (string | number)[];
+  readonly indicator: string;
+  /** From the given unit to the coefficient's, as a float (for deciding without decimals). */
+  readonly factor: number;
+}
+
+/**
+ * The comparison of a given price with coefficient `use`, or null when there is none to make: no
+ * coefficient, a value that is not decimal (`given`/`reference` undefined), a unit of another dimension.
+ */
+export function priceCheck<V>(
+  use: CoefficientUse | undefined,
+  given: { readonly value: V | undefined; readonly unit: string },
+  reference: V | undefined,
+  coefficientId: string,
+  path: readonly (string | number)[],
+  indicator: string,
+): PriceCheck<V> | null {
+  if (!use || given.value === undefined || reference === undefined || !isKnownUnit(given.unit) || !sameDimensionUnits(given.unit, use.unit)) return null;
+  const r = conversionRatio(given.unit, use.unit);
+  return { given: given.value, givenUnit: given.unit, reference, use, coefficientId, path, indicator, factor: Number(r.n) / Number(r.d) };
+}
+
+/** Relative error bound of a float read from text (one rounding; a fraction, three). */
+const U = 2 ** -50;
+
+/**
+ * The warning of a price check on values (`text` of each value; `approx`, when given, a float near
+ * it within 2⁻⁵⁰ relative, or NaN), or null. With `approx`, the decision is taken with floats where
+ * no rounding can change it, else with decimals as without it.
+ */
+export function runPriceCheck<V>(c: PriceCheck<V>, text: (v: V) => string, approx?: (v: V) => number): GepWarning | null {
+  if (approx) {
+    const g = approx(c.given) * c.factor;
+    const r = approx(c.reference);
+    // Decided when the reference is clearly positive and the ratio clearly inside [1/F, F]: the
+    // ratio carries at most a few roundings (≤ 8·U relative), each bound one.
+    if (r >= 1e-290 && r < Infinity && Math.abs(g) < Infinity) {
+      const ratio = g / r;
+      const e = Math.abs(ratio) * 8 * U;
+      if (ratio - LOW_F > e + LOW_F * U && HIGH_F - ratio > e + HIGH_F * U) return null;
+    }
+  }
+  const reference = D.fromString(text(c.reference));
+  if (reference.lte(0)) return null;
+  const givenText = text(c.given);
+  const ratio: GepDecimal = convert(D, D.fromString(givenText), c.givenUnit, c.use.unit).dividedBy(reference);
+  if (ratio.lte(FACTOR) && ratio.gte(LOW)) return null;
+  const { use } = c;
+  return makeWarning('price-far-from-table', {
+    indicator: c.indicator,
+    path: c.path,
+    params: {
+      indicator: c.indicator, path: formatPath(c.path), given: `${givenText} ${c.givenUnit}`, ratio: ratio.toSignificantDigits(3).toString(), id: c.coefficientId,
+      table: `${text(c.reference)} ${use.unit}`, source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`, factor: FACTOR.toString(),
+    },
+  });
+}
 
 /**
  * The warning for a given price far from the table value of `coefficientId`, or none.
@@ -31,18 +108,9 @@ export function givenPriceWarnings<T>(
 ): GepWarning[] {
   if (coefficientId === null) return [];
   if (reader.deferGivenPrice({ given, coefficientId, path, indicator })) return [];
-  const table = reader.peek(coefficientId);
-  if (!table || !isDecimalText(given.value) || !isDecimalText(table.value) || !isKnownUnit(given.unit) || !sameDimensionUnits(given.unit, table.unit)) return [];
-  const reference = D.fromString(table.value);
-  if (reference.lte(0)) return [];
-  const ratio = convert(D, D.fromString(given.value), given.unit, table.unit).dividedBy(reference);
-  if (ratio.lte(FACTOR) && ratio.gte(D.one.dividedBy(FACTOR))) return [];
-  return [makeWarning('price-far-from-table', {
-    indicator,
-    path,
-    params: {
-      indicator, path: formatPath(path), given: `${given.value} ${given.unit}`, ratio: ratio.toSignificantDigits(3).toString(), id: coefficientId,
-      table: `${table.value} ${table.unit}`, source: `${table.source}${table.priceYear !== null ? `, ${table.priceYear}` : ''}`, factor: FACTOR.toString(),
-    },
-  })];
+  const use = reader.peek(coefficientId);
+  const decimal = (t: string) => (isDecimalText(t) ? t : undefined);
+  const c = priceCheck(use, { value: decimal(given.value), unit: given.unit }, use && decimal(use.value), coefficientId, path, indicator);
+  const w = c && runPriceCheck(c, (t) => t);
+  return w ? [w] : [];
 }

@@ -2,8 +2,8 @@
  * Batch accounts across cores (Node): the units of a batch computed on worker threads
  * (node:worker_threads) when the batch is large enough to pay for starting them, and in the calling
  * thread otherwise. Each worker computes its share on compiled plans as `streamGepBatch` does and
- * sends back each result as JSON text (results cross threads as plain data); the calling thread
- * keeps only the summaries.
+ * sends back each result as JSON text, or as the bytes of its file (`form: 'bytes'`, buffers
+ * transferred, not copied); the calling thread keeps only the summaries.
  *
  * Measured on the project's 2-core machine (docs/benchmarks.md), threads did not pay: starting a
  * worker and copying inputs in and results out cost more than the second (shared) core gave. So
@@ -79,8 +79,8 @@ function dataOptions(options: RunBatchOptions): WorkerTask['options'] {
 
 /**
  * Stream a batch, on worker threads when it pays: `onItem` gets each unit's outcome with its result
- * as JSON text (`form: 'json'`) — in input order in the calling thread, in the order the workers
- * finish them on threads — and the report keeps the summaries only, in input order.
+ * as JSON text (`form: 'json'`) or a result file's bytes (`form: 'bytes'`) — in input order in the
+ * calling thread, in the order the workers finish them on threads — and the report keeps the summaries only, in input order.
  */
 export async function streamGepBatchThreads(inputs: readonly unknown[], options: RunBatchOptions & { form: ResultForm }, onItem: (item: BatchItem<unknown>) => void): Promise<BatchReport<null>> {
   const units = unitsOf(inputs);

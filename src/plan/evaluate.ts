@@ -6,12 +6,12 @@
  *   so a row's values are bit for bit those of the direct float path. A row is flagged when an
  *   operation fails where the direct path would throw (non-finite result, division by zero, log of
  *   a value ≤ 0) or when a guard comes out otherwise than in the recording.
- * - decimal, row by row with `decimalArithmetic` (the same calls as the direct path, so the same
- *   digits), constants parsed once per tape; a division by a constant whose reciprocal is a short
- *   exact decimal (10, 1 000, 0.5 …) is a multiplication, which decimal.js rounds the same way.
+ * - decimal, row by row with exact decimals (./exact.ts): each operation's exact result rounded as
+ *   decimal.js rounds it, so the same digits as the direct path's `decimalArithmetic`; the nodes
+ *   no varying slot reaches are computed once.
  */
-import Decimal from 'decimal.js';
-import { decimalArithmetic, floatArithmetic, GepDecimal } from '../numbers/arithmetic.js';
+import { decimalArithmetic, floatArithmetic } from '../numbers/arithmetic.js';
+import { type ExactValues, VIA_DECIMAL } from './exact.js';
 import { OP, type Tape } from './tape.js';
 
 /** A tape prepared for evaluation: the nodes needed for chosen outputs, constants per arithmetic. */
@@ -21,9 +21,6 @@ export class CompiledTape {
   readonly needed: Uint8Array;
   readonly failedSet: ReadonlySet<number>;
   private floatConsts: Float64Array | null = null;
-  private decimalConsts: GepDecimal[] | null = null;
-  /** For DIV nodes by a constant with an exact short reciprocal: that reciprocal (decimal path). */
-  private reciprocals: (GepDecimal | undefined)[] | null = null;
 
   constructor(readonly tape: Tape, outputs: Iterable<number>) {
     const needed = new Uint8Array(tape.size);
@@ -203,81 +200,47 @@ export class CompiledTape {
     for (const { node, value } of tape.numberGuards) if (!vary[node] && scalars[node] !== value) s.fixedFailed = true;
   }
 
-  private decimalConstants(): GepDecimal[] {
-    if (!this.decimalConsts) this.decimalConsts = this.tape.consts.map((t) => decimalArithmetic.fromString(t));
-    return this.decimalConsts;
-  }
-
-  private decimalReciprocals(): (GepDecimal | undefined)[] {
-    if (this.reciprocals) return this.reciprocals;
-    const { tape } = this;
-    const consts = this.decimalConstants();
-    const out: (GepDecimal | undefined)[] = new Array(tape.size);
-    const wide = Decimal.clone({ precision: 200 });
-    for (const i of this.order) {
-      if (tape.op[i] !== OP.DIV || tape.op[tape.b[i]!] !== OP.CONST) continue;
-      const d = consts[tape.a[tape.b[i]!]!]!;
-      if (d.isZero()) continue;
-      const r = new wide(1).div(d.toString());
-      // Exact when r × d = 1 and r has at most 40 significant digits: then x ÷ d and x × r round alike.
-      if (r.sd() <= 40 && r.times(d.toString()).eq(1)) out[i] = new GepDecimal(r.toString());
-    }
-    this.reciprocals = out;
-    return out;
-  }
-
   /**
-   * Evaluate one row on the decimal path into `values` (indexed by node). Returns false when the row
-   * leaves this tape (a guard, or an operation that throws where the recording's did not).
+   * Evaluate one row on the decimal path into `values` (./exact.ts: decimal.js's digits with BigInt
+   * mantissas). `slotText(k)` is slot k's text. With `vary`, only the nodes whose flag is `want`
+   * are computed (0: the nodes the same for every row, once; 1: a row's own). Returns false when
+   * the row leaves this tape (a guard, or an operation that throws where the recording's did not).
    */
-  evaluateDecimal(slot: (k: number) => GepDecimal, values: GepDecimal[], vary?: Uint8Array, want: 0 | 1 = 1): boolean {
+  evaluateDecimal(slotText: (k: number) => string, values: ExactValues, vary?: Uint8Array, want: 0 | 1 = 1): boolean {
     const { tape } = this;
-    const D = decimalArithmetic;
-    const consts = this.decimalConstants();
-    const recip = this.decimalReciprocals();
     const { op: ops, a: as, b: bs } = tape;
+    const failed = this.failedSet;
     for (let idx = 0; idx < this.order.length; idx++) {
       const i = this.order[idx]!;
       if (vary && vary[i] !== want) continue;
       const op = ops[i]!;
       try {
         switch (op) {
-          case OP.CONST: values[i] = consts[as[i]!]!; continue;
-          case OP.TOL: values[i] = D.identityTolerance; continue;
-          case OP.SLOT: values[i] = slot(as[i]!); continue;
-          case OP.ADD: values[i] = D.add(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.SUB: values[i] = D.subtract(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.MUL: values[i] = D.multiply(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.DIV: {
-            const r = recip[i];
-            values[i] = r ? D.multiply(values[as[i]!]!, r) : D.divide(values[as[i]!]!, values[bs[i]!]!);
-            break;
-          }
-          case OP.NEG: values[i] = D.negate(values[as[i]!]!); break;
-          case OP.POW: values[i] = D.pow(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.EXP: values[i] = D.exp(values[as[i]!]!); break;
-          case OP.LN: values[i] = D.ln(values[as[i]!]!); break;
-          case OP.MAX: values[i] = D.max(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.MIN: values[i] = D.min(values[as[i]!]!, values[bs[i]!]!); break;
-          case OP.ABS: values[i] = D.abs(values[as[i]!]!); break;
-          case OP.SUM: {
-            const start = as[i]!;
-            const list: GepDecimal[] = new Array(bs[i]!);
-            for (let k = 0; k < list.length; k++) list[k] = values[tape.args[start + k]!]!;
-            values[i] = D.sum(list);
-            break;
-          }
+          case OP.CONST: values.parse(i, tape.consts[as[i]!]!); break;
+          case OP.TOL: values.fromDecimal(i, decimalArithmetic.identityTolerance); break;
+          case OP.SLOT: values.parse(i, slotText(as[i]!)); break;
+          case OP.ADD: values.add(i, as[i]!, bs[i]!); break;
+          case OP.SUB: values.subtract(i, as[i]!, bs[i]!); break;
+          case OP.MUL: values.multiply(i, as[i]!, bs[i]!); break;
+          case OP.DIV: values.divide(i, as[i]!, bs[i]!); break;
+          case OP.NEG: values.negate(i, as[i]!); break;
+          case OP.POW: values.viaDecimal(i, VIA_DECIMAL.pow, as[i]!, bs[i]!); break;
+          case OP.EXP: values.viaDecimal(i, VIA_DECIMAL.exp, as[i]!, as[i]!); break;
+          case OP.LN: values.viaDecimal(i, VIA_DECIMAL.ln, as[i]!, as[i]!); break;
+          case OP.MAX: values.max(i, as[i]!, bs[i]!); break;
+          case OP.MIN: values.min(i, as[i]!, bs[i]!); break;
+          case OP.ABS: values.abs(i, as[i]!); break;
+          case OP.SUM: values.sum(i, tape.args, as[i]!, bs[i]!); break;
         }
-        if (!values[i]!.isFinite()) throw new Error('non-finite');
-        if (this.failedSet.has(i)) return false;
+        if (failed.size && failed.has(i)) return false;
       } catch {
-        if (!this.failedSet.has(i)) return false;
+        if (!failed.has(i)) return false;
       }
     }
     if (vary && want === 0) return true; // guards are checked with the varying nodes
     const g = tape.guards;
-    for (let k = 0; k < g.length; k += 3) if (D.compare(values[g[k]!]!, values[g[k + 1]!]!) !== g[k + 2]) return false;
-    for (const { node, value } of tape.numberGuards) if (D.toNumber(values[node]!) !== value) return false;
+    for (let k = 0; k < g.length; k += 3) if (values.compare(g[k]!, g[k + 1]!) !== g[k + 2]) return false;
+    for (const { node, value } of tape.numberGuards) if (values.toNumber(node) !== value) return false;
     return true;
   }
 }
@@ -374,6 +337,7 @@ function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64
       for (let r = 0; r < n; r++) {
         const x = A ? A[r]! : sa;
         const y = B ? B[r]! : sb;
+        // biome-ignore lint/complexity/useMathMinMax: floatArithmetic's own comparison, bit for bit (Math.max/min differ on NaN and −0)
         o[r] = x >= y ? x : y;
       }
       return;
@@ -381,6 +345,7 @@ function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64
       for (let r = 0; r < n; r++) {
         const x = A ? A[r]! : sa;
         const y = B ? B[r]! : sb;
+        // biome-ignore lint/complexity/useMathMinMax: floatArithmetic's own comparison, bit for bit (Math.max/min differ on NaN and −0)
         o[r] = x <= y ? x : y;
       }
       return;

@@ -20,17 +20,18 @@
 import { computeGep, evaluateGep, prepareGep, type GepOptions, type GepResult, type PreparedGep } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { CoefficientReader, makeCoefficientSet, type CoefficientSet, type GivenPriceCheck } from '../coefficients/resolve.js';
-import { givenPriceWarnings } from '../coefficients/price-check.js';
-import { plausibilityChecks } from '../accounts/plausibility.js';
+import { priceCheck, runPriceCheck, type PriceCheck } from '../coefficients/price-check.js';
+import { plausibilityPlan, runPlausibility, type PlausibilityPlan, type PlausibilityValues } from '../accounts/plausibility.js';
 import type { AccountInput } from '../accounts/input.js';
-import type { GepWarning } from '../errors/errors.js';
+import { GepInputError, type GepIssue, type GepWarning } from '../errors/errors.js';
 import type { CoefficientOverride, CoefficientTable } from '../coefficients/types.js';
-import { decimalArithmetic, floatArithmetic, GepDecimal, type Arithmetic } from '../numbers/arithmetic.js';
+import { decimalArithmetic, floatArithmetic, type GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
 import { CompiledTape, floatState, type FloatState } from './evaluate.js';
+import { ExactValues } from './exact.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
-import { coefficientToken, hasMark, Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
-import { compileTemplate, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
+import { coefficientToken, hasMark, type Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
+import { compileTemplate, fillBytes, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
 
 /** Options of a plan: those of `computeGep` except the arithmetic, which is chosen per evaluation. */
 export type PlanOptions = Omit<GepOptions<unknown>, 'arithmetic'>;
@@ -64,10 +65,8 @@ export interface PlanTape {
   readonly warningCount: number;
   /** The result's JSON form (as `gepResultToJson`, indented by 2), filled in as text. */
   readonly json: StringTemplate;
-  /** The given-price checks the recording deferred (src/coefficients/price-check.ts): run on each row's values. */
-  readonly priceChecks: readonly { readonly slot: number | null; readonly text: string; readonly unit: string; readonly coefficientId: string; readonly path: readonly (string | number)[]; readonly indicator: string }[];
-  /** Each indicator's quantity total (node and unit; null when its lines have no common unit), for the plausibility checks. */
-  readonly quantityTotals: readonly { readonly id: string; readonly node: number | null; readonly unit: string }[];
+  /** The checks `computeGep` makes outside the arithmetic (given prices, plausibility), compiled for this tape's rows. */
+  readonly checks: CompiledChecks;
   /** The result's warnings, filled in. */
   readonly warnings: (row: RowValues<unknown>) => GepWarning[];
   /** Warnings whose filled messages might coincide on some row (the direct path drops such a repeat). */
@@ -130,7 +129,7 @@ export class GepPlan {
   private readonly optionOverrides = new Map<string, CoefficientOverride>();
   /** The price checks deferred by the recording under way. */
   private priceChecks: GivenPriceCheck[] = [];
-  /** The coefficients with their real values, for the given-price checks of rows. */
+  /** The coefficients with their real values (units, sources), for compiling the given-price checks. */
   private readonly peekReader: CoefficientReader<unknown>;
 
   private constructor(input: unknown, options: PlanOptions, structure: InputStructure, prepared: PreparedGep) {
@@ -167,16 +166,6 @@ export class GepPlan {
   /** The slot holding coefficient `id`'s value (its override in the input when there is one), or undefined when no tape read it. */
   coefficientSlot(id: string): number | undefined {
     return this.inputOverrides.get(id) ?? this.coefficientSlots.get(`o:${id}`) ?? this.coefficientSlots.get(`c:${id}`);
-  }
-
-  /** A reader of the real coefficient values (no use recorded), for the given-price checks of rows. */
-  get peek(): CoefficientReader<unknown> {
-    return this.peekReader;
-  }
-
-  /** The indicators accounted and the paths of their blocks. */
-  get plannedPaths(): readonly { readonly id: string; readonly path: readonly (string | number)[] }[] {
-    return this.prepared.planned;
   }
 
   /** True when the plan's coefficient table (or an override in the options) has coefficient `id`. */
@@ -244,6 +233,46 @@ export class GepPlan {
   }
 
   /**
+   * The checks `computeGep` makes outside the arithmetic, compiled for a tape from their own
+   * definitions (src/coefficients/price-check.ts, src/accounts/plausibility.ts): which values each
+   * reads (a slot, or a constant) is found once from the tokenised input and the recorded result;
+   * a row then only compares numbers.
+   */
+  private compileChecks(deferred: readonly GivenPriceCheck[], result: GepResult<unknown>): CompiledChecks {
+    const consts: string[] = [];
+    const constIndex = new Map<string, number>();
+    // A value of the checks: slot k (k ≥ 0), or constant text −(i + 1).
+    const read = (text: string): number | undefined => {
+      const m = /^\uE000(\d+)\uE001$/.exec(text);
+      if (m) return Number(m[1]);
+      if (hasMark(text)) throw new PlanUnsupportedError('a checked value is not an input value');
+      if (!isDecimalText(text)) return undefined;
+      let i = constIndex.get(text);
+      if (i === undefined) {
+        constIndex.set(text, (i = consts.length));
+        consts.push(text);
+      }
+      return -(i + 1);
+    };
+    const prices: PriceCheck<number>[] = [];
+    for (const c of deferred) {
+      const use = this.peekReader.peek(c.coefficientId);
+      // The coefficient's value: the row's own override when the input overrides it, else the plan's.
+      const reference = this.inputOverrides.get(c.coefficientId) ?? (use ? read(use.value) : undefined);
+      const check = priceCheck(use, { value: read(c.given.value), unit: c.given.unit }, reference, c.coefficientId, c.path, c.indicator);
+      if (check) prices.push(check);
+    }
+    const plausibility = plausibilityPlan<number>(
+      this.prepared.account,
+      this.prepared.planned.map((p) => ({ id: p.id, input: p.parsed, path: p.path })),
+      result.indicators.map((r) => ({ id: r.id, totalUnit: r.quantity.total?.unit ?? null })),
+      read,
+    );
+    const quantities = result.indicators.map((r) => (r.quantity.total ? (r.quantity.total.value as Node).id : -1));
+    return { prices, plausibility, consts, constNumbers: Float64Array.from(consts, (t) => Number(t)), quantities };
+  }
+
+  /**
    * Record a tape for the row `source` (its shadow values in `S`), add it to the plan and return it.
    * Throws what `computeGep` would throw for that row (`GepInputError`, an identity error), or
    * `PlanUnsupportedError`.
@@ -264,11 +293,7 @@ export class GepPlan {
     // Plausibility checks read input text and results outside the arithmetic: run per row (finishRow).
     const result = evaluateGep(this.prepared, rec, { plausibility: false });
     const tape = rec.finish();
-    const priceChecks = this.priceChecks.map((c) => {
-      const m = /^\uE000(\d+)\uE001$/.exec(c.given.value.trim());
-      return { slot: m ? Number(m[1]) : null, text: c.given.value, unit: c.given.unit, coefficientId: c.coefficientId, path: c.path, indicator: c.indicator };
-    });
-    if (priceChecks.some((c) => c.slot === null && hasMark(c.text))) throw new PlanUnsupportedError('a given price is not an input value');
+    const deferred = this.priceChecks;
     const resolve = (body: string) => this.resolveToken(body);
     const template = { ...result, arithmetic: ARITHMETIC_TOKEN } as unknown as GepResult<Node>;
     const totals: TotalsNodes = {
@@ -295,11 +320,10 @@ export class GepPlan {
     const json = lazy(() => parseString(JSON.stringify(gepResultToJson(template, rec as unknown as Arithmetic<Node>), null, 2), resolve));
     const dedupe = lazy(() => (messages.length > 1 && messages.some(hasMark) ? messages.map((m) => parseString(m, resolve)) : []));
     const warningsFill = lazy(() => compileTemplate<GepWarning[]>(result.warnings, resolve));
-    const quantityTotals = result.indicators.map((r) => ({ id: r.id, node: r.quantity.total ? (r.quantity.total.value as Node).id : null, unit: r.quantity.total?.unit ?? '' }));
+    const checks = this.compileChecks(deferred, result);
     const planTape: PlanTape = {
       tape,
-      priceChecks,
-      quantityTotals,
+      checks,
       warnings: (row) => warningsFill()(row),
       get full() { return full(); },
       totalsOnly: new CompiledTape(tape, totalNodes),
@@ -360,42 +384,55 @@ function slotVariation(plan: GepPlan, rows: SlotRows): Uint8Array {
   return varies;
 }
 
-/**
- * `decimalArithmetic.fromString` for slot texts: plain decimal text without spaces at its ends goes
- * straight to the decimal constructor, as `fromString` itself sends it; fractions and the rest go
- * through `fromString`.
- */
-function parseDecimal(t: string): GepDecimal {
-  const n = t.length;
-  if (n === 0) return decimalArithmetic.fromString(t);
-  const a = t.charCodeAt(0);
-  const b = t.charCodeAt(n - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127 && t.indexOf('/') < 0 ? new GepDecimal(t) : decimalArithmetic.fromString(t);
-}
-
-/** Values of one row on the decimal path; texts of nodes that do not vary are kept between rows. */
+/** Values of one row on the decimal path (exact decimals); texts and decimal.js values of nodes that do not vary are kept between rows. */
 class DecimalRow implements RowValues<unknown> {
   texts: readonly (string | undefined)[] = [];
-  private rowTexts: (string | undefined)[] = [];
-  private fixedTexts: (string | undefined)[] = [];
+  /** Texts of nodes made so far: valid for this row when `stamp` is the row's number, for every row when −1. */
+  private readonly textCache: string[];
+  private readonly stamp: Int32Array;
+  /** decimal.js values made so far (for results as objects and for the checks), likewise. */
+  private readonly valueCache: (GepDecimal | null)[];
+  private readonly valueStamp: Int32Array;
+  private row = 0;
   constructor(
     private readonly plan: GepPlan,
-    readonly values: GepDecimal[],
+    readonly values: ExactValues,
     private readonly vary: Uint8Array,
-  ) {}
+  ) {
+    // Dense arrays of the tape's size, written in place row after row (a new sparse array per row
+    // was slow to write and to read).
+    const size = vary.length;
+    this.textCache = new Array<string>(size).fill('');
+    this.stamp = new Int32Array(size).fill(-2);
+    this.valueCache = new Array<GepDecimal | null>(size).fill(null);
+    this.valueStamp = new Int32Array(size).fill(-2);
+  }
   next(texts: readonly (string | undefined)[]): void {
     this.texts = texts;
-    this.rowTexts = [];
+    this.row++;
   }
   value(id: number): unknown {
-    return this.values[id];
+    const s = this.valueStamp[id]!;
+    if (s === this.row || s === -1) return this.valueCache[id]!;
+    const v = this.values.toDecimal(id);
+    this.valueCache[id] = v;
+    this.valueStamp[id] = this.vary[id] ? this.row : -1;
+    return v;
   }
   text(id: number): string {
-    const cache = this.vary[id] ? this.rowTexts : this.fixedTexts;
-    return (cache[id] ??= decimalArithmetic.toString(this.values[id]!));
+    const s = this.stamp[id]!;
+    if (s === this.row || s === -1) return this.textCache[id]!;
+    const t = this.values.text(id);
+    this.textCache[id] = t;
+    this.stamp[id] = this.vary[id] ? this.row : -1;
+    return t;
   }
   slotText(k: number): string {
     return k < 0 ? 'decimal' : this.texts[k] ?? this.plan.defaults[k]!;
+  }
+  slotNumber(k: number): number {
+    // Number() rounds decimal text once; a fraction gives NaN (decided with decimals).
+    return Number(this.texts[k] ?? this.plan.defaults[k]!);
   }
 }
 
@@ -410,15 +447,14 @@ export type RowEmit = (index: number, tape: PlanTape, row: RowValues<unknown>) =
 export function evaluateDecimalRows(plan: GepPlan, rows: SlotRows, emit: RowEmit): number[] {
   const varies = slotVariation(plan, rows);
   const D = decimalArithmetic;
-  const fixedSlots: GepDecimal[] = [];
   const first = rows[0] ?? [];
-  const fixedSlot = (k: number) => (fixedSlots[k] ??= D.fromString(first[k] ?? plan.defaults[k]!));
+  const fixedSlot = (k: number) => first[k] ?? plan.defaults[k]!;
   const perTape = new Map<PlanTape, { row: DecimalRow; vary: Uint8Array; fixedOk: boolean }>();
   const stateOf = (t: PlanTape) => {
     let s = perTape.get(t);
     if (!s) {
       const vary = t.full.varying((k) => varies[k] === 1);
-      const values: GepDecimal[] = new Array(t.tape.size);
+      const values = new ExactValues(t.tape.size);
       let fixedOk: boolean;
       try {
         fixedOk = t.full.evaluateDecimal(fixedSlot, values, vary, 0);
@@ -432,8 +468,7 @@ export function evaluateDecimalRows(plan: GepPlan, rows: SlotRows, emit: RowEmit
   const failed: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const texts = rows[r]!;
-    const parsed: GepDecimal[] = [];
-    const slot = (k: number) => (varies[k] ? (parsed[k] ??= parseDecimal(texts[k] ?? plan.defaults[k]!)) : fixedSlot(k));
+    const slot = (k: number) => texts[k] ?? plan.defaults[k]!;
     let taken = false;
     try {
       for (let t = 0; t <= plan.tapes.length && !taken; t++) {
@@ -509,7 +544,7 @@ export function evaluateFloatColumns(
     const state = floatState(compiled, size, vary);
     const bad = new Uint8Array(size);
     const blockCols = new Map<number, Float64Array>();
-    const view = new FloatRowView(plan, state);
+    const view = new FloatRowView(plan, state, column);
     const next: number[] = [];
     for (let start = 0; start < pending.length; start += size) {
       const m = Math.min(size, pending.length - start);
@@ -548,6 +583,7 @@ export class FloatRowView implements RowValues<unknown> {
   constructor(
     private readonly plan: GepPlan,
     private readonly state: FloatState,
+    private readonly column: (k: number) => Float64Array | number,
   ) {}
   /** The float value of node `id` in this row. */
   number(id: number): number {
@@ -561,6 +597,10 @@ export class FloatRowView implements RowValues<unknown> {
   }
   slotText(k: number): string {
     return k < 0 ? 'float64' : this.texts[k] ?? this.plan.defaults[k]!;
+  }
+  slotNumber(k: number): number {
+    const c = this.column(k);
+    return typeof c === 'number' ? c : c[this.index]!;
   }
 }
 
@@ -610,50 +650,85 @@ export function evaluateFloatRows(plan: GepPlan, rows: SlotRows, emit: RowEmit):
   return [...new Set([...failed, ...refused])].sort((a, b) => a - b);
 }
 
+/** The checks of a tape, compiled (`GepPlan.compileChecks`): values are slots (k ≥ 0) or constants (−(i + 1)). */
+export interface CompiledChecks {
+  readonly prices: readonly PriceCheck<number>[];
+  readonly plausibility: PlausibilityPlan<number>;
+  readonly consts: readonly string[];
+  readonly constNumbers: Float64Array;
+  /** Per result of the tape: the node of its quantity total (−1 without one). */
+  readonly quantities: Int32Array | readonly number[];
+}
+
+/** The values the checks read from a row (one object per tape, pointed at each row in turn). */
+class CheckValues implements PlausibilityValues<number, unknown> {
+  row!: RowValues<unknown>;
+  population: { readonly value: string; readonly unit: string } | undefined;
+  readonly text: (v: number) => string;
+  readonly approx: (v: number) => number;
+  constructor(readonly A: Arithmetic<unknown>, private readonly tape: PlanTape) {
+    const { consts, constNumbers } = tape.checks;
+    this.text = (v) => (v >= 0 ? this.row.slotText(v) : consts[-v - 1]!);
+    this.approx = (v) => (v >= 0 ? this.row.slotNumber(v) : constNumbers[-v - 1]!);
+  }
+  total(k: Category | 'outsideRegion' | 'gep'): unknown {
+    return this.row.value(k === 'gep' ? this.tape.totals.gep : this.tape.totals.categories[k]);
+  }
+  quantity(i: number): unknown {
+    return this.row.value(this.tape.checks.quantities[i]!);
+  }
+}
+const CHECK_VALUES = new WeakMap<PlanTape, Map<string, CheckValues>>();
+
+/** The outcome of the checks on a row: its extra warnings, its issues (the row is refused, as `computeGep` refuses it), or null to compute it directly. */
+export type RowCheckOutcome = { readonly warnings: readonly GepWarning[]; readonly issues?: undefined } | { readonly issues: readonly GepIssue[]; readonly warnings?: undefined } | null;
+
 /**
  * The checks `computeGep` makes outside the arithmetic, on a row's values: a price the input gives
  * against the table value (a warning), and the plausibility checks of src/accounts/plausibility.ts
- * (issues and warnings), with the row's own input. Returns the row's extra warnings, or null when
- * the row must be computed directly (an issue, or a price warning: the recording had none).
+ * (issues and warnings), compiled for the tape (`PlanTape.checks`). Returns the row's extra
+ * warnings, its issues, or null when the row must be computed directly (a price warning: it sits
+ * among the indicator's own warnings, which the recording had none of).
  */
-export function rowChecks(plan: GepPlan, tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>): GepWarning[] | null {
-  for (const c of tape.priceChecks) {
-    const value = c.slot === null ? c.text : row.slotText(c.slot);
-    if (givenPriceWarnings(plan.peek, { value, unit: c.unit }, c.coefficientId, c.path, c.indicator).length) return null;
-  }
-  const account = input as AccountInput;
-  const node = (id: number) => ({ value: row.value(id), unit: '元' as const });
-  const totals = {
-    material: node(tape.totals.categories.material), regulating: node(tape.totals.categories.regulating), cultural: node(tape.totals.categories.cultural),
-    outsideRegion: node(tape.totals.categories.outsideRegion), gep: node(tape.totals.gep),
-  };
-  const results = tape.quantityTotals.map((q) => ({ id: q.id, quantity: { total: q.node === null ? null : { value: row.value(q.node), unit: q.unit } } }));
-  const { issues, warnings } = plausibilityChecks({
-    A, account, totals,
-    inputs: plan.plannedPaths.map((p) => ({ id: p.id, input: (account.indicators as Record<string, unknown>)[p.id], path: p.path })),
-    results: results as unknown as Parameters<typeof plausibilityChecks>[0]['results'],
-  });
-  return issues.length ? null : warnings;
+export function rowChecks(tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>): RowCheckOutcome {
+  let byName = CHECK_VALUES.get(tape);
+  if (!byName) CHECK_VALUES.set(tape, (byName = new Map()));
+  let values = byName.get(A.name);
+  if (!values) byName.set(A.name, (values = new CheckValues(A, tape)));
+  values.row = row;
+  const checks = tape.checks;
+  for (const c of checks.prices) if (runPriceCheck(c, values.text, values.approx)) return null;
+  // economy is not part of the plan's structure: the row's own population, as its input gives it.
+  values.population = (input as Partial<AccountInput> | null)?.economy?.population;
+  const { issues, warnings } = runPlausibility(checks.plausibility, values);
+  return issues.length ? { issues } : { warnings };
 }
+
+const utf8 = new TextEncoder();
 
 /**
  * The result of a row of a batch, with the checks `computeGep` makes outside the arithmetic
- * (`rowChecks`): an object, JSON text, or null when the row must be computed directly.
+ * (`rowChecks`): an object, JSON text, or the JSON text's UTF-8 bytes followed by a newline (as a
+ * result file holds it), with the count of extra warnings; the row's issues; or null when the row
+ * must be computed directly.
  */
-export function finishRow(plan: GepPlan, tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json'): { result: GepResult<unknown> | string; extraWarnings: number } | null {
-  const extra = rowChecks(plan, tape, row, input, A);
-  if (!extra) return null;
+export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json' | 'bytes'): { result: GepResult<unknown> | string | Uint8Array; extraWarnings: number } | { issues: readonly GepIssue[] } | null {
+  const checked = rowChecks(tape, row, input, A);
+  if (!checked) return null;
+  if (checked.issues) return { issues: checked.issues };
+  const extra = checked.warnings;
   if (form === 'object') {
     const r = tape.fill(row);
     return { result: extra.length ? { ...r, warnings: [...r.warnings, ...extra] } : r, extraWarnings: extra.length };
   }
-  const text = fillString(tape.json, row, jsonEscape);
-  if (!extra.length) return { result: text, extraWarnings: 0 };
+  if (!extra.length) return { result: form === 'bytes' ? fillBytes(tape.json, row, jsonEscape, '\n') : fillString(tape.json, row, jsonEscape), extraWarnings: 0 };
   // `warnings` is the last member of the JSON form: written again with the row's extra warnings.
+  const text = fillString(tape.json, row, jsonEscape);
   const at = text.lastIndexOf('\n  "warnings": ');
   if (at < 0 || !text.endsWith('\n}')) return null;
   const list = JSON.stringify([...tape.warnings(row), ...extra], null, 2).replace(/\n/g, '\n  ');
-  return { result: `${text.slice(0, at)}\n  "warnings": ${list}\n}`, extraWarnings: extra.length };
+  const json = `${text.slice(0, at)}\n  "warnings": ${list}\n}`;
+  return { result: form === 'bytes' ? utf8.encode(`${json}\n`) : json, extraWarnings: extra.length };
 }
 
 /** A whole result of a row, as `computeGep` returns it or as its JSON text. */
@@ -671,9 +746,15 @@ export function computeWithPlan<T>(plan: GepPlan, input: unknown, arithmetic: Ar
   const texts: string[] = [];
   if (readSlots(plan.structure.root, input, texts) === 'ok') {
     let out: GepResult<unknown> | undefined;
-    const emit: RowEmit = (_i, tape, row) => { out = finishRow(plan, tape, row, input, arithmetic as Arithmetic<unknown>, 'object')?.result as GepResult<unknown> | undefined; };
+    let issues: readonly GepIssue[] | undefined;
+    const emit: RowEmit = (_i, tape, row) => {
+      const done = finishRow(tape, row, input, arithmetic as Arithmetic<unknown>, 'object');
+      if (done && 'issues' in done) issues = done.issues;
+      else out = done?.result as GepResult<unknown> | undefined;
+    };
     if (arithmetic.name === 'decimal') evaluateDecimalRows(plan, [texts], emit);
     else evaluateFloatRows(plan, [texts], emit);
+    if (issues) throw new GepInputError(issues);
     if (out) return out as GepResult<T>;
   }
   return computeGep(input, { ...plan.options, arithmetic } as GepOptions<T> & { arithmetic: Arithmetic<T> });

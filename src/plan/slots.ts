@@ -265,7 +265,9 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
       out[node.slot] = data;
       return node.check(data) ? 'ok' : 'invalid';
     case 'slot':
-      return typeof data === 'string' ? ((out[node.slot] = data), 'ok') : 'structure';
+      if (typeof data !== 'string') return 'structure';
+      out[node.slot] = data;
+      return 'ok';
     case 'array': {
       if (!Array.isArray(data) || data.length !== node.children.length) return 'structure';
       let r: 'ok' | 'invalid' = 'ok';
@@ -280,12 +282,14 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
       if (!isPlainObject(data)) return 'structure';
       let r: 'ok' | 'invalid' = 'ok';
       const { keys, children } = node;
-      const own = Object.keys(data);
-      if (own.length !== keys.length) return 'structure';
-      for (let i = 0; i < own.length; i++) {
-        const key = own[i]!;
-        if (keys[i] !== key) return 'structure';
+      // for…in over an object's own keys: V8 reads each value through the shape's enum cache,
+      // without the array of Object.keys or a hashed lookup per key (JSON objects have no
+      // enumerable inherited keys; the count below checks that no key is missing).
+      let i = 0;
+      for (const key in data) {
+        if (i >= keys.length || keys[i] !== key) return 'structure';
         const child = children[i]!;
+        i++;
         const value = data[key];
         if (child.k === 'slot') {
           if (typeof value !== 'string') return 'structure';
@@ -301,7 +305,7 @@ export function readSlots(node: StructureNode, data: unknown, out: string[]): 'o
         if (c === 'structure') return c;
         if (c === 'invalid') r = c;
       }
-      return r;
+      return i === keys.length ? r : 'structure';
     }
   }
 }

@@ -4,7 +4,7 @@ import { checkHierarchy, computeGepBatch, levelOfCode, streamGepBatch, summarize
 import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
-import { runGepBatch, plannedWorkers } from '../../src/node/batch.js';
+import { runGepBatch, plannedWorkers, streamGepBatchThreads } from '../../src/node/batch.js';
 
 const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 const withCode = (code: string, level = 'county') => ({ ...SAMPLE, region: { ...SAMPLE.region, name: `unit ${code}`, code, level } });
@@ -102,6 +102,20 @@ describe('runGepBatch (worker threads)', () => {
   });
 });
 
+describe('streamGepBatchThreads, results as bytes', () => {
+  it('gives each result file\'s bytes on two worker threads as in the calling thread (buffers transferred)', async () => {
+    const inputs = [withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, { ...withCode('140103'), region: { ...SAMPLE.region, name: '示例县', code: '140103', level: 'county' } }];
+    const local: (string | null)[] = [];
+    const threaded: (string | null)[] = [];
+    const hex = (r: unknown) => (r instanceof Uint8Array ? Buffer.from(r).toString('hex') : null);
+    await streamGepBatchThreads(inputs, { workers: 0, form: 'bytes' }, (item) => (local[item.index] = item.ok ? hex(item.result) : null));
+    await streamGepBatchThreads(inputs, { workers: 2, form: 'bytes' }, (item) => (threaded[item.index] = item.ok ? hex(item.result) : null));
+    expect(local.map((x) => x !== null)).toEqual([true, true, false, true]);
+    expect(threaded).toEqual(local);
+    expect(Buffer.from(local[3]!, 'hex').toString('utf8')).toContain('"name": "示例县"');
+  });
+});
+
 describe('batches on compiled plans', () => {
   // Units of one structure with other values (every quantity and area scaled), one unit whose
   // area is negative (refused by its schema), one of another structure (an indicator left out).
@@ -170,6 +184,26 @@ describe('batches on compiled plans', () => {
     const refused = report.items[2]!;
     expect(!refused.ok && refused.issues.map((i) => i.path.join('.'))).toEqual(['coefficientOverrides.0.value']);
     expect(report.onPlans).toBe(1);
+  });
+
+  it('gives each result as its JSON text\'s UTF-8 bytes plus a newline (form bytes), direct or planned, decimal or float', () => {
+    // Names with Chinese, a quote and a character outside the BMP (a surrogate pair: 4 bytes in
+    // UTF-8): the plan writes region names into its byte template per row, so their lengths count.
+    const named = [...inputs.slice(0, 5).map((u, i) => ({ ...(u as object), region: { ...SAMPLE.region, name: `示例县 "${i}" 𠀋`, code: `14010${i + 1}` } })), ...inputs.slice(5)];
+    const utf8 = new TextEncoder();
+    for (const arithmetic of [undefined, floatArithmetic]) {
+      const texts: string[] = [];
+      const bytes: Uint8Array[] = [];
+      const a = streamGepBatch(named, { form: 'json', ...(arithmetic ? { arithmetic } : {}) }, (item) => (texts[item.index] = item.ok ? (item.result as string) : 'failed'));
+      const b = streamGepBatch(named, { form: 'bytes', ...(arithmetic ? { arithmetic } : {}) }, (item) => (bytes[item.index] = item.ok ? (item.result as Uint8Array) : utf8.encode('failed')));
+      // Units 1–4 on the plan; unit 0 (first of its structure), the refused unit and the other structure directly.
+      expect([a.onPlans, b.onPlans]).toEqual([4, 4]);
+      named.forEach((_, i) => {
+        expect(bytes[i], `unit ${i}`).toBeInstanceOf(Uint8Array);
+        expect(Buffer.from(bytes[i]!).equals(Buffer.from(texts[i] === 'failed' ? 'failed' : `${texts[i]}\n`)), `unit ${i} (${arithmetic?.name ?? 'decimal'})`).toBe(true);
+      });
+      expect(new TextDecoder().decode(bytes[1]!)).toContain('"name": "示例县 \\"1\\" 𠀋"');
+    }
   });
 
   it('takes an iterable of inputs, read one at a time', () => {

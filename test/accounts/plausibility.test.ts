@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../src/accounts/gep.js';
 import { GepInputError } from '../../src/errors/errors.js';
-import { plausibilityData } from '../../src/accounts/plausibility.js';
+import { plausibilityData, plausibilityPlan, runPlausibility } from '../../src/accounts/plausibility.js';
+import { decimalArithmetic, decimalArithmetic as D, floatArithmetic, isDecimalText, type Arithmetic, type GepDecimal } from '../../src/numbers/arithmetic.js';
+import { convert } from '../../src/units/units.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 type Sample = typeof sample;
@@ -149,5 +151,76 @@ describe('ranges', () => {
       expect(Number(r.min), JSON.stringify(r)).toBeLessThan(Number(r.max));
       expect(r.status === 'rule-of-thumb' || ('source' in r && r.source), JSON.stringify(r)).toBeTruthy();
     }
+  });
+});
+
+describe('deciding with floats where they are certain (the compiled plan) gives the decimal decisions', () => {
+  // The compiled plan passes `approx` (a float near each value) to runPlausibility and decides with
+  // floats outside a margin that covers every rounding, with decimals inside it. Values at and
+  // around each bound, in units whose factors floats cannot hold exactly (亩 = 2000/3 m²), must give
+  // the same issues and warnings as the decimal-only run computeGep makes.
+  const read = (t: string) => (isDecimalText(t) ? t : undefined);
+  const near = (bound: GepDecimal): string[] => [
+    bound, ...[8, 12, 15, 16, 17, 20, 30].flatMap((k) => [bound.times(D.one.plus(`1e-${k}`)), bound.times(D.one.minus(`1e-${k}`))]),
+  ].map((x) => x.toString());
+  const run = <T>(plan: ReturnType<typeof plausibilityPlan<string>>, A: Arithmetic<T>, totals: Record<string, T>, quantity: T[], population?: { value: string; unit: string }) => {
+    const src = { A, text: (t: string) => t, total: (k: string) => totals[k]!, quantity: (i: number) => quantity[i]!, population };
+    const exact = runPlausibility(plan, src);
+    const screened = runPlausibility(plan, { ...src, approx: (t: string) => Number(t) });
+    expect(screened).toEqual(exact);
+    return exact;
+  };
+  const zeroTotals = { material: D.zero, regulating: D.zero, cultural: D.zero, outsideRegion: D.zero, gep: D.zero };
+
+  it('at a range bound in 元/亩 (house price 300 000 元/m² is 200 000 000 元/亩)', () => {
+    let fired = 0;
+    for (const max of [true, false]) {
+      const bound = D.fromString(max ? '300000' : '500').times(2000).dividedBy(3);
+      for (const value of near(bound)) {
+        const plan = plausibilityPlan({ region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined }, [{ id: 'cultural.landscape', input: { zones: [{ housePrice: { value, unit: '元/亩' } }] }, path: ['indicators', 'cultural.landscape'] }], [], read);
+        expect(plan.indicators[0]!.ranges).toHaveLength(1);
+        fired += run(plan, decimalArithmetic, zeroTotals, []).warnings.filter((w) => w.code === 'implausible-value').length;
+      }
+    }
+    expect(fired).toBeGreaterThan(4);
+  });
+
+  it('at the 5 % tolerance of an area sum in 亩, hm² and km², with region.area in 亩', () => {
+    const terms = [{ value: '1234.5', unit: '亩' }, { value: '77.7', unit: 'hm²' }, { value: '3.3', unit: 'km²' }];
+    const sum = terms.reduce((s, t) => s.plus(convert(D, D.fromString(t.value), t.unit, 'km²')), D.zero);
+    const regionKm2 = sum.dividedBy('1.05');
+    let refused = 0;
+    for (const region of near(convert(D, regionKm2, 'km²', '亩'))) {
+      const input = { ecosystems: terms.map((area) => ({ area })) };
+      const plan = plausibilityPlan({ region: { name: 'r', level: 'county', area: { value: region, unit: '亩' } } as never, allowNegativeTotals: undefined }, [{ id: 'regulating.water-conservation', input, path: ['indicators', 'regulating.water-conservation'] }], [], read);
+      refused += run(plan, decimalArithmetic, zeroTotals, []).issues.length;
+    }
+    expect(refused).toBeGreaterThan(4);
+  });
+
+  it('at a rate bound (soil retained per hectare), decimal and float totals', () => {
+    const area = { value: '1234.5', unit: '亩' };
+    const areaHm2 = convert(D, D.fromString(area.value), '亩', 'hm²');
+    const plan = plausibilityPlan({ region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined }, [{ id: 'regulating.soil-retention', input: { ecosystems: [{ area }] }, path: ['indicators', 'regulating.soil-retention'] }], [{ id: 'regulating.soil-retention', totalUnit: 't/a' }], read);
+    expect(plan.rates).toHaveLength(1);
+    let warned = 0;
+    for (const q of near(areaHm2.times(1000))) {
+      warned += run(plan, decimalArithmetic, zeroTotals, [D.fromString(q)]).warnings.length;
+      run(plan, floatArithmetic, { material: 0, regulating: 0, cultural: 0, outsideRegion: 0, gep: 0 }, [Number(q)]);
+    }
+    expect(warned).toBeGreaterThan(4);
+  });
+
+  it('at the bounds of GEP per person and per km², decimal and float totals', () => {
+    const { lo, hi } = { lo: D.fromString('57526').dividedBy(10), hi: D.fromString('711800').times(10) };
+    const population = { value: '30.2', unit: '万人' };
+    const plan = plausibilityPlan({ region: { name: 'r', level: 'county', area: { value: '1234.5', unit: '亩' } } as never, allowNegativeTotals: undefined }, [], [], read);
+    let warned = 0;
+    for (const g of [...near(lo.times(302000)), ...near(hi.times(302000)), '0', '-1']) {
+      const totals = { ...zeroTotals, gep: D.fromString(g) };
+      warned += run(plan, decimalArithmetic, totals, [], population).warnings.filter((w) => w.path?.[0] === 'economy').length;
+      run(plan, floatArithmetic, { material: 0, regulating: 0, cultural: 0, outsideRegion: 0, gep: Number(g) }, [], population);
+    }
+    expect(warned).toBeGreaterThan(8);
   });
 });

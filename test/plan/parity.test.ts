@@ -6,37 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeGep, type GepResult } from '../../src/accounts/gep.js';
-import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { GepInputError } from '../../src/errors/errors.js';
-import { decimalArithmetic, floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
+import { decimalArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
 import { listProfiles } from '../../src/profiles/profiles.js';
-import { compileGepPlan, evaluateDecimalRows, evaluateFloatRows, finishRow, type GepPlan } from '../../src/plan/plan.js';
-import { readSlots } from '../../src/plan/slots.js';
+import { compileGepPlan, type GepPlan } from '../../src/plan/plan.js';
 import { Random } from '../../src/uncertainty/random.js';
+import { direct, setAt, throughPlan } from './through-plan.js';
 
 const fixtures = {
   '2022': JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')),
   '2021': JSON.parse(readFileSync('fixtures/sample-county/input-2021.json', 'utf8')),
 };
-const json = (r: GepResult<unknown>) => JSON.stringify(gepResultToJson(r), null, 2);
-
-/** The direct result as JSON text, or the issue list when computeGep refuses the input. */
-function direct(input: unknown, profile: string, float: boolean): string {
-  try {
-    return json(computeGep(input, { profile, ...(float ? { arithmetic: floatArithmetic } : {}) } as never));
-  } catch (e) {
-    if (e instanceof GepInputError) return `issues: ${e.issues.map((i) => `${i.code} ${i.path.join('.')}`).join('; ')}`;
-    throw e;
-  }
-}
-
-function setAt(root: unknown, path: readonly (string | number)[], value: string): void {
-  let o = root as Record<string | number, unknown>;
-  for (const p of path.slice(0, -1)) o = o[p] as Record<string | number, unknown>;
-  o[path.at(-1)!] = value;
-}
-
 /**
  * Inputs like `base` with values moved: each numeric slot is kept, or scaled by a factor that can
  * cross a clamp or a branch (×0, ×0.1, ×0.7, ×1.3, ×3, ×20), fractions and areas by a factor in 0–1.
@@ -55,36 +35,6 @@ function variants(plan: GepPlan, base: unknown, count: number, seed: number): un
     });
     return input;
   });
-}
-
-/** Run `inputs` through the plan as a batch does (slots read and checked, leftovers computed directly). */
-function throughPlan(plan: GepPlan, inputs: readonly unknown[], profile: string, float: boolean): { results: string[]; byPlan: number; withExtraWarnings: number } {
-  const results: string[] = new Array(inputs.length);
-  const rows: string[][] = [];
-  const at: number[] = [];
-  inputs.forEach((input, i) => {
-    const texts: string[] = [];
-    if (readSlots(plan.structure.root, input, texts) === 'ok') {
-      rows.push(texts);
-      at.push(i);
-    } else results[i] = direct(input, profile, float);
-  });
-  let byPlan = 0;
-  let withExtraWarnings = 0;
-  const emit = (r: number, tape: Parameters<typeof finishRow>[1], row: Parameters<typeof finishRow>[2]) => {
-    // As a batch does: the checks outside the arithmetic on the row's own input, else the direct path.
-    const done = finishRow(plan, tape, row, inputs[at[r]!], (float ? floatArithmetic : decimalArithmetic) as never, 'object');
-    if (!done) return;
-    results[at[r]!] = json(done.result as GepResult<unknown>);
-    // The JSON text form (a batch's files), with the row's own plausibility warnings, is the same.
-    const text = finishRow(plan, tape, row, inputs[at[r]!], (float ? floatArithmetic : decimalArithmetic) as never, 'json');
-    expect(text?.result).toBe(results[at[r]!]);
-    if (done.extraWarnings) withExtraWarnings++;
-    byPlan++;
-  };
-  float ? evaluateFloatRows(plan, rows, emit) : evaluateDecimalRows(plan, rows, emit);
-  rows.forEach((_, r) => { results[at[r]!] ??= direct(inputs[at[r]!], profile, float); });
-  return { results, byPlan, withExtraWarnings };
 }
 
 const profiles = listProfiles().map((p) => p.id);
