@@ -128,7 +128,7 @@ export function resolvePrice<T>(
   }
   if (coefficientId === null || !ctx.coefficients.has(coefficientId)) {
     throw new GepInputError([
-      makeIssue('input.required', path, { expected: coefficientId ? `a unit price (the table has no "${coefficientId}")` : 'a unit price' }),
+      makeIssue('input.required', path, { expected: coefficientId ? { en: `a unit price (the table has no "${coefficientId}")`, zh: `单价（系数表中没有 "${coefficientId}"）` } : { en: 'a unit price', zh: '单价' } }),
     ]);
   }
   const c = ctx.coefficients.get(coefficientId, path);
