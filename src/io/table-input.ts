@@ -94,7 +94,7 @@ export function columnLetter(index: number): string {
 const FIXED_COLUMNS: readonly ColumnKey[] = ['indicator', 'line', 'item', 'ecosystemType', 'field', 'value', 'unit', 'priceYear', 'note'];
 const COLUMN_LIST: Text = {
   en: 'indicator, line, item, ecosystem type, field, value, unit, price year, note (or 指标, 行号, 项目, 生态系统类型, 字段, 数值, 单位, 价格年份, 说明)',
-  zh: '指标、行号、项目、生态系统类型、字段、数值、单位、价格年份、说明（或 indicator、line、item、ecosystem type、field、value、unit、price year、note）',
+  zh: '指标、行号、项目、生态系统类型、字段、数值、单位、价格年份、说明（表头也可用英文名称）',
 };
 
 /** The fixed columns named in issues (`the item column must be empty here`), in both languages. */
