@@ -1,0 +1,112 @@
+/**
+ * The located issues of bad inputs read in Chinese (issue 16, "complete zh for every user-facing
+ * string"): each bad input below — a bad unit, a negative amount, an unknown ecosystem type, a
+ * missing field, a bad CSV header, a bad XLSX cell, and the cross-field checks of the indicator
+ * modules — is imported and computed as `gep run` does, and every issue it gives, rendered by
+ * `describeIssue(issue, 'zh')`, has no English sentence (./english.ts) beyond the input's own text.
+ * Each case names the issue codes it must reach, so that none passes by giving no issue.
+ */
+import { readFileSync } from 'node:fs';
+import { utils, write, type CellObject } from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { computeGep } from '../../src/accounts/gep.js';
+import { describeIssue, GepInputError, type GepIssue } from '../../src/errors/errors.js';
+import { importCsv } from '../../src/io/csv-input.js';
+import { importAccountInput } from '../../src/io/read-input.js';
+import { importXlsx } from '../../src/io/xlsx-input.js';
+import { englishSentences, freeTextOf } from './english.js';
+import { QUOTED_ISSUE_CODES } from './outputs.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')) as Json;
+
+/** The issues of importing and then computing `run`'s input, as `gep run` meets them. */
+function issuesOf(run: () => Json): GepIssue[] {
+  try {
+    computeGep(run());
+  } catch (e) {
+    if (e instanceof GepInputError) return [...e.issues];
+    throw e;
+  }
+  return [];
+}
+
+/** The sample county with one change, read from JSON text. */
+function sampleWith(change: (j: Json) => void): () => Json {
+  return () => {
+    const j = structuredClone(SAMPLE);
+    change(j);
+    return importAccountInput(JSON.stringify(j), 'bad.json').input;
+  };
+}
+
+const HEADER = 'indicator,item,ecosystem type,field,value,unit,price year';
+const ACCOUNT_ROWS = ['account,,,region.name,示例县,,', 'account,,,region.level,county,,', 'account,,,accountingYear,2022,,', 'account,,,priceYear,2022,,'];
+
+/** A long-form CSV of the account rows and `rows`, under `header`. */
+const csv = (rows: string[], header = HEADER) => () => importCsv([header, ...ACCOUNT_ROWS, ...rows].join('\r\n'), 'bad.csv').input;
+
+type Cell = string | CellObject | null;
+
+/** A one-sheet workbook of the account rows and `rows`; a cell may be a SheetJS cell object. */
+const xlsx = (rows: Cell[][]) => () => {
+  const all: Cell[][] = [HEADER.split(','), ...ACCOUNT_ROWS.map((r) => r.split(',').map((c) => c || null)), ...rows];
+  const ws = utils.aoa_to_sheet(all.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
+  all.forEach((r, ri) => r.forEach((c, ci) => {
+    if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c;
+  }));
+  const wb = utils.book_new();
+  utils.book_append_sheet(wb, ws, 'data');
+  return importXlsx(new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer), 'bad.xlsx').input;
+};
+
+const AGRI = 'material.agriculture';
+const WATER = 'regulating.water-conservation';
+
+/** Bad inputs, each with the issue codes it must give. */
+const CASES: [string, () => Json, string[]][] = [
+  ['a unit that does not exist', sampleWith((j) => { j.indicators[AGRI].products[0].quantity.unit = '斤'; }), ['input.unit-unknown']],
+  ['a unit of the wrong dimension', sampleWith((j) => { j.indicators[WATER].ecosystems[0].area.unit = 'kg'; }), ['input.unit-dimension']],
+  ['a price per a unit that is not the quantity\'s', sampleWith((j) => { j.indicators[AGRI].products[0].price.unit = '元/m³'; }), ['input.unit-dimension']],
+  ['a negative quantity', sampleWith((j) => { j.indicators[AGRI].products[0].quantity.value = '-5'; }), ['input.out-of-range']],
+  ['a region area of 0', sampleWith((j) => { j.region.area = { value: '0', unit: 'km²' }; }), ['input.out-of-range']],
+  ['an unknown ecosystem type', sampleWith((j) => { j.indicators[WATER].ecosystems[0].ecosystemType = 'jungle'; }), ['input.out-of-range']],
+  ['a number where decimal text is required', sampleWith((j) => { j.indicators[AGRI].products[0].quantity.value = 5; }), ['input.type']],
+  ['text that is not a number', sampleWith((j) => { j.indicators[AGRI].products[0].quantity.value = 'about 5'; }), ['input.not-a-number']],
+  ['a missing field', sampleWith((j) => { delete j.indicators[AGRI].products[0].quantity; }), ['input.required']],
+  ['a missing unit price', sampleWith((j) => { delete j.indicators[AGRI].products[0].price; }), ['input.required']],
+  ['both a price and an output value', sampleWith((j) => { j.indicators[AGRI].products[0].outputValue = { value: '1', unit: '元' }; }), ['input.type']],
+  ['a missing NEP (carbon sequestration)', sampleWith((j) => { delete j.indicators['regulating.carbon-sequestration'].ecosystems[0].nep; }), ['input.required']],
+  ['no basis at all (flood regulation)', sampleWith((j) => { j.indicators['regulating.flood-regulation'] = {}; }), ['input.missing-basis']],
+  ['a missing travel expenditure (recreation)', sampleWith((j) => { delete j.indicators['cultural.recreation'].sites[0].travelExpenditure; }), ['input.required']],
+  ['a missing elevation (sand fixation)', sampleWith((j) => { delete j.indicators['regulating.sand-fixation'].elevation; }), ['input.required']],
+  ['a temperature below absolute zero (sand fixation)', sampleWith((j) => { j.indicators['regulating.sand-fixation'].weatherPeriods[0].airTemperatureCelsius = '-300'; }), ['input.out-of-range']],
+  ['a duplicate water use', sampleWith((j) => { const u = j.indicators['material.water-supply'].uses; u.push(structuredClone(u[0])); }), ['input.duplicate']],
+  ['a bad CSV header: an unknown column', csv([`${AGRI},maize,cropland,products[].quantity,1,t,`], `${HEADER},colour`), ['input.unknown-column']],
+  ['a bad CSV header: no value column', csv([], 'indicator,item,ecosystem type,field,unit'), ['input.missing-column']],
+  ['a CSV cell with no header and an item where the field has none', csv([`${AGRI},maize,,intermediateConsumption,1,万元,,stray`]), ['input.stray-cell', 'input.not-applicable']],
+  ['a CSV percentage with another unit', csv([`${WATER},,cropland,ecosystems[].runoffCoefficient,12%,mm,`]), ['input.percent-unit']],
+  ['bad XLSX cells: a date, an error and a formula without a value', xlsx([
+    [AGRI, 'maize', 'cropland', 'products[].quantity', { t: 'n', v: 44927, z: 'yyyy-mm-dd' }, 't', null],
+    [AGRI, 'maize', 'cropland', 'products[].price', { t: 'e', v: 7, f: 'A1/0' }, '元/t', null],
+    [AGRI, 'millet', 'cropland', 'products[].quantity', { t: 'n', f: 'A1*2' } as CellObject, 't', null],
+  ]), ['input.date-cell', 'input.error-cell', 'input.formula-cell']],
+];
+
+describe('the issues of a bad input, in Chinese', () => {
+  it.each(CASES)('%s: no English sentence', (_name, run, codes) => {
+    const issues = issuesOf(run);
+    for (const code of codes) expect(issues.map((i) => i.code), code).toContain(code);
+    const allow = [...freeTextOf(SAMPLE), ...issues.flatMap((i) => (QUOTED_ISSUE_CODES.has(i.code) && i.found ? [i.found] : []))];
+    const english = issues.flatMap((i) => englishSentences(describeIssue(i, 'zh'), allow).map((s) => `${describeIssue(i, 'zh')} — "${s}"`));
+    expect(english).toEqual([]);
+  });
+
+  it('keeps the English beside the Chinese: an issue carries both', () => {
+    const [issue] = issuesOf(sampleWith((j) => { delete j.indicators[AGRI].products[0].price; }));
+    expect(issue!.code).toBe('input.required');
+    expect(issue!.expected).toBe('a unit price or an outputValue');
+    expect(issue!.expectedZh).toBe('单价或产值（outputValue）');
+  });
+});
