@@ -131,7 +131,8 @@ export function toGepIssues(error: z.ZodError, basePath: readonly (string | numb
     switch (i.code) {
       case 'invalid_type':
         return input === undefined
-          ? [makeIssue('input.required', path, { expected: stockText(i.expected) })]
+          // A missing field: zod's type name (`object`) says nothing the path does not; the message is "required".
+          ? [makeIssue('input.required', path)]
           : [makeIssue('input.type', path, { expected: stockText(i.expected), found: describeValue(input) })];
       case 'unrecognized_keys':
         return i.keys.map((k) => makeIssue('input.unknown-field', path, { found: k }));

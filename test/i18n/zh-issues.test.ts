@@ -103,10 +103,13 @@ describe('the issues of a bad input, in Chinese', () => {
     expect(english).toEqual([]);
   });
 
-  it('keeps the English beside the Chinese: an issue carries both', () => {
+  it('keeps the English beside the Chinese, and a required value says what is needed in both', () => {
     const [issue] = issuesOf(sampleWith((j) => { delete j.indicators[AGRI].products[0].price; }));
     expect(issue!.code).toBe('input.required');
     expect(issue!.expected).toBe('a unit price or an outputValue');
     expect(issue!.expectedZh).toBe('单价或产值（outputValue）');
+    // The message of input.required left `expected` out, in both languages: what was needed was never shown.
+    expect(describeIssue(issue!, 'en')).toBe('a value is required at indicators.material.agriculture.products[0].price (expected a unit price or an outputValue)');
+    expect(describeIssue(issue!, 'zh')).toBe('indicators.material.agriculture.products[0].price 缺少必填值（应为 单价或产值（outputValue））');
   });
 });
