@@ -160,7 +160,7 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
       const why = p.check(col[i]!);
       if (why) {
         skip[i] = 1;
-        refuse(typeof why === 'string' ? { en: `the input schema refuses ${why}`, zh: `输入校验不接受${why}` } : { en: `the input schema refuses ${why.en}`, zh: `输入校验不接受${why.zh}` }, 1);
+        refuse(typeof why === 'string' ? { en: `the input schema refuses ${why}`, zh: `输入校验不接受 ${why}` } : { en: `the input schema refuses ${why.en}`, zh: `输入校验不接受 ${why.zh}` }, 1);
       }
     }
   }

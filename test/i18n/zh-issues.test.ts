@@ -14,6 +14,7 @@ import { describeIssue, GepInputError, type GepIssue } from '../../src/errors/er
 import { importCsv } from '../../src/io/csv-input.js';
 import { importAccountInput } from '../../src/io/read-input.js';
 import { importXlsx } from '../../src/io/xlsx-input.js';
+import { computeGepUncertainty } from '../../src/uncertainty/monte-carlo.js';
 import { englishSentences, freeTextOf } from './english.js';
 import { QUOTED_ISSUE_CODES } from './outputs.js';
 
@@ -111,5 +112,42 @@ describe('the issues of a bad input, in Chinese', () => {
     // The message of input.required left `expected` out, in both languages: what was needed was never shown.
     expect(describeIssue(issue!, 'en')).toBe('a value is required at indicators.material.agriculture.products[0].price (expected a unit price or an outputValue)');
     expect(describeIssue(issue!, 'zh')).toBe('indicators.material.agriculture.products[0].price 缺少必填值（应为 单价或产值（outputValue））');
+  });
+});
+
+describe('the warnings of an uncertainty run, in Chinese', () => {
+  /** Two products: 12 000 t maize at 2 700 元/t and 5 000 t wheat at 2 400 元/t. */
+  const small = {
+    region: { name: '测试县', level: 'county' },
+    accountingYear: 2022,
+    priceYear: 2022,
+    indicators: {
+      [AGRI]: {
+        products: [
+          { item: '玉米', quantity: { value: '12000', unit: 't' }, price: { value: '2700', unit: '元/t', priceYear: 2022 }, ecosystemType: 'cropland' },
+          { item: '小麦', quantity: { value: '5000', unit: 't' }, price: { value: '2400', unit: '元/t', priceYear: 2022 }, ecosystemType: 'cropland' },
+        ],
+      },
+    },
+  };
+  const maize = `indicators.${AGRI}.products[0].quantity`;
+
+  it.each([
+    // normal(12 000 t, sd 12 000 t) is negative in 15.9 % of draws: the schema refuses them.
+    ['draws the input schema refuses', () => computeGepUncertainty(small, { spec: { inputs: [{ path: maize, distribution: { type: 'normal', sd: { factor: '1' } } }] }, draws: 200, seed: 4 }), 'uncertainty-refused', '输入校验不接受'],
+    // The forest line of 420 km² drawn up to 1 000 km² pushes the ecosystem areas past the region's.
+    ['draws the plausibility check refuses', () => computeGepUncertainty(SAMPLE, {
+      spec: { defaults: 'none', inputs: [{ path: `indicators.${WATER}.ecosystems[0].area`, distribution: { type: 'uniform', min: { value: '300', unit: 'km²' }, max: { value: '1000', unit: 'km²' } } }] }, draws: 100, seed: 5,
+    }), 'uncertainty-refused', '合理性检查'],
+    ['no distribution at all', () => computeGepUncertainty(small, { spec: { defaults: 'none' }, draws: 20 }), 'uncertainty-none', '概率分布'],
+    // The account of two priced products reads no runoff coefficient.
+    ['a coefficient the account does not read', () => computeGepUncertainty(small, {
+      spec: { defaults: 'none', coefficients: [{ id: 'runoff-coefficient.mixed-forest', distribution: { type: 'uniform', min: { factor: '0.9' }, max: { factor: '1.1' } } }] }, draws: 20,
+    }), 'uncertainty-unused', '系数 runoff-coefficient.mixed-forest'],
+  ] as const)('%s: a catalogued warning with Chinese and no English sentence', (_name, run, code, zh) => {
+    const w = run().warnings.find((x) => x.code === code);
+    expect(w, code).toBeDefined();
+    expect(w!.zh).toContain(zh);
+    expect(englishSentences(w!.zh!, freeTextOf(SAMPLE))).toEqual([]);
   });
 });
