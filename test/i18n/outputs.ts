@@ -206,7 +206,7 @@ const JSON_COMMANDS = ['run', 'compare', 'reproduce', 'seea', 'area', 'project',
  */
 export function pendingIssueTexts(path: string): string[] {
   const texts = (issues: readonly GepIssue[]) => issues.flatMap((i) => (QUOTED_ISSUE_CODES.has(i.code) && i.found && i.foundZh === undefined ? [i.found] : []));
-  let imported;
+  let imported: ReturnType<typeof importAccountInput>;
   try {
     imported = importAccountInput(path.endsWith('.json') ? readFileSync(path, 'utf8') : readFileSync(path), path);
   } catch (e) {

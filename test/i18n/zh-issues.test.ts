@@ -18,7 +18,7 @@ import { computeGepUncertainty } from '../../src/uncertainty/monte-carlo.js';
 import { englishSentences, freeTextOf } from './english.js';
 import { QUOTED_ISSUE_CODES } from './outputs.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')) as Json;
 
