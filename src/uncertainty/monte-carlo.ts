@@ -69,6 +69,8 @@ export interface ParameterReport {
   readonly distribution: Distribution;
   readonly shared?: string;
   readonly origin: string;
+  /** The origin in Chinese. */
+  readonly originZh: string;
   readonly source?: string;
   readonly status?: string;
 }
@@ -298,7 +300,7 @@ export function runSettings(spec: UncertaintySpec, options: Pick<UncertaintyOpti
 export function reportParameters(parameters: readonly UncertainParameter[]): ParameterReport[] {
   return parameters.map((p) => ({
     kind: p.kind, key: p.key, unit: p.unit, priceYear: p.priceYear, base: p.baseText, distribution: p.distribution,
-    ...(p.shared ? { shared: p.shared } : {}), origin: p.origin, ...(p.source ? { source: p.source } : {}), ...(p.status ? { status: p.status } : {}),
+    ...(p.shared ? { shared: p.shared } : {}), origin: p.origin, originZh: p.originZh, ...(p.source ? { source: p.source } : {}), ...(p.status ? { status: p.status } : {}),
   }));
 }
 

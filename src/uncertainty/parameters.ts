@@ -38,6 +38,8 @@ export interface UncertainParameter {
   readonly shared?: string;
   /** `specification`, or the default's origin (`default, one source (…): ±30 %`). */
   readonly origin: string;
+  /** The origin in Chinese (`设定`, `默认：单一来源（…）：±30 %`). */
+  readonly originZh: string;
   readonly source?: string;
   /** Value rules of an input amount (sign, bound), to refuse draws its schema would refuse. */
   readonly check: ((x: number) => Text | null) | null;
@@ -69,6 +71,9 @@ export function coefficientUses(plan: GepPlan): CoefficientUse[] {
 }
 
 /** An input amount's rules as a check of a drawn number (in the amount's own unit). */
+/** `specification` in Chinese: a distribution the user's specification gives. */
+const SPECIFIED_ZH = '不确定性设定';
+
 function inputCheck(rules: AmountRules | null, unit: string | null, key: string): UncertainParameter['check'] {
   if (!rules) return null;
   let factor = 1;
@@ -126,7 +131,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (distribution) {
       parameters.push({
         kind: 'input', key: item.path, slot, slotPath: info.info.path, unit, priceYear: null, baseText, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}),
+        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}),
         check: inputCheck(info.info.rules, info.info.unit, item.path),
       });
     }
@@ -154,7 +159,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (distribution) {
       parameters.push({
         kind: 'coefficient', key: item.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
+        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
       });
     }
   });
@@ -170,7 +175,8 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     taken.add(slot);
     parameters.push({
       kind: 'coefficient', key: use.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base: decimalArithmetic.fromString(use.value).toNumber(),
-      distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)', check: null, status: use.status,
+      distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)',
+      originZh: byDefault ? `默认：${byDefault.originZh}` : '敏感性范围（未说明不确定性）', check: null, status: use.status,
     });
   }
   return { parameters, draws, warnings };

@@ -14,7 +14,10 @@ import { describeIssue, GepInputError, type GepIssue } from '../../src/errors/er
 import { importCsv } from '../../src/io/csv-input.js';
 import { importAccountInput } from '../../src/io/read-input.js';
 import { importXlsx } from '../../src/io/xlsx-input.js';
-import { computeGepUncertainty } from '../../src/uncertainty/monte-carlo.js';
+import { computeGepUncertainty, GENERATOR, QUANTILE_METHOD } from '../../src/uncertainty/monte-carlo.js';
+import { uncertaintyResultToJson } from '../../src/uncertainty/serialize.js';
+import { formatUncertaintyTable, methodIn, uncertaintyToHtml } from '../../src/io/uncertainty-report.js';
+import { htmlVisibleText } from './english.js';
 import { englishSentences, freeTextOf } from './english.js';
 import { QUOTED_ISSUE_CODES } from './outputs.js';
 
@@ -149,5 +152,17 @@ describe('the warnings of an uncertainty run, in Chinese', () => {
     expect(w, code).toBeDefined();
     expect(w!.zh).toContain(zh);
     expect(englishSentences(w!.zh!, freeTextOf(SAMPLE))).toEqual([]);
+  });
+
+  it('the parameters of the report say where their distributions come from in Chinese', () => {
+    // The sample county's to-verify coefficients get default distributions (one or several sources).
+    const u = uncertaintyResultToJson(computeGepUncertainty(SAMPLE, { draws: 20, seed: 1 }));
+    expect(u.parameters.length).toBeGreaterThan(0);
+    expect(u.parameters.every((p) => /[\p{Script=Han}]/u.test(p.originZh))).toBe(true);
+    const allow = freeTextOf(SAMPLE);
+    expect(englishSentences(formatUncertaintyTable(u, 'zh'), allow)).toEqual([]);
+    expect(englishSentences(htmlVisibleText(uncertaintyToHtml(u, { lang: 'zh' })), allow)).toEqual([]);
+    // The report's Chinese names of the generator and the quantile method follow the engine's.
+    for (const m of [GENERATOR, QUANTILE_METHOD]) expect(methodIn(m, 'zh')).not.toBe(m);
   });
 });
