@@ -54,9 +54,6 @@ export function pendingTexts(json: unknown): string[] {
     const o = v as Record<string, unknown>;
     const owner = typeof o.indicator === 'string' ? o.indicator : typeof o.id === 'string' ? o.id : undefined;
     if (owner !== undefined && PENDING_INDICATORS.includes(owner)) return strings(o);
-    // Where a traced input came from, when an indicator module wrote it in words (`no CaCO₃ content
-    // given`, `default: 0`) rather than as a reference (input:, coefficient:, step:): pending there.
-    if (typeof o.from === 'string' && typeof o.unit === 'string' && !/^(input|coefficient|step):/.test(o.from)) out.add(o.from);
     if (typeof o.code === 'string' && PENDING_WARNING_CODES.includes(o.code) && typeof o.message === 'string') out.add(o.message);
     Object.values(o).forEach(walk);
   };

@@ -9,8 +9,7 @@
  *
  * Pending (./outputs.ts; to empty as they get their Chinese): the plausibility warnings
  * (PENDING_WARNING_CODES, src/accounts/plausibility.ts and its ranges' reasons), indicator modules
- * without Chinese (PENDING_INDICATORS, empty now), the words an indicator module writes as where a
- * traced input came from (`default: 0`), and the field descriptions of the indicator specs
+ * without Chinese (PENDING_INDICATORS, empty now), and the field descriptions of the indicator specs
  * (template notes). The issues of bad inputs allow only a reader's own quoted message
  * (pendingIssueTexts); ./zh-issues.test.ts checks them case by case.
  */
