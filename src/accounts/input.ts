@@ -57,7 +57,7 @@ export const accountEnvelopeSchema = z.strictObject({
      */
     area: measure('km²').check((ctx) => {
       if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).isZero()) {
-        ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'an area > 0', found: ctx.value.value } });
+        ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'an area > 0', zh: '大于 0 的面积' }, found: ctx.value.value } });
       }
     }).optional(),
   }),

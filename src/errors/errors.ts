@@ -101,8 +101,11 @@ export function issueTexts(issue: GepIssue): { expected?: Text; found?: Text } {
  */
 export function messageOf(issue: GepIssue, lang: Language): string {
   const inLang = (en: string | undefined, zh: string | undefined) => (lang === 'en' || en === undefined ? en : zh ?? zhOfStockPhrase(en));
+  const expected = inLang(issue.expected, issue.expectedZh);
+  // A required value says what is needed when the issue names it (a unit price, NEP or NPP …).
+  const needed = expected === undefined ? '' : lang === 'en' ? ` (expected ${expected})` : `（应为 ${expected}）`;
   return formatMessage(issue.code, lang, {
-    path: formatPath(issue.path), expected: inLang(issue.expected, issue.expectedZh), found: inLang(issue.found, issue.foundZh),
+    path: formatPath(issue.path), expected, found: inLang(issue.found, issue.foundZh), needed,
     ...(issue.at !== undefined ? { at: String(issue.at) } : {}),
   });
 }

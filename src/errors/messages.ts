@@ -5,8 +5,9 @@
  */
 export const MESSAGES = {
   'input.required': {
-    en: 'a value is required at {path}',
-    zh: '{path} 缺少必填值',
+    // {needed}: what is needed, when the issue names it (` (expected a unit price)`), else nothing.
+    en: 'a value is required at {path}{needed}',
+    zh: '{path} 缺少必填值{needed}',
   },
   'input.type': {
     en: '{path}: expected {expected}, found {found}',

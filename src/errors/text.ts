@@ -40,6 +40,12 @@ export function describeValue(input: unknown): Text {
   return String(input);
 }
 
+/** A stock phrase of shared code (a zod type name, `at least N`, a zod message) with its Chinese (`zhOfStockPhrase`). */
+export function stockText(en: string): Text {
+  const zh = zhOfStockPhrase(en);
+  return zh === en ? en : { en, zh };
+}
+
 /** A unit's dimension with the unit as an example, `money·length^-3 (e.g. 元/m³)`, in both languages. */
 export function dimensionExample(dimension: string, unit: string): Text {
   const en = `${dimension} (e.g. ${unit})`;

@@ -10,6 +10,7 @@ import { GepIndexRangeError, rebase, type PriceIndex, type Rebased } from '../co
 import { givenPriceWarnings } from '../coefficients/price-check.js';
 import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
 import { makeWarning } from '../errors/warnings/index.js';
+import { textEn, textZh, type Text } from '../errors/text.js';
 import { ecosystemTypeName } from './catalogue.js';
 
 /** An input amount as it arrives: decimal text and unit. */
@@ -54,10 +55,10 @@ export function inputRef(path: readonly (string | number)[]): string {
 }
 
 /** A text in English, or in English and Chinese (the English one names a step for `step:` references). */
-export type Text = string | { readonly en: string; readonly zh: string };
+export type { Text };
 
-const en = (t: Text) => (typeof t === 'string' ? t : t.en);
-const zhOf = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? undefined : t.zh);
+const en = textEn;
+const zhOf = textZh;
 
 /** Collects the steps of one computation. */
 export class Tracer<T> {
@@ -127,7 +128,7 @@ export function resolvePrice<T>(
   }
   if (coefficientId === null || !ctx.coefficients.has(coefficientId)) {
     throw new GepInputError([
-      makeIssue('input.required', path, { expected: coefficientId ? `a unit price (the table has no "${coefficientId}")` : 'a unit price' }),
+      makeIssue('input.required', path, { expected: coefficientId ? { en: `a unit price (the table has no "${coefficientId}")`, zh: `单价（系数表中没有 "${coefficientId}"）` } : { en: 'a unit price', zh: '单价' } }),
     ]);
   }
   const c = ctx.coefficients.get(coefficientId, path);

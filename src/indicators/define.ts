@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import type { IssueCode } from '../errors/messages.js';
+import { textEn } from '../errors/text.js';
 import { catalogueEntry } from './catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './compute.js';
 import { ecosystemType, measure } from './input-schema.js';
@@ -99,7 +100,7 @@ export type FullInput<S extends Shape, P extends Shape, R> = [R] extends [AnyRep
   : ComputedInput<S, P>;
 
 /** A cross-field rule: report an issue at a path inside the block. */
-export type IssueSink = (path: readonly (string | number)[], code: IssueCode, expected: string, found?: string) => void;
+export type IssueSink = (path: readonly (string | number)[], code: IssueCode, expected: Text, found?: Text) => void;
 
 /** Everything an indicator module is, written once. */
 export interface IndicatorDefinition<Id extends string, S extends Shape, P extends Shape, V extends VariantDefs, R extends AnyReported | undefined> {
@@ -194,7 +195,7 @@ function checkedContext<T>(id: string, variants: readonly VariantSpec[], ctx: In
   }
   for (const name of Object.keys(ctx.variant)) {
     if (!variants.some((v) => v.name === name)) {
-      issues.push(makeIssue('profile.variant-unknown', ['variant', id, name], { expected: variants.map((v) => v.name).join(', ') || 'no variant', found: name }));
+      issues.push(makeIssue('profile.variant-unknown', ['variant', id, name], { expected: variants.map((v) => v.name).join(', ') || { en: 'no variant', zh: '无可选方法' }, found: name }));
     }
   }
   if (issues.length) throw new GepInputError(issues);
@@ -225,15 +226,23 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
   return z.strictObject(shape).check((c) => {
     const value = c.value as Record<string, unknown>;
     const issue: IssueSink = (path, code, expected, found) =>
-      c.issues.push({ code: 'custom', input: value, path: [...path], message: expected, params: { gepCode: code, expected, found } });
+      c.issues.push({ code: 'custom', input: value, path: [...path], message: textEn(expected), params: { gepCode: code, expected, found } });
     if (r && value.reported !== undefined) {
       const given = basis.filter((k) => value[k] !== undefined);
-      if (given.length) issue([], 'input.missing-basis', `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed), not both`, given.join(', '));
+      if (given.length) {
+        issue([], 'input.missing-basis', {
+          en: `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed), not both`,
+          zh: `计算实物量的输入（${basis.join('、')}）或 reported（公布的实物量）二者之一，不可同时给出`,
+        }, given.join(', '));
+      }
     } else if (r && basis.every((k) => value[k] === undefined)) {
-      issue([], 'input.missing-basis', `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed)`);
+      issue([], 'input.missing-basis', {
+        en: `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed)`,
+        zh: `计算实物量的输入（${basis.join('、')}）或 reported（公布的实物量）`,
+      });
     } else {
       for (const k of required) {
-        if (value[k] === undefined) issue([k], 'input.required', r ? `${k} (or reported lines as printed)` : k);
+        if (value[k] === undefined) issue([k], 'input.required', r ? { en: `${k} (or reported lines as printed)`, zh: `${k}（或 reported 公布行）` } : k);
       }
     }
     def.check?.(value as never, issue);

@@ -5,24 +5,15 @@
 import * as z from 'zod';
 import { decimalArithmetic, isDecimalText } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue } from '../errors/errors.js';
+import { describeValue, dimensionExample, stockText, type Text } from '../errors/text.js';
 import type { IssueCode } from '../errors/messages.js';
 import { asFlowUnit, convert, dimensionOf, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { ecosystemTypes } from './catalogue.js';
 
-function describeFound(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
-  if (typeof input === 'number') return `the number ${input}`;
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object') return 'an object';
-  return String(input);
-}
-
 /** A decimal number written as text: `"1234.5"`. JSON numbers are refused, so no digit is lost to float64. */
 export const decimalText = z.string().check((ctx) => {
   if (!isDecimalText(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'not-a-number', params: { gepCode: 'input.not-a-number', found: describeFound(ctx.value) } });
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'not-a-number', params: { gepCode: 'input.not-a-number', found: describeValue(ctx.value) } });
   }
 });
 
@@ -54,6 +45,9 @@ export function isNegativeText(text: string): boolean {
   return t.startsWith('-') && /[1-9]/.test(t.split(/[eE/]/)[0]!);
 }
 
+/** What a non-negative amount expects. */
+const NON_NEGATIVE: Text = { en: 'a value ≥ 0', zh: '不小于 0 的数值' };
+
 /** `1.2 %`, but a bare `1.2` for the dimensionless unit `1`. */
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
 
@@ -67,18 +61,18 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
     if (!sameDimensionUnits(asFlowUnit(unit, referenceUnit), referenceUnit)) {
       ctx.issues.push({
         code: 'custom', input: unit, path: ['unit'], message: 'dimension',
-        params: { gepCode: 'input.unit-dimension', expected: `${dimensionOf(referenceUnit)} (e.g. ${referenceUnit})`, found: unit },
+        params: { gepCode: 'input.unit-dimension', expected: dimensionExample(dimensionOf(referenceUnit), referenceUnit), found: unit },
       });
       return;
     }
     if (!isDecimalText(value)) return;
     if ((options.nonNegative ?? true) && isNegativeText(value)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: value } });
+      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: value } });
     }
     if (options.max !== undefined && convert(decimalArithmetic, decimalArithmetic.fromString(value), asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
       ctx.issues.push({
         code: 'custom', input: value, path: ['value'], message: 'range',
-        params: { gepCode: 'input.out-of-range', expected: `a value ≤ ${withUnit(options.max, referenceUnit)}`, found: withUnit(value, unit) },
+        params: { gepCode: 'input.out-of-range', expected: { en: `a value ≤ ${withUnit(options.max, referenceUnit)}`, zh: `不大于 ${withUnit(options.max, referenceUnit)} 的数值` }, found: withUnit(value, unit) },
       });
     }
   };
@@ -115,14 +109,14 @@ export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() 
   if (!isKnownUnit(ctx.value.unit)) {
     ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
   } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: 'a value ≥ 0', found: ctx.value.value } });
+    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: ctx.value.value } });
   }
 }).meta({ 'x-unit': 'any' }).register(amountRules, { referenceUnit: null, nonNegative: true });
 
 /** An ecosystem type id from `ecosystem-types.json`. */
 export const ecosystemType = z.string().check((ctx) => {
   if (!ecosystemTypes().has(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'type', params: { gepCode: 'input.out-of-range', expected: 'a known ecosystem type id (see gep ecosystem-types)', found: JSON.stringify(ctx.value) } });
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'type', params: { gepCode: 'input.out-of-range', expected: { en: 'a known ecosystem type id (see gep ecosystem-types)', zh: '已知的生态系统类型代码（见 gep ecosystem-types）' }, found: JSON.stringify(ctx.value) } });
   }
 });
 
@@ -137,24 +131,25 @@ export function toGepIssues(error: z.ZodError, basePath: readonly (string | numb
     switch (i.code) {
       case 'invalid_type':
         return input === undefined
-          ? [makeIssue('input.required', path, { expected: i.expected })]
-          : [makeIssue('input.type', path, { expected: i.expected, found: describeFound(input) })];
+          // A missing field: zod's type name (`object`) says nothing the path does not; the message is "required".
+          ? [makeIssue('input.required', path)]
+          : [makeIssue('input.type', path, { expected: stockText(i.expected), found: describeValue(input) })];
       case 'unrecognized_keys':
         return i.keys.map((k) => makeIssue('input.unknown-field', path, { found: k }));
       case 'custom': {
-        const p = (i.params ?? {}) as { gepCode?: IssueCode; expected?: string; found?: string };
+        const p = (i.params ?? {}) as { gepCode?: IssueCode; expected?: Text; found?: Text };
         // A check that names nothing found (`found: undefined`) says so; one that leaves `found` out gets the input described.
-        const found = 'found' in p ? p.found : describeFound(input);
-        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? i.message, ...(found !== undefined ? { found } : {}) })];
+        const found = 'found' in p ? p.found : describeValue(input);
+        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? stockText(i.message), ...(found !== undefined ? { found } : {}) })];
       }
       case 'too_small':
-        return [makeIssue('input.out-of-range', path, { expected: `at least ${String(i.minimum)}`, found: describeFound(input) })];
+        return [makeIssue('input.out-of-range', path, { expected: { en: `at least ${String(i.minimum)}`, zh: `至少 ${String(i.minimum)}` }, found: describeValue(input) })];
       case 'too_big':
-        return [makeIssue('input.out-of-range', path, { expected: `at most ${String(i.maximum)}`, found: describeFound(input) })];
+        return [makeIssue('input.out-of-range', path, { expected: { en: `at most ${String(i.maximum)}`, zh: `至多 ${String(i.maximum)}` }, found: describeValue(input) })];
       case 'invalid_value':
-        return [makeIssue('input.type', path, { expected: `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`, found: describeFound(input) })];
+        return [makeIssue('input.type', path, { expected: { en: `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`, zh: `${i.values.map((v) => JSON.stringify(v)).join('、')} 之一` }, found: describeValue(input) })];
       default:
-        return [makeIssue('input.type', path, { expected: i.message, found: describeFound(input) })];
+        return [makeIssue('input.type', path, { expected: stockText(i.message), found: describeValue(input) })];
     }
   });
 }

@@ -43,15 +43,19 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
       return null;
     }
   };
-  const located = (found: string, skip: number) => {
+  const located = (found: { en: string; zh: string }, skip: number) => {
     const offset = firstInvalidUtf8(bytes.subarray(skip)) + skip;
     let row = 1;
     for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) row++;
-    return new GepInputError([makeIssue('input.encoding', [], { found: `${found} (the first byte that is not UTF-8, 0x${bytes[offset]?.toString(16).padStart(2, '0')}, is byte ${offset + 1} of the file)`, location: { ...(file ? { file } : {}), row } })]);
+    const byte = `0x${bytes[offset]?.toString(16).padStart(2, '0')}`;
+    return new GepInputError([makeIssue('input.encoding', [], {
+      found: { en: `${found.en} (the first byte that is not UTF-8, ${byte}, is byte ${offset + 1} of the file)`, zh: `${found.zh}（第一个不合 UTF-8 的字节 ${byte} 是文件的第 ${offset + 1} 个字节）` },
+      location: { ...(file ? { file } : {}), row },
+    })]);
   };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode('utf-8', 3);
-    if (text === null) throw located('a UTF-8 byte-order mark followed by invalid UTF-8', 3);
+    if (text === null) throw located({ en: 'a UTF-8 byte-order mark followed by invalid UTF-8', zh: 'UTF-8 字节顺序标记之后是无效的 UTF-8' }, 3);
     return { text, encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecode('utf-16le', 2) ?? '', encoding: 'utf-16le' };
@@ -60,7 +64,7 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const gb = tryDecode('gb18030', 0);
   if (gb !== null) return { text: gb, encoding: 'gb18030' };
-  throw located('bytes that are valid in neither encoding', 0);
+  throw located({ en: 'bytes that are valid in neither encoding', zh: '在两种编码下均无效的字节' }, 0);
 }
 
 function delimiterOf(text: string): string {
@@ -87,7 +91,7 @@ function scanCsv(text: string, delimiter: string, limits: ReadLimits, file?: str
     const flags: boolean[] = [];
     for (;;) {
       // One field.
-      if (++cells > limits.maxCells) throw tooManyCells(`more than ${limits.maxCells} cells by line ${line}`, limits, file, { row: line });
+      if (++cells > limits.maxCells) throw tooManyCells({ en: `more than ${limits.maxCells} cells by line ${line}`, zh: `到第 ${line} 行已超过 ${limits.maxCells} 个单元格` }, limits, file, { row: line });
       if (text.charCodeAt(i) === 0x22 /* " */) {
         flags.push(true);
         for (i++; i < n; i++) {
@@ -145,7 +149,11 @@ export function parseCsvSheet(text: string, file?: string, options: ReadOptions 
     const err = e as Error & { lines?: number; code?: string };
     const location = { ...(file ? { file } : {}), ...(err.lines !== undefined ? { row: err.lines } : {}) };
     throw new GepInputError([err.code === 'CSV_MAX_RECORD_SIZE'
-      ? makeIssue('input.line-too-long', [], { found: `a record of more than ${limits.maxLineChars} characters`, expected: `at most ${limits.maxLineChars} (option limits.maxLineChars)`, location })
+      ? makeIssue('input.line-too-long', [], {
+        found: { en: `a record of more than ${limits.maxLineChars} characters`, zh: `超过 ${limits.maxLineChars} 个字符的记录` },
+        expected: { en: `at most ${limits.maxLineChars} (option limits.maxLineChars)`, zh: `至多 ${limits.maxLineChars} 个字符（选项 limits.maxLineChars）` },
+        location,
+      })
       : makeIssue('input.csv-syntax', [], { found: err.message, location })]);
   }
   // Empty unquoted cells stay undefined: nothing to hold for them. Where the scan and the parser

@@ -81,12 +81,23 @@ export function stepText(step: StepText, lang: Language, steps: readonly StepTex
 }
 
 /**
+ * Where a value came from when neither an input nor a coefficient gave it, as the indicator modules
+ * write it (src/indicators/regulating/sand-fixation.ts), in Chinese.
+ */
+const FROM_WORDS_ZH: Readonly<Record<string, string>> = {
+  'default: 0': '默认：0',
+  'no CaCO₃ content given': '未给出 CaCO₃ 含量，取 0',
+};
+
+/**
  * Where a traced input came from, in a language: `step:<English name>` becomes `步骤：<Chinese
  * name>` (the English name when none of `steps` has a Chinese one), and the rebasing note of a table price
- * (`coefficient:x (rebased 2010→2022 by cpi-national)`) is written in Chinese.
+ * (`coefficient:x (rebased 2010→2022 by cpi-national)`) is written in Chinese, as are the words an
+ * indicator module writes where no input or coefficient gave the value (`FROM_WORDS_ZH`).
  */
 export function fromText(from: string, steps: readonly StepText[], lang: Language): string {
   if (lang === 'en') return from;
+  if (Object.hasOwn(FROM_WORDS_ZH, from)) return FROM_WORDS_ZH[from]!;
   const zhName = new Map(steps.flatMap((s) => (s.zh ? [[s.name, s.zh.name] as const] : [])));
   return from
     .replace(/\(rebased (\d+)→(\d+) by ([^)]+)\)/g, '（按 $3 由 $1 年换算至 $2 年）')

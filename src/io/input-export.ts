@@ -88,7 +88,7 @@ function checkCovered(block: BlockDef, data: unknown, base: readonly (string | n
   };
   walk(data, '', []);
   if (missing.length) {
-    throw new GepInputError(missing.map((p) => makeIssue('input.unknown-table-field', [], { found: p, expected: `${block.id} as a table can hold it` })));
+    throw new GepInputError(missing.map((p) => makeIssue('input.unknown-table-field', [], { found: p, expected: { en: `${block.id} as a table can hold it`, zh: `${block.id} 的表格能容纳的字段` } })));
   }
 }
 
@@ -124,7 +124,7 @@ function blockRows(block: BlockDef, data: Json, lang: Language, profile?: Profil
         if (cells) rows.push([ind, line, item, eco, f.path, ...cells, '']);
       }
       if (rows.length === before) {
-        throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: formatPath([...(block.id === ACCOUNT_BLOCK ? [] : ['indicators', block.id]), ...list.segments, i]), expected: `${block.id}: a line with at least one value besides its item and ecosystem type` })]);
+        throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: formatPath([...(block.id === ACCOUNT_BLOCK ? [] : ['indicators', block.id]), ...list.segments, i]), expected: { en: `${block.id}: a line with at least one value besides its item and ecosystem type`, zh: `${block.id}：除项目与生态系统类型外至少有一个数值的行` } })]);
       }
     });
   }
@@ -143,7 +143,7 @@ export function inputToRows(input: Json, lang: Language = 'en', profile?: Profil
   const byCategory = new Map<Category, Row[]>();
   for (const [id, data] of Object.entries((input.indicators ?? {}) as Json)) {
     const block = tableBlock(id, profile);
-    if (!block) throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: id, expected: 'an implemented indicator' })]);
+    if (!block) throw new GepInputError([makeIssue('input.unknown-table-field', [], { found: id, expected: { en: 'an implemented indicator', zh: '已实现的指标' } })]);
     checkCovered(block, data, ['indicators', id]);
     const category = (profileEntry(profile, id) ?? catalogueEntry(id)).category;
     const rows = byCategory.get(category) ?? [];

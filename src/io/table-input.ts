@@ -20,6 +20,7 @@
 import { accountEnvelopeSchema } from '../accounts/input.js';
 import { formatPath, GepInputError, makeIssue, type GepIssue, type IssueLocation } from '../errors/errors.js';
 import type { IssueCode } from '../errors/messages.js';
+import type { Text } from '../errors/text.js';
 import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import { INDICATORS } from '../indicators/registry.js';
@@ -28,7 +29,7 @@ import type { Profile } from '../profiles/profiles.js';
 import { ACCOUNT_BLOCK, resolveField, tableBlock, type BlockDef, type FieldDef } from './fields.js';
 import { isDecimalText } from '../numbers/arithmetic.js';
 import { isKnownUnit } from '../units/units.js';
-import { readLimits, type ReadLimits, type ReadOptions } from './limits.js';
+import { readLimits, textOfLength, type ReadLimits, type ReadOptions } from './limits.js';
 import {
   categoryOfSheet, cleanText, columnKey, isAccountBlock, isInstructionSheet, normaliseBoolean, normaliseInteger,
   normaliseNumber, normaliseUnit, readTypedNumber, shiftDecimal, splitHeader, toHalfWidth, type ColumnKey,
@@ -91,7 +92,25 @@ export function columnLetter(index: number): string {
 }
 
 const FIXED_COLUMNS: readonly ColumnKey[] = ['indicator', 'line', 'item', 'ecosystemType', 'field', 'value', 'unit', 'priceYear', 'note'];
-const COLUMN_LIST = 'indicator, line, item, ecosystem type, field, value, unit, price year, note (or 指标, 行号, 项目, 生态系统类型, 字段, 数值, 单位, 价格年份, 说明)';
+const COLUMN_LIST: Text = {
+  en: 'indicator, line, item, ecosystem type, field, value, unit, price year, note (or 指标, 行号, 项目, 生态系统类型, 字段, 数值, 单位, 价格年份, 说明)',
+  zh: '指标、行号、项目、生态系统类型、字段、数值、单位、价格年份、说明（表头也可用英文名称）',
+};
+
+/** The fixed columns named in issues (`the item column must be empty here`), in both languages. */
+const COLUMN = {
+  item: { en: 'item column', zh: '项目列' },
+  ecosystemType: { en: 'ecosystem type column', zh: '生态系统类型列' },
+  line: { en: 'line column', zh: '行号列' },
+  unit: { en: 'unit', zh: '单位' },
+  priceYear: { en: 'price year column', zh: '价格年份列' },
+} as const satisfies Record<string, Text>;
+
+/** The categories of a sheet, as the Chinese template names them. */
+const CATEGORY_ZH = { material: '物质产品', regulating: '调节服务', cultural: '文化服务' } as const;
+
+/** A date cell as shown and as stored: `2023-01-01, stored as 44927`. */
+const storedAs = (c: TableCell): Text => ({ en: `${c.text}, stored as ${c.stored}`, zh: `${c.text}，存储值为 ${c.stored}` });
 
 let indicatorNames: ReadonlyMap<string, string> | undefined;
 /**
@@ -139,9 +158,11 @@ function exactText(c: TableCell | undefined): string {
  * `6.2万`); `read` then says what was read, for a note. A cell formatted as a percentage reads as
  * the percentage it shows. `null` when the cell holds no number (the validator reports it).
  */
-function readNumberCell(cell: TableCell | undefined): { value: string; percent: boolean; read: string | null } | null {
+function readNumberCell(cell: TableCell | undefined): { value: string; percent: boolean; read: Text | null } | null {
   if (!cell) return null;
-  if (cell.format === 'percent') return { value: cell.text.slice(0, -1), percent: true, read: `${cell.text} (a cell formatted as a percentage, stored ${cell.stored})` };
+  if (cell.format === 'percent') {
+    return { value: cell.text.slice(0, -1), percent: true, read: { en: `${cell.text} (a cell formatted as a percentage, stored ${cell.stored})`, zh: `${cell.text}（设为百分比格式的单元格，存储值 ${cell.stored}）` } };
+  }
   const t = cleanText(cell.text);
   if (cell.exact && t !== '' && isDecimalText(cell.text)) return { value: cell.text, percent: false, read: null };
   if (isDecimalText(t)) return { value: t, percent: false, read: null };
@@ -190,13 +211,19 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row: first + row,
       ...(col !== undefined ? { column: columnLetter(col) } : {}),
     });
-    const issue = (code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, location: IssueLocation) =>
+    const issue = (code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, location: IssueLocation) =>
       issues.push({ sheetIndex, location, ...makeIssue(code, path, { ...details, location }) } as Located & GepIssue);
 
     const text = (c: TableCell | undefined) => (c ? cleanText(c.text) : '');
     const tooLong = (t: string, location: IssueLocation) => {
       if (t.length <= limits.maxHeaderChars) return false;
-      issue('input.cell-too-long', [], { found: `a text of ${t.length} characters`, expected: `at most ${limits.maxHeaderChars} characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)` }, location);
+      issue('input.cell-too-long', [], {
+        found: textOfLength(t.length),
+        expected: {
+          en: `at most ${limits.maxHeaderChars} characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)`,
+          zh: `表头、指标、字段、单位、生态系统类型、行号或价格年份单元格至多 ${limits.maxHeaderChars} 个字符（选项 limits.maxHeaderChars）`,
+        },
+      }, location);
       return true;
     };
     const headerIndex = sheet.rows.findIndex((r) => r.some((c) => text(c) !== '' || c?.formula));
@@ -223,9 +250,9 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
     const long = fixed.has('field');
     if (long) {
       for (const f of fieldColumns) issue('input.unknown-column', [], { found: text(header[f.col]), expected: COLUMN_LIST }, loc(headerIndex, f.col));
-      if (!fixed.has('value')) issue('input.missing-column', [], { expected: 'value (数值)' }, loc(headerIndex));
+      if (!fixed.has('value')) issue('input.missing-column', [], { expected: { en: 'value (数值)', zh: '数值（value）' } }, loc(headerIndex));
     } else if (fixed.has('value') || fixed.has('unit')) {
-      issue('input.missing-column', [], { expected: 'field (字段)' }, loc(headerIndex));
+      issue('input.missing-column', [], { expected: { en: 'field (字段)', zh: '字段（field）' } }, loc(headerIndex));
       return;
     }
     if (long && !fixed.has('value')) return;
@@ -235,7 +262,7 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
     const sheetBlock = sheet.name === null ? null : isAccountBlock(sheetName) ? ACCOUNT_BLOCK : resolveIndicator(sheetName, profile);
     const sheetCategory = sheet.name === null ? null : categoryOfSheet(sheetName);
     if (!fixed.has('indicator') && !sheetBlock) {
-      issue('input.missing-column', [], { expected: 'indicator (指标), or a sheet named after an indicator or 核算信息 account' }, loc(headerIndex));
+      issue('input.missing-column', [], { expected: { en: 'indicator (指标), or a sheet named after an indicator or 核算信息 account', zh: '指标（indicator），或以指标或“核算信息”命名的工作表' } }, loc(headerIndex));
       return;
     }
     const wideResolved = new Map<string, Map<number, FieldDef | null>>();
@@ -262,14 +289,17 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row.forEach((c, col) => {
         if (!c || col === fixed.get('note')) return;
         if (c.error !== undefined) {
-          issue('input.error-cell', [], { found: c.formula !== undefined ? `${c.error} (from =${c.formula})` : c.error }, loc(r, col));
+          issue('input.error-cell', [], { found: c.formula !== undefined ? { en: `${c.error} (from =${c.formula})`, zh: `${c.error}（来自 =${c.formula}）` } : c.error }, loc(r, col));
           refused = true;
         } else if (c.formula !== undefined && text(c) === '') {
-          issue('input.formula-cell', [], { found: `=${c.formula}, with no saved value` }, loc(r, col));
+          issue('input.formula-cell', [], { found: { en: `=${c.formula}, with no saved value`, zh: `=${c.formula}，没有保存的值` } }, loc(r, col));
           refused = true;
         } else if (c.formula !== undefined && text(header[col]) !== '') {
-          const zero = /^0(\.0*)?$/.test(text(c)) ? ' (a program that does not calculate formulas saves 0: check this value)' : '';
-          notes.push({ sheetIndex, location: loc(r, col), ...makeIssue('note.formula-value', [], { found: text(c), expected: `=${c.formula}${zero}`, location: loc(r, col) }) } as Located & GepIssue);
+          const zero = /^0(\.0*)?$/.test(text(c));
+          const expected: Text = zero
+            ? { en: `=${c.formula} (a program that does not calculate formulas saves 0: check this value)`, zh: `=${c.formula}（不计算公式的程序会保存 0，请核对此值）` }
+            : `=${c.formula}`;
+          notes.push({ sheetIndex, location: loc(r, col), ...makeIssue('note.formula-value', [], { found: text(c), expected, location: loc(r, col) }) } as Located & GepIssue);
         }
         if (KEY_COLUMNS.some((k) => fixed.get(k) === col) && tooLong(text(c), loc(r, col))) refused = true;
       });
@@ -278,7 +308,7 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row.forEach((c, col) => {
         const t = text(c);
         if (t !== '' && text(header[col]) === '') {
-          issue('input.stray-cell', [], { found: t.length > 40 ? `${t.slice(0, 37)}...` : t, expected: 'give its column a header or clear it' }, loc(r, col));
+          issue('input.stray-cell', [], { found: t.length > 40 ? `${t.slice(0, 37)}...` : t, expected: { en: 'give its column a header or clear it', zh: '请为该列加上表头，或清空该单元格' } }, loc(r, col));
         }
       });
       const dataCells = row.filter((c, col) => col !== fixed.get('note') && c && text(c) !== '' && text(header[col]) !== '');
@@ -289,12 +319,12 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       if (indicatorText === '') blockId = sheetBlock;
       else blockId = isAccountBlock(indicatorText) ? ACCOUNT_BLOCK : resolveIndicator(indicatorText, profile);
       if (!blockId) {
-        issue('input.unknown-indicator-name', [], { found: indicatorText, expected: 'an implemented indicator id or name (gep indicators), or account (核算信息)' }, loc(r, fixed.get('indicator')));
+        issue('input.unknown-indicator-name', [], { found: indicatorText, expected: { en: 'an implemented indicator id or name (gep indicators), or account (核算信息)', zh: '已实现的指标代码或名称（见 gep indicators），或“核算信息”（account）' } }, loc(r, fixed.get('indicator')));
         continue;
       }
       const block = tableBlock(blockId, profile)!;
       if (sheetCategory && blockId !== ACCOUNT_BLOCK && !blockId.startsWith(`${sheetCategory}.`)) {
-        issue('input.not-applicable', ['indicators', blockId], { expected: `sheet of ${sheetCategory} indicators for this indicator`, found: sheetName }, loc(r, fixed.get('indicator')));
+        issue('input.not-applicable', ['indicators', blockId], { expected: { en: `sheet of ${sheetCategory} indicators for this indicator`, zh: `用于此指标的${CATEGORY_ZH[sheetCategory]}指标工作表` }, found: sheetName }, loc(r, fixed.get('indicator')));
         continue;
       }
       const make = (field: FieldDef, valueCell: TableCell | undefined, valueCol: number, unit: string, headerUnit: string | null, unitCol: number | undefined) => {
@@ -346,12 +376,12 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
   const seen = new Map<string, TableRecord>();
   const elements = new Map<string, { index: number; obj: Json }>();
   const elementRows = new Map<string, number>();
-  const issue = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) =>
+  const issue = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) =>
     issues.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
-  const note = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) =>
+  const note = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) =>
     notes.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
   /** An issue about a value already reported here: the schema's issue at the same place is left out. */
-  const refuse = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: string; found?: string }, at: IssueLocation) => {
+  const refuse = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) => {
     issue(r, code, path, details, at);
     reported.add(formatPath(path));
   };
@@ -372,21 +402,27 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
     const eco = r.eco === '' ? '' : resolveEcosystemType(r.eco);
     const fieldPathLabel = [...base, ...(field.listSegments ?? []), ...field.segments];
     if (!list) {
-      if (r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'item column', found: r.item }, r.at('item'));
-      if (r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'ecosystem type column', found: r.eco }, r.at('ecosystemType'));
-      if (r.line !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'line column', found: r.line }, r.at('line'));
+      if (r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.item, found: r.item }, r.at('item'));
+      if (r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.ecosystemType, found: r.eco }, r.at('ecosystemType'));
+      if (r.line !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.line, found: r.line }, r.at('line'));
     } else {
-      if (!list.itemField && r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'item column (this list has no item)', found: r.item }, r.at('item'));
-      if (!list.ecoField && r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'ecosystem type column (this list has no ecosystem type)', found: r.eco }, r.at('ecosystemType'));
+      if (!list.itemField && r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: { en: 'item column (this list has no item)', zh: '项目列（此列表没有项目）' }, found: r.item }, r.at('item'));
+      if (!list.ecoField && r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: { en: 'ecosystem type column (this list has no ecosystem type)', zh: '生态系统类型列（此列表没有生态系统类型）' }, found: r.eco }, r.at('ecosystemType'));
     }
     if (field.keyColumn) {
-      issue(r, 'input.not-applicable', fieldPathLabel, { expected: `field "${field.path}" (write it in the ${field.keyColumn === 'item' ? 'item' : 'ecosystem type'} column)`, found: field.path }, r.at('field'));
+      issue(r, 'input.not-applicable', fieldPathLabel, {
+        expected: {
+          en: `field "${field.path}" (write it in the ${field.keyColumn === 'item' ? 'item' : 'ecosystem type'} column)`,
+          zh: `字段 "${field.path}"（请写在${field.keyColumn === 'item' ? '项目' : '生态系统类型'}列）`,
+        },
+        found: field.path,
+      }, r.at('field'));
       continue;
     }
     const listKey = list ? `${block.id}|${list.segments.join('.')}|${r.line !== '' ? `#${r.line}` : `${r.item}|${eco}`}` : null;
     if (cleanText(r.value) === '') {
       if (r.priceYear !== '' && !(field.kind === 'measure' && field.priceYear)) {
-        issue(r, 'input.not-applicable', fieldPathLabel, { expected: 'price year column', found: r.priceYear }, r.at('priceYear'));
+        issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.priceYear, found: r.priceYear }, r.at('priceYear'));
       }
       blanks.push({ r, listKey });
       continue;
@@ -446,9 +482,9 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
     };
     remember(path, r, r.at('value'));
     const dateCell = r.valueCell?.format === 'date' && field.kind !== 'text' && field.kind !== 'boolean';
-    if (dateCell) refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: `${r.valueCell!.text}, stored as ${r.valueCell!.stored}` }, r.at('value'));
+    if (dateCell) refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: storedAs(r.valueCell!) }, r.at('value'));
     const priceYear = (target: Json) => {
-      if (r.priceYearCell?.format === 'date') refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: `${r.priceYearCell.text}, stored as ${r.priceYearCell.stored}` }, r.at('priceYear'));
+      if (r.priceYearCell?.format === 'date') refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: storedAs(r.priceYearCell) }, r.at('priceYear'));
       target.priceYear = normaliseInteger(r.priceYear) ?? r.priceYear;
     };
     if (field.kind === 'measure') {
@@ -472,15 +508,15 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
       if (unit !== '') target.unit = unit;
       if (num?.read && !reported.has(formatPath([...path, 'value']))) note(r, 'note.read-as', path, { found: num.read, expected: unit === '1' || unit === '' ? value : `${value} ${unit}` }, r.at('value'));
       if (r.priceYear !== '') {
-        if (!field.priceYear) issue(r, 'input.not-applicable', path, { expected: 'price year column', found: r.priceYear }, r.at('priceYear'));
+        if (!field.priceYear) issue(r, 'input.not-applicable', path, { expected: COLUMN.priceYear, found: r.priceYear }, r.at('priceYear'));
         else priceYear(target);
       }
       remember([...path, 'value'], r, r.at('value'));
       remember([...path, 'unit'], r, r.at('unit'));
       remember([...path, 'priceYear'], r, r.at('priceYear'));
     } else {
-      if (r.unit !== '' || r.headerUnit) issue(r, 'input.not-applicable', path, { expected: 'unit', found: r.unit || r.headerUnit! }, r.at('unit'));
-      if (r.priceYear !== '') issue(r, 'input.not-applicable', path, { expected: 'price year column', found: r.priceYear }, r.at('priceYear'));
+      if (r.unit !== '' || r.headerUnit) issue(r, 'input.not-applicable', path, { expected: COLUMN.unit, found: r.unit || r.headerUnit! }, r.at('unit'));
+      if (r.priceYear !== '') issue(r, 'input.not-applicable', path, { expected: COLUMN.priceYear, found: r.priceYear }, r.at('priceYear'));
       const parent = parentOf(container, segs.slice(0, -1));
       const key = segs[segs.length - 1]!;
       const t = cleanText(r.value);
@@ -490,7 +526,7 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
         if (exact !== t) note(r, 'note.kept-spaces', path, { found: exact }, r.at('value'));
       } else if (field.kind === 'decimal') {
         const num = dateCell ? null : readNumberCell(r.valueCell);
-        if (num?.percent) refuse(r, 'input.percent-unit', path, { found: num.read!, expected: 'none (this field takes a plain number)' }, r.at('value'));
+        if (num?.percent) refuse(r, 'input.percent-unit', path, { found: num.read!, expected: { en: 'none (this field takes a plain number)', zh: '无（此字段填写不带单位的数字）' } }, r.at('value'));
         else if (num?.read) note(r, 'note.read-as', path, { found: num.read, expected: num.value }, r.at('value'));
         parent[key] = num?.value ?? t;
       } else {

@@ -77,18 +77,33 @@ export function formatUncertaintyTable(r: UncertaintyResultJson, lang: Language 
     ? `${t.uncertaintyTitle}：${r.region.name}，${r.accountingYear} 年（${r.priceYear} 年价格）— ${t.draws} ${r.draws}，${t.counted} ${r.counted}，${t.seed} ${r.seed}`
     : `${t.uncertaintyTitle}: ${r.region.name}, ${r.accountingYear} (${r.priceYear} prices) — ${r.draws} ${t.draws}, ${r.counted} ${t.counted}, ${t.seed} ${r.seed}`;
   const params = r.parameters.length
-    ? `\n\n${t.parameters}:\n${r.parameters.map((p) => `  ${p.key} [${p.unit}] ${describe(p.distribution)} — ${p.origin}`).join('\n')}`
+    ? `\n\n${t.parameters}:\n${r.parameters.map((p) => `  ${p.key} [${p.unit}] ${describe(p.distribution)} — ${originIn(p, lang)}`).join('\n')}`
     : '';
   const warnings = r.warnings.length ? `\n\n${t.warnings}${lang === 'zh' ? '：' : ':'}\n${r.warnings.map((w) => `  - ${warningMessage(w, lang)}`).join('\n')}` : '';
   return `${head}\n\n${table(rows, (c) => c > 0)}\n\n${t.statsNote}${params}${warnings}\n`;
 }
+
+/**
+ * The generator and quantile method of src/uncertainty/monte-carlo.ts (GENERATOR, QUANTILE_METHOD) in
+ * Chinese, keyed by their English; written here so that the report does not load the engine.
+ */
+const METHODS_ZH: Readonly<Record<string, string>> = {
+  'xoshiro128** 1.1 (Blackman & Vigna 2018), seeded by SplitMix32; 53-bit uniform doubles': 'xoshiro128** 1.1（Blackman 与 Vigna 2018），以 SplitMix32 设定种子；53 位均匀分布双精度数',
+  'linear interpolation between order statistics (Hyndman & Fan 1996 type 7)': '顺序统计量之间的线性插值（Hyndman 与 Fan 1996 第 7 型）',
+};
+
+/** A method named in a result, in `lang` (one this library does not know stays as it is). */
+export const methodIn = (method: string, lang: Language) => (lang === 'zh' && Object.hasOwn(METHODS_ZH, method) ? METHODS_ZH[method]! : method);
+
+/** Where a parameter's distribution comes from, in `lang` (a result saved before it had Chinese keeps its English). */
+const originIn = (p: { readonly origin: string; readonly originZh?: string }, lang: Language) => (lang === 'zh' ? (p.originZh ?? p.origin) : p.origin);
 
 /** The sensitivity of GEP as a text table (万元). */
 export function formatSensitivityTable(r: SensitivityResultJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING, limit = 20): string {
   const t = T[lang];
   const rows = [
     [t.parameter, t.unit, t.low, t.high, `GEP ${t.low} (万元)`, `GEP ${t.high} (万元)`, `${t.swing} (万元)`, t.origin],
-    ...r.swings.slice(0, limit).map((s) => [s.key, s.unit, Number(s.low).toPrecision(4), Number(s.high).toPrecision(4), money(s.gepLow, rule), money(s.gepHigh, rule), money(s.swing, rule), s.origin]),
+    ...r.swings.slice(0, limit).map((s) => [s.key, s.unit, Number(s.low).toPrecision(4), Number(s.high).toPrecision(4), money(s.gepLow, rule), money(s.gepHigh, rule), money(s.swing, rule), originIn(s, lang)]),
   ];
   const indices = r.firstOrder.indices.map((i) => `  ${i.keys.join(' + ')}: ${i.index === null ? '—' : Number(i.index).toFixed(3)}`).join('\n');
   return [
@@ -149,8 +164,8 @@ export function uncertaintyToHtml(r: UncertaintyResultJson, options: Uncertainty
     r.indicators.map((i) => row(`${escapeHtml(lang === 'zh' ? i.zh : i.en)} <span class="en">${escapeHtml(i.id)}</span>`, i)).join('')
   }${row(t.material, r.totals.material, 'subtotal')}${row(t.regulating, r.totals.regulating, 'subtotal')}${row(t.cultural, r.totals.cultural, 'subtotal')}${row(t.gep, r.totals.gep, 'grand')}</tbody></table></div><p class="note">${escapeHtml(t.statsNote)} 万元.</p>`;
   const params = `<div class="wide"><table data-table="parameters"><thead><tr><th>${t.parameter}</th><th>${t.unit}</th><th class="num">${t.base}</th><th>${t.distribution}</th><th>${t.origin}</th></tr></thead><tbody>${
-    r.parameters.map((p) => `<tr${p.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(p.key)}</code>${p.shared ? ` <span class="badge muted">${escapeHtml(p.shared)}</span>` : ''}</td><td>${escapeHtml(p.unit)}${p.priceYear ? ` (${p.priceYear})` : ''}</td><td class="num">${escapeHtml(p.base)}</td><td>${escapeHtml(describe(p.distribution))}</td><td>${escapeHtml(p.origin)}</td></tr>`).join('')
-  }</tbody></table></div><p class="note">${escapeHtml(`${t.draws} ${r.draws}, ${t.counted} ${r.counted}; ${t.seed} ${r.seed}; ${t.generator}: ${r.generator}; ${t.quantiles}: ${r.quantileMethod}.`)}</p>`;
+    r.parameters.map((p) => `<tr${p.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(p.key)}</code>${p.shared ? ` <span class="badge muted">${escapeHtml(p.shared)}</span>` : ''}</td><td>${escapeHtml(p.unit)}${p.priceYear ? ` (${p.priceYear})` : ''}</td><td class="num">${escapeHtml(p.base)}</td><td>${escapeHtml(describe(p.distribution))}</td><td>${escapeHtml(originIn(p, lang))}</td></tr>`).join('')
+  }</tbody></table></div><p class="note">${escapeHtml(`${t.draws} ${r.draws}, ${t.counted} ${r.counted}; ${t.seed} ${r.seed}; ${t.generator}: ${methodIn(r.generator, lang)}; ${t.quantiles}: ${methodIn(r.quantileMethod, lang)}.`)}</p>`;
   const body = [
     masthead(t.uncertaintyTitle, r, `<li><b>${t.draws}</b>${r.draws}</li><li><b>${t.seed}</b>${r.seed}</li>`, lang),
     '<div class="content">',
@@ -186,13 +201,13 @@ export function sensitivityToHtml(r: SensitivityResultJson, options: Uncertainty
   });
   const top = `<ol data-list="top-coefficients">${r.topCoefficients.map((id) => {
     const s = r.swings.find((x) => x.key === id)!;
-    return `<li><code>${escapeHtml(id)}</code>: ${escapeHtml(`${t.swing} ${money(s.swing, rule)} 万元 (${t.low} ${s.low}, ${t.high} ${s.high} ${s.unit}; ${s.origin})`)}</li>`;
+    return `<li><code>${escapeHtml(id)}</code>: ${escapeHtml(`${t.swing} ${money(s.swing, rule)} 万元 (${t.low} ${s.low}, ${t.high} ${s.high} ${s.unit}; ${originIn(s, lang)})`)}</li>`;
   }).join('')}</ol>`;
   const indices = `<table data-table="first-order"><thead><tr><th>${t.parameter}</th><th class="num">${t.index}</th></tr></thead><tbody>${
     r.firstOrder.indices.map((i) => `<tr><td>${i.keys.map((k) => `<code>${escapeHtml(k)}</code>`).join(' + ')}</td><td class="num">${i.index === null ? '—' : Number(i.index).toFixed(3)}</td></tr>`).join('')
   }</tbody></table><p class="note">${escapeHtml(`${r.firstOrder.estimator}; N = ${r.firstOrder.samples}, seed ${r.firstOrder.seed}. An index is the share of the variance of GEP that the parameter explains alone; the error of the estimate is of the order of 1/√N.`)}</p>`;
   const table = `<div class="wide"><table data-table="swings"><thead><tr><th>${t.parameter}</th><th>${t.unit}</th><th class="num">${t.low}</th><th class="num">${t.high}</th><th class="num">GEP ${t.low}</th><th class="num">GEP ${t.high}</th><th class="num">${t.swing}</th><th>${t.origin}</th></tr></thead><tbody>${
-    r.swings.map((s) => `<tr${s.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(s.key)}</code></td><td>${escapeHtml(s.unit)}</td><td class="num">${escapeHtml(String(Number(s.low).toPrecision(4)))}</td><td class="num">${escapeHtml(String(Number(s.high).toPrecision(4)))}</td><td class="num">${escapeHtml(money(s.gepLow, rule))}</td><td class="num">${escapeHtml(money(s.gepHigh, rule))}</td><td class="num">${escapeHtml(money(s.swing, rule))}</td><td>${escapeHtml(s.origin)}</td></tr>`).join('')
+    r.swings.map((s) => `<tr${s.status === 'to-verify' ? ' class="to-verify"' : ''}><td><code>${escapeHtml(s.key)}</code></td><td>${escapeHtml(s.unit)}</td><td class="num">${escapeHtml(String(Number(s.low).toPrecision(4)))}</td><td class="num">${escapeHtml(String(Number(s.high).toPrecision(4)))}</td><td class="num">${escapeHtml(money(s.gepLow, rule))}</td><td class="num">${escapeHtml(money(s.gepHigh, rule))}</td><td class="num">${escapeHtml(money(s.swing, rule))}</td><td>${escapeHtml(originIn(s, lang))}</td></tr>`).join('')
   }</tbody></table></div><p class="note">万元; float64.</p>`;
   const body = [
     masthead(t.sensitivityTitle, r, `<li><b>GEP</b>${escapeHtml(money(r.base, rule))} 万元</li>`, lang),

@@ -11,7 +11,8 @@
 import { read, SSF, type CellObject, type WorkBook } from '@e965/xlsx';
 import { GepInputError, makeIssue } from '../errors/errors.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
-import { checkSheets, checkSize, readLimits, tooManyCells, type ReadLimits, type ReadOptions } from './limits.js';
+import type { Text } from '../errors/text.js';
+import { atMostRows, checkSheets, checkSize, readLimits, tooManyCells, type ReadLimits, type ReadOptions } from './limits.js';
 import { shiftDecimal } from './normalise.js';
 import { importTables, type ImportedInput, type TableCell, type TableSheet } from './table-input.js';
 import { checkZip } from './zip-guard.js';
@@ -100,7 +101,9 @@ export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOpti
     const zip = checkZip(bytes, limits.maxUncompressedBytes);
     if (!zip.ok && zip.refusal.kind === 'too-large') {
       throw new GepInputError([makeIssue('input.too-large', [], {
-        found: `a workbook whose parts inflate to more than ${limits.maxUncompressedBytes} bytes (a ZIP bomb?)`, expected: `${limits.maxUncompressedBytes} bytes (option limits.maxUncompressedBytes)`, ...at,
+        found: { en: `a workbook whose parts inflate to more than ${limits.maxUncompressedBytes} bytes (a ZIP bomb?)`, zh: `解压后超过 ${limits.maxUncompressedBytes} 字节的工作簿（ZIP 炸弹？）` },
+        expected: { en: `${limits.maxUncompressedBytes} bytes (option limits.maxUncompressedBytes)`, zh: `${limits.maxUncompressedBytes} 字节（选项 limits.maxUncompressedBytes）` },
+        ...at,
       })]);
     }
     if (!zip.ok) throw new Error(zip.refusal.kind === 'malformed' ? zip.refusal.reason : 'malformed');
@@ -108,13 +111,14 @@ export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOpti
   } catch (e) {
     if (e instanceof GepInputError) throw e;
     // SheetJS fails on a damaged archive with internal errors ("Cannot read properties of undefined"); say what it means.
-    const found = e instanceof TypeError || e instanceof RangeError ? 'the workbook is damaged: its parts cannot be read' : e instanceof Error ? e.message : String(e);
+    // Other messages are the reader's own (zip-guard, SheetJS), quoted as they are.
+    const found: Text = e instanceof TypeError || e instanceof RangeError ? { en: 'the workbook is damaged: its parts cannot be read', zh: '工作簿已损坏，其组成部分无法读取' } : e instanceof Error ? e.message : String(e);
     throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found, ...at })]);
   }
   // A damaged workbook may list a sheet whose part is missing: report it rather than lose it.
   const missing = wb.SheetNames.filter((name) => !wb.Sheets[name] || typeof wb.Sheets[name] !== 'object');
   if (missing.length) {
-    throw new GepInputError(missing.map((sheet) => makeIssue('input.xlsx-unreadable', [], { found: `the sheet "${sheet}" is listed but its part is missing or damaged`, location: { ...(file ? { file } : {}), sheet } })));
+    throw new GepInputError(missing.map((sheet) => makeIssue('input.xlsx-unreadable', [], { found: { en: `the sheet "${sheet}" is listed but its part is missing or damaged`, zh: `工作表 "${sheet}" 列在目录中，但其内容缺失或已损坏` }, location: { ...(file ? { file } : {}), sheet } })));
   }
   checkRowCount(wb, limits, file);
   return wb;
@@ -126,7 +130,7 @@ function checkRowCount(wb: WorkBook, limits: ReadLimits, file?: string): void {
     const full = wb.Sheets[name]?.['!fullref'];
     const rows = typeof full === 'string' ? Number(/(\d+)$/.exec(full)?.[1] ?? 0) : 0;
     return rows > limits.maxRows
-      ? [makeIssue('input.too-many-rows', [], { found: `${rows} rows (${full})`, expected: `at most ${limits.maxRows} (option limits.maxRows)`, location: { ...(file ? { file } : {}), sheet: name } })]
+      ? [makeIssue('input.too-many-rows', [], { found: { en: `${rows} rows (${full})`, zh: `${rows} 行（${full}）` }, expected: atMostRows(limits.maxRows), location: { ...(file ? { file } : {}), sheet: name } })]
       : [];
   });
   if (issues.length) throw new GepInputError(issues);
@@ -147,7 +151,7 @@ export function workbookSheets(wb: WorkBook, file?: string, options: ReadOptions
     for (let r = 0; r < data.length; r++) {
       const row = data[r] ?? [];
       cells += row.length;
-      if (cells > limits.maxCells) throw tooManyCells(`more than ${limits.maxCells} cells by row ${r + 1}`, limits, file, { sheet: name, row: r + 1 });
+      if (cells > limits.maxCells) throw tooManyCells({ en: `more than ${limits.maxCells} cells by row ${r + 1}`, zh: `到第 ${r + 1} 行已超过 ${limits.maxCells} 个单元格` }, limits, file, { sheet: name, row: r + 1 });
       rows.push(row.map((c) => cellOf(c, date1904)));
     }
     return { name, rows, firstRow: 1 };

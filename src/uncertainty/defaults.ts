@@ -24,6 +24,8 @@ export interface DefaultDistribution {
   readonly distribution: Distribution;
   /** `several sources: …` or `one source: ±30 %`. */
   readonly origin: string;
+  /** The origin in Chinese. */
+  readonly originZh: string;
   /** The values of the other tables, as compared (in the row's unit and price year). */
   readonly values: readonly { readonly table: string; readonly source: string; readonly value: number }[];
 }
@@ -65,10 +67,11 @@ export function defaultDistribution(use: CoefficientUse): DefaultDistribution | 
     return {
       distribution: { type: 'triangular', min: Math.min(...all), mode: value, max: Math.max(...all) },
       origin: `several sources: ${use.source} (${use.table}) and ${values.map((v) => `${v.source} (${v.table})`).join(', ')}`,
+      originZh: `多个来源：${use.source}（${use.table}）与 ${values.map((v) => `${v.source}（${v.table}）`).join('、')}`,
       values,
     };
   }
   const a = value * (1 - HALF_WIDTH);
   const b = value * (1 + HALF_WIDTH);
-  return { distribution: { type: 'triangular', min: Math.min(a, b), mode: value, max: Math.max(a, b) }, origin: `one source (${use.source}): ±${HALF_WIDTH * 100} %`, values: [] };
+  return { distribution: { type: 'triangular', min: Math.min(a, b), mode: value, max: Math.max(a, b) }, origin: `one source (${use.source}): ±${HALF_WIDTH * 100} %`, originZh: `单一来源（${use.source}）：±${HALF_WIDTH * 100} %`, values: [] };
 }

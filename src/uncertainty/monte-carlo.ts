@@ -15,7 +15,9 @@
  * (Hyndman & Fan type 7, as R's default and numpy's `linear`).
  */
 import { computeGep, type GepResult } from '../accounts/gep.js';
-import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
+import { GepInputError, makeIssue, messageOf, type GepWarning } from '../errors/errors.js';
+import { joinTexts, type Text } from '../errors/text.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { floatArithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import type { Category } from '../indicators/types.js';
 import { compileGepPlan, evaluateFloatColumns, type FloatRowView, type GepPlan, type PlanOptions, type PlanTape } from '../plan/plan.js';
@@ -67,6 +69,8 @@ export interface ParameterReport {
   readonly distribution: Distribution;
   readonly shared?: string;
   readonly origin: string;
+  /** The origin in Chinese. */
+  readonly originZh: string;
   readonly source?: string;
   readonly status?: string;
 }
@@ -125,7 +129,8 @@ export interface PlanOutputs {
   readonly gep: Float64Array;
   readonly categories: Readonly<Record<Category, Float64Array>>;
   readonly indicators: ReadonlyMap<string, Float64Array>;
-  readonly refused: Map<string, number>;
+  /** Draws not counted, by reason (keyed by its English, with its Chinese for the warning). */
+  readonly refused: Map<string, { readonly zh: string; count: number }>;
   readonly counted: number;
 }
 
@@ -142,7 +147,12 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
     if (v === undefined) fixed.set(k, (v = floatArithmetic.fromString(plan.defaults[k]!)));
     return v;
   };
-  const refused = new Map<string, number>();
+  const refused = new Map<string, { readonly zh: string; count: number }>();
+  const refuse = (reason: { en: string; zh: string }, count: number) => {
+    const r = refused.get(reason.en);
+    if (r) r.count += count;
+    else refused.set(reason.en, { zh: reason.zh, count });
+  };
   const skip = new Uint8Array(n);
   for (const p of parameters) {
     if (!p.check) continue;
@@ -152,8 +162,7 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
       const why = p.check(col[i]!);
       if (why) {
         skip[i] = 1;
-        const reason = `the input schema refuses ${why}`;
-        refused.set(reason, (refused.get(reason) ?? 0) + 1);
+        refuse(typeof why === 'string' ? { en: `the input schema refuses ${why}`, zh: `输入校验不接受 ${why}` } : { en: `the input schema refuses ${why.en}`, zh: `输入校验不接受 ${why.zh}` }, 1);
       }
     }
   }
@@ -166,7 +175,7 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
     if (skip[i]) return;
     const refusal = plausible(i, tape, row);
     if (refusal) {
-      refused.set(refusal, (refused.get(refusal) ?? 0) + 1);
+      refuse(refusal, 1);
       return;
     }
     counted++;
@@ -179,15 +188,21 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
   const failed = gone.filter((i) => !skip[i]);
   if (failed.length) {
     // The reason of the first failing draw, as the direct path gives it.
-    let reason = 'the account cannot be computed for these values';
+    let reason = { en: 'the account cannot be computed for these values', zh: '这些取值无法完成核算' };
     try {
       const i = failed[0]!;
       plan.record(floatArithmetic, { slot: (k) => { const c = column(k); return typeof c === 'number' ? c : c[i]!; } });
     } catch (e) {
-      if (e instanceof GepInputError) reason = `the account refuses these values, e.g. ${e.issues[0]?.message ?? e.message}`;
-      else if (e instanceof Error) reason = `the account cannot be computed for these values, e.g. ${e.message.replace(/^\[gep\] /, '')}`;
+      if (e instanceof GepInputError) {
+        const first = e.issues[0];
+        reason = { en: `the account refuses these values, e.g. ${first?.message ?? e.message}`, zh: `核算不接受这些取值，例如：${first ? messageOf(first, 'zh') : e.message}` };
+      } else if (e instanceof Error) {
+        // An internal error's message is quoted as it is.
+        const m = e.message.replace(/^\[gep\] /, '');
+        reason = { en: `the account cannot be computed for these values, e.g. ${m}`, zh: `这些取值无法完成核算，例如：${m}` };
+      }
     }
-    refused.set(reason, (refused.get(reason) ?? 0) + failed.length);
+    refuse(reason, failed.length);
   }
   return { gep, categories, indicators, refused, counted };
 }
@@ -198,7 +213,7 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
  * area, the areas of its indicators against the region's (that indicator's block with the draw's
  * values). The other checks give warnings, which do not change a draw's values.
  */
-function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParameter[], columns: ReadonlyMap<number, Float64Array>): (i: number, tape: PlanTape, row: FloatRowView) => string | null {
+function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParameter[], columns: ReadonlyMap<number, Float64Array>): (i: number, tape: PlanTape, row: FloatRowView) => { en: string; zh: string } | null {
   const account = plan.input as AccountInput;
   const areaFields = new Set(plausibilityData().areaSum.fields);
   const drawnAreas = parameters.filter((p) => p.kind === 'input' && p.slotPath[0] === 'indicators' && areaFields.has(String(p.slotPath.at(-2))));
@@ -226,7 +241,8 @@ function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParame
       totals: { material: measure(totals.material), regulating: measure(totals.regulating), cultural: measure(totals.cultural), outsideRegion: measure(totals.outsideRegion), gep: measure(totals.gep) },
     });
     const first = issues[0];
-    return first ? `the account refuses these values (plausibility: ${first.code} at ${first.path.join('.')})` : null;
+    const at = first?.path.join('.');
+    return first ? { en: `the account refuses these values (plausibility: ${first.code} at ${at})`, zh: `核算不接受这些取值（合理性检查：${first.code}，位置 ${at}）` } : null;
   };
 }
 
@@ -276,7 +292,7 @@ function histogram(values: Float64Array, bins: number): UncertaintyResult['histo
 export function runSettings(spec: UncertaintySpec, options: Pick<UncertaintyOptions, 'draws' | 'seed' | 'quantiles'>): { draws: number; seed: number; quantiles: number[] } {
   const quantiles = options.quantiles ?? (spec.quantiles ?? []).map(Number);
   const bad = quantiles.filter((p) => !(p > 0 && p < 1));
-  if (bad.length) throw new GepInputError(bad.map((p) => makeIssue('input.out-of-range', ['uncertainty', 'quantiles'], { expected: 'probabilities between 0 and 1', found: String(p) })));
+  if (bad.length) throw new GepInputError(bad.map((p) => makeIssue('input.out-of-range', ['uncertainty', 'quantiles'], { expected: { en: 'probabilities between 0 and 1', zh: '0 与 1 之间的概率' }, found: String(p) })));
   return { draws: options.draws ?? spec.draws ?? 10_000, seed: options.seed ?? spec.seed ?? 1, quantiles: [...quantiles] };
 }
 
@@ -284,7 +300,7 @@ export function runSettings(spec: UncertaintySpec, options: Pick<UncertaintyOpti
 export function reportParameters(parameters: readonly UncertainParameter[]): ParameterReport[] {
   return parameters.map((p) => ({
     kind: p.kind, key: p.key, unit: p.unit, priceYear: p.priceYear, base: p.baseText, distribution: p.distribution,
-    ...(p.shared ? { shared: p.shared } : {}), origin: p.origin, ...(p.source ? { source: p.source } : {}), ...(p.status ? { status: p.status } : {}),
+    ...(p.shared ? { shared: p.shared } : {}), origin: p.origin, originZh: p.originZh, ...(p.source ? { source: p.source } : {}), ...(p.status ? { status: p.status } : {}),
   }));
 }
 
@@ -327,11 +343,14 @@ function assemble(
   run: { draws: number; seed: number; quantiles: number[]; bins: number }, warnings: readonly GepWarning[],
 ): UncertaintyResult {
   const baseOf = (id: string) => exact.indicators.find((r) => r.id === id)!.value.total.value.toString();
-  const refused = [...out.refused].map(([reason, count]) => ({ reason, count }));
+  const refused = [...out.refused].map(([reason, { count }]) => ({ reason, count }));
   const all: GepWarning[] = [...warnings];
-  if (!parameters.length) all.push({ code: 'uncertainty-none', message: 'no input or coefficient has a distribution: every draw gives the same account' });
+  if (!parameters.length) all.push(makeWarning('uncertainty-none'));
   const notCounted = run.draws - out.counted;
-  if (notCounted > 0) all.push({ code: 'uncertainty-refused', message: `${notCounted} of ${run.draws} draws were not counted (${refused.map((r) => `${r.count}: ${r.reason}`).join('; ')}); the statistics describe the remaining draws` });
+  if (notCounted > 0) {
+    const reasons: Text[] = [...out.refused].map(([en, r]) => ({ en: `${r.count}: ${en}`, zh: `${r.count} 次：${r.zh}` }));
+    all.push(makeWarning('uncertainty-refused', { params: { notCounted, draws: run.draws, reasons: joinTexts(reasons, { en: '; ', zh: '；' }) } }));
+  }
   return {
     kind: 'gep-uncertainty',
     libraryVersion: LIBRARY_VERSION,

@@ -4,6 +4,8 @@
  * slot of the plan, its unit, the value the account uses and a distribution in that unit.
  */
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import type { Text } from '../errors/text.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import type { AmountRules } from '../indicators/input-schema.js';
 import { profileIndicators } from '../indicators/local/attach.js';
 import { toGepIssues } from '../indicators/input-schema.js';
@@ -36,9 +38,11 @@ export interface UncertainParameter {
   readonly shared?: string;
   /** `specification`, or the default's origin (`default, one source (…): ±30 %`). */
   readonly origin: string;
+  /** The origin in Chinese (`设定`, `默认：单一来源（…）：±30 %`). */
+  readonly originZh: string;
   readonly source?: string;
   /** Value rules of an input amount (sign, bound), to refuse draws its schema would refuse. */
-  readonly check: ((x: number) => string | null) | null;
+  readonly check: ((x: number) => Text | null) | null;
   /** Status of a coefficient as used (verified, derived, to-verify, user-override). */
   readonly status?: string;
 }
@@ -67,6 +71,9 @@ export function coefficientUses(plan: GepPlan): CoefficientUse[] {
 }
 
 /** An input amount's rules as a check of a drawn number (in the amount's own unit). */
+/** `specification` in Chinese: a distribution the user's specification gives. */
+const SPECIFIED_ZH = '不确定性设定';
+
 function inputCheck(rules: AmountRules | null, unit: string | null, key: string): UncertainParameter['check'] {
   if (!rules) return null;
   let factor = 1;
@@ -75,7 +82,9 @@ function inputCheck(rules: AmountRules | null, unit: string | null, key: string)
     factor = Number(r.n) / Number(r.d);
   }
   const max = rules.max === undefined ? Infinity : Number(rules.max);
-  return (x) => (rules.nonNegative && x < 0 ? `a negative value of ${key}` : x * factor > max ? `a value of ${key} above ${rules.max} ${rules.referenceUnit}` : null);
+  return (x) => (rules.nonNegative && x < 0
+    ? { en: `a negative value of ${key}`, zh: `${key} 的负值` }
+    : x * factor > max ? { en: `a value of ${key} above ${rules.max} ${rules.referenceUnit}`, zh: `${key} 超过 ${rules.max} ${rules.referenceUnit} 的值` } : null);
 }
 
 /**
@@ -106,7 +115,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const slot = plan.inputSlot([...path, 'value']) ?? plan.inputSlot(path);
     const info = slot === undefined ? undefined : plan.slotInfo[slot];
     if (slot === undefined || info?.kind !== 'input' || info.info.kind !== 'number') {
-      issues.push(makeIssue('input.unknown-field', [...at, 'path'], { found: item.path, expected: 'the path of an amount or number in the account input' }));
+      issues.push(makeIssue('input.unknown-field', [...at, 'path'], { found: item.path, expected: { en: 'the path of an amount or number in the account input', zh: '核算输入中某个数量或数值的路径' } }));
       return;
     }
     if (taken.has(slot)) {
@@ -118,11 +127,11 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const baseText = plan.defaults[slot]!;
     const base = decimalArithmetic.fromString(baseText).toNumber();
     const distribution = resolveDistribution(item.distribution, base, unit, [...at, 'distribution'], issues);
-    if (!read.has(slot)) warnings.push({ code: 'uncertainty-unused', path: at, message: `${item.path} is not read by the GEP account; its distribution changes nothing` });
+    if (!read.has(slot)) warnings.push(makeWarning('uncertainty-unused', { path: at, params: { what: item.path, account: { en: 'the GEP account', zh: 'GEP 核算' } } }));
     if (distribution) {
       parameters.push({
         kind: 'input', key: item.path, slot, slotPath: info.info.path, unit, priceYear: null, baseText, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}),
+        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}),
         check: inputCheck(info.info.rules, info.info.unit, item.path),
       });
     }
@@ -137,7 +146,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const slot = plan.coefficientSlot(item.id);
     if (!use || slot === undefined) {
       if (plan.tapes[0]!.template.coefficientTable && !tableHas(plan, item.id)) issues.push(makeIssue('coefficient.unknown', [...at, 'id'], { found: item.id, expected: plan.tapes[0]!.template.coefficientTable }));
-      else warnings.push({ code: 'uncertainty-unused', path: at, message: `coefficient ${item.id} is not read by this account; its distribution changes nothing` });
+      else warnings.push(makeWarning('uncertainty-unused', { path: at, params: { what: { en: `coefficient ${item.id}`, zh: `系数 ${item.id}` }, account: { en: 'this account', zh: '本次核算' } } }));
       return;
     }
     if (taken.has(slot)) {
@@ -150,7 +159,7 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (distribution) {
       parameters.push({
         kind: 'coefficient', key: item.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
+        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
       });
     }
   });
@@ -166,7 +175,8 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     taken.add(slot);
     parameters.push({
       kind: 'coefficient', key: use.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base: decimalArithmetic.fromString(use.value).toNumber(),
-      distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)', check: null, status: use.status,
+      distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)',
+      originZh: byDefault ? `默认：${byDefault.originZh}` : '敏感性范围（未说明不确定性）', check: null, status: use.status,
     });
   }
   return { parameters, draws, warnings };
@@ -183,13 +193,13 @@ function resolveDistribution(d: DistributionSpec, base: number, unit: string, at
     if (p === undefined) return fallback ?? base;
     if ('factor' in p) return base * decimalArithmetic.fromString(p.factor).toNumber();
     if (!sameDimensionUnits(p.unit, unit)) {
-      issues.push(makeIssue('input.unit-dimension', [...at, field, 'unit'], { expected: `the dimension of ${unit}`, found: p.unit }));
+      issues.push(makeIssue('input.unit-dimension', [...at, field, 'unit'], { expected: { en: `the dimension of ${unit}`, zh: `${unit} 的量纲` }, found: p.unit }));
       ok = false;
       return NaN;
     }
     return convert(decimalArithmetic, decimalArithmetic.fromString(p.value), p.unit, unit).toNumber();
   };
-  const range = (expected: string, holds: boolean) => {
+  const range = (expected: Text, holds: boolean) => {
     if (!holds) {
       issues.push(makeIssue('input.out-of-range', at, { expected, found: JSON.stringify(d) }));
       ok = false;
@@ -200,24 +210,24 @@ function resolveDistribution(d: DistributionSpec, base: number, unit: string, at
     case 'normal': {
       const sd = value(d.sd, 'sd');
       out = { type: 'normal', mean: value(d.mean, 'mean'), sd: Math.abs(sd) };
-      range('a standard deviation ≥ 0', sd >= 0 || Number.isNaN(sd));
+      range({ en: 'a standard deviation ≥ 0', zh: '不小于 0 的标准差' }, sd >= 0 || Number.isNaN(sd));
       break;
     }
     case 'lognormal': {
       const median = value(d.median, 'median');
       const gsd = decimalArithmetic.fromString(d.gsd).toNumber();
       out = { type: 'lognormal', median, gsd };
-      range('a median > 0 and a geometric standard deviation ≥ 1', (median > 0 || Number.isNaN(median)) && gsd >= 1);
+      range({ en: 'a median > 0 and a geometric standard deviation ≥ 1', zh: '大于 0 的中位数，且不小于 1 的几何标准差' }, (median > 0 || Number.isNaN(median)) && gsd >= 1);
       break;
     }
     case 'triangular': {
       out = { type: 'triangular', min: value(d.min, 'min'), mode: value(d.mode, 'mode'), max: value(d.max, 'max') };
-      range('min ≤ mode ≤ max', !(out.min > out.mode || out.mode > out.max));
+      range({ en: 'min ≤ mode ≤ max', zh: 'min ≤ mode ≤ max（最小值 ≤ 众数 ≤ 最大值）' }, !(out.min > out.mode || out.mode > out.max));
       break;
     }
     case 'uniform':
       out = { type: 'uniform', min: value(d.min, 'min'), max: value(d.max, 'max') };
-      range('min ≤ max', !(out.min > out.max));
+      range({ en: 'min ≤ max', zh: 'min ≤ max（最小值 ≤ 最大值）' }, !(out.min > out.max));
       break;
     case 'empirical':
       // Sorted, so that its inverse distribution function rises with u (shared draws, percentiles).

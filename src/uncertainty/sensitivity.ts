@@ -17,6 +17,7 @@
  */
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import type { GepWarning } from '../errors/errors.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import type { CoefficientUse } from '../coefficients/types.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
 import { compileGepPlan } from '../plan/plan.js';
@@ -121,7 +122,7 @@ export function computeGepSensitivity(input: unknown, options: SensitivityOption
   const sorted = order.map((i) => swings[i]!);
   const all: GepWarning[] = [...warnings];
   const notComputed = sorted.filter((s) => Number.isNaN(s.swing));
-  if (notComputed.length) all.push({ code: 'sensitivity-refused', message: `the account could not be computed at the 5th or 95th percentile of ${notComputed.map((s) => s.key).join(', ')}; their swing is not known` });
+  if (notComputed.length) all.push(makeWarning('sensitivity-refused', { params: { keys: { en: notComputed.map((s) => s.key).join(', '), zh: notComputed.map((s) => s.key).join('、') } } }));
 
   // First-order indices of the factors (independent draws) of the largest swings.
   const seed = options.seed ?? spec.seed ?? 1;

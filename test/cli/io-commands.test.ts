@@ -54,7 +54,7 @@ describe('gep validate', () => {
     const rowOf = (text: string) => bad.split('\r\n').findIndex((l) => l.includes(text)) + 1;
     expect(stderr.split('\n').slice(0, 3)).toEqual([
       '输入有 2 个问题:',
-      `  - bad.csv，第 ${rowOf('region.level,town')} 行，E 列：region.level：应为 "county", "city", "province", "area" 之一，实际为 "town"`,
+      `  - bad.csv，第 ${rowOf('region.level,town')} 行，E 列：region.level：应为 "county"、"city"、"province"、"area" 之一，实际为 "town"`,
       `  - bad.csv，第 ${rowOf(',斤,')} 行，F 列：indicators.material.agriculture.products[0].quantity.unit：无法识别的单位 "斤"`,
     ]);
   });

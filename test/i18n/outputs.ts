@@ -54,9 +54,6 @@ export function pendingTexts(json: unknown): string[] {
     const o = v as Record<string, unknown>;
     const owner = typeof o.indicator === 'string' ? o.indicator : typeof o.id === 'string' ? o.id : undefined;
     if (owner !== undefined && PENDING_INDICATORS.includes(owner)) return strings(o);
-    // Where a traced input came from, when an indicator module wrote it in words (`no CaCO₃ content
-    // given`, `default: 0`) rather than as a reference (input:, coefficient:, step:): pending there.
-    if (typeof o.from === 'string' && typeof o.unit === 'string' && !/^(input|coefficient|step):/.test(o.from)) out.add(o.from);
     if (typeof o.code === 'string' && PENDING_WARNING_CODES.includes(o.code) && typeof o.message === 'string') out.add(o.message);
     Object.values(o).forEach(walk);
   };
@@ -200,34 +197,30 @@ function csvCells(text: string): string {
 const JSON_COMMANDS = ['run', 'compare', 'reproduce', 'seea', 'area', 'project', 'compensation', 'eco-compensation', 'audit', 'scorecard', 'finance'];
 
 /**
- * English that issues of a bad input may carry and the test allows, each with why:
- * - what a parser says (`found` of input.json-syntax and the like): the parser's own message, quoted;
- * - `expected`/`found` of issues made by the importers (src/io/csv-input, xlsx-input, table-input,
- *   limits, read-input: another change is editing them) and by the indicator modules
- *   (src/indicators/**, issues located under `indicators`), when they have no Chinese: pending, to be
- *   written as `{ en, zh }` there (see docs/guide.md, "Messages in Chinese").
+ * English that issues of a bad input may carry and the test allows: what a parser says (`found` of
+ * input.json-syntax and the like, when it has no Chinese), the parser's own message, quoted. Every
+ * other `expected`/`found` of the importers and the indicator modules has its Chinese.
  */
 export function pendingIssueTexts(path: string): string[] {
-  const quoted = new Set(['input.json-syntax', 'input.csv-syntax', 'input.xlsx-unreadable', 'input.encoding']);
-  const texts = (issues: readonly GepIssue[], all: boolean) => issues.flatMap((i) => [
-    ...(quoted.has(i.code) && i.found ? [i.found] : []),
-    ...(all || i.path[0] === 'indicators' ? [...(i.expectedZh === undefined && i.expected ? [i.expected] : []), ...(i.foundZh === undefined && i.found ? [i.found] : [])] : []),
-  ]);
-  let imported;
+  const texts = (issues: readonly GepIssue[]) => issues.flatMap((i) => (QUOTED_ISSUE_CODES.has(i.code) && i.found && i.foundZh === undefined ? [i.found] : []));
+  let imported: ReturnType<typeof importAccountInput>;
   try {
     imported = importAccountInput(path.endsWith('.json') ? readFileSync(path, 'utf8') : readFileSync(path), path);
   } catch (e) {
-    if (e instanceof GepInputError) return texts(e.issues, true);
+    if (e instanceof GepInputError) return texts(e.issues);
     throw e;
   }
   try {
     computeGep(imported.input);
     return [];
   } catch (e) {
-    if (e instanceof GepInputError) return texts(e.issues, false);
+    if (e instanceof GepInputError) return texts(e.issues);
     throw e;
   }
 }
+
+/** Issues whose `found` quotes a reader's own message (JSON.parse, csv-parse, the ZIP reader, the decoder). */
+export const QUOTED_ISSUE_CODES: ReadonlySet<string> = new Set(['input.json-syntax', 'input.csv-syntax', 'input.xlsx-unreadable', 'input.encoding']);
 
 /** Every Chinese output (see the file comment). */
 export function zhOutputs(): ZhOutput[] {

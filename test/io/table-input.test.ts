@@ -237,7 +237,7 @@ describe('issues found after the import', () => {
       error = e as GepInputError;
     }
     expect(locateIssues(error!, imported, 'late.csv').issues.map((i) => describeIssue(i))).toEqual([
-      'late.csv, row 7, column E: a value is required at indicators.material.agriculture.products[0].price',
+      'late.csv, row 7, column E: a value is required at indicators.material.agriculture.products[0].price (expected a unit price or an outputValue)',
     ]);
   });
 

@@ -13,6 +13,7 @@ import { CULTURAL_WARNINGS } from './cultural.js';
 import { SEEA_WARNINGS } from './seea.js';
 import { LOCAL_WARNINGS } from './local.js';
 import { APPLICATION_WARNINGS } from './applications.js';
+import { UNCERTAINTY_WARNINGS } from './uncertainty.js';
 
 /** Templates of one warning. */
 export interface WarningTemplate {
@@ -21,7 +22,7 @@ export interface WarningTemplate {
 }
 export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
 
-export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS, ...APPLICATION_WARNINGS } as const;
+export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS, ...APPLICATION_WARNINGS, ...UNCERTAINTY_WARNINGS } as const;
 
 /** A catalogued warning code. */
 export type WarningCode = keyof typeof WARNINGS;

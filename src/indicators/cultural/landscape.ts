@@ -20,6 +20,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
+import type { Text } from '../../errors/text.js';
 import { givenOrCoefficient, inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { ecosystemType, measure, price } from '../input-schema.js';
@@ -78,7 +79,7 @@ const module = defineIndicator({
     const stock = annualisation === 'stock';
 
     /** A parameter from the input, else from the table, traced; an issue when neither has it. */
-    const parameter = (given: { value: string; unit: string } | undefined, field: string, coefficientId: string | null, unit: string, why: string): { value: typeof A.zero; traced: TracedValue } | null => {
+    const parameter = (given: { value: string; unit: string } | undefined, field: string, coefficientId: string | null, unit: string, why: Text): { value: typeof A.zero; traced: TracedValue } | null => {
       const found = givenOrCoefficient(ctx, given, [...ctx.path, field], coefficientId, unit);
       if (!found) issues.push(makeIssue('input.required', [...ctx.path, field], { expected: why }));
       return found && { value: found.measure.value, traced: traced(A, found.measure, found.from) };
@@ -88,17 +89,17 @@ const module = defineIndicator({
     // The annualisation factor f of the profile's variant (1 for the stock).
     let f = A.one;
     if (annualisation === 'land-use-term') {
-      const T_ = parameter(input.landUseTerm, 'landUseTerm', 'land-use-term.residential', 'a', 'a land-use term T (variant land-use-term)');
-      if (T_ && !positive(T_)) issues.push(makeIssue('input.out-of-range', [...ctx.path, 'landUseTerm', 'value'], { expected: 'a term > 0', found: A.toString(T_.value) }));
+      const T_ = parameter(input.landUseTerm, 'landUseTerm', 'land-use-term.residential', 'a', { en: 'a land-use term T (variant land-use-term)', zh: '土地使用年限 T（方法 land-use-term）' });
+      if (T_ && !positive(T_)) issues.push(makeIssue('input.out-of-range', [...ctx.path, 'landUseTerm', 'value'], { expected: { en: 'a term > 0', zh: '大于 0 的年限' }, found: A.toString(T_.value) }));
       else if (T_) f = tracer.record(FACTOR, 'f = 1 / T', { T: T_.traced }, { value: A.divide(A.one, T_.value), unit: '1/a' }).value;
     } else if (annualisation === 'rent-yield') {
-      const y = parameter(input.rentYield, 'rentYield', null, '1', 'a gross rental yield y (variant rent-yield)');
+      const y = parameter(input.rentYield, 'rentYield', null, '1', { en: 'a gross rental yield y (variant rent-yield)', zh: '毛租金收益率 y（方法 rent-yield）' });
       if (y) f = tracer.record(FACTOR, 'f = y', { y: y.traced }, { value: y.value, unit: '1/a' }).value;
     } else if (annualisation === 'annuity') {
-      const r = parameter(input.discountRate, 'discountRate', 'discount-rate.asset-npv', '1', 'a discount rate r (variant annuity)');
-      const T_ = parameter(input.landUseTerm, 'landUseTerm', 'land-use-term.residential', 'a', 'a term T (variant annuity)');
+      const r = parameter(input.discountRate, 'discountRate', 'discount-rate.asset-npv', '1', { en: 'a discount rate r (variant annuity)', zh: '贴现率 r（方法 annuity）' });
+      const T_ = parameter(input.landUseTerm, 'landUseTerm', 'land-use-term.residential', 'a', { en: 'a term T (variant annuity)', zh: '年限 T（方法 annuity）' });
       if (r && T_ && (!positive(r) || !positive(T_))) {
-        issues.push(makeIssue('input.out-of-range', [...ctx.path, positive(r) ? 'landUseTerm' : 'discountRate'], { expected: 'r > 0 and T > 0 for the capital-recovery factor', found: `r = ${A.toString(r.value)}, T = ${A.toString(T_.value)}` }));
+        issues.push(makeIssue('input.out-of-range', [...ctx.path, positive(r) ? 'landUseTerm' : 'discountRate'], { expected: { en: 'r > 0 and T > 0 for the capital-recovery factor', zh: 'r > 0 且 T > 0（资本回收系数的要求）' }, found: `r = ${A.toString(r.value)}, T = ${A.toString(T_.value)}` }));
       } else if (r && T_) {
         const discount = A.pow(A.add(A.one, r.value), A.negate(T_.value));
         f = tracer.record(FACTOR, 'f = r / (1 − (1 + r)^−T)', { r: r.traced, T: T_.traced }, { value: A.divide(r.value, A.subtract(A.one, discount)), unit: '1/a' }).value;

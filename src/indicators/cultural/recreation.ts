@@ -44,7 +44,7 @@ const wageRate = () => price('元/h').check((ctx) => {
   if (isKnownUnit(unit) && sameDimensionUnits(unit, '元/h') && !/\/\s*h$/.test(unit)) {
     ctx.issues.push({
       code: 'custom', input: unit, path: ['unit'], message: 'unit',
-      params: { gepCode: 'input.unit-dimension', expected: 'money per working hour (元/h); convert a daily or annual wage with the working hours first', found: unit },
+      params: { gepCode: 'input.unit-dimension', expected: { en: 'money per working hour (元/h); convert a daily or annual wage with the working hours first', zh: '每工作小时的货币量（元/h）；日工资或年工资请先按工作小时数换算' }, found: unit },
     });
   }
 });
@@ -106,7 +106,10 @@ function visits<T>(input: RecreationData, ctx: IndicatorContext<T>): QuantityRes
   const zonal = method === 'zonal-travel-cost';
   // An input the chosen method does not use is an error, not a silent skip.
   for (const field of zonal ? (['sites'] as const) : (['zones', 'demand'] as const)) {
-    if (input[field]) issues.push(makeIssue('input.type', [...ctx.path, field], { expected: zonal ? 'zones and demand (variant zonal-travel-cost)' : `sites (variant ${method})`, found: `"${field}", which variant ${method} does not use` }));
+    if (input[field]) issues.push(makeIssue('input.type', [...ctx.path, field], {
+      expected: zonal ? { en: 'zones and demand (variant zonal-travel-cost)', zh: 'zones 与 demand（方法 zonal-travel-cost）' } : { en: `sites (variant ${method})`, zh: `sites（方法 ${method}）` },
+      found: { en: `"${field}", which variant ${method} does not use`, zh: `"${field}"，方法 ${method} 不使用此项` },
+    }));
   }
   if (zonal) {
     for (const z_ of input.zones ?? []) lines.push({ item: z_.item, quantity: readAmount(A, z_.visits, '人次/a') });
@@ -114,7 +117,7 @@ function visits<T>(input: RecreationData, ctx: IndicatorContext<T>): QuantityRes
     for (const s of input.sites ?? []) lines.push({ item: s.item, ...(s.ecosystemType ? { ecosystemType: s.ecosystemType } : {}), quantity: readAmount(A, s.visits, '人次/a') });
   }
   if (!(zonal ? input.zones : input.sites) && !input.urbanGreenSpace) {
-    issues.push(makeIssue('input.required', [...ctx.path, zonal ? 'zones' : 'sites'], { expected: zonal ? 'at least two origin zones, or urbanGreenSpace' : 'at least one site, or urbanGreenSpace' }));
+    issues.push(makeIssue('input.required', [...ctx.path, zonal ? 'zones' : 'sites'], { expected: zonal ? { en: 'at least two origin zones, or urbanGreenSpace', zh: '至少两个客源区，或 urbanGreenSpace' } : { en: 'at least one site, or urbanGreenSpace', zh: '至少一个景点，或 urbanGreenSpace' } }));
   }
   if (input.urbanGreenSpace) {
     if (ctx.variant.urbanGreenSpace === 'exclude') {
@@ -165,7 +168,7 @@ function timeCostOf<T>(
   }
   if (row.travelTime || row.wageRate || required) {
     issues.push(makeIssue('input.required', [...at, row.travelTime ? 'wageRate' : 'travelTime'], {
-      expected: 'a time cost per visit (timeCost), or travelTime and wageRate for TV = t·w·θ',
+      expected: { en: 'a time cost per visit (timeCost), or travelTime and wageRate for TV = t·w·θ', zh: '每人次的时间成本（timeCost），或用于 TV = t·w·θ 的 travelTime 与 wageRate' },
     }));
   }
   return null;
@@ -195,9 +198,9 @@ function travelCostLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: In
   const out: ValueLine<T>[] = [];
   (input.sites ?? []).forEach((s, j) => {
     const at = [...ctx.path, 'sites', j];
-    const missing = (field: string, what: string) => issues.push(makeIssue('input.required', [...at, field], { expected: `${what} (variant travel-cost)` }));
-    if (!s.travelExpenditure) missing('travelExpenditure', 'travel expenditure per visit TE');
-    if (!s.consumerSurplus) missing('consumerSurplus', 'consumer surplus per visit CS; write "0" to leave it out explicitly');
+    const missing = (field: string, what: { en: string; zh: string }) => issues.push(makeIssue('input.required', [...at, field], { expected: { en: `${what.en} (variant travel-cost)`, zh: `${what.zh}（方法 travel-cost）` } }));
+    if (!s.travelExpenditure) missing('travelExpenditure', { en: 'travel expenditure per visit TE', zh: '每人次旅行花费 TE' });
+    if (!s.consumerSurplus) missing('consumerSurplus', { en: 'consumer surplus per visit CS; write "0" to leave it out explicitly', zh: '每人次消费者剩余 CS；如明确不计，请填 "0"' });
     const tv = timeCostOf(ctx, tracer, s.item, at, s, issues, true);
     if (!s.travelExpenditure || !s.consumerSurplus || !tv) return;
     const te = resolvePrice(ctx, s.travelExpenditure, null, [...at, 'travelExpenditure'], ID).price;
@@ -224,7 +227,7 @@ function revenueLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: Indic
       const value = tracer.record({ en: `value of ${s.item}`, zh: `${s.item}价值量` }, { en: 'V = R (tourism revenue as reported)', zh: 'V = R（公布的旅游收入）' }, { R: traced(A, r, r.from) }, { value: inUnit(ctx, r, '元'), unit: '元' as const });
       out.push({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: null, value });
     } else {
-      issues.push(makeIssue('input.required', [...at, 'spendingPerVisit'], { expected: 'spending per visit, or the tourism revenue (variant revenue)' }));
+      issues.push(makeIssue('input.required', [...at, 'spendingPerVisit'], { expected: { en: 'spending per visit, or the tourism revenue (variant revenue)', zh: '每人次消费，或旅游收入（方法 revenue）' } }));
     }
   });
   return out;
@@ -245,7 +248,7 @@ function zonalLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: Indicat
     }, { value: tv ? A.add(inUnit(ctx, te, PER_VISIT), inUnit(ctx, tv.value, PER_VISIT)) : inUnit(ctx, te, PER_VISIT), unit: PER_VISIT });
     const pop = readAmount(A, z_.population, '人').value;
     if (A.compare(pop, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'population', 'value'], { expected: 'a population > 0', found: z_.population.value }));
+      issues.push(makeIssue('input.out-of-range', [...at, 'population', 'value'], { expected: { en: 'a population > 0', zh: '大于 0 的人口' }, found: z_.population.value }));
       return;
     }
     costs.push(c);
@@ -269,7 +272,10 @@ function zonalLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: Indicat
     const sxy = A.sum(costs.map((c, i) => A.multiply(A.subtract(c.value, cMean), A.subtract(rates[i]!, rMean))));
     const sxx = A.sum(costs.map((c) => { const d = A.subtract(c.value, cMean); return A.multiply(d, d); }));
     if (A.compare(sxx, A.zero) === 0) {
-      issues.push(makeIssue('input.out-of-range', [...ctx.path, 'zones'], { expected: 'zones with different travel costs, to fit the demand curve', found: 'one travel cost for every zone' }));
+      issues.push(makeIssue('input.out-of-range', [...ctx.path, 'zones'], {
+        expected: { en: 'zones with different travel costs, to fit the demand curve', zh: '旅行费用各不相同的客源区（用于拟合需求曲线）' },
+        found: { en: 'one travel cost for every zone', zh: '所有客源区的旅行费用相同' },
+      }));
       return [];
     }
     b = A.divide(sxy, sxx);
@@ -279,7 +285,7 @@ function zonalLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: Indicat
   tracer.record({ en: 'demand slope', zh: '需求曲线斜率' }, input.demand ? { en: 'b (given)', zh: 'b（给定）' } : { en: 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)² (OLS)', zh: 'b = Σ(C − C̄)(VR − V̄R) / Σ(C − C̄)²（最小二乘）' }, {}, { value: b, unit: '人次/(人·a) per 元/人次' });
   if (A.compare(b, A.zero) >= 0) {
     issues.push(makeIssue('input.out-of-range', [...ctx.path, input.demand ? 'demand' : 'zones'], {
-      expected: 'a demand that falls with travel cost (slope b < 0)', found: `b = ${A.toString(b)}`,
+      expected: { en: 'a demand that falls with travel cost (slope b < 0)', zh: '随旅行费用增加而下降的需求（斜率 b < 0）' }, found: `b = ${A.toString(b)}`,
     }));
     return [];
   }

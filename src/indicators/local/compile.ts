@@ -7,6 +7,7 @@
  */
 import { GepInputError, makeIssue, type GepIssue, type IssueLocation } from '../../errors/errors.js';
 import type { IssueCode } from '../../errors/messages.js';
+import type { Text } from '../../errors/text.js';
 import { coefficientTables, getCoefficientTable } from '../../coefficients/tables.js';
 import type { CoefficientTable } from '../../coefficients/types.js';
 import { getProfile, profileSchema, type Profile } from '../../profiles/profiles.js';
@@ -23,13 +24,19 @@ import { LOCAL_ID_PATTERN, SYMBOL_PATTERN, type LocalDefinition, type LocalField
 type Path = readonly (string | number)[];
 
 /** Names no input, coefficient or step may take: the line's quantity, the functions, mathjs's words, the line's text columns. */
-const RESERVED = new Map<string, string>([
-  ['Q', 'the quantity of the line, in value formulas'],
-  ...Object.keys(FUNCTIONS).map((f) => [f, 'a function'] as [string, string]),
-  ...['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'].map((w) => [w, 'a word of the formula syntax'] as [string, string]),
-  ['item', 'the name of a line'],
-  ['ecosystemType', 'the ecosystem type of a line'],
+const RESERVED = new Map<string, Text>([
+  ['Q', { en: 'the quantity of the line, in value formulas', zh: '价值量公式中该行的实物量' }],
+  ...Object.keys(FUNCTIONS).map((f) => [f, { en: 'a function', zh: '函数' }] as [string, Text]),
+  ...['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'].map((w) => [w, { en: 'a word of the formula syntax', zh: '公式语法的关键字' }] as [string, Text]),
+  ['item', { en: 'the name of a line', zh: '行的名称' }],
+  ['ecosystemType', { en: 'the ecosystem type of a line', zh: '行的生态系统类型' }],
 ]);
+
+/** `<table> or the rows of the definition`: where a coefficient reference may point. */
+const rowsOf = (table: string): Text => ({ en: `${table} or the rows of the definition`, zh: `${table} 或定义中的系数行` });
+
+/** `the dimension of <unit>`. */
+const dimensionOfUnit = (unit: string): Text => ({ en: `the dimension of ${unit}`, zh: `${unit} 的量纲` });
 
 /** Where the rows a table or a definition holds come from, for coefficient references. */
 interface RowIndex {
@@ -49,7 +56,7 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   const base = options.path ?? [];
   const defs = profile.localIndicators ?? {};
   const issues: GepIssue[] = [];
-  const issue = (code: IssueCode, path: Path, details: { expected?: string; found?: string; at?: number } = {}) => issues.push(makeIssue(code, path, details));
+  const issue = (code: IssueCode, path: Path, details: { expected?: Text; found?: Text; at?: number } = {}) => issues.push(makeIssue(code, path, details));
   const table = getCoefficientTable(profile.coefficientTable);
   const tableIds = new Map(table.rows.map((r) => [r.id, r.unit]));
 
@@ -79,7 +86,7 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   for (const id of Object.keys(defs)) {
     const e = enabled.get(id);
     if (!e) issue('local.not-enabled', [...base, 'localIndicators', id], { found: id });
-    else for (const name of Object.keys(e.p.variant)) issue('profile.variant-unknown', [...base, 'indicators', e.i, 'variant', name], { found: name, expected: 'no variant (a local indicator has none: its formulas are the profile\'s choice)' });
+    else for (const name of Object.keys(e.p.variant)) issue('profile.variant-unknown', [...base, 'indicators', e.i, 'variant', name], { found: name, expected: { en: 'no variant (a local indicator has none: its formulas are the profile\'s choice)', zh: '无可选方法（本地指标没有可选方法：其公式由核算方案确定）' } });
   }
   if (issues.length) throw new GepInputError(issues);
   return {
@@ -89,21 +96,21 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   };
 }
 
-function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path, index: RowIndex, issue: (code: IssueCode, path: Path, details?: { expected?: string; found?: string; at?: number }) => void): CompiledLocal | null {
+function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path, index: RowIndex, issue: (code: IssueCode, path: Path, details?: { expected?: Text; found?: Text; at?: number }) => void): CompiledLocal | null {
   let failed = false;
-  const fail = (code: IssueCode, path: Path, details: { expected?: string; found?: string; at?: number } = {}) => {
+  const fail = (code: IssueCode, path: Path, details: { expected?: Text; found?: Text; at?: number } = {}) => {
     failed = true;
     issue(code, path, details);
   };
   const match = LOCAL_ID_PATTERN.exec(id);
-  if (!match) fail('local.id', at, { found: id, expected: '<material|regulating|cultural>.local.<name> (lower-case words joined by -), e.g. regulating.local.shelterbelt' });
-  if (catalogue().has(id)) fail('local.id', at, { found: id, expected: 'an id outside the catalogue' });
+  if (!match) fail('local.id', at, { found: id, expected: { en: '<material|regulating|cultural>.local.<name> (lower-case words joined by -), e.g. regulating.local.shelterbelt', zh: '<material|regulating|cultural>.local.<name>（以 - 连接的小写单词），如 regulating.local.shelterbelt' } });
+  if (catalogue().has(id)) fail('local.id', at, { found: id, expected: { en: 'an id outside the catalogue', zh: '生态产品清单以外的代码' } });
 
   // Names: one meaning each, none reserved.
   const symbols = new Map<string, Path>();
   /** Take a name; false (with the issue) when it cannot be taken, so that the first meaning stays. */
   const name = (symbol: string, path: Path): boolean => {
-    if (!SYMBOL_PATTERN.test(symbol)) fail('input.type', path, { expected: 'a name of letters, digits and _ that starts with a letter (area, k2, unit_price)', found: JSON.stringify(symbol) });
+    if (!SYMBOL_PATTERN.test(symbol)) fail('input.type', path, { expected: { en: 'a name of letters, digits and _ that starts with a letter (area, k2, unit_price)', zh: '由字母、数字和 _ 组成且以字母开头的名称（如 area、k2、unit_price）' }, found: JSON.stringify(symbol) });
     else if (RESERVED.has(symbol)) fail('local.reserved-name', path, { found: symbol, expected: RESERVED.get(symbol)! });
     else if (symbols.has(symbol)) fail('input.duplicate', path, { found: symbol });
     else {
@@ -116,15 +123,15 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
   const field = (symbol: string, f: LocalField, path: Path): CompiledField | null => {
     if (!name(symbol, path)) return null;
     if (f.unit === undefined) {
-      fail('input.required', [...path, 'unit'], { expected: 'the unit of the amount (km², t/a, 元/t …)' });
+      fail('input.required', [...path, 'unit'], { expected: { en: 'the unit of the amount (km², t/a, 元/t …)', zh: '该数量的单位（km²、t/a、元/t …）' } });
       return null;
     }
     if (f.optional && f.fallback === undefined) fail('local.fallback', path, { found: symbol });
-    if (!f.optional && f.fallback !== undefined) fail('input.not-applicable', [...path, 'fallback'], { expected: 'fallback (only an optional input has one; add "optional": true)', found: f.fallback });
+    if (!f.optional && f.fallback !== undefined) fail('input.not-applicable', [...path, 'fallback'], { expected: { en: 'fallback (only an optional input has one; add "optional": true)', zh: 'fallback（只有可选输入才有；请加上 "optional": true）' }, found: f.fallback });
     if (f.fallback !== undefined) {
       const unit = index.unitOf(f.fallback);
-      if (unit === undefined) fail('coefficient.unknown', [...path, 'fallback'], { found: f.fallback, expected: `${index.table.key} or the rows of the definition` });
-      else if (!sameDimensionUnits(unit, f.unit)) fail('input.unit-dimension', [...path, 'fallback'], { expected: `the dimension of ${f.unit}`, found: `${f.fallback} in ${unit}` });
+      if (unit === undefined) fail('coefficient.unknown', [...path, 'fallback'], { found: f.fallback, expected: rowsOf(index.table.key) });
+      else if (!sameDimensionUnits(unit, f.unit)) fail('input.unit-dimension', [...path, 'fallback'], { expected: dimensionOfUnit(f.unit), found: { en: `${f.fallback} in ${unit}`, zh: `${f.fallback}，单位 ${unit}` } });
     }
     return { name: symbol, unit: f.unit, description: f.description, price: f.price ?? false, optional: f.optional ?? false, fallback: f.fallback ?? null, negative: f.negative ?? false, max: f.max ?? null };
   };
@@ -135,7 +142,7 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
   for (const [symbol, input] of Object.entries(def.inputs)) {
     const path = [...at, 'inputs', symbol];
     if (input.lines === undefined) {
-      if (input.ecosystemType !== undefined) fail('input.not-applicable', [...path, 'ecosystemType'], { expected: 'ecosystemType (only a list input, with lines, has one)', found: String(input.ecosystemType) });
+      if (input.ecosystemType !== undefined) fail('input.not-applicable', [...path, 'ecosystemType'], { expected: { en: 'ecosystemType (only a list input, with lines, has one)', zh: 'ecosystemType（只有分行的列表输入才有）' }, found: String(input.ecosystemType) });
       const f = field(symbol, input, path);
       if (f) fields.push(f);
       continue;
@@ -143,9 +150,9 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     lists.push(symbol);
     name(symbol, path);
     const misplaced = (['unit', 'price', 'optional', 'fallback', 'negative', 'max'] as const).filter((k) => input[k] !== undefined);
-    for (const k of misplaced) fail('input.not-applicable', [...path, k], { expected: `${k} (it belongs to the fields of the lines)`, found: String(input[k]) });
+    for (const k of misplaced) fail('input.not-applicable', [...path, k], { expected: { en: `${k} (it belongs to the fields of the lines)`, zh: `${k}（它属于各行的字段）` }, found: String(input[k]) });
     const lineFields = Object.entries(input.lines).map(([s, f]) => field(s, f, [...path, 'lines', s])).filter((f): f is CompiledField => f !== null);
-    if (!Object.keys(input.lines).length) fail('input.required', [...path, 'lines'], { expected: 'at least one amount per line' });
+    if (!Object.keys(input.lines).length) fail('input.required', [...path, 'lines'], { expected: { en: 'at least one amount per line', zh: '每行至少一个数量' } });
     list = { name: symbol, description: input.description, ecosystemType: input.ecosystemType ?? false, fields: lineFields };
   }
   if (lists.length > 1) fail('local.list', [...at, 'inputs'], { found: lists.join(', ') });
@@ -156,11 +163,11 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     if (!name(symbol, path)) continue;
     const unit = index.unitOf(ref.id);
     if (unit === undefined) {
-      fail('coefficient.unknown', [...path, 'id'], { found: ref.id, expected: `${index.table.key} or the rows of the definition` });
+      fail('coefficient.unknown', [...path, 'id'], { found: ref.id, expected: rowsOf(index.table.key) });
       continue;
     }
     if (ref.unit !== undefined && !sameDimensionUnits(unit, ref.unit)) {
-      fail('input.unit-dimension', [...path, 'unit'], { expected: `the dimension of ${unit} (the unit of ${ref.id})`, found: ref.unit });
+      fail('input.unit-dimension', [...path, 'unit'], { expected: { en: `the dimension of ${unit} (the unit of ${ref.id})`, zh: `${unit} 的量纲（${ref.id} 的单位）` }, found: ref.unit });
       continue;
     }
     coefficients.set(symbol, { id: ref.id, unit: ref.unit ?? unit });
@@ -248,7 +255,7 @@ export function loadProfile(raw: unknown, options: { file?: string } = {}): Prof
   const issues: GepIssue[] = [];
   if (getProfile(profile.id)) issues.push(makeIssue('profile.id-taken', ['id'], { found: profile.id }));
   if (!coefficientTables().has(profile.coefficientTable)) {
-    issues.push(makeIssue('input.out-of-range', ['coefficientTable'], { expected: `one of ${[...coefficientTables().keys()].join(', ')}`, found: profile.coefficientTable }));
+    issues.push(makeIssue('input.out-of-range', ['coefficientTable'], { expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` }, found: profile.coefficientTable }));
     throw located(issues);
   }
   const local = new Set(Object.keys(profile.localIndicators ?? {}));

@@ -11,6 +11,7 @@
  */
 import { create, parseDependencies } from 'mathjs/number';
 import type { IssueCode } from '../../errors/messages.js';
+import type { Text } from '../../errors/text.js';
 
 /** A node of a formula. `start`/`end`: its span in the text (0-based); `at`: where an error about it points. */
 export type Expr =
@@ -27,7 +28,7 @@ export interface FormulaProblem {
   readonly code: IssueCode;
   readonly at: number;
   readonly found: string;
-  readonly expected?: string;
+  readonly expected?: Text;
 }
 
 /** What a formula may contain besides numbers and symbols, for messages. */

@@ -73,7 +73,7 @@ export function checkFormula(expr: Expr, unitOf: (name: string) => string | unde
   const names: FormulaProblem[] = [];
   const findNames = (e: Expr): void => {
     if (e.k === 'sym' && unitOf(e.name) === undefined) {
-      names.push({ code: 'local.unknown-symbol', at: e.at + 1, found: e.name, expected: known.join(', ') || '(none)' });
+      names.push({ code: 'local.unknown-symbol', at: e.at + 1, found: e.name, expected: known.join(', ') || { en: '(none)', zh: '（无）' } });
     } else if (e.k === 'call') {
       const arity = FUNCTIONS[e.fn];
       if (arity === undefined || !Object.hasOwn(FUNCTIONS, e.fn)) names.push({ code: 'local.unknown-function', at: e.at + 1, found: e.fn, expected: FUNCTION_LIST });

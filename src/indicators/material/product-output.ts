@@ -90,7 +90,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
         const quantity = { value: A.fromString(p.quantity.value), unit: p.quantity.unit };
         const eco = p.ecosystemType ? { ecosystemType: p.ecosystemType } : {};
         if (p.price && p.outputValue) {
-          issues.push(makeIssue('input.type', [...linePath, 'outputValue'], { expected: 'either price or outputValue, not both', found: 'both' }));
+          issues.push(makeIssue('input.type', [...linePath, 'outputValue'], { expected: { en: 'either price or outputValue, not both', zh: 'price 或 outputValue 二者之一，不可同时给出' }, found: { en: 'both', zh: '二者均有' } }));
           return;
         }
         if (p.outputValue) {
@@ -98,11 +98,11 @@ export function productOutputModule<const Id extends string>(id: Id) {
           return;
         }
         if (!p.price) {
-          issues.push(makeIssue('input.required', [...linePath, 'price'], { expected: 'a unit price or an outputValue' }));
+          issues.push(makeIssue('input.required', [...linePath, 'price'], { expected: { en: 'a unit price or an outputValue', zh: '单价或产值（outputValue）' } }));
           return;
         }
         if (!sameDimensionUnits(p.price.unit, parseUnit(`元/(${p.quantity.unit})`).id)) {
-          issues.push(makeIssue('input.unit-dimension', [...linePath, 'price', 'unit'], { expected: `money per ${p.quantity.unit}`, found: p.price.unit }));
+          issues.push(makeIssue('input.unit-dimension', [...linePath, 'price', 'unit'], { expected: { en: `money per ${p.quantity.unit}`, zh: `每 ${p.quantity.unit} 的货币量` }, found: p.price.unit }));
           return;
         }
         try {
@@ -156,7 +156,10 @@ export function productOutputModule<const Id extends string>(id: Id) {
         const missing = needed.filter((k) => !input[k]);
         if (!gross || missing.length) {
           throw new GepInputError([makeIssue('input.missing-basis', path, {
-            expected: `the ${basis} basis needs reportedOutput.${basis}, or a gross output (products or reportedOutput.gross-output) and ${needed.join(' and ')}`,
+            expected: {
+              en: `the ${basis} basis needs reportedOutput.${basis}, or a gross output (products or reportedOutput.gross-output) and ${needed.join(' and ')}`,
+              zh: `按${BASIS_ZH[basis]}核算需要 reportedOutput.${basis}，或总产值（products 或 reportedOutput.gross-output）以及 ${needed.join(' 与 ')}`,
+            },
           })]);
         }
         const zh = { intermediateConsumption: '中间消耗', fixedAssetDepreciation: '固定资产折旧' };
@@ -166,7 +169,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
         }
       } else if (!gross) {
         throw new GepInputError([makeIssue('input.missing-basis', path, {
-          expected: 'a product list with prices or output values, or reportedOutput.gross-output',
+          expected: { en: 'a product list with prices or output values, or reportedOutput.gross-output', zh: '带单价或产值的产品清单，或 reportedOutput.gross-output' },
         })]);
       }
 

@@ -31,7 +31,7 @@ const module = defineIndicator({
   check(input, issue) {
     const seen = new Set<string>();
     input.uses.forEach((u, i) => {
-      if (seen.has(u.use)) issue(['uses', i, 'use'], 'input.duplicate', 'each use once', u.use);
+      if (seen.has(u.use)) issue(['uses', i, 'use'], 'input.duplicate', { en: 'each use once', zh: '每种用途只出现一次' }, u.use);
       seen.add(u.use);
     });
   },

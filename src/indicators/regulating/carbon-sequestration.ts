@@ -43,7 +43,7 @@ function carbonOrCo2(asC: string, asCO2: string, shown: string) {
     if (!isKnownUnit(unit)) {
       c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
     } else if (!sameDimensionUnits(asFlowUnit(unit, asC), asC) && !sameDimensionUnits(asFlowUnit(unit, asCO2), asCO2)) {
-      c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: `carbon or CO2 (e.g. ${asC} or ${asCO2})`, found: unit } });
+      c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: { en: `carbon or CO2 (e.g. ${asC} or ${asCO2})`, zh: `碳或 CO2（如 ${asC} 或 ${asCO2}）` }, found: unit } });
     }
   }).meta({ 'x-unit': shown });
 }
@@ -75,10 +75,10 @@ const VARIANT_FIELDS = {
 
 /** What a missing field of a variant is, for the issue. */
 const REQUIRED = {
-  nppDryMatter: (variant: string) => `NPP as dry matter (variant ${variant})`,
-  nepNppRatio: () => 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)',
-  area: () => 'the area of the type (variant sequestration-rate)',
-  sequestrationRate: () => 'a sequestration rate per area (variant sequestration-rate; the table has no default)',
+  nppDryMatter: (variant: string) => ({ en: `NPP as dry matter (variant ${variant})`, zh: `以干物质计的 NPP（方法 ${variant}）` }),
+  nepNppRatio: () => ({ en: 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)', zh: '该类型的 β = NEP/NPP（方法 npp-ratio；系数表中没有默认值）' }),
+  area: () => ({ en: 'the area of the type (variant sequestration-rate)', zh: '该类型的面积（方法 sequestration-rate）' }),
+  sequestrationRate: () => ({ en: 'a sequestration rate per area (variant sequestration-rate; the table has no default)', zh: '单位面积固碳速率（方法 sequestration-rate；系数表中没有默认值）' }),
 } as const;
 
 /** A line as printed: its name and its quantity in t C or t CO₂. */
@@ -129,7 +129,7 @@ const module = defineIndicator({
     carbonPrice: anyPrice.check((c) => {
       const unit = c.value.unit;
       if (isKnownUnit(unit) && !sameDimensionUnits(unit, '元/t CO2') && !sameDimensionUnits(unit, '元/t C')) {
-        c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: 'money per t CO2 or per t C', found: unit } });
+        c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: { en: 'money per t CO2 or per t C', zh: '每 t CO2 或每 t C 的货币量' }, found: unit } });
       }
     }).meta({ 'x-unit': '元/t CO2' }).optional()
       .describe('carbon price per t CO₂ or per t C at the account price year; the afforestation cost (per t C) otherwise'),
@@ -205,7 +205,7 @@ const module = defineIndicator({
       } else {
         const found = nepOf(A, tracer, e, at, name);
         if (!found) {
-          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, or NPP and heterotrophicRespiration (variant nep)' }));
+          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: { en: 'NEP, or NPP and heterotrophicRespiration (variant nep)', zh: 'NEP，或 NPP 与 heterotrophicRespiration（方法 nep）' } }));
           return;
         }
         warnSource(A, warnings, at, name, { en: 'NEP', zh: '净生态系统生产力' }, found.nep);

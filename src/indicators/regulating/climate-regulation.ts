@@ -82,7 +82,10 @@ const module = defineIndicator({
     // Lists may be empty (a region without water surfaces); the computed path needs one line in all.
     const given = input.vegetation !== undefined || input.waterSurfaces !== undefined || input.coolingDays !== undefined;
     if (input.reported === undefined && given && !input.vegetation?.length && !input.waterSurfaces?.length) {
-      issue([], 'input.missing-basis', 'vegetation and/or waterSurfaces with at least one line (to compute the energy), or reported (energy as printed)');
+      issue([], 'input.missing-basis', {
+        en: 'vegetation and/or waterSurfaces with at least one line (to compute the energy), or reported (energy as printed)',
+        zh: 'vegetation 和/或 waterSurfaces 至少一行（用于计算消耗的能量），或 reported（公布的能量）',
+      });
     }
   },
   variants: {
@@ -160,7 +163,7 @@ const module = defineIndicator({
     }
     let days: Measure<T> | undefined;
     if (vegetation.length && !byEt) {
-      if (!input.coolingDays) issues.push(makeIssue('input.required', [...ctx.path, 'coolingDays'], { expected: 'the number of cooling days D (variant epp)' }));
+      if (!input.coolingDays) issues.push(makeIssue('input.required', [...ctx.path, 'coolingDays'], { expected: { en: 'the number of cooling days D (variant epp)', zh: '降温天数 D（方法 epp）' } }));
       else days = readAmount(A, input.coolingDays, 'd/a');
     }
 
@@ -171,7 +174,7 @@ const module = defineIndicator({
       const areaTraced = traced(A, readAmount(A, v.area, 'km²'), inputRef([...at, 'area']));
       if (byEt) {
         if (!v.transpiration) {
-          issues.push(makeIssue('input.required', [...at, 'transpiration'], { expected: 'the transpired depth in the cooling period (variant evapotranspiration)' }));
+          issues.push(makeIssue('input.required', [...at, 'transpiration'], { expected: { en: 'the transpired depth in the cooling period (variant evapotranspiration)', zh: '降温期内的蒸腾深度（方法 evapotranspiration）' } }));
           return;
         }
         const depth = readAmount(A, v.transpiration, 'mm');
@@ -185,7 +188,12 @@ const module = defineIndicator({
         return;
       }
       if (!v.epp) {
-        issues.push(makeIssue('input.required', [...at, 'epp'], { expected: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)` }));
+        issues.push(makeIssue('input.required', [...at, 'epp'], {
+          expected: {
+            en: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)`,
+            zh: `"${v.ecosystemType}" 的 EPP，即单位面积每日植被蒸腾消耗的热量（方法 epp；系数表中没有默认值）`,
+          },
+        }));
         return;
       }
       if (!days) return;

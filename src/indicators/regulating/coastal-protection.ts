@@ -98,10 +98,10 @@ const module = defineIndicator({
     let maintenance: UnitPrice<T> | undefined;
     if (annualised) {
       const at = [...ctx.path, 'serviceLife'];
-      if (!input.serviceLife) issues.push(makeIssue('input.required', at, { expected: 'the service life of the dyke (variant annualised)' }));
+      if (!input.serviceLife) issues.push(makeIssue('input.required', at, { expected: { en: 'the service life of the dyke (variant annualised)', zh: '海堤的使用年限（方法 annualised）' } }));
       else {
         const t = readAmount(A, input.serviceLife, 'a');
-        if (A.compare(t.value, A.zero) <= 0) issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'a service life > 0', found: input.serviceLife.value }));
+        if (A.compare(t.value, A.zero) <= 0) issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: { en: 'a service life > 0', zh: '大于 0 的使用年限' }, found: input.serviceLife.value }));
         else life = { value: t.value, from: inputRef(at) };
       }
       if (input.maintenanceCost) maintenance = resolve(input.maintenanceCost, [...ctx.path, 'maintenanceCost']);
@@ -109,7 +109,7 @@ const module = defineIndicator({
 
     const prices = input.coastlines.map((c, i) => {
       if (!c.dykeCost && !input.dykeCost) {
-        issues.push(makeIssue('input.required', [...ctx.path, 'coastlines', i, 'dykeCost'], { expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)' }));
+        issues.push(makeIssue('input.required', [...ctx.path, 'coastlines', i, 'dykeCost'], { expected: { en: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)', zh: '每千米海堤或防波堤造价，在此处给出或作为全区的 dykeCost 给出（没有已核实的默认值）' } }));
         return undefined;
       }
       return c.dykeCost ? resolve(c.dykeCost, [...ctx.path, 'coastlines', i, 'dykeCost']) : resolve(input.dykeCost, [...ctx.path, 'dykeCost']);

@@ -103,7 +103,7 @@ const module = defineIndicator({
   },
   check(input, issue) {
     if (!input.vegetation && !input.lakes && !input.reservoirs && !input.marshes) {
-      issue([], 'input.missing-basis', 'at least one of vegetation, lakes, reservoirs or marshes');
+      issue([], 'input.missing-basis', { en: 'at least one of vegetation, lakes, reservoirs or marshes', zh: 'vegetation、lakes、reservoirs、marshes 中至少一项' });
     }
   },
   variants: {
@@ -158,7 +158,7 @@ const module = defineIndicator({
       lines.push({ item: item.en, ...(ecosystemTypeId ? { ecosystemType: ecosystemTypeId } : {}), quantity: q });
     };
     const given = <O extends object>(o: O, keys: readonly (keyof O & string)[]) => keys.filter((k) => o[k] !== undefined);
-    const need = (at: readonly (string | number)[], field: string, expected: string) => issues.push(makeIssue('input.required', [...at, field], { expected }));
+    const need = (at: readonly (string | number)[], field: string, expected: Text) => issues.push(makeIssue('input.required', [...at, field], { expected }));
 
     if (input.vegetation && ctx.variant.vegetation === 'exclude') {
       warnings.push(makeWarning('component-excluded', { indicator: ID, path: [...ctx.path, 'vegetation'] }));
@@ -168,9 +168,9 @@ const module = defineIndicator({
         const name = v.item ?? v.ecosystemType;
         line('vegetation', name, at, v.reported, given(v, ['area', 'stormRainfall', 'stormRunoff', 'stormRunoffCoefficient']), () => {
           const missing = !v.area || !v.stormRainfall || (!v.stormRunoff && !v.stormRunoffCoefficient);
-          if (!v.area) need(at, 'area', 'the area of the type (or a reported storage)');
-          if (!v.stormRainfall) need(at, 'stormRainfall', 'the storm rainfall of the year (or a reported storage)');
-          if (!v.stormRunoff && !v.stormRunoffCoefficient) need(at, 'stormRunoff', 'a storm runoff depth or a storm runoff coefficient');
+          if (!v.area) need(at, 'area', { en: 'the area of the type (or a reported storage)', zh: '该类型的面积（或公布的调蓄量）' });
+          if (!v.stormRainfall) need(at, 'stormRainfall', { en: 'the storm rainfall of the year (or a reported storage)', zh: '当年暴雨降雨量（或公布的调蓄量）' });
+          if (!v.stormRunoff && !v.stormRunoffCoefficient) need(at, 'stormRunoff', { en: 'a storm runoff depth or a storm runoff coefficient', zh: '暴雨径流深度或暴雨径流系数' });
           if (missing) return null;
           const ph = readAmount(A, v.stormRainfall!, 'mm');
           const area = readAmount(A, v.area!, 'km²');
@@ -185,7 +185,7 @@ const module = defineIndicator({
             }, { value: A.multiply(ph.value, alpha.value), unit: 'mm' });
           }
           if (A.compare(rh.value, ph.value) > 0) {
-            issues.push(makeIssue('input.out-of-range', [...at, 'stormRunoff'], { expected: `a storm runoff no larger than the storm rainfall (${A.toString(ph.value)} mm)`, found: `${A.toString(rh.value)} mm` }));
+            issues.push(makeIssue('input.out-of-range', [...at, 'stormRunoff'], { expected: { en: `a storm runoff no larger than the storm rainfall (${A.toString(ph.value)} mm)`, zh: `不大于暴雨降雨量（${A.toString(ph.value)} mm）的暴雨径流` }, found: `${A.toString(rh.value)} mm` }));
             return null;
           }
           return tracer.record(storageStep(itemOf('vegetation', name)), 'C_v,i = (P_h − R_h,i) × A_i', {
@@ -203,21 +203,26 @@ const module = defineIndicator({
         let a: { m: Measure<T>; t: TracedValue } | undefined;
         let b: { m: Measure<T>; t: TracedValue } | undefined;
         if (l.a !== undefined || l.b !== undefined) {
-          if (l.a === undefined) need(at, 'a', 'the intercept a, given with b');
-          if (l.b === undefined) need(at, 'b', 'the slope b, given with a');
+          if (l.a === undefined) need(at, 'a', { en: 'the intercept a, given with b', zh: '截距 a（与 b 一同给出）' });
+          if (l.b === undefined) need(at, 'b', { en: 'the slope b, given with a', zh: '斜率 b（与 a 一同给出）' });
           if (l.a !== undefined && l.b !== undefined) {
             a = param({ value: l.a, unit: '1' }, '', '1', [...at, 'a']);
             b = param({ value: l.b, unit: '1' }, '', '1', [...at, 'b']);
           }
         } else if (!l.region) {
-          need(at, 'region', 'the lake region of rao-2014, or the coefficients a and b');
+          need(at, 'region', { en: 'the lake region of rao-2014, or the coefficients a and b', zh: 'rao-2014 的湖区，或系数 a 与 b' });
         } else if (!ctx.coefficients.has(`lake-regression.${l.region}.a`) || !ctx.coefficients.has(`lake-regression.${l.region}.b`)) {
-          issues.push(makeIssue('input.required', [...at, 'a'], { expected: `the coefficients a and b: the table has no lake regression for region "${l.region}" (its pair is not known); give a and b` }));
+          issues.push(makeIssue('input.required', [...at, 'a'], {
+            expected: {
+              en: `the coefficients a and b: the table has no lake regression for region "${l.region}" (its pair is not known); give a and b`,
+              zh: `系数 a 与 b：系数表中没有湖区 "${l.region}" 的湖泊回归式（其系数对未知），请给出 a 与 b`,
+            },
+          }));
         } else {
           a = param(undefined, `lake-regression.${l.region}.a`, '1', [...at, 'region']);
           b = param(undefined, `lake-regression.${l.region}.b`, '1', [...at, 'region']);
         }
-        if (!l.area) need(at, 'area', 'the lake area (or a reported storage)');
+        if (!l.area) need(at, 'area', { en: 'the lake area (or a reported storage)', zh: '湖泊面积（或公布的调蓄量）' });
         if (!a || !b || !l.area) return null;
         const area = readAmount(A, l.area, 'km²');
         const t = param(l.renewals, 'lake-water-renewals', '1/a', [...at, 'renewals']);
@@ -239,7 +244,7 @@ const module = defineIndicator({
           wan = A.multiply(A.exp(a.m.value), A.pow(area.value, b.m.value));
         } catch (e) {
           if (!(e instanceof GepArithmeticError)) throw e;
-          issues.push(makeIssue('input.out-of-range', [...at, l.a !== undefined ? 'a' : 'region'], { expected: 'regression coefficients that give a finite storage', found: `a = ${A.toString(a.m.value)}, b = ${A.toString(b.m.value)}` }));
+          issues.push(makeIssue('input.out-of-range', [...at, l.a !== undefined ? 'a' : 'region'], { expected: { en: 'regression coefficients that give a finite storage', zh: '能得出有限调蓄量的回归系数' }, found: `a = ${A.toString(a.m.value)}, b = ${A.toString(b.m.value)}` }));
           return null;
         }
         return tracer.record(name, formula, inputs, { value: multiplyInto(A, wan, '万m³', t.m.value, '1/a', 'm³/a'), unit: 'm³/a' });
@@ -250,7 +255,7 @@ const module = defineIndicator({
       const at = [...ctx.path, 'reservoirs', i];
       line('reservoirs', r.item, at, r.reported, given(r, ['totalCapacity', 'floodControlShare']), () => {
         if (!r.totalCapacity) {
-          need(at, 'totalCapacity', 'the total capacity of the reservoir (or its reported flood-control capacity)');
+          need(at, 'totalCapacity', { en: 'the total capacity of the reservoir (or its reported flood-control capacity)', zh: '水库总库容（或公布的防洪库容）' });
           return null;
         }
         const ct = readAmount(A, r.totalCapacity, 'm³');
@@ -264,7 +269,7 @@ const module = defineIndicator({
       const at = [...ctx.path, 'marshes', i];
       line('marshes', m.item, at, m.reported, given(m, ['area', 'retentionDepth']), () => {
         if (!m.area) {
-          need(at, 'area', 'the marsh area (or a reported storage)');
+          need(at, 'area', { en: 'the marsh area (or a reported storage)', zh: '沼泽面积（或公布的调蓄量）' });
           return null;
         }
         const area = readAmount(A, m.area, 'km²');

@@ -38,7 +38,10 @@ const module = defineIndicator({
   },
   check(input, issue) {
     if (!input.barrierCost && input.belts.some((b) => !b.barrierCost)) {
-      issue(['barrierCost'], 'input.required', 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt');
+      issue(['barrierCost'], 'input.required', {
+        en: 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt',
+        zh: '每千米等效隔音屏障的造价（系数表中没有默认值）：barrierCost，或为每条林带分别给出',
+      });
     }
   },
   variants: {},

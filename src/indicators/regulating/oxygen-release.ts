@@ -109,7 +109,7 @@ const module = defineIndicator({
 
       if (variant === 'dry-matter' || variant === 'dry-matter-ly') {
         if (!e.nppDryMatter) {
-          issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: `NPP as dry matter (variant ${variant})` }));
+          issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: { en: `NPP as dry matter (variant ${variant})`, zh: `以干物质计的 NPP（方法 ${variant}）` } }));
           return;
         }
         o2 = release(name, DRY_MATTER_FACTOR[variant], 'NPP_dm', readAmount(A, e.nppDryMatter, 't/a'), inputRef([...at, 'nppDryMatter']), at);
@@ -118,7 +118,7 @@ const module = defineIndicator({
         if (found) o2 = release(name, 'o2-per-carbon', 'NEP', found.nep, found.from, at);
         else if (e.co2Fixed) o2 = release(name, 'o2-per-co2', 'Q_CO2', readAmount(A, e.co2Fixed, 't CO2/a'), inputRef([...at, 'co2Fixed']), at);
         else {
-          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)' }));
+          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: { en: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)', zh: 'NEP，NPP 与 heterotrophicRespiration，或 co2Fixed（方法 nep）' } }));
           return;
         }
       }

@@ -47,7 +47,7 @@ export function resolveTaxRate<T>(
   }
   const id = `environmental-tax-rate.${medium}.${ctx.variant.taxRate}`;
   if (!ctx.coefficients.has(id)) {
-    throw new GepInputError([makeIssue('input.required', path, { expected: `a tax rate per ${medium} pollution equivalent (the table has no "${id}")` })]);
+    throw new GepInputError([makeIssue('input.required', path, { expected: { en: `a tax rate per ${medium} pollution equivalent (the table has no "${id}")`, zh: `每${medium === 'air' ? '大气' : '水'}污染当量的税额（系数表中没有 "${id}"）` } })]);
   }
   const c = ctx.coefficients.get(id, path);
   const inForce = c.use.priceYear;
@@ -71,7 +71,10 @@ export function pollutionEquivalentPrice<T>(
   const id = `pollution-equivalent.${args.medium}.${args.pollutant}`;
   if (!ctx.coefficients.has(id)) {
     throw new GepInputError([makeIssue('input.required', args.pricePath, {
-      expected: `a unit price for ${args.label.en}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
+      expected: {
+        en: `a unit price for ${args.label.en}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
+        zh: `${args.label.zh}的单价：《环境保护税法》未规定其污染当量值，无法按污染当量法定价`,
+      },
     })]);
   }
   const e = ctx.coefficients.get(id, args.pricePath);

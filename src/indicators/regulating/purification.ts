@@ -262,7 +262,7 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
 
   if (capped && !data.ecosystems && planned.length) {
     throw new GepInputError([makeIssue('input.required', [...ctx.path, 'ecosystems'], {
-      expected: `the area of each ecosystem type, to compute the ${rate.en} (variant quantity: capped)`,
+      expected: { en: `the area of each ecosystem type, to compute the ${rate.en} (variant quantity: capped)`, zh: `各生态系统类型的面积，用于计算${rate.zh}（方法 quantity: capped）` },
     })]);
   }
 
@@ -302,7 +302,10 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
     });
     if (!terms.length) {
       issues.push(makeIssue('input.required', [...ctx.path, 'ecosystems', 0, setup.rateField, p.id], {
-        expected: `a ${p.en} ${rate.en} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
+        expected: {
+          en: `a ${p.en} ${rate.en} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
+          zh: `至少一种生态系统类型的单位面积${p.zh}${rate.zh}：系数表中没有${without.map((t) => ecosystemTypeName(t, 'zh')).join('、')}的值`,
+        },
       }));
       continue;
     }
@@ -352,7 +355,7 @@ function purificationValue<T>(setup: AnySetup, data: PurificationData, q: Quanti
     if (given || ctx.variant.price === 'treatment-cost') {
       const id = given ? null : setup.treatmentCostId(p.id);
       if (id !== null && !ctx.coefficients.has(id)) {
-        throw new GepInputError([makeIssue('input.required', pricePath, { expected: `a unit price for ${p.en}: the table has no treatment cost for it` })]);
+        throw new GepInputError([makeIssue('input.required', pricePath, { expected: { en: `a unit price for ${p.en}: the table has no treatment cost for it`, zh: `${p.zh}的单价：系数表中没有其治理成本` } })]);
       }
       const r = resolvePrice(ctx, given, id, pricePath, setup.id);
       warnings.push(...r.warnings);

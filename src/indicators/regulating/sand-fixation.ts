@@ -221,7 +221,7 @@ const module = defineIndicator({
 
     let unitCost: UnitPrice<T> | undefined;
     if (restoration && !input.restorationCost) {
-      issues.push(makeIssue('input.required', [...ctx.path, 'restorationCost'], { expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)' }));
+      issues.push(makeIssue('input.required', [...ctx.path, 'restorationCost'], { expected: { en: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)', zh: '每平方米植被恢复成本（方法 vegetation-restoration-cost；系数表中没有该值）' } }));
     } else {
       try {
         const r = restoration
@@ -266,14 +266,14 @@ function coefficient<T>(ctx: IndicatorContext<T>, id: string, unit: string, path
 function weatherFactors<T>(input: { weatherPeriods?: readonly WeatherPeriod[] | undefined; elevation?: AmountText | undefined }, ctx: IndicatorContext<T>, tracer: Tracer<T>, issues: GepIssue[]): { value: T; from: string }[] {
   const { A } = ctx;
   if (!input.weatherPeriods) {
-    issues.push(makeIssue('input.required', [...ctx.path, 'weatherPeriods'], { expected: 'weather periods (or a weatherFactor on every ecosystem line)' }));
+    issues.push(makeIssue('input.required', [...ctx.path, 'weatherPeriods'], { expected: { en: 'weather periods (or a weatherFactor on every ecosystem line)', zh: '气象时段 weatherPeriods（或在每个生态系统行给出 weatherFactor）' } }));
     return [];
   }
   let air: { rho0: ReturnType<typeof coefficient<T>>; t0: ReturnType<typeof coefficient<T>>; g: ReturnType<typeof coefficient<T>>; pressureRatio: Measure<T> } | undefined;
   const airConstants = () => {
     if (air) return air;
     if (!input.elevation) {
-      issues.push(makeIssue('input.required', [...ctx.path, 'elevation'], { expected: 'the mean elevation of the region, to compute the air density of WF' }));
+      issues.push(makeIssue('input.required', [...ctx.path, 'elevation'], { expected: { en: 'the mean elevation of the region, to compute the air density of WF', zh: '区域平均海拔，用于计算气象因子 WF 中的空气密度' } }));
       return undefined;
     }
     const at = [...ctx.path, 'elevation'];
@@ -283,7 +283,7 @@ function weatherFactors<T>(input: { weatherPeriods?: readonly WeatherPeriod[] | 
     const n = coefficient(ctx, 'rweq.air-pressure.exponent', '1', at);
     const inner = A.subtract(A.one, A.multiply(A.multiply(lapse.value, h.value), A.divide(radius.value, A.add(radius.value, h.value))));
     if (A.compare(inner, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: 'an elevation inside the atmosphere model (1 − k·h·r/(r + h) > 0)', found: `${input.elevation.value} ${input.elevation.unit}` }));
+      issues.push(makeIssue('input.out-of-range', [...at, 'value'], { expected: { en: 'an elevation inside the atmosphere model (1 − k·h·r/(r + h) > 0)', zh: '大气模型适用范围内的海拔（1 − k·h·r/(r + h) > 0）' }, found: `${input.elevation.value} ${input.elevation.unit}` }));
       return undefined;
     }
     const pressureRatio = tracer.record({ en: 'air pressure ratio', zh: '气压比' }, 'P_a/P_0 = (1 − k·h·r/(r + h))^n', {
@@ -307,7 +307,7 @@ function weatherFactors<T>(input: { weatherPeriods?: readonly WeatherPeriod[] | 
     }
     const missing = (['windFactor', 'airTemperatureCelsius', 'soilWetness', 'snowCoverFactor'] as const).filter((f) => p[f] === undefined);
     if (missing.length) {
-      for (const f of missing) issues.push(makeIssue('input.required', [...at, f], { expected: `${f}, or the period's weatherFactor` }));
+      for (const f of missing) issues.push(makeIssue('input.required', [...at, f], { expected: { en: `${f}, or the period's weatherFactor`, zh: `${f}，或该时段的 weatherFactor` } }));
       return;
     }
     const a = airConstants();
@@ -315,7 +315,7 @@ function weatherFactors<T>(input: { weatherPeriods?: readonly WeatherPeriod[] | 
     const t = A.fromString(p.airTemperatureCelsius!);
     const kelvin = A.add(a.t0.value, t);
     if (A.compare(kelvin, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'airTemperatureCelsius'], { expected: 'a temperature above −273 °C', found: p.airTemperatureCelsius! }));
+      issues.push(makeIssue('input.out-of-range', [...at, 'airTemperatureCelsius'], { expected: { en: 'a temperature above −273 °C', zh: '高于 −273 °C 的气温' }, found: p.airTemperatureCelsius! }));
       return;
     }
     const rho = tracer.record({ en: `air density of ${p.item}`, zh: `${p.item}空气密度` }, 'ρ_a = ρ_0 × T_0/(T_0 + T) × P_a/P_0', {
@@ -369,7 +369,7 @@ function soilFactors<T>(
     return { value: v, traced: { value: A.toString(v), unit: '%', from: m ? inputRef([...at, 'soilTexture', field]) : 'default: 0' } };
   };
   if ((!e.erodibleFraction || !e.crustFactor) && !tex) {
-    issues.push(makeIssue('input.required', [...at, 'soilTexture'], { expected: 'soilTexture (sand, silt, clay, organicMatter), or erodibleFraction and crustFactor' }));
+    issues.push(makeIssue('input.required', [...at, 'soilTexture'], { expected: { en: 'soilTexture (sand, silt, clay, organicMatter), or erodibleFraction and crustFactor', zh: '土壤质地 soilTexture（sand、silt、clay、organicMatter），或 erodibleFraction 与 crustFactor' } }));
     ok = false;
   }
   const clay = pct('clay');
@@ -379,7 +379,7 @@ function soilFactors<T>(
   if (e.erodibleFraction) ef = given(e.erodibleFraction, 'erodibleFraction');
   else if (tex) {
     if (A.compare(clay.value, A.zero) <= 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'soilTexture', 'clay', 'value'], { expected: 'a clay content > 0 (EF divides by it)', found: tex.clay.value }));
+      issues.push(makeIssue('input.out-of-range', [...at, 'soilTexture', 'clay', 'value'], { expected: { en: 'a clay content > 0 (EF divides by it)', zh: '大于 0 的黏粒含量（EF 以其为除数）' }, found: tex.clay.value }));
       ok = false;
     } else {
       const sand = pct('sand');
@@ -425,7 +425,7 @@ function soilFactors<T>(
       a1: c1.traced, a2: c2.traced, a3: c3.traced, a4: c4.traced,
     }, A.exp(exponent));
   } else {
-    issues.push(makeIssue('input.required', [...at, 'roughnessFactor'], { expected: 'roughnessFactor K′, or ridgeRoughness and randomRoughness' }));
+    issues.push(makeIssue('input.required', [...at, 'roughnessFactor'], { expected: { en: 'roughnessFactor K′, or ridgeRoughness and randomRoughness', zh: '地表粗糙度因子 roughnessFactor K′，或 ridgeRoughness 与 randomRoughness' } }));
     ok = false;
   }
 
@@ -437,13 +437,13 @@ function soilFactors<T>(
       ? { value: A.fromString(e.vegetationCoefficient), traced: { value: e.vegetationCoefficient, unit: '1', from: inputRef([...at, 'vegetationCoefficient']) } }
       : coefficient(ctx, 'rweq.vegetation.fvc-coefficient', '1', at);
     if (A.compare(a.value, A.zero) > 0) {
-      issues.push(makeIssue('input.out-of-range', [...at, 'vegetationCoefficient'], { expected: 'a coefficient ≤ 0 (COG = exp(a·FVC) must not exceed 1)', found: A.toString(a.value) }));
+      issues.push(makeIssue('input.out-of-range', [...at, 'vegetationCoefficient'], { expected: { en: 'a coefficient ≤ 0 (COG = exp(a·FVC) must not exceed 1)', zh: '不大于 0 的系数（COG = exp(a·FVC) 不得超过 1）' }, found: A.toString(a.value) }));
       ok = false;
     } else {
       cog = step({ en: 'vegetation factor', zh: '植被覆盖因子 COG' }, 'COG = exp(a · FVC)', { a: a.traced, FVC: { value: A.toString(fvc), unit: '%', from: inputRef([...at, 'vegetationCover']) } }, A.exp(A.multiply(a.value, fvc)));
     }
   } else {
-    issues.push(makeIssue('input.required', [...at, 'vegetationFactor'], { expected: 'vegetationFactor COG, or vegetationCover' }));
+    issues.push(makeIssue('input.required', [...at, 'vegetationFactor'], { expected: { en: 'vegetationFactor COG, or vegetationCover', zh: '植被覆盖因子 vegetationFactor COG，或植被覆盖度 vegetationCover' } }));
     ok = false;
   }
   return ok && ef && scf && kr && cog ? { ef, scf, kr, cog } : undefined;

@@ -137,7 +137,7 @@ const module = defineIndicator({
         }, { value: convert(A, A.multiply(us, factor.value), factor.unit, K_UNIT), unit: K_UNIT });
         kFrom = `step:K of ${name}`;
       } else {
-        issues.push(makeIssue('input.missing-basis', [...at, 'soilErodibility'], { expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both' }));
+        issues.push(makeIssue('input.missing-basis', [...at, 'soilErodibility'], { expected: { en: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both', zh: 'soilErodibility（国际单位制）或 soilErodibilityUS（美制单位）二者之一，不可同时给出' } }));
         return;
       }
       const area = readAmount(A, e.area, 'hm²');
@@ -195,6 +195,8 @@ const module = defineIndicator({
       }
     };
 
+    /** The soil parameters in Chinese, for an issue that asks for one. */
+    const SOIL_FIELD_ZH = { bulkDensity: '容重', nitrogen: '全氮含量', phosphorus: '全磷含量', potassium: '全钾含量', organicMatter: '有机质含量' } as const;
     /** A soil parameter from the input, else the table (a local Ganzi value: warned about), else an issue. */
     const soilParameter = (field: 'bulkDensity' | 'nitrogen' | 'phosphorus' | 'potassium' | 'organicMatter', unit: string, coefficientId: string | null, positive = false): Parameter | undefined => {
       const given = input.soil?.[field];
@@ -208,7 +210,7 @@ const module = defineIndicator({
         result = { m: { value: convert(A, c.value, c.unit, unit), unit }, from: `coefficient:${coefficientId}` };
         warnings.push(makeWarning('local-parameter-default', { indicator: ID, path: at, params: { field, id: coefficientId, value: c.use.value, unit: c.use.unit, source: c.use.source } }));
       } else {
-        issues.push(makeIssue('input.required', at, { expected: `the soil's ${field} content (the table has no default)` }));
+        issues.push(makeIssue('input.required', at, { expected: { en: `the soil's ${field} content (the table has no default)`, zh: `土壤${SOIL_FIELD_ZH[field]}（${field}；系数表中没有默认值）` } }));
         return undefined;
       }
       if (positive && A.compare(result.m.value, A.zero) <= 0) {

@@ -43,7 +43,7 @@ const module = defineIndicator({
   },
   check(input, issue) {
     input.stands.forEach((s, i) => {
-      if (!s.unitValue && !s.shannonIndex) issue(['stands', i, 'shannonIndex'], 'input.required', 'the Shannon–Wiener index H of the stand, or a unitValue');
+      if (!s.unitValue && !s.shannonIndex) issue(['stands', i, 'shannonIndex'], 'input.required', { en: 'the Shannon–Wiener index H of the stand, or a unitValue', zh: '林分的 Shannon–Wiener 多样性指数 H，或 unitValue' });
     });
   },
   variants: {},

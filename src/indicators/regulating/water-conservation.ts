@@ -76,7 +76,7 @@ const module = defineIndicator({
       let runoff: Measure<typeof A.zero>;
       if (storm) {
         if (!e.stormRunoff) {
-          issues.push(makeIssue('input.required', [...at, 'stormRunoff'], { expected: 'a storm runoff depth (variant storm-runoff)' }));
+          issues.push(makeIssue('input.required', [...at, 'stormRunoff'], { expected: { en: 'a storm runoff depth (variant storm-runoff)', zh: '暴雨径流深度（方法 storm-runoff）' } }));
           return;
         }
         runoff = readAmount(A, e.stormRunoff, 'mm');
@@ -84,7 +84,7 @@ const module = defineIndicator({
         const alpha = givenOrCoefficient(ctx, e.runoffCoefficient, [...at, 'runoffCoefficient'], `runoff-coefficient.${type}`, '1');
         if (!alpha) {
           issues.push(makeIssue('input.required', [...at, 'runoffCoefficient'], {
-            expected: `a runoff coefficient: the table has none for "${type}"`,
+            expected: { en: `a runoff coefficient: the table has none for "${type}"`, zh: `径流系数：系数表中没有 "${type}" 的值` },
           }));
           return;
         }
