@@ -13,6 +13,7 @@ import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '
 import { verifyRelease } from '../release/verify.js';
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
+import type { OptionName, OptionValues } from './options.js';
 
 /** The part of the CLI's IO the release commands use. */
 export interface ReleaseIo extends IoCommandsIo {
@@ -22,15 +23,10 @@ export interface ReleaseIo extends IoCommandsIo {
   listFiles?(dir: string): string[] | null;
 }
 
-/** The options the release commands read. */
-export interface ReleaseValues {
-  readonly out?: string | undefined;
-  readonly date?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-  readonly lang?: string | undefined;
-  readonly json?: boolean | undefined;
-}
+/** The options `gep release` reads (any other is refused: ./options.ts). */
+export const RELEASE_OPTIONS = ['out', 'date', 'profile', 'strict', 'lang'] as const satisfies readonly OptionName[];
+/** The options `gep verify-release` reads. */
+export const VERIFY_RELEASE_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 
 export const RELEASE_HELP = `gep release <input.json|csv|xlsx> --out DIR [options]
 
@@ -93,7 +89,7 @@ export function writeRelease(bundle: ReleaseBundle, dir: string, io: ReleaseIo):
 }
 
 /** `gep release <input> --out DIR`. */
-export function releaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+export function releaseCommand(positionals: readonly string[], values: OptionValues<typeof RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep release takes exactly one input file', zh: 'gep release 只接受一个输入文件' });
   const out = values.out;
   if (!out) usage({ en: 'gep release needs --out DIR', zh: 'gep release 需要 --out 文件夹' });
@@ -132,7 +128,7 @@ export function releaseCommand(positionals: readonly string[], values: ReleaseVa
 }
 
 /** `gep verify-release DIR`. */
-export function verifyReleaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+export function verifyReleaseCommand(positionals: readonly string[], values: OptionValues<typeof VERIFY_RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep verify-release takes exactly one folder', zh: 'gep verify-release 只接受一个文件夹' });
   const lang = langOf(values.lang, usage);
   if (!io.listFiles || !io.readBytes) usage({ en: 'this environment cannot read a folder', zh: '当前环境无法读取文件夹' });
