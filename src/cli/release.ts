@@ -14,6 +14,7 @@ import { verifyRelease } from '../release/verify.js';
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import type { OptionName, OptionValues } from './options.js';
+import { reportOptions } from './report-options.js';
 
 /** The part of the CLI's IO the release commands use. */
 export interface ReleaseIo extends IoCommandsIo {
@@ -24,7 +25,7 @@ export interface ReleaseIo extends IoCommandsIo {
 }
 
 /** The options `gep release` reads (any other is refused: ./options.ts). */
-export const RELEASE_OPTIONS = ['out', 'date', 'profile', 'strict', 'lang'] as const satisfies readonly OptionName[];
+export const RELEASE_OPTIONS = ['out', 'date', 'prepared-by', 'profile', 'strict', 'lang'] as const satisfies readonly OptionName[];
 /** The options `gep verify-release` reads. */
 export const VERIFY_RELEASE_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 
@@ -40,7 +41,9 @@ the end) beside the folder. Check a bundle with gep verify-release DIR.
 
 Options:
   --out DIR         the folder to write; it must not exist or be empty
-  --date YYYY-MM-DD release date written into the manifest (default: today, local time)
+  --date YYYY-MM-DD release date written into the manifest, and the report date of report.html and
+                    result.xlsx (default: today, local time)
+  --prepared-by X   who prepared the account (编制单位): in the reports, the README and the manifest
   --profile ID      accounting profile (default: the input's "profile", else national-2022)
   --strict          refuse coefficients whose status is to-verify
   --lang LANG       en (default) or zh, for the HTML report and the workbook headers
@@ -96,6 +99,7 @@ export function releaseCommand(positionals: readonly string[], values: OptionVal
   const lang = langOf(values.lang, usage);
   const date = values.date ?? today();
   if (!isReleaseDate(date)) usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
+  const { preparedBy } = reportOptions({ 'prepared-by': values['prepared-by'] }, usage);
   if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
   if (existing && existing.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
@@ -112,7 +116,7 @@ export function releaseCommand(positionals: readonly string[], values: OptionVal
       return 1;
     }
     const bundle = buildRelease(imported.input, {
-      date, lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
+      date, ...(preparedBy ? { preparedBy } : {}), lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
     });
     writeRelease(bundle, out, io);
     const m = bundle.manifest;
@@ -146,8 +150,8 @@ export function verifyReleaseCommand(positionals: readonly string[], values: Opt
   }
   const m = v.manifest;
   if (m) io.stdout(lang === 'zh'
-    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}（gep-accounting ${m.libraryVersion}）\n`
-    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date} (gep-accounting ${m.libraryVersion})\n`);
+    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}${m.preparedBy ? `，编制单位 ${m.preparedBy}` : ''}（gep-accounting ${m.libraryVersion}）\n`
+    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`);
   for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
   if (v.ok) {
     io.stdout(lang === 'zh'

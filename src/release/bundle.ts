@@ -37,8 +37,10 @@ export const RELEASE_FORMAT_VERSION = 1;
 
 /** Options of `buildRelease`. */
 export interface ReleaseOptions {
-  /** Release date `YYYY-MM-DD`, supplied by the caller (the library never reads the clock). */
+  /** Release date `YYYY-MM-DD`, supplied by the caller (the library never reads the clock); also the report date (报告日期) of the HTML report and workbook. */
   readonly date: string;
+  /** Who prepared the account (编制单位), e.g. `某县统计局`: printed in the report, workbook and README, recorded in the manifest. */
+  readonly preparedBy?: string;
   /** Profile id; default the input's `profile`, else national-2022 (as `computeGep`). */
   readonly profile?: string;
   /** Refuse to-verify coefficients (recorded in the manifest; the verification re-runs with it). */
@@ -68,8 +70,10 @@ export interface ManifestEntry {
 export interface ReleaseManifest {
   readonly kind: 'gep-release';
   readonly formatVersion: number;
-  /** Release date, as the publisher gave it. */
+  /** Release date, as the publisher gave it; the reports carry it as their report date. */
   readonly date: string;
+  /** Who prepared the account (编制单位), as the publisher gave it; null when not stated. */
+  readonly preparedBy: string | null;
   readonly libraryVersion: string;
   readonly region: AccountReportJson['region'];
   readonly accountingYear: number;
@@ -154,7 +158,7 @@ function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (Man
   const lines = [
     `# GEP release: ${manifest.region.name}, ${manifest.accountingYear} (${manifest.priceYear} prices)`,
     '',
-    `生态产品总值核算结果发布包 · released ${manifest.date} · gep-accounting ${manifest.libraryVersion}`,
+    `生态产品总值核算结果发布包 · released ${manifest.date}${manifest.preparedBy ? ` · prepared by ${manifest.preparedBy}` : ''} · gep-accounting ${manifest.libraryVersion}`,
     '',
     `- Profile 核算方案: ${manifest.profile.id} ${manifest.profile.version}; coefficient table 参数表: ${manifest.coefficientTable} (${manifest.coefficientTableHash})`,
     `- Input hash 输入数据哈希: ${manifest.inputHash}`,
@@ -190,7 +194,7 @@ function readmeZh(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (M
   return [
     `# 生态产品总值核算结果发布包：${manifest.region.name} ${manifest.accountingYear} 年（${manifest.priceYear} 年价格）`,
     '',
-    `发布日期 ${manifest.date} · gep-accounting ${manifest.libraryVersion}`,
+    `发布日期 ${manifest.date}${manifest.preparedBy ? ` · 编制单位 ${manifest.preparedBy}` : ''} · gep-accounting ${manifest.libraryVersion}`,
     '',
     `- 核算方案：${manifest.profile.id} ${manifest.profile.version}；参数表：${manifest.coefficientTable}（${manifest.coefficientTableHash}）`,
     `- 输入数据哈希：${manifest.inputHash}`,
@@ -231,11 +235,18 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
   if (!isReleaseDate(options.date)) {
     throw new GepInputError([makeIssue('input.type', ['date'], { expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' }, found: JSON.stringify(options.date) })]);
   }
+  // One line of text: it is printed in the README (Markdown) and the reports' header lists.
+  const preparedBy = options.preparedBy?.trim();
+  if (preparedBy !== undefined && (preparedBy === '' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(preparedBy))) {
+    throw new GepInputError([makeIssue('input.type', ['preparedBy'], { expected: { en: 'a name on one line (who prepared the account)', zh: '一行文字的编制单位名称' }, found: JSON.stringify(options.preparedBy) })]);
+  }
   const strict = options.strict ?? false;
   const result: GepResult<GepDecimal> = computeGep(input, { ...(options.profile ? { profile: options.profile } : {}), strict });
   const json = releaseAccountJson(result, input);
   const table = getCoefficientTable(result.coefficientTable);
-  const exportOptions: ResultExportOptions = { lang: options.lang ?? 'en', inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(table) };
+  const exportOptions: ResultExportOptions = {
+    lang: options.lang ?? 'en', inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(table), date: options.date, ...(preparedBy ? { preparedBy } : {}),
+  };
 
   const toVerify: CoefficientUse[] = result.coefficientsUsed.filter((c) => c.status === 'to-verify');
   const toVerifyWarnings: GepWarning[] = result.warnings.filter((w) => w.code === 'coefficient-to-verify' || w.code === 'profile-to-verify');
@@ -266,6 +277,7 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     kind: 'gep-release' as const,
     formatVersion: RELEASE_FORMAT_VERSION,
     date: options.date,
+    preparedBy: preparedBy ?? null,
     libraryVersion: LIBRARY_VERSION,
     region: json.region,
     accountingYear: json.accountingYear,

@@ -73,6 +73,8 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
   for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, { en: 'text', zh: '文本' });
   const profile = m.profile as Record<string, unknown> | undefined;
   if (typeof profile !== 'object' || profile === null || typeof profile.id !== 'string') bad('profile', '{ id, version }');
+  // Absent in bundles written before it was recorded.
+  if (m.preparedBy !== undefined && m.preparedBy !== null && typeof m.preparedBy !== 'string') bad('preparedBy', { en: 'text or null', zh: '文本或 null' });
   if (typeof m.strict !== 'boolean') bad('strict', { en: 'true or false', zh: 'true 或 false' });
   const files = m.files;
   const entryOk = (e: unknown): e is ManifestEntry => {

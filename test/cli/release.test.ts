@@ -46,6 +46,18 @@ describe('gep release', () => {
     expect(checked.stdout).toMatch(/release holds: 10 file hashes match, and the \d+ values recomputed equal the released ones exactly/);
   });
 
+  it('passes --prepared-by to the release (report, manifest) and verify-release prints it', () => {
+    const { input, out } = setup();
+    const made = gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', '某县统计局', '--lang', 'zh']);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).preparedBy).toBe('某县统计局');
+    expect(readFileSync(join(out, 'account', 'report.html'), 'utf8')).toContain('<li><b>报告日期</b>2024-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    const checked = gep(['verify-release', out, '--lang', 'zh']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('发布于 2024-06-30，编制单位 某县统计局');
+    expect(gep(['release', input, '--out', `${out}-2`, '--prepared-by', ' ']).code).toBe(2);
+  });
+
   it('bundles a CSV input as read and checks that it reads to the same input', () => {
     const { dir, out } = setup();
     const csv = join(dir, 'tiny.csv');

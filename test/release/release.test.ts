@@ -57,6 +57,29 @@ describe('buildRelease', () => {
     expect(result.totals.gep.value).toBe('25200000');
   });
 
+  it('puts the report date and who prepared it into report.html, the workbook and the README, and records them in the manifest', () => {
+    const text = (b: ReleaseBundle, path: string) => dec.decode(b.files.find((f) => f.path === path)!.bytes);
+    const zh = buildRelease(TINY, { date: '2025-06-30', preparedBy: ' 某县统计局 ', lang: 'zh' });
+    expect(zh.manifest.date).toBe('2025-06-30');
+    expect(zh.manifest.preparedBy).toBe('某县统计局');
+    expect(JSON.parse(dec.decode(zh.manifestBytes)).preparedBy).toBe('某县统计局');
+    expect(text(zh, 'account/report.html')).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    expect(text(zh, 'README.md')).toContain('发布日期 2025-06-30 · 编制单位 某县统计局');
+    const en = buildRelease(TINY, { date: '2025-06-30', preparedBy: 'X bureau' });
+    expect(text(en, 'account/report.html')).toContain('<li><b>Report date</b>2025-06-30</li><li><b>Prepared by</b>X bureau</li>');
+    expect(text(en, 'README.md')).toContain('released 2025-06-30 · prepared by X bureau');
+    // Without a name: the manifest says so (null), the report says "not stated".
+    expect(bundle.manifest.preparedBy).toBeNull();
+    expect(text(bundle, 'account/report.html')).toContain('<li><b>Report date</b>2024-06-30</li>');
+    expect(verifyRelease(folder(zh)).ok).toBe(true);
+  });
+
+  it('refuses a "prepared by" that is empty or not on one line (it would break the README)', () => {
+    for (const preparedBy of ['  ', 'a\n# forged heading', 'a\u2028b']) {
+      expect(() => buildRelease(TINY, { date: '2024-06-30', preparedBy }), JSON.stringify(preparedBy)).toThrow(GepInputError);
+    }
+  });
+
   it('bundles the method page that docs/methods/ holds for each indicator accounted', () => {
     const page = dec.decode(bundle.files.find((f) => f.path === 'methods/material.fishery.md')!.bytes);
     expect(page).toBe(readFileSync('docs/methods/material.fishery.md', 'utf8'));
