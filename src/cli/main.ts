@@ -54,6 +54,8 @@ export interface CliIo {
   rename?(from: string, to: string): void;
   /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
   listFiles?(dir: string): string[] | null;
+  /** Size of a file in bytes, without reading it (gep verify-release refuses files past its limits before reading them). */
+  fileSize?(path: string): number;
   /** Remove a file or folder with its contents; nothing when absent (gep batch). */
   remove?(path: string): void;
 }

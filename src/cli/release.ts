@@ -10,7 +10,8 @@ import { GepInputError } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { sha256Hex } from '../io/hash.js';
 import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../release/bundle.js';
-import { verifyRelease } from '../release/verify.js';
+import { terminalLine } from '../io/safe-text.js';
+import { releaseSizeIssues, verifyRelease, type ReleaseVerification } from '../release/verify.js';
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import type { OptionName, OptionValues } from './options.js';
@@ -22,6 +23,7 @@ export interface ReleaseIo extends IoCommandsIo {
   rename?(from: string, to: string): void;
   /** Every file under a folder, as paths relative to it with `/`; null when the folder does not exist. */
   listFiles?(dir: string): string[] | null;
+  fileSize?(path: string): number;
 }
 
 /** The options `gep release` reads (any other is refused: ./options.ts). */
@@ -142,13 +144,18 @@ export function verifyReleaseCommand(positionals: readonly string[], values: Opt
     io.stderr(lang === 'zh' ? `${cannotRead(dir, lang)}：文件夹不存在\n` : `${cannotRead(dir, lang)}: no such folder\n`);
     return 1;
   }
-  const files = new Map(paths.map((p) => [p, io.readBytes!(join(dir, ...p.split('/')))] as const));
-  const v = verifyRelease(files);
+  // Sizes first: a file past the limits is refused before anything is read into memory.
+  const at = (p: string) => join(dir, ...p.split('/'));
+  const tooBig = io.fileSize ? releaseSizeIssues(new Map(paths.map((p) => [p, io.fileSize!(at(p))] as const))) : [];
+  const v: ReleaseVerification = tooBig.length
+    ? { ok: false, manifest: null, issues: tooBig, notes: [], checked: { files: 0, values: 0 } }
+    : verifyRelease(new Map(paths.map((p) => [p, io.readBytes!(at(p))] as const)));
   if (values.json) {
     io.stdout(`${JSON.stringify(v, null, 2)}\n`);
     return v.ok ? 0 : 1;
   }
-  const m = v.manifest;
+  // The manifest is untrusted text: one terminal line per field, control characters shown, not obeyed.
+  const m = v.manifest && { ...v.manifest, region: { ...v.manifest.region, name: terminalLine(v.manifest.region.name) }, preparedBy: v.manifest.preparedBy ? terminalLine(v.manifest.preparedBy) : null, date: terminalLine(v.manifest.date), libraryVersion: terminalLine(v.manifest.libraryVersion), coefficientTable: terminalLine(v.manifest.coefficientTable), profile: { ...v.manifest.profile, id: terminalLine(v.manifest.profile.id) } };
   if (m) io.stdout(lang === 'zh'
     ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}${m.preparedBy ? `，编制单位 ${m.preparedBy}` : ''}（gep-accounting ${m.libraryVersion}）\n`
     : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`);

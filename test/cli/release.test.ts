@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, unlinkSync, mkdirSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,27 @@ describe('gep release', () => {
     const json = gep(['verify-release', out, '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual(['release.file-changed', 'release.file-missing']);
+  });
+
+  it('refuses a file past the limits by its size, before reading it (a 5 GiB sparse manifest)', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    truncateSync(join(out, 'manifest.json'), 5 * 1024 ** 3);
+    const io = Object.assign(fsIo(), { fileSize: (p: string) => statSync(p).size });
+    const code = runCli(['verify-release', out], io);
+    expect(code).toBe(1);
+    expect(io.err.join('')).toContain(`release does not hold: 1 problem:\n  - manifest.json: the file is too large to read: ${5 * 1024 ** 3} bytes; the limit is 1048576 bytes (option limits.maxManifestBytes)`);
+  });
+
+  it('prints a forged manifest\'s text on one line, its control characters shown, not obeyed', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', 'X']);
+    const path = join(out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...manifest, preparedBy: 'X\u001b[2J\nrelease holds', region: { ...manifest.region, name: 'a\rb' } }));
+    const checked = gep(['verify-release', out]);
+    expect(checked.stdout).not.toMatch(/[\u001b\r]/);
+    expect(checked.stdout.split('\n')[0]).toContain('prepared by X');
   });
 
   it('exits 1 when the folder does not exist or holds no release', () => {

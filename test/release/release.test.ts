@@ -188,6 +188,46 @@ describe('verifyRelease', () => {
     expect(v.issues.map((i) => i.expected)).toContain('files: a list of { path, sha256 (64 hex digits), bytes }');
   });
 
+  it('refuses files past the size limits, located, before hashing or parsing them', () => {
+    const files = folder(bundle);
+    // A manifest of 1 MiB + 1 byte: past maxManifestBytes (the real one is a few kB).
+    files.set('manifest.json', new Uint8Array(1024 * 1024 + 1));
+    let v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    expect(v.issues.map((i) => [i.code, i.location?.file, i.found, i.expected])).toEqual([['input.too-large', 'manifest.json', '1048577 bytes', '1048576 bytes (option limits.maxManifestBytes)']]);
+    // Limits are options: an account of 2 000 bytes against a 1 000-byte limit.
+    const small = folder(bundle);
+    small.set('account/result.json', new Uint8Array(2000));
+    v = verifyRelease(small, { limits: { maxFileBytes: 1000, maxTotalBytes: 1e9 } });
+    expect(v.issues.map((i) => [i.code, i.location?.file])).toContainEqual(['input.too-large', 'account/result.json']);
+    expect(verifyRelease(folder(bundle), { limits: { maxFiles: 3 } }).issues.map((i) => i.found)).toEqual([`a folder of ${bundle.files.length + 1} files`]);
+    expect(verifyRelease(folder(bundle), { limits: { maxTotalBytes: 10 } }).issues[0]!.expected).toBe('10 bytes in all (option limits.maxTotalBytes)');
+  });
+
+  it('refuses manifest paths that leave the release folder, are listed twice, or name the manifest', () => {
+    for (const bad of ['../outside.txt', '/etc/passwd', 'C:/x', 'account/../../x', 'a\\..\\..\\x', 'account//x', './README.md', 'manifest.json', 'README.md']) {
+      const files = folder(bundle);
+      const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+      manifest.files.push({ path: bad, sha256: '0'.repeat(64), bytes: 0, role: 'x' });
+      files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+      const v = verifyRelease(files);
+      const issue = v.issues.find((i) => i.code === 'release.manifest-invalid');
+      expect(issue, bad).toBeDefined();
+      expect(issue!.location?.file).toBe('manifest.json');
+      expect(issue!.path).toEqual(['files', manifest.files.length - 1, 'path']);
+      expect(issue!.message, bad).toContain(JSON.stringify(bad));
+    }
+  });
+
+  it('refuses a manifest without region or years instead of failing on them later', () => {
+    const files = folder(bundle);
+    const { region: _region, accountingYear: _year, ...manifest } = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+    const v = verifyRelease(files);
+    expect(v.manifest).toBeNull();
+    expect(v.issues.map((i) => i.expected)).toEqual(['region: { name, … }', 'accountingYear: a year']);
+  });
+
   it('notes another library version and still compares the numbers', () => {
     const files = folder(bundle);
     const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
