@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_HELP, runCli, runCliAsync, VERB_OPTIONS, type CliIo } from '../../src/cli/main.js';
 import { OPTIONS, unreadOption } from '../../src/cli/options.js';
@@ -148,4 +149,11 @@ describe('each verb\'s help text names exactly the options it reads', () => {
       expect(mentioned.sort(), verb).toEqual([...VERB_OPTIONS[verb]!.reads].sort());
     });
   }
+
+  it('the README\'s command table has a row for every verb of the help, and no other', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('\n## ', readme.indexOf('## Commands') + 1));
+    const rows = [...section.matchAll(/^\| `gep ([\w-]+)/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual([...VERBS].sort());
+  });
 });
