@@ -263,7 +263,17 @@ function run(positionals: string[], values: OptionValues<typeof RUN_OPTIONS>, io
     }
     // With --out the reports go to files only; the terminal lists them.
     const written: string[] = [];
-    const files = { ...io, writeFile: (path: string, text: string) => (written.push(path), io.writeFile(path, text)), writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => (written.push(path), io.writeBytes!(path, bytes))) };
+    const files = {
+      ...io,
+      writeFile: (path: string, text: string) => {
+        written.push(path);
+        io.writeFile(path, text);
+      },
+      writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => {
+        written.push(path);
+        io.writeBytes!(path, bytes);
+      }),
+    };
     io.mkdir(values.out);
     files.writeFile(join(values.out, 'result.json'), jsonText);
     files.writeFile(join(values.out, 'account.txt'), `${table}\n`);

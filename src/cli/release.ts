@@ -104,7 +104,7 @@ export function releaseCommand(positionals: readonly string[], values: OptionVal
   const { preparedBy } = reportOptions({ 'prepared-by': values['prepared-by'] }, usage);
   if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
-  if (existing && existing.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
+  if (existing?.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
   const file = positionals[0]!;
   let imported = null;
   try {

@@ -109,7 +109,7 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
     ...(opening ? { opening } : {}),
     ...(life !== undefined && rate !== undefined ? { asset: { lifeYears: Number(life), discountRate: A.toString(A.divide(A.fromString(rate), A.fromString('100'))) } } : {}),
   };
-  let tables;
+  let tables: ReturnType<typeof seeaTables>;
   try {
     tables = seeaTables(closing.input, closing.result, seeaOptions);
   } catch (e) {

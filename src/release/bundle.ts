@@ -15,6 +15,7 @@
  * reads the clock. The manifest cannot hold its own hash: publish the SHA-256 of manifest.json
  * beside the release (the CLI prints it).
  */
+import { terminalLine } from '../io/safe-text.js';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { geepFromAccount, geepResultToJson } from '../accounts/geep.js';
@@ -235,9 +236,10 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
   if (!isReleaseDate(options.date)) {
     throw new GepInputError([makeIssue('input.type', ['date'], { expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' }, found: JSON.stringify(options.date) })]);
   }
-  // One line of text: it is printed in the README (Markdown) and the reports' header lists.
+  // One line of text, no control or bidirectional characters (src/io/safe-text.ts): it is printed
+  // in the README (Markdown) and the reports' header lists.
   const preparedBy = options.preparedBy?.trim();
-  if (preparedBy !== undefined && (preparedBy === '' || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(preparedBy))) {
+  if (preparedBy !== undefined && (preparedBy === '' || terminalLine(preparedBy) !== preparedBy)) {
     throw new GepInputError([makeIssue('input.type', ['preparedBy'], { expected: { en: 'a name on one line (who prepared the account)', zh: '一行文字的编制单位名称' }, found: JSON.stringify(options.preparedBy) })]);
   }
   const strict = options.strict ?? false;

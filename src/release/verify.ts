@@ -18,6 +18,7 @@
  * parsed, and a manifest path that would leave the folder (`..`, an absolute path, a backslash) is
  * refused.
  */
+import { terminalLine } from '../io/safe-text.js';
 import { computeGep } from '../accounts/gep.js';
 import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
 import { GepInputError, makeIssue, messageOf, type GepIssue } from '../errors/errors.js';
@@ -94,7 +95,7 @@ function pathOutside(path: string): Text | null {
   if (path === '') return { en: 'an empty path', zh: '空路径' };
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { en: 'an absolute path', zh: '绝对路径' };
   if (path.includes('\\')) return { en: 'a backslash (paths are /-separated)', zh: '反斜杠（路径应以 / 分隔）' };
-  if (/[\u0000-\u001f\u007f]/.test(path)) return { en: 'a control character', zh: '控制字符' };
+  if (terminalLine(path) !== path) return { en: 'a control or bidirectional character', zh: '控制字符或双向文本字符' };
   if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return { en: 'an empty, "." or ".." segment', zh: '空段、"." 或 ".." 段' };
   return null;
 }

@@ -33,7 +33,7 @@ function cli(argv: string[]) {
 }
 
 /** A value node's parser accepts for the option. */
-const valueOf = (option: string): string[] => ((OPTIONS as Record<string, { type: string }>)[option]!.type === 'boolean' ? [`--${option}`] : [`--${option}`, '5']);
+const argsOf = (option: string): string[] => ((OPTIONS as Record<string, { type: string }>)[option]!.type === 'boolean' ? [`--${option}`] : [`--${option}`, '5']);
 
 const VERBS = Object.keys(COMMAND_HELP);
 
@@ -61,13 +61,13 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
       const unread = Object.keys(OPTIONS).filter((o) => o !== 'help' && o !== 'version' && !reads.has(o));
       expect(unread.length).toBeGreaterThan(0);
       for (const option of unread) {
-        const en = cli([verb, 'in.json', ...valueOf(option)]);
+        const en = cli([verb, 'in.json', ...argsOf(option)]);
         expect(en.code, `${verb} --${option}`).toBe(2);
         expect(en.stdout).toBe('');
         expect(en.stderr, `${verb} --${option}`).toContain(`gep ${verb} does not take --${option}`);
       }
       const option = unread[0]!;
-      const zh = cli([verb, 'in.json', ...valueOf(option), ...(reads.has('lang') ? ['--lang', 'zh'] : [])]);
+      const zh = cli([verb, 'in.json', ...argsOf(option), ...(reads.has('lang') ? ['--lang', 'zh'] : [])]);
       expect(zh.code).toBe(2);
       expect(zh.stderr, verb).toContain(reads.has('lang') ? `gep：gep ${verb} 不接受 --${option} 选项` : `gep ${verb} does not take --${option}`);
     });

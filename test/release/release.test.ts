@@ -75,7 +75,7 @@ describe('buildRelease', () => {
   });
 
   it('refuses a "prepared by" that is empty or not on one line (it would break the README)', () => {
-    for (const preparedBy of ['  ', 'a\n# forged heading', 'a\u2028b']) {
+    for (const preparedBy of ['  ', 'a\n# forged heading', 'a\u2028b', 'a\u202eb']) {
       expect(() => buildRelease(TINY, { date: '2024-06-30', preparedBy }), JSON.stringify(preparedBy)).toThrow(GepInputError);
     }
   });
@@ -205,7 +205,7 @@ describe('verifyRelease', () => {
   });
 
   it('refuses manifest paths that leave the release folder, are listed twice, or name the manifest', () => {
-    for (const bad of ['../outside.txt', '/etc/passwd', 'C:/x', 'account/../../x', 'a\\..\\..\\x', 'account//x', './README.md', 'manifest.json', 'README.md']) {
+    for (const bad of ['../outside.txt', '/etc/passwd', 'C:/x', 'account/../../x', 'a\\..\\..\\x', 'account//x', 'a\u202e/x', './README.md', 'manifest.json', 'README.md']) {
       const files = folder(bundle);
       const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
       manifest.files.push({ path: bad, sha256: '0'.repeat(64), bytes: 0, role: 'x' });
