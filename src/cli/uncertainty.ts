@@ -94,7 +94,15 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
       return 1;
     }
   }
-  const imported = readInputFile(file, io, undefined, lang);
+  let imported: ReturnType<typeof readInputFile> = null;
+  try {
+    imported = readInputFile(file, io, undefined, lang);
+  } catch (e) {
+    // A file that does not parse is bad input, located in it (it used to escape as a crash).
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(issuesOf(e, file, null), lang, io);
+    return 1;
+  }
   if (!imported) return 1;
   const profile = profileOption(values.profile, io, usage);
   const options = {
