@@ -66,6 +66,7 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile,
     // Bytes for every format: the importers decode text themselves (UTF-8, else GB18030).
     data = io.readBytes ? io.readBytes(file) : io.readFile(file);
   } catch (e) {
+    if (e instanceof GepInputError) throw e; // too large to read (runCli's readsWithinLimit)
     io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
     return null;
   }

@@ -33,6 +33,7 @@ import { SENSITIVITY_HELP, SENSITIVITY_OPTIONS, sensitivityCommand, UNCERTAINTY_
 import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, TEMPLATE_OPTIONS, templateCommand, VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_OPTIONS, APPLICATION_VERBS, applicationCommand } from './applications.js';
+import { checkSize, DEFAULT_READ_LIMITS } from '../io/limits.js';
 import { OPTIONS, unreadOption, type OptionName, type OptionValues, type VerbOptions } from './options.js';
 
 /** What the CLI may touch. */
@@ -416,11 +417,37 @@ function listingLanguage(values: { readonly lang?: string | undefined }): Langua
   return oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
 }
 
+/**
+ * The IO with every read refused, before it happens, when the file is past the readers' size limit
+ * (limits.maxBytes, 32 MiB): the importers check the size too, but only once the file is in memory
+ * (a 1.5 GB input took 1.7 GB to refuse). The refusal is a `GepInputError` located at the file.
+ * Without `fileSize` (an IO that cannot stat) the reads are as given.
+ */
+function readsWithinLimit(io: CliIo): CliIo {
+  const size = io.fileSize?.bind(io);
+  if (!size) return io;
+  const check = (path: string) => checkSize(size(path), DEFAULT_READ_LIMITS, path);
+  const readBytes = io.readBytes?.bind(io);
+  return {
+    ...io,
+    readFile: (path) => {
+      check(path);
+      return io.readFile(path);
+    },
+    ...(readBytes ? { readBytes: (path: string) => {
+      check(path);
+      return readBytes(path);
+    } } : {}),
+  };
+}
+
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], given: CliIo): number {
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
+    // gep verify-release reads a folder under its own limits (src/release/verify.ts), sizes first.
+    const io = command === 'verify-release' ? given : readsWithinLimit(given);
     if (values.version) {
       io.stdout(`${LIBRARY_VERSION}\n`);
       return 0;
@@ -453,7 +480,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    printUsageError(e, requestedLanguage(argv), io);
+    printUsageError(e, requestedLanguage(argv), given);
     return 2;
   }
 }
@@ -473,7 +500,7 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   if (!parsed || command !== 'batch' || parsed.values.help || parsed.values.version) return runCli(argv, io);
   try {
     checkVerbOptions(command, parsed.values);
-    return await batchCommand(rest, parsed.values, io as BatchIo, fail);
+    return await batchCommand(rest, parsed.values, readsWithinLimit(io) as BatchIo, fail);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     printUsageError(e, requestedLanguage(argv), io);
