@@ -68,6 +68,32 @@ export const PRESENT_VALUE_FORMULA_ZH = 'PV = Σ_{t=1..n} a_t · (1 + r)^−(t �
 const PARAMETER = { en: 'parameter', zh: '参数' } as const;
 
 /**
+ * The annuity factor (年金现值系数): the present value of 1 a year for n years at r, in closed form
+ * — the one place it is computed (the SEEA EA asset account, src/seea/assets.ts, calls it too).
+ *
+ *   a(n, r, s) = [1 − (1 + r)^−n] / r · (1 + r)^s   (r > 0),   a = n   (r = 0)
+ *
+ * s = 0 when the amounts fall at the end of each year (ordinary annuity, the default), 1 at its
+ * start (annuity due). Source: financial mathematics (`discounting`).
+ *
+ * @param years - n, a whole number ≥ 1
+ * @param rate - r as a fraction (0.03 for 3 %), ≥ 0
+ * @param timing - end (default) or start of each year
+ * @returns a(n, r, s), exact but for the division by (1 + r)^n (40 significant digits)
+ * @example
+ * annuityFactor(2, dec('0.1')).toString()   //=> 1/1.1 + 1/1.21 = 2.1/1.21 = '1.735537190082644628099173553719008264463'
+ */
+export function annuityFactor(years: number, rate: Dec, timing: 'end' | 'start' = 'end'): Dec {
+  if (!Number.isInteger(years) || years < 1) throw new Error('[gep] annuityFactor: the term must be a whole number of years ≥ 1');
+  if (rate.lt(0)) throw new Error('[gep] annuityFactor: the discount rate must be ≥ 0');
+  const n = D.fromString(String(years));
+  if (rate.isZero()) return n;
+  const onePlusR = D.add(D.one, rate);
+  const ordinary = D.divide(D.subtract(D.one, D.divide(D.one, D.pow(onePlusR, n))), rate);
+  return timing === 'start' ? D.multiply(ordinary, onePlusR) : ordinary;
+}
+
+/**
  * Present value of an annual amount over a term, or of a schedule of annual amounts (现值).
  *
  * @summary PV = Σ a_t / (1 + r)^(t − s), with the schedule and the closed form checked
@@ -98,23 +124,21 @@ export function presentValue(amounts: Dec | readonly Dec[], options: PresentValu
   const value = D.sum(schedule.map((y) => y.presentValue));
   const undiscounted = D.sum(schedule.map((y) => y.amount));
   const steps: TraceStep[] = [];
-  let annuityFactor: Dec | null = null;
+  let factor: Dec | null = null;
   if (constant && g.isZero()) {
     const a = amounts as Dec;
-    annuityFactor = D.sum(schedule.map((y) => y.discountFactor));
+    factor = D.sum(schedule.map((y) => y.discountFactor));
     // Closed form, computed independently of the sum; both must agree.
-    const closed = r.isZero()
-      ? D.fromString(String(n))
-      : D.multiply(D.divide(D.subtract(D.one, D.divide(D.one, D.pow(onePlusR, D.fromString(String(n))))), r), D.pow(onePlusR, D.fromString(String(s))));
-    if (!agreeWithin(D, annuityFactor, closed, closed)) throw new Error(`[gep] presentValue: annuity identity broken: Σ v_t = ${annuityFactor.toString()} vs closed form ${closed.toString()}`);
+    const closed = annuityFactor(n, r, timing);
+    if (!agreeWithin(D, factor, closed, closed)) throw new Error(`[gep] presentValue: annuity identity broken: Σ v_t = ${factor.toString()} vs closed form ${closed.toString()}`);
     steps.push(step({ en: 'annuity factor', zh: '年金现值系数' }, r.isZero() ? 'Σ v_t = n (r = 0)' : `Σ v_t = [1 − (1 + r)^−n] / r${s ? ' × (1 + r)' : ''}`, {
       r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
-    }, annuityFactor, '1'));
-    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = a × Σ v_t', { a: tv(a, '元/a', PARAMETER), 'Σ v_t': tv(annuityFactor, '1', 'step:annuity factor') }, value, '元'));
+    }, factor, '1'));
+    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = a × Σ v_t', { a: tv(a, '元/a', PARAMETER), 'Σ v_t': tv(factor, '1', 'step:annuity factor') }, value, '元'));
   } else {
     steps.push(step({ en: 'present value', zh: '现值' }, 'PV = Σ a_t · v_t', {
       'Σ a_t': tv(undiscounted, '元', { en: 'schedule', zh: '逐年明细' }), r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
     }, value, '元', { en: 'year by year in the schedule', zh: '按逐年明细计算' }));
   }
-  return { value, undiscounted, annuityFactor, rate: r, years: n, timing, growth: g, schedule, formula: PRESENT_VALUE_FORMULA, formulaZh: PRESENT_VALUE_FORMULA_ZH, steps };
+  return { value, undiscounted, annuityFactor: factor, rate: r, years: n, timing, growth: g, schedule, formula: PRESENT_VALUE_FORMULA, formulaZh: PRESENT_VALUE_FORMULA_ZH, steps };
 }

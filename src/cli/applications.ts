@@ -32,6 +32,7 @@ import { ecoCompensationSchema } from '../applications/eco-compensation.js';
 import { auditSchema, auditTenure, doubleAssessment, scorecardToJson, tenureAuditToJson } from '../applications/audit.js';
 import { financeSchema, assetValuationToJson, valueEcologicalAssets } from '../applications/finance.js';
 import type { CliIo } from './main.js';
+import type { OptionValues, VerbOptions } from './options.js';
 
 const COMMON = `Options:
   --format FORMAT   table (default), json (the full result with its trace), md (Markdown), or
@@ -113,15 +114,20 @@ ${COMMON}`,
 /** The verbs of this module. */
 export const APPLICATION_VERBS = Object.keys(APPLICATION_HELP);
 
-/** The options the application verbs read. */
-export interface ApplicationValues {
-  readonly [option: string]: string | boolean | undefined;
-  readonly format?: string | undefined;
-  readonly lang?: string | undefined;
-  readonly out?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-}
+/**
+ * The options the application verbs read (any other is refused: ./options.ts). Every parameter of a
+ * method lives in its file, the record of the computation: an option that would set one from the
+ * command line is refused with where to set it instead.
+ */
+export const APPLICATION_OPTIONS = {
+  reads: ['format', 'lang', 'out', 'profile', 'strict'],
+  instead: Object.fromEntries(Object.entries({ 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' }).map(([option, field]) => [option, {
+    en: `it reads it from its file: set ${field} there`,
+    zh: `该命令从输入文件中读取此项：请在文件中设置 ${field}`,
+  }])),
+} as const satisfies VerbOptions;
+/** The values of `APPLICATION_OPTIONS`. */
+export type ApplicationValues = OptionValues<typeof APPLICATION_OPTIONS.reads>;
 
 interface Context {
   readonly io: CliIo;
@@ -315,15 +321,6 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
  * `usage` throws the CLI's usage error.
  */
 export function applicationCommand(verb: string, positionals: readonly string[], values: ApplicationValues, io: CliIo, usage: (message: Text) => never): number {
-  // Every parameter of a method lives in its file, the record of the computation: an option that
-  // would change one from the command line (or one these verbs do not read) is refused, not ignored.
-  const inFileInstead: Record<string, string> = { 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' };
-  for (const [key, v] of Object.entries(values)) {
-    if (v === undefined || ['format', 'lang', 'out', 'profile', 'strict', 'help'].includes(key)) continue;
-    usage(inFileInstead[key]
-      ? { en: `gep ${verb} takes --${key} from its file: set ${inFileInstead[key]} there`, zh: `gep ${verb} 从输入文件中读取 --${key}：请在文件中设置 ${inFileInstead[key]}` }
-      : { en: `gep ${verb} does not take --${key}`, zh: `gep ${verb} 不接受 --${key}` });
-  }
   const expected = verb === 'scorecard' ? 2 : 1;
   if (positionals.length !== expected) usage(verb === 'scorecard'
     ? { en: 'gep scorecard takes two input files: the earlier year, then the later', zh: 'gep scorecard 需要两个输入文件：先较早年份，后较晚年份' }

@@ -65,6 +65,8 @@ export interface BatchIo {
   remove?(path: string): void;
 }
 
+export const BATCH_OPTIONS = ['out', 'profile', 'strict', 'float', 'workers', 'quiet', 'lang'] as const; // the options gep batch reads (src/cli/options.ts)
+
 export interface BatchValues {
   readonly out?: string | undefined;
   readonly quiet?: boolean | undefined;

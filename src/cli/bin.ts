@@ -24,6 +24,7 @@ void runCliAsync(process.argv.slice(2), {
     ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
     : null),
   remove: (p) => rmSync(p, { recursive: true, force: true }),
+  fileSize: (p) => statSync(p).size,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -21,6 +21,7 @@ import type { CliIo } from './main.js';
 import { issuesOf, readInputFile } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import { reportOptions } from './report-options.js';
+import type { OptionName, OptionValues } from './options.js';
 
 export const COMPARE_HELP = `gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [options]
 
@@ -42,18 +43,10 @@ Options:
 
 Exit codes: 0 success (also when the decline flag is raised; it is printed), 1 bad input, 2 bad usage.`;
 
-/** The options `compare` reads. */
-export interface CompareValues {
-  readonly format?: string | undefined;
-  readonly lang?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-  readonly 'base-year'?: string | undefined;
-  readonly 'decline-threshold'?: string | undefined;
-  readonly 'price-index'?: string | undefined;
-  readonly date?: string | undefined;
-  readonly 'prepared-by'?: string | undefined;
-}
+/** The options `compare` reads (any other is refused: ./options.ts). */
+export const COMPARE_OPTIONS = ['base-year', 'price-index', 'decline-threshold', 'format', 'profile', 'lang', 'strict', 'date', 'prepared-by'] as const satisfies readonly OptionName[];
+/** The values of `COMPARE_OPTIONS`. */
+export type CompareValues = OptionValues<typeof COMPARE_OPTIONS>;
 
 /**
  * GEEP and ratios of an account, when its input has the blocks: the JSON to add to the result and

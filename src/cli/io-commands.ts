@@ -23,6 +23,7 @@ import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { withFile } from '../io/json-input.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { isProfileFile, profileOption } from './profile-option.js';
+import type { OptionName, OptionValues } from './options.js';
 
 /** The part of the CLI's IO these commands use. */
 export interface IoCommandsIo {
@@ -36,6 +37,11 @@ export interface IoCommandsIo {
   /** Write bytes (XLSX exports and templates). */
   writeBytes?(path: string, bytes: Uint8Array): void;
 }
+
+/** The options `gep validate` reads (./options.ts). */
+export const VALIDATE_OPTIONS = ['profile', 'lang', 'strict'] as const satisfies readonly OptionName[];
+/** The options `gep template` reads. */
+export const TEMPLATE_OPTIONS = ['out', 'profile', 'lang'] as const satisfies readonly OptionName[];
 
 export const VALIDATE_HELP = `gep validate <file.json|csv|xlsx> [--profile ID] [--lang en|zh] [--strict]
 
@@ -60,6 +66,7 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile,
     // Bytes for every format: the importers decode text themselves (UTF-8, else GB18030).
     data = io.readBytes ? io.readBytes(file) : io.readFile(file);
   } catch (e) {
+    if (e instanceof GepInputError) throw e; // too large to read (runCli's readsWithinLimit)
     io.stderr(`${cannotRead(file, lang)}${lang === 'zh' ? '：' : ': '}${systemReason(e, lang)}\n`);
     return null;
   }
@@ -157,7 +164,7 @@ export function issuesOf(e: GepInputError, file: string, imported: ImportedInput
  * `gep validate <file>`: exactly the checks of `gep run` (./withAccount: the same reading,
  * computation, GEEP and ratios), without printing or writing the account.
  */
-export function validateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; strict?: boolean }, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function validateCommand(positionals: readonly string[], values: OptionValues<typeof VALIDATE_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep validate takes exactly one input file', zh: 'gep validate 只接受一个输入文件' });
   const lang = langOf(values.lang, 'en', usage);
   const file = positionals[0]!;
@@ -179,7 +186,7 @@ function langOf(value: string | undefined, fallback: Language, usage: (m: Text) 
 }
 
 /** `gep template --profile ID --lang zh|en --out FILE`. */
-export function templateCommand(positionals: readonly string[], values: { profile?: string; lang?: string; out?: string }, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function templateCommand(positionals: readonly string[], values: OptionValues<typeof TEMPLATE_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
   if (positionals.length) usage({ en: 'gep template takes no arguments; give --out FILE.xlsx or FILE.csv', zh: 'gep template 不接受参数；请给出 --out 文件.xlsx 或 文件.csv' });
   const lang = langOf(values.lang, 'zh', usage);
   const out = values.out;

@@ -3,7 +3,7 @@
  * 0 success, 1 bad input (the issues are printed), 2 bad usage. No `process` in here, so tests
  * run it in-process.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { GepInputError, describeIssue } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
@@ -25,14 +25,16 @@ import { decodeText } from '../io/csv-input.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
-import { compareCommand, COMPARE_HELP } from './compare.js';
-import { BATCH_HELP, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
-import { RELEASE_HELP, releaseCommand, VERIFY_RELEASE_HELP, verifyReleaseCommand } from './release.js';
-import { SEEA_HELP, seeaCommand } from './seea.js';
-import { SENSITIVITY_HELP, sensitivityCommand, UNCERTAINTY_HELP, uncertaintyCommand } from './uncertainty.js';
-import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, templateCommand, VALIDATE_HELP, validateCommand, withAccount, writeExports } from './io-commands.js';
+import { COMPARE_HELP, COMPARE_OPTIONS, compareCommand } from './compare.js';
+import { BATCH_HELP, BATCH_OPTIONS, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
+import { RELEASE_HELP, RELEASE_OPTIONS, releaseCommand, VERIFY_RELEASE_HELP, VERIFY_RELEASE_OPTIONS, verifyReleaseCommand } from './release.js';
+import { SEEA_HELP, SEEA_OPTIONS, seeaCommand } from './seea.js';
+import { SENSITIVITY_HELP, SENSITIVITY_OPTIONS, sensitivityCommand, UNCERTAINTY_HELP, UNCERTAINTY_OPTIONS, uncertaintyCommand } from './uncertainty.js';
+import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, TEMPLATE_OPTIONS, templateCommand, VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
-import { APPLICATION_HELP, APPLICATION_VERBS, applicationCommand } from './applications.js';
+import { APPLICATION_HELP, APPLICATION_OPTIONS, APPLICATION_VERBS, applicationCommand } from './applications.js';
+import { checkSize, DEFAULT_READ_LIMITS } from '../io/limits.js';
+import { OPTIONS, unreadOption, type OptionName, type OptionValues, type VerbOptions } from './options.js';
 
 /** What the CLI may touch. */
 export interface CliIo {
@@ -53,6 +55,8 @@ export interface CliIo {
   rename?(from: string, to: string): void;
   /** Every file under a folder, relative paths with `/`; null when it does not exist (gep release, verify-release). */
   listFiles?(dir: string): string[] | null;
+  /** Size of a file in bytes, without reading it (gep verify-release refuses files past its limits before reading them). */
+  fileSize?(path: string): number;
   /** Remove a file or folder with its contents; nothing when absent (gep batch). */
   remove?(path: string): void;
 }
@@ -73,7 +77,7 @@ Usage:
   gep uncertainty <input> [--spec FILE] [--draws N] [--seed N] [--quantiles LIST] [--format table|json|html]
   gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json] [--lang en|zh]
-  gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--profile ID] [--strict] [--lang en|zh]
+  gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--prepared-by TEXT] [--profile ID] [--strict] [--lang en|zh]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
   gep area|project|compensation|eco-compensation|audit|finance <file.json> [--format table|json|md|html] [--lang en|zh] [--out FILE]
@@ -82,7 +86,7 @@ Usage:
 
 Exit codes: 0 success, 1 bad input (every issue is listed), 2 bad usage.`;
 
-const COMMAND_HELP: Record<string, string> = {
+export const COMMAND_HELP: Record<string, string> = {
   run: `gep run <input.json|csv|xlsx> [options]
 
 Compute the GEP account of one region and year and print it. The input may be JSON (canonical),
@@ -106,10 +110,11 @@ Options:
 
 With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
 "geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
-  indicators: `gep indicators [--profile ID|FILE.json] [--json]
+  indicators: `gep indicators [--profile ID|FILE.json] [--json] [--lang en|zh]
 
 List the indicator catalogue (生态产品清单) and which indicators are implemented; with --profile,
-the profile's local indicators (defined as data in a profile file) too, marked L.`,
+the profile's local indicators (defined as data in a profile file) too, marked L. --lang zh prints
+the Chinese names only.`,
   'ecosystem-types': `gep ecosystem-types [--json]
 
 List the ecosystem types (生态系统类型) an input may name: id, Chinese and English names, level
@@ -131,8 +136,8 @@ Options:
   --lang LANG       en (default) or zh, for the memo and the HTML page
   --out FILE        also write the memo (or the HTML page with --format html) to FILE
   --require-rows    exit 1 unless some row was recomputed independently and agrees`,
-  coefficients: `gep coefficients <profile> [--json]
-gep coefficients diff <a> <b> [--json]
+  coefficients: `gep coefficients <profile> [--json] [--lang en|zh]
+gep coefficients diff <a> <b> [--json] [--lang en|zh]
 
 List the coefficients of a profile's table (value, unit, price year, source, status), or what
 differs between two profiles or two table versions (id/version). Two profiles: their settings
@@ -150,40 +155,47 @@ as data.`,
   ...APPLICATION_HELP,
   uncertainty: UNCERTAINTY_HELP,
   sensitivity: SENSITIVITY_HELP,
-  profiles: `gep profiles [--json]
+  profiles: `gep profiles [--json] [--lang en|zh]
 
 List the accounting profiles (核算方案) and their coefficient tables.`,
 };
 
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  profile: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  strict: { type: 'boolean' },
-  json: { type: 'boolean' },
-  'base-year': { type: 'string' },
-  'decline-threshold': { type: 'string' },
-  'price-index': { type: 'string' },
-  quiet: { type: 'boolean' },
-  float: { type: 'boolean' },
-  workers: { type: 'string' },
-  'require-rows': { type: 'boolean' },
-  date: { type: 'string' },
-  'prepared-by': { type: 'string' },
-  opening: { type: 'string' },
-  allocation: { type: 'string' },
-  'asset-life': { type: 'string' },
-  'discount-rate': { type: 'string' },
-  spec: { type: 'string' },
-  draws: { type: 'string' },
-  seed: { type: 'string' },
-  quantiles: { type: 'string' },
-  top: { type: 'string' },
-  samples: { type: 'string' },
-} as const satisfies ParseArgsConfig['options'];
+/** What each verb reads (./options.ts): any other option is a usage error naming it and the verb. */
+const REPORT_FORMATS = ['md', 'html', 'csv', 'xlsx'] as const;
+const RUN_OPTIONS = ['profile', 'format', 'out', 'lang', 'strict', 'date', 'prepared-by'] as const satisfies readonly OptionName[];
+const REPRODUCE_OPTIONS = ['format', 'json', 'lang', 'out', 'require-rows'] as const satisfies readonly OptionName[];
+const LISTING_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
+const INDICATORS_OPTIONS = ['profile', 'json', 'lang'] as const satisfies readonly OptionName[];
+const ECOSYSTEM_TYPES_OPTIONS = ['json'] as const satisfies readonly OptionName[];
+
+/** The options of every verb; `COMMAND_HELP` has the same keys (a test holds each help text to its list). */
+export const VERB_OPTIONS: Readonly<Record<string, VerbOptions>> = {
+  // The date and author are printed by the md, html, csv and xlsx reports only.
+  run: { reads: RUN_OPTIONS, onlyWithFormat: { default: 'table', options: { date: REPORT_FORMATS, 'prepared-by': REPORT_FORMATS } } },
+  validate: { reads: VALIDATE_OPTIONS },
+  template: { reads: TEMPLATE_OPTIONS },
+  indicators: { reads: INDICATORS_OPTIONS },
+  'ecosystem-types': { reads: ECOSYSTEM_TYPES_OPTIONS },
+  profiles: { reads: LISTING_OPTIONS },
+  coefficients: { reads: LISTING_OPTIONS },
+  compare: { reads: COMPARE_OPTIONS, onlyWithFormat: { default: 'table', options: { date: ['html'], 'prepared-by': ['html'] } } },
+  reproduce: { reads: REPRODUCE_OPTIONS },
+  batch: { reads: BATCH_OPTIONS },
+  release: { reads: RELEASE_OPTIONS },
+  'verify-release': { reads: VERIFY_RELEASE_OPTIONS },
+  seea: { reads: SEEA_OPTIONS },
+  uncertainty: { reads: UNCERTAINTY_OPTIONS },
+  sensitivity: { reads: SENSITIVITY_OPTIONS },
+  ...Object.fromEntries(APPLICATION_VERBS.map((v) => [v, APPLICATION_OPTIONS])),
+};
+
+/** Refuse an option the verb does not read (usage error naming both). */
+function checkVerbOptions(command: string, values: Readonly<Record<string, unknown>>): void {
+  const declared = VERB_OPTIONS[command];
+  if (!declared) throw new Error(`[gep] the verb ${command} declares no options`);
+  const refused = unreadOption(command, declared, values);
+  if (refused) fail(refused);
+}
 
 /** Bad usage, with its message in English and Chinese. */
 class UsageError extends Error {
@@ -234,7 +246,7 @@ function printUsageError(e: UsageError, lang: Language, io: CliIo): void {
   io.stderr(lang === 'zh' ? `gep：${textIn(e.text, 'zh')}\n（用法见 gep --help）\n` : `gep: ${e.message}\n\n${USAGE}\n`);
 }
 
-function run(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function run(positionals: string[], values: OptionValues<typeof RUN_OPTIONS>, io: CliIo): number {
   if (positionals.length !== 1) fail({ en: 'gep run takes exactly one input file', zh: 'gep run 只接受一个输入文件' });
   const report = reportOptions(values, fail);
   const file = positionals[0]!;
@@ -252,7 +264,17 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
     }
     // With --out the reports go to files only; the terminal lists them.
     const written: string[] = [];
-    const files = { ...io, writeFile: (path: string, text: string) => (written.push(path), io.writeFile(path, text)), writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => (written.push(path), io.writeBytes!(path, bytes))) };
+    const files = {
+      ...io,
+      writeFile: (path: string, text: string) => {
+        written.push(path);
+        io.writeFile(path, text);
+      },
+      writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => {
+        written.push(path);
+        io.writeBytes!(path, bytes);
+      }),
+    };
     io.mkdir(values.out);
     files.writeFile(join(values.out, 'result.json'), jsonText);
     files.writeFile(join(values.out, 'account.txt'), `${table}\n`);
@@ -262,7 +284,7 @@ function run(positionals: string[], values: ReturnType<typeof parse>['values'], 
   });
 }
 
-function reproduce(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function reproduce(positionals: string[], values: OptionValues<typeof REPRODUCE_OPTIONS>, io: CliIo): number {
   if (positionals.length !== 1) fail({ en: 'gep reproduce takes exactly one case file', zh: 'gep reproduce 只接受一个案例文件' });
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['md', 'json', 'html'] as const, values.json ? 'json' : 'md');
@@ -304,7 +326,7 @@ function tableOf(name: string): CoefficientTable {
   return side.kind === 'table' ? side.table : getCoefficientTable(side.profile.coefficientTable);
 }
 
-function coefficients(positionals: string[], values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function coefficients(positionals: string[], values: OptionValues<typeof LISTING_OPTIONS>, io: CliIo): number {
   if (positionals[0] === 'diff') {
     if (positionals.length !== 3) fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
     io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false, listingLanguage(values)));
@@ -324,7 +346,7 @@ function coefficients(positionals: string[], values: ReturnType<typeof parse>['v
   return 0;
 }
 
-function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function indicators(values: OptionValues<typeof INDICATORS_OPTIONS>, io: CliIo): number {
   let profile: string | Profile | undefined;
   try {
     profile = profileOption(values.profile, io, usage);
@@ -348,7 +370,7 @@ function indicators(values: ReturnType<typeof parse>['values'], io: CliIo): numb
 }
 
 /** `gep ecosystem-types`: the types of ecosystem-types.json, level-2 types under their parent. */
-function ecosystemTypeList(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function ecosystemTypeList(values: OptionValues<typeof ECOSYSTEM_TYPES_OPTIONS>, io: CliIo): number {
   const types = [...ecosystemTypes().values()];
   const rows = types.map((t) => ({ id: t.id, zh: t.zh, en: t.en, level: t.parent === null ? 1 : 2, parent: t.parent }));
   if (values.json) {
@@ -375,7 +397,7 @@ function printProfileIssues(e: GepInputError, file: string, io: CliIo): number {
   return 1;
 }
 
-function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number {
+function profiles(values: OptionValues<typeof LISTING_OPTIONS>, io: CliIo): number {
   const list = listProfiles();
   if (values.json) {
     io.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -391,15 +413,41 @@ function profiles(values: ReturnType<typeof parse>['values'], io: CliIo): number
 }
 
 /** The language of a listing (`gep indicators --lang zh`): en unless zh is asked for. */
-function listingLanguage(values: ReturnType<typeof parse>['values']): Language {
+function listingLanguage(values: { readonly lang?: string | undefined }): Language {
   return oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
 }
 
+/**
+ * The IO with every read refused, before it happens, when the file is past the readers' size limit
+ * (limits.maxBytes, 32 MiB): the importers check the size too, but only once the file is in memory
+ * (a 1.5 GB input took 1.7 GB to refuse). The refusal is a `GepInputError` located at the file.
+ * Without `fileSize` (an IO that cannot stat) the reads are as given.
+ */
+function readsWithinLimit(io: CliIo): CliIo {
+  const size = io.fileSize?.bind(io);
+  if (!size) return io;
+  const check = (path: string) => checkSize(size(path), DEFAULT_READ_LIMITS, path);
+  const readBytes = io.readBytes?.bind(io);
+  return {
+    ...io,
+    readFile: (path) => {
+      check(path);
+      return io.readFile(path);
+    },
+    ...(readBytes ? { readBytes: (path: string) => {
+      check(path);
+      return readBytes(path);
+    } } : {}),
+  };
+}
+
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], given: CliIo): number {
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
+    // gep verify-release reads a folder under its own limits (src/release/verify.ts), sizes first.
+    const io = command === 'verify-release' ? given : readsWithinLimit(given);
     if (values.version) {
       io.stdout(`${LIBRARY_VERSION}\n`);
       return 0;
@@ -413,6 +461,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${COMMAND_HELP[command]}\n`);
       return 0;
     }
+    checkVerbOptions(command, values);
     if (command === 'run') return run(rest, values, io);
     if (command === 'reproduce') return reproduce(rest, values, io);
     if (command === 'validate') return validateCommand(rest, values, io, fail);
@@ -431,7 +480,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return command === 'indicators' ? indicators(values, io) : profiles(values, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    printUsageError(e, requestedLanguage(argv), io);
+    printUsageError(e, requestedLanguage(argv), given);
     return 2;
   }
 }
@@ -450,7 +499,8 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   const [command, ...rest] = parsed?.positionals ?? [];
   if (!parsed || command !== 'batch' || parsed.values.help || parsed.values.version) return runCli(argv, io);
   try {
-    return await batchCommand(rest, parsed.values, io as BatchIo, fail);
+    checkVerbOptions(command, parsed.values);
+    return await batchCommand(rest, parsed.values, readsWithinLimit(io) as BatchIo, fail);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     printUsageError(e, requestedLanguage(argv), io);

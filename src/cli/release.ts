@@ -10,9 +10,12 @@ import { GepInputError } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { sha256Hex } from '../io/hash.js';
 import { buildRelease, isReleaseDate, RELEASE_PATHS, type ReleaseBundle } from '../release/bundle.js';
-import { verifyRelease } from '../release/verify.js';
+import { terminalLine } from '../io/safe-text.js';
+import { releaseSizeIssues, verifyRelease, type ReleaseVerification } from '../release/verify.js';
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
+import type { OptionName, OptionValues } from './options.js';
+import { reportOptions } from './report-options.js';
 
 /** The part of the CLI's IO the release commands use. */
 export interface ReleaseIo extends IoCommandsIo {
@@ -20,17 +23,13 @@ export interface ReleaseIo extends IoCommandsIo {
   rename?(from: string, to: string): void;
   /** Every file under a folder, as paths relative to it with `/`; null when the folder does not exist. */
   listFiles?(dir: string): string[] | null;
+  fileSize?(path: string): number;
 }
 
-/** The options the release commands read. */
-export interface ReleaseValues {
-  readonly out?: string | undefined;
-  readonly date?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-  readonly lang?: string | undefined;
-  readonly json?: boolean | undefined;
-}
+/** The options `gep release` reads (any other is refused: ./options.ts). */
+export const RELEASE_OPTIONS = ['out', 'date', 'prepared-by', 'profile', 'strict', 'lang'] as const satisfies readonly OptionName[];
+/** The options `gep verify-release` reads. */
+export const VERIFY_RELEASE_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 
 export const RELEASE_HELP = `gep release <input.json|csv|xlsx> --out DIR [options]
 
@@ -44,7 +43,9 @@ the end) beside the folder. Check a bundle with gep verify-release DIR.
 
 Options:
   --out DIR         the folder to write; it must not exist or be empty
-  --date YYYY-MM-DD release date written into the manifest (default: today, local time)
+  --date YYYY-MM-DD release date written into the manifest, and the report date of report.html and
+                    result.xlsx (default: today, local time)
+  --prepared-by X   who prepared the account (编制单位): in the reports, the README and the manifest
   --profile ID      accounting profile (default: the input's "profile", else national-2022)
   --strict          refuse coefficients whose status is to-verify
   --lang LANG       en (default) or zh, for the HTML report and the workbook headers
@@ -93,16 +94,17 @@ export function writeRelease(bundle: ReleaseBundle, dir: string, io: ReleaseIo):
 }
 
 /** `gep release <input> --out DIR`. */
-export function releaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+export function releaseCommand(positionals: readonly string[], values: OptionValues<typeof RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep release takes exactly one input file', zh: 'gep release 只接受一个输入文件' });
   const out = values.out;
   if (!out) usage({ en: 'gep release needs --out DIR', zh: 'gep release 需要 --out 文件夹' });
   const lang = langOf(values.lang, usage);
   const date = values.date ?? today();
   if (!isReleaseDate(date)) usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
+  const { preparedBy } = reportOptions({ 'prepared-by': values['prepared-by'] }, usage);
   if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
-  if (existing && existing.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
+  if (existing?.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
   const file = positionals[0]!;
   let imported = null;
   try {
@@ -116,7 +118,7 @@ export function releaseCommand(positionals: readonly string[], values: ReleaseVa
       return 1;
     }
     const bundle = buildRelease(imported.input, {
-      date, lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
+      date, ...(preparedBy ? { preparedBy } : {}), lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
     });
     writeRelease(bundle, out, io);
     const m = bundle.manifest;
@@ -132,7 +134,7 @@ export function releaseCommand(positionals: readonly string[], values: ReleaseVa
 }
 
 /** `gep verify-release DIR`. */
-export function verifyReleaseCommand(positionals: readonly string[], values: ReleaseValues, io: ReleaseIo, usage: (m: Text) => never): number {
+export function verifyReleaseCommand(positionals: readonly string[], values: OptionValues<typeof VERIFY_RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep verify-release takes exactly one folder', zh: 'gep verify-release 只接受一个文件夹' });
   const lang = langOf(values.lang, usage);
   if (!io.listFiles || !io.readBytes) usage({ en: 'this environment cannot read a folder', zh: '当前环境无法读取文件夹' });
@@ -142,16 +144,21 @@ export function verifyReleaseCommand(positionals: readonly string[], values: Rel
     io.stderr(lang === 'zh' ? `${cannotRead(dir, lang)}：文件夹不存在\n` : `${cannotRead(dir, lang)}: no such folder\n`);
     return 1;
   }
-  const files = new Map(paths.map((p) => [p, io.readBytes!(join(dir, ...p.split('/')))] as const));
-  const v = verifyRelease(files);
+  // Sizes first: a file past the limits is refused before anything is read into memory.
+  const at = (p: string) => join(dir, ...p.split('/'));
+  const tooBig = io.fileSize ? releaseSizeIssues(new Map(paths.map((p) => [p, io.fileSize!(at(p))] as const))) : [];
+  const v: ReleaseVerification = tooBig.length
+    ? { ok: false, manifest: null, issues: tooBig, notes: [], checked: { files: 0, values: 0 } }
+    : verifyRelease(new Map(paths.map((p) => [p, io.readBytes!(at(p))] as const)));
   if (values.json) {
     io.stdout(`${JSON.stringify(v, null, 2)}\n`);
     return v.ok ? 0 : 1;
   }
-  const m = v.manifest;
+  // The manifest is untrusted text: one terminal line per field, control characters shown, not obeyed.
+  const m = v.manifest && { ...v.manifest, region: { ...v.manifest.region, name: terminalLine(v.manifest.region.name) }, preparedBy: v.manifest.preparedBy ? terminalLine(v.manifest.preparedBy) : null, date: terminalLine(v.manifest.date), libraryVersion: terminalLine(v.manifest.libraryVersion), coefficientTable: terminalLine(v.manifest.coefficientTable), profile: { ...v.manifest.profile, id: terminalLine(v.manifest.profile.id) } };
   if (m) io.stdout(lang === 'zh'
-    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}（gep-accounting ${m.libraryVersion}）\n`
-    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date} (gep-accounting ${m.libraryVersion})\n`);
+    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}${m.preparedBy ? `，编制单位 ${m.preparedBy}` : ''}（gep-accounting ${m.libraryVersion}）\n`
+    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`);
   for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
   if (v.ok) {
     io.stdout(lang === 'zh'

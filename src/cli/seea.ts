@@ -17,19 +17,12 @@ import { seeaTables, type SeeaOptions } from '../seea/seea.js';
 import type { SeeaAllocation } from '../seea/services.js';
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
+import type { OptionName, OptionValues } from './options.js';
 
-/** The options `gep seea` reads. */
-export interface SeeaValues {
-  readonly format?: string | undefined;
-  readonly out?: string | undefined;
-  readonly lang?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-  readonly opening?: string | undefined;
-  readonly allocation?: string | undefined;
-  readonly 'asset-life'?: string | undefined;
-  readonly 'discount-rate'?: string | undefined;
-}
+/** The options `gep seea` reads (any other is refused: ./options.ts). */
+export const SEEA_OPTIONS = ['format', 'out', 'opening', 'asset-life', 'discount-rate', 'allocation', 'profile', 'lang', 'strict'] as const satisfies readonly OptionName[];
+/** The values of `SEEA_OPTIONS`. */
+export type SeeaValues = OptionValues<typeof SEEA_OPTIONS>;
 
 export const SEEA_HELP = `gep seea <input.json|csv|xlsx> [options]
 
@@ -116,7 +109,7 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
     ...(opening ? { opening } : {}),
     ...(life !== undefined && rate !== undefined ? { asset: { lifeYears: Number(life), discountRate: A.toString(A.divide(A.fromString(rate), A.fromString('100'))) } } : {}),
   };
-  let tables;
+  let tables: ReturnType<typeof seeaTables>;
   try {
     tables = seeaTables(closing.input, closing.result, seeaOptions);
   } catch (e) {

@@ -12,6 +12,7 @@ import { sensitivityResultToJson, uncertaintyResultToJson } from '../uncertainty
 import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import { profileOption } from './profile-option.js';
+import type { OptionName, OptionValues } from './options.js';
 
 const COMMON = `  --spec FILE       uncertainty specification (JSON, schemas/uncertainty.schema.json): the inputs and
                     coefficients with a distribution; without it, the default ranges of the
@@ -19,6 +20,7 @@ const COMMON = `  --spec FILE       uncertainty specification (JSON, schemas/unc
   --seed N          seed of the generator (default: the specification's, else 1)
   --profile ID      accounting profile, or a profile file with local indicators (default: the
                     input's "profile", else national-2022)
+  --strict          refuse coefficients whose status is to-verify
   --format FORMAT   table (default), json or html (one self-contained page)
   --lang LANG       en (default) or zh
   --out FILE        write the report to FILE instead of the terminal`;
@@ -51,20 +53,13 @@ ${COMMON}
 
 Exit codes: 0 success, 1 bad input or specification, 2 bad usage.`;
 
-/** The options the two commands read. */
-export interface UncertaintyValues {
-  readonly spec?: string | undefined;
-  readonly draws?: string | undefined;
-  readonly seed?: string | undefined;
-  readonly quantiles?: string | undefined;
-  readonly top?: string | undefined;
-  readonly samples?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly strict?: boolean | undefined;
-  readonly format?: string | undefined;
-  readonly lang?: string | undefined;
-  readonly out?: string | undefined;
-}
+const SHARED = ['spec', 'seed', 'profile', 'strict', 'format', 'lang', 'out'] as const satisfies readonly OptionName[];
+/** The options `gep uncertainty` reads (any other is refused: ./options.ts). */
+export const UNCERTAINTY_OPTIONS = ['draws', 'quantiles', ...SHARED] as const satisfies readonly OptionName[];
+/** The options `gep sensitivity` reads: not --draws or --quantiles, which only the Monte Carlo uses. */
+export const SENSITIVITY_OPTIONS = ['top', 'samples', ...SHARED] as const satisfies readonly OptionName[];
+/** The options either command reads. */
+export type UncertaintyValues = OptionValues<typeof UNCERTAINTY_OPTIONS> & OptionValues<typeof SENSITIVITY_OPTIONS>;
 
 function whole(name: string, text: string | undefined, usage: (m: Text) => never, min = 0): number | undefined {
   if (text === undefined) return undefined;
@@ -99,7 +94,15 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
       return 1;
     }
   }
-  const imported = readInputFile(file, io, undefined, lang);
+  let imported: ReturnType<typeof readInputFile> = null;
+  try {
+    imported = readInputFile(file, io, undefined, lang);
+  } catch (e) {
+    // A file that does not parse is bad input, located in it (it used to escape as a crash).
+    if (!(e instanceof GepInputError)) throw e;
+    printIssues(issuesOf(e, file, null), lang, io);
+    return 1;
+  }
   if (!imported) return 1;
   const profile = profileOption(values.profile, io, usage);
   const options = {
@@ -135,11 +138,11 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
 }
 
 /** `gep uncertainty`. */
-export function uncertaintyCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function uncertaintyCommand(positionals: readonly string[], values: OptionValues<typeof UNCERTAINTY_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
   return run('uncertainty', positionals, values, io, usage);
 }
 
 /** `gep sensitivity`. */
-export function sensitivityCommand(positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function sensitivityCommand(positionals: readonly string[], values: OptionValues<typeof SENSITIVITY_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
   return run('sensitivity', positionals, values, io, usage);
 }

@@ -38,7 +38,7 @@ export {
   buildRelease, releaseAccountJson, isReleaseDate, RELEASE_PATHS, RELEASE_FORMAT_VERSION,
   type ReleaseBundle, type ReleaseFile, type ReleaseManifest, type ManifestEntry, type ReleaseOptions,
 } from '../release/bundle.js';
-export { verifyRelease, type ReleaseVerification } from '../release/verify.js';
+export { verifyRelease, releaseSizeIssues, DEFAULT_RELEASE_LIMITS, type ReleaseVerification, type ReleaseLimits, type VerifyReleaseOptions } from '../release/verify.js';
 export { methodPage, methodIndex, type MethodText } from '../release/method-pages.js';
 // SEEA EA tables as CSV, XLSX, text and HTML (./seea-export.ts, ./seea-html.ts)
 export { seeaSheets, seeaToCsvFiles, seeaToXlsx, seeaToText, SEEA_SHEETS, SEEA_LABELS, type SeeaExportOptions, type SeeaSheet } from './seea-export.js';

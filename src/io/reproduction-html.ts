@@ -33,6 +33,7 @@ const STATUS_COLORS: Record<string, string> = {
 const TEXT = {
   en: {
     kicker: 'Reproduction of a published account', region: 'Region', year: 'Accounting year', priceYear: 'Price year', notStated: 'not stated', source: 'Source',
+    table: 'Coefficient table', tableFrom: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? 'named by the case' : `pinned by the default profile ${t.profile}; the case names none`),
     verdicts: {
       holds: 'Holds: rows recomputed independently agree with the printed values, and the identities hold (apart from the inconsistencies of the publication that the case documents).',
       'identities-only': 'Identities only: no row was recomputed independently, so nothing here shows that the published rows can be recomputed; the printed totals and shares hold.',
@@ -54,6 +55,7 @@ const TEXT = {
   },
   zh: {
     kicker: '已发布核算结果复核报告', region: '核算地区', year: '核算年份', priceYear: '价格年份', notStated: '未说明', source: '出处',
+    table: '参数表', tableFrom: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? '案例指定' : `默认核算方案 ${t.profile} 固定的参数表；案例未指定`),
     verdicts: {
       holds: '成立：独立复算的行与原文数值一致，恒等关系成立（案例中已记录的原文自相矛盾之处除外）。',
       'identities-only': '仅恒等关系：没有任何一行得到独立复算，因此无法说明原文各行可以复算；原文的合计与占比成立。',
@@ -99,7 +101,7 @@ export function reproductionToHtml(r: Reproduction, options: ReproductionHtmlOpt
   let n = 0;
   const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${sectionNumber(++n, lang)}${h(title)}</h2>${body}</section>`;
   const cite = [c.citation.authors, `(${c.citation.year})`, c.citation.journal, c.citation.doi ? `DOI ${c.citation.doi}` : '', c.citation.table ?? '', c.citation.pages ?? ''].filter(Boolean).join(' · ');
-  const masthead = `<header class="masthead"><p class="kicker">${h(T.kicker)}</p><h1>${h(c.citation.title)}</h1><ul class="meta"><li><b>${h(T.source)}</b>${h(cite)}</li><li><b>${h(T.region)}</b>${h(c.region)}</li><li><b>${h(T.year)}</b>${c.accountingYear}</li><li><b>${h(T.priceYear)}</b>${c.priceYear ?? h(T.notStated)}</li></ul></header>`;
+  const masthead = `<header class="masthead"><p class="kicker">${h(T.kicker)}</p><h1>${h(c.citation.title)}</h1><ul class="meta"><li><b>${h(T.source)}</b>${h(cite)}</li><li><b>${h(T.region)}</b>${h(c.region)}</li><li><b>${h(T.year)}</b>${c.accountingYear}</li><li><b>${h(T.priceYear)}</b>${c.priceYear ?? h(T.notStated)}</li><li><b>${h(T.table)}</b>${h(r.coefficientTable.key)}${lang === 'zh' ? `（${h(T.tableFrom(r.coefficientTable))}）` : ` (${h(T.tableFrom(r.coefficientTable))})`}</li></ul></header>`;
   const verdict = `<div class="banner ${r.verdict === 'holds' ? 'good' : r.verdict === 'identities-only' ? '' : 'bad'}" data-verdict="${r.verdict}">${h(T.verdicts[r.verdict]!)}</div>${c.citation.secondary ? `<div class="banner"><b>${h(T.secondary)}.</b> ${h(c.citation.secondary)}</div>` : ''}`;
 
   const holding = r.identities.filter((i) => i.status === 'ok').length;

@@ -15,6 +15,7 @@
  * reads the clock. The manifest cannot hold its own hash: publish the SHA-256 of manifest.json
  * beside the release (the CLI prints it).
  */
+import { terminalLine } from '../io/safe-text.js';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { geepFromAccount, geepResultToJson } from '../accounts/geep.js';
@@ -37,8 +38,10 @@ export const RELEASE_FORMAT_VERSION = 1;
 
 /** Options of `buildRelease`. */
 export interface ReleaseOptions {
-  /** Release date `YYYY-MM-DD`, supplied by the caller (the library never reads the clock). */
+  /** Release date `YYYY-MM-DD`, supplied by the caller (the library never reads the clock); also the report date (报告日期) of the HTML report and workbook. */
   readonly date: string;
+  /** Who prepared the account (编制单位), e.g. `某县统计局`: printed in the report, workbook and README, recorded in the manifest. */
+  readonly preparedBy?: string;
   /** Profile id; default the input's `profile`, else national-2022 (as `computeGep`). */
   readonly profile?: string;
   /** Refuse to-verify coefficients (recorded in the manifest; the verification re-runs with it). */
@@ -68,8 +71,10 @@ export interface ManifestEntry {
 export interface ReleaseManifest {
   readonly kind: 'gep-release';
   readonly formatVersion: number;
-  /** Release date, as the publisher gave it. */
+  /** Release date, as the publisher gave it; the reports carry it as their report date. */
   readonly date: string;
+  /** Who prepared the account (编制单位), as the publisher gave it; null when not stated. */
+  readonly preparedBy: string | null;
   readonly libraryVersion: string;
   readonly region: AccountReportJson['region'];
   readonly accountingYear: number;
@@ -154,7 +159,7 @@ function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (Man
   const lines = [
     `# GEP release: ${manifest.region.name}, ${manifest.accountingYear} (${manifest.priceYear} prices)`,
     '',
-    `生态产品总值核算结果发布包 · released ${manifest.date} · gep-accounting ${manifest.libraryVersion}`,
+    `生态产品总值核算结果发布包 · released ${manifest.date}${manifest.preparedBy ? ` · prepared by ${manifest.preparedBy}` : ''} · gep-accounting ${manifest.libraryVersion}`,
     '',
     `- Profile 核算方案: ${manifest.profile.id} ${manifest.profile.version}; coefficient table 参数表: ${manifest.coefficientTable} (${manifest.coefficientTableHash})`,
     `- Input hash 输入数据哈希: ${manifest.inputHash}`,
@@ -190,7 +195,7 @@ function readmeZh(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (M
   return [
     `# 生态产品总值核算结果发布包：${manifest.region.name} ${manifest.accountingYear} 年（${manifest.priceYear} 年价格）`,
     '',
-    `发布日期 ${manifest.date} · gep-accounting ${manifest.libraryVersion}`,
+    `发布日期 ${manifest.date}${manifest.preparedBy ? ` · 编制单位 ${manifest.preparedBy}` : ''} · gep-accounting ${manifest.libraryVersion}`,
     '',
     `- 核算方案：${manifest.profile.id} ${manifest.profile.version}；参数表：${manifest.coefficientTable}（${manifest.coefficientTableHash}）`,
     `- 输入数据哈希：${manifest.inputHash}`,
@@ -231,11 +236,19 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
   if (!isReleaseDate(options.date)) {
     throw new GepInputError([makeIssue('input.type', ['date'], { expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' }, found: JSON.stringify(options.date) })]);
   }
+  // One line of text, no control or bidirectional characters (src/io/safe-text.ts): it is printed
+  // in the README (Markdown) and the reports' header lists.
+  const preparedBy = options.preparedBy?.trim();
+  if (preparedBy !== undefined && (preparedBy === '' || terminalLine(preparedBy) !== preparedBy)) {
+    throw new GepInputError([makeIssue('input.type', ['preparedBy'], { expected: { en: 'a name on one line (who prepared the account)', zh: '一行文字的编制单位名称' }, found: JSON.stringify(options.preparedBy) })]);
+  }
   const strict = options.strict ?? false;
   const result: GepResult<GepDecimal> = computeGep(input, { ...(options.profile ? { profile: options.profile } : {}), strict });
   const json = releaseAccountJson(result, input);
   const table = getCoefficientTable(result.coefficientTable);
-  const exportOptions: ResultExportOptions = { lang: options.lang ?? 'en', inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(table) };
+  const exportOptions: ResultExportOptions = {
+    lang: options.lang ?? 'en', inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(table), date: options.date, ...(preparedBy ? { preparedBy } : {}),
+  };
 
   const toVerify: CoefficientUse[] = result.coefficientsUsed.filter((c) => c.status === 'to-verify');
   const toVerifyWarnings: GepWarning[] = result.warnings.filter((w) => w.code === 'coefficient-to-verify' || w.code === 'profile-to-verify');
@@ -266,6 +279,7 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     kind: 'gep-release' as const,
     formatVersion: RELEASE_FORMAT_VERSION,
     date: options.date,
+    preparedBy: preparedBy ?? null,
     libraryVersion: LIBRARY_VERSION,
     region: json.region,
     accountingYear: json.accountingYear,

@@ -13,8 +13,12 @@
  *      with its JSON path.
  *
  * A library version other than the recorded one is noted, not failed: the comparison of the numbers
- * decides. Pure: takes the folder's files as a map of path → bytes.
+ * decides. Pure: takes the folder's files as a map of path → bytes. A folder is untrusted: files
+ * past the size limits (`ReleaseLimits`) are refused with a located issue before they are hashed or
+ * parsed, and a manifest path that would leave the folder (`..`, an absolute path, a backslash) is
+ * refused.
  */
+import { terminalLine } from '../io/safe-text.js';
 import { computeGep } from '../accounts/gep.js';
 import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
 import { GepInputError, makeIssue, messageOf, type GepIssue } from '../errors/errors.js';
@@ -27,6 +31,74 @@ import { parseJsonInput } from '../io/json-input.js';
 import { importAccountInput } from '../io/read-input.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { RELEASE_FORMAT_VERSION, RELEASE_PATHS, releaseAccountJson, type ManifestEntry, type ReleaseManifest } from './bundle.js';
+
+/** How much of a folder `verifyRelease` reads (读取上限): far above any release (see DEFAULT_RELEASE_LIMITS). */
+export interface ReleaseLimits {
+  /** Bytes of manifest.json. Default 1 MiB: the sample county's manifest is about 3 kB. */
+  readonly maxManifestBytes: number;
+  /** Bytes of any other file. Default 64 MiB (JSON files are held to 32 Mi characters by the JSON reader too). */
+  readonly maxFileBytes: number;
+  /** Files in the folder. Default 10 000: a release has one per indicator accounted, plus nine. */
+  readonly maxFiles: number;
+  /** Bytes of all files together. Default 256 MiB. */
+  readonly maxTotalBytes: number;
+}
+
+/** The default limits of `verifyRelease` and `gep verify-release`. */
+export const DEFAULT_RELEASE_LIMITS: ReleaseLimits = Object.freeze({
+  maxManifestBytes: 1024 * 1024,
+  maxFileBytes: 64 * 1024 * 1024,
+  maxFiles: 10_000,
+  maxTotalBytes: 256 * 1024 * 1024,
+});
+
+/** Options of `verifyRelease`. */
+export interface VerifyReleaseOptions {
+  readonly limits?: Partial<ReleaseLimits>;
+}
+
+const tooLarge = (file: string | undefined, found: string, expected: string) => makeIssue('input.too-large', [], { found, expected, ...(file ? { location: { file } } : {}) });
+
+/**
+ * The files of a folder that are too large, or too many, to verify: one located issue each, from
+ * their sizes alone, so that a caller can refuse a folder before reading it (`gep verify-release`
+ * stats every file first).
+ *
+ * @param sizes - every file of the folder by path (`/`-separated) with its size in bytes
+ * @param options - limits (defaults: `DEFAULT_RELEASE_LIMITS`)
+ * @returns the issues (`input.too-large`, located by file); none when the folder can be read
+ * @example
+ * releaseSizeIssues(new Map([['manifest.json', 5e9]])).length   //=> 1
+ */
+export function releaseSizeIssues(sizes: ReadonlyMap<string, number>, options: VerifyReleaseOptions = {}): GepIssue[] {
+  const limits: ReleaseLimits = { ...DEFAULT_RELEASE_LIMITS, ...Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, v]) => v !== undefined)) };
+  if (sizes.size > limits.maxFiles) return [tooLarge(undefined, `a folder of ${sizes.size} files`, `at most ${limits.maxFiles} files (option limits.maxFiles)`)];
+  const issues: GepIssue[] = [];
+  let total = 0;
+  for (const [path, size] of sizes) {
+    total += size;
+    const max = path === RELEASE_PATHS.manifest ? limits.maxManifestBytes : limits.maxFileBytes;
+    const option = path === RELEASE_PATHS.manifest ? 'maxManifestBytes' : 'maxFileBytes';
+    if (size > max) issues.push(tooLarge(path, `${size} bytes`, `${max} bytes (option limits.${option})`));
+  }
+  if (!issues.length && total > limits.maxTotalBytes) issues.push(tooLarge(undefined, `${total} bytes in ${sizes.size} files`, `${limits.maxTotalBytes} bytes in all (option limits.maxTotalBytes)`));
+  return issues;
+}
+
+/**
+ * Why a manifest path is not a plain relative path inside the release folder, or null when it is.
+ * Verification reads the folder, not the paths the manifest names, but a tool that copies or checks
+ * a release by its manifest must not be sent outside it (`../../etc/passwd`, `/etc/passwd`,
+ * `C:\x`, `a\..\..\x`).
+ */
+function pathOutside(path: string): Text | null {
+  if (path === '') return { en: 'an empty path', zh: '空路径' };
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { en: 'an absolute path', zh: '绝对路径' };
+  if (path.includes('\\')) return { en: 'a backslash (paths are /-separated)', zh: '反斜杠（路径应以 / 分隔）' };
+  if (terminalLine(path) !== path) return { en: 'a control or bidirectional character', zh: '控制字符或双向文本字符' };
+  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return { en: 'an empty, "." or ".." segment', zh: '空段、"." 或 ".." 段' };
+  return null;
+}
 
 /** The outcome of `verifyRelease`. */
 export interface ReleaseVerification {
@@ -73,6 +145,11 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
   for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, { en: 'text', zh: '文本' });
   const profile = m.profile as Record<string, unknown> | undefined;
   if (typeof profile !== 'object' || profile === null || typeof profile.id !== 'string') bad('profile', '{ id, version }');
+  const region = m.region as Record<string, unknown> | undefined;
+  if (typeof region !== 'object' || region === null || typeof region.name !== 'string') bad('region', '{ name, … }');
+  for (const f of ['accountingYear', 'priceYear']) if (!Number.isInteger(m[f])) bad(f, { en: 'a year', zh: '年份' });
+  // Absent in bundles written before it was recorded.
+  if (m.preparedBy !== undefined && m.preparedBy !== null && typeof m.preparedBy !== 'string') bad('preparedBy', { en: 'text or null', zh: '文本或 null' });
   if (typeof m.strict !== 'boolean') bad('strict', { en: 'true or false', zh: 'true 或 false' });
   const files = m.files;
   const entryOk = (e: unknown): e is ManifestEntry => {
@@ -80,6 +157,19 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
     return typeof x === 'object' && x !== null && typeof x.path === 'string' && typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256) && typeof x.bytes === 'number';
   };
   if (!Array.isArray(files) || !files.every(entryOk)) bad('files', { en: 'a list of { path, sha256 (64 hex digits), bytes }', zh: '由 { path, sha256（64 位十六进制）, bytes } 组成的列表' });
+  else {
+    const seen = new Set<string>();
+    files.forEach((e: ManifestEntry, i) => {
+      const why = pathOutside(e.path) ?? (e.path === RELEASE_PATHS.manifest ? { en: 'manifest.json itself', zh: 'manifest.json 本身' } : seen.has(e.path) ? { en: 'a path listed twice', zh: '重复列出的路径' } : null);
+      seen.add(e.path);
+      if (why) {
+        issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, ['files', i, 'path'], {
+          expected: { en: 'a path inside the release folder, /-separated, listed once', zh: '发布包文件夹内、以 / 分隔且只列出一次的路径' },
+          found: { en: `${JSON.stringify(e.path)} (${textEn(why)})`, zh: `${JSON.stringify(e.path)}（${textIn(why, 'zh')}）` },
+        }));
+      }
+    });
+  }
   return issues.length === before ? (m as unknown as ReleaseManifest) : null;
 }
 
@@ -124,15 +214,19 @@ function compareJson(recorded: unknown, recomputed: unknown, path: (string | num
  * recomputation of the account compared number by number.
  *
  * @param files - every file of the folder, by path relative to it (`/`-separated), with its bytes
+ * @param options - size limits (`DEFAULT_RELEASE_LIMITS` by default)
  * @returns `ok`, the manifest, every issue located by file and path, notes, and what was checked
  * @example
  * const bundle = buildRelease(input, { date: '2024-06-30' });
  * const files = new Map([...bundle.files.map((f) => [f.path, f.bytes]), ['manifest.json', bundle.manifestBytes]]);
  * verifyRelease(files).ok   //=> true
  */
-export function verifyRelease(files: ReadonlyMap<string, Uint8Array>): ReleaseVerification {
+export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: VerifyReleaseOptions = {}): ReleaseVerification {
   const issues: GepIssue[] = [];
   const notes: { en: string; zh: string }[] = [];
+  // Nothing is hashed or parsed from a folder past the limits.
+  const tooBig = releaseSizeIssues(new Map([...files].map(([path, bytes]) => [path, bytes.length])), options);
+  if (tooBig.length) return { ok: false, manifest: null, issues: tooBig, notes, checked: { files: 0, values: 0 } };
   const manifestBytes = files.get(RELEASE_PATHS.manifest);
   if (!manifestBytes) {
     return { ok: false, manifest: null, issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])], notes, checked: { files: 0, values: 0 } };

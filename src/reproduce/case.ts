@@ -136,7 +136,7 @@ export const caseSchema = z.strictObject({
   region: z.string().min(1),
   accountingYear: year,
   priceYear: year.nullable(),
-  /** Coefficient table used when rows fall back on table values (default national-2022/1.0.0). */
+  /** Coefficient table used when rows fall back on table values, `id/version`; default: the table the default profile (national-2022) pins. */
   coefficientTable: z.string().optional(),
   /** Coefficients of the library's table replaced for every recomputed row of the case. */
   coefficientOverrides: z.array(coefficientOverrideSchema).optional(),

@@ -9,11 +9,11 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import type { PublishedCase } from './case.js';
 import { identityOutcome, type IdentityOutcome, type IdentityPart } from './identities.js';
 import { rowOutcome, type RowOutcome } from './rows.js';
-import { validateCase } from './validate.js';
+import { caseTable, validateCase, type CaseTable } from './validate.js';
 
 export { halfUnitOfLastDigit, type RowOutcome, type RowStatus, type RowTrace, type RowCoefficient, type ToleranceKind } from './rows.js';
 export type { IdentityOutcome, IdentityStatus, IdentityCheck, CheckStatus } from './identities.js';
-export { validateCase, type ValidatedCase, type RowComputation } from './validate.js';
+export { validateCase, caseTable, defaultCaseTable, type CaseTable, type ValidatedCase, type RowComputation } from './validate.js';
 
 /**
  * What the reproduction shows:
@@ -47,6 +47,8 @@ export interface ReproductionCounts {
 /** The whole reproduction. */
 export interface Reproduction {
   readonly case: PublishedCase;
+  /** The coefficient table the rows fell back on, and whether the case named it. */
+  readonly coefficientTable: CaseTable;
   readonly rows: readonly RowOutcome[];
   readonly identities: readonly IdentityOutcome[];
   readonly verdict: Verdict;
@@ -102,5 +104,5 @@ export function reproduceCase(data: unknown): Reproduction {
   const rows: RowOutcome[] = outcomes.map(({ recomputedValue: _, ...o }) => o);
   const counts = countsOf(rows, identities);
   const verdict = verdictOf(counts);
-  return { case: c, rows, identities, verdict, holds: verdict === 'holds', counts };
+  return { case: c, coefficientTable: caseTable(c), rows, identities, verdict, holds: verdict === 'holds', counts };
 }

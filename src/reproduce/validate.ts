@@ -16,12 +16,35 @@ import { toGepIssues } from '../indicators/input-schema.js';
 import { getIndicator } from '../indicators/registry.js';
 import type { TraceStep } from '../indicators/types.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
-import type { Profile } from '../profiles/profiles.js';
+import { DEFAULT_PROFILE_ID, getProfile, type Profile } from '../profiles/profiles.js';
 import { asFlowUnit, conversionRatio, GepUnitError, GepUnitParseError, isKnownUnit, parseUnit } from '../units/units.js';
 import { caseFrameSchema, caseRowSchema, caseSchema, type CaseFrame, type CaseRow, type PublishedCase } from './case.js';
 
-/** The default coefficient table of a case that names none. */
-export const DEFAULT_CASE_TABLE = 'national-2022/1.0.0';
+/**
+ * The coefficient table of a case (参数表): the one it names, else the table the default profile
+ * (national-2022) pins — a fixed published version, never "the latest", so that a case reproduces
+ * the same way until the profile itself moves to another version. The memo says which.
+ */
+export interface CaseTable {
+  /** `id/version`, e.g. `national-2022/1.1.0`. */
+  readonly key: string;
+  /** `case`: named by the case (`coefficientTable`); `default-profile`: pinned by the default profile. */
+  readonly from: 'case' | 'default-profile';
+  /** The profile whose pinned table was taken (from = default-profile). */
+  readonly profile?: string;
+}
+
+/** The table of a case that names none: the default profile's pinned table. */
+export function defaultCaseTable(): CaseTable {
+  const profile = getProfile(DEFAULT_PROFILE_ID);
+  if (!profile) throw new Error(`[gep] the default profile ${DEFAULT_PROFILE_ID} is missing`);
+  return { key: profile.coefficientTable, from: 'default-profile', profile: profile.id };
+}
+
+/** The table a case uses (`coefficientTable`, else `defaultCaseTable()`). */
+export function caseTable(c: { readonly coefficientTable?: string | undefined }): CaseTable {
+  return typeof c.coefficientTable === 'string' ? { key: c.coefficientTable, from: 'case' } : defaultCaseTable();
+}
 
 /** What one recomputed row's indicator gave, in the indicator's own units (value in 元). */
 export interface RowComputation {
@@ -197,8 +220,8 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
 
 /** The coefficient table (known key) and the case's own overrides, checked against it. */
 function tableIssues(data: Json): GepIssue[] {
-  const key = data.coefficientTable ?? DEFAULT_CASE_TABLE;
-  if (typeof key !== 'string') return [];
+  if (data.coefficientTable !== undefined && typeof data.coefficientTable !== 'string') return [];
+  const key = caseTable(data as { coefficientTable?: string }).key;
   if (!coefficientTables().has(key)) return [makeIssue('input.out-of-range', ['coefficientTable'], { expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` }, found: JSON.stringify(key) })];
   return [];
 }
@@ -209,7 +232,7 @@ function caseProfile(c: CaseFrame, row: CaseRow): Profile {
     version: '0.0.0',
     title: { zh: c.region, en: c.region },
     source: 'case',
-    coefficientTable: c.coefficientTable ?? DEFAULT_CASE_TABLE,
+    coefficientTable: caseTable(c).key,
     indicatorListStatus: 'verified',
     notes: [],
     indicators: [{ id: row.indicator!, variant: row.variant ?? {} }],
@@ -241,7 +264,7 @@ function reroot(issue: GepIssue, rowIndex: number, overridePaths: readonly Path[
 /** Recompute one row through its indicator module; issues are located in the case file. */
 function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation: RowComputation } | { issues: GepIssue[] } {
   const { overrides, paths } = overridesOf(c, row, rowIndex);
-  const table = getCoefficientTable(c.coefficientTable ?? DEFAULT_CASE_TABLE);
+  const table = getCoefficientTable(caseTable(c).key);
   // Overrides are checked here with their own paths (the case's list, or the row's).
   const overrideIssues = overrides.flatMap((o, k) => makeCoefficientSet(table, [o], { path: ['x'] }).issues.map((i) => makeIssue(i.code, [...paths[k]!, ...i.path.slice(2)], issueTexts(i))));
   if (overrideIssues.length) return { issues: overrideIssues };

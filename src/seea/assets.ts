@@ -19,6 +19,7 @@
 import { GepInputError, makeIssue, type GepIssue } from '../errors/errors.js';
 import { decimalArithmetic as A, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import type { ServiceTables, SupplyRow } from './services.js';
+import { annuityFactor } from '../applications/present-value.js';
 
 /** Parameters of the asset account. */
 export interface AssetParameters {
@@ -89,20 +90,8 @@ export function checkAssetParameters(p: AssetParameters): void {
   if (issues.length) throw new GepInputError(issues);
 }
 
-/**
- * The annuity factor (年金现值系数) Σ_{t=1..L} (1+r)^−t.
- *
- * @param lifeYears - L, years
- * @param discountRate - r, a fraction
- * @returns (1 − (1+r)^−L)/r, or L when r = 0 (exact decimal, 40 significant digits)
- * @example
- * annuityFactor(2, A.fromString('0.1'))   //=> 1/1.1 + 1/1.21 = 1.735537190082644628099173553719008264463
- */
-export function annuityFactor(lifeYears: number, discountRate: GepDecimal): GepDecimal {
-  const L = A.fromString(String(lifeYears));
-  if (discountRate.isZero()) return L;
-  return A.divide(A.subtract(A.one, A.pow(A.add(A.one, discountRate), A.negate(L))), discountRate);
-}
+/** The annuity factor Σ_{t=1..L} (1+r)^−t (年金现值系数), computed in one place for the applications and SEEA. */
+export { annuityFactor };
 
 function valuation(tables: ServiceTables, priceYear: number, factor: GepDecimal, includeAll: boolean): AssetValuation {
   const counts = (r: SupplyRow) => includeAll || r.seea.match !== 'none';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { presentValue } from '../../src/applications/present-value.js';
+import { annuityFactor, presentValue } from '../../src/applications/present-value.js';
 import { dec } from '../../src/applications/common.js';
+import { computeGep } from '../../src/accounts/gep.js';
+import { gepResultToJson } from '../../src/accounts/serialize.js';
+import { serviceTables } from '../../src/seea/services.js';
+import { smallInput } from '../seea/fixtures.js';
 
 describe('presentValue', () => {
   it('discounts a constant amount at the end of each year: 100 at 10 % for 2 years = 100/1.1 + 100/1.21', () => {
@@ -58,9 +62,33 @@ describe('presentValue', () => {
   });
 });
 
-describe('presentValue and the SEEA asset account', () => {
-  it('give the same annuity factor (two implementations of one formula must agree)', async () => {
-    const { annuityFactor } = await import('../../src/seea/assets.js');
+describe('annuityFactor: one function for the applications and the SEEA asset account', () => {
+  it('is [1 − (1 + r)^−n] / r: 3 years at 5 % = 0.157625 / 0.05788125 = 2.7232480293704783500…', () => {
+    // Worked by hand: 1.05³ = 1.157625; 1 − 1/1.157625 = 0.157625/1.157625; divided by 0.05:
+    // 0.157625 / (0.05 × 1.157625) = 0.157625 / 0.05788125 = 2.72324802937047835007018680488068243170…
+    // (= 1/1.05 + 1/1.1025 + 1/1.157625 = 0.952380952… + 0.907029478… + 0.863837598…).
+    expect(annuityFactor(3, dec('0.05')).toFixed(30)).toBe('2.723248029370478350070186804881');
+    // At the start of each year one year less of discounting: × 1.05 = 1 + 1/1.05 + 1/1.1025 = 2.859410430839002267573696…
+    expect(annuityFactor(3, dec('0.05'), 'start').toFixed(24)).toBe('2.859410430839002267573696');
+    expect(annuityFactor(7, dec('0')).toString()).toBe('7');
+    // Annuity tables print a(20, 3 %) = 14.8775.
+    expect(annuityFactor(20, dec('0.03')).toDecimalPlaces(4).toString()).toBe('14.8775');
+    expect(() => annuityFactor(0, dec('0.05'))).toThrow(/whole number of years/);
+    expect(() => annuityFactor(3, dec('-0.01'))).toThrow(/≥ 0/);
+  });
+
+  it('is the very function the SEEA asset account uses, and the one presentValue checks its sum against', async () => {
+    const seea = await import('../../src/seea/assets.js');
+    expect(seea.annuityFactor).toBe(annuityFactor);
+    // The asset account's factor for L = 3, r = 5 % is the hand-worked figure above.
+    const closing = { tables: serviceTables(gepResultToJson(computeGep(smallInput()))), priceYear: 2022 };
+    expect(seea.assetAccount(closing, { lifeYears: 3, discountRate: '0.05' }).annuityFactor).toBe(annuityFactor(3, dec('0.05')).toString());
+    expect(presentValue(dec('1'), { rate: dec('0.05'), years: 3 }).annuityFactor!.toFixed(30)).toBe('2.723248029370478350070186804881');
+  });
+});
+
+describe('presentValue and annuityFactor', () => {
+  it('the schedule\'s Σ v_t equals the closed form over terms and rates', () => {
     for (const [n, r] of [[1, '0'], [10, '0.04'], [30, '0.035'], [100, '0.08']] as const) {
       const ours = presentValue(dec('1'), { rate: dec(r), years: n }).annuityFactor!;
       expect(ours.minus(annuityFactor(n, dec(r))).abs().lte(dec('1e-30')), `${n} years at ${r}`).toBe(true);

@@ -65,7 +65,7 @@ describe('gep CLI', () => {
     expect(cli(['run', SAMPLE, '--format', 'md', '--date', '2025-06-30']).stdout).toContain('- report date: 2025-06-30');
     expect(cli(['compare', 'fixtures/sample-county/input-2021.json', SAMPLE, '--format', 'html', '--prepared-by', 'X 局']).stdout).toContain('<li><b>Prepared by</b>X 局</li>');
     for (const date of ['2025-02-30', '30.06.2025', 'today']) {
-      const r = cli(['run', SAMPLE, '--date', date]);
+      const r = cli(['run', SAMPLE, '--format', 'md', '--date', date]);
       expect(r.code, date).toBe(2);
       expect(r.stderr).toContain('--date must be a date written YYYY-MM-DD');
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, unlinkSync, mkdirSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,18 @@ describe('gep release', () => {
     expect(checked.stdout).toMatch(/release holds: 10 file hashes match, and the \d+ values recomputed equal the released ones exactly/);
   });
 
+  it('passes --prepared-by to the release (report, manifest) and verify-release prints it', () => {
+    const { input, out } = setup();
+    const made = gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', '某县统计局', '--lang', 'zh']);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).preparedBy).toBe('某县统计局');
+    expect(readFileSync(join(out, 'account', 'report.html'), 'utf8')).toContain('<li><b>报告日期</b>2024-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    const checked = gep(['verify-release', out, '--lang', 'zh']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('发布于 2024-06-30，编制单位 某县统计局');
+    expect(gep(['release', input, '--out', `${out}-2`, '--prepared-by', ' ']).code).toBe(2);
+  });
+
   it('bundles a CSV input as read and checks that it reads to the same input', () => {
     const { dir, out } = setup();
     const csv = join(dir, 'tiny.csv');
@@ -68,6 +80,27 @@ describe('gep release', () => {
     const json = gep(['verify-release', out, '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual(['release.file-changed', 'release.file-missing']);
+  });
+
+  it('refuses a file past the limits by its size, before reading it (a 5 GiB sparse manifest)', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    truncateSync(join(out, 'manifest.json'), 5 * 1024 ** 3);
+    const io = Object.assign(fsIo(), { fileSize: (p: string) => statSync(p).size });
+    const code = runCli(['verify-release', out], io);
+    expect(code).toBe(1);
+    expect(io.err.join('')).toContain(`release does not hold: 1 problem:\n  - manifest.json: the file is too large to read: ${5 * 1024 ** 3} bytes; the limit is 1048576 bytes (option limits.maxManifestBytes)`);
+  });
+
+  it('prints a forged manifest\'s text on one line, its control characters shown, not obeyed', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', 'X']);
+    const path = join(out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...manifest, preparedBy: 'X\u001b[2J\nrelease holds', region: { ...manifest.region, name: 'a\rb' } }));
+    const checked = gep(['verify-release', out]);
+    expect(checked.stdout).not.toMatch(/[\u001b\r]/);
+    expect(checked.stdout.split('\n')[0]).toContain('prepared by X');
   });
 
   it('exits 1 when the folder does not exist or holds no release', () => {

@@ -22,6 +22,14 @@ const SAMPLE = 'fixtures/sample-county/input.json';
 const SPEC = 'fixtures/sample-county/uncertainty.json';
 
 describe('gep uncertainty', () => {
+  it('reports an input that does not parse as located bad input (exit 1), for both commands, instead of crashing', () => {
+    for (const verb of ['uncertainty', 'sensitivity']) {
+      const r = cli([verb, 'bad.json'], { 'bad.json': '{bad' });
+      expect(r.code, verb).toBe(1);
+      expect(r.stderr, verb).toContain('1 input issue:\n  - bad.json, row 1, column 2: the file is not valid JSON');
+    }
+  });
+
   it('prints the intervals of the sample county with its specification, reproducibly', () => {
     const a = cli(['uncertainty', SAMPLE, '--spec', SPEC, '--draws', '1000', '--format', 'json']);
     expect(a.code).toBe(0);

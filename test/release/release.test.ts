@@ -57,6 +57,29 @@ describe('buildRelease', () => {
     expect(result.totals.gep.value).toBe('25200000');
   });
 
+  it('puts the report date and who prepared it into report.html, the workbook and the README, and records them in the manifest', () => {
+    const text = (b: ReleaseBundle, path: string) => dec.decode(b.files.find((f) => f.path === path)!.bytes);
+    const zh = buildRelease(TINY, { date: '2025-06-30', preparedBy: ' 某县统计局 ', lang: 'zh' });
+    expect(zh.manifest.date).toBe('2025-06-30');
+    expect(zh.manifest.preparedBy).toBe('某县统计局');
+    expect(JSON.parse(dec.decode(zh.manifestBytes)).preparedBy).toBe('某县统计局');
+    expect(text(zh, 'account/report.html')).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    expect(text(zh, 'README.md')).toContain('发布日期 2025-06-30 · 编制单位 某县统计局');
+    const en = buildRelease(TINY, { date: '2025-06-30', preparedBy: 'X bureau' });
+    expect(text(en, 'account/report.html')).toContain('<li><b>Report date</b>2025-06-30</li><li><b>Prepared by</b>X bureau</li>');
+    expect(text(en, 'README.md')).toContain('released 2025-06-30 · prepared by X bureau');
+    // Without a name: the manifest says so (null), the report says "not stated".
+    expect(bundle.manifest.preparedBy).toBeNull();
+    expect(text(bundle, 'account/report.html')).toContain('<li><b>Report date</b>2024-06-30</li>');
+    expect(verifyRelease(folder(zh)).ok).toBe(true);
+  });
+
+  it('refuses a "prepared by" that is empty or not on one line (it would break the README)', () => {
+    for (const preparedBy of ['  ', 'a\n# forged heading', 'a\u2028b', 'a\u202eb']) {
+      expect(() => buildRelease(TINY, { date: '2024-06-30', preparedBy }), JSON.stringify(preparedBy)).toThrow(GepInputError);
+    }
+  });
+
   it('bundles the method page that docs/methods/ holds for each indicator accounted', () => {
     const page = dec.decode(bundle.files.find((f) => f.path === 'methods/material.fishery.md')!.bytes);
     expect(page).toBe(readFileSync('docs/methods/material.fishery.md', 'utf8'));
@@ -163,6 +186,46 @@ describe('verifyRelease', () => {
     expect(v.ok).toBe(false);
     expect(v.issues.every((i) => i.code === 'release.manifest-invalid')).toBe(true);
     expect(v.issues.map((i) => i.expected)).toContain('files: a list of { path, sha256 (64 hex digits), bytes }');
+  });
+
+  it('refuses files past the size limits, located, before hashing or parsing them', () => {
+    const files = folder(bundle);
+    // A manifest of 1 MiB + 1 byte: past maxManifestBytes (the real one is a few kB).
+    files.set('manifest.json', new Uint8Array(1024 * 1024 + 1));
+    let v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    expect(v.issues.map((i) => [i.code, i.location?.file, i.found, i.expected])).toEqual([['input.too-large', 'manifest.json', '1048577 bytes', '1048576 bytes (option limits.maxManifestBytes)']]);
+    // Limits are options: an account of 2 000 bytes against a 1 000-byte limit.
+    const small = folder(bundle);
+    small.set('account/result.json', new Uint8Array(2000));
+    v = verifyRelease(small, { limits: { maxFileBytes: 1000, maxTotalBytes: 1e9 } });
+    expect(v.issues.map((i) => [i.code, i.location?.file])).toContainEqual(['input.too-large', 'account/result.json']);
+    expect(verifyRelease(folder(bundle), { limits: { maxFiles: 3 } }).issues.map((i) => i.found)).toEqual([`a folder of ${bundle.files.length + 1} files`]);
+    expect(verifyRelease(folder(bundle), { limits: { maxTotalBytes: 10 } }).issues[0]!.expected).toBe('10 bytes in all (option limits.maxTotalBytes)');
+  });
+
+  it('refuses manifest paths that leave the release folder, are listed twice, or name the manifest', () => {
+    for (const bad of ['../outside.txt', '/etc/passwd', 'C:/x', 'account/../../x', 'a\\..\\..\\x', 'account//x', 'a\u202e/x', './README.md', 'manifest.json', 'README.md']) {
+      const files = folder(bundle);
+      const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+      manifest.files.push({ path: bad, sha256: '0'.repeat(64), bytes: 0, role: 'x' });
+      files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+      const v = verifyRelease(files);
+      const issue = v.issues.find((i) => i.code === 'release.manifest-invalid');
+      expect(issue, bad).toBeDefined();
+      expect(issue!.location?.file).toBe('manifest.json');
+      expect(issue!.path).toEqual(['files', manifest.files.length - 1, 'path']);
+      expect(issue!.message, bad).toContain(JSON.stringify(bad));
+    }
+  });
+
+  it('refuses a manifest without region or years instead of failing on them later', () => {
+    const files = folder(bundle);
+    const { region: _region, accountingYear: _year, ...manifest } = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+    const v = verifyRelease(files);
+    expect(v.manifest).toBeNull();
+    expect(v.issues.map((i) => i.expected)).toEqual(['region: { name, … }', 'accountingYear: a year']);
   });
 
   it('notes another library version and still compares the numbers', () => {

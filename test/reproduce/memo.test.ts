@@ -10,7 +10,7 @@ import { reproductionToHtml } from '../../src/io/reproduction-html.js';
 import { base } from './helpers.js';
 
 // No price in the input: water conservation takes the reservoir cost C_we from the table,
-// 7.06 元/m³ (national-2022/1.0.0, 2010 prices): 1 234 000 m³ × 7.06 = 8 712 040 元 = 871.204 万元.
+// 7.06 元/m³ (national-2022/1.1.0, the default profile's table; 2010 prices): 1 234 000 m³ × 7.06 = 8 712 040 元 = 871.204 万元.
 // With the case's override 6.11 元/m³: 1 234 000 × 6.11 = 7 539 740 元 = 753.974 万元.
 const reported = { reported: [{ item: 'all', quantity: { value: '123.4', unit: '万m³' } }] };
 const override = { id: 'reservoir-storage-cost', value: '6.11', unit: '元/m³', priceYear: 2010, source: 'LY/T 1721—2008', reason: 'the paper prices storage at 6.11' };
@@ -30,7 +30,7 @@ describe('the trace of a recomputed row', () => {
     expect(r.rows[0]!.trace).toMatchObject({
       indicator: 'regulating.water-conservation',
       inputs: [{ path: 'reported[0].item', value: 'all' }, { path: 'reported[0].quantity', value: '123.4 万m³' }],
-      coefficients: [{ id: 'reservoir-storage-cost', table: 'national-2022/1.0.0', value: '7.06', unit: '元/m³', source: 'ganzi-2017', priceYear: 2010, status: 'verified', origin: 'library-table' }],
+      coefficients: [{ id: 'reservoir-storage-cost', table: 'national-2022/1.1.0', value: '7.06', unit: '元/m³', source: 'ganzi-2017', priceYear: 2010, status: 'verified', origin: 'library-table' }],
       quantity: { value: '1234000', unit: 'm³/a' },
       value: { value: '8712040', unit: '元' },
     });
@@ -40,19 +40,19 @@ describe('the trace of a recomputed row', () => {
   it('appears in the memo: inputs, a coefficient table per row, and the library\'s coefficients named up front', () => {
     const memo = reproductionMemo(r);
     const trace = memo.split('## Trace of the recomputed rows')[1]!;
-    expect(trace).toContain("Coefficients marked **the library's table** were not given by the case: the reproduction depends on the library's values for them (reservoir-storage-cost = 7.06 元/m³, national-2022/1.0.0, verified).");
+    expect(trace).toContain("Coefficients marked **the library's table** were not given by the case: the reproduction depends on the library's values for them (reservoir-storage-cost = 7.06 元/m³, national-2022/1.1.0, verified).");
     expect(trace).toContain('- Inputs (from the case): reported\\[0\\].item = all; reported\\[0\\].quantity = 123.4 万m³.');
-    expect(trace).toContain("  | reservoir-storage-cost | C_we | 7.06 元/m³ | 2010 | national-2022/1.0.0 | ganzi-2017 | verified | **the library's table** |");
-    expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.0.0 | LY/T 1721—2008 | user-override | the case (the paper prices storage at 6.11; table value 7.06 元/m³) |');
+    expect(trace).toContain("  | reservoir-storage-cost | C_we | 7.06 元/m³ | 2010 | national-2022/1.1.0 | ganzi-2017 | verified | **the library's table** |");
+    expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | user-override | the case (the paper prices storage at 6.11; table value 7.06 元/m³) |');
     expect(trace).toContain('value of all: V = Q × P = 8712040 元');
   });
 
   it('appears in the Chinese memo in Chinese, the case\'s own text quoted as written', () => {
     const memo = reproductionMemo(r, { lang: 'zh' });
     const trace = memo.split('## 复算行的计算过程')[1]!;
-    expect(trace).toContain('标为 **本库参数表** 的参数并非案例给出：复核结果依赖本库的取值（reservoir-storage-cost = 7.06 元/m³, national-2022/1.0.0, 已核实）。');
+    expect(trace).toContain('标为 **本库参数表** 的参数并非案例给出：复核结果依赖本库的取值（reservoir-storage-cost = 7.06 元/m³, national-2022/1.1.0, 已核实）。');
     expect(trace).toContain('- 输入（取自案例）：reported\\[0\\].item = all；reported\\[0\\].quantity = 123.4 万m³。');
-    expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.0.0 | LY/T 1721—2008 | 用户覆盖 | 案例（the paper prices storage at 6.11；原表值 7.06 元/m³） |');
+    expect(trace).toContain('  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | 用户覆盖 | 案例（the paper prices storage at 6.11；原表值 7.06 元/m³） |');
     // The step's Chinese name, as water conservation records it.
     expect(trace).not.toContain('value of all');
     expect(memo).toMatch(/^# 复核：/);
