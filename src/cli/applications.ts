@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
 import type { Text } from '../errors/text.js';
-import { systemReason } from './io-commands.js';
+import { readJsonText, systemReason } from './io-commands.js';
 import type { Language } from '../errors/messages.js';
 import { getPriceIndex, priceIndices, type PriceIndex } from '../coefficients/indices.js';
 import { getProfile } from '../profiles/profiles.js';
@@ -141,8 +141,9 @@ const located = (issues: readonly GepIssue[], file: string) => new GepInputError
 function readJson(file: string, io: CliIo): unknown {
   let text: string;
   try {
-    text = io.readFile(file);
+    text = readJsonText(file, io);
   } catch (e) {
+    if (e instanceof GepInputError) throw e; // not UTF-8 nor GB18030, or too large
     throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: { en: `a readable file (${systemReason(e, 'en')})`, zh: `可读取的文件（${systemReason(e, 'zh')}）` } })]);
   }
   return parseJsonInput(text, file);
@@ -181,7 +182,8 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
   let imported: ImportedInput | null = null;
   let data: string | Uint8Array;
   try {
-    data = inputFormatOf(file) === 'json' || !ctx.io.readBytes ? ctx.io.readFile(file) : ctx.io.readBytes(file);
+    // Bytes for every format: the importers decode text (UTF-8, else GB18030) themselves.
+    data = ctx.io.readBytes ? ctx.io.readBytes(file) : ctx.io.readFile(file);
   } catch (e) {
     // Named in a file: say where (baseline.account: … found "x.json"); given on the command line: the file itself.
     if (path.length) throw located([makeIssue('input.type', path, { expected: { en: `a readable account input file (${systemReason(e, 'en')})`, zh: `可读取的核算输入文件（${systemReason(e, 'zh')}）` }, found: JSON.stringify(shown) })], ctx.file);

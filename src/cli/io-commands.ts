@@ -21,6 +21,7 @@ import { resultToCsvFiles, resultToMarkdown, resultToXlsx, type ResultExportOpti
 import { resultToHtml, type AccountReportJson } from '../io/html-report.js';
 import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { withFile } from '../io/json-input.js';
+import { decodeText } from '../io/csv-input.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { isProfileFile, profileOption } from './profile-option.js';
 import type { OptionName, OptionValues } from './options.js';
@@ -71,6 +72,15 @@ export function readInputFile(file: string, io: IoCommandsIo, profile?: Profile,
     return null;
   }
   return importAccountInput(data, file, inputFormatOf(file), profile ? { profile } : {});
+}
+
+/**
+ * The text of a JSON file a verb reads besides its input (an application file, a profile, a
+ * `--spec`, an `--allocation`, a case): its bytes decoded like every input, UTF-8, else GB18030 (a
+ * file saved by Notepad on a Chinese Windows), else a located encoding error.
+ */
+export function readJsonText(file: string, io: { readFile(path: string): string; readBytes?(path: string): Uint8Array }): string {
+  return io.readBytes ? decodeText(io.readBytes(file), file).text : io.readFile(file);
 }
 
 /** `gep: cannot read FILE`, in a language (the system's reason follows as the system gives it). */

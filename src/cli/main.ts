@@ -21,7 +21,6 @@ import type { CoefficientTable } from '../coefficients/types.js';
 import { coefficientsDiff, type DiffSide } from './coefficients-diff.js';
 import { reportOptions } from './report-options.js';
 import { reproduceCase } from '../reproduce/reproduce.js';
-import { decodeText } from '../io/csv-input.js';
 import { reproductionMemo } from '../io/reproduction-report.js';
 import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
@@ -30,7 +29,7 @@ import { BATCH_HELP, BATCH_OPTIONS, batchCommand, batchCommandSync, type BatchIo
 import { RELEASE_HELP, RELEASE_OPTIONS, releaseCommand, VERIFY_RELEASE_HELP, VERIFY_RELEASE_OPTIONS, verifyReleaseCommand } from './release.js';
 import { SEEA_HELP, SEEA_OPTIONS, seeaCommand } from './seea.js';
 import { SENSITIVITY_HELP, SENSITIVITY_OPTIONS, sensitivityCommand, UNCERTAINTY_HELP, UNCERTAINTY_OPTIONS, uncertaintyCommand } from './uncertainty.js';
-import { cannotRead, EXPORT_FORMATS, resultToHtml, resultToMarkdown, TEMPLATE_HELP, TEMPLATE_OPTIONS, templateCommand, VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand, withAccount, writeExports } from './io-commands.js';
+import { cannotRead, EXPORT_FORMATS, readJsonText, resultToHtml, resultToMarkdown, TEMPLATE_HELP, TEMPLATE_OPTIONS, templateCommand, VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand, withAccount, writeExports } from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_OPTIONS, APPLICATION_VERBS, applicationCommand } from './applications.js';
 import { checkSize, DEFAULT_READ_LIMITS } from '../io/limits.js';
@@ -291,8 +290,7 @@ function reproduce(positionals: string[], values: OptionValues<typeof REPRODUCE_
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
   try {
     // Bytes, decoded like every input: UTF-8, else GB18030 (a case typed on a Chinese Windows machine).
-    const text = io.readBytes ? decodeText(io.readBytes(file), file).text : io.readFile(file);
-    const reproduction = reproduceCase(parseJsonInput(text, file));
+    const reproduction = reproduceCase(parseJsonInput(readJsonText(file, io), file));
     const memo = format === 'html' ? reproductionToHtml(reproduction, { lang }) : reproductionMemo(reproduction, { lang });
     io.stdout(format === 'json' ? `${JSON.stringify(reproduction, null, 2)}\n` : memo);
     if (values.out) io.writeFile(values.out, memo);

@@ -6,8 +6,9 @@
 import { loadProfile } from '../indicators/local/compile.js';
 import { parseJsonInput } from '../io/json-input.js';
 import type { Profile } from '../profiles/profiles.js';
+import { GepInputError } from '../errors/errors.js';
 import type { Text } from '../errors/text.js';
-import { systemReason } from './io-commands.js';
+import { readJsonText, systemReason } from './io-commands.js';
 
 /** True when `--profile` names a file rather than a shipped profile id (ids are lower-case words). */
 export function isProfileFile(value: string): boolean {
@@ -20,12 +21,13 @@ export function isProfileFile(value: string): boolean {
  *
  * @throws {GepInputError} every problem of the profile file, located in it
  */
-export function profileOption(value: string | undefined, io: { readFile(path: string): string }, usage: (m: Text) => never): string | Profile | undefined {
+export function profileOption(value: string | undefined, io: { readFile(path: string): string; readBytes?(path: string): Uint8Array }, usage: (m: Text) => never): string | Profile | undefined {
   if (value === undefined || !isProfileFile(value)) return value;
   let text: string;
   try {
-    text = io.readFile(value);
+    text = readJsonText(value, io);
   } catch (e) {
+    if (e instanceof GepInputError) throw e; // not UTF-8 nor GB18030, or too large: located in the file
     return usage({ en: `cannot read the profile file ${value}: ${systemReason(e, 'en')}`, zh: `无法读取核算方案文件 ${value}：${systemReason(e, 'zh')}` });
   }
   return loadProfile(parseJsonInput(text, value), { file: value });

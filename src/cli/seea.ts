@@ -15,7 +15,7 @@ import { seeaToCsvFiles, seeaToText, seeaToXlsx } from '../io/seea-export.js';
 import { seeaToHtml } from '../io/seea-html.js';
 import { seeaTables, type SeeaOptions } from '../seea/seea.js';
 import type { SeeaAllocation } from '../seea/services.js';
-import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, readJsonText, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import type { OptionName, OptionValues } from './options.js';
 
@@ -89,7 +89,7 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
   if (values.allocation) {
     const file = values.allocation;
     try {
-      allocation = parseJsonInput(io.readFile(file), file) as SeeaAllocation;
+      allocation = parseJsonInput(readJsonText(file, io), file) as SeeaAllocation;
     } catch (e) {
       if (e instanceof GepInputError) {
         printIssues(withFile(e, file).issues, lang, io);

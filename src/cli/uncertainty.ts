@@ -9,7 +9,7 @@ import { formatSensitivityTable, formatUncertaintyTable, sensitivityToHtml, unce
 import { computeGepSensitivity } from '../uncertainty/sensitivity.js';
 import { computeGepUncertainty } from '../uncertainty/monte-carlo.js';
 import { sensitivityResultToJson, uncertaintyResultToJson } from '../uncertainty/serialize.js';
-import { cannotRead, issuesOf, printIssues, readInputFile, systemReason, type IoCommandsIo } from './io-commands.js';
+import { cannotRead, issuesOf, printIssues, readInputFile, readJsonText, systemReason, type IoCommandsIo } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import { profileOption } from './profile-option.js';
 import type { OptionName, OptionValues } from './options.js';
@@ -84,7 +84,7 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
   let spec: unknown;
   if (values.spec) {
     try {
-      spec = parseJsonInput(io.readFile(values.spec), values.spec);
+      spec = parseJsonInput(readJsonText(values.spec, io), values.spec);
     } catch (e) {
       if (e instanceof GepInputError) {
         printIssues(withFile(e, values.spec).issues, lang, io);

@@ -11,7 +11,7 @@ function cli(argv: string[], files: Record<string, string> = {}) {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => (p in files ? files[p]! : readFileSync(p, 'utf8')),
-    readBytes: (p) => readFileSync(p),
+    readBytes: (p) => (p in files ? new TextEncoder().encode(files[p]!) : readFileSync(p)),
     writeFile: (p, t) => { written[p] = t; },
     mkdir: () => {},
   };
