@@ -281,7 +281,7 @@ export interface AuditOptions {
 export function auditTenure(input: AuditInput, accounts: readonly { readonly result: GepResult<Dec>; readonly input: unknown }[], options: AuditOptions = {}): TenureAudit {
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
-  accounts.forEach((x, i) => requireDecimal(x.result, 'auditTenure'));
+  accounts.forEach((x) => requireDecimal(x.result, 'auditTenure'));
   for (let i = 1; i < accounts.length; i++) {
     if (accounts[i]!.result.accountingYear <= accounts[i - 1]!.result.accountingYear) {
       issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: { en: `an account after ${accounts[i - 1]!.result.accountingYear} (accounts in year order)`, zh: `${accounts[i - 1]!.result.accountingYear} 年之后的核算（按年份排序）` }, found: String(accounts[i]!.result.accountingYear) }));

@@ -256,7 +256,7 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
   let compensation: Dec;
   if (rule === 'restoration-cost') {
     compensation = restorationTotal;
-    if (lostValue && lostValue.value.gt(restorationTotal)) {
+    if (lostValue?.value.gt(restorationTotal)) {
       warnings.push(makeWarning('compensation-below-lost-value', { params: { cost: D.toString(restorationTotal), years: years!, lost: D.toString(lostValue.value) } }));
     }
   } else if (rule === 'value-lost') {

@@ -188,7 +188,7 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     if (protection) from.protection = `input:counties[${i}].protection`;
     const x: Record<VerticalCriterion, Dec | null> = {
       value,
-      perKm2: value !== null && area !== null && area.gt(0) ? D.divide(value, area) : null,
+      perKm2: value && area?.gt(0) ? D.divide(value, area) : null,
       change,
       protection,
     };

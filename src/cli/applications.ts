@@ -14,7 +14,7 @@ import { readJsonText, systemReason } from './io-commands.js';
 import type { Language } from '../errors/messages.js';
 import { getPriceIndex, priceIndices, type PriceIndex } from '../coefficients/indices.js';
 import { getProfile } from '../profiles/profiles.js';
-import { importAccountInput, inputFormatOf } from '../io/read-input.js';
+import { importAccountInput } from '../io/read-input.js';
 import { locateIssues, type ImportedInput } from '../io/table-input.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
 import { applicationToHtml } from '../io/application-html.js';

@@ -211,7 +211,7 @@ export function tableBlocks(profile?: Profile): ReadonlyMap<string, BlockDef> {
   }
   const local = profile && localIndicatorsOf(profile);
   if (!local) return blocks;
-  return new Map([...blocks, ...[...local.modules].map(([id, m]) => [id, tableBlock(id, profile)!] as const)]);
+  return new Map([...blocks, ...[...local.modules].map(([id]) => [id, tableBlock(id, profile)!] as const)]);
 }
 
 /** The block of an id (a local indicator's under its profile), or `undefined`. */

@@ -32,7 +32,7 @@ import type { ResultExportOptions } from './result-export.js';
 import { barChart, stackedBar, textWidth, type ChartRow } from './svg-chart.js';
 import { COLORS, escapeHtml as h, exactText, htmlPage, moneyNumber, moneyText, percentText, rateText, sectionNumber, signedMoneyText } from './html-page.js';
 import {
-  BANNER_CODES, convertForDisplay, describeDisplayRule, groupThousands, magnitudePrefix, ratioDisplay, readableQuantity, significantText, unitPriceDisplay,
+  BANNER_CODES, describeDisplayRule, groupThousands, magnitudePrefix, ratioDisplay, readableQuantity, significantText, unitPriceDisplay,
 } from './text-table.js';
 
 /** The account as `gep run --format json` writes it: the result, with GEEP and ratios when the input has them. */

@@ -106,7 +106,7 @@ export function formatSensitivityTable(r: SensitivityResultJson, lang: Language 
     ...r.swings.slice(0, limit).map((s) => [s.key, s.unit, Number(s.low).toPrecision(4), Number(s.high).toPrecision(4), money(s.gepLow, rule), money(s.gepHigh, rule), money(s.swing, rule), originIn(s, lang)]),
   ];
   const indices = r.firstOrder.indices.map((i) => `  ${i.keys.join(' + ')}: ${i.index === null ? '—' : Number(i.index).toFixed(3)}`).join('\n');
-  return [
+  return `${[
     `${t.sensitivityTitle}: ${r.region.name}, ${r.accountingYear} — GEP ${money(r.base, rule)} 万元`,
     '',
     `${t.top5}: ${r.topCoefficients.join(', ')}`,
@@ -118,7 +118,7 @@ export function formatSensitivityTable(r: SensitivityResultJson, lang: Language 
       : `${t.firstOrder} (${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} accounts, ${r.firstOrder.estimator}):`,
     indices,
     ...(r.warnings.length ? ['', `${t.warnings}${lang === 'zh' ? '：' : ':'}`, ...r.warnings.map((w) => `  - ${warningMessage(w, lang)}`)] : []),
-  ].join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  ].join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
 const yi = (x: string | null) => (x === null ? NaN : Number(x) / 1e8);

@@ -4,7 +4,7 @@ import { auditTenure, auditSchema, doubleAssessment } from '../../src/applicatio
 import { parseInput, dec } from '../../src/applications/common.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import { getPriceIndex } from '../../src/coefficients/indices.js';
-import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 import { accountOf, inputOf } from './accounts.js';
 
 const file = (extra: Record<string, unknown> = {}) => parseInput(auditSchema, {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCompensation, compensationSchema, lossesFromImpact } from '../../src/applications/compensation.js';
 import { computeProjectImpact, projectSchema } from '../../src/applications/project.js';
 import { parseInput } from '../../src/applications/common.js';
-import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 import { accountOf } from './accounts.js';
 
 const file = (extra: Record<string, unknown>) => parseInput(compensationSchema, { project: { name: 'road' }, priceYear: 2022, ...extra });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { waterCompensation, horizontalWaterSchema } from '../../src/applications/horizontal.js';
 import { parseInput } from '../../src/applications/common.js';
-import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const mgl = (v: string) => ({ value: v, unit: 'mg/L' });
 const wan = (v: string) => ({ value: v, unit: '万元' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { settle, settlementSchema, POOL } from '../../src/applications/settlement.js';
 import { parseInput, dec } from '../../src/applications/common.js';
-import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const file = (transfers: [string, string, string][], regions = ['A', 'B', 'C']) => parseInput(settlementSchema, {
   method: 'settlement', priceYear: 2022, regions: regions.map((name) => ({ name })),

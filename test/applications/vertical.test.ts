@@ -6,7 +6,7 @@ import { parseInput, dec } from '../../src/applications/common.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import { compareGep } from '../../src/accounts/compare.js';
 import { getPriceIndex } from '../../src/coefficients/indices.js';
-import { GepInputError } from '../../src/errors/errors.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const pct = (v: string) => ({ value: v, unit: '%' });
 const yuan = (v: string) => ({ value: v, unit: '元' });

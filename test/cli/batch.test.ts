@@ -61,7 +61,7 @@ describe('gep batch', () => {
     const t = io();
     expect(runCli(['batch', folder, '--out', join(dir, 'out-folder')], t.cliIo)).toBe(1);
     expect(t.stdout()).toContain('3 units: 2 accounted, 1 failed');
-    expect(readFileSync(join(dir, 'out-folder', 'errors.txt'), 'utf8')).toMatch(/c\.json:\n  - .*c\.json.*not valid JSON/);
+    expect(readFileSync(join(dir, 'out-folder', 'errors.txt'), 'utf8')).toMatch(/c\.json:\n {2}- .*c\.json.*not valid JSON/);
   });
 
   it('exits 0 when every unit is accounted, and 2 without --out', () => {

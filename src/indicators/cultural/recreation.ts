@@ -323,7 +323,7 @@ function greenSpaceLines<T>(input: RecreationData, q: QuantityResult<T>, ctx: In
 }
 
 /** Value of recreation in 元, by the profile's method, plus free urban green space as its own lines. */
-function valueOf<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
+function recreationValue<T>(input: RecreationData, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const issues: GepIssue[] = [];
@@ -359,7 +359,7 @@ const module = defineIndicator({
   },
   coefficients: ['travel-time-value-share'],
   quantity: visits,
-  value: valueOf,
+  value: recreationValue,
 });
 
 /** Metadata, inputs, variants and coefficients of recreation and tourism. */

@@ -76,7 +76,7 @@ const TABLES = new WeakMap<LocalIndicatorSet, WeakMap<CoefficientTable, Coeffici
  */
 export function withLocalRows(table: CoefficientTable, profile: Profile): CoefficientTable {
   const set = localIndicatorsOf(profile);
-  if (!set || !set.rows.length) return table;
+  if (!set?.rows.length) return table;
   let byTable = TABLES.get(set);
   if (!byTable) TABLES.set(set, (byTable = new WeakMap()));
   let merged = byTable.get(table);

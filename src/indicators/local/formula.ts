@@ -98,7 +98,7 @@ export function checkFormula(expr: Expr, unitOf: (name: string) => string | unde
   /** Operands of a sum or of min/max: one dimension; a literal zero fits any. */
   const alike = (parts: readonly Expr[], at: (i: number) => number): { trees: Checked[]; unit: string } => {
     const checked = parts.map(walk);
-    const first = checked.findIndex((c, i) => !isZeroLiteral(parts[i]!) || i === checked.length - 1);
+    const first = checked.findIndex((_c, i) => !isZeroLiteral(parts[i]!) || i === checked.length - 1);
     const unit = checked[first]!.unit;
     return { unit, trees: checked.map((c, i) => (isZeroLiteral(parts[i]!) ? c.tree : same(c, unit, at(i)))) };
   };

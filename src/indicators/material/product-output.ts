@@ -19,7 +19,6 @@ import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { sameDimensionUnits, parseUnit } from '../../units/units.js';
-import type { Measure } from '../../units/measure.js';
 import type { QuantityLine, ValueLine } from '../types.js';
 
 const money = (description: string) => measure('元').optional().describe(description);
