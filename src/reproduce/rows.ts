@@ -197,7 +197,7 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
   const printed = new GepDecimal(row.printed.value);
   const difference = value.minus(printed);
   const quantity = quantityAsPrinted(row, c);
-  const fedAsPrinted = quantity !== null && quantity.eq(row.printedQuantity!.value);
+  const fedAsPrinted = quantity?.eq(row.printedQuantity!.value) ?? false;
   const { tolerance, kind, reason: toleranceText } = toleranceOf(row, value, fedAsPrinted);
   const circularText = row.circular ?? presumedCircular(row, c, value, fedAsPrinted);
   const circular = circularText === undefined ? undefined : textEn(circularText);
