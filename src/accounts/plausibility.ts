@@ -28,6 +28,8 @@
 import * as z from 'zod';
 import { decimalArithmetic as D, GepDecimal, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import type { Text } from '../errors/text.js';
+import { makeWarning } from '../errors/warnings/index.js';
 import { conversionRatio, convert, isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
 import { CATEGORIES, type Category, type IndicatorResult } from '../indicators/types.js';
 import type { Measure } from '../units/measure.js';
@@ -36,8 +38,9 @@ import data from './plausibility.json';
 
 const decimal = z.string().refine(isDecimalText);
 const status = z.enum(['verified', 'rule-of-thumb']);
-const rangeSchema = z.strictObject({ field: z.string(), unit: z.string().refine(isKnownUnit), min: decimal, max: decimal, status, source: z.string().optional(), why: z.string().min(1) });
-const rateSchema = z.strictObject({ indicator: z.string(), unit: z.string(), min: decimal, max: decimal, status, why: z.string().min(1) });
+// `why` is shown in the warning a value outside the range gets; `whyZh` in its Chinese.
+const rangeSchema = z.strictObject({ field: z.string(), unit: z.string().refine(isKnownUnit), min: decimal, max: decimal, status, source: z.string().optional(), why: z.string().min(1), whyZh: z.string().min(1) });
+const rateSchema = z.strictObject({ indicator: z.string(), unit: z.string(), min: decimal, max: decimal, status, why: z.string().min(1), whyZh: z.string().min(1) });
 const publishedSchema = z.strictObject({ unit: z.string(), margin: decimal, status, why: z.string(), published: z.array(z.strictObject({ case: z.string(), value: decimal, source: z.string() })).min(1) });
 const dataSchema = z.strictObject({
   note: z.string(),
@@ -45,7 +48,7 @@ const dataSchema = z.strictObject({
     tolerance: decimal, status, why: z.string(),
     fields: z.array(z.string()).min(1),
     excludedLists: z.array(z.strictObject({ list: z.string(), why: z.string() })),
-    hints: z.array(z.strictObject({ factor: decimal, text: z.string() })),
+    hints: z.array(z.strictObject({ factor: decimal, text: z.string(), textZh: z.string() })),
   }),
   ranges: z.array(rangeSchema),
   rates: z.array(rateSchema),
@@ -119,6 +122,18 @@ function measuresIn(node: unknown, path: readonly (string | number)[], isValue: 
 }
 
 const num = (d: GepDecimal) => d.toSignificantDigits(6).toString();
+/** A status of the data (规则依据) as the warnings name it. */
+const STATUS: Readonly<Record<PlausibilityData['ranges'][number]['status'], Text>> = {
+  verified: { en: 'verified', zh: '已核实' },
+  'rule-of-thumb': { en: 'rule-of-thumb', zh: '经验界限' },
+};
+/** The categories and GEP as the warnings and issues name them (物质产品, 调节服务, 文化服务). */
+const TOTAL_NAME: Readonly<Record<Category | 'gep', { readonly en: string; readonly zh: string }>> = {
+  material: { en: 'material', zh: '物质产品' },
+  regulating: { en: 'regulating', zh: '调节服务' },
+  cultural: { en: 'cultural', zh: '文化服务' },
+  gep: { en: 'gep', zh: 'GEP' },
+};
 const isMoney = (unit: string) => (parseUnit(unit).dimension.money ?? 0) > 0;
 const isArea = (unit: string) => sameDimensionUnits(unit, 'km²');
 
@@ -248,7 +263,7 @@ export function plausibilityPlan<V>(
   }
   const withAreas = indicators.filter((i) => i.areas);
   const regionAreaMissing: GepWarning | null = !regionArea && withAreas.length
-    ? { code: 'region-area-missing', path: ['region', 'area'], message: `region.area is not given, so the ecosystem areas of ${withAreas.map((i) => i.id).join(', ')} could not be checked against the region's area (a hectare figure in a km² row would go unnoticed)` }
+    ? makeWarning('region-area-missing', { path: ['region', 'area'], params: { ids: { en: withAreas.map((i) => i.id).join(', '), zh: withAreas.map((i) => i.id).join('、') } } })
     : null;
   const rates: RateCheck[] = [];
   for (const rate of data.rates) {
@@ -410,7 +425,7 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       }
       if (below) {
         const text = src.text(m.value);
-        issues.push(makeIssue('input.out-of-range', [...m.path, 'value'], { expected: 'a money amount ≥ 0 (a price, cost or output value is never negative)', found: `${text} ${m.unit}` }));
+        issues.push(makeIssue('input.out-of-range', [...m.path, 'value'], { expected: { en: 'a money amount ≥ 0 (a price, cost or output value is never negative)', zh: '金额 ≥ 0（单价、成本或产值不会为负）' }, found: `${text} ${m.unit}` }));
       }
     }
     for (const r of ind.ranges) {
@@ -434,10 +449,11 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       }
       if (outside) {
         const text = src.text(r.value);
-        warnings.push({
-          code: 'implausible-value', indicator: r.indicator, path: r.path,
-          message: `${r.indicator}: ${r.field} = ${text} ${r.unit} is outside the plausible range ${r.range.min}–${r.range.max} ${r.range.unit} (${r.range.why}; ${r.range.source ?? r.range.status}); check the unit and the figure`,
-        });
+        const { range } = r;
+        warnings.push(makeWarning('implausible-value', {
+          indicator: r.indicator, path: r.path,
+          params: { indicator: r.indicator, field: r.field, value: text, unit: r.unit, min: range.min, max: range.max, rangeUnit: range.unit, why: { en: range.why, zh: range.whyZh }, basis: range.source ?? STATUS[range.status] },
+        }));
       }
     }
     if (!ind.areas) continue;
@@ -469,9 +485,14 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       const areaKm2 = areaOf(i);
       const ratio = areaKm2.dividedBy(regionArea!);
       const hint = data.areaSum.hints.find((h) => ratio.dividedBy(h.factor).minus(1).abs().lte('0.15'));
+      const factor = hint && D.fromString(hint.factor).toString();
+      const percent = num(D.fromString(tolerance).times(100));
       issues.push(makeIssue('input.area-exceeds-region', ind.path, {
-        found: `${num(areaKm2)} km², ${num(ratio)} × the region's area${hint ? ` (a factor near ${D.fromString(hint.factor).toString()}: ${hint.text}?)` : ''}`,
-        expected: `at most ${num(regionArea!)} km² (region.area) + ${num(D.fromString(tolerance).times(100))} %`,
+        found: {
+          en: `${num(areaKm2)} km², ${num(ratio)} × the region's area${hint ? ` (a factor near ${factor}: ${hint.text}?)` : ''}`,
+          zh: `${num(areaKm2)} km²，为区域面积的 ${num(ratio)} 倍${hint ? `（接近 ${factor} 倍：是否${hint.textZh}？）` : ''}`,
+        },
+        expected: { en: `at most ${num(regionArea!)} km² (region.area) + ${percent} %`, zh: `${num(regionArea!)} km²（region.area）+ ${percent} %` },
       }));
     }
   }
@@ -506,26 +527,30 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     if (area.isZero()) continue;
     const rate = convert(D, D.fromString(A.toString(q)), c.totalUnit, c.quantityUnit).dividedBy(convert(D, area, 'km²', c.areaUnit));
     if (!(rate.lt(c.rate.min) || rate.gt(c.rate.max))) continue;
-    warnings.push({
-      code: 'implausible-rate', indicator: c.rate.indicator, path: ['indicators', c.rate.indicator],
-      message: `${c.rate.indicator}: ${num(rate)} ${c.rate.unit} over its ${num(area)} km² is outside the plausible range ${c.rate.min}–${c.rate.max} ${c.rate.unit} (${c.rate.why}; ${c.rate.status}); check the units of the inputs and areas`,
-    });
+    warnings.push(makeWarning('implausible-rate', {
+      indicator: c.rate.indicator, path: ['indicators', c.rate.indicator],
+      params: { indicator: c.rate.indicator, rate: num(rate), unit: c.rate.unit, area: num(area), min: c.rate.min, max: c.rate.max, why: { en: c.rate.why, zh: c.rate.whyZh }, status: STATUS[c.rate.status] },
+    }));
   }
 
   // A negative category total or GEP is an error unless the input declares it; the declaration is echoed as a warning.
   const negative = ([...CATEGORIES, 'gep'] as const).filter((k) => A.compare(src.total(k), A.zero) < 0);
   const allowed = plan.allowNegativeTotals;
   if (allowed) {
-    warnings.push({
-      code: 'negative-totals-allowed', path: ['allowNegativeTotals'],
-      message: `the input allows negative totals (reason: ${allowed.reason}); negative here: ${negative.length ? negative.map((k) => `${k} ${A.toString(src.total(k))} 元`).join(', ') : 'none'}`,
-    });
+    const listed = (lang: 'en' | 'zh') => negative.map((k) => `${TOTAL_NAME[k][lang]} ${A.toString(src.total(k))} 元`);
+    warnings.push(makeWarning('negative-totals-allowed', {
+      path: ['allowNegativeTotals'],
+      params: { reason: allowed.reason, negative: negative.length ? { en: listed('en').join(', '), zh: listed('zh').join('、') } : { en: 'none', zh: '无' } },
+    }));
   } else {
     for (const k of negative) {
       issues.push(makeIssue('account.negative-total', ['totals', k], {
-        expected: k,
+        expected: TOTAL_NAME[k],
         found: k === 'gep' && A.compare(src.total('outsideRegion'), A.zero) > 0
-          ? `${A.toString(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${A.toString(src.total('outsideRegion'))} 元`
+          ? {
+            en: `${A.toString(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${A.toString(src.total('outsideRegion'))} 元`,
+            zh: `${A.toString(src.total('gep'))} 元 = 物质产品 + 调节服务 + 文化服务 − 区域外产品 ${A.toString(src.total('outsideRegion'))} 元`,
+          }
           : `${A.toString(src.total(k))} 元`,
       }));
     }
@@ -549,7 +574,7 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   let gep: GepDecimal | undefined;
   const gepExact = () => (gep ??= D.fromString(A.toString(gepT)));
   if (!(screenSign(gx, ge, 0, 0) > 0) && gepExact().lte(0)) return;
-  const check = (spec: PlausibilityData['perCapita'], what: string, path: readonly (string | number)[], dx: number, de: number, divisor: () => GepDecimal) => {
+  const check = (spec: PlausibilityData['perCapita'], what: Text, path: readonly (string | number)[], dx: number, de: number, divisor: () => GepDecimal) => {
     const { lo, hi, loF, hiF } = publishedBounds(spec);
     if (Math.abs(dx) > 2 * de) {
       const ratio = gx / dx;
@@ -558,10 +583,11 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     }
     const ratio = gepExact().dividedBy(divisor());
     if (ratio.gte(lo) && ratio.lte(hi)) return;
-    out.push({
-      code: 'implausible-ratio', path,
-      message: `GEP ${what} is ${num(ratio)} ${spec.unit}, outside ${num(lo)}–${num(hi)} ${spec.unit}: published accounts span ${spec.published.map((p) => `${p.case} ${num(D.fromString(p.value))}`).join(', ')} ${spec.unit}, and beyond ${spec.margin} times either end a unit slip is likelier (${spec.status}); check the units of the inputs, population and area`,
-    });
+    const published = spec.published.map((p) => `${p.case} ${num(D.fromString(p.value))}`);
+    out.push(makeWarning('implausible-ratio', {
+      path,
+      params: { what, ratio: num(ratio), unit: spec.unit, lo: num(lo), hi: num(hi), published: { en: published.join(', '), zh: published.join('、') }, margin: spec.margin, status: STATUS[spec.status] },
+    }));
   };
   const population = src.population;
   if (population) {
@@ -574,10 +600,10 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       px = x * f;
       pe = leafError(x, () => zeroText(population.value)) * f + Math.abs(px) * 2 * U;
     }
-    check(plausibilityData().perCapita, 'per person', ['economy', 'population'], px, pe, () => convert(D, D.fromString(population.value), population.unit, '人'));
+    check(plausibilityData().perCapita, { en: 'per person', zh: '人均' }, ['economy', 'population'], px, pe, () => convert(D, D.fromString(population.value), population.unit, '人'));
   }
   if (!plan.regionArea) return;
   const positive = src.approx ? screenSign(rx, re, 0, 0) : 0;
   if (positive < 0 || (positive === 0 && !regionExact().gt(0))) return;
-  check(plausibilityData().perKm2, 'per km²', ['region', 'area'], rx, re, regionExact);
+  check(plausibilityData().perKm2, { en: 'per km²', zh: '每 km²' }, ['region', 'area'], rx, re, regionExact);
 }

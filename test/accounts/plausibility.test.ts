@@ -86,7 +86,10 @@ describe('negative results', () => {
     const declared = { ...input, allowNegativeTotals: { reason: 'net importer of water: test' } };
     const result = computeGep(declared, { profile: 'gbt-46869-2025' });
     expect(result.totals.gep.value.isNegative()).toBe(true);
-    expect(result.warnings.find((w) => w.code === 'negative-totals-allowed')!.message).toContain('net importer of water: test');
+    const allowed = result.warnings.find((w) => w.code === 'negative-totals-allowed')!;
+    expect(allowed.message).toContain('net importer of water: test');
+    // In Chinese, the negative totals by their Chinese names: GEP = the sample's total (under 9 900 亿元) − 9 900 亿元.
+    expect(allowed.zh).toMatch(/^输入允许合计为负（理由：net importer of water: test）；本次为负的合计：GEP -\d+(\.\d+)? 元$/);
   });
 
   it('refuses a negative price override and a negative price in an indicator input', () => {

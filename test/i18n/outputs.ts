@@ -33,13 +33,7 @@ export interface ZhOutput {
  */
 export const PENDING_INDICATORS: readonly string[] = [];
 
-/**
- * Warnings of the plausibility checks (src/accounts/plausibility.ts): made in English, with the
- * reasons of their ranges in English in plausibility.json; skipped until both have Chinese.
- */
-export const PENDING_WARNING_CODES: readonly string[] = ['implausible-value', 'implausible-rate', 'region-area-missing', 'negative-totals-allowed', 'implausible-ratio'];
-
-/** The text of a result (JSON) that comes from a pending module or a pending warning. */
+/** The text of a result (JSON) that comes from a pending module. */
 export function pendingTexts(json: unknown): string[] {
   const out = new Set<string>();
   const strings = (v: unknown): void => {
@@ -49,12 +43,17 @@ export function pendingTexts(json: unknown): string[] {
     else if (v && typeof v === 'object') Object.values(v).forEach(strings);
   };
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     const owner = typeof o.indicator === 'string' ? o.indicator : typeof o.id === 'string' ? o.id : undefined;
-    if (owner !== undefined && PENDING_INDICATORS.includes(owner)) return strings(o);
-    if (typeof o.code === 'string' && PENDING_WARNING_CODES.includes(o.code) && typeof o.message === 'string') out.add(o.message);
+    if (owner !== undefined && PENDING_INDICATORS.includes(owner)) {
+      strings(o);
+      return;
+    }
     Object.values(o).forEach(walk);
   };
   walk(json);
@@ -62,6 +61,22 @@ export function pendingTexts(json: unknown): string[] {
 }
 
 const SAMPLE = 'fixtures/sample-county/input.json';
+
+/**
+ * Slips in the sample that reach the five plausibility warnings (src/accounts/plausibility.ts):
+ * precipitation in m typed as mm (implausible-value, implausible-rate); hectare figures in the km²
+ * rows with no region.area (region-area-missing); negative totals allowed; 30.2 万人 typed as 人
+ * (implausible-ratio, GEP per person 10⁴ times too large).
+ */
+const PLAUSIBILITY_SLIPS: readonly [string, (j: Record<string, any>) => void][] = [
+  ['precipitation-m.json', (j) => { j.indicators['regulating.water-conservation'].ecosystems[0].precipitation.unit = 'm'; }],
+  ['no-region-area.json', (j) => {
+    delete j.region.area;
+    for (const e of j.indicators['regulating.water-conservation'].ecosystems) e.area.value = String(Number(e.area.value) * 100);
+  }],
+  ['negative-allowed.json', (j) => { j.allowNegativeTotals = { reason: '上游调入水量计入区域外产品' }; }],
+  ['population-unit.json', (j) => { j.economy.population.unit = '人'; }],
+];
 const SAMPLE_2021 = 'fixtures/sample-county/input-2021.json';
 const APPS = 'fixtures/applications';
 
@@ -126,7 +141,10 @@ export function pendingFieldDescriptions(): string[] {
 function itemsOf(json: unknown): string[] {
   const out = new Set<string>();
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     for (const [k, x] of Object.entries(v)) {
       if (k === 'item' && typeof x === 'string') {
@@ -264,6 +282,14 @@ export function zhOutputs(): ZhOutput[] {
   cli(['run', SAMPLE, '--format', 'csv', '--out', csvOut], [SAMPLE]);
   written(csvOut, [SAMPLE], 'gep run --format csv');
   cli(['validate', SAMPLE], [SAMPLE]);
+  // The plausibility warnings, each reached by a slip (./warning-triggers.test.ts checks each at its source).
+  for (const [name, change] of PLAUSIBILITY_SLIPS) {
+    const f = join(dir, name);
+    const j = JSON.parse(readFileSync(SAMPLE, 'utf8')) as Record<string, any>;
+    change(j);
+    writeFileSync(f, JSON.stringify(j));
+    cli(['run', f, '--format', 'table'], [f]);
+  }
   for (const f of ['mine-restored-2022.json', 'mine-unrestored-2022.json']) cli(['run', join(APPS, f)], [join(APPS, f)]);
 
   // The template.

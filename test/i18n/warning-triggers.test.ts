@@ -45,7 +45,10 @@ function warningsOf(argv: readonly string[]): GepWarning[] {
   expect(code, io.err.join('')).toBe(0);
   const out: GepWarning[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if (typeof o.code === 'string' && typeof o.message === 'string') out.push(o as unknown as GepWarning);
@@ -101,7 +104,28 @@ const CASES: [string, () => readonly string[]][] = [
   ['seea-opening-other-region', () => ['seea', SAMPLE, '--opening', variant(SAMPLE_2021, 'opening-other.json', (j) => set(j, 'region.name', '另一县 Another County'))]],
   // Each indicator's areas stay within the region's area + 5 % (the account's plausibility check); their types add up to more.
   ['extent-exceeds-region', () => ['seea', variant(SAMPLE, 'small-region.json', (j) => set(j, 'region.area', { value: '2150', unit: 'km²' }))]],
+  // Plausibility (src/accounts/plausibility.ts). Precipitation in metres typed as mm: 560 m is 560 000 mm, outside
+  // 1–12 000 mm, and water retained over the row's area a depth far above 12 000 mm/a.
+  ['implausible-value', () => ['run', variant(SAMPLE, 'precipitation-m.json', precipitationInMetres)]],
+  ['implausible-rate', () => ['run', variant(SAMPLE, 'precipitation-m.json', precipitationInMetres)]],
+  // Hectare figures typed into the km² rows, with no region.area to catch them: only the warning is left.
+  ['region-area-missing', () => ['run', variant(SAMPLE, 'no-region-area.json', (j) => {
+    delete (j.region as Json).area;
+    for (const e of ((j.indicators as Json)['regulating.water-conservation'] as Json).ecosystems as Json[]) {
+      const area = e.area as Json;
+      area.value = String(Number(area.value) * 100);
+    }
+  })]],
+  ['negative-totals-allowed', () => ['run', variant(SAMPLE, 'negative-allowed.json', (j) => set(j, 'allowNegativeTotals', { reason: '上游调入水量计入区域外产品' }))]],
+  // 30.2 万人 typed as 30.2 人: GEP per person 10⁴ times too large, beyond 10 × the largest published.
+  ['implausible-ratio', () => ['run', variant(SAMPLE, 'population-unit.json', (j) => set(j, 'economy.population.unit', '人'))]],
 ];
+
+/** The sample with the first water-conservation row's precipitation unit m instead of mm. */
+function precipitationInMetres(j: Json): void {
+  const rows = ((j.indicators as Json)['regulating.water-conservation'] as Json).ecosystems as Json[];
+  (rows[0]!.precipitation as Json).unit = 'm';
+}
 
 describe('each warning, when triggered, in Chinese', () => {
   it.each(CASES)('%s', (code, argv) => {

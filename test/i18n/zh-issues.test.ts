@@ -86,6 +86,15 @@ const CASES: [string, () => Json, string[]][] = [
   ['a missing travel expenditure (recreation)', sampleWith((j) => { delete j.indicators['cultural.recreation'].sites[0].travelExpenditure; }), ['input.required']],
   ['a missing elevation (sand fixation)', sampleWith((j) => { delete j.indicators['regulating.sand-fixation'].elevation; }), ['input.required']],
   ['a temperature below absolute zero (sand fixation)', sampleWith((j) => { j.indicators['regulating.sand-fixation'].weatherPeriods[0].airTemperatureCelsius = '-300'; }), ['input.out-of-range']],
+  // The plausibility checks (src/accounts/plausibility.ts): a negative price, hectare figures in the km² rows
+  // (2 208 km² of rows × 100 against the 2 208 km² county, with the hint), a negative GEP from outside the region.
+  ['a negative price', sampleWith((j) => { j.indicators[AGRI].products[0].price.value = '-1'; }), ['input.out-of-range']],
+  ['hectares typed into km² rows', sampleWith((j) => { for (const e of j.indicators[WATER].ecosystems) e.area.value = String(Number(e.area.value) * 100); }), ['input.area-exceeds-region']],
+  ['a negative GEP', sampleWith((j) => {
+    // A profile that subtracts products from outside the region (the sample's does not).
+    j.profile = 'gbt-46869-2025';
+    j.outsideRegion = [{ item: '上游来水', value: { value: '10000', unit: '亿元' }, method: '调水量 × 单价' }];
+  }), ['account.negative-total']],
   ['a duplicate water use', sampleWith((j) => { const u = j.indicators['material.water-supply'].uses; u.push(structuredClone(u[0])); }), ['input.duplicate']],
   ['a bad CSV header: an unknown column', csv([`${AGRI},maize,cropland,products[].quantity,1,t,`], `${HEADER},colour`), ['input.unknown-column']],
   ['a bad CSV header: no value column', csv([], 'indicator,item,ecosystem type,field,unit'), ['input.missing-column']],

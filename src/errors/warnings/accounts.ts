@@ -16,6 +16,27 @@ export const ACCOUNT_WARNINGS = {
     en: '{indicator}: the price given at {path}, {given}, is {ratio} × the table value of {id}, {table} ({source}); more than {factor} times off is usually a unit slip (元 for 万元, per t for per kg): check it',
     zh: '{indicator}：{path} 给出的价格 {given} 是参数表中 {id} 取值 {table}（{source}）的 {ratio} 倍；相差超过 {factor} 倍通常是单位错误（如 元 写成 万元、每 t 写成每 kg）：请核对',
   },
+  // Plausibility checks (src/accounts/plausibility.ts; ranges and their reasons in plausibility.json)
+  'implausible-value': {
+    en: '{indicator}: {field} = {value} {unit} is outside the plausible range {min}–{max} {rangeUnit} ({why}; {basis}); check the unit and the figure',
+    zh: '{indicator}：{field} = {value} {unit} 超出合理范围 {min}–{max} {rangeUnit}（{why}；{basis}）；请核对单位与数值',
+  },
+  'implausible-rate': {
+    en: '{indicator}: {rate} {unit} over its {area} km² is outside the plausible range {min}–{max} {unit} ({why}; {status}); check the units of the inputs and areas',
+    zh: '{indicator}：按其 {area} km² 面积计为 {rate} {unit}，超出合理范围 {min}–{max} {unit}（{why}；{status}）；请核对输入与面积的单位',
+  },
+  'region-area-missing': {
+    en: 'region.area is not given, so the ecosystem areas of {ids} could not be checked against the region\'s area (a hectare figure in a km² row would go unnoticed)',
+    zh: '未给出 region.area，{ids} 的生态系统面积无法与区域面积核对（km² 行中填入公顷数将不会被发现）',
+  },
+  'negative-totals-allowed': {
+    en: 'the input allows negative totals (reason: {reason}); negative here: {negative}',
+    zh: '输入允许合计为负（理由：{reason}）；本次为负的合计：{negative}',
+  },
+  'implausible-ratio': {
+    en: 'GEP {what} is {ratio} {unit}, outside {lo}–{hi} {unit}: published accounts span {published} {unit}, and beyond {margin} times either end a unit slip is likelier ({status}); check the units of the inputs, population and area',
+    zh: '{what} GEP 为 {ratio} {unit}，超出 {lo}–{hi} {unit}：已发布核算的范围为 {published} {unit}，超出两端 {margin} 倍时更可能是单位错误（{status}）；请核对输入、人口与面积的单位',
+  },
   // The account (src/accounts/gep.ts, coefficient-checks.ts; horizontal.ts uses coefficient-to-verify too).
   'input-not-in-profile': {
     en: 'input blocks not used because profile {profile} does not enable them: {ids}',
