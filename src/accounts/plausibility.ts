@@ -536,8 +536,10 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   // A negative category total or GEP is an error unless the input declares it; the declaration is echoed as a warning.
   const negative = ([...CATEGORIES, 'gep'] as const).filter((k) => A.compare(src.total(k), A.zero) < 0);
   const allowed = plan.allowNegativeTotals;
+  // To the fen, as a person reads money: the exact 40-digit total is in the result, not in a message.
+  const yuan = (x: T) => new GepDecimal(A.toString(x)).toFixed(2);
   if (allowed) {
-    const listed = (lang: 'en' | 'zh') => negative.map((k) => `${TOTAL_NAME[k][lang]} ${A.toString(src.total(k))} 元`);
+    const listed = (lang: 'en' | 'zh') => negative.map((k) => `${TOTAL_NAME[k][lang]} ${yuan(src.total(k))} 元`);
     warnings.push(makeWarning('negative-totals-allowed', {
       path: ['allowNegativeTotals'],
       params: { reason: allowed.reason, negative: negative.length ? { en: listed('en').join(', '), zh: listed('zh').join('、') } : { en: 'none', zh: '无' } },
@@ -548,10 +550,10 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
         expected: TOTAL_NAME[k],
         found: k === 'gep' && A.compare(src.total('outsideRegion'), A.zero) > 0
           ? {
-            en: `${A.toString(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${A.toString(src.total('outsideRegion'))} 元`,
-            zh: `${A.toString(src.total('gep'))} 元 = 物质产品 + 调节服务 + 文化服务 − 区域外产品 ${A.toString(src.total('outsideRegion'))} 元`,
+            en: `${yuan(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${yuan(src.total('outsideRegion'))} 元`,
+            zh: `${yuan(src.total('gep'))} 元 = 物质产品 + 调节服务 + 文化服务 − 区域外产品 ${yuan(src.total('outsideRegion'))} 元`,
           }
-          : `${A.toString(src.total(k))} 元`,
+          : `${yuan(src.total(k))} 元`,
       }));
     }
   }

@@ -82,12 +82,14 @@ describe('negative results', () => {
     const input = { ...sample, outsideRegion: outside('9900') };
     const [issue] = issuesOf(input, { profile: 'gbt-46869-2025' });
     expect(issue).toMatchObject({ code: 'account.negative-total', path: ['totals', 'gep'], expected: 'gep' });
-    expect(issue!.found).toContain('− outsideRegion 990000000000 元');
+    // Money in a message to the fen, not 40 digits: the sample's GEP under this profile (982 021.08 万元) less 9 900 亿元.
+    expect(issue!.found).toBe('-980179789226.85 元 = material + regulating + cultural − outsideRegion 990000000000.00 元');
     const declared = { ...input, allowNegativeTotals: { reason: 'net importer of water: test' } };
     const result = computeGep(declared, { profile: 'gbt-46869-2025' });
     expect(result.totals.gep.value.isNegative()).toBe(true);
     const allowed = result.warnings.find((w) => w.code === 'negative-totals-allowed')!;
     expect(allowed.message).toContain('net importer of water: test');
+    expect(allowed.message).toMatch(/negative here: gep -980179789226\.85 元$/);
     // In Chinese, the negative totals by their Chinese names: GEP = the sample's total (under 9 900 亿元) − 9 900 亿元.
     expect(allowed.zh).toMatch(/^输入允许合计为负（理由：net importer of water: test）；本次为负的合计：GEP -\d+(\.\d+)? 元$/);
   });
