@@ -39,6 +39,11 @@ export interface Arithmetic<T> {
   sum(values: readonly T[]): T;
   /** Converts to a JS number, for display and for float kernels only. */
   toNumber(x: T): number;
+  /**
+   * A computed number as a message (warning, issue) shows it: `displayNumber` of its text. The
+   * exact value stays in the trace; on a plan, the text is made per row like `toString`'s.
+   */
+  toDisplayText(x: T): string;
   /** The larger of a and b (a when equal). */
   max(a: T, b: T): T;
   /** The smaller of a and b (a when equal). */
@@ -156,6 +161,7 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
   compare: (a, b) => a.comparedTo(b) as -1 | 0 | 1,
   sum: (values) => values.reduce((acc, v) => acc.plus(v), new GepDecimal(0)),
   toNumber: (x) => x.toNumber(),
+  toDisplayText: (x) => displayNumber(x.toString()),
   max: (a, b) => (a.gte(b) ? a : b),
   min: (a, b) => (a.lte(b) ? a : b),
   abs: (a) => a.abs(),
@@ -199,6 +205,7 @@ export const floatArithmetic: Arithmetic<number> = {
     return checkFloat(total);
   },
   toNumber: (x) => x,
+  toDisplayText: (x) => displayNumber(String(checkFloat(x))),
   // biome-ignore lint/complexity/useMathMinMax: the first operand on ties, as the decimal max returns
   max: (a, b) => (a >= b ? a : b),
   // biome-ignore lint/complexity/useMathMinMax: the first operand on ties, as the decimal min returns
@@ -206,6 +213,23 @@ export const floatArithmetic: Arithmetic<number> = {
   abs: (a) => Math.abs(a),
   identityTolerance: 1e-9,
 };
+
+/** Significant digits past which a number in a message is shown rounded. */
+const DISPLAY_DIGITS = 10;
+
+/**
+ * A number's text as a message shows it: as it is up to 10 significant digits, else rounded to 10
+ * (half up) and marked `≈` — −266.6666667, not the 40 digits of −400 mm over 1 亩. A message is read
+ * by a person; the exact value is in the result's trace.
+ *
+ * @example
+ * displayNumber('-266.6666666666666666666666666666666666667') //=> '≈ -266.6666667'
+ * displayNumber('18380000') //=> '18380000'
+ */
+export function displayNumber(text: string): string {
+  const d = new GepDecimal(text);
+  return d.sd() <= DISPLAY_DIGITS ? text : `≈ ${d.toSignificantDigits(DISPLAY_DIGITS).toString()}`;
+}
 
 /** The arithmetic of a name, as results record it (`result.arithmetic`). */
 export function arithmeticByName<T = unknown>(name: 'decimal' | 'float64'): Arithmetic<T> {

@@ -175,6 +175,12 @@ export class Recorder<S> implements Arithmetic<NodeOf<S>> {
     return `${HOLE_OPEN}${x.id}${HOLE_CLOSE}`;
   }
 
+  /** A display hole (`\uE002~id\uE003`): filled per row with `displayNumber` of the node's text. */
+  toDisplayText(x: NodeOf<S>): string {
+    this.S.toString(this.own(x).v);
+    return `${HOLE_OPEN}~${x.id}${HOLE_CLOSE}`;
+  }
+
   add(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.ADD, a, b, () => this.S.add(a.v, b.v)); }
   subtract(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.SUB, a, b, () => this.S.subtract(a.v, b.v)); }
   multiply(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.MUL, a, b, () => this.S.multiply(a.v, b.v)); }

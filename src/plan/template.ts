@@ -4,6 +4,7 @@
  * values (trace steps, warnings, the region's name). Compiled once per tape, then filled per row;
  * parts without a value are shared between the rows' results, as the direct path shares them.
  */
+import { displayNumber } from '../numbers/arithmetic.js';
 import { Node, SLOT_CLOSE, SLOT_OPEN, HOLE_CLOSE, HOLE_OPEN, hasMark, PlanUnsupportedError } from './tape.js';
 
 /** What a row supplies to fill a template. */
@@ -24,14 +25,20 @@ export type SlotResolver = (body: string) => number;
 type Fill = (row: RowValues<unknown>) => unknown;
 type Compiled = { readonly fixed: true; readonly value: unknown } | { readonly fixed: false; readonly fill: Fill };
 
-const MARK = new RegExp(`${HOLE_OPEN}(\\d+)${HOLE_CLOSE}|${SLOT_OPEN}([^${SLOT_CLOSE}]*)${SLOT_CLOSE}`, 'g');
+const MARK = new RegExp(`${HOLE_OPEN}(~?\\d+)${HOLE_CLOSE}|${SLOT_OPEN}([^${SLOT_CLOSE}]*)${SLOT_CLOSE}`, 'g');
 
 /** A string with holes as its literal parts and the holes between them. */
 export interface StringTemplate {
   readonly parts: readonly string[];
-  /** Per hole: a node id (≥ 0), or −(k + 2) for slot k's text, or −1 for the arithmetic's name. */
+  /** Per hole: a node id (≥ 0; with `DISPLAY` set, its display text), or −(k + 2) for slot k's text, or −1 for the arithmetic's name. */
   readonly holes: Int32Array;
 }
+
+/** Set in a hole for a node's display text (`toDisplayText`) rather than its text; node ids stay below it. */
+const DISPLAY = 1 << 30;
+
+/** The text of node hole `h` (≥ 0) of a row. */
+const nodeText = (h: number, row: RowValues<unknown>) => (h & DISPLAY ? displayNumber(row.text(h ^ DISPLAY)) : row.text(h));
 
 /** Split a string into literal parts and holes. */
 export function parseString(s: string, resolve: SlotResolver): StringTemplate {
@@ -40,7 +47,7 @@ export function parseString(s: string, resolve: SlotResolver): StringTemplate {
   let last = 0;
   for (const m of s.matchAll(MARK)) {
     parts.push(s.slice(last, m.index));
-    holes.push(m[1] !== undefined ? Number(m[1]) : -(resolve(m[2]!) + 2));
+    holes.push(m[1] !== undefined ? (m[1].startsWith('~') ? Number(m[1].slice(1)) | DISPLAY : Number(m[1])) : -(resolve(m[2]!) + 2));
     last = m.index! + m[0].length;
   }
   parts.push(s.slice(last));
@@ -54,7 +61,7 @@ export function fillString(t: StringTemplate, row: RowValues<unknown>, escapeTex
   let out = t.parts[0]!;
   for (let i = 0; i < t.holes.length; i++) {
     const h = t.holes[i]!;
-    out += (h >= 0 ? row.text(h) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2)) + t.parts[i + 1]!;
+    out += (h >= 0 ? nodeText(h, row) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2)) + t.parts[i + 1]!;
   }
   return out;
 }
@@ -63,7 +70,7 @@ export function fillString(t: StringTemplate, row: RowValues<unknown>, escapeTex
 export function nodesOf(x: unknown, resolve: SlotResolver, out = new Set<number>(), seen = new Set<object>()): Set<number> {
   if (x instanceof Node) out.add(x.id);
   else if (typeof x === 'string') {
-    if (hasMark(x)) for (const h of parseString(x, resolve).holes) if (h >= 0) out.add(h);
+    if (hasMark(x)) for (const h of parseString(x, resolve).holes) if (h >= 0) out.add(h & ~DISPLAY);
   } else if (typeof x === 'object' && x !== null && !seen.has(x)) {
     seen.add(x);
     for (const v of Array.isArray(x) ? x : Object.values(x)) nodesOf(v, resolve, out, seen);
@@ -187,7 +194,7 @@ export function fillBytes(t: StringTemplate, row: RowValues<unknown>, escapeText
   let total = bytes.length + suffix.length;
   for (let i = 0; i < n; i++) {
     const h = holes[i]!;
-    const s = h >= 0 ? row.text(h) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2);
+    const s = h >= 0 ? nodeText(h, row) : escapeText ? escapeText(row.slotText(-h - 2)) : row.slotText(-h - 2);
     holeTexts[i] = s;
     total += utf8Length(s);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreeWithin, arithmeticByName, decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText } from '../../src/numbers/arithmetic.js';
+import { agreeWithin, arithmeticByName, decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText, displayNumber } from '../../src/numbers/arithmetic.js';
 
 describe('arithmetic seam', () => {
   it('adds decimals exactly where float64 does not: 0.1 + 0.2', () => {
@@ -64,5 +64,17 @@ describe('arithmetic seam', () => {
     expect(D.toString(D.sum(['1.5', '2.25', '-0.75'].map((s) => D.fromString(s))))).toBe('3');
     expect(D.toString(D.sum([]))).toBe('0');
     expect(F.sum([])).toBe(0);
+  });
+});
+
+describe('displayNumber and toDisplayText: a computed number in a message', () => {
+  it('keeps up to 10 significant digits as written, rounds a longer number half up to 10, marked ≈', () => {
+    expect(displayNumber('18380000')).toBe('18380000');
+    expect(displayNumber('-0.0012345678')).toBe('-0.0012345678'); // 8 significant digits
+    expect(displayNumber('1234567890.5')).toBe('≈ 1234567891'); // 11 digits → 10, half up
+    expect(displayNumber('-266.6666666666666666666666666666666666667')).toBe('≈ -266.6666667');
+    // −400 mm over 1 亩 (2000/3 m²) on both arithmetics: the same text, whatever the last float bit.
+    expect(D.toDisplayText(D.divide(D.fromString('-800'), D.fromString('3')))).toBe('≈ -266.6666667');
+    expect(F.toDisplayText(-800 / 3)).toBe('≈ -266.6666667');
   });
 });

@@ -164,7 +164,7 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
     const negative = (what: { en: string; zh: string }, item: string | null, value: T, unit: string, path: readonly (string | number)[]) => {
       if (A.compare(value, A.zero) >= 0) return;
       const name = item ?? c.entry.zh;
-      warnings.push(makeWarning('local-negative', { indicator: c.id, path, params: { what, item: { en: name, zh: name }, indicator: c.id, value: A.toString(value), unit } }));
+      warnings.push(makeWarning('local-negative', { indicator: c.id, path, params: { what, item: { en: name, zh: name }, indicator: c.id, value: A.toDisplayText(value), unit } }));
     };
     return { A, tracer, warnings, binder, run, perLine, negative };
   };

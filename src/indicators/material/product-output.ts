@@ -126,7 +126,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
       if (fromProducts && reportedGross && A.compare(fromProducts.value, reportedGross.value) !== 0) {
         warnings.push(makeWarning('reported-output-differs', {
           indicator: id, path: [...path, 'reportedOutput', 'gross-output'],
-          params: { id, products: A.toString(fromProducts.value), reported: A.toString(reportedGross.value) },
+          params: { id, products: A.toDisplayText(fromProducts.value), reported: A.toDisplayText(reportedGross.value) },
         }));
       }
       if (!fromProducts && reportedGross) {
@@ -174,7 +174,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
 
       const total = tracer.record({ en: `total at ${basis}`, zh: `${BASIS_ZH[basis]}合计` }, 'V = Σ lines', {}, sumIn(A, lines.map((l) => l.value), '元'));
       if (A.compare(total.value, A.zero) < 0) {
-        warnings.push(makeWarning('negative-value', { indicator: id, path, params: { id, basis: { en: basis, zh: BASIS_ZH[basis] }, value: A.toString(total.value) } }));
+        warnings.push(makeWarning('negative-value', { indicator: id, path, params: { id, basis: { en: basis, zh: BASIS_ZH[basis] }, value: A.toDisplayText(total.value) } }));
       }
       return { lines, total, steps: tracer.steps, warnings };
     },

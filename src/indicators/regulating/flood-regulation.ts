@@ -236,7 +236,7 @@ const module = defineIndicator({
         const minKm2 = convert(A, min.value, min.unit, 'km²');
         if (A.compare(area.value, minKm2) < 0) {
           warnings.push(makeWarning('lake-below-regression-range', {
-            indicator: ID, path: [...at, 'area'], params: { lake: { en: l.item, zh: zh(l.item) }, area: A.toString(area.value), min: A.toString(minKm2) },
+            indicator: ID, path: [...at, 'area'], params: { lake: { en: l.item, zh: zh(l.item) }, area: A.toDisplayText(area.value), min: A.toDisplayText(minKm2) },
           }));
         }
         let wan: T;

@@ -324,7 +324,7 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
     if (exceeds) {
       warnings.push(makeWarning('purification-capped', {
         indicator: setup.id, path: loadPath,
-        params: { pollutant: words(p), rate: words(rate), load: words(load), capacity: A.toString(capacity.value), amount: A.toString(amount.value) },
+        params: { pollutant: words(p), rate: words(rate), load: words(load), capacity: A.toDisplayText(capacity.value), amount: A.toDisplayText(amount.value) },
       }));
     }
     lines.push({ item: p.en, quantity: q });

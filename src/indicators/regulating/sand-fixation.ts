@@ -186,7 +186,7 @@ const module = defineIndicator({
       }, { value: multiplyInto(A, A.subtract(potential.value, actual.value), 'kg/(m²·a)', area.value, 'hm²', 't/a'), unit: 't/a' });
       if (A.compare(q.value, A.zero) < 0) {
         warnings.push(makeWarning('negative-sand-fixation', {
-          indicator: ID, path: at, params: { item: { en: name, zh: zh(name) }, reason: NEGATIVE.computed, quantity: A.toString(q.value) },
+          indicator: ID, path: at, params: { item: { en: name, zh: zh(name) }, reason: NEGATIVE.computed, quantity: A.toDisplayText(q.value) },
         }));
       }
       lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
@@ -395,7 +395,7 @@ function soilFactors<T>(
       const v = A.divide(sum, hundred);
       const clamped = A.min(A.max(v, A.zero), A.one);
       if (A.compare(clamped, v) !== 0) {
-        warnings.push(makeWarning('rweq-factor-clamped', { indicator: ID, path: [...at, 'soilTexture'], params: { item: { en: name, zh: zh(name) }, value: A.toString(v), used: A.toString(clamped) } }));
+        warnings.push(makeWarning('rweq-factor-clamped', { indicator: ID, path: [...at, 'soilTexture'], params: { item: { en: name, zh: zh(name) }, value: A.toDisplayText(v), used: A.toDisplayText(clamped) } }));
       }
       ef = step({ en: 'erodible fraction', zh: '可蚀性颗粒含量 EF' }, 'EF = (a0 + aSa·Sa + aSi·Si + aR·Sa/Cl − aOM·OM − aCa·CaCO₃)/100', {
         Sa: sand.traced, Si: silt.traced, Cl: clay.traced, OM: om.traced, CaCO3: caco3.traced,

@@ -102,7 +102,7 @@ const module = defineIndicator({
       raw.push(q);
       const negative = A.compare(q.value, A.zero) < 0;
       if (negative) {
-        warnings.push(makeWarning('negative-water-balance', { indicator: ID, path: at, params: { type: { en: type, zh: typeZh(type) }, quantity: A.toString(q.value) } }));
+        warnings.push(makeWarning('negative-water-balance', { indicator: ID, path: at, params: { type: { en: type, zh: typeZh(type) }, quantity: A.toDisplayText(q.value) } }));
       }
       lines.push({ item: type, ecosystemType: type, quantity: { value: nonNegative(A, q.value), unit: 'm³/a' } });
     });

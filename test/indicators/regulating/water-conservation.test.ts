@@ -31,6 +31,14 @@ describe('regulating.water-conservation', () => {
     expect(quantity.warnings.map((w) => w.code)).toEqual(['negative-water-balance']);
   });
 
+  it('shows a negative balance in its warning to 10 significant digits, not 40', () => {
+    // 1 亩 = 2000/3 m²: Q = 2000/3 m² × (500 − 0 − 900) mm = −266.666… m³/a (exact in the trace)
+    const wetland = { ecosystemType: 'marsh-and-reservoir', area: { value: '1', unit: '亩' }, precipitation: { value: '500', unit: 'mm' }, evapotranspiration: { value: '900', unit: 'mm' } };
+    const { quantity } = runIndicator(waterConservation, { ecosystems: [forest, wetland] }, decimalArithmetic);
+    expect(quantity.warnings[0]!.message).toBe('marsh-and-reservoir: precipitation − runoff − evapotranspiration is negative (≈ -266.6666667 m³/a); counted as 0');
+    expect(quantity.steps.find((s) => s.name === 'raw water balance')!.result.value).toMatch(/^18379733\.3{32}$/); // 18 380 000 − 266.666…, to 40 digits
+  });
+
   it('uses a runoff coefficient given in the input, in % or as a fraction', () => {
     // cropland has no tabulated α: 10 % → Q = 10 km² × (500 − 50 − 400) mm = 500 000 m³/a
     const cropland = { ecosystemType: 'cropland', area: { value: '1000', unit: 'hm²' }, precipitation: { value: '500', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } };
