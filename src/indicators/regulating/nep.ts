@@ -26,7 +26,7 @@ export const productivityFields = {
 };
 
 /** Net primary productivity as dry matter, read by the `variants` named. */
-export const nppDryMatter = (variants: string) => measure('t/a').optional().meta(about(`net primary productivity as dry matter (${variants})`, `以干物质计的净初级生产力 NPP（${variants.replace(/^variants /, '方法 ').replace(' and ', ' 与 ')}）`));
+export const nppDryMatter = (variants: string) => measure('t/a').optional().meta(about(`net primary productivity as dry matter (${variants})`, `以干物质计的净初级生产力 NPP（${variants.replace(/^variants /, '方法 ').replace(/ and |, /g, '、')}）`));
 
 /** A line's name in English (the reference of `step:` ids) and Chinese. */
 export interface Name {
