@@ -11,7 +11,7 @@ import type { IssueCode } from '../errors/messages.js';
 import { textEn } from '../errors/text.js';
 import { catalogueEntry } from './catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './compute.js';
-import { ecosystemType, measure } from './input-schema.js';
+import { about, ecosystemType, measure, type FieldText } from './input-schema.js';
 import type { Measure } from '../units/measure.js';
 import type {
   CatalogueEntry, IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
@@ -38,8 +38,8 @@ export type ReportedRow<F extends Shape> = {
 export interface ReportedDef<F extends Shape = Shape> {
   /** Reference unit of a reported quantity; any unit of its dimension is accepted. */
   readonly unit: string;
-  /** What a reported quantity is, for the docs: "water conserved as printed by a published account". */
-  readonly description: string;
+  /** What a reported quantity is, for the docs and templates: "water conserved as printed by a published account", in both languages. */
+  readonly description: FieldText;
   /**
    * Name of the quantity step of a line, the same as the computed path's, so that `value()` cites
    * `step:<name>` either way.
@@ -205,9 +205,11 @@ function checkedContext<T>(id: string, variants: readonly VariantSpec[], ctx: In
 /** The reported-line schema: item, ecosystem type, quantity and the module's own fields. */
 function reportedRowSchema(r: ReportedDef) {
   return z.strictObject({
-    item: r.label ? z.string().min(1).optional().describe('name of the line as printed (optional: the line is named from its other fields)') : z.string().min(1).describe('name of the line as printed (ecosystem type, forest type or region)'),
-    ecosystemType: ecosystemType.optional().describe('ecosystem type id of the line, if it names one'),
-    quantity: (r.quantity ?? measure(r.unit, { nonNegative: r.nonNegative ?? true })).describe(r.description),
+    item: r.label
+      ? z.string().min(1).optional().meta(about('name of the line as printed (optional: the line is named from its other fields)', '公布的行名称（选填：不填时按该行其他字段命名）'))
+      : z.string().min(1).meta(about('name of the line as printed (ecosystem type, forest type or region)', '公布的行名称（生态系统类型、林分类型或地区）')),
+    ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the line, if it names one', '该行对应的生态系统类型代码（如有）')),
+    quantity: (r.quantity ?? measure(r.unit, { nonNegative: r.nonNegative ?? true })).meta(r.description),
     ...(r.fields ?? {}),
   });
 }
@@ -220,7 +222,10 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
     ? {
         ...Object.fromEntries(Object.entries(def.inputs).map(([k, s]) => [k, s.isOptional() ? s : s.optional()])),
         ...(def.valuation ?? {}),
-        reported: z.array(reportedRowSchema(r)).min(1).optional().describe(`lines as printed by a published account, instead of ${basis.join(' and ')}`),
+        reported: z.array(reportedRowSchema(r)).min(1).optional().meta(about(
+          `lines as printed by a published account, instead of ${basis.join(' and ')}`,
+          `公布的核算结果所列实物量（逐行），代替 ${basis.join('、')}`,
+        )),
       }
     : { ...def.inputs, ...(def.valuation ?? {}) };
   return z.strictObject(shape).check((c) => {
@@ -250,29 +255,40 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
 }
 
 /**
- * What `measure()`, `price()` and `.describe()` put in a schema's metadata: the reference unit of an
- * amount (`any` for an amount in any unit; also in the JSON Schema, as an extension keyword) and the
- * field's description.
+ * What `measure()`, `price()` and `.meta(about())` put in a schema's metadata: the reference unit of
+ * an amount (`any` for an amount in any unit; also in the JSON Schema, as an extension keyword) and
+ * the field's description in English and Chinese.
  */
 interface FieldMeta {
   readonly 'x-unit'?: string;
   readonly description?: string;
+  readonly 'x-description-zh'?: string;
+}
+
+/** A field's description in both languages, as its metadata or a parent's gives it. */
+interface Described {
+  readonly en?: string | undefined;
+  readonly zh?: string | undefined;
 }
 
 function metaOf(s: z.ZodType): FieldMeta {
   return (s.meta() ?? {}) as FieldMeta;
 }
 
-/** Every input field of the module, from the schemas' metadata: path, unit, required, description. */
+/**
+ * Every input field of the module, from the schemas' metadata: path, unit, required, description
+ * in English and Chinese.
+ */
 function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: ReportedDef | undefined): InputFieldSpec[] {
   const out: InputFieldSpec[] = [];
-  const leaf = (path: string, unit: string | null, required: boolean, description: string | undefined) => {
-    if (!description) throw new Error(`[gep] ${id}: input field ${path} has no description (give it with .describe())`);
-    out.push({ path, unit, required, description });
+  const leaf = (path: string, unit: string | null, required: boolean, text: Described) => {
+    if (!text.en || !text.zh) throw new Error(`[gep] ${id}: input field ${path} has no description in ${text.en ? 'Chinese' : 'English'} (give both with .meta(about(en, zh)))`);
+    out.push({ path, unit, required, description: text.en, descriptionZh: text.zh });
   };
-  const walk = (schema: z.ZodType, path: string, required: boolean, description: string | undefined): void => {
+  const walk = (schema: z.ZodType, path: string, required: boolean, description: Described): void => {
     const meta = metaOf(schema);
-    const text = meta.description ?? description;
+    // The English and the Chinese come together: a schema described anew in one language only is not described.
+    const text: Described = meta.description !== undefined ? { en: meta.description, zh: meta['x-description-zh'] } : description;
     const unit = meta['x-unit'];
     if (unit !== undefined) {
       leaf(path, unit === 'any' ? null : unit, required && !schema.isOptional(), text);
@@ -287,7 +303,7 @@ function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: Repor
         return;
       case 'object':
         // Required means: required in its parent (a line of a list, an object) whenever the parent is given.
-        for (const [k, s] of Object.entries(def.shape!)) walk(s, `${path}.${k}`, !s.isOptional(), undefined);
+        for (const [k, s] of Object.entries(def.shape!)) walk(s, `${path}.${k}`, !s.isOptional(), {});
         return;
       case 'array':
         walk(def.element!, `${path}[]`, required, text);
@@ -296,9 +312,9 @@ function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: Repor
         leaf(path, null, required, text);
     }
   };
-  for (const [k, s] of Object.entries(inputs)) walk(s, k, !s.isOptional(), undefined);
-  if (reported) walk(z.array(reportedRowSchema(reported)).optional(), 'reported', false, undefined);
-  for (const [k, s] of Object.entries(valuation)) walk(s, k, !s.isOptional(), undefined);
+  for (const [k, s] of Object.entries(inputs)) walk(s, k, !s.isOptional(), {});
+  if (reported) walk(z.array(reportedRowSchema(reported)).optional(), 'reported', false, {});
+  for (const [k, s] of Object.entries(valuation)) walk(s, k, !s.isOptional(), {});
   return out;
 }
 

@@ -10,6 +10,22 @@ import type { IssueCode } from '../errors/messages.js';
 import { asFlowUnit, convert, dimensionOf, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { ecosystemTypes } from './catalogue.js';
 
+/**
+ * A field's description (字段说明) in English and Chinese, for `.meta()`: the English is the JSON
+ * Schema's `description` (as `.describe()` would set it), the Chinese its `x-description-zh`, an
+ * extension keyword like `x-unit`. The spec's inputs carry both; Chinese templates show the Chinese.
+ */
+// A type, not an interface: zod's `.meta()` takes an object with an index signature.
+export type FieldText = {
+  readonly description: string;
+  readonly 'x-description-zh': string;
+};
+
+/** `.meta(about('area of the type', '该生态系统类型的面积'))`: a field described in both languages. */
+export function about(en: string, zh: string): FieldText {
+  return { description: en, 'x-description-zh': zh };
+}
+
 /** A decimal number written as text: `"1234.5"`. JSON numbers are refused, so no digit is lost to float64. */
 export const decimalText = z.string().check((ctx) => {
   if (!isDecimalText(ctx.value)) {

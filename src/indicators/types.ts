@@ -42,6 +42,8 @@ export interface InputFieldSpec {
   /** Required in its parent (a line of a list, an object) whenever the parent is given. */
   readonly required: boolean;
   readonly description: string;
+  /** The description in Chinese (字段说明), shown by Chinese templates. */
+  readonly descriptionZh: string;
 }
 
 /** A method variant (方法变体) chosen by the profile. */

@@ -13,7 +13,7 @@ import { GepInputError, makeIssue, formatPath } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { catalogueEntry, ecosystemTypes } from '../indicators/catalogue.js';
 import { profileEntry, profileIndicator } from '../indicators/local/attach.js';
-import type { Category } from '../indicators/types.js';
+import type { Category, InputFieldSpec } from '../indicators/types.js';
 import { getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { ACCOUNT_BLOCK, tableBlock, tableBlocks, type BlockDef, type FieldDef } from './fields.js';
@@ -289,6 +289,11 @@ function note(lang: Language, required: boolean, description: string, example: s
   return `${required ? req : opt} · ${description}${e}`;
 }
 
+/** A field's description in the template's language. */
+function describeIn(lang: Language, input: InputFieldSpec): string {
+  return lang === 'zh' ? input.descriptionZh : input.description;
+}
+
 /** A template row with what a drop-down needs: the field it asks for and the unit it proposes. */
 interface TemplateRow {
   readonly cells: Row;
@@ -312,12 +317,12 @@ function indicatorTemplateRows(id: string, lang: Language, profile: Profile): Te
       const col = field.keyColumn === 'item' ? COLUMN_TITLES[lang].item : COLUMN_TITLES[lang].ecosystemType;
       if (!listNotes.has(`${listKey}|${col}`)) {
         listNotes.add(`${listKey}|${col}`);
-        rows.push({ cells: [null, null, null, null, null, null, null, null, `${col} (${input.path}): ${note(lang, input.required, input.description, undefined)}`] });
+        rows.push({ cells: [null, null, null, null, null, null, null, null, `${col} (${input.path}): ${note(lang, input.required, describeIn(lang, input), undefined)}`] });
       }
       continue;
     }
     const unit = field.kind === 'measure' ? input.unit ?? '' : '';
-    rows.push({ cells: [ind, '', '', '', input.path, '', unit, '', note(lang, input.required, input.description, exampleOf(id, input.path))], field, unit });
+    rows.push({ cells: [ind, '', '', '', input.path, '', unit, '', note(lang, input.required, describeIn(lang, input), exampleOf(id, input.path))], field, unit });
   }
   return rows;
 }

@@ -88,7 +88,9 @@ export function freeTextOfFiles(files: readonly string[]): string[] {
     try {
       const v = JSON.parse(readFileSync(f, 'utf8')) as unknown;
       out.push(...freeTextOf(v));
+      // Not the JSON Schema a file names (`$schema`): its descriptions are ours to translate, not the user's free text.
       for (const s of JSON.stringify(v).match(/"[^"]+\.json"/g) ?? []) {
+        if (s.endsWith('.schema.json"')) continue;
         const ref = resolve(f, '..', JSON.parse(s) as string);
         try {
           out.push(...freeTextOf(JSON.parse(readFileSync(ref, 'utf8'))));
@@ -127,14 +129,6 @@ function citations(): string[] {
   for (const t of coefficientTables().values()) for (const r of t.rows) out.push(r.clause);
   for (const m of INDICATORS.values()) for (const c of m.spec.clauses) out.push(c.clause);
   return out.filter((c) => /[A-Za-z]{2}/.test(c));
-}
-
-/**
- * The field descriptions of the indicator specs (the template's notes): English only in
- * src/indicators/** (`.describe()` on each schema field); pending a Chinese description there.
- */
-export function pendingFieldDescriptions(): string[] {
-  return [...INDICATORS.values()].flatMap((m) => m.spec.inputs.map((i) => i.description));
 }
 
 /** Names of the lines of a result (`item`): the input's own, or the module's bilingual label (`生活用水 domestic`). */
@@ -268,7 +262,7 @@ export function zhOutputs(): ZhOutput[] {
     for (const f of readdirSync(folder, { recursive: true, withFileTypes: true })) {
       if (!f.isFile() || !/\.(txt|md|csv|html)$/.test(f.name)) continue;
       // The method pages of a release are the English method documentation (docs/methods/), generated
-      // from the indicator specs, whose descriptions have no Chinese yet (src/indicators/**): pending.
+      // from the indicator specs and the modules' doc comments, in English: pending.
       if (f.parentPath.endsWith('methods')) continue;
       const path = join(f.parentPath, f.name);
       const text = readFileSync(path, 'utf8');
@@ -295,7 +289,6 @@ export function zhOutputs(): ZhOutput[] {
   // The template.
   const template = join(dir, 'template.csv');
   cli(['template', '--out', template, '--profile', 'shanxi'], [SAMPLE]);
-  for (const d of pendingFieldDescriptions()) pending.add(d);
   add('gep template (csv)', csvCells(readFileSync(template, 'utf8')), [SAMPLE]);
 
   // Two years compared.

@@ -8,8 +8,7 @@
  * gives, and no warning made outside the catalogue in the code this check covers.
  *
  * Pending (./outputs.ts; to empty as they get their Chinese): indicator modules without Chinese
- * (PENDING_INDICATORS, empty now) and the field descriptions of the indicator specs
- * (template notes). The issues of bad inputs allow only a reader's own quoted message
+ * (PENDING_INDICATORS, empty now). The issues of bad inputs allow only a reader's own quoted message
  * (pendingIssueTexts); ./zh-issues.test.ts checks them case by case.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineIndicator } from '../../src/indicators/define.js';
-import { measure, price } from '../../src/indicators/input-schema.js';
+import { about, measure, price } from '../../src/indicators/input-schema.js';
 import { readAmount, valueItems } from '../../src/indicators/compute.js';
 import * as waterConservation from '../../src/indicators/regulating/water-conservation.js';
 import { computeGep } from '../../src/accounts/gep.js';
@@ -17,13 +17,14 @@ import sample from '../../fixtures/sample-county/input.json';
 const ID = 'regulating.noise-reduction';
 
 /** A small module: Q = Σ length (km), valued at a unit price. */
-function tiny(description: string | null, defaultOption = 'a') {
+/** `description`: both languages (the Chinese made from the English), English only (`en-only`, by zod's `.describe()`), or none. */
+function tiny(description: string | null, defaultOption = 'a', form: 'both' | 'en-only' = 'both') {
   const length = measure('km');
   return defineIndicator({
     id: ID,
-    inputs: { roads: z.array(z.strictObject({ length: description === null ? length : length.describe(description) })).min(1) },
-    reported: { unit: 'km', description: 'length as printed', stepName: (item: string) => ({ en: `length of ${item}`, zh: `${item}长度` }) },
-    valuation: { unitPrice: price('元/km').describe('price per km') },
+    inputs: { roads: z.array(z.strictObject({ length: description === null ? length : (form === 'both' ? length.meta(about(description, `中文：${description}`)) : length.describe(description)) })).min(1) },
+    reported: { unit: 'km', description: about('length as printed', '公布的长度'), stepName: (item: string) => ({ en: `length of ${item}`, zh: `${item}长度` }) },
+    valuation: { unitPrice: price('元/km').meta(about('price per km', '单位长度价格')) },
     variants: { method: { options: { a: 'method a', b: 'method b' }, default: defaultOption } },
     coefficients: [],
     quantity(input, ctx) {
@@ -39,16 +40,24 @@ function tiny(description: string | null, defaultOption = 'a') {
 describe('defineIndicator', () => {
   it('derives the input list, with units, required flags and descriptions, from the schema', () => {
     expect(tiny('length of the road').spec.inputs).toEqual([
-      { path: 'roads[].length', unit: 'km', required: true, description: 'length of the road' },
-      { path: 'reported[].item', unit: null, required: true, description: 'name of the line as printed (ecosystem type, forest type or region)' },
-      { path: 'reported[].ecosystemType', unit: null, required: false, description: 'ecosystem type id of the line, if it names one' },
-      { path: 'reported[].quantity', unit: 'km', required: true, description: 'length as printed' },
-      { path: 'unitPrice', unit: '元/km', required: true, description: 'price per km' },
+      { path: 'roads[].length', unit: 'km', required: true, description: 'length of the road', descriptionZh: '中文：length of the road' },
+      {
+        path: 'reported[].item', unit: null, required: true,
+        description: 'name of the line as printed (ecosystem type, forest type or region)', descriptionZh: '公布的行名称（生态系统类型、林分类型或地区）',
+      },
+      {
+        path: 'reported[].ecosystemType', unit: null, required: false,
+        description: 'ecosystem type id of the line, if it names one', descriptionZh: '该行对应的生态系统类型代码（如有）',
+      },
+      { path: 'reported[].quantity', unit: 'km', required: true, description: 'length as printed', descriptionZh: '公布的长度' },
+      { path: 'unitPrice', unit: '元/km', required: true, description: 'price per km', descriptionZh: '单位长度价格' },
     ]);
   });
 
   it('refuses, when the module is defined, an input without a description or a default that is not an option', () => {
-    expect(() => tiny(null)).toThrow(/roads\[\]\.length has no description/);
+    expect(() => tiny(null)).toThrow(/roads\[\]\.length has no description in English/);
+    // Issue 16: a field described in English only (zod's `.describe()`) would show English in a Chinese template.
+    expect(() => tiny('length', 'a', 'en-only')).toThrow(/roads\[\]\.length has no description in Chinese/);
     expect(() => tiny('length', 'c')).toThrow(/default "c" of variant method is not one of its options/);
   });
 

@@ -47,6 +47,13 @@ describe.each([...INDICATORS.entries()])('indicator module %s', (id, module) => 
     }
   });
 
+  it('describes every input field in Chinese too (issue 16: Chinese templates showed the English)', () => {
+    for (const f of module.spec.inputs) {
+      expect(f.descriptionZh, `${id} ${f.path}`).toMatch(/\p{Script=Han}/u);
+      expect(f.descriptionZh, `${id} ${f.path}`).not.toBe(f.description);
+    }
+  });
+
   it('names variants with their options and a default among them', () => {
     for (const v of module.spec.variants) {
       expect(Object.keys(v.options)).toContain(v.default);

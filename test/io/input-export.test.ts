@@ -57,6 +57,21 @@ describe('templates', () => {
     }
   });
 
+  it('describe each field in the template\'s language: Chinese notes in zh (CSV and XLSX), English in en (issue 16)', () => {
+    const csvZh = parse(templateCsv('national-2022', 'zh'), { bom: true, relax_column_count: true }) as string[][];
+    const quantity = csvZh.find((r) => r[0] === '农业产品' && r[3] === 'products[].quantity')!;
+    expect(quantity[7]).toMatch(/^必填 · 核算年份产品产量（任意单位：t、m³、头等） · 示例：\d+ t/);
+    const xlsx = read(templateXlsx('national-2022', 'zh'));
+    const cells = xlsx.SheetNames.flatMap((n) => utils.sheet_to_json<string[]>(xlsx.Sheets[n]!, { header: 1 }).flat()).filter((c) => typeof c === 'string');
+    const waterArea = INDICATORS.get('regulating.water-conservation')!.spec.inputs.find((i) => i.path === 'ecosystems[].area')!;
+    expect(cells.some((c) => c.includes(waterArea.descriptionZh))).toBe(true);
+    expect(cells.some((c) => c.includes(waterArea.description))).toBe(false);
+    // Every note of the zh template shows the Chinese of the spec, none its English.
+    for (const m of INDICATORS.values()) {
+      for (const input of m.spec.inputs) expect(csvZh.some((r) => r[7]?.includes(input.description)), `${m.spec.id} ${input.path}`).toBe(false);
+    }
+  });
+
   it('filled in (CSV, zh), import without edits and compute: 1 250 t × 2 400 元/t = 3 000 000 元', () => {
     const rows = parse(templateCsv('national-2022', 'zh'), { bom: true, relax_column_count: true }) as string[][];
     const { input } = importCsv(toCsv(fill(rows, 'zh')), 'filled.csv');

@@ -23,7 +23,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import type { Text } from '../../errors/text.js';
 import { givenOrCoefficient, inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { convert } from '../../units/units.js';
 import type { QuantityLine, TracedValue, ValueLine } from '../types.js';
 
@@ -34,17 +34,17 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     zones: z.array(z.strictObject({
-      item: z.string().min(1).describe('landscape and its influence zone (park, river, lake, hill)'),
-      ecosystemType: ecosystemType.optional().describe('ecosystem type of the landscape, for the value by ecosystem type'),
-      floorArea: measure('m²').describe('floor area F of dwellings inside the influence zone'),
-      housePrice: price('元/m²').describe('average house price P in the zone, at the account price year'),
-      premiumShare: measure('1', { max: '1' }).describe('share δ of the house price due to the landscape, from a hedonic regression (0–1 or %)'),
+      item: z.string().min(1).meta(about('landscape and its influence zone (park, river, lake, hill)', '景观及其影响范围（公园、河流、湖泊、山体）')),
+      ecosystemType: ecosystemType.optional().meta(about('ecosystem type of the landscape, for the value by ecosystem type', '景观所属生态系统类型，用于按生态系统类型分列价值量')),
+      floorArea: measure('m²').meta(about('floor area F of dwellings inside the influence zone', '影响范围内住宅建筑面积 F')),
+      housePrice: price('元/m²').meta(about('average house price P in the zone, at the account price year', '影响范围内平均房价 P（核算价格年份）')),
+      premiumShare: measure('1', { max: '1' }).meta(about('share δ of the house price due to the landscape, from a hedonic regression (0–1 or %)', '房价中景观贡献的比例 δ，由特征价格回归得出（0–1 或 %）')),
     })).min(1),
   },
   valuation: {
-    landUseTerm: measure('a').optional().describe('term T for the land-use-term and annuity variants; the table value (70 a) otherwise'),
-    rentYield: measure('1', { max: '1' }).optional().describe('gross rental yield y per year (variant rent-yield; required there)'),
-    discountRate: measure('1', { max: '1' }).optional().describe('discount rate r per year (variant annuity); the table value otherwise'),
+    landUseTerm: measure('a').optional().meta(about('term T for the land-use-term and annuity variants; the table value (70 a) otherwise', '年限 T，用于 land-use-term 与 annuity 方法；不填则取参数表值（70 a）')),
+    rentYield: measure('1', { max: '1' }).optional().meta(about('gross rental yield y per year (variant rent-yield; required there)', '年毛租金收益率 y（方法 rent-yield，该方法必填）')),
+    discountRate: measure('1', { max: '1' }).optional().meta(about('discount rate r per year (variant annuity); the table value otherwise', '年贴现率 r（方法 annuity）；不填则取参数表值')),
   },
   variants: {
     annualisation: {

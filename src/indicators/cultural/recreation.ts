@@ -30,7 +30,7 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { makeWarning } from '../../errors/warnings/index.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
+import { about, decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { IndicatorContext, QuantityLine, QuantityResult, TracedValue, UnitPrice, ValueLine, ValueResult } from '../types.js';
@@ -50,35 +50,35 @@ const wageRate = () => price('元/h').check((ctx) => {
 });
 
 const site = z.strictObject({
-  item: z.string().min(1).describe('scenic area, park or site group (variants travel-cost and revenue)'),
-  ecosystemType: ecosystemType.optional().describe('ecosystem type the site belongs to, for the value by ecosystem type'),
-  visits: measure('人次/a').describe('visits in the accounting year (人次)'),
-  travelExpenditure: perVisit().optional().describe('travel expenditure per visit TE: transport, food, lodging, tickets (variant travel-cost)'),
-  timeCost: perVisit().optional().describe('time cost per visit TV, when given directly instead of travelTime × wageRate × θ'),
-  travelTime: measure('h').optional().describe('hours spent travelling and on site per visit t, for TV = t·w·θ'),
-  wageRate: wageRate().optional().describe('hourly wage rate w of the visitors (per working hour; a daily or annual wage must be converted first)'),
-  consumerSurplus: perVisit().optional().describe('consumer surplus per visit CS from the site demand model (variant travel-cost; write "0" to leave it out explicitly)'),
-  spendingPerVisit: perVisit().optional().describe('tourist spending per visit (variant revenue)'),
-  revenue: price('元').optional().describe('tourism revenue of the site in the accounting year, when no spending per visit is given (variant revenue)'),
+  item: z.string().min(1).meta(about('scenic area, park or site group (variants travel-cost and revenue)', '景区、公园或景点组（方法 travel-cost 与 revenue）')),
+  ecosystemType: ecosystemType.optional().meta(about('ecosystem type the site belongs to, for the value by ecosystem type', '景点所属生态系统类型，用于按生态系统类型分列价值量')),
+  visits: measure('人次/a').meta(about('visits in the accounting year (人次)', '核算年份游客量（人次）')),
+  travelExpenditure: perVisit().optional().meta(about('travel expenditure per visit TE: transport, food, lodging, tickets (variant travel-cost)', '人均旅行费用 TE：交通、餐饮、住宿、门票（方法 travel-cost）')),
+  timeCost: perVisit().optional().meta(about('time cost per visit TV, when given directly instead of travelTime × wageRate × θ', '人均旅行时间成本 TV，直接给定时代替 travelTime × wageRate × θ')),
+  travelTime: measure('h').optional().meta(about('hours spent travelling and on site per visit t, for TV = t·w·θ', '人均旅途及游览时间 t（小时），用于 TV = t·w·θ')),
+  wageRate: wageRate().optional().meta(about('hourly wage rate w of the visitors (per working hour; a daily or annual wage must be converted first)', '游客小时工资 w（按工作小时计；日工资或年工资须先换算）')),
+  consumerSurplus: perVisit().optional().meta(about('consumer surplus per visit CS from the site demand model (variant travel-cost; write "0" to leave it out explicitly)', '人均消费者剩余 CS，由景点需求模型得出（方法 travel-cost；明确不计时填 "0"）')),
+  spendingPerVisit: perVisit().optional().meta(about('tourist spending per visit (variant revenue)', '游客人均消费（方法 revenue）')),
+  revenue: price('元').optional().meta(about('tourism revenue of the site in the accounting year, when no spending per visit is given (variant revenue)', '核算年份景点旅游收入，未给人均消费时使用（方法 revenue）')),
 });
 
 const zone = z.strictObject({
-  item: z.string().min(1).describe('origin zone of the visitors (variant zonal-travel-cost)'),
-  population: measure('人').describe('resident population of the zone (人 or 万人)'),
-  visits: measure('人次/a').describe('visits from the zone in the accounting year'),
-  travelExpenditure: perVisit().describe('travel expenditure per visit from the zone'),
-  timeCost: perVisit().optional().describe('time cost per visit from the zone, given directly'),
-  travelTime: measure('h').optional().describe('hours per visit from the zone, for TV = t·w·θ'),
-  wageRate: wageRate().optional().describe('hourly wage rate in the zone, for TV = t·w·θ'),
+  item: z.string().min(1).meta(about('origin zone of the visitors (variant zonal-travel-cost)', '游客客源区（方法 zonal-travel-cost）')),
+  population: measure('人').meta(about('resident population of the zone (人 or 万人)', '客源区常住人口（人或万人）')),
+  visits: measure('人次/a').meta(about('visits from the zone in the accounting year', '核算年份来自该客源区的游客量')),
+  travelExpenditure: perVisit().meta(about('travel expenditure per visit from the zone', '该客源区游客人均旅行费用')),
+  timeCost: perVisit().optional().meta(about('time cost per visit from the zone, given directly', '该客源区游客人均旅行时间成本（直接给定）')),
+  travelTime: measure('h').optional().meta(about('hours per visit from the zone, for TV = t·w·θ', '该客源区游客人均旅途及游览时间（小时），用于 TV = t·w·θ')),
+  wageRate: wageRate().optional().meta(about('hourly wage rate in the zone, for TV = t·w·θ', '该客源区小时工资，用于 TV = t·w·θ')),
 });
 
 const greenSpace = z.strictObject({
-  item: z.string().min(1).describe('free urban green space: parks, greenways (a separate line)'),
-  ecosystemType: ecosystemType.optional().describe('ecosystem type of the green space, for the value by ecosystem type'),
-  visits: measure('人次/a').describe('visits in the accounting year'),
-  valuePerVisit: perVisit().optional().describe('value per visit; otherwise the time cost travelTime × wageRate × θ'),
-  travelTime: measure('h').optional().describe('hours per visit, for the time cost'),
-  wageRate: wageRate().optional().describe('hourly wage rate, for the time cost'),
+  item: z.string().min(1).meta(about('free urban green space: parks, greenways (a separate line)', '免费城市绿地：公园、绿道（单独列行）')),
+  ecosystemType: ecosystemType.optional().meta(about('ecosystem type of the green space, for the value by ecosystem type', '绿地所属生态系统类型，用于按生态系统类型分列价值量')),
+  visits: measure('人次/a').meta(about('visits in the accounting year', '核算年份游客量')),
+  valuePerVisit: perVisit().optional().meta(about('value per visit; otherwise the time cost travelTime × wageRate × θ', '人均游憩价值；不填则取时间成本 travelTime × wageRate × θ')),
+  travelTime: measure('h').optional().meta(about('hours per visit, for the time cost', '人均游憩时间（小时），用于计算时间成本')),
+  wageRate: wageRate().optional().meta(about('hourly wage rate, for the time cost', '小时工资，用于计算时间成本')),
 });
 
 /** Sites (travel-cost, revenue) or origin zones (zonal), and free urban green space. */
@@ -86,8 +86,8 @@ const INPUTS = {
   sites: z.array(site).min(1).optional(),
   zones: z.array(zone).min(2).optional(),
   demand: z.strictObject({
-    intercept: decimalText.describe('intercept a of the visit-rate demand VR = a + b·C (visits per resident), when estimated elsewhere'),
-    slope: decimalText.describe('slope b of the demand (visits per resident per 元 of travel cost, negative)'),
+    intercept: decimalText.meta(about('intercept a of the visit-rate demand VR = a + b·C (visits per resident), when estimated elsewhere', '游览率需求函数 VR = a + b·C（人均游览次数）的截距 a，已另行估计时填写')),
+    slope: decimalText.meta(about('slope b of the demand (visits per resident per 元 of travel cost, negative)', '需求函数斜率 b（每元旅行费用对应的人均游览次数，为负值）')),
   }).optional(),
   urbanGreenSpace: z.array(greenSpace).min(1).optional(),
 };

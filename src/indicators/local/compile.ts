@@ -133,7 +133,7 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
       if (unit === undefined) fail('coefficient.unknown', [...path, 'fallback'], { found: f.fallback, expected: rowsOf(index.table.key) });
       else if (!sameDimensionUnits(unit, f.unit)) fail('input.unit-dimension', [...path, 'fallback'], { expected: dimensionOfUnit(f.unit), found: { en: `${f.fallback} in ${unit}`, zh: `${f.fallback}，单位 ${unit}` } });
     }
-    return { name: symbol, unit: f.unit, description: f.description, price: f.price ?? false, optional: f.optional ?? false, fallback: f.fallback ?? null, negative: f.negative ?? false, max: f.max ?? null };
+    return { name: symbol, unit: f.unit, description: f.description, descriptionZh: f.descriptionZh ?? null, price: f.price ?? false, optional: f.optional ?? false, fallback: f.fallback ?? null, negative: f.negative ?? false, max: f.max ?? null };
   };
 
   const fields: CompiledField[] = [];
@@ -153,7 +153,7 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     for (const k of misplaced) fail('input.not-applicable', [...path, k], { expected: { en: `${k} (it belongs to the fields of the lines)`, zh: `${k}（它属于各行的字段）` }, found: String(input[k]) });
     const lineFields = Object.entries(input.lines).map(([s, f]) => field(s, f, [...path, 'lines', s])).filter((f): f is CompiledField => f !== null);
     if (!Object.keys(input.lines).length) fail('input.required', [...path, 'lines'], { expected: { en: 'at least one amount per line', zh: '每行至少一个数量' } });
-    list = { name: symbol, description: input.description, ecosystemType: input.ecosystemType ?? false, fields: lineFields };
+    list = { name: symbol, description: input.description, descriptionZh: input.descriptionZh ?? null, ecosystemType: input.ecosystemType ?? false, fields: lineFields };
   }
   if (lists.length > 1) fail('local.list', [...at, 'inputs'], { found: lists.join(', ') });
 

@@ -12,7 +12,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { convert } from '../../units/units.js';
 import { inputRef, readAmount, resolvePrice, sumIn, Tracer, type AmountText, type Text } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 import type { CatalogueEntry, IndicatorContext, IndicatorModule, QuantityLine, TracedValue, ValueLine } from '../types.js';
 import { evaluate, type Checked } from './formula.js';
 
@@ -35,6 +35,8 @@ export interface CompiledField {
   readonly name: string;
   readonly unit: string;
   readonly description: string;
+  /** The description in Chinese, when the definition gives one. */
+  readonly descriptionZh: string | null;
   readonly price: boolean;
   readonly optional: boolean;
   readonly fallback: string | null;
@@ -49,7 +51,7 @@ export interface CompiledLocal {
   readonly profile: string;
   readonly entry: CatalogueEntry;
   readonly fields: readonly CompiledField[];
-  readonly list: { readonly name: string; readonly description: string; readonly ecosystemType: boolean; readonly fields: readonly CompiledField[] } | null;
+  readonly list: { readonly name: string; readonly description: string; readonly descriptionZh: string | null; readonly ecosystemType: boolean; readonly fields: readonly CompiledField[] } | null;
   /** Formula symbol → coefficient id and the unit the formulas read it in. */
   readonly coefficients: ReadonlyMap<string, { readonly id: string; readonly unit: string }>;
   readonly quantity: { readonly steps: readonly CompiledFormula[]; readonly final: CompiledFormula };
@@ -68,8 +70,12 @@ type Given = (AmountText & { priceYear?: number }) | undefined;
 
 function fieldSchema(f: CompiledField): z.ZodType {
   const base = f.price ? price(f.unit) : measure(f.unit, { nonNegative: !f.negative, ...(f.max !== null ? { max: f.max } : {}) });
-  const description = f.fallback ? `${f.description}; the coefficient ${f.fallback} when left out` : f.description;
-  return (f.optional ? base.optional() : base).describe(description);
+  // A definition without a Chinese description shows its own text (the province's words, in whatever language) in both.
+  const zh = f.descriptionZh ?? f.description;
+  const text = f.fallback
+    ? about(`${f.description}; the coefficient ${f.fallback} when left out`, `${zh}；不填则取系数 ${f.fallback}`)
+    : about(f.description, zh);
+  return (f.optional ? base.optional() : base).meta(text);
 }
 
 /** The trace name of a formula for one line: `output of 黄芪` / `黄芪产量`; the formula's own name without a list. */
@@ -82,10 +88,10 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
   const inputs: Record<string, z.ZodType> = Object.fromEntries(c.fields.map((f) => [f.name, fieldSchema(f)]));
   if (c.list) {
     inputs[c.list.name] = z.array(z.strictObject({
-      item: z.string().min(1).describe('name of the line (product, site, ecosystem …)'),
-      ...(c.list.ecosystemType ? { ecosystemType: ecosystemType.optional().describe('ecosystem type id of the line, for the value by ecosystem type') } : {}),
+      item: z.string().min(1).meta(about('name of the line (product, site, ecosystem …)', '行名称（产品、地点、生态系统等）')),
+      ...(c.list.ecosystemType ? { ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the line, for the value by ecosystem type', '该行的生态系统类型代码，用于按生态系统类型分列价值量')) } : {}),
       ...Object.fromEntries(c.list.fields.map((f) => [f.name, fieldSchema(f)])),
-    })).min(1).describe(c.list.description);
+    })).min(1).meta(about(c.list.description, c.list.descriptionZh ?? c.list.description));
   }
   const ids = [...new Set([...[...c.coefficients.values()].map((x) => x.id), ...[...c.fields, ...(c.list?.fields ?? [])].flatMap((f) => (f.fallback ? [f.fallback] : []))])];
 

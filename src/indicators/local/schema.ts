@@ -22,6 +22,8 @@ const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) 
 /** One amount: in `unit` (any unit of its dimension is accepted and converted to it). */
 export const localFieldSchema = z.strictObject({
   description: z.string().min(1),
+  /** The description in Chinese, for Chinese templates; the description as written otherwise. */
+  descriptionZh: z.string().min(1).optional(),
   /** Reference unit; the formula sees the amount in this unit. Required for an amount. */
   unit: unit.optional(),
   /** A unit price: carries an optional price year, which must be the account's. */

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { measure, price } from '../input-schema.js';
+import { about, measure, price } from '../input-schema.js';
 
 const ID = 'material.eco-energy';
 const SOURCES = ['hydropower', 'biomass', 'wind', 'solar', 'geothermal'] as const;
@@ -28,10 +28,10 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     generation: z.array(z.strictObject({
-      source: z.enum(SOURCES).describe(`energy source: ${SOURCES.join(', ')}`),
-      item: z.string().min(1).optional().describe('plant or group name, when a source has several lines'),
-      electricity: measure('kWh/a').describe('electricity generated in the accounting year'),
-      price: price('元/kWh').optional().describe('on-grid price at the account price year; the table value otherwise'),
+      source: z.enum(SOURCES).meta(about(`energy source: ${SOURCES.join(', ')}`, `能源类型：${SOURCES.map((s) => `${s} ${SOURCE_NAMES[s].zh}`).join('、')}`)),
+      item: z.string().min(1).optional().meta(about('plant or group name, when a source has several lines', '电站或电站组名称（同一能源有多行时）')),
+      electricity: measure('kWh/a').meta(about('electricity generated in the accounting year', '核算年份发电量')),
+      price: price('元/kWh').optional().meta(about('on-grid price at the account price year; the table value otherwise', '上网电价（核算价格年份）；不填则取参数表值')),
     })).min(1),
   },
   variants: {},

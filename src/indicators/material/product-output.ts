@@ -14,14 +14,14 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
-import { anyMeasure, anyPrice, ecosystemType, measure } from '../input-schema.js';
+import { about, anyMeasure, anyPrice, ecosystemType, type FieldText, measure } from '../input-schema.js';
 import { catalogueEntry } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { sameDimensionUnits, parseUnit } from '../../units/units.js';
 import type { QuantityLine, ValueLine } from '../types.js';
 
-const money = (description: string) => measure('元').optional().describe(description);
+const money = (text: FieldText) => measure('元').optional().meta(text);
 
 /** The output bases (产值口径), in Chinese for steps and lines. */
 const BASIS_ZH = { 'gross-output': '总产值', 'net-output': '净产值', 'value-added': '增加值' } as const;
@@ -33,20 +33,20 @@ export function productOutputModule<const Id extends string>(id: Id) {
     id,
     inputs: {
       products: z.array(z.strictObject({
-        item: z.string().min(1).describe('product name as printed in the yearbook, e.g. "玉米 maize"'),
+        item: z.string().min(1).meta(about('product name as printed in the yearbook, e.g. "玉米 maize"', '统计年鉴所列产品名称，如“玉米”')),
         // Any unit is accepted; the catalogue's unit is the one templates suggest.
-        quantity: anyMeasure.meta({ 'x-unit': unit }).describe('output of the product in the accounting year (any unit: t, m³, 头 …)'),
-        price: anyPrice.optional().meta({ 'x-unit': `元/${unit}` }).describe('producer (farm-gate) price per unit of quantity, at the account price year'),
-        outputValue: money('output value of the product, when no unit price is given'),
-        ecosystemType: ecosystemType.optional().describe('ecosystem type that produced it (cropland, forest …)'),
+        quantity: anyMeasure.meta({ 'x-unit': unit }).meta(about('output of the product in the accounting year (any unit: t, m³, 头 …)', '核算年份产品产量（任意单位：t、m³、头等）')),
+        price: anyPrice.optional().meta({ 'x-unit': `元/${unit}` }).meta(about('producer (farm-gate) price per unit of quantity, at the account price year', '产品单价（生产者价格、出场价格），核算价格年份')),
+        outputValue: money(about('output value of the product, when no unit price is given', '产品产值，未给单价时填写')),
+        ecosystemType: ecosystemType.optional().meta(about('ecosystem type that produced it (cropland, forest …)', '产出该产品的生态系统类型（农田、森林等）')),
       })).optional(),
       reportedOutput: z.strictObject({
-        'gross-output': money('gross output value (总产值) reported by the yearbook'),
-        'net-output': money('net output value (净产值) reported by the yearbook'),
-        'value-added': money('value added (增加值) reported by the yearbook'),
+        'gross-output': money(about('gross output value (总产值) reported by the yearbook', '统计年鉴公布的总产值')),
+        'net-output': money(about('net output value (净产值) reported by the yearbook', '统计年鉴公布的净产值')),
+        'value-added': money(about('value added (增加值) reported by the yearbook', '统计年鉴公布的增加值')),
       }).optional(),
-      intermediateConsumption: money('intermediate consumption (中间消耗), for value added and net output'),
-      fixedAssetDepreciation: money('depreciation of fixed assets (固定资产折旧), for net output'),
+      intermediateConsumption: money(about('intermediate consumption (中间消耗), for value added and net output', '中间消耗，用于计算增加值与净产值')),
+      fixedAssetDepreciation: money(about('depreciation of fixed assets (固定资产折旧), for net output', '固定资产折旧，用于计算净产值')),
     },
     variants: {
       outputBasis: {

@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { measure, price } from '../input-schema.js';
+import { about, measure, price } from '../input-schema.js';
 
 const ID = 'material.water-supply';
 const USES = ['domestic', 'industrial', 'agricultural'] as const;
@@ -23,9 +23,9 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     uses: z.array(z.strictObject({
-      use: z.enum(USES).describe(`water use: ${USES.join(', ')}`),
-      withdrawal: measure('m³/a').describe('water withdrawn for this use in the accounting year (水资源公报 用水量)'),
-      tariff: price('元/m³').optional().describe('water tariff of this use at the account price year; the table value otherwise'),
+      use: z.enum(USES).meta(about(`water use: ${USES.join(', ')}`, `用水类型：${USES.map((u) => `${u} ${USE_NAMES[u].zh}`).join('、')}`)),
+      withdrawal: measure('m³/a').meta(about('water withdrawn for this use in the accounting year (水资源公报 用水量)', '核算年份该用途的用水量（水资源公报 用水量）')),
+      tariff: price('元/m³').optional().meta(about('water tariff of this use at the account price year; the table value otherwise', '该用途水价（核算价格年份）；不填则取参数表值')),
     })).min(1),
   },
   check(input, issue) {

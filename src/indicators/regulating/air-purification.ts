@@ -23,6 +23,7 @@
  */
 import type { z } from 'zod';
 import { level1Type } from '../catalogue.js';
+import { about } from '../input-schema.js';
 import { definePurification } from './purification.js';
 
 /** Ecosystem type → the forest or land group that the uptake table is keyed by. */
@@ -57,11 +58,17 @@ const module = definePurification({
   rateUnit: 'kg/(hm²·a)',
   areaUnit: 'hm²',
   describe: {
-    ecosystemType: 'ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates',
-    rate: (label) => `unit uptake of ${label} by the type; the table value otherwise`,
-    load: (label) => `emission of ${label} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted`,
-    price: (p) => `unit price of ${p.en} removed at the account price year; replaces the profile's price route`,
-    taxRate: "environmental-protection tax per air pollution equivalent (the province's rate), for the pollution-equivalent route",
+    ecosystemType: about('ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates', '生态系统类型代码；针叶林、阔叶林、针阔混交林、农田和草地在参数表中有单位面积吸收量'),
+    rate: (p) => about(`unit uptake of ${p.en} by the type; the table value otherwise`, `该类型单位面积${p.zh}吸收量；不填则取参数表值`),
+    load: (p) => about(
+      `emission of ${p.en} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted`,
+      `核算年份区域${p.zh}排放量（环境统计）；未填写的污染物不核算`,
+    ),
+    price: (p) => about(`unit price of ${p.en} removed at the account price year; replaces the profile's price route`, `${p.zh}净化单价（核算价格年份）；代替核算方案的定价方法`),
+    taxRate: about(
+      "environmental-protection tax per air pollution equivalent (the province's rate), for the pollution-equivalent route",
+      '每大气污染当量的环境保护税额（本省税额），用于污染当量定价方法',
+    ),
   },
   rateCoefficient: (pollutant, type) => {
     const group = UPTAKE_GROUP[type] ?? (level1Type(type) === 'grassland' ? 'grassland' : null);

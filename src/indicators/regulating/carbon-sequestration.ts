@@ -23,7 +23,7 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type Text } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { anyPrice, decimalText, measure } from '../input-schema.js';
+import { about, anyPrice, decimalText, measure } from '../input-schema.js';
 import { asFlowUnit, convert, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
 import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
@@ -111,15 +111,15 @@ const module = defineIndicator({
     ecosystems: z.array(z.strictObject({
       ...productivityFields,
       nppDryMatter: nppDryMatter('variants dry-matter and npp-ratio'),
-      nepNppRatio: measure('1', { max: '1' }).optional().describe('β = NEP/NPP of the type, 0–1 or % (variant npp-ratio; no tabulated default)'),
-      area: measure('hm²').optional().describe('area of the type (variant sequestration-rate)'),
+      nepNppRatio: measure('1', { max: '1' }).optional().meta(about('β = NEP/NPP of the type, 0–1 or % (variant npp-ratio; no tabulated default)', '该类型 β = NEP/NPP，0–1 或 %（方法 npp-ratio；参数表无默认值）')),
+      area: measure('hm²').optional().meta(about('area of the type (variant sequestration-rate)', '该生态系统类型的面积（方法 sequestration-rate）')),
       sequestrationRate: carbonOrCo2('t C/(hm²·a)', 't CO2/(hm²·a)', 't C/(hm²·a)').optional()
-        .describe('carbon sequestration rate per area, per t C or per t CO2 (variant sequestration-rate)'),
+        .meta(about('carbon sequestration rate per area, per t C or per t CO2 (variant sequestration-rate)', '单位面积固碳速率，以 t C 或 t CO2 计（方法 sequestration-rate）')),
     })).min(1),
   },
   reported: {
     unit: 't CO2/a',
-    description: 'CO₂ (or C) fixed as printed by a published account',
+    description: about('CO₂ (or C) fixed as printed by a published account', '公布的核算结果所列固碳量（CO₂ 或 C）'),
     quantity: carbonOrCo2('t C/a', 't CO2/a', 't CO2/a'),
     stepName: (item: string) => co2Step({ en: item, zh: zh(item) }),
     read: readReported,
@@ -132,7 +132,7 @@ const module = defineIndicator({
         c.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-dimension', expected: { en: 'money per t CO2 or per t C', zh: '每 t CO2 或每 t C 的货币量' }, found: unit } });
       }
     }).meta({ 'x-unit': '元/t CO2' }).optional()
-      .describe('carbon price per t CO₂ or per t C at the account price year; the afforestation cost (per t C) otherwise'),
+      .meta(about('carbon price per t CO₂ or per t C at the account price year; the afforestation cost (per t C) otherwise', '碳价（元/t CO₂ 或 元/t C，核算价格年份）；不填则取造林固碳成本（元/t C）')),
   },
   variants: {
     quantity: {

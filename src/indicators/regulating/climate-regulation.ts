@@ -24,7 +24,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine, TracedValue } from '../types.js';
@@ -56,27 +56,27 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     vegetation: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('vegetation type id (forest, shrub, grassland …)'),
-      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-      area: measure('km²').describe('area S_i of the vegetation type'),
-      epp: measure('kJ/(m²·d)').optional().describe('EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)'),
-      transpiration: measure('mm').optional().describe('depth of water transpired during the cooling period (variant evapotranspiration)'),
+      ecosystemType: ecosystemType.meta(about('vegetation type id (forest, shrub, grassland …)', '植被类型代码（森林、灌丛、草地等）')),
+      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+      area: measure('km²').meta(about('area S_i of the vegetation type', '植被类型面积 S_i')),
+      epp: measure('kJ/(m²·d)').optional().meta(about('EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)', 'EPP_i，单位面积每日植被蒸腾消耗热量（方法 epp；参数表无默认值）')),
+      transpiration: measure('mm').optional().meta(about('depth of water transpired during the cooling period (variant evapotranspiration)', '降温时段内蒸腾水深（方法 evapotranspiration）')),
     })).optional(),
     coolingDays: measure('d/a', { max: '366' }).optional()
-      .describe('D, days the air-conditioner would run (days with maximum temperature > 26 °C; at most 366); required with vegetation in variant epp'),
+      .meta(about('D, days the air-conditioner would run (days with maximum temperature > 26 °C; at most 366); required with vegetation in variant epp', 'D，空调开启天数（日最高气温 > 26 °C 的天数，至多 366）；方法 epp 下填写植被时必填')),
     waterSurfaces: z.array(z.strictObject({
-      ecosystemType: ecosystemType.optional().describe('ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)'),
-      item: z.string().min(1).optional().describe('name of the water body or group'),
-      evaporation: measure('m³/a').describe('E_w, water evaporated from the surface in the hot period'),
+      ecosystemType: ecosystemType.optional().meta(about('ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)', '水面所属生态系统类型（river-and-lake、marsh-and-reservoir 等）')),
+      item: z.string().min(1).optional().meta(about('name of the water body or group', '水体或水体组名称')),
+      evaporation: measure('m³/a').meta(about('E_w, water evaporated from the surface in the hot period', 'E_w，高温时段水面蒸发量')),
     })).optional(),
   },
   reported: {
     unit: 'kWh/a',
-    description: 'energy as printed by a published account',
+    description: about('energy as printed by a published account', '公布的核算结果所列降温耗能量'),
     stepName: (item: string) => energyStep({ en: item, zh: zh(item) }),
   },
   valuation: {
-    electricityPrice: price('元/kWh').optional().describe('electricity price at the account price year; the table value otherwise'),
+    electricityPrice: price('元/kWh').optional().meta(about('electricity price at the account price year; the table value otherwise', '电价（核算价格年份）；不填则取参数表值')),
   },
   check(input, issue) {
     // Lists may be empty (a region without water surfaces); the computed path needs one line in all.

@@ -19,7 +19,7 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
+import { about, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
 import { asFlowUnit, convert, multiplyInto } from '../../units/units.js';
 import type { QuantityLine, UnitPrice, ValueLine } from '../types.js';
 
@@ -31,17 +31,17 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     coastlines: z.array(z.strictObject({
-      item: z.string().min(1).describe('name of the coastline segment (and its protecting ecosystem, e.g. mangrove, salt marsh, shelter forest)'),
-      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the protecting ecosystem, if any'),
-      length: measure('km').describe('length of coastline the ecosystem protects'),
-      dykeCost: price('元/km').optional().describe('cost per km of the equivalent dyke or breakwater for this segment, at the account price year'),
+      item: z.string().min(1).meta(about('name of the coastline segment (and its protecting ecosystem, e.g. mangrove, salt marsh, shelter forest)', '岸段名称（及其防护生态系统，如红树林、盐沼、防护林）')),
+      ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the protecting ecosystem, if any', '防护生态系统的生态系统类型代码（如有）')),
+      length: measure('km').meta(about('length of coastline the ecosystem protects', '生态系统防护的海岸线长度')),
+      dykeCost: price('元/km').optional().meta(about('cost per km of the equivalent dyke or breakwater for this segment, at the account price year', '该岸段等效海堤或防波堤单位长度造价（元/km，核算价格年份）')),
     })).min(1),
   },
   valuation: {
     dykeCost: price('元/km').optional()
-      .describe('cost per km of the equivalent dyke or breakwater for every segment without its own (no table default: required unless each segment has one)'),
-    serviceLife: measure('a').optional().describe('service life of the dyke, for variant annualised'),
-    maintenanceCost: price('元/(km·a)').optional().describe('annual maintenance cost per km of dyke, for variant annualised (0 when not given)'),
+      .meta(about('cost per km of the equivalent dyke or breakwater for every segment without its own (no table default: required unless each segment has one)', '未单独给定造价的岸段统一采用的等效海堤或防波堤单位长度造价（参数表无默认值：除非每个岸段均已给定，否则必填）')),
+    serviceLife: measure('a').optional().meta(about('service life of the dyke, for variant annualised', '海堤使用年限，用于方法 annualised')),
+    maintenanceCost: price('元/(km·a)').optional().meta(about('annual maintenance cost per km of dyke, for variant annualised (0 when not given)', '海堤单位长度年维护费用，用于方法 annualised（不填按 0 计）')),
   },
   variants: {
     cost: {

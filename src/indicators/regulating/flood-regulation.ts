@@ -29,7 +29,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems, type AmountText, type Text } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
+import { about, decimalText, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine, TracedValue } from '../types.js';
@@ -48,7 +48,7 @@ const LAKE_REGIONS = [
 ] as const;
 
 /** A storage volume as reported (a reservoir's 防洪库容, a surveyed lake storage, a published row). */
-const reported = (what: string) => measure('m³/a').optional().describe(what);
+const reported = (what: FieldText) => measure('m³/a').optional().meta(what);
 
 type Component = 'vegetation' | 'lakes' | 'reservoirs' | 'marshes';
 const COMPONENT_NAME: Readonly<Record<Component, Text>> = {
@@ -66,40 +66,40 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     vegetation: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id of the vegetation'),
-      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-      area: measure('km²').optional().describe('area of the type'),
-      stormRainfall: measure('mm').optional().describe('storm rainfall P_h of the year (rain of storm days, ≥ 50 mm per day)'),
-      stormRunoff: measure('mm').optional().describe('storm runoff depth R_h of the type; or give stormRunoffCoefficient'),
-      stormRunoffCoefficient: measure('1', { max: '1' }).optional().describe('storm runoff coefficient α_h (0–1 or %), R_h = P_h·α_h'),
-      reported: reported('storm water held by the type as reported, instead of the computation'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id of the vegetation', '植被的生态系统类型代码')),
+      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+      area: measure('km²').optional().meta(about('area of the type', '该生态系统类型的面积')),
+      stormRainfall: measure('mm').optional().meta(about('storm rainfall P_h of the year (rain of storm days, ≥ 50 mm per day)', '年暴雨降水量 P_h（日降水量 ≥ 50 mm 的暴雨日降水）')),
+      stormRunoff: measure('mm').optional().meta(about('storm runoff depth R_h of the type; or give stormRunoffCoefficient', '该类型暴雨径流深 R_h；或填写 stormRunoffCoefficient')),
+      stormRunoffCoefficient: measure('1', { max: '1' }).optional().meta(about('storm runoff coefficient α_h (0–1 or %), R_h = P_h·α_h', '暴雨径流系数 α_h（0–1 或 %），R_h = P_h·α_h')),
+      reported: reported(about('storm water held by the type as reported, instead of the computation', '公布的该类型暴雨滞蓄水量，代替计算值')),
     })).min(1).optional(),
     lakes: z.array(z.strictObject({
-      item: z.string().min(1).describe('name of the lake'),
-      region: z.enum(LAKE_REGIONS).optional().describe(`lake region of rao-2014: ${LAKE_REGIONS.join(', ')}`),
-      a: decimalText.optional().describe('regression intercept a of ln C = a + b·ln A (C 万m³, A km²), a plain number, with b; replaces the region\'s pair'),
-      b: decimalText.optional().describe('regression slope b, a plain number, with a'),
-      area: measure('km²').optional().describe('water surface area of the lake'),
-      renewals: measure('1/a').optional().describe('water renewals per year T; the table value (lake-water-renewals, 1 in ganzi-2017) otherwise'),
-      reported: reported('flood storage of the lake as reported or surveyed, instead of the regression'),
+      item: z.string().min(1).meta(about('name of the lake', '湖泊名称')),
+      region: z.enum(LAKE_REGIONS).optional().meta(about(`lake region of rao-2014: ${LAKE_REGIONS.join(', ')}`, `湖区（rao-2014）：${LAKE_REGIONS.join('、')}`)),
+      a: decimalText.optional().meta(about('regression intercept a of ln C = a + b·ln A (C 万m³, A km²), a plain number, with b; replaces the region\'s pair', '回归式 ln C = a + b·ln A（C 以万m³计，A 以 km² 计）的截距 a，纯数值，与 b 一并填写；代替所在湖区的系数')),
+      b: decimalText.optional().meta(about('regression slope b, a plain number, with a', '回归斜率 b，纯数值，与 a 一并填写')),
+      area: measure('km²').optional().meta(about('water surface area of the lake', '湖泊水面面积')),
+      renewals: measure('1/a').optional().meta(about('water renewals per year T; the table value (lake-water-renewals, 1 in ganzi-2017) otherwise', '年换水次数 T；不填则取参数表值（lake-water-renewals，ganzi-2017 取 1）')),
+      reported: reported(about('flood storage of the lake as reported or surveyed, instead of the regression', '公布或调查的湖泊洪水调蓄量，代替回归计算值')),
     })).min(1).optional(),
     reservoirs: z.array(z.strictObject({
-      item: z.string().min(1).describe('name of the reservoir'),
-      totalCapacity: measure('m³').optional().describe('total storage capacity (总库容)'),
+      item: z.string().min(1).meta(about('name of the reservoir', '水库名称')),
+      totalCapacity: measure('m³').optional().meta(about('total storage capacity (总库容)', '总库容')),
       floodControlShare: measure('1', { max: '1' }).optional()
-        .describe('share of the total capacity for flood control; the table value (reservoir-flood-control-share, 0.35 in ganzi-2017) otherwise'),
-      reported: reported('flood-control capacity (防洪库容) as reported, instead of share × total capacity'),
+        .meta(about('share of the total capacity for flood control; the table value (reservoir-flood-control-share, 0.35 in ganzi-2017) otherwise', '防洪库容占总库容比例；不填则取参数表值（reservoir-flood-control-share，ganzi-2017 取 0.35）')),
+      reported: reported(about('flood-control capacity (防洪库容) as reported, instead of share × total capacity', '公布的防洪库容，代替比例 × 总库容')),
     })).min(1).optional(),
     marshes: z.array(z.strictObject({
-      item: z.string().min(1).describe('name of the marsh'),
-      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the marsh'),
-      area: measure('km²').optional().describe('marsh area'),
-      retentionDepth: measure('m').optional().describe('surface retention depth; the table value (marsh-retention-depth, 0.3 m in ganzi-2017) otherwise'),
-      reported: reported('flood storage of the marsh as reported, instead of depth × area'),
+      item: z.string().min(1).meta(about('name of the marsh', '沼泽名称')),
+      ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the marsh', '沼泽的生态系统类型代码')),
+      area: measure('km²').optional().meta(about('marsh area', '沼泽面积')),
+      retentionDepth: measure('m').optional().meta(about('surface retention depth; the table value (marsh-retention-depth, 0.3 m in ganzi-2017) otherwise', '地表滞水深度；不填则取参数表值（marsh-retention-depth，ganzi-2017 取 0.3 m）')),
+      reported: reported(about('flood storage of the marsh as reported, instead of depth × area', '公布的沼泽洪水调蓄量，代替滞水深度 × 面积')),
     })).min(1).optional(),
   },
   valuation: {
-    unitPrice: price('元/m³').optional().describe('price per m³ of storage at the account price year; the reservoir construction cost otherwise'),
+    unitPrice: price('元/m³').optional().meta(about('price per m³ of storage at the account price year; the reservoir construction cost otherwise', '单位库容价格（元/m³，核算价格年份）；不填则取水库单位库容建设成本')),
   },
   check(input, issue) {
     if (!input.vegetation && !input.lakes && !input.reservoirs && !input.marshes) {

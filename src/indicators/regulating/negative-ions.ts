@@ -18,7 +18,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { IndicatorContext, QuantityLine, TracedValue, ValueLine } from '../types.js';
@@ -37,27 +37,27 @@ function coefficient<T>(ctx: IndicatorContext<T>, id: string, positive: boolean)
   return { value: row.value, unit: row.unit, traced: traced(ctx.A, { value: row.value, unit: row.unit }, `coefficient:${id}`) };
 }
 
-const concentration = (description: string) => measure('个/cm³').describe(description);
+const concentration = (text: FieldText) => measure('个/cm³').meta(text);
 
 const module = defineIndicator({
   id: ID,
   inputs: {
     stands: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id of the stand'),
-      item: z.string().min(1).optional().describe('name of the stand or forest type'),
-      ionConcentration: concentration('Q_ion, mean negative-ion concentration measured in the stand'),
-      area: measure('hm²').describe('A, stand area'),
-      height: measure('m').describe('H, mean stand height'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id of the stand', '林分的生态系统类型代码')),
+      item: z.string().min(1).optional().meta(about('name of the stand or forest type', '林分或森林类型名称')),
+      ionConcentration: concentration(about('Q_ion, mean negative-ion concentration measured in the stand', 'Q_ion，林分实测负离子平均浓度')),
+      area: measure('hm²').meta(about('A, stand area', 'A，林分面积')),
+      height: measure('m').meta(about('H, mean stand height', 'H，林分平均高度')),
     })).min(1),
   },
   reported: {
     unit: '个/a',
-    description: 'ions supplied as printed by a published account',
-    fields: { ionConcentration: concentration('Q_ion of the reported line, to value its share above the threshold') },
+    description: about('ions supplied as printed by a published account', '公布的核算结果所列负离子供给量'),
+    fields: { ionConcentration: concentration(about('Q_ion of the reported line, to value its share above the threshold', '公布行的 Q_ion，用于对超过阈值部分估价')) },
     stepName: (item: string) => suppliedStep(item),
   },
   valuation: {
-    ionPrice: price('元/个').optional().describe('K_ion, production cost per ion at the account price year; the table value otherwise'),
+    ionPrice: price('元/个').optional().meta(about('K_ion, production cost per ion at the account price year; the table value otherwise', 'K_ion，负离子单位生产成本（核算价格年份）；不填则取参数表值')),
   },
   variants: {},
   coefficients: ['negative-ion.lifetime', 'negative-ion.threshold', 'negative-ion.production-cost', 'minutes-per-year'],

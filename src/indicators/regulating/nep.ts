@@ -9,24 +9,24 @@ import type { GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, traced, type AmountText, type Tracer } from '../compute.js';
-import { ecosystemType, measure } from '../input-schema.js';
+import { about, ecosystemType, type FieldText, measure } from '../input-schema.js';
 import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
 
 /** An amount of carbon per year that may be negative (a net source). */
-const carbonFlow = (description: string) => measure('t C/a', { nonNegative: false }).optional().describe(description);
+const carbonFlow = (text: FieldText) => measure('t C/a', { nonNegative: false }).optional().meta(text);
 
 /** The fields of an ecosystem line that both modules read. */
 export const productivityFields = {
-  ecosystemType: ecosystemType.describe('ecosystem type id'),
-  item: z.string().min(1).optional().describe('name of the line (stand, forest type), when a type has several lines'),
-  nep: carbonFlow('net ecosystem productivity of the type (variant nep)'),
-  npp: carbonFlow('net primary productivity as carbon, with heterotrophicRespiration, when NEP is not given (variant nep)'),
-  heterotrophicRespiration: carbonFlow('soil heterotrophic respiration R_h (variant nep)'),
+  ecosystemType: ecosystemType.meta(about('ecosystem type id', '生态系统类型代码')),
+  item: z.string().min(1).optional().meta(about('name of the line (stand, forest type), when a type has several lines', '行名称（林分、森林类型；同一类型有多行时）')),
+  nep: carbonFlow(about('net ecosystem productivity of the type (variant nep)', '该类型净生态系统生产力 NEP（方法 nep）')),
+  npp: carbonFlow(about('net primary productivity as carbon, with heterotrophicRespiration, when NEP is not given (variant nep)', '以碳计的净初级生产力 NPP，与 heterotrophicRespiration 一并填写，未给 NEP 时使用（方法 nep）')),
+  heterotrophicRespiration: carbonFlow(about('soil heterotrophic respiration R_h (variant nep)', '土壤异养呼吸 R_h（方法 nep）')),
 };
 
 /** Net primary productivity as dry matter, read by the `variants` named. */
-export const nppDryMatter = (variants: string) => measure('t/a').optional().describe(`net primary productivity as dry matter (${variants})`);
+export const nppDryMatter = (variants: string) => measure('t/a').optional().meta(about(`net primary productivity as dry matter (${variants})`, `以干物质计的净初级生产力 NPP（${variants.replace(/^variants /, '方法 ').replace(/ and |, /g, '、')}）`));
 
 /** A line's name in English (the reference of `step:` ids) and Chinese. */
 export interface Name {

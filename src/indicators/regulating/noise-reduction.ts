@@ -14,11 +14,11 @@ import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 
 const ID = 'regulating.noise-reduction';
 
-const barrierCost = (description: string) => price('元/km').optional().describe(description);
+const barrierCost = (text: FieldText) => price('元/km').optional().meta(text);
 /** A belt's name: its item, else its place in the list. */
 const beltName = (b: { readonly item?: string | undefined }, i: number) =>
   (b.item ? { en: b.item, zh: ecosystemTypeName(b.item, 'zh') } : { en: `green belt ${i + 1}`, zh: `绿化带 ${i + 1}` });
@@ -27,14 +27,14 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     belts: z.array(z.strictObject({
-      item: z.string().min(1).optional().describe('name of the road or green belt'),
-      ecosystemType: ecosystemType.optional().describe('ecosystem type id of the belt (urban green space is usually "urban")'),
-      length: measure('km').describe('L, length of green belt that achieves the noise attenuation'),
-      barrierCost: barrierCost('cost per km of an equivalent noise barrier for this belt, at the account price year'),
+      item: z.string().min(1).optional().meta(about('name of the road or green belt', '道路或绿化带名称')),
+      ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the belt (urban green space is usually "urban")', '绿化带的生态系统类型代码（城市绿地通常为 "urban"）')),
+      length: measure('km').meta(about('L, length of green belt that achieves the noise attenuation', 'L，达到降噪效果的绿化带长度')),
+      barrierCost: barrierCost(about('cost per km of an equivalent noise barrier for this belt, at the account price year', '该绿化带对应的等效隔音墙单位长度造价（元/km，核算价格年份）')),
     })).min(1),
   },
   valuation: {
-    barrierCost: barrierCost('cost per km of an equivalent noise barrier for every belt without its own (no table default)'),
+    barrierCost: barrierCost(about('cost per km of an equivalent noise barrier for every belt without its own (no table default)', '未单独给定造价的绿化带统一采用的等效隔音墙单位长度造价（参数表无默认值）')),
   },
   check(input, issue) {
     if (!input.barrierCost && input.belts.some((b) => !b.barrierCost)) {

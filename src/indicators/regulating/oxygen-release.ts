@@ -21,7 +21,7 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { measure, price } from '../input-schema.js';
+import { about, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Arithmetic } from '../../numbers/arithmetic.js';
 import type { Measure } from '../../units/measure.js';
@@ -57,20 +57,20 @@ const module = defineIndicator({
     ecosystems: z.array(z.strictObject({
       ...productivityFields,
       co2Fixed: measure('t CO2/a', { nonNegative: false }).optional()
-        .describe('CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)'),
+        .meta(about('CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)', '该类型固定的 CO₂，未给 NEP 与 NPP 时使用（方法 nep：Q_O2 = 32/44 × CO₂）')),
       nppDryMatter: nppDryMatter('variants dry-matter, dry-matter-ly'),
     })).min(1),
   },
   reported: {
     unit: 't/a',
-    description: 'O₂ released as printed by a published account',
+    description: about('O₂ released as printed by a published account', '公布的核算结果所列释氧量'),
     nonNegative: false,
     stepName: (item: string) => o2Step({ en: item, zh: zh(item) }),
     warn: <T>(row: { readonly item: string }, i: number, q: Measure<T>, ctx: IndicatorContext<T>) =>
       warnNegative(ctx.A, [...ctx.path, 'reported', i], { en: row.item, zh: zh(row.item) }, q),
   },
   valuation: {
-    oxygenPrice: price('元/t').optional().describe('oxygen price per t O₂ at the account price year; the table value otherwise'),
+    oxygenPrice: price('元/t').optional().meta(about('oxygen price per t O₂ at the account price year; the table value otherwise', '氧气单价（元/t O₂，核算价格年份）；不填则取参数表值')),
   },
   variants: {
     quantity: {

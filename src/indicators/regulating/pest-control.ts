@@ -11,7 +11,7 @@ import * as z from 'zod';
 import { level1Type } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 
 const ID = 'regulating.pest-control';
 
@@ -25,10 +25,10 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     ecosystems: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id; forest and grassland types have a tabulated unit cost'),
-      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-      naturalArea: measure('hm²').describe('area of natural (not planted) forest or grassland of the type'),
-      unitCost: price('元/hm²').optional().describe('cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id; forest and grassland types have a tabulated unit cost', '生态系统类型代码；森林与草地类型在参数表中有单位防治成本')),
+      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+      naturalArea: measure('hm²').meta(about('area of natural (not planted) forest or grassland of the type', '该类型天然（非人工）林地或草地面积')),
+      unitCost: price('元/hm²').optional().meta(about('cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise', '单位面积人工病虫害防治成本（元/hm²，核算价格年份）；不填则取参数表值（森林、草地）')),
     })).min(1),
   },
   variants: {},

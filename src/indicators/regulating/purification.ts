@@ -22,7 +22,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
 import { defineIndicator, type ReportedRow } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { IndicatorContext, QuantityLine, QuantityResult, UnitPrice, ValueLine, ValueResult } from '../types.js';
@@ -62,13 +62,13 @@ export interface PurificationSetup<Id extends string, P extends string, L extend
   /** Reference units of the per-area rate and of the area. */
   readonly rateUnit: string;
   readonly areaUnit: string;
-  /** Descriptions of the input fields. */
+  /** Descriptions of the input fields, in English and Chinese. */
   readonly describe: {
-    readonly ecosystemType: string;
-    readonly rate: (label: string) => string;
-    readonly load: (label: string) => string;
-    readonly price: (p: Pollutant<P>) => string;
-    readonly taxRate: string;
+    readonly ecosystemType: FieldText;
+    readonly rate: (p: Pollutant<P>) => FieldText;
+    readonly load: (p: Pollutant<P>) => FieldText;
+    readonly price: (p: Pollutant<P>) => FieldText;
+    readonly taxRate: FieldText;
   };
   /** Table coefficient of the per-area rate of a pollutant for an ecosystem type, or null. */
   readonly rateCoefficient: (pollutant: P, ecosystemType: string) => string | null;
@@ -139,17 +139,20 @@ export function definePurification<
     id: setup.id,
     inputs: {
       ecosystems: z.array(z.strictObject({
-        ecosystemType: ecosystemType.describe(setup.describe.ecosystemType),
-        item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-        area: measure(setup.areaUnit).describe(`area of the type (needed by variant quantity: capped)`),
-        ...keyed(setup.rateField, perPollutant(setup.pollutants, (p) => measure(setup.rateUnit).describe(setup.describe.rate(p.en))).optional()),
+        ecosystemType: ecosystemType.meta(setup.describe.ecosystemType),
+        item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+        area: measure(setup.areaUnit).meta(about('area of the type (needed by variant quantity: capped)', '该生态系统类型的面积（方法 quantity: capped 需要）')),
+        ...keyed(setup.rateField, perPollutant(setup.pollutants, (p) => measure(setup.rateUnit).meta(setup.describe.rate(p))).optional()),
       })).min(1).optional(),
-      ...keyed(setup.loadField, perPollutant(setup.pollutants, (p) => measure('t/a').describe(setup.describe.load(p.en)))),
+      ...keyed(setup.loadField, perPollutant(setup.pollutants, (p) => measure('t/a').meta(setup.describe.load(p)))),
     },
     reported: {
       unit: 't/a',
-      description: `purified amount as printed by a published account, instead of ${setup.loadField} and ecosystems`,
-      fields: { pollutant: z.enum(ids).describe(`pollutant of a reported line: ${ids.join(', ')}`) },
+      description: about(
+        `purified amount as printed by a published account, instead of ${setup.loadField} and ecosystems`,
+        `公布的核算结果所列净化量，代替 ${setup.loadField} 与 ecosystems`,
+      ),
+      fields: { pollutant: z.enum(ids).meta(about(`pollutant of a reported line: ${ids.join(', ')}`, `公布行的污染物：${setup.pollutants.map((p) => p.zh === p.id ? p.id : `${p.id} ${p.zh}`).join('、')}`)) },
       label: (row: PollutantRow) => itemOf(any, row.pollutant, row.item).en,
       stepName: (item: string) => ({ en: `purified ${item}`, zh: `${zhOfItem(any, item)}净化量` }),
       total: false,
@@ -168,8 +171,8 @@ export function definePurification<
       },
     },
     valuation: {
-      prices: perPollutant(setup.pollutants, (p) => price('元/t').describe(setup.describe.price(p))).optional(),
-      taxRate: price('元/当量').optional().describe(setup.describe.taxRate),
+      prices: perPollutant(setup.pollutants, (p) => price('元/t').meta(setup.describe.price(p))).optional(),
+      taxRate: price('元/当量').optional().meta(setup.describe.taxRate),
     },
     variants: {
       quantity: {

@@ -39,7 +39,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { decimalText, ecosystemType, measure, price } from '../input-schema.js';
+import { about, decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import { rweqSoilLosses, type RweqConstants } from './physics.js';
@@ -55,38 +55,38 @@ const fraction = () => measure('1', { max: '1' });
 
 /** A weather period (a month or season) of the RWEQ weather factor. */
 const weatherPeriod = z.strictObject({
-  item: z.string().min(1).describe('name of a weather period (a month or season), for RWEQ per period'),
-  weatherFactor: measure('kg/m').optional().describe('weather factor WF of the period, when computed elsewhere'),
+  item: z.string().min(1).meta(about('name of a weather period (a month or season), for RWEQ per period', '气象时段名称（月或季），用于分时段计算 RWEQ')),
+  weatherFactor: measure('kg/m').optional().meta(about('weather factor WF of the period, when computed elsewhere', '该时段气象因子 WF（已另行计算时填写）')),
   windFactor: measure('m³/s³').optional()
-    .describe('wind factor Wf = Σ U·(U − U_t)²·N_d/N of the period (U_t threshold wind speed, usually 5 m/s), to compute WF'),
-  airTemperatureCelsius: decimalText.optional().describe('mean air temperature of the period in °C (a plain number; °C is not a ratio unit), to compute WF'),
-  soilWetness: fraction().optional().describe('soil wetness factor SW of the period, 0–1, to compute WF'),
-  snowCoverFactor: fraction().optional().describe('snow factor SD = 1 − probability of snow cover, 0–1, to compute WF'),
+    .meta(about('wind factor Wf = Σ U·(U − U_t)²·N_d/N of the period (U_t threshold wind speed, usually 5 m/s), to compute WF', '该时段风力因子 Wf = Σ U·(U − U_t)²·N_d/N（U_t 为起沙风速，通常 5 m/s），用于计算 WF')),
+  airTemperatureCelsius: decimalText.optional().meta(about('mean air temperature of the period in °C (a plain number; °C is not a ratio unit), to compute WF', '该时段平均气温（°C，纯数值；°C 不是比例单位），用于计算 WF')),
+  soilWetness: fraction().optional().meta(about('soil wetness factor SW of the period, 0–1, to compute WF', '该时段土壤湿度因子 SW，0–1，用于计算 WF')),
+  snowCoverFactor: fraction().optional().meta(about('snow factor SD = 1 − probability of snow cover, 0–1, to compute WF', '雪盖因子 SD = 1 − 积雪覆盖概率，0–1，用于计算 WF')),
 });
 type WeatherPeriod = z.output<typeof weatherPeriod>;
 
 /** The RWEQ factors of an ecosystem type, each given or computed from primary data. */
 const ecosystemLine = z.strictObject({
-  ecosystemType: ecosystemType.describe('ecosystem type id'),
-  item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-  area: measure('hm²').describe('area of the type in the region'),
-  weatherFactor: measure('kg/m').optional().describe('annual weather factor WF of the type, instead of the weather periods'),
-  erodibleFraction: fraction().optional().describe('soil erodible fraction EF, 0–1; computed from soilTexture otherwise'),
-  crustFactor: fraction().optional().describe('soil crust factor SCF, 0–1; computed from soilTexture otherwise'),
+  ecosystemType: ecosystemType.meta(about('ecosystem type id', '生态系统类型代码')),
+  item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+  area: measure('hm²').meta(about('area of the type in the region', '该生态系统类型在区域内的面积')),
+  weatherFactor: measure('kg/m').optional().meta(about('annual weather factor WF of the type, instead of the weather periods', '该类型全年气象因子 WF，代替分时段气象数据')),
+  erodibleFraction: fraction().optional().meta(about('soil erodible fraction EF, 0–1; computed from soilTexture otherwise', '土壤可蚀性成分 EF，0–1；不填则由 soilTexture 计算')),
+  crustFactor: fraction().optional().meta(about('soil crust factor SCF, 0–1; computed from soilTexture otherwise', '土壤结皮因子 SCF，0–1；不填则由 soilTexture 计算')),
   soilTexture: z.strictObject({
-    sand: fraction().describe('sand content (%), for EF'),
-    silt: fraction().describe('silt content (%), for EF'),
-    clay: fraction().describe('clay content (%), for EF and SCF; must be > 0'),
-    organicMatter: fraction().describe('organic-matter content (%), for EF and SCF'),
-    calciumCarbonate: fraction().optional().describe('CaCO₃ content (%), for EF; 0 when not given'),
+    sand: fraction().meta(about('sand content (%), for EF', '砂粒含量（%），用于计算 EF')),
+    silt: fraction().meta(about('silt content (%), for EF', '粉粒含量（%），用于计算 EF')),
+    clay: fraction().meta(about('clay content (%), for EF and SCF; must be > 0', '黏粒含量（%），用于计算 EF 与 SCF；须大于 0')),
+    organicMatter: fraction().meta(about('organic-matter content (%), for EF and SCF', '有机质含量（%），用于计算 EF 与 SCF')),
+    calciumCarbonate: fraction().optional().meta(about('CaCO₃ content (%), for EF; 0 when not given', 'CaCO₃ 含量（%），用于计算 EF；不填按 0 计')),
   }).optional(),
-  roughnessFactor: measure('1').optional().describe('surface roughness factor K′; computed from ridgeRoughness and randomRoughness otherwise'),
-  ridgeRoughness: measure('cm').optional().describe('ridge (terrain) roughness Kr, for K′'),
-  randomRoughness: measure('cm').optional().describe('random roughness Crr, for K′'),
-  vegetationFactor: fraction().optional().describe('vegetation factor COG of the actual cover, 0–1; computed from vegetationCover otherwise'),
-  vegetationCover: fraction().optional().describe('fractional vegetation cover FVC (% or fraction), for COG'),
+  roughnessFactor: measure('1').optional().meta(about('surface roughness factor K′; computed from ridgeRoughness and randomRoughness otherwise', '地表糙度因子 K′；不填则由 ridgeRoughness 与 randomRoughness 计算')),
+  ridgeRoughness: measure('cm').optional().meta(about('ridge (terrain) roughness Kr, for K′', '地形糙度 Kr，用于计算 K′')),
+  randomRoughness: measure('cm').optional().meta(about('random roughness Crr, for K′', '随机糙度 Crr，用于计算 K′')),
+  vegetationFactor: fraction().optional().meta(about('vegetation factor COG of the actual cover, 0–1; computed from vegetationCover otherwise', '实际植被覆盖下的植被因子 COG，0–1；不填则由 vegetationCover 计算')),
+  vegetationCover: fraction().optional().meta(about('fractional vegetation cover FVC (% or fraction), for COG', '植被覆盖度 FVC（% 或比例），用于计算 COG')),
   vegetationCoefficient: decimalText.optional()
-    .describe('coefficient a of COG = exp(a·FVC) with FVC in %, a plain number; rweq.vegetation.fvc-coefficient otherwise'),
+    .meta(about('coefficient a of COG = exp(a·FVC) with FVC in %, a plain number; rweq.vegetation.fvc-coefficient otherwise', 'COG = exp(a·FVC)（FVC 以 % 计）中的系数 a，纯数值；不填则取 rweq.vegetation.fvc-coefficient')),
 });
 type EcosystemLine = z.output<typeof ecosystemLine>;
 
@@ -103,12 +103,12 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     weatherPeriods: z.array(weatherPeriod).min(1).optional(),
-    elevation: measure('m', { nonNegative: false }).optional().describe('mean elevation of the region, for the air density when WF is computed'),
+    elevation: measure('m', { nonNegative: false }).optional().meta(about('mean elevation of the region, for the air density when WF is computed', '区域平均海拔，计算 WF 时用于空气密度')),
     ecosystems: z.array(ecosystemLine).min(1),
   },
   reported: {
     unit: 't/a',
-    description: 'sand fixed as printed by a published account (or a zonal sum of the RWEQ kernel); may be negative',
+    description: about('sand fixed as printed by a published account (or a zonal sum of the RWEQ kernel); may be negative', '公布的核算结果所列防风固沙量（或 RWEQ 栅格计算的分区汇总）；可为负'),
     stepName: (item: string) => fixedStep(item),
     totalName: { en: 'sand fixation', zh: '防风固沙' },
     nonNegative: false,
@@ -119,11 +119,11 @@ const module = defineIndicator({
       : null),
   },
   valuation: {
-    sandBulkDensity: measure('t/m³').optional().describe('sand bulk density ρ_s; the table value otherwise'),
-    coverDepth: measure('m').optional().describe('standard sand-cover depth h of desertified land; the table value otherwise'),
-    sandControlCost: price('元/m²').optional().describe('sand-control engineering cost per m² at the account price year (variant sand-control-cost); the table value otherwise'),
+    sandBulkDensity: measure('t/m³').optional().meta(about('sand bulk density ρ_s; the table value otherwise', '沙土容重 ρ_s；不填则取参数表值')),
+    coverDepth: measure('m').optional().meta(about('standard sand-cover depth h of desertified land; the table value otherwise', '沙化土地标准覆沙厚度 h；不填则取参数表值')),
+    sandControlCost: price('元/m²').optional().meta(about('sand-control engineering cost per m² at the account price year (variant sand-control-cost); the table value otherwise', '单位面积治沙工程费用（元/m²，核算价格年份，方法 sand-control-cost）；不填则取参数表值')),
     restorationCost: price('元/m²').optional()
-      .describe('vegetation-restoration cost per m² at the account price year (variant vegetation-restoration-cost; required there, no table value)'),
+      .meta(about('vegetation-restoration cost per m² at the account price year (variant vegetation-restoration-cost; required there, no table value)', '单位面积植被恢复成本（元/m²，核算价格年份，方法 vegetation-restoration-cost；该方法必填，参数表无此值）')),
   },
   variants: {
     price: {

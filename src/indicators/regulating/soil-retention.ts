@@ -35,7 +35,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { decimalText, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
+import { about, decimalText, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
 import { convert } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import { RUSLE_UNITS, rusleErosion, soilRetained } from './physics.js';
@@ -49,50 +49,57 @@ const zh = (item: string) => ecosystemTypeName(item, 'zh');
 const retainedStep = (item: string) => ({ en: `soil retained by ${item}`, zh: `${zh(item)}土壤保持量` });
 
 const fraction = () => measure('1', { max: '1' });
-const fertilizer = (nutrient: string, fallback: string, example?: { name: string; share: string }) => z.strictObject({
-  price: price('元/t').describe(`price of the fertilizer that replaces ${nutrient}${example ? ` (e.g. ${example.name})` : ''}, with its nutrientShare; ${fallback} from the table otherwise`),
-  nutrientShare: fraction().describe(`${nutrient} share of that fertilizer${example ? ` (${example.name} ${example.share})` : ''}`),
+/** The fertilizer that replaces a nutrient; `example` names one in both languages (urea 尿素). */
+const fertilizer = (nutrient: string, fallback: string, example?: { name: string; zh: string; share: string }) => z.strictObject({
+  price: price('元/t').meta(about(
+    `price of the fertilizer that replaces ${nutrient}${example ? ` (e.g. ${example.name})` : ''}, with its nutrientShare; ${fallback} from the table otherwise`,
+    `替代 ${nutrient} 的化肥价格${example ? `（如${example.zh}）` : ''}，与 nutrientShare 一并填写；不填则取参数表中 ${fallback} 的值`,
+  )),
+  nutrientShare: fraction().meta(about(
+    `${nutrient} share of that fertilizer${example ? ` (${example.name} ${example.share})` : ''}`,
+    `该化肥的 ${nutrient} 含量${example ? `（${example.zh} ${example.share}）` : ''}`,
+  )),
 });
 
 const module = defineIndicator({
   id: ID,
   inputs: {
     ecosystems: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id'),
-      item: z.string().min(1).optional().describe('name of the line, when a type has several lines'),
-      area: measure('hm²').describe('area of the type in the region'),
-      rainfallErosivity: measure(R_UNIT).describe('rainfall erosivity factor R, mean over the type'),
-      soilErodibility: measure(K_UNIT).optional().describe('soil erodibility factor K in SI units (give this or soilErodibilityUS)'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id', '生态系统类型代码')),
+      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+      area: measure('hm²').meta(about('area of the type in the region', '该生态系统类型在区域内的面积')),
+      rainfallErosivity: measure(R_UNIT).meta(about('rainfall erosivity factor R, mean over the type', '降雨侵蚀力因子 R，该类型范围内均值')),
+      soilErodibility: measure(K_UNIT).optional().meta(about('soil erodibility factor K in SI units (give this or soilErodibilityUS)', '土壤可蚀性因子 K，国际单位制（填此项或 soilErodibilityUS）')),
       soilErodibilityUS: decimalText.optional()
-        .describe('soil erodibility K in US customary units (short ton·acre·h/(100·acre·ft·tonf·in)), a plain number; converted with rusle-k-us-to-si (f_K = 0.1317)'),
-      slopeLengthSteepness: measure('1').describe('slope length and steepness factor LS'),
-      coverManagement: fraction().describe('cover-management factor C, 0–1'),
-      supportPractice: fraction().describe('support-practice factor P, 0–1 (1 without conservation practice)'),
+        .meta(about('soil erodibility K in US customary units (short ton·acre·h/(100·acre·ft·tonf·in)), a plain number; converted with rusle-k-us-to-si (f_K = 0.1317)', '土壤可蚀性因子 K，美制单位（short ton·acre·h/(100·acre·ft·tonf·in)），纯数值；按 rusle-k-us-to-si（f_K = 0.1317）换算')),
+      slopeLengthSteepness: measure('1').meta(about('slope length and steepness factor LS', '坡长坡度因子 LS')),
+      coverManagement: fraction().meta(about('cover-management factor C, 0–1', '植被覆盖与管理因子 C，0–1')),
+      supportPractice: fraction().meta(about('support-practice factor P, 0–1 (1 without conservation practice)', '水土保持措施因子 P，0–1（无水保措施时为 1）')),
     })).min(1),
   },
   reported: {
     unit: 't/a',
-    description: 'soil retained as printed by a published account (or a zonal sum of the RUSLE kernel)',
+    description: about('soil retained as printed by a published account (or a zonal sum of the RUSLE kernel)', '公布的核算结果所列土壤保持量（或 RUSLE 栅格计算的分区汇总）'),
     stepName: (item: string) => retainedStep(item),
   },
   valuation: {
     soil: z.strictObject({
-      bulkDensity: measure('t/m³').optional().describe('soil bulk density ρ of the region; the table value (Ganzi, local) with a warning otherwise'),
-      nitrogen: fraction().optional().describe('total N content of the soil (g/kg, % or fraction); the table value (Ganzi, local) with a warning otherwise'),
-      phosphorus: fraction().optional().describe('total P content of the soil; the table value (Ganzi, local) with a warning otherwise'),
-      potassium: fraction().optional().describe('total K content of the soil (variant fertilizer-replacement; no table value)'),
-      organicMatter: fraction().optional().describe('organic-matter content of the soil (variant fertilizer-replacement; no table value)'),
+      bulkDensity: measure('t/m³').optional().meta(about('soil bulk density ρ of the region; the table value (Ganzi, local) with a warning otherwise', '区域土壤容重 ρ；不填则取参数表值（甘孜，地方值）并给出警告')),
+      nitrogen: fraction().optional().meta(about('total N content of the soil (g/kg, % or fraction); the table value (Ganzi, local) with a warning otherwise', '土壤全氮含量（g/kg、% 或比例）；不填则取参数表值（甘孜，地方值）并给出警告')),
+      phosphorus: fraction().optional().meta(about('total P content of the soil; the table value (Ganzi, local) with a warning otherwise', '土壤全磷含量；不填则取参数表值（甘孜，地方值）并给出警告')),
+      potassium: fraction().optional().meta(about('total K content of the soil (variant fertilizer-replacement; no table value)', '土壤全钾含量（方法 fertilizer-replacement；参数表无此值）')),
+      organicMatter: fraction().optional().meta(about('organic-matter content of the soil (variant fertilizer-replacement; no table value)', '土壤有机质含量（方法 fertilizer-replacement；参数表无此值）')),
     }).optional(),
-    dredgingCost: price('元/m³').optional().describe('reservoir dredging cost per m³ of sediment at the account price year; the table value otherwise'),
+    dredgingCost: price('元/m³').optional().meta(about('reservoir dredging cost per m³ of sediment at the account price year; the table value otherwise', '水库清淤单位成本（元/m³ 泥沙，核算价格年份）；不填则取参数表值')),
     treatmentCost: z.strictObject({
-      nitrogen: price('元/t').optional().describe('treatment cost per t of N (variant non-point-pollution); the table value otherwise'),
-      phosphorus: price('元/t').optional().describe('treatment cost per t of P (variant non-point-pollution); the table value otherwise'),
+      nitrogen: price('元/t').optional().meta(about('treatment cost per t of N (variant non-point-pollution); the table value otherwise', '氮单位处理成本（元/t，方法 non-point-pollution）；不填则取参数表值')),
+      phosphorus: price('元/t').optional().meta(about('treatment cost per t of P (variant non-point-pollution); the table value otherwise', '磷单位处理成本（元/t，方法 non-point-pollution）；不填则取参数表值')),
     }).optional(),
     fertilizer: z.strictObject({
-      nitrogen: fertilizer('N', 'DAP', { name: 'urea', share: '46 %' }).optional(),
+      nitrogen: fertilizer('N', 'DAP', { name: 'urea', zh: '尿素', share: '46 %' }).optional(),
       phosphorus: fertilizer('P', 'DAP').optional(),
       potassium: fertilizer('K', 'KCl').optional(),
-      organicMatterPrice: price('元/t').optional().describe('price per t of organic matter; the table value otherwise'),
+      organicMatterPrice: price('元/t').optional().meta(about('price per t of organic matter; the table value otherwise', '有机质单价（元/t）；不填则取参数表值')),
     }).optional(),
   },
   variants: {

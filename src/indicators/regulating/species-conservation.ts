@@ -14,7 +14,7 @@ import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
 import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 
 const ID = 'regulating.species-conservation';
 const zh = (item: string) => ecosystemTypeName(item, 'zh');
@@ -34,11 +34,11 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     stands: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id of the stand (forest types in the forestry standard)'),
-      item: z.string().min(1).optional().describe('name of the stand or forest type'),
-      area: measure('hm²').describe('A, stand area'),
-      shannonIndex: measure('1').optional().describe('H, Shannon–Wiener index of the stand (required unless unitValue is given)'),
-      unitValue: price('元/(hm²·a)').optional().describe('opportunity cost per hm² and year at the account price year, instead of the Shannon-class value'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id of the stand (forest types in the forestry standard)', '林分的生态系统类型代码（林业标准中的森林类型）')),
+      item: z.string().min(1).optional().meta(about('name of the stand or forest type', '林分或森林类型名称')),
+      area: measure('hm²').meta(about('A, stand area', 'A，林分面积')),
+      shannonIndex: measure('1').optional().meta(about('H, Shannon–Wiener index of the stand (required unless unitValue is given)', 'H，林分 Shannon–Wiener 多样性指数（未给 unitValue 时必填）')),
+      unitValue: price('元/(hm²·a)').optional().meta(about('opportunity cost per hm² and year at the account price year, instead of the Shannon-class value', '单位面积年机会成本（核算价格年份），代替按 Shannon 指数等级取值')),
     })).min(1),
   },
   check(input, issue) {

@@ -17,7 +17,7 @@ import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName as zhName } from '../catalogue.js';
 import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
-import { ecosystemType, measure, price } from '../input-schema.js';
+import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
 import type { Measure } from '../../units/measure.js';
 import type { QuantityLine } from '../types.js';
@@ -30,21 +30,21 @@ const module = defineIndicator({
   id: ID,
   inputs: {
     ecosystems: z.array(z.strictObject({
-      ecosystemType: ecosystemType.describe('ecosystem type id (runoff coefficients are tabulated for the level-2 types of gong-2017)'),
-      area: measure('km²').describe('area of the type in the region'),
-      precipitation: measure('mm').describe('annual precipitation over the type (area-weighted mean)'),
-      evapotranspiration: measure('mm').describe('annual actual evapotranspiration (e.g. MOD16)'),
-      runoffCoefficient: measure('1', { max: '1' }).optional().describe('mean surface-runoff coefficient α (0–1 or %); the table value for the type otherwise'),
-      stormRunoff: measure('mm').optional().describe('storm runoff depth, for the storm-runoff variant'),
+      ecosystemType: ecosystemType.meta(about('ecosystem type id (runoff coefficients are tabulated for the level-2 types of gong-2017)', '生态系统类型代码（参数表按 gong-2017 二级类型列出径流系数）')),
+      area: measure('km²').meta(about('area of the type in the region', '该生态系统类型在区域内的面积')),
+      precipitation: measure('mm').meta(about('annual precipitation over the type (area-weighted mean)', '该类型年降水量（面积加权平均）')),
+      evapotranspiration: measure('mm').meta(about('annual actual evapotranspiration (e.g. MOD16)', '年实际蒸散发量（如 MOD16）')),
+      runoffCoefficient: measure('1', { max: '1' }).optional().meta(about('mean surface-runoff coefficient α (0–1 or %); the table value for the type otherwise', '平均地表径流系数 α（0–1 或 %）；不填则取该类型参数表值')),
+      stormRunoff: measure('mm').optional().meta(about('storm runoff depth, for the storm-runoff variant', '暴雨径流深，用于方法 storm-runoff')),
     })).min(1),
   },
   reported: {
     unit: 'm³/a',
-    description: 'water conserved as printed by a published account',
+    description: about('water conserved as printed by a published account', '公布的核算结果所列水源涵养量'),
     stepName: (item: string) => ({ en: `water balance of ${item}`, zh: `${typeZh(item)}水量平衡` }),
   },
   valuation: {
-    unitPrice: price('元/m³').optional().describe('price per m³ (reservoir cost or water price) at the account price year; the table value otherwise'),
+    unitPrice: price('元/m³').optional().meta(about('price per m³ (reservoir cost or water price) at the account price year; the table value otherwise', '单价（元/m³，水库单位库容成本或水价，核算价格年份）；不填则取参数表值')),
   },
   variants: {
     runoff: {

@@ -165,6 +165,19 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     expect(r.totals.gep.value.toString()).toBe('6900000');
   });
 
+  it('notes its fields in the template\'s language: descriptionZh in zh, with the fallback said in Chinese (issue 16)', () => {
+    const notes = (lang: 'en' | 'zh') => (parse(templateCsv(profile(), lang), { bom: true, relax_column_count: true }) as string[][])
+      .filter((r) => r[3] === 'sites[].area' || r[3] === 'sites[].price').map((r) => r[7]);
+    expect(notes('zh')).toEqual([
+      expect.stringMatching(/^必填 · 该地点林下种植食用菌的林地面积( · 示例：.*)?$/),
+      expect.stringMatching(/^选填 · 该地点鲜菌出场价格（核算价格年份）；不填则取系数 local\.example\.fungi-reference-price( · 示例：.*)?$/),
+    ]);
+    expect(notes('en')).toEqual([
+      expect.stringMatching(/^required · forest area under fungus cultivation at the site/),
+      expect.stringMatching(/^optional · farm-gate price of the site's fungi at the account price year; the coefficient local\.example\.fungi-reference-price when left out/),
+    ]);
+  });
+
   it('refuses a misspelt symbol with the messages docs/local-indicators.md quotes', () => {
     const raw = JSON.parse(readFileSync(PROFILE_FILE, 'utf8'));
     raw.localIndicators[ID].quantity.formula = 'area * yeild';
