@@ -60,7 +60,12 @@ function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, d: string) => String.fromCodePoint(parseInt(d, 16)))
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Markdown or plain text without its code spans, and Markdown's escapes (`V\_wr`) as they show. */
@@ -78,7 +83,11 @@ export function englishSentences(text: string, allow: readonly string[] = []): s
   // A label cut short in a chart (`free urban…`) is the start of a phrase allowed in full.
   // Cut at the end of a cell: before a line break, a tab or the two spaces between text-table columns.
   let t = text.replace(/[^\n\t…]{3,}…(?=\s{2}|[\n\t]|$)/g, (run) => {
-    const cut = run.split(/\s{2,}/).pop()!.slice(0, -1).trim();
+    const cut = run
+      .split(/\s{2,}/)
+      .pop()!
+      .slice(0, -1)
+      .trim();
     return cut.length >= 3 && phrases.some((p) => p.includes(cut)) ? run.slice(0, run.length - cut.length - 1) : run;
   });
   for (const phrase of phrases.filter((p) => t.includes(p)).sort((a, b) => b.length - a.length)) {
@@ -95,7 +104,7 @@ export function englishSentences(text: string, allow: readonly string[] = []): s
     let words = 0;
     for (const raw of segment.split(/\s+/)) {
       // A quoted token ("county") is a literal value of the input, not a word of a sentence.
-      if (/^[(\[]*"[^"\s]+"[,.;:)\]]*$/.test(raw)) continue;
+      if (/^[([]*"[^"\s]+"[,.;:)\]]*$/.test(raw)) continue;
       const token = raw.replace(/^[\s([{"'<*,]+|[\s)\]}"'>*,]+$/g, '');
       if (!token || IDENTIFIER.test(token)) continue;
       if (WORD.test(token)) words += 1;
