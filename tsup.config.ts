@@ -5,7 +5,14 @@ export default defineConfig([
   {
     // `kernels.browser` is `gep-accounting/kernels` without GeoTIFF files (node:fs): package.json
     // gives it to bundlers under the `browser` condition.
-    entry: { index: 'src/index.ts', io: 'src/io/index.ts', coefficients: 'src/coefficients/index.ts', kernels: 'src/kernels/index.ts', 'kernels.browser': 'src/kernels/browser.ts', local: 'src/local.ts' },
+    entry: {
+      index: 'src/index.ts',
+      io: 'src/io/index.ts',
+      coefficients: 'src/coefficients/index.ts',
+      kernels: 'src/kernels/index.ts',
+      'kernels.browser': 'src/kernels/browser.ts',
+      local: 'src/local.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

@@ -24,7 +24,9 @@ export async function bestAsync(runs: number, f: () => Promise<unknown>): Promis
 
 export function machine(): string {
   const c = cpus();
-  return `${c[0]?.model ?? 'unknown CPU'} × ${c.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  return `${c[0]?.model ?? 'unknown CPU'} × ${c.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 }
 
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;

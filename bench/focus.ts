@@ -29,9 +29,11 @@ for (const m of modes) {
   const form = (write ? m.slice(1, -1) : m.slice(1)) as StreamOptions<unknown>['form'];
   const options = { form, ...(m[0] === 'f' ? { arithmetic: floatArithmetic } : {}) } as StreamOptions<unknown>;
   let bytes = 0;
-  const consume = write ? (item: BatchItem<unknown>) => {
-    if (item.ok) bytes += typeof item.result === 'string' ? utf8.encode(`${item.result}\n`).length : (item.result as Uint8Array).length;
-  } : () => {};
+  const consume = write
+    ? (item: BatchItem<unknown>) => {
+        if (item.ok) bytes += typeof item.result === 'string' ? utf8.encode(`${item.result}\n`).length : (item.result as Uint8Array).length;
+      }
+    : () => {};
   streamGepBatch(inputs.slice(0, 300), options, () => {});
   let best = Infinity;
   let bestCpu = Infinity;
@@ -48,5 +50,19 @@ for (const m of modes) {
     bestGc = Math.min(bestGc, gcMs - g);
     onPlans = report.onPlans ?? 0;
   }
-  console.log(m, best.toFixed(0), 'ms wall', bestCpu.toFixed(0), 'ms cpu', (best * 1000 / n).toFixed(0), 'µs/unit', 'onPlans', onPlans, 'gc', bestGc.toFixed(0), 'ms', write ? `${(bytes / runs / 2 ** 20).toFixed(0)} MiB per run` : '');
+  console.log(
+    m,
+    best.toFixed(0),
+    'ms wall',
+    bestCpu.toFixed(0),
+    'ms cpu',
+    ((best * 1000) / n).toFixed(0),
+    'µs/unit',
+    'onPlans',
+    onPlans,
+    'gc',
+    bestGc.toFixed(0),
+    'ms',
+    write ? `${(bytes / runs / 2 ** 20).toFixed(0)} MiB per run` : '',
+  );
 }

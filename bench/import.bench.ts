@@ -24,11 +24,18 @@ function bigInput() {
     price: { value: `${2000 + (i % 997)}.5`, unit: '元/t', priceYear: 2022 },
     ecosystemType: i % 3 ? 'cropland' : 'orchard',
   }));
-  return { region: { name: 'Bench County', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: { 'material.agriculture': { products } } };
+  return {
+    region: { name: 'Bench County', level: 'county' },
+    accountingYear: 2022,
+    priceYear: 2022,
+    indicators: { 'material.agriculture': { products } },
+  };
 }
 
 function child(mode: string, file: string): { ms: number; maxRssMiB: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, file], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, file], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -60,7 +67,12 @@ if (process.argv[2] === '--child') {
   console.log(`Import of a ${dataRows}-row long-form input (best of ${RUNS}; peak = maxRSS of a child process)\n`);
   console.log('| format | file size | time | peak memory | over module baseline |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const [name, r, f] of [['CSV', csv, csvFile], ['XLSX', xlsx, xlsxFile]] as const) {
-    console.log(`| ${name} | ${size(f)} | ${r.ms.toFixed(0)} ms | ${r.maxRssMiB.toFixed(0)} MiB | ${(r.maxRssMiB - base.maxRssMiB).toFixed(0)} MiB |`);
+  for (const [name, r, f] of [
+    ['CSV', csv, csvFile],
+    ['XLSX', xlsx, xlsxFile],
+  ] as const) {
+    console.log(
+      `| ${name} | ${size(f)} | ${r.ms.toFixed(0)} ms | ${r.maxRssMiB.toFixed(0)} MiB | ${(r.maxRssMiB - base.maxRssMiB).toFixed(0)} MiB |`,
+    );
   }
 }

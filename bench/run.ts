@@ -12,7 +12,9 @@ import { machine } from './common.js';
 
 const lines: string[] = [];
 lines.push(`Machine: ${machine()}`);
-lines.push(`Command: npm run bench (BENCH_UNITS=${process.env.BENCH_UNITS ?? 3000} BENCH_CELLS=${process.env.BENCH_CELLS ?? 1e8} BENCH_RUNS=${process.env.BENCH_RUNS ?? 3}), ${new Date().toISOString()}`);
+lines.push(
+  `Command: npm run bench (BENCH_UNITS=${process.env.BENCH_UNITS ?? 3000} BENCH_CELLS=${process.env.BENCH_CELLS ?? 1e8} BENCH_RUNS=${process.env.BENCH_RUNS ?? 3}), ${new Date().toISOString()}`,
+);
 lines.push('');
 const only = process.argv[2];
 if (!only || only === 'accounts') await benchAccounts(lines);

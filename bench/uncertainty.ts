@@ -64,19 +64,31 @@ export function benchUncertainty(lines: string[]): void {
     }
   }
   let sens: ReturnType<typeof computeGepSensitivity> | undefined;
-  const sensitivity = best(1, () => { sens = computeGepSensitivity(input, { spec }); });
-  lines.push(`## Monte Carlo of the sample county (${DRAWS} draws; ${parameters} parameters drawn: the worked example's and the to-verify defaults; best of ${RUNS})`);
+  const sensitivity = best(1, () => {
+    sens = computeGepSensitivity(input, { spec });
+  });
+  lines.push(
+    `## Monte Carlo of the sample county (${DRAWS} draws; ${parameters} parameters drawn: the worked example's and the to-verify defaults; best of ${RUNS})`,
+  );
   lines.push('');
   lines.push('| step | time | CPU time |');
   lines.push('|---|---|---|');
   lines.push(`| computeGepUncertainty, all included (exact account, plan, draws, statistics) | ${ms(total)} | ${ms(totalCpu)} |`);
   lines.push(`| compiling the plan and resolving the parameters | ${ms(compile)} | |`);
   lines.push(`| drawing ${DRAWS} × ${parameters} values | ${ms(draw)} | |`);
-  lines.push(`| evaluating ${DRAWS} accounts on the float plan (${tapes} branch${tapes === 1 ? '' : 'es'}: ${tapes - 1} recorded while evaluating) | ${ms(evaluate)} (${(evaluate * 1000 / DRAWS).toFixed(1)} µs per draw) | ${ms(evaluateCpu)} |`);
-  lines.push(`| computeGepSensitivity (${sens!.swings.length} parameters one at a time, first-order indices of ${sens!.firstOrder.indices.length} with N = ${sens!.firstOrder.samples}) | ${ms(sensitivity)} | |`);
+  lines.push(
+    `| evaluating ${DRAWS} accounts on the float plan (${tapes} branch${tapes === 1 ? '' : 'es'}: ${tapes - 1} recorded while evaluating) | ${ms(evaluate)} (${((evaluate * 1000) / DRAWS).toFixed(1)} µs per draw) | ${ms(evaluateCpu)} |`,
+  );
+  lines.push(
+    `| computeGepSensitivity (${sens!.swings.length} parameters one at a time, first-order indices of ${sens!.firstOrder.indices.length} with N = ${sens!.firstOrder.samples}) | ${ms(sensitivity)} | |`,
+  );
   lines.push('');
-  lines.push(`GEP: 5 % ${(u.totals.gep.p5 / 1e8).toFixed(3)}, median ${(u.totals.gep.median / 1e8).toFixed(3)}, 95 % ${(u.totals.gep.p95 / 1e8).toFixed(3)} 亿元 (seed 1); ${u.counted} of ${u.draws} draws counted.`);
-  lines.push(`Quantiles between seeds 1 and 2 (GEP and categories; 5 %, median, 95 %): largest relative difference ${(worst * 100).toFixed(3)} % (${worstAt}); target ≤ 1 %.`);
+  lines.push(
+    `GEP: 5 % ${(u.totals.gep.p5 / 1e8).toFixed(3)}, median ${(u.totals.gep.median / 1e8).toFixed(3)}, 95 % ${(u.totals.gep.p95 / 1e8).toFixed(3)} 亿元 (seed 1); ${u.counted} of ${u.draws} draws counted.`,
+  );
+  lines.push(
+    `Quantiles between seeds 1 and 2 (GEP and categories; 5 %, median, 95 %): largest relative difference ${(worst * 100).toFixed(3)} % (${worstAt}); target ≤ 1 %.`,
+  );
   lines.push(`The five coefficients that move GEP most: ${sens!.topCoefficients.join(', ')}.`);
   lines.push('');
 }

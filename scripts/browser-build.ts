@@ -18,8 +18,14 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 
 /** The package's subpath imports that stand for a dependency: `csv-parse/sync` → `#csv-parse/sync`. */
-export function dependencyImports(packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { imports?: Record<string, unknown> }): Map<string, string> {
-  return new Map(Object.keys(packageJson.imports ?? {}).filter((k) => k.startsWith('#') && !k.slice(1).startsWith('.')).map((k) => [k.slice(1), k]));
+export function dependencyImports(
+  packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { imports?: Record<string, unknown> },
+): Map<string, string> {
+  return new Map(
+    Object.keys(packageJson.imports ?? {})
+      .filter((k) => k.startsWith('#') && !k.slice(1).startsWith('.'))
+      .map((k) => [k.slice(1), k]),
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

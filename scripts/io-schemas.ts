@@ -16,7 +16,10 @@ function jsonSchema(schema: z.ZodType, title: string, io: 'input' | 'output' = '
 /** Path → text of the generated files of src/io. */
 export function renderIoFiles(): Record<string, string> {
   return {
-    'schemas/coefficient-table.schema.json': jsonSchema(coefficientTableSchema, 'GEP coefficient table version (gep-accounting): table.json with its rows'),
+    'schemas/coefficient-table.schema.json': jsonSchema(
+      coefficientTableSchema,
+      'GEP coefficient table version (gep-accounting): table.json with its rows',
+    ),
     'schemas/profile.schema.json': jsonSchema(profileSchema, 'GEP accounting profile (gep-accounting)'),
     'schemas/gep-result.schema.json': jsonSchema(gepResultExportSchema, 'GEP account result, JSON export (gep-accounting)', 'output'),
     'src/io/generated/region-codes.ts': renderRegionCodes(),

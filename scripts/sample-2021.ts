@@ -34,7 +34,18 @@ const QUANTITY_FACTOR: Record<string, string> = {
 /** 2021 price = 2022 price ÷ 1.02 × factor (house prices fell in 2022). */
 const PRICE_FACTOR: Record<string, string> = { 'cultural.landscape': '1.06' };
 const WET_2021 = '1.05';
-const QUANTITY_FIELDS = new Set(['quantity', 'withdrawal', 'electricity', 'visits', 'floorArea', 'nep', 'npp', 'heterotrophicRespiration', 'nppDryMatter', 'outputValue']);
+const QUANTITY_FIELDS = new Set([
+  'quantity',
+  'withdrawal',
+  'electricity',
+  'visits',
+  'floorArea',
+  'nep',
+  'npp',
+  'heterotrophicRespiration',
+  'nppDryMatter',
+  'outputValue',
+]);
 const WET_FIELDS = new Set(['precipitation', 'evaporation']);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -67,7 +78,8 @@ for (const [k, v] of Object.entries(input)) {
   if (k === 'about') {
     out.about = {
       ...(v as Record<string, Json>),
-      description: 'CONSTRUCTED EXAMPLE — the 2021 account of the made-up sample county, derived from input.json by scripts/sample-2021.ts with made-up factors (a wet 2021, more visitors than in 2022). Not real data; do not cite.',
+      description:
+        'CONSTRUCTED EXAMPLE — the 2021 account of the made-up sample county, derived from input.json by scripts/sample-2021.ts with made-up factors (a wet 2021, more visitors than in 2022). Not real data; do not cite.',
     };
   } else if (k === 'accountingYear' || k === 'priceYear') {
     out[k] = 2021;
@@ -76,8 +88,16 @@ for (const [k, v] of Object.entries(input)) {
       gdp: { value: '158.2', unit: '亿元', priceYear: 2021, basis: 'regional-statistics', source: 'constructed example' },
       population: { value: '30.4', unit: '万人', kind: 'resident', source: 'constructed example' },
       realisedValue: [
-        { item: '生态农林牧渔产品销售 sales of farm, forest, livestock and fishery products', channel: 'market-sale', value: money('139500') },
-        { item: '生态保护补偿与重点生态功能区转移支付 ecological compensation and transfers', channel: 'compensation', value: money('20800') },
+        {
+          item: '生态农林牧渔产品销售 sales of farm, forest, livestock and fishery products',
+          channel: 'market-sale',
+          value: money('139500'),
+        },
+        {
+          item: '生态保护补偿与重点生态功能区转移支付 ecological compensation and transfers',
+          channel: 'compensation',
+          value: money('20800'),
+        },
         { item: '景区门票与经营收入 scenic-area ticket and business revenue', channel: 'tourism', value: money('16900') },
       ],
     };

@@ -13,12 +13,24 @@
  */
 export { loadProfile, compileLocalIndicators } from './indicators/local/compile.js';
 export {
-  attachLocalIndicators, localIndicatorsOf, profileIndicator, profileIndicators, LOCAL_INDICATORS,
-  type LocalIndicatorSet, type ProfileWithLocal,
+  attachLocalIndicators,
+  localIndicatorsOf,
+  profileIndicator,
+  profileIndicators,
+  LOCAL_INDICATORS,
+  type LocalIndicatorSet,
+  type ProfileWithLocal,
 } from './indicators/local/attach.js';
 export { parseFormula, type Expr, type FormulaProblem } from './indicators/local/expression.js';
 export { checkFormula, evaluate, FUNCTIONS, type Checked } from './indicators/local/formula.js';
 export {
-  localDefinitionSchema, localIndicatorsSchema, LOCAL_ID_PATTERN, SYMBOL_PATTERN,
-  type LocalDefinition, type LocalField, type LocalInput, type LocalRow, type LocalStep,
+  localDefinitionSchema,
+  localIndicatorsSchema,
+  LOCAL_ID_PATTERN,
+  SYMBOL_PATTERN,
+  type LocalDefinition,
+  type LocalField,
+  type LocalInput,
+  type LocalRow,
+  type LocalStep,
 } from './indicators/local/schema.js';

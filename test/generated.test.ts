@@ -34,6 +34,8 @@ describe('published coefficient table versions', () => {
     // A draft (no publication date) is not frozen; a newly published version is added.
     const draft = { ...first!, version: '9.9.9', published: undefined };
     expect(Object.keys(publishedHashes([...tables, draft], known))).not.toContain(`${first!.id}/9.9.9`);
-    expect(publishedHashes([...tables, { ...draft, published: '2026-12-06' }], known)[`${first!.id}/9.9.9`]).toBe(tableHash({ ...draft, published: '2026-12-06' }));
+    expect(publishedHashes([...tables, { ...draft, published: '2026-12-06' }], known)[`${first!.id}/9.9.9`]).toBe(
+      tableHash({ ...draft, published: '2026-12-06' }),
+    );
   });
 });

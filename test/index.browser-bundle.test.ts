@@ -31,7 +31,9 @@ async function bundle(contents: string) {
     logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs)[0]!;
-  const included = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);
+  const included = Object.entries(output.inputs)
+    .filter(([, v]) => v.bytesInOutput > 0)
+    .map(([k]) => k);
   return { result, code: result.outputFiles[0]!.text, included };
 }
 
@@ -62,12 +64,21 @@ describe('the core bundled for the browser', () => {
   });
 
   it('takes the HTML report from gep-accounting/io without the parsers: the rest of io is shaken out', async () => {
-    const { result, code, included } = await bundle(`export { computeGep, gepResultToJson } from './src/index.ts';\nexport { resultToHtml } from './src/io/index.ts';`);
+    const { result, code, included } = await bundle(
+      `export { computeGep, gepResultToJson } from './src/index.ts';\nexport { resultToHtml } from './src/io/index.ts';`,
+    );
     expect(result.errors).toEqual([]);
     expect(code).not.toMatch(/(?:from\s*|require\(\s*|import\(\s*)["']node:/);
     expect(code).not.toContain('SheetJS');
     expect(included.filter((p) => /node_modules\/(@e965\/xlsx|xlsx|csv-parse|geotiff)\//.test(p))).toEqual([]);
-    expect(included.filter((p) => p.startsWith('src/io/')).sort()).toEqual(['src/io/account-rounding.ts', 'src/io/display-text.ts', 'src/io/html-page.ts', 'src/io/html-report.ts', 'src/io/svg-chart.ts', 'src/io/text-table.ts']);
+    expect(included.filter((p) => p.startsWith('src/io/')).sort()).toEqual([
+      'src/io/account-rounding.ts',
+      'src/io/display-text.ts',
+      'src/io/html-page.ts',
+      'src/io/html-report.ts',
+      'src/io/svg-chart.ts',
+      'src/io/text-table.ts',
+    ]);
   });
 
   it('loads all of gep-accounting/io where no Node global exists, and reads a CSV and writes the report there', async () => {
@@ -75,7 +86,12 @@ describe('the core bundled for the browser', () => {
     // condition names csv-parse's browser build (scripts/browser-build.ts, package.json `imports`).
     // Before, csv-parse's Node build stopped the bundle on load: "Buffer is not defined".
     const result = await build({
-      stdin: { contents: `export { computeGep, gepResultToJson } from './src/index.ts';\nexport * from './src/io/index.ts';`, resolveDir: '.', sourcefile: 'entry.ts', loader: 'ts' },
+      stdin: {
+        contents: `export { computeGep, gepResultToJson } from './src/index.ts';\nexport * from './src/io/index.ts';`,
+        resolveDir: '.',
+        sourcefile: 'entry.ts',
+        loader: 'ts',
+      },
       bundle: true,
       platform: 'browser',
       format: 'iife',
@@ -96,10 +112,13 @@ describe('the core bundled for the browser', () => {
     expect(runInContext('typeof Buffer + typeof process + typeof require', page)).toBe('undefinedundefinedundefined');
     const input = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
     page.csv = new TextEncoder().encode(inputToCsv(input, 'zh'));
-    const read = runInContext(`(() => {
+    const read = runInContext(
+      `(() => {
       const json = gep.gepResultToJson(gep.computeGep(gep.importAccountInput(csv, 'sample.csv').input));
       return { gep: json.totals.gep.value, html: gep.resultToHtml(json, { lang: 'zh' }) };
-    })()`, page) as { gep: string; html: string };
+    })()`,
+      page,
+    ) as { gep: string; html: string };
     expect(read.gep).toBe(gepResultToJson(computeGep(input)).totals.gep.value);
     expect(read.html).toMatch(/^<!doctype html>/i);
     expect(read.html).toContain('<svg');

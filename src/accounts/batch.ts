@@ -21,7 +21,16 @@ import { GepInputError, type GepIssue } from '../errors/errors.js';
 import { computeGep, type GepOptions, type GepResult } from './gep.js';
 import { gepResultToJson } from './serialize.js';
 import type { Category } from '../indicators/types.js';
-import { compileGepPlan, evaluateDecimalRows, evaluateFloatRows, finishRow, rowChecks, type GepPlan, type PlanTape, type RowEmit } from '../plan/plan.js';
+import {
+  compileGepPlan,
+  evaluateDecimalRows,
+  evaluateFloatRows,
+  finishRow,
+  rowChecks,
+  type GepPlan,
+  type PlanTape,
+  type RowEmit,
+} from '../plan/plan.js';
 import { readSlots, structureKey } from '../plan/slots.js';
 import { PlanUnsupportedError, HOLE_CLOSE, HOLE_OPEN } from '../plan/tape.js';
 import { compileTemplate, type RowValues } from '../plan/template.js';
@@ -46,8 +55,22 @@ export interface BatchSummary {
 
 /** The outcome of one unit. */
 export type BatchItem<R> =
-  | { readonly index: number; readonly id: string; readonly file?: string; readonly ok: true; readonly summary: BatchSummary; readonly result: R }
-  | { readonly index: number; readonly id: string; readonly file?: string; readonly ok: false; readonly issues: readonly GepIssue[]; readonly error?: string };
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly file?: string;
+      readonly ok: true;
+      readonly summary: BatchSummary;
+      readonly result: R;
+    }
+  | {
+      readonly index: number;
+      readonly id: string;
+      readonly file?: string;
+      readonly ok: false;
+      readonly issues: readonly GepIssue[];
+      readonly error?: string;
+    };
 
 /** Additivity of one parent unit: its own total against the sum of its children in the batch. */
 export interface HierarchyCheck {
@@ -120,11 +143,22 @@ export function summarize<T>(result: GepResult<T>): BatchSummary {
 /** The item of a unit refused with `issues`, located in its file as `computeBatchItem` locates them. */
 function failedItem(unit: BatchUnit, index: number, issues: readonly GepIssue[]): BatchItem<never> {
   const file = unit.file;
-  return { index, id: unitId(unit, index), ...(file ? { file } : {}), ok: false, issues: file ? issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) : issues };
+  return {
+    index,
+    id: unitId(unit, index),
+    ...(file ? { file } : {}),
+    ok: false,
+    issues: file ? issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) : issues,
+  };
 }
 
 /** Compute one unit, catching its failure as an item. */
-export function computeBatchItem<T, R>(unit: BatchUnit, index: number, options: GepOptions<T>, shape: (r: GepResult<T>) => R): BatchItem<R> {
+export function computeBatchItem<T, R>(
+  unit: BatchUnit,
+  index: number,
+  options: GepOptions<T>,
+  shape: (r: GepResult<T>) => R,
+): BatchItem<R> {
   const id = unitId(unit, index);
   const file = unit.file ? { file: unit.file } : {};
   try {
@@ -151,12 +185,23 @@ export function computeBatchItem<T, R>(unit: BatchUnit, index: number, options: 
  * report.hierarchy.checks[0].holds    //=> true when the city equals the sum of its counties
  */
 export function computeGepBatch(inputs: readonly unknown[]): BatchReport<GepResult<GepDecimal>>;
-export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> & { arithmetic: Arithmetic<T> }): BatchReport<GepResult<T>>;
-export function computeGepBatch(inputs: readonly unknown[], options: Omit<BatchOptions<GepDecimal>, 'arithmetic'>): BatchReport<GepResult<GepDecimal>>;
+export function computeGepBatch<T>(
+  inputs: readonly unknown[],
+  options: BatchOptions<T> & { arithmetic: Arithmetic<T> },
+): BatchReport<GepResult<T>>;
+export function computeGepBatch(
+  inputs: readonly unknown[],
+  options: Omit<BatchOptions<GepDecimal>, 'arithmetic'>,
+): BatchReport<GepResult<GepDecimal>>;
 export function computeGepBatch<T>(inputs: readonly unknown[], options: BatchOptions<T> = {}): BatchReport<GepResult<T>> {
   const items: BatchItem<GepResult<T>>[] = [];
-  const { onPlans } = streamGepBatch(inputs, { ...options, form: 'object' } as StreamOptions<T>, (item) => items.push(item as BatchItem<GepResult<T>>));
-  return { ...reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64'), ...(onPlans !== undefined ? { onPlans } : {}) };
+  const { onPlans } = streamGepBatch(inputs, { ...options, form: 'object' } as StreamOptions<T>, (item) =>
+    items.push(item as BatchItem<GepResult<T>>),
+  );
+  return {
+    ...reportOf(items, (options.arithmetic?.name ?? 'decimal') === 'decimal' ? 'decimal' : 'float64'),
+    ...(onPlans !== undefined ? { onPlans } : {}),
+  };
 }
 
 /**
@@ -198,14 +243,30 @@ interface PlanSlot {
  * @example
  * const report = streamGepBatch(counties, { form: 'json' }, (item) => item.ok && write(`${item.id}.json`, item.result));
  */
-export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOptions<T>, onItem: (item: BatchItem<unknown>) => void = () => {}): BatchReport<null> {
+export function streamGepBatch<T>(
+  inputs: Iterable<unknown>,
+  options: StreamOptions<T>,
+  onItem: (item: BatchItem<unknown>) => void = () => {},
+): BatchReport<null> {
   const { onProgress, form, total: givenTotal, plan: usePlan = true, ...rest } = options;
   const gepOptions = rest as GepOptions<T>;
   const A = (gepOptions.arithmetic ?? decimalArithmetic) as Arithmetic<T>;
   const name = A.name;
   const total = givenTotal ?? (Array.isArray(inputs) ? inputs.length : 0);
-  const planOptions = { ...(gepOptions.profile !== undefined ? { profile: gepOptions.profile } : {}), ...(gepOptions.overrides ? { overrides: gepOptions.overrides } : {}), ...(gepOptions.strict !== undefined ? { strict: gepOptions.strict } : {}), ...(gepOptions.rebase !== undefined ? { rebase: gepOptions.rebase } : {}) };
-  const shape = (r: GepResult<T>): unknown => (form === 'object' ? r : form === 'json' ? JSON.stringify(gepResultToJson(r), null, 2) : form === 'bytes' ? utf8.encode(`${JSON.stringify(gepResultToJson(r), null, 2)}\n`) : null);
+  const planOptions = {
+    ...(gepOptions.profile !== undefined ? { profile: gepOptions.profile } : {}),
+    ...(gepOptions.overrides ? { overrides: gepOptions.overrides } : {}),
+    ...(gepOptions.strict !== undefined ? { strict: gepOptions.strict } : {}),
+    ...(gepOptions.rebase !== undefined ? { rebase: gepOptions.rebase } : {}),
+  };
+  const shape = (r: GepResult<T>): unknown =>
+    form === 'object'
+      ? r
+      : form === 'json'
+        ? JSON.stringify(gepResultToJson(r), null, 2)
+        : form === 'bytes'
+          ? utf8.encode(`${JSON.stringify(gepResultToJson(r), null, 2)}\n`)
+          : null;
   const kept: BatchItem<null>[] = [];
   const plans: PlanSlot[] = [];
   const seen = new Map<string, number>(); // structures met once (not yet worth a plan), and unplannable ones (−1)
@@ -236,7 +297,11 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
     }
     try {
       const plan = compileGepPlan(input, planOptions);
-      if (plans.length >= MAX_PLANS) plans.splice(plans.reduce((m, p, i) => (p.used < plans[m]!.used ? i : m), 0), 1);
+      if (plans.length >= MAX_PLANS)
+        plans.splice(
+          plans.reduce((m, p, i) => (p.used < plans[m]!.used ? i : m), 0),
+          1,
+        );
       const slot: PlanSlot = { plan, key, used: ++clock };
       plans.push(slot);
       seen.delete(key);
@@ -251,7 +316,11 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
 
   const hand = (item: BatchItem<unknown>) => {
     onItem(item);
-    kept.push(item.ok ? { index: item.index, id: item.id, ...(item.file ? { file: item.file } : {}), ok: true, summary: item.summary, result: null } : (item as BatchItem<null>));
+    kept.push(
+      item.ok
+        ? { index: item.index, id: item.id, ...(item.file ? { file: item.file } : {}), ok: true, summary: item.summary, result: null }
+        : (item as BatchItem<null>),
+    );
     onProgress?.(++done, total);
   };
 
@@ -317,7 +386,14 @@ export function streamGepBatch<T>(inputs: Iterable<unknown>, options: StreamOpti
           extra = done.extraWarnings;
         }
         const summary = summaryOf(tape, row);
-        out[j] = { index, id: unitId(unit, index), ...file, ok: true, summary: extra ? { ...summary, warnings: summary.warnings + extra } : summary, result };
+        out[j] = {
+          index,
+          id: unitId(unit, index),
+          ...file,
+          ok: true,
+          summary: extra ? { ...summary, warnings: summary.warnings + extra } : summary,
+          result,
+        };
         onPlans++;
         if (j === next) flush();
       };
@@ -350,12 +426,20 @@ function summaryOf(tape: PlanTape, row: RowValues<unknown>): BatchSummary {
   if (!f) {
     const hole = (id: number) => `${HOLE_OPEN}${id}${HOLE_CLOSE}`;
     const t = tape.template;
-    const fill = compileTemplate<Omit<BatchSummary, 'name' | 'code' | 'level'>>({
-      accountingYear: t.accountingYear,
-      priceYear: t.priceYear,
-      totals: { material: hole(tape.totals.categories.material), regulating: hole(tape.totals.categories.regulating), cultural: hole(tape.totals.categories.cultural), gep: hole(tape.totals.gep) },
-      warnings: tape.warningCount,
-    }, tape.resolve);
+    const fill = compileTemplate<Omit<BatchSummary, 'name' | 'code' | 'level'>>(
+      {
+        accountingYear: t.accountingYear,
+        priceYear: t.priceYear,
+        totals: {
+          material: hole(tape.totals.categories.material),
+          regulating: hole(tape.totals.categories.regulating),
+          cultural: hole(tape.totals.categories.cultural),
+          gep: hole(tape.totals.gep),
+        },
+        warnings: tape.warningCount,
+      },
+      tape.resolve,
+    );
     f = (row) => {
       const region = tape.region(row);
       return { name: region.name, code: region.code ?? null, level: region.level, ...fill(row) };
@@ -425,7 +509,17 @@ export function checkHierarchy(items: readonly BatchItem<unknown>[], arithmetic:
         }
       }
       if (!children.length) continue;
-      checks.push(additivity(year, code, units.get(code)!, level, childLevel, children.map((c) => units.get(c)!), arithmetic));
+      checks.push(
+        additivity(
+          year,
+          code,
+          units.get(code)!,
+          level,
+          childLevel,
+          children.map((c) => units.get(c)!),
+          arithmetic,
+        ),
+      );
     }
   }
   return { checks, withoutCode, duplicates };
@@ -442,14 +536,16 @@ function additivity(
 ): HierarchyCheck {
   const A = decimalArithmetic;
   let holds = true;
-  const totals = Object.fromEntries(TOTALS.map((k) => {
-    const p = A.fromString(parent.summary.totals[k]);
-    const sum = A.sum(children.map((c) => A.fromString(c.summary.totals[k])));
-    const difference = A.subtract(p, sum);
-    const tolerance = arithmetic === 'decimal' ? A.zero : A.multiply(A.fromString('1e-9'), maxAbs(p, sum));
-    if (A.compare(difference.abs(), tolerance) > 0) holds = false;
-    return [k, { parent: A.toString(p), children: A.toString(sum), difference: A.toString(difference) }];
-  })) as HierarchyCheck['totals'];
+  const totals = Object.fromEntries(
+    TOTALS.map((k) => {
+      const p = A.fromString(parent.summary.totals[k]);
+      const sum = A.sum(children.map((c) => A.fromString(c.summary.totals[k])));
+      const difference = A.subtract(p, sum);
+      const tolerance = arithmetic === 'decimal' ? A.zero : A.multiply(A.fromString('1e-9'), maxAbs(p, sum));
+      if (A.compare(difference.abs(), tolerance) > 0) holds = false;
+      return [k, { parent: A.toString(p), children: A.toString(sum), difference: A.toString(difference) }];
+    }),
+  ) as HierarchyCheck['totals'];
   return { accountingYear: year, parent: { id: parent.id, code, level }, childLevel, children: children.map((c) => c.id), totals, holds };
 }
 

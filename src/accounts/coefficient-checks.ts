@@ -24,13 +24,21 @@ interface FirstUse {
   readonly path: readonly (string | number)[];
 }
 
-function firstUses(results: readonly IndicatorResult<unknown>[], pathOf: (indicator: string, id: string) => readonly (string | number)[] | undefined): FirstUse[] {
+function firstUses(
+  results: readonly IndicatorResult<unknown>[],
+  pathOf: (indicator: string, id: string) => readonly (string | number)[] | undefined,
+): FirstUse[] {
   const out = new Map<string, FirstUse>();
   for (const r of results) {
     for (const use of r.coefficients) {
       // A later use may carry the rebasing the first did not record; keep where it was first needed.
       const seen = out.get(use.id);
-      out.set(use.id, seen ? { ...seen, use: use.rebased ? use : seen.use } : { use, indicator: r.id, path: pathOf(r.id, use.id) ?? ['indicators', r.id] });
+      out.set(
+        use.id,
+        seen
+          ? { ...seen, use: use.rebased ? use : seen.use }
+          : { use, indicator: r.id, path: pathOf(r.id, use.id) ?? ['indicators', r.id] },
+      );
     }
   }
   return [...out.values()];
@@ -61,14 +69,19 @@ export function coefficientChecks(
   const toVerify = uses.filter((u) => u.use.status === 'to-verify');
   if (toVerify.length) {
     const list = toVerify.map(({ use }) => `${use.id} = ${valueText(use)} (${use.source})`);
-    warnings.push(makeWarning('coefficient-to-verify', { params: { count: toVerify.length, list: { en: list.join('; '), zh: list.join('；') } } }));
+    warnings.push(
+      makeWarning('coefficient-to-verify', { params: { count: toVerify.length, list: { en: list.join('; '), zh: list.join('；') } } }),
+    );
   }
   if (strict) for (const { use, path } of toVerify) issues.push(makeIssue('coefficient.to-verify', path, { found: use.id }));
 
   if (strict) {
     for (const { use, path } of uses) {
       const years = (use.rebased?.years ?? []).filter((y) => y.status === 'to-verify').map((y) => y.year);
-      if (years.length) issues.push(makeIssue('coefficient.index-to-verify', path, { found: use.id, expected: `${use.rebased!.index} ${years.join(', ')}` }));
+      if (years.length)
+        issues.push(
+          makeIssue('coefficient.index-to-verify', path, { found: use.id, expected: `${use.rebased!.index} ${years.join(', ')}` }),
+        );
     }
   }
 
@@ -77,14 +90,24 @@ export function coefficientChecks(
     const where = `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`;
     if (strict) issues.push(makeIssue('coefficient.needs-local-value', path, { found: use.id, expected: `${valueText(use)}, ${where}` }));
     else {
-      warnings.push(makeWarning('coefficient-needs-local-value', { indicator, path, params: { indicator, id: use.id, value: valueText(use), where, table: use.table } }));
+      warnings.push(
+        makeWarning('coefficient-needs-local-value', {
+          indicator,
+          path,
+          params: { indicator, id: use.id, value: valueText(use), where, table: use.table },
+        }),
+      );
     }
   }
 
   if (strict) {
     (profile.adjustments ?? []).forEach((a, i) => {
       if (a.status === 'to-verify' && results.some((r) => r.id === a.indicator)) {
-        issues.push(makeIssue('profile.adjustment-to-verify', ['profile', 'adjustments', i, 'factor'], { found: `${a.indicator} k = ${a.factor} (${a.source})` }));
+        issues.push(
+          makeIssue('profile.adjustment-to-verify', ['profile', 'adjustments', i, 'factor'], {
+            found: `${a.indicator} k = ${a.factor} (${a.source})`,
+          }),
+        );
       }
     });
   }

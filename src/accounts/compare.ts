@@ -145,9 +145,11 @@ export interface AccountRef {
 }
 
 /** The change decomposition, written into every comparison. */
-export const DECOMPOSITION_FORMULA = 'ΔV = V_b − V_a = QE + PE; QE = K_b − K_a = Σ (q_b − q_a)·p⁰; PE = (V_b − K_b) − (V_a − K_a); K = value at base-year unit prices p⁰';
+export const DECOMPOSITION_FORMULA =
+  'ΔV = V_b − V_a = QE + PE; QE = K_b − K_a = Σ (q_b − q_a)·p⁰; PE = (V_b − K_b) − (V_a − K_a); K = value at base-year unit prices p⁰';
 /** `DECOMPOSITION_FORMULA` in Chinese. */
-export const DECOMPOSITION_FORMULA_ZH = 'ΔV = V_b − V_a = QE + PE；QE = K_b − K_a = Σ (q_b − q_a)·p⁰；PE = (V_b − K_b) − (V_a − K_a)；K 为按基年单价 p⁰ 计的价值量';
+export const DECOMPOSITION_FORMULA_ZH =
+  'ΔV = V_b − V_a = QE + PE；QE = K_b − K_a = Σ (q_b − q_a)·p⁰；PE = (V_b − K_b) − (V_a − K_a)；K 为按基年单价 p⁰ 计的价值量';
 
 type Key = string;
 const keyOf = (id: string, l: ValueLine<unknown>, n: number): Key => `${id}\u0000${l.item}\u0000${l.ecosystemType ?? ''}\u0000${n}`;
@@ -184,11 +186,17 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   const baseYear = options.baseYear ?? a.priceYear;
   const threshold = A.fromString(options.declineThreshold ?? DEFAULT_DECLINE_THRESHOLD);
   if (A.compare(threshold, A.zero) < 0) throw new Error('[gep] compareGep: the decline threshold must be ≥ 0');
-  if (a.region.name !== b.region.name) warnings.push(makeWarning('compare-regions-differ', { params: { a: a.region.name, b: b.region.name } }));
+  if (a.region.name !== b.region.name)
+    warnings.push(makeWarning('compare-regions-differ', { params: { a: a.region.name, b: b.region.name } }));
   if (a.profile.id !== b.profile.id || a.coefficientTable !== b.coefficientTable) {
-    warnings.push(makeWarning('compare-profiles-differ', { params: { profileA: a.profile.id, tableA: a.coefficientTable, profileB: b.profile.id, tableB: b.coefficientTable } }));
+    warnings.push(
+      makeWarning('compare-profiles-differ', {
+        params: { profileA: a.profile.id, tableA: a.coefficientTable, profileB: b.profile.id, tableB: b.coefficientTable },
+      }),
+    );
   }
-  if (a.accountingYear > b.accountingYear) warnings.push(makeWarning('compare-order', { params: { yearA: a.accountingYear, yearB: b.accountingYear } }));
+  if (a.accountingYear > b.accountingYear)
+    warnings.push(makeWarning('compare-order', { params: { yearA: a.accountingYear, yearB: b.accountingYear } }));
 
   // I_base / I_year for each price year, or null when it cannot be known.
   const factors = new Map<number, T | null>();
@@ -214,28 +222,56 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   const m = (value: T): Measure<T, '元'> => ({ value, unit: '元' });
   const rateOf = (from: T, to: T): T | null => (A.compare(from, A.zero) === 0 ? null : A.divide(A.subtract(to, from), from));
   const change = (va: T, vb: T, ka: T, kb: T, qe: T, pe: T): Change<T> => ({
-    a: m(va), b: m(vb), change: m(A.subtract(vb, va)), rate: rateOf(va, vb),
-    constantA: m(ka), constantB: m(kb), constantChange: m(A.subtract(kb, ka)), constantRate: rateOf(ka, kb),
-    quantityEffect: m(qe), priceEffect: m(pe),
+    a: m(va),
+    b: m(vb),
+    change: m(A.subtract(vb, va)),
+    rate: rateOf(va, vb),
+    constantA: m(ka),
+    constantB: m(kb),
+    constantChange: m(A.subtract(kb, ka)),
+    constantRate: rateOf(ka, kb),
+    quantityEffect: m(qe),
+    priceEffect: m(pe),
   });
   const sumChanges = (parts: readonly Change<T>[]): Change<T> => {
     const s = (f: (c: Change<T>) => Measure<T, '元'>) => A.sum(parts.map((c) => f(c).value));
-    return change(s((c) => c.a), s((c) => c.b), s((c) => c.constantA), s((c) => c.constantB), s((c) => c.quantityEffect), s((c) => c.priceEffect));
+    return change(
+      s((c) => c.a),
+      s((c) => c.b),
+      s((c) => c.constantA),
+      s((c) => c.constantB),
+      s((c) => c.quantityEffect),
+      s((c) => c.priceEffect),
+    );
   };
 
   const basePriceOf = (la: ValueLine<T> | undefined, lb: ValueLine<T> | undefined): (Measure<T> & { from: string }) | null => {
-    const priced = (l: ValueLine<T> | undefined): l is ValueLine<T> & { quantity: Measure<T>; unitPrice: UnitPrice<T> } => !!l?.quantity && !!l.unitPrice;
+    const priced = (l: ValueLine<T> | undefined): l is ValueLine<T> & { quantity: Measure<T>; unitPrice: UnitPrice<T> } =>
+      !!l?.quantity && !!l.unitPrice;
     if (priced(la) && a.priceYear === baseYear) return { value: la.unitPrice.value, unit: la.unitPrice.unit, from: `a (${a.priceYear})` };
     if (priced(lb) && b.priceYear === baseYear) return { value: lb.unitPrice.value, unit: lb.unitPrice.unit, from: `b (${b.priceYear})` };
-    for (const [l, r] of [[la, a], [lb, b]] as const) {
+    for (const [l, r] of [
+      [la, a],
+      [lb, b],
+    ] as const) {
       if (!priced(l)) continue;
       const f = factorFor(r.priceYear);
-      if (f !== null) return { value: A.multiply(l.unitPrice.value, f), unit: l.unitPrice.unit, from: `${r === a ? 'a' : 'b'} (${r.priceYear}) × I_${baseYear}/I_${r.priceYear}` };
+      if (f !== null)
+        return {
+          value: A.multiply(l.unitPrice.value, f),
+          unit: l.unitPrice.unit,
+          from: `${r === a ? 'a' : 'b'} (${r.priceYear}) × I_${baseYear}/I_${r.priceYear}`,
+        };
     }
     return null;
   };
 
-  const sideOf = (l: ValueLine<T> | undefined, r: GepResult<T>, p0: (Measure<T> & { from: string }) | null, label: string): { side: LineSide<T> | null; constant: T } => {
+  const sideOf = (
+    l: ValueLine<T> | undefined,
+    r: GepResult<T>,
+    p0: (Measure<T> & { from: string }) | null,
+    label: string,
+  ): { side: LineSide<T> | null; constant: T } => {
     if (!l) return { side: null, constant: A.zero };
     if (p0 && l.quantity && l.unitPrice) {
       try {
@@ -251,7 +287,10 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
       notDeflated.add(label);
       return { side: { quantity: l.quantity, unitPrice: l.unitPrice, value: l.value, method: 'not-deflated' }, constant: l.value.value };
     }
-    return { side: { quantity: l.quantity, unitPrice: l.unitPrice, value: l.value, method: 'deflated' }, constant: A.multiply(l.value.value, f) };
+    return {
+      side: { quantity: l.quantity, unitPrice: l.unitPrice, value: l.value, method: 'deflated' },
+      constant: A.multiply(l.value.value, f),
+    };
   };
 
   const byIdA = new Map(a.indicators.map((r) => [r.id, r]));
@@ -279,8 +318,11 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
       const pe = A.subtract(A.subtract(vb, sb.constant), A.subtract(va, sa.constant));
       const repriced = sa.side?.method === 'repriced' || sb.side?.method === 'repriced';
       lines.push({
-        item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-        inA: sa.side, inB: sb.side, basePrice: repriced ? p0 : null,
+        item: l.item,
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        inA: sa.side,
+        inB: sb.side,
+        basePrice: repriced ? p0 : null,
         ...change(va, vb, sa.constant, sb.constant, qe, pe),
       });
     }
@@ -288,31 +330,63 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     const total = lines.length ? sumChanges(lines) : change(A.zero, A.zero, A.zero, A.zero, A.zero, A.zero);
     const presence = ra && rb ? 'both' : ra ? 'a-only' : 'b-only';
     if (presence !== 'both') {
-      warnings.push(makeWarning('compare-indicator-one-year', { indicator: id, params: { id, name: entry.zh, side: presence === 'a-only' ? 'a' : 'b', year: presence === 'a-only' ? a.accountingYear : b.accountingYear } }));
+      warnings.push(
+        makeWarning('compare-indicator-one-year', {
+          indicator: id,
+          params: {
+            id,
+            name: entry.zh,
+            side: presence === 'a-only' ? 'a' : 'b',
+            year: presence === 'a-only' ? a.accountingYear : b.accountingYear,
+          },
+        }),
+      );
     }
     // The lines add up to each account's indicator total (checked exactly on decimals).
-    for (const [r, side] of [[ra, total.a], [rb, total.b]] as const) {
+    for (const [r, side] of [
+      [ra, total.a],
+      [rb, total.b],
+    ] as const) {
       if (r) assertClose(A, r.value.total.value, side.value, `${id} lines vs total`);
     }
     indicators.push({
-      id, zh: entry.zh, en: entry.en, category: entry.category, presence, lines,
+      id,
+      zh: entry.zh,
+      en: entry.en,
+      category: entry.category,
+      presence,
+      lines,
       declined: total.constantRate !== null && A.compare(total.constantRate, A.negate(threshold)) < 0,
       ...total,
     });
   }
 
-  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, sumChanges(indicators.filter((i) => i.category === c))])) as Record<Category, Change<T>>;
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, sumChanges(indicators.filter((i) => i.category === c))])) as Record<
+    Category,
+    Change<T>
+  >;
   const gep = sumChanges(CATEGORIES.map((c) => categories[c]));
   // Identities: QE + PE = ΔV at every level; Σ categories = Σ indicators.
   assertClose(A, A.add(gep.quantityEffect.value, gep.priceEffect.value), gep.change.value, 'GEP: QE + PE vs ΔV');
   assertClose(A, gep.change.value, A.sum(indicators.map((i) => i.change.value)), 'GEP: Σ categories vs Σ indicators');
-  for (const [r, total] of [[a, gep.a], [b, gep.b]] as const) {
+  for (const [r, total] of [
+    [a, gep.a],
+    [b, gep.b],
+  ] as const) {
     if (!agreeWithin(A, r.totals.gep.value, total.value, A.abs(total.value))) {
-      warnings.push(makeWarning('compare-gep-adjustment', { params: { side: r === a ? 'a' : 'b', gep: A.toString(r.totals.gep.value), sum: A.toString(total.value) } }));
+      warnings.push(
+        makeWarning('compare-gep-adjustment', {
+          params: { side: r === a ? 'a' : 'b', gep: A.toString(r.totals.gep.value), sum: A.toString(total.value) },
+        }),
+      );
     }
   }
   if (notDeflated.size) {
-    warnings.push(makeWarning('compare-not-deflated', { params: { count: notDeflated.size, baseYear, lines: { en: [...notDeflated].join('; '), zh: [...notDeflated].join('；') } } }));
+    warnings.push(
+      makeWarning('compare-not-deflated', {
+        params: { count: notDeflated.size, baseYear, lines: { en: [...notDeflated].join('; '), zh: [...notDeflated].join('；') } },
+      }),
+    );
   }
 
   const gross = A.sum(indicators.filter((i) => A.compare(i.quantityEffect.value, A.zero) < 0).map((i) => i.quantityEffect.value));
@@ -320,12 +394,25 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     .filter((i) => A.compare(i.quantityEffect.value, A.zero) < 0)
     .sort((x, y) => A.compare(x.quantityEffect.value, y.quantityEffect.value))
     .map((i) => ({
-      id: i.id, zh: i.zh, en: i.en, quantityEffect: i.quantityEffect, constantRate: i.constantRate,
-      contributionPoints: A.compare(gep.constantA.value, A.zero) === 0 ? null : A.multiply(A.divide(i.quantityEffect.value, gep.constantA.value), A.fromString('100')),
+      id: i.id,
+      zh: i.zh,
+      en: i.en,
+      quantityEffect: i.quantityEffect,
+      constantRate: i.constantRate,
+      contributionPoints:
+        A.compare(gep.constantA.value, A.zero) === 0
+          ? null
+          : A.multiply(A.divide(i.quantityEffect.value, gep.constantA.value), A.fromString('100')),
       shareOfDecline: A.divide(i.quantityEffect.value, gross),
     }));
   const flagged = gep.constantRate !== null && A.compare(gep.constantRate, A.negate(threshold)) < 0;
-  const ref = (r: GepResult<T>): AccountRef => ({ region: r.region.name, accountingYear: r.accountingYear, priceYear: r.priceYear, profile: `${r.profile.id} ${r.profile.version}`, coefficientTable: r.coefficientTable });
+  const ref = (r: GepResult<T>): AccountRef => ({
+    region: r.region.name,
+    accountingYear: r.accountingYear,
+    priceYear: r.priceYear,
+    profile: `${r.profile.id} ${r.profile.version}`,
+    coefficientTable: r.coefficientTable,
+  });
   return {
     kind: 'gep-comparison',
     arithmetic: a.arithmetic,
@@ -356,7 +443,8 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
 
 /** Sums taken in two orders must agree to the arithmetic's identity tolerance. */
 function assertClose<T>(A: Arithmetic<T>, x: T, y: T, what: string): void {
-  if (!agreeWithin(A, x, y, A.add(A.abs(x), A.abs(y)))) throw new Error(`[gep] comparison identity broken (${what}): ${A.toString(x)} vs ${A.toString(y)}`);
+  if (!agreeWithin(A, x, y, A.add(A.abs(x), A.abs(y))))
+    throw new Error(`[gep] comparison identity broken (${what}): ${A.toString(x)} vs ${A.toString(y)}`);
 }
 
 /** The JSON form of a comparison: money and rates as decimal strings. */
@@ -365,17 +453,32 @@ export function gepComparisonToJson<T>(c: GepComparison<T>) {
   const s = (x: T | null) => (x === null ? null : A.toString(x));
   const money = (x: Measure<T>, priceYear: number) => ({ value: A.toString(x.value), unit: x.unit, priceYear });
   const changeJson = (x: Change<T>) => ({
-    current: { a: money(x.a, c.a.priceYear), b: money(x.b, c.b.priceYear), change: { value: A.toString(x.change.value), unit: '元' }, rate: s(x.rate) },
-    constant: { a: money(x.constantA, c.baseYear), b: money(x.constantB, c.baseYear), change: money(x.constantChange, c.baseYear), rate: s(x.constantRate) },
+    current: {
+      a: money(x.a, c.a.priceYear),
+      b: money(x.b, c.b.priceYear),
+      change: { value: A.toString(x.change.value), unit: '元' },
+      rate: s(x.rate),
+    },
+    constant: {
+      a: money(x.constantA, c.baseYear),
+      b: money(x.constantB, c.baseYear),
+      change: money(x.constantChange, c.baseYear),
+      rate: s(x.constantRate),
+    },
     quantityEffect: { value: A.toString(x.quantityEffect.value), unit: '元' },
     priceEffect: { value: A.toString(x.priceEffect.value), unit: '元' },
   });
-  const side = (x: LineSide<T> | null) => (x ? {
-    quantity: x.quantity ? { value: A.toString(x.quantity.value), unit: x.quantity.unit } : null,
-    unitPrice: x.unitPrice ? { value: A.toString(x.unitPrice.value), unit: x.unitPrice.unit, priceYear: x.unitPrice.priceYear } : null,
-    value: { value: A.toString(x.value.value), unit: x.value.unit },
-    constantPrices: x.method,
-  } : null);
+  const side = (x: LineSide<T> | null) =>
+    x
+      ? {
+          quantity: x.quantity ? { value: A.toString(x.quantity.value), unit: x.quantity.unit } : null,
+          unitPrice: x.unitPrice
+            ? { value: A.toString(x.unitPrice.value), unit: x.unitPrice.unit, priceYear: x.unitPrice.priceYear }
+            : null,
+          value: { value: A.toString(x.value.value), unit: x.value.unit },
+          constantPrices: x.method,
+        }
+      : null;
   return {
     kind: c.kind,
     arithmetic: c.arithmetic,
@@ -388,11 +491,21 @@ export function gepComparisonToJson<T>(c: GepComparison<T>) {
     gep: changeJson(c.gep),
     categories: Object.fromEntries(CATEGORIES.map((k) => [k, changeJson(c.categories[k])])),
     indicators: c.indicators.map((i) => ({
-      id: i.id, zh: i.zh, en: i.en, category: i.category, presence: i.presence, declined: i.declined, ...changeJson(i),
+      id: i.id,
+      zh: i.zh,
+      en: i.en,
+      category: i.category,
+      presence: i.presence,
+      declined: i.declined,
+      ...changeJson(i),
       lines: i.lines.map((l) => ({
-        item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-        a: side(l.inA), b: side(l.inB),
-        basePrice: l.basePrice ? { value: A.toString(l.basePrice.value), unit: l.basePrice.unit, priceYear: c.baseYear, from: l.basePrice.from } : null,
+        item: l.item,
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        a: side(l.inA),
+        b: side(l.inB),
+        basePrice: l.basePrice
+          ? { value: A.toString(l.basePrice.value), unit: l.basePrice.unit, priceYear: c.baseYear, from: l.basePrice.from }
+          : null,
         ...changeJson(l),
       })),
     })),
@@ -402,8 +515,13 @@ export function gepComparisonToJson<T>(c: GepComparison<T>) {
       ruleZh: c.decline.ruleZh,
       flagged: c.decline.flagged,
       drivers: c.decline.drivers.map((d) => ({
-        id: d.id, zh: d.zh, en: d.en, quantityEffect: { value: A.toString(d.quantityEffect.value), unit: '元' },
-        constantRate: s(d.constantRate), contributionPoints: s(d.contributionPoints), shareOfDecline: A.toString(d.shareOfDecline),
+        id: d.id,
+        zh: d.zh,
+        en: d.en,
+        quantityEffect: { value: A.toString(d.quantityEffect.value), unit: '元' },
+        constantRate: s(d.constantRate),
+        contributionPoints: s(d.contributionPoints),
+        shareOfDecline: A.toString(d.shareOfDecline),
       })),
     },
     warnings: c.warnings,

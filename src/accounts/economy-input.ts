@@ -15,11 +15,33 @@ const year = z.int().min(1949).max(2100);
 function moneyChecks(ctx: z.core.ParsePayload<{ value: string; unit: string }>): void {
   const { value, unit } = ctx.value;
   if (!isKnownUnit(unit)) {
-    ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
+    ctx.issues.push({
+      code: 'custom',
+      input: unit,
+      path: ['unit'],
+      message: 'unit',
+      params: { gepCode: 'input.unit-unknown', found: unit },
+    });
   } else if (!sameDimensionUnits(unit, '元')) {
-    ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: { en: 'money (e.g. 元, 万元, 亿元)', zh: '货币（如 元、万元、亿元）' }, found: unit } });
+    ctx.issues.push({
+      code: 'custom',
+      input: unit,
+      path: ['unit'],
+      message: 'dimension',
+      params: {
+        gepCode: 'input.unit-dimension',
+        expected: { en: 'money (e.g. 元, 万元, 亿元)', zh: '货币（如 元、万元、亿元）' },
+        found: unit,
+      },
+    });
   } else if (isDecimalText(value) && decimalArithmetic.fromString(value).lt(0)) {
-    ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value } });
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      path: ['value'],
+      message: 'range',
+      params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value },
+    });
   }
 }
 
@@ -27,7 +49,10 @@ function moneyChecks(ctx: z.core.ParsePayload<{ value: string; unit: string }>):
 const MONEY_RULES = { referenceUnit: null, nonNegative: true } as const;
 
 /** An amount of money, `{ "value": "156.8", "unit": "亿元", "priceYear": 2022 }`. */
-export const moneyInput = z.strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional() }).check(moneyChecks).register(amountRules, MONEY_RULES);
+export const moneyInput = z
+  .strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional() })
+  .check(moneyChecks)
+  .register(amountRules, MONEY_RULES);
 export type MoneyInput = z.infer<typeof moneyInput>;
 
 /** Where a GDP figure comes from; the GEEP and GGI of CAEP's national accounts use the sum of provinces (geep-methods §2.5). */
@@ -39,36 +64,53 @@ export type GdpBasis = (typeof GDP_BASES)[number];
 export const REALISATION_CHANNELS = ['market-sale', 'compensation', 'premium', 'rights-trading', 'tourism', 'other'] as const;
 
 /** A population count: `{ "value": "30.2", "unit": "万人" }` (persons or 10⁴ persons). */
-export const populationInput = z.strictObject({
-  value: decimalText,
-  unit: z.enum(['人', '万人']),
-  /** Resident (常住) or registered (户籍) population. */
-  kind: z.enum(['resident', 'registered']).optional(),
-  source: z.string().min(1).optional(),
-}).check((ctx) => {
-  if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).lte(0)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a population > 0', zh: '大于 0 的人口' }, found: ctx.value.value } });
-  }
-});
+export const populationInput = z
+  .strictObject({
+    value: decimalText,
+    unit: z.enum(['人', '万人']),
+    /** Resident (常住) or registered (户籍) population. */
+    kind: z.enum(['resident', 'registered']).optional(),
+    source: z.string().min(1).optional(),
+  })
+  .check((ctx) => {
+    if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).lte(0)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.value,
+        path: ['value'],
+        message: 'range',
+        params: { gepCode: 'input.out-of-range', expected: { en: 'a population > 0', zh: '大于 0 的人口' }, found: ctx.value.value },
+      });
+    }
+  });
 export type PopulationInput = z.infer<typeof populationInput>;
 
 /** `economy`: GDP and its basis, population, realised value. */
 export const economyInputSchema = z.strictObject({
-  gdp: z.strictObject({
-    value: decimalText,
-    unit: z.string(),
-    priceYear: year.optional(),
-    basis: z.enum(GDP_BASES),
-    source: z.string().min(1).optional(),
-  }).check(moneyChecks).register(amountRules, MONEY_RULES).optional(),
+  gdp: z
+    .strictObject({
+      value: decimalText,
+      unit: z.string(),
+      priceYear: year.optional(),
+      basis: z.enum(GDP_BASES),
+      source: z.string().min(1).optional(),
+    })
+    .check(moneyChecks)
+    .register(amountRules, MONEY_RULES)
+    .optional(),
   population: populationInput.optional(),
   /** Value realised through markets, compensation and trading, for the realisation rate. */
-  realisedValue: z.array(z.strictObject({
-    item: z.string().min(1),
-    channel: z.enum(REALISATION_CHANNELS),
-    value: moneyInput,
-    source: z.string().min(1).optional(),
-  })).min(1).optional(),
+  realisedValue: z
+    .array(
+      z.strictObject({
+        item: z.string().min(1),
+        channel: z.enum(REALISATION_CHANNELS),
+        value: moneyInput,
+        source: z.string().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
 });
 /** The `economy` block of an account input: GDP with its basis, population, realised value. */
 export type EconomyInput = z.infer<typeof economyInputSchema>;
@@ -92,9 +134,25 @@ const componentBase = {
 function oneForm(ctx: z.core.ParsePayload<{ value?: unknown; quantity?: unknown; unitCost?: unknown }>): void {
   const c = ctx.value;
   if (c.value !== undefined && (c.quantity !== undefined || c.unitCost !== undefined)) {
-    ctx.issues.push({ code: 'custom', input: c, path: ['value'], message: 'one form', params: { gepCode: 'input.type', expected: { en: 'either value, or quantity and unitCost, not both', zh: 'value，或 quantity 与 unitCost（二者不可同时给出）' }, found: { en: 'both', zh: '两者都有' } } });
+    ctx.issues.push({
+      code: 'custom',
+      input: c,
+      path: ['value'],
+      message: 'one form',
+      params: {
+        gepCode: 'input.type',
+        expected: { en: 'either value, or quantity and unitCost, not both', zh: 'value，或 quantity 与 unitCost（二者不可同时给出）' },
+        found: { en: 'both', zh: '两者都有' },
+      },
+    });
   } else if (c.value === undefined && (c.quantity === undefined || c.unitCost === undefined)) {
-    ctx.issues.push({ code: 'custom', input: c, path: [c.quantity === undefined ? 'quantity' : 'unitCost'], message: 'required', params: { gepCode: 'input.required', expected: { en: 'a value, or quantity and unitCost', zh: 'value，或 quantity 与 unitCost' } } });
+    ctx.issues.push({
+      code: 'custom',
+      input: c,
+      path: [c.quantity === undefined ? 'quantity' : 'unitCost'],
+      message: 'required',
+      params: { gepCode: 'input.required', expected: { en: 'a value, or quantity and unitCost', zh: 'value，或 quantity 与 unitCost' } },
+    });
   }
 }
 
@@ -107,7 +165,9 @@ export const RDC_RESOURCES = ['cultivated-land', 'mineral', 'forest', 'water', '
 /** Damage-based (the CAEP GEEP default) or cost-based (virtual treatment cost) pollution loss (geep-methods §3.1.5). */
 export const PDC_BASES = ['damage', 'virtual-treatment'] as const;
 
-export const pollutionComponent = z.strictObject({ ...componentBase, medium: z.enum(PDC_MEDIA), basis: z.enum(PDC_BASES).optional() }).check(oneForm);
+export const pollutionComponent = z
+  .strictObject({ ...componentBase, medium: z.enum(PDC_MEDIA), basis: z.enum(PDC_BASES).optional() })
+  .check(oneForm);
 export const ecologicalDamageComponent = z.strictObject({ ...componentBase, ecosystem: z.enum(ECDC_ECOSYSTEMS) }).check(oneForm);
 export const resourceDepletionComponent = z.strictObject({ ...componentBase, resource: z.enum(RDC_RESOURCES) }).check(oneForm);
 
@@ -128,10 +188,16 @@ export const geepInputSchema = z.strictObject({
   /** RDC 资源耗减成本, by component; used only by the variants that deduct it. */
   resourceDepletion: z.array(resourceDepletionComponent).optional(),
   /** ERS given directly (e.g. a published regulating subtotal); otherwise the account's regulating total. */
-  regulatingServices: z.strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional(), source: z.string().min(1).optional() }).check(moneyChecks).optional(),
+  regulatingServices: z
+    .strictObject({ value: decimalText, unit: z.string(), priceYear: year.optional(), source: z.string().min(1).optional() })
+    .check(moneyChecks)
+    .optional(),
   /** Regulating indicators whose value is already inside GDP, left out of ERS (geep-methods §5.1). */
   excludeFromRegulating: z.array(z.string().regex(/^regulating\.[a-z-]+$/)).optional(),
 });
 /** The `geep` block of an account input: the cost terms and the variant. */
 export type GeepInput = z.infer<typeof geepInputSchema>;
-export type CostComponentInput = z.infer<typeof pollutionComponent> | z.infer<typeof ecologicalDamageComponent> | z.infer<typeof resourceDepletionComponent>;
+export type CostComponentInput =
+  | z.infer<typeof pollutionComponent>
+  | z.infer<typeof ecologicalDamageComponent>
+  | z.infer<typeof resourceDepletionComponent>;

@@ -31,15 +31,30 @@ import type { Measure } from '../units/measure.js';
 import type { MoneyJson } from './serialize.js';
 import type { GepResult } from './gep.js';
 import {
-  economyInputSchema, geepInputSchema,
-  type CostComponentInput, type EconomyInput, type GdpBasis, type GeepInput, type GeepVariant,
+  economyInputSchema,
+  geepInputSchema,
+  type CostComponentInput,
+  type EconomyInput,
+  type GdpBasis,
+  type GeepInput,
+  type GeepVariant,
 } from './economy-input.js';
 
 /** What each variant deducts and adds, with its formula and source. */
-export const GEEP_VARIANT_SPECS: Readonly<Record<GeepVariant, {
-  readonly formula: string; readonly deductsResourceDepletion: boolean; readonly adds: 'regulating' | 'gep';
-  readonly source: string; readonly sourceZh: string; readonly note: string; readonly noteZh: string;
-}>> = {
+export const GEEP_VARIANT_SPECS: Readonly<
+  Record<
+    GeepVariant,
+    {
+      readonly formula: string;
+      readonly deductsResourceDepletion: boolean;
+      readonly adds: 'regulating' | 'gep';
+      readonly source: string;
+      readonly sourceZh: string;
+      readonly note: string;
+      readonly noteZh: string;
+    }
+  >
+> = {
   caep: {
     formula: 'GEEP = GDP − PDC − EcDC + ERS',
     deductsResourceDepletion: false,
@@ -71,7 +86,9 @@ export const GEEP_VARIANT_SPECS: Readonly<Record<GeepVariant, {
 
 /** Bases of the pollution loss (PDC 口径) in Chinese. */
 export const PDC_BASIS_ZH: Readonly<Record<'damage' | 'virtual-treatment' | 'mixed', string>> = {
-  damage: '损失法', 'virtual-treatment': '虚拟治理成本法', mixed: '混合口径',
+  damage: '损失法',
+  'virtual-treatment': '虚拟治理成本法',
+  mixed: '混合口径',
 };
 
 /** The terms of GEEP: GDP, resource depletion, pollution loss, ecological damage, regulating services, GEP. */
@@ -118,7 +135,14 @@ export interface GeepResult<T> {
   readonly arithmetic: 'decimal' | 'float64';
   readonly priceYear: number;
   /** The variant with its formula, and its source and note in English and Chinese. */
-  readonly variant: { readonly id: GeepVariant; readonly formula: string; readonly source: string; readonly sourceZh: string; readonly note: string; readonly noteZh: string };
+  readonly variant: {
+    readonly id: GeepVariant;
+    readonly formula: string;
+    readonly source: string;
+    readonly sourceZh: string;
+    readonly note: string;
+    readonly noteZh: string;
+  };
   readonly pdcBasis: 'damage' | 'virtual-treatment' | 'mixed';
   readonly gdpBasis: GdpBasis;
   readonly gdpSource: string | null;
@@ -153,7 +177,13 @@ export interface GeepOptions<T> {
   readonly pdcBasis?: 'damage' | 'virtual-treatment' | 'mixed';
 }
 
-function moneyOf<T>(A: Arithmetic<T>, m: { value: string; unit: string; priceYear?: number | undefined }, priceYear: number, path: readonly (string | number)[], issues: GepIssue[]): Measure<T, '元'> | null {
+function moneyOf<T>(
+  A: Arithmetic<T>,
+  m: { value: string; unit: string; priceYear?: number | undefined },
+  priceYear: number,
+  path: readonly (string | number)[],
+  issues: GepIssue[],
+): Measure<T, '元'> | null {
   if (m.priceYear !== undefined && m.priceYear !== priceYear) {
     issues.push(makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(priceYear), found: String(m.priceYear) }));
     return null;
@@ -161,7 +191,14 @@ function moneyOf<T>(A: Arithmetic<T>, m: { value: string; unit: string; priceYea
   return { value: convert(A, A.fromString(m.value), m.unit, '元'), unit: '元' };
 }
 
-function componentOf<T>(A: Arithmetic<T>, c: CostComponentInput, kind: string, priceYear: number, path: readonly (string | number)[], issues: GepIssue[]): Omit<GeepComponent<T>, 'counted'> | null {
+function componentOf<T>(
+  A: Arithmetic<T>,
+  c: CostComponentInput,
+  kind: string,
+  priceYear: number,
+  path: readonly (string | number)[],
+  issues: GepIssue[],
+): Omit<GeepComponent<T>, 'counted'> | null {
   const common = { item: c.item, kind, ...(c.method ? { method: c.method } : {}), ...(c.source ? { source: c.source } : {}) };
   if (c.value) {
     const v = moneyOf(A, c.value, priceYear, [...path, 'value'], issues);
@@ -170,7 +207,9 @@ function componentOf<T>(A: Arithmetic<T>, c: CostComponentInput, kind: string, p
   const q = c.quantity!;
   const p = c.unitCost!;
   if (p.priceYear !== undefined && p.priceYear !== priceYear) {
-    issues.push(makeIssue('input.price-year', [...path, 'unitCost', 'priceYear'], { expected: String(priceYear), found: String(p.priceYear) }));
+    issues.push(
+      makeIssue('input.price-year', [...path, 'unitCost', 'priceYear'], { expected: String(priceYear), found: String(p.priceYear) }),
+    );
     return null;
   }
   const quantity = { value: A.fromString(q.value), unit: q.unit };
@@ -180,7 +219,12 @@ function componentOf<T>(A: Arithmetic<T>, c: CostComponentInput, kind: string, p
     return { ...common, quantity, unitCost, value: valueAt(A, quantity, unitCost) };
   } catch (e) {
     if (!(e instanceof GepUnitError || e instanceof GepUnitParseError)) throw e;
-    issues.push(makeIssue('input.unit-dimension', [...path, 'unitCost', 'unit'], { expected: { en: `money per ${q.unit}`, zh: `货币/${q.unit}（如 元/${q.unit}）` }, found: p.unit }));
+    issues.push(
+      makeIssue('input.unit-dimension', [...path, 'unitCost', 'unit'], {
+        expected: { en: `money per ${q.unit}`, zh: `货币/${q.unit}（如 元/${q.unit}）` },
+        found: p.unit,
+      }),
+    );
     return null;
   }
 }
@@ -217,7 +261,12 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
   const spec = GEEP_VARIANT_SPECS[variantId];
   const pdcBasis = options.pdcBasis ?? geep.pdcBasis ?? 'damage';
 
-  if (!economy.gdp) issues.push(makeIssue('input.required', [...base, 'economy', 'gdp'], { expected: { en: 'GDP with its basis, for GEEP', zh: '计算 GEEP 所需的 GDP 及其口径' } }));
+  if (!economy.gdp)
+    issues.push(
+      makeIssue('input.required', [...base, 'economy', 'gdp'], {
+        expected: { en: 'GDP with its basis, for GEEP', zh: '计算 GEEP 所需的 GDP 及其口径' },
+      }),
+    );
   const gdp = economy.gdp ? moneyOf<T>(A, economy.gdp, priceYear, [...base, 'economy', 'gdp'], issues) : null;
 
   const valued = <C extends CostComponentInput>(list: readonly C[] | undefined, field: string, kindOf: (c: C) => string) =>
@@ -231,10 +280,21 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
     const basis = c.basis ?? 'damage';
     pdc.push({ ...v, basis, counted: pdcBasis === 'mixed' || basis === pdcBasis });
   });
-  const ecdc: GeepComponent<T>[] = valued(geep.ecologicalDamage, 'ecologicalDamage', (c) => c.ecosystem).flatMap((v) => (v ? [{ ...v, counted: true }] : []));
-  const rdc: GeepComponent<T>[] = valued(geep.resourceDepletion, 'resourceDepletion', (c) => c.resource).flatMap((v) => (v ? [{ ...v, counted: spec.deductsResourceDepletion }] : []));
+  const ecdc: GeepComponent<T>[] = valued(geep.ecologicalDamage, 'ecologicalDamage', (c) => c.ecosystem).flatMap((v) =>
+    v ? [{ ...v, counted: true }] : [],
+  );
+  const rdc: GeepComponent<T>[] = valued(geep.resourceDepletion, 'resourceDepletion', (c) => c.resource).flatMap((v) =>
+    v ? [{ ...v, counted: spec.deductsResourceDepletion }] : [],
+  );
   if (spec.deductsResourceDepletion && geep.resourceDepletion === undefined) {
-    issues.push(makeIssue('input.required', [...base, 'geep', 'resourceDepletion'], { expected: { en: `resource depletion components (variant ${variantId}); [] states that there is none`, zh: `资源耗减成本各项（方法变体 ${variantId}）；没有时填 []` } }));
+    issues.push(
+      makeIssue('input.required', [...base, 'geep', 'resourceDepletion'], {
+        expected: {
+          en: `resource depletion components (variant ${variantId}); [] states that there is none`,
+          zh: `资源耗减成本各项（方法变体 ${variantId}）；没有时填 []`,
+        },
+      }),
+    );
   }
 
   // ERS: the regulating services, from the input or from the account.
@@ -244,37 +304,103 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
   if (geep.regulatingServices) {
     ersSource = 'input';
     const v = moneyOf<T>(A, geep.regulatingServices, priceYear, [...base, 'geep', 'regulatingServices'], issues);
-    if (v) ers = [{ item: 'regulating services (given)', kind: 'input', quantity: null, unitCost: null, value: v, counted: spec.adds === 'regulating', ...(geep.regulatingServices.source ? { source: geep.regulatingServices.source } : {}) }];
+    if (v)
+      ers = [
+        {
+          item: 'regulating services (given)',
+          kind: 'input',
+          quantity: null,
+          unitCost: null,
+          value: v,
+          counted: spec.adds === 'regulating',
+          ...(geep.regulatingServices.source ? { source: geep.regulatingServices.source } : {}),
+        },
+      ];
     if (excluded.length) warnings.push(makeWarning('geep-exclusion-ignored', { path: [...base, 'geep', 'excludeFromRegulating'] }));
   } else if (params.regulating) {
     for (const id of excluded) {
       if (!params.regulating.some((r) => r.id === id)) {
-        issues.push(makeIssue('input.out-of-range', [...base, 'geep', 'excludeFromRegulating'], { expected: { en: `a regulating indicator of the account (${params.regulating.map((r) => r.id).join(', ')})`, zh: `核算中的调节服务指标（${params.regulating.map((r) => r.id).join('、')}）之一` }, found: id }));
+        issues.push(
+          makeIssue('input.out-of-range', [...base, 'geep', 'excludeFromRegulating'], {
+            expected: {
+              en: `a regulating indicator of the account (${params.regulating.map((r) => r.id).join(', ')})`,
+              zh: `核算中的调节服务指标（${params.regulating.map((r) => r.id).join('、')}）之一`,
+            },
+            found: id,
+          }),
+        );
       }
     }
-    ers = params.regulating.map((r) => ({ item: `${r.zh} ${r.en}`, kind: r.id, quantity: null, unitCost: null, value: r.value, counted: spec.adds === 'regulating' && !excluded.includes(r.id) }));
+    ers = params.regulating.map((r) => ({
+      item: `${r.zh} ${r.en}`,
+      kind: r.id,
+      quantity: null,
+      unitCost: null,
+      value: r.value,
+      counted: spec.adds === 'regulating' && !excluded.includes(r.id),
+    }));
   } else if (spec.adds === 'regulating') {
-    issues.push(makeIssue('input.required', [...base, 'geep', 'regulatingServices'], { expected: { en: 'the regulating-service value ERS, or a GEP account to take it from', zh: '调节服务价值 ERS，或可从中取得该值的 GEP 核算' } }));
+    issues.push(
+      makeIssue('input.required', [...base, 'geep', 'regulatingServices'], {
+        expected: {
+          en: 'the regulating-service value ERS, or a GEP account to take it from',
+          zh: '调节服务价值 ERS，或可从中取得该值的 GEP 核算',
+        },
+      }),
+    );
   }
   let gepTerm: GeepComponent<T>[] = [];
   if (spec.adds === 'gep') {
     if (params.gep) gepTerm = [{ item: 'GEP', kind: 'gep-account', quantity: null, unitCost: null, value: params.gep, counted: true }];
-    else issues.push(makeIssue('input.required', [...base, 'geep'], { expected: { en: `a GEP account (variant ${variantId} adds all of GEP)`, zh: `GEP 核算结果（方法变体 ${variantId} 加上全部 GEP）` } }));
+    else
+      issues.push(
+        makeIssue('input.required', [...base, 'geep'], {
+          expected: {
+            en: `a GEP account (variant ${variantId} adds all of GEP)`,
+            zh: `GEP 核算结果（方法变体 ${variantId} 加上全部 GEP）`,
+          },
+        }),
+      );
     warnings.push(makeWarning('geep-double-counting', { params: { variant: variantId } }));
   }
   if (issues.length || !gdp) throw new GepInputError(issues);
 
   const uncounted = pdc.filter((c) => !c.counted);
   if (uncounted.length) {
-    warnings.push(makeWarning('geep-pdc-basis', { path: [...base, 'geep', 'pollutionLoss'], params: { count: uncounted.length, basis: { en: pdcBasis, zh: PDC_BASIS_ZH[pdcBasis] }, items: { en: uncounted.map((c) => c.item).join('; '), zh: uncounted.map((c) => c.item).join('；') } } }));
+    warnings.push(
+      makeWarning('geep-pdc-basis', {
+        path: [...base, 'geep', 'pollutionLoss'],
+        params: {
+          count: uncounted.length,
+          basis: { en: pdcBasis, zh: PDC_BASIS_ZH[pdcBasis] },
+          items: { en: uncounted.map((c) => c.item).join('; '), zh: uncounted.map((c) => c.item).join('；') },
+        },
+      }),
+    );
   }
   if (rdc.length && !spec.deductsResourceDepletion) {
     warnings.push(makeWarning('geep-rdc-not-deducted', { path: [...base, 'geep', 'resourceDepletion'], params: { variant: variantId } }));
   }
 
-  const term = (id: GeepTermId, sign: 1 | -1 | 0, components: GeepComponent<T>[]): GeepTerm<T> => ({ id, ...TERM_NAMES[id], sign, value: sum(A, components, sign === 0), components });
+  const term = (id: GeepTermId, sign: 1 | -1 | 0, components: GeepComponent<T>[]): GeepTerm<T> => ({
+    id,
+    ...TERM_NAMES[id],
+    sign,
+    value: sum(A, components, sign === 0),
+    components,
+  });
   const terms: GeepTerm<T>[] = [
-    term('gdp', 1, [{ item: TERM_NAMES.gdp.en, kind: economy.gdp!.basis, quantity: null, unitCost: null, value: gdp, counted: true, ...(economy.gdp!.source ? { source: economy.gdp!.source } : {}) }]),
+    term('gdp', 1, [
+      {
+        item: TERM_NAMES.gdp.en,
+        kind: economy.gdp!.basis,
+        quantity: null,
+        unitCost: null,
+        value: gdp,
+        counted: true,
+        ...(economy.gdp!.source ? { source: economy.gdp!.source } : {}),
+      },
+    ]),
     ...(rdc.length || spec.deductsResourceDepletion ? [term('rdc', spec.deductsResourceDepletion ? -1 : 0, rdc)] : []),
     term('pdc', -1, pdc),
     term('ecdc', -1, ecdc),
@@ -315,7 +441,11 @@ export function computeGeep<T>(params: GeepParameters<T>, options: GeepOptions<T
  *
  * @throws {GepInputError} located issues in the `economy` and `geep` blocks
  */
-export function geepFromAccount<T>(result: GepResult<T>, input: unknown, options: Omit<GeepOptions<T>, 'arithmetic'> = {}): GeepResult<T> | null {
+export function geepFromAccount<T>(
+  result: GepResult<T>,
+  input: unknown,
+  options: Omit<GeepOptions<T>, 'arithmetic'> = {},
+): GeepResult<T> | null {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as { economy?: unknown; geep?: unknown };
   if (raw.geep === undefined) return null;
   const issues: GepIssue[] = [];
@@ -325,11 +455,24 @@ export function geepFromAccount<T>(result: GepResult<T>, input: unknown, options
   if (!geep.success) issues.push(...toGepIssues(geep.error, ['geep']));
   if (issues.length || !economy.success || !geep.success) throw new GepInputError(issues);
   const A = arithmeticByName<T>(result.arithmetic);
-  const regulating = result.indicators.filter((r) => r.category === 'regulating').map((r) => ({ id: r.id, zh: r.zh, en: r.en, value: r.value.total }));
-  const out = computeGeep<T>({ economy: economy.data, geep: geep.data, priceYear: result.priceYear, regulating, gep: result.totals.gep }, { ...options, arithmetic: A });
+  const regulating = result.indicators
+    .filter((r) => r.category === 'regulating')
+    .map((r) => ({ id: r.id, zh: r.zh, en: r.en, value: r.value.total }));
+  const out = computeGeep<T>(
+    { economy: economy.data, geep: geep.data, priceYear: result.priceYear, regulating, gep: result.totals.gep },
+    { ...options, arithmetic: A },
+  );
   const missing = result.notAccounted.filter((n) => n.id.startsWith('regulating.'));
   if (out.ersSource === 'gep-account' && missing.length) {
-    return { ...out, warnings: [...out.warnings, makeWarning('geep-ers-incomplete', { params: { ids: { en: missing.map((n) => n.id).join(', '), zh: missing.map((n) => `${n.zh}（${n.id}）`).join('、') } } })] };
+    return {
+      ...out,
+      warnings: [
+        ...out.warnings,
+        makeWarning('geep-ers-incomplete', {
+          params: { ids: { en: missing.map((n) => n.id).join(', '), zh: missing.map((n) => `${n.zh}（${n.id}）`).join('、') } },
+        }),
+      ],
+    };
   }
   return out;
 }
@@ -350,10 +493,21 @@ export function geepResultToJson<T>(result: GeepResult<T>) {
     ersSource: result.ersSource,
     ersExcluded: result.ersExcluded,
     terms: result.terms.map((t) => ({
-      id: t.id, zh: t.zh, en: t.en, sign: t.sign, value: money(t.value),
+      id: t.id,
+      zh: t.zh,
+      en: t.en,
+      sign: t.sign,
+      value: money(t.value),
       components: t.components.map((c) => ({
-        item: c.item, kind: c.kind, ...(c.basis ? { basis: c.basis } : {}), quantity: measure(c.quantity), unitCost: measure(c.unitCost),
-        value: money(c.value), counted: c.counted, ...(c.method ? { method: c.method } : {}), ...(c.source ? { source: c.source } : {}),
+        item: c.item,
+        kind: c.kind,
+        ...(c.basis ? { basis: c.basis } : {}),
+        quantity: measure(c.quantity),
+        unitCost: measure(c.unitCost),
+        value: money(c.value),
+        counted: c.counted,
+        ...(c.method ? { method: c.method } : {}),
+        ...(c.source ? { source: c.source } : {}),
       })),
     })),
     ggdp: money(result.ggdp),

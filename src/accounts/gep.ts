@@ -53,7 +53,12 @@ export interface GepResult<T> {
   readonly region: AccountInput['region'];
   readonly accountingYear: number;
   readonly priceYear: number;
-  readonly profile: { readonly id: string; readonly version: string; readonly title: Profile['title']; readonly indicatorListStatus: Profile['indicatorListStatus'] };
+  readonly profile: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: Profile['title'];
+    readonly indicatorListStatus: Profile['indicatorListStatus'];
+  };
   readonly coefficientTable: string;
   readonly indicators: readonly IndicatorResult<T>[];
   /**
@@ -62,7 +67,12 @@ export interface GepResult<T> {
    */
   readonly totals: Readonly<Record<Category | 'outsideRegion' | 'gep', Measure<T, '元'>>>;
   /** The lines subtracted as products from outside the region. */
-  readonly outsideRegion: readonly { readonly item: string; readonly indicator?: string; readonly value: Measure<T, '元'>; readonly method: string }[];
+  readonly outsideRegion: readonly {
+    readonly item: string;
+    readonly indicator?: string;
+    readonly value: Measure<T, '元'>;
+    readonly method: string;
+  }[];
   /** Value by level-1 ecosystem type, for the lines that name one. */
   readonly byEcosystemType: Readonly<Record<string, Measure<T, '元'>>>;
   readonly notAccounted: readonly NotAccounted[];
@@ -88,7 +98,14 @@ function resolveProfile(requested: string | Profile | undefined, fromInput: stri
     const id = requested ?? fromInput ?? DEFAULT_PROFILE_ID;
     profile = getProfile(id);
     if (!profile) {
-      throw new GepInputError([makeIssue('profile.unknown', ['profile'], { found: id, expected: listProfiles().map((p) => p.id).join(', ') })]);
+      throw new GepInputError([
+        makeIssue('profile.unknown', ['profile'], {
+          found: id,
+          expected: listProfiles()
+            .map((p) => p.id)
+            .join(', '),
+        }),
+      ]);
     }
   }
   const issues = checkedProfileIssues(profile);
@@ -110,7 +127,10 @@ function resolveProfile(requested: string | Profile | undefined, fromInput: stri
  */
 export function computeGep<I>(input: GepInput | UntrustedInput<I>): GepResult<GepDecimal>;
 export function computeGep<T, I>(input: GepInput | UntrustedInput<I>, options: GepOptions<T> & { arithmetic: Arithmetic<T> }): GepResult<T>;
-export function computeGep<I>(input: GepInput | UntrustedInput<I>, options: Omit<GepOptions<GepDecimal>, 'arithmetic'>): GepResult<GepDecimal>;
+export function computeGep<I>(
+  input: GepInput | UntrustedInput<I>,
+  options: Omit<GepOptions<GepDecimal>, 'arithmetic'>,
+): GepResult<GepDecimal>;
 export function computeGep<T>(input: unknown, options: GepOptions<T> = {}): GepResult<T> {
   return evaluateGep(prepareGep(input, options), (options.arithmetic ?? decimalArithmetic) as Arithmetic<T>);
 }
@@ -132,7 +152,12 @@ export interface PreparedGep {
   /** Warnings found while validating (blocks not in the profile, blocks of unimplemented indicators). */
   readonly warnings: readonly GepWarning[];
   readonly notAccounted: readonly NotAccounted[];
-  readonly planned: readonly { readonly id: string; readonly parsed: unknown; readonly variant: Readonly<Record<string, string>>; readonly path: readonly (string | number)[] }[];
+  readonly planned: readonly {
+    readonly id: string;
+    readonly parsed: unknown;
+    readonly variant: Readonly<Record<string, string>>;
+    readonly path: readonly (string | number)[];
+  }[];
 }
 
 /** Validate and resolve an account input (the first stage of `computeGep`); throws `GepInputError` listing every issue. */
@@ -155,11 +180,17 @@ export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'a
   const notEnabled: string[] = [];
   // The keys as given: zod's record drops a `__proto__` key, which would lose that block silently.
   for (const id of Object.keys((input as { indicators: object }).indicators)) {
-    if (!profileEntry(profile, id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
+    if (!profileEntry(profile, id))
+      issues.push(makeIssue('input.unknown-indicator', ['indicators', id], { found: id, expected: profile.id }));
     else if (!enabled.has(id)) notEnabled.push(id);
   }
   if (notEnabled.length) {
-    warnings.push(makeWarning('input-not-in-profile', { path: ['indicators'], params: { profile: profile.id, ids: { en: notEnabled.join(', '), zh: notEnabled.join('、') } } }));
+    warnings.push(
+      makeWarning('input-not-in-profile', {
+        path: ['indicators'],
+        params: { profile: profile.id, ids: { en: notEnabled.join(', '), zh: notEnabled.join('、') } },
+      }),
+    );
   }
 
   const notAccounted: NotAccounted[] = [];
@@ -203,7 +234,14 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: 
   const notAccounted = prepared.notAccounted;
   const planned = prepared.planned.map(({ id, parsed, variant, path }) => {
     const reader = new CoefficientReader(A, prepared.set);
-    const ctx: IndicatorContext<T> = { A, coefficients: reader, variant, priceYear: account.priceYear, path, ...(priceIndex ? { priceIndex } : {}) };
+    const ctx: IndicatorContext<T> = {
+      A,
+      coefficients: reader,
+      variant,
+      priceYear: account.priceYear,
+      path,
+      ...(priceIndex ? { priceIndex } : {}),
+    };
     return { id, parsed, reader, ctx };
   });
 
@@ -215,7 +253,17 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: 
       const quantity = module.quantity(parsed, ctx);
       const value = module.value(parsed, quantity, ctx);
       const entry = module.spec;
-      results.push({ id, category: entry.category, zh: entry.zh, en: entry.en, variant: ctx.variant, clauses: entry.clauses, quantity, value, coefficients: reader.uses() });
+      results.push({
+        id,
+        category: entry.category,
+        zh: entry.zh,
+        en: entry.en,
+        variant: ctx.variant,
+        clauses: entry.clauses,
+        quantity,
+        value,
+        coefficients: reader.uses(),
+      });
     } catch (e) {
       if (e instanceof GepInputError) computeIssues.push(...e.issues);
       else if (e instanceof GepArithmeticError) computeIssues.push(arithmeticIssue(ctx.path, e));
@@ -239,19 +287,43 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: 
     warnings.push(makeWarning('profile-to-verify', { params: { profile: profile.id } }));
   }
   for (const n of notAccounted) {
-    warnings.push(makeWarning(n.reason === 'no-input' ? 'indicator-no-input' : 'indicator-not-implemented', { indicator: n.id, params: { id: n.id, name: n.zh, profile: profile.id } }));
+    warnings.push(
+      makeWarning(n.reason === 'no-input' ? 'indicator-no-input' : 'indicator-not-implemented', {
+        indicator: n.id,
+        params: { id: n.id, name: n.zh, profile: profile.id },
+      }),
+    );
   }
 
-  const outside = guarded(['outsideRegion'], () => (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') })));
+  const outside = guarded(['outsideRegion'], () =>
+    (account.outsideRegion ?? []).map((o) => ({ ...o, value: readAmount(A, o.value, '元') })),
+  );
   if (profile.subtractOutsideRegion && outside.length === 0) {
     warnings.push(makeWarning('outside-region-none', { params: { profile: profile.id } }));
   }
   if (!profile.subtractOutsideRegion && outside.length > 0) {
     warnings.push(makeWarning('outside-region-ignored', { params: { profile: profile.id, count: outside.length } }));
   }
-  const subtracted = profile.subtractOutsideRegion ? guarded(['outsideRegion'], () => sumIn(A, outside.map((o) => o.value), '元')) : { value: A.zero, unit: '元' as const };
+  const subtracted = profile.subtractOutsideRegion
+    ? guarded(['outsideRegion'], () =>
+        sumIn(
+          A,
+          outside.map((o) => o.value),
+          '元',
+        ),
+      )
+    : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
-  const plausible = stages.plausibility === false ? { issues: [], warnings: [] } : plausibilityChecks({ A, account, inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })), results: adjusted, totals });
+  const plausible =
+    stages.plausibility === false
+      ? { issues: [], warnings: [] }
+      : plausibilityChecks({
+          A,
+          account,
+          inputs: planned.map((p) => ({ id: p.id, input: p.parsed, path: p.ctx.path })),
+          results: adjusted,
+          totals,
+        });
   if (plausible.issues.length) throw new GepInputError(plausible.issues);
   warnings.push(...plausible.warnings);
   return {
@@ -302,10 +374,37 @@ export function categoryTotals<T>(
   outsideRegion: Measure<T, '元'> = { value: A.zero, unit: '元' },
 ): Record<Category | 'outsideRegion' | 'gep', Measure<T, '元'>> {
   const byCategory = Object.fromEntries(
-    CATEGORIES.map((c) => [c, sumIn(A, results.filter((r) => r.category === c).map((r) => r.value.total), '元')]),
+    CATEGORIES.map((c) => [
+      c,
+      sumIn(
+        A,
+        results.filter((r) => r.category === c).map((r) => r.value.total),
+        '元',
+      ),
+    ]),
   ) as Record<Category, Measure<T, '元'>>;
-  const gep = { value: A.subtract(sumIn(A, CATEGORIES.map((c) => byCategory[c]), '元').value, outsideRegion.value), unit: '元' as const };
-  const direct = { value: A.subtract(sumIn(A, results.map((r) => r.value.total), '元').value, outsideRegion.value), unit: '元' as const };
+  const gep = {
+    value: A.subtract(
+      sumIn(
+        A,
+        CATEGORIES.map((c) => byCategory[c]),
+        '元',
+      ).value,
+      outsideRegion.value,
+    ),
+    unit: '元' as const,
+  };
+  const direct = {
+    value: A.subtract(
+      sumIn(
+        A,
+        results.map((r) => r.value.total),
+        '元',
+      ).value,
+      outsideRegion.value,
+    ),
+    unit: '元' as const,
+  };
   const magnitude = A.sum([...results.map((r) => A.abs(r.value.total.value)), A.abs(outsideRegion.value)]);
   if (!agreeWithin(A, gep.value, direct.value, magnitude)) {
     throw new Error(`[gep] identity broken: M + R + C = ${A.toString(gep.value)} but Σ indicators = ${A.toString(direct.value)}`);
@@ -317,7 +416,12 @@ export function categoryTotals<T>(
  * The profile's regional adjustment coefficients (调节系数): V_adjusted = V × k, shown as an extra
  * value line "adjustment" = V × (k − 1) with its step, so the lines still add up to the total.
  */
-function applyAdjustments<T>(A: Arithmetic<T>, profile: Profile, results: readonly IndicatorResult<T>[], warnings: GepWarning[]): IndicatorResult<T>[] {
+function applyAdjustments<T>(
+  A: Arithmetic<T>,
+  profile: Profile,
+  results: readonly IndicatorResult<T>[],
+  warnings: GepWarning[],
+): IndicatorResult<T>[] {
   const adjustments = profile.adjustments ?? [];
   return results.map((r) => {
     const adj = adjustments.find((a) => a.indicator === r.id);
@@ -325,7 +429,8 @@ function applyAdjustments<T>(A: Arithmetic<T>, profile: Profile, results: readon
     const k = A.fromString(adj.factor);
     const delta = { value: A.multiply(r.value.total.value, A.subtract(k, A.one)), unit: '元' as const };
     const total = { value: A.multiply(r.value.total.value, k), unit: '元' as const };
-    if (adj.status === 'to-verify') warnings.push(makeWarning('adjustment-to-verify', { indicator: r.id, params: { factor: adj.factor, id: r.id, source: adj.source } }));
+    if (adj.status === 'to-verify')
+      warnings.push(makeWarning('adjustment-to-verify', { indicator: r.id, params: { factor: adj.factor, id: r.id, source: adj.source } }));
     const step = {
       name: 'regional adjustment (调节系数)',
       formula: 'V_adjusted = V × k',
@@ -340,7 +445,10 @@ function applyAdjustments<T>(A: Arithmetic<T>, profile: Profile, results: readon
       ...r,
       value: {
         ...r.value,
-        lines: [...r.value.lines, { item: `regional adjustment (调节系数 k = ${adj.factor})`, quantity: null, unitPrice: null, value: delta }],
+        lines: [
+          ...r.value.lines,
+          { item: `regional adjustment (调节系数 k = ${adj.factor})`, quantity: null, unitPrice: null, value: delta },
+        ],
         total,
         steps: [...r.value.steps, step],
       },

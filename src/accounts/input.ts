@@ -18,12 +18,15 @@ const year = z.int().min(1949).max(2100);
  * through `measure`, so `computeGep` never meets a unit it cannot parse (an override in `元/m3`
  * crashed `gep run` with an untyped error).
  */
-const unitText = z.string().min(1).check((ctx) => {
-  if (ctx.value !== '' && unitProblem(ctx.value) !== null) {
-    const found = ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value;
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'unit', params: { gepCode: 'input.unit-unknown', found } });
-  }
-});
+const unitText = z
+  .string()
+  .min(1)
+  .check((ctx) => {
+    if (ctx.value !== '' && unitProblem(ctx.value) !== null) {
+      const found = ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value;
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'unit', params: { gepCode: 'input.unit-unknown', found } });
+    }
+  });
 
 /** A user's replacement for one coefficient: id, value, unit, price year, source and reason (shown in the trace). */
 export const coefficientOverrideSchema = z.strictObject({
@@ -38,28 +41,41 @@ export const coefficientOverrideSchema = z.strictObject({
 /** The envelope; each `indicators` block is validated by its module. */
 export const accountEnvelopeSchema = z.strictObject({
   $schema: z.string().optional(),
-  about: z.strictObject({
-    /** True for the bundled sample and other made-up inputs. */
-    constructedExample: z.boolean(),
-    description: z.string(),
-    libraryVersion: z.string().optional(),
-    profile: z.string().optional(),
-    coefficientTable: z.string().optional(),
-  }).optional(),
+  about: z
+    .strictObject({
+      /** True for the bundled sample and other made-up inputs. */
+      constructedExample: z.boolean(),
+      description: z.string(),
+      libraryVersion: z.string().optional(),
+      profile: z.string().optional(),
+      coefficientTable: z.string().optional(),
+    })
+    .optional(),
   region: z.strictObject({
     name: z.string().min(1),
     /** GB/T 2260 administrative division code, when the region is an administrative unit. */
-    code: z.string().regex(/^\d{6}$/).optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     level: z.enum(['county', 'city', 'province', 'area']),
     /**
      * Land area of the region, for per-area ratios and for the check that the ecosystem areas of
      * each indicator fit inside the region (./plausibility.ts). An area unit, greater than zero.
      */
-    area: measure('km²').check((ctx) => {
-      if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).isZero()) {
-        ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'an area > 0', zh: '大于 0 的面积' }, found: ctx.value.value } });
-      }
-    }).optional(),
+    area: measure('km²')
+      .check((ctx) => {
+        if (isDecimalText(ctx.value.value) && decimalArithmetic.fromString(ctx.value.value).isZero()) {
+          ctx.issues.push({
+            code: 'custom',
+            input: ctx.value.value,
+            path: ['value'],
+            message: 'range',
+            params: { gepCode: 'input.out-of-range', expected: { en: 'an area > 0', zh: '大于 0 的面积' }, found: ctx.value.value },
+          });
+        }
+      })
+      .optional(),
   }),
   accountingYear: year,
   /** Price year of every value in the account (current prices: the accounting year). */
@@ -70,12 +86,16 @@ export const accountEnvelopeSchema = z.strictObject({
    * Ecological products originating outside the region (GB/T 46869—2025 subtracts them): each line
    * a value with what it is and how it was measured.
    */
-  outsideRegion: z.array(z.strictObject({
-    item: z.string().min(1),
-    indicator: z.string().optional(),
-    value: measure('元'),
-    method: z.string().min(1),
-  })).optional(),
+  outsideRegion: z
+    .array(
+      z.strictObject({
+        item: z.string().min(1),
+        indicator: z.string().optional(),
+        value: measure('元'),
+        method: z.string().min(1),
+      }),
+    )
+    .optional(),
   /**
    * A negative category total or GEP is refused (./plausibility.ts) unless the input declares it
    * here with its reason (e.g. a county whose products from outside the region exceed its own

@@ -39,13 +39,38 @@ import data from './plausibility.json';
 const decimal = z.string().refine(isDecimalText);
 const status = z.enum(['verified', 'rule-of-thumb']);
 // `why` is shown in the warning a value outside the range gets; `whyZh` in its Chinese.
-const rangeSchema = z.strictObject({ field: z.string(), unit: z.string().refine(isKnownUnit), min: decimal, max: decimal, status, source: z.string().optional(), why: z.string().min(1), whyZh: z.string().min(1) });
-const rateSchema = z.strictObject({ indicator: z.string(), unit: z.string(), min: decimal, max: decimal, status, why: z.string().min(1), whyZh: z.string().min(1) });
-const publishedSchema = z.strictObject({ unit: z.string(), margin: decimal, status, why: z.string(), published: z.array(z.strictObject({ case: z.string(), value: decimal, source: z.string() })).min(1) });
+const rangeSchema = z.strictObject({
+  field: z.string(),
+  unit: z.string().refine(isKnownUnit),
+  min: decimal,
+  max: decimal,
+  status,
+  source: z.string().optional(),
+  why: z.string().min(1),
+  whyZh: z.string().min(1),
+});
+const rateSchema = z.strictObject({
+  indicator: z.string(),
+  unit: z.string(),
+  min: decimal,
+  max: decimal,
+  status,
+  why: z.string().min(1),
+  whyZh: z.string().min(1),
+});
+const publishedSchema = z.strictObject({
+  unit: z.string(),
+  margin: decimal,
+  status,
+  why: z.string(),
+  published: z.array(z.strictObject({ case: z.string(), value: decimal, source: z.string() })).min(1),
+});
 const dataSchema = z.strictObject({
   note: z.string(),
   areaSum: z.strictObject({
-    tolerance: decimal, status, why: z.string(),
+    tolerance: decimal,
+    status,
+    why: z.string(),
     fields: z.array(z.string()).min(1),
     excludedLists: z.array(z.strictObject({ list: z.string(), why: z.string() })),
     hints: z.array(z.strictObject({ factor: decimal, text: z.string(), textZh: z.string() })),
@@ -103,7 +128,12 @@ interface FoundMeasure {
  * Every `{ value, unit }` inside a parsed input whose value `isValue` accepts, with the field name,
  * the list it sits in, and its path.
  */
-function measuresIn(node: unknown, path: readonly (string | number)[], isValue: (text: string) => boolean, out: FoundMeasure[] = []): FoundMeasure[] {
+function measuresIn(
+  node: unknown,
+  path: readonly (string | number)[],
+  isValue: (text: string) => boolean,
+  out: FoundMeasure[] = [],
+): FoundMeasure[] {
   if (Array.isArray(node)) node.forEach((x, i) => measuresIn(x, [...path, i], isValue, out));
   else if (node !== null && typeof node === 'object') {
     const o = node as Record<string, unknown>;
@@ -245,11 +275,24 @@ export function plausibilityPlan<V>(
     for (const m of measuresIn(input, path, isValue)) {
       const value = read(m.value)!;
       if (isMoney(m.unit)) money.push({ value, unit: m.unit, path: m.path });
-      if (areaFields.has(m.field) && isArea(m.unit) && !(m.list && excluded.has(m.list))) areas.push({ value, unit: m.unit, factor: factorOf(m.unit, 'km²') });
+      if (areaFields.has(m.field) && isArea(m.unit) && !(m.list && excluded.has(m.list)))
+        areas.push({ value, unit: m.unit, factor: factorOf(m.unit, 'km²') });
       for (const range of data.ranges) {
         if (range.field !== m.field) continue;
         const units = rangeUnits(m.unit, range.unit);
-        if (units) ranges.push({ indicator: id, field: m.field, value, unit: m.unit, path: m.path, range, ...units, factor: factorOf(units.from, units.to), minF: Number(range.min), maxF: Number(range.max) });
+        if (units)
+          ranges.push({
+            indicator: id,
+            field: m.field,
+            value,
+            unit: m.unit,
+            path: m.path,
+            range,
+            ...units,
+            factor: factorOf(units.from, units.to),
+            minF: Number(range.min),
+            maxF: Number(range.max),
+          });
       }
     }
     return { id, path, money, ranges, areas: areas.length ? areas : null };
@@ -262,9 +305,13 @@ export function plausibilityPlan<V>(
     regionArea = { value, unit: area.unit, factor: factorOf(area.unit, 'km²') };
   }
   const withAreas = indicators.filter((i) => i.areas);
-  const regionAreaMissing: GepWarning | null = !regionArea && withAreas.length
-    ? makeWarning('region-area-missing', { path: ['region', 'area'], params: { ids: { en: withAreas.map((i) => i.id).join(', '), zh: withAreas.map((i) => i.id).join('、') } } })
-    : null;
+  const regionAreaMissing: GepWarning | null =
+    !regionArea && withAreas.length
+      ? makeWarning('region-area-missing', {
+          path: ['region', 'area'],
+          params: { ids: { en: withAreas.map((i) => i.id).join(', '), zh: withAreas.map((i) => i.id).join('、') } },
+        })
+      : null;
   const rates: RateCheck[] = [];
   for (const rate of data.rates) {
     const result = results.findIndex((x) => x.id === rate.indicator);
@@ -274,7 +321,18 @@ export function plausibilityPlan<V>(
     const quantityUnit = RATE_QUANTITY_UNIT[rate.unit];
     const areaUnit = RATE_AREA_UNIT[rate.unit];
     if (!quantityUnit || !areaUnit || !sameDimensionUnits(totalUnit, quantityUnit)) continue;
-    rates.push({ rate, areasOf, result, totalUnit, quantityUnit, areaUnit, quantityFactor: factorOf(totalUnit, quantityUnit), areaFactor: factorOf('km²', areaUnit), minF: Number(rate.min), maxF: Number(rate.max) });
+    rates.push({
+      rate,
+      areasOf,
+      result,
+      totalUnit,
+      quantityUnit,
+      areaUnit,
+      quantityFactor: factorOf(totalUnit, quantityUnit),
+      areaFactor: factorOf('km²', areaUnit),
+      minF: Number(rate.min),
+      maxF: Number(rate.max),
+    });
   }
   return { indicators, regionArea, regionAreaMissing, rates, allowNegativeTotals: account.allowNegativeTotals };
 }
@@ -303,7 +361,12 @@ export interface PlausibilityValues<V, T> {
  * the totals are known.
  */
 export function plausibilityChecks<T>(ctx: PlausibilityContext<T>): { issues: GepIssue[]; warnings: GepWarning[] } {
-  const plan = plausibilityPlan(ctx.account, ctx.inputs, ctx.results.map((r) => ({ id: r.id, totalUnit: r.quantity.total?.unit ?? null })), (t) => (isDecimalText(t) ? t : undefined));
+  const plan = plausibilityPlan(
+    ctx.account,
+    ctx.inputs,
+    ctx.results.map((r) => ({ id: r.id, totalUnit: r.quantity.total?.unit ?? null })),
+    (t) => (isDecimalText(t) ? t : undefined),
+  );
   return runPlausibility<string, T>(plan, {
     A: ctx.A,
     text: (t) => t,
@@ -366,7 +429,10 @@ function publishedBounds(spec: PlausibilityData['perCapita']): { lo: GepDecimal;
  * Run the checks of `plan` on an account's values: the issues (errors) and warnings, in the order
  * `computeGep` reports them.
  */
-export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: PlausibilityValues<V, T>): { issues: GepIssue[]; warnings: GepWarning[] } {
+export function runPlausibility<V, T>(
+  plan: PlausibilityPlan<V>,
+  src: PlausibilityValues<V, T>,
+): { issues: GepIssue[]; warnings: GepWarning[] } {
   const data = plausibilityData();
   const { A } = src;
   const approx = src.approx;
@@ -425,7 +491,15 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       }
       if (below) {
         const text = src.text(m.value);
-        issues.push(makeIssue('input.out-of-range', [...m.path, 'value'], { expected: { en: 'a money amount ≥ 0 (a price, cost or output value is never negative)', zh: '金额 ≥ 0（单价、成本或产值不会为负）' }, found: `${text} ${m.unit}` }));
+        issues.push(
+          makeIssue('input.out-of-range', [...m.path, 'value'], {
+            expected: {
+              en: 'a money amount ≥ 0 (a price, cost or output value is never negative)',
+              zh: '金额 ≥ 0（单价、成本或产值不会为负）',
+            },
+            found: `${text} ${m.unit}`,
+          }),
+        );
       }
     }
     for (const r of ind.ranges) {
@@ -450,10 +524,23 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       if (outside) {
         const text = src.text(r.value);
         const { range } = r;
-        warnings.push(makeWarning('implausible-value', {
-          indicator: r.indicator, path: r.path,
-          params: { indicator: r.indicator, field: r.field, value: text, unit: r.unit, min: range.min, max: range.max, rangeUnit: range.unit, why: { en: range.why, zh: range.whyZh }, basis: range.source ?? STATUS[range.status] },
-        }));
+        warnings.push(
+          makeWarning('implausible-value', {
+            indicator: r.indicator,
+            path: r.path,
+            params: {
+              indicator: r.indicator,
+              field: r.field,
+              value: text,
+              unit: r.unit,
+              min: range.min,
+              max: range.max,
+              rangeUnit: range.unit,
+              why: { en: range.why, zh: range.whyZh },
+              basis: range.source ?? STATUS[range.status],
+            },
+          }),
+        );
       }
     }
     if (!ind.areas) continue;
@@ -487,13 +574,18 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       const hint = data.areaSum.hints.find((h) => ratio.dividedBy(h.factor).minus(1).abs().lte('0.15'));
       const factor = hint && D.fromString(hint.factor).toString();
       const percent = num(D.fromString(tolerance).times(100));
-      issues.push(makeIssue('input.area-exceeds-region', ind.path, {
-        found: {
-          en: `${num(areaKm2)} km², ${num(ratio)} × the region's area${hint ? ` (a factor near ${factor}: ${hint.text}?)` : ''}`,
-          zh: `${num(areaKm2)} km²，为区域面积的 ${num(ratio)} 倍${hint ? `（接近 ${factor} 倍：是否${hint.textZh}？）` : ''}`,
-        },
-        expected: { en: `at most ${num(regionArea!)} km² (region.area) + ${percent} %`, zh: `${num(regionArea!)} km²（region.area）+ ${percent} %` },
-      }));
+      issues.push(
+        makeIssue('input.area-exceeds-region', ind.path, {
+          found: {
+            en: `${num(areaKm2)} km², ${num(ratio)} × the region's area${hint ? ` (a factor near ${factor}: ${hint.text}?)` : ''}`,
+            zh: `${num(areaKm2)} km²，为区域面积的 ${num(ratio)} 倍${hint ? `（接近 ${factor} 倍：是否${hint.textZh}？）` : ''}`,
+          },
+          expected: {
+            en: `at most ${num(regionArea!)} km² (region.area) + ${percent} %`,
+            zh: `${num(regionArea!)} km²（region.area）+ ${percent} %`,
+          },
+        }),
+      );
     }
   }
   if (plan.regionAreaMissing) warnings.push(plan.regionAreaMissing);
@@ -527,10 +619,22 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     if (area.isZero()) continue;
     const rate = convert(D, D.fromString(A.toString(q)), c.totalUnit, c.quantityUnit).dividedBy(convert(D, area, 'km²', c.areaUnit));
     if (!(rate.lt(c.rate.min) || rate.gt(c.rate.max))) continue;
-    warnings.push(makeWarning('implausible-rate', {
-      indicator: c.rate.indicator, path: ['indicators', c.rate.indicator],
-      params: { indicator: c.rate.indicator, rate: num(rate), unit: c.rate.unit, area: num(area), min: c.rate.min, max: c.rate.max, why: { en: c.rate.why, zh: c.rate.whyZh }, status: STATUS[c.rate.status] },
-    }));
+    warnings.push(
+      makeWarning('implausible-rate', {
+        indicator: c.rate.indicator,
+        path: ['indicators', c.rate.indicator],
+        params: {
+          indicator: c.rate.indicator,
+          rate: num(rate),
+          unit: c.rate.unit,
+          area: num(area),
+          min: c.rate.min,
+          max: c.rate.max,
+          why: { en: c.rate.why, zh: c.rate.whyZh },
+          status: STATUS[c.rate.status],
+        },
+      }),
+    );
   }
 
   // A negative category total or GEP is an error unless the input declares it; the declaration is echoed as a warning.
@@ -540,21 +644,29 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   const yuan = (x: T) => new GepDecimal(A.toString(x)).toFixed(2);
   if (allowed) {
     const listed = (lang: 'en' | 'zh') => negative.map((k) => `${TOTAL_NAME[k][lang]} ${yuan(src.total(k))} 元`);
-    warnings.push(makeWarning('negative-totals-allowed', {
-      path: ['allowNegativeTotals'],
-      params: { reason: allowed.reason, negative: negative.length ? { en: listed('en').join(', '), zh: listed('zh').join('、') } : { en: 'none', zh: '无' } },
-    }));
+    warnings.push(
+      makeWarning('negative-totals-allowed', {
+        path: ['allowNegativeTotals'],
+        params: {
+          reason: allowed.reason,
+          negative: negative.length ? { en: listed('en').join(', '), zh: listed('zh').join('、') } : { en: 'none', zh: '无' },
+        },
+      }),
+    );
   } else {
     for (const k of negative) {
-      issues.push(makeIssue('account.negative-total', ['totals', k], {
-        expected: TOTAL_NAME[k],
-        found: k === 'gep' && A.compare(src.total('outsideRegion'), A.zero) > 0
-          ? {
-            en: `${yuan(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${yuan(src.total('outsideRegion'))} 元`,
-            zh: `${yuan(src.total('gep'))} 元 = 物质产品 + 调节服务 + 文化服务 − 区域外产品 ${yuan(src.total('outsideRegion'))} 元`,
-          }
-          : `${yuan(src.total(k))} 元`,
-      }));
+      issues.push(
+        makeIssue('account.negative-total', ['totals', k], {
+          expected: TOTAL_NAME[k],
+          found:
+            k === 'gep' && A.compare(src.total('outsideRegion'), A.zero) > 0
+              ? {
+                  en: `${yuan(src.total('gep'))} 元 = material + regulating + cultural − outsideRegion ${yuan(src.total('outsideRegion'))} 元`,
+                  zh: `${yuan(src.total('gep'))} 元 = 物质产品 + 调节服务 + 文化服务 − 区域外产品 ${yuan(src.total('outsideRegion'))} 元`,
+                }
+              : `${yuan(src.total(k))} 元`,
+        }),
+      );
     }
   }
   if (issues.length === 0) publishedRangeWarnings(plan, src, regionExact, rx, re, warnings);
@@ -562,7 +674,14 @@ export function runPlausibility<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
 }
 
 /** GEP per person and per km² against the span of published accounts, widened by the margin. */
-function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: PlausibilityValues<V, T>, regionExact: () => GepDecimal, rx: number, re: number, out: GepWarning[]): void {
+function publishedRangeWarnings<V, T>(
+  plan: PlausibilityPlan<V>,
+  src: PlausibilityValues<V, T>,
+  regionExact: () => GepDecimal,
+  rx: number,
+  re: number,
+  out: GepWarning[],
+): void {
   const { A } = src;
   const gepT = src.total('gep');
   let gx = NaN;
@@ -576,7 +695,14 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
   let gep: GepDecimal | undefined;
   const gepExact = () => (gep ??= D.fromString(A.toString(gepT)));
   if (!(screenSign(gx, ge, 0, 0) > 0) && gepExact().lte(0)) return;
-  const check = (spec: PlausibilityData['perCapita'], what: Text, path: readonly (string | number)[], dx: number, de: number, divisor: () => GepDecimal) => {
+  const check = (
+    spec: PlausibilityData['perCapita'],
+    what: Text,
+    path: readonly (string | number)[],
+    dx: number,
+    de: number,
+    divisor: () => GepDecimal,
+  ) => {
     const { lo, hi, loF, hiF } = publishedBounds(spec);
     if (Math.abs(dx) > 2 * de) {
       const ratio = gx / dx;
@@ -586,10 +712,21 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
     const ratio = gepExact().dividedBy(divisor());
     if (ratio.gte(lo) && ratio.lte(hi)) return;
     const published = spec.published.map((p) => `${p.case} ${num(D.fromString(p.value))}`);
-    out.push(makeWarning('implausible-ratio', {
-      path,
-      params: { what, ratio: num(ratio), unit: spec.unit, lo: num(lo), hi: num(hi), published: { en: published.join(', '), zh: published.join('、') }, margin: spec.margin, status: STATUS[spec.status] },
-    }));
+    out.push(
+      makeWarning('implausible-ratio', {
+        path,
+        params: {
+          what,
+          ratio: num(ratio),
+          unit: spec.unit,
+          lo: num(lo),
+          hi: num(hi),
+          published: { en: published.join(', '), zh: published.join('、') },
+          margin: spec.margin,
+          status: STATUS[spec.status],
+        },
+      }),
+    );
   };
   const population = src.population;
   if (population) {
@@ -602,7 +739,9 @@ function publishedRangeWarnings<V, T>(plan: PlausibilityPlan<V>, src: Plausibili
       px = x * f;
       pe = leafError(x, () => zeroText(population.value)) * f + Math.abs(px) * 2 * U;
     }
-    check(plausibilityData().perCapita, { en: 'per person', zh: '人均' }, ['economy', 'population'], px, pe, () => convert(D, D.fromString(population.value), population.unit, '人'));
+    check(plausibilityData().perCapita, { en: 'per person', zh: '人均' }, ['economy', 'population'], px, pe, () =>
+      convert(D, D.fromString(population.value), population.unit, '人'),
+    );
   }
   if (!plan.regionArea) return;
   const positive = src.approx ? screenSign(rx, re, 0, 0) : 0;

@@ -31,8 +31,15 @@ import type { GepResult } from './gep.js';
 
 /** Ids of the ratios `computeRatios` can return. */
 export type RatioId =
-  | 'gep-per-gdp' | 'geep-per-gdp' | 'gep-per-capita' | 'geep-per-capita' | 'gep-per-area'
-  | 'regulating-share' | 'two-mountains-value' | 'primary-conversion-rate' | 'realisation-rate';
+  | 'gep-per-gdp'
+  | 'geep-per-gdp'
+  | 'gep-per-capita'
+  | 'geep-per-capita'
+  | 'gep-per-area'
+  | 'regulating-share'
+  | 'two-mountains-value'
+  | 'primary-conversion-rate'
+  | 'realisation-rate';
 
 /** One ratio with what it means. */
 export interface Ratio<T> {
@@ -79,52 +86,108 @@ export interface RatiosResult<T> {
 
 const DEFINITIONS: Readonly<Record<RatioId, Omit<Ratio<unknown>, 'id' | 'value' | 'parts'>>> = {
   'gep-per-gdp': {
-    zh: '绿金指数（GEP/GDP）', en: 'GEP to GDP (GGI)', unit: '1', formula: 'GGI = GEP / GDP', formulaZh: 'GGI = GEP / GDP',
+    zh: '绿金指数（GEP/GDP）',
+    en: 'GEP to GDP (GGI)',
+    unit: '1',
+    formula: 'GGI = GEP / GDP',
+    formulaZh: 'GGI = GEP / GDP',
     definition: 'GEP divided by the GDP of the same region and year, both at current prices; GDP on the basis recorded beside it.',
     definitionZh: 'GEP 除以同一地区、同一年份的 GDP，二者均按现价计；GDP 的口径记录在旁。',
-    source: 'geep-methods §5.2 (E16 China 2015 1.01; chen-2021-ninghai 2.09)', status: 'verified',
+    source: 'geep-methods §5.2 (E16 China 2015 1.01; chen-2021-ninghai 2.09)',
+    status: 'verified',
   },
   'geep-per-gdp': {
-    zh: 'GEEP/GDP', en: 'GEEP to GDP', unit: '1', formula: 'GEEP / GDP', formulaZh: 'GEEP / GDP',
-    definition: 'GEEP divided by GDP (China 2015: 1.7).', definitionZh: 'GEEP 除以 GDP（2015 年全国：1.7）。', source: 'wang-2018-geep (geep-methods §4.1)', status: 'verified',
+    zh: 'GEEP/GDP',
+    en: 'GEEP to GDP',
+    unit: '1',
+    formula: 'GEEP / GDP',
+    formulaZh: 'GEEP / GDP',
+    definition: 'GEEP divided by GDP (China 2015: 1.7).',
+    definitionZh: 'GEEP 除以 GDP（2015 年全国：1.7）。',
+    source: 'wang-2018-geep (geep-methods §4.1)',
+    status: 'verified',
   },
   'gep-per-capita': {
-    zh: '人均GEP', en: 'GEP per capita', unit: '元/人', formula: 'GEP / population', formulaZh: 'GEP / 人口',
+    zh: '人均GEP',
+    en: 'GEP per capita',
+    unit: '元/人',
+    formula: 'GEP / population',
+    formulaZh: 'GEP / 人口',
     definition: 'GEP divided by the population given in the input (resident population unless stated).',
-    definitionZh: 'GEP 除以输入中给出的人口（未注明时为常住人口）。', source: 'geep-methods §5.2 (E16)', status: 'verified',
+    definitionZh: 'GEP 除以输入中给出的人口（未注明时为常住人口）。',
+    source: 'geep-methods §5.2 (E16)',
+    status: 'verified',
   },
   'geep-per-capita': {
-    zh: '人均GEEP', en: 'GEEP per capita', unit: '元/人', formula: 'GEEP / population', formulaZh: 'GEEP / 人口',
+    zh: '人均GEEP',
+    en: 'GEEP per capita',
+    unit: '元/人',
+    formula: 'GEEP / population',
+    formulaZh: 'GEEP / 人口',
     definition: 'GEEP divided by the population given in the input (China 2015: 8.9 万元).',
-    definitionZh: 'GEEP 除以输入中给出的人口（2015 年全国：8.9 万元）。', source: 'geep-methods §5.2 (E4)', status: 'verified',
+    definitionZh: 'GEEP 除以输入中给出的人口（2015 年全国：8.9 万元）。',
+    source: 'geep-methods §5.2 (E4)',
+    status: 'verified',
   },
   'gep-per-area': {
-    zh: '单位面积GEP', en: 'GEP per km²', unit: '元/km²', formula: 'GEP / land area', formulaZh: 'GEP / 土地面积',
+    zh: '单位面积GEP',
+    en: 'GEP per km²',
+    unit: '元/km²',
+    formula: 'GEP / land area',
+    formulaZh: 'GEP / 土地面积',
     definition: 'GEP divided by the land area of the region (Shenzhen 2020: 0.65 亿元/km²).',
-    definitionZh: 'GEP 除以地区的土地面积（深圳 2020 年：0.65 亿元/km²）。', source: 'geep-methods §5.2 (E16); gep-methods §8 (Shenzhen 2020)', status: 'verified',
+    definitionZh: 'GEP 除以地区的土地面积（深圳 2020 年：0.65 亿元/km²）。',
+    source: 'geep-methods §5.2 (E16); gep-methods §8 (Shenzhen 2020)',
+    status: 'verified',
   },
   'regulating-share': {
-    zh: '调节服务占比', en: 'regulating share of GEP', unit: '%', formula: 'V_R / GEP × 100 %', formulaZh: 'V_R / GEP × 100 %',
+    zh: '调节服务占比',
+    en: 'regulating share of GEP',
+    unit: '%',
+    formula: 'V_R / GEP × 100 %',
+    formulaZh: 'V_R / GEP × 100 %',
     definition: 'Value of regulating services as a share of GEP (Ninghai 2018: 53.26 %).',
-    definitionZh: '调节服务价值占 GEP 的比例（宁海 2018 年：53.26 %）。', source: 'chen-2021-ninghai', status: 'verified',
+    definitionZh: '调节服务价值占 GEP 的比例（宁海 2018 年：53.26 %）。',
+    source: 'chen-2021-ninghai',
+    status: 'verified',
   },
   'two-mountains-value': {
-    zh: '"两山"转化价值', en: '"two mountains" transformation value', unit: '元', formula: 'V_M + V_C = GEP − V_R', formulaZh: 'V_M + V_C = GEP − V_R',
-    definition: 'Material products plus cultural services: the part of GEP realised through markets, as Ninghai 2018 reports it (588.44 = 1259.03 − 670.59 亿元).',
+    zh: '"两山"转化价值',
+    en: '"two mountains" transformation value',
+    unit: '元',
+    formula: 'V_M + V_C = GEP − V_R',
+    formulaZh: 'V_M + V_C = GEP − V_R',
+    definition:
+      'Material products plus cultural services: the part of GEP realised through markets, as Ninghai 2018 reports it (588.44 = 1259.03 − 670.59 亿元).',
     definitionZh: '物质产品与文化服务之和，即 GEP 中通过市场实现的部分，宁海 2018 年即按此报告（588.44 = 1259.03 − 670.59 亿元）。',
-    source: 'chen-2021-ninghai (geep-methods §5.2)', status: 'verified',
+    source: 'chen-2021-ninghai (geep-methods §5.2)',
+    status: 'verified',
   },
   'primary-conversion-rate': {
-    zh: '生态产品初级转化率', en: 'primary conversion rate', unit: '%', formula: '(V_M + V_C) / GEP × 100 %', formulaZh: '(V_M + V_C) / GEP × 100 %',
-    definition: 'Share of GEP converted through markets, computed as (material + cultural) / GEP; the source defines it in words only, and the equivalence is derived from its printed shares (Jixi 2023: 13.38 + 12.68 = 26.06 % vs 26.05 %).',
-    definitionZh: 'GEP 中通过市场转化的比例，按（物质产品 + 文化服务）/ GEP 计算；来源仅以文字定义，二者等价系由其公布的占比推得（鸡西 2023 年：13.38 + 12.68 = 26.06 %，公布值 26.05 %）。',
-    source: 'jixi-2025-conversion (geep-methods §5.2)', status: 'derived',
+    zh: '生态产品初级转化率',
+    en: 'primary conversion rate',
+    unit: '%',
+    formula: '(V_M + V_C) / GEP × 100 %',
+    formulaZh: '(V_M + V_C) / GEP × 100 %',
+    definition:
+      'Share of GEP converted through markets, computed as (material + cultural) / GEP; the source defines it in words only, and the equivalence is derived from its printed shares (Jixi 2023: 13.38 + 12.68 = 26.06 % vs 26.05 %).',
+    definitionZh:
+      'GEP 中通过市场转化的比例，按（物质产品 + 文化服务）/ GEP 计算；来源仅以文字定义，二者等价系由其公布的占比推得（鸡西 2023 年：13.38 + 12.68 = 26.06 %，公布值 26.05 %）。',
+    source: 'jixi-2025-conversion (geep-methods §5.2)',
+    status: 'derived',
   },
   'realisation-rate': {
-    zh: '生态产品价值实现率', en: 'value realisation rate', unit: '%', formula: 'Σ realised value / GEP × 100 %', formulaZh: 'Σ 已实现价值 / GEP × 100 %',
-    definition: 'Ecological-product value realised in the year through market sale, ecological compensation, premium pricing, rights trading and tourism (as listed in the input), divided by GEP. The Lishui method this follows has not been read in full; its product-class weighting is not applied.',
-    definitionZh: '当年通过市场销售、生态补偿、溢价、权益交易和旅游（按输入所列）实现的生态产品价值除以 GEP。所依据的丽水方法尚未通读；未采用其按产品类别的加权。',
-    source: 'lin-2023-realisation (geep-methods §5.2, E17 [R])', status: 'to-verify',
+    zh: '生态产品价值实现率',
+    en: 'value realisation rate',
+    unit: '%',
+    formula: 'Σ realised value / GEP × 100 %',
+    formulaZh: 'Σ 已实现价值 / GEP × 100 %',
+    definition:
+      'Ecological-product value realised in the year through market sale, ecological compensation, premium pricing, rights trading and tourism (as listed in the input), divided by GEP. The Lishui method this follows has not been read in full; its product-class weighting is not applied.',
+    definitionZh:
+      '当年通过市场销售、生态补偿、溢价、权益交易和旅游（按输入所列）实现的生态产品价值除以 GEP。所依据的丽水方法尚未通读；未采用其按产品类别的加权。',
+    source: 'lin-2023-realisation (geep-methods §5.2, E17 [R])',
+    status: 'to-verify',
   },
 };
 
@@ -139,14 +202,19 @@ const DEFINITIONS: Readonly<Record<RatioId, Omit<Ratio<unknown>, 'id' | 'value' 
  */
 export function computeRatios(inputs: RatioInputs<GepDecimal>): RatiosResult<GepDecimal>;
 export function computeRatios<T>(inputs: RatioInputs<T>, A: Arithmetic<T>): RatiosResult<T>;
-export function computeRatios<T>(inputs: RatioInputs<T>, A: Arithmetic<T> = decimalArithmetic as unknown as Arithmetic<T>): RatiosResult<T> {
+export function computeRatios<T>(
+  inputs: RatioInputs<T>,
+  A: Arithmetic<T> = decimalArithmetic as unknown as Arithmetic<T>,
+): RatiosResult<T> {
   const ratios: Ratio<T>[] = [];
   const warnings: GepWarning[] = [];
   const hundred = A.fromString('100');
   const gep = inputs.totals.gep.value;
   const isZero = (x: T) => A.compare(x, A.zero) === 0;
-  const add = (id: RatioId, value: T, parts?: Ratio<T>['parts']) => ratios.push({ id, ...DEFINITIONS[id], value, ...(parts ? { parts } : {}) } as Ratio<T>);
-  const skip = (id: RatioId, reason: Text) => warnings.push(makeWarning('ratio-not-computed', { params: { name: { en: DEFINITIONS[id].en, zh: DEFINITIONS[id].zh }, id, reason } }));
+  const add = (id: RatioId, value: T, parts?: Ratio<T>['parts']) =>
+    ratios.push({ id, ...DEFINITIONS[id], value, ...(parts ? { parts } : {}) } as Ratio<T>);
+  const skip = (id: RatioId, reason: Text) =>
+    warnings.push(makeWarning('ratio-not-computed', { params: { name: { en: DEFINITIONS[id].en, zh: DEFINITIONS[id].zh }, id, reason } }));
 
   const gdp = inputs.gdp?.value.value;
   if (gdp === undefined) skip('gep-per-gdp', { en: 'no GDP in the input', zh: '输入中没有 GDP' });
@@ -173,14 +241,23 @@ export function computeRatios<T>(inputs: RatioInputs<T>, A: Arithmetic<T> = deci
     { item: 'cultural services 文化服务', value: inputs.totals.cultural },
   ]);
   if (isZero(gep)) {
-    for (const id of ['regulating-share', 'primary-conversion-rate', 'realisation-rate'] as const) skip(id, { en: 'GEP is zero', zh: 'GEP 为零' });
+    for (const id of ['regulating-share', 'primary-conversion-rate', 'realisation-rate'] as const)
+      skip(id, { en: 'GEP is zero', zh: 'GEP 为零' });
   } else {
     add('regulating-share', A.multiply(A.divide(inputs.totals.regulating.value, gep), hundred));
     add('primary-conversion-rate', A.multiply(A.divide(marketed.value, gep), hundred));
-    if (!inputs.realisedValue?.length) skip('realisation-rate', { en: 'the input lists no realised value (economy.realisedValue)', zh: '输入中未列出已实现的价值（economy.realisedValue）' });
+    if (!inputs.realisedValue?.length)
+      skip('realisation-rate', {
+        en: 'the input lists no realised value (economy.realisedValue)',
+        zh: '输入中未列出已实现的价值（economy.realisedValue）',
+      });
     else {
       const total = A.sum(inputs.realisedValue.map((r) => r.value.value));
-      add('realisation-rate', A.multiply(A.divide(total, gep), hundred), inputs.realisedValue.map((r) => ({ item: `${r.item} (${r.channel})`, value: r.value })));
+      add(
+        'realisation-rate',
+        A.multiply(A.divide(total, gep), hundred),
+        inputs.realisedValue.map((r) => ({ item: `${r.item} (${r.channel})`, value: r.value })),
+      );
     }
   }
   return { kind: 'gep-ratios', arithmetic: A.name, priceYear: inputs.priceYear, gdpBasis: inputs.gdp?.basis ?? null, ratios, warnings };
@@ -200,9 +277,14 @@ export function ratiosFromAccount<T>(result: GepResult<T>, input: unknown, geep:
   if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, ['economy']));
   const economy = parsed.data;
   const issues: GepIssue[] = [];
-  const money = (m: { value: string; unit: string; priceYear?: number | undefined }, path: (string | number)[]): Measure<T, '元'> | null => {
+  const money = (
+    m: { value: string; unit: string; priceYear?: number | undefined },
+    path: (string | number)[],
+  ): Measure<T, '元'> | null => {
     if (m.priceYear !== undefined && m.priceYear !== result.priceYear) {
-      issues.push(makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(result.priceYear), found: String(m.priceYear) }));
+      issues.push(
+        makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(result.priceYear), found: String(m.priceYear) }),
+      );
       return null;
     }
     return { value: convert(A, A.fromString(m.value), m.unit, '元'), unit: '元' };
@@ -218,20 +300,28 @@ export function ratiosFromAccount<T>(result: GepResult<T>, input: unknown, geep:
       area = { value: convert(A, A.fromString(result.region.area.value), result.region.area.unit, 'km²'), unit: 'km²' };
     } catch (e) {
       if (!(e instanceof GepUnitError || e instanceof GepUnitParseError)) throw e;
-      issues.push(makeIssue('input.unit-dimension', ['region', 'area', 'unit'], { expected: { en: 'an area (e.g. km²)', zh: '面积（如 km²）' }, found: result.region.area.unit }));
+      issues.push(
+        makeIssue('input.unit-dimension', ['region', 'area', 'unit'], {
+          expected: { en: 'an area (e.g. km²)', zh: '面积（如 km²）' },
+          found: result.region.area.unit,
+        }),
+      );
     }
   }
   if (issues.length) throw new GepInputError(issues);
   const population = economy.population ? convert(A, A.fromString(economy.population.value), economy.population.unit, '人') : undefined;
-  return computeRatios({
-    priceYear: result.priceYear,
-    totals: result.totals,
-    gdp: gdp && economy.gdp ? { value: gdp, basis: economy.gdp.basis } : undefined,
-    geep: geep?.geep,
-    population,
-    area,
-    realisedValue: realised.length ? realised : undefined,
-  }, A);
+  return computeRatios(
+    {
+      priceYear: result.priceYear,
+      totals: result.totals,
+      gdp: gdp && economy.gdp ? { value: gdp, basis: economy.gdp.basis } : undefined,
+      geep: geep?.geep,
+      population,
+      area,
+      realisedValue: realised.length ? realised : undefined,
+    },
+    A,
+  );
 }
 
 /** The JSON form of the ratios: values as decimal strings with their unit, definition and source. */
@@ -243,9 +333,25 @@ export function ratiosToJson<T>(result: RatiosResult<T>) {
     priceYear: result.priceYear,
     gdpBasis: result.gdpBasis,
     ratios: result.ratios.map((r) => ({
-      id: r.id, zh: r.zh, en: r.en, value: A.toString(r.value), unit: r.unit, formula: r.formula, formulaZh: r.formulaZh,
-      definition: r.definition, definitionZh: r.definitionZh, source: r.source, status: r.status,
-      ...(r.parts ? { parts: r.parts.map((p) => ({ item: p.item, value: { value: A.toString(p.value.value), unit: p.value.unit, priceYear: result.priceYear } })) } : {}),
+      id: r.id,
+      zh: r.zh,
+      en: r.en,
+      value: A.toString(r.value),
+      unit: r.unit,
+      formula: r.formula,
+      formulaZh: r.formulaZh,
+      definition: r.definition,
+      definitionZh: r.definitionZh,
+      source: r.source,
+      status: r.status,
+      ...(r.parts
+        ? {
+            parts: r.parts.map((p) => ({
+              item: p.item,
+              value: { value: A.toString(p.value.value), unit: p.value.unit, priceYear: result.priceYear },
+            })),
+          }
+        : {}),
     })),
     warnings: result.warnings,
   };

@@ -22,7 +22,11 @@ export interface MoneyJson extends MeasureJson {
 export function gepResultToJson<T>(result: GepResult<T>, A: Arithmetic<T> = arithmeticByName<T>(result.arithmetic)) {
   const m = (x: Measure<T>): MeasureJson => ({ value: A.toString(x.value), unit: x.unit });
   const money = (x: Measure<T>): MoneyJson => ({ ...m(x), priceYear: result.priceYear });
-  const quantityLine = (l: QuantityLine<T>) => ({ item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: m(l.quantity) });
+  const quantityLine = (l: QuantityLine<T>) => ({
+    item: l.item,
+    ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+    quantity: m(l.quantity),
+  });
   const valueLine = (l: ValueLine<T>) => ({
     item: l.item,
     ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),

@@ -13,9 +13,11 @@
 import { D, type Dec } from './common.js';
 
 /** The rule, as written into every allocation. */
-export const LARGEST_REMAINDER_RULE = 'largest remainder: q_i = ⌊a_i/u⌋, the R = T/u − Σ q_i parts with the largest remainders a_i/u − q_i get one more unit u; ties to the part listed first';
+export const LARGEST_REMAINDER_RULE =
+  'largest remainder: q_i = ⌊a_i/u⌋, the R = T/u − Σ q_i parts with the largest remainders a_i/u − q_i get one more unit u; ties to the part listed first';
 /** `LARGEST_REMAINDER_RULE` in Chinese. */
-export const LARGEST_REMAINDER_RULE_ZH = '最大余额法：q_i = ⌊a_i/u⌋，余数 a_i/u − q_i 最大的 R = T/u − Σ q_i 份各加一个单位 u；余数相同时优先排在前面的一份';
+export const LARGEST_REMAINDER_RULE_ZH =
+  '最大余额法：q_i = ⌊a_i/u⌋，余数 a_i/u − q_i 最大的 R = T/u − Σ q_i 份各加一个单位 u；余数相同时优先排在前面的一份';
 
 /** One payable part. */
 export interface PayablePart {
@@ -45,7 +47,8 @@ export interface PayablePart {
 export function payableParts(exact: readonly Dec[], total: Dec, unit: Dec): PayablePart[] {
   if (!unit.gt(0)) throw new Error('[gep] payableParts: the payable unit must be > 0');
   const units = D.divide(total, unit);
-  if (!units.isInteger()) throw new Error(`[gep] payableParts: the total ${D.toString(total)} is not a whole multiple of the payable unit ${D.toString(unit)}`);
+  if (!units.isInteger())
+    throw new Error(`[gep] payableParts: the total ${D.toString(total)} is not a whole multiple of the payable unit ${D.toString(unit)}`);
   if (exact.some((a) => a.lt(0))) throw new Error('[gep] payableParts: a part is negative');
   const floors = exact.map((a) => D.divide(a, unit).floor());
   const remaining = D.subtract(units, D.sum(floors));

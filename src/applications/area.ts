@@ -30,12 +30,33 @@ import { CATEGORIES, type Category } from '../indicators/types.js';
 import { computeRatios, type RatiosResult } from '../accounts/ratios.js';
 import type { GepResult } from '../accounts/gep.js';
 import {
-  accountRef, areaInput, checkUnique, D, readKm2, ratioOrNull, requireDecimal, throwIssues, toJsonData,
-  method, parameter, type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  accountRef,
+  areaInput,
+  checkUnique,
+  D,
+  readKm2,
+  ratioOrNull,
+  requireDecimal,
+  throwIssues,
+  toJsonData,
+  method,
+  parameter,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** Kinds of specific areas. */
-export const AREA_KINDS = ['protected-area', 'park', 'restoration-project', 'mine-site', 'watershed', 'development-project', 'other'] as const;
+export const AREA_KINDS = [
+  'protected-area',
+  'park',
+  'restoration-project',
+  'mine-site',
+  'watershed',
+  'development-project',
+  'other',
+] as const;
 
 /** The ecosystem extent: one row per ecosystem type (level 1 or 2), no type twice. */
 export const extentSchema = z.array(z.strictObject({ ecosystemType, area: areaInput })).min(1);
@@ -50,11 +71,16 @@ export const areaSchema = z.strictObject({
     /** Who drew it, and under which decision. */
     source: z.string().min(1).optional(),
     /** The boundary geometry, by file name, with its SHA-256 so that a reader can check it. */
-    geometry: z.strictObject({
-      file: z.string().min(1),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-      crs: z.string().min(1).optional(),
-    }).optional(),
+    geometry: z
+      .strictObject({
+        file: z.string().min(1),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+        crs: z.string().min(1).optional(),
+      })
+      .optional(),
   }),
   /** Ecosystem extent (生态系统范围); the area of the unit is its sum. */
   extent: extentSchema,
@@ -86,7 +112,13 @@ export interface AreaExtentRow {
 /** The extent of an area, with its level-1 totals. */
 export interface Extent {
   readonly rows: readonly AreaExtentRow[];
-  readonly byLevel1: readonly { readonly ecosystemType: string; readonly zh: string; readonly en: string; readonly area: Dec; readonly share: Dec }[];
+  readonly byLevel1: readonly {
+    readonly ecosystemType: string;
+    readonly zh: string;
+    readonly en: string;
+    readonly area: Dec;
+    readonly share: Dec;
+  }[];
   /** km². */
   readonly total: Dec;
 }
@@ -127,9 +159,27 @@ export interface AreaAccount {
 
 /** The methods the area account rests on. */
 export const AREA_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值评价体系', 'read', { en: 'asks for the value of specific areas beside administrative units; gives no method', zh: '要求在行政单元之外评价特定地域单元的生态产品价值；未给出方法' }),
-  method('shanxi-2022-182', { en: '(六) and applications.md §4.2: VEP is GEP of a smaller unit (项目级GEP核算)', zh: '（六）及 applications.md §4.2：VEP 即较小单元的 GEP（项目级GEP核算）' }, 'inferred', { en: 'the same indicators over the area’s inputs', zh: '对该地域单元的输入采用相同的指标' }),
-  method(null, { en: 'boundary, extent and per-km² values: this library’s record of an area', zh: '边界、范围与单位面积价值：本程序对地域单元的记录方式' }, 'not-a-standard'),
+  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值评价体系', 'read', {
+    en: 'asks for the value of specific areas beside administrative units; gives no method',
+    zh: '要求在行政单元之外评价特定地域单元的生态产品价值；未给出方法',
+  }),
+  method(
+    'shanxi-2022-182',
+    {
+      en: '(六) and applications.md §4.2: VEP is GEP of a smaller unit (项目级GEP核算)',
+      zh: '（六）及 applications.md §4.2：VEP 即较小单元的 GEP（项目级GEP核算）',
+    },
+    'inferred',
+    { en: 'the same indicators over the area’s inputs', zh: '对该地域单元的输入采用相同的指标' },
+  ),
+  method(
+    null,
+    {
+      en: 'boundary, extent and per-km² values: this library’s record of an area',
+      zh: '边界、范围与单位面积价值：本程序对地域单元的记录方式',
+    },
+    'not-a-standard',
+  ),
 ];
 
 /**
@@ -142,15 +192,33 @@ export const AREA_METHODS: readonly MethodRef[] = [
  */
 export function ecosystemExtent(extent: AreaInput['extent'], path: readonly (string | number)[] = ['extent']): Extent {
   const issues: GepIssue[] = [];
-  checkUnique(extent.map((e) => e.ecosystemType), path, 'ecosystemType', issues);
+  checkUnique(
+    extent.map((e) => e.ecosystemType),
+    path,
+    'ecosystemType',
+    issues,
+  );
   const rows0 = extent.map((e) => ({ ecosystemType: e.ecosystemType, area: readKm2(e.area) }));
   const total = D.sum(rows0.map((r) => r.area));
-  if (total.isZero()) issues.push(makeIssue('input.out-of-range', path, { expected: { en: 'an extent whose areas add up to more than 0', zh: '面积合计大于 0 的范围' }, found: '0 km²' }));
+  if (total.isZero())
+    issues.push(
+      makeIssue('input.out-of-range', path, {
+        expected: { en: 'an extent whose areas add up to more than 0', zh: '面积合计大于 0 的范围' },
+        found: '0 km²',
+      }),
+    );
   throwIssues(issues);
   const types = ecosystemTypes();
   const rows = rows0.map((r) => {
     const t = types.get(r.ecosystemType)!;
-    return { ecosystemType: r.ecosystemType, zh: t.zh, en: t.en, level1: level1Type(r.ecosystemType), area: r.area, share: D.divide(r.area, total) };
+    return {
+      ecosystemType: r.ecosystemType,
+      zh: t.zh,
+      en: t.en,
+      level1: level1Type(r.ecosystemType),
+      area: r.area,
+      share: D.divide(r.area, total),
+    };
   });
   const level1 = [...new Set(rows.map((r) => r.level1))];
   const byLevel1 = level1.map((id) => {
@@ -181,10 +249,23 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   if (account.region.level !== 'area') {
-    issues.push(makeIssue('input.out-of-range', ['account', 'region', 'level'], { expected: { en: '"area" (a specific area is not an administrative unit)', zh: '"area"（特定地域单元不是行政单元）' }, found: JSON.stringify(account.region.level) }));
+    issues.push(
+      makeIssue('input.out-of-range', ['account', 'region', 'level'], {
+        expected: { en: '"area" (a specific area is not an administrative unit)', zh: '"area"（特定地域单元不是行政单元）' },
+        found: JSON.stringify(account.region.level),
+      }),
+    );
   }
   if (account.region.code !== undefined) {
-    issues.push(makeIssue('input.region-code', ['account', 'region', 'code'], { expected: { en: 'no code: a specific area is not an administrative division; name the divisions it lies in under area.within', zh: '不填代码：特定地域单元不是行政区划；请在 area.within 中列出其所在的行政区' }, found: account.region.code }));
+    issues.push(
+      makeIssue('input.region-code', ['account', 'region', 'code'], {
+        expected: {
+          en: 'no code: a specific area is not an administrative division; name the divisions it lies in under area.within',
+          zh: '不填代码：特定地域单元不是行政区划；请在 area.within 中列出其所在的行政区',
+        },
+        found: account.region.code,
+      }),
+    );
   }
   let extent: Extent | null = null;
   try {
@@ -196,7 +277,15 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   if (extent && account.region.area) {
     const given = readKm2(account.region.area);
     if (!given.eq(extent.total)) {
-      issues.push(makeIssue('input.out-of-range', ['account', 'region', 'area'], { expected: { en: `the sum of area.extent, ${D.toString(extent.total)} km²`, zh: `area.extent 之和，${D.toString(extent.total)} km²` }, found: `${account.region.area.value} ${account.region.area.unit}` }));
+      issues.push(
+        makeIssue('input.out-of-range', ['account', 'region', 'area'], {
+          expected: {
+            en: `the sum of area.extent, ${D.toString(extent.total)} km²`,
+            zh: `area.extent 之和，${D.toString(extent.total)} km²`,
+          },
+          found: `${account.region.area.value} ${account.region.area.unit}`,
+        }),
+      );
     }
   }
   throwIssues(issues);
@@ -206,17 +295,29 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
   }
 
   const totals = {
-    material: account.totals.material.value, regulating: account.totals.regulating.value,
-    cultural: account.totals.cultural.value, gep: account.totals.gep.value,
+    material: account.totals.material.value,
+    regulating: account.totals.regulating.value,
+    cultural: account.totals.cultural.value,
+    gep: account.totals.gep.value,
   };
-  const perKm2 = Object.fromEntries(([...CATEGORIES, 'gep'] as const).map((k) => [k, D.divide(totals[k], ext.total)])) as Record<Category | 'gep', Dec>;
+  const perKm2 = Object.fromEntries(([...CATEGORIES, 'gep'] as const).map((k) => [k, D.divide(totals[k], ext.total)])) as Record<
+    Category | 'gep',
+    Dec
+  >;
 
   const types = ecosystemTypes();
   const typed = Object.entries(account.byEcosystemType);
   const byEcosystemType: TypeValue[] = [];
   for (const row of ext.byLevel1) {
     const value = account.byEcosystemType[row.ecosystemType]?.value ?? D.zero;
-    byEcosystemType.push({ ecosystemType: row.ecosystemType, zh: row.zh, en: row.en, value, area: row.area, valuePerKm2: ratioOrNull(value, row.area) });
+    byEcosystemType.push({
+      ecosystemType: row.ecosystemType,
+      zh: row.zh,
+      en: row.en,
+      value,
+      area: row.area,
+      valuePerKm2: ratioOrNull(value, row.area),
+    });
   }
   for (const [id, m] of typed) {
     if (ext.byLevel1.some((r) => r.ecosystemType === id)) continue;
@@ -229,8 +330,24 @@ export function computeAreaAccount(area: AreaInput, account: GepResult<Dec>): Ar
 
   const ratios = computeRatios({ priceYear: account.priceYear, totals: account.totals, area: { value: ext.total, unit: 'km²' } }, D);
   const parameters: Parameter[] = [
-    parameter({ symbol: 'A', name: { en: 'area of the unit (Σ extent)', zh: '地域单元面积（各类型范围之和）' }, value: D.toString(ext.total), unit: 'km²', from: 'input:area.extent', status: 'input' }),
-    ...ext.rows.map((r, i) => parameter({ symbol: `A_${r.ecosystemType}`, name: { en: `extent of ${r.en}`, zh: `${r.zh}面积` }, value: D.toString(r.area), unit: 'km²', from: `input:area.extent[${i}].area`, status: 'input' })),
+    parameter({
+      symbol: 'A',
+      name: { en: 'area of the unit (Σ extent)', zh: '地域单元面积（各类型范围之和）' },
+      value: D.toString(ext.total),
+      unit: 'km²',
+      from: 'input:area.extent',
+      status: 'input',
+    }),
+    ...ext.rows.map((r, i) =>
+      parameter({
+        symbol: `A_${r.ecosystemType}`,
+        name: { en: `extent of ${r.en}`, zh: `${r.zh}面积` },
+        value: D.toString(r.area),
+        unit: 'km²',
+        from: `input:area.extent[${i}].area`,
+        status: 'input',
+      }),
+    ),
   ];
   const { extent: _omit, ...description } = area;
   return {

@@ -34,8 +34,26 @@ import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
 import { toGepIssues } from '../indicators/input-schema.js';
 import {
-  accountRef, amountInput, D, growth, method, moveIssue, parameter, parseInput, readRate, readYuan, requireDecimal, step, throwIssues, toJsonData, tv, yearInput,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  accountRef,
+  amountInput,
+  D,
+  growth,
+  method,
+  moveIssue,
+  parameter,
+  parseInput,
+  readRate,
+  readYuan,
+  requireDecimal,
+  step,
+  throwIssues,
+  toJsonData,
+  tv,
+  yearInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** An audit file (`gep audit`). */
@@ -103,9 +121,24 @@ export interface Scorecard {
     readonly growthCurrent: Dec | null;
     readonly growthConstant: Dec | null;
   };
-  readonly doubleGrowth: { readonly value: boolean | null; readonly rule: string; readonly ruleZh: string; readonly gdpGrowthUsed: 'real' | 'current' };
+  readonly doubleGrowth: {
+    readonly value: boolean | null;
+    readonly rule: string;
+    readonly ruleZh: string;
+    readonly gdpGrowthUsed: 'real' | 'current';
+  };
   /** Ratios present in both years, with their change (b − a). */
-  readonly ratios: readonly { readonly id: RatioId; readonly zh: string; readonly en: string; readonly unit: string; readonly a: Dec; readonly b: Dec; readonly change: Dec; readonly source: string; readonly status: string }[];
+  readonly ratios: readonly {
+    readonly id: RatioId;
+    readonly zh: string;
+    readonly en: string;
+    readonly unit: string;
+    readonly a: Dec;
+    readonly b: Dec;
+    readonly change: Dec;
+    readonly source: string;
+    readonly status: string;
+  }[];
   readonly trace: ApplicationTrace;
   readonly warnings: readonly GepWarning[];
 }
@@ -135,29 +168,62 @@ export interface TenureAudit {
 
 /** The methods of the audit. */
 export const AUDIT_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(十九) 生态产品价值核算结果作为领导干部自然资源资产离任审计的重要参考；任期内造成生态产品总值严重下降的，依规依纪依法追究责任', 'read', { en: 'no threshold is given for "serious"', zh: '未规定何为“严重”下降的阈值' }),
-  method(null, {
-    en: 'GEP change at constant prices, QE/PE per indicator (src/accounts/compare.ts); flag when the change rate is below −θ',
-    zh: '按不变价计的 GEP 变化，逐指标分解数量效应与价格效应（src/accounts/compare.ts）；变化率低于 −θ 时标记下降',
-  }, 'not-a-standard', { en: 'θ is a parameter', zh: 'θ 为参数' }),
+  method(
+    'shanxi-2022-182',
+    '(十九) 生态产品价值核算结果作为领导干部自然资源资产离任审计的重要参考；任期内造成生态产品总值严重下降的，依规依纪依法追究责任',
+    'read',
+    { en: 'no threshold is given for "serious"', zh: '未规定何为“严重”下降的阈值' },
+  ),
+  method(
+    null,
+    {
+      en: 'GEP change at constant prices, QE/PE per indicator (src/accounts/compare.ts); flag when the change rate is below −θ',
+      zh: '按不变价计的 GEP 变化，逐指标分解数量效应与价格效应（src/accounts/compare.ts）；变化率低于 −θ 时标记下降',
+    },
+    'not-a-standard',
+    { en: 'θ is a parameter', zh: 'θ 为参数' },
+  ),
 ];
 
 /** The methods of the scorecard. */
 export const SCORECARD_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(十九) 适时对其他主体功能区实行经济发展和生态产品价值"双考核"', 'read', { en: 'no scoring given', zh: '未给出评分方法' }),
-  method('lishui-2021-gep-assessment', { en: '双增长双转化 as a first-level indicator of the GEP assessment', zh: '“双增长双转化”作为 GEP 考核的一级指标' }, 'read', { en: 'press report; the scoring is not published', zh: '新闻报道；评分方法未公布' }),
-  method(null, { en: 'double growth ⇔ g_GDP > 0 and g_GEP (constant prices) > 0', zh: '双增长 ⇔ g_GDP > 0 且 g_GEP（不变价）> 0' }, 'inferred', 'applications.md §4.4 [inf]'),
+  method('shanxi-2022-182', '(十九) 适时对其他主体功能区实行经济发展和生态产品价值"双考核"', 'read', {
+    en: 'no scoring given',
+    zh: '未给出评分方法',
+  }),
+  method(
+    'lishui-2021-gep-assessment',
+    { en: '双增长双转化 as a first-level indicator of the GEP assessment', zh: '“双增长双转化”作为 GEP 考核的一级指标' },
+    'read',
+    { en: 'press report; the scoring is not published', zh: '新闻报道；评分方法未公布' },
+  ),
+  method(
+    null,
+    { en: 'double growth ⇔ g_GDP > 0 and g_GEP (constant prices) > 0', zh: '双增长 ⇔ g_GDP > 0 且 g_GEP（不变价）> 0' },
+    'inferred',
+    'applications.md §4.4 [inf]',
+  ),
 ];
 
 /** GDP of an account from the `economy` block of its input, in 元 (null when absent). */
-export function gdpOf(result: GepResult<Dec>, input: unknown, path: readonly (string | number)[] = []): { value: Dec; basis: string } | null {
+export function gdpOf(
+  result: GepResult<Dec>,
+  input: unknown,
+  path: readonly (string | number)[] = [],
+): { value: Dec; basis: string } | null {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as { economy?: unknown };
   if (raw.economy === undefined) return null;
   const parsed = economyInputSchema.safeParse(raw.economy, { reportInput: true });
   if (!parsed.success) throwIssues(toGepIssues(parsed.error, [...path, 'economy']));
   const gdp = parsed.data!.gdp;
   if (!gdp) return null;
-  if (gdp.priceYear !== undefined && gdp.priceYear !== result.priceYear) throwIssues([makeIssue('input.price-year', [...path, 'economy', 'gdp', 'priceYear'], { expected: String(result.priceYear), found: String(gdp.priceYear) })]);
+  if (gdp.priceYear !== undefined && gdp.priceYear !== result.priceYear)
+    throwIssues([
+      makeIssue('input.price-year', [...path, 'economy', 'gdp', 'priceYear'], {
+        expected: String(result.priceYear),
+        found: String(gdp.priceYear),
+      }),
+    ]);
   return { value: readYuan(gdp), basis: gdp.basis };
 }
 
@@ -187,18 +253,45 @@ export interface ScorecardOptions {
  * doubleAssessment(acc2021, acc2022, input2021, input2022).doubleGrowth.value
  * //=> false   (the sample county: GDP +6.5 %, GEP −5.8 % at 2021 prices)
  */
-export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: unknown, inputB: unknown, options: ScorecardOptions = {}): Scorecard {
+export function doubleAssessment(
+  a: GepResult<Dec>,
+  b: GepResult<Dec>,
+  inputA: unknown,
+  inputB: unknown,
+  options: ScorecardOptions = {},
+): Scorecard {
   requireDecimal(a, 'doubleAssessment');
   requireDecimal(b, 'doubleAssessment');
   const issues: GepIssue[] = [];
   const gdpA = gdpOf(a, inputA, ['a']);
   const gdpB = gdpOf(b, inputB, ['b']);
-  if (!gdpA) issues.push(makeIssue('input.required', ['a', 'economy', 'gdp'], { expected: { en: `the GDP of ${a.accountingYear} (economy.gdp), for the scorecard`, zh: `${a.accountingYear} 年的 GDP（economy.gdp），用于记分卡` } }));
-  if (!gdpB) issues.push(makeIssue('input.required', ['b', 'economy', 'gdp'], { expected: { en: `the GDP of ${b.accountingYear} (economy.gdp), for the scorecard`, zh: `${b.accountingYear} 年的 GDP（economy.gdp），用于记分卡` } }));
+  if (!gdpA)
+    issues.push(
+      makeIssue('input.required', ['a', 'economy', 'gdp'], {
+        expected: {
+          en: `the GDP of ${a.accountingYear} (economy.gdp), for the scorecard`,
+          zh: `${a.accountingYear} 年的 GDP（economy.gdp），用于记分卡`,
+        },
+      }),
+    );
+  if (!gdpB)
+    issues.push(
+      makeIssue('input.required', ['b', 'economy', 'gdp'], {
+        expected: {
+          en: `the GDP of ${b.accountingYear} (economy.gdp), for the scorecard`,
+          zh: `${b.accountingYear} 年的 GDP（economy.gdp），用于记分卡`,
+        },
+      }),
+    );
   throwIssues(issues);
   const warnings: GepWarning[] = [];
   if (gdpA!.basis !== gdpB!.basis) warnings.push(makeWarning('scorecard-gdp-basis', { params: { a: gdpA!.basis, b: gdpB!.basis } }));
-  const cmp = options.comparison ?? compareGep(a, b, { ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}), ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}) });
+  const cmp =
+    options.comparison ??
+    compareGep(a, b, {
+      ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}),
+      ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}),
+    });
   warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated'));
   const growthCurrent = growth(gdpA!.value, gdpB!.value);
   const gdpUsed = options.gdpRealGrowth ? 'real' : 'current';
@@ -222,20 +315,61 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
   for (const x of ra?.ratios ?? []) {
     const y = rb?.ratios.find((r) => r.id === x.id);
     if (!y) continue;
-    ratios.push({ id: x.id, zh: x.zh, en: x.en, unit: x.unit, a: x.value, b: y.value, change: D.subtract(y.value, x.value), source: x.source, status: x.status });
+    ratios.push({
+      id: x.id,
+      zh: x.zh,
+      en: x.en,
+      unit: x.unit,
+      a: x.value,
+      b: y.value,
+      change: D.subtract(y.value, x.value),
+      source: x.source,
+      status: x.status,
+    });
   }
   const parameters: Parameter[] = [
     parameter({
-      symbol: 'y_0', name: { en: 'constant prices of', zh: '不变价基年' }, value: String(cmp.baseYear), unit: 'a',
-      from: options.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the earlier account’s price year', zh: '默认：较早一期核算的价格年份' }, status: options.baseYear !== undefined ? 'input' : 'library-default',
+      symbol: 'y_0',
+      name: { en: 'constant prices of', zh: '不变价基年' },
+      value: String(cmp.baseYear),
+      unit: 'a',
+      from:
+        options.baseYear !== undefined
+          ? 'input:baseYear'
+          : { en: 'default: the earlier account’s price year', zh: '默认：较早一期核算的价格年份' },
+      status: options.baseYear !== undefined ? 'input' : 'library-default',
     }),
-    ...(options.gdpRealGrowth ? [parameter({ symbol: 'g_GDP,real', name: { en: 'official real GDP growth', zh: '官方公布的 GDP 实际增长率' }, value: D.toString(options.gdpRealGrowth.value), unit: '1', from: `input:gdpRealGrowth (${options.gdpRealGrowth.source})`, status: 'input' })] : []),
+    ...(options.gdpRealGrowth
+      ? [
+          parameter({
+            symbol: 'g_GDP,real',
+            name: { en: 'official real GDP growth', zh: '官方公布的 GDP 实际增长率' },
+            value: D.toString(options.gdpRealGrowth.value),
+            unit: '1',
+            from: `input:gdpRealGrowth (${options.gdpRealGrowth.source})`,
+            status: 'input',
+          }),
+        ]
+      : []),
   ];
   const steps = [
-    step({ en: 'GDP growth (current prices)', zh: 'GDP 增长率（现价）' }, 'g = (GDP_b − GDP_a) / GDP_a', { GDP_a: tv(gdpA!.value, '元', `economy.gdp ${a.accountingYear}`), GDP_b: tv(gdpB!.value, '元', `economy.gdp ${b.accountingYear}`) }, growthCurrent ?? D.zero, '1'),
-    step({ en: 'GEP growth (constant prices)', zh: 'GEP 增长率（不变价）' }, 'g = (K_b − K_a) / K_a', {
-      K_a: tv(cmp.gep.constantA.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }), K_b: tv(cmp.gep.constantB.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }),
-    }, gGep ?? D.zero, '1'),
+    step(
+      { en: 'GDP growth (current prices)', zh: 'GDP 增长率（现价）' },
+      'g = (GDP_b − GDP_a) / GDP_a',
+      { GDP_a: tv(gdpA!.value, '元', `economy.gdp ${a.accountingYear}`), GDP_b: tv(gdpB!.value, '元', `economy.gdp ${b.accountingYear}`) },
+      growthCurrent ?? D.zero,
+      '1',
+    ),
+    step(
+      { en: 'GEP growth (constant prices)', zh: 'GEP 增长率（不变价）' },
+      'g = (K_b − K_a) / K_a',
+      {
+        K_a: tv(cmp.gep.constantA.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }),
+        K_b: tv(cmp.gep.constantB.value, '元', { en: `${cmp.baseYear} prices`, zh: `${cmp.baseYear} 年价格` }),
+      },
+      gGep ?? D.zero,
+      '1',
+    ),
   ];
   return {
     kind: 'scorecard',
@@ -245,14 +379,19 @@ export function doubleAssessment(a: GepResult<Dec>, b: GepResult<Dec>, inputA: u
     gdp: { a: gdpA!.value, b: gdpB!.value, basis: gdpB!.basis, growthCurrent, growthReal: options.gdpRealGrowth ?? null },
     gep: { a: cmp.gep.a.value, b: cmp.gep.b.value, constantB: cmp.gep.constantB.value, growthCurrent: cmp.gep.rate, growthConstant: gGep },
     doubleGrowth: {
-      value: doubleGrowth, gdpGrowthUsed: gdpUsed,
+      value: doubleGrowth,
+      gdpGrowthUsed: gdpUsed,
       rule: `double growth ⇔ GDP growth (${gdpUsed}) > 0 and GEP growth at constant ${cmp.baseYear} prices > 0`,
       ruleZh: `双增长 ⇔ GDP 增长率（${gdpUsed === 'real' ? '不变价' : '现价'}）> 0 且 GEP 按 ${cmp.baseYear} 年不变价的增长率 > 0`,
     },
     ratios,
     trace: {
-      formula: 'g_GDP = ΔGDP / GDP_a; g_GEP = (K_b − K_a) / K_a; double growth ⇔ g_GDP > 0 ∧ g_GEP > 0', formulaZh: 'g_GDP = ΔGDP / GDP_a；g_GEP = (K_b − K_a) / K_a；双增长 ⇔ g_GDP > 0 ∧ g_GEP > 0',
-      methods: SCORECARD_METHODS, parameters, steps, coefficients: [],
+      formula: 'g_GDP = ΔGDP / GDP_a; g_GEP = (K_b − K_a) / K_a; double growth ⇔ g_GDP > 0 ∧ g_GEP > 0',
+      formulaZh: 'g_GDP = ΔGDP / GDP_a；g_GEP = (K_b − K_a) / K_a；双增长 ⇔ g_GDP > 0 ∧ g_GEP > 0',
+      methods: SCORECARD_METHODS,
+      parameters,
+      steps,
+      coefficients: [],
     },
     warnings: [...warnings, ...(ra?.warnings ?? []).filter((w) => /realisation-rate/.test(w.message))],
   };
@@ -278,16 +417,33 @@ export interface AuditOptions {
  * auditTenure(parsed, [{ result: acc2021, input: in2021 }, { result: acc2022, input: in2022 }]).flagged
  * //=> true   (the sample county: −5.8 % at 2021 prices, beyond the default 5 %)
  */
-export function auditTenure(input: AuditInput, accounts: readonly { readonly result: GepResult<Dec>; readonly input: unknown }[], options: AuditOptions = {}): TenureAudit {
+export function auditTenure(
+  input: AuditInput,
+  accounts: readonly { readonly result: GepResult<Dec>; readonly input: unknown }[],
+  options: AuditOptions = {},
+): TenureAudit {
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   accounts.forEach((x) => requireDecimal(x.result, 'auditTenure'));
   for (let i = 1; i < accounts.length; i++) {
     if (accounts[i]!.result.accountingYear <= accounts[i - 1]!.result.accountingYear) {
-      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: { en: `an account after ${accounts[i - 1]!.result.accountingYear} (accounts in year order)`, zh: `${accounts[i - 1]!.result.accountingYear} 年之后的核算（按年份排序）` }, found: String(accounts[i]!.result.accountingYear) }));
+      issues.push(
+        makeIssue('input.out-of-range', ['accounts', i], {
+          expected: {
+            en: `an account after ${accounts[i - 1]!.result.accountingYear} (accounts in year order)`,
+            zh: `${accounts[i - 1]!.result.accountingYear} 年之后的核算（按年份排序）`,
+          },
+          found: String(accounts[i]!.result.accountingYear),
+        }),
+      );
     }
     if (accounts[i]!.result.region.name !== accounts[0]!.result.region.name) {
-      issues.push(makeIssue('input.out-of-range', ['accounts', i], { expected: { en: `an account of ${accounts[0]!.result.region.name}`, zh: `${accounts[0]!.result.region.name}的核算` }, found: accounts[i]!.result.region.name }));
+      issues.push(
+        makeIssue('input.out-of-range', ['accounts', i], {
+          expected: { en: `an account of ${accounts[0]!.result.region.name}`, zh: `${accounts[0]!.result.region.name}的核算` },
+          found: accounts[i]!.result.region.name,
+        }),
+      );
     }
   }
   let threshold: DeclineThreshold;
@@ -295,7 +451,8 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
     threshold = { value: readRate(input.declineThreshold), source: input.declineThreshold.source, status: 'input' };
   } else {
     threshold = {
-      value: D.fromString(DEFAULT_DECLINE_THRESHOLD), status: 'library-default',
+      value: D.fromString(DEFAULT_DECLINE_THRESHOLD),
+      status: 'library-default',
       source: 'library default (5 %), not a standard: shanxi-2022-182 (十九) names no threshold for a "serious" decline',
       sourceZh: '程序默认值（5 %），并非标准：shanxi-2022-182（十九）未规定“严重”下降的阈值',
     };
@@ -311,50 +468,133 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
   };
   const cmp = compareGep(first, last, compareOptions);
   warnings.push(...cmp.warnings);
-  const path: TermYear[] = [{ year: first.accountingYear, current: first.totals.gep.value, priceYear: first.priceYear, constant: cmp.gep.constantA.value, constantRate: D.zero }];
+  const path: TermYear[] = [
+    {
+      year: first.accountingYear,
+      current: first.totals.gep.value,
+      priceYear: first.priceYear,
+      constant: cmp.gep.constantA.value,
+      constantRate: D.zero,
+    },
+  ];
   for (const x of accounts.slice(1, -1)) {
     const c = compareGep(first, x.result, compareOptions);
-    path.push({ year: x.result.accountingYear, current: x.result.totals.gep.value, priceYear: x.result.priceYear, constant: c.gep.constantB.value, constantRate: c.gep.constantRate });
+    path.push({
+      year: x.result.accountingYear,
+      current: x.result.totals.gep.value,
+      priceYear: x.result.priceYear,
+      constant: c.gep.constantB.value,
+      constantRate: c.gep.constantRate,
+    });
   }
-  path.push({ year: last.accountingYear, current: last.totals.gep.value, priceYear: last.priceYear, constant: cmp.gep.constantB.value, constantRate: cmp.gep.constantRate });
+  path.push({
+    year: last.accountingYear,
+    current: last.totals.gep.value,
+    priceYear: last.priceYear,
+    constant: cmp.gep.constantB.value,
+    constantRate: cmp.gep.constantRate,
+  });
 
   let scorecard: Scorecard | null = null;
-  const haveGdp = gdpOf(first, accounts[0]!.input, ['accounts', 0]) && gdpOf(last, accounts[accounts.length - 1]!.input, ['accounts', accounts.length - 1]);
+  const haveGdp =
+    gdpOf(first, accounts[0]!.input, ['accounts', 0]) &&
+    gdpOf(last, accounts[accounts.length - 1]!.input, ['accounts', accounts.length - 1]);
   if (haveGdp) {
     try {
-      scorecard = doubleAssessment(first, last, accounts[0]!.input, accounts[accounts.length - 1]!.input, { comparison: cmp, ...(realGrowth ? { gdpRealGrowth: realGrowth } : {}) });
+      scorecard = doubleAssessment(first, last, accounts[0]!.input, accounts[accounts.length - 1]!.input, {
+        comparison: cmp,
+        ...(realGrowth ? { gdpRealGrowth: realGrowth } : {}),
+      });
     } catch (e) {
       // a.… is the first account, b.… the last: accounts[0].…, accounts[n − 1].…
-      if (e instanceof GepInputError) throw new GepInputError(e.issues.map((i) => moveIssue(i, ['accounts', i.path[0] === 'a' ? 0 : accounts.length - 1, ...i.path.slice(1)])));
+      if (e instanceof GepInputError)
+        throw new GepInputError(
+          e.issues.map((i) => moveIssue(i, ['accounts', i.path[0] === 'a' ? 0 : accounts.length - 1, ...i.path.slice(1)])),
+        );
       throw e;
     }
   } else {
     warnings.push(makeWarning('audit-no-gdp'));
   }
   const toVerify = new Map<string, { id: string; value: string; unit: string; source: string }>();
-  for (const x of accounts) for (const c of x.result.coefficientsUsed) if (c.status === 'to-verify') toVerify.set(c.id, { id: c.id, value: c.value, unit: c.unit, source: c.source });
+  for (const x of accounts)
+    for (const c of x.result.coefficientsUsed)
+      if (c.status === 'to-verify') toVerify.set(c.id, { id: c.id, value: c.value, unit: c.unit, source: c.source });
 
   const parameters: Parameter[] = [
     parameter({
-      symbol: 'θ', name: { en: 'decline threshold', zh: '下降阈值' }, value: D.toString(threshold.value), unit: '1',
-      from: threshold.status === 'input' ? `input:declineThreshold (${threshold.source})` : { en: 'default: DEFAULT_DECLINE_THRESHOLD', zh: '默认：DEFAULT_DECLINE_THRESHOLD' },
-      status: threshold.status, note: threshold.sourceZh ? { en: threshold.source, zh: threshold.sourceZh } : threshold.source,
+      symbol: 'θ',
+      name: { en: 'decline threshold', zh: '下降阈值' },
+      value: D.toString(threshold.value),
+      unit: '1',
+      from:
+        threshold.status === 'input'
+          ? `input:declineThreshold (${threshold.source})`
+          : { en: 'default: DEFAULT_DECLINE_THRESHOLD', zh: '默认：DEFAULT_DECLINE_THRESHOLD' },
+      status: threshold.status,
+      note: threshold.sourceZh ? { en: threshold.source, zh: threshold.sourceZh } : threshold.source,
     }),
     parameter({
-      symbol: 'y_0', name: { en: 'constant prices of', zh: '不变价基年' }, value: String(cmp.baseYear), unit: 'a',
-      from: input.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the first account’s price year', zh: '默认：第一期核算的价格年份' }, status: input.baseYear !== undefined ? 'input' : 'library-default',
+      symbol: 'y_0',
+      name: { en: 'constant prices of', zh: '不变价基年' },
+      value: String(cmp.baseYear),
+      unit: 'a',
+      from:
+        input.baseYear !== undefined
+          ? 'input:baseYear'
+          : { en: 'default: the first account’s price year', zh: '默认：第一期核算的价格年份' },
+      status: input.baseYear !== undefined ? 'input' : 'library-default',
     }),
-    ...(cmp.priceIndex ? [parameter({ symbol: 'I', name: { en: 'price index', zh: '价格指数' }, value: cmp.priceIndex, unit: '1', from: { en: 'input:priceIndex or the profile’s index', zh: 'input:priceIndex 或核算方案的指数' }, status: 'input' })] : []),
+    ...(cmp.priceIndex
+      ? [
+          parameter({
+            symbol: 'I',
+            name: { en: 'price index', zh: '价格指数' },
+            value: cmp.priceIndex,
+            unit: '1',
+            from: { en: 'input:priceIndex or the profile’s index', zh: 'input:priceIndex 或核算方案的指数' },
+            status: 'input',
+          }),
+        ]
+      : []),
   ];
   const steps = [
-    step({ en: 'GEP change over the term at constant prices', zh: '任期内 GEP 不变价变化' }, 'ΔK = K_last − K_first = Σ_k QE_k', {
-      K_first: tv(cmp.gep.constantA.value, '元', { en: `${first.accountingYear} at ${cmp.baseYear} prices`, zh: `${first.accountingYear} 年，按 ${cmp.baseYear} 年价格` }),
-      K_last: tv(cmp.gep.constantB.value, '元', { en: `${last.accountingYear} at ${cmp.baseYear} prices`, zh: `${last.accountingYear} 年，按 ${cmp.baseYear} 年价格` }),
-    }, cmp.gep.constantChange.value, '元'),
-    step({ en: 'change rate', zh: '变化率' }, 'ΔK / K_first', { ΔK: tv(cmp.gep.constantChange.value, '元', { en: 'step', zh: '步骤' }), K_first: tv(cmp.gep.constantA.value, '元', { en: 'step', zh: '步骤' }) }, cmp.gep.constantRate ?? D.zero, '1'),
-    step({ en: 'decline flag', zh: '下降标记' }, { en: 'flagged ⇔ ΔK / K_first < −θ', zh: '标记 ⇔ ΔK / K_first < −θ' }, {
-      θ: tv(threshold.value, '1', threshold.status === 'input' ? 'input:declineThreshold' : { en: 'library default', zh: '程序默认' }),
-    }, cmp.decline.flagged ? D.one : D.zero, '1', cmp.decline.flagged ? { en: 'flagged (1)', zh: '已标记（1）' } : { en: 'not flagged (0)', zh: '未标记（0）' }),
+    step(
+      { en: 'GEP change over the term at constant prices', zh: '任期内 GEP 不变价变化' },
+      'ΔK = K_last − K_first = Σ_k QE_k',
+      {
+        K_first: tv(cmp.gep.constantA.value, '元', {
+          en: `${first.accountingYear} at ${cmp.baseYear} prices`,
+          zh: `${first.accountingYear} 年，按 ${cmp.baseYear} 年价格`,
+        }),
+        K_last: tv(cmp.gep.constantB.value, '元', {
+          en: `${last.accountingYear} at ${cmp.baseYear} prices`,
+          zh: `${last.accountingYear} 年，按 ${cmp.baseYear} 年价格`,
+        }),
+      },
+      cmp.gep.constantChange.value,
+      '元',
+    ),
+    step(
+      { en: 'change rate', zh: '变化率' },
+      'ΔK / K_first',
+      {
+        ΔK: tv(cmp.gep.constantChange.value, '元', { en: 'step', zh: '步骤' }),
+        K_first: tv(cmp.gep.constantA.value, '元', { en: 'step', zh: '步骤' }),
+      },
+      cmp.gep.constantRate ?? D.zero,
+      '1',
+    ),
+    step(
+      { en: 'decline flag', zh: '下降标记' },
+      { en: 'flagged ⇔ ΔK / K_first < −θ', zh: '标记 ⇔ ΔK / K_first < −θ' },
+      {
+        θ: tv(threshold.value, '1', threshold.status === 'input' ? 'input:declineThreshold' : { en: 'library default', zh: '程序默认' }),
+      },
+      cmp.decline.flagged ? D.one : D.zero,
+      '1',
+      cmp.decline.flagged ? { en: 'flagged (1)', zh: '已标记（1）' } : { en: 'not flagged (0)', zh: '未标记（0）' },
+    ),
   ];
   return {
     kind: 'tenure-audit',
@@ -373,8 +613,12 @@ export function auditTenure(input: AuditInput, accounts: readonly { readonly res
     scorecard,
     toVerify: [...toVerify.values()],
     trace: {
-      formula: 'ΔK = K_last − K_first = Σ_k (QE_k); ΔV = QE + PE; flagged ⇔ ΔK / K_first < −θ', formulaZh: 'ΔK = K_last − K_first = Σ_k (QE_k)；ΔV = QE + PE；标记 ⇔ ΔK / K_first < −θ',
-      methods: AUDIT_METHODS, parameters, steps, coefficients: [],
+      formula: 'ΔK = K_last − K_first = Σ_k (QE_k); ΔV = QE + PE; flagged ⇔ ΔK / K_first < −θ',
+      formulaZh: 'ΔK = K_last − K_first = Σ_k (QE_k)；ΔV = QE + PE；标记 ⇔ ΔK / K_first < −θ',
+      methods: AUDIT_METHODS,
+      parameters,
+      steps,
+      coefficients: [],
     },
     warnings,
   };

@@ -100,17 +100,46 @@ function noted(note: Text | undefined): { note?: string; noteZh?: string } {
 }
 
 /** A parameter entry given by the input at `path`. */
-export function inputParameter(symbol: string, name: Text, value: Dec | string, unit: string, path: readonly (string | number)[], note?: Text): Parameter {
-  return { symbol, ...named(name), value: typeof value === 'string' ? value : D.toString(value), unit, from: `input:${pathText(path)}`, status: 'input', ...noted(note) };
+export function inputParameter(
+  symbol: string,
+  name: Text,
+  value: Dec | string,
+  unit: string,
+  path: readonly (string | number)[],
+  note?: Text,
+): Parameter {
+  return {
+    symbol,
+    ...named(name),
+    value: typeof value === 'string' ? value : D.toString(value),
+    unit,
+    from: `input:${pathText(path)}`,
+    status: 'input',
+    ...noted(note),
+  };
 }
 
 /** A parameter entry from a coefficient use. */
 export function coefficientParameter(name: Text, use: CoefficientUse, note?: Text): Parameter {
-  return { symbol: use.symbol, ...named(name), value: use.value, unit: use.unit, from: `coefficient:${use.id} (${use.table}, ${use.source})`, status: use.status, ...noted(note) };
+  return {
+    symbol: use.symbol,
+    ...named(name),
+    value: use.value,
+    unit: use.unit,
+    from: `coefficient:${use.id} (${use.table}, ${use.source})`,
+    status: use.status,
+    ...noted(note),
+  };
 }
 
 /** A parameter entry of any origin, with its name and note in English and Chinese. */
-export function parameter(p: Omit<Parameter, 'name' | 'nameZh' | 'note' | 'noteZh' | 'from' | 'fromZh'> & { readonly name: Text; readonly note?: Text | undefined; readonly from: Text }): Parameter {
+export function parameter(
+  p: Omit<Parameter, 'name' | 'nameZh' | 'note' | 'noteZh' | 'from' | 'fromZh'> & {
+    readonly name: Text;
+    readonly note?: Text | undefined;
+    readonly from: Text;
+  },
+): Parameter {
   const { name, note, from, ...rest } = p;
   const fromZh = textZh(from);
   return { ...rest, ...named(name), ...noted(note), from: textEn(from), ...(fromZh !== undefined ? { fromZh } : {}) } as Parameter;
@@ -147,9 +176,14 @@ export function step(name: Text, formula: Text, inputs: Record<string, AppTraced
   const formulaZh = textZh(formula);
   const noteZh = textZh(note);
   return {
-    name: textEn(name), formula: textEn(formula), inputs, result: { value: D.toString(value), unit },
+    name: textEn(name),
+    formula: textEn(formula),
+    inputs,
+    result: { value: D.toString(value), unit },
     ...(note !== undefined && textEn(note) !== '' ? { note: textEn(note) } : {}),
-    ...(zh !== undefined ? { zh: { name: zh, ...(formulaZh !== undefined ? { formula: formulaZh } : {}), ...(noteZh !== undefined ? { note: noteZh } : {}) } } : {}),
+    ...(zh !== undefined
+      ? { zh: { name: zh, ...(formulaZh !== undefined ? { formula: formulaZh } : {}), ...(noteZh !== undefined ? { note: noteZh } : {}) } }
+      : {}),
   };
 }
 
@@ -163,14 +197,22 @@ export function prefixSteps(steps: readonly TraceStep[], prefix: Text): TraceSte
   return steps.map((s) => ({
     ...s,
     name: renamed(s.name),
-    inputs: Object.fromEntries(Object.entries(s.inputs).map(([k, v]) => [k, v.from.startsWith('step:') && names.has(v.from.slice(5)) ? { ...v, from: `step:${renamed(v.from.slice(5))}` } : v])),
+    inputs: Object.fromEntries(
+      Object.entries(s.inputs).map(([k, v]) => [
+        k,
+        v.from.startsWith('step:') && names.has(v.from.slice(5)) ? { ...v, from: `step:${renamed(v.from.slice(5))}` } : v,
+      ]),
+    ),
     zh: { ...s.zh, name: `${textIn(prefix, 'zh')}：${s.zh?.name ?? s.name}` },
   }));
 }
 
 /** Refuse an account that was not computed on the decimal path (money must be exact). */
 export function requireDecimal(result: GepResult<unknown>, what: string): GepResult<Dec> {
-  if (result.arithmetic !== 'decimal') throw new Error(`[gep] ${what}: the account was computed on the ${result.arithmetic} path; applications of GEP results need exact decimals`);
+  if (result.arithmetic !== 'decimal')
+    throw new Error(
+      `[gep] ${what}: the account was computed on the ${result.arithmetic} path; applications of GEP results need exact decimals`,
+    );
   return result as GepResult<Dec>;
 }
 
@@ -207,26 +249,67 @@ const negative = (t: string) => t.trim().startsWith('-') && /[1-9]/.test(t.trim(
  * for a flow reference such as 元/a an amount without /a is one year's); money (a reference in 元)
  * takes an optional price year. `extra` adds fields (e.g. the source of a threshold).
  */
-export function amountInput<E extends z.ZodRawShape = Record<never, never>>(reference: string, options: { nonNegative?: boolean; max?: string } = {}, extra?: E) {
+export function amountInput<E extends z.ZodRawShape = Record<never, never>>(
+  reference: string,
+  options: { nonNegative?: boolean; max?: string } = {},
+  extra?: E,
+) {
   const money = parseUnit(reference).dimension.money !== undefined;
-  return z.strictObject({ value: decimalText, unit: z.string(), ...(money ? { priceYear: year.optional() } : {}), ...(extra ?? {}) } as { value: typeof decimalText; unit: z.ZodString; priceYear: z.ZodOptional<typeof year> } & E).check((ctx) => {
-    const { value, unit } = ctx.value as { value: string; unit: string };
-    if (!isKnownUnit(unit)) {
-      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
-      return;
-    }
-    if (!sameDimensionUnits(asFlowUnit(unit, reference), reference)) {
-      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'dimension', params: { gepCode: 'input.unit-dimension', expected: dimensionExample(dimensionOf(reference), reference), found: unit } });
-      return;
-    }
-    if (!isDecimalText(value)) return;
-    if ((options.nonNegative ?? true) && negative(value)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value } });
-    }
-    if (options.max !== undefined && convert(D, D.fromString(value), asFlowUnit(unit, reference), reference).gt(options.max)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: { en: `a value ≤ ${options.max}${reference === '1' ? '' : ` ${reference}`}`, zh: `≤ ${options.max}${reference === '1' ? '' : ` ${reference}`} 的数值` }, found: `${value} ${unit}` } });
-    }
-  });
+  return z
+    .strictObject({ value: decimalText, unit: z.string(), ...(money ? { priceYear: year.optional() } : {}), ...(extra ?? {}) } as {
+      value: typeof decimalText;
+      unit: z.ZodString;
+      priceYear: z.ZodOptional<typeof year>;
+    } & E)
+    .check((ctx) => {
+      const { value, unit } = ctx.value as { value: string; unit: string };
+      if (!isKnownUnit(unit)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: unit,
+          path: ['unit'],
+          message: 'unit',
+          params: { gepCode: 'input.unit-unknown', found: unit },
+        });
+        return;
+      }
+      if (!sameDimensionUnits(asFlowUnit(unit, reference), reference)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: unit,
+          path: ['unit'],
+          message: 'dimension',
+          params: { gepCode: 'input.unit-dimension', expected: dimensionExample(dimensionOf(reference), reference), found: unit },
+        });
+        return;
+      }
+      if (!isDecimalText(value)) return;
+      if ((options.nonNegative ?? true) && negative(value)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          path: ['value'],
+          message: 'range',
+          params: { gepCode: 'input.out-of-range', expected: { en: 'a value ≥ 0', zh: '≥ 0 的数值' }, found: value },
+        });
+      }
+      if (options.max !== undefined && convert(D, D.fromString(value), asFlowUnit(unit, reference), reference).gt(options.max)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          path: ['value'],
+          message: 'range',
+          params: {
+            gepCode: 'input.out-of-range',
+            expected: {
+              en: `a value ≤ ${options.max}${reference === '1' ? '' : ` ${reference}`}`,
+              zh: `≤ ${options.max}${reference === '1' ? '' : ` ${reference}`} 的数值`,
+            },
+            found: `${value} ${unit}`,
+          },
+        });
+      }
+    });
 }
 
 /** An amount of money (元, 万元, 亿元), ≥ 0, with an optional price year. */
@@ -278,7 +361,12 @@ export function readKm2(area: { value: string; unit: string }): Dec {
 }
 
 /** A money input whose price year, when given, must be `priceYear`. */
-export function checkPriceYear(amount: { priceYear?: number | undefined }, priceYear: number, path: readonly (string | number)[], issues: GepIssue[]): void {
+export function checkPriceYear(
+  amount: { priceYear?: number | undefined },
+  priceYear: number,
+  path: readonly (string | number)[],
+  issues: GepIssue[],
+): void {
   if (amount.priceYear !== undefined && amount.priceYear !== priceYear) {
     issues.push(makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(priceYear), found: String(amount.priceYear) }));
   }

@@ -27,9 +27,30 @@ import { GepUnitError, GepUnitParseError } from '../units/units.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import type { ProjectImpact } from './project.js';
 import {
-  annualMoney, checkPriceYear, D, inputParameter, method, moneyAmount, parameter, prefixSteps, rateInput, readRate, readYuan, readYuanPerYear, shareInput, step, throwIssues,
-  timingInput, toJsonData, tv, yearInput, yearsInput,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  annualMoney,
+  checkPriceYear,
+  D,
+  inputParameter,
+  method,
+  moneyAmount,
+  parameter,
+  prefixSteps,
+  rateInput,
+  readRate,
+  readYuan,
+  readYuanPerYear,
+  shareInput,
+  step,
+  throwIssues,
+  timingInput,
+  toJsonData,
+  tv,
+  yearInput,
+  yearsInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** The compensation rules. */
@@ -49,12 +70,20 @@ export const compensationSchema = z.strictObject({
   priceYear: yearInput,
   rule: z.enum(COMPENSATION_RULES),
   /** Annual losses by indicator or item, 元/a at `priceYear`; or take them from `projectImpact`. */
-  losses: z.array(z.strictObject({
-    item: z.string().min(1),
-    indicator: z.string().regex(/^(material|regulating|cultural)\.[a-z-]+$/).optional(),
-    annualValue: annualMoney,
-    source: z.string().min(1).optional(),
-  })).min(1).optional(),
+  losses: z
+    .array(
+      z.strictObject({
+        item: z.string().min(1),
+        indicator: z
+          .string()
+          .regex(/^(material|regulating|cultural)\.[a-z-]+$/)
+          .optional(),
+        annualValue: annualMoney,
+        source: z.string().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   /** A project file (`gep project`) whose negative impacts are the losses. */
   projectImpact: z.string().min(1).optional(),
   /** With `projectImpact`: let gains in some indicators offset losses in others (default false). */
@@ -115,17 +144,32 @@ export interface Compensation {
 /** The methods compensation rests on. */
 export const COMPENSATION_METHODS: Readonly<Record<CompensationRule, readonly MethodRef[]>> = {
   'restoration-cost': [
-    method('shanxi-2022-182', '(八) 对生态产品实物量和价值核算结果采取必要的补偿措施，确保生态产品保值增值', 'read', { en: 'the aim; no method', zh: '目标；未给出方法' }),
+    method('shanxi-2022-182', '(八) 对生态产品实物量和价值核算结果采取必要的补偿措施，确保生态产品保值增值', 'read', {
+      en: 'the aim; no method',
+      zh: '目标；未给出方法',
+    }),
     method(null, { en: 'C = R (restoration or replacement cost)', zh: 'C = R（修复或替代成本）' }, 'not-a-standard'),
   ],
   'value-lost': [
     method('shanxi-2022-182', '(八) 确保生态产品保值增值', 'read', { en: 'the aim; no method', zh: '目标；未给出方法' }),
-    method('discounting', { en: 'C = PV(L) over n years at r', zh: 'C = 按折现率 r 计的 n 年 L 的现值 PV(L)' }, 'not-a-standard', { en: 'n, r and the timing are parameters', zh: 'n、r 与发生时点均为参数' }),
+    method('discounting', { en: 'C = PV(L) over n years at r', zh: 'C = 按折现率 r 计的 n 年 L 的现值 PV(L)' }, 'not-a-standard', {
+      en: 'n, r and the timing are parameters',
+      zh: 'n、r 与发生时点均为参数',
+    }),
   ],
   'restoration-plus-interim': [
     method('shanxi-2022-182', '(八) 确保生态产品保值增值', 'read', { en: 'the aim; no method', zh: '目标；未给出方法' }),
-    method('mee-2014-damage-assessment', { en: 'damage = restoration cost + interim loss until recovery (期间损害)', zh: '损害 = 修复费用 + 恢复前的期间损害' }, 'recalled', { en: 'the logic of damage assessment, applied to a planned loss', zh: '借用损害鉴定评估的思路，用于计划中的损失' }),
-    method('discounting', { en: 'interim loss = PV(L) over the years until restored', zh: '期间损害 = 恢复前各年 L 的现值 PV(L)' }, 'not-a-standard'),
+    method(
+      'mee-2014-damage-assessment',
+      { en: 'damage = restoration cost + interim loss until recovery (期间损害)', zh: '损害 = 修复费用 + 恢复前的期间损害' },
+      'recalled',
+      { en: 'the logic of damage assessment, applied to a planned loss', zh: '借用损害鉴定评估的思路，用于计划中的损失' },
+    ),
+    method(
+      'discounting',
+      { en: 'interim loss = PV(L) over the years until restored', zh: '期间损害 = 恢复前各年 L 的现值 PV(L)' },
+      'not-a-standard',
+    ),
   ],
 };
 
@@ -143,14 +187,28 @@ export const COMPENSATION_METHODS: Readonly<Record<CompensationRule, readonly Me
  */
 export function lossesFromImpact(impact: ProjectImpact, offsetGains = false): Loss[] {
   if (offsetGains) {
-    return impact.net.lt(0) ? [{
-      item: `net fall of GEP (${impact.labels.baseline} → ${impact.labels.withProject})`, itemZh: `GEP 净减少（${impact.labels.baselineZh} → ${impact.labels.withProjectZh}）`,
-      annualValue: D.negate(impact.net), from: 'project impact: −net', fromZh: '项目影响：−净影响',
-    }] : [];
+    return impact.net.lt(0)
+      ? [
+          {
+            item: `net fall of GEP (${impact.labels.baseline} → ${impact.labels.withProject})`,
+            itemZh: `GEP 净减少（${impact.labels.baselineZh} → ${impact.labels.withProjectZh}）`,
+            annualValue: D.negate(impact.net),
+            from: 'project impact: −net',
+            fromZh: '项目影响：−净影响',
+          },
+        ]
+      : [];
   }
-  return impact.indicators.filter((i) => i.impact.lt(0)).map((i) => ({
-    item: `${i.zh} ${i.en}`, itemZh: i.zh, indicator: i.id, annualValue: D.negate(i.impact), from: `project impact: −QE of ${i.id}`, fromZh: `项目影响：−${i.id} 的数量效应`,
-  }));
+  return impact.indicators
+    .filter((i) => i.impact.lt(0))
+    .map((i) => ({
+      item: `${i.zh} ${i.en}`,
+      itemZh: i.zh,
+      indicator: i.id,
+      annualValue: D.negate(i.impact),
+      from: `project impact: −QE of ${i.id}`,
+      fromZh: `项目影响：−${i.id} 的数量效应`,
+    }));
 }
 
 /**
@@ -176,22 +234,52 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
 
   // Losses
   let losses: Loss[] = [];
-  if (input.losses && input.projectImpact) issues.push(makeIssue('input.type', ['projectImpact'], { expected: { en: 'either losses or projectImpact, not both', zh: 'losses 或 projectImpact（二者不可同时给出）' }, found: { en: 'both', zh: '两者都有' } }));
+  if (input.losses && input.projectImpact)
+    issues.push(
+      makeIssue('input.type', ['projectImpact'], {
+        expected: { en: 'either losses or projectImpact, not both', zh: 'losses 或 projectImpact（二者不可同时给出）' },
+        found: { en: 'both', zh: '两者都有' },
+      }),
+    );
   if (input.losses) {
     input.losses.forEach((l, i) => checkPriceYear(l.annualValue, input.priceYear, ['losses', i, 'annualValue'], issues));
-    losses = input.losses.map((l, i) => ({ item: l.item, ...(l.indicator ? { indicator: l.indicator } : {}), annualValue: readYuanPerYear(l.annualValue), from: `input:losses[${i}].annualValue` }));
+    losses = input.losses.map((l, i) => ({
+      item: l.item,
+      ...(l.indicator ? { indicator: l.indicator } : {}),
+      annualValue: readYuanPerYear(l.annualValue),
+      from: `input:losses[${i}].annualValue`,
+    }));
   } else if (input.projectImpact) {
     if (!fromImpact) throw new Error('[gep] computeCompensation: the file names a projectImpact; pass its computed impact');
-    if (fromImpact.baseYear !== input.priceYear) issues.push(makeIssue('input.price-year', ['priceYear'], { expected: String(fromImpact.baseYear), found: String(input.priceYear) }));
+    if (fromImpact.baseYear !== input.priceYear)
+      issues.push(makeIssue('input.price-year', ['priceYear'], { expected: String(fromImpact.baseYear), found: String(input.priceYear) }));
     losses = lossesFromImpact(fromImpact, input.offsetGains ?? false);
-    parameters.push(parameter({
-      symbol: 'offset', name: { en: 'gains offset losses', zh: '增加抵消减少' }, value: String(input.offsetGains ?? false), unit: '',
-      from: input.offsetGains === undefined ? { en: 'default: no (a gain in one product does not make up for the loss of another)', zh: '默认：否（一种产品的增加不能弥补另一种产品的损失）' } : 'input:offsetGains',
-      status: input.offsetGains === undefined ? 'library-default' : 'input',
-    }));
+    parameters.push(
+      parameter({
+        symbol: 'offset',
+        name: { en: 'gains offset losses', zh: '增加抵消减少' },
+        value: String(input.offsetGains ?? false),
+        unit: '',
+        from:
+          input.offsetGains === undefined
+            ? {
+                en: 'default: no (a gain in one product does not make up for the loss of another)',
+                zh: '默认：否（一种产品的增加不能弥补另一种产品的损失）',
+              }
+            : 'input:offsetGains',
+        status: input.offsetGains === undefined ? 'library-default' : 'input',
+      }),
+    );
     if (!losses.length) warnings.push(makeWarning('compensation-no-loss'));
   } else if (needsLoss) {
-    issues.push(makeIssue('input.required', ['losses'], { expected: { en: `the annual losses (or a projectImpact file): rule ${rule} values them`, zh: `年度损失（或 projectImpact 文件）：规则 ${rule} 需要对其估价` } }));
+    issues.push(
+      makeIssue('input.required', ['losses'], {
+        expected: {
+          en: `the annual losses (or a projectImpact file): rule ${rule} values them`,
+          zh: `年度损失（或 projectImpact 文件）：规则 ${rule} 需要对其估价`,
+        },
+      }),
+    );
   }
 
   // Restoration cost
@@ -206,26 +294,65 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
       }
       checkPriceYear(c.unitCost, input.priceYear, [...at, 'unitCost'], issues);
       try {
-        const v = valueAt(D, { value: D.fromString(c.quantity.value), unit: c.quantity.unit }, { value: D.fromString(c.unitCost.value), unit: c.unitCost.unit }).value;
-        costs.push({ item: c.item, value: v, calculation: `${c.quantity.value} ${c.quantity.unit} × ${c.unitCost.value} ${c.unitCost.unit}`, from: `input:restorationCost[${i}]` });
+        const v = valueAt(
+          D,
+          { value: D.fromString(c.quantity.value), unit: c.quantity.unit },
+          { value: D.fromString(c.unitCost.value), unit: c.unitCost.unit },
+        ).value;
+        costs.push({
+          item: c.item,
+          value: v,
+          calculation: `${c.quantity.value} ${c.quantity.unit} × ${c.unitCost.value} ${c.unitCost.unit}`,
+          from: `input:restorationCost[${i}]`,
+        });
       } catch (e) {
         if (!(e instanceof GepUnitError || e instanceof GepUnitParseError)) throw e;
-        issues.push(makeIssue('input.unit-dimension', [...at, 'unitCost', 'unit'], { expected: { en: `a cost per ${c.quantity.unit}`, zh: `每 ${c.quantity.unit} 的费用` }, found: c.unitCost.unit }));
+        issues.push(
+          makeIssue('input.unit-dimension', [...at, 'unitCost', 'unit'], {
+            expected: { en: `a cost per ${c.quantity.unit}`, zh: `每 ${c.quantity.unit} 的费用` },
+            found: c.unitCost.unit,
+          }),
+        );
       }
     });
   } else if (needsCost) {
-    issues.push(makeIssue('input.required', ['restorationCost'], { expected: { en: `the restoration or replacement cost: rule ${rule} adds it`, zh: `修复或替代成本：规则 ${rule} 需要计入` } }));
+    issues.push(
+      makeIssue('input.required', ['restorationCost'], {
+        expected: { en: `the restoration or replacement cost: rule ${rule} adds it`, zh: `修复或替代成本：规则 ${rule} 需要计入` },
+      }),
+    );
   }
 
   // Discounting parameters
   const years = input.years;
   const canDiscount = years !== undefined && input.discountRate !== undefined;
   if (needsLoss) {
-    if (years === undefined) issues.push(makeIssue('input.required', ['years'], { expected: rule === 'value-lost' ? { en: 'the number of years the loss lasts', zh: '损失持续的年数' } : { en: 'the number of years until the services are restored', zh: '服务恢复所需的年数' } }));
-    if (input.discountRate === undefined) issues.push(makeIssue('input.required', ['discountRate'], { expected: { en: 'a discount rate, e.g. { "value": "3.5", "unit": "%" } (no standard fixes one)', zh: '折现率，如 { "value": "3.5", "unit": "%" }（没有标准规定其取值）' } }));
+    if (years === undefined)
+      issues.push(
+        makeIssue('input.required', ['years'], {
+          expected:
+            rule === 'value-lost'
+              ? { en: 'the number of years the loss lasts', zh: '损失持续的年数' }
+              : { en: 'the number of years until the services are restored', zh: '服务恢复所需的年数' },
+        }),
+      );
+    if (input.discountRate === undefined)
+      issues.push(
+        makeIssue('input.required', ['discountRate'], {
+          expected: {
+            en: 'a discount rate, e.g. { "value": "3.5", "unit": "%" } (no standard fixes one)',
+            zh: '折现率，如 { "value": "3.5", "unit": "%" }（没有标准规定其取值）',
+          },
+        }),
+      );
   }
   if (input.lossShares && years !== undefined && input.lossShares.length !== years) {
-    issues.push(makeIssue('input.out-of-range', ['lossShares'], { expected: { en: `one share per year (${years})`, zh: `每年一个份额（${years} 个）` }, found: { en: `${input.lossShares.length} shares`, zh: `${input.lossShares.length} 个份额` } }));
+    issues.push(
+      makeIssue('input.out-of-range', ['lossShares'], {
+        expected: { en: `one share per year (${years})`, zh: `每年一个份额（${years} 个）` },
+        found: { en: `${input.lossShares.length} shares`, zh: `${input.lossShares.length} 个份额` },
+      }),
+    );
   }
   throwIssues(issues);
 
@@ -233,22 +360,87 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
   const restorationTotal = D.sum(costs.map((c) => c.value));
   const steps = [];
   const lossFrom = (l: Loss) => (l.fromZh ? { en: l.from, zh: l.fromZh } : l.from);
-  losses.forEach((l, i) => parameters.push(parameter({ symbol: `L_${i + 1}`, name: { en: `annual loss: ${l.item}`, zh: `年度损失：${l.itemZh ?? l.item}` }, value: D.toString(l.annualValue), unit: '元/a', from: lossFrom(l), status: 'input' })));
-  costs.forEach((c, i) => parameters.push(parameter({ symbol: `R_${i + 1}`, name: { en: `restoration cost: ${c.item}`, zh: `修复费用：${c.item}` }, value: D.toString(c.value), unit: '元', from: c.from, status: 'input', ...(c.calculation ? { note: c.calculation } : {}) })));
-  if (losses.length) steps.push(step({ en: 'annual loss', zh: '年度损失' }, 'L = Σ L_i', Object.fromEntries(losses.map((l, i) => [`L_${i + 1}`, tv(l.annualValue, '元/a', lossFrom(l))])), annualLoss, '元/a'));
-  if (costs.length) steps.push(step({ en: 'restoration cost', zh: '修复费用' }, 'R = Σ R_i', Object.fromEntries(costs.map((c, i) => [`R_${i + 1}`, tv(c.value, '元', c.from)])), restorationTotal, '元'));
+  losses.forEach((l, i) =>
+    parameters.push(
+      parameter({
+        symbol: `L_${i + 1}`,
+        name: { en: `annual loss: ${l.item}`, zh: `年度损失：${l.itemZh ?? l.item}` },
+        value: D.toString(l.annualValue),
+        unit: '元/a',
+        from: lossFrom(l),
+        status: 'input',
+      }),
+    ),
+  );
+  costs.forEach((c, i) =>
+    parameters.push(
+      parameter({
+        symbol: `R_${i + 1}`,
+        name: { en: `restoration cost: ${c.item}`, zh: `修复费用：${c.item}` },
+        value: D.toString(c.value),
+        unit: '元',
+        from: c.from,
+        status: 'input',
+        ...(c.calculation ? { note: c.calculation } : {}),
+      }),
+    ),
+  );
+  if (losses.length)
+    steps.push(
+      step(
+        { en: 'annual loss', zh: '年度损失' },
+        'L = Σ L_i',
+        Object.fromEntries(losses.map((l, i) => [`L_${i + 1}`, tv(l.annualValue, '元/a', lossFrom(l))])),
+        annualLoss,
+        '元/a',
+      ),
+    );
+  if (costs.length)
+    steps.push(
+      step(
+        { en: 'restoration cost', zh: '修复费用' },
+        'R = Σ R_i',
+        Object.fromEntries(costs.map((c, i) => [`R_${i + 1}`, tv(c.value, '元', c.from)])),
+        restorationTotal,
+        '元',
+      ),
+    );
 
   let lostValue: PresentValue | null = null;
   if (canDiscount && losses.length) {
     const r = readRate(input.discountRate!);
     const timing = input.timing ?? 'end';
     parameters.push(
-      inputParameter('n', rule === 'restoration-plus-interim' ? { en: 'years until the services are restored', zh: '服务恢复所需年数' } : { en: 'years the loss lasts', zh: '损失持续年数' }, String(years), 'a', ['years']),
+      inputParameter(
+        'n',
+        rule === 'restoration-plus-interim'
+          ? { en: 'years until the services are restored', zh: '服务恢复所需年数' }
+          : { en: 'years the loss lasts', zh: '损失持续年数' },
+        String(years),
+        'a',
+        ['years'],
+      ),
       inputParameter('r', { en: 'discount rate', zh: '折现率' }, r, '1', ['discountRate']),
-      parameter({ symbol: 's', name: { en: 'timing of the annual losses', zh: '年度损失的发生时点' }, value: timing, unit: '', from: input.timing ? 'input:timing' : { en: 'default: end of each year', zh: '默认：每年年末' }, status: input.timing ? 'input' : 'library-default' }),
+      parameter({
+        symbol: 's',
+        name: { en: 'timing of the annual losses', zh: '年度损失的发生时点' },
+        value: timing,
+        unit: '',
+        from: input.timing ? 'input:timing' : { en: 'default: end of each year', zh: '默认：每年年末' },
+        status: input.timing ? 'input' : 'library-default',
+      }),
     );
     const shares = input.lossShares?.map((s) => readRate(s));
-    if (shares) parameters.push(inputParameter('f_t', { en: 'share of the annual loss in each year', zh: '各年年度损失的份额' }, shares.map((s) => D.toString(s)).join(', '), '1', ['lossShares']));
+    if (shares)
+      parameters.push(
+        inputParameter(
+          'f_t',
+          { en: 'share of the annual loss in each year', zh: '各年年度损失的份额' },
+          shares.map((s) => D.toString(s)).join(', '),
+          '1',
+          ['lossShares'],
+        ),
+      );
     lostValue = presentValue(shares ? shares.map((f) => D.multiply(annualLoss, f)) : annualLoss, { rate: r, years: years!, timing });
     steps.push(...prefixSteps(lostValue.steps, { en: 'lost value', zh: '损失价值' }));
   }
@@ -257,17 +449,29 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
   if (rule === 'restoration-cost') {
     compensation = restorationTotal;
     if (lostValue?.value.gt(restorationTotal)) {
-      warnings.push(makeWarning('compensation-below-lost-value', { params: { cost: D.toString(restorationTotal), years: years!, lost: D.toString(lostValue.value) } }));
+      warnings.push(
+        makeWarning('compensation-below-lost-value', {
+          params: { cost: D.toString(restorationTotal), years: years!, lost: D.toString(lostValue.value) },
+        }),
+      );
     }
   } else if (rule === 'value-lost') {
     compensation = lostValue?.value ?? D.zero;
   } else {
     compensation = D.add(restorationTotal, lostValue?.value ?? D.zero);
   }
-  steps.push(step({ en: 'compensation', zh: '补偿额' }, rule === 'restoration-cost' ? 'C = R' : rule === 'value-lost' ? 'C = PV(L)' : 'C = R + PV(L)', {
-    ...(rule !== 'value-lost' ? { R: tv(restorationTotal, '元', 'step:restoration cost') } : {}),
-    ...(rule !== 'restoration-cost' ? { 'PV(L)': tv(lostValue?.value ?? D.zero, '元', 'step:lost value: present value') } : {}),
-  }, compensation, '元'));
+  steps.push(
+    step(
+      { en: 'compensation', zh: '补偿额' },
+      rule === 'restoration-cost' ? 'C = R' : rule === 'value-lost' ? 'C = PV(L)' : 'C = R + PV(L)',
+      {
+        ...(rule !== 'value-lost' ? { R: tv(restorationTotal, '元', 'step:restoration cost') } : {}),
+        ...(rule !== 'restoration-cost' ? { 'PV(L)': tv(lostValue?.value ?? D.zero, '元', 'step:lost value: present value') } : {}),
+      },
+      compensation,
+      '元',
+    ),
+  );
 
   return {
     kind: 'compensation',
@@ -281,7 +485,12 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
     lostValue,
     compensation,
     trace: {
-      formula: rule === 'restoration-cost' ? 'C = R = Σ R_i' : rule === 'value-lost' ? 'C = PV(L) = Σ_{t=1..n} L · f_t · (1 + r)^−(t−s)' : 'C = R + Σ_{t=1..n} L · f_t · (1 + r)^−(t−s)',
+      formula:
+        rule === 'restoration-cost'
+          ? 'C = R = Σ R_i'
+          : rule === 'value-lost'
+            ? 'C = PV(L) = Σ_{t=1..n} L · f_t · (1 + r)^−(t−s)'
+            : 'C = R + Σ_{t=1..n} L · f_t · (1 + r)^−(t−s)',
       methods: COMPENSATION_METHODS[rule],
       parameters,
       steps,

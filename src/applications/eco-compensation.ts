@@ -10,6 +10,11 @@ import { boundsSchema } from './bounds.js';
 import { settlementSchema } from './settlement.js';
 
 /** Any eco-compensation file, by its `method`. */
-export const ecoCompensationSchema = z.discriminatedUnion('method', [verticalSchema, horizontalWaterSchema, boundsSchema, settlementSchema]);
+export const ecoCompensationSchema = z.discriminatedUnion('method', [
+  verticalSchema,
+  horizontalWaterSchema,
+  boundsSchema,
+  settlementSchema,
+]);
 /** An eco-compensation file as parsed. */
 export type EcoCompensationInput = z.infer<typeof ecoCompensationSchema>;

@@ -24,15 +24,40 @@ import type { GepResult } from '../accounts/gep.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import type { ProjectImpact } from './project.js';
 import {
-  accountRef, annualMoney, checkPriceYear, D, inputParameter, method, parameter, prefixSteps, rateInput, readRate, readYuanPerYear, requireDecimal, shareInput, step, throwIssues,
-  timingInput, toJsonData, tv, yearInput, yearsInput, amountInput,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  accountRef,
+  annualMoney,
+  checkPriceYear,
+  D,
+  inputParameter,
+  method,
+  parameter,
+  prefixSteps,
+  rateInput,
+  readRate,
+  readYuanPerYear,
+  requireDecimal,
+  shareInput,
+  step,
+  throwIssues,
+  timingInput,
+  toJsonData,
+  tv,
+  yearInput,
+  yearsInput,
+  amountInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** A green-finance file (`gep finance`). */
 export const financeSchema = z.strictObject({
   /** The borrower or the unit whose ecological assets back the loan. */
-  unit: z.strictObject({ name: z.string().min(1), kind: z.enum(['county', 'township', 'village', 'area', 'project', 'enterprise', 'other']) }),
+  unit: z.strictObject({
+    name: z.string().min(1),
+    kind: z.enum(['county', 'township', 'village', 'area', 'project', 'enterprise', 'other']),
+  }),
   priceYear: yearInput,
   /** The annual value that backs the loan: given, from an account, or from a project file. */
   annualValue: z.union([
@@ -40,8 +65,14 @@ export const financeSchema = z.strictObject({
     z.strictObject({
       account: accountRef,
       /** Which part of the account: categories and/or indicator ids; default all of GEP. */
-      categories: z.array(z.enum(CATEGORIES as unknown as [Category, ...Category[]])).min(1).optional(),
-      indicators: z.array(z.string().regex(/^(material|regulating|cultural)\.[a-z-]+$/)).min(1).optional(),
+      categories: z
+        .array(z.enum(CATEGORIES as unknown as [Category, ...Category[]]))
+        .min(1)
+        .optional(),
+      indicators: z
+        .array(z.string().regex(/^(material|regulating|cultural)\.[a-z-]+$/))
+        .min(1)
+        .optional(),
     }),
     /** A project file (`gep project`): its net impact (VEP gain) per year. */
     z.strictObject({ projectImpact: z.string().min(1) }),
@@ -79,7 +110,10 @@ export interface EcologicalAssetValuation {
 /** The methods of the valuation. */
 export const FINANCE_METHODS: readonly MethodRef[] = [
   method('shanxi-2022-182', '(二十一) 探索"生态资产权益抵押+项目贷"模式', 'read', { en: 'no sizing rule', zh: '未给出确定额度的规则' }),
-  method('discounting', { en: 'PV of the annual value over the term', zh: '期限内年价值的现值' }, 'not-a-standard', { en: 'term, rate and growth are inputs', zh: '期限、折现率与增长率均为输入' }),
+  method('discounting', { en: 'PV of the annual value over the term', zh: '期限内年价值的现值' }, 'not-a-standard', {
+    en: 'term, rate and growth are inputs',
+    zh: '期限、折现率与增长率均为输入',
+  }),
   method(null, 'B = PV · σ', 'not-a-standard', {
     en: 'no published rule sizes a loan on GEP; credit was 3.3–47.9 % of one year’s GEP in the cases read (applications.md §4.5)',
     zh: '没有已发布的规则按 GEP 确定贷款额；所读案例中授信为一年 GEP 的 3.3–47.9 %（applications.md §4.5）',
@@ -94,22 +128,37 @@ export const FINANCE_METHODS: readonly MethodRef[] = [
  * @returns the value in 元/a and its parts
  * @throws {GepInputError} an indicator not in the account
  */
-export function annualValueOf(account: GepResult<Dec>, select: { readonly categories?: readonly Category[]; readonly indicators?: readonly string[] } = {}): { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string } {
+export function annualValueOf(
+  account: GepResult<Dec>,
+  select: { readonly categories?: readonly Category[]; readonly indicators?: readonly string[] } = {},
+): { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string } {
   requireDecimal(account, 'annualValueOf');
   const issues: GepIssue[] = [];
   (select.indicators ?? []).forEach((id, i) => {
-    if (!account.indicators.some((r) => r.id === id)) issues.push(makeIssue('input.out-of-range', ['annualValue', 'indicators', i], { expected: { en: `an indicator of the account (${account.indicators.map((r) => r.id).join(', ')})`, zh: `核算中的指标（${account.indicators.map((r) => r.id).join('、')}）之一` }, found: id }));
+    if (!account.indicators.some((r) => r.id === id))
+      issues.push(
+        makeIssue('input.out-of-range', ['annualValue', 'indicators', i], {
+          expected: {
+            en: `an indicator of the account (${account.indicators.map((r) => r.id).join(', ')})`,
+            zh: `核算中的指标（${account.indicators.map((r) => r.id).join('、')}）之一`,
+          },
+          found: id,
+        }),
+      );
   });
   throwIssues(issues);
   const whole = !select.categories && !select.indicators;
   const parts = whole
     ? [{ item: 'GEP', value: account.totals.gep.value }]
     : [
-      ...(select.categories ?? []).map((c) => ({ item: c, value: account.totals[c].value })),
-      ...(select.indicators ?? []).filter((id) => !(select.categories ?? []).includes(id.split('.')[0] as Category)).map((id) => ({ item: id, value: account.indicators.find((r) => r.id === id)!.value.total.value })),
-    ];
+        ...(select.categories ?? []).map((c) => ({ item: c, value: account.totals[c].value })),
+        ...(select.indicators ?? [])
+          .filter((id) => !(select.categories ?? []).includes(id.split('.')[0] as Category))
+          .map((id) => ({ item: id, value: account.indicators.find((r) => r.id === id)!.value.total.value })),
+      ];
   return {
-    value: D.sum(parts.map((p) => p.value)), parts,
+    value: D.sum(parts.map((p) => p.value)),
+    parts,
     from: `account ${account.region.name} ${account.accountingYear}${whole ? ': GEP' : `: ${parts.map((p) => p.item).join(' + ')}`}`,
     fromZh: `核算 ${account.region.name} ${account.accountingYear} 年${whole ? '：GEP' : `：${parts.map((p) => p.item).join(' + ')}`}`,
   };
@@ -128,7 +177,10 @@ export function annualValueOf(account: GepResult<Dec>, select: { readonly catego
  * valueEcologicalAssets(parsed).lendingBase.toFixed(2)
  * //=> '16221791.56'   (元: PV = 10 000 000 × 8.1108958 = 81 108 957.79, × 0.2)
  */
-export function valueEcologicalAssets(input: FinanceInput, from?: { readonly account?: GepResult<Dec>; readonly impact?: ProjectImpact }): EcologicalAssetValuation {
+export function valueEcologicalAssets(
+  input: FinanceInput,
+  from?: { readonly account?: GepResult<Dec>; readonly impact?: ProjectImpact },
+): EcologicalAssetValuation {
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
@@ -137,16 +189,34 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
   if ('value' in av) {
     checkPriceYear(av.value, input.priceYear, ['annualValue', 'value'], issues);
     throwIssues(issues);
-    annual = { value: readYuanPerYear(av.value), parts: [], from: `input:annualValue.value (${av.source})`, fromZh: `input:annualValue.value（${av.source}）` };
+    annual = {
+      value: readYuanPerYear(av.value),
+      parts: [],
+      from: `input:annualValue.value (${av.source})`,
+      fromZh: `input:annualValue.value（${av.source}）`,
+    };
   } else if ('account' in av) {
     if (!from?.account) throw new Error('[gep] valueEcologicalAssets: the file names an account; pass it computed');
-    if (from.account.priceYear !== input.priceYear) throwIssues([makeIssue('input.price-year', ['annualValue', 'account'], { expected: String(input.priceYear), found: String(from.account.priceYear) })]);
-    annual = annualValueOf(from.account, { ...(av.categories ? { categories: av.categories } : {}), ...(av.indicators ? { indicators: av.indicators } : {}) });
+    if (from.account.priceYear !== input.priceYear)
+      throwIssues([
+        makeIssue('input.price-year', ['annualValue', 'account'], {
+          expected: String(input.priceYear),
+          found: String(from.account.priceYear),
+        }),
+      ]);
+    annual = annualValueOf(from.account, {
+      ...(av.categories ? { categories: av.categories } : {}),
+      ...(av.indicators ? { indicators: av.indicators } : {}),
+    });
   } else {
     if (!from?.impact) throw new Error('[gep] valueEcologicalAssets: the file names a projectImpact; pass it computed');
-    if (from.impact.baseYear !== input.priceYear) throwIssues([makeIssue('input.price-year', ['priceYear'], { expected: String(from.impact.baseYear), found: String(input.priceYear) })]);
+    if (from.impact.baseYear !== input.priceYear)
+      throwIssues([
+        makeIssue('input.price-year', ['priceYear'], { expected: String(from.impact.baseYear), found: String(input.priceYear) }),
+      ]);
     annual = {
-      value: from.impact.net, parts: from.impact.indicators.map((i) => ({ item: i.id, value: i.impact })),
+      value: from.impact.net,
+      parts: from.impact.indicators.map((i) => ({ item: i.id, value: i.impact })),
       from: `project ${from.impact.project.name}: net impact (VEP gain) at ${from.impact.baseYear} prices`,
       fromZh: `项目 ${from.impact.project.name}：按 ${from.impact.baseYear} 年价格计的净影响（VEP 增加值）`,
     };
@@ -157,20 +227,49 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
   const g = input.growthRate ? readRate(input.growthRate) : D.zero;
   const timing = input.timing ?? 'end';
   parameters.push(
-    parameter({ symbol: 'V', name: { en: 'annual ecological product value backing the loan', zh: '作为贷款依据的年生态产品价值' }, value: D.toString(annual.value), unit: '元/a', from: { en: annual.from, zh: annual.fromZh }, status: 'input' }),
+    parameter({
+      symbol: 'V',
+      name: { en: 'annual ecological product value backing the loan', zh: '作为贷款依据的年生态产品价值' },
+      value: D.toString(annual.value),
+      unit: '元/a',
+      from: { en: annual.from, zh: annual.fromZh },
+      status: 'input',
+    }),
     inputParameter('n', { en: 'term', zh: '期限' }, String(input.term), 'a', ['term']),
     inputParameter('r', { en: 'discount rate', zh: '折现率' }, r, '1', ['discountRate']),
     input.growthRate
       ? inputParameter('g', { en: 'annual growth of V', zh: 'V 的年增长率' }, g, '1', ['growthRate'])
-      : parameter({ symbol: 'g', name: { en: 'annual growth of V', zh: 'V 的年增长率' }, value: '0', unit: '1', from: { en: 'default: no growth', zh: '默认：不增长' }, status: 'library-default' }),
-    parameter({ symbol: 's', name: { en: 'timing of the annual value', zh: '年价值的发生时点' }, value: timing, unit: '', from: input.timing ? 'input:timing' : { en: 'default: end of each year', zh: '默认：每年年末' }, status: input.timing ? 'input' : 'library-default' }),
-    inputParameter('σ', { en: 'share eligible as collateral (no published rule)', zh: '可作抵押的比例（无已发布规则）' }, sigma, '1', ['collateralShare']),
+      : parameter({
+          symbol: 'g',
+          name: { en: 'annual growth of V', zh: 'V 的年增长率' },
+          value: '0',
+          unit: '1',
+          from: { en: 'default: no growth', zh: '默认：不增长' },
+          status: 'library-default',
+        }),
+    parameter({
+      symbol: 's',
+      name: { en: 'timing of the annual value', zh: '年价值的发生时点' },
+      value: timing,
+      unit: '',
+      from: input.timing ? 'input:timing' : { en: 'default: end of each year', zh: '默认：每年年末' },
+      status: input.timing ? 'input' : 'library-default',
+    }),
+    inputParameter('σ', { en: 'share eligible as collateral (no published rule)', zh: '可作抵押的比例（无已发布规则）' }, sigma, '1', [
+      'collateralShare',
+    ]),
   );
   const pv = presentValue(annual.value, { rate: r, years: input.term, timing, growth: g });
   const lendingBase = D.multiply(pv.value, sigma);
   const steps = [
     ...prefixSteps(pv.steps, { en: 'asset value', zh: '资产价值' }),
-    step({ en: 'lending base', zh: '授信基数' }, 'B = PV · σ', { PV: tv(pv.value, '元', 'step:asset value: present value'), σ: tv(sigma, '1', 'input:collateralShare') }, lendingBase, '元'),
+    step(
+      { en: 'lending base', zh: '授信基数' },
+      'B = PV · σ',
+      { PV: tv(pv.value, '元', 'step:asset value: present value'), σ: tv(sigma, '1', 'input:collateralShare') },
+      lendingBase,
+      '元',
+    ),
   ];
   warnings.push(makeWarning('finance-not-a-standard'));
   return {
@@ -185,7 +284,14 @@ export function valueEcologicalAssets(input: FinanceInput, from?: { readonly acc
     collateralShare: sigma,
     lendingBase,
     baseToAnnualValue: annual.value.isZero() ? null : D.divide(lendingBase, annual.value),
-    trace: { formula: `${pv.formula}; B = PV · σ`, formulaZh: `${pv.formulaZh}；B = PV · σ`, methods: FINANCE_METHODS, parameters, steps, coefficients: [] },
+    trace: {
+      formula: `${pv.formula}; B = PV · σ`,
+      formulaZh: `${pv.formulaZh}；B = PV · σ`,
+      methods: FINANCE_METHODS,
+      parameters,
+      steps,
+      coefficients: [],
+    },
     warnings,
   };
 }

@@ -62,9 +62,11 @@ export interface PresentValue {
 }
 
 /** The formula as printed in every result that discounts. */
-export const PRESENT_VALUE_FORMULA = 'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s); s = 0 at the end of each year, 1 at its start; a_t = a · (1 + g)^(t−1) for a constant amount growing at g';
+export const PRESENT_VALUE_FORMULA =
+  'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s); s = 0 at the end of each year, 1 at its start; a_t = a · (1 + g)^(t−1) for a constant amount growing at g';
 /** `PRESENT_VALUE_FORMULA` in Chinese. */
-export const PRESENT_VALUE_FORMULA_ZH = 'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s)；年末发生时 s = 0，年初发生时 s = 1；按增长率 g 增长的固定金额 a_t = a · (1 + g)^(t−1)';
+export const PRESENT_VALUE_FORMULA_ZH =
+  'PV = Σ_{t=1..n} a_t · (1 + r)^−(t − s)；年末发生时 s = 0，年初发生时 s = 1；按增长率 g 增长的固定金额 a_t = a · (1 + g)^(t−1)';
 const PARAMETER = { en: 'parameter', zh: '参数' } as const;
 
 /**
@@ -117,7 +119,9 @@ export function presentValue(amounts: Dec | readonly Dec[], options: PresentValu
   const onePlusR = D.add(D.one, r);
   const schedule: ScheduleYear[] = [];
   for (let t = 1; t <= n; t++) {
-    const amount = constant ? D.multiply(amounts as Dec, D.pow(D.add(D.one, g), D.fromString(String(t - 1)))) : (amounts as readonly Dec[])[t - 1]!;
+    const amount = constant
+      ? D.multiply(amounts as Dec, D.pow(D.add(D.one, g), D.fromString(String(t - 1))))
+      : (amounts as readonly Dec[])[t - 1]!;
     const discountFactor = D.divide(D.one, D.pow(onePlusR, D.fromString(String(t - s))));
     schedule.push({ year: t, amount, discountFactor, presentValue: D.multiply(amount, discountFactor) });
   }
@@ -130,15 +134,56 @@ export function presentValue(amounts: Dec | readonly Dec[], options: PresentValu
     factor = D.sum(schedule.map((y) => y.discountFactor));
     // Closed form, computed independently of the sum; both must agree.
     const closed = annuityFactor(n, r, timing);
-    if (!agreeWithin(D, factor, closed, closed)) throw new Error(`[gep] presentValue: annuity identity broken: Σ v_t = ${factor.toString()} vs closed form ${closed.toString()}`);
-    steps.push(step({ en: 'annuity factor', zh: '年金现值系数' }, r.isZero() ? 'Σ v_t = n (r = 0)' : `Σ v_t = [1 − (1 + r)^−n] / r${s ? ' × (1 + r)' : ''}`, {
-      r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
-    }, factor, '1'));
-    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = a × Σ v_t', { a: tv(a, '元/a', PARAMETER), 'Σ v_t': tv(factor, '1', 'step:annuity factor') }, value, '元'));
+    if (!agreeWithin(D, factor, closed, closed))
+      throw new Error(`[gep] presentValue: annuity identity broken: Σ v_t = ${factor.toString()} vs closed form ${closed.toString()}`);
+    steps.push(
+      step(
+        { en: 'annuity factor', zh: '年金现值系数' },
+        r.isZero() ? 'Σ v_t = n (r = 0)' : `Σ v_t = [1 − (1 + r)^−n] / r${s ? ' × (1 + r)' : ''}`,
+        {
+          r: tv(r, '1', PARAMETER),
+          n: tv(D.fromString(String(n)), 'a', PARAMETER),
+        },
+        factor,
+        '1',
+      ),
+    );
+    steps.push(
+      step(
+        { en: 'present value', zh: '现值' },
+        'PV = a × Σ v_t',
+        { a: tv(a, '元/a', PARAMETER), 'Σ v_t': tv(factor, '1', 'step:annuity factor') },
+        value,
+        '元',
+      ),
+    );
   } else {
-    steps.push(step({ en: 'present value', zh: '现值' }, 'PV = Σ a_t · v_t', {
-      'Σ a_t': tv(undiscounted, '元', { en: 'schedule', zh: '逐年明细' }), r: tv(r, '1', PARAMETER), n: tv(D.fromString(String(n)), 'a', PARAMETER),
-    }, value, '元', { en: 'year by year in the schedule', zh: '按逐年明细计算' }));
+    steps.push(
+      step(
+        { en: 'present value', zh: '现值' },
+        'PV = Σ a_t · v_t',
+        {
+          'Σ a_t': tv(undiscounted, '元', { en: 'schedule', zh: '逐年明细' }),
+          r: tv(r, '1', PARAMETER),
+          n: tv(D.fromString(String(n)), 'a', PARAMETER),
+        },
+        value,
+        '元',
+        { en: 'year by year in the schedule', zh: '按逐年明细计算' },
+      ),
+    );
   }
-  return { value, undiscounted, annuityFactor: factor, rate: r, years: n, timing, growth: g, schedule, formula: PRESENT_VALUE_FORMULA, formulaZh: PRESENT_VALUE_FORMULA_ZH, steps };
+  return {
+    value,
+    undiscounted,
+    annuityFactor: factor,
+    rate: r,
+    years: n,
+    timing,
+    growth: g,
+    schedule,
+    formula: PRESENT_VALUE_FORMULA,
+    formulaZh: PRESENT_VALUE_FORMULA_ZH,
+    steps,
+  };
 }

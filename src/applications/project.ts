@@ -31,8 +31,26 @@ import { gepComparisonToJson } from '../accounts/compare.js';
 import { areaSchema, ecosystemExtent, extentSchema, type AreaInput, type Extent } from './area.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import {
-  accountRef, D, method, parameter, prefixSteps, rateInput, readKm2, readRate, ratioOrNull, requireDecimal, step, timingInput, toJsonData, tv, yearInput, yearsInput,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  accountRef,
+  D,
+  method,
+  parameter,
+  prefixSteps,
+  rateInput,
+  readKm2,
+  readRate,
+  ratioOrNull,
+  requireDecimal,
+  step,
+  timingInput,
+  toJsonData,
+  tv,
+  yearInput,
+  yearsInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** Kinds of projects. */
@@ -139,10 +157,25 @@ export interface ProjectOptions {
 
 /** The methods project value rests on. */
 export const PROJECT_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值; (八) 工程项目建设 … 确保生态产品保值增值', 'read', { en: 'asks for the value of specific areas and projects; gives no formula', zh: '要求评价特定地域单元和项目的生态产品价值；未给出公式' }),
-  method(null, 'VEP_gain = Σ_t Σ_k (Q_with − Q_without)·P (applications.md §4.2)', 'inferred', { en: 'no VEP formula was visible; the form follows the definition "特定地域单元生态产品价值变化"', zh: '未见 VEP 公式；按“特定地域单元生态产品价值变化”的定义构造' }),
-  method(null, { en: 'impact = QE of compareGep (constant prices of the base year)', zh: '影响 = compareGep 的数量效应 QE（基年不变价）' }, 'not-a-standard', { en: 'the decomposition of src/accounts/compare.ts', zh: '采用 src/accounts/compare.ts 的变化分解' }),
-  method('discounting', { en: 'PV of the annual impact over the period, assumed constant', zh: '期间内年度影响的现值，假定各年不变' }, 'not-a-standard'),
+  method('shanxi-2022-182', '(六) 特定地域单元生态产品价值; (八) 工程项目建设 … 确保生态产品保值增值', 'read', {
+    en: 'asks for the value of specific areas and projects; gives no formula',
+    zh: '要求评价特定地域单元和项目的生态产品价值；未给出公式',
+  }),
+  method(null, 'VEP_gain = Σ_t Σ_k (Q_with − Q_without)·P (applications.md §4.2)', 'inferred', {
+    en: 'no VEP formula was visible; the form follows the definition "特定地域单元生态产品价值变化"',
+    zh: '未见 VEP 公式；按“特定地域单元生态产品价值变化”的定义构造',
+  }),
+  method(
+    null,
+    { en: 'impact = QE of compareGep (constant prices of the base year)', zh: '影响 = compareGep 的数量效应 QE（基年不变价）' },
+    'not-a-standard',
+    { en: 'the decomposition of src/accounts/compare.ts', zh: '采用 src/accounts/compare.ts 的变化分解' },
+  ),
+  method(
+    'discounting',
+    { en: 'PV of the annual impact over the period, assumed constant', zh: '期间内年度影响的现值，假定各年不变' },
+    'not-a-standard',
+  ),
 ];
 
 /**
@@ -161,7 +194,12 @@ export const PROJECT_METHODS: readonly MethodRef[] = [
  * computeProjectImpact(parsed, computeGep(without), computeGep(withIt)).net.toString()
  * //=> '160000'   (−40 000 + 200 000 元 a year at constant prices)
  */
-export function computeProjectImpact(project: ProjectInput, baseline: GepResult<Dec>, withProject: GepResult<Dec>, options: ProjectOptions = {}): ProjectImpact {
+export function computeProjectImpact(
+  project: ProjectInput,
+  baseline: GepResult<Dec>,
+  withProject: GepResult<Dec>,
+  options: ProjectOptions = {},
+): ProjectImpact {
   requireDecimal(baseline, 'computeProjectImpact');
   requireDecimal(withProject, 'computeProjectImpact');
   const warnings: GepWarning[] = [];
@@ -177,16 +215,34 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   if (project.design === 'before-after' && baseline.accountingYear === withProject.accountingYear) {
     warnings.push(makeWarning('project-years-same', { params: { year: baseline.accountingYear } }));
   }
-  for (const [r, which] of [[baseline, 'baseline'], [withProject, 'withProject']] as const) {
+  for (const [r, which] of [
+    [baseline, 'baseline'],
+    [withProject, 'withProject'],
+  ] as const) {
     if (r.region.level !== 'area') {
-      warnings.push(makeWarning('project-not-area', { params: { which: { en: which, zh: which === 'baseline' ? '基线' : '有项目情景' }, level: { en: r.region.level, zh: REGION_LEVEL_ZH[r.region.level] ?? r.region.level }, name: r.region.name } }));
+      warnings.push(
+        makeWarning('project-not-area', {
+          params: {
+            which: { en: which, zh: which === 'baseline' ? '基线' : '有项目情景' },
+            level: { en: r.region.level, zh: REGION_LEVEL_ZH[r.region.level] ?? r.region.level },
+            name: r.region.name,
+          },
+        }),
+      );
     }
   }
 
   const indicators: IndicatorImpact[] = cmp.indicators.map((i) => ({
-    id: i.id, zh: i.zh, en: i.en, category: i.category,
-    baseline: i.constantA.value, withProject: i.constantB.value, impact: i.quantityEffect.value, rate: i.constantRate,
-    priceEffect: i.priceEffect.value, currentChange: i.change.value,
+    id: i.id,
+    zh: i.zh,
+    en: i.en,
+    category: i.category,
+    baseline: i.constantA.value,
+    withProject: i.constantB.value,
+    impact: i.quantityEffect.value,
+    rate: i.constantRate,
+    priceEffect: i.priceEffect.value,
+    currentChange: i.change.value,
   }));
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, cmp.categories[c].quantityEffect.value])) as Record<Category, Dec>;
   const net = cmp.gep.quantityEffect.value;
@@ -195,22 +251,48 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
 
   const parameters: Parameter[] = [
     parameter({
-      symbol: 'y_0', name: { en: 'year whose unit prices value both accounts', zh: '两期核算共同采用其单价的年份' }, value: String(cmp.baseYear), unit: 'a',
-      from: options.baseYear !== undefined ? 'input:baseYear' : { en: 'default: the baseline account’s price year', zh: '默认：基准核算的价格年份' }, status: options.baseYear !== undefined ? 'input' : 'library-default',
+      symbol: 'y_0',
+      name: { en: 'year whose unit prices value both accounts', zh: '两期核算共同采用其单价的年份' },
+      value: String(cmp.baseYear),
+      unit: 'a',
+      from:
+        options.baseYear !== undefined
+          ? 'input:baseYear'
+          : { en: 'default: the baseline account’s price year', zh: '默认：基准核算的价格年份' },
+      status: options.baseYear !== undefined ? 'input' : 'library-default',
     }),
   ];
-  if (cmp.priceIndex) parameters.push(parameter({ symbol: 'I', name: { en: 'price index', zh: '价格指数' }, value: cmp.priceIndex, unit: '1', from: { en: 'input:priceIndex, else the profile’s index', zh: 'input:priceIndex，未给出时取核算方案的指数' }, status: 'input' }));
+  if (cmp.priceIndex)
+    parameters.push(
+      parameter({
+        symbol: 'I',
+        name: { en: 'price index', zh: '价格指数' },
+        value: cmp.priceIndex,
+        unit: '1',
+        from: { en: 'input:priceIndex, else the profile’s index', zh: 'input:priceIndex，未给出时取核算方案的指数' },
+        status: 'input',
+      }),
+    );
 
   // Area: the project's extent, else the accounts' region.area.
   let extent: Extent | null = null;
   if (project.area) extent = ecosystemExtent(project.area.extent, ['area', 'extent']);
   const regionArea = withProject.region.area ? readKm2(withProject.region.area) : null;
   const area = extent?.total ?? regionArea;
-  if (area) parameters.push(parameter({ symbol: 'A', name: { en: 'project area', zh: '项目区面积' }, value: D.toString(area), unit: 'km²', from: extent ? 'input:area.extent' : 'input:withProject.account region.area', status: 'input' }));
+  if (area)
+    parameters.push(
+      parameter({
+        symbol: 'A',
+        name: { en: 'project area', zh: '项目区面积' },
+        value: D.toString(area),
+        unit: 'km²',
+        from: extent ? 'input:area.extent' : 'input:withProject.account region.area',
+        status: 'input',
+      }),
+    );
 
-  const extentChange = project.baseline.extent && project.withProject.extent
-    ? extentChangeOf(project.baseline.extent, project.withProject.extent)
-    : null;
+  const extentChange =
+    project.baseline.extent && project.withProject.extent ? extentChangeOf(project.baseline.extent, project.withProject.extent) : null;
   if (extentChange) {
     const a = D.sum(extentChange.map((e) => e.baseline));
     const b = D.sum(extentChange.map((e) => e.withProject));
@@ -218,26 +300,76 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
   }
 
   const steps = [
-    step({ en: 'project impact (GEP)', zh: '项目影响（GEP）' }, { en: 'impact = K_with − K_baseline = Σ_k QE_k', zh: '影响 = K_with − K_baseline = Σ_k QE_k' }, {
-      K_baseline: tv(cmp.gep.constantA.value, '元', { en: `baseline at ${cmp.baseYear} prices`, zh: `基准情景，按 ${cmp.baseYear} 年价格` }),
-      K_with: tv(cmp.gep.constantB.value, '元', { en: `withProject at ${cmp.baseYear} prices`, zh: `项目情景，按 ${cmp.baseYear} 年价格` }),
-    }, net, '元'),
-    step({ en: 'gross gain and loss', zh: '总增加与总减少' }, { en: 'gain = Σ QE_k > 0; loss = Σ QE_k < 0; net = gain + loss', zh: '增加 = Σ QE_k > 0；减少 = Σ QE_k < 0；净值 = 增加 + 减少' }, {
-      gain: tv(grossGain, '元', { en: 'indicators', zh: '各指标' }), loss: tv(grossLoss, '元', { en: 'indicators', zh: '各指标' }),
-    }, D.add(grossGain, grossLoss), '元'),
+    step(
+      { en: 'project impact (GEP)', zh: '项目影响（GEP）' },
+      { en: 'impact = K_with − K_baseline = Σ_k QE_k', zh: '影响 = K_with − K_baseline = Σ_k QE_k' },
+      {
+        K_baseline: tv(cmp.gep.constantA.value, '元', {
+          en: `baseline at ${cmp.baseYear} prices`,
+          zh: `基准情景，按 ${cmp.baseYear} 年价格`,
+        }),
+        K_with: tv(cmp.gep.constantB.value, '元', {
+          en: `withProject at ${cmp.baseYear} prices`,
+          zh: `项目情景，按 ${cmp.baseYear} 年价格`,
+        }),
+      },
+      net,
+      '元',
+    ),
+    step(
+      { en: 'gross gain and loss', zh: '总增加与总减少' },
+      { en: 'gain = Σ QE_k > 0; loss = Σ QE_k < 0; net = gain + loss', zh: '增加 = Σ QE_k > 0；减少 = Σ QE_k < 0；净值 = 增加 + 减少' },
+      {
+        gain: tv(grossGain, '元', { en: 'indicators', zh: '各指标' }),
+        loss: tv(grossLoss, '元', { en: 'indicators', zh: '各指标' }),
+      },
+      D.add(grossGain, grossLoss),
+      '元',
+    ),
   ];
   const netPerKm2 = area ? ratioOrNull(net, area) : null;
-  if (netPerKm2 && area) steps.push(step({ en: 'impact per km²', zh: '单位面积影响' }, { en: 'v = impact / A', zh: 'v = 影响 / A' }, { impact: tv(net, '元', 'step:project impact (GEP)'), A: tv(area, 'km²', { en: 'parameter', zh: '参数' }) }, netPerKm2, '元/km²'));
+  if (netPerKm2 && area)
+    steps.push(
+      step(
+        { en: 'impact per km²', zh: '单位面积影响' },
+        { en: 'v = impact / A', zh: 'v = 影响 / A' },
+        { impact: tv(net, '元', 'step:project impact (GEP)'), A: tv(area, 'km²', { en: 'parameter', zh: '参数' }) },
+        netPerKm2,
+        '元/km²',
+      ),
+    );
 
   let period: ProjectImpact['period'] = null;
   if (options.period) {
-    const pv = presentValue(net, { rate: options.period.discountRate, years: options.period.years, timing: options.period.timing ?? 'end' });
+    const pv = presentValue(net, {
+      rate: options.period.discountRate,
+      years: options.period.years,
+      timing: options.period.timing ?? 'end',
+    });
     parameters.push(
-      parameter({ symbol: 'n', name: { en: 'project period', zh: '项目期限' }, value: String(options.period.years), unit: 'a', from: 'input:period.years', status: 'input' }),
-      parameter({ symbol: 'r', name: { en: 'discount rate', zh: '折现率' }, value: D.toString(options.period.discountRate), unit: '1', from: 'input:period.discountRate', status: 'input' }),
       parameter({
-        symbol: 's', name: { en: 'timing of the annual amounts', zh: '年度金额的发生时点' }, value: options.period.timing ?? 'end', unit: '',
-        from: options.period.timing ? 'input:period.timing' : { en: 'default: end of each year', zh: '默认：每年年末' }, status: options.period.timing ? 'input' : 'library-default',
+        symbol: 'n',
+        name: { en: 'project period', zh: '项目期限' },
+        value: String(options.period.years),
+        unit: 'a',
+        from: 'input:period.years',
+        status: 'input',
+      }),
+      parameter({
+        symbol: 'r',
+        name: { en: 'discount rate', zh: '折现率' },
+        value: D.toString(options.period.discountRate),
+        unit: '1',
+        from: 'input:period.discountRate',
+        status: 'input',
+      }),
+      parameter({
+        symbol: 's',
+        name: { en: 'timing of the annual amounts', zh: '年度金额的发生时点' },
+        value: options.period.timing ?? 'end',
+        unit: '',
+        from: options.period.timing ? 'input:period.timing' : { en: 'default: end of each year', zh: '默认：每年年末' },
+        status: options.period.timing ? 'input' : 'library-default',
       }),
     );
     steps.push(...prefixSteps(pv.steps, { en: 'period', zh: '期间' }));
@@ -253,10 +385,13 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
     project: project.project,
     design: project.design,
     labels: {
-      baseline: project.baseline.label ?? (project.design === 'with-without' ? 'without the project' : `before (${baseline.accountingYear})`),
-      withProject: project.withProject.label ?? (project.design === 'with-without' ? 'with the project' : `after (${withProject.accountingYear})`),
+      baseline:
+        project.baseline.label ?? (project.design === 'with-without' ? 'without the project' : `before (${baseline.accountingYear})`),
+      withProject:
+        project.withProject.label ?? (project.design === 'with-without' ? 'with the project' : `after (${withProject.accountingYear})`),
       baselineZh: project.baseline.label ?? (project.design === 'with-without' ? '无项目' : `实施前（${baseline.accountingYear} 年）`),
-      withProjectZh: project.withProject.label ?? (project.design === 'with-without' ? '有项目' : `实施后（${withProject.accountingYear} 年）`),
+      withProjectZh:
+        project.withProject.label ?? (project.design === 'with-without' ? '有项目' : `实施后（${withProject.accountingYear} 年）`),
     },
     baseYear: cmp.baseYear,
     indicators,
@@ -270,7 +405,8 @@ export function computeProjectImpact(project: ProjectInput, baseline: GepResult<
     period,
     comparison: gepComparisonToJson(cmp),
     trace: {
-      formula: 'impact_k = QE_k = K_k,with − K_k,baseline (constant base-year prices); net = Σ_k impact_k; VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
+      formula:
+        'impact_k = QE_k = K_k,with − K_k,baseline (constant base-year prices); net = Σ_k impact_k; VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
       formulaZh: 'impact_k = QE_k = K_k,with − K_k,baseline（基年不变价）；net = Σ_k impact_k；VEP = Σ_{t=1..n} net · (1 + r)^−(t−s)',
       methods: PROJECT_METHODS,
       parameters,
@@ -300,7 +436,15 @@ export function projectOptionsOf(p: ProjectInput, priceIndex?: PriceIndex): Proj
   return {
     ...(p.baseYear !== undefined ? { baseYear: p.baseYear } : {}),
     ...(priceIndex ? { priceIndex } : {}),
-    ...(p.period ? { period: { years: p.period.years, discountRate: readRate(p.period.discountRate), ...(p.period.timing ? { timing: p.period.timing } : {}) } } : {}),
+    ...(p.period
+      ? {
+          period: {
+            years: p.period.years,
+            discountRate: readRate(p.period.discountRate),
+            ...(p.period.timing ? { timing: p.period.timing } : {}),
+          },
+        }
+      : {}),
   };
 }
 

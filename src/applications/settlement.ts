@@ -17,22 +17,48 @@ import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import {
-  checkPriceYear, checkUnique, D, method, moneyAmount, readYuan, step, throwIssues, toJsonData, tv, yearInput,
-  type ApplicationTrace, type Dec, type MethodRef,
+  checkPriceYear,
+  checkUnique,
+  D,
+  method,
+  moneyAmount,
+  readYuan,
+  step,
+  throwIssues,
+  toJsonData,
+  tv,
+  yearInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
 } from './common.js';
 
 /** A settlement file (`gep eco-compensation`, method `settlement`). */
 export const settlementSchema = z.strictObject({
   method: z.literal('settlement'),
   priceYear: yearInput,
-  regions: z.array(z.strictObject({ name: z.string().min(1), code: z.string().regex(/^\d{6}$/).optional() })).min(2),
-  transfers: z.array(z.strictObject({
-    from: z.string().min(1),
-    to: z.string().min(1),
-    amount: moneyAmount,
-    /** The agreement or computation behind the amount. */
-    basis: z.string().min(1).optional(),
-  })).min(1),
+  regions: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        code: z
+          .string()
+          .regex(/^\d{6}$/)
+          .optional(),
+      }),
+    )
+    .min(2),
+  transfers: z
+    .array(
+      z.strictObject({
+        from: z.string().min(1),
+        to: z.string().min(1),
+        amount: moneyAmount,
+        /** The agreement or computation behind the amount. */
+        basis: z.string().min(1).optional(),
+      }),
+    )
+    .min(1),
 });
 /** A settlement file as parsed. */
 export type SettlementInput = z.infer<typeof settlementSchema>;
@@ -79,9 +105,18 @@ export interface Settlement {
 
 /** The methods of the settlement. */
 export const SETTLEMENT_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(十七) 建立横向生态保护补偿机制', 'read', { en: 'asks for horizontal compensation between many parties; no settlement rule', zh: '要求建立多方之间的横向补偿；未给出结算规则' }),
-  method('huang-2021-spill', { en: 'horizontal transfers pooled at the provincial level', zh: '横向转移支付在省级统筹' }, 'read', { en: 'abstract read; the pool plan follows it', zh: '只读了摘要；资金池方案据此设计' }),
-  method(null, { en: 'N_i = received − paid; Σ N_i = 0', zh: 'N_i = 收入 − 支出；Σ N_i = 0' }, 'not-a-standard', { en: 'arithmetic', zh: '算术关系' }),
+  method('shanxi-2022-182', '(十七) 建立横向生态保护补偿机制', 'read', {
+    en: 'asks for horizontal compensation between many parties; no settlement rule',
+    zh: '要求建立多方之间的横向补偿；未给出结算规则',
+  }),
+  method('huang-2021-spill', { en: 'horizontal transfers pooled at the provincial level', zh: '横向转移支付在省级统筹' }, 'read', {
+    en: 'abstract read; the pool plan follows it',
+    zh: '只读了摘要；资金池方案据此设计',
+  }),
+  method(null, { en: 'N_i = received − paid; Σ N_i = 0', zh: 'N_i = 收入 − 支出；Σ N_i = 0' }, 'not-a-standard', {
+    en: 'arithmetic',
+    zh: '算术关系',
+  }),
 ];
 
 /** The pool's name in the plan. */
@@ -107,13 +142,36 @@ export function settle(input: SettlementInput): Settlement {
   const names = input.regions.map((r) => r.name);
   checkUnique(names, ['regions'], 'name', issues);
   input.transfers.forEach((t, i) => {
-    if (!names.includes(t.from)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'from'], { expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` }, found: JSON.stringify(t.from) }));
-    if (!names.includes(t.to)) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` }, found: JSON.stringify(t.to) }));
-    if (t.from === t.to) issues.push(makeIssue('input.out-of-range', ['transfers', i, 'to'], { expected: { en: 'a region other than the payer', zh: '支付方以外的地区' }, found: JSON.stringify(t.to) }));
+    if (!names.includes(t.from))
+      issues.push(
+        makeIssue('input.out-of-range', ['transfers', i, 'from'], {
+          expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` },
+          found: JSON.stringify(t.from),
+        }),
+      );
+    if (!names.includes(t.to))
+      issues.push(
+        makeIssue('input.out-of-range', ['transfers', i, 'to'], {
+          expected: { en: `one of the regions (${names.join(', ')})`, zh: `所列地区（${names.join('、')}）之一` },
+          found: JSON.stringify(t.to),
+        }),
+      );
+    if (t.from === t.to)
+      issues.push(
+        makeIssue('input.out-of-range', ['transfers', i, 'to'], {
+          expected: { en: 'a region other than the payer', zh: '支付方以外的地区' },
+          found: JSON.stringify(t.to),
+        }),
+      );
     checkPriceYear(t.amount, input.priceYear, ['transfers', i, 'amount'], issues);
   });
   throwIssues(issues);
-  const transfers = input.transfers.map((t) => ({ from: t.from, to: t.to, amount: readYuan(t.amount), ...(t.basis ? { basis: t.basis } : {}) }));
+  const transfers = input.transfers.map((t) => ({
+    from: t.from,
+    to: t.to,
+    amount: readYuan(t.amount),
+    ...(t.basis ? { basis: t.basis } : {}),
+  }));
   const flow = (a: string, b: string) => D.sum(transfers.filter((t) => t.from === a && t.to === b).map((t) => t.amount));
 
   const pairs: PairNet[] = [];
@@ -125,7 +183,13 @@ export function settle(input: SettlementInput): Settlement {
       const bToA = flow(b, a);
       if (aToB.isZero() && bToA.isZero()) continue;
       const d = D.subtract(aToB, bToA);
-      pairs.push({ a, b, aToB, bToA, net: d.isZero() ? null : d.gt(0) ? { from: a, to: b, amount: d } : { from: b, to: a, amount: D.negate(d) } });
+      pairs.push({
+        a,
+        b,
+        aToB,
+        bToA,
+        net: d.isZero() ? null : d.gt(0) ? { from: a, to: b, amount: d } : { from: b, to: a, amount: D.negate(d) },
+      });
     }
   }
   const positions: Position[] = names.map((name) => {
@@ -138,19 +202,44 @@ export function settle(input: SettlementInput): Settlement {
   if (!netSum.isZero()) throw new Error(`[gep] settle: Σ net = ${D.toString(netSum)} ≠ 0`);
   // The bilateral nets must give the same positions.
   for (const p of positions) {
-    const fromPairs = D.sum(pairs.flatMap((x) => (x.net === null ? [] : x.net.to === p.name ? [x.net.amount] : x.net.from === p.name ? [D.negate(x.net.amount)] : [])));
-    if (!fromPairs.eq(p.net)) throw new Error(`[gep] settle: the pair nets of ${p.name} (${D.toString(fromPairs)}) differ from its position (${D.toString(p.net)})`);
+    const fromPairs = D.sum(
+      pairs.flatMap((x) =>
+        x.net === null ? [] : x.net.to === p.name ? [x.net.amount] : x.net.from === p.name ? [D.negate(x.net.amount)] : [],
+      ),
+    );
+    if (!fromPairs.eq(p.net))
+      throw new Error(
+        `[gep] settle: the pair nets of ${p.name} (${D.toString(fromPairs)}) differ from its position (${D.toString(p.net)})`,
+      );
   }
   const pool = [
     ...positions.filter((p) => p.net.lt(0)).map((p) => ({ from: p.name, to: POOL, amount: D.negate(p.net) })),
     ...positions.filter((p) => p.net.gt(0)).map((p) => ({ from: POOL, to: p.name, amount: p.net })),
   ];
-  for (const p of positions) if (p.paid.isZero() && p.received.isZero()) warnings.push(makeWarning('settlement-region-idle', { params: { name: p.name } }));
+  for (const p of positions)
+    if (p.paid.isZero() && p.received.isZero()) warnings.push(makeWarning('settlement-region-idle', { params: { name: p.name } }));
   const bilateral = pairs.filter((p) => p.net !== null);
-  const steps = positions.map((p) => step({ en: `position: ${p.name}`, zh: `净头寸：${p.name}` }, { en: 'N = Σ received − Σ paid', zh: 'N = Σ 收入 − Σ 支出' }, {
-    received: tv(p.received, '元', { en: 'transfers to', zh: '转入' }), paid: tv(p.paid, '元', { en: 'transfers from', zh: '转出' }),
-  }, p.net, '元'));
-  steps.push(step({ en: 'identity', zh: '恒等关系' }, 'Σ N_i = 0', Object.fromEntries(positions.map((p) => [p.name, tv(p.net, '元', `step:position: ${p.name}`)])), netSum, '元'));
+  const steps = positions.map((p) =>
+    step(
+      { en: `position: ${p.name}`, zh: `净头寸：${p.name}` },
+      { en: 'N = Σ received − Σ paid', zh: 'N = Σ 收入 − Σ 支出' },
+      {
+        received: tv(p.received, '元', { en: 'transfers to', zh: '转入' }),
+        paid: tv(p.paid, '元', { en: 'transfers from', zh: '转出' }),
+      },
+      p.net,
+      '元',
+    ),
+  );
+  steps.push(
+    step(
+      { en: 'identity', zh: '恒等关系' },
+      'Σ N_i = 0',
+      Object.fromEntries(positions.map((p) => [p.name, tv(p.net, '元', `step:position: ${p.name}`)])),
+      netSum,
+      '元',
+    ),
+  );
   return {
     kind: 'settlement',
     priceYear: input.priceYear,
@@ -168,7 +257,10 @@ export function settle(input: SettlementInput): Settlement {
     trace: {
       formula: 'n_ab = Σ a→b − Σ b→a; N_i = Σ received − Σ paid; Σ N_i = 0; pool: payers pay |N_i|, receivers get N_i',
       formulaZh: 'n_ab = Σ a→b − Σ b→a；N_i = Σ 收入 − Σ 支出；Σ N_i = 0；资金池：支付方付 |N_i|，收款方收 N_i',
-      methods: SETTLEMENT_METHODS, parameters: [], steps, coefficients: [],
+      methods: SETTLEMENT_METHODS,
+      parameters: [],
+      steps,
+      coefficients: [],
     },
     warnings,
   };

@@ -24,15 +24,41 @@ import type { PriceIndex } from '../coefficients/indices.js';
 import type { GepResult } from '../accounts/gep.js';
 import { LARGEST_REMAINDER_RULE, LARGEST_REMAINDER_RULE_ZH, payableParts } from './allocate.js';
 import {
-  accountRef, amountInput, areaInput, checkPriceYear, checkUnique, D, inputParameter, method, moneyAmount, parameter, readKm2, readRate, readYuan, requireDecimal,
-  shareInput, step, throwIssues, toJsonData, tv, yearInput,
-  type ApplicationTrace, type Dec, type MethodRef, type Parameter,
+  accountRef,
+  amountInput,
+  areaInput,
+  checkPriceYear,
+  checkUnique,
+  D,
+  inputParameter,
+  method,
+  moneyAmount,
+  parameter,
+  readKm2,
+  readRate,
+  readYuan,
+  requireDecimal,
+  shareInput,
+  step,
+  throwIssues,
+  toJsonData,
+  tv,
+  yearInput,
+  type ApplicationTrace,
+  type Dec,
+  type MethodRef,
+  type Parameter,
 } from './common.js';
 
 /** The allocation criteria. */
 export const VERTICAL_CRITERIA = ['value', 'perKm2', 'change', 'protection'] as const;
 /** The criteria in Chinese, for messages. */
-const CRITERION_ZH: Readonly<Record<VerticalCriterion, string>> = { value: '价值量', perKm2: '单位面积价值量', change: '不变价变化率', protection: '保护成效评分' };
+const CRITERION_ZH: Readonly<Record<VerticalCriterion, string>> = {
+  value: '价值量',
+  perKm2: '单位面积价值量',
+  change: '不变价变化率',
+  protection: '保护成效评分',
+};
 /** An allocation criterion. */
 export type VerticalCriterion = (typeof VERTICAL_CRITERIA)[number];
 
@@ -44,24 +70,36 @@ export const verticalSchema = z.strictObject({
   priceYear: yearInput,
   /** Which value the value and per-km² criteria use. */
   basis: z.enum(['gep', 'regulating']),
-  weights: z.strictObject(Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, shareInput.optional()])) as Record<VerticalCriterion, z.ZodOptional<typeof shareInput>>),
+  weights: z.strictObject(
+    Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, shareInput.optional()])) as Record<
+      VerticalCriterion,
+      z.ZodOptional<typeof shareInput>
+    >,
+  ),
   normalisation: z.enum(['share', 'min-max']),
   /** Payable unit; default 0.01 元 (the fen). */
   payableUnit: moneyAmount.optional(),
-  counties: z.array(z.strictObject({
-    name: z.string().min(1),
-    code: z.string().regex(/^\d{6}$/).optional(),
-    /** Land area. */
-    area: areaInput.optional(),
-    /** GEP (or regulating services) at `priceYear`; or from `accounts.current`. */
-    value: moneyAmount.optional(),
-    /** Change of the value at constant prices, a fraction (may be negative); or from the two accounts. */
-    change: amountInput('1', { nonNegative: false }).optional(),
-    /** Protection-results score (any scale, ≥ 0; the same scale for every county). */
-    protection: amountInput('1').optional(),
-    /** Accounts from which value, area and change are taken. */
-    accounts: z.strictObject({ current: accountRef, previous: accountRef.optional() }).optional(),
-  })).min(2),
+  counties: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        code: z
+          .string()
+          .regex(/^\d{6}$/)
+          .optional(),
+        /** Land area. */
+        area: areaInput.optional(),
+        /** GEP (or regulating services) at `priceYear`; or from `accounts.current`. */
+        value: moneyAmount.optional(),
+        /** Change of the value at constant prices, a fraction (may be negative); or from the two accounts. */
+        change: amountInput('1', { nonNegative: false }).optional(),
+        /** Protection-results score (any scale, ≥ 0; the same scale for every county). */
+        protection: amountInput('1').optional(),
+        /** Accounts from which value, area and change are taken. */
+        accounts: z.strictObject({ current: accountRef, previous: accountRef.optional() }).optional(),
+      }),
+    )
+    .min(2),
 });
 /** A vertical allocation file as parsed. */
 export type VerticalInput = z.infer<typeof verticalSchema>;
@@ -110,8 +148,19 @@ export interface VerticalAllocation {
 
 /** The methods the vertical allocation rests on. */
 export const VERTICAL_METHODS: readonly MethodRef[] = [
-  method('shanxi-2022-182', '(十六) 综合考虑不同区域生态功能和生态保护成效，完善资金分配和激励约束机制', 'read', { en: 'the criteria; no formula or weights', zh: '给出分配依据；未给出公式或权重' }),
-  method(null, { en: 'S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ S; largest remainder at u', zh: 'S_i = Σ_k w_k · s_ik；a_i = F · S_i / Σ S；按单位 u 以最大余数法取整' }, 'not-a-standard', { en: 'weights and normalisation are inputs', zh: '权重与标准化方法均为输入' }),
+  method('shanxi-2022-182', '(十六) 综合考虑不同区域生态功能和生态保护成效，完善资金分配和激励约束机制', 'read', {
+    en: 'the criteria; no formula or weights',
+    zh: '给出分配依据；未给出公式或权重',
+  }),
+  method(
+    null,
+    {
+      en: 'S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ S; largest remainder at u',
+      zh: 'S_i = Σ_k w_k · s_ik；a_i = F · S_i / Σ S；按单位 u 以最大余数法取整',
+    },
+    'not-a-standard',
+    { en: 'weights and normalisation are inputs', zh: '权重与标准化方法均为输入' },
+  ),
 ];
 
 /**
@@ -132,14 +181,40 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
   checkPriceYear(input.fund.amount, input.priceYear, ['fund', 'amount'], issues);
-  checkUnique(input.counties.map((c) => c.name), ['counties'], 'name', issues);
+  checkUnique(
+    input.counties.map((c) => c.name),
+    ['counties'],
+    'name',
+    issues,
+  );
   const fund = readYuan(input.fund.amount);
   const unit = input.payableUnit ? readYuan(input.payableUnit) : D.fromString('0.01');
-  if (!unit.gt(0)) issues.push(makeIssue('input.out-of-range', ['payableUnit', 'value'], { expected: { en: 'a unit > 0', zh: '大于 0 的单位' }, found: D.toString(unit) }));
-  else if (!D.divide(fund, unit).isInteger()) issues.push(makeIssue('input.out-of-range', ['fund', 'amount'], { expected: { en: `a whole multiple of the payable unit (${D.toString(unit)} 元)`, zh: `支付单位（${D.toString(unit)} 元）的整数倍` }, found: `${D.toString(fund)} 元` }));
-  const weights = Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, input.weights[k] ? readRate(input.weights[k]!) : D.zero])) as Record<VerticalCriterion, Dec>;
+  if (!unit.gt(0))
+    issues.push(
+      makeIssue('input.out-of-range', ['payableUnit', 'value'], {
+        expected: { en: 'a unit > 0', zh: '大于 0 的单位' },
+        found: D.toString(unit),
+      }),
+    );
+  else if (!D.divide(fund, unit).isInteger())
+    issues.push(
+      makeIssue('input.out-of-range', ['fund', 'amount'], {
+        expected: { en: `a whole multiple of the payable unit (${D.toString(unit)} 元)`, zh: `支付单位（${D.toString(unit)} 元）的整数倍` },
+        found: `${D.toString(fund)} 元`,
+      }),
+    );
+  const weights = Object.fromEntries(VERTICAL_CRITERIA.map((k) => [k, input.weights[k] ? readRate(input.weights[k]!) : D.zero])) as Record<
+    VerticalCriterion,
+    Dec
+  >;
   const weightSum = D.sum(VERTICAL_CRITERIA.map((k) => weights[k]));
-  if (!weightSum.eq(1)) issues.push(makeIssue('input.out-of-range', ['weights'], { expected: { en: 'weights that add up to exactly 1 (100 %)', zh: '合计恰好为 1（100 %）的权重' }, found: D.toString(weightSum) }));
+  if (!weightSum.eq(1))
+    issues.push(
+      makeIssue('input.out-of-range', ['weights'], {
+        expected: { en: 'weights that add up to exactly 1 (100 %)', zh: '合计恰好为 1（100 %）的权重' },
+        found: D.toString(weightSum),
+      }),
+    );
   const used = VERTICAL_CRITERIA.filter((k) => weights[k].gt(0));
 
   // Criterion values, from the file or the accounts.
@@ -157,7 +232,13 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
       value = readYuan(c.value);
       from.value = `input:counties[${i}].value`;
     } else if (acc) {
-      if (acc.current.priceYear !== input.priceYear) issues.push(makeIssue('input.price-year', [...at, 'accounts', 'current'], { expected: String(input.priceYear), found: String(acc.current.priceYear) }));
+      if (acc.current.priceYear !== input.priceYear)
+        issues.push(
+          makeIssue('input.price-year', [...at, 'accounts', 'current'], {
+            expected: String(input.priceYear),
+            found: String(acc.current.priceYear),
+          }),
+        );
       value = input.basis === 'gep' ? acc.current.totals.gep.value : acc.current.totals.regulating.value;
       from.value = {
         en: `account ${acc.current.region.name} ${acc.current.accountingYear}: ${input.basis === 'gep' ? 'GEP' : 'regulating services'}`,
@@ -195,12 +276,19 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     for (const k of used) {
       if (x[k] === null) {
         const what = {
-          value: { en: `the ${input.basis === 'gep' ? 'GEP' : 'regulating services'} (value, or accounts.current)`, zh: `${input.basis === 'gep' ? 'GEP' : '调节服务价值'}（value 或 accounts.current）` },
+          value: {
+            en: `the ${input.basis === 'gep' ? 'GEP' : 'regulating services'} (value, or accounts.current)`,
+            zh: `${input.basis === 'gep' ? 'GEP' : '调节服务价值'}（value 或 accounts.current）`,
+          },
           perKm2: { en: 'the value and the land area (area > 0)', zh: '价值量与土地面积（area > 0）' },
           change: { en: 'the change at constant prices (change, or accounts.previous)', zh: '不变价变化率（change 或 accounts.previous）' },
           protection: { en: 'a protection score', zh: '保护成效评分' },
         }[k];
-        issues.push(makeIssue('input.required', [...at, k === 'perKm2' ? 'area' : k], { expected: { en: `${what.en}: the weight of ${k} is > 0`, zh: `${what.zh}：${CRITERION_ZH[k]}的权重大于 0` } }));
+        issues.push(
+          makeIssue('input.required', [...at, k === 'perKm2' ? 'area' : k], {
+            expected: { en: `${what.en}: the weight of ${k} is > 0`, zh: `${what.zh}：${CRITERION_ZH[k]}的权重大于 0` },
+          }),
+        );
       }
     }
     return { name: c.name, ...(c.code ? { code: c.code } : {}), x, from };
@@ -208,26 +296,56 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
   throwIssues(issues);
 
   // Normalise each criterion.
-  const normalised = rows.map(() => ({ value: null, perKm2: null, change: null, protection: null }) as Record<VerticalCriterion, Dec | null>);
+  const normalised = rows.map(
+    () => ({ value: null, perKm2: null, change: null, protection: null }) as Record<VerticalCriterion, Dec | null>,
+  );
   for (const k of used) {
     const xs = rows.map((r) => r.x[k]!);
     if (input.normalisation === 'share') {
-      xs.forEach((x, i) => { if (x.lt(0)) issues.push(makeIssue('input.out-of-range', ['counties', i, k === 'perKm2' ? 'value' : k], { expected: { en: `a value ≥ 0 (normalisation share cannot use a negative ${k}; use min-max)`, zh: `≥ 0 的数值（share 标准化不能用负的${CRITERION_ZH[k]}；请用 min-max）` }, found: D.toString(x) })); });
+      xs.forEach((x, i) => {
+        if (x.lt(0))
+          issues.push(
+            makeIssue('input.out-of-range', ['counties', i, k === 'perKm2' ? 'value' : k], {
+              expected: {
+                en: `a value ≥ 0 (normalisation share cannot use a negative ${k}; use min-max)`,
+                zh: `≥ 0 的数值（share 标准化不能用负的${CRITERION_ZH[k]}；请用 min-max）`,
+              },
+              found: D.toString(x),
+            }),
+          );
+      });
       const total = D.sum(xs);
-      if (total.isZero()) issues.push(makeIssue('input.out-of-range', ['weights', k], { expected: { en: `a criterion whose values are not all 0 (${k})`, zh: `取值不全为 0 的分配依据（${CRITERION_ZH[k]}）` }, found: '0' }));
-      else xs.forEach((x, i) => { normalised[i]![k] = D.divide(x, total); });
+      if (total.isZero())
+        issues.push(
+          makeIssue('input.out-of-range', ['weights', k], {
+            expected: { en: `a criterion whose values are not all 0 (${k})`, zh: `取值不全为 0 的分配依据（${CRITERION_ZH[k]}）` },
+            found: '0',
+          }),
+        );
+      else
+        xs.forEach((x, i) => {
+          normalised[i]![k] = D.divide(x, total);
+        });
     } else {
       const min = xs.reduce((a, b) => D.min(a, b));
       const max = xs.reduce((a, b) => D.max(a, b));
       const span = D.subtract(max, min);
       if (span.isZero()) warnings.push(makeWarning('vertical-criterion-equal', { params: { criterion: { en: k, zh: CRITERION_ZH[k] } } }));
-      xs.forEach((x, i) => { normalised[i]![k] = span.isZero() ? D.one : D.divide(D.subtract(x, min), span); });
+      xs.forEach((x, i) => {
+        normalised[i]![k] = span.isZero() ? D.one : D.divide(D.subtract(x, min), span);
+      });
     }
   }
   throwIssues(issues);
   const scores = normalised.map((s) => D.sum(used.map((k) => D.multiply(weights[k], s[k]!))));
   const scoreSum = D.sum(scores);
-  if (scoreSum.isZero()) throwIssues([makeIssue('input.out-of-range', ['counties'], { expected: { en: 'at least one county with a score above 0', zh: '至少一个县得分大于 0' }, found: { en: 'every score is 0', zh: '各县得分均为 0' } })]);
+  if (scoreSum.isZero())
+    throwIssues([
+      makeIssue('input.out-of-range', ['counties'], {
+        expected: { en: 'at least one county with a score above 0', zh: '至少一个县得分大于 0' },
+        found: { en: 'every score is 0', zh: '各县得分均为 0' },
+      }),
+    ]);
   const exact = scores.map((s) => D.divide(D.multiply(fund, s), scoreSum));
   const parts = payableParts(exact, fund, unit);
   // Identities: Σ payable = F exactly; Σ exact = F to the precision of the division.
@@ -235,21 +353,68 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
 
   parameters.push(
     inputParameter('F', { en: `fund: ${input.fund.name}`, zh: `资金：${input.fund.name}` }, fund, '元', ['fund', 'amount']),
-    ...VERTICAL_CRITERIA.map((k) => parameter({
-      symbol: `w_${k}`, name: { en: `weight of ${k}`, zh: `${CRITERION_ZH[k]}的权重` }, value: D.toString(weights[k]), unit: '1',
-      from: input.weights[k] ? `input:weights.${k}` : { en: 'default: 0 (not given)', zh: '默认：0（未给出）' }, status: input.weights[k] ? 'input' : 'library-default',
-    })),
-    inputParameter('normalisation', { en: 'normalisation of each criterion', zh: '各分配依据的标准化方法' }, input.normalisation, '', ['normalisation']),
-    inputParameter('basis', { en: 'value used by the value and per-km² criteria', zh: '价值量与单位面积价值两项依据所用的价值' }, input.basis, '', ['basis']),
+    ...VERTICAL_CRITERIA.map((k) =>
+      parameter({
+        symbol: `w_${k}`,
+        name: { en: `weight of ${k}`, zh: `${CRITERION_ZH[k]}的权重` },
+        value: D.toString(weights[k]),
+        unit: '1',
+        from: input.weights[k] ? `input:weights.${k}` : { en: 'default: 0 (not given)', zh: '默认：0（未给出）' },
+        status: input.weights[k] ? 'input' : 'library-default',
+      }),
+    ),
+    inputParameter('normalisation', { en: 'normalisation of each criterion', zh: '各分配依据的标准化方法' }, input.normalisation, '', [
+      'normalisation',
+    ]),
+    inputParameter(
+      'basis',
+      { en: 'value used by the value and per-km² criteria', zh: '价值量与单位面积价值两项依据所用的价值' },
+      input.basis,
+      '',
+      ['basis'],
+    ),
     input.payableUnit
       ? inputParameter('u', { en: 'payable unit', zh: '支付单位' }, unit, '元', ['payableUnit'])
-      : parameter({ symbol: 'u', name: { en: 'payable unit', zh: '支付单位' }, value: '0.01', unit: '元', from: { en: 'default: the fen', zh: '默认：分' }, status: 'library-default' }),
+      : parameter({
+          symbol: 'u',
+          name: { en: 'payable unit', zh: '支付单位' },
+          value: '0.01',
+          unit: '元',
+          from: { en: 'default: the fen', zh: '默认：分' },
+          status: 'library-default',
+        }),
   );
-  const steps = rows.map((r, i) => step({ en: `score: ${r.name}`, zh: `得分：${r.name}` }, `S = ${used.map((k) => `w_${k} · s_${k}`).join(' + ')}`, Object.fromEntries(used.flatMap((k) => [
-    [`x_${k}`, tv(r.x[k]!, k === 'value' ? '元' : k === 'perKm2' ? '元/km²' : '1', r.from[k === 'perKm2' ? 'value' : k] ?? { en: 'input', zh: '输入' })],
-    [`s_${k}`, tv(normalised[i]![k]!, '1', { en: `${input.normalisation} normalisation`, zh: `${input.normalisation} 标准化` })],
-  ])), scores[i]!, '1'));
-  steps.push(step({ en: 'allocation', zh: '分配' }, 'a_i = F · S_i / Σ S', { F: tv(fund, '元', { en: 'parameter', zh: '参数' }), 'Σ S': tv(scoreSum, '1', { en: 'scores', zh: '各县得分' }) }, D.sum(exact), '元', { en: 'Σ a_i; each a_i in the table', zh: 'Σ a_i；各 a_i 见表' }));
+  const steps = rows.map((r, i) =>
+    step(
+      { en: `score: ${r.name}`, zh: `得分：${r.name}` },
+      `S = ${used.map((k) => `w_${k} · s_${k}`).join(' + ')}`,
+      Object.fromEntries(
+        used.flatMap((k) => [
+          [
+            `x_${k}`,
+            tv(
+              r.x[k]!,
+              k === 'value' ? '元' : k === 'perKm2' ? '元/km²' : '1',
+              r.from[k === 'perKm2' ? 'value' : k] ?? { en: 'input', zh: '输入' },
+            ),
+          ],
+          [`s_${k}`, tv(normalised[i]![k]!, '1', { en: `${input.normalisation} normalisation`, zh: `${input.normalisation} 标准化` })],
+        ]),
+      ),
+      scores[i]!,
+      '1',
+    ),
+  );
+  steps.push(
+    step(
+      { en: 'allocation', zh: '分配' },
+      'a_i = F · S_i / Σ S',
+      { F: tv(fund, '元', { en: 'parameter', zh: '参数' }), 'Σ S': tv(scoreSum, '1', { en: 'scores', zh: '各县得分' }) },
+      D.sum(exact),
+      '元',
+      { en: 'Σ a_i; each a_i in the table', zh: 'Σ a_i；各 a_i 见表' },
+    ),
+  );
 
   return {
     kind: 'vertical-allocation',
@@ -262,9 +427,15 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
     roundingRule: LARGEST_REMAINDER_RULE,
     roundingRuleZh: LARGEST_REMAINDER_RULE_ZH,
     counties: rows.map((r, i) => ({
-      name: r.name, ...(r.code ? { code: r.code } : {}),
-      criteria: r.x, normalised: normalised[i]!, score: scores[i]!, share: D.divide(scores[i]!, scoreSum),
-      exact: exact[i]!, payable: parts[i]!.payable, adjustment: parts[i]!.adjustment,
+      name: r.name,
+      ...(r.code ? { code: r.code } : {}),
+      criteria: r.x,
+      normalised: normalised[i]!,
+      score: scores[i]!,
+      share: D.divide(scores[i]!, scoreSum),
+      exact: exact[i]!,
+      payable: parts[i]!.payable,
+      adjustment: parts[i]!.adjustment,
     })),
     trace: {
       formula: `s_ik = ${input.normalisation === 'share' ? 'x_ik / Σ_j x_jk' : '(x_ik − min_k) / (max_k − min_k)'}; S_i = Σ_k w_k · s_ik; a_i = F · S_i / Σ_j S_j; payable by largest remainder at u`,

@@ -121,10 +121,17 @@ export const APPLICATION_VERBS = Object.keys(APPLICATION_HELP);
  */
 export const APPLICATION_OPTIONS = {
   reads: ['format', 'lang', 'out', 'profile', 'strict'],
-  instead: Object.fromEntries(Object.entries({ 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' }).map(([option, field]) => [option, {
-    en: `it reads it from its file: set ${field} there`,
-    zh: `该命令从输入文件中读取此项：请在文件中设置 ${field}`,
-  }])),
+  instead: Object.fromEntries(
+    Object.entries({ 'decline-threshold': 'declineThreshold (with its source)', 'base-year': 'baseYear', 'price-index': 'priceIndex' }).map(
+      ([option, field]) => [
+        option,
+        {
+          en: `it reads it from its file: set ${field} there`,
+          zh: `该命令从输入文件中读取此项：请在文件中设置 ${field}`,
+        },
+      ],
+    ),
+  ),
 } as const satisfies VerbOptions;
 /** The values of `APPLICATION_OPTIONS`. */
 export type ApplicationValues = OptionValues<typeof APPLICATION_OPTIONS.reads>;
@@ -136,7 +143,8 @@ interface Context {
 }
 
 /** Issues of the application file itself, with the file name. */
-const located = (issues: readonly GepIssue[], file: string) => new GepInputError(issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })));
+const located = (issues: readonly GepIssue[], file: string) =>
+  new GepInputError(issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })));
 
 function readJson(file: string, io: CliIo): unknown {
   let text: string;
@@ -144,7 +152,12 @@ function readJson(file: string, io: CliIo): unknown {
     text = readJsonText(file, io);
   } catch (e) {
     if (e instanceof GepInputError) throw e; // not UTF-8 nor GB18030, or too large
-    throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: { en: `a readable file (${systemReason(e, 'en')})`, zh: `可读取的文件（${systemReason(e, 'zh')}）` } })]);
+    throw new GepInputError([
+      makeIssue('input.file-type', [], {
+        found: file,
+        expected: { en: `a readable file (${systemReason(e, 'en')})`, zh: `可读取的文件（${systemReason(e, 'zh')}）` },
+      }),
+    ]);
   }
   return parseJsonInput(text, file);
 }
@@ -170,14 +183,22 @@ function accountOf(ref: AccountRef, path: readonly (string | number)[], ctx: Con
       return { result: computeGep(ref, options), input: ref };
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      throw located(e.issues.map((i) => moveIssue(i, [...path, ...i.path])), ctx.file);
+      throw located(
+        e.issues.map((i) => moveIssue(i, [...path, ...i.path])),
+        ctx.file,
+      );
     }
   }
   return accountFromFile(resolvePath(ctx.file, ref), ref, path, ctx);
 }
 
 /** Compute the account of an input file (`shown` is the name as written, for issues in the naming file). */
-function accountFromFile(file: string, shown: string, path: readonly (string | number)[], ctx: Context): { result: GepResult<Dec>; input: unknown } {
+function accountFromFile(
+  file: string,
+  shown: string,
+  path: readonly (string | number)[],
+  ctx: Context,
+): { result: GepResult<Dec>; input: unknown } {
   const options = { ...(ctx.values.profile ? { profile: ctx.values.profile } : {}), strict: ctx.values.strict ?? false };
   let imported: ImportedInput | null = null;
   let data: string | Uint8Array;
@@ -186,8 +207,25 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
     data = ctx.io.readBytes ? ctx.io.readBytes(file) : ctx.io.readFile(file);
   } catch (e) {
     // Named in a file: say where (baseline.account: … found "x.json"); given on the command line: the file itself.
-    if (path.length) throw located([makeIssue('input.type', path, { expected: { en: `a readable account input file (${systemReason(e, 'en')})`, zh: `可读取的核算输入文件（${systemReason(e, 'zh')}）` }, found: JSON.stringify(shown) })], ctx.file);
-    throw new GepInputError([makeIssue('input.file-type', [], { found: shown, expected: { en: `a readable account input (${systemReason(e, 'en')})`, zh: `可读取的核算输入（${systemReason(e, 'zh')}）` } })]);
+    if (path.length)
+      throw located(
+        [
+          makeIssue('input.type', path, {
+            expected: {
+              en: `a readable account input file (${systemReason(e, 'en')})`,
+              zh: `可读取的核算输入文件（${systemReason(e, 'zh')}）`,
+            },
+            found: JSON.stringify(shown),
+          }),
+        ],
+        ctx.file,
+      );
+    throw new GepInputError([
+      makeIssue('input.file-type', [], {
+        found: shown,
+        expected: { en: `a readable account input (${systemReason(e, 'en')})`, zh: `可读取的核算输入（${systemReason(e, 'zh')}）` },
+      }),
+    ]);
   }
   try {
     imported = importAccountInput(data, file);
@@ -199,9 +237,23 @@ function accountFromFile(file: string, shown: string, path: readonly (string | n
 }
 
 /** A price index by id (issue at `path` when unknown), else the profile's. */
-function priceIndexOf(id: string | undefined, path: readonly (string | number)[], account: GepResult<Dec>, ctx: Context): PriceIndex | undefined {
+function priceIndexOf(
+  id: string | undefined,
+  path: readonly (string | number)[],
+  account: GepResult<Dec>,
+  ctx: Context,
+): PriceIndex | undefined {
   if (id !== undefined) {
-    if (!priceIndices().has(id)) throw located([makeIssue('input.out-of-range', path, { expected: { en: `one of ${[...priceIndices().keys()].join(', ')}`, zh: `${[...priceIndices().keys()].join('、')} 之一` }, found: id })], ctx.file);
+    if (!priceIndices().has(id))
+      throw located(
+        [
+          makeIssue('input.out-of-range', path, {
+            expected: { en: `one of ${[...priceIndices().keys()].join(', ')}`, zh: `${[...priceIndices().keys()].join('、')} 之一` },
+            found: id,
+          }),
+        ],
+        ctx.file,
+      );
     return getPriceIndex(id);
   }
   const fromProfile = getProfile(account.profile.id)?.priceIndex;
@@ -245,9 +297,13 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
         if (!(e instanceof GepInputError)) throw e;
         // account.region.… lies in the account's own file when the area file names it by path.
         const ref = f.account;
-        throw new GepInputError(e.issues.map((i) => (typeof ref === 'string' && i.path[0] === 'account'
-          ? moveIssue(i, i.path.slice(1), { ...i.location, file: resolvePath(file, ref) })
-          : { ...i, location: { ...i.location, file: i.location?.file ?? file } })));
+        throw new GepInputError(
+          e.issues.map((i) =>
+            typeof ref === 'string' && i.path[0] === 'account'
+              ? moveIssue(i, i.path.slice(1), { ...i.location, file: resolvePath(file, ref) })
+              : { ...i, location: { ...i.location, file: i.location?.file ?? file } },
+          ),
+        );
       }
     }
     case 'project':
@@ -264,13 +320,16 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
         f.counties.forEach((c, i) => {
           if (!c.accounts) return;
           const current = accountOf(c.accounts.current, ['counties', i, 'accounts', 'current'], ctx).result;
-          const previous = c.accounts.previous ? accountOf(c.accounts.previous, ['counties', i, 'accounts', 'previous'], ctx).result : undefined;
+          const previous = c.accounts.previous
+            ? accountOf(c.accounts.previous, ['counties', i, 'accounts', 'previous'], ctx).result
+            : undefined;
           const index = priceIndexOf(undefined, [], current, ctx);
           accounts.set(i, { current, ...(previous ? { previous } : {}), ...(index ? { priceIndex: index } : {}) });
         });
         return verticalAllocationToJson(inFile(ctx, () => allocateVerticalFund(f, accounts)));
       }
-      if (f.method === 'horizontal-water') return waterCompensationToJson(inFile(ctx, () => waterCompensation(f, { strict: ctx.values.strict ?? false })));
+      if (f.method === 'horizontal-water')
+        return waterCompensationToJson(inFile(ctx, () => waterCompensation(f, { strict: ctx.values.strict ?? false })));
       if (f.method === 'bounds') {
         const impact = 'projectImpact' in f.serviceGain ? projectOf(resolvePath(file, f.serviceGain.projectImpact), ctx) : undefined;
         return compensationBoundsToJson(inFile(ctx, () => compensationBounds(f, impact)));
@@ -286,31 +345,43 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
       } catch (e) {
         if (!(e instanceof GepInputError)) throw e;
         // A problem inside an account's own input (its economy block) belongs to that account's file.
-        throw new GepInputError(e.issues.map((i) => {
-          const ref = i.path[0] === 'accounts' && typeof i.path[1] === 'number' && i.path.length > 2 ? f.accounts[i.path[1]] : undefined;
-          return typeof ref === 'string'
-            ? moveIssue(i, i.path.slice(2), { ...i.location, file: resolvePath(file, ref) })
-            : { ...i, location: { ...i.location, file: i.location?.file ?? file } };
-        }));
+        throw new GepInputError(
+          e.issues.map((i) => {
+            const ref = i.path[0] === 'accounts' && typeof i.path[1] === 'number' && i.path.length > 2 ? f.accounts[i.path[1]] : undefined;
+            return typeof ref === 'string'
+              ? moveIssue(i, i.path.slice(2), { ...i.location, file: resolvePath(file, ref) })
+              : { ...i, location: { ...i.location, file: i.location?.file ?? file } };
+          }),
+        );
       }
     }
     case 'scorecard': {
-      const [a, b] = positionals.map((p) => accountFromFile(p, p, [], { ...ctx, file: p })) as [{ result: GepResult<Dec>; input: unknown }, { result: GepResult<Dec>; input: unknown }];
+      const [a, b] = positionals.map((p) => accountFromFile(p, p, [], { ...ctx, file: p })) as [
+        { result: GepResult<Dec>; input: unknown },
+        { result: GepResult<Dec>; input: unknown },
+      ];
       const index = priceIndexOf(undefined, [], a.result, ctx);
       try {
         return scorecardToJson(doubleAssessment(a.result, b.result, a.input, b.input, index ? { priceIndex: index } : {}));
       } catch (e) {
         if (!(e instanceof GepInputError)) throw e;
         // Issues at a.… / b.… belong to the first or the second file.
-        throw new GepInputError(e.issues.map((i) => moveIssue(i, i.path.slice(1), { ...i.location, file: i.path[0] === 'a' ? positionals[0]! : positionals[1]! })));
+        throw new GepInputError(
+          e.issues.map((i) =>
+            moveIssue(i, i.path.slice(1), { ...i.location, file: i.path[0] === 'a' ? positionals[0]! : positionals[1]! }),
+          ),
+        );
       }
     }
     case 'finance': {
       const f = parseFile(financeSchema, file, ctx.io);
       const av = f.annualValue;
-      const from = 'account' in av
-        ? { account: accountOf(av.account, ['annualValue', 'account'], ctx).result }
-        : 'projectImpact' in av ? { impact: projectOf(resolvePath(file, av.projectImpact), ctx) } : undefined;
+      const from =
+        'account' in av
+          ? { account: accountOf(av.account, ['annualValue', 'account'], ctx).result }
+          : 'projectImpact' in av
+            ? { impact: projectOf(resolvePath(file, av.projectImpact), ctx) }
+            : undefined;
       return assetValuationToJson(inFile(ctx, () => valueEcologicalAssets(f, from)));
     }
     default:
@@ -322,15 +393,32 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
  * Run an application verb: `gep area|project|compensation|eco-compensation|audit|scorecard|finance`.
  * `usage` throws the CLI's usage error.
  */
-export function applicationCommand(verb: string, positionals: readonly string[], values: ApplicationValues, io: CliIo, usage: (message: Text) => never): number {
+export function applicationCommand(
+  verb: string,
+  positionals: readonly string[],
+  values: ApplicationValues,
+  io: CliIo,
+  usage: (message: Text) => never,
+): number {
   const expected = verb === 'scorecard' ? 2 : 1;
-  if (positionals.length !== expected) usage(verb === 'scorecard'
-    ? { en: 'gep scorecard takes two input files: the earlier year, then the later', zh: 'gep scorecard 需要两个输入文件：先较早年份，后较晚年份' }
-    : { en: `gep ${verb} takes exactly one file`, zh: `gep ${verb} 只接受一个文件` });
+  if (positionals.length !== expected)
+    usage(
+      verb === 'scorecard'
+        ? {
+            en: 'gep scorecard takes two input files: the earlier year, then the later',
+            zh: 'gep scorecard 需要两个输入文件：先较早年份，后较晚年份',
+          }
+        : { en: `gep ${verb} takes exactly one file`, zh: `gep ${verb} 只接受一个文件` },
+    );
   const format = values.format ?? 'table';
-  if (!['table', 'json', 'md', 'html'].includes(format)) usage({ en: `--format must be one of table, json, md, html, not "${format}"`, zh: `--format 应为 table、json、md、html 之一，而不是 "${format}"` });
+  if (!['table', 'json', 'md', 'html'].includes(format))
+    usage({
+      en: `--format must be one of table, json, md, html, not "${format}"`,
+      zh: `--format 应为 table、json、md、html 之一，而不是 "${format}"`,
+    });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
+  if (lang !== 'en' && lang !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const ctx: Context = { io, file: positionals[0]!, values };
   let json: ApplicationJson;
   try {
@@ -342,12 +430,15 @@ export function applicationCommand(verb: string, positionals: readonly string[],
     for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
     return 1;
   }
-  const text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n`
-    : format === 'md' ? applicationToMarkdown(json, { lang })
-      : format === 'html' ? applicationToHtml(json, { lang })
-        : applicationToText(json, { lang });
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : format === 'md'
+        ? applicationToMarkdown(json, { lang })
+        : format === 'html'
+          ? applicationToHtml(json, { lang })
+          : applicationToText(json, { lang });
   io.stdout(text);
   if (values.out) io.writeFile(values.out, text);
   return 0;
 }
-

@@ -97,15 +97,27 @@ function readUnits(file: string, io: BatchIo, unreadable: Prepared['unreadable']
     // Bytes, decoded as gep run decodes them (UTF-8, else GB18030): read as UTF-8 text, a file
     // saved by Excel or Notepad on a Chinese Windows had its names garbled.
     const data = io.readBytes ? io.readBytes(file) : format === 'xlsx' ? undefined : io.readFile(file);
-    if (data === undefined) throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'a readable workbook', zh: '可读取的工作簿' }, found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' }, location: { file } })]);
+    if (data === undefined)
+      throw new GepInputError([
+        makeIssue('input.type', [], {
+          expected: { en: 'a readable workbook', zh: '可读取的工作簿' },
+          found: { en: 'no byte reader', zh: '当前环境无法读取二进制文件' },
+          location: { file },
+        }),
+      ]);
     if (format === 'json') {
       const json = parseJsonInput(typeof data === 'string' ? data : decodeText(data, file).text, file);
-      const list = Array.isArray(json) ? json : typeof json === 'object' && json !== null && Array.isArray((json as { units?: unknown }).units) ? (json as { units: unknown[] }).units : null;
+      const list = Array.isArray(json)
+        ? json
+        : typeof json === 'object' && json !== null && Array.isArray((json as { units?: unknown }).units)
+          ? (json as { units: unknown[] }).units
+          : null;
       return list ? list.map((input, i) => ({ file: `${file}#${i + 1}`, input })) : [{ file, input: json }];
     }
     return [{ file, input: importAccountInput(data, file, format).input }];
   } catch (e) {
-    if (e instanceof GepInputError) unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });
+    if (e instanceof GepInputError)
+      unreadable.push({ file, issues: e.issues.map((i) => ({ ...i, location: { ...i.location, file: i.location?.file ?? file } })) });
     else unreadable.push({ file, issues: [], error: e instanceof Error ? e.message : String(e) });
     return [];
   }
@@ -146,7 +158,9 @@ function progress(io: BatchIo, quiet: boolean): ((done: number, total: number) =
     shown = pct;
     const width = 30;
     const filled = Math.round((width * done) / Math.max(total, 1));
-    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${String(pct).padStart(3)} %${done === total ? '\n' : ''}`);
+    io.stderr(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${String(pct).padStart(3)} %${done === total ? '\n' : ''}`,
+    );
   };
 }
 
@@ -175,7 +189,10 @@ class Outputs {
   private readonly taken = new Set<string>();
   readonly names = new Map<number, string>();
 
-  constructor(private readonly io: BatchIo, private readonly out: string) {
+  constructor(
+    private readonly io: BatchIo,
+    private readonly out: string,
+  ) {
     io.mkdir(out);
     this.staging = io.rename && io.remove ? join(out, `${STAGING_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) : null;
     io.mkdir(join(this.staging ?? out, 'units'));
@@ -221,48 +238,96 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
   for (const item of report.items) {
     if (item.ok) {
       const s = item.summary;
-      rows.push([item.index + 1, item.id, item.file, s.name, s.code, s.level, s.accountingYear, s.priceYear, 'ok', s.totals.gep, s.totals.material, s.totals.regulating, s.totals.cultural, s.warnings, 0].map(csvCell).join(','));
+      rows.push(
+        [
+          item.index + 1,
+          item.id,
+          item.file,
+          s.name,
+          s.code,
+          s.level,
+          s.accountingYear,
+          s.priceYear,
+          'ok',
+          s.totals.gep,
+          s.totals.material,
+          s.totals.regulating,
+          s.totals.cultural,
+          s.warnings,
+          0,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
     } else {
-      failures.push({ id: item.id, ...(item.file ? { file: item.file } : {}), issues: item.issues, ...(item.error ? { error: item.error } : {}) });
-      rows.push([item.index + 1, item.id, item.file, '', '', '', '', '', 'failed', '', '', '', '', '', item.issues.length || 1].map(csvCell).join(','));
+      failures.push({
+        id: item.id,
+        ...(item.file ? { file: item.file } : {}),
+        issues: item.issues,
+        ...(item.error ? { error: item.error } : {}),
+      });
+      rows.push(
+        [item.index + 1, item.id, item.file, '', '', '', '', '', 'failed', '', '', '', '', '', item.issues.length || 1]
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   for (const u of prepared.unreadable) {
     failures.push({ id: u.file, file: u.file, issues: u.issues, ...(u.error ? { error: u.error } : {}) });
     rows.push(['', u.file, u.file, '', '', '', '', '', 'unreadable', '', '', '', '', '', u.issues.length || 1].map(csvCell).join(','));
   }
-  const errors = failures.map((f) => [
-    `${f.id}${f.file && f.file !== f.id ? ` (${f.file})` : ''}:`,
-    ...f.issues.map((i) => `  - ${describeIssue(i, lang)}`),
-    ...(f.error ? [`  - ${f.error}`] : []),
-  ].join('\n'));
+  const errors = failures.map((f) =>
+    [
+      `${f.id}${f.file && f.file !== f.id ? ` (${f.file})` : ''}:`,
+      ...f.issues.map((i) => `  - ${describeIssue(i, lang)}`),
+      ...(f.error ? [`  - ${f.error}`] : []),
+    ].join('\n'),
+  );
   const differing = report.hierarchy.checks.filter((c) => !c.holds);
   const failed = report.failed + prepared.unreadable.length;
-  outputs.commit({
-    'summary.csv': `${rows.join('\n')}\n`,
-    'errors.txt': errors.length ? `${errors.join('\n')}\n` : lang === 'zh' ? '没有失败的单元\n' : 'no unit failed\n',
-  }, `${JSON.stringify({
-    complete: true,
-    units: report.items.length + prepared.unreadable.length,
-    succeeded: report.succeeded,
-    failed,
-    failures,
-    hierarchy: report.hierarchy,
-  }, null, 2)}\n`);
+  outputs.commit(
+    {
+      'summary.csv': `${rows.join('\n')}\n`,
+      'errors.txt': errors.length ? `${errors.join('\n')}\n` : lang === 'zh' ? '没有失败的单元\n' : 'no unit failed\n',
+    },
+    `${JSON.stringify(
+      {
+        complete: true,
+        units: report.items.length + prepared.unreadable.length,
+        succeeded: report.succeeded,
+        failed,
+        failures,
+        hierarchy: report.hierarchy,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   const units = report.items.length + prepared.unreadable.length;
   const checks = report.hierarchy.checks.length;
   const withoutCode = report.hierarchy.withoutCode.length;
   if (lang === 'zh') {
     io.stdout(`${units} 个单元：${report.succeeded} 个核算完成，${failed} 个失败\n`);
-    io.stdout(`层级核对：核对 ${checks} 个上级单元，其中 ${differing.length} 个与下级之和不符${withoutCode ? `；${withoutCode} 个单元没有行政区划代码` : ''}\n`);
-    for (const c of differing.slice(0, 10)) io.stdout(`  ${c.parent.code}（${c.accountingYear} 年）：GEP ${c.totals.gep.parent}，${c.children.length} 个${levelText(c.childLevel, 'zh')}下级之和 ${c.totals.gep.children}（差 ${c.totals.gep.difference} 元）\n`);
+    io.stdout(
+      `层级核对：核对 ${checks} 个上级单元，其中 ${differing.length} 个与下级之和不符${withoutCode ? `；${withoutCode} 个单元没有行政区划代码` : ''}\n`,
+    );
+    for (const c of differing.slice(0, 10))
+      io.stdout(
+        `  ${c.parent.code}（${c.accountingYear} 年）：GEP ${c.totals.gep.parent}，${c.children.length} 个${levelText(c.childLevel, 'zh')}下级之和 ${c.totals.gep.children}（差 ${c.totals.gep.difference} 元）\n`,
+      );
     if (failed) io.stderr(`${failed} 个单元失败；详见 ${join(out, 'errors.txt')}\n`);
     io.stdout(`已写入 ${out}：units/、summary.csv、errors.txt、report.json\n`);
     return failed ? 1 : 0;
   }
   io.stdout(`${units} units: ${report.succeeded} accounted, ${failed} failed\n`);
-  io.stdout(`hierarchy: ${checks} parent${checks === 1 ? '' : 's'} checked, ${differing.length} differ from the sum of their children${withoutCode ? `; ${withoutCode} units without a code` : ''}\n`);
-  for (const c of differing.slice(0, 10)) io.stdout(`  ${c.parent.code} (${c.accountingYear}): GEP ${c.totals.gep.parent} vs Σ ${c.children.length} ${c.childLevel} units ${c.totals.gep.children} (difference ${c.totals.gep.difference} 元)\n`);
+  io.stdout(
+    `hierarchy: ${checks} parent${checks === 1 ? '' : 's'} checked, ${differing.length} differ from the sum of their children${withoutCode ? `; ${withoutCode} units without a code` : ''}\n`,
+  );
+  for (const c of differing.slice(0, 10))
+    io.stdout(
+      `  ${c.parent.code} (${c.accountingYear}): GEP ${c.totals.gep.parent} vs Σ ${c.children.length} ${c.childLevel} units ${c.totals.gep.children} (difference ${c.totals.gep.difference} 元)\n`,
+    );
   if (failed) io.stderr(`${failed} unit${failed === 1 ? '' : 's'} failed; see ${join(out, 'errors.txt')}\n`);
   io.stdout(`written to ${out}: units/, summary.csv, errors.txt, report.json\n`);
   return failed ? 1 : 0;
@@ -270,14 +335,19 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
 
 function langOf(value: string | undefined, usage: (message: Text) => never): Language {
   if (value === undefined) return 'en';
-  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
+  if (value !== 'en' && value !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
   return value as Language;
 }
 
 function workersOption(values: BatchValues, usage: (message: Text) => never): number | 'auto' {
   if (values.workers === undefined || values.workers === 'auto') return 'auto';
   const n = Number(values.workers);
-  if (!Number.isInteger(n) || n < 0) usage({ en: `--workers must be a whole number or auto, not "${values.workers}"`, zh: `--workers 应为整数或 auto，而不是 "${values.workers}"` });
+  if (!Number.isInteger(n) || n < 0)
+    usage({
+      en: `--workers must be a whole number or auto, not "${values.workers}"`,
+      zh: `--workers 应为整数或 auto，而不是 "${values.workers}"`,
+    });
   return n;
 }
 
@@ -296,15 +366,27 @@ export function batchCommandSync(rest: readonly string[], values: BatchValues, i
   workersOption(values, usage);
   const outputs = new Outputs(io, prepared.out);
   const onProgress = progress(io, values.quiet ?? false);
-  const report = streamGepBatch(prepared.units(), {
-    ...gepOptions(values), arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'), form: resultForm(io), total: prepared.total,
-    ...(onProgress ? { onProgress } : {}),
-  }, (item) => outputs.unit(item));
+  const report = streamGepBatch(
+    prepared.units(),
+    {
+      ...gepOptions(values),
+      arithmetic: arithmeticByName(values.float ? 'float64' : 'decimal'),
+      form: resultForm(io),
+      total: prepared.total,
+      ...(onProgress ? { onProgress } : {}),
+    },
+    (item) => outputs.unit(item),
+  );
   return finish(prepared, report, outputs, io, langOf(values.lang, usage));
 }
 
 /** `gep batch`, on worker threads when the batch is large enough (for the `gep` executable). */
-export async function batchCommand(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): Promise<number> {
+export async function batchCommand(
+  rest: readonly string[],
+  values: BatchValues,
+  io: BatchIo,
+  usage: (message: Text) => never,
+): Promise<number> {
   const prepared = prepare(rest, values, io, usage);
   const workers = workersOption(values, usage);
   // Threads need the units up front: a JSON list is read at once anyway; a folder is read first only when threads will run.
@@ -315,6 +397,16 @@ export async function batchCommand(rest: readonly string[], values: BatchValues,
   const onProgress = progress(io, values.quiet ?? false);
   const lang = langOf(values.lang, usage);
   if (onProgress && threads > 0) io.stderr(lang === 'zh' ? `${threads} 个工作线程\n` : `${threads} worker threads\n`);
-  const report = await streamGepBatchThreads(units, { ...gepOptions(values), arithmetic: values.float ? 'float64' : 'decimal', workers, form: resultForm(io), ...(onProgress ? { onProgress } : {}) }, (item) => outputs.unit(item));
+  const report = await streamGepBatchThreads(
+    units,
+    {
+      ...gepOptions(values),
+      arithmetic: values.float ? 'float64' : 'decimal',
+      workers,
+      form: resultForm(io),
+      ...(onProgress ? { onProgress } : {}),
+    },
+    (item) => outputs.unit(item),
+  );
   return finish(prepared, report, outputs, io, lang);
 }

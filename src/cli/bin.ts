@@ -20,9 +20,13 @@ void runCliAsync(process.argv.slice(2), {
   readBytes: (p) => readFileSync(p),
   isTTY: process.stderr.isTTY === true,
   rename: (from, to) => renameSync(from, to),
-  listFiles: (dir) => (existsSync(dir) && statSync(dir).isDirectory()
-    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
-    : null),
+  listFiles: (dir) =>
+    existsSync(dir) && statSync(dir).isDirectory()
+      ? readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+          .sort()
+      : null,
   remove: (p) => rmSync(p, { recursive: true, force: true }),
   fileSize: (p) => statSync(p).size,
 }).then((code) => {

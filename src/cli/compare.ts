@@ -44,7 +44,17 @@ Options:
 Exit codes: 0 success (also when the decline flag is raised; it is printed), 1 bad input, 2 bad usage.`;
 
 /** The options `compare` reads (any other is refused: ./options.ts). */
-export const COMPARE_OPTIONS = ['base-year', 'price-index', 'decline-threshold', 'format', 'profile', 'lang', 'strict', 'date', 'prepared-by'] as const satisfies readonly OptionName[];
+export const COMPARE_OPTIONS = [
+  'base-year',
+  'price-index',
+  'decline-threshold',
+  'format',
+  'profile',
+  'lang',
+  'strict',
+  'date',
+  'prepared-by',
+] as const satisfies readonly OptionName[];
 /** The values of `COMPARE_OPTIONS`. */
 export type CompareValues = OptionValues<typeof COMPARE_OPTIONS>;
 
@@ -56,30 +66,53 @@ export function accountExtras<T>(result: GepResult<T>, input: unknown, lang: Lan
   const geep = geepFromAccount(result, input);
   const ratios = ratiosFromAccount(result, input, geep);
   const json = { ...(geep ? { geep: geepResultToJson(geep) } : {}), ...(ratios ? { ratios: ratiosToJson(ratios) } : {}) };
-  const text = [json.geep ? `\n\n${formatGeepTable(json.geep, lang)}` : '', json.ratios ? `\n\n${formatRatiosTable(json.ratios, lang)}` : ''].join('');
+  const text = [
+    json.geep ? `\n\n${formatGeepTable(json.geep, lang)}` : '',
+    json.ratios ? `\n\n${formatRatiosTable(json.ratios, lang)}` : '',
+  ].join('');
   return { json, text };
 }
 
 function printIssues(e: GepInputError, file: string, imported: ImportedInput | null, lang: Language, io: CliIo): void {
   const issues = issuesOf(e, file, imported);
-  io.stderr(`${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
+  io.stderr(
+    `${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`,
+  );
   for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
 }
 
 /** `gep compare <a> <b>` (JSON, CSV or XLSX, read as `gep run` reads them); `usage` throws the CLI's usage error. */
 export function compareCommand(positionals: readonly string[], values: CompareValues, io: CliIo, usage: (message: Text) => never): number {
-  if (positionals.length !== 2) usage({ en: 'gep compare takes two input files: the earlier year, then the later', zh: 'gep compare 需要两个输入文件：先较早年份，后较晚年份' });
+  if (positionals.length !== 2)
+    usage({
+      en: 'gep compare takes two input files: the earlier year, then the later',
+      zh: 'gep compare 需要两个输入文件：先较早年份，后较晚年份',
+    });
   const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json' && format !== 'html') usage({ en: `--format must be one of table, json, html, not "${format}"`, zh: `--format 应为 table、json、html 之一，而不是 "${format}"` });
+  if (format !== 'table' && format !== 'json' && format !== 'html')
+    usage({
+      en: `--format must be one of table, json, html, not "${format}"`,
+      zh: `--format 应为 table、json、html 之一，而不是 "${format}"`,
+    });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
+  if (lang !== 'en' && lang !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const baseText = values['base-year'];
-  if (baseText !== undefined && !/^\d{4}$/.test(baseText)) usage({ en: `--base-year must be a year such as 2021, not "${baseText}"`, zh: `--base-year 应为年份，如 2021，而不是 "${baseText}"` });
+  if (baseText !== undefined && !/^\d{4}$/.test(baseText))
+    usage({ en: `--base-year must be a year such as 2021, not "${baseText}"`, zh: `--base-year 应为年份，如 2021，而不是 "${baseText}"` });
   const thresholdText = values['decline-threshold'];
-  if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-'))) usage({ en: `--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`, zh: `--decline-threshold 应为不小于 0 的百分数，如 5，而不是 "${thresholdText}"` });
+  if (thresholdText !== undefined && (!isDecimalText(thresholdText) || thresholdText.trim().startsWith('-')))
+    usage({
+      en: `--decline-threshold must be a percentage ≥ 0 such as 5, not "${thresholdText}"`,
+      zh: `--decline-threshold 应为不小于 0 的百分数，如 5，而不是 "${thresholdText}"`,
+    });
   const report = reportOptions(values, usage);
   const indexId = values['price-index'];
-  if (indexId !== undefined && !priceIndices().has(indexId)) usage({ en: `--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`, zh: `--price-index 应为 ${[...priceIndices().keys()].join('、')} 之一，而不是 "${indexId}"` });
+  if (indexId !== undefined && !priceIndices().has(indexId))
+    usage({
+      en: `--price-index must be one of ${[...priceIndices().keys()].join(', ')}, not "${indexId}"`,
+      zh: `--price-index 应为 ${[...priceIndices().keys()].join('、')} 之一，而不是 "${indexId}"`,
+    });
 
   const results: GepResult<GepDecimal>[] = [];
   const inputs: unknown[] = [];
@@ -102,7 +135,13 @@ export function compareCommand(positionals: readonly string[], values: CompareVa
   const comparison = compareGep(a, b, {
     ...(baseText ? { baseYear: Number(baseText) } : {}),
     ...(priceIndex ? { priceIndex: getPriceIndex(priceIndex) } : {}),
-    ...(thresholdText ? { declineThreshold: decimalArithmetic.toString(decimalArithmetic.divide(decimalArithmetic.fromString(thresholdText), decimalArithmetic.fromString('100'))) } : {}),
+    ...(thresholdText
+      ? {
+          declineThreshold: decimalArithmetic.toString(
+            decimalArithmetic.divide(decimalArithmetic.fromString(thresholdText), decimalArithmetic.fromString('100')),
+          ),
+        }
+      : {}),
   });
   const json = gepComparisonToJson(comparison);
   if (format === 'html') {

@@ -92,7 +92,13 @@ export function cannotRead(file: string, lang: Language): string {
 export function systemReason(e: unknown, lang: Language): string {
   const code = (e as { code?: string }).code;
   if (lang === 'zh') {
-    const zh: Record<string, string> = { ENOENT: '文件或文件夹不存在', EACCES: '没有读取权限', EPERM: '没有读取权限', EISDIR: '这是一个文件夹，不是文件', ENOTDIR: '路径中有一段不是文件夹' };
+    const zh: Record<string, string> = {
+      ENOENT: '文件或文件夹不存在',
+      EACCES: '没有读取权限',
+      EPERM: '没有读取权限',
+      EISDIR: '这是一个文件夹，不是文件',
+      ENOTDIR: '路径中有一段不是文件夹',
+    };
     if (code && zh[code]) return zh[code]!;
   }
   return e instanceof Error ? e.message : String(e);
@@ -133,11 +139,22 @@ export interface PreparedAccount {
  * GEEP and the ratios, and build the report JSON and table. `then` gets the account; every
  * `GepInputError` on the way is printed, located in the file, and gives exit code 1.
  */
-export function withAccount(file: string, values: AccountValues, lang: Language, io: IoCommandsIo, usage: (m: Text) => never, then: (account: PreparedAccount) => number): number {
+export function withAccount(
+  file: string,
+  values: AccountValues,
+  lang: Language,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+  then: (account: PreparedAccount) => number,
+): number {
   if (values.profile !== undefined && !isProfileFile(values.profile) && !getProfile(values.profile)) {
     usage({
-      en: `--profile: unknown profile "${terminalLine(values.profile)}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`,
-      zh: `--profile：未知核算方案 "${terminalLine(values.profile)}"；可用方案：${listProfiles().map((p) => p.id).join('、')}`,
+      en: `--profile: unknown profile "${terminalLine(values.profile)}"; known profiles: ${listProfiles()
+        .map((p) => p.id)
+        .join(', ')}`,
+      zh: `--profile：未知核算方案 "${terminalLine(values.profile)}"；可用方案：${listProfiles()
+        .map((p) => p.id)
+        .join('、')}`,
     });
   }
   let imported: ImportedInput | null = null;
@@ -151,10 +168,19 @@ export function withAccount(file: string, values: AccountValues, lang: Language,
     const result = computeGep(input, { ...(profile ? { profile } : {}), strict: values.strict ?? false });
     const extras = accountExtras(result, input, lang);
     const base = { ...gepResultToJson(result), ...extras.json };
-    const notes = imported.notes.map((n) => ({ code: 'input-read-as', path: n.path, message: describeIssue(n, 'en'), zh: describeIssue(n, 'zh') }));
+    const notes = imported.notes.map((n) => ({
+      code: 'input-read-as',
+      path: n.path,
+      message: describeIssue(n, 'en'),
+      zh: describeIssue(n, 'zh'),
+    }));
     const json: AccountReportJson = notes.length ? { ...base, warnings: [...notes, ...base.warnings] } : base;
     const table = `${formatAccountTable(json, lang)}${extras.text}`;
-    const exportOptions = { lang, inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)) };
+    const exportOptions = {
+      lang,
+      inputHash: inputHash(input),
+      coefficientTableHash: coefficientTableHash(getCoefficientTable(result.coefficientTable)),
+    };
     account = { file, imported, result, json, table, exportOptions };
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
@@ -174,16 +200,25 @@ export function issuesOf(e: GepInputError, file: string, imported: ImportedInput
  * `gep validate <file>`: exactly the checks of `gep run` (./withAccount: the same reading,
  * computation, GEEP and ratios), without printing or writing the account.
  */
-export function validateCommand(positionals: readonly string[], values: OptionValues<typeof VALIDATE_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function validateCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof VALIDATE_OPTIONS>,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+): number {
   if (positionals.length !== 1) usage({ en: 'gep validate takes exactly one input file', zh: 'gep validate 只接受一个输入文件' });
   const lang = langOf(values.lang, 'en', usage);
   const file = positionals[0]!;
   return withAccount(file, values, lang, io, usage, ({ result, json }) => {
     const n = result.indicators.length;
     const w = json.warnings.length;
-    io.stdout(terminalText(lang === 'zh'
-      ? `${file}：未发现问题（${n} 个指标可核算，${w} 条警示）\n`
-      : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${w} warning${w === 1 ? '' : 's'})\n`));
+    io.stdout(
+      terminalText(
+        lang === 'zh'
+          ? `${file}：未发现问题（${n} 个指标可核算，${w} 条警示）\n`
+          : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${w} warning${w === 1 ? '' : 's'})\n`,
+      ),
+    );
     for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warningMessage(warning, lang))}\n`);
     return 0;
   });
@@ -191,13 +226,23 @@ export function validateCommand(positionals: readonly string[], values: OptionVa
 
 function langOf(value: string | undefined, fallback: Language, usage: (m: Text) => never): Language {
   if (value === undefined) return fallback;
-  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
+  if (value !== 'en' && value !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
   return value as Language;
 }
 
 /** `gep template --profile ID --lang zh|en --out FILE`. */
-export function templateCommand(positionals: readonly string[], values: OptionValues<typeof TEMPLATE_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
-  if (positionals.length) usage({ en: 'gep template takes no arguments; give --out FILE.xlsx or FILE.csv', zh: 'gep template 不接受参数；请给出 --out 文件.xlsx 或 文件.csv' });
+export function templateCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof TEMPLATE_OPTIONS>,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+): number {
+  if (positionals.length)
+    usage({
+      en: 'gep template takes no arguments; give --out FILE.xlsx or FILE.csv',
+      zh: 'gep template 不接受参数；请给出 --out 文件.xlsx 或 文件.csv',
+    });
   const lang = langOf(values.lang, 'zh', usage);
   const out = values.out;
   if (!out) usage({ en: 'gep template needs --out FILE.xlsx or FILE.csv', zh: 'gep template 需要 --out 文件.xlsx 或 文件.csv' });
@@ -210,7 +255,14 @@ export function templateCommand(positionals: readonly string[], values: OptionVa
     return 1;
   }
   if (typeof profile === 'string' && !getProfile(profile)) {
-    usage({ en: `unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`, zh: `未知核算方案 "${profile}"；可用方案：${listProfiles().map((p) => p.id).join('、')}` });
+    usage({
+      en: `unknown profile "${profile}"; known profiles: ${listProfiles()
+        .map((p) => p.id)
+        .join(', ')}`,
+      zh: `未知核算方案 "${profile}"；可用方案：${listProfiles()
+        .map((p) => p.id)
+        .join('、')}`,
+    });
   }
   const format = inputFormatOf(out);
   if (format === 'csv') {

@@ -26,10 +26,38 @@ import { reproductionToHtml } from '../io/reproduction-html.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { COMPARE_HELP, COMPARE_OPTIONS, compareCommand } from './compare.js';
 import { BATCH_HELP, BATCH_OPTIONS, batchCommand, batchCommandSync, type BatchIo } from './batch.js';
-import { RELEASE_HELP, RELEASE_OPTIONS, releaseCommand, VERIFY_RELEASE_HELP, VERIFY_RELEASE_OPTIONS, verifyReleaseCommand } from './release.js';
+import {
+  RELEASE_HELP,
+  RELEASE_OPTIONS,
+  releaseCommand,
+  VERIFY_RELEASE_HELP,
+  VERIFY_RELEASE_OPTIONS,
+  verifyReleaseCommand,
+} from './release.js';
 import { SEEA_HELP, SEEA_OPTIONS, seeaCommand } from './seea.js';
-import { SENSITIVITY_HELP, SENSITIVITY_OPTIONS, sensitivityCommand, UNCERTAINTY_HELP, UNCERTAINTY_OPTIONS, uncertaintyCommand } from './uncertainty.js';
-import { cannotRead, EXPORT_FORMATS, readJsonText, resultToHtml, resultToMarkdown, TEMPLATE_HELP, TEMPLATE_OPTIONS, templateCommand, VALIDATE_HELP, VALIDATE_OPTIONS, validateCommand, withAccount, writeExports } from './io-commands.js';
+import {
+  SENSITIVITY_HELP,
+  SENSITIVITY_OPTIONS,
+  sensitivityCommand,
+  UNCERTAINTY_HELP,
+  UNCERTAINTY_OPTIONS,
+  uncertaintyCommand,
+} from './uncertainty.js';
+import {
+  cannotRead,
+  EXPORT_FORMATS,
+  readJsonText,
+  resultToHtml,
+  resultToMarkdown,
+  TEMPLATE_HELP,
+  TEMPLATE_OPTIONS,
+  templateCommand,
+  VALIDATE_HELP,
+  VALIDATE_OPTIONS,
+  validateCommand,
+  withAccount,
+  writeExports,
+} from './io-commands.js';
 import { resultToJsonText } from '../io/result-export.js';
 import { APPLICATION_HELP, APPLICATION_OPTIONS, APPLICATION_VERBS, applicationCommand } from './applications.js';
 import { checkSize, DEFAULT_READ_LIMITS } from '../io/limits.js';
@@ -220,7 +248,8 @@ function parseErrorText(e: unknown): Text {
   const option = /'(-[^' ]+)/.exec(en)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { en, zh: `未知选项 ${option}` };
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { en, zh: `选项 ${option} 的取值有误（缺少取值，或该选项不带取值）` };
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { en, zh: `多余的参数：${en.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}` };
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return { en, zh: `多余的参数：${en.replace(/^Unexpected argument '([^']*)'.*$/s, '$1')}` };
   return en;
 }
 
@@ -235,7 +264,10 @@ function parse(argv: readonly string[]) {
 function oneOf<V extends string>(name: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError({ en: `--${name} must be one of ${allowed.join(', ')}, not "${value}"`, zh: `--${name} 应为 ${allowed.join('、')} 之一，而不是 "${value}"` });
+    throw new UsageError({
+      en: `--${name} must be one of ${allowed.join(', ')}, not "${value}"`,
+      zh: `--${name} 应为 ${allowed.join('、')} 之一，而不是 "${value}"`,
+    });
   }
   return value as V;
 }
@@ -251,14 +283,23 @@ function run(positionals: string[], values: OptionValues<typeof RUN_OPTIONS>, io
   const file = positionals[0]!;
   const format = oneOf('format', values.format, ['table', 'json', ...EXPORT_FORMATS] as const, 'table');
   const lang = oneOf('lang', values.lang, ['en', 'zh'] as const, 'en');
-  if ((format === 'csv' || format === 'xlsx') && !values.out) fail({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
+  if ((format === 'csv' || format === 'xlsx') && !values.out)
+    fail({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   // Reading, checking and computing are shared with gep validate (./io-commands.ts withAccount).
   return withAccount(file, values, lang, io, usage, (account) => {
     const { json, table } = account;
     const exportOptions = { ...account.exportOptions, ...report };
     const jsonText = resultToJsonText(json, exportOptions);
     if (!values.out) {
-      io.stdout(format === 'json' ? jsonText : format === 'md' ? resultToMarkdown(json, exportOptions) : format === 'html' ? resultToHtml(json, exportOptions) : `${table}\n`);
+      io.stdout(
+        format === 'json'
+          ? jsonText
+          : format === 'md'
+            ? resultToMarkdown(json, exportOptions)
+            : format === 'html'
+              ? resultToHtml(json, exportOptions)
+              : `${table}\n`,
+      );
       return 0;
     }
     // With --out the reports go to files only; the terminal lists them.
@@ -269,10 +310,12 @@ function run(positionals: string[], values: OptionValues<typeof RUN_OPTIONS>, io
         written.push(path);
         io.writeFile(path, text);
       },
-      writeBytes: io.writeBytes && ((path: string, bytes: Uint8Array) => {
-        written.push(path);
-        io.writeBytes!(path, bytes);
-      }),
+      writeBytes:
+        io.writeBytes &&
+        ((path: string, bytes: Uint8Array) => {
+          written.push(path);
+          io.writeBytes!(path, bytes);
+        }),
     };
     io.mkdir(values.out);
     files.writeFile(join(values.out, 'result.json'), jsonText);
@@ -297,7 +340,11 @@ function reproduce(positionals: string[], values: OptionValues<typeof REPRODUCE_
     return reproduction.verdict === 'holds' || (reproduction.verdict === 'identities-only' && !values['require-rows']) ? 0 : 1;
   } catch (e) {
     if (e instanceof GepInputError) {
-      io.stderr(lang === 'zh' ? `${file}：案例文件有 ${e.issues.length} 个问题：\n` : `${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`);
+      io.stderr(
+        lang === 'zh'
+          ? `${file}：案例文件有 ${e.issues.length} 个问题：\n`
+          : `${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`,
+      );
       for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
       return 1;
     }
@@ -314,8 +361,12 @@ function sideOf(name: string): DiffSide {
   if (profile) return { kind: 'profile', profile };
   if (coefficientTables().has(name)) return { kind: 'table', table: getCoefficientTable(name) };
   return fail({
-    en: `"${name}" is neither a profile (${listProfiles().map((p) => p.id).join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`,
-    zh: `"${name}" 既不是核算方案（${listProfiles().map((p) => p.id).join('、')}），也不是参数表（${[...coefficientTables().keys()].join('、')}）`,
+    en: `"${name}" is neither a profile (${listProfiles()
+      .map((p) => p.id)
+      .join(', ')}) nor a table (${[...coefficientTables().keys()].join(', ')})`,
+    zh: `"${name}" 既不是核算方案（${listProfiles()
+      .map((p) => p.id)
+      .join('、')}），也不是参数表（${[...coefficientTables().keys()].join('、')}）`,
   });
 }
 
@@ -326,11 +377,13 @@ function tableOf(name: string): CoefficientTable {
 
 function coefficients(positionals: string[], values: OptionValues<typeof LISTING_OPTIONS>, io: CliIo): number {
   if (positionals[0] === 'diff') {
-    if (positionals.length !== 3) fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
+    if (positionals.length !== 3)
+      fail({ en: 'gep coefficients diff takes two profiles or tables', zh: 'gep coefficients diff 需要两个核算方案或参数表' });
     io.stdout(coefficientsDiff(sideOf(positionals[1]!), sideOf(positionals[2]!), values.json ?? false, listingLanguage(values)));
     return 0;
   }
-  if (positionals.length !== 1) fail({ en: 'gep coefficients takes one profile or table', zh: 'gep coefficients 需要一个核算方案或参数表' });
+  if (positionals.length !== 1)
+    fail({ en: 'gep coefficients takes one profile or table', zh: 'gep coefficients 需要一个核算方案或参数表' });
   const table = tableOf(positionals[0]!);
   if (values.json) {
     io.stdout(`${JSON.stringify(table, null, 2)}\n`);
@@ -339,7 +392,9 @@ function coefficients(positionals: string[], values: OptionValues<typeof LISTING
   const lang = listingLanguage(values);
   io.stdout(`${table.key} — ${table.title[lang]}\n`);
   for (const r of table.rows) {
-    io.stdout(`${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${lang === 'zh' ? statusText(r.status, lang) : r.status}\n`);
+    io.stdout(
+      `${r.status === 'to-verify' ? '?' : ' '} ${r.id.padEnd(48)} ${`${r.value} ${r.unit}`.padEnd(22)} ${String(r.priceYear ?? '').padEnd(4)}  ${r.source.padEnd(18)} ${lang === 'zh' ? statusText(r.status, lang) : r.status}\n`,
+    );
   }
   return 0;
 }
@@ -352,18 +407,36 @@ function indicators(values: OptionValues<typeof INDICATORS_OPTIONS>, io: CliIo):
     if (!(e instanceof GepInputError)) throw e;
     return printProfileIssues(e, values.profile!, io);
   }
-  if (typeof profile === 'string' && !getProfile(profile)) usage(`unknown profile "${profile}"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+  if (typeof profile === 'string' && !getProfile(profile))
+    usage(
+      `unknown profile "${profile}"; known profiles: ${listProfiles()
+        .map((p) => p.id)
+        .join(', ')}`,
+    );
   const local = typeof profile === 'object' ? localIndicatorsOf(profile) : undefined;
   const rows = [
     ...[...catalogue().values()].map((e) => ({ ...e, implemented: INDICATORS.has(e.id), local: false })),
-    ...[...(local?.modules.values() ?? [])].map((m) => ({ id: m.spec.id, category: m.spec.category, zh: m.spec.zh, en: m.spec.en, physicalUnit: m.spec.physicalUnit, valueUnit: m.spec.valueUnit, clauses: m.spec.clauses, implemented: true, local: true })),
+    ...[...(local?.modules.values() ?? [])].map((m) => ({
+      id: m.spec.id,
+      category: m.spec.category,
+      zh: m.spec.zh,
+      en: m.spec.en,
+      physicalUnit: m.spec.physicalUnit,
+      valueUnit: m.spec.valueUnit,
+      clauses: m.spec.clauses,
+      implemented: true,
+      local: true,
+    })),
   ];
   if (values.json) {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
   const lang = listingLanguage(values);
-  for (const r of rows) io.stdout(`${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${lang === 'zh' ? r.zh : `${r.zh} ${r.en}`}\n`);
+  for (const r of rows)
+    io.stdout(
+      `${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${lang === 'zh' ? r.zh : `${r.zh} ${r.en}`}\n`,
+    );
   return 0;
 }
 
@@ -403,9 +476,11 @@ function profiles(values: OptionValues<typeof LISTING_OPTIONS>, io: CliIo): numb
   }
   const lang = listingLanguage(values);
   for (const p of list) {
-    io.stdout(lang === 'zh'
-      ? `${p.id} ${p.version}  参数表 ${p.coefficientTable}  ${p.indicators.length} 个指标  ${p.title.zh}\n`
-      : `${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`);
+    io.stdout(
+      lang === 'zh'
+        ? `${p.id} ${p.version}  参数表 ${p.coefficientTable}  ${p.indicators.length} 个指标  ${p.title.zh}\n`
+        : `${p.id} ${p.version}  table ${p.coefficientTable}  ${p.indicators.length} indicators  ${p.title.zh}\n`,
+    );
   }
   return 0;
 }
@@ -432,10 +507,14 @@ function readsWithinLimit(io: CliIo): CliIo {
       check(path);
       return io.readFile(path);
     },
-    ...(readBytes ? { readBytes: (path: string) => {
-      check(path);
-      return readBytes(path);
-    } } : {}),
+    ...(readBytes
+      ? {
+          readBytes: (path: string) => {
+            check(path);
+            return readBytes(path);
+          },
+        }
+      : {}),
   };
 }
 

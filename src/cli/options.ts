@@ -59,7 +59,8 @@ export interface VerbOptions {
   readonly instead?: Partial<Record<OptionName, Text>>;
 }
 
-const list = (items: readonly string[], and: string, sep = ', ') => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(sep)}${and}${items[items.length - 1]}`);
+const list = (items: readonly string[], and: string, sep = ', ') =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(sep)}${and}${items[items.length - 1]}`;
 
 /**
  * The usage error for the first option in `values` that `verb` does not read, or null when it reads
@@ -79,10 +80,17 @@ export function unreadOption(verb: string, declared: VerbOptions, values: Readon
   for (const key of given) {
     if (reads.has(key)) continue;
     const instead = declared.instead?.[key as OptionName];
-    if (instead) return { en: `gep ${verb} does not take --${key}: ${textEn(instead)}`, zh: `gep ${verb} 不接受 --${key} 选项：${textIn(instead, 'zh')}` };
+    if (instead)
+      return {
+        en: `gep ${verb} does not take --${key}: ${textEn(instead)}`,
+        zh: `gep ${verb} 不接受 --${key} 选项：${textIn(instead, 'zh')}`,
+      };
     const options = declared.reads.map((o) => `--${o}`);
     return options.length
-      ? { en: `gep ${verb} does not take --${key} (it reads ${list(options, ' and ')})`, zh: `gep ${verb} 不接受 --${key} 选项（可用选项：${options.join('、')}）` }
+      ? {
+          en: `gep ${verb} does not take --${key} (it reads ${list(options, ' and ')})`,
+          zh: `gep ${verb} 不接受 --${key} 选项（可用选项：${options.join('、')}）`,
+        }
       : { en: `gep ${verb} does not take --${key} (it takes no options)`, zh: `gep ${verb} 不接受 --${key} 选项（该命令没有选项）` };
   }
   const byFormat = declared.onlyWithFormat;

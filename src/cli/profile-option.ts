@@ -21,14 +21,21 @@ export function isProfileFile(value: string): boolean {
  *
  * @throws {GepInputError} every problem of the profile file, located in it
  */
-export function profileOption(value: string | undefined, io: { readFile(path: string): string; readBytes?(path: string): Uint8Array }, usage: (m: Text) => never): string | Profile | undefined {
+export function profileOption(
+  value: string | undefined,
+  io: { readFile(path: string): string; readBytes?(path: string): Uint8Array },
+  usage: (m: Text) => never,
+): string | Profile | undefined {
   if (value === undefined || !isProfileFile(value)) return value;
   let text: string;
   try {
     text = readJsonText(value, io);
   } catch (e) {
     if (e instanceof GepInputError) throw e; // not UTF-8 nor GB18030, or too large: located in the file
-    return usage({ en: `cannot read the profile file ${value}: ${systemReason(e, 'en')}`, zh: `无法读取核算方案文件 ${value}：${systemReason(e, 'zh')}` });
+    return usage({
+      en: `cannot read the profile file ${value}: ${systemReason(e, 'en')}`,
+      zh: `无法读取核算方案文件 ${value}：${systemReason(e, 'zh')}`,
+    });
   }
   return loadProfile(parseJsonInput(text, value), { file: value });
 }

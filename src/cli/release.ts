@@ -69,7 +69,8 @@ Exit codes: 0 the release holds, 1 a problem was found (or the folder cannot be 
 
 function langOf(value: string | undefined, usage: (m: Text) => never): Language {
   if (value === undefined) return 'en';
-  if (value !== 'en' && value !== 'zh') usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
+  if (value !== 'en' && value !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${value}"`, zh: `--lang 应为 en 或 zh，而不是 "${value}"` });
   return value as Language;
 }
 
@@ -94,17 +95,27 @@ export function writeRelease(bundle: ReleaseBundle, dir: string, io: ReleaseIo):
 }
 
 /** `gep release <input> --out DIR`. */
-export function releaseCommand(positionals: readonly string[], values: OptionValues<typeof RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
+export function releaseCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof RELEASE_OPTIONS>,
+  io: ReleaseIo,
+  usage: (m: Text) => never,
+): number {
   if (positionals.length !== 1) usage({ en: 'gep release takes exactly one input file', zh: 'gep release 只接受一个输入文件' });
   const out = values.out;
   if (!out) usage({ en: 'gep release needs --out DIR', zh: 'gep release 需要 --out 文件夹' });
   const lang = langOf(values.lang, usage);
   const date = values.date ?? today();
-  if (!isReleaseDate(date)) usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
+  if (!isReleaseDate(date))
+    usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
   const { preparedBy } = reportOptions({ 'prepared-by': values['prepared-by'] }, usage);
   if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
-  if (existing?.length) usage({ en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`, zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹` });
+  if (existing?.length)
+    usage({
+      en: `${out} is not empty (${existing.length} file${existing.length === 1 ? '' : 's'}); a release is written into a new or empty folder`,
+      zh: `${out} 不是空文件夹（有 ${existing.length} 个文件）；发布包只能写入新的或空的文件夹`,
+    });
   const file = positionals[0]!;
   let imported = null;
   try {
@@ -118,13 +129,20 @@ export function releaseCommand(positionals: readonly string[], values: OptionVal
       return 1;
     }
     const bundle = buildRelease(imported.input, {
-      date, ...(preparedBy ? { preparedBy } : {}), lang, strict: values.strict ?? false, ...(values.profile ? { profile: values.profile } : {}), original: { name: file, bytes: original },
+      date,
+      ...(preparedBy ? { preparedBy } : {}),
+      lang,
+      strict: values.strict ?? false,
+      ...(values.profile ? { profile: values.profile } : {}),
+      original: { name: file, bytes: original },
     });
     writeRelease(bundle, out, io);
     const m = bundle.manifest;
-    io.stdout(lang === 'zh'
-      ? `发布包已写入 ${out}：${m.files.length + 1} 个文件；GEP ${m.gep.value} ${m.gep.unit}（${m.gep.priceYear} 年价格）；待核实参数 ${m.toVerifyCoefficients} 个\nmanifest.json 的 SHA-256（请随发布包一并公布）：${sha256Hex(bundle.manifestBytes)}\n`
-      : `release written to ${out}: ${m.files.length + 1} files; GEP ${m.gep.value} ${m.gep.unit} (${m.gep.priceYear} prices); ${m.toVerifyCoefficients} to-verify coefficient${m.toVerifyCoefficients === 1 ? '' : 's'}\nSHA-256 of manifest.json (publish it beside the folder): ${sha256Hex(bundle.manifestBytes)}\n`);
+    io.stdout(
+      lang === 'zh'
+        ? `发布包已写入 ${out}：${m.files.length + 1} 个文件；GEP ${m.gep.value} ${m.gep.unit}（${m.gep.priceYear} 年价格）；待核实参数 ${m.toVerifyCoefficients} 个\nmanifest.json 的 SHA-256（请随发布包一并公布）：${sha256Hex(bundle.manifestBytes)}\n`
+        : `release written to ${out}: ${m.files.length + 1} files; GEP ${m.gep.value} ${m.gep.unit} (${m.gep.priceYear} prices); ${m.toVerifyCoefficients} to-verify coefficient${m.toVerifyCoefficients === 1 ? '' : 's'}\nSHA-256 of manifest.json (publish it beside the folder): ${sha256Hex(bundle.manifestBytes)}\n`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
@@ -134,7 +152,12 @@ export function releaseCommand(positionals: readonly string[], values: OptionVal
 }
 
 /** `gep verify-release DIR`. */
-export function verifyReleaseCommand(positionals: readonly string[], values: OptionValues<typeof VERIFY_RELEASE_OPTIONS>, io: ReleaseIo, usage: (m: Text) => never): number {
+export function verifyReleaseCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof VERIFY_RELEASE_OPTIONS>,
+  io: ReleaseIo,
+  usage: (m: Text) => never,
+): number {
   if (positionals.length !== 1) usage({ en: 'gep verify-release takes exactly one folder', zh: 'gep verify-release 只接受一个文件夹' });
   const lang = langOf(values.lang, usage);
   if (!io.listFiles || !io.readBytes) usage({ en: 'this environment cannot read a folder', zh: '当前环境无法读取文件夹' });
@@ -155,18 +178,35 @@ export function verifyReleaseCommand(positionals: readonly string[], values: Opt
     return v.ok ? 0 : 1;
   }
   // The manifest is untrusted text: one terminal line per field, control characters shown, not obeyed.
-  const m = v.manifest && { ...v.manifest, region: { ...v.manifest.region, name: terminalLine(v.manifest.region.name) }, preparedBy: v.manifest.preparedBy ? terminalLine(v.manifest.preparedBy) : null, date: terminalLine(v.manifest.date), libraryVersion: terminalLine(v.manifest.libraryVersion), coefficientTable: terminalLine(v.manifest.coefficientTable), profile: { ...v.manifest.profile, id: terminalLine(v.manifest.profile.id) } };
-  if (m) io.stdout(lang === 'zh'
-    ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}${m.preparedBy ? `，编制单位 ${m.preparedBy}` : ''}（gep-accounting ${m.libraryVersion}）\n`
-    : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`);
+  const m = v.manifest && {
+    ...v.manifest,
+    region: { ...v.manifest.region, name: terminalLine(v.manifest.region.name) },
+    preparedBy: v.manifest.preparedBy ? terminalLine(v.manifest.preparedBy) : null,
+    date: terminalLine(v.manifest.date),
+    libraryVersion: terminalLine(v.manifest.libraryVersion),
+    coefficientTable: terminalLine(v.manifest.coefficientTable),
+    profile: { ...v.manifest.profile, id: terminalLine(v.manifest.profile.id) },
+  };
+  if (m)
+    io.stdout(
+      lang === 'zh'
+        ? `${dir}：${m.region.name} ${m.accountingYear} 年，核算方案 ${m.profile.id}，参数表 ${m.coefficientTable}，发布于 ${m.date}${m.preparedBy ? `，编制单位 ${m.preparedBy}` : ''}（gep-accounting ${m.libraryVersion}）\n`
+        : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`,
+    );
   for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
   if (v.ok) {
-    io.stdout(lang === 'zh'
-      ? `核验通过：${v.checked.files} 个文件哈希一致，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`
-      : `release holds: ${v.checked.files} file hashes match, and the ${v.checked.values} values recomputed equal the released ones exactly\n`);
+    io.stdout(
+      lang === 'zh'
+        ? `核验通过：${v.checked.files} 个文件哈希一致，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`
+        : `release holds: ${v.checked.files} file hashes match, and the ${v.checked.values} values recomputed equal the released ones exactly\n`,
+    );
     return 0;
   }
-  io.stderr(lang === 'zh' ? `核验未通过，发现 ${v.issues.length} 个问题：\n` : `release does not hold: ${v.issues.length} problem${v.issues.length === 1 ? '' : 's'}:\n`);
+  io.stderr(
+    lang === 'zh'
+      ? `核验未通过，发现 ${v.issues.length} 个问题：\n`
+      : `release does not hold: ${v.issues.length} problem${v.issues.length === 1 ? '' : 's'}:\n`,
+  );
   for (const issue of v.issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
   return 1;
 }

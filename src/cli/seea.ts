@@ -20,7 +20,17 @@ import type { Text } from '../errors/text.js';
 import type { OptionName, OptionValues } from './options.js';
 
 /** The options `gep seea` reads (any other is refused: ./options.ts). */
-export const SEEA_OPTIONS = ['format', 'out', 'opening', 'asset-life', 'discount-rate', 'allocation', 'profile', 'lang', 'strict'] as const satisfies readonly OptionName[];
+export const SEEA_OPTIONS = [
+  'format',
+  'out',
+  'opening',
+  'asset-life',
+  'discount-rate',
+  'allocation',
+  'profile',
+  'lang',
+  'strict',
+] as const satisfies readonly OptionName[];
 /** The values of `SEEA_OPTIONS`. */
 export type SeeaValues = OptionValues<typeof SEEA_OPTIONS>;
 
@@ -55,16 +65,36 @@ const FORMATS = ['table', 'json', 'html', 'csv', 'xlsx'] as const;
 export function seeaCommand(positionals: readonly string[], values: SeeaValues, io: IoCommandsIo, usage: (m: Text) => never): number {
   if (positionals.length !== 1) usage({ en: 'gep seea takes exactly one input file', zh: 'gep seea 只接受一个输入文件' });
   const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) usage({ en: `--format must be one of ${FORMATS.join(', ')}, not "${format}"`, zh: `--format 应为 ${FORMATS.join('、')} 之一，而不是 "${format}"` });
-  if ((format === 'csv' || format === 'xlsx') && !values.out) usage({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
+  if (!(FORMATS as readonly string[]).includes(format))
+    usage({
+      en: `--format must be one of ${FORMATS.join(', ')}, not "${format}"`,
+      zh: `--format 应为 ${FORMATS.join('、')} 之一，而不是 "${format}"`,
+    });
+  if ((format === 'csv' || format === 'xlsx') && !values.out)
+    usage({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
+  if (lang !== 'en' && lang !== 'zh')
+    usage({ en: `--lang must be one of en, zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const life = values['asset-life'];
   const rate = values['discount-rate'];
-  if ((life === undefined) !== (rate === undefined)) usage({ en: 'give both --asset-life and --discount-rate, or neither', zh: '--asset-life 与 --discount-rate 须同时给出或都不给出' });
-  if (life !== undefined && (!/^\d{1,4}$/.test(life) || Number(life) < 1 || Number(life) > 1000)) usage({ en: `--asset-life must be a whole number of years from 1 to 1000, not "${life}"`, zh: `--asset-life 应为 1 至 1000 的整数年数，而不是 "${life}"` });
-  if (rate !== undefined && (!isDecimalText(rate) || rate.includes('/') || A.compare(A.fromString(rate), A.zero) < 0 || A.compare(A.fromString(rate), A.fromString('100')) >= 0)) {
-    usage({ en: `--discount-rate must be a percentage from 0 to below 100 such as 3, not "${rate}"`, zh: `--discount-rate 应为 0 至 100（不含）之间的百分数，如 3，而不是 "${rate}"` });
+  if ((life === undefined) !== (rate === undefined))
+    usage({ en: 'give both --asset-life and --discount-rate, or neither', zh: '--asset-life 与 --discount-rate 须同时给出或都不给出' });
+  if (life !== undefined && (!/^\d{1,4}$/.test(life) || Number(life) < 1 || Number(life) > 1000))
+    usage({
+      en: `--asset-life must be a whole number of years from 1 to 1000, not "${life}"`,
+      zh: `--asset-life 应为 1 至 1000 的整数年数，而不是 "${life}"`,
+    });
+  if (
+    rate !== undefined &&
+    (!isDecimalText(rate) ||
+      rate.includes('/') ||
+      A.compare(A.fromString(rate), A.zero) < 0 ||
+      A.compare(A.fromString(rate), A.fromString('100')) >= 0)
+  ) {
+    usage({
+      en: `--discount-rate must be a percentage from 0 to below 100 such as 3, not "${rate}"`,
+      zh: `--discount-rate 应为 0 至 100（不含）之间的百分数，如 3，而不是 "${rate}"`,
+    });
   }
 
   const options = { ...(values.profile ? { profile: values.profile } : {}), strict: values.strict ?? false };
@@ -99,7 +129,11 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
       return 1;
     }
     if (typeof allocation !== 'object' || allocation === null || Array.isArray(allocation)) {
-      io.stderr(lang === 'zh' ? `gep：${file}：应为“指标 → { 使用者: 份额 }”形式的对象\n` : `gep: ${file}: expected an object of indicator → { user: share }\n`);
+      io.stderr(
+        lang === 'zh'
+          ? `gep：${file}：应为“指标 → { 使用者: 份额 }”形式的对象\n`
+          : `gep: ${file}: expected an object of indicator → { user: share }\n`,
+      );
       return 1;
     }
   }
@@ -107,7 +141,9 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
   const seeaOptions: SeeaOptions = {
     ...(allocation ? { allocation } : {}),
     ...(opening ? { opening } : {}),
-    ...(life !== undefined && rate !== undefined ? { asset: { lifeYears: Number(life), discountRate: A.toString(A.divide(A.fromString(rate), A.fromString('100'))) } } : {}),
+    ...(life !== undefined && rate !== undefined
+      ? { asset: { lifeYears: Number(life), discountRate: A.toString(A.divide(A.fromString(rate), A.fromString('100'))) } }
+      : {}),
   };
   let tables: ReturnType<typeof seeaTables>;
   try {
@@ -124,7 +160,8 @@ export function seeaCommand(positionals: readonly string[], values: SeeaValues, 
     io.mkdir(values.out);
     io.writeFile(join(values.out, 'seea.json'), json);
     io.writeFile(join(values.out, 'seea.txt'), text);
-    if (format === 'csv') for (const [name, csv] of Object.entries(seeaToCsvFiles(tables, { lang }))) io.writeFile(join(values.out, name), csv);
+    if (format === 'csv')
+      for (const [name, csv] of Object.entries(seeaToCsvFiles(tables, { lang }))) io.writeFile(join(values.out, name), csv);
     if (format === 'xlsx') {
       if (!io.writeBytes) throw new Error('[gep] this environment cannot write binary files');
       io.writeBytes(join(values.out, 'seea.xlsx'), seeaToXlsx(tables, { lang }));

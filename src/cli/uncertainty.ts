@@ -64,19 +64,36 @@ export type UncertaintyValues = OptionValues<typeof UNCERTAINTY_OPTIONS> & Optio
 function whole(name: string, text: string | undefined, usage: (m: Text) => never, min = 0): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) usage({ en: `--${name} must be a whole number ≥ ${min}, not "${text}"`, zh: `--${name} 应为不小于 ${min} 的整数，而不是 "${text}"` });
+  if (!Number.isInteger(n) || n < min)
+    usage({ en: `--${name} must be a whole number ≥ ${min}, not "${text}"`, zh: `--${name} 应为不小于 ${min} 的整数，而不是 "${text}"` });
   return n;
 }
 
-function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[], values: UncertaintyValues, io: IoCommandsIo, usage: (m: Text) => never): number {
+function run(
+  kind: 'uncertainty' | 'sensitivity',
+  positionals: readonly string[],
+  values: UncertaintyValues,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+): number {
   if (positionals.length !== 1) usage({ en: `gep ${kind} takes exactly one input file`, zh: `gep ${kind} 只接受一个输入文件` });
   const format = values.format ?? 'table';
-  if (!['table', 'json', 'html'].includes(format)) usage({ en: `--format must be table, json or html, not "${format}"`, zh: `--format 应为 table、json 或 html，而不是 "${format}"` });
+  if (!['table', 'json', 'html'].includes(format))
+    usage({ en: `--format must be table, json or html, not "${format}"`, zh: `--format 应为 table、json 或 html，而不是 "${format}"` });
   const lang = (values.lang ?? 'en') as Language;
-  if (lang !== 'en' && lang !== 'zh') usage({ en: `--lang must be en or zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
+  if (lang !== 'en' && lang !== 'zh')
+    usage({ en: `--lang must be en or zh, not "${values.lang}"`, zh: `--lang 应为 en 或 zh，而不是 "${values.lang}"` });
   const file = positionals[0]!;
-  const quantiles = values.quantiles?.split(',').map((q) => q.trim()).filter(Boolean).map(Number);
-  if (quantiles?.some((q) => !(q > 0 && q < 1))) usage({ en: `--quantiles must be probabilities between 0 and 1, not "${values.quantiles}"`, zh: `--quantiles 应为 0 到 1 之间的概率，而不是 "${values.quantiles}"` });
+  const quantiles = values.quantiles
+    ?.split(',')
+    .map((q) => q.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (quantiles?.some((q) => !(q > 0 && q < 1)))
+    usage({
+      en: `--quantiles must be probabilities between 0 and 1, not "${values.quantiles}"`,
+      zh: `--quantiles 应为 0 到 1 之间的概率，而不是 "${values.quantiles}"`,
+    });
   const draws = whole('draws', values.draws, usage, 2);
   const seed = whole('seed', values.seed, usage);
   const top = whole('top', values.top, usage, 1);
@@ -106,28 +123,49 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
   if (!imported) return 1;
   const profile = profileOption(values.profile, io, usage);
   const options = {
-    ...(spec !== undefined ? { spec } : {}), ...(profile !== undefined ? { profile } : {}), strict: values.strict ?? false,
-    ...(draws !== undefined ? { draws } : {}), ...(seed !== undefined ? { seed } : {}), ...(quantiles ? { quantiles } : {}),
-    ...(top !== undefined ? { top } : {}), ...(samples !== undefined ? { samples } : {}),
+    ...(spec !== undefined ? { spec } : {}),
+    ...(profile !== undefined ? { profile } : {}),
+    strict: values.strict ?? false,
+    ...(draws !== undefined ? { draws } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(quantiles ? { quantiles } : {}),
+    ...(top !== undefined ? { top } : {}),
+    ...(samples !== undefined ? { samples } : {}),
   };
   let text: string;
   try {
     if (kind === 'uncertainty') {
       const json = uncertaintyResultToJson(computeGepUncertainty(imported.input, options));
-      text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : format === 'html' ? uncertaintyToHtml(json, { lang }) : formatUncertaintyTable(json, lang);
+      text =
+        format === 'json'
+          ? `${JSON.stringify(json, null, 2)}\n`
+          : format === 'html'
+            ? uncertaintyToHtml(json, { lang })
+            : formatUncertaintyTable(json, lang);
     } else {
       const json = sensitivityResultToJson(computeGepSensitivity(imported.input, options));
-      text = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : format === 'html' ? sensitivityToHtml(json, { lang }) : formatSensitivityTable(json, lang);
+      text =
+        format === 'json'
+          ? `${JSON.stringify(json, null, 2)}\n`
+          : format === 'html'
+            ? sensitivityToHtml(json, { lang })
+            : formatSensitivityTable(json, lang);
     }
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
     // Issues of the specification are located in its file; those of the input in the input's.
     const inSpec = e.issues.filter((i) => i.path[0] === 'uncertainty');
     const inInput = e.issues.filter((i) => i.path[0] !== 'uncertainty');
-    printIssues([
-      ...(inInput.length ? issuesOf(new GepInputError(inInput), file, imported) : []),
-      ...(inSpec.length ? withFile(new GepInputError(inSpec.map((i) => ({ ...i, path: i.path.slice(1) }))), values.spec ?? '(no --spec: defaults)').issues : []),
-    ], lang, io);
+    printIssues(
+      [
+        ...(inInput.length ? issuesOf(new GepInputError(inInput), file, imported) : []),
+        ...(inSpec.length
+          ? withFile(new GepInputError(inSpec.map((i) => ({ ...i, path: i.path.slice(1) }))), values.spec ?? '(no --spec: defaults)').issues
+          : []),
+      ],
+      lang,
+      io,
+    );
     return 1;
   }
   if (values.out) {
@@ -138,11 +176,21 @@ function run(kind: 'uncertainty' | 'sensitivity', positionals: readonly string[]
 }
 
 /** `gep uncertainty`. */
-export function uncertaintyCommand(positionals: readonly string[], values: OptionValues<typeof UNCERTAINTY_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function uncertaintyCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof UNCERTAINTY_OPTIONS>,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+): number {
   return run('uncertainty', positionals, values, io, usage);
 }
 
 /** `gep sensitivity`. */
-export function sensitivityCommand(positionals: readonly string[], values: OptionValues<typeof SENSITIVITY_OPTIONS>, io: IoCommandsIo, usage: (m: Text) => never): number {
+export function sensitivityCommand(
+  positionals: readonly string[],
+  values: OptionValues<typeof SENSITIVITY_OPTIONS>,
+  io: IoCommandsIo,
+  usage: (m: Text) => never,
+): number {
   return run('sensitivity', positionals, values, io, usage);
 }

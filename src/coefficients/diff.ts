@@ -18,10 +18,23 @@ export interface CoefficientChange {
   readonly fields?: readonly (keyof Coefficient)[];
 }
 
-const FIELDS: readonly (keyof Coefficient)[] = ['symbol', 'value', 'unit', 'source', 'clause', 'priceYear', 'status', 'note', 'needsLocalValue'];
+const FIELDS: readonly (keyof Coefficient)[] = [
+  'symbol',
+  'value',
+  'unit',
+  'source',
+  'clause',
+  'priceYear',
+  'status',
+  'note',
+  'needsLocalValue',
+];
 
 /** One entry of a keyed comparison: in `b` only, in `a` only, or in both and different (with what differs). */
-type Keyed<T, D> = { key: string; change: 'added'; after: T } | { key: string; change: 'removed'; before: T } | { key: string; change: 'changed'; before: T; after: T; detail: D };
+type Keyed<T, D> =
+  | { key: string; change: 'added'; after: T }
+  | { key: string; change: 'removed'; before: T }
+  | { key: string; change: 'changed'; before: T; after: T; detail: D };
 
 /** Entries of `a` and `b` matched by key, in key order; `differs` says what differs, or null. */
 function diffBy<T, D>(a: readonly T[], b: readonly T[], key: (x: T) => string, differs: (x: T, y: T) => D | null): Keyed<T, D>[] {
@@ -48,9 +61,12 @@ function differingFields<T>(fields: readonly (keyof T)[]): (x: T, y: T) => (keyo
 /** Rows added, removed or changed from table `a` to table `b`, in id order. */
 export function diffTables(a: CoefficientTable, b: CoefficientTable): CoefficientChange[] {
   return diffBy(a.rows, b.rows, (r) => r.id, differingFields(FIELDS)).map((d) =>
-    d.change === 'added' ? { id: d.key, change: 'added', after: d.after }
-      : d.change === 'removed' ? { id: d.key, change: 'removed', before: d.before }
-        : { id: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail });
+    d.change === 'added'
+      ? { id: d.key, change: 'added', after: d.after }
+      : d.change === 'removed'
+        ? { id: d.key, change: 'removed', before: d.before }
+        : { id: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail },
+  );
 }
 
 /** A JSON value as it appears in a profile file; `null` for a setting the profile leaves out. */
@@ -122,7 +138,10 @@ const NOT_SETTINGS = new Set(['id', 'title', 'indicators', 'adjustments', 'notes
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -138,22 +157,31 @@ function diffIndicators(a: Profile, b: Profile): ProfileIndicatorChange[] {
     const variant = options
       .map((option) => ({ option, before: x.variant[option] ?? null, after: y.variant[option] ?? null }))
       .filter((v) => v.before !== v.after);
-    const membership = (x.membership ?? null) !== (y.membership ?? null) ? { before: x.membership ?? null, after: y.membership ?? null } : undefined;
+    const membership =
+      (x.membership ?? null) !== (y.membership ?? null) ? { before: x.membership ?? null, after: y.membership ?? null } : undefined;
     return variant.length || membership ? { ...(variant.length ? { variant } : {}), ...(membership ? { membership } : {}) } : null;
   };
-  return diffBy(a.indicators, b.indicators, (i) => i.id, differs).map((d): ProfileIndicatorChange =>
-    d.change === 'added' ? { id: d.key, change: 'added', after: d.after }
-      : d.change === 'removed' ? { id: d.key, change: 'removed', before: d.before }
-        : { id: d.key, change: 'changed', before: d.before, after: d.after, ...d.detail });
+  return diffBy(a.indicators, b.indicators, (i) => i.id, differs).map(
+    (d): ProfileIndicatorChange =>
+      d.change === 'added'
+        ? { id: d.key, change: 'added', after: d.after }
+        : d.change === 'removed'
+          ? { id: d.key, change: 'removed', before: d.before }
+          : { id: d.key, change: 'changed', before: d.before, after: d.after, ...d.detail },
+  );
 }
 
 const ADJUSTMENT_FIELDS: readonly (keyof ProfileAdjustment)[] = ['factor', 'source', 'status', 'note'];
 
 function diffAdjustments(a: Profile, b: Profile): AdjustmentChange[] {
-  return diffBy(a.adjustments ?? [], b.adjustments ?? [], (x) => x.indicator, differingFields(ADJUSTMENT_FIELDS)).map((d): AdjustmentChange =>
-    d.change === 'added' ? { indicator: d.key, change: 'added', after: d.after }
-      : d.change === 'removed' ? { indicator: d.key, change: 'removed', before: d.before }
-        : { indicator: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail });
+  return diffBy(a.adjustments ?? [], b.adjustments ?? [], (x) => x.indicator, differingFields(ADJUSTMENT_FIELDS)).map(
+    (d): AdjustmentChange =>
+      d.change === 'added'
+        ? { indicator: d.key, change: 'added', after: d.after }
+        : d.change === 'removed'
+          ? { indicator: d.key, change: 'removed', before: d.before }
+          : { indicator: d.key, change: 'changed', before: d.before, after: d.after, fields: d.detail },
+  );
 }
 
 /**

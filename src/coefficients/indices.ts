@@ -15,13 +15,15 @@ const indexSchema = z.strictObject({
   title: z.strictObject({ zh: z.string(), en: z.string() }),
   kind: z.literal('annual-change-percent'),
   note: z.string(),
-  rows: z.array(z.strictObject({
-    year: z.string().regex(/^\d{4}$/),
-    change: z.string().refine(isDecimalText),
-    source: z.string(),
-    status: z.enum(['verified', 'derived', 'to-verify']),
-    note: z.string(),
-  })),
+  rows: z.array(
+    z.strictObject({
+      year: z.string().regex(/^\d{4}$/),
+      change: z.string().refine(isDecimalText),
+      source: z.string(),
+      status: z.enum(['verified', 'derived', 'to-verify']),
+      note: z.string(),
+    }),
+  ),
 });
 
 /** One year of a price index: the change over the previous year, in %. */
@@ -43,14 +45,18 @@ let cache: ReadonlyMap<string, PriceIndex> | undefined;
 
 /** Every shipped price index, by id. */
 export function priceIndices(): ReadonlyMap<string, PriceIndex> {
-  cache ??= new Map(INDICES_DATA.map((raw) => {
-    const s = indexSchema.parse(raw);
-    const years = new Map(s.rows.map((r) => {
-      if (!sources().has(r.source)) throw new Error(`[gep] index ${s.id} ${r.year}: unknown source ${r.source}`);
-      return [Number(r.year), { year: Number(r.year), change: r.change, source: r.source, status: r.status }] as const;
-    }));
-    return [s.id, { id: s.id, title: s.title, years }] as const;
-  }));
+  cache ??= new Map(
+    INDICES_DATA.map((raw) => {
+      const s = indexSchema.parse(raw);
+      const years = new Map(
+        s.rows.map((r) => {
+          if (!sources().has(r.source)) throw new Error(`[gep] index ${s.id} ${r.year}: unknown source ${r.source}`);
+          return [Number(r.year), { year: Number(r.year), change: r.change, source: r.source, status: r.status }] as const;
+        }),
+      );
+      return [s.id, { id: s.id, title: s.title, years }] as const;
+    }),
+  );
   return cache;
 }
 
@@ -64,7 +70,10 @@ export function getPriceIndex(id: string): PriceIndex {
 /** Rebasing needs a year the series does not have. */
 export class GepIndexRangeError extends Error {
   override readonly name = 'GepIndexRangeError';
-  constructor(readonly index: string, readonly year: number) {
+  constructor(
+    readonly index: string,
+    readonly year: number,
+  ) {
     super(`[gep] price index ${index} has no value for ${year}`);
   }
 }
@@ -73,7 +82,12 @@ export class GepIndexRangeError extends Error {
 export interface Rebased<T> {
   readonly value: T;
   readonly factor: T;
-  readonly steps: readonly { readonly year: number; readonly change: string; readonly status: CoefficientStatus; readonly source: string }[];
+  readonly steps: readonly {
+    readonly year: number;
+    readonly change: string;
+    readonly status: CoefficientStatus;
+    readonly source: string;
+  }[];
 }
 
 /**
@@ -94,5 +108,9 @@ export function rebase<T>(A: Arithmetic<T>, value: T, fromYear: number, toYear: 
     factor = A.multiply(factor, A.add(A.one, A.divide(A.fromString(row.change), hundred)));
     steps.push({ year: y, change: row.change, status: row.status, source: row.source });
   }
-  return { value: forward ? A.multiply(value, factor) : A.divide(value, factor), factor: forward ? factor : A.divide(A.one, factor), steps };
+  return {
+    value: forward ? A.multiply(value, factor) : A.divide(value, factor),
+    factor: forward ? factor : A.divide(A.one, factor),
+    steps,
+  };
 }

@@ -51,7 +51,8 @@ export function priceCheck<V>(
   path: readonly (string | number)[],
   indicator: string,
 ): PriceCheck<V> | null {
-  if (!use || given.value === undefined || reference === undefined || !isKnownUnit(given.unit) || !sameDimensionUnits(given.unit, use.unit)) return null;
+  if (!use || given.value === undefined || reference === undefined || !isKnownUnit(given.unit) || !sameDimensionUnits(given.unit, use.unit))
+    return null;
   const r = conversionRatio(given.unit, use.unit);
   return { given: given.value, givenUnit: given.unit, reference, use, coefficientId, path, indicator, factor: Number(r.n) / Number(r.d) };
 }
@@ -86,8 +87,14 @@ export function runPriceCheck<V>(c: PriceCheck<V>, text: (v: V) => string, appro
     indicator: c.indicator,
     path: c.path,
     params: {
-      indicator: c.indicator, path: formatPath(c.path), given: `${givenText} ${c.givenUnit}`, ratio: ratio.toSignificantDigits(3).toString(), id: c.coefficientId,
-      table: `${text(c.reference)} ${use.unit}`, source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`, factor: FACTOR.toString(),
+      indicator: c.indicator,
+      path: formatPath(c.path),
+      given: `${givenText} ${c.givenUnit}`,
+      ratio: ratio.toSignificantDigits(3).toString(),
+      id: c.coefficientId,
+      table: `${text(c.reference)} ${use.unit}`,
+      source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`,
+      factor: FACTOR.toString(),
     },
   });
 }

@@ -46,7 +46,12 @@ export function makeCoefficientSet(
       // An unparsable unit (元/m3) crashed here with an untyped error (issue 13).
       issues.push(makeIssue('input.unit-unknown', [...base, i, 'unit'], { found: o.unit }));
     } else if (!sameDimensionUnits(row.unit, o.unit)) {
-      issues.push(makeIssue('input.unit-dimension', [...base, i, 'unit'], { expected: { en: `the dimension of ${row.unit}`, zh: `与 ${row.unit} 量纲相同的单位` }, found: o.unit }));
+      issues.push(
+        makeIssue('input.unit-dimension', [...base, i, 'unit'], {
+          expected: { en: `the dimension of ${row.unit}`, zh: `与 ${row.unit} 量纲相同的单位` },
+          found: o.unit,
+        }),
+      );
     } else if (byId.has(o.id)) {
       issues.push(makeIssue('input.duplicate', [...base, i, 'id'], { found: o.id }));
     } else {
@@ -67,7 +72,8 @@ function signIssue(row: Coefficient, o: CoefficientOverride): string | null {
   if (!isDecimalText(o.value) || !isDecimalText(row.value)) return null;
   const value = decimalArithmetic.fromString(o.value);
   const table = decimalArithmetic.fromString(row.value);
-  if ((parseUnit(row.unit).dimension.money ?? 0) > 0) return value.isNegative() && !value.isZero() ? 'a price or cost ≥ 0 (money coefficients are never negative)' : null;
+  if ((parseUnit(row.unit).dimension.money ?? 0) > 0)
+    return value.isNegative() && !value.isZero() ? 'a price or cost ≥ 0 (money coefficients are never negative)' : null;
   if (value.isZero() || table.isZero() || value.isNegative() === table.isNegative()) return null;
   return `the sign of the table value ${row.value} ${row.unit} (${row.id})`;
 }
@@ -93,7 +99,8 @@ function makeUse(table: CoefficientTable, row: Coefficient, override: Coefficien
     table: row.table ?? table.key,
     clause: row.clause,
   };
-  if (!override) return { ...fromTable, value: row.value, unit: row.unit, source: row.source, priceYear: row.priceYear, status: row.status };
+  if (!override)
+    return { ...fromTable, value: row.value, unit: row.unit, source: row.source, priceYear: row.priceYear, status: row.status };
   return {
     ...fromTable,
     value: override.value,

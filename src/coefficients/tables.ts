@@ -42,7 +42,10 @@ export const coefficientTableSchema = z.strictObject({
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   note: z.string(),
   /** A version that repeats another table version with some rows replaced or added. */
-  extends: z.string().regex(/^[a-z0-9-]+\/\d+\.\d+\.\d+$/).optional(),
+  extends: z
+    .string()
+    .regex(/^[a-z0-9-]+\/\d+\.\d+\.\d+$/)
+    .optional(),
   rows: z.array(rowSchema),
 });
 

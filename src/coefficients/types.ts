@@ -86,7 +86,12 @@ export interface CoefficientUse {
     /** P_to / P_from, and the value used. */
     readonly factor: string;
     readonly value: string;
-    readonly years: readonly { readonly year: number; readonly change: string; readonly status: CoefficientStatus; readonly source: string }[];
+    readonly years: readonly {
+      readonly year: number;
+      readonly change: string;
+      readonly status: CoefficientStatus;
+      readonly source: string;
+    }[];
   };
   /** Present when the user replaced the table value. */
   readonly overridden?: {

@@ -68,7 +68,10 @@ export function makeIssue(
   details: { expected?: Text | undefined; found?: Text | undefined; location?: IssueLocation | undefined; at?: number | undefined } = {},
 ): GepIssue {
   const { expected, location, at } = details;
-  const cut = (text: string, zh: boolean) => (text.length > MAX_FOUND ? `${text.slice(0, MAX_FOUND - 40)}… ${zh ? `（共 ${text.length} 个字符）` : `(${text.length} characters)`}` : text);
+  const cut = (text: string, zh: boolean) =>
+    text.length > MAX_FOUND
+      ? `${text.slice(0, MAX_FOUND - 40)}… ${zh ? `（共 ${text.length} 个字符）` : `(${text.length} characters)`}`
+      : text;
   const foundEn = details.found === undefined ? undefined : cut(textEn(details.found), false);
   const foundZhText = textZh(details.found);
   const foundZh = foundZhText === undefined ? undefined : cut(foundZhText, true);
@@ -88,7 +91,8 @@ export function makeIssue(
 
 /** What an issue expected and found, each with its Chinese when it has one: to make the issue again at another path. */
 export function issueTexts(issue: GepIssue): { expected?: Text; found?: Text } {
-  const both = (en: string | undefined, zh: string | undefined): Text | undefined => (en === undefined ? undefined : zh === undefined ? en : { en, zh });
+  const both = (en: string | undefined, zh: string | undefined): Text | undefined =>
+    en === undefined ? undefined : zh === undefined ? en : { en, zh };
   const expected = both(issue.expected, issue.expectedZh);
   const found = both(issue.found, issue.foundZh);
   return { ...(expected !== undefined ? { expected } : {}), ...(found !== undefined ? { found } : {}) };
@@ -100,12 +104,15 @@ export function issueTexts(issue: GepIssue): { expected?: Text; found?: Text } {
  * writes (`zhOfStockPhrase`: type names, `at least N`, `a list` …), else its English.
  */
 export function messageOf(issue: GepIssue, lang: Language): string {
-  const inLang = (en: string | undefined, zh: string | undefined) => (lang === 'en' || en === undefined ? en : zh ?? zhOfStockPhrase(en));
+  const inLang = (en: string | undefined, zh: string | undefined) => (lang === 'en' || en === undefined ? en : (zh ?? zhOfStockPhrase(en)));
   const expected = inLang(issue.expected, issue.expectedZh);
   // A required value says what is needed when the issue names it (a unit price, NEP or NPP …).
   const needed = expected === undefined ? '' : lang === 'en' ? ` (expected ${expected})` : `（应为 ${expected}）`;
   return formatMessage(issue.code, lang, {
-    path: formatPath(issue.path), expected, found: inLang(issue.found, issue.foundZh), needed,
+    path: formatPath(issue.path),
+    expected,
+    found: inLang(issue.found, issue.foundZh),
+    needed,
     ...(issue.at !== undefined ? { at: String(issue.at) } : {}),
   });
 }
@@ -113,9 +120,15 @@ export function messageOf(issue: GepIssue, lang: Language): string {
 /** Render an issue with its location, one line. */
 export function describeIssue(issue: GepIssue, lang: Language = 'en'): string {
   const l = issue.location;
-  const where = !l ? '' : lang === 'zh'
-    ? [l.file, l.sheet && `工作表 ${l.sheet}`, l.row !== undefined && `第 ${l.row} 行`, l.column && `${l.column} 列`].filter(Boolean).join('，')
-    : [l.file, l.sheet && `sheet ${l.sheet}`, l.row !== undefined && `row ${l.row}`, l.column && `column ${l.column}`].filter(Boolean).join(', ');
+  const where = !l
+    ? ''
+    : lang === 'zh'
+      ? [l.file, l.sheet && `工作表 ${l.sheet}`, l.row !== undefined && `第 ${l.row} 行`, l.column && `${l.column} 列`]
+          .filter(Boolean)
+          .join('，')
+      : [l.file, l.sheet && `sheet ${l.sheet}`, l.row !== undefined && `row ${l.row}`, l.column && `column ${l.column}`]
+          .filter(Boolean)
+          .join(', ');
   return where ? `${where}${lang === 'zh' ? '：' : ': '}${messageOf(issue, lang)}` : messageOf(issue, lang);
 }
 
@@ -136,6 +149,8 @@ export class GepInputError extends Error {
     return typeof x === 'object' && x !== null && (x as { [INPUT_ERROR]?: unknown })[INPUT_ERROR] === true;
   }
   constructor(readonly issues: readonly GepIssue[]) {
-    super(`[gep] ${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  - ${describeIssue(i)}`).join('\n')}`);
+    super(
+      `[gep] ${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  - ${describeIssue(i)}`).join('\n')}`,
+    );
   }
 }

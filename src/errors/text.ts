@@ -62,15 +62,46 @@ export function dimensionUnit(dimension: string, unit: string, unitFirst = false
 
 /** Value types zod names in `invalid_type` issues (`expected: 'string'`). */
 const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: '字符串', number: '数字', int: '整数', bigint: '整数', boolean: '布尔值（true 或 false）', object: '对象', array: '列表',
-  date: '日期', record: '对象', tuple: '列表', literal: '固定值', enum: '枚举值', nonoptional: '非空值', null: 'null', undefined: '空值',
-  unknown: '任意值', map: '映射', set: '集合', function: '函数', symbol: '符号', nan: 'NaN', never: '（不允许的值）',
+  string: '字符串',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '布尔值（true 或 false）',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  record: '对象',
+  tuple: '列表',
+  literal: '固定值',
+  enum: '枚举值',
+  nonoptional: '非空值',
+  null: 'null',
+  undefined: '空值',
+  unknown: '任意值',
+  map: '映射',
+  set: '集合',
+  function: '函数',
+  symbol: '符号',
+  nan: 'NaN',
+  never: '（不允许的值）',
 };
 
 /** Base dimensions of units.ts in Chinese, for `money·length^-3 (e.g. 元/m³)`. */
 const DIMENSIONS: Readonly<Record<string, string>> = {
-  length: '长度', mass: '质量', carbon: '碳', co2: 'CO₂', energy: '能量', money: '货币', time: '时间', year: '年',
-  visit: '人次', head: '头数', count: '个数', person: '人数', equivalent: '当量', dimensionless: '无量纲',
+  length: '长度',
+  mass: '质量',
+  carbon: '碳',
+  co2: 'CO₂',
+  energy: '能量',
+  money: '货币',
+  time: '时间',
+  year: '年',
+  visit: '人次',
+  head: '头数',
+  count: '个数',
+  person: '人数',
+  equivalent: '当量',
+  dimensionless: '无量纲',
 };
 
 /**

@@ -26,10 +26,13 @@ let types: ReadonlyMap<string, EcosystemType> | undefined;
 /** Every catalogue entry, by id. */
 export function catalogue(): ReadonlyMap<string, CatalogueEntry> {
   entries ??= new Map(
-    z.array(entrySchema).parse(catalogueData.indicators).map((e) => {
-      if (!e.id.startsWith(`${e.category}.`)) throw new Error(`[gep] catalogue: ${e.id} is not in category ${e.category}`);
-      return [e.id, e];
-    }),
+    z
+      .array(entrySchema)
+      .parse(catalogueData.indicators)
+      .map((e) => {
+        if (!e.id.startsWith(`${e.category}.`)) throw new Error(`[gep] catalogue: ${e.id} is not in category ${e.category}`);
+        return [e.id, e];
+      }),
   );
   return entries;
 }
@@ -43,7 +46,12 @@ export function catalogueEntry(id: string): CatalogueEntry {
 
 /** Every ecosystem type, by id. */
 export function ecosystemTypes(): ReadonlyMap<string, EcosystemType> {
-  types ??= new Map(z.array(typeSchema).parse(ecosystemTypeData.types).map((t) => [t.id, t]));
+  types ??= new Map(
+    z
+      .array(typeSchema)
+      .parse(ecosystemTypeData.types)
+      .map((t) => [t.id, t]),
+  );
   return types;
 }
 

@@ -66,8 +66,19 @@ export class Tracer<T> {
   constructor(private readonly A: Arithmetic<T>) {}
 
   /** Record a step and return its result unchanged. */
-  record<U extends string>(name: Text, formula: Text, inputs: Record<string, TracedValue>, result: Measure<T, U>, note?: Text): Measure<T, U> {
-    const step: { -readonly [K in keyof TraceStep]: TraceStep[K] } = { name: en(name), formula: en(formula), inputs, result: { value: this.A.toString(result.value), unit: result.unit } };
+  record<U extends string>(
+    name: Text,
+    formula: Text,
+    inputs: Record<string, TracedValue>,
+    result: Measure<T, U>,
+    note?: Text,
+  ): Measure<T, U> {
+    const step: { -readonly [K in keyof TraceStep]: TraceStep[K] } = {
+      name: en(name),
+      formula: en(formula),
+      inputs,
+      result: { value: this.A.toString(result.value), unit: result.unit },
+    };
     if (note !== undefined) step.note = en(note);
     const zh = zhOf(name);
     if (zh !== undefined) {
@@ -118,7 +129,9 @@ export function resolvePrice<T>(
   const { A } = ctx;
   if (given) {
     if (given.priceYear !== undefined && given.priceYear !== ctx.priceYear) {
-      throw new GepInputError([makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(ctx.priceYear), found: String(given.priceYear) })]);
+      throw new GepInputError([
+        makeIssue('input.price-year', [...path, 'priceYear'], { expected: String(ctx.priceYear), found: String(given.priceYear) }),
+      ]);
     }
     return {
       price: { value: A.fromString(given.value), unit: given.unit, priceYear: given.priceYear ?? ctx.priceYear, from: inputRef(path) },
@@ -128,7 +141,11 @@ export function resolvePrice<T>(
   }
   if (coefficientId === null || !ctx.coefficients.has(coefficientId)) {
     throw new GepInputError([
-      makeIssue('input.required', path, { expected: coefficientId ? { en: `a unit price (the table has no "${coefficientId}")`, zh: `单价（系数表中没有 "${coefficientId}"）` } : { en: 'a unit price', zh: '单价' } }),
+      makeIssue('input.required', path, {
+        expected: coefficientId
+          ? { en: `a unit price (the table has no "${coefficientId}")`, zh: `单价（系数表中没有 "${coefficientId}"）` }
+          : { en: 'a unit price', zh: '单价' },
+      }),
     ]);
   }
   const c = ctx.coefficients.get(coefficientId, path);
@@ -142,19 +159,41 @@ export function resolvePrice<T>(
       throw new GepInputError([makeIssue('coefficient.rebase', path, { found: coefficientId, expected: String(ctx.priceYear) })]);
     }
     ctx.coefficients.noteRebased(coefficientId, {
-      index: ctx.priceIndex.id, fromYear: c.use.priceYear, toYear: ctx.priceYear,
-      factor: A.toString(r.factor), value: A.toString(r.value), years: r.steps,
+      index: ctx.priceIndex.id,
+      fromYear: c.use.priceYear,
+      toYear: ctx.priceYear,
+      factor: A.toString(r.factor),
+      value: A.toString(r.value),
+      years: r.steps,
     });
     const unverified = r.steps.filter((s) => s.status === 'to-verify').map((s) => s.year);
     if (unverified.length) {
-      warnings.push(makeWarning('index-to-verify', { indicator, path, params: { id: coefficientId, from: c.use.priceYear, to: ctx.priceYear, index: ctx.priceIndex.id, years: unverified.join(', ') } }));
+      warnings.push(
+        makeWarning('index-to-verify', {
+          indicator,
+          path,
+          params: { id: coefficientId, from: c.use.priceYear, to: ctx.priceYear, index: ctx.priceIndex.id, years: unverified.join(', ') },
+        }),
+      );
     }
-    return { price: { value: r.value, unit: c.unit, priceYear: ctx.priceYear, from: `coefficient:${coefficientId} (rebased ${c.use.priceYear}→${ctx.priceYear} by ${ctx.priceIndex.id})` }, warnings };
+    return {
+      price: {
+        value: r.value,
+        unit: c.unit,
+        priceYear: ctx.priceYear,
+        from: `coefficient:${coefficientId} (rebased ${c.use.priceYear}→${ctx.priceYear} by ${ctx.priceIndex.id})`,
+      },
+      warnings,
+    };
   }
   if (c.use.priceYear !== null && c.use.priceYear !== ctx.priceYear) {
-    warnings.push(makeWarning('price-year-mismatch', {
-      indicator, path, params: { id: coefficientId, value: c.use.value, unit: c.use.unit, year: c.use.priceYear, accountYear: ctx.priceYear },
-    }));
+    warnings.push(
+      makeWarning('price-year-mismatch', {
+        indicator,
+        path,
+        params: { id: coefficientId, value: c.use.value, unit: c.use.unit, year: c.use.priceYear, accountYear: ctx.priceYear },
+      }),
+    );
   }
   return { price: { value: c.value, unit: c.unit, priceYear: c.use.priceYear, from: `coefficient:${coefficientId}` }, warnings };
 }
@@ -192,7 +231,12 @@ export interface PricedItem<T> {
  * Value every item at its unit price, V_i = Q_i × P_i, and the total V = Σ V_i, with a step per
  * line. Collects every missing or misdated price before failing.
  */
-export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items: readonly PricedItem<T>[], tracer = new Tracer(ctx.A)): {
+export function valueItems<T>(
+  ctx: IndicatorContext<T>,
+  indicator: string,
+  items: readonly PricedItem<T>[],
+  tracer = new Tracer(ctx.A),
+): {
   lines: ValueLine<T>[];
   total: Measure<T, '元'>;
   steps: TraceStep[];
@@ -212,14 +256,29 @@ export function valueItems<T>(ctx: IndicatorContext<T>, indicator: string, items
         { Q: traced(A, it.quantity, it.quantityFrom), P: traced(A, price, price.from) },
         valueAt(A, it.quantity, price),
       );
-      lines.push({ item: it.item, ...(it.ecosystemType ? { ecosystemType: it.ecosystemType } : {}), quantity: it.quantity, unitPrice: price, value });
+      lines.push({
+        item: it.item,
+        ...(it.ecosystemType ? { ecosystemType: it.ecosystemType } : {}),
+        quantity: it.quantity,
+        unitPrice: price,
+        value,
+      });
     } catch (e) {
       if (e instanceof GepInputError) issues.push(...e.issues);
       else throw e;
     }
   }
   if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  const total = tracer.record(
+    { en: 'total', zh: '合计' },
+    'V = Σ V_i',
+    {},
+    sumIn(
+      A,
+      lines.map((l) => l.value),
+      '元',
+    ),
+  );
   return { lines, total, steps: tracer.steps, warnings };
 }
 

@@ -14,7 +14,15 @@ import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './comput
 import { about, ecosystemType, measure, type FieldText } from './input-schema.js';
 import type { Measure } from '../units/measure.js';
 import type {
-  CatalogueEntry, IndicatorContext, IndicatorModule, IndicatorSpec, InputFieldSpec, QuantityLine, QuantityResult, ValueResult, VariantSpec,
+  CatalogueEntry,
+  IndicatorContext,
+  IndicatorModule,
+  IndicatorSpec,
+  InputFieldSpec,
+  QuantityLine,
+  QuantityResult,
+  ValueResult,
+  VariantSpec,
 } from './types.js';
 
 /** A method variant (方法变体): its options with what each means, and the default. */
@@ -65,7 +73,13 @@ export interface ReportedDef<F extends Shape = Shape> {
    * A warning about a line that is kept (a negative quantity kept with its sign: a net source; a
    * pollutant counted twice with another line of `rows`); `null` for none.
    */
-  warn?<T>(row: ReportedRow<F>, index: number, quantity: Measure<T>, ctx: IndicatorContext<T>, rows: readonly ReportedRow<F>[]): GepWarning | null;
+  warn?<T>(
+    row: ReportedRow<F>,
+    index: number,
+    quantity: Measure<T>,
+    ctx: IndicatorContext<T>,
+    rows: readonly ReportedRow<F>[],
+  ): GepWarning | null;
   /**
    * Schema of a line's quantity when it may be in another dimension than `unit` (carbon printed as
    * t C for an account in t CO₂), with `read` to turn it into `unit`. Default: an amount in
@@ -103,7 +117,13 @@ export type FullInput<S extends Shape, P extends Shape, R> = [R] extends [AnyRep
 export type IssueSink = (path: readonly (string | number)[], code: IssueCode, expected: Text, found?: Text) => void;
 
 /** Everything an indicator module is, written once. */
-export interface IndicatorDefinition<Id extends string, S extends Shape, P extends Shape, V extends VariantDefs, R extends AnyReported | undefined> {
+export interface IndicatorDefinition<
+  Id extends string,
+  S extends Shape,
+  P extends Shape,
+  V extends VariantDefs,
+  R extends AnyReported | undefined,
+> {
   /** Catalogue id: `regulating.water-conservation`. Names, category, units and clauses come from the catalogue. */
   readonly id: Id;
   /**
@@ -129,12 +149,17 @@ export interface IndicatorDefinition<Id extends string, S extends Shape, P exten
 }
 
 /** The module `defineIndicator` returns: the fixed shape, with its input and variant types. */
-export type DefinedIndicator<Id extends string, S extends Shape, P extends Shape, _V extends VariantDefs, R extends AnyReported | undefined> =
-  IndicatorModule<FullInput<S, P, R>> & {
-    readonly spec: IndicatorSpec & { readonly id: Id };
-    /** Typed on both sides, so that `z.input<typeof inputSchema>` is the module's input type, not `unknown`. */
-    readonly inputSchema: z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>;
-  };
+export type DefinedIndicator<
+  Id extends string,
+  S extends Shape,
+  P extends Shape,
+  _V extends VariantDefs,
+  R extends AnyReported | undefined,
+> = IndicatorModule<FullInput<S, P, R>> & {
+  readonly spec: IndicatorSpec & { readonly id: Id };
+  /** Typed on both sides, so that `z.input<typeof inputSchema>` is the module's input type, not `unknown`. */
+  readonly inputSchema: z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>;
+};
 
 /**
  * Define an indicator module from one description.
@@ -169,12 +194,18 @@ export function defineIndicator<
   };
   const value = <T>(input: FullInput<S, P, R>, q: QuantityResult<T>, ctx: IndicatorContext<T>): ValueResult<T> =>
     def.value(input, q, checkedContext(def.id, variants, ctx) as Ctx<T>);
-  return { spec, inputSchema: inputSchema as unknown as z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>, quantity, value } as DefinedIndicator<Id, S, P, V, R>;
+  return {
+    spec,
+    inputSchema: inputSchema as unknown as z.ZodType<FullInput<S, P, R>, FullInput<S, P, R>>,
+    quantity,
+    value,
+  } as DefinedIndicator<Id, S, P, V, R>;
 }
 
 function variantSpecs(id: string, defs: VariantDefs): VariantSpec[] {
   return Object.entries(defs).map(([name, v]) => {
-    if (!Object.hasOwn(v.options, v.default)) throw new Error(`[gep] ${id}: the default "${v.default}" of variant ${name} is not one of its options`);
+    if (!Object.hasOwn(v.options, v.default))
+      throw new Error(`[gep] ${id}: the default "${v.default}" of variant ${name} is not one of its options`);
     return { name, options: v.options, default: v.default };
   });
 }
@@ -189,13 +220,20 @@ function checkedContext<T>(id: string, variants: readonly VariantSpec[], ctx: In
   for (const v of variants) {
     const option = ctx.variant[v.name] ?? v.default;
     if (!Object.hasOwn(v.options, option)) {
-      issues.push(makeIssue('profile.variant-unknown', ['variant', id, v.name], { expected: Object.keys(v.options).join(', '), found: option }));
+      issues.push(
+        makeIssue('profile.variant-unknown', ['variant', id, v.name], { expected: Object.keys(v.options).join(', '), found: option }),
+      );
     }
     chosen[v.name] = option;
   }
   for (const name of Object.keys(ctx.variant)) {
     if (!variants.some((v) => v.name === name)) {
-      issues.push(makeIssue('profile.variant-unknown', ['variant', id, name], { expected: variants.map((v) => v.name).join(', ') || { en: 'no variant', zh: '无可选方法' }, found: name }));
+      issues.push(
+        makeIssue('profile.variant-unknown', ['variant', id, name], {
+          expected: variants.map((v) => v.name).join(', ') || { en: 'no variant', zh: '无可选方法' },
+          found: name,
+        }),
+      );
     }
   }
   if (issues.length) throw new GepInputError(issues);
@@ -206,9 +244,25 @@ function checkedContext<T>(id: string, variants: readonly VariantSpec[], ctx: In
 function reportedRowSchema(r: ReportedDef) {
   return z.strictObject({
     item: r.label
-      ? z.string().min(1).optional().meta(about('name of the line as printed (optional: the line is named from its other fields)', '公布的行名称（选填：不填时按该行其他字段命名）'))
-      : z.string().min(1).meta(about('name of the line as printed (ecosystem type, forest type or region)', '公布的行名称（生态系统类型、林分类型或地区）')),
-    ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the line, if it names one', '该行对应的生态系统类型代码（如有）')),
+      ? z
+          .string()
+          .min(1)
+          .optional()
+          .meta(
+            about(
+              'name of the line as printed (optional: the line is named from its other fields)',
+              '公布的行名称（选填：不填时按该行其他字段命名）',
+            ),
+          )
+      : z
+          .string()
+          .min(1)
+          .meta(
+            about('name of the line as printed (ecosystem type, forest type or region)', '公布的行名称（生态系统类型、林分类型或地区）'),
+          ),
+    ecosystemType: ecosystemType
+      .optional()
+      .meta(about('ecosystem type id of the line, if it names one', '该行对应的生态系统类型代码（如有）')),
     quantity: (r.quantity ?? measure(r.unit, { nonNegative: r.nonNegative ?? true })).meta(r.description),
     ...(r.fields ?? {}),
   });
@@ -222,23 +276,40 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
     ? {
         ...Object.fromEntries(Object.entries(def.inputs).map(([k, s]) => [k, s.isOptional() ? s : s.optional()])),
         ...(def.valuation ?? {}),
-        reported: z.array(reportedRowSchema(r)).min(1).optional().meta(about(
-          `lines as printed by a published account, instead of ${basis.join(' and ')}`,
-          `公布的核算结果所列实物量（逐行），代替 ${basis.join('、')}`,
-        )),
+        reported: z
+          .array(reportedRowSchema(r))
+          .min(1)
+          .optional()
+          .meta(
+            about(
+              `lines as printed by a published account, instead of ${basis.join(' and ')}`,
+              `公布的核算结果所列实物量（逐行），代替 ${basis.join('、')}`,
+            ),
+          ),
       }
     : { ...def.inputs, ...(def.valuation ?? {}) };
   return z.strictObject(shape).check((c) => {
     const value = c.value as Record<string, unknown>;
     const issue: IssueSink = (path, code, expected, found) =>
-      c.issues.push({ code: 'custom', input: value, path: [...path], message: textEn(expected), params: { gepCode: code, expected, found } });
+      c.issues.push({
+        code: 'custom',
+        input: value,
+        path: [...path],
+        message: textEn(expected),
+        params: { gepCode: code, expected, found },
+      });
     if (r && value.reported !== undefined) {
       const given = basis.filter((k) => value[k] !== undefined);
       if (given.length) {
-        issue([], 'input.missing-basis', {
-          en: `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed), not both`,
-          zh: `计算实物量的输入（${basis.join('、')}）或 reported（公布的实物量）二者之一，不可同时给出`,
-        }, given.join(', '));
+        issue(
+          [],
+          'input.missing-basis',
+          {
+            en: `either the inputs that compute the quantity (${basis.join(', ')}) or reported (quantities as printed), not both`,
+            zh: `计算实物量的输入（${basis.join('、')}）或 reported（公布的实物量）二者之一，不可同时给出`,
+          },
+          given.join(', '),
+        );
       }
     } else if (r && basis.every((k) => value[k] === undefined)) {
       issue([], 'input.missing-basis', {
@@ -247,7 +318,8 @@ function buildSchema(def: IndicatorDefinition<string, Shape, Shape, VariantDefs,
       });
     } else {
       for (const k of required) {
-        if (value[k] === undefined) issue([k], 'input.required', r ? { en: `${k} (or reported lines as printed)`, zh: `${k}（或 reported 公布行）` } : k);
+        if (value[k] === undefined)
+          issue([k], 'input.required', r ? { en: `${k} (or reported lines as printed)`, zh: `${k}（或 reported 公布行）` } : k);
       }
     }
     def.check?.(value as never, issue);
@@ -282,7 +354,10 @@ function metaOf(s: z.ZodType): FieldMeta {
 function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: ReportedDef | undefined): InputFieldSpec[] {
   const out: InputFieldSpec[] = [];
   const leaf = (path: string, unit: string | null, required: boolean, text: Described) => {
-    if (!text.en || !text.zh) throw new Error(`[gep] ${id}: input field ${path} has no description in ${text.en ? 'Chinese' : 'English'} (give both with .meta(about(en, zh)))`);
+    if (!text.en || !text.zh)
+      throw new Error(
+        `[gep] ${id}: input field ${path} has no description in ${text.en ? 'Chinese' : 'English'} (give both with .meta(about(en, zh)))`,
+      );
     out.push({ path, unit, required, description: text.en, descriptionZh: text.zh });
   };
   const walk = (schema: z.ZodType, path: string, required: boolean, description: Described): void => {
@@ -294,7 +369,8 @@ function inputSpecs(id: string, inputs: Shape, valuation: Shape, reported: Repor
       leaf(path, unit === 'any' ? null : unit, required && !schema.isOptional(), text);
       return;
     }
-    const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Shape } } })._zod.def;
+    const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Shape } } })._zod
+      .def;
     switch (def.type) {
       case 'optional':
       case 'nullable':
@@ -335,15 +411,30 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
     if (r.read) q = r.read(row, i, tracer, ctx);
     else {
       q = readAmount(A, row.quantity, r.unit);
-      tracer.record(r.stepName(item), { en: 'Q_i as reported', zh: 'Q_i 取公布值' }, { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) }, q);
+      tracer.record(
+        r.stepName(item),
+        { en: 'Q_i as reported', zh: 'Q_i 取公布值' },
+        { Q: traced(A, q, inputRef([...ctx.path, 'reported', i, 'quantity'])) },
+        q,
+      );
     }
     const warning = r.warn?.(row, i, q, ctx, rows);
     if (warning) warnings.push(warning);
     lines.push({ item, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
   });
   const entry = catalogueEntry(id);
-  const total = (r.total ?? true) && lines.length
-    ? tracer.record(r.totalName ?? { en: entry.en.toLowerCase(), zh: entry.zh }, { en: 'Q = Σ_i Q_i (reported)', zh: 'Q = Σ_i Q_i（公布值）' }, {}, sumIn(A, lines.map((l) => l.quantity), r.unit))
-    : null;
+  const total =
+    (r.total ?? true) && lines.length
+      ? tracer.record(
+          r.totalName ?? { en: entry.en.toLowerCase(), zh: entry.zh },
+          { en: 'Q = Σ_i Q_i (reported)', zh: 'Q = Σ_i Q_i（公布值）' },
+          {},
+          sumIn(
+            A,
+            lines.map((l) => l.quantity),
+            r.unit,
+          ),
+        )
+      : null;
   return { lines, total, steps: tracer.steps, warnings };
 }

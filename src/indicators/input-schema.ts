@@ -29,7 +29,12 @@ export function about(en: string, zh: string): FieldText {
 /** A decimal number written as text: `"1234.5"`. JSON numbers are refused, so no digit is lost to float64. */
 export const decimalText = z.string().check((ctx) => {
   if (!isDecimalText(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'not-a-number', params: { gepCode: 'input.not-a-number', found: describeValue(ctx.value) } });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'not-a-number',
+      params: { gepCode: 'input.not-a-number', found: describeValue(ctx.value) },
+    });
   }
 });
 
@@ -71,24 +76,52 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
   return (ctx: z.core.ParsePayload<{ value: string; unit: string }>) => {
     const { value, unit } = ctx.value;
     if (!isKnownUnit(unit)) {
-      ctx.issues.push({ code: 'custom', input: unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: unit } });
+      ctx.issues.push({
+        code: 'custom',
+        input: unit,
+        path: ['unit'],
+        message: 'unit',
+        params: { gepCode: 'input.unit-unknown', found: unit },
+      });
       return;
     }
     if (!sameDimensionUnits(asFlowUnit(unit, referenceUnit), referenceUnit)) {
       ctx.issues.push({
-        code: 'custom', input: unit, path: ['unit'], message: 'dimension',
+        code: 'custom',
+        input: unit,
+        path: ['unit'],
+        message: 'dimension',
         params: { gepCode: 'input.unit-dimension', expected: dimensionExample(dimensionOf(referenceUnit), referenceUnit), found: unit },
       });
       return;
     }
     if (!isDecimalText(value)) return;
     if ((options.nonNegative ?? true) && isNegativeText(value)) {
-      ctx.issues.push({ code: 'custom', input: value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: value } });
-    }
-    if (options.max !== undefined && convert(decimalArithmetic, decimalArithmetic.fromString(value), asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)) {
       ctx.issues.push({
-        code: 'custom', input: value, path: ['value'], message: 'range',
-        params: { gepCode: 'input.out-of-range', expected: { en: `a value ≤ ${withUnit(options.max, referenceUnit)}`, zh: `不大于 ${withUnit(options.max, referenceUnit)} 的数值` }, found: withUnit(value, unit) },
+        code: 'custom',
+        input: value,
+        path: ['value'],
+        message: 'range',
+        params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: value },
+      });
+    }
+    if (
+      options.max !== undefined &&
+      convert(decimalArithmetic, decimalArithmetic.fromString(value), asFlowUnit(unit, referenceUnit), referenceUnit).gt(options.max)
+    ) {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        path: ['value'],
+        message: 'range',
+        params: {
+          gepCode: 'input.out-of-range',
+          expected: {
+            en: `a value ≤ ${withUnit(options.max, referenceUnit)}`,
+            zh: `不大于 ${withUnit(options.max, referenceUnit)} 的数值`,
+          },
+          found: withUnit(value, unit),
+        },
       });
     }
   };
@@ -96,8 +129,15 @@ function measureChecks(referenceUnit: string, options: MeasureOptions) {
 
 /** An amount with its unit, `{ "value": "12.5", "unit": "km²" }`, in any unit of the reference's dimension. */
 export function measure(referenceUnit: string, options: MeasureOptions = {}) {
-  return z.strictObject({ value: decimalText, unit: z.string() }).check(measureChecks(referenceUnit, options)).meta({ 'x-unit': referenceUnit })
-    .register(amountRules, { referenceUnit, nonNegative: options.nonNegative ?? true, ...(options.max !== undefined ? { max: options.max } : {}) });
+  return z
+    .strictObject({ value: decimalText, unit: z.string() })
+    .check(measureChecks(referenceUnit, options))
+    .meta({ 'x-unit': referenceUnit })
+    .register(amountRules, {
+      referenceUnit,
+      nonNegative: options.nonNegative ?? true,
+      ...(options.max !== undefined ? { max: options.max } : {}),
+    });
 }
 
 /** A unit price with an optional price year: `{ "value": "2.6", "unit": "元/m³", "priceYear": 2022 }`. */
@@ -114,25 +154,56 @@ export const anyPrice = z
   .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
   .check((ctx) => {
     if (!isKnownUnit(ctx.value.unit)) {
-      ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.unit,
+        path: ['unit'],
+        message: 'unit',
+        params: { gepCode: 'input.unit-unknown', found: ctx.value.unit },
+      });
     }
   })
   .meta({ 'x-unit': 'any' })
   .register(amountRules, { referenceUnit: null, nonNegative: false });
 
 /** An amount in any known unit (product quantities: t, m³, 头 …). */
-export const anyMeasure = z.strictObject({ value: decimalText, unit: z.string() }).check((ctx) => {
-  if (!isKnownUnit(ctx.value.unit)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
-  } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.value, path: ['value'], message: 'range', params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: ctx.value.value } });
-  }
-}).meta({ 'x-unit': 'any' }).register(amountRules, { referenceUnit: null, nonNegative: true });
+export const anyMeasure = z
+  .strictObject({ value: decimalText, unit: z.string() })
+  .check((ctx) => {
+    if (!isKnownUnit(ctx.value.unit)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.unit,
+        path: ['unit'],
+        message: 'unit',
+        params: { gepCode: 'input.unit-unknown', found: ctx.value.unit },
+      });
+    } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.value,
+        path: ['value'],
+        message: 'range',
+        params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: ctx.value.value },
+      });
+    }
+  })
+  .meta({ 'x-unit': 'any' })
+  .register(amountRules, { referenceUnit: null, nonNegative: true });
 
 /** An ecosystem type id from `ecosystem-types.json`. */
 export const ecosystemType = z.string().check((ctx) => {
   if (!ecosystemTypes().has(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'type', params: { gepCode: 'input.out-of-range', expected: { en: 'a known ecosystem type id (see gep ecosystem-types)', zh: '已知的生态系统类型代码（见 gep ecosystem-types）' }, found: JSON.stringify(ctx.value) } });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'type',
+      params: {
+        gepCode: 'input.out-of-range',
+        expected: { en: 'a known ecosystem type id (see gep ecosystem-types)', zh: '已知的生态系统类型代码（见 gep ecosystem-types）' },
+        found: JSON.stringify(ctx.value),
+      },
+    });
   }
 });
 
@@ -147,8 +218,8 @@ export function toGepIssues(error: z.ZodError, basePath: readonly (string | numb
     switch (i.code) {
       case 'invalid_type':
         return input === undefined
-          // A missing field: zod's type name (`object`) says nothing the path does not; the message is "required".
-          ? [makeIssue('input.required', path)]
+          ? // A missing field: zod's type name (`object`) says nothing the path does not; the message is "required".
+            [makeIssue('input.required', path)]
           : [makeIssue('input.type', path, { expected: stockText(i.expected), found: describeValue(input) })];
       case 'unrecognized_keys':
         return i.keys.map((k) => makeIssue('input.unknown-field', path, { found: k }));
@@ -156,14 +227,37 @@ export function toGepIssues(error: z.ZodError, basePath: readonly (string | numb
         const p = (i.params ?? {}) as { gepCode?: IssueCode; expected?: Text; found?: Text };
         // A check that names nothing found (`found: undefined`) says so; one that leaves `found` out gets the input described.
         const found = 'found' in p ? p.found : describeValue(input);
-        return [makeIssue(p.gepCode ?? 'input.type', path, { expected: p.expected ?? stockText(i.message), ...(found !== undefined ? { found } : {}) })];
+        return [
+          makeIssue(p.gepCode ?? 'input.type', path, {
+            expected: p.expected ?? stockText(i.message),
+            ...(found !== undefined ? { found } : {}),
+          }),
+        ];
       }
       case 'too_small':
-        return [makeIssue('input.out-of-range', path, { expected: { en: `at least ${String(i.minimum)}`, zh: `至少 ${String(i.minimum)}` }, found: describeValue(input) })];
+        return [
+          makeIssue('input.out-of-range', path, {
+            expected: { en: `at least ${String(i.minimum)}`, zh: `至少 ${String(i.minimum)}` },
+            found: describeValue(input),
+          }),
+        ];
       case 'too_big':
-        return [makeIssue('input.out-of-range', path, { expected: { en: `at most ${String(i.maximum)}`, zh: `至多 ${String(i.maximum)}` }, found: describeValue(input) })];
+        return [
+          makeIssue('input.out-of-range', path, {
+            expected: { en: `at most ${String(i.maximum)}`, zh: `至多 ${String(i.maximum)}` },
+            found: describeValue(input),
+          }),
+        ];
       case 'invalid_value':
-        return [makeIssue('input.type', path, { expected: { en: `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`, zh: `${i.values.map((v) => JSON.stringify(v)).join('、')} 之一` }, found: describeValue(input) })];
+        return [
+          makeIssue('input.type', path, {
+            expected: {
+              en: `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`,
+              zh: `${i.values.map((v) => JSON.stringify(v)).join('、')} 之一`,
+            },
+            found: describeValue(input),
+          }),
+        ];
       default:
         return [makeIssue('input.type', path, { expected: stockText(i.message), found: describeValue(input) })];
     }

@@ -25,15 +25,19 @@ export interface AccountCells {
 /** The cells of `result` in `unit`, rounded by `rule`. */
 export function accountCells(result: GepResultJson, unit: '元' | '万元' | '亿元', rule: RoundingRule): AccountCells {
   const shown = (yuan: string) => convert(decimalArithmetic, new GepDecimal(yuan), '元', unit).toString();
-  const categories = (['material', 'regulating', 'cultural'] as const).map((c): RoundingNode => ({
-    key: `category:${c}`,
-    value: shown(result.totals[c].value),
-    parts: result.indicators.filter((i) => i.category === c).map((i) => ({
-      key: `indicator:${i.id}`,
-      value: shown(i.value.total.value),
-      parts: i.value.lines.map((l, n) => ({ key: `line:${i.id}:${n}`, value: shown(l.value.value) })),
-    })),
-  }));
+  const categories = (['material', 'regulating', 'cultural'] as const).map(
+    (c): RoundingNode => ({
+      key: `category:${c}`,
+      value: shown(result.totals[c].value),
+      parts: result.indicators
+        .filter((i) => i.category === c)
+        .map((i) => ({
+          key: `indicator:${i.id}`,
+          value: shown(i.value.total.value),
+          parts: i.value.lines.map((l, n) => ({ key: `line:${i.id}:${n}`, value: shown(l.value.value) })),
+        })),
+    }),
+  );
   // The subtracted products are a negative part of GEP.
   const outside: RoundingNode = { key: 'outside', value: new GepDecimal(shown(result.totals.outsideRegion.value)).negated().toString() };
   const cells = roundTree({ key: 'gep', value: shown(result.totals.gep.value), parts: [...categories, outside] }, rule);

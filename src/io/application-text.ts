@@ -4,7 +4,13 @@
  * ./application-report.ts; charts are left to the HTML page.
  */
 import { displayWidth } from './text-table.js';
-import { applicationReport, type ApplicationJson, type ApplicationReportOptions, type ReportBlock, type ReportDoc } from './application-report.js';
+import {
+  applicationReport,
+  type ApplicationJson,
+  type ApplicationReportOptions,
+  type ReportBlock,
+  type ReportDoc,
+} from './application-report.js';
 
 const pad = (text: string, width: number, right: boolean) => {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -13,13 +19,17 @@ const pad = (text: string, width: number, right: boolean) => {
 
 function textBlock(b: ReportBlock): string[] {
   switch (b.type) {
-    case 'paragraph': return [b.text];
-    case 'list': return b.items.map((i) => `  - ${i}`);
-    case 'chart': return [];
+    case 'paragraph':
+      return [b.text];
+    case 'list':
+      return b.items.map((i) => `  - ${i}`);
+    case 'chart':
+      return [];
     case 'table': {
       const right = new Set(b.right ?? []);
       const widths = b.head.map((h, c) => Math.min(60, Math.max(displayWidth(h), ...b.rows.map((r) => displayWidth(r[c] ?? '')))));
-      const line = (cells: readonly string[], mark = false) => `${mark ? '!' : ' '} ${cells.map((cell, c) => pad(cell ?? '', widths[c]!, right.has(c))).join('  ')}`.trimEnd();
+      const line = (cells: readonly string[], mark = false) =>
+        `${mark ? '!' : ' '} ${cells.map((cell, c) => pad(cell ?? '', widths[c]!, right.has(c))).join('  ')}`.trimEnd();
       const marked = new Set(b.marked ?? []);
       return [line(b.head), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...b.rows.map((r, i) => line(r, marked.has(i)))];
     }
@@ -42,7 +52,8 @@ export function docToText(d: ReportDoc): string {
   const out: string[] = [d.title, d.kicker, ''];
   for (const [k, v] of d.meta) out.push(`${k}: ${v}`);
   if (d.banner) out.push('', `${d.banner.tone === 'bad' ? '▼' : d.banner.tone === 'good' ? '✓' : '!'} ${d.banner.text}`);
-  if (d.figures.length) out.push('', ...d.figures.map((f) => `  ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''}`));
+  if (d.figures.length)
+    out.push('', ...d.figures.map((f) => `  ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''}`));
   for (const s of d.sections) {
     // A section of charts only is left to the HTML page.
     if (s.blocks.every((b) => b.type === 'chart')) continue;
@@ -61,9 +72,12 @@ const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function mdBlock(b: ReportBlock): string[] {
   switch (b.type) {
-    case 'paragraph': return [b.text, ''];
-    case 'list': return [...b.items.map((i) => `- ${i}`), ''];
-    case 'chart': return [];
+    case 'paragraph':
+      return [b.text, ''];
+    case 'list':
+      return [...b.items.map((i) => `- ${i}`), ''];
+    case 'chart':
+      return [];
     case 'table': {
       const right = new Set(b.right ?? []);
       const bold = new Set(b.bold ?? []);
@@ -97,12 +111,20 @@ export function docToMarkdown(d: ReportDoc): string {
   if (d.banner) out.push(`> ${d.banner.tone === 'bad' ? '**▼** ' : ''}${md(d.banner.text)}`, '');
   if (d.figures.length) {
     out.push(`| ${d.lang === 'zh' ? '指标' : 'Figure'} | ${d.lang === 'zh' ? '数值' : 'Value'} |`, '|---|---:|');
-    out.push(...d.figures.map((f) => `| ${md(f.label)} | ${md(`${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''}`)} |`), '');
+    out.push(
+      ...d.figures.map((f) => `| ${md(f.label)} | ${md(`${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''}`)} |`),
+      '',
+    );
   }
-  d.sections.filter((s) => !s.blocks.every((b) => b.type === 'chart')).forEach((s, i) => {
-    out.push(`## ${d.lang === 'zh' ? `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'][i] ?? i + 1}、` : `${i + 1}. `}${md(s.title)}`, '');
-    for (const b of s.blocks) out.push(...mdBlock(b));
-  });
+  d.sections
+    .filter((s) => !s.blocks.every((b) => b.type === 'chart'))
+    .forEach((s, i) => {
+      out.push(
+        `## ${d.lang === 'zh' ? `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'][i] ?? i + 1}、` : `${i + 1}. `}${md(s.title)}`,
+        '',
+      );
+      for (const b of s.blocks) out.push(...mdBlock(b));
+    });
   out.push('---', '', ...d.footer.map((f) => `${md(f)}  `), '');
   return out.join('\n');
 }

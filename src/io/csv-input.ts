@@ -15,7 +15,7 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /** Offset of the first byte that breaks UTF-8 (a strict decoder's verdict), or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
@@ -23,7 +23,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
       // Overlong forms, surrogates and code points past U+10FFFF.
-      if (k === 1 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i;
+      if (k === 1 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f)))
+        return i;
     }
     i += n + 1;
   }
@@ -48,14 +49,20 @@ export function decodeText(bytes: Uint8Array, file?: string): { text: string; en
     let row = 1;
     for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) row++;
     const byte = `0x${bytes[offset]?.toString(16).padStart(2, '0')}`;
-    return new GepInputError([makeIssue('input.encoding', [], {
-      found: { en: `${found.en} (the first byte that is not UTF-8, ${byte}, is byte ${offset + 1} of the file)`, zh: `${found.zh}（第一个不合 UTF-8 的字节 ${byte} 是文件的第 ${offset + 1} 个字节）` },
-      location: { ...(file ? { file } : {}), row },
-    })]);
+    return new GepInputError([
+      makeIssue('input.encoding', [], {
+        found: {
+          en: `${found.en} (the first byte that is not UTF-8, ${byte}, is byte ${offset + 1} of the file)`,
+          zh: `${found.zh}（第一个不合 UTF-8 的字节 ${byte} 是文件的第 ${offset + 1} 个字节）`,
+        },
+        location: { ...(file ? { file } : {}), row },
+      }),
+    ]);
   };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode('utf-8', 3);
-    if (text === null) throw located({ en: 'a UTF-8 byte-order mark followed by invalid UTF-8', zh: 'UTF-8 字节顺序标记之后是无效的 UTF-8' }, 3);
+    if (text === null)
+      throw located({ en: 'a UTF-8 byte-order mark followed by invalid UTF-8', zh: 'UTF-8 字节顺序标记之后是无效的 UTF-8' }, 3);
     return { text, encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: tryDecode('utf-16le', 2) ?? '', encoding: 'utf-16le' };
@@ -91,7 +98,13 @@ function scanCsv(text: string, delimiter: string, limits: ReadLimits, file?: str
     const flags: boolean[] = [];
     for (;;) {
       // One field.
-      if (++cells > limits.maxCells) throw tooManyCells({ en: `more than ${limits.maxCells} cells by line ${line}`, zh: `到第 ${line} 行已超过 ${limits.maxCells} 个单元格` }, limits, file, { row: line });
+      if (++cells > limits.maxCells)
+        throw tooManyCells(
+          { en: `more than ${limits.maxCells} cells by line ${line}`, zh: `到第 ${line} 行已超过 ${limits.maxCells} 个单元格` },
+          limits,
+          file,
+          { row: line },
+        );
       if (text.charCodeAt(i) === 0x22 /* " */) {
         flags.push(true);
         for (i++; i < n; i++) {
@@ -142,19 +155,29 @@ export function parseCsvSheet(text: string, file?: string, options: ReadOptions 
   let rows: string[][];
   try {
     rows = parse(body, {
-      delimiter, relax_column_count: true, skip_empty_lines: false, trim: false, bom: false,
-      max_record_size: limits.maxLineChars, to: limits.maxRows + 1,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+      bom: false,
+      max_record_size: limits.maxLineChars,
+      to: limits.maxRows + 1,
     });
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
     const location = { ...(file ? { file } : {}), ...(err.lines !== undefined ? { row: err.lines } : {}) };
-    throw new GepInputError([err.code === 'CSV_MAX_RECORD_SIZE'
-      ? makeIssue('input.line-too-long', [], {
-        found: { en: `a record of more than ${limits.maxLineChars} characters`, zh: `超过 ${limits.maxLineChars} 个字符的记录` },
-        expected: { en: `at most ${limits.maxLineChars} (option limits.maxLineChars)`, zh: `至多 ${limits.maxLineChars} 个字符（选项 limits.maxLineChars）` },
-        location,
-      })
-      : makeIssue('input.csv-syntax', [], { found: err.message, location })]);
+    throw new GepInputError([
+      err.code === 'CSV_MAX_RECORD_SIZE'
+        ? makeIssue('input.line-too-long', [], {
+            found: { en: `a record of more than ${limits.maxLineChars} characters`, zh: `超过 ${limits.maxLineChars} 个字符的记录` },
+            expected: {
+              en: `at most ${limits.maxLineChars} (option limits.maxLineChars)`,
+              zh: `至多 ${limits.maxLineChars} 个字符（选项 limits.maxLineChars）`,
+            },
+            location,
+          })
+        : makeIssue('input.csv-syntax', [], { found: err.message, location }),
+    ]);
   }
   // Empty unquoted cells stay undefined: nothing to hold for them. Where the scan and the parser
   // disagree on a record's fields, none of its cells is taken as exact.

@@ -11,7 +11,9 @@ import type { GdpBasis } from '../accounts/economy-input.js';
 
 /** Bases of GDP (GDP 口径) in Chinese. */
 export const GDP_BASIS_ZH: Readonly<Record<GdpBasis, string>> = {
-  'regional-statistics': '本地区统计数据', 'sum-of-subregions': '下级地区加总', 'national-nbs': '国家统计局全国数据',
+  'regional-statistics': '本地区统计数据',
+  'sum-of-subregions': '下级地区加总',
+  'national-nbs': '国家统计局全国数据',
 };
 
 /** Statuses of a coefficient, a clause or a definition. */
@@ -27,7 +29,7 @@ export function statusText(status: string, lang: Language): string {
 
 /** A region's level (`county` …) in words. */
 export function levelText(level: string, lang: Language): string {
-  return lang === 'zh' ? REGION_LEVEL_ZH[level] ?? level : level;
+  return lang === 'zh' ? (REGION_LEVEL_ZH[level] ?? level) : level;
 }
 
 const CATEGORY: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
@@ -74,10 +76,18 @@ export interface StepText {
  * A step's name, formula and note in a language (the English where the step has no Chinese); with
  * the steps of its trace, a note's references to other steps (`step:…`) name them in Chinese too.
  */
-export function stepText(step: StepText, lang: Language, steps: readonly StepText[] = []): { name: string; formula: string; note: string | undefined } {
+export function stepText(
+  step: StepText,
+  lang: Language,
+  steps: readonly StepText[] = [],
+): { name: string; formula: string; note: string | undefined } {
   if (lang === 'en' || !step.zh) return { name: step.name, formula: step.formula, note: step.note };
-  const note = step.note === undefined ? undefined : step.zh.note ?? step.note;
-  return { name: step.zh.name, formula: step.zh.formula ?? step.formula, note: note === undefined ? undefined : fromText(note, steps, lang) };
+  const note = step.note === undefined ? undefined : (step.zh.note ?? step.note);
+  return {
+    name: step.zh.name,
+    formula: step.zh.formula ?? step.formula,
+    note: note === undefined ? undefined : fromText(note, steps, lang),
+  };
 }
 
 /**

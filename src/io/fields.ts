@@ -88,7 +88,8 @@ function unwrap(s: AnySchema): { schema: AnySchema; optional: boolean } {
   for (;;) {
     const d = defOf(s);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'prefault') optional = true;
-    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type) && d.innerType) s = d.innerType;
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type) && d.innerType)
+      s = d.innerType;
     else if (d.type === 'pipe' && d.in) s = d.in;
     else return { schema: s, optional };
   }
@@ -121,15 +122,31 @@ function walkBlock(id: string, entries: readonly [string, AnySchema][], specs: r
   const unsupported: string[] = [];
   const specByPath = new Map(specs.map((s) => [s.path, s]));
 
-  const walk = (schema: AnySchema, listSegments: string[] | null, segments: string[], required: boolean, keyColumn: FieldDef['keyColumn']) => {
+  const walk = (
+    schema: AnySchema,
+    listSegments: string[] | null,
+    segments: string[],
+    required: boolean,
+    keyColumn: FieldDef['keyColumn'],
+  ) => {
     const { schema: s, optional } = unwrap(schema);
     const d = defOf(s);
     const req = required && !optional;
     const leaf = (kind: FieldKind, extra: Partial<FieldDef> = {}) => {
-      const path = kind === 'measure' && listSegments && segments.length === 0 ? pathText(listSegments, ['value']) : pathText(listSegments, segments);
+      const path =
+        kind === 'measure' && listSegments && segments.length === 0 ? pathText(listSegments, ['value']) : pathText(listSegments, segments);
       fields.push({
-        block: id, path, listSegments, segments, kind, priceYear: false, required: req, options: null, keyColumn,
-        spec: specByPath.get(path) ?? null, ...extra,
+        block: id,
+        path,
+        listSegments,
+        segments,
+        kind,
+        priceYear: false,
+        required: req,
+        options: null,
+        keyColumn,
+        spec: specByPath.get(path) ?? null,
+        ...extra,
       });
     };
     switch (d.type) {
@@ -205,7 +222,14 @@ export function tableBlocks(profile?: Profile): ReadonlyMap<string, BlockDef> {
   if (!blocks) {
     const out = new Map<string, BlockDef>();
     const envelope = (accountEnvelopeSchema as unknown as { shape: Record<string, AnySchema> }).shape;
-    out.set(ACCOUNT_BLOCK, walkBlock(ACCOUNT_BLOCK, Object.entries(envelope).filter(([k]) => k !== '$schema' && k !== 'indicators'), []));
+    out.set(
+      ACCOUNT_BLOCK,
+      walkBlock(
+        ACCOUNT_BLOCK,
+        Object.entries(envelope).filter(([k]) => k !== '$schema' && k !== 'indicators'),
+        [],
+      ),
+    );
     for (const [id, m] of INDICATORS) out.set(id, indicatorBlock(id, m));
     blocks = out;
   }
@@ -224,7 +248,8 @@ export function tableBlock(id: string, profile?: Profile): BlockDef | undefined 
 }
 
 const bare = (p: string) => p.replace(/\[\]/g, '');
-const lastSegment = (f: FieldDef) => (f.segments.length ? f.segments[f.segments.length - 1]! : f.listSegments![f.listSegments!.length - 1]!);
+const lastSegment = (f: FieldDef) =>
+  f.segments.length ? f.segments[f.segments.length - 1]! : f.listSegments![f.listSegments!.length - 1]!;
 
 /**
  * The field a field cell or a wide-table header names: the spec path (`products[].quantity`),

@@ -33,7 +33,6 @@ export const COLORS = {
   total: '#37474f',
 } as const;
 
-
 /** A change in 元 shown with its sign (+ or −) in 万元 or 亿元; no sign when it rounds to 0. */
 export function signedMoneyText(yuan: string, unit: '万元' | '亿元', rule: RoundingRule): string {
   const v = new GepDecimal(yuan);
@@ -157,7 +156,12 @@ a{color:#1f5f8a}
 `;
 
 /** A whole page: doctype, head with the style sheet and a CSP that allows no network access, body. */
-export function htmlPage(options: { readonly lang: Language; readonly title: string; readonly body: string; readonly generator: string }): string {
+export function htmlPage(options: {
+  readonly lang: Language;
+  readonly title: string;
+  readonly body: string;
+  readonly generator: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="${options.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

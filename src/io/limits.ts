@@ -71,11 +71,13 @@ const at = (file: string | undefined, location: IssueLocation = {}) => ({ locati
 export function checkSize(size: number, limits: ReadLimits, file?: string, what: 'bytes' | 'characters' = 'bytes'): void {
   if (size > limits.maxBytes) {
     const zh = what === 'bytes' ? '字节' : '个字符';
-    throw new GepInputError([makeIssue('input.too-large', [], {
-      found: { en: `${size} ${what}`, zh: `${size} ${zh}` },
-      expected: { en: `${limits.maxBytes} ${what} (option limits.maxBytes)`, zh: `${limits.maxBytes} ${zh}（选项 limits.maxBytes）` },
-      ...at(file),
-    })]);
+    throw new GepInputError([
+      makeIssue('input.too-large', [], {
+        found: { en: `${size} ${what}`, zh: `${size} ${zh}` },
+        expected: { en: `${limits.maxBytes} ${what} (option limits.maxBytes)`, zh: `${limits.maxBytes} ${zh}（选项 limits.maxBytes）` },
+        ...at(file),
+      }),
+    ]);
   }
 }
 
@@ -102,9 +104,16 @@ export function checkJsonText(text: string, limits: ReadLimits, file?: string): 
         if (d === 0x5c /* \ */) i++;
         else if (d === 0x22) break;
       }
-      if (i - start - 1 > limits.maxCellChars) issue(start, 'input.cell-too-long', textOfLength(i - start - 1), atMostChars(limits.maxCellChars));
+      if (i - start - 1 > limits.maxCellChars)
+        issue(start, 'input.cell-too-long', textOfLength(i - start - 1), atMostChars(limits.maxCellChars));
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (kinds.length >= limits.maxDepth) issue(i, 'input.too-deep', { en: `more than ${limits.maxDepth} levels of nested lists and objects`, zh: `超过 ${limits.maxDepth} 层嵌套的列表与对象` }, { en: `at most ${limits.maxDepth} levels (option limits.maxDepth)`, zh: `至多 ${limits.maxDepth} 层（选项 limits.maxDepth）` });
+      if (kinds.length >= limits.maxDepth)
+        issue(
+          i,
+          'input.too-deep',
+          { en: `more than ${limits.maxDepth} levels of nested lists and objects`, zh: `超过 ${limits.maxDepth} 层嵌套的列表与对象` },
+          { en: `at most ${limits.maxDepth} levels (option limits.maxDepth)`, zh: `至多 ${limits.maxDepth} 层（选项 limits.maxDepth）` },
+        );
       kinds.push(c === 0x5b ? 1 : 0);
       counts.push(0);
     } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
@@ -112,7 +121,13 @@ export function checkJsonText(text: string, limits: ReadLimits, file?: string): 
       counts.pop();
     } else if (c === 0x2c /* , */ && kinds[kinds.length - 1] === 1) {
       const n = ++counts[counts.length - 1]!;
-      if (n >= limits.maxRows) issue(i, 'input.too-many-rows', { en: `a list of more than ${limits.maxRows} elements`, zh: `超过 ${limits.maxRows} 个元素的列表` }, atMostRows(limits.maxRows));
+      if (n >= limits.maxRows)
+        issue(
+          i,
+          'input.too-many-rows',
+          { en: `a list of more than ${limits.maxRows} elements`, zh: `超过 ${limits.maxRows} 个元素的列表` },
+          atMostRows(limits.maxRows),
+        );
     }
   }
 }
@@ -148,18 +163,26 @@ export function checkForbiddenKeys(value: unknown, file?: string): void {
 export const textOfLength = (n: number): Text => ({ en: `a text of ${n} characters`, zh: `${n} 个字符的文本` });
 
 /** `at most N characters (option limits.maxCellChars)`. */
-const atMostChars = (n: number): Text => ({ en: `at most ${n} characters (option limits.maxCellChars)`, zh: `至多 ${n} 个字符（选项 limits.maxCellChars）` });
+const atMostChars = (n: number): Text => ({
+  en: `at most ${n} characters (option limits.maxCellChars)`,
+  zh: `至多 ${n} 个字符（选项 limits.maxCellChars）`,
+});
 
 /** `at most N (option limits.maxRows)`. */
 export const atMostRows = (n: number): Text => ({ en: `at most ${n} (option limits.maxRows)`, zh: `至多 ${n} 行（选项 limits.maxRows）` });
 
 /** The issue for a file past `maxCells`, located where the count passed it (`count` says how far, in both languages). */
 export function tooManyCells(count: Text, limits: ReadLimits, file?: string, location: IssueLocation = {}): GepInputError {
-  return new GepInputError([makeIssue('input.too-many-cells', [], {
-    found: count,
-    expected: { en: `at most ${limits.maxCells} cells, empty ones included (option limits.maxCells)`, zh: `至多 ${limits.maxCells} 个单元格，空单元格也计入（选项 limits.maxCells）` },
-    ...at(file, location),
-  })]);
+  return new GepInputError([
+    makeIssue('input.too-many-cells', [], {
+      found: count,
+      expected: {
+        en: `at most ${limits.maxCells} cells, empty ones included (option limits.maxCells)`,
+        zh: `至多 ${limits.maxCells} 个单元格，空单元格也计入（选项 limits.maxCells）`,
+      },
+      ...at(file, location),
+    }),
+  ]);
 }
 
 /**
@@ -184,22 +207,39 @@ export function checkSheets(sheets: readonly TableSheet[], limits: ReadLimits, f
       ...(col !== undefined ? { column: columnLetter(col) } : {}),
     });
     if (sheet.rows.length > limits.maxRows) {
-      issues.push(makeIssue('input.too-many-rows', [], { found: { en: `${sheet.rows.length} rows`, zh: `${sheet.rows.length} 行` }, expected: atMostRows(limits.maxRows), ...at(file, where(limits.maxRows)) }));
+      issues.push(
+        makeIssue('input.too-many-rows', [], {
+          found: { en: `${sheet.rows.length} rows`, zh: `${sheet.rows.length} 行` },
+          expected: atMostRows(limits.maxRows),
+          ...at(file, where(limits.maxRows)),
+        }),
+      );
       continue;
     }
     sheet.rows.forEach((row, r) => {
       if (row.length > limits.maxColumns) {
-        issues.push(makeIssue('input.too-many-columns', [], {
-          found: { en: `${row.length} columns`, zh: `${row.length} 列` },
-          expected: { en: `at most ${limits.maxColumns} (option limits.maxColumns)`, zh: `至多 ${limits.maxColumns} 列（选项 limits.maxColumns）` },
-          ...at(file, where(r, limits.maxColumns)),
-        }));
+        issues.push(
+          makeIssue('input.too-many-columns', [], {
+            found: { en: `${row.length} columns`, zh: `${row.length} 列` },
+            expected: {
+              en: `at most ${limits.maxColumns} (option limits.maxColumns)`,
+              zh: `至多 ${limits.maxColumns} 列（选项 limits.maxColumns）`,
+            },
+            ...at(file, where(r, limits.maxColumns)),
+          }),
+        );
         return;
       }
       row.forEach((cell, c) => {
         const n = Math.max(cell?.text.length ?? 0, cell?.formula?.length ?? 0, cell?.stored?.length ?? 0);
         if (n > limits.maxCellChars) {
-          issues.push(makeIssue('input.cell-too-long', [], { found: textOfLength(n), expected: atMostChars(limits.maxCellChars), ...at(file, where(r, c)) }));
+          issues.push(
+            makeIssue('input.cell-too-long', [], {
+              found: textOfLength(n),
+              expected: atMostChars(limits.maxCellChars),
+              ...at(file, where(r, c)),
+            }),
+          );
         }
       });
     });

@@ -48,7 +48,11 @@ export function normaliseNumber(text: string): string | null {
 }
 
 /** Chinese multipliers a statistician writes after a number (`6.2万`, `1.5亿`), as powers of ten. */
-const MULTIPLIERS: readonly (readonly [string, number])[] = [['万亿', 12], ['亿', 8], ['万', 4]];
+const MULTIPLIERS: readonly (readonly [string, number])[] = [
+  ['万亿', 12],
+  ['亿', 8],
+  ['万', 4],
+];
 
 /** A number as typed with a percent sign or a Chinese multiplier: what was read, exactly. */
 export interface TypedNumber {
@@ -135,15 +139,46 @@ export function normaliseBoolean(text: string): boolean | null {
  * applied. Chinese multiplier prefixes (万, 亿) stay in front of the atom they scale.
  */
 const UNIT_WORDS: readonly (readonly [string, string])[] = [
-  ['平方公里', 'km²'], ['平方千米', 'km²'], ['平方米', 'm²'], ['立方米', 'm³'], ['方', 'm³'],
-  ['公顷', 'hm²'], ['hectares', 'hm²'], ['hectare', 'hm²'], ['ha', 'hm²'],
-  ['千瓦时', 'kWh'], ['千瓦·时', 'kWh'], ['kwh', 'kWh'], ['KWh', 'kWh'],
-  ['毫米', 'mm'], ['厘米', 'cm'], ['公里', 'km'], ['千米', 'km'], ['米', 'm'], ['升', 'L'],
-  ['吨二氧化碳', 't CO2'], ['吨碳', 't C'], ['tCO2', 't CO2'], ['tCO₂', 't CO2'], ['t CO₂', 't CO2'], ['tC', 't C'],
-  ['千克', 'kg'], ['公斤', 'kg'], ['克', 'g'], ['吨', 't'],
-  ['人民币元', '元'], ['CNY', '元'], ['RMB', '元'], ['yuan', '元'],
-  ['年', 'a'], ['天', 'd'], ['小时', 'h'], ['分钟', 'min'], ['秒', 's'],
-  ['百分比', '%'], ['％', '%'],
+  ['平方公里', 'km²'],
+  ['平方千米', 'km²'],
+  ['平方米', 'm²'],
+  ['立方米', 'm³'],
+  ['方', 'm³'],
+  ['公顷', 'hm²'],
+  ['hectares', 'hm²'],
+  ['hectare', 'hm²'],
+  ['ha', 'hm²'],
+  ['千瓦时', 'kWh'],
+  ['千瓦·时', 'kWh'],
+  ['kwh', 'kWh'],
+  ['KWh', 'kWh'],
+  ['毫米', 'mm'],
+  ['厘米', 'cm'],
+  ['公里', 'km'],
+  ['千米', 'km'],
+  ['米', 'm'],
+  ['升', 'L'],
+  ['吨二氧化碳', 't CO2'],
+  ['吨碳', 't C'],
+  ['tCO2', 't CO2'],
+  ['tCO₂', 't CO2'],
+  ['t CO₂', 't CO2'],
+  ['tC', 't C'],
+  ['千克', 'kg'],
+  ['公斤', 'kg'],
+  ['克', 'g'],
+  ['吨', 't'],
+  ['人民币元', '元'],
+  ['CNY', '元'],
+  ['RMB', '元'],
+  ['yuan', '元'],
+  ['年', 'a'],
+  ['天', 'd'],
+  ['小时', 'h'],
+  ['分钟', 'min'],
+  ['秒', 's'],
+  ['百分比', '%'],
+  ['％', '%'],
 ];
 const UNIT_WORDS_LONGEST_FIRST = [...UNIT_WORDS].sort((a, b) => b[0].length - a[0].length);
 
@@ -156,13 +191,23 @@ export function normaliseUnit(text: string): string {
   const raw = cleanText(text);
   if (raw === '' || isKnownUnit(raw)) return raw;
   // Spaces around a slash go (split and trim: `\s*\/\s*` took quadratic time on long space runs).
-  let t = toHalfWidth(raw).replace(/[／]/g, '/').replace(/[·•∙⋅]/g, '·').split('/').map((part) => part.trim()).join('/');
+  let t = toHalfWidth(raw)
+    .replace(/[／]/g, '/')
+    .replace(/[·•∙⋅]/g, '·')
+    .split('/')
+    .map((part) => part.trim())
+    .join('/');
   if (isKnownUnit(t)) return t;
   // Words → atoms, longest first; only where the word is not part of a longer Latin word.
   const words = UNIT_WORDS_LONGEST_FIRST;
   let out = '';
-  for (let i = 0; i < t.length;) {
-    const hit = words.find(([w]) => t.startsWith(w, i) && !(/[A-Za-z]$/.test(w) && /[A-Za-z]/.test(t[i + w.length] ?? '')) && !(/^[A-Za-z]/.test(w) && /[A-Za-z]/.test(t[i - 1] ?? '')));
+  for (let i = 0; i < t.length; ) {
+    const hit = words.find(
+      ([w]) =>
+        t.startsWith(w, i) &&
+        !(/[A-Za-z]$/.test(w) && /[A-Za-z]/.test(t[i + w.length] ?? '')) &&
+        !(/^[A-Za-z]/.test(w) && /[A-Za-z]/.test(t[i - 1] ?? '')),
+    );
     if (hit) {
       out += hit[1];
       i += hit[0].length;
@@ -232,8 +277,28 @@ export function columnKey(name: string): ColumnKey | null {
 
 /** Header texts for the fixed columns, as templates and input exports write them. */
 export const COLUMN_TITLES: Readonly<Record<'en' | 'zh', Readonly<Record<ColumnKey, string>>>> = {
-  en: { indicator: 'indicator', line: 'line', item: 'item', ecosystemType: 'ecosystem type', field: 'field', value: 'value', unit: 'unit', priceYear: 'price year', note: 'note' },
-  zh: { indicator: '指标', line: '行号', item: '项目', ecosystemType: '生态系统类型', field: '字段', value: '数值', unit: '单位', priceYear: '价格年份', note: '说明' },
+  en: {
+    indicator: 'indicator',
+    line: 'line',
+    item: 'item',
+    ecosystemType: 'ecosystem type',
+    field: 'field',
+    value: 'value',
+    unit: 'unit',
+    priceYear: 'price year',
+    note: 'note',
+  },
+  zh: {
+    indicator: '指标',
+    line: '行号',
+    item: '项目',
+    ecosystemType: '生态系统类型',
+    field: '字段',
+    value: '数值',
+    unit: '单位',
+    priceYear: '价格年份',
+    note: '说明',
+  },
 };
 
 /**
@@ -242,12 +307,37 @@ export const COLUMN_TITLES: Readonly<Record<'en' | 'zh', Readonly<Record<ColumnK
  * that name is unique among the fields of the indicator.
  */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
-  面积: 'area', 降水量: 'precipitation', 降雨量: 'precipitation', 蒸散量: 'evapotranspiration', 蒸散发量: 'evapotranspiration',
-  蒸散发: 'evapotranspiration', 径流系数: 'runoffCoefficient', 暴雨径流量: 'stormRunoff', 产量: 'quantity', 数量: 'quantity',
-  实物量: 'quantity', 单价: 'price', 价格: 'price', 产值: 'outputValue', 发电量: 'electricity', 电价: 'price', 上网电价: 'price',
-  用水量: 'withdrawal', 取水量: 'withdrawal', 水价: 'tariff', 用途: 'use', 用水类型: 'use', 能源类型: 'source', 来源: 'source',
-  净生态系统生产力: 'nep', 净初级生产力: 'npp', 土壤异养呼吸: 'heterotrophicRespiration', 固碳速率: 'sequestrationRate',
-  碳价: 'carbonPrice', 中间消耗: 'intermediateConsumption', 固定资产折旧: 'fixedAssetDepreciation',
+  面积: 'area',
+  降水量: 'precipitation',
+  降雨量: 'precipitation',
+  蒸散量: 'evapotranspiration',
+  蒸散发量: 'evapotranspiration',
+  蒸散发: 'evapotranspiration',
+  径流系数: 'runoffCoefficient',
+  暴雨径流量: 'stormRunoff',
+  产量: 'quantity',
+  数量: 'quantity',
+  实物量: 'quantity',
+  单价: 'price',
+  价格: 'price',
+  产值: 'outputValue',
+  发电量: 'electricity',
+  电价: 'price',
+  上网电价: 'price',
+  用水量: 'withdrawal',
+  取水量: 'withdrawal',
+  水价: 'tariff',
+  用途: 'use',
+  用水类型: 'use',
+  能源类型: 'source',
+  来源: 'source',
+  净生态系统生产力: 'nep',
+  净初级生产力: 'npp',
+  土壤异养呼吸: 'heterotrophicRespiration',
+  固碳速率: 'sequestrationRate',
+  碳价: 'carbonPrice',
+  中间消耗: 'intermediateConsumption',
+  固定资产折旧: 'fixedAssetDepreciation',
 };
 
 /** The field name a header word stands for (`面积` → `area`), or the header itself. */
@@ -275,7 +365,12 @@ export function isAccountBlock(name: string): boolean {
 
 /** Sheet names → categories, for the one-sheet-per-category layout. */
 const CATEGORY_WORDS: Readonly<Record<string, 'material' | 'regulating' | 'cultural'>> = {
-  material: 'material', 物质产品: 'material', regulating: 'regulating', 调节服务: 'regulating', cultural: 'cultural', 文化服务: 'cultural',
+  material: 'material',
+  物质产品: 'material',
+  regulating: 'regulating',
+  调节服务: 'regulating',
+  cultural: 'cultural',
+  文化服务: 'cultural',
 };
 
 /** The category a sheet name stands for (`调节服务 regulating` → `regulating`), or `null`. */

@@ -30,7 +30,13 @@ export function importJson(data: Uint8Array | string, file?: string, options: Re
   const text = typeof data === 'string' ? data : decodeText(data, file).text;
   const input = parseJsonInput(text, file, options);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new GepInputError([makeIssue('input.type', [], { expected: { en: 'an object', zh: '对象' }, found: Array.isArray(input) ? { en: 'a list', zh: '列表' } : String(input), ...(file ? { location: { file } } : {}) })]);
+    throw new GepInputError([
+      makeIssue('input.type', [], {
+        expected: { en: 'an object', zh: '对象' },
+        found: Array.isArray(input) ? { en: 'a list', zh: '列表' } : String(input),
+        ...(file ? { location: { file } } : {}),
+      }),
+    ]);
   }
   const issues = validateInput(input as Record<string, unknown>, options.profile);
   if (issues.length) throw new GepInputError(issues.map((i) => (file ? { ...i, location: { file, ...i.location } } : i)));
@@ -43,16 +49,33 @@ export function importJson(data: Uint8Array | string, file?: string, options: Re
  * @param options - reading limits (./limits.ts); defaults in `DEFAULT_READ_LIMITS`
  * @throws {GepInputError} listing every issue of the file
  */
-export function importAccountInput(data: Uint8Array | string, file: string, format: InputFormat | null = inputFormatOf(file), options: ReadOptions = {}): ImportedInput {
+export function importAccountInput(
+  data: Uint8Array | string,
+  file: string,
+  format: InputFormat | null = inputFormatOf(file),
+  options: ReadOptions = {},
+): ImportedInput {
   switch (format) {
     case 'json':
       return importJson(data, file, options);
     case 'csv':
       return importCsv(data, file, options);
     case 'xlsx':
-      if (typeof data === 'string') throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found: { en: 'text was given where the bytes of a workbook are needed', zh: '需要工作簿的字节，给出的却是文本' }, location: { file } })]);
+      if (typeof data === 'string')
+        throw new GepInputError([
+          makeIssue('input.xlsx-unreadable', [], {
+            found: { en: 'text was given where the bytes of a workbook are needed', zh: '需要工作簿的字节，给出的却是文本' },
+            location: { file },
+          }),
+        ]);
       return importXlsx(data, file, options);
     default:
-      throw new GepInputError([makeIssue('input.file-type', [], { found: file, expected: { en: 'a .json, .csv or .xlsx file', zh: '.json、.csv 或 .xlsx 文件' }, location: { file } })]);
+      throw new GepInputError([
+        makeIssue('input.file-type', [], {
+          found: file,
+          expected: { en: 'a .json, .csv or .xlsx file', zh: '.json、.csv 或 .xlsx 文件' },
+          location: { file },
+        }),
+      ]);
   }
 }

@@ -32,30 +32,83 @@ const STATUS_COLORS: Record<string, string> = {
 
 const TEXT = {
   en: {
-    kicker: 'Reproduction of a published account', region: 'Region', year: 'Accounting year', priceYear: 'Price year', notStated: 'not stated', source: 'Source',
-    table: 'Coefficient table', tableFrom: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? 'named by the case' : `pinned by the default profile ${t.profile}; the case names none`),
+    kicker: 'Reproduction of a published account',
+    region: 'Region',
+    year: 'Accounting year',
+    priceYear: 'Price year',
+    notStated: 'not stated',
+    source: 'Source',
+    table: 'Coefficient table',
+    tableFrom: (t: Reproduction['coefficientTable']) =>
+      t.from === 'case' ? 'named by the case' : `pinned by the default profile ${t.profile}; the case names none`,
     verdicts: {
-      holds: 'Holds: rows recomputed independently agree with the printed values, and the identities hold (apart from the inconsistencies of the publication that the case documents).',
-      'identities-only': 'Identities only: no row was recomputed independently, so nothing here shows that the published rows can be recomputed; the printed totals and shares hold.',
+      holds:
+        'Holds: rows recomputed independently agree with the printed values, and the identities hold (apart from the inconsistencies of the publication that the case documents).',
+      'identities-only':
+        'Identities only: no row was recomputed independently, so nothing here shows that the published rows can be recomputed; the printed totals and shares hold.',
       fails: 'Fails: some rows or identities do not hold, or the case documents an inconsistency that does not occur (see the findings).',
       'nothing-checked': 'Nothing checked: no recomputed row agrees and no identity was checked.',
     } as Record<string, string>,
     secondary: 'Secondary source',
-    summary: 'Summary', rows: 'Printed rows', identities: 'Identities', findings: 'Findings', notReproduced: 'Not reproduced', notes: 'Notes', rowNotes: 'Notes on rows',
-    printed: 'printed', recomputed: 'recomputed', agree: 'agree within tolerance', outside: 'outside tolerance or stale excuse', known: 'published inconsistencies', none: 'not reproducible', circularRows: 'circular (prove nothing)',
-    widened: 'Tolerances wider than the last printed digit', trace: 'Trace of the recomputed rows', inputs: 'Inputs (from the case)', coefficients: 'Coefficients', steps: 'Steps', warnings: 'Warnings', priceSource: 'Source of the unprinted price',
-    byCase: 'the case', byLibrary: "the library's table", coefficientHead: ['coefficient', 'value', 'price year', 'table', 'source', 'status', 'given by'],
+    summary: 'Summary',
+    rows: 'Printed rows',
+    identities: 'Identities',
+    findings: 'Findings',
+    notReproduced: 'Not reproduced',
+    notes: 'Notes',
+    rowNotes: 'Notes on rows',
+    printed: 'printed',
+    recomputed: 'recomputed',
+    agree: 'agree within tolerance',
+    outside: 'outside tolerance or stale excuse',
+    known: 'published inconsistencies',
+    none: 'not reproducible',
+    circularRows: 'circular (prove nothing)',
+    widened: 'Tolerances wider than the last printed digit',
+    trace: 'Trace of the recomputed rows',
+    inputs: 'Inputs (from the case)',
+    coefficients: 'Coefficients',
+    steps: 'Steps',
+    warnings: 'Warnings',
+    priceSource: 'Source of the unprinted price',
+    byCase: 'the case',
+    byLibrary: "the library's table",
+    coefficientHead: ['coefficient', 'value', 'price year', 'table', 'source', 'status', 'given by'],
     identitiesHold: 'identities that hold',
-    statusChart: 'Rows by outcome', distanceChart: 'Distance of each recomputed row from the printed value, in tolerances',
+    statusChart: 'Rows by outcome',
+    distanceChart: 'Distance of each recomputed row from the printed value, in tolerances',
     distanceNote: 'Bar = |recomputed − printed| / tolerance; a bar that crosses the line at 1 is outside tolerance. Bars are cut at 5.',
-    tolerance: 'tolerance', row: 'Row', difference: 'Difference', relative: 'Relative', status: 'Status', identity: 'Identity', fromPrinted: 'From printed parts', fromRecomputed: 'From recomputed parts',
+    tolerance: 'tolerance',
+    row: 'Row',
+    difference: 'Difference',
+    relative: 'Relative',
+    status: 'Status',
+    identity: 'Identity',
+    fromPrinted: 'From printed parts',
+    fromRecomputed: 'From recomputed parts',
     implied: (q: string) => `The printed value implies a quantity of ${q}.`,
-    statuses: { ok: 'ok', 'outside-tolerance': 'outside tolerance', 'not-reproducible': 'not reproducible', 'known-inconsistency': 'published inconsistency (documented)', 'stale-excuse': 'stale excuse', circular: 'circular (proves nothing)', fails: 'fails' } as Record<string, string>,
-    footer: 'Tolerance: half a unit of the last printed digit, widened where a row is fed a quantity printed coarser than its value, or as a row states; a sum allows the rounding of every printed part, and against recomputed parts each part\'s row tolerance. Prices are used as printed. Generated by gep-accounting from the reproduction; nothing in this page is recomputed.',
+    statuses: {
+      ok: 'ok',
+      'outside-tolerance': 'outside tolerance',
+      'not-reproducible': 'not reproducible',
+      'known-inconsistency': 'published inconsistency (documented)',
+      'stale-excuse': 'stale excuse',
+      circular: 'circular (proves nothing)',
+      fails: 'fails',
+    } as Record<string, string>,
+    footer:
+      "Tolerance: half a unit of the last printed digit, widened where a row is fed a quantity printed coarser than its value, or as a row states; a sum allows the rounding of every printed part, and against recomputed parts each part's row tolerance. Prices are used as printed. Generated by gep-accounting from the reproduction; nothing in this page is recomputed.",
   },
   zh: {
-    kicker: '已发布核算结果复核报告', region: '核算地区', year: '核算年份', priceYear: '价格年份', notStated: '未说明', source: '出处',
-    table: '参数表', tableFrom: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? '案例指定' : `默认核算方案 ${t.profile} 固定的参数表；案例未指定`),
+    kicker: '已发布核算结果复核报告',
+    region: '核算地区',
+    year: '核算年份',
+    priceYear: '价格年份',
+    notStated: '未说明',
+    source: '出处',
+    table: '参数表',
+    tableFrom: (t: Reproduction['coefficientTable']) =>
+      t.from === 'case' ? '案例指定' : `默认核算方案 ${t.profile} 固定的参数表；案例未指定`,
     verdicts: {
       holds: '成立：独立复算的行与原文数值一致，恒等关系成立（案例中已记录的原文自相矛盾之处除外）。',
       'identities-only': '仅恒等关系：没有任何一行得到独立复算，因此无法说明原文各行可以复算；原文的合计与占比成立。',
@@ -63,22 +116,66 @@ const TEXT = {
       'nothing-checked': '未作任何核验：没有复算一致的行，也没有核验恒等关系。',
     } as Record<string, string>,
     secondary: '二手来源',
-    summary: '复核总览', rows: '逐行复核', identities: '恒等关系', findings: '发现', notReproduced: '未能复算的行', notes: '说明', rowNotes: '各行说明',
-    printed: '原文数值', recomputed: '复算值', agree: '在容差内一致', outside: '超出容差或记录失效', known: '原文自相矛盾', none: '无法复算', circularRows: '循环复算（不具证明力）',
-    widened: '放宽的容差', trace: '复算过程', inputs: '输入（来自案例）', coefficients: '系数', steps: '计算步骤', warnings: '提示', priceSource: '未列单价的出处',
-    byCase: '案例给出', byLibrary: '本库系数表', coefficientHead: ['系数', '取值', '价格年份', '系数表', '出处', '状态', '给出方'],
+    summary: '复核总览',
+    rows: '逐行复核',
+    identities: '恒等关系',
+    findings: '发现',
+    notReproduced: '未能复算的行',
+    notes: '说明',
+    rowNotes: '各行说明',
+    printed: '原文数值',
+    recomputed: '复算值',
+    agree: '在容差内一致',
+    outside: '超出容差或记录失效',
+    known: '原文自相矛盾',
+    none: '无法复算',
+    circularRows: '循环复算（不具证明力）',
+    widened: '放宽的容差',
+    trace: '复算过程',
+    inputs: '输入（来自案例）',
+    coefficients: '系数',
+    steps: '计算步骤',
+    warnings: '提示',
+    priceSource: '未列单价的出处',
+    byCase: '案例给出',
+    byLibrary: '本库系数表',
+    coefficientHead: ['系数', '取值', '价格年份', '系数表', '出处', '状态', '给出方'],
     identitiesHold: '成立的恒等关系',
-    statusChart: '各行复核结果', distanceChart: '复算值与原文数值之差（以容差为单位）',
+    statusChart: '各行复核结果',
+    distanceChart: '复算值与原文数值之差（以容差为单位）',
     distanceNote: '条长 = |复算值 − 原文数值| / 容差；超过 1 的竖线即超出容差。条长在 5 处截断。',
-    tolerance: '容差', row: '行', difference: '差值', relative: '相对差', status: '状态', identity: '恒等关系', fromPrinted: '按原文分项计', fromRecomputed: '按复算分项计',
+    tolerance: '容差',
+    row: '行',
+    difference: '差值',
+    relative: '相对差',
+    status: '状态',
+    identity: '恒等关系',
+    fromPrinted: '按原文分项计',
+    fromRecomputed: '按复算分项计',
     implied: (q: string) => `按原文数值反推，实物量应为 ${q}。`,
-    statuses: { ok: '一致', 'outside-tolerance': '超出容差', 'not-reproducible': '无法复算', 'known-inconsistency': '原文自相矛盾（已记录）', 'stale-excuse': '记录已失效', circular: '循环复算（不具证明力）', fails: '不成立' } as Record<string, string>,
-    footer: '容差：原文最后一位有效数字的半个单位；若该行输入的实物量印刷精度低于价值量，则相应放宽，或按该行说明取值。合计允许各分项的舍入误差，与复算分项比较时允许各行的容差。单价按原文取值。本页由 gep-accounting 根据复核结果生成，不做任何重新计算。',
+    statuses: {
+      ok: '一致',
+      'outside-tolerance': '超出容差',
+      'not-reproducible': '无法复算',
+      'known-inconsistency': '原文自相矛盾（已记录）',
+      'stale-excuse': '记录已失效',
+      circular: '循环复算（不具证明力）',
+      fails: '不成立',
+    } as Record<string, string>,
+    footer:
+      '容差：原文最后一位有效数字的半个单位；若该行输入的实物量印刷精度低于价值量，则相应放宽，或按该行说明取值。合计允许各分项的舍入误差，与复算分项比较时允许各行的容差。单价按原文取值。本页由 gep-accounting 根据复核结果生成，不做任何重新计算。',
   },
 };
 
 function badge(status: string, text: Record<string, string>): string {
-  const cls = status === 'ok' ? 'ok' : status === 'not-reproducible' || status === 'circular' ? 'muted' : status === 'known-inconsistency' ? 'to-verify' : 'bad';
+  const cls =
+    status === 'ok'
+      ? 'ok'
+      : status === 'not-reproducible' || status === 'circular'
+        ? 'muted'
+        : status === 'known-inconsistency'
+          ? 'to-verify'
+          : 'bad';
   return `<span class="badge ${cls}">${h(text[status] ?? status)}</span>`;
 }
 
@@ -96,16 +193,28 @@ export function reproductionToHtml(r: Reproduction, options: ReproductionHtmlOpt
   const lang = options.lang ?? 'en';
   const T = TEXT[lang];
   const c = r.case;
-  const reasonOf = (x: { reason?: string | undefined; reasonZh?: string | undefined }) => (lang === 'zh' ? x.reasonZh ?? x.reason : x.reason);
+  const reasonOf = (x: { reason?: string | undefined; reasonZh?: string | undefined }) =>
+    lang === 'zh' ? (x.reasonZh ?? x.reason) : x.reason;
   const count = (s: string) => r.rows.filter((x) => x.status === s).length;
   let n = 0;
-  const section = (id: string, title: string, body: string) => `<section id="${id}"><h2>${sectionNumber(++n, lang)}${h(title)}</h2>${body}</section>`;
-  const cite = [c.citation.authors, `(${c.citation.year})`, c.citation.journal, c.citation.doi ? `DOI ${c.citation.doi}` : '', c.citation.table ?? '', c.citation.pages ?? ''].filter(Boolean).join(' · ');
+  const section = (id: string, title: string, body: string) =>
+    `<section id="${id}"><h2>${sectionNumber(++n, lang)}${h(title)}</h2>${body}</section>`;
+  const cite = [
+    c.citation.authors,
+    `(${c.citation.year})`,
+    c.citation.journal,
+    c.citation.doi ? `DOI ${c.citation.doi}` : '',
+    c.citation.table ?? '',
+    c.citation.pages ?? '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const masthead = `<header class="masthead"><p class="kicker">${h(T.kicker)}</p><h1>${h(c.citation.title)}</h1><ul class="meta"><li><b>${h(T.source)}</b>${h(cite)}</li><li><b>${h(T.region)}</b>${h(c.region)}</li><li><b>${h(T.year)}</b>${c.accountingYear}</li><li><b>${h(T.priceYear)}</b>${c.priceYear ?? h(T.notStated)}</li><li><b>${h(T.table)}</b>${h(r.coefficientTable.key)}${lang === 'zh' ? `（${h(T.tableFrom(r.coefficientTable))}）` : ` (${h(T.tableFrom(r.coefficientTable))})`}</li></ul></header>`;
   const verdict = `<div class="banner ${r.verdict === 'holds' ? 'good' : r.verdict === 'identities-only' ? '' : 'bad'}" data-verdict="${r.verdict}">${h(T.verdicts[r.verdict]!)}</div>${c.citation.secondary ? `<div class="banner"><b>${h(T.secondary)}.</b> ${h(c.citation.secondary)}</div>` : ''}`;
 
   const holding = r.identities.filter((i) => i.status === 'ok').length;
-  const figure = (kind: string, label: string, value: string, color: string) => `<div class="figure" data-figure="${kind}" style="border-top-color:${color}"><div class="label">${h(label)}</div><div class="amount"><span class="v">${h(value)}</span></div></div>`;
+  const figure = (kind: string, label: string, value: string, color: string) =>
+    `<div class="figure" data-figure="${kind}" style="border-top-color:${color}"><div class="label">${h(label)}</div><div class="amount"><span class="v">${h(value)}</span></div></div>`;
   const figures = `<div class="figures">${[
     figure('rows', T.rows, String(r.rows.length), '#5b6b7a'),
     figure('ok', T.agree, String(count('ok')), STATUS_COLORS.ok!),
@@ -117,59 +226,139 @@ export function reproductionToHtml(r: Reproduction, options: ReproductionHtmlOpt
   ].join('')}</div>`;
 
   const statuses = ['ok', 'outside-tolerance', 'stale-excuse', 'known-inconsistency', 'circular', 'not-reproducible'] as const;
-  const stack = stackedBar(statuses.filter((s) => count(s)).map((s) => ({ key: s, label: T.statuses[s]!, amount: count(s), color: STATUS_COLORS[s]!, text: `${count(s)}`, inside: `${count(s)}` })), { id: 'row-status', title: T.statusChart });
+  const stack = stackedBar(
+    statuses
+      .filter((s) => count(s))
+      .map((s) => ({
+        key: s,
+        label: T.statuses[s]!,
+        amount: count(s),
+        color: STATUS_COLORS[s]!,
+        text: `${count(s)}`,
+        inside: `${count(s)}`,
+      })),
+    { id: 'row-status', title: T.statusChart },
+  );
   const recomputed = r.rows.filter((x) => x.difference !== null);
-  const distance = recomputed.length ? barChart(recomputed.map((x) => {
-    const ratio = inTolerances(x);
-    return {
-      key: x.id, label: x.label,
-      bars: [{ end: ratio, color: STATUS_COLORS[x.status] ?? '#5b6b7a', series: x.status, text: ratio >= 5 ? '≥ 5' : ratio.toFixed(2), title: `${x.label}: ${x.printed.value} ${x.printed.unit} / ${x.recomputed ?? '—'}` }],
-    };
-  }), { id: 'row-distance', title: T.distanceChart, unit: `× ${T.tolerance}`, marker: { at: 1, label: T.tolerance }, maxLabelWidth: 260 }) : '';
+  const distance = recomputed.length
+    ? barChart(
+        recomputed.map((x) => {
+          const ratio = inTolerances(x);
+          return {
+            key: x.id,
+            label: x.label,
+            bars: [
+              {
+                end: ratio,
+                color: STATUS_COLORS[x.status] ?? '#5b6b7a',
+                series: x.status,
+                text: ratio >= 5 ? '≥ 5' : ratio.toFixed(2),
+                title: `${x.label}: ${x.printed.value} ${x.printed.unit} / ${x.recomputed ?? '—'}`,
+              },
+            ],
+          };
+        }),
+        { id: 'row-distance', title: T.distanceChart, unit: `× ${T.tolerance}`, marker: { at: 1, label: T.tolerance }, maxLabelWidth: 260 },
+      )
+    : '';
 
   const short = (s: string | null) => (s === null ? '—' : exactText(s));
   const rowTable = `<div class="wide"><table class="rows"><thead><tr><th>${h(T.row)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.recomputed)}</th><th class="num">${h(T.difference)}</th><th class="num">${h(T.relative)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.rows.map((x) => `<tr data-row="${h(x.id)}" data-status="${h(x.status)}"><td>${h(x.label)}${x.reason && x.status !== 'ok' ? `<div class="from">${h(reasonOf(x)!)}</div>` : ''}${x.impliedQuantity ? `<div class="from">${h(T.implied(x.impliedQuantity))}</div>` : ''}</td><td class="num">${h(x.printed.value)} ${h(x.printed.unit)}</td><td class="num">${short(x.recomputed)}</td><td class="num">${short(x.difference)}</td><td class="num">${h(x.relativeDifference ?? '—')}</td><td class="num">${h(x.tolerance)}</td><td>${badge(x.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>`;
-  const identityTable = r.identities.length ? `<div class="wide"><table class="identities"><thead><tr><th>${h(T.identity)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.fromPrinted)}</th><th class="num">${h(T.fromRecomputed)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.identities.map((i) => `<tr data-identity="${h(i.id)}" data-status="${h(i.status)}"><td>${h(i.label)}${i.reason ? `<div class="from">${h(reasonOf(i)!)}</div>` : ''}</td><td class="num">${h(i.printed)}${i.unit === '1' ? '' : ` ${h(i.unit)}`}</td><td class="num">${short(i.fromPrinted)}</td><td class="num">${short(i.fromRecomputed)}</td><td class="num">${short(i.tolerance)}</td><td>${badge(i.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>` : '';
+  const identityTable = r.identities.length
+    ? `<div class="wide"><table class="identities"><thead><tr><th>${h(T.identity)}</th><th class="num">${h(T.printed)}</th><th class="num">${h(T.fromPrinted)}</th><th class="num">${h(T.fromRecomputed)}</th><th class="num">${h(T.tolerance)}</th><th>${h(T.status)}</th></tr></thead><tbody>${r.identities.map((i) => `<tr data-identity="${h(i.id)}" data-status="${h(i.status)}"><td>${h(i.label)}${i.reason ? `<div class="from">${h(reasonOf(i)!)}</div>` : ''}</td><td class="num">${h(i.printed)}${i.unit === '1' ? '' : ` ${h(i.unit)}`}</td><td class="num">${short(i.fromPrinted)}</td><td class="num">${short(i.fromRecomputed)}</td><td class="num">${short(i.tolerance)}</td><td>${badge(i.status, T.statuses)}</td></tr>`).join('')}</tbody></table></div>`
+    : '';
 
-  const flagged = [...r.rows.filter((x) => ['outside-tolerance', 'known-inconsistency', 'stale-excuse', 'circular'].includes(x.status)), ...r.identities.filter((i) => i.status !== 'ok')];
-  const findings = flagged.map((f) => `<li><b>${h(f.label)}</b> (${h(T.statuses[f.status] ?? f.status)}): ${h(reasonOf(f) ?? T.statuses['outside-tolerance']!)}${'impliedQuantity' in f && f.impliedQuantity ? ` ${h(T.implied(f.impliedQuantity))}` : ''}</li>`).join('');
+  const flagged = [
+    ...r.rows.filter((x) => ['outside-tolerance', 'known-inconsistency', 'stale-excuse', 'circular'].includes(x.status)),
+    ...r.identities.filter((i) => i.status !== 'ok'),
+  ];
+  const findings = flagged
+    .map(
+      (f) =>
+        `<li><b>${h(f.label)}</b> (${h(T.statuses[f.status] ?? f.status)}): ${h(reasonOf(f) ?? T.statuses['outside-tolerance']!)}${'impliedQuantity' in f && f.impliedQuantity ? ` ${h(T.implied(f.impliedQuantity))}` : ''}</li>`,
+    )
+    .join('');
   const notReproduced = new Map<string, string[]>();
-  for (const x of r.rows.filter((row) => row.status === 'not-reproducible')) notReproduced.set(x.reason ?? '', [...(notReproduced.get(x.reason ?? '') ?? []), x.label]);
+  for (const x of r.rows.filter((row) => row.status === 'not-reproducible'))
+    notReproduced.set(x.reason ?? '', [...(notReproduced.get(x.reason ?? '') ?? []), x.label]);
   const rowNotes = c.rows.filter((row) => row.note);
   const widened = r.rows.filter((x) => x.toleranceKind !== 'printed-digit');
-  const widenedList = widened.map((x) => `<li data-tolerance="${h(x.id)}"><b>${h(x.label)}</b>: ±${h(x.tolerance)} — ${h(lang === 'zh' ? x.toleranceReasonZh ?? x.toleranceReason : x.toleranceReason)}</li>`).join('');
+  const widenedList = widened
+    .map(
+      (x) =>
+        `<li data-tolerance="${h(x.id)}"><b>${h(x.label)}</b>: ±${h(x.tolerance)} — ${h(lang === 'zh' ? (x.toleranceReasonZh ?? x.toleranceReason) : x.toleranceReason)}</li>`,
+    )
+    .join('');
   const traced = r.rows.filter((x) => x.trace);
-  const traces = traced.map((x) => {
-    const t = x.trace!;
-    const variant = Object.entries(t.variant).map(([k, v]) => `${k} = ${v}`).join(', ');
-    const coefficientRows = t.coefficients.map((u) => `<tr data-coefficient="${h(u.id)}" data-origin="${u.origin}"><td><code>${h(u.id)}</code> ${h(u.symbol)}</td><td class="num">${h(u.value)}${u.unit === '1' ? '' : ` ${h(u.unit)}`}</td><td>${u.priceYear ?? '—'}</td><td>${h(u.table)}</td><td>${h(u.source)}</td><td><span class="badge ${h(u.status)}">${h(lang === 'zh' ? statusText(u.status, lang) : u.status)}</span></td><td>${u.origin === 'case' ? h(`${T.byCase}: ${u.overridden?.reason ?? ''}`) : `<b>${h(T.byLibrary)}</b>`}</td></tr>`).join('');
-    const coefficientTable = t.coefficients.length ? `<div class="wide"><table class="coefficients"><thead><tr>${T.coefficientHead.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${coefficientRows}</tbody></table></div>` : '';
-    return `<details data-trace="${h(x.id)}"><summary>${h(x.label)} <span class="en"><code>${h(t.indicator)}</code>${variant ? ` (${h(variant)})` : ''} · ${short(x.recomputed)} ${h(x.printed.unit)}</span></summary><div class="inner">
+  const traces = traced
+    .map((x) => {
+      const t = x.trace!;
+      const variant = Object.entries(t.variant)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ');
+      const coefficientRows = t.coefficients
+        .map(
+          (u) =>
+            `<tr data-coefficient="${h(u.id)}" data-origin="${u.origin}"><td><code>${h(u.id)}</code> ${h(u.symbol)}</td><td class="num">${h(u.value)}${u.unit === '1' ? '' : ` ${h(u.unit)}`}</td><td>${u.priceYear ?? '—'}</td><td>${h(u.table)}</td><td>${h(u.source)}</td><td><span class="badge ${h(u.status)}">${h(lang === 'zh' ? statusText(u.status, lang) : u.status)}</span></td><td>${u.origin === 'case' ? h(`${T.byCase}: ${u.overridden?.reason ?? ''}`) : `<b>${h(T.byLibrary)}</b>`}</td></tr>`,
+        )
+        .join('');
+      const coefficientTable = t.coefficients.length
+        ? `<div class="wide"><table class="coefficients"><thead><tr>${T.coefficientHead.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${coefficientRows}</tbody></table></div>`
+        : '';
+      return `<details data-trace="${h(x.id)}"><summary>${h(x.label)} <span class="en"><code>${h(t.indicator)}</code>${variant ? ` (${h(variant)})` : ''} · ${short(x.recomputed)} ${h(x.printed.unit)}</span></summary><div class="inner">
 <p><b>${h(T.inputs)}</b>: ${t.inputs.map((i) => `<code>${h(i.path)}</code> = ${h(i.value)}`).join('; ')}</p>
 ${x.priceSource ? `<p><b>${h(T.priceSource)}</b>: ${h(x.priceSource)}</p>` : ''}
 ${coefficientTable ? `<p><b>${h(T.coefficients)}</b></p>${coefficientTable}` : ''}
-<p><b>${h(T.steps)}</b>: ${t.steps.map((st) => {
-      const s = stepText(st, lang);
-      return `${h(s.name)}: <code>${h(s.formula)}</code> = ${short(st.result.value)} ${h(st.result.unit)}`;
-    }).join('; ')}</p>
+<p><b>${h(T.steps)}</b>: ${t.steps
+        .map((st) => {
+          const s = stepText(st, lang);
+          return `${h(s.name)}: <code>${h(s.formula)}</code> = ${short(st.result.value)} ${h(st.result.unit)}`;
+        })
+        .join('; ')}</p>
 ${t.warnings.length ? `<ul class="warnings">${t.warnings.map((w) => `<li><code>${h(w.code)}</code> ${h(warningMessage(w, lang))}</li>`).join('')}</ul>` : ''}
 </div></details>`;
-  }).join('\n');
+    })
+    .join('\n');
 
   const body = [
     masthead,
     '<div class="content">',
     verdict,
-    section('summary', T.summary, `${figures}<div class="charts" style="margin-top:16px"><div class="card"><h3>${h(T.statusChart)}</h3>${stack}</div>${distance ? `<div class="card"><h3>${h(T.distanceChart)}</h3>${distance}<p class="note">${h(T.distanceNote)}</p></div>` : ''}</div>`),
+    section(
+      'summary',
+      T.summary,
+      `${figures}<div class="charts" style="margin-top:16px"><div class="card"><h3>${h(T.statusChart)}</h3>${stack}</div>${distance ? `<div class="card"><h3>${h(T.distanceChart)}</h3>${distance}<p class="note">${h(T.distanceNote)}</p></div>` : ''}</div>`,
+    ),
     section('rows', T.rows, rowTable),
     ...(identityTable ? [section('identities', T.identities, identityTable)] : []),
     ...(findings ? [section('findings', T.findings, `<ul class="warnings">${findings}</ul>`)] : []),
     ...(widened.length ? [section('tolerances', T.widened, `<ul class="warnings">${widenedList}</ul>`)] : []),
-    ...(notReproduced.size ? [section('not-reproduced', T.notReproduced, `<ul class="warnings">${[...notReproduced].map(([reason, labels]) => `<li>${h(reason)}: ${h(labels.join('; '))}</li>`).join('')}</ul>`)] : []),
-    ...(c.notes.length || rowNotes.length ? [section('notes', T.notes, `<ul class="warnings">${[...c.notes.map((x) => `<li>${h(x)}</li>`), ...rowNotes.map((row) => `<li><b>${h(row.label)}</b>: ${h(row.note!)}</li>`)].join('')}</ul>`)] : []),
+    ...(notReproduced.size
+      ? [
+          section(
+            'not-reproduced',
+            T.notReproduced,
+            `<ul class="warnings">${[...notReproduced].map(([reason, labels]) => `<li>${h(reason)}: ${h(labels.join('; '))}</li>`).join('')}</ul>`,
+          ),
+        ]
+      : []),
+    ...(c.notes.length || rowNotes.length
+      ? [
+          section(
+            'notes',
+            T.notes,
+            `<ul class="warnings">${[...c.notes.map((x) => `<li>${h(x)}</li>`), ...rowNotes.map((row) => `<li><b>${h(row.label)}</b>: ${h(row.note!)}</li>`)].join('')}</ul>`,
+          ),
+        ]
+      : []),
     ...(traces ? [section('trace', T.trace, traces)] : []),
     '</div>',
     `<footer><p>${h(T.footer)}</p></footer>`,
   ];
-  return htmlPage({ lang, title: `${T.kicker}: ${c.citation.title}`, body: body.join('\n'), generator: `gep-accounting ${LIBRARY_VERSION}` });
+  return htmlPage({
+    lang,
+    title: `${T.kicker}: ${c.citation.title}`,
+    body: body.join('\n'),
+    generator: `gep-accounting ${LIBRARY_VERSION}`,
+  });
 }

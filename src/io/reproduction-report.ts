@@ -45,7 +45,12 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u20
  * control characters, and no raw HTML, link or table syntax (`<`, `[`, `]`, `|` escaped), so a case
  * cannot inject a heading, a script or a `javascript:` link into the memo.
  */
-const md = (s: string | null | undefined) => (s ?? '—').replace(CONTROL, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/[\\[\]|]/g, (m) => `\\${m}`).replace(/</g, '&lt;');
+const md = (s: string | null | undefined) =>
+  (s ?? '—')
+    .replace(CONTROL, '')
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .replace(/[\\[\]|]/g, (m) => `\\${m}`)
+    .replace(/</g, '&lt;');
 const cell = md;
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
 /** A recomputed number for reading: 10 significant digits (the JSON keeps every digit). */
@@ -62,7 +67,12 @@ export function verdictText(r: Reproduction, lang: Language = 'en'): string {
       case 'holds':
         return `成立——经本库指标模块独立复算的 ${n.agree} 行与公布值在容差内一致，${n.identities} 个恒等关系中 ${n.identitiesHold} 个成立${documented}。`;
       case 'identities-only': {
-        const why = [n.notReproducible ? `${n.notReproducible} 行仅有公布数字` : '', n.circular ? `${n.circular} 行为循环复算，不能证明任何结论` : ''].filter(Boolean).join('，');
+        const why = [
+          n.notReproducible ? `${n.notReproducible} 行仅有公布数字` : '',
+          n.circular ? `${n.circular} 行为循环复算，不能证明任何结论` : '',
+        ]
+          .filter(Boolean)
+          .join('，');
         return `仅核对恒等关系——没有任何一行经独立复算（${why}），因此不能说明公布的各行可以复算；${n.identities} 个恒等关系中 ${n.identitiesHold} 个成立${documented}。`;
       }
       case 'nothing-checked':
@@ -73,17 +83,26 @@ export function verdictText(r: Reproduction, lang: Language = 'en'): string {
           n.staleExcuses ? `${n.staleExcuses} 行的说明已过时` : '',
           n.identitiesFail ? `${n.identitiesFail} 个恒等关系不成立` : '',
           n.identitiesStale ? `${n.identitiesStale} 个恒等关系的说明已过时` : '',
-        ].filter(Boolean).join('，');
+        ]
+          .filter(Boolean)
+          .join('，');
         return `不成立——${what}（见“发现的问题”）。`;
       }
     }
   }
-  const documented = known ? `, apart from ${plural(known, 'documented inconsistency', 'documented inconsistencies')} of the publication` : '';
+  const documented = known
+    ? `, apart from ${plural(known, 'documented inconsistency', 'documented inconsistencies')} of the publication`
+    : '';
   switch (r.verdict) {
     case 'holds':
       return `holds — ${plural(n.agree, 'row')} recomputed independently through the library's indicator modules ${n.agree === 1 ? 'agrees' : 'agree'} with the printed value${n.agree === 1 ? '' : 's'} within tolerance, and ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${n.identities === 1 ? 's' : ''}${documented}.`;
     case 'identities-only': {
-      const why = [n.notReproducible ? `${n.notReproducible} printed figures only` : '', n.circular ? `${plural(n.circular, 'circular row')} that prove${n.circular === 1 ? 's' : ''} nothing` : ''].filter(Boolean).join(', ');
+      const why = [
+        n.notReproducible ? `${n.notReproducible} printed figures only` : '',
+        n.circular ? `${plural(n.circular, 'circular row')} that prove${n.circular === 1 ? 's' : ''} nothing` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       return `identities only — no row was recomputed independently (${why}), so nothing here shows that the published rows can be recomputed; ${n.identitiesHold} of ${plural(n.identities, 'identity', 'identities')} hold${n.identities === 1 ? 's' : ''}${documented}.`;
     }
     case 'nothing-checked':
@@ -92,9 +111,13 @@ export function verdictText(r: Reproduction, lang: Language = 'en'): string {
       const what = [
         n.outsideTolerance ? `${plural(n.outsideTolerance, 'row')} outside tolerance` : '',
         n.staleExcuses ? `${plural(n.staleExcuses, 'row')} with a stale excuse` : '',
-        n.identitiesFail ? `${plural(n.identitiesFail, 'identity', 'identities')} that do${n.identitiesFail === 1 ? 'es' : ''} not hold` : '',
+        n.identitiesFail
+          ? `${plural(n.identitiesFail, 'identity', 'identities')} that do${n.identitiesFail === 1 ? 'es' : ''} not hold`
+          : '',
         n.identitiesStale ? `${plural(n.identitiesStale, 'identity', 'identities')} with a stale excuse` : '',
-      ].filter(Boolean).join(', ');
+      ]
+        .filter(Boolean)
+        .join(', ');
       return `fails — ${what} (see the findings).`;
     }
   }
@@ -103,52 +126,109 @@ export function verdictText(r: Reproduction, lang: Language = 'en'): string {
 /** The memo's own words. */
 const WORDS = {
   en: {
-    quantity: 'quantity', value: 'value', against: 'against the printed', inputs: 'Inputs (from the case)', none: 'none',
-    priceSource: 'Source of the unprinted price', coefficients: 'Coefficients',
+    quantity: 'quantity',
+    value: 'value',
+    against: 'against the printed',
+    inputs: 'Inputs (from the case)',
+    none: 'none',
+    priceSource: 'Source of the unprinted price',
+    coefficients: 'Coefficients',
     coefficientHead: '  | coefficient | symbol | value | price year | table | source | status | given by |',
-    byCase: (reason: string, v: string) => `the case (${reason}; table value ${v})`, byLibrary: "**the library's table**",
-    noCoefficients: 'Coefficients: none from the tables (every figure is the case\'s own).', steps: 'Steps', warnings: 'Warnings',
-    title: (t: string) => `# Reproduction of ${t}`, secondary: '**Secondary source.**',
-    region: (r: string, y: number, p: string) => `Region: ${r}. Accounting year ${y}; price year ${p}.`, notStated: 'not stated',
-    table: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? `Coefficient table: ${t.key} (named by the case).` : `Coefficient table: ${t.key}, the table the default profile ${t.profile} pins (the case names none).`),
-    summary: '## Summary', verdict: 'Verdict',
-    rows: (n: Reproduction['counts']) => `- Rows: ${n.rows} printed; ${n.recomputed} recomputed independently through the library's indicator modules, of which ${n.agree} agree within tolerance, ${n.outsideTolerance} do not, ${n.knownInconsistencies} differ where the publication itself is inconsistent (documented) and ${n.staleExcuses} carry a stale excuse; ${n.circular} circular (recomputed from a figure derived from the printed value itself, so they prove nothing); ${n.notReproducible} not reproducible (the reasons are below).`,
-    identities: (n: Reproduction['counts']) => `- Identities: ${n.identities} checked; ${n.identitiesHold} hold, ${n.identitiesKnown} are documented inconsistencies of the publication, ${n.identitiesFail} do not hold, ${n.identitiesStale} carry a stale excuse.`,
-    rowWarnings: (k: number) => `- Warnings: ${plural(k, 'recomputed row')} carr${k === 1 ? 'ies' : 'y'} warnings of the indicator modules (listed in the trace).`,
-    widenedCount: (k: number) => `- Tolerances: ${plural(k, 'row')} ${k === 1 ? 'has' : 'have'} a tolerance wider than half a unit of the last printed digit (reasons below).`,
-    rowsHeading: '## Rows', rowsHead: '| row | printed | recomputed | difference | relative | tolerance | status |',
-    identitiesHeading: '## Identities', identitiesHead: '| identity | printed | from printed parts | from recomputed parts | tolerance | status |',
-    findings: '## Findings', outsideTolerance: 'outside tolerance', implied: (q: string) => ` The printed value implies a quantity of ${q}.`,
-    widened: '## Tolerances wider than the last printed digit', stated: 'stated by the case', derived: 'derived from the printed quantity',
-    notReproduced: '## Not reproduced', notes: '## Notes', rowNotes: '## Notes on rows', traceHeading: '## Trace of the recomputed rows',
-    fromLibrary: (list: string) => `Coefficients marked **the library's table** were not given by the case: the reproduction depends on the library's values for them (${list}).`,
+    byCase: (reason: string, v: string) => `the case (${reason}; table value ${v})`,
+    byLibrary: "**the library's table**",
+    noCoefficients: "Coefficients: none from the tables (every figure is the case's own).",
+    steps: 'Steps',
+    warnings: 'Warnings',
+    title: (t: string) => `# Reproduction of ${t}`,
+    secondary: '**Secondary source.**',
+    region: (r: string, y: number, p: string) => `Region: ${r}. Accounting year ${y}; price year ${p}.`,
+    notStated: 'not stated',
+    table: (t: Reproduction['coefficientTable']) =>
+      t.from === 'case'
+        ? `Coefficient table: ${t.key} (named by the case).`
+        : `Coefficient table: ${t.key}, the table the default profile ${t.profile} pins (the case names none).`,
+    summary: '## Summary',
+    verdict: 'Verdict',
+    rows: (n: Reproduction['counts']) =>
+      `- Rows: ${n.rows} printed; ${n.recomputed} recomputed independently through the library's indicator modules, of which ${n.agree} agree within tolerance, ${n.outsideTolerance} do not, ${n.knownInconsistencies} differ where the publication itself is inconsistent (documented) and ${n.staleExcuses} carry a stale excuse; ${n.circular} circular (recomputed from a figure derived from the printed value itself, so they prove nothing); ${n.notReproducible} not reproducible (the reasons are below).`,
+    identities: (n: Reproduction['counts']) =>
+      `- Identities: ${n.identities} checked; ${n.identitiesHold} hold, ${n.identitiesKnown} are documented inconsistencies of the publication, ${n.identitiesFail} do not hold, ${n.identitiesStale} carry a stale excuse.`,
+    rowWarnings: (k: number) =>
+      `- Warnings: ${plural(k, 'recomputed row')} carr${k === 1 ? 'ies' : 'y'} warnings of the indicator modules (listed in the trace).`,
+    widenedCount: (k: number) =>
+      `- Tolerances: ${plural(k, 'row')} ${k === 1 ? 'has' : 'have'} a tolerance wider than half a unit of the last printed digit (reasons below).`,
+    rowsHeading: '## Rows',
+    rowsHead: '| row | printed | recomputed | difference | relative | tolerance | status |',
+    identitiesHeading: '## Identities',
+    identitiesHead: '| identity | printed | from printed parts | from recomputed parts | tolerance | status |',
+    findings: '## Findings',
+    outsideTolerance: 'outside tolerance',
+    implied: (q: string) => ` The printed value implies a quantity of ${q}.`,
+    widened: '## Tolerances wider than the last printed digit',
+    stated: 'stated by the case',
+    derived: 'derived from the printed quantity',
+    notReproduced: '## Not reproduced',
+    notes: '## Notes',
+    rowNotes: '## Notes on rows',
+    traceHeading: '## Trace of the recomputed rows',
+    fromLibrary: (list: string) =>
+      `Coefficients marked **the library's table** were not given by the case: the reproduction depends on the library's values for them (${list}).`,
     allFromCase: 'Every coefficient used was given by the case.',
-    tolerance: 'Tolerance: half a unit of the last printed digit, widened where the row is fed a quantity printed coarser than its value, or as a row states (marked *); a sum allows the rounding of every printed part, and against recomputed parts each part\'s row tolerance; a ratio allows the rounding of both printed figures. Prices are used as printed, without rebasing.',
-    sep: ': ', end: '.', list: '; ',
+    tolerance:
+      "Tolerance: half a unit of the last printed digit, widened where the row is fed a quantity printed coarser than its value, or as a row states (marked *); a sum allows the rounding of every printed part, and against recomputed parts each part's row tolerance; a ratio allows the rounding of both printed figures. Prices are used as printed, without rebasing.",
+    sep: ': ',
+    end: '.',
+    list: '; ',
   },
   zh: {
-    quantity: '实物量', value: '价值量', against: '对照公布值', inputs: '输入（取自案例）', none: '无',
-    priceSource: '未公布单价的来源', coefficients: '参数',
+    quantity: '实物量',
+    value: '价值量',
+    against: '对照公布值',
+    inputs: '输入（取自案例）',
+    none: '无',
+    priceSource: '未公布单价的来源',
+    coefficients: '参数',
     coefficientHead: '  | 参数 | 符号 | 数值 | 价格年份 | 参数表 | 来源 | 状态 | 取值来自 |',
-    byCase: (reason: string, v: string) => `案例（${reason}；原表值 ${v}）`, byLibrary: '**本库参数表**',
-    noCoefficients: '参数：未使用参数表中的参数（所有数字均取自案例）。', steps: '计算步骤', warnings: '警示',
-    title: (t: string) => `# 复核：${t}`, secondary: '**二手来源。**',
-    region: (r: string, y: number, p: string) => `地区：${r}。核算年份 ${y}；价格年份 ${p}。`, notStated: '未注明',
-    table: (t: Reproduction['coefficientTable']) => (t.from === 'case' ? `参数表：${t.key}（案例指定）。` : `参数表：${t.key}，即默认核算方案 ${t.profile} 固定的参数表（案例未指定）。`),
-    summary: '## 概要', verdict: '结论',
-    rows: (n: Reproduction['counts']) => `- 各行：公布 ${n.rows} 行；经本库指标模块独立复算 ${n.recomputed} 行，其中 ${n.agree} 行在容差内一致，${n.outsideTolerance} 行超出容差，${n.knownInconsistencies} 行的差异源于原文自身的不一致（已记录），${n.staleExcuses} 行的说明已过时；循环复算 ${n.circular} 行（由公布值本身推得的数字复算，不能证明任何结论）；无法复算 ${n.notReproducible} 行（原因见下文）。`,
-    identities: (n: Reproduction['counts']) => `- 恒等关系：核对 ${n.identities} 个；${n.identitiesHold} 个成立，${n.identitiesKnown} 个为已记录的原文不一致，${n.identitiesFail} 个不成立，${n.identitiesStale} 个的说明已过时。`,
+    byCase: (reason: string, v: string) => `案例（${reason}；原表值 ${v}）`,
+    byLibrary: '**本库参数表**',
+    noCoefficients: '参数：未使用参数表中的参数（所有数字均取自案例）。',
+    steps: '计算步骤',
+    warnings: '警示',
+    title: (t: string) => `# 复核：${t}`,
+    secondary: '**二手来源。**',
+    region: (r: string, y: number, p: string) => `地区：${r}。核算年份 ${y}；价格年份 ${p}。`,
+    notStated: '未注明',
+    table: (t: Reproduction['coefficientTable']) =>
+      t.from === 'case' ? `参数表：${t.key}（案例指定）。` : `参数表：${t.key}，即默认核算方案 ${t.profile} 固定的参数表（案例未指定）。`,
+    summary: '## 概要',
+    verdict: '结论',
+    rows: (n: Reproduction['counts']) =>
+      `- 各行：公布 ${n.rows} 行；经本库指标模块独立复算 ${n.recomputed} 行，其中 ${n.agree} 行在容差内一致，${n.outsideTolerance} 行超出容差，${n.knownInconsistencies} 行的差异源于原文自身的不一致（已记录），${n.staleExcuses} 行的说明已过时；循环复算 ${n.circular} 行（由公布值本身推得的数字复算，不能证明任何结论）；无法复算 ${n.notReproducible} 行（原因见下文）。`,
+    identities: (n: Reproduction['counts']) =>
+      `- 恒等关系：核对 ${n.identities} 个；${n.identitiesHold} 个成立，${n.identitiesKnown} 个为已记录的原文不一致，${n.identitiesFail} 个不成立，${n.identitiesStale} 个的说明已过时。`,
     rowWarnings: (k: number) => `- 警示：${k} 个复算行带有指标模块的警示（见计算过程）。`,
     widenedCount: (k: number) => `- 容差：${k} 行的容差大于公布值末位的半个单位（原因见下文）。`,
-    rowsHeading: '## 各行', rowsHead: '| 行 | 公布值 | 复算值 | 差值 | 相对差 | 容差 | 状态 |',
-    identitiesHeading: '## 恒等关系', identitiesHead: '| 恒等关系 | 公布值 | 按公布分项 | 按复算分项 | 容差 | 状态 |',
-    findings: '## 发现的问题', outsideTolerance: '超出容差', implied: (q: string) => ` 按公布值推得的实物量为 ${q}。`,
-    widened: '## 大于公布值末位的容差', stated: '案例给定', derived: '由公布的实物量推得',
-    notReproduced: '## 未复算的行', notes: '## 案例说明', rowNotes: '## 各行说明', traceHeading: '## 复算行的计算过程',
+    rowsHeading: '## 各行',
+    rowsHead: '| 行 | 公布值 | 复算值 | 差值 | 相对差 | 容差 | 状态 |',
+    identitiesHeading: '## 恒等关系',
+    identitiesHead: '| 恒等关系 | 公布值 | 按公布分项 | 按复算分项 | 容差 | 状态 |',
+    findings: '## 发现的问题',
+    outsideTolerance: '超出容差',
+    implied: (q: string) => ` 按公布值推得的实物量为 ${q}。`,
+    widened: '## 大于公布值末位的容差',
+    stated: '案例给定',
+    derived: '由公布的实物量推得',
+    notReproduced: '## 未复算的行',
+    notes: '## 案例说明',
+    rowNotes: '## 各行说明',
+    traceHeading: '## 复算行的计算过程',
     fromLibrary: (list: string) => `标为 **本库参数表** 的参数并非案例给出：复核结果依赖本库的取值（${list}）。`,
     allFromCase: '所用参数均由案例给出。',
-    tolerance: '容差：公布值末位的半个单位；若该行输入的实物量公布精度低于价值量，或该行另有规定（标 *），则相应放宽；加总关系允许每个公布分项的舍入误差，对照复算分项时允许各分项的行容差；比率关系允许两个公布数字的舍入误差。单价按公布值使用，不做价格换算。',
-    sep: '：', end: '。', list: '；',
+    tolerance:
+      '容差：公布值末位的半个单位；若该行输入的实物量公布精度低于价值量，或该行另有规定（标 *），则相应放宽；加总关系允许每个公布分项的舍入误差，对照复算分项时允许各分项的行容差；比率关系允许两个公布数字的舍入误差。单价按公布值使用，不做价格换算。',
+    sep: '：',
+    end: '。',
+    list: '；',
   },
 } as const;
 
@@ -158,10 +238,13 @@ const inputValue = (v: string, lang: Language) => (lang === 'zh' ? v.replace(/ \
 function traceLines(x: RowOutcome, lang: Language): string[] {
   const W = WORDS[lang];
   const t = x.trace!;
-  const variant = Object.entries(t.variant).map(([k, v]) => `${k} = ${v}`).join(', ');
-  const head = lang === 'zh'
-    ? `\`${t.indicator}\`${variant ? `（${variant}）` : ''}：${t.quantity ? `${W.quantity} ${short(t.quantity.value)} ${t.quantity.unit}，` : ''}${W.value} ${short(t.value.value)} 元 → ${short(x.recomputed)} ${x.printed.unit}，${W.against} ${x.printed.value} ${x.printed.unit}。`
-    : `\`${t.indicator}\`${variant ? ` (${variant})` : ''}: ${t.quantity ? `quantity ${short(t.quantity.value)} ${t.quantity.unit}, ` : ''}value ${short(t.value.value)} 元 → ${short(x.recomputed)} ${x.printed.unit} against the printed ${x.printed.value} ${x.printed.unit}.`;
+  const variant = Object.entries(t.variant)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+  const head =
+    lang === 'zh'
+      ? `\`${t.indicator}\`${variant ? `（${variant}）` : ''}：${t.quantity ? `${W.quantity} ${short(t.quantity.value)} ${t.quantity.unit}，` : ''}${W.value} ${short(t.value.value)} 元 → ${short(x.recomputed)} ${x.printed.unit}，${W.against} ${x.printed.value} ${x.printed.unit}。`
+      : `\`${t.indicator}\`${variant ? ` (${variant})` : ''}: ${t.quantity ? `quantity ${short(t.quantity.value)} ${t.quantity.unit}, ` : ''}value ${short(t.value.value)} 元 → ${short(x.recomputed)} ${x.printed.unit} against the printed ${x.printed.value} ${x.printed.unit}.`;
   const lines = [
     `### ${md(x.label)} (\`${x.id}\`)`,
     '',
@@ -173,18 +256,28 @@ function traceLines(x: RowOutcome, lang: Language): string[] {
   if (t.coefficients.length) {
     lines.push(`- ${W.coefficients}${lang === 'zh' ? '：' : ':'}`, '', W.coefficientHead, '  |---|---|---:|---|---|---|---|---|');
     for (const u of t.coefficients) {
-      const by = u.origin === 'case' ? W.byCase(cell(u.overridden?.reason ?? ''), `${u.overridden?.tableValue ?? '?'} ${u.overridden?.tableUnit ?? ''}`) : W.byLibrary;
-      lines.push(`  | ${u.id} | ${cell(u.symbol)} | ${withUnit(u.value, u.unit)} | ${u.priceYear ?? '—'} | ${u.table} | ${cell(u.source)} | ${lang === 'zh' ? statusText(u.status, lang) : u.status} | ${by} |`);
+      const by =
+        u.origin === 'case'
+          ? W.byCase(cell(u.overridden?.reason ?? ''), `${u.overridden?.tableValue ?? '?'} ${u.overridden?.tableUnit ?? ''}`)
+          : W.byLibrary;
+      lines.push(
+        `  | ${u.id} | ${cell(u.symbol)} | ${withUnit(u.value, u.unit)} | ${u.priceYear ?? '—'} | ${u.table} | ${cell(u.source)} | ${lang === 'zh' ? statusText(u.status, lang) : u.status} | ${by} |`,
+      );
     }
     lines.push('');
   } else {
     lines.push(`- ${W.noCoefficients}`);
   }
-  lines.push(`- ${W.steps}${W.sep}${t.steps.map((s) => {
-    const st = stepText(s, lang);
-    return `${cell(st.name)}${W.sep}${cell(st.formula)} = ${short(s.result.value)} ${s.result.unit}`;
-  }).join(W.list)}${W.end}`);
-  if (t.warnings.length) lines.push(`- ${W.warnings}${W.sep}${t.warnings.map((w) => `${w.code}${W.sep}${cell(warningMessage(w, lang))}`).join(W.list)}${W.end}`);
+  lines.push(
+    `- ${W.steps}${W.sep}${t.steps
+      .map((s) => {
+        const st = stepText(s, lang);
+        return `${cell(st.name)}${W.sep}${cell(st.formula)} = ${short(s.result.value)} ${s.result.unit}`;
+      })
+      .join(W.list)}${W.end}`,
+  );
+  if (t.warnings.length)
+    lines.push(`- ${W.warnings}${W.sep}${t.warnings.map((w) => `${w.code}${W.sep}${cell(warningMessage(w, lang))}`).join(W.list)}${W.end}`);
   return [...lines, ''];
 }
 
@@ -222,32 +315,45 @@ export function reproductionMemo(r: Reproduction, options: MemoOptions = {}): st
     '',
     W.rowsHead,
     '|---|---:|---:|---:|---:|---:|---|',
-    ...r.rows.map((x) => `| ${cell(x.label)} | ${x.printed.value} ${x.printed.unit} | ${cell(short(x.recomputed))} | ${cell(short(x.difference))} | ${cell(x.relativeDifference)} | ${x.status === 'not-reproducible' ? '—' : `${x.tolerance}${x.toleranceKind === 'printed-digit' ? '' : ' *'}`} | ${S[x.status]} |`),
+    ...r.rows.map(
+      (x) =>
+        `| ${cell(x.label)} | ${x.printed.value} ${x.printed.unit} | ${cell(short(x.recomputed))} | ${cell(short(x.difference))} | ${cell(x.relativeDifference)} | ${x.status === 'not-reproducible' ? '—' : `${x.tolerance}${x.toleranceKind === 'printed-digit' ? '' : ' *'}`} | ${S[x.status]} |`,
+    ),
     '',
     W.identitiesHeading,
     '',
     W.identitiesHead,
     '|---|---:|---:|---:|---:|---|',
-    ...r.identities.map((i) => `| ${cell(i.label)} | ${withUnit(i.printed, i.unit)} | ${short(i.fromPrinted)} | ${cell(short(i.fromRecomputed))} | ${i.tolerance}${i.recomputedCheck?.tolerance ? ` / ${short(i.recomputedCheck.tolerance)}` : ''} | ${S[i.status]} |`),
+    ...r.identities.map(
+      (i) =>
+        `| ${cell(i.label)} | ${withUnit(i.printed, i.unit)} | ${short(i.fromPrinted)} | ${cell(short(i.fromRecomputed))} | ${i.tolerance}${i.recomputedCheck?.tolerance ? ` / ${short(i.recomputedCheck.tolerance)}` : ''} | ${S[i.status]} |`,
+    ),
   ];
-  const reasonOf = (x: { reason?: string | undefined; reasonZh?: string | undefined }) => (lang === 'zh' ? x.reasonZh ?? x.reason : x.reason);
+  const reasonOf = (x: { reason?: string | undefined; reasonZh?: string | undefined }) =>
+    lang === 'zh' ? (x.reasonZh ?? x.reason) : x.reason;
   if (flagged.length) {
     lines.push('', W.findings, '');
     for (const f of flagged) {
       const extra = 'impliedQuantity' in f && f.impliedQuantity ? W.implied(f.impliedQuantity) : '';
       const status = S[f.status]!.replace(/\*\*/g, '');
-      lines.push(lang === 'zh'
-        ? `- **${md(f.label)}**（${status}）：${md(reasonOf(f) ?? W.outsideTolerance)}。${extra}`
-        : `- **${md(f.label)}** (${status}): ${md(reasonOf(f) ?? W.outsideTolerance)}.${extra}`);
+      lines.push(
+        lang === 'zh'
+          ? `- **${md(f.label)}**（${status}）：${md(reasonOf(f) ?? W.outsideTolerance)}。${extra}`
+          : `- **${md(f.label)}** (${status}): ${md(reasonOf(f) ?? W.outsideTolerance)}.${extra}`,
+      );
     }
   }
   const widened = r.rows.filter((x) => x.toleranceKind !== 'printed-digit');
   if (widened.length) {
     lines.push('', W.widened, '');
     for (const x of widened) {
-      const why = md(lang === 'zh' ? x.toleranceReasonZh ?? x.toleranceReason : x.toleranceReason);
+      const why = md(lang === 'zh' ? (x.toleranceReasonZh ?? x.toleranceReason) : x.toleranceReason);
       const kind = x.toleranceKind === 'stated' ? W.stated : W.derived;
-      lines.push(lang === 'zh' ? `- **${md(x.label)}**：±${x.tolerance}（${kind}）：${why}。` : `- **${md(x.label)}**: ±${x.tolerance} (${kind}): ${why}.`);
+      lines.push(
+        lang === 'zh'
+          ? `- **${md(x.label)}**：±${x.tolerance}（${kind}）：${why}。`
+          : `- **${md(x.label)}**: ±${x.tolerance} (${kind}): ${why}.`,
+      );
     }
   }
   const notReproduced = new Map<string, string[]>();
@@ -263,11 +369,20 @@ export function reproductionMemo(r: Reproduction, options: MemoOptions = {}): st
   if (rowNotes.length) lines.push('', W.rowNotes, '', ...rowNotes.map((row) => `- ${md(row.label)}${W.sep}${md(row.note)}`));
   const traced = r.rows.filter((x) => x.trace);
   if (traced.length) {
-    const fromLibrary = new Map(traced.flatMap((x) => x.trace!.coefficients.filter((u) => u.origin === 'library-table').map((u) => [`${u.table} ${u.id}`, u])));
+    const fromLibrary = new Map(
+      traced.flatMap((x) => x.trace!.coefficients.filter((u) => u.origin === 'library-table').map((u) => [`${u.table} ${u.id}`, u])),
+    );
     lines.push('', W.traceHeading, '');
-    lines.push(fromLibrary.size
-      ? W.fromLibrary([...fromLibrary.values()].map((u) => `${u.id} = ${withUnit(u.value, u.unit)}, ${u.table}, ${lang === 'zh' ? statusText(u.status, lang) : u.status}`).join(W.list))
-      : W.allFromCase, '');
+    lines.push(
+      fromLibrary.size
+        ? W.fromLibrary(
+            [...fromLibrary.values()]
+              .map((u) => `${u.id} = ${withUnit(u.value, u.unit)}, ${u.table}, ${lang === 'zh' ? statusText(u.status, lang) : u.status}`)
+              .join(W.list),
+          )
+        : W.allFromCase,
+      '',
+    );
     for (const x of traced) lines.push(...traceLines(x, lang));
   }
   lines.push('', W.tolerance);

@@ -62,34 +62,137 @@ export function resultToJsonText(result: GepResultJson, options: ResultExportOpt
 
 const LABELS = {
   en: {
-    key: 'item', value: 'value', region: 'region', regionCode: 'region code', level: 'level', accountingYear: 'accounting year',
-    priceYear: 'price year', profile: 'profile', table: 'coefficient table', library: 'gep-accounting version', arithmetic: 'arithmetic',
-    inputHash: 'input hash', tableHash: 'coefficient table hash', rounding: 'rounding', date: 'report date', preparedBy: 'prepared by', notStated: 'not stated',
-    physical: 'physical quantity', roundingText: (r: RoundingRule) => `${describeRounding(r)}, ${describeParts(r)}; "exact" columns are not rounded`,
-    category: 'category', exactYuan: 'value (元, exact)', wan: 'value (万元)', yi: 'value (亿元)', share: 'share of GEP (%)',
-    indicator: 'indicator', zh: 'name (zh)', en: 'name (en)', item: 'item', ecosystemType: 'ecosystem type', quantity: 'quantity (exact)',
-    quantityUnit: 'quantity unit', unitPrice: 'unit price (exact)', priceUnit: 'price unit', pricePriceYear: 'price year of the price',
-    priceFrom: 'price from', step: 'step', stepName: 'step name', formula: 'formula', symbol: 'symbol', inputValue: 'input value (exact)',
-    inputUnit: 'input unit', from: 'from', result: 'result (exact)', resultUnit: 'result unit', note: 'note', id: 'id', unit: 'unit',
-    source: 'source', clause: 'clause', status: 'status', override: 'overridden (reason; table value)', rebased: 'rebased (index: from → to, factor)',
-    code: 'code', path: 'path', message: 'message', total: 'total', gep: 'GEP', outside: 'less: products from outside the region', notAccounted: 'not accounted',
+    key: 'item',
+    value: 'value',
+    region: 'region',
+    regionCode: 'region code',
+    level: 'level',
+    accountingYear: 'accounting year',
+    priceYear: 'price year',
+    profile: 'profile',
+    table: 'coefficient table',
+    library: 'gep-accounting version',
+    arithmetic: 'arithmetic',
+    inputHash: 'input hash',
+    tableHash: 'coefficient table hash',
+    rounding: 'rounding',
+    date: 'report date',
+    preparedBy: 'prepared by',
+    notStated: 'not stated',
+    physical: 'physical quantity',
+    roundingText: (r: RoundingRule) => `${describeRounding(r)}, ${describeParts(r)}; "exact" columns are not rounded`,
+    category: 'category',
+    exactYuan: 'value (元, exact)',
+    wan: 'value (万元)',
+    yi: 'value (亿元)',
+    share: 'share of GEP (%)',
+    indicator: 'indicator',
+    zh: 'name (zh)',
+    en: 'name (en)',
+    item: 'item',
+    ecosystemType: 'ecosystem type',
+    quantity: 'quantity (exact)',
+    quantityUnit: 'quantity unit',
+    unitPrice: 'unit price (exact)',
+    priceUnit: 'price unit',
+    pricePriceYear: 'price year of the price',
+    priceFrom: 'price from',
+    step: 'step',
+    stepName: 'step name',
+    formula: 'formula',
+    symbol: 'symbol',
+    inputValue: 'input value (exact)',
+    inputUnit: 'input unit',
+    from: 'from',
+    result: 'result (exact)',
+    resultUnit: 'result unit',
+    note: 'note',
+    id: 'id',
+    unit: 'unit',
+    source: 'source',
+    clause: 'clause',
+    status: 'status',
+    override: 'overridden (reason; table value)',
+    rebased: 'rebased (index: from → to, factor)',
+    code: 'code',
+    path: 'path',
+    message: 'message',
+    total: 'total',
+    gep: 'GEP',
+    outside: 'less: products from outside the region',
+    notAccounted: 'not accounted',
     categories: { material: 'material products', regulating: 'regulating services', cultural: 'cultural services' },
     sheets: { summary: 'summary', indicators: 'indicators', trace: 'trace', coefficients: 'coefficients', warnings: 'warnings' },
   },
   zh: {
-    key: '项目', value: '内容', region: '核算地区', regionCode: '行政区划代码', level: '级别', accountingYear: '核算年份',
-    priceYear: '价格年份', profile: '核算方案', table: '参数表', library: 'gep-accounting 版本', arithmetic: '算术',
-    inputHash: '输入数据哈希', tableHash: '参数表哈希', rounding: '舍入规则', date: '报告日期', preparedBy: '编制单位', notStated: '未注明',
-    physical: '实物量', roundingText: (r: RoundingRule) => `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，${describeParts(r, 'zh')}；标注"精确值"的列不舍入`,
-    category: '类别', exactYuan: '价值量（元，精确值）', wan: '价值量（万元）', yi: '价值量（亿元）', share: '占 GEP 比例（%）',
-    indicator: '指标', zh: '中文名称', en: '英文名称', item: '项目', ecosystemType: '生态系统类型', quantity: '实物量（精确值）',
-    quantityUnit: '实物量单位', unitPrice: '单价（精确值）', priceUnit: '单价单位', pricePriceYear: '单价价格年份',
-    priceFrom: '单价来源', step: '步骤', stepName: '步骤名称', formula: '公式', symbol: '符号', inputValue: '输入值（精确值）',
-    inputUnit: '输入单位', from: '来源', result: '结果（精确值）', resultUnit: '结果单位', note: '备注', id: '代码', unit: '单位',
-    source: '来源文献', clause: '条款', status: '状态', override: '用户覆盖（理由；原表值）', rebased: '价格换算（指数：起→止，系数）',
-    code: '代码', path: '位置', message: '说明', total: '合计', gep: '生态产品总值 GEP', outside: '扣除：区域外生态产品', notAccounted: '未核算',
+    key: '项目',
+    value: '内容',
+    region: '核算地区',
+    regionCode: '行政区划代码',
+    level: '级别',
+    accountingYear: '核算年份',
+    priceYear: '价格年份',
+    profile: '核算方案',
+    table: '参数表',
+    library: 'gep-accounting 版本',
+    arithmetic: '算术',
+    inputHash: '输入数据哈希',
+    tableHash: '参数表哈希',
+    rounding: '舍入规则',
+    date: '报告日期',
+    preparedBy: '编制单位',
+    notStated: '未注明',
+    physical: '实物量',
+    roundingText: (r: RoundingRule) =>
+      `${r.mode === 'half-up' ? '四舍五入' : '银行家舍入'}，保留 ${r.places} 位小数，${describeParts(r, 'zh')}；标注"精确值"的列不舍入`,
+    category: '类别',
+    exactYuan: '价值量（元，精确值）',
+    wan: '价值量（万元）',
+    yi: '价值量（亿元）',
+    share: '占 GEP 比例（%）',
+    indicator: '指标',
+    zh: '中文名称',
+    en: '英文名称',
+    item: '项目',
+    ecosystemType: '生态系统类型',
+    quantity: '实物量（精确值）',
+    quantityUnit: '实物量单位',
+    unitPrice: '单价（精确值）',
+    priceUnit: '单价单位',
+    pricePriceYear: '单价价格年份',
+    priceFrom: '单价来源',
+    step: '步骤',
+    stepName: '步骤名称',
+    formula: '公式',
+    symbol: '符号',
+    inputValue: '输入值（精确值）',
+    inputUnit: '输入单位',
+    from: '来源',
+    result: '结果（精确值）',
+    resultUnit: '结果单位',
+    note: '备注',
+    id: '代码',
+    unit: '单位',
+    source: '来源文献',
+    clause: '条款',
+    status: '状态',
+    override: '用户覆盖（理由；原表值）',
+    rebased: '价格换算（指数：起→止，系数）',
+    code: '代码',
+    path: '位置',
+    message: '说明',
+    total: '合计',
+    gep: '生态产品总值 GEP',
+    outside: '扣除：区域外生态产品',
+    notAccounted: '未核算',
     categories: { material: '物质产品', regulating: '调节服务', cultural: '文化服务' },
-    sheets: { summary: '汇总 summary', indicators: '指标 indicators', trace: '计算过程 trace', coefficients: '参数 coefficients', warnings: '警示 warnings' },
+    sheets: {
+      summary: '汇总 summary',
+      indicators: '指标 indicators',
+      trace: '计算过程 trace',
+      coefficients: '参数 coefficients',
+      warnings: '警示 warnings',
+    },
   },
 } as const;
 
@@ -115,7 +218,8 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   const wan = accountCells(result, '万元', rule);
   const yi = accountCells(result, '亿元', rule);
   const money = (rounded: string): OutCell => ({ number: rounded, format: fmt });
-  const share = (yuan: string): OutCell => (gep.isZero() ? null : { number: roundDecimal(new GepDecimal(yuan).dividedBy(gep).times(100).toString(), rule) });
+  const share = (yuan: string): OutCell =>
+    gep.isZero() ? null : { number: roundDecimal(new GepDecimal(yuan).dividedBy(gep).times(100).toString(), rule) };
 
   const summary: OutCell[][] = [
     [L.key, L.value],
@@ -136,49 +240,128 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
     [],
     [L.category, L.exactYuan, L.wan, L.yi, L.share],
     ...(['material', 'regulating', 'cultural'] as const).map((c) => [
-      L.categories[c], num(result.totals[c].value), money(wan.category(c)), money(yi.category(c)), share(result.totals[c].value),
+      L.categories[c],
+      num(result.totals[c].value),
+      money(wan.category(c)),
+      money(yi.category(c)),
+      share(result.totals[c].value),
     ]),
     ...(result.totals.outsideRegion && !new GepDecimal(result.totals.outsideRegion.value).isZero()
-      ? [[L.outside, num(result.totals.outsideRegion.value), money(wan.outsideRegion()), money(yi.outsideRegion()), share(result.totals.outsideRegion.value)]]
+      ? [
+          [
+            L.outside,
+            num(result.totals.outsideRegion.value),
+            money(wan.outsideRegion()),
+            money(yi.outsideRegion()),
+            share(result.totals.outsideRegion.value),
+          ],
+        ]
       : []),
     [L.gep, num(result.totals.gep.value), money(wan.gep()), money(yi.gep()), share(result.totals.gep.value)],
   ];
 
-  const indicators: OutCell[][] = [[
-    L.indicator, L.zh, L.en, L.category, L.item, L.ecosystemType, L.quantity, L.quantityUnit, L.unitPrice, L.priceUnit, L.pricePriceYear, L.priceFrom, L.exactYuan, L.wan, L.share,
-  ]];
+  const indicators: OutCell[][] = [
+    [
+      L.indicator,
+      L.zh,
+      L.en,
+      L.category,
+      L.item,
+      L.ecosystemType,
+      L.quantity,
+      L.quantityUnit,
+      L.unitPrice,
+      L.priceUnit,
+      L.pricePriceYear,
+      L.priceFrom,
+      L.exactYuan,
+      L.wan,
+      L.share,
+    ],
+  ];
   for (const ind of result.indicators) {
     for (const [n, l] of ind.value.lines.entries()) {
       indicators.push([
-        ind.id, ind.zh, ind.en, categoryText(ind.category, lang), l.item, l.ecosystemType ?? '',
-        l.quantity ? num(l.quantity.value) : null, l.quantity?.unit ?? '',
-        l.unitPrice ? num(l.unitPrice.value) : null, l.unitPrice?.unit ?? '', l.unitPrice?.priceYear === null || l.unitPrice === null ? '' : String(l.unitPrice.priceYear), l.unitPrice ? fromText(l.unitPrice.from, ind.trace.steps, lang) : '',
-        num(l.value.value), money(wan.line(ind.id, n)), share(l.value.value),
+        ind.id,
+        ind.zh,
+        ind.en,
+        categoryText(ind.category, lang),
+        l.item,
+        l.ecosystemType ?? '',
+        l.quantity ? num(l.quantity.value) : null,
+        l.quantity?.unit ?? '',
+        l.unitPrice ? num(l.unitPrice.value) : null,
+        l.unitPrice?.unit ?? '',
+        l.unitPrice?.priceYear === null || l.unitPrice === null ? '' : String(l.unitPrice.priceYear),
+        l.unitPrice ? fromText(l.unitPrice.from, ind.trace.steps, lang) : '',
+        num(l.value.value),
+        money(wan.line(ind.id, n)),
+        share(l.value.value),
       ]);
     }
     indicators.push([
-      ind.id, ind.zh, ind.en, categoryText(ind.category, lang), L.total, '', ind.quantity.total ? num(ind.quantity.total.value) : null, ind.quantity.total?.unit ?? '',
-      null, '', '', '', num(ind.value.total.value), money(wan.indicator(ind.id)), share(ind.value.total.value),
+      ind.id,
+      ind.zh,
+      ind.en,
+      categoryText(ind.category, lang),
+      L.total,
+      '',
+      ind.quantity.total ? num(ind.quantity.total.value) : null,
+      ind.quantity.total?.unit ?? '',
+      null,
+      '',
+      '',
+      '',
+      num(ind.value.total.value),
+      money(wan.indicator(ind.id)),
+      share(ind.value.total.value),
     ]);
   }
 
-  const trace: OutCell[][] = [[L.indicator, L.step, L.stepName, L.formula, L.symbol, L.inputValue, L.inputUnit, L.from, L.result, L.resultUnit, L.note]];
+  const trace: OutCell[][] = [
+    [L.indicator, L.step, L.stepName, L.formula, L.symbol, L.inputValue, L.inputUnit, L.from, L.result, L.resultUnit, L.note],
+  ];
   for (const ind of result.indicators) {
     ind.trace.steps.forEach((s, i) => {
       const inputs = Object.entries(s.inputs);
       const t = stepText(s, lang, ind.trace.steps);
-      if (inputs.length === 0) trace.push([ind.id, String(i + 1), t.name, t.formula, '', null, '', '', num(s.result.value), s.result.unit, t.note ?? '']);
+      if (inputs.length === 0)
+        trace.push([ind.id, String(i + 1), t.name, t.formula, '', null, '', '', num(s.result.value), s.result.unit, t.note ?? '']);
       inputs.forEach(([symbol, v], k) => {
-        trace.push([ind.id, String(i + 1), t.name, t.formula, symbol, num(v.value), v.unit, fromText(v.from, ind.trace.steps, lang), k === 0 ? num(s.result.value) : null, k === 0 ? s.result.unit : '', k === 0 ? t.note ?? '' : '']);
+        trace.push([
+          ind.id,
+          String(i + 1),
+          t.name,
+          t.formula,
+          symbol,
+          num(v.value),
+          v.unit,
+          fromText(v.from, ind.trace.steps, lang),
+          k === 0 ? num(s.result.value) : null,
+          k === 0 ? s.result.unit : '',
+          k === 0 ? (t.note ?? '') : '',
+        ]);
       });
     });
   }
 
-  const coefficients: OutCell[][] = [[L.id, L.symbol, L.value, L.unit, L.table, L.source, L.clause, L.priceYear, L.status, L.override, L.rebased]];
+  const coefficients: OutCell[][] = [
+    [L.id, L.symbol, L.value, L.unit, L.table, L.source, L.clause, L.priceYear, L.status, L.override, L.rebased],
+  ];
   for (const c of result.coefficientsUsed) {
     coefficients.push([
-      c.id, c.symbol, c.value, c.unit, c.table, c.source, c.clause, c.priceYear === null ? '' : String(c.priceYear), lang === 'zh' ? statusText(c.status, lang) : c.status,
-      c.overridden ? `${c.overridden.reason}${lang === 'zh' ? '；' : '; '}${c.overridden.tableValue} ${c.overridden.tableUnit} (${c.overridden.tableSource})` : '',
+      c.id,
+      c.symbol,
+      c.value,
+      c.unit,
+      c.table,
+      c.source,
+      c.clause,
+      c.priceYear === null ? '' : String(c.priceYear),
+      lang === 'zh' ? statusText(c.status, lang) : c.status,
+      c.overridden
+        ? `${c.overridden.reason}${lang === 'zh' ? '；' : '; '}${c.overridden.tableValue} ${c.overridden.tableUnit} (${c.overridden.tableSource})`
+        : '',
       c.rebased ? `${c.rebased.index}: ${c.rebased.fromYear} → ${c.rebased.toYear}, ×${c.rebased.factor} = ${c.rebased.value}` : '',
     ]);
   }
@@ -228,9 +411,10 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
   const rule = options.rounding ?? DEFAULT_ROUNDING;
   const t = resultTables(result, options);
   const region = markdownText(result.region.name);
-  const title = lang === 'zh'
-    ? `# ${region} ${result.accountingYear} 年生态产品总值核算报告（${result.priceYear} 年价格）`
-    : `# GEP account of ${region}, ${result.accountingYear} (${result.priceYear} prices)`;
+  const title =
+    lang === 'zh'
+      ? `# ${region} ${result.accountingYear} 年生态产品总值核算报告（${result.priceYear} 年价格）`
+      : `# GEP account of ${region}, ${result.accountingYear} (${result.priceYear} prices)`;
   const banner = toVerifyBanner(result, lang);
   const lines: string[] = [title, '', ...(banner ? [`> ${markdownText(banner)}`, ''] : [])];
   const sep = lang === 'zh' ? '：' : ': ';
@@ -243,27 +427,51 @@ export function resultToMarkdown(result: GepResultJson, options: ResultExportOpt
   // Display precision here (the display rule of text-table.ts: shares to one decimal, quantities to
   // four significant digits); the exact values are in the JSON, CSV and XLSX exports.
   const gep = new GepDecimal(result.totals.gep.value);
-  const share = (yuan: string): OutCell => (gep.isZero() ? null : { number: new GepDecimal(yuan).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP) });
-  const totals = t.summary.slice(summaryEnd + 1).map((r, i) => [r[0] ?? null, r[2] ?? null, r[3] ?? null, i === 0 ? r[4] ?? null : share((r[1] as { number: string }).number)]);
+  const share = (yuan: string): OutCell =>
+    gep.isZero() ? null : { number: new GepDecimal(yuan).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP) };
+  const totals = t.summary
+    .slice(summaryEnd + 1)
+    .map((r, i) => [r[0] ?? null, r[2] ?? null, r[3] ?? null, i === 0 ? (r[4] ?? null) : share((r[1] as { number: string }).number)]);
   lines.push('', `## ${lang === 'zh' ? '总值' : 'Totals'}`, '', ...mdTable(totals, [1, 2, 3]));
   // A Chinese report names the indicators in Chinese only; an English one gives both names.
   const names = (ind: { zh: string; en: string }): OutCell[] => (lang === 'zh' ? [ind.zh] : [ind.zh, ind.en]);
   const byIndicator: OutCell[][] = [[L.indicator, ...names({ zh: L.zh, en: L.en }), L.physical, L.wan, L.share]];
   for (const ind of result.indicators) {
     const total = t.indicators.find((r) => r[0] === ind.id && r[4] === L.total)!;
-    const quantity = ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? `${ind.quantity.lines.length} ${lang === 'zh' ? '项' : 'items'}` : '—';
+    const quantity = ind.quantity.total
+      ? readableQuantity(ind.quantity.total, rule)
+      : ind.quantity.lines.length
+        ? `${ind.quantity.lines.length} ${lang === 'zh' ? '项' : 'items'}`
+        : '—';
     byIndicator.push([ind.id, ...names(ind), quantity, total[13]!, share(ind.value.total.value)]);
   }
   lines.push('', `## ${lang === 'zh' ? '分指标' : 'Indicators'}`, '', ...mdTable(byIndicator, lang === 'zh' ? [2, 3, 4] : [3, 4, 5]));
   if (result.coefficientsUsed.length) {
-    lines.push('', `## ${lang === 'zh' ? '使用的参数' : 'Coefficients used'}`, '', ...mdTable(t.coefficients.map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[6]!, r[7]!, r[8]!]), []));
+    lines.push(
+      '',
+      `## ${lang === 'zh' ? '使用的参数' : 'Coefficients used'}`,
+      '',
+      ...mdTable(
+        t.coefficients.map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[6]!, r[7]!, r[8]!]),
+        [],
+      ),
+    );
   }
   if (result.notAccounted.length) {
-    lines.push('', `## ${L.notAccounted}`, '', ...result.notAccounted.map((n) => `- ${markdownText(lang === 'zh' ? `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）` : `${n.id} ${n.zh} (${n.reason})`)}`));
+    lines.push(
+      '',
+      `## ${L.notAccounted}`,
+      '',
+      ...result.notAccounted.map(
+        (n) =>
+          `- ${markdownText(lang === 'zh' ? `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）` : `${n.id} ${n.zh} (${n.reason})`)}`,
+      ),
+    );
   }
   // The to-verify warnings are the banner at the top, once.
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code));
-  if (warnings.length) lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...warnings.map((w) => `- ${md(warningMessage(w, lang))}`));
+  if (warnings.length)
+    lines.push('', `## ${lang === 'zh' ? '警示' : 'Warnings'}`, '', ...warnings.map((w) => `- ${md(warningMessage(w, lang))}`));
   lines.push('', `${L.rounding}${sep}${L.roundingText(rule)}${lang === 'zh' ? '。' : '.'}`, '', describeDisplayRule(rule, lang));
   return `${lines.join('\n')}\n`;
 }

@@ -111,11 +111,13 @@ export function tickText(value: number, step: number): string {
 
 function legendSvg(entries: readonly LegendEntry[], x: number, y: number): string {
   let at = x;
-  return entries.map((e) => {
-    const item = `<g class="legend-item"><rect x="${fmt(at)}" y="${fmt(y - 9)}" width="11" height="11" rx="2" fill="${e.color}"/><text x="${fmt(at + 16)}" y="${fmt(y)}">${escapeXml(e.label)}</text></g>`;
-    at += 16 + textWidth(e.label) + 18;
-    return item;
-  }).join('');
+  return entries
+    .map((e) => {
+      const item = `<g class="legend-item"><rect x="${fmt(at)}" y="${fmt(y - 9)}" width="11" height="11" rx="2" fill="${e.color}"/><text x="${fmt(at + 16)}" y="${fmt(y)}">${escapeXml(e.label)}</text></g>`;
+      at += 16 + textWidth(e.label) + 18;
+      return item;
+    })
+    .join('');
 }
 
 /**
@@ -124,7 +126,8 @@ function legendSvg(entries: readonly LegendEntry[], x: number, y: number): strin
  */
 export function barChart(rows: readonly ChartRow[], options: BarChartOptions): string {
   const width = options.width ?? 760;
-  const labelWidth = options.labelWidth ?? Math.min(options.maxLabelWidth ?? width * 0.4, Math.max(40, ...rows.map((r) => textWidth(r.label))));
+  const labelWidth =
+    options.labelWidth ?? Math.min(options.maxLabelWidth ?? width * 0.4, Math.max(40, ...rows.map((r) => textWidth(r.label))));
   const textRoom = Math.max(30, ...rows.flatMap((r) => r.bars.map((b) => (b.text ? textWidth(b.text) : 0)))) + 10;
   const x0 = labelWidth + 12;
   const x1 = width - textRoom;
@@ -145,7 +148,9 @@ export function barChart(rows: readonly ChartRow[], options: BarChartOptions): s
   const plotHeight = rowHeights.reduce((a, b) => a + b, 0);
   for (let t = min; t <= max + step / 2; t += step) {
     const x = scale(t);
-    grid.push(`<line class="grid${Math.abs(t) < step / 1e6 ? ' zero' : ''}" x1="${fmt(x)}" x2="${fmt(x)}" y1="${fmt(top - 2)}" y2="${fmt(top + plotHeight)}"/>`);
+    grid.push(
+      `<line class="grid${Math.abs(t) < step / 1e6 ? ' zero' : ''}" x1="${fmt(x)}" x2="${fmt(x)}" y1="${fmt(top - 2)}" y2="${fmt(top + plotHeight)}"/>`,
+    );
     grid.push(`<text class="tick" x="${fmt(x)}" y="${fmt(top + plotHeight + 15)}" text-anchor="middle">${tickText(t, step)}</text>`);
   }
   let previousEnd: number | null = null;
@@ -153,9 +158,12 @@ export function barChart(rows: readonly ChartRow[], options: BarChartOptions): s
     const h = rowHeights[i]!;
     const barH = row.bars.length > 1 ? GROUP_BAR : BAR;
     const label = shorten(row.label, labelWidth);
-    if (row.total) out.push(`<line class="total-rule" x1="0" x2="${fmt(width)}" y1="${fmt(y - ROW_GAP / 2 + 1)}" y2="${fmt(y - ROW_GAP / 2 + 1)}"/>`);
+    if (row.total)
+      out.push(`<line class="total-rule" x1="0" x2="${fmt(width)}" y1="${fmt(y - ROW_GAP / 2 + 1)}" y2="${fmt(y - ROW_GAP / 2 + 1)}"/>`);
     out.push(`<g class="row${row.total ? ' total' : ''}"${row.key ? ` data-key="${escapeXml(row.key)}"` : ''}>`);
-    out.push(`<text class="label" x="${fmt(labelWidth)}" y="${fmt(y + (h - ROW_GAP) / 2 + 4.5)}" text-anchor="end">${label !== row.label ? `<title>${escapeXml(row.label)}</title>` : ''}${escapeXml(label)}</text>`);
+    out.push(
+      `<text class="label" x="${fmt(labelWidth)}" y="${fmt(y + (h - ROW_GAP) / 2 + 4.5)}" text-anchor="end">${label !== row.label ? `<title>${escapeXml(row.label)}</title>` : ''}${escapeXml(label)}</text>`,
+    );
     row.bars.forEach((b, k) => {
       const by = y + k * (GROUP_BAR + 2);
       const a = scale(b.start ?? 0);
@@ -163,14 +171,23 @@ export function barChart(rows: readonly ChartRow[], options: BarChartOptions): s
       const left = Math.min(a, e);
       const w = Math.max(Math.abs(e - a), b.end === (b.start ?? 0) ? 0 : 1);
       const attrs = [
-        `class="bar"`, `x="${fmt(left)}"`, `y="${fmt(by)}"`, `width="${fmt(w)}"`, `height="${barH}"`, `rx="2"`, `fill="${b.color}"`,
+        `class="bar"`,
+        `x="${fmt(left)}"`,
+        `y="${fmt(by)}"`,
+        `width="${fmt(w)}"`,
+        `height="${barH}"`,
+        `rx="2"`,
+        `fill="${b.color}"`,
         ...(b.series ? [`data-series="${escapeXml(b.series)}"`] : []),
         ...(b.value ? [`data-value="${escapeXml(b.value)}"`] : []),
       ];
       out.push(`<rect ${attrs.join(' ')}><title>${escapeXml(b.title ?? `${row.label}: ${b.text ?? ''}`)}</title></rect>`);
-      if (b.text) out.push(`<text class="value" x="${fmt(Math.max(a, e) + 5)}" y="${fmt(by + barH / 2 + 4.2)}">${escapeXml(b.text)}</text>`);
+      if (b.text)
+        out.push(`<text class="value" x="${fmt(Math.max(a, e) + 5)}" y="${fmt(by + barH / 2 + 4.2)}">${escapeXml(b.text)}</text>`);
       if (options.connectors && previousEnd !== null && k === 0) {
-        out.push(`<line class="connector" x1="${fmt(scale(previousEnd))}" x2="${fmt(scale(previousEnd))}" y1="${fmt(y - ROW_GAP)}" y2="${fmt(by)}"/>`);
+        out.push(
+          `<line class="connector" x1="${fmt(scale(previousEnd))}" x2="${fmt(scale(previousEnd))}" y1="${fmt(y - ROW_GAP)}" y2="${fmt(by)}"/>`,
+        );
       }
     });
     out.push('</g>');
@@ -205,7 +222,10 @@ export interface StackSegment {
 }
 
 /** A 100 % stacked horizontal bar with a legend under it. Every segment is a `rect.bar.segment`. */
-export function stackedBar(segments: readonly StackSegment[], options: { readonly id: string; readonly title: string; readonly width?: number }): string {
+export function stackedBar(
+  segments: readonly StackSegment[],
+  options: { readonly id: string; readonly title: string; readonly width?: number },
+): string {
   const width = options.width ?? 760;
   const total = segments.reduce((s, x) => s + Math.max(0, x.amount), 0);
   const barH = 34;
@@ -213,14 +233,19 @@ export function stackedBar(segments: readonly StackSegment[], options: { readonl
   let x = 0;
   for (const s of segments) {
     const w = total > 0 ? (Math.max(0, s.amount) / total) * width : 0;
-    out.push(`<rect class="bar segment" x="${fmt(x)}" y="0" width="${fmt(w)}" height="${barH}" fill="${s.color}"${s.key ? ` data-key="${escapeXml(s.key)}"` : ''}${s.value ? ` data-value="${escapeXml(s.value)}"` : ''}><title>${escapeXml(`${s.label}: ${s.text}`)}</title></rect>`);
-    if (s.inside && w > textWidth(s.inside, 13) + 10) out.push(`<text class="inside" x="${fmt(x + w / 2)}" y="${fmt(barH / 2 + 4.5)}" text-anchor="middle">${escapeXml(s.inside)}</text>`);
+    out.push(
+      `<rect class="bar segment" x="${fmt(x)}" y="0" width="${fmt(w)}" height="${barH}" fill="${s.color}"${s.key ? ` data-key="${escapeXml(s.key)}"` : ''}${s.value ? ` data-value="${escapeXml(s.value)}"` : ''}><title>${escapeXml(`${s.label}: ${s.text}`)}</title></rect>`,
+    );
+    if (s.inside && w > textWidth(s.inside, 13) + 10)
+      out.push(`<text class="inside" x="${fmt(x + w / 2)}" y="${fmt(barH / 2 + 4.5)}" text-anchor="middle">${escapeXml(s.inside)}</text>`);
     x += w;
   }
   const columnWidth = width / Math.max(1, segments.length);
   segments.forEach((s, i) => {
     const lx = i * columnWidth;
-    out.push(`<g class="legend-item"><rect x="${fmt(lx)}" y="${barH + 14}" width="12" height="12" rx="2" fill="${s.color}"/><text class="legend-label" x="${fmt(lx + 18)}" y="${barH + 24.5}">${escapeXml(shorten(s.label, columnWidth - 24))}</text><text class="legend-value" x="${fmt(lx + 18)}" y="${barH + 42}">${escapeXml(shorten(s.text, columnWidth - 24))}</text></g>`);
+    out.push(
+      `<g class="legend-item"><rect x="${fmt(lx)}" y="${barH + 14}" width="12" height="12" rx="2" fill="${s.color}"/><text class="legend-label" x="${fmt(lx + 18)}" y="${barH + 24.5}">${escapeXml(shorten(s.label, columnWidth - 24))}</text><text class="legend-value" x="${fmt(lx + 18)}" y="${barH + 42}">${escapeXml(shorten(s.text, columnWidth - 24))}</text></g>`,
+    );
   });
   return svg(options.id, options.title, width, barH + 50, out.join(''));
 }
@@ -268,12 +293,16 @@ export function histogramChart(edges: readonly number[], counts: readonly number
     const a = x(edges[i]!);
     const b = x(edges[i + 1] ?? edges[i]!);
     const h = ((bottom - top) * c) / most;
-    out.push(`<rect class="bar" x="${fmt(a)}" y="${fmt(bottom - h)}" width="${fmt(Math.max(1, b - a - 1))}" height="${fmt(h)}" fill="#3f7f9f" data-value="${c}"><title>${escapeXml(`${tickText(edges[i]!, step / 100)}–${tickText(edges[i + 1] ?? edges[i]!, step / 100)} ${options.unit}: ${c}`)}</title></rect>`);
+    out.push(
+      `<rect class="bar" x="${fmt(a)}" y="${fmt(bottom - h)}" width="${fmt(Math.max(1, b - a - 1))}" height="${fmt(h)}" fill="#3f7f9f" data-value="${c}"><title>${escapeXml(`${tickText(edges[i]!, step / 100)}–${tickText(edges[i + 1] ?? edges[i]!, step / 100)} ${options.unit}: ${c}`)}</title></rect>`,
+    );
   });
   (options.markers ?? []).forEach((m, k) => {
     const color = m.color ?? '#c0392b';
     out.push(`<line class="marker" x1="${fmt(x(m.at))}" x2="${fmt(x(m.at))}" y1="${top - 4}" y2="${bottom}" style="stroke:${color}"/>`);
-    out.push(`<text class="marker-label" x="${fmt(x(m.at) + 4)}" y="${fmt(top + 6 + 13 * k)}" style="fill:${color}">${escapeXml(m.label)}</text>`);
+    out.push(
+      `<text class="marker-label" x="${fmt(x(m.at) + 4)}" y="${fmt(top + 6 + 13 * k)}" style="fill:${color}">${escapeXml(m.label)}</text>`,
+    );
   });
   out.push(`<text class="unit" x="${fmt(right + 6)}" y="${fmt(bottom + 15)}">${escapeXml(options.unit)}</text>`);
   return svg(options.id, options.title, width, height, out.join(''));

@@ -31,8 +31,20 @@ import { isDecimalText } from '../numbers/arithmetic.js';
 import { isKnownUnit } from '../units/units.js';
 import { readLimits, textOfLength, type ReadLimits, type ReadOptions } from './limits.js';
 import {
-  categoryOfSheet, cleanText, columnKey, isAccountBlock, isInstructionSheet, normaliseBoolean, normaliseInteger,
-  normaliseNumber, normaliseUnit, readTypedNumber, shiftDecimal, splitHeader, toHalfWidth, type ColumnKey,
+  categoryOfSheet,
+  cleanText,
+  columnKey,
+  isAccountBlock,
+  isInstructionSheet,
+  normaliseBoolean,
+  normaliseInteger,
+  normaliseNumber,
+  normaliseUnit,
+  readTypedNumber,
+  shiftDecimal,
+  splitHeader,
+  toHalfWidth,
+  type ColumnKey,
 } from './normalise.js';
 import { checkRegionCode } from './region-codes.js';
 
@@ -140,7 +152,16 @@ export function resolveIndicator(text: string, profile?: Profile): string | null
 let typeNames: ReadonlyMap<string, string> | undefined;
 /** An ecosystem type cell → its id (by id, Chinese or English name); unknown text as it came. */
 export function resolveEcosystemType(text: string): string {
-  typeNames ??= new Map([...ecosystemTypes().values()].flatMap((t) => [[t.id, t.id], [cleanText(toHalfWidth(t.zh)), t.id], [t.en.toLowerCase(), t.id]] as [string, string][]));
+  typeNames ??= new Map(
+    [...ecosystemTypes().values()].flatMap(
+      (t) =>
+        [
+          [t.id, t.id],
+          [cleanText(toHalfWidth(t.zh)), t.id],
+          [t.en.toLowerCase(), t.id],
+        ] as [string, string][],
+    ),
+  );
   const t = cleanText(toHalfWidth(text));
   return typeNames.get(t) ?? typeNames.get(t.toLowerCase()) ?? t;
 }
@@ -161,7 +182,14 @@ function exactText(c: TableCell | undefined): string {
 function readNumberCell(cell: TableCell | undefined): { value: string; percent: boolean; read: Text | null } | null {
   if (!cell) return null;
   if (cell.format === 'percent') {
-    return { value: cell.text.slice(0, -1), percent: true, read: { en: `${cell.text} (a cell formatted as a percentage, stored ${cell.stored})`, zh: `${cell.text}（设为百分比格式的单元格，存储值 ${cell.stored}）` } };
+    return {
+      value: cell.text.slice(0, -1),
+      percent: true,
+      read: {
+        en: `${cell.text} (a cell formatted as a percentage, stored ${cell.stored})`,
+        zh: `${cell.text}（设为百分比格式的单元格，存储值 ${cell.stored}）`,
+      },
+    };
   }
   const t = cleanText(cell.text);
   if (cell.exact && t !== '' && isDecimalText(cell.text)) return { value: cell.text, percent: false, read: null };
@@ -201,7 +229,13 @@ interface TableRecord {
 const KEY_COLUMNS: readonly ColumnKey[] = ['indicator', 'line', 'ecosystemType', 'field', 'unit', 'priceYear'];
 
 /** Build the issue list and the records of a set of sheets. */
-function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Located[], limits: ReadLimits, profile: Profile | undefined): TableRecord[] {
+function readSheets(
+  sheets: readonly TableSheet[],
+  issues: Located[],
+  notes: Located[],
+  limits: ReadLimits,
+  profile: Profile | undefined,
+): TableRecord[] {
   const records: TableRecord[] = [];
   sheets.forEach((sheet, sheetIndex) => {
     if (sheet.name !== null && isInstructionSheet(sheet.name)) return;
@@ -211,19 +245,28 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row: first + row,
       ...(col !== undefined ? { column: columnLetter(col) } : {}),
     });
-    const issue = (code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, location: IssueLocation) =>
-      issues.push({ sheetIndex, location, ...makeIssue(code, path, { ...details, location }) } as Located & GepIssue);
+    const issue = (
+      code: IssueCode,
+      path: readonly (string | number)[],
+      details: { expected?: Text; found?: Text },
+      location: IssueLocation,
+    ) => issues.push({ sheetIndex, location, ...makeIssue(code, path, { ...details, location }) } as Located & GepIssue);
 
     const text = (c: TableCell | undefined) => (c ? cleanText(c.text) : '');
     const tooLong = (t: string, location: IssueLocation) => {
       if (t.length <= limits.maxHeaderChars) return false;
-      issue('input.cell-too-long', [], {
-        found: textOfLength(t.length),
-        expected: {
-          en: `at most ${limits.maxHeaderChars} characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)`,
-          zh: `表头、指标、字段、单位、生态系统类型、行号或价格年份单元格至多 ${limits.maxHeaderChars} 个字符（选项 limits.maxHeaderChars）`,
+      issue(
+        'input.cell-too-long',
+        [],
+        {
+          found: textOfLength(t.length),
+          expected: {
+            en: `at most ${limits.maxHeaderChars} characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)`,
+            zh: `表头、指标、字段、单位、生态系统类型、行号或价格年份单元格至多 ${limits.maxHeaderChars} 个字符（选项 limits.maxHeaderChars）`,
+          },
         },
-      }, location);
+        location,
+      );
       return true;
     };
     const headerIndex = sheet.rows.findIndex((r) => r.some((c) => text(c) !== '' || c?.formula));
@@ -249,8 +292,10 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
     });
     const long = fixed.has('field');
     if (long) {
-      for (const f of fieldColumns) issue('input.unknown-column', [], { found: text(header[f.col]), expected: COLUMN_LIST }, loc(headerIndex, f.col));
-      if (!fixed.has('value')) issue('input.missing-column', [], { expected: { en: 'value (数值)', zh: '数值（value）' } }, loc(headerIndex));
+      for (const f of fieldColumns)
+        issue('input.unknown-column', [], { found: text(header[f.col]), expected: COLUMN_LIST }, loc(headerIndex, f.col));
+      if (!fixed.has('value'))
+        issue('input.missing-column', [], { expected: { en: 'value (数值)', zh: '数值（value）' } }, loc(headerIndex));
     } else if (fixed.has('value') || fixed.has('unit')) {
       issue('input.missing-column', [], { expected: { en: 'field (字段)', zh: '字段（field）' } }, loc(headerIndex));
       return;
@@ -262,7 +307,17 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
     const sheetBlock = sheet.name === null ? null : isAccountBlock(sheetName) ? ACCOUNT_BLOCK : resolveIndicator(sheetName, profile);
     const sheetCategory = sheet.name === null ? null : categoryOfSheet(sheetName);
     if (!fixed.has('indicator') && !sheetBlock) {
-      issue('input.missing-column', [], { expected: { en: 'indicator (指标), or a sheet named after an indicator or 核算信息 account', zh: '指标（indicator），或以指标或“核算信息”命名的工作表' } }, loc(headerIndex));
+      issue(
+        'input.missing-column',
+        [],
+        {
+          expected: {
+            en: 'indicator (指标), or a sheet named after an indicator or 核算信息 account',
+            zh: '指标（indicator），或以指标或“核算信息”命名的工作表',
+          },
+        },
+        loc(headerIndex),
+      );
       return;
     }
     const wideResolved = new Map<string, Map<number, FieldDef | null>>();
@@ -289,17 +344,36 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row.forEach((c, col) => {
         if (!c || col === fixed.get('note')) return;
         if (c.error !== undefined) {
-          issue('input.error-cell', [], { found: c.formula !== undefined ? { en: `${c.error} (from =${c.formula})`, zh: `${c.error}（来自 =${c.formula}）` } : c.error }, loc(r, col));
+          issue(
+            'input.error-cell',
+            [],
+            {
+              found: c.formula !== undefined ? { en: `${c.error} (from =${c.formula})`, zh: `${c.error}（来自 =${c.formula}）` } : c.error,
+            },
+            loc(r, col),
+          );
           refused = true;
         } else if (c.formula !== undefined && text(c) === '') {
-          issue('input.formula-cell', [], { found: { en: `=${c.formula}, with no saved value`, zh: `=${c.formula}，没有保存的值` } }, loc(r, col));
+          issue(
+            'input.formula-cell',
+            [],
+            { found: { en: `=${c.formula}, with no saved value`, zh: `=${c.formula}，没有保存的值` } },
+            loc(r, col),
+          );
           refused = true;
         } else if (c.formula !== undefined && text(header[col]) !== '') {
           const zero = /^0(\.0*)?$/.test(text(c));
           const expected: Text = zero
-            ? { en: `=${c.formula} (a program that does not calculate formulas saves 0: check this value)`, zh: `=${c.formula}（不计算公式的程序会保存 0，请核对此值）` }
+            ? {
+                en: `=${c.formula} (a program that does not calculate formulas saves 0: check this value)`,
+                zh: `=${c.formula}（不计算公式的程序会保存 0，请核对此值）`,
+              }
             : `=${c.formula}`;
-          notes.push({ sheetIndex, location: loc(r, col), ...makeIssue('note.formula-value', [], { found: text(c), expected, location: loc(r, col) }) } as Located & GepIssue);
+          notes.push({
+            sheetIndex,
+            location: loc(r, col),
+            ...makeIssue('note.formula-value', [], { found: text(c), expected, location: loc(r, col) }),
+          } as Located & GepIssue);
         }
         if (KEY_COLUMNS.some((k) => fixed.get(k) === col) && tooLong(text(c), loc(r, col))) refused = true;
       });
@@ -308,7 +382,15 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       row.forEach((c, col) => {
         const t = text(c);
         if (t !== '' && text(header[col]) === '') {
-          issue('input.stray-cell', [], { found: t.length > 40 ? `${t.slice(0, 37)}...` : t, expected: { en: 'give its column a header or clear it', zh: '请为该列加上表头，或清空该单元格' } }, loc(r, col));
+          issue(
+            'input.stray-cell',
+            [],
+            {
+              found: t.length > 40 ? `${t.slice(0, 37)}...` : t,
+              expected: { en: 'give its column a header or clear it', zh: '请为该列加上表头，或清空该单元格' },
+            },
+            loc(r, col),
+          );
         }
       });
       const dataCells = row.filter((c, col) => col !== fixed.get('note') && c && text(c) !== '' && text(header[col]) !== '');
@@ -319,28 +401,75 @@ function readSheets(sheets: readonly TableSheet[], issues: Located[], notes: Loc
       if (indicatorText === '') blockId = sheetBlock;
       else blockId = isAccountBlock(indicatorText) ? ACCOUNT_BLOCK : resolveIndicator(indicatorText, profile);
       if (!blockId) {
-        issue('input.unknown-indicator-name', [], { found: indicatorText, expected: { en: 'an implemented indicator id or name (gep indicators), or account (核算信息)', zh: '已实现的指标代码或名称（见 gep indicators），或“核算信息”（account）' } }, loc(r, fixed.get('indicator')));
+        issue(
+          'input.unknown-indicator-name',
+          [],
+          {
+            found: indicatorText,
+            expected: {
+              en: 'an implemented indicator id or name (gep indicators), or account (核算信息)',
+              zh: '已实现的指标代码或名称（见 gep indicators），或“核算信息”（account）',
+            },
+          },
+          loc(r, fixed.get('indicator')),
+        );
         continue;
       }
       const block = tableBlock(blockId, profile)!;
       if (sheetCategory && blockId !== ACCOUNT_BLOCK && !blockId.startsWith(`${sheetCategory}.`)) {
-        issue('input.not-applicable', ['indicators', blockId], { expected: { en: `sheet of ${sheetCategory} indicators for this indicator`, zh: `用于此指标的${CATEGORY_ZH[sheetCategory]}指标工作表` }, found: sheetName }, loc(r, fixed.get('indicator')));
+        issue(
+          'input.not-applicable',
+          ['indicators', blockId],
+          {
+            expected: {
+              en: `sheet of ${sheetCategory} indicators for this indicator`,
+              zh: `用于此指标的${CATEGORY_ZH[sheetCategory]}指标工作表`,
+            },
+            found: sheetName,
+          },
+          loc(r, fixed.get('indicator')),
+        );
         continue;
       }
-      const make = (field: FieldDef, valueCell: TableCell | undefined, valueCol: number, unit: string, headerUnit: string | null, unitCol: number | undefined) => {
+      const make = (
+        field: FieldDef,
+        valueCell: TableCell | undefined,
+        valueCol: number,
+        unit: string,
+        headerUnit: string | null,
+        unitCol: number | undefined,
+      ) => {
         const colOf: Record<string, number | undefined> = {
-          value: valueCol, unit: unitCol ?? valueCol, priceYear: fixed.get('priceYear'), line: fixed.get('line'), item: fixed.get('item'), ecosystemType: fixed.get('ecosystemType'), field: fixed.get('field'),
+          value: valueCol,
+          unit: unitCol ?? valueCol,
+          priceYear: fixed.get('priceYear'),
+          line: fixed.get('line'),
+          item: fixed.get('item'),
+          ecosystemType: fixed.get('ecosystemType'),
+          field: fixed.get('field'),
         };
         records.push({
-          block, field, line: text(cellOf('line')), item: exactText(cellOf('item')), eco: text(cellOf('ecosystemType')), value: valueCell?.text ?? '', unit, headerUnit, priceYear: text(cellOf('priceYear')), sheetIndex,
-          valueCell, itemCell: cellOf('item'), priceYearCell: cellOf('priceYear'),
+          block,
+          field,
+          line: text(cellOf('line')),
+          item: exactText(cellOf('item')),
+          eco: text(cellOf('ecosystemType')),
+          value: valueCell?.text ?? '',
+          unit,
+          headerUnit,
+          priceYear: text(cellOf('priceYear')),
+          sheetIndex,
+          valueCell,
+          itemCell: cellOf('item'),
+          priceYearCell: cellOf('priceYear'),
           at: (key) => loc(r, colOf[key]),
         });
       };
       if (long) {
         const fieldText = text(cellOf('field'));
         if (fieldText === '') {
-          if (text(cellOf('value')) !== '') issue('input.unknown-table-field', [], { found: '', expected: block.id }, loc(r, fixed.get('field')));
+          if (text(cellOf('value')) !== '')
+            issue('input.unknown-table-field', [], { found: '', expected: block.id }, loc(r, fixed.get('field')));
           continue;
         }
         const field = resolveField(block, fieldText);
@@ -370,18 +499,41 @@ type Json = Record<string, unknown>;
  * ecosystem type, numbers normalised, units normalised. Structural issues are collected; value
  * problems are left for the zod schemas.
  */
-function assemble(records: readonly TableRecord[], issues: Located[], notes: Located[], locations: Map<string, Located>, reported: Set<string>): Json {
+function assemble(
+  records: readonly TableRecord[],
+  issues: Located[],
+  notes: Located[],
+  locations: Map<string, Located>,
+  reported: Set<string>,
+): Json {
   const root: Json = {};
   const indicators: Json = {};
   const seen = new Map<string, TableRecord>();
   const elements = new Map<string, { index: number; obj: Json }>();
   const elementRows = new Map<string, number>();
-  const issue = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) =>
+  const issue = (
+    r: TableRecord,
+    code: IssueCode,
+    path: readonly (string | number)[],
+    details: { expected?: Text; found?: Text },
+    at: IssueLocation,
+  ) =>
     issues.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
-  const note = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) =>
-    notes.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
+  const note = (
+    r: TableRecord,
+    code: IssueCode,
+    path: readonly (string | number)[],
+    details: { expected?: Text; found?: Text },
+    at: IssueLocation,
+  ) => notes.push({ sheetIndex: r.sheetIndex, location: at, ...makeIssue(code, path, { ...details, location: at }) } as Located & GepIssue);
   /** An issue about a value already reported here: the schema's issue at the same place is left out. */
-  const refuse = (r: TableRecord, code: IssueCode, path: readonly (string | number)[], details: { expected?: Text; found?: Text }, at: IssueLocation) => {
+  const refuse = (
+    r: TableRecord,
+    code: IssueCode,
+    path: readonly (string | number)[],
+    details: { expected?: Text; found?: Text },
+    at: IssueLocation,
+  ) => {
     issue(r, code, path, details, at);
     reported.add(formatPath(path));
   };
@@ -403,20 +555,44 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
     const fieldPathLabel = [...base, ...(field.listSegments ?? []), ...field.segments];
     if (!list) {
       if (r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.item, found: r.item }, r.at('item'));
-      if (r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.ecosystemType, found: r.eco }, r.at('ecosystemType'));
+      if (r.eco !== '')
+        issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.ecosystemType, found: r.eco }, r.at('ecosystemType'));
       if (r.line !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: COLUMN.line, found: r.line }, r.at('line'));
     } else {
-      if (!list.itemField && r.item !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: { en: 'item column (this list has no item)', zh: '项目列（此列表没有项目）' }, found: r.item }, r.at('item'));
-      if (!list.ecoField && r.eco !== '') issue(r, 'input.not-applicable', fieldPathLabel, { expected: { en: 'ecosystem type column (this list has no ecosystem type)', zh: '生态系统类型列（此列表没有生态系统类型）' }, found: r.eco }, r.at('ecosystemType'));
+      if (!list.itemField && r.item !== '')
+        issue(
+          r,
+          'input.not-applicable',
+          fieldPathLabel,
+          { expected: { en: 'item column (this list has no item)', zh: '项目列（此列表没有项目）' }, found: r.item },
+          r.at('item'),
+        );
+      if (!list.ecoField && r.eco !== '')
+        issue(
+          r,
+          'input.not-applicable',
+          fieldPathLabel,
+          {
+            expected: { en: 'ecosystem type column (this list has no ecosystem type)', zh: '生态系统类型列（此列表没有生态系统类型）' },
+            found: r.eco,
+          },
+          r.at('ecosystemType'),
+        );
     }
     if (field.keyColumn) {
-      issue(r, 'input.not-applicable', fieldPathLabel, {
-        expected: {
-          en: `field "${field.path}" (write it in the ${field.keyColumn === 'item' ? 'item' : 'ecosystem type'} column)`,
-          zh: `字段 "${field.path}"（请写在${field.keyColumn === 'item' ? '项目' : '生态系统类型'}列）`,
+      issue(
+        r,
+        'input.not-applicable',
+        fieldPathLabel,
+        {
+          expected: {
+            en: `field "${field.path}" (write it in the ${field.keyColumn === 'item' ? 'item' : 'ecosystem type'} column)`,
+            zh: `字段 "${field.path}"（请写在${field.keyColumn === 'item' ? '项目' : '生态系统类型'}列）`,
+          },
+          found: field.path,
         },
-        found: field.path,
-      }, r.at('field'));
+        r.at('field'),
+      );
       continue;
     }
     const listKey = list ? `${block.id}|${list.segments.join('.')}|${r.line !== '' ? `#${r.line}` : `${r.item}|${eco}`}` : null;
@@ -451,7 +627,8 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
         const obj: Json = {};
         if (list.itemField && r.item !== '') {
           obj[list.itemField] = r.item;
-          if (r.item !== cleanText(r.item)) note(r, 'note.kept-spaces', [...base, ...list.segments, arr.length, list.itemField], { found: r.item }, r.at('item'));
+          if (r.item !== cleanText(r.item))
+            note(r, 'note.kept-spaces', [...base, ...list.segments, arr.length, list.itemField], { found: r.item }, r.at('item'));
         }
         if (list.ecoField && eco !== '') obj[list.ecoField] = eco;
         arr.push(obj);
@@ -459,11 +636,21 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
         elements.set(listKey!, el);
         elementRows.set(listKey!, r.at('value').row!);
       }
-      for (const [key, col, given] of [[list.itemField, 'item', r.item], [list.ecoField, 'ecosystemType', eco]] as const) {
+      for (const [key, col, given] of [
+        [list.itemField, 'item', r.item],
+        [list.ecoField, 'ecosystemType', eco],
+      ] as const) {
         if (!key || given === '') continue;
         const value = given;
         if (el.obj[key] === undefined) el.obj[key] = value;
-        else if (el.obj[key] !== value) issue(r, 'input.duplicate-row', [...base, ...list.segments, el.index, key], { expected: String(elementRows.get(listKey!)), found: given }, r.at(col));
+        else if (el.obj[key] !== value)
+          issue(
+            r,
+            'input.duplicate-row',
+            [...base, ...list.segments, el.index, key],
+            { expected: String(elementRows.get(listKey!)), found: given },
+            r.at(col),
+          );
       }
       container = el.obj;
       containerPath = [...base, ...list.segments, el.index];
@@ -482,9 +669,11 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
     };
     remember(path, r, r.at('value'));
     const dateCell = r.valueCell?.format === 'date' && field.kind !== 'text' && field.kind !== 'boolean';
-    if (dateCell) refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: storedAs(r.valueCell!) }, r.at('value'));
+    if (dateCell)
+      refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: storedAs(r.valueCell!) }, r.at('value'));
     const priceYear = (target: Json) => {
-      if (r.priceYearCell?.format === 'date') refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: storedAs(r.priceYearCell) }, r.at('priceYear'));
+      if (r.priceYearCell?.format === 'date')
+        refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: storedAs(r.priceYearCell) }, r.at('priceYear'));
       target.priceYear = normaliseInteger(r.priceYear) ?? r.priceYear;
     };
     if (field.kind === 'measure') {
@@ -506,7 +695,14 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
       }
       target.value = value;
       if (unit !== '') target.unit = unit;
-      if (num?.read && !reported.has(formatPath([...path, 'value']))) note(r, 'note.read-as', path, { found: num.read, expected: unit === '1' || unit === '' ? value : `${value} ${unit}` }, r.at('value'));
+      if (num?.read && !reported.has(formatPath([...path, 'value'])))
+        note(
+          r,
+          'note.read-as',
+          path,
+          { found: num.read, expected: unit === '1' || unit === '' ? value : `${value} ${unit}` },
+          r.at('value'),
+        );
       if (r.priceYear !== '') {
         if (!field.priceYear) issue(r, 'input.not-applicable', path, { expected: COLUMN.priceYear, found: r.priceYear }, r.at('priceYear'));
         else priceYear(target);
@@ -515,7 +711,8 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
       remember([...path, 'unit'], r, r.at('unit'));
       remember([...path, 'priceYear'], r, r.at('priceYear'));
     } else {
-      if (r.unit !== '' || r.headerUnit) issue(r, 'input.not-applicable', path, { expected: COLUMN.unit, found: r.unit || r.headerUnit! }, r.at('unit'));
+      if (r.unit !== '' || r.headerUnit)
+        issue(r, 'input.not-applicable', path, { expected: COLUMN.unit, found: r.unit || r.headerUnit! }, r.at('unit'));
       if (r.priceYear !== '') issue(r, 'input.not-applicable', path, { expected: COLUMN.priceYear, found: r.priceYear }, r.at('priceYear'));
       const parent = parentOf(container, segs.slice(0, -1));
       const key = segs[segs.length - 1]!;
@@ -526,11 +723,18 @@ function assemble(records: readonly TableRecord[], issues: Located[], notes: Loc
         if (exact !== t) note(r, 'note.kept-spaces', path, { found: exact }, r.at('value'));
       } else if (field.kind === 'decimal') {
         const num = dateCell ? null : readNumberCell(r.valueCell);
-        if (num?.percent) refuse(r, 'input.percent-unit', path, { found: num.read!, expected: { en: 'none (this field takes a plain number)', zh: '无（此字段填写不带单位的数字）' } }, r.at('value'));
+        if (num?.percent)
+          refuse(
+            r,
+            'input.percent-unit',
+            path,
+            { found: num.read!, expected: { en: 'none (this field takes a plain number)', zh: '无（此字段填写不带单位的数字）' } },
+            r.at('value'),
+          );
         else if (num?.read) note(r, 'note.read-as', path, { found: num.read, expected: num.value }, r.at('value'));
         parent[key] = num?.value ?? t;
       } else {
-        parent[key] = field.kind === 'integer' ? normaliseInteger(t) ?? t : normaliseBoolean(t) ?? t;
+        parent[key] = field.kind === 'integer' ? (normaliseInteger(t) ?? t) : (normaliseBoolean(t) ?? t);
       }
     }
   }
@@ -583,7 +787,8 @@ export function importTables(sheets: readonly TableSheet[], file?: string, optio
     // Already reported from the cell, in the cell's own words (a date, a percentage).
     if (reported.has(formatPath(v.path)) || reported.has(formatPath(v.path.slice(0, -1)))) continue;
     const hit = locate(v.path);
-    issues.push({ sheetIndex: hit?.sheetIndex ?? Number.MAX_SAFE_INTEGER, ...v, ...(hit ? { location: hit.location } : {}) } as Located & GepIssue);
+    issues.push({ sheetIndex: hit?.sheetIndex ?? Number.MAX_SAFE_INTEGER, ...v, ...(hit ? { location: hit.location } : {}) } as Located &
+      GepIssue);
   }
   if (issues.length) throw new GepInputError(inFileOrder(issues, file));
   return {
@@ -598,7 +803,10 @@ export function importTables(sheets: readonly TableSheet[], file?: string, optio
 
 /** Issues (or notes) in the order of the file: sheet, row, column, then as found; with the file name. */
 function inFileOrder(issues: readonly Located[], file?: string): GepIssue[] {
-  const order = (l: IssueLocation | undefined) => [l?.row ?? Number.MAX_SAFE_INTEGER, l?.column ? l.column.length * 1000 + l.column.charCodeAt(l.column.length - 1) : 0];
+  const order = (l: IssueLocation | undefined) => [
+    l?.row ?? Number.MAX_SAFE_INTEGER,
+    l?.column ? l.column.length * 1000 + l.column.charCodeAt(l.column.length - 1) : 0,
+  ];
   return [...issues]
     .map((x, i) => ({ x, i }))
     .sort((a, b) => {
@@ -630,7 +838,12 @@ export function validateInput(input: Json, profile?: Profile): GepIssue[] {
     }
   }
   const region = input.region as { code?: unknown; level?: unknown } | undefined;
-  if (region && typeof region.code === 'string' && /^\d{6}$/.test(region.code) && ['county', 'city', 'province', 'area'].includes(region.level as string)) {
+  if (
+    region &&
+    typeof region.code === 'string' &&
+    /^\d{6}$/.test(region.code) &&
+    ['county', 'city', 'province', 'area'].includes(region.level as string)
+  ) {
     const expected = checkRegionCode(region.code, region.level as 'county');
     if (expected) validation.push(makeIssue('input.region-code', ['region', 'code'], { expected, found: region.code }));
   }
@@ -639,10 +852,12 @@ export function validateInput(input: Json, profile?: Profile): GepIssue[] {
 
 /** Attach the table locations of an imported input to issues found later (by `computeGep`). */
 export function locateIssues(error: GepInputError, imported: Pick<ImportedInput, 'locate'>, file?: string): GepInputError {
-  return new GepInputError(error.issues.map((i) => {
-    const location = i.location ?? imported.locate(i.path);
-    return location || file ? { ...i, location: { ...(file ? { file } : {}), ...location } } : i;
-  }));
+  return new GepInputError(
+    error.issues.map((i) => {
+      const location = i.location ?? imported.locate(i.path);
+      return location || file ? { ...i, location: { ...(file ? { file } : {}), ...location } } : i;
+    }),
+  );
 }
 
 export { FIXED_COLUMNS };

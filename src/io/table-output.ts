@@ -118,7 +118,28 @@ function dataValidationsXml(drops: readonly DropDown[]): string {
 }
 
 /** Elements that follow `dataValidations` in a worksheet (ECMA-376 CT_Worksheet order). */
-const AFTER_VALIDATIONS = ['<hyperlinks', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<rowBreaks', '<colBreaks', '<customProperties', '<cellWatches', '<ignoredErrors', '<smartTags', '<drawing', '<legacyDrawing', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_VALIDATIONS = [
+  '<hyperlinks',
+  '<printOptions',
+  '<pageMargins',
+  '<pageSetup',
+  '<headerFooter',
+  '<rowBreaks',
+  '<colBreaks',
+  '<customProperties',
+  '<cellWatches',
+  '<ignoredErrors',
+  '<smartTags',
+  '<drawing',
+  '<legacyDrawing',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 /**
  * Add drop-down lists to a workbook SheetJS wrote: SheetJS Community Edition reads no data

@@ -41,9 +41,15 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
-      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
-      || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000;
     width += wide ? 2 : 1;
   }
   return width;
@@ -122,14 +128,20 @@ export function moneyText(yuan: string, unit: '万元' | '亿元', rule: Roundin
  */
 export function ratioDisplay(value: string, unit: string, rule: RoundingRule): { value: string; unit: string } {
   switch (unit) {
-    case '%': return { value: roundDecimal(value, rule), unit: '%' };
-    case '1': return { value: roundDecimal(value, rule), unit: '' };
+    case '%':
+      return { value: roundDecimal(value, rule), unit: '%' };
+    case '1':
+      return { value: roundDecimal(value, rule), unit: '' };
     case '元/人':
     case '元/km²': {
       const shown = `万${unit}`;
-      return { value: groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), unit, shown).toString(), rule)), unit: shown };
+      return {
+        value: groupThousands(roundDecimal(convert(decimalArithmetic, new GepDecimal(value), unit, shown).toString(), rule)),
+        unit: shown,
+      };
     }
-    default: return { value: moneyText(value, '亿元', rule), unit: '亿元' };
+    default:
+      return { value: moneyText(value, '亿元', rule), unit: '亿元' };
   }
 }
 
@@ -154,7 +166,13 @@ export interface UnitPriceDisplay {
   /** The single price in the quantity's unit, exact, when there is one. */
   readonly exact?: { readonly value: string; readonly unit: string };
   /** The price as the lines carry it, when it was converted through a ratio coefficient of the indicator. */
-  readonly convertedFrom?: { readonly value: string; readonly unit: string; readonly coefficient: string; readonly ratio: string; readonly ratioUnit: string };
+  readonly convertedFrom?: {
+    readonly value: string;
+    readonly unit: string;
+    readonly coefficient: string;
+    readonly ratio: string;
+    readonly ratioUnit: string;
+  };
   /** True when the price is per another quantity than the one shown (e.g. 元/m² of covered area beside t/a). */
   readonly otherBasis?: boolean;
 }
@@ -178,17 +196,28 @@ const DISPLAY_RATIO_UNITS: readonly string[] = ['t CO2/t C'];
  * its unit `to/from` or `from/to`), as its trace records it. `null` when neither applies.
  * Display only: the result keeps its own units; this lets a row or a chart show one basis.
  */
-export function convertForDisplay(ind: IndicatorJson, value: string, from: string, to: string): { value: string; through?: IndicatorJson['trace']['coefficients'][number] } | null {
+export function convertForDisplay(
+  ind: IndicatorJson,
+  value: string,
+  from: string,
+  to: string,
+): { value: string; through?: IndicatorJson['trace']['coefficients'][number] } | null {
   try {
     if (sameDimensionUnits(from, to)) return { value: convert(decimalArithmetic, new GepDecimal(value), from, to).toString() };
     for (const c of ind.trace.coefficients) {
       if (!DISPLAY_RATIO_UNITS.some((u) => sameDimensionUnits(c.unit, u) || sameDimensionUnits(c.unit, `1/(${u})`))) continue;
       const k = () => decimalArithmetic.fromString(c.rebased?.value ?? c.value);
       if (sameDimensionUnits(c.unit, `(${to})/(${from})`)) {
-        return { value: convert(decimalArithmetic, decimalArithmetic.multiply(new GepDecimal(value), k()), `(${from})·(${c.unit})`, to).toString(), through: c };
+        return {
+          value: convert(decimalArithmetic, decimalArithmetic.multiply(new GepDecimal(value), k()), `(${from})·(${c.unit})`, to).toString(),
+          through: c,
+        };
       }
       if (sameDimensionUnits(c.unit, `(${from})/(${to})`)) {
-        return { value: convert(decimalArithmetic, decimalArithmetic.divide(new GepDecimal(value), k()), `(${from})/(${c.unit})`, to).toString(), through: c };
+        return {
+          value: convert(decimalArithmetic, decimalArithmetic.divide(new GepDecimal(value), k()), `(${from})/(${c.unit})`, to).toString(),
+          through: c,
+        };
       }
     }
   } catch {
@@ -224,7 +253,17 @@ export function unitPriceDisplay(ind: IndicatorJson, lang: Language = 'en', rule
   return {
     text: `${significantText(shown.value, rule)} ${target}`,
     exact: { value: shown.value, unit: target },
-    ...(shown.through ? { convertedFrom: { value: p.value, unit: p.unit, coefficient: shown.through.id, ratio: shown.through.value, ratioUnit: shown.through.unit } } : {}),
+    ...(shown.through
+      ? {
+          convertedFrom: {
+            value: p.value,
+            unit: p.unit,
+            coefficient: shown.through.id,
+            ratio: shown.through.value,
+            ratioUnit: shown.through.unit,
+          },
+        }
+      : {}),
   };
 }
 
@@ -236,9 +275,17 @@ export function toVerifyBanner(result: GepResultJson, lang: Language): string | 
   const n = result.coefficientsUsed.filter((c) => c.status === 'to-verify').length;
   const list = result.profile.indicatorListStatus === 'to-verify';
   if (!n && !list) return null;
-  const parts = lang === 'zh'
-    ? [...(n ? [`使用了 ${n} 个“待核实”参数（数值或来源尚未与标准原文核对）`] : []), ...(list ? ['核算方案的指标清单待核实'] : [])]
-    : [...(n ? [`${n} coefficient${n === 1 ? '' : 's'} used ${n === 1 ? 'is' : 'are'} to verify (value or source not yet checked against the standard)`] : []), ...(list ? ['the profile\'s indicator list is to verify'] : [])];
+  const parts =
+    lang === 'zh'
+      ? [...(n ? [`使用了 ${n} 个“待核实”参数（数值或来源尚未与标准原文核对）`] : []), ...(list ? ['核算方案的指标清单待核实'] : [])]
+      : [
+          ...(n
+            ? [
+                `${n} coefficient${n === 1 ? '' : 's'} used ${n === 1 ? 'is' : 'are'} to verify (value or source not yet checked against the standard)`,
+              ]
+            : []),
+          ...(list ? ["the profile's indicator list is to verify"] : []),
+        ];
   return `⚠ ${parts.join(lang === 'zh' ? '；' : '; ')}`;
 }
 
@@ -247,7 +294,8 @@ const priceCell = (p: UnitPriceDisplay) => (p.otherBasis ? `${p.text} *` : p.tex
 /** Render the account as a text table with a footer (profile, table, price year, rounding, warnings). */
 export function formatAccountTable(result: GepResultJson, lang: Language = 'en', rule: RoundingRule = DEFAULT_ROUNDING): string {
   const gep = new GepDecimal(result.totals.gep.value);
-  const share = (v: string) => (gep.isZero() ? '—' : `${new GepDecimal(v).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`);
+  const share = (v: string) =>
+    gep.isZero() ? '—' : `${new GepDecimal(v).dividedBy(gep).times(100).toFixed(1, GepDecimal.ROUND_HALF_UP)} %`;
   const rows: string[][] = [];
   const separators = new Set<number>();
   // Independent half-up cells, or parts that add up to their totals (rule.parts): ./account-rounding.ts
@@ -260,7 +308,13 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
       rows.push([
         ind.id,
         lang === 'zh' ? ind.zh : `${ind.zh} ${ind.en}`,
-        ind.quantity.total ? readableQuantity(ind.quantity.total, rule) : ind.quantity.lines.length ? (lang === 'zh' ? `${ind.quantity.lines.length} 项` : `${ind.quantity.lines.length} items`) : '—',
+        ind.quantity.total
+          ? readableQuantity(ind.quantity.total, rule)
+          : ind.quantity.lines.length
+            ? lang === 'zh'
+              ? `${ind.quantity.lines.length} 项`
+              : `${ind.quantity.lines.length} items`
+            : '—',
         priceCell(unitPriceDisplay(ind, lang, rule)),
         groupThousands(wan.indicator(ind.id)),
         groupThousands(yi.indicator(ind.id)),
@@ -268,19 +322,47 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
       ]);
     }
     const total = result.totals[category];
-    rows.push([`  ${category}`, lang === 'zh' ? CATEGORY_NAMES[category]!.zh : `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`, '', '', groupThousands(wan.category(category)), groupThousands(yi.category(category)), share(total.value)]);
+    rows.push([
+      `  ${category}`,
+      lang === 'zh' ? CATEGORY_NAMES[category]!.zh : `${CATEGORY_NAMES[category]!.zh} ${CATEGORY_NAMES[category]!.en}`,
+      '',
+      '',
+      groupThousands(wan.category(category)),
+      groupThousands(yi.category(category)),
+      share(total.value),
+    ]);
     separators.add(rows.length);
   }
   if (result.outsideRegion.length || result.totals.outsideRegion.value !== '0') {
     const v = result.totals.outsideRegion.value;
-    rows.push(['  outside region', lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region', '', '', `-${groupThousands(wan.outsideRegion())}`, `-${groupThousands(yi.outsideRegion())}`, share(`-${v}`)]);
+    rows.push([
+      '  outside region',
+      lang === 'zh' ? '减：区域外生态产品' : 'less: products from outside the region',
+      '',
+      '',
+      `-${groupThousands(wan.outsideRegion())}`,
+      `-${groupThousands(yi.outsideRegion())}`,
+      share(`-${v}`),
+    ]);
   }
-  rows.push(['GEP', CATEGORY_NAMES.gep![lang], '', '', groupThousands(wan.gep()), groupThousands(yi.gep()), share(result.totals.gep.value)]);
+  rows.push([
+    'GEP',
+    CATEGORY_NAMES.gep![lang],
+    '',
+    '',
+    groupThousands(wan.gep()),
+    groupThousands(yi.gep()),
+    share(result.totals.gep.value),
+  ]);
 
   const header = HEADERS[lang];
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]!))));
   const align = (c: number): 'left' | 'right' => (c >= 4 ? 'right' : 'left');
-  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c]!, align(c))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c]!, align(c)))
+      .join('  ')
+      .trimEnd();
   const rule_ = widths.map((w) => '-'.repeat(w)).join('  ');
   const body: string[] = [line(header), rule_];
   rows.forEach((r, i) => {
@@ -289,36 +371,58 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
     if (separators.has(i + 1) && i !== rows.length - 2) body.push('');
   });
 
-  const title = lang === 'zh'
-    ? `${terminalLine(result.region.name)} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
-    : `GEP account of ${terminalLine(result.region.name)}, ${result.accountingYear} (${result.priceYear} prices)`;
-  const footer = lang === 'zh'
-    ? [
-      `核算方案：${result.profile.id} ${result.profile.version} — ${result.profile.title.zh}${result.profile.indicatorListStatus === 'to-verify' ? '（指标清单待核实）' : ''}`,
-      `参数表：${result.coefficientTable}；算术：${arithmeticText(result.arithmetic, lang)}；舍入：${roundingText(rule, lang)}，${describeParts(rule, lang)}`,
-      describeDisplayRule(rule, lang),
-    ]
-    : [
-      `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title.en}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
-      `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
-      describeDisplayRule(rule, lang),
-    ];
+  const title =
+    lang === 'zh'
+      ? `${terminalLine(result.region.name)} ${result.accountingYear} 年生态产品总值核算（${result.priceYear} 年价格）`
+      : `GEP account of ${terminalLine(result.region.name)}, ${result.accountingYear} (${result.priceYear} prices)`;
+  const footer =
+    lang === 'zh'
+      ? [
+          `核算方案：${result.profile.id} ${result.profile.version} — ${result.profile.title.zh}${result.profile.indicatorListStatus === 'to-verify' ? '（指标清单待核实）' : ''}`,
+          `参数表：${result.coefficientTable}；算术：${arithmeticText(result.arithmetic, lang)}；舍入：${roundingText(rule, lang)}，${describeParts(rule, lang)}`,
+          describeDisplayRule(rule, lang),
+        ]
+      : [
+          `profile: ${result.profile.id} ${result.profile.version} — ${result.profile.title.en}${result.profile.indicatorListStatus === 'to-verify' ? ' (indicator list to verify)' : ''}`,
+          `coefficient table: ${result.coefficientTable}; arithmetic: ${result.arithmetic}; rounding: ${describeRounding(rule)}, ${describeParts(rule)}`,
+          describeDisplayRule(rule, lang),
+        ];
   const converted = result.indicators.flatMap((i) => {
     const p = unitPriceDisplay(i, lang, rule);
-    return p.convertedFrom ? [`${i.id}: ${p.text} = ${significantText(p.convertedFrom.value, rule)} ${p.convertedFrom.unit} ÷ ${p.convertedFrom.ratio} ${p.convertedFrom.ratioUnit} (${p.convertedFrom.coefficient})`] : [];
+    return p.convertedFrom
+      ? [
+          `${i.id}: ${p.text} = ${significantText(p.convertedFrom.value, rule)} ${p.convertedFrom.unit} ÷ ${p.convertedFrom.ratio} ${p.convertedFrom.ratioUnit} (${p.convertedFrom.coefficient})`,
+        ]
+      : [];
   });
   if (converted.length) footer.push(lang === 'zh' ? `单价换算：${converted.join('；')}` : `unit prices converted: ${converted.join('; ')}`);
   if (result.indicators.some((i) => unitPriceDisplay(i, lang, rule).otherBasis)) {
-    footer.push(lang === 'zh' ? '* 单价按另一实物量计（如按覆盖面积），见计算过程' : '* unit price per another quantity than the one shown (e.g. per m² of covered area): see the trace');
+    footer.push(
+      lang === 'zh'
+        ? '* 单价按另一实物量计（如按覆盖面积），见计算过程'
+        : '* unit price per another quantity than the one shown (e.g. per m² of covered area): see the trace',
+    );
   }
   if (result.notAccounted.length) {
-    footer.push(lang === 'zh'
-      ? `未核算：${result.notAccounted.map((n) => `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）`).join('；')}`
-      : `not accounted: ${result.notAccounted.map((n) => `${n.id} (${n.reason})`).join(', ')}`);
+    footer.push(
+      lang === 'zh'
+        ? `未核算：${result.notAccounted.map((n) => `${n.zh}（${n.id}，${notAccountedReason(n.reason, lang)}）`).join('；')}`
+        : `not accounted: ${result.notAccounted.map((n) => `${n.id} (${n.reason})`).join(', ')}`,
+    );
   }
   // The to-verify coefficients: one line with their count, not their list (the JSON and the HTML report list them).
   const banner = toVerifyBanner(result, lang);
   const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${warningMessage(w, lang)}`);
   // Names and warnings come from the input: no control character or bidi override reaches the terminal.
-  return terminalText([title, ...(banner ? [banner] : []), '', ...body, '', ...footer, ...(warnings.length ? [warningsHeading(warnings.length, lang), ...warnings.map(terminalLine)] : [])].join('\n'));
+  return terminalText(
+    [
+      title,
+      ...(banner ? [banner] : []),
+      '',
+      ...body,
+      '',
+      ...footer,
+      ...(warnings.length ? [warningsHeading(warnings.length, lang), ...warnings.map(terminalLine)] : []),
+    ].join('\n'),
+  );
 }

@@ -23,7 +23,16 @@ export function numberCellText(v: number): string {
 }
 
 /** Excel's error values by their code (SheetJS keeps the code in `v`). */
-const ERROR_TEXT: Readonly<Record<number, string>> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
+};
 
 /** True when a number format shows a percentage: a `%` outside quoted text, escapes and `[…]` sections. */
 export function isPercentFormat(format: string): boolean {
@@ -35,7 +44,8 @@ export function isPercentFormat(format: string): boolean {
     else if (inBracket) inBracket = c !== ']';
     else if (c === '"') inQuote = true;
     else if (c === '[') inBracket = true;
-    else if (c === '\\' || c === '_' || c === '*') i++; // an escaped or padding character
+    else if (c === '\\' || c === '_' || c === '*')
+      i++; // an escaped or padding character
     else if (c === '%') return true;
   }
   return false;
@@ -76,7 +86,7 @@ function cellOf(c: CellObject | undefined, date1904: boolean): TableCell | undef
     case 'e':
       // SheetJS reads a formula saved without its value as an error cell without a code.
       if (c.f && c.v === undefined) return { text: '', ...formula };
-      return { text: '', error: typeof c.v === 'number' ? ERROR_TEXT[c.v] ?? `error ${c.v}` : String(c.w ?? c.v ?? 'error'), ...formula };
+      return { text: '', error: typeof c.v === 'number' ? (ERROR_TEXT[c.v] ?? `error ${c.v}`) : String(c.w ?? c.v ?? 'error'), ...formula };
     case 'd': {
       const iso = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : String(c.v ?? '');
       return { text: iso, format: 'date', stored: iso, ...formula };
@@ -100,25 +110,57 @@ export function readWorkbook(bytes: Uint8Array, file?: string, options: ReadOpti
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new Error('not a ZIP container (an .xlsx file starts with "PK")');
     const zip = checkZip(bytes, limits.maxUncompressedBytes);
     if (!zip.ok && zip.refusal.kind === 'too-large') {
-      throw new GepInputError([makeIssue('input.too-large', [], {
-        found: { en: `a workbook whose parts inflate to more than ${limits.maxUncompressedBytes} bytes (a ZIP bomb?)`, zh: `解压后超过 ${limits.maxUncompressedBytes} 字节的工作簿（ZIP 炸弹？）` },
-        expected: { en: `${limits.maxUncompressedBytes} bytes (option limits.maxUncompressedBytes)`, zh: `${limits.maxUncompressedBytes} 字节（选项 limits.maxUncompressedBytes）` },
-        ...at,
-      })]);
+      throw new GepInputError([
+        makeIssue('input.too-large', [], {
+          found: {
+            en: `a workbook whose parts inflate to more than ${limits.maxUncompressedBytes} bytes (a ZIP bomb?)`,
+            zh: `解压后超过 ${limits.maxUncompressedBytes} 字节的工作簿（ZIP 炸弹？）`,
+          },
+          expected: {
+            en: `${limits.maxUncompressedBytes} bytes (option limits.maxUncompressedBytes)`,
+            zh: `${limits.maxUncompressedBytes} 字节（选项 limits.maxUncompressedBytes）`,
+          },
+          ...at,
+        }),
+      ]);
     }
     if (!zip.ok) throw new Error(zip.refusal.kind === 'malformed' ? zip.refusal.reason : 'malformed');
-    wb = read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellDates: false, cellText: false, cellHTML: false, dense: true, sheetRows: limits.maxRows + 1 });
+    wb = read(bytes, {
+      type: 'array',
+      cellFormula: true,
+      cellNF: true,
+      cellDates: false,
+      cellText: false,
+      cellHTML: false,
+      dense: true,
+      sheetRows: limits.maxRows + 1,
+    });
   } catch (e) {
     if (e instanceof GepInputError) throw e;
     // SheetJS fails on a damaged archive with internal errors ("Cannot read properties of undefined"); say what it means.
     // Other messages are the reader's own (zip-guard, SheetJS), quoted as they are.
-    const found: Text = e instanceof TypeError || e instanceof RangeError ? { en: 'the workbook is damaged: its parts cannot be read', zh: '工作簿已损坏，其组成部分无法读取' } : e instanceof Error ? e.message : String(e);
+    const found: Text =
+      e instanceof TypeError || e instanceof RangeError
+        ? { en: 'the workbook is damaged: its parts cannot be read', zh: '工作簿已损坏，其组成部分无法读取' }
+        : e instanceof Error
+          ? e.message
+          : String(e);
     throw new GepInputError([makeIssue('input.xlsx-unreadable', [], { found, ...at })]);
   }
   // A damaged workbook may list a sheet whose part is missing: report it rather than lose it.
   const missing = wb.SheetNames.filter((name) => !wb.Sheets[name] || typeof wb.Sheets[name] !== 'object');
   if (missing.length) {
-    throw new GepInputError(missing.map((sheet) => makeIssue('input.xlsx-unreadable', [], { found: { en: `the sheet "${sheet}" is listed but its part is missing or damaged`, zh: `工作表 "${sheet}" 列在目录中，但其内容缺失或已损坏` }, location: { ...(file ? { file } : {}), sheet } })));
+    throw new GepInputError(
+      missing.map((sheet) =>
+        makeIssue('input.xlsx-unreadable', [], {
+          found: {
+            en: `the sheet "${sheet}" is listed but its part is missing or damaged`,
+            zh: `工作表 "${sheet}" 列在目录中，但其内容缺失或已损坏`,
+          },
+          location: { ...(file ? { file } : {}), sheet },
+        }),
+      ),
+    );
   }
   checkRowCount(wb, limits, file);
   return wb;
@@ -130,7 +172,13 @@ function checkRowCount(wb: WorkBook, limits: ReadLimits, file?: string): void {
     const full = wb.Sheets[name]?.['!fullref'];
     const rows = typeof full === 'string' ? Number(/(\d+)$/.exec(full)?.[1] ?? 0) : 0;
     return rows > limits.maxRows
-      ? [makeIssue('input.too-many-rows', [], { found: { en: `${rows} rows (${full})`, zh: `${rows} 行（${full}）` }, expected: atMostRows(limits.maxRows), location: { ...(file ? { file } : {}), sheet: name } })]
+      ? [
+          makeIssue('input.too-many-rows', [], {
+            found: { en: `${rows} rows (${full})`, zh: `${rows} 行（${full}）` },
+            expected: atMostRows(limits.maxRows),
+            location: { ...(file ? { file } : {}), sheet: name },
+          }),
+        ]
       : [];
   });
   if (issues.length) throw new GepInputError(issues);
@@ -151,7 +199,13 @@ export function workbookSheets(wb: WorkBook, file?: string, options: ReadOptions
     for (let r = 0; r < data.length; r++) {
       const row = data[r] ?? [];
       cells += row.length;
-      if (cells > limits.maxCells) throw tooManyCells({ en: `more than ${limits.maxCells} cells by row ${r + 1}`, zh: `到第 ${r + 1} 行已超过 ${limits.maxCells} 个单元格` }, limits, file, { sheet: name, row: r + 1 });
+      if (cells > limits.maxCells)
+        throw tooManyCells(
+          { en: `more than ${limits.maxCells} cells by row ${r + 1}`, zh: `到第 ${r + 1} 行已超过 ${limits.maxCells} 个单元格` },
+          limits,
+          file,
+          { sheet: name, row: r + 1 },
+        );
       rows.push(row.map((c) => cellOf(c, date1904)));
     }
     return { name, rows, firstRow: 1 };

@@ -23,7 +23,10 @@ const malformed = (reason: string) => new Refused({ kind: 'malformed', reason })
 
 const LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385,
+  24577,
+];
 const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 const CLEN_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
@@ -115,7 +118,7 @@ export function inflatedSize(bytes: Uint8Array, start: number, limit: number): n
       for (let i = 0; i < ncode; i++) lengths[CLEN_ORDER[i]!] = bits(3);
       const lencode = huffman(lengths.subarray(0, 19));
       lengths.fill(0);
-      for (let i = 0; i < nlen + ndist;) {
+      for (let i = 0; i < nlen + ndist; ) {
         const sym = decode(lencode);
         if (sym < 16) {
           lengths[i++] = sym;
@@ -171,7 +174,7 @@ const u64 = (b: Uint8Array, p: number) => u32(b, p) + u32(b, p + 4) * 2 ** 32;
 /** The largest size a ZIP64 extra field declares (0 when there is none). */
 function zip64Size(b: Uint8Array, start: number, length: number): number {
   let max = 0;
-  for (let p = start; p + 4 <= start + length;) {
+  for (let p = start; p + 4 <= start + length; ) {
     const type = u16(b, p);
     const size = u16(b, p + 2);
     if (type === 0x0001) for (let q = p + 4; q + 8 <= Math.min(p + 4 + size, b.length); q += 8) max = Math.max(max, u64(b, q));
@@ -185,9 +188,13 @@ function zip64Size(b: Uint8Array, start: number, length: number): number {
  * header, and the inflated size of its data, declared and real. Returns the total inflated size,
  * or why the container is refused.
  */
-export function checkZip(bytes: Uint8Array, limit: number): { readonly ok: true; readonly size: number } | { readonly ok: false; readonly refusal: ZipRefusal } {
+export function checkZip(
+  bytes: Uint8Array,
+  limit: number,
+): { readonly ok: true; readonly size: number } | { readonly ok: false; readonly refusal: ZipRefusal } {
   try {
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw malformed('not a ZIP container (an .xlsx file starts with "PK\\x03\\x04")');
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+      throw malformed('not a ZIP container (an .xlsx file starts with "PK\\x03\\x04")');
     // End of central directory: searched backwards, as SheetJS does.
     let eocd = bytes.length - 4;
     while (eocd >= 0 && !(bytes[eocd] === 0x50 && bytes[eocd + 1] === 0x4b && bytes[eocd + 2] === 0x05 && bytes[eocd + 3] === 0x06)) eocd--;

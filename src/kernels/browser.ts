@@ -4,7 +4,14 @@
  * condition of package.json; test/kernels/browser.test.ts checks that it imports no Node module.
  */
 export {
-  DEFAULT_OUT_NODATA, CompensatedSum, isMissing, type Band, type CellArray, type KernelOutput, type KernelStats, type OutputArray,
+  DEFAULT_OUT_NODATA,
+  CompensatedSum,
+  isMissing,
+  type Band,
+  type CellArray,
+  type KernelOutput,
+  type KernelStats,
+  type OutputArray,
 } from './cells.js';
 export { waterBalanceKernel, type ClassLookup, type WaterBalanceInput, type WaterBalanceStats } from './water-balance.js';
 export { rusleKernel, type RusleInput } from './rusle.js';

@@ -12,8 +12,18 @@
  * `outNodata` and left out of the sum, never let in as ±Infinity.
  */
 import {
-  checkBands, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
-  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
+  checkBands,
+  foldParts,
+  nodataOf,
+  overflowsFloat32,
+  PARTIAL_SUM_CELLS,
+  runKernel,
+  type Band,
+  type CellArray,
+  type KernelOutput,
+  type KernelPlan,
+  type KernelSpec,
+  type KernelStats,
 } from './cells.js';
 import { floatArithmetic } from '../numbers/arithmetic.js';
 import { multiplyInto } from '../units/units.js';
@@ -67,10 +77,19 @@ export const nepSpec: KernelSpec<NepInput, NepPlan, NepStats> = {
     const A = direct ?? input.npp!;
     const B = direct ? null : input.heterotrophicRespiration!;
     const { length: n, outNodata } = checkBands('NEP', B ? { npp: A, heterotrophicRespiration: B } : { nep: A }, input);
-    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] NEP kernel: cellArea must be a positive number of m², not ${input.cellArea}`);
+    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea)))
+      throw new RangeError(`[gep] NEP kernel: cellArea must be a positive number of m², not ${input.cellArea}`);
     if (!Number.isFinite(input.factor)) throw new RangeError(`[gep] NEP kernel: factor must be a finite number, not ${input.factor}`);
     const scale = input.factor * carbonPerCell(input.perArea ?? 't C/(km²·a)', input.cellArea);
-    return { cells: n, out: input.out ?? null, outNodata, scale, x: A.values, y: B ? B.values : null, nodata: [nodataOf(A), B ? nodataOf(B) : Number.NaN] };
+    return {
+      cells: n,
+      out: input.out ?? null,
+      outNodata,
+      scale,
+      x: A.values,
+      y: B ? B.values : null,
+      nodata: [nodataOf(A), B ? nodataOf(B) : Number.NaN],
+    };
   },
   cellArrays: (plan) => [plan.x, ...(plan.y ? [plan.y] : []), ...(plan.out ? [plan.out] : [])],
   run(plan, from, to) {

@@ -12,7 +12,16 @@
  */
 
 /** A typed array of cell values, as read from a raster. */
-export type CellArray = Float64Array | Float32Array | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
+export type CellArray =
+  | Float64Array
+  | Float32Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
 
 /** One raster layer (or a block of it): its cells in row-major order and its nodata value. */
 export interface Band {
@@ -61,7 +70,11 @@ export function nodataOf(band: Band): number {
 }
 
 /** Check that every band has `length` cells and that `out` and `outNodata` are usable. */
-export function checkBands(kernel: string, bands: Readonly<Record<string, Band>>, output: KernelOutput): { length: number; outNodata: number } {
+export function checkBands(
+  kernel: string,
+  bands: Readonly<Record<string, Band>>,
+  output: KernelOutput,
+): { length: number; outNodata: number } {
   let length = -1;
   let first = '';
   for (const [name, band] of Object.entries(bands)) {
@@ -69,7 +82,9 @@ export function checkBands(kernel: string, bands: Readonly<Record<string, Band>>
       length = band.values.length;
       first = name;
     } else if (band.values.length !== length) {
-      throw new RangeError(`[gep] ${kernel}: band ${name} has ${band.values.length} cells but ${first} has ${length}; the bands must be aligned blocks of the same size`);
+      throw new RangeError(
+        `[gep] ${kernel}: band ${name} has ${band.values.length} cells but ${first} has ${length}; the bands must be aligned blocks of the same size`,
+      );
     }
   }
   if (length === -1) throw new RangeError(`[gep] ${kernel}: no input band`);
@@ -85,7 +100,9 @@ export function checkBands(kernel: string, bands: Readonly<Record<string, Band>>
   // A float32 output stores Math.fround(outNodata): refuse a value that would change there, or the
   // raster's nodata tag would not match its nodata cells.
   if (out instanceof Float32Array && Math.fround(outNodata) !== outNodata) {
-    throw new RangeError(`[gep] ${kernel}: outNodata ${outNodata} is not a float32 value, so a Float32Array output would hold ${Math.fround(outNodata)}; choose one that is (e.g. -9999)`);
+    throw new RangeError(
+      `[gep] ${kernel}: outNodata ${outNodata} is not a float32 value, so a Float32Array output would hold ${Math.fround(outNodata)}; choose one that is (e.g. -9999)`,
+    );
   }
   return { length, outNodata };
 }
@@ -104,7 +121,7 @@ export class CompensatedSum {
   private c = 0;
   add(x: number): void {
     const t = this.s + x;
-    this.c += Math.abs(this.s) >= Math.abs(x) ? (this.s - t) + x : (x - t) + this.s;
+    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
     this.s = t;
   }
   get value(): number {

@@ -15,7 +15,12 @@ import { ZonalSums } from './zonal.js';
 /** A raster that cannot be used: unreadable, or not aligned with the others. Names the file, what was expected and what was found. */
 export class GepRasterError extends Error {
   override readonly name = 'GepRasterError';
-  constructor(readonly file: string, readonly expected: string, readonly found: string, readonly what: string) {
+  constructor(
+    readonly file: string,
+    readonly expected: string,
+    readonly found: string,
+    readonly what: string,
+  ) {
     super(`[gep] ${file}: ${what}: expected ${expected}, found ${found}`);
   }
 }
@@ -69,16 +74,31 @@ function gridOf(file: string, image: GeoTIFFImage): RasterGrid {
     const [dx, dy] = image.getResolution() as [number, number];
     transform = [ox, dx, 0, oy, 0, dy];
   } else {
-    throw new GepRasterError(file, 'a georeferenced raster (ModelPixelScale and ModelTiepoint, or ModelTransformation)', 'no georeferencing tags', 'georeferencing');
+    throw new GepRasterError(
+      file,
+      'a georeferenced raster (ModelPixelScale and ModelTiepoint, or ModelTransformation)',
+      'no georeferencing tags',
+      'georeferencing',
+    );
   }
   const keys = (image.geoKeys ?? {}) as Record<string, unknown>;
-  const projection = JSON.stringify(Object.keys(keys).filter((k) => !CITATIONS.has(k)).sort().map((k) => [k, keys[k]]));
+  const projection = JSON.stringify(
+    Object.keys(keys)
+      .filter((k) => !CITATIONS.has(k))
+      .sort()
+      .map((k) => [k, keys[k]]),
+  );
   const linear = keys.ProjLinearUnitsGeoKey;
   const metric = keys.GTModelTypeGeoKey === 1 && (linear === undefined || linear === 9001);
-  const pick = <K extends keyof GeoTags>(k: K) => (fd[k] === undefined ? {} : { [k]: Array.isArray(fd[k]) || ArrayBuffer.isView(fd[k]) ? Array.from(fd[k] as ArrayLike<number>) : fd[k] });
+  const pick = <K extends keyof GeoTags>(k: K) =>
+    fd[k] === undefined ? {} : { [k]: Array.isArray(fd[k]) || ArrayBuffer.isView(fd[k]) ? Array.from(fd[k] as ArrayLike<number>) : fd[k] };
   const tags: GeoTags = {
-    ...pick('ModelPixelScale'), ...pick('ModelTiepoint'), ...pick('ModelTransformation'),
-    ...pick('GeoKeyDirectory'), ...pick('GeoDoubleParams'), ...pick('GeoAsciiParams'),
+    ...pick('ModelPixelScale'),
+    ...pick('ModelTiepoint'),
+    ...pick('ModelTransformation'),
+    ...pick('GeoKeyDirectory'),
+    ...pick('GeoDoubleParams'),
+    ...pick('GeoAsciiParams'),
   };
   return { width, height, transform, projection, metric, tags };
 }
@@ -94,8 +114,17 @@ export async function openRaster(file: string): Promise<OpenRaster> {
     throw new GepRasterError(file, 'a readable GeoTIFF', e instanceof Error ? e.message : String(e), 'cannot read');
   }
   const grid = gridOf(file, image);
-  const blockHeight = image.isTiled ? image.getTileHeight() : Number((image.fileDirectory as Record<string, unknown>).RowsPerStrip ?? grid.height);
-  return { file, grid, nodata: image.getGDALNoData(), blockHeight: Math.max(1, Math.min(blockHeight || grid.height, grid.height)), tiff, image };
+  const blockHeight = image.isTiled
+    ? image.getTileHeight()
+    : Number((image.fileDirectory as Record<string, unknown>).RowsPerStrip ?? grid.height);
+  return {
+    file,
+    grid,
+    nodata: image.getGDALNoData(),
+    blockHeight: Math.max(1, Math.min(blockHeight || grid.height, grid.height)),
+    tiff,
+    image,
+  };
 }
 
 const close = (t: number, a: number, b: number) => Math.abs(a - b) <= t;
@@ -110,7 +139,12 @@ export function checkAligned(ref: OpenRaster, r: OpenRaster): void {
   const pixel = Math.max(Math.abs(a.transform[1]), Math.abs(a.transform[5]));
   const tol = 1e-6 * pixel;
   if (!a.transform.every((v, i) => close(i === 0 || i === 3 ? tol : 1e-9 * pixel, v, b.transform[i]!))) {
-    throw new GepRasterError(r.file, `the transform [${a.transform.join(', ')}] of ${ref.file}`, `[${b.transform.join(', ')}]`, 'raster transform (origin or cell size) differs');
+    throw new GepRasterError(
+      r.file,
+      `the transform [${a.transform.join(', ')}] of ${ref.file}`,
+      `[${b.transform.join(', ')}]`,
+      'raster transform (origin or cell size) differs',
+    );
   }
   if (a.projection !== b.projection) {
     throw new GepRasterError(r.file, `the projection of ${ref.file} (${a.projection})`, b.projection, 'raster projection differs');
@@ -152,7 +186,10 @@ export function blockRows(r: OpenRaster, cells = 1 << 20): number {
 }
 
 /** Read aligned rasters block by block (band 1 of each), top to bottom; memory stays at one block per raster. */
-export async function* readBlocks<K extends string>(rasters: Readonly<Record<K, OpenRaster>>, rowsPerBlock?: number): AsyncGenerator<RasterBlock<K>> {
+export async function* readBlocks<K extends string>(
+  rasters: Readonly<Record<K, OpenRaster>>,
+  rowsPerBlock?: number,
+): AsyncGenerator<RasterBlock<K>> {
   const list = Object.entries(rasters) as [K, OpenRaster][];
   if (list.length === 0) return;
   const ref = list[0]![1];
@@ -188,7 +225,12 @@ const SAMPLE: Readonly<Record<SampleType, { bits: number; format: number; array:
 };
 
 /** Georeferencing tags for a north-up grid, for rasters made from scratch (tests, examples). */
-export function northUpTags(options: { readonly origin: readonly [number, number]; readonly cellSize: number | readonly [number, number]; readonly epsg: number; readonly projected: boolean }): GeoTags {
+export function northUpTags(options: {
+  readonly origin: readonly [number, number];
+  readonly cellSize: number | readonly [number, number];
+  readonly epsg: number;
+  readonly projected: boolean;
+}): GeoTags {
   const [sx, sy] = typeof options.cellSize === 'number' ? [options.cellSize, options.cellSize] : options.cellSize;
   const csKey = options.projected ? 3072 : 2048;
   return {
@@ -223,9 +265,19 @@ const TYPE_SIZE: Readonly<Record<Entry['type'], number>> = { 2: 1, 3: 2, 4: 4, 1
  */
 export class TiffWriter {
   private written = 0;
-  private constructor(private fd: number | null, readonly file: string, readonly width: number, readonly height: number, private readonly type: SampleType) {}
+  private constructor(
+    private fd: number | null,
+    readonly file: string,
+    readonly width: number,
+    readonly height: number,
+    private readonly type: SampleType,
+  ) {}
 
-  static create(file: string, grid: WriteGrid, options: { readonly type?: SampleType; readonly nodata?: number | null; readonly rowsPerStrip?: number } = {}): TiffWriter {
+  static create(
+    file: string,
+    grid: WriteGrid,
+    options: { readonly type?: SampleType; readonly nodata?: number | null; readonly rowsPerStrip?: number } = {},
+  ): TiffWriter {
     if (endianness() !== 'LE') throw new Error('[gep] the GeoTIFF writer needs a little-endian machine');
     const type = options.type ?? 'float64';
     const { bits, format } = SAMPLE[type];
@@ -245,7 +297,11 @@ export class TiffWriter {
       { tag: 273, type: 4, values: new Array<number>(strips).fill(0) },
       { tag: 277, type: 3, values: [1] },
       { tag: 278, type: 4, values: [rowsPerStrip] },
-      { tag: 279, type: 4, values: Array.from({ length: strips }, (_, i) => Math.min(rowsPerStrip, height - i * rowsPerStrip) * bytesPerRow) },
+      {
+        tag: 279,
+        type: 4,
+        values: Array.from({ length: strips }, (_, i) => Math.min(rowsPerStrip, height - i * rowsPerStrip) * bytesPerRow),
+      },
       { tag: 284, type: 3, values: [1] },
       { tag: 339, type: 3, values: [format] },
     ];
@@ -255,7 +311,8 @@ export class TiffWriter {
     if (t.ModelTransformation) entries.push({ tag: 34264, type: 12, values: [...t.ModelTransformation] });
     if (t.GeoKeyDirectory) entries.push({ tag: 34735, type: 3, values: [...t.GeoKeyDirectory] });
     if (t.GeoDoubleParams) entries.push({ tag: 34736, type: 12, values: [...t.GeoDoubleParams] });
-    if (t.GeoAsciiParams) entries.push({ tag: 34737, type: 2, values: t.GeoAsciiParams.endsWith('\0') ? t.GeoAsciiParams : `${t.GeoAsciiParams}\0` });
+    if (t.GeoAsciiParams)
+      entries.push({ tag: 34737, type: 2, values: t.GeoAsciiParams.endsWith('\0') ? t.GeoAsciiParams : `${t.GeoAsciiParams}\0` });
     if (options.nodata !== undefined && options.nodata !== null) entries.push({ tag: 42113, type: 2, values: `${options.nodata}\0` });
     entries.sort((a, b) => a.tag - b.tag);
 
@@ -274,7 +331,12 @@ export class TiffWriter {
     const dataStart = extra + ((8 - (extra % 8)) % 8);
     const total = dataStart + bytesPerRow * height;
     if (total > 0xffff_ffff) {
-      throw new GepRasterError(file, 'a raster under 4 GiB (classic TIFF)', `${(total / 2 ** 30).toFixed(1)} GiB`, 'output too large; write float32 or split the area');
+      throw new GepRasterError(
+        file,
+        'a raster under 4 GiB (classic TIFF)',
+        `${(total / 2 ** 30).toFixed(1)} GiB`,
+        'output too large; write float32 or split the area',
+      );
     }
     const stripOffsets = entries.find((e) => e.tag === 273)!.values as number[];
     for (let i = 0; i < strips; i++) stripOffsets[i] = dataStart + i * rowsPerStrip * bytesPerRow;
@@ -316,7 +378,8 @@ export class TiffWriter {
   /** Append whole rows (row-major cells); the values are stored as the writer's sample type. */
   write(values: ArrayLike<number>): void {
     if (this.fd === null) throw new Error(`[gep] ${this.file}: write after close`);
-    if (values.length % this.width !== 0) throw new RangeError(`[gep] ${this.file}: ${values.length} cells is not a whole number of rows of ${this.width}`);
+    if (values.length % this.width !== 0)
+      throw new RangeError(`[gep] ${this.file}: ${values.length} cells is not a whole number of rows of ${this.width}`);
     const rows = values.length / this.width;
     if (this.written + rows > this.height) throw new RangeError(`[gep] ${this.file}: more than ${this.height} rows written`);
     const Typed = SAMPLE[this.type].array as unknown as { new (n: number): CellArray; from(v: ArrayLike<number>): CellArray };
@@ -330,12 +393,18 @@ export class TiffWriter {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
-    if (this.written !== this.height) throw new Error(`[gep] ${this.file}: ${this.written} of ${this.height} rows written; the raster is incomplete`);
+    if (this.written !== this.height)
+      throw new Error(`[gep] ${this.file}: ${this.written} of ${this.height} rows written; the raster is incomplete`);
   }
 }
 
 /** Write a whole raster at once (small rasters, tests). */
-export function writeRaster(file: string, grid: WriteGrid, values: ArrayLike<number>, options: { readonly type?: SampleType; readonly nodata?: number | null } = {}): void {
+export function writeRaster(
+  file: string,
+  grid: WriteGrid,
+  values: ArrayLike<number>,
+  options: { readonly type?: SampleType; readonly nodata?: number | null } = {},
+): void {
   const w = TiffWriter.create(file, grid, options);
   try {
     w.write(values);
@@ -347,7 +416,12 @@ export function writeRaster(file: string, grid: WriteGrid, values: ArrayLike<num
 /** Cell area in m² of a metric grid; throws for a geographic one (give the area explicitly there). */
 export function cellAreaOf(r: OpenRaster): number {
   if (!r.grid.metric) {
-    throw new GepRasterError(r.file, 'a projected grid in metres, or an explicit cellArea', `projection ${r.grid.projection}`, 'cell area unknown');
+    throw new GepRasterError(
+      r.file,
+      'a projected grid in metres, or an explicit cellArea',
+      `projection ${r.grid.projection}`,
+      'cell area unknown',
+    );
   }
   return Math.abs(r.grid.transform[1] * r.grid.transform[5] - r.grid.transform[2] * r.grid.transform[4]);
 }
@@ -414,9 +488,15 @@ export async function runRaster<K extends string, S extends KernelStats>(options
     const layers = ['value', ...(options.sumInputs ?? [])];
     const zonal = options.zones || options.classes ? new ZonalSums(layers, !!options.zones, !!options.classes) : null;
     const outputType = options.outputType ?? 'float64';
-    if (outputType !== 'float64' && outputType !== 'float32') throw new RangeError(`[gep] runRaster: outputType must be float64 or float32, not ${String(outputType)}`);
+    if (outputType !== 'float64' && outputType !== 'float32')
+      throw new RangeError(`[gep] runRaster: outputType must be float64 or float32, not ${String(outputType)}`);
     const Out = outputType === 'float32' ? Float32Array : Float64Array;
-    if (options.output) writer = TiffWriter.create(options.output, { width: ref.grid.width, height: ref.grid.height, tags: ref.grid.tags }, { type: outputType, nodata: outNodata });
+    if (options.output)
+      writer = TiffWriter.create(
+        options.output,
+        { width: ref.grid.width, height: ref.grid.height, tags: ref.grid.tags },
+        { type: outputType, nodata: outNodata },
+      );
     let stats: S | null = null;
     let blocks = 0;
     const wantOut = !!options.output || !!zonal;

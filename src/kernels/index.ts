@@ -6,6 +6,24 @@
  */
 export * from './browser.js';
 export {
-  GepRasterError, openRaster, openAligned, checkAligned, closeAll, readBlocks, blockRows, TiffWriter, writeRaster, northUpTags, cellAreaOf, runRaster,
-  type GeoTags, type OpenRaster, type RasterBlock, type RasterGrid, type RasterRun, type RasterRunOptions, type SampleType, type WriteGrid,
+  GepRasterError,
+  openRaster,
+  openAligned,
+  checkAligned,
+  closeAll,
+  readBlocks,
+  blockRows,
+  TiffWriter,
+  writeRaster,
+  northUpTags,
+  cellAreaOf,
+  runRaster,
+  type GeoTags,
+  type OpenRaster,
+  type RasterBlock,
+  type RasterGrid,
+  type RasterRun,
+  type RasterRunOptions,
+  type SampleType,
+  type WriteGrid,
 } from './geotiff.js';

@@ -12,8 +12,21 @@
  * of absurd size: R·K = ∞, ∞ − ∞ = NaN). Both are written as `outNodata` and left out of the sum.
  */
 import { soilRetainedF } from '../indicators/regulating/physics.js';
-import {blockScratch, checkBands, FLOAT32_SAFE, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
-  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
+import {
+  blockScratch,
+  checkBands,
+  FLOAT32_SAFE,
+  foldParts,
+  nodataOf,
+  overflowsFloat32,
+  PARTIAL_SUM_CELLS,
+  runKernel,
+  type Band,
+  type CellArray,
+  type KernelOutput,
+  type KernelPlan,
+  type KernelSpec,
+  type KernelStats,
 } from './cells.js';
 
 export interface RusleInput extends KernelOutput {
@@ -47,15 +60,46 @@ const INVALID = 1;
 export const rusleSpec: KernelSpec<RusleInput, RuslePlan, KernelStats> = {
   name: 'rusle',
   plan(input) {
-    const { length: n, outNodata } = checkBands('RUSLE', { erosivity: input.erosivity, erodibility: input.erodibility, slopeLength: input.slopeLength, cover: input.cover, practice: input.practice }, input);
-    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] RUSLE: cellArea must be a positive number of m², not ${input.cellArea}`);
-    const nodata = [nodataOf(input.erosivity), nodataOf(input.erodibility), nodataOf(input.slopeLength), nodataOf(input.cover), nodataOf(input.practice)] as const;
+    const { length: n, outNodata } = checkBands(
+      'RUSLE',
+      {
+        erosivity: input.erosivity,
+        erodibility: input.erodibility,
+        slopeLength: input.slopeLength,
+        cover: input.cover,
+        practice: input.practice,
+      },
+      input,
+    );
+    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea)))
+      throw new RangeError(`[gep] RUSLE: cellArea must be a positive number of m², not ${input.cellArea}`);
+    const nodata = [
+      nodataOf(input.erosivity),
+      nodataOf(input.erodibility),
+      nodataOf(input.slopeLength),
+      nodataOf(input.cover),
+      nodataOf(input.practice),
+    ] as const;
     // R, K and LS are ≥ 0; C and P in 0–1. A nodata value outside that (−9999, NaN, …) fails the range test.
     const outside = (nd: number, max: number) => !(nd >= 0 && nd <= max);
-    const fast = outside(nodata[0], Infinity) && outside(nodata[1], Infinity) && outside(nodata[2], Infinity) && outside(nodata[3], 1) && outside(nodata[4], 1);
+    const fast =
+      outside(nodata[0], Infinity) &&
+      outside(nodata[1], Infinity) &&
+      outside(nodata[2], Infinity) &&
+      outside(nodata[3], 1) &&
+      outside(nodata[4], 1);
     return {
-      cells: n, out: input.out ?? null, outNodata, hm2: input.cellArea / 10_000, nodata, fast,
-      r: input.erosivity.values, k: input.erodibility.values, ls: input.slopeLength.values, c: input.cover.values, p: input.practice.values,
+      cells: n,
+      out: input.out ?? null,
+      outNodata,
+      hm2: input.cellArea / 10_000,
+      nodata,
+      fast,
+      r: input.erosivity.values,
+      k: input.erodibility.values,
+      ls: input.slopeLength.values,
+      c: input.cover.values,
+      p: input.practice.values,
     };
   },
   cellArrays: (plan) => [plan.r, plan.k, plan.ls, plan.c, plan.p, ...(plan.out ? [plan.out] : [])],
@@ -73,7 +117,13 @@ export const rusleSpec: KernelSpec<RusleInput, RuslePlan, KernelStats> = {
   },
   stats(plan, parts) {
     const { sums, counts } = foldParts(parts, 1, 2);
-    return { cells: plan.cells, valid: plan.cells - counts[NODATA]! - counts[INVALID]!, nodata: counts[NODATA]!, invalid: counts[INVALID]!, sum: sums[0]! };
+    return {
+      cells: plan.cells,
+      valid: plan.cells - counts[NODATA]! - counts[INVALID]!,
+      nodata: counts[NODATA]!,
+      invalid: counts[INVALID]!,
+      sum: sums[0]!,
+    };
   },
 };
 
@@ -139,7 +189,25 @@ function exactBlock(plan: RuslePlan, start: number, end: number, counts: number[
     const ls = LS[i]!;
     const c = C[i]!;
     const p = P[i]!;
-    if (!(r >= 0 && r < INF && k >= 0 && k < INF && ls >= 0 && ls < INF && c >= 0 && c <= 1 && p >= 0 && p <= 1 && r !== rNd && k !== kNd && ls !== lsNd && c !== cNd && p !== pNd)) {
+    if (
+      !(
+        r >= 0 &&
+        r < INF &&
+        k >= 0 &&
+        k < INF &&
+        ls >= 0 &&
+        ls < INF &&
+        c >= 0 &&
+        c <= 1 &&
+        p >= 0 &&
+        p <= 1 &&
+        r !== rNd &&
+        k !== kNd &&
+        ls !== lsNd &&
+        c !== cNd &&
+        p !== pNd
+      )
+    ) {
       counts[isNodata(plan, i) ? NODATA : INVALID]!++;
       if (out) out[i] = outNodata;
       continue;

@@ -17,8 +17,18 @@ import type { CoefficientTable } from '../coefficients/types.js';
 import { floatArithmetic } from '../numbers/arithmetic.js';
 import { rweqNetSoilLossF, rweqSoilLossF, type RweqConstants as Constants } from '../indicators/regulating/physics.js';
 import {
-  checkBands, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
-  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
+  checkBands,
+  foldParts,
+  nodataOf,
+  overflowsFloat32,
+  PARTIAL_SUM_CELLS,
+  runKernel,
+  type Band,
+  type CellArray,
+  type KernelOutput,
+  type KernelPlan,
+  type KernelSpec,
+  type KernelStats,
 } from './cells.js';
 
 /** RWEQ constants (gep-methods §4.4): Q_max = a·x, s = b·x^c, downwind distance z (m). */
@@ -93,13 +103,38 @@ const NEGATIVE = 2;
 export const rweqSpec: KernelSpec<RweqInput, RweqPlan, RweqStats> = {
   name: 'rweq',
   plan(input) {
-    const { length: n, outNodata } = checkBands('RWEQ', { weather: input.weather, erodibleFraction: input.erodibleFraction, crust: input.crust, roughness: input.roughness, vegetation: input.vegetation }, input);
-    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] RWEQ: cellArea must be a positive number of m², not ${input.cellArea}`);
+    const { length: n, outNodata } = checkBands(
+      'RWEQ',
+      {
+        weather: input.weather,
+        erodibleFraction: input.erodibleFraction,
+        crust: input.crust,
+        roughness: input.roughness,
+        vegetation: input.vegetation,
+      },
+      input,
+    );
+    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea)))
+      throw new RangeError(`[gep] RWEQ: cellArea must be a positive number of m², not ${input.cellArea}`);
     const { a, b, c, z } = input.constants ?? RWEQ_CONSTANTS;
     return {
-      cells: n, out: input.out ?? null, outNodata, tonnes: input.cellArea / 1000, constants: { a, b, c, z },
-      wf: input.weather.values, ef: input.erodibleFraction.values, scf: input.crust.values, kr: input.roughness.values, cog: input.vegetation.values,
-      nodata: [nodataOf(input.weather), nodataOf(input.erodibleFraction), nodataOf(input.crust), nodataOf(input.roughness), nodataOf(input.vegetation)],
+      cells: n,
+      out: input.out ?? null,
+      outNodata,
+      tonnes: input.cellArea / 1000,
+      constants: { a, b, c, z },
+      wf: input.weather.values,
+      ef: input.erodibleFraction.values,
+      scf: input.crust.values,
+      kr: input.roughness.values,
+      cog: input.vegetation.values,
+      nodata: [
+        nodataOf(input.weather),
+        nodataOf(input.erodibleFraction),
+        nodataOf(input.crust),
+        nodataOf(input.roughness),
+        nodataOf(input.vegetation),
+      ],
     };
   },
   cellArrays: (plan) => [plan.wf, plan.ef, plan.scf, plan.kr, plan.cog, ...(plan.out ? [plan.out] : [])],
@@ -121,7 +156,14 @@ export const rweqSpec: KernelSpec<RweqInput, RweqPlan, RweqStats> = {
         const scf = SCF[i]!;
         const kr = KR[i]!;
         const cog = COG[i]!;
-        if (wf === wNd || ef === eNd || scf === sNd || kr === kNd || cog === gNd || !(wf - wf + (ef - ef) + (scf - scf) + (kr - kr) + (cog - cog) === 0)) {
+        if (
+          wf === wNd ||
+          ef === eNd ||
+          scf === sNd ||
+          kr === kNd ||
+          cog === gNd ||
+          !(wf - wf + (ef - ef) + (scf - scf) + (kr - kr) + (cog - cog) === 0)
+        ) {
           nodata++;
           if (out) out[i] = outNodata;
           continue;

@@ -15,8 +15,20 @@
  */
 import { nonNegativeF, waterBalanceDepthF } from '../indicators/regulating/physics.js';
 import {
-  blockScratch, checkBands, FLOAT32_SAFE, foldParts, nodataOf, overflowsFloat32, PARTIAL_SUM_CELLS, runKernel,
-  type Band, type CellArray, type KernelOutput, type KernelPlan, type KernelSpec, type KernelStats,
+  blockScratch,
+  checkBands,
+  FLOAT32_SAFE,
+  foldParts,
+  nodataOf,
+  overflowsFloat32,
+  PARTIAL_SUM_CELLS,
+  runKernel,
+  type Band,
+  type CellArray,
+  type KernelOutput,
+  type KernelPlan,
+  type KernelSpec,
+  type KernelStats,
 } from './cells.js';
 
 /** α looked up by land-cover class: `byClass[class]` (NaN or absent for a class without α). */
@@ -68,13 +80,29 @@ export const waterBalanceSpec: KernelSpec<WaterBalanceInput, WaterBalancePlan, W
   plan(input) {
     const lookup = 'classes' in input.runoffCoefficient ? input.runoffCoefficient : null;
     const alphaBand = lookup ? lookup.classes : (input.runoffCoefficient as Band);
-    const { length: n, outNodata } = checkBands('water balance', { precipitation: input.precipitation, evapotranspiration: input.evapotranspiration, runoffCoefficient: alphaBand }, input);
-    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea))) throw new RangeError(`[gep] water balance: cellArea must be a positive number of m², not ${input.cellArea}`);
+    const { length: n, outNodata } = checkBands(
+      'water balance',
+      { precipitation: input.precipitation, evapotranspiration: input.evapotranspiration, runoffCoefficient: alphaBand },
+      input,
+    );
+    if (!(input.cellArea > 0 && Number.isFinite(input.cellArea)))
+      throw new RangeError(`[gep] water balance: cellArea must be a positive number of m², not ${input.cellArea}`);
     const nodata = [nodataOf(input.precipitation), nodataOf(input.evapotranspiration), nodataOf(alphaBand)] as const;
     // A lookup table as a Float64Array: one element type in the loop, and plain data for a worker.
     const byClass = lookup ? Float64Array.from({ length: lookup.byClass.length }, (_, c) => lookup.byClass[c] ?? Number.NaN) : null;
     const fast = !lookup && !(nodata[0] >= 0) && !(nodata[1] >= 0) && !(nodata[2] >= 0 && nodata[2] <= 1);
-    return { cells: n, out: input.out ?? null, outNodata, k: input.cellArea / 1000, nodata, byClass, fast, p: input.precipitation.values, et: input.evapotranspiration.values, x: alphaBand.values };
+    return {
+      cells: n,
+      out: input.out ?? null,
+      outNodata,
+      k: input.cellArea / 1000,
+      nodata,
+      byClass,
+      fast,
+      p: input.precipitation.values,
+      et: input.evapotranspiration.values,
+      x: alphaBand.values,
+    };
   },
   cellArrays: (plan) => [plan.p, plan.et, plan.x, ...(plan.out ? [plan.out] : [])],
   run(plan, from, to) {
@@ -96,7 +124,15 @@ export const waterBalanceSpec: KernelSpec<WaterBalanceInput, WaterBalancePlan, W
     const { sums, counts } = foldParts(parts, 2, 3);
     const nodata = counts[NODATA]!;
     const invalid = counts[INVALID]!;
-    return { cells: plan.cells, valid: plan.cells - nodata - invalid, nodata, invalid, sum: sums[0]!, rawSum: sums[1]!, clamped: counts[CLAMPED]! };
+    return {
+      cells: plan.cells,
+      valid: plan.cells - nodata - invalid,
+      nodata,
+      invalid,
+      sum: sums[0]!,
+      rawSum: sums[1]!,
+      clamped: counts[CLAMPED]!,
+    };
   },
 };
 

@@ -38,7 +38,11 @@ export class ZonalSums {
   private noZone = 0;
   private noValue = 0;
 
-  constructor(readonly layers: readonly string[], readonly hasZones: boolean, readonly hasClasses: boolean) {
+  constructor(
+    readonly layers: readonly string[],
+    readonly hasZones: boolean,
+    readonly hasClasses: boolean,
+  ) {
     this.sums = layers.map(() => new Float64Array(64));
     this.comps = layers.map(() => new Float64Array(64));
   }
@@ -89,7 +93,15 @@ export class ZonalSums {
     cells: for (let i = 0; i < n; i++) {
       const z = Z ? Z[i]! : 0;
       const c = C ? C[i]! : 0;
-      if ((Z && isMissing(z, zNd)) || (C && isMissing(c, cNd)) || !Number.isInteger(z) || !Number.isInteger(c) || z < 0 || c < 0 || c >= CLASS_SPAN) {
+      if (
+        (Z && isMissing(z, zNd)) ||
+        (C && isMissing(c, cNd)) ||
+        !Number.isInteger(z) ||
+        !Number.isInteger(c) ||
+        z < 0 ||
+        c < 0 ||
+        c >= CLASS_SPAN
+      ) {
         this.noZone++;
         continue;
       }
@@ -110,7 +122,7 @@ export class ZonalSums {
         const x = values[l]![i]!;
         const old = s[g]!;
         const t = old + x;
-        comp[g]! += Math.abs(old) >= Math.abs(x) ? (old - t) + x : (x - t) + old;
+        comp[g]! += Math.abs(old) >= Math.abs(x) ? old - t + x : x - t + old;
         s[g] = t;
       }
     }
@@ -167,8 +179,23 @@ function byZone<R>(rows: readonly ZonalRow[], make: (row: ZonalRow) => R): Map<n
  */
 export function waterConservationInputs(
   zonal: ZonalSums,
-  options: { readonly classMap: ClassMap; readonly cellArea: number; readonly precipitation?: string; readonly evapotranspiration?: string },
-): Map<number | null, { ecosystems: { ecosystemType: string; area: { value: string; unit: 'km²' }; precipitation: { value: string; unit: 'mm' }; evapotranspiration: { value: string; unit: 'mm' } }[] }> {
+  options: {
+    readonly classMap: ClassMap;
+    readonly cellArea: number;
+    readonly precipitation?: string;
+    readonly evapotranspiration?: string;
+  },
+): Map<
+  number | null,
+  {
+    ecosystems: {
+      ecosystemType: string;
+      area: { value: string; unit: 'km²' };
+      precipitation: { value: string; unit: 'mm' };
+      evapotranspiration: { value: string; unit: 'mm' };
+    }[];
+  }
+> {
   const p = options.precipitation ?? 'precipitation';
   const et = options.evapotranspiration ?? 'evapotranspiration';
   const grouped = byZone(zonal.rows(), (row) => ({
@@ -200,13 +227,22 @@ export function nepInputs(
 export function zonalTable(
   zonal: ZonalSums,
   options: { readonly classMap?: ClassMap; readonly cellArea: number; readonly layer?: string; readonly unit: string },
-): { zone: number | null; ecosystemType: string | null; cells: number; area: { value: string; unit: 'km²' }; quantity: { value: string; unit: string } }[] {
+): {
+  zone: number | null;
+  ecosystemType: string | null;
+  cells: number;
+  area: { value: string; unit: 'km²' };
+  quantity: { value: string; unit: string };
+}[] {
   const layer = options.layer ?? 'value';
-  return zonal.rows().filter((r) => r.cells > 0).map((row) => ({
-    zone: row.zone,
-    ecosystemType: row.cls === null ? null : typeOf(row, options.classMap, 'zonal table'),
-    cells: row.cells,
-    area: { value: text((row.cells * options.cellArea) / 1e6), unit: 'km²' },
-    quantity: { value: text(row.sums[layer]!), unit: options.unit },
-  }));
+  return zonal
+    .rows()
+    .filter((r) => r.cells > 0)
+    .map((row) => ({
+      zone: row.zone,
+      ecosystemType: row.cls === null ? null : typeOf(row, options.classMap, 'zonal table'),
+      cells: row.cells,
+      area: { value: text((row.cells * options.cellArea) / 1e6), unit: 'km²' },
+      quantity: { value: text(row.sums[layer]!), unit: options.unit },
+    }));
 }

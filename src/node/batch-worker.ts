@@ -20,7 +20,8 @@ function post(): void {
   const buffers = new Set<ArrayBuffer>();
   for (const i of group) {
     const r = i.ok ? i.result : null;
-    if (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength && r.buffer instanceof ArrayBuffer) buffers.add(r.buffer);
+    if (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength && r.buffer instanceof ArrayBuffer)
+      buffers.add(r.buffer);
   }
   parentPort!.postMessage({ kind: 'items', items: group }, [...buffers]);
   group = [];

@@ -82,12 +82,25 @@ function dataOptions(options: RunBatchOptions): WorkerTask['options'] {
  * as JSON text (`form: 'json'`) or a result file's bytes (`form: 'bytes'`) — in input order in the
  * calling thread, in the order the workers finish them on threads — and the report keeps the summaries only, in input order.
  */
-export async function streamGepBatchThreads(inputs: readonly unknown[], options: RunBatchOptions & { form: ResultForm }, onItem: (item: BatchItem<unknown>) => void): Promise<BatchReport<null>> {
+export async function streamGepBatchThreads(
+  inputs: readonly unknown[],
+  options: RunBatchOptions & { form: ResultForm },
+  onItem: (item: BatchItem<unknown>) => void,
+): Promise<BatchReport<null>> {
   const units = unitsOf(inputs);
   const arithmetic = options.arithmetic ?? 'decimal';
   const workers = plannedWorkers(units.length, options);
   if (workers === 0) {
-    return streamGepBatch(units, { ...dataOptions(options), arithmetic: arithmeticByName(arithmetic), form: options.form, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, onItem);
+    return streamGepBatch(
+      units,
+      {
+        ...dataOptions(options),
+        arithmetic: arithmeticByName(arithmetic),
+        form: options.form,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      },
+      onItem,
+    );
   }
   const kept: BatchItem<null>[] = new Array(units.length);
   let done = 0;
@@ -98,24 +111,41 @@ export async function streamGepBatchThreads(inputs: readonly unknown[], options:
     share.units.push({ ...u, id: unitId(u, i) });
     share.indices.push(i);
   });
-  await Promise.all(shares.map((share, w) => new Promise<void>((resolve, reject) => {
-    const task: WorkerTask = { units: share.units, indices: share.indices, arithmetic, form: options.form, options: dataOptions(options) };
-    const worker = startWorker(task);
-    let finished = false;
-    worker.on('message', (m: { kind: 'items'; items: BatchItem<unknown>[] } | { kind: 'done' }) => {
-      if (m.kind === 'done') {
-        finished = true;
-        return;
-      }
-      for (const item of m.items) {
-        onItem(item);
-        kept[item.index] = item.ok ? { ...item, result: null } : (item as BatchItem<null>);
-        options.onProgress?.(++done, units.length);
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (finished && code === 0 ? resolve() : reject(new Error(`[gep] batch worker ${w + 1} stopped with exit code ${code} before finishing its ${task.units.length} units`))));
-  })));
+  await Promise.all(
+    shares.map(
+      (share, w) =>
+        new Promise<void>((resolve, reject) => {
+          const task: WorkerTask = {
+            units: share.units,
+            indices: share.indices,
+            arithmetic,
+            form: options.form,
+            options: dataOptions(options),
+          };
+          const worker = startWorker(task);
+          let finished = false;
+          worker.on('message', (m: { kind: 'items'; items: BatchItem<unknown>[] } | { kind: 'done' }) => {
+            if (m.kind === 'done') {
+              finished = true;
+              return;
+            }
+            for (const item of m.items) {
+              onItem(item);
+              kept[item.index] = item.ok ? { ...item, result: null } : (item as BatchItem<null>);
+              options.onProgress?.(++done, units.length);
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) =>
+            finished && code === 0
+              ? resolve()
+              : reject(
+                  new Error(`[gep] batch worker ${w + 1} stopped with exit code ${code} before finishing its ${task.units.length} units`),
+                ),
+          );
+        }),
+    ),
+  );
   return reportOf(kept, arithmetic);
 }
 

@@ -31,7 +31,9 @@ export const chunkCount = (pass: Pick<ChunkedPass, 'blocks' | 'chunkBlocks'>): n
 
 /** Claim and compute chunks until none is left. Throws (after marking the pass failed) if the kernel does. */
 export function workChunks(pass: ChunkedPass): number {
-  const spec = KERNEL_SPECS[pass.kernel] as unknown as { run(plan: KernelPlan, from: number, to: number): { sums: readonly Float64Array[]; counts: readonly number[] } };
+  const spec = KERNEL_SPECS[pass.kernel] as unknown as {
+    run(plan: KernelPlan, from: number, to: number): { sums: readonly Float64Array[]; counts: readonly number[] };
+  };
   const chunks = chunkCount(pass);
   let done = 0;
   try {

@@ -51,7 +51,9 @@ export interface KernelTask {
 }
 
 /** A worker's answer: the chunks it did, or the error it met. */
-export type KernelTaskReply = { readonly id: number; readonly chunks: number; readonly error?: undefined } | { readonly id: number; readonly error: string; readonly chunks?: undefined };
+export type KernelTaskReply =
+  | { readonly id: number; readonly chunks: number; readonly error?: undefined }
+  | { readonly id: number; readonly error: string; readonly chunks?: undefined };
 
 /** Default fewest cells per thread under `threads: 'auto'`. */
 export const MIN_CELLS_PER_THREAD = 1 << 20;
@@ -65,15 +67,16 @@ const CHUNK_BLOCKS = 16;
  * @example
  * const out = sharedArray(Float32Array, cells);
  */
-export function sharedArray<A extends Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array>(
-  Type: { new (buffer: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number },
-  length: number,
-): A {
+export function sharedArray<
+  A extends Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array,
+>(Type: { new (buffer: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number }, length: number): A {
   return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
 }
 
 /** `Atomics.waitAsync` (Node 16+, ES2024, not in this project's ES2022 library types). */
-const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> | string } }).waitAsync;
+const waitAsync = (
+  Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number): { async: boolean; value: Promise<unknown> | string } }
+).waitAsync;
 
 /** True when every array lives in a SharedArrayBuffer. */
 function allShared(arrays: readonly ArrayBufferView[]): boolean {
@@ -89,9 +92,12 @@ export function plannedThreads(cells: number, shared: boolean, options: KernelTh
     const perThread = options.minCellsPerThread ?? MIN_CELLS_PER_THREAD;
     return Math.max(1, Math.min(availableParallelism(), Math.floor(cells / perThread), blocks));
   }
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`[gep] kernel threads: threads must be a whole number ≥ 1 or 'auto', not ${threads}`);
+  if (!(Number.isInteger(threads) && threads >= 1))
+    throw new RangeError(`[gep] kernel threads: threads must be a whole number ≥ 1 or 'auto', not ${threads}`);
   if (threads > 1 && !shared) {
-    throw new RangeError(`[gep] kernel threads: ${threads} threads need every input band and the output in a SharedArrayBuffer (allocate them with sharedArray()); run with threads: 1 or 'auto' otherwise`);
+    throw new RangeError(
+      `[gep] kernel threads: ${threads} threads need every input band and the output in a SharedArrayBuffer (allocate them with sharedArray()); run with threads: 1 or 'auto' otherwise`,
+    );
   }
   return Math.max(1, Math.min(threads, blocks));
 }
@@ -180,7 +186,11 @@ export async function closeKernelThreads(): Promise<void> {
  * const out = sharedArray(Float32Array, cells);
  * const stats = await runKernelThreads('rusle', { ...bands, cellArea: 900, out }); // stats.threads: 2 on two cores
  */
-export async function runKernelThreads<K extends KernelName>(kernel: K, input: KernelSignatures[K][0], options: KernelThreadOptions = {}): Promise<ThreadedStats<KernelSignatures[K][1]>> {
+export async function runKernelThreads<K extends KernelName>(
+  kernel: K,
+  input: KernelSignatures[K][0],
+  options: KernelThreadOptions = {},
+): Promise<ThreadedStats<KernelSignatures[K][1]>> {
   const spec = KERNEL_SPECS[kernel] as unknown as KernelSpec<KernelSignatures[K][0], KernelPlan, KernelSignatures[K][1]>;
   const plan = spec.plan(input);
   const blocks = blockCount(plan.cells);
@@ -190,7 +200,10 @@ export async function runKernelThreads<K extends KernelName>(kernel: K, input: K
   const chunkBlocks = Math.max(1, Math.min(CHUNK_BLOCKS, Math.floor(blocks / (8 * threads))));
   const probe = spec.run(plan, 0, 0);
   const pass: ChunkedPass = {
-    kernel, plan, blocks, chunkBlocks,
+    kernel,
+    plan,
+    blocks,
+    chunkBlocks,
     control: new Int32Array(new SharedArrayBuffer(3 * 4)),
     partials: probe.sums.map(() => new Float64Array(new SharedArrayBuffer(blocks * 8))),
     counts: new Float64Array(new SharedArrayBuffer(chunkCount({ blocks, chunkBlocks }) * probe.counts.length * 8)),

@@ -150,7 +150,11 @@ export const decimalArithmetic: Arithmetic<GepDecimal> = {
   pow(base, exponent) {
     if (exponent.isInteger()) return checkDecimal(base.pow(exponent));
     if (base.isZero() && exponent.gt(0)) return new GepDecimal(0);
-    if (base.lte(0)) throw new GepArithmeticError(base.isZero() ? 'non-finite' : 'not-a-number', `${base.toString()} to the non-integer power ${exponent.toString()}`);
+    if (base.lte(0))
+      throw new GepArithmeticError(
+        base.isZero() ? 'non-finite' : 'not-a-number',
+        `${base.toString()} to the non-integer power ${exponent.toString()}`,
+      );
     return transcendental((x) => fdlibm.pow(x, exponent.toNumber()), base);
   },
   exp: (a) => transcendental(fdlibm.exp, a),
@@ -243,4 +247,3 @@ export function arithmeticByName<T = unknown>(name: 'decimal' | 'float64'): Arit
 export function agreeWithin<T>(A: Arithmetic<T>, x: T, y: T, magnitude: T): boolean {
   return A.compare(A.abs(A.subtract(x, y)), A.multiply(A.identityTolerance, A.add(A.one, magnitude))) <= 0;
 }
-

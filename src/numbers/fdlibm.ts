@@ -30,16 +30,16 @@ function withHighWord(x: number, high: number): number {
   return buffer.getFloat64(0);
 }
 
-const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
+const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const INV_LN2 = 1.44269504088896338700e0; // 0x3ff71547 652b82fe
+const INV_LN2 = 1.442695040888963387; // 0x3ff71547 652b82fe
 const O_THRESHOLD = 7.09782712893383973096e2; // 0x40862E42 FEFA39EF
-const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910 D52D3051
-const TWO_M1000 = 9.33263618503218878990e-302; // 2^-1000
+const U_THRESHOLD = -7.4513321910194110842e2; // 0xc0874910 D52D3051
+const TWO_M1000 = 9.3326361850321887899e-302; // 2^-1000
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 /** e^x, as fdlibm's __ieee754_exp: Infinity above 709.78…, 0 below −745.13…. */
@@ -74,13 +74,13 @@ export function exp(x: number): number {
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
-  const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
+  const y = 1 - (lo - (x * c) / (2 - c) - hi);
   if (k >= -1021) return withHighWord(y, highWord(y) + (k << 20));
   return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * TWO_M1000;
 }
 
-const TWO54 = 1.80143985094819840000e16;
-const LG1 = 6.666666666666735130e-1;
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
@@ -113,7 +113,7 @@ export function ln(x: number): number {
     // |f| < 2^-20
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : dk * LN2_HI - ((R - dk * LN2_LO) - f);
+    return k === 0 ? f - R : dk * LN2_HI - (R - dk * LN2_LO - f);
   }
   const s = f / (2 + f);
   const z = s * s;
@@ -126,9 +126,9 @@ export function ln(x: number): number {
   const R = t2 + t1;
   if (i > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
+    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - (hfsq - (s * (hfsq + R) + dk * LN2_LO) - f);
   }
-  return k === 0 ? f - s * (f - R) : dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
+  return k === 0 ? f - s * (f - R) : dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
 function withLowWord(x: number, low: number): number {
@@ -154,8 +154,8 @@ const OVT = 8.0085662595372944372e-17; // −(1024 − log2(overflow + 0.5 ulp))
 const CP = 9.61796693925975554329e-1; // 2/(3 ln2)
 const CP_H = 9.61796700954437255859e-1;
 const CP_L = -7.02846165095275826516e-9;
-const IVLN2 = 1.44269504088896338700e0;
-const IVLN2_H = 1.44269502162933349609e0;
+const IVLN2 = 1.442695040888963387;
+const IVLN2_H = 1.44269502162933349609;
 const IVLN2_L = 1.92596299112661746887e-8;
 
 /**
@@ -177,7 +177,7 @@ export function pow(x: number, y: number): number {
   let t2: number;
   if (iy > 0x41e00000) {
     // |y| > 2^31: over- or underflow unless x is near 1
-    if (iy > 0x43f00000) return (ix <= 0x3fefffff) === (hy < 0) ? Infinity : 0;
+    if (iy > 0x43f00000) return ix <= 0x3fefffff === hy < 0 ? Infinity : 0;
     if (ix < 0x3fefffff) return hy < 0 ? Infinity : 0;
     if (ix > 0x3ff00000) return hy > 0 ? Infinity : 0;
     // |1 − x| ≤ 2^−20: log(x) by x − x²/2 + x³/3 − x⁴/4
@@ -198,8 +198,10 @@ export function pow(x: number, y: number): number {
     const j = ix & 0x000fffff;
     let k: number;
     ix = j | 0x3ff00000;
-    if (j <= 0x3988e) k = 0; // |x| < √(3/2)
-    else if (j < 0xbb67a) k = 1; // |x| < √3
+    if (j <= 0x3988e)
+      k = 0; // |x| < √(3/2)
+    else if (j < 0xbb67a)
+      k = 1; // |x| < √3
     else {
       k = 0;
       n += 1;
@@ -213,14 +215,14 @@ export function pow(x: number, y: number): number {
     const sH = withLowWord(ss, 0);
     let tH = withHighWord(0, ((ix >> 1) | 0x20000000) + 0x00080000 + (k << 18));
     let tL = ax - (tH - BP[k]!);
-    const sL = v * ((u - sH * tH) - sH * tL);
+    const sL = v * (u - sH * tH - sH * tL);
     // log(ax) by its series in ss
     let s2 = ss * ss;
     let r = s2 * s2 * (L1 + s2 * (L2 + s2 * (L3 + s2 * (L4 + s2 * (L5 + s2 * L6)))));
     r += sL * (sH + ss);
     s2 = sH * sH;
     tH = withLowWord(3.0 + s2 + r, 0);
-    tL = r - ((tH - 3.0) - s2);
+    tL = r - (tH - 3.0 - s2);
     u = sH * tH;
     v = sL * tH + tL * ss;
     const pH = withLowWord(u + v, 0);
@@ -230,7 +232,7 @@ export function pow(x: number, y: number): number {
     // log2(ax) = n + dp_h + z_h + z_l
     const t = n;
     t1 = withLowWord(zL + zH + DP_H[k]! + t, 0);
-    t2 = zL - (((t1 - t) - DP_H[k]!) - zH);
+    t2 = zL - (t1 - t - DP_H[k]! - zH);
   }
   // (y1 + y2) · (t1 + t2), y1 = y with its low word cleared
   const y1 = withLowWord(y, 0);

@@ -42,7 +42,9 @@ export function describeRounding(rule: RoundingRule): string {
 /** How the parts of a total were rounded, in words, for the footer of an account table. */
 export function describeParts(rule: RoundingRule, lang: 'en' | 'zh' = 'en'): string {
   if (rule.parts === 'largest-remainder') {
-    return lang === 'zh' ? '分项按最大余数法舍入，各分项之和等于所印合计' : 'parts by largest remainder, so the printed parts add up to the printed totals';
+    return lang === 'zh'
+      ? '分项按最大余数法舍入，各分项之和等于所印合计'
+      : 'parts by largest remainder, so the printed parts add up to the printed totals';
   }
   // The words of the default are those the footers always printed.
   return lang === 'zh' ? '逐格独立舍入' : 'each cell independently';
@@ -58,9 +60,7 @@ export function allocateRounded(parts: readonly string[], rule: RoundingRule = D
   const floors = exact.map((e) => e.floor());
   const total = exact.reduce((a, b) => a.plus(b), new GepDecimal(0)).toDecimalPlaces(0, mode(rule));
   let remaining = total.minus(floors.reduce((a, b) => a.plus(b), new GepDecimal(0))).toNumber();
-  const order = exact
-    .map((e, i) => ({ i, rest: e.minus(floors[i]!) }))
-    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  const order = exact.map((e, i) => ({ i, rest: e.minus(floors[i]!) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
   const result = [...floors];
   for (const { i } of order) {
     if (remaining <= 0) break;
@@ -88,10 +88,14 @@ function allocateTo(parts: readonly string[], target: string, rule: RoundingRule
   const unit = new GepDecimal(10).pow(-rule.places);
   const exact = parts.map((p) => new GepDecimal(p).dividedBy(unit));
   const floors = exact.map((e) => e.floor());
-  let remaining = new GepDecimal(target).dividedBy(unit).minus(floors.reduce((a, b) => a.plus(b), new GepDecimal(0))).toNumber();
+  let remaining = new GepDecimal(target)
+    .dividedBy(unit)
+    .minus(floors.reduce((a, b) => a.plus(b), new GepDecimal(0)))
+    .toNumber();
   const result = [...floors];
   const order = exact.map((e, i) => ({ i, rest: e.minus(floors[i]!) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
-  for (let k = 0; remaining > 0 && order.length; k++, remaining--) result[order[k % order.length]!.i] = result[order[k % order.length]!.i]!.plus(1);
+  for (let k = 0; remaining > 0 && order.length; k++, remaining--)
+    result[order[k % order.length]!.i] = result[order[k % order.length]!.i]!.plus(1);
   for (let k = order.length - 1; remaining < 0 && order.length; k--, remaining++) {
     const at = order[((k % order.length) + order.length) % order.length]!.i;
     result[at] = result[at]!.minus(1);
@@ -115,7 +119,14 @@ export function roundTree(root: RoundingNode, rule: RoundingRule = DEFAULT_ROUND
     out.set(node.key, rounded);
     const parts = node.parts ?? [];
     if (!parts.length) return;
-    const split = rule.parts === 'largest-remainder' ? allocateTo(parts.map((p) => p.value), rounded, rule) : parts.map((p) => roundDecimal(p.value, rule));
+    const split =
+      rule.parts === 'largest-remainder'
+        ? allocateTo(
+            parts.map((p) => p.value),
+            rounded,
+            rule,
+          )
+        : parts.map((p) => roundDecimal(p.value, rule));
     parts.forEach((p, i) => visit(p, split[i]!));
   };
   visit(root, roundDecimal(root.value, rule));

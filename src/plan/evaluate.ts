@@ -22,7 +22,10 @@ export class CompiledTape {
   readonly failedSet: ReadonlySet<number>;
   private floatConsts: Float64Array | null = null;
 
-  constructor(readonly tape: Tape, outputs: Iterable<number>) {
+  constructor(
+    readonly tape: Tape,
+    outputs: Iterable<number>,
+  ) {
     const needed = new Uint8Array(tape.size);
     const stack: number[] = [];
     const need = (i: number) => {
@@ -128,7 +131,15 @@ export class CompiledTape {
         continue;
       }
       const unary = op === OP.NEG || op === OP.EXP || op === OP.LN || op === OP.ABS;
-      floatColumns(op, vary[a] ? cols[a]! : null, scalars[a]!, unary || vary[b] ? (unary ? null : cols[b]!) : null, unary ? 0 : scalars[b]!, o, n);
+      floatColumns(
+        op,
+        vary[a] ? cols[a]! : null,
+        scalars[a]!,
+        unary || vary[b] ? (unary ? null : cols[b]!) : null,
+        unary ? 0 : scalars[b]!,
+        o,
+        n,
+      );
       if (op !== OP.NEG && op !== OP.ABS && op !== OP.MAX && op !== OP.MIN) flagNonFinite(o, n, this.failedSet.has(i), bad);
     }
     for (let g = 0; g < tape.guards.length; g += 3) {
@@ -165,8 +176,12 @@ export class CompiledTape {
       const op = ops[i]!;
       let v: number;
       switch (op) {
-        case OP.CONST: v = consts[as[i]!]!; break;
-        case OP.TOL: v = floatArithmetic.identityTolerance; break;
+        case OP.CONST:
+          v = consts[as[i]!]!;
+          break;
+        case OP.TOL:
+          v = floatArithmetic.identityTolerance;
+          break;
         case OP.SLOT: {
           const c = slot(as[i]!);
           v = typeof c === 'number' ? c : c[0]!;
@@ -185,7 +200,8 @@ export class CompiledTape {
         }
       }
       scalars[i] = v;
-      const canFail = op !== OP.CONST && op !== OP.TOL && op !== OP.SLOT && op !== OP.NEG && op !== OP.ABS && op !== OP.MAX && op !== OP.MIN;
+      const canFail =
+        op !== OP.CONST && op !== OP.TOL && op !== OP.SLOT && op !== OP.NEG && op !== OP.ABS && op !== OP.MAX && op !== OP.MIN;
       const failed = canFail && v - v !== 0;
       if (failed !== this.failedSet.has(i)) s.fixedFailed = true;
     }
@@ -216,21 +232,51 @@ export class CompiledTape {
       const op = ops[i]!;
       try {
         switch (op) {
-          case OP.CONST: values.parse(i, tape.consts[as[i]!]!); break;
-          case OP.TOL: values.fromDecimal(i, decimalArithmetic.identityTolerance); break;
-          case OP.SLOT: values.parse(i, slotText(as[i]!)); break;
-          case OP.ADD: values.add(i, as[i]!, bs[i]!); break;
-          case OP.SUB: values.subtract(i, as[i]!, bs[i]!); break;
-          case OP.MUL: values.multiply(i, as[i]!, bs[i]!); break;
-          case OP.DIV: values.divide(i, as[i]!, bs[i]!); break;
-          case OP.NEG: values.negate(i, as[i]!); break;
-          case OP.POW: values.viaDecimal(i, VIA_DECIMAL.pow, as[i]!, bs[i]!); break;
-          case OP.EXP: values.viaDecimal(i, VIA_DECIMAL.exp, as[i]!, as[i]!); break;
-          case OP.LN: values.viaDecimal(i, VIA_DECIMAL.ln, as[i]!, as[i]!); break;
-          case OP.MAX: values.max(i, as[i]!, bs[i]!); break;
-          case OP.MIN: values.min(i, as[i]!, bs[i]!); break;
-          case OP.ABS: values.abs(i, as[i]!); break;
-          case OP.SUM: values.sum(i, tape.args, as[i]!, bs[i]!); break;
+          case OP.CONST:
+            values.parse(i, tape.consts[as[i]!]!);
+            break;
+          case OP.TOL:
+            values.fromDecimal(i, decimalArithmetic.identityTolerance);
+            break;
+          case OP.SLOT:
+            values.parse(i, slotText(as[i]!));
+            break;
+          case OP.ADD:
+            values.add(i, as[i]!, bs[i]!);
+            break;
+          case OP.SUB:
+            values.subtract(i, as[i]!, bs[i]!);
+            break;
+          case OP.MUL:
+            values.multiply(i, as[i]!, bs[i]!);
+            break;
+          case OP.DIV:
+            values.divide(i, as[i]!, bs[i]!);
+            break;
+          case OP.NEG:
+            values.negate(i, as[i]!);
+            break;
+          case OP.POW:
+            values.viaDecimal(i, VIA_DECIMAL.pow, as[i]!, bs[i]!);
+            break;
+          case OP.EXP:
+            values.viaDecimal(i, VIA_DECIMAL.exp, as[i]!, as[i]!);
+            break;
+          case OP.LN:
+            values.viaDecimal(i, VIA_DECIMAL.ln, as[i]!, as[i]!);
+            break;
+          case OP.MAX:
+            values.max(i, as[i]!, bs[i]!);
+            break;
+          case OP.MIN:
+            values.min(i, as[i]!, bs[i]!);
+            break;
+          case OP.ABS:
+            values.abs(i, as[i]!);
+            break;
+          case OP.SUM:
+            values.sum(i, tape.args, as[i]!, bs[i]!);
+            break;
         }
         if (failed.size && failed.has(i)) return false;
       } catch {
@@ -252,7 +298,11 @@ export class FloatState {
   fixedDone = false;
   fixedFailed = false;
   varyingOrder: Int32Array;
-  constructor(readonly tape: CompiledTape, readonly capacity: number, public vary: Uint8Array) {
+  constructor(
+    readonly tape: CompiledTape,
+    readonly capacity: number,
+    public vary: Uint8Array,
+  ) {
     this.cols = new Array(tape.tape.size);
     this.scalars = new Float64Array(tape.tape.size);
     this.varyingOrder = new Int32Array(0);
@@ -304,7 +354,15 @@ function flagNonFinite(o: Float64Array, n: number, expectFailure: boolean, bad: 
  * o[r] = op(a, b) for r < n, each operand a column or (when its column is null) a scalar; the
  * operations of floatArithmetic (its checks are done by `flagNonFinite`).
  */
-function floatColumns(op: number, A: Float64Array | null, sa: number, B: Float64Array | null, sb: number, o: Float64Array, n: number): void {
+function floatColumns(
+  op: number,
+  A: Float64Array | null,
+  sa: number,
+  B: Float64Array | null,
+  sb: number,
+  o: Float64Array,
+  n: number,
+): void {
   switch (op) {
     case OP.ADD:
       if (A && B) for (let r = 0; r < n; r++) o[r] = A[r]! + B[r]!;

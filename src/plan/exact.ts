@@ -209,7 +209,7 @@ export class ExactValues {
   compare(a: number, b: number): -1 | 0 | 1 {
     const ma = this.m[a]!;
     const mb = this.m[b]!;
-    if (ma === 0n || mb === 0n || (ma < 0n) !== (mb < 0n)) return ma < mb ? -1 : ma > mb ? 1 : 0;
+    if (ma === 0n || mb === 0n || ma < 0n !== mb < 0n) return ma < mb ? -1 : ma > mb ? 1 : 0;
     const ea = this.e[a]!;
     const eb = this.e[b]!;
     const x = ea > eb ? ma * pow10(ea - eb) : ma;

@@ -31,7 +31,16 @@ import { CompiledTape, floatState, type FloatState } from './evaluate.js';
 import { ExactValues } from './exact.js';
 import { inputStructure, readSlots, tokenize, type InputStructure, type SlotInfo, type StructureNode } from './slots.js';
 import { coefficientToken, hasMark, type Node, PlanUnsupportedError, Recorder, SLOT_CLOSE, SLOT_OPEN, type Tape } from './tape.js';
-import { compileTemplate, fillBytes, fillString, jsonEscape, nodesOf, parseString, type RowValues, type StringTemplate } from './template.js';
+import {
+  compileTemplate,
+  fillBytes,
+  fillString,
+  jsonEscape,
+  nodesOf,
+  parseString,
+  type RowValues,
+  type StringTemplate,
+} from './template.js';
 
 /** Options of a plan: those of `computeGep` except the arithmetic, which is chosen per evaluation. */
 export type PlanOptions = Omit<GepOptions<unknown>, 'arithmetic'>;
@@ -89,12 +98,17 @@ function tokenTable(table: CoefficientTable): CoefficientTable {
 
 /** A stand-in for an input block the GEP account does not read: reading it means the plan's assumption is wrong. */
 function unread(key: string): object {
-  return new Proxy({}, {
-    get(_t, p) {
-      if (typeof p === 'symbol') return undefined;
-      throw new PlanUnsupportedError(`the account read input.${key}.${p}, which the plan treats as not read (src/plan/slots.ts FREE_KEYS)`);
+  return new Proxy(
+    {},
+    {
+      get(_t, p) {
+        if (typeof p === 'symbol') return undefined;
+        throw new PlanUnsupportedError(
+          `the account read input.${key}.${p}, which the plan treats as not read (src/plan/slots.ts FREE_KEYS)`,
+        );
+      },
     },
-  });
+  );
 }
 
 /** Where each token of a row gets its value. */
@@ -325,7 +339,9 @@ export class GepPlan {
       tape,
       checks,
       warnings: (row) => warningsFill()(row),
-      get full() { return full(); },
+      get full() {
+        return full();
+      },
       totalsOnly: new CompiledTape(tape, totalNodes),
       totals,
       fill: (row) => fill()(row),
@@ -333,8 +349,12 @@ export class GepPlan {
       resolve,
       region: (row) => region()(row),
       warningCount: result.warnings.length,
-      get json() { return json(); },
-      get dedupe() { return dedupe(); },
+      get json() {
+        return json();
+      },
+      get dedupe() {
+        return dedupe();
+      },
     };
     this.tapes.push(planTape);
     return planTape;
@@ -428,7 +448,7 @@ class DecimalRow implements RowValues<unknown> {
     return t;
   }
   slotText(k: number): string {
-    return k < 0 ? 'decimal' : this.texts[k] ?? this.plan.defaults[k]!;
+    return k < 0 ? 'decimal' : (this.texts[k] ?? this.plan.defaults[k]!);
   }
   slotNumber(k: number): number {
     // Number() rounds decimal text once; a fraction gives NaN (decided with decimals).
@@ -523,7 +543,12 @@ export function evaluateFloatColumns(
       if (plan.tapes.length >= MAX_TAPES) break;
       const r0 = pending[0]!;
       try {
-        tape = plan.record(floatArithmetic, { slot: (k) => { const c = column(k); return typeof c === 'number' ? c : c[r0]!; } });
+        tape = plan.record(floatArithmetic, {
+          slot: (k) => {
+            const c = column(k);
+            return typeof c === 'number' ? c : c[r0]!;
+          },
+        });
         fresh = true;
       } catch {
         gone.push(pending.shift()!);
@@ -549,14 +574,19 @@ export function evaluateFloatColumns(
     for (let start = 0; start < pending.length; start += size) {
       const m = Math.min(size, pending.length - start);
       bad.fill(0);
-      compiled.evaluateFloat((k) => {
-        const c = column(k);
-        if (typeof c === 'number') return c;
-        let b = blockCols.get(k);
-        if (!b) blockCols.set(k, (b = new Float64Array(size)));
-        for (let i = 0; i < m; i++) b[i] = c[pending[start + i]!]!;
-        return b.subarray(0, m);
-      }, m, state, bad);
+      compiled.evaluateFloat(
+        (k) => {
+          const c = column(k);
+          if (typeof c === 'number') return c;
+          let b = blockCols.get(k);
+          if (!b) blockCols.set(k, (b = new Float64Array(size)));
+          for (let i = 0; i < m; i++) b[i] = c[pending[start + i]!]!;
+          return b.subarray(0, m);
+        },
+        m,
+        state,
+        bad,
+      );
       for (let i = 0; i < m; i++) {
         const index = pending[start + i]!;
         if (bad[i]) {
@@ -596,7 +626,7 @@ export class FloatRowView implements RowValues<unknown> {
     return floatArithmetic.toString(this.number(id));
   }
   slotText(k: number): string {
-    return k < 0 ? 'float64' : this.texts[k] ?? this.plan.defaults[k]!;
+    return k < 0 ? 'float64' : (this.texts[k] ?? this.plan.defaults[k]!);
   }
   slotNumber(k: number): number {
     const c = this.column(k);
@@ -666,7 +696,10 @@ class CheckValues implements PlausibilityValues<number, unknown> {
   population: { readonly value: string; readonly unit: string } | undefined;
   readonly text: (v: number) => string;
   readonly approx: (v: number) => number;
-  constructor(readonly A: Arithmetic<unknown>, private readonly tape: PlanTape) {
+  constructor(
+    readonly A: Arithmetic<unknown>,
+    private readonly tape: PlanTape,
+  ) {
     const { consts, constNumbers } = tape.checks;
     this.text = (v) => (v >= 0 ? this.row.slotText(v) : consts[-v - 1]!);
     this.approx = (v) => (v >= 0 ? this.row.slotNumber(v) : constNumbers[-v - 1]!);
@@ -681,7 +714,10 @@ class CheckValues implements PlausibilityValues<number, unknown> {
 const CHECK_VALUES = new WeakMap<PlanTape, Map<string, CheckValues>>();
 
 /** The outcome of the checks on a row: its extra warnings, its issues (the row is refused, as `computeGep` refuses it), or null to compute it directly. */
-export type RowCheckOutcome = { readonly warnings: readonly GepWarning[]; readonly issues?: undefined } | { readonly issues: readonly GepIssue[]; readonly warnings?: undefined } | null;
+export type RowCheckOutcome =
+  | { readonly warnings: readonly GepWarning[]; readonly issues?: undefined }
+  | { readonly issues: readonly GepIssue[]; readonly warnings?: undefined }
+  | null;
 
 /**
  * The checks `computeGep` makes outside the arithmetic, on a row's values: a price the input gives
@@ -712,7 +748,13 @@ const utf8 = new TextEncoder();
  * result file holds it), with the count of extra warnings; the row's issues; or null when the row
  * must be computed directly.
  */
-export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknown, A: Arithmetic<unknown>, form: 'object' | 'json' | 'bytes'): { result: GepResult<unknown> | string | Uint8Array; extraWarnings: number } | { issues: readonly GepIssue[] } | null {
+export function finishRow(
+  tape: PlanTape,
+  row: RowValues<unknown>,
+  input: unknown,
+  A: Arithmetic<unknown>,
+  form: 'object' | 'json' | 'bytes',
+): { result: GepResult<unknown> | string | Uint8Array; extraWarnings: number } | { issues: readonly GepIssue[] } | null {
   const checked = rowChecks(tape, row, input, A);
   if (!checked) return null;
   if (checked.issues) return { issues: checked.issues };
@@ -721,7 +763,11 @@ export function finishRow(tape: PlanTape, row: RowValues<unknown>, input: unknow
     const r = tape.fill(row);
     return { result: extra.length ? { ...r, warnings: [...r.warnings, ...extra] } : r, extraWarnings: extra.length };
   }
-  if (!extra.length) return { result: form === 'bytes' ? fillBytes(tape.json, row, jsonEscape, '\n') : fillString(tape.json, row, jsonEscape), extraWarnings: 0 };
+  if (!extra.length)
+    return {
+      result: form === 'bytes' ? fillBytes(tape.json, row, jsonEscape, '\n') : fillString(tape.json, row, jsonEscape),
+      extraWarnings: 0,
+    };
   // `warnings` is the last member of the JSON form: written again with the row's extra warnings.
   const text = fillString(tape.json, row, jsonEscape);
   const at = text.lastIndexOf('\n  "warnings": ');

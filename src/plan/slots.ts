@@ -73,7 +73,8 @@ const defOf = (s: Schema): Def => (s as unknown as { _zod: { def: Def } })._zod.
 function unwrap(s: Schema | null): Schema | null {
   for (let i = 0; s && i < 20; i++) {
     const d = defOf(s);
-    if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(d.type)) s = d.innerType;
+    if (d.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch'].includes(d.type))
+      s = d.innerType;
     else if (d.type === 'pipe' && d.in) s = d.in;
     else if (d.type === 'lazy' && d.getter) s = d.getter();
     else return s;
@@ -170,14 +171,14 @@ class Walker {
   walk(schema: Schema | null, data: unknown, path: (string | number)[]): StructureNode {
     const s = unwrap(schema);
     if (Array.isArray(data)) {
-      const element = s && defOf(s).type === 'array' ? defOf(s).element ?? null : null;
+      const element = s && defOf(s).type === 'array' ? (defOf(s).element ?? null) : null;
       return { k: 'array', children: data.map((x, i) => this.walk(element, x, [...path, i])) };
     }
     if (isPlainObject(data)) {
       const d = s ? defOf(s) : null;
       const keys = Object.keys(data);
       const children = keys.map((key) => {
-        const child = d?.type === 'object' ? d.shape?.[key] ?? d.catchall ?? null : d?.type === 'record' ? d.valueType ?? null : null;
+        const child = d?.type === 'object' ? (d.shape?.[key] ?? d.catchall ?? null) : d?.type === 'record' ? (d.valueType ?? null) : null;
         const value = data[key];
         if (typeof value === 'string' && child && unwrap(child) === decimalText) return this.slot(s!, data, key, [...path, key]);
         return this.walk(child, value, [...path, key]);
@@ -190,7 +191,7 @@ class Walker {
   /** A decimal-text leaf: its check from the amount schema that holds it. */
   private slot(owner: Schema, data: Record<string, unknown>, key: string, path: (string | number)[]): StructureNode {
     const unit = key === 'value' && typeof data.unit === 'string' ? data.unit : null;
-    const rules = key === 'value' ? amountRules.get(owner) ?? null : null;
+    const rules = key === 'value' ? (amountRules.get(owner) ?? null) : null;
     let check: SlotCheck;
     if (rules) check = rulesCheck(rules, unit);
     else if (key === 'value' && (defOf(owner).checks?.length ?? 0) > 0) check = schemaCheck(owner);
@@ -233,14 +234,22 @@ export function inputStructure(input: unknown, profile?: Profile): InputStructur
       return {
         k: 'object',
         keys: rkeys,
-        children: rkeys.map((rk) => ((rk === 'name' || rk === 'code') && typeof value[rk] === 'string' && regionShape[rk]
-          ? w.text(value[rk], ['region', rk], regionShape[rk]!)
-          : w.walk(regionShape[rk] ?? null, value[rk], ['region', rk]))),
+        children: rkeys.map((rk) =>
+          (rk === 'name' || rk === 'code') && typeof value[rk] === 'string' && regionShape[rk]
+            ? w.text(value[rk], ['region', rk], regionShape[rk]!)
+            : w.walk(regionShape[rk] ?? null, value[rk], ['region', rk]),
+        ),
       };
     }
     if (key === 'indicators' && isPlainObject(value)) {
       const ids = Object.keys(value);
-      return { k: 'object', keys: ids, children: ids.map((id) => w.walk((profileIndicator(profile, id)?.inputSchema as Schema | undefined) ?? null, value[id], ['indicators', id])) };
+      return {
+        k: 'object',
+        keys: ids,
+        children: ids.map((id) =>
+          w.walk((profileIndicator(profile, id)?.inputSchema as Schema | undefined) ?? null, value[id], ['indicators', id]),
+        ),
+      };
     }
     return w.walk(schema, value, [key]);
   });
@@ -321,10 +330,12 @@ export function tokenize(node: StructureNode, data: unknown): unknown {
       return (data as unknown[]).map((x, i) => tokenize(node.children[i]!, x));
     case 'object': {
       const o = data as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(o).map(([k, v]) => {
-        const i = node.keys.indexOf(k);
-        return [k, i < 0 ? v : tokenize(node.children[i]!, v)];
-      }));
+      return Object.fromEntries(
+        Object.entries(o).map(([k, v]) => {
+          const i = node.keys.indexOf(k);
+          return [k, i < 0 ? v : tokenize(node.children[i]!, v)];
+        }),
+      );
     }
     default:
       return data;
@@ -338,11 +349,17 @@ export function structureKey(input: unknown, profile?: Profile): string {
 
 function skeleton(node: StructureNode): unknown {
   switch (node.k) {
-    case 'slot': return '\uE000';
-    case 'text': return '\uE001';
-    case 'free': return '\uE002';
-    case 'leaf': return node.value === undefined ? null : node.value;
-    case 'array': return node.children.map(skeleton);
-    case 'object': return node.keys.map((k, i) => [k, skeleton(node.children[i]!)]);
+    case 'slot':
+      return '\uE000';
+    case 'text':
+      return '\uE001';
+    case 'free':
+      return '\uE002';
+    case 'leaf':
+      return node.value === undefined ? null : node.value;
+    case 'array':
+      return node.children.map(skeleton);
+    case 'object':
+      return node.keys.map((k, i) => [k, skeleton(node.children[i]!)]);
   }
 }

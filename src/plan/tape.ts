@@ -19,7 +19,21 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 
 /** Operation codes of a tape. */
 export const OP = {
-  CONST: 0, SLOT: 1, TOL: 2, ADD: 3, SUB: 4, MUL: 5, DIV: 6, NEG: 7, POW: 8, EXP: 9, LN: 10, MAX: 11, MIN: 12, ABS: 13, SUM: 14,
+  CONST: 0,
+  SLOT: 1,
+  TOL: 2,
+  ADD: 3,
+  SUB: 4,
+  MUL: 5,
+  DIV: 6,
+  NEG: 7,
+  POW: 8,
+  EXP: 9,
+  LN: 10,
+  MAX: 11,
+  MIN: 12,
+  ABS: 13,
+  SUM: 14,
 } as const;
 export type OpCode = (typeof OP)[keyof typeof OP];
 export const OP_NAMES = Object.fromEntries(Object.entries(OP).map(([k, v]) => [v, k.toLowerCase()])) as Record<OpCode, string>;
@@ -125,7 +139,8 @@ export class Recorder<S> implements Arithmetic<NodeOf<S>> {
   }
 
   private own(x: NodeOf<S>): NodeOf<S> {
-    if (!(x instanceof Node) || x.recorder !== this) throw new PlanUnsupportedError('a value from outside this recording reached its arithmetic');
+    if (!(x instanceof Node) || x.recorder !== this)
+      throw new PlanUnsupportedError('a value from outside this recording reached its arithmetic');
     return x;
   }
 
@@ -181,17 +196,39 @@ export class Recorder<S> implements Arithmetic<NodeOf<S>> {
     return `${HOLE_OPEN}~${x.id}${HOLE_CLOSE}`;
   }
 
-  add(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.ADD, a, b, () => this.S.add(a.v, b.v)); }
-  subtract(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.SUB, a, b, () => this.S.subtract(a.v, b.v)); }
-  multiply(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.MUL, a, b, () => this.S.multiply(a.v, b.v)); }
-  divide(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.DIV, a, b, () => this.S.divide(a.v, b.v)); }
-  negate(a: NodeOf<S>) { return this.op(OP.NEG, a, null, () => this.S.negate(a.v)); }
-  pow(base: NodeOf<S>, exponent: NodeOf<S>) { return this.op(OP.POW, base, exponent, () => this.S.pow(base.v, exponent.v)); }
-  exp(a: NodeOf<S>) { return this.op(OP.EXP, a, null, () => this.S.exp(a.v)); }
-  ln(a: NodeOf<S>) { return this.op(OP.LN, a, null, () => this.S.ln(a.v)); }
-  max(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.MAX, a, b, () => this.S.max(a.v, b.v)); }
-  min(a: NodeOf<S>, b: NodeOf<S>) { return this.op(OP.MIN, a, b, () => this.S.min(a.v, b.v)); }
-  abs(a: NodeOf<S>) { return this.op(OP.ABS, a, null, () => this.S.abs(a.v)); }
+  add(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.ADD, a, b, () => this.S.add(a.v, b.v));
+  }
+  subtract(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.SUB, a, b, () => this.S.subtract(a.v, b.v));
+  }
+  multiply(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.MUL, a, b, () => this.S.multiply(a.v, b.v));
+  }
+  divide(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.DIV, a, b, () => this.S.divide(a.v, b.v));
+  }
+  negate(a: NodeOf<S>) {
+    return this.op(OP.NEG, a, null, () => this.S.negate(a.v));
+  }
+  pow(base: NodeOf<S>, exponent: NodeOf<S>) {
+    return this.op(OP.POW, base, exponent, () => this.S.pow(base.v, exponent.v));
+  }
+  exp(a: NodeOf<S>) {
+    return this.op(OP.EXP, a, null, () => this.S.exp(a.v));
+  }
+  ln(a: NodeOf<S>) {
+    return this.op(OP.LN, a, null, () => this.S.ln(a.v));
+  }
+  max(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.MAX, a, b, () => this.S.max(a.v, b.v));
+  }
+  min(a: NodeOf<S>, b: NodeOf<S>) {
+    return this.op(OP.MIN, a, b, () => this.S.min(a.v, b.v));
+  }
+  abs(a: NodeOf<S>) {
+    return this.op(OP.ABS, a, null, () => this.S.abs(a.v));
+  }
 
   sum(values: readonly NodeOf<S>[]): NodeOf<S> {
     for (const v of values) this.own(v);

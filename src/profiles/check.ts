@@ -27,10 +27,17 @@ export function profileIssues(profile: unknown, base: readonly (string | number)
   const p = parsed.data;
   const issues: GepIssue[] = [];
   if (!coefficientTables().has(p.coefficientTable)) {
-    issues.push(makeIssue('profile.table-unknown', [...base, 'coefficientTable'], { found: p.coefficientTable, expected: [...coefficientTables().keys()].join(', ') }));
+    issues.push(
+      makeIssue('profile.table-unknown', [...base, 'coefficientTable'], {
+        found: p.coefficientTable,
+        expected: [...coefficientTables().keys()].join(', '),
+      }),
+    );
   }
   if (p.priceIndex !== undefined && !priceIndices().has(p.priceIndex)) {
-    issues.push(makeIssue('profile.index-unknown', [...base, 'priceIndex'], { found: p.priceIndex, expected: [...priceIndices().keys()].join(', ') }));
+    issues.push(
+      makeIssue('profile.index-unknown', [...base, 'priceIndex'], { found: p.priceIndex, expected: [...priceIndices().keys()].join(', ') }),
+    );
   }
   const seen = new Set<string>();
   p.indicators.forEach((ind, i) => {
@@ -52,14 +59,22 @@ export function profileIssues(profile: unknown, base: readonly (string | number)
     for (const [name, option] of Object.entries(ind.variant)) {
       const v = variants.get(name);
       if (!v) {
-        issues.push(makeIssue('profile.variant-unknown', ['variant', ind.id, name], { found: name, expected: [...variants.keys()].join(', ') || 'no variant' }));
+        issues.push(
+          makeIssue('profile.variant-unknown', ['variant', ind.id, name], {
+            found: name,
+            expected: [...variants.keys()].join(', ') || 'no variant',
+          }),
+        );
       } else if (!Object.hasOwn(v.options, option)) {
-        issues.push(makeIssue('profile.variant-unknown', ['variant', ind.id, name], { found: option, expected: Object.keys(v.options).join(', ') }));
+        issues.push(
+          makeIssue('profile.variant-unknown', ['variant', ind.id, name], { found: option, expected: Object.keys(v.options).join(', ') }),
+        );
       }
     }
   });
   (p.adjustments ?? []).forEach((a, i) => {
-    if (!seen.has(a.indicator)) issues.push(makeIssue('profile.adjustment-not-enabled', [...base, 'adjustments', i, 'indicator'], { found: a.indicator }));
+    if (!seen.has(a.indicator))
+      issues.push(makeIssue('profile.adjustment-not-enabled', [...base, 'adjustments', i, 'indicator'], { found: a.indicator }));
   });
   return issues;
 }

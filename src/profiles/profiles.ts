@@ -16,12 +16,14 @@ export const profileSchema = z.strictObject({
   priceIndex: z.string().optional(),
   indicatorListStatus: z.enum(['verified', 'to-verify']),
   notes: z.array(z.string()),
-  indicators: z.array(z.strictObject({
-    id: z.string(),
-    variant: z.record(z.string(), z.string()),
-    /** How the indicator's membership in the standard is known: read, recalled, or uncertain (cross-standard matrix). */
-    membership: z.enum(['verified', 'recalled', 'uncertain']).optional(),
-  })),
+  indicators: z.array(
+    z.strictObject({
+      id: z.string(),
+      variant: z.record(z.string(), z.string()),
+      /** How the indicator's membership in the standard is known: read, recalled, or uncertain (cross-standard matrix). */
+      membership: z.enum(['verified', 'recalled', 'uncertain']).optional(),
+    }),
+  ),
   /**
    * GB/T 46869—2025: subtract the value of ecological products that originate outside the region
    * (the input's `outsideRegion` lines).
@@ -31,13 +33,17 @@ export const profileSchema = z.strictObject({
    * Regional adjustment coefficients (调节系数) applied to indicator values, as a documented layer:
    * V_adjusted = V × factor. Each names its source and status.
    */
-  adjustments: z.array(z.strictObject({
-    indicator: z.string(),
-    factor: z.string().regex(/^\d+(\.\d+)?$/),
-    source: z.string(),
-    status: z.enum(['verified', 'derived', 'to-verify']),
-    note: z.string(),
-  })).optional(),
+  adjustments: z
+    .array(
+      z.strictObject({
+        indicator: z.string(),
+        factor: z.string().regex(/^\d+(\.\d+)?$/),
+        source: z.string(),
+        status: z.enum(['verified', 'derived', 'to-verify']),
+        note: z.string(),
+      }),
+    )
+    .optional(),
   /**
    * Local indicators (地方指标) defined as data, by id (`regulating.local.<name>`): inputs, coefficients
    * and formulas (src/indicators/local/schema.ts). Enabled like any indicator, in `indicators`;
@@ -54,10 +60,12 @@ export type ProfileIndicator = Profile['indicators'][number];
 let cache: ReadonlyMap<string, Profile> | undefined;
 
 function profiles(): ReadonlyMap<string, Profile> {
-  cache ??= new Map(PROFILES_DATA.map((raw) => {
-    const p = profileSchema.parse(raw);
-    return [p.id, p] as const;
-  }));
+  cache ??= new Map(
+    PROFILES_DATA.map((raw) => {
+      const p = profileSchema.parse(raw);
+      return [p.id, p] as const;
+    }),
+  );
   return cache;
 }
 

@@ -130,7 +130,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 export function releaseAccountJson<T>(result: GepResult<T>, input: unknown): AccountReportJson {
   const geep = geepFromAccount(result, input);
   const ratios = ratiosFromAccount(result, input, geep);
-  return { ...gepResultToJson(result), ...(geep ? { geep: geepResultToJson(geep) } : {}), ...(ratios ? { ratios: ratiosToJson(ratios) } : {}) };
+  return {
+    ...gepResultToJson(result),
+    ...(geep ? { geep: geepResultToJson(geep) } : {}),
+    ...(ratios ? { ratios: ratiosToJson(ratios) } : {}),
+  };
 }
 
 /**
@@ -154,7 +158,11 @@ function extensionOf(name: string): string {
   return m ? m[1]!.toLowerCase() : 'bin';
 }
 
-function readme(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (ManifestEntry & { readonly roleText: Text })[], lang: Language): string {
+function readme(
+  manifest: Omit<ReleaseManifest, 'files'>,
+  entries: readonly (ManifestEntry & { readonly roleText: Text })[],
+  lang: Language,
+): string {
   if (lang === 'zh') return readmeZh(manifest, entries);
   const lines = [
     `# GEP release: ${manifest.region.name}, ${manifest.accountingYear} (${manifest.priceYear} prices)`,
@@ -234,46 +242,104 @@ function readmeZh(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (M
  */
 export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBundle {
   if (!isReleaseDate(options.date)) {
-    throw new GepInputError([makeIssue('input.type', ['date'], { expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' }, found: JSON.stringify(options.date) })]);
+    throw new GepInputError([
+      makeIssue('input.type', ['date'], {
+        expected: { en: 'a release date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的发布日期' },
+        found: JSON.stringify(options.date),
+      }),
+    ]);
   }
   // One line of text, no control or bidirectional characters (src/io/safe-text.ts): it is printed
   // in the README (Markdown) and the reports' header lists.
   const preparedBy = options.preparedBy?.trim();
   if (preparedBy !== undefined && (preparedBy === '' || terminalLine(preparedBy) !== preparedBy)) {
-    throw new GepInputError([makeIssue('input.type', ['preparedBy'], { expected: { en: 'a name on one line (who prepared the account)', zh: '一行文字的编制单位名称' }, found: JSON.stringify(options.preparedBy) })]);
+    throw new GepInputError([
+      makeIssue('input.type', ['preparedBy'], {
+        expected: { en: 'a name on one line (who prepared the account)', zh: '一行文字的编制单位名称' },
+        found: JSON.stringify(options.preparedBy),
+      }),
+    ]);
   }
   const strict = options.strict ?? false;
   const result: GepResult<GepDecimal> = computeGep(input, { ...(options.profile ? { profile: options.profile } : {}), strict });
   const json = releaseAccountJson(result, input);
   const table = getCoefficientTable(result.coefficientTable);
   const exportOptions: ResultExportOptions = {
-    lang: options.lang ?? 'en', inputHash: inputHash(input), coefficientTableHash: coefficientTableHash(table), date: options.date, ...(preparedBy ? { preparedBy } : {}),
+    lang: options.lang ?? 'en',
+    inputHash: inputHash(input),
+    coefficientTableHash: coefficientTableHash(table),
+    date: options.date,
+    ...(preparedBy ? { preparedBy } : {}),
   };
 
   const toVerify: CoefficientUse[] = result.coefficientsUsed.filter((c) => c.status === 'to-verify');
-  const toVerifyWarnings: GepWarning[] = result.warnings.filter((w) => w.code === 'coefficient-to-verify' || w.code === 'profile-to-verify');
+  const toVerifyWarnings: GepWarning[] = result.warnings.filter(
+    (w) => w.code === 'coefficient-to-verify' || w.code === 'profile-to-verify',
+  );
   const inputBytes = utf8(`${JSON.stringify(input, null, 2)}\n`);
   // The file as read is kept when it differs from input.json (a CSV, a workbook, JSON laid out otherwise).
   const original = options.original && sha256Hex(options.original.bytes) !== sha256Hex(inputBytes) ? options.original : undefined;
   // Each file's role in English (the manifest) and Chinese (the README of a Chinese release).
   const files: (ReleaseFile & { role: Text })[] = [
-    { path: RELEASE_PATHS.input, role: { en: 'the input as accounted (canonical source of the input hash)', zh: '核算所用的输入（输入数据哈希据此计算）' }, bytes: inputBytes },
-    ...(original ? [{ path: `input/original.${extensionOf(original.name)}`, role: { en: `the input file as read (${original.name.split(/[\\/]/).pop()})`, zh: `读入的原始输入文件（${original.name.split(/[\\/]/).pop()}）` }, bytes: original.bytes }] : []),
-    { path: RELEASE_PATHS.resultJson, role: { en: 'the account: every number exact, with its trace', zh: '核算结果：每个数值均为精确值，附计算过程' }, bytes: utf8(resultToJsonText(json, exportOptions)) },
-    { path: RELEASE_PATHS.resultXlsx, role: { en: 'the account as a workbook (rounding stated inside)', zh: '核算结果工作簿（内注舍入规则）' }, bytes: resultToXlsx(json, exportOptions) },
-    { path: RELEASE_PATHS.reportHtml, role: { en: 'the account as a report page', zh: '核算报告网页' }, bytes: utf8(resultToHtml(json, exportOptions)) },
+    {
+      path: RELEASE_PATHS.input,
+      role: { en: 'the input as accounted (canonical source of the input hash)', zh: '核算所用的输入（输入数据哈希据此计算）' },
+      bytes: inputBytes,
+    },
+    ...(original
+      ? [
+          {
+            path: `input/original.${extensionOf(original.name)}`,
+            role: {
+              en: `the input file as read (${original.name.split(/[\\/]/).pop()})`,
+              zh: `读入的原始输入文件（${original.name.split(/[\\/]/).pop()}）`,
+            },
+            bytes: original.bytes,
+          },
+        ]
+      : []),
+    {
+      path: RELEASE_PATHS.resultJson,
+      role: { en: 'the account: every number exact, with its trace', zh: '核算结果：每个数值均为精确值，附计算过程' },
+      bytes: utf8(resultToJsonText(json, exportOptions)),
+    },
+    {
+      path: RELEASE_PATHS.resultXlsx,
+      role: { en: 'the account as a workbook (rounding stated inside)', zh: '核算结果工作簿（内注舍入规则）' },
+      bytes: resultToXlsx(json, exportOptions),
+    },
+    {
+      path: RELEASE_PATHS.reportHtml,
+      role: { en: 'the account as a report page', zh: '核算报告网页' },
+      bytes: utf8(resultToHtml(json, exportOptions)),
+    },
     {
       path: RELEASE_PATHS.coefficientsJson,
       role: { en: 'coefficients used, with source, price year and status', zh: '所用参数，附来源、价格年份和状态' },
-      bytes: utf8(`${JSON.stringify({ coefficientTable: result.coefficientTable, coefficientTableHash: exportOptions.coefficientTableHash, coefficientsUsed: result.coefficientsUsed }, null, 2)}\n`),
+      bytes: utf8(
+        `${JSON.stringify({ coefficientTable: result.coefficientTable, coefficientTableHash: exportOptions.coefficientTableHash, coefficientsUsed: result.coefficientsUsed }, null, 2)}\n`,
+      ),
     },
-    { path: RELEASE_PATHS.coefficientsCsv, role: { en: 'coefficients used (CSV)', zh: '所用参数（CSV）' }, bytes: utf8(toCsv(resultTables(json, exportOptions).coefficients)) },
+    {
+      path: RELEASE_PATHS.coefficientsCsv,
+      role: { en: 'coefficients used (CSV)', zh: '所用参数（CSV）' },
+      bytes: utf8(toCsv(resultTables(json, exportOptions).coefficients)),
+    },
     {
       path: RELEASE_PATHS.toVerify,
-      role: { en: 'the to-verify list: coefficients and profile parts not yet checked against their source', zh: '待核实清单：尚未与来源核对的参数和核算方案内容' },
-      bytes: utf8(`${JSON.stringify({ profileIndicatorList: result.profile.indicatorListStatus, coefficients: toVerify, warnings: toVerifyWarnings }, null, 2)}\n`),
+      role: {
+        en: 'the to-verify list: coefficients and profile parts not yet checked against their source',
+        zh: '待核实清单：尚未与来源核对的参数和核算方案内容',
+      },
+      bytes: utf8(
+        `${JSON.stringify({ profileIndicatorList: result.profile.indicatorListStatus, coefficients: toVerify, warnings: toVerifyWarnings }, null, 2)}\n`,
+      ),
     },
-    ...result.indicators.map((i) => ({ path: `${RELEASE_PATHS.methods}/${i.id}.md`, role: { en: `method page of ${i.id}`, zh: `${i.zh}（${i.id}）方法说明` }, bytes: utf8(methodPage(i.id)) })),
+    ...result.indicators.map((i) => ({
+      path: `${RELEASE_PATHS.methods}/${i.id}.md`,
+      role: { en: `method page of ${i.id}`, zh: `${i.zh}（${i.id}）方法说明` },
+      bytes: utf8(methodPage(i.id)),
+    })),
   ];
   const head = {
     kind: 'gep-release' as const,
@@ -293,13 +359,28 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     gep: json.totals.gep,
     toVerifyCoefficients: toVerify.length,
   };
-  const entry = (f: ReleaseFile & { role: Text }): ManifestEntry => ({ path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length, role: textEn(f.role) });
+  const entry = (f: ReleaseFile & { role: Text }): ManifestEntry => ({
+    path: f.path,
+    sha256: sha256Hex(f.bytes),
+    bytes: f.bytes.length,
+    role: textEn(f.role),
+  });
   const readmeFile = {
     path: RELEASE_PATHS.readme,
     role: { en: 'what the bundle holds and how to check it', zh: '发布包内容与核验方法' },
-    bytes: utf8(readme(head, files.map((f) => ({ ...entry(f), roleText: f.role })), options.lang ?? 'en')),
+    bytes: utf8(
+      readme(
+        head,
+        files.map((f) => ({ ...entry(f), roleText: f.role })),
+        options.lang ?? 'en',
+      ),
+    ),
   };
   const all = [readmeFile, ...files];
   const manifest: ReleaseManifest = { ...head, files: all.map(entry) };
-  return { files: all.map(({ path, bytes }) => ({ path, bytes })), manifest, manifestBytes: utf8(`${JSON.stringify(manifest, null, 2)}\n`) };
+  return {
+    files: all.map(({ path, bytes }) => ({ path, bytes })),
+    manifest,
+    manifestBytes: utf8(`${JSON.stringify(manifest, null, 2)}\n`),
+  };
 }

@@ -57,7 +57,8 @@ export interface VerifyReleaseOptions {
   readonly limits?: Partial<ReleaseLimits>;
 }
 
-const tooLarge = (file: string | undefined, found: string, expected: string) => makeIssue('input.too-large', [], { found, expected, ...(file ? { location: { file } } : {}) });
+const tooLarge = (file: string | undefined, found: string, expected: string) =>
+  makeIssue('input.too-large', [], { found, expected, ...(file ? { location: { file } } : {}) });
 
 /**
  * The files of a folder that are too large, or too many, to verify: one located issue each, from
@@ -71,8 +72,12 @@ const tooLarge = (file: string | undefined, found: string, expected: string) => 
  * releaseSizeIssues(new Map([['manifest.json', 5e9]])).length   //=> 1
  */
 export function releaseSizeIssues(sizes: ReadonlyMap<string, number>, options: VerifyReleaseOptions = {}): GepIssue[] {
-  const limits: ReleaseLimits = { ...DEFAULT_RELEASE_LIMITS, ...Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, v]) => v !== undefined)) };
-  if (sizes.size > limits.maxFiles) return [tooLarge(undefined, `a folder of ${sizes.size} files`, `at most ${limits.maxFiles} files (option limits.maxFiles)`)];
+  const limits: ReleaseLimits = {
+    ...DEFAULT_RELEASE_LIMITS,
+    ...Object.fromEntries(Object.entries(options.limits ?? {}).filter(([, v]) => v !== undefined)),
+  };
+  if (sizes.size > limits.maxFiles)
+    return [tooLarge(undefined, `a folder of ${sizes.size} files`, `at most ${limits.maxFiles} files (option limits.maxFiles)`)];
   const issues: GepIssue[] = [];
   let total = 0;
   for (const [path, size] of sizes) {
@@ -81,7 +86,10 @@ export function releaseSizeIssues(sizes: ReadonlyMap<string, number>, options: V
     const option = path === RELEASE_PATHS.manifest ? 'maxManifestBytes' : 'maxFileBytes';
     if (size > max) issues.push(tooLarge(path, `${size} bytes`, `${max} bytes (option limits.${option})`));
   }
-  if (!issues.length && total > limits.maxTotalBytes) issues.push(tooLarge(undefined, `${total} bytes in ${sizes.size} files`, `${limits.maxTotalBytes} bytes in all (option limits.maxTotalBytes)`));
+  if (!issues.length && total > limits.maxTotalBytes)
+    issues.push(
+      tooLarge(undefined, `${total} bytes in ${sizes.size} files`, `${limits.maxTotalBytes} bytes in all (option limits.maxTotalBytes)`),
+    );
   return issues;
 }
 
@@ -96,7 +104,8 @@ function pathOutside(path: string): Text | null {
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return { en: 'an absolute path', zh: '绝对路径' };
   if (path.includes('\\')) return { en: 'a backslash (paths are /-separated)', zh: '反斜杠（路径应以 / 分隔）' };
   if (terminalLine(path) !== path) return { en: 'a control or bidirectional character', zh: '控制字符或双向文本字符' };
-  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return { en: 'an empty, "." or ".." segment', zh: '空段、"." 或 ".." 段' };
+  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..'))
+    return { en: 'an empty, "." or ".." segment', zh: '空段、"." 或 ".." 段' };
   return null;
 }
 
@@ -115,8 +124,12 @@ export interface ReleaseVerification {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
-const issue = (code: IssueCode, file: string | undefined, path: readonly (string | number)[], details: { expected?: Text; found?: Text } = {}) =>
-  makeIssue(code, path, { ...details, ...(file ? { location: { file } } : {}) });
+const issue = (
+  code: IssueCode,
+  file: string | undefined,
+  path: readonly (string | number)[],
+  details: { expected?: Text; found?: Text } = {},
+) => makeIssue(code, path, { ...details, ...(file ? { location: { file } } : {}) });
 
 function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | null {
   let value: unknown;
@@ -124,49 +137,79 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
     value = parseJsonInput(decoder.decode(bytes), RELEASE_PATHS.manifest);
   } catch (e) {
     if (!(e instanceof GepInputError)) throw e;
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: 'JSON', found: e.issues[0] ? { en: e.issues[0].message, zh: messageOf(e.issues[0], 'zh') } : { en: 'unreadable', zh: '无法读取' } }));
+    issues.push(
+      issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], {
+        expected: 'JSON',
+        found: e.issues[0] ? { en: e.issues[0].message, zh: messageOf(e.issues[0], 'zh') } : { en: 'unreadable', zh: '无法读取' },
+      }),
+    );
     return null;
   }
   const m = value as Record<string, unknown>;
   const bad = (field: string, expected: Text) => {
     const found = JSON.stringify(m?.[field]);
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], {
-      expected: { en: `${field}: ${textEn(expected)}`, zh: `${field}：${textIn(expected, 'zh')}` },
-      found: found ?? { en: 'nothing', zh: '空值（未填写）' },
-    }));
+    issues.push(
+      issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], {
+        expected: { en: `${field}: ${textEn(expected)}`, zh: `${field}：${textIn(expected, 'zh')}` },
+        found: found ?? { en: 'nothing', zh: '空值（未填写）' },
+      }),
+    );
   };
   if (typeof m !== 'object' || m === null || Array.isArray(m)) {
-    issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: { en: 'an object', zh: '对象' }, found: typeof m }));
+    issues.push(
+      issue('release.manifest-invalid', RELEASE_PATHS.manifest, [], { expected: { en: 'an object', zh: '对象' }, found: typeof m }),
+    );
     return null;
   }
   const before = issues.length;
   if (m.kind !== 'gep-release') bad('kind', '"gep-release"');
   if (m.formatVersion !== RELEASE_FORMAT_VERSION) bad('formatVersion', String(RELEASE_FORMAT_VERSION));
-  for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash']) if (typeof m[f] !== 'string') bad(f, { en: 'text', zh: '文本' });
+  for (const f of ['date', 'libraryVersion', 'coefficientTable', 'coefficientTableHash', 'inputHash'])
+    if (typeof m[f] !== 'string') bad(f, { en: 'text', zh: '文本' });
   const profile = m.profile as Record<string, unknown> | undefined;
   if (typeof profile !== 'object' || profile === null || typeof profile.id !== 'string') bad('profile', '{ id, version }');
   const region = m.region as Record<string, unknown> | undefined;
   if (typeof region !== 'object' || region === null || typeof region.name !== 'string') bad('region', '{ name, … }');
   for (const f of ['accountingYear', 'priceYear']) if (!Number.isInteger(m[f])) bad(f, { en: 'a year', zh: '年份' });
   // Absent in bundles written before it was recorded.
-  if (m.preparedBy !== undefined && m.preparedBy !== null && typeof m.preparedBy !== 'string') bad('preparedBy', { en: 'text or null', zh: '文本或 null' });
+  if (m.preparedBy !== undefined && m.preparedBy !== null && typeof m.preparedBy !== 'string')
+    bad('preparedBy', { en: 'text or null', zh: '文本或 null' });
   if (typeof m.strict !== 'boolean') bad('strict', { en: 'true or false', zh: 'true 或 false' });
   const files = m.files;
   const entryOk = (e: unknown): e is ManifestEntry => {
     const x = e as Record<string, unknown>;
-    return typeof x === 'object' && x !== null && typeof x.path === 'string' && typeof x.sha256 === 'string' && /^[0-9a-f]{64}$/.test(x.sha256) && typeof x.bytes === 'number';
+    return (
+      typeof x === 'object' &&
+      x !== null &&
+      typeof x.path === 'string' &&
+      typeof x.sha256 === 'string' &&
+      /^[0-9a-f]{64}$/.test(x.sha256) &&
+      typeof x.bytes === 'number'
+    );
   };
-  if (!Array.isArray(files) || !files.every(entryOk)) bad('files', { en: 'a list of { path, sha256 (64 hex digits), bytes }', zh: '由 { path, sha256（64 位十六进制）, bytes } 组成的列表' });
+  if (!Array.isArray(files) || !files.every(entryOk))
+    bad('files', { en: 'a list of { path, sha256 (64 hex digits), bytes }', zh: '由 { path, sha256（64 位十六进制）, bytes } 组成的列表' });
   else {
     const seen = new Set<string>();
     files.forEach((e: ManifestEntry, i) => {
-      const why = pathOutside(e.path) ?? (e.path === RELEASE_PATHS.manifest ? { en: 'manifest.json itself', zh: 'manifest.json 本身' } : seen.has(e.path) ? { en: 'a path listed twice', zh: '重复列出的路径' } : null);
+      const why =
+        pathOutside(e.path) ??
+        (e.path === RELEASE_PATHS.manifest
+          ? { en: 'manifest.json itself', zh: 'manifest.json 本身' }
+          : seen.has(e.path)
+            ? { en: 'a path listed twice', zh: '重复列出的路径' }
+            : null);
       seen.add(e.path);
       if (why) {
-        issues.push(issue('release.manifest-invalid', RELEASE_PATHS.manifest, ['files', i, 'path'], {
-          expected: { en: 'a path inside the release folder, /-separated, listed once', zh: '发布包文件夹内、以 / 分隔且只列出一次的路径' },
-          found: { en: `${JSON.stringify(e.path)} (${textEn(why)})`, zh: `${JSON.stringify(e.path)}（${textIn(why, 'zh')}）` },
-        }));
+        issues.push(
+          issue('release.manifest-invalid', RELEASE_PATHS.manifest, ['files', i, 'path'], {
+            expected: {
+              en: 'a path inside the release folder, /-separated, listed once',
+              zh: '发布包文件夹内、以 / 分隔且只列出一次的路径',
+            },
+            found: { en: `${JSON.stringify(e.path)} (${textEn(why)})`, zh: `${JSON.stringify(e.path)}（${textIn(why, 'zh')}）` },
+          }),
+        );
       }
     });
   }
@@ -177,13 +220,27 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
 const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
 /** Compare the recorded account with the recomputed one, leaf by leaf; returns the number of leaves compared. */
-function compareJson(recorded: unknown, recomputed: unknown, path: (string | number)[], issues: GepIssue[], skip: ReadonlySet<string>): number {
+function compareJson(
+  recorded: unknown,
+  recomputed: unknown,
+  path: (string | number)[],
+  issues: GepIssue[],
+  skip: ReadonlySet<string>,
+): number {
   const file = RELEASE_PATHS.resultJson;
-  const show = (v: unknown): Text => (v === undefined ? { en: '(absent)', zh: '（无）' } : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120));
+  const show = (v: unknown): Text =>
+    v === undefined ? { en: '(absent)', zh: '（无）' } : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120);
   if (Array.isArray(recorded) && Array.isArray(recomputed)) {
     let n = 0;
-    if (recorded.length !== recomputed.length) issues.push(issue('release.value-differs', file, path, { expected: { en: `${recorded.length} items`, zh: `${recorded.length} 项` }, found: { en: `${recomputed.length} items`, zh: `${recomputed.length} 项` } }));
-    for (let i = 0; i < Math.min(recorded.length, recomputed.length); i++) n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip);
+    if (recorded.length !== recomputed.length)
+      issues.push(
+        issue('release.value-differs', file, path, {
+          expected: { en: `${recorded.length} items`, zh: `${recorded.length} 项` },
+          found: { en: `${recomputed.length} items`, zh: `${recomputed.length} 项` },
+        }),
+      );
+    for (let i = 0; i < Math.min(recorded.length, recomputed.length); i++)
+      n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip);
     return n;
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -202,10 +259,12 @@ function compareJson(recorded: unknown, recomputed: unknown, path: (string | num
     return n;
   }
   if (typeof recorded === 'string' && typeof recomputed === 'string' && PLAIN_NUMBER.test(recorded) && PLAIN_NUMBER.test(recomputed)) {
-    if (!new GepDecimal(recorded).equals(new GepDecimal(recomputed))) issues.push(issue('release.number-differs', file, path, { expected: recorded, found: recomputed }));
+    if (!new GepDecimal(recorded).equals(new GepDecimal(recomputed)))
+      issues.push(issue('release.number-differs', file, path, { expected: recorded, found: recomputed }));
     return 1;
   }
-  if (recorded !== recomputed) issues.push(issue('release.value-differs', file, path, { expected: show(recorded), found: show(recomputed) }));
+  if (recorded !== recomputed)
+    issues.push(issue('release.value-differs', file, path, { expected: show(recorded), found: show(recomputed) }));
   return 1;
 }
 
@@ -229,7 +288,13 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
   if (tooBig.length) return { ok: false, manifest: null, issues: tooBig, notes, checked: { files: 0, values: 0 } };
   const manifestBytes = files.get(RELEASE_PATHS.manifest);
   if (!manifestBytes) {
-    return { ok: false, manifest: null, issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])], notes, checked: { files: 0, values: 0 } };
+    return {
+      ok: false,
+      manifest: null,
+      issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])],
+      notes,
+      checked: { files: 0, values: 0 },
+    };
   }
   const manifest = readManifest(manifestBytes, issues);
   if (!manifest) return { ok: false, manifest: null, issues, notes, checked: { files: 0, values: 0 } };
@@ -247,7 +312,12 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
     checkedFiles += 1;
     const hash = sha256Hex(bytes);
     if (hash !== entry.sha256 || bytes.length !== entry.bytes) {
-      issues.push(issue('release.file-changed', entry.path, [], { expected: { en: `${entry.sha256} (${entry.bytes} bytes)`, zh: `${entry.sha256}（${entry.bytes} 字节）` }, found: { en: `${hash} (${bytes.length} bytes)`, zh: `${hash}（${bytes.length} 字节）` } }));
+      issues.push(
+        issue('release.file-changed', entry.path, [], {
+          expected: { en: `${entry.sha256} (${entry.bytes} bytes)`, zh: `${entry.sha256}（${entry.bytes} 字节）` },
+          found: { en: `${hash} (${bytes.length} bytes)`, zh: `${hash}（${bytes.length} 字节）` },
+        }),
+      );
     }
   }
   for (const path of [...files.keys()].sort()) {
@@ -261,7 +331,8 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
     try {
       input = parseJsonInput(decoder.decode(inputBytes), RELEASE_PATHS.input);
       const hash = inputHash(input);
-      if (hash !== manifest.inputHash) issues.push(issue('release.input-hash', RELEASE_PATHS.input, [], { expected: manifest.inputHash, found: hash }));
+      if (hash !== manifest.inputHash)
+        issues.push(issue('release.input-hash', RELEASE_PATHS.input, [], { expected: manifest.inputHash, found: hash }));
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
       issues.push(...e.issues);
@@ -273,7 +344,8 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
     if (!bytes) continue;
     try {
       const hash = inputHash(importAccountInput(bytes, entry.path).input);
-      if (hash !== manifest.inputHash) issues.push(issue('release.input-hash', entry.path, [], { expected: manifest.inputHash, found: hash }));
+      if (hash !== manifest.inputHash)
+        issues.push(issue('release.input-hash', entry.path, [], { expected: manifest.inputHash, found: hash }));
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
       issues.push(...e.issues);
@@ -282,15 +354,36 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
 
   // 4. Table, profile, library version; and the account's own record of them.
   const tableKnown = coefficientTables().has(manifest.coefficientTable);
-  if (!tableKnown) issues.push(issue('release.table-unknown', RELEASE_PATHS.manifest, ['coefficientTable'], { expected: LIBRARY_VERSION, found: manifest.coefficientTable }));
+  if (!tableKnown)
+    issues.push(
+      issue('release.table-unknown', RELEASE_PATHS.manifest, ['coefficientTable'], {
+        expected: LIBRARY_VERSION,
+        found: manifest.coefficientTable,
+      }),
+    );
   else {
     const hash = coefficientTableHash(getCoefficientTable(manifest.coefficientTable));
-    if (hash !== manifest.coefficientTableHash) issues.push(issue('release.table-changed', RELEASE_PATHS.manifest, [manifest.coefficientTable], { expected: manifest.coefficientTableHash, found: hash }));
+    if (hash !== manifest.coefficientTableHash)
+      issues.push(
+        issue('release.table-changed', RELEASE_PATHS.manifest, [manifest.coefficientTable], {
+          expected: manifest.coefficientTableHash,
+          found: hash,
+        }),
+      );
   }
   const profile = getProfile(manifest.profile.id);
-  if (!profile) issues.push(issue('release.profile-unknown', RELEASE_PATHS.manifest, ['profile', 'id'], { expected: LIBRARY_VERSION, found: manifest.profile.id }));
+  if (!profile)
+    issues.push(
+      issue('release.profile-unknown', RELEASE_PATHS.manifest, ['profile', 'id'], {
+        expected: LIBRARY_VERSION,
+        found: manifest.profile.id,
+      }),
+    );
   else if (profile.version !== manifest.profile.version) {
-    notes.push({ en: `profile ${profile.id} is version ${profile.version} in this library; the release used ${manifest.profile.version}`, zh: `本库中核算方案 ${profile.id} 为 ${profile.version} 版，发布时为 ${manifest.profile.version} 版` });
+    notes.push({
+      en: `profile ${profile.id} is version ${profile.version} in this library; the release used ${manifest.profile.version}`,
+      zh: `本库中核算方案 ${profile.id} 为 ${profile.version} 版，发布时为 ${manifest.profile.version} 版`,
+    });
   }
   if (manifest.libraryVersion !== LIBRARY_VERSION) {
     notes.push({
@@ -311,7 +404,13 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
   }
   if (recorded) {
     const same = (path: (string | number)[], expected: string, found: unknown) => {
-      if (found !== expected) issues.push(issue('release.mismatch', RELEASE_PATHS.resultJson, path, { expected, found: JSON.stringify(found) ?? { en: '(absent)', zh: '（无）' } }));
+      if (found !== expected)
+        issues.push(
+          issue('release.mismatch', RELEASE_PATHS.resultJson, path, {
+            expected,
+            found: JSON.stringify(found) ?? { en: '(absent)', zh: '（无）' },
+          }),
+        );
     };
     const exp = (recorded.export ?? {}) as Record<string, unknown>;
     same(['coefficientTable'], manifest.coefficientTable, recorded.coefficientTable);
@@ -327,14 +426,24 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
       const result = computeGep(input, { profile: { ...profile, coefficientTable: manifest.coefficientTable }, strict: manifest.strict });
       const recomputed = releaseAccountJson(result, input);
       // The export block holds the hashes, checked above; the library version is noted above.
-      values = compareJson(recorded, recomputed, [], issues, new Set(['export', ...(manifest.libraryVersion !== LIBRARY_VERSION ? ['libraryVersion'] : [])]));
+      values = compareJson(
+        recorded,
+        recomputed,
+        [],
+        issues,
+        new Set(['export', ...(manifest.libraryVersion !== LIBRARY_VERSION ? ['libraryVersion'] : [])]),
+      );
       notes.push({
         en: `recomputed with profile ${manifest.profile.id}, table ${manifest.coefficientTable}, ${manifest.strict ? 'strict' : 'not strict'}; ${values} values of ${RELEASE_PATHS.resultJson} compared`,
         zh: `按核算方案 ${manifest.profile.id}、参数表 ${manifest.coefficientTable}${manifest.strict ? '（严格模式）' : ''}重新核算；比较了 ${RELEASE_PATHS.resultJson} 中的 ${values} 项数值`,
       });
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      issues.push(issue('release.recompute-failed', RELEASE_PATHS.input, [], { found: { en: e.issues.map((i) => i.message).join('; '), zh: e.issues.map((i) => messageOf(i, 'zh')).join('；') } }));
+      issues.push(
+        issue('release.recompute-failed', RELEASE_PATHS.input, [], {
+          found: { en: e.issues.map((i) => i.message).join('; '), zh: e.issues.map((i) => messageOf(i, 'zh')).join('；') },
+        }),
+      );
     }
   }
   return { ok: issues.length === 0, manifest, issues, notes, checked: { files: checkedFiles, values } };

@@ -17,14 +17,25 @@ const year = z.int().min(1949).max(2100);
  */
 const printedNumber = z.string().check((ctx) => {
   if (!/^[+-]?\d+(\.\d+)?$/.test(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'not-a-number', params: { gepCode: 'input.not-a-number', found: JSON.stringify(ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value) } });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: 'not-a-number',
+      params: { gepCode: 'input.not-a-number', found: JSON.stringify(ctx.value.length > 60 ? `${ctx.value.slice(0, 57)}...` : ctx.value) },
+    });
   }
 });
 
 /** A printed figure: decimal text as printed and a unit the library knows. */
 const printed = z.strictObject({ value: printedNumber, unit: z.string().min(1) }).check((ctx) => {
   if (!isKnownUnit(ctx.value.unit)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.unit, path: ['unit'], message: 'unit', params: { gepCode: 'input.unit-unknown', found: ctx.value.unit } });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.unit,
+      path: ['unit'],
+      message: 'unit',
+      params: { gepCode: 'input.unit-unknown', found: ctx.value.unit },
+    });
   }
 });
 
@@ -146,7 +157,9 @@ export const caseSchema = z.strictObject({
 });
 
 /** The parts of a case that every recomputed row uses: region, years, table and overrides. */
-export const caseFrameSchema = caseSchema.pick({ region: true, accountingYear: true, priceYear: true, coefficientTable: true, coefficientOverrides: true }).loose();
+export const caseFrameSchema = caseSchema
+  .pick({ region: true, accountingYear: true, priceYear: true, coefficientTable: true, coefficientOverrides: true })
+  .loose();
 
 /** A published case. */
 export type PublishedCase = z.infer<typeof caseSchema>;

@@ -69,24 +69,35 @@ const WHAT = {
 } as const;
 
 /** A check against its documented excuse, if any; `what` names the figure that was found. */
-function check(found: GepDecimal, printed: string, tolerance: GepDecimal, excuse: CaseExcuse | undefined, what: keyof typeof WHAT, unit: string): IdentityCheck {
+function check(
+  found: GepDecimal,
+  printed: string,
+  tolerance: GepDecimal,
+  excuse: CaseExcuse | undefined,
+  what: keyof typeof WHAT,
+  unit: string,
+): IdentityCheck {
   const holds = found.minus(printed).abs().lte(tolerance);
   const shown = found.toSignificantDigits(10).toString();
   const base = { found: found.toString(), tolerance: tolerance.toString() };
   const u = unit === '1' ? '' : ` ${unit}`;
   const w = WHAT[what];
   if (!excuse) {
-    return holds ? { ...base, status: 'ok' } : {
-      ...base, status: 'fails',
-      ...reasonFields({
-        en: `${w.en} give ${shown}${u}, not the printed ${printed}${u} (tolerance ±${tolerance.toSignificantDigits(4).toString()})`,
-        zh: `${w.zh}得 ${shown}${u}，而非公布的 ${printed}${u}（容差 ±${tolerance.toSignificantDigits(4).toString()}）`,
-      }),
-    };
+    return holds
+      ? { ...base, status: 'ok' }
+      : {
+          ...base,
+          status: 'fails',
+          ...reasonFields({
+            en: `${w.en} give ${shown}${u}, not the printed ${printed}${u} (tolerance ±${tolerance.toSignificantDigits(4).toString()})`,
+            zh: `${w.zh}得 ${shown}${u}，而非公布的 ${printed}${u}（容差 ±${tolerance.toSignificantDigits(4).toString()}）`,
+          }),
+        };
   }
   if (holds) {
     return {
-      ...base, status: 'stale-excuse',
+      ...base,
+      status: 'stale-excuse',
       ...reasonFields({
         en: `the case documents an inconsistency here (${excuse.reason}), but ${w.en} give ${shown}${u} against the printed ${printed}${u}, within tolerance: the excuse is stale`,
         zh: `案例在此记录了一处不一致（${excuse.reason}），但${w.zh}得 ${shown}${u}，与公布的 ${printed}${u} 在容差之内：该说明已过时`,
@@ -95,7 +106,8 @@ function check(found: GepDecimal, printed: string, tolerance: GepDecimal, excuse
   }
   if (found.minus(excuse.found).abs().lte(tolerance)) return { ...base, status: 'known-inconsistency', reason: excuse.reason };
   return {
-    ...base, status: 'stale-excuse',
+    ...base,
+    status: 'stale-excuse',
     ...reasonFields({
       en: `${w.en} give ${shown}${u}, not the printed ${printed}${u}, but not as the case documents it (found ${excuse.found}: ${excuse.reason}): the excuse does not match this failure`,
       zh: `${w.zh}得 ${shown}${u}，而非公布的 ${printed}${u}，但与案例记录的不同（记录为 ${excuse.found}：${excuse.reason}）：该说明与此处的差异不符`,
@@ -113,19 +125,37 @@ export function identityOutcome(identity: CaseIdentity, parts: ReadonlyMap<strin
     const halfTotal = halfUnitOfLastDigit(total.printed.value);
     const fromPrinted = terms.reduce((acc, t) => acc.plus(inUnit(t.part.row, unit).times(t.sign)), new GepDecimal(0));
     // Each printed number may be off by half a unit of its last digit.
-    const tolerance = terms.reduce((acc, t) => acc.plus(convert(decimalArithmetic, halfUnitOfLastDigit(t.part.row.printed.value), t.part.row.printed.unit, unit)), halfTotal);
+    const tolerance = terms.reduce(
+      (acc, t) => acc.plus(convert(decimalArithmetic, halfUnitOfLastDigit(t.part.row.printed.value), t.part.row.printed.unit, unit)),
+      halfTotal,
+    );
     const printedCheck = check(fromPrinted, total.printed.value, tolerance, identity.knownInconsistency, 'printed parts', unit);
     // The recomputed parts against the printed total: each part may be off by its own row's tolerance.
     const independent = terms.every((t) => t.part.recomputed !== null);
     let recomputedCheck: IdentityCheck | null = null;
     let fromRecomputed: GepDecimal | null = null;
     if (independent) {
-      fromRecomputed = terms.reduce((acc, t) => acc.plus(convert(decimalArithmetic, t.part.recomputed!, t.part.row.printed.unit, unit).times(t.sign)), new GepDecimal(0));
-      const recomputedTolerance = terms.reduce((acc, t) => acc.plus(convert(decimalArithmetic, t.part.tolerance, t.part.row.printed.unit, unit)), halfTotal);
-      recomputedCheck = check(fromRecomputed, total.printed.value, recomputedTolerance, identity.knownRecomputedInconsistency, 'recomputed parts', unit);
+      fromRecomputed = terms.reduce(
+        (acc, t) => acc.plus(convert(decimalArithmetic, t.part.recomputed!, t.part.row.printed.unit, unit).times(t.sign)),
+        new GepDecimal(0),
+      );
+      const recomputedTolerance = terms.reduce(
+        (acc, t) => acc.plus(convert(decimalArithmetic, t.part.tolerance, t.part.row.printed.unit, unit)),
+        halfTotal,
+      );
+      recomputedCheck = check(
+        fromRecomputed,
+        total.printed.value,
+        recomputedTolerance,
+        identity.knownRecomputedInconsistency,
+        'recomputed parts',
+        unit,
+      );
     } else if (identity.knownRecomputedInconsistency) {
       recomputedCheck = {
-        found: '', tolerance: '', status: 'stale-excuse',
+        found: '',
+        tolerance: '',
+        status: 'stale-excuse',
         ...reasonFields({
           en: `the case documents an inconsistency of the recomputed parts (${identity.knownRecomputedInconsistency.reason}), but not every part is recomputed independently: the excuse is stale`,
           zh: `案例记录了复算分项的不一致（${identity.knownRecomputedInconsistency.reason}），但并非每个分项都独立复算：该说明已过时`,
@@ -135,9 +165,17 @@ export function identityOutcome(identity: CaseIdentity, parts: ReadonlyMap<strin
     const worst = recomputedCheck && RANK[recomputedCheck.status] > RANK[printedCheck.status] ? recomputedCheck : printedCheck;
     const checks = [printedCheck, recomputedCheck].filter((c): c is IdentityCheck => c?.reason !== undefined);
     return {
-      id: identity.id, label: identity.label, kind: 'sum', printed: total.printed.value, unit,
-      fromPrinted: fromPrinted.toString(), fromRecomputed: fromRecomputed?.toString() ?? null, tolerance: tolerance.toString(),
-      printedCheck, recomputedCheck, status: worst.status,
+      id: identity.id,
+      label: identity.label,
+      kind: 'sum',
+      printed: total.printed.value,
+      unit,
+      fromPrinted: fromPrinted.toString(),
+      fromRecomputed: fromRecomputed?.toString() ?? null,
+      tolerance: tolerance.toString(),
+      printedCheck,
+      recomputedCheck,
+      status: worst.status,
       ...(checks.length ? { reason: checks.map((c) => c.reason).join('; ') } : {}),
       ...(checks.some((c) => c.reasonZh !== undefined) ? { reasonZh: checks.map((c) => c.reasonZh ?? c.reason).join('；') } : {}),
     };
@@ -151,15 +189,33 @@ export function identityOutcome(identity: CaseIdentity, parts: ReadonlyMap<strin
   // |Δ(a/b)| ≤ (½ulp_a + |a/b|·½ulp_b) / |b|, plus half a unit of the printed ratio; written
   // without dividing by a, so a numerator of 0 is fine.
   const ha = convert(decimalArithmetic, halfUnitOfLastDigit(num.printed.value), num.printed.unit, den.printed.unit);
-  const propagated = ha.plus(ratio.abs().times(halfUnitOfLastDigit(den.printed.value))).dividedBy(b.abs()).times(scale);
+  const propagated = ha
+    .plus(ratio.abs().times(halfUnitOfLastDigit(den.printed.value)))
+    .dividedBy(b.abs())
+    .times(scale);
   const tolerance = propagated.plus(halfUnitOfLastDigit(identity.printed.value));
   const exact = ratio.times(scale);
-  const printedCheck = check(exact, identity.printed.value, tolerance, identity.knownInconsistency, 'printed figures', identity.printed.unit);
+  const printedCheck = check(
+    exact,
+    identity.printed.value,
+    tolerance,
+    identity.knownInconsistency,
+    'printed figures',
+    identity.printed.unit,
+  );
   const shown = (d: GepDecimal) => d.toSignificantDigits(8).toString();
   return {
-    id: identity.id, label: identity.label, kind: 'ratio', printed: identity.printed.value, unit: identity.printed.unit,
-    fromPrinted: shown(exact), fromRecomputed: null, tolerance: tolerance.toSignificantDigits(4, GepDecimal.ROUND_UP).toString(),
-    printedCheck: { ...printedCheck, found: shown(exact), tolerance: tolerance.toSignificantDigits(4, GepDecimal.ROUND_UP).toString() }, recomputedCheck: null, status: printedCheck.status,
+    id: identity.id,
+    label: identity.label,
+    kind: 'ratio',
+    printed: identity.printed.value,
+    unit: identity.printed.unit,
+    fromPrinted: shown(exact),
+    fromRecomputed: null,
+    tolerance: tolerance.toSignificantDigits(4, GepDecimal.ROUND_UP).toString(),
+    printedCheck: { ...printedCheck, found: shown(exact), tolerance: tolerance.toSignificantDigits(4, GepDecimal.ROUND_UP).toString() },
+    recomputedCheck: null,
+    status: printedCheck.status,
     ...(printedCheck.reason ? { reason: printedCheck.reason } : {}),
     ...(printedCheck.reasonZh ? { reasonZh: printedCheck.reasonZh } : {}),
   };

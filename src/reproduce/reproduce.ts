@@ -95,11 +95,13 @@ export function reproduceCase(data: unknown): Reproduction {
   const { case: c, computed } = validateCase(data);
   const outcomes = c.rows.map((r) => rowOutcome(r, computed.get(r.id)));
   // A circular row proves nothing, so it does not count as a recomputed part either.
-  const parts = new Map<string, IdentityPart>(c.rows.map((r, i) => {
-    const o = outcomes[i]!;
-    const independent = o.recomputedValue !== null && o.status !== 'circular' && o.circular === undefined;
-    return [r.id, { row: r, recomputed: independent ? o.recomputedValue : null, tolerance: new GepDecimal(o.tolerance) }];
-  }));
+  const parts = new Map<string, IdentityPart>(
+    c.rows.map((r, i) => {
+      const o = outcomes[i]!;
+      const independent = o.recomputedValue !== null && o.status !== 'circular' && o.circular === undefined;
+      return [r.id, { row: r, recomputed: independent ? o.recomputedValue : null, tolerance: new GepDecimal(o.tolerance) }];
+    }),
+  );
   const identities = c.identities.map((i) => identityOutcome(i, parts));
   const rows: RowOutcome[] = outcomes.map(({ recomputedValue: _, ...o }) => o);
   const counts = countsOf(rows, identities);

@@ -131,7 +131,11 @@ function quantityAsPrinted(row: CaseRow, c: RowComputation): GepDecimal | null {
 }
 
 /** The row's tolerance: stated, widened by a coarse printed quantity that was fed in, or half a unit of the last printed digit. */
-function toleranceOf(row: CaseRow, recomputed: GepDecimal, fedAsPrinted: boolean): { tolerance: GepDecimal; kind: ToleranceKind; reason: Text } {
+function toleranceOf(
+  row: CaseRow,
+  recomputed: GepDecimal,
+  fedAsPrinted: boolean,
+): { tolerance: GepDecimal; kind: ToleranceKind; reason: Text } {
   if (row.tolerance) return { tolerance: new GepDecimal(row.tolerance.absolute), kind: 'stated', reason: row.tolerance.reason };
   const half = halfUnitOfLastDigit(row.printed.value);
   const digit = { tolerance: half, kind: 'printed-digit' as const, reason: HALF_DIGIT };
@@ -184,9 +188,17 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
     if (row.indicator !== undefined) throw new Error(`[gep] row ${row.id} was validated but not recomputed`);
     const half = halfUnitOfLastDigit(row.printed.value);
     return {
-      ...base, recomputed: null, difference: null, relativeDifference: null,
-      tolerance: half.toString(), toleranceKind: 'printed-digit', toleranceReason: HALF_DIGIT.en, toleranceReasonZh: HALF_DIGIT.zh,
-      status: 'not-reproducible', reason: row.notReproducible!, recomputedValue: null,
+      ...base,
+      recomputed: null,
+      difference: null,
+      relativeDifference: null,
+      tolerance: half.toString(),
+      toleranceKind: 'printed-digit',
+      toleranceReason: HALF_DIGIT.en,
+      toleranceReasonZh: HALF_DIGIT.zh,
+      status: 'not-reproducible',
+      reason: row.notReproducible!,
+      recomputedValue: null,
     };
   }
   // A row printed per hectare (or per anything) divides the recomputed total first; money is the
@@ -228,22 +240,28 @@ export function rowOutcome(row: CaseRow, c: RowComputation | undefined): RowOutc
     trace,
     recomputedValue: value,
   };
-  const implied = !within && c.quantity && !value.isZero() ? c.quantity.value.times(printed).dividedBy(value).toSignificantDigits(12).toString() : undefined;
+  const implied =
+    !within && c.quantity && !value.isZero()
+      ? c.quantity.value.times(printed).dividedBy(value).toSignificantDigits(12).toString()
+      : undefined;
   const withImplied = implied && c.quantity ? { impliedQuantity: `${implied} ${c.quantity.unit}` } : {};
   const excuse = row.knownInconsistency;
   if (excuse) {
     if (within) {
       return {
-        ...outcome, status: 'stale-excuse',
+        ...outcome,
+        status: 'stale-excuse',
         ...reasonFields({
           en: `the case documents an inconsistency here (${excuse.reason}), but the recomputed ${sig(value, 10)} agrees with the printed ${row.printed.value} within ±${sig(tolerance)}: the excuse is stale`,
           zh: `案例在此记录了一处不一致（${excuse.reason}），但复算值 ${sig(value, 10)} 与公布值 ${row.printed.value} 相差在 ±${sig(tolerance)} 之内：该说明已过时`,
         }),
       };
     }
-    if (value.minus(excuse.found).abs().lte(tolerance)) return { ...outcome, status: 'known-inconsistency', reason: excuse.reason, ...withImplied };
+    if (value.minus(excuse.found).abs().lte(tolerance))
+      return { ...outcome, status: 'known-inconsistency', reason: excuse.reason, ...withImplied };
     return {
-      ...outcome, status: 'stale-excuse',
+      ...outcome,
+      status: 'stale-excuse',
       ...reasonFields({
         en: `the recomputed ${sig(value, 10)} differs from the printed ${row.printed.value}, but not as the case documents it (found ${excuse.found}: ${excuse.reason}): the excuse does not match this failure`,
         zh: `复算值 ${sig(value, 10)} 与公布值 ${row.printed.value} 不同，但与案例记录的不同（记录为 ${excuse.found}：${excuse.reason}）：该说明与此处的差异不符`,

@@ -105,12 +105,27 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
     const hasInput = raw.input !== undefined;
     const recomputed = indicator !== undefined || hasInput;
     const reason = raw.notReproducible !== undefined;
-    if (indicator !== undefined && !hasInput) issues.push(makeIssue('input.required', at('input'), { expected: { en: `the input block of ${indicator}`, zh: `${indicator} 的输入数据` } }));
-    if (hasInput && raw.indicator === undefined) issues.push(makeIssue('input.required', at('indicator'), { expected: { en: 'the indicator that recomputes the row from its input', zh: '根据输入复算该行的指标' } }));
-    if (recomputed && reason) issues.push(makeIssue('case.row-basis', at('notReproducible'), { found: { en: 'both an indicator with its input and notReproducible', zh: '同时给出了 indicator 与 input 以及 notReproducible' } }));
-    if (!recomputed && !reason) issues.push(makeIssue('case.row-basis', at(), { found: id === undefined ? 'neither' : `neither, in row "${id}"` }));
+    if (indicator !== undefined && !hasInput)
+      issues.push(
+        makeIssue('input.required', at('input'), { expected: { en: `the input block of ${indicator}`, zh: `${indicator} 的输入数据` } }),
+      );
+    if (hasInput && raw.indicator === undefined)
+      issues.push(
+        makeIssue('input.required', at('indicator'), {
+          expected: { en: 'the indicator that recomputes the row from its input', zh: '根据输入复算该行的指标' },
+        }),
+      );
+    if (recomputed && reason)
+      issues.push(
+        makeIssue('case.row-basis', at('notReproducible'), {
+          found: { en: 'both an indicator with its input and notReproducible', zh: '同时给出了 indicator 与 input 以及 notReproducible' },
+        }),
+      );
+    if (!recomputed && !reason)
+      issues.push(makeIssue('case.row-basis', at(), { found: id === undefined ? 'neither' : `neither, in row "${id}"` }));
     if (!recomputed) {
-      for (const field of RECOMPUTED_ONLY) if (raw[field] !== undefined) issues.push(makeIssue('case.needs-recomputed-row', at(field), { found: field }));
+      for (const field of RECOMPUTED_ONLY)
+        if (raw[field] !== undefined) issues.push(makeIssue('case.needs-recomputed-row', at(field), { found: field }));
       return;
     }
     if (indicator !== undefined) {
@@ -123,7 +138,12 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
           if (!spec) {
             issues.push(makeIssue('input.unknown-field', at('variant'), { found: name }));
           } else if (typeof option === 'string' && !Object.hasOwn(spec.options, option)) {
-            issues.push(makeIssue('input.out-of-range', at('variant', name), { expected: { en: `one of ${Object.keys(spec.options).join(', ')}`, zh: `${Object.keys(spec.options).join('、')} 之一` }, found: JSON.stringify(option) }));
+            issues.push(
+              makeIssue('input.out-of-range', at('variant', name), {
+                expected: { en: `one of ${Object.keys(spec.options).join(', ')}`, zh: `${Object.keys(spec.options).join('、')} 之一` },
+                found: JSON.stringify(option),
+              }),
+            );
           }
         }
       }
@@ -135,15 +155,33 @@ function rowIssues(rows: readonly unknown[]): GepIssue[] {
     if (printedUnit !== undefined && perUnit !== undefined) {
       const from = perUnit === null ? '元' : `元/(${perUnit})`;
       if (!sameDimension(asFlowUnit(from, printedUnit), printedUnit)) {
-        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: perUnit === null ? { en: 'money (e.g. 万元)', zh: '货币（如 万元）' } : { en: `money per ${perUnit} (e.g. 元/(${perUnit}))`, zh: `货币/${perUnit}（如 元/(${perUnit})）` }, found: printedUnit }));
+        issues.push(
+          makeIssue('input.unit-dimension', at('printed', 'unit'), {
+            expected:
+              perUnit === null
+                ? { en: 'money (e.g. 万元)', zh: '货币（如 万元）' }
+                : { en: `money per ${perUnit} (e.g. 元/(${perUnit}))`, zh: `货币/${perUnit}（如 元/(${perUnit})）` },
+            found: printedUnit,
+          }),
+        );
       }
     }
     if (isObject(per) && typeof per.value === 'string' && perUnit && !positive(per.value)) {
-      issues.push(makeIssue('input.out-of-range', at('per', 'value'), { expected: { en: 'an amount above 0', zh: '大于 0 的数量' }, found: per.value }));
+      issues.push(
+        makeIssue('input.out-of-range', at('per', 'value'), {
+          expected: { en: 'an amount above 0', zh: '大于 0 的数量' },
+          found: per.value,
+        }),
+      );
     }
     const tolerance = raw.tolerance;
     if (isObject(tolerance) && typeof tolerance.absolute === 'string' && negative(tolerance.absolute)) {
-      issues.push(makeIssue('input.out-of-range', at('tolerance', 'absolute'), { expected: { en: 'a tolerance ≥ 0', zh: '≥ 0 的容差' }, found: tolerance.absolute }));
+      issues.push(
+        makeIssue('input.out-of-range', at('tolerance', 'absolute'), {
+          expected: { en: 'a tolerance ≥ 0', zh: '≥ 0 的容差' },
+          found: tolerance.absolute,
+        }),
+      );
     }
   });
   return issues;
@@ -196,7 +234,12 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
           named.add(t.row);
         }
         if (part?.unit && total?.unit && !sameDimension(part.unit, total.unit)) {
-          issues.push(makeIssue('input.unit-dimension', at('terms', j, 'row'), { expected: { en: `the total's dimension (${total.unit})`, zh: `合计的量纲（${total.unit}）` }, found: { en: `${part.unit} (row ${String(t.row)})`, zh: `${part.unit}（行 ${String(t.row)}）` } }));
+          issues.push(
+            makeIssue('input.unit-dimension', at('terms', j, 'row'), {
+              expected: { en: `the total's dimension (${total.unit})`, zh: `合计的量纲（${total.unit}）` },
+              found: { en: `${part.unit} (row ${String(t.row)})`, zh: `${part.unit}（行 ${String(t.row)}）` },
+            }),
+          );
         }
       });
     } else if (raw.kind === 'ratio') {
@@ -204,14 +247,29 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
       const den = rowAt(raw.denominator, 'denominator');
       const unit = unitOf(raw.printed);
       if (unit !== undefined && Object.keys(parseUnit(unit).dimension).length > 0) {
-        issues.push(makeIssue('input.unit-dimension', at('printed', 'unit'), { expected: { en: 'dimension 1 (a share or growth: % or 1)', zh: '量纲 1（占比或增长率：% 或 1）' }, found: unit }));
+        issues.push(
+          makeIssue('input.unit-dimension', at('printed', 'unit'), {
+            expected: { en: 'dimension 1 (a share or growth: % or 1)', zh: '量纲 1（占比或增长率：% 或 1）' },
+            found: unit,
+          }),
+        );
       }
       if (num?.unit && den?.unit && !sameDimension(num.unit, den.unit)) {
-        issues.push(makeIssue('input.unit-dimension', at('denominator'), { expected: { en: `the numerator's dimension (${num.unit})`, zh: `分子的量纲（${num.unit}）` }, found: { en: `${den.unit} (row ${String(raw.denominator)})`, zh: `${den.unit}（行 ${String(raw.denominator)}）` } }));
+        issues.push(
+          makeIssue('input.unit-dimension', at('denominator'), {
+            expected: { en: `the numerator's dimension (${num.unit})`, zh: `分子的量纲（${num.unit}）` },
+            found: { en: `${den.unit} (row ${String(raw.denominator)})`, zh: `${den.unit}（行 ${String(raw.denominator)}）` },
+          }),
+        );
       }
       const denValue = den && isObject(den.row.printed) ? text(den.row.printed.value) : undefined;
       if (denValue !== undefined && decimalOrNull(denValue)?.isZero()) {
-        issues.push(makeIssue('input.out-of-range', at('denominator'), { expected: { en: 'a row whose printed value is not zero', zh: '公布值不为零的行' }, found: `${String(raw.denominator)} = ${denValue}` }));
+        issues.push(
+          makeIssue('input.out-of-range', at('denominator'), {
+            expected: { en: 'a row whose printed value is not zero', zh: '公布值不为零的行' },
+            found: `${String(raw.denominator)} = ${denValue}`,
+          }),
+        );
       }
     }
   });
@@ -222,7 +280,13 @@ function identityIssues(identities: readonly unknown[], rows: readonly unknown[]
 function tableIssues(data: Json): GepIssue[] {
   if (data.coefficientTable !== undefined && typeof data.coefficientTable !== 'string') return [];
   const key = caseTable(data as { coefficientTable?: string }).key;
-  if (!coefficientTables().has(key)) return [makeIssue('input.out-of-range', ['coefficientTable'], { expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` }, found: JSON.stringify(key) })];
+  if (!coefficientTables().has(key))
+    return [
+      makeIssue('input.out-of-range', ['coefficientTable'], {
+        expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` },
+        found: JSON.stringify(key),
+      }),
+    ];
   return [];
 }
 
@@ -243,7 +307,9 @@ function caseProfile(c: CaseFrame, row: CaseRow): Profile {
 function overridesOf(c: CaseFrame, row: CaseRow, rowIndex: number): { overrides: CoefficientOverride[]; paths: Path[] } {
   const own = row.coefficientOverrides ?? [];
   const ids = new Set(own.map((o) => o.id));
-  const inherited = (c.coefficientOverrides ?? []).map((o, k) => ({ o, path: ['coefficientOverrides', k] as Path })).filter(({ o }) => !ids.has(o.id));
+  const inherited = (c.coefficientOverrides ?? [])
+    .map((o, k) => ({ o, path: ['coefficientOverrides', k] as Path }))
+    .filter(({ o }) => !ids.has(o.id));
   const mine = own.map((o, k) => ({ o, path: ['rows', rowIndex, 'coefficientOverrides', k] as Path }));
   const all = [...inherited, ...mine];
   return { overrides: all.map((x) => x.o), paths: all.map((x) => x.path) };
@@ -254,7 +320,8 @@ function reroot(issue: GepIssue, rowIndex: number, overridePaths: readonly Path[
   const [head, second, ...rest] = issue.path;
   let path: Path;
   if (head === 'indicators') path = ['rows', rowIndex, 'input', ...(second === undefined ? [] : rest)];
-  else if (head === 'coefficientOverrides' && typeof second === 'number' && overridePaths[second]) path = [...overridePaths[second]!, ...rest];
+  else if (head === 'coefficientOverrides' && typeof second === 'number' && overridePaths[second])
+    path = [...overridePaths[second]!, ...rest];
   else if (head === 'accountingYear' || head === 'priceYear') path = [head];
   else if (head === 'region') path = ['region'];
   else path = ['rows', rowIndex, ...issue.path];
@@ -266,7 +333,9 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
   const { overrides, paths } = overridesOf(c, row, rowIndex);
   const table = getCoefficientTable(caseTable(c).key);
   // Overrides are checked here with their own paths (the case's list, or the row's).
-  const overrideIssues = overrides.flatMap((o, k) => makeCoefficientSet(table, [o], { path: ['x'] }).issues.map((i) => makeIssue(i.code, [...paths[k]!, ...i.path.slice(2)], issueTexts(i))));
+  const overrideIssues = overrides.flatMap((o, k) =>
+    makeCoefficientSet(table, [o], { path: ['x'] }).issues.map((i) => makeIssue(i.code, [...paths[k]!, ...i.path.slice(2)], issueTexts(i))),
+  );
   if (overrideIssues.length) return { issues: overrideIssues };
   const input = {
     region: { name: c.region, level: 'area' as const },
@@ -279,7 +348,11 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
     // Prices are taken as printed: no rebasing.
     const result = computeGep(input, { profile: caseProfile(c, row), rebase: false });
     const indicator = result.indicators[0]!;
-    const priceFromCase = indicator.value.lines.some((l) => l.unitPrice !== null && (l.unitPrice.from.startsWith('input:') || overrides.some((o) => l.unitPrice!.from === `coefficient:${o.id}`)));
+    const priceFromCase = indicator.value.lines.some(
+      (l) =>
+        l.unitPrice !== null &&
+        (l.unitPrice.from.startsWith('input:') || overrides.some((o) => l.unitPrice!.from === `coefficient:${o.id}`)),
+    );
     return {
       computation: {
         value: indicator.value.total.value,
@@ -293,8 +366,17 @@ function computeRow(c: CaseFrame, row: CaseRow, rowIndex: number): { computation
   } catch (e) {
     if (e instanceof GepInputError) return { issues: e.issues.map((i) => reroot(i, rowIndex, paths)) };
     // A unit the schema let through but a module cannot use is still the case's input.
-    if (e instanceof GepUnitParseError) return { issues: [makeIssue('input.unit-unknown', ['rows', rowIndex, 'input'], { found: e.unit })] };
-    if (e instanceof GepUnitError) return { issues: [makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], { expected: dimensionUnit(e.toDimension, e.to), found: dimensionUnit(e.fromDimension, e.from, true) })] };
+    if (e instanceof GepUnitParseError)
+      return { issues: [makeIssue('input.unit-unknown', ['rows', rowIndex, 'input'], { found: e.unit })] };
+    if (e instanceof GepUnitError)
+      return {
+        issues: [
+          makeIssue('input.unit-dimension', ['rows', rowIndex, 'input'], {
+            expected: dimensionUnit(e.toDimension, e.to),
+            found: dimensionUnit(e.fromDimension, e.from, true),
+          }),
+        ],
+      };
     throw e;
   }
 }

@@ -32,9 +32,11 @@ export interface AssetParameters {
 }
 
 /** The formula, written into the result. */
-export const ASSET_FORMULA = 'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r (r > 0); V = S·L (r = 0); S = annual monetary supply, constant at the account prices, first flow one year after the valuation date';
+export const ASSET_FORMULA =
+  'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r (r > 0); V = S·L (r = 0); S = annual monetary supply, constant at the account prices, first flow one year after the valuation date';
 /** `ASSET_FORMULA` in Chinese. */
-export const ASSET_FORMULA_ZH = 'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r（r > 0）；V = S·L（r = 0）；S 为年度服务供给价值量，按核算价格保持不变，首笔流量发生在估值日之后一年';
+export const ASSET_FORMULA_ZH =
+  'V = Σ_{t=1..L} S/(1+r)^t = S·(1 − (1+r)^−L)/r（r > 0）；V = S·L（r = 0）；S 为年度服务供给价值量，按核算价格保持不变，首笔流量发生在估值日之后一年';
 
 /** One row of the asset account: an annual flow and its present value, in 元. */
 export interface AssetRow {
@@ -79,13 +81,24 @@ export interface AssetAccount {
 export function checkAssetParameters(p: AssetParameters): void {
   const issues: GepIssue[] = [];
   if (!Number.isInteger(p.lifeYears) || p.lifeYears < 1 || p.lifeYears > 1000) {
-    issues.push(makeIssue('input.out-of-range', ['asset', 'lifeYears'], { expected: { en: 'a whole number of years from 1 to 1000', zh: '1 至 1000 的整数年数' }, found: String(p.lifeYears) }));
+    issues.push(
+      makeIssue('input.out-of-range', ['asset', 'lifeYears'], {
+        expected: { en: 'a whole number of years from 1 to 1000', zh: '1 至 1000 的整数年数' },
+        found: String(p.lifeYears),
+      }),
+    );
   }
   if (typeof p.discountRate !== 'string' || !isDecimalText(p.discountRate)) {
     issues.push(makeIssue('input.not-a-number', ['asset', 'discountRate'], { found: JSON.stringify(p.discountRate) }));
   } else {
     const r = A.fromString(p.discountRate);
-    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0) issues.push(makeIssue('input.out-of-range', ['asset', 'discountRate'], { expected: { en: 'a fraction from 0 to below 1 (0.03 for 3 %)', zh: '0 至 1（不含）之间的小数（3 % 写作 0.03）' }, found: p.discountRate }));
+    if (A.compare(r, A.zero) < 0 || A.compare(r, A.one) >= 0)
+      issues.push(
+        makeIssue('input.out-of-range', ['asset', 'discountRate'], {
+          expected: { en: 'a fraction from 0 to below 1 (0.03 for 3 %)', zh: '0 至 1（不含）之间的小数（3 % 写作 0.03）' },
+          found: p.discountRate,
+        }),
+      );
   }
   if (issues.length) throw new GepInputError(issues);
 }
@@ -103,12 +116,18 @@ function valuation(tables: ServiceTables, priceYear: number, factor: GepDecimal,
     const flow = A.sum(flows);
     return [{ key: c, annualFlow: A.toString(flow), value: pv(flow) }];
   });
-  const keys = (r: SupplyRow) => (r.part ? { key: `${r.indicator} · ${r.part}`, keyZh: `${r.indicator} · ${r.partZh}` } : { key: r.indicator });
+  const keys = (r: SupplyRow) =>
+    r.part ? { key: `${r.indicator} · ${r.part}`, keyZh: `${r.indicator} · ${r.partZh}` } : { key: r.indicator };
   const byService = kept.map((r) => ({ ...keys(r), service: r.seea.service, annualFlow: r.total, value: pv(A.fromString(r.total)) }));
   const total = A.sum(kept.map((r) => A.fromString(r.total)));
-  const excluded = tables.supplyMonetary.filter((r) => !counts(r)).map((r) => ({
-    ...keys(r), annualFlow: r.total, value: pv(A.fromString(r.total)), reason: 'no SEEA EA counterpart',
-  }));
+  const excluded = tables.supplyMonetary
+    .filter((r) => !counts(r))
+    .map((r) => ({
+      ...keys(r),
+      annualFlow: r.total,
+      value: pv(A.fromString(r.total)),
+      reason: 'no SEEA EA counterpart',
+    }));
   return { priceYear, byType, byService, total: { key: 'total', annualFlow: A.toString(total), value: pv(total) }, excluded };
 }
 
@@ -134,7 +153,11 @@ export function assetAccount(
   const close = valuation(closing.tables, closing.priceYear, factor, includeAll);
   const open = opening ? valuation(opening.tables, opening.priceYear, factor, includeAll) : null;
   return {
-    parameters: { lifeYears: parameters.lifeYears, discountRate: A.toString(A.fromString(parameters.discountRate)), includeNoCounterpart: includeAll },
+    parameters: {
+      lifeYears: parameters.lifeYears,
+      discountRate: A.toString(A.fromString(parameters.discountRate)),
+      includeNoCounterpart: includeAll,
+    },
     annuityFactor: A.toString(factor),
     formula: ASSET_FORMULA,
     formulaZh: ASSET_FORMULA_ZH,

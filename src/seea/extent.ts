@@ -67,17 +67,30 @@ export interface ExtentAccount {
   readonly ruleZh: string;
   readonly rows: readonly ExtentRow[];
   /** Counted rows summed by level-1 type. */
-  readonly byLevel1: readonly { readonly type: string; readonly zh: string; readonly en: string; readonly opening: string | null; readonly closing: string | null }[];
+  readonly byLevel1: readonly {
+    readonly type: string;
+    readonly zh: string;
+    readonly en: string;
+    readonly opening: string | null;
+    readonly closing: string | null;
+  }[];
   readonly total: { readonly opening: string | null; readonly closing: string };
   /** The region's area and the area no type accounts for (region − total, when not negative). */
-  readonly region: { readonly opening: string | null; readonly closing: string | null; readonly unclassifiedOpening: string | null; readonly unclassifiedClosing: string | null };
+  readonly region: {
+    readonly opening: string | null;
+    readonly closing: string | null;
+    readonly unclassifiedOpening: string | null;
+    readonly unclassifiedClosing: string | null;
+  };
   readonly warnings: readonly GepWarning[];
 }
 
 /** The rule, in one sentence, written into the result. */
-export const EXTENT_RULE = 'extent of a type = the area of the first extent source that names it (order: seea-ea-mapping.json extentSources); other sources that differ, parts larger than their type, parts without an extent and a level-1 type beside its level-2 types are flagged, not averaged or added';
+export const EXTENT_RULE =
+  'extent of a type = the area of the first extent source that names it (order: seea-ea-mapping.json extentSources); other sources that differ, parts larger than their type, parts without an extent and a level-1 type beside its level-2 types are flagged, not averaged or added';
 /** `EXTENT_RULE` in Chinese. */
-export const EXTENT_RULE_ZH = '某类型的范围 = 首个给出该类型的范围来源中的面积（顺序见 seea-ea-mapping.json 的 extentSources）；其他来源与之不同、局部面积大于其类型、只有局部面积而无范围，以及一级类型与其二级类型同时给出，均予标记，不做平均或相加';
+export const EXTENT_RULE_ZH =
+  '某类型的范围 = 首个给出该类型的范围来源中的面积（顺序见 seea-ea-mapping.json 的 extentSources）；其他来源与之不同、局部面积大于其类型、只有局部面积而无范围，以及一级类型与其二级类型同时给出，均予标记，不做平均或相加';
 
 interface Stock {
   /** type → km² and where it was read. */
@@ -96,14 +109,21 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** An area measure as km², or a reason why not. */
 function areaKm2(v: unknown): { readonly km2: GepDecimal } | { readonly reason: { en: string; zh: string } } {
-  if (!isObject(v) || typeof v.value !== 'string' || typeof v.unit !== 'string') return { reason: { en: 'not a { value, unit } measure', zh: '不是 { value, unit } 形式的量' } };
+  if (!isObject(v) || typeof v.value !== 'string' || typeof v.unit !== 'string')
+    return { reason: { en: 'not a { value, unit } measure', zh: '不是 { value, unit } 形式的量' } };
   if (!isDecimalText(v.value)) return { reason: { en: `"${v.value}" is not a decimal number`, zh: `"${v.value}" 不是十进制数` } };
-  if (!isKnownUnit(v.unit) || !sameDimensionUnits(v.unit, EXTENT_UNIT)) return { reason: { en: `"${v.unit}" is not an area unit`, zh: `"${v.unit}" 不是面积单位` } };
+  if (!isKnownUnit(v.unit) || !sameDimensionUnits(v.unit, EXTENT_UNIT))
+    return { reason: { en: `"${v.unit}" is not an area unit`, zh: `"${v.unit}" 不是面积单位` } };
   return { km2: convert(A, A.fromString(v.value), v.unit, EXTENT_UNIT) };
 }
 
 /** Sum of the areas one source gives, by type. */
-function readSource(input: Json, s: SeeaExtentSource, warnings: GepWarning[], period: Text): Map<string, { value: GepDecimal; source: AreaSource }> {
+function readSource(
+  input: Json,
+  s: SeeaExtentSource,
+  warnings: GepWarning[],
+  period: Text,
+): Map<string, { value: GepDecimal; source: AreaSource }> {
   const out = new Map<string, { value: GepDecimal; source: AreaSource }>();
   const indicators = isObject(input.indicators) ? input.indicators : {};
   const block = indicators[s.indicator];
@@ -115,7 +135,10 @@ function readSource(input: Json, s: SeeaExtentSource, warnings: GepWarning[], pe
     const type = entry.ecosystemType;
     const area = areaKm2(entry[s.field]);
     if (typeof type !== 'string' || !ecosystemTypes().has(type) || 'reason' in area) {
-      const reason = 'reason' in area ? area.reason : { en: `ecosystem type ${JSON.stringify(type)} unknown`, zh: `生态系统类型 ${JSON.stringify(type)} 未知` };
+      const reason =
+        'reason' in area
+          ? area.reason
+          : { en: `ecosystem type ${JSON.stringify(type)} unknown`, zh: `生态系统类型 ${JSON.stringify(type)} 未知` };
       warnings.push(makeWarning('extent-unreadable', { indicator: s.indicator, path, params: { period, path: formatPath(path), reason } }));
       return;
     }
@@ -142,10 +165,20 @@ function readStock(input: unknown, period: Text): Stock {
       if (!chosen) stock.extent.set(type, a);
       else if (A.compare(chosen.value, a.value) !== 0) {
         flag(stock, type, 'extent-inconsistent');
-        warnings.push(makeWarning('extent-inconsistent', {
-          indicator: s.indicator, path: a.source.path,
-          params: { period, type: typeText(type), indicator: s.indicator, area: A.toString(a.value), chosenIndicator: chosen.source.indicator, chosenArea: A.toString(chosen.value) },
-        }));
+        warnings.push(
+          makeWarning('extent-inconsistent', {
+            indicator: s.indicator,
+            path: a.source.path,
+            params: {
+              period,
+              type: typeText(type),
+              indicator: s.indicator,
+              area: A.toString(a.value),
+              chosenIndicator: chosen.source.indicator,
+              chosenArea: A.toString(chosen.value),
+            },
+          }),
+        );
       }
     }
   }
@@ -159,28 +192,43 @@ function readStock(input: unknown, period: Text): Stock {
       }
       if (A.compare(a.value, extent.value) > 0) {
         flag(stock, type, 'extent-part-exceeds');
-        warnings.push(makeWarning('extent-part-exceeds', {
-          indicator: s.indicator, path: a.source.path,
-          params: { period, type: typeText(type), indicator: s.indicator, part: A.toString(a.value), extent: A.toString(extent.value), extentIndicator: extent.source.indicator },
-        }));
+        warnings.push(
+          makeWarning('extent-part-exceeds', {
+            indicator: s.indicator,
+            path: a.source.path,
+            params: {
+              period,
+              type: typeText(type),
+              indicator: s.indicator,
+              part: A.toString(a.value),
+              extent: A.toString(extent.value),
+              extentIndicator: extent.source.indicator,
+            },
+          }),
+        );
       }
     }
   }
   for (const [type, value] of stock.partsOnly) {
     flag(stock, type, 'extent-part-only');
-    warnings.push(makeWarning('extent-part-only', { path: ['indicators'], params: { period, type: typeText(type), part: A.toString(value) } }));
+    warnings.push(
+      makeWarning('extent-part-only', { path: ['indicators'], params: { period, type: typeText(type), part: A.toString(value) } }),
+    );
   }
   for (const type of stock.extent.keys()) {
     if (ecosystemTypes().get(type)?.parent === null && [...stock.extent.keys()].some((t) => t !== type && level1Type(t) === type)) {
       flag(stock, type, 'extent-overlapping-levels');
-      warnings.push(makeWarning('extent-overlapping-levels', { path: stock.extent.get(type)!.source.path, params: { period, type: typeText(type) } }));
+      warnings.push(
+        makeWarning('extent-overlapping-levels', { path: stock.extent.get(type)!.source.path, params: { period, type: typeText(type) } }),
+      );
     }
   }
   const region = isObject(json.region) ? areaKm2(json.region.area) : null;
   return { ...stock, region: region === null || 'reason' in region ? null : region.km2 };
 }
 
-const counted = (stock: Stock, type: string) => stock.extent.has(type) && !(stock.flags.get(type) ?? []).includes('extent-overlapping-levels');
+const counted = (stock: Stock, type: string) =>
+  stock.extent.has(type) && !(stock.flags.get(type) ?? []).includes('extent-overlapping-levels');
 
 function total(stock: Stock): GepDecimal {
   return A.sum([...stock.extent].filter(([t]) => counted(stock, t)).map(([, a]) => a.value));
@@ -200,21 +248,27 @@ export function extentAccount(closing: unknown, opening?: unknown): ExtentAccoun
   const o = opening === undefined ? null : readStock(opening, OPENING);
   const order = [...ecosystemTypes().keys()];
   const types = new Set([...c.extent.keys(), ...c.partsOnly.keys(), ...(o ? [...o.extent.keys(), ...o.partsOnly.keys()] : [])]);
-  const rows: ExtentRow[] = [...types].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((type) => {
-    const t = ecosystemTypes().get(type)!;
-    const close = c.extent.get(type);
-    const open = o?.extent.get(type);
-    const flags = [...new Set([...(c.flags.get(type) ?? []), ...(o?.flags.get(type) ?? [])])];
-    return {
-      ecosystemType: type, zh: t.zh, en: t.en, level1: level1Type(type), get: typeMapping(type) ?? null,
-      opening: open ? A.toString(open.value) : null,
-      closing: close ? A.toString(close.value) : null,
-      netChange: open && close ? A.toString(A.subtract(close.value, open.value)) : null,
-      source: close?.source ?? open?.source ?? null,
-      counted: counted(c, type) || (!!o && counted(o, type)),
-      flags,
-    };
-  });
+  const rows: ExtentRow[] = [...types]
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+    .map((type) => {
+      const t = ecosystemTypes().get(type)!;
+      const close = c.extent.get(type);
+      const open = o?.extent.get(type);
+      const flags = [...new Set([...(c.flags.get(type) ?? []), ...(o?.flags.get(type) ?? [])])];
+      return {
+        ecosystemType: type,
+        zh: t.zh,
+        en: t.en,
+        level1: level1Type(type),
+        get: typeMapping(type) ?? null,
+        opening: open ? A.toString(open.value) : null,
+        closing: close ? A.toString(close.value) : null,
+        netChange: open && close ? A.toString(A.subtract(close.value, open.value)) : null,
+        source: close?.source ?? open?.source ?? null,
+        counted: counted(c, type) || (!!o && counted(o, type)),
+        flags,
+      };
+    });
   const levels = [...new Set(rows.filter((r) => r.counted).map((r) => r.level1))];
   const byLevel1 = levels.map((l) => {
     const sum = (s: Stock | null) => {
@@ -230,7 +284,12 @@ export function extentAccount(closing: unknown, opening?: unknown): ExtentAccoun
     if (!s || s.region === null) return null;
     const rest = A.subtract(s.region, total(s));
     if (A.compare(rest, A.zero) < 0) {
-      warnings.push(makeWarning('extent-exceeds-region', { path: ['region', 'area'], params: { period, total: A.toString(total(s)), region: A.toString(s.region) } }));
+      warnings.push(
+        makeWarning('extent-exceeds-region', {
+          path: ['region', 'area'],
+          params: { period, total: A.toString(total(s)), region: A.toString(s.region) },
+        }),
+      );
       return null;
     }
     return A.toString(rest);

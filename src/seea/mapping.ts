@@ -37,9 +37,31 @@ const typeSchema = z.strictObject({
   note: z.string(),
   noteZh: z.string(),
 });
-const extentSourceSchema = z.strictObject({ indicator: z.string(), list: z.string(), field: z.string(), role: z.enum(['extent', 'part']), note: z.string(), noteZh: z.string() });
-const userSchema = z.strictObject({ indicator: z.string(), item: z.string(), user: z.enum(['industries', 'households', 'government']), allocation: z.enum(['from-input', 'approximate']), note: z.string(), noteZh: z.string() });
-const linePartSchema = z.strictObject({ indicator: z.string(), itemPrefix: z.string().min(1), label: z.string(), labelZh: z.string(), match: z.literal('none'), note: z.string(), noteZh: z.string() });
+const extentSourceSchema = z.strictObject({
+  indicator: z.string(),
+  list: z.string(),
+  field: z.string(),
+  role: z.enum(['extent', 'part']),
+  note: z.string(),
+  noteZh: z.string(),
+});
+const userSchema = z.strictObject({
+  indicator: z.string(),
+  item: z.string(),
+  user: z.enum(['industries', 'households', 'government']),
+  allocation: z.enum(['from-input', 'approximate']),
+  note: z.string(),
+  noteZh: z.string(),
+});
+const linePartSchema = z.strictObject({
+  indicator: z.string(),
+  itemPrefix: z.string().min(1),
+  label: z.string(),
+  labelZh: z.string(),
+  match: z.literal('none'),
+  note: z.string(),
+  noteZh: z.string(),
+});
 const mappingSchema = z.strictObject({
   note: z.string(),
   noteZh: z.string(),
@@ -81,11 +103,13 @@ export function seeaMapping(): SeeaMapping {
   const sourceIds = new Set(m.sources.map((s) => s.id));
   const problems: string[] = [];
   const checkSources = (text: string, where: string) => {
-    for (const id of text.split(';').map((s) => s.trim().split(' ')[0]!)) if (!sourceIds.has(id)) problems.push(`${where}: unknown source "${id}"`);
+    for (const id of text.split(';').map((s) => s.trim().split(' ')[0]!))
+      if (!sourceIds.has(id)) problems.push(`${where}: unknown source "${id}"`);
   };
   for (const s of m.services) {
     if (!catalogue().has(s.indicator)) problems.push(`services: unknown indicator ${s.indicator}`);
-    if ((s.match === 'none') !== (s.service === null)) problems.push(`services: ${s.indicator} has match ${s.match} but service ${s.service}`);
+    if ((s.match === 'none') !== (s.service === null))
+      problems.push(`services: ${s.indicator} has match ${s.match} but service ${s.service}`);
     checkSources(s.nameSource, s.indicator);
   }
   for (const id of catalogue().keys()) if (!m.services.some((s) => s.indicator === id)) problems.push(`services: no row for ${id}`);
@@ -93,8 +117,10 @@ export function seeaMapping(): SeeaMapping {
     if (!ecosystemTypes().has(t.type)) problems.push(`ecosystemTypes: unknown type ${t.type}`);
     checkSources(t.nameSource, t.type);
   }
-  for (const id of ecosystemTypes().keys()) if (!m.ecosystemTypes.some((t) => t.type === id)) problems.push(`ecosystemTypes: no row for ${id}`);
-  for (const e of [...m.extentSources, ...m.users, ...m.lineParts]) if (!catalogue().has(e.indicator)) problems.push(`unknown indicator ${e.indicator}`);
+  for (const id of ecosystemTypes().keys())
+    if (!m.ecosystemTypes.some((t) => t.type === id)) problems.push(`ecosystemTypes: no row for ${id}`);
+  for (const e of [...m.extentSources, ...m.users, ...m.lineParts])
+    if (!catalogue().has(e.indicator)) problems.push(`unknown indicator ${e.indicator}`);
   if (problems.length) throw new Error(`[gep] seea-ea-mapping.json: ${problems.join('; ')}`);
   mapping = m;
   return m;

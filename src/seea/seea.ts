@@ -77,16 +77,24 @@ export function seeaTables(input: unknown, result: GepResultJson, options: SeeaO
   const notes: { en: string; zh: string }[] = [];
   if (opening) {
     if (opening.result.accountingYear >= result.accountingYear) {
-      warnings.push(makeWarning('seea-opening-not-earlier', { params: { opening: opening.result.accountingYear, closing: result.accountingYear } }));
+      warnings.push(
+        makeWarning('seea-opening-not-earlier', { params: { opening: opening.result.accountingYear, closing: result.accountingYear } }),
+      );
     }
     if (opening.result.region.name !== result.region.name) {
-      warnings.push(makeWarning('seea-opening-other-region', { params: { opening: opening.result.region.name, closing: result.region.name } }));
+      warnings.push(
+        makeWarning('seea-opening-other-region', { params: { opening: opening.result.region.name, closing: result.region.name } }),
+      );
     }
   }
   let assets: AssetAccount | null = null;
   if (options.asset) {
     const openingTables = opening ? serviceTables(opening.result, options.allocation ?? {}) : undefined;
-    assets = assetAccount({ tables: services, priceYear: result.priceYear }, options.asset, openingTables && opening ? { tables: openingTables, priceYear: opening.result.priceYear } : undefined);
+    assets = assetAccount(
+      { tables: services, priceYear: result.priceYear },
+      options.asset,
+      openingTables && opening ? { tables: openingTables, priceYear: opening.result.priceYear } : undefined,
+    );
     if (opening && opening.result.priceYear !== result.priceYear) {
       notes.push({
         en: `the opening asset value is at ${opening.result.priceYear} prices, the closing value at ${result.priceYear} prices: the net change includes the change in prices`,
@@ -108,7 +116,13 @@ export function seeaTables(input: unknown, result: GepResultJson, options: SeeaO
     priceYear: result.priceYear,
     profile: { id: result.profile.id, version: result.profile.version },
     coefficientTable: result.coefficientTable,
-    opening: opening ? { accountingYear: opening.result.accountingYear, priceYear: opening.result.priceYear, coefficientTable: opening.result.coefficientTable } : null,
+    opening: opening
+      ? {
+          accountingYear: opening.result.accountingYear,
+          priceYear: opening.result.priceYear,
+          coefficientTable: opening.result.coefficientTable,
+        }
+      : null,
     mapping: {
       note: mapping.note,
       noteZh: mapping.noteZh,

@@ -34,7 +34,9 @@ export type SeeaAllocation = Readonly<Record<string, Partial<Record<SeeaUser, st
 
 /** Names of the users, for messages. */
 const USER_NAMES: Record<SeeaUser, { en: string; zh: string }> = {
-  industries: { en: 'industries', zh: '产业部门' }, households: { en: 'households', zh: '住户' }, government: { en: 'government', zh: '政府' },
+  industries: { en: 'industries', zh: '产业部门' },
+  households: { en: 'households', zh: '住户' },
+  government: { en: 'government', zh: '政府' },
 };
 
 /** The column of lines that name no ecosystem type. */
@@ -103,7 +105,12 @@ export interface ServiceTables {
   readonly warnings: readonly GepWarning[];
 }
 
-type Line = { readonly item: string; readonly ecosystemType?: string; readonly quantity: { readonly value: string; readonly unit: string } | null; readonly value?: { readonly value: string } };
+type Line = {
+  readonly item: string;
+  readonly ecosystemType?: string;
+  readonly quantity: { readonly value: string; readonly unit: string } | null;
+  readonly value?: { readonly value: string };
+};
 
 /**
  * Check the users' shares (使用者分配比例) a caller gives: each in [0, 1], at most 1 in all per
@@ -131,27 +138,68 @@ export function checkAllocation(allocation: SeeaAllocation): void {
         continue;
       }
       const v = A.fromString(share);
-      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0) issues.push(makeIssue('input.out-of-range', path, { expected: { en: 'a share between 0 and 1', zh: '0 至 1 之间的份额' }, found: share }));
+      if (A.compare(v, A.zero) < 0 || A.compare(v, A.one) > 0)
+        issues.push(
+          makeIssue('input.out-of-range', path, { expected: { en: 'a share between 0 and 1', zh: '0 至 1 之间的份额' }, found: share }),
+        );
       sum = A.add(sum, v);
     }
     // The sum is checked once each share is fine, so one bad share gives one issue.
-    if (issues.length === before && A.compare(sum, A.one) > 0) issues.push(makeIssue('input.out-of-range', ['allocation', indicator], { expected: { en: 'shares that add up to at most 1', zh: '合计不超过 1 的份额' }, found: A.toString(sum) }));
+    if (issues.length === before && A.compare(sum, A.one) > 0)
+      issues.push(
+        makeIssue('input.out-of-range', ['allocation', indicator], {
+          expected: { en: 'shares that add up to at most 1', zh: '合计不超过 1 的份额' },
+          found: A.toString(sum),
+        }),
+      );
   }
   if (issues.length) throw new GepInputError(issues);
 }
 
-function rowKey(ind: GepResultJson['indicators'][number], part: { label: string; labelZh: string; match: 'none'; note: string; noteZh: string } | null): RowKey {
+function rowKey(
+  ind: GepResultJson['indicators'][number],
+  part: { label: string; labelZh: string; match: 'none'; note: string; noteZh: string } | null,
+): RowKey {
   const m = serviceMapping(ind.id);
   const seea: SeeaRowService = part
-    ? { section: 'none', service: null, subService: null, match: 'none', nameStatus: m.nameStatus, status: m.status, note: part.note, noteZh: part.noteZh }
-    : { section: m.section, service: m.service, subService: m.subService, match: m.match, nameStatus: m.nameStatus, status: m.status, note: m.note, noteZh: m.noteZh };
-  return { indicator: ind.id, zh: ind.zh, en: ind.en, category: ind.category, part: part?.label ?? null, partZh: part?.labelZh ?? null, seea };
+    ? {
+        section: 'none',
+        service: null,
+        subService: null,
+        match: 'none',
+        nameStatus: m.nameStatus,
+        status: m.status,
+        note: part.note,
+        noteZh: part.noteZh,
+      }
+    : {
+        section: m.section,
+        service: m.service,
+        subService: m.subService,
+        match: m.match,
+        nameStatus: m.nameStatus,
+        status: m.status,
+        note: m.note,
+        noteZh: m.noteZh,
+      };
+  return {
+    indicator: ind.id,
+    zh: ind.zh,
+    en: ind.en,
+    category: ind.category,
+    part: part?.label ?? null,
+    partZh: part?.labelZh ?? null,
+    seea,
+  };
 }
 
 /** The lines of an indicator split into its main part and the parts the mapping sets apart. */
 function splitLines<L extends Line>(ind: GepResultJson['indicators'][number], lines: readonly L[]) {
   const parts = seeaMapping().lineParts.filter((p) => p.indicator === ind.id);
-  const groups = [{ key: rowKey(ind, null), lines: [] as L[] }, ...parts.map((p) => ({ key: rowKey(ind, p), lines: [] as L[], prefix: p.itemPrefix }))];
+  const groups = [
+    { key: rowKey(ind, null), lines: [] as L[] },
+    ...parts.map((p) => ({ key: rowKey(ind, p), lines: [] as L[], prefix: p.itemPrefix })),
+  ];
   for (const l of lines) {
     const g = groups.find((x) => 'prefix' in x && l.item.startsWith(x.prefix as string)) ?? groups[0]!;
     g.lines.push(l);
@@ -209,7 +257,13 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
   const usersOf = (indicator: string, item: string): AllocationBasis[] => {
     const shares = allocation[indicator];
     if (shares) {
-      return SEEA_USERS.filter((u) => shares[u] !== undefined).map((u) => ({ item: null, user: u, share: shares[u]!, basis: 'caller' as const, note: 'share given by the caller' }));
+      return SEEA_USERS.filter((u) => shares[u] !== undefined).map((u) => ({
+        item: null,
+        user: u,
+        share: shares[u]!,
+        basis: 'caller' as const,
+        note: 'share given by the caller',
+      }));
     }
     const rule = rules.find((r) => r.indicator === indicator && r.item === item);
     return rule ? [{ item, user: rule.user, share: '1', basis: rule.allocation, note: rule.note }] : [];
@@ -239,7 +293,8 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
       for (const l of lines) {
         if (!l.quantity) continue;
         const unit = physicalUnit(ind.id, l.quantity.unit);
-        const amount = unit === l.quantity.unit ? A.fromString(l.quantity.value) : convert(A, A.fromString(l.quantity.value), l.quantity.unit, unit);
+        const amount =
+          unit === l.quantity.unit ? A.fromString(l.quantity.value) : convert(A, A.fromString(l.quantity.value), l.quantity.unit, unit);
         units.set(unit, [...(units.get(unit) ?? []), { column: column(l), item: l.item, amount }]);
       }
       for (const [unit, group] of units) {
@@ -255,16 +310,27 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
     // A value total that is not the sum of its lines would leave the table without a reconciliation.
     const lineSum = A.sum(ind.value.lines.map((l) => A.fromString(l.value.value)));
     if (A.compare(lineSum, A.fromString(ind.value.total.value)) !== 0) {
-      warnings.push(makeWarning('seea-lines-differ-from-total', { indicator: ind.id, params: { indicator: ind.id, lines: A.toString(lineSum), total: ind.value.total.value } }));
+      warnings.push(
+        makeWarning('seea-lines-differ-from-total', {
+          indicator: ind.id,
+          params: { indicator: ind.id, lines: A.toString(lineSum), total: ind.value.total.value },
+        }),
+      );
     }
   }
   for (const ind of Object.keys(allocation)) {
-    if (!result.indicators.some((i) => i.id === ind)) warnings.push(makeWarning('seea-allocation-unused', { indicator: ind, path: ['allocation', ind], params: { indicator: ind } }));
+    if (!result.indicators.some((i) => i.id === ind))
+      warnings.push(makeWarning('seea-allocation-unused', { indicator: ind, path: ['allocation', ind], params: { indicator: ind } }));
   }
   const approximate = useMonetary.flatMap((r) => r.allocation.filter((a) => a.basis === 'approximate').map((a) => ({ r, a })));
   for (const { r, a } of approximate) {
     const rule = rules.find((x) => x.indicator === r.indicator && x.item === a.item);
-    warnings.push(makeWarning('seea-allocation-approximate', { indicator: r.indicator, params: { indicator: r.indicator, item: a.item ?? '', user: USER_NAMES[a.user], note: { en: a.note, zh: rule?.noteZh ?? a.note } } }));
+    warnings.push(
+      makeWarning('seea-allocation-approximate', {
+        indicator: r.indicator,
+        params: { indicator: r.indicator, item: a.item ?? '', user: USER_NAMES[a.user], note: { en: a.note, zh: rule?.noteZh ?? a.note } },
+      }),
+    );
   }
 
   // Column totals from the lines themselves, in the account's order, as gep.ts sums its value by
@@ -276,10 +342,20 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
   const gep = A.fromString(result.totals.gep.value);
   // GEP is summed by category, the table by line: the two orders agree to the identity tolerance.
   const holds = agreeWithin(A, A.subtract(supplied, outside), gep, A.add(A.abs(supplied), A.abs(outside)));
-  if (!holds) warnings.push(makeWarning('seea-reconciliation', { params: { supplied: A.toString(supplied), outside: A.toString(outside), gep: A.toString(gep) } }));
+  if (!holds)
+    warnings.push(
+      makeWarning('seea-reconciliation', {
+        params: { supplied: A.toString(supplied), outside: A.toString(outside), gep: A.toString(gep) },
+      }),
+    );
   return {
-    columns, supplyPhysical, supplyMonetary, monetaryTotals,
+    columns,
+    supplyPhysical,
+    supplyMonetary,
+    monetaryTotals,
     reconciliation: { supplied: A.toString(supplied), outsideRegion: A.toString(outside), gep: A.toString(gep), holds },
-    usePhysical, useMonetary, warnings,
+    usePhysical,
+    useMonetary,
+    warnings,
   };
 }

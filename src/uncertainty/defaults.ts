@@ -73,5 +73,10 @@ export function defaultDistribution(use: CoefficientUse): DefaultDistribution | 
   }
   const a = value * (1 - HALF_WIDTH);
   const b = value * (1 + HALF_WIDTH);
-  return { distribution: { type: 'triangular', min: Math.min(a, b), mode: value, max: Math.max(a, b) }, origin: `one source (${use.source}): ±${HALF_WIDTH * 100} %`, originZh: `单一来源（${use.source}）：±${HALF_WIDTH * 100} %`, values: [] };
+  return {
+    distribution: { type: 'triangular', min: Math.min(a, b), mode: value, max: Math.max(a, b) },
+    origin: `one source (${use.source}): ±${HALF_WIDTH * 100} %`,
+    originZh: `单一来源（${use.source}）：±${HALF_WIDTH * 100} %`,
+    values: [],
+  };
 }

@@ -95,7 +95,12 @@ export interface UncertaintyResult {
   readonly quantileMethod: string;
   readonly parameters: readonly ParameterReport[];
   readonly totals: Readonly<Record<Category | 'gep', OutputSummary>>;
-  readonly indicators: readonly ({ readonly id: string; readonly category: Category; readonly zh: string; readonly en: string } & OutputSummary)[];
+  readonly indicators: readonly ({
+    readonly id: string;
+    readonly category: Category;
+    readonly zh: string;
+    readonly en: string;
+  } & OutputSummary)[];
   /** GEP over the counted draws: equal-width bins from the smallest to the largest value. */
   readonly histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] };
   readonly warnings: readonly GepWarning[];
@@ -113,7 +118,11 @@ export function uniforms(independent: number, draws: number, seed: number): Floa
 }
 
 /** The values of each parameter for each draw (its inverse distribution function of its uniform). */
-export function parameterColumns(parameters: readonly UncertainParameter[], u: readonly Float64Array[], draws: number): Map<number, Float64Array> {
+export function parameterColumns(
+  parameters: readonly UncertainParameter[],
+  u: readonly Float64Array[],
+  draws: number,
+): Map<number, Float64Array> {
   const columns = new Map<number, Float64Array>();
   for (const p of parameters) {
     const col = new Float64Array(draws);
@@ -138,7 +147,12 @@ export interface PlanOutputs {
  * Evaluate `n` rows of a plan whose slot k is `columns.get(k)` (else the account's own value): GEP,
  * each category and each indicator per row, on the float64 plan.
  */
-export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainParameter[], columns: ReadonlyMap<number, Float64Array>, n: number): PlanOutputs {
+export function evaluateOutputs(
+  plan: GepPlan,
+  parameters: readonly UncertainParameter[],
+  columns: ReadonlyMap<number, Float64Array>,
+  n: number,
+): PlanOutputs {
   const fixed = new Map<number, number>();
   const column = (k: number): Float64Array | number => {
     const c = columns.get(k);
@@ -162,12 +176,21 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
       const why = p.check(col[i]!);
       if (why) {
         skip[i] = 1;
-        refuse(typeof why === 'string' ? { en: `the input schema refuses ${why}`, zh: `输入校验不接受 ${why}` } : { en: `the input schema refuses ${why.en}`, zh: `输入校验不接受 ${why.zh}` }, 1);
+        refuse(
+          typeof why === 'string'
+            ? { en: `the input schema refuses ${why}`, zh: `输入校验不接受 ${why}` }
+            : { en: `the input schema refuses ${why.en}`, zh: `输入校验不接受 ${why.zh}` },
+          1,
+        );
       }
     }
   }
   const gep = new Float64Array(n).fill(NaN);
-  const categories = { material: new Float64Array(n).fill(NaN), regulating: new Float64Array(n).fill(NaN), cultural: new Float64Array(n).fill(NaN) };
+  const categories = {
+    material: new Float64Array(n).fill(NaN),
+    regulating: new Float64Array(n).fill(NaN),
+    cultural: new Float64Array(n).fill(NaN),
+  };
   const indicators = new Map(plan.tapes[0]!.totals.indicators.map((i) => [i.id, new Float64Array(n).fill(NaN)]));
   let counted = 0;
   const plausible = plausibilityPerDraw(plan, parameters, columns);
@@ -191,11 +214,19 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
     let reason = { en: 'the account cannot be computed for these values', zh: '这些取值无法完成核算' };
     try {
       const i = failed[0]!;
-      plan.record(floatArithmetic, { slot: (k) => { const c = column(k); return typeof c === 'number' ? c : c[i]!; } });
+      plan.record(floatArithmetic, {
+        slot: (k) => {
+          const c = column(k);
+          return typeof c === 'number' ? c : c[i]!;
+        },
+      });
     } catch (e) {
       if (e instanceof GepInputError) {
         const first = e.issues[0];
-        reason = { en: `the account refuses these values, e.g. ${first?.message ?? e.message}`, zh: `核算不接受这些取值，例如：${first ? messageOf(first, 'zh') : e.message}` };
+        reason = {
+          en: `the account refuses these values, e.g. ${first?.message ?? e.message}`,
+          zh: `核算不接受这些取值，例如：${first ? messageOf(first, 'zh') : e.message}`,
+        };
       } else if (e instanceof Error) {
         // An internal error's message is quoted as it is.
         const m = e.message.replace(/^\[gep\] /, '');
@@ -213,15 +244,24 @@ export function evaluateOutputs(plan: GepPlan, parameters: readonly UncertainPar
  * area, the areas of its indicators against the region's (that indicator's block with the draw's
  * values). The other checks give warnings, which do not change a draw's values.
  */
-function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParameter[], columns: ReadonlyMap<number, Float64Array>): (i: number, tape: PlanTape, row: FloatRowView) => { en: string; zh: string } | null {
+function plausibilityPerDraw(
+  plan: GepPlan,
+  parameters: readonly UncertainParameter[],
+  columns: ReadonlyMap<number, Float64Array>,
+): (i: number, tape: PlanTape, row: FloatRowView) => { en: string; zh: string } | null {
   const account = plan.input as AccountInput;
   const areaFields = new Set(plausibilityData().areaSum.fields);
-  const drawnAreas = parameters.filter((p) => p.kind === 'input' && p.slotPath[0] === 'indicators' && areaFields.has(String(p.slotPath.at(-2))));
+  const drawnAreas = parameters.filter(
+    (p) => p.kind === 'input' && p.slotPath[0] === 'indicators' && areaFields.has(String(p.slotPath.at(-2))),
+  );
   const blocks = [...new Set(drawnAreas.map((p) => String(p.slotPath[1])))];
   return (i, tape, row) => {
     const totals = {
-      material: row.number(tape.totals.categories.material), regulating: row.number(tape.totals.categories.regulating),
-      cultural: row.number(tape.totals.categories.cultural), outsideRegion: row.number(tape.totals.categories.outsideRegion), gep: row.number(tape.totals.gep),
+      material: row.number(tape.totals.categories.material),
+      regulating: row.number(tape.totals.categories.regulating),
+      cultural: row.number(tape.totals.categories.cultural),
+      outsideRegion: row.number(tape.totals.categories.outsideRegion),
+      gep: row.number(tape.totals.gep),
     };
     const negative = totals.material < 0 || totals.regulating < 0 || totals.cultural < 0 || totals.gep < 0;
     if (!negative && !blocks.length) return null;
@@ -237,12 +277,26 @@ function plausibilityPerDraw(plan: GepPlan, parameters: readonly UncertainParame
     });
     const measure = (v: number) => ({ value: v, unit: '元' as const });
     const { issues } = plausibilityChecks({
-      A: floatArithmetic as Arithmetic<number>, account, inputs, results: [],
-      totals: { material: measure(totals.material), regulating: measure(totals.regulating), cultural: measure(totals.cultural), outsideRegion: measure(totals.outsideRegion), gep: measure(totals.gep) },
+      A: floatArithmetic as Arithmetic<number>,
+      account,
+      inputs,
+      results: [],
+      totals: {
+        material: measure(totals.material),
+        regulating: measure(totals.regulating),
+        cultural: measure(totals.cultural),
+        outsideRegion: measure(totals.outsideRegion),
+        gep: measure(totals.gep),
+      },
     });
     const first = issues[0];
     const at = first?.path.join('.');
-    return first ? { en: `the account refuses these values (plausibility: ${first.code} at ${at})`, zh: `核算不接受这些取值（合理性检查：${first.code}，位置 ${at}）` } : null;
+    return first
+      ? {
+          en: `the account refuses these values (plausibility: ${first.code} at ${at})`,
+          zh: `核算不接受这些取值（合理性检查：${first.code}，位置 ${at}）`,
+        }
+      : null;
   };
 }
 
@@ -267,8 +321,15 @@ export function summarise(values: Float64Array, base: string, ps: readonly numbe
   for (let i = 0; i < n; i++) ss += (sorted[i]! - mean) ** 2;
   const quantiles = [...new Set([0.05, 0.5, 0.95, ...ps])].sort((a, b) => a - b).map((p) => ({ p, value: quantileSorted(sorted, p) }));
   return {
-    base, mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: sorted[0] ?? NaN, max: sorted[n - 1] ?? NaN,
-    median: quantileSorted(sorted, 0.5), p5: quantileSorted(sorted, 0.05), p95: quantileSorted(sorted, 0.95), quantiles,
+    base,
+    mean,
+    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
+    min: sorted[0] ?? NaN,
+    max: sorted[n - 1] ?? NaN,
+    median: quantileSorted(sorted, 0.5),
+    p5: quantileSorted(sorted, 0.05),
+    p95: quantileSorted(sorted, 0.95),
+    quantiles,
   };
 }
 
@@ -289,18 +350,38 @@ function histogram(values: Float64Array, bins: number): UncertaintyResult['histo
 }
 
 /** The run's settings: options over the specification over the defaults. */
-export function runSettings(spec: UncertaintySpec, options: Pick<UncertaintyOptions, 'draws' | 'seed' | 'quantiles'>): { draws: number; seed: number; quantiles: number[] } {
+export function runSettings(
+  spec: UncertaintySpec,
+  options: Pick<UncertaintyOptions, 'draws' | 'seed' | 'quantiles'>,
+): { draws: number; seed: number; quantiles: number[] } {
   const quantiles = options.quantiles ?? (spec.quantiles ?? []).map(Number);
   const bad = quantiles.filter((p) => !(p > 0 && p < 1));
-  if (bad.length) throw new GepInputError(bad.map((p) => makeIssue('input.out-of-range', ['uncertainty', 'quantiles'], { expected: { en: 'probabilities between 0 and 1', zh: '0 与 1 之间的概率' }, found: String(p) })));
+  if (bad.length)
+    throw new GepInputError(
+      bad.map((p) =>
+        makeIssue('input.out-of-range', ['uncertainty', 'quantiles'], {
+          expected: { en: 'probabilities between 0 and 1', zh: '0 与 1 之间的概率' },
+          found: String(p),
+        }),
+      ),
+    );
   return { draws: options.draws ?? spec.draws ?? 10_000, seed: options.seed ?? spec.seed ?? 1, quantiles: [...quantiles] };
 }
 
 /** The parameters as reported. */
 export function reportParameters(parameters: readonly UncertainParameter[]): ParameterReport[] {
   return parameters.map((p) => ({
-    kind: p.kind, key: p.key, unit: p.unit, priceYear: p.priceYear, base: p.baseText, distribution: p.distribution,
-    ...(p.shared ? { shared: p.shared } : {}), origin: p.origin, originZh: p.originZh, ...(p.source ? { source: p.source } : {}), ...(p.status ? { status: p.status } : {}),
+    kind: p.kind,
+    key: p.key,
+    unit: p.unit,
+    priceYear: p.priceYear,
+    base: p.baseText,
+    distribution: p.distribution,
+    ...(p.shared ? { shared: p.shared } : {}),
+    origin: p.origin,
+    originZh: p.originZh,
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.status ? { status: p.status } : {}),
   }));
 }
 
@@ -339,8 +420,12 @@ export function planOptionsOf(options: PlanOptions): PlanOptions {
 }
 
 function assemble(
-  exact: GepResult<GepDecimal>, plan: GepPlan, parameters: readonly UncertainParameter[], out: PlanOutputs,
-  run: { draws: number; seed: number; quantiles: number[]; bins: number }, warnings: readonly GepWarning[],
+  exact: GepResult<GepDecimal>,
+  plan: GepPlan,
+  parameters: readonly UncertainParameter[],
+  out: PlanOutputs,
+  run: { draws: number; seed: number; quantiles: number[]; bins: number },
+  warnings: readonly GepWarning[],
 ): UncertaintyResult {
   const baseOf = (id: string) => exact.indicators.find((r) => r.id === id)!.value.total.value.toString();
   const refused = [...out.refused].map(([reason, { count }]) => ({ reason, count }));
@@ -349,7 +434,9 @@ function assemble(
   const notCounted = run.draws - out.counted;
   if (notCounted > 0) {
     const reasons: Text[] = [...out.refused].map(([en, r]) => ({ en: `${r.count}: ${en}`, zh: `${r.count} 次：${r.zh}` }));
-    all.push(makeWarning('uncertainty-refused', { params: { notCounted, draws: run.draws, reasons: joinTexts(reasons, { en: '; ', zh: '；' }) } }));
+    all.push(
+      makeWarning('uncertainty-refused', { params: { notCounted, draws: run.draws, reasons: joinTexts(reasons, { en: '; ', zh: '；' }) } }),
+    );
   }
   return {
     kind: 'gep-uncertainty',

@@ -82,9 +82,12 @@ function inputCheck(rules: AmountRules | null, unit: string | null, key: string)
     factor = Number(r.n) / Number(r.d);
   }
   const max = rules.max === undefined ? Infinity : Number(rules.max);
-  return (x) => (rules.nonNegative && x < 0
-    ? { en: `a negative value of ${key}`, zh: `${key} 的负值` }
-    : x * factor > max ? { en: `a value of ${key} above ${rules.max} ${rules.referenceUnit}`, zh: `${key} 超过 ${rules.max} ${rules.referenceUnit} 的值` } : null);
+  return (x) =>
+    rules.nonNegative && x < 0
+      ? { en: `a negative value of ${key}`, zh: `${key} 的负值` }
+      : x * factor > max
+        ? { en: `a value of ${key} above ${rules.max} ${rules.referenceUnit}`, zh: `${key} 超过 ${rules.max} ${rules.referenceUnit} 的值` }
+        : null;
 }
 
 /**
@@ -92,7 +95,11 @@ function inputCheck(rules: AmountRules | null, unit: string | null, key: string)
  * the default distributions of the to-verify coefficients the account reads (unless `defaults:
  * "none"`). Throws `GepInputError` listing every problem of the specification.
  */
-export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (use: CoefficientUse) => Distribution | null = () => null): ResolvedParameters {
+export function resolveParameters(
+  plan: GepPlan,
+  spec: UncertaintySpec,
+  extra: (use: CoefficientUse) => Distribution | null = () => null,
+): ResolvedParameters {
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const parameters: UncertainParameter[] = [];
@@ -115,7 +122,12 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const slot = plan.inputSlot([...path, 'value']) ?? plan.inputSlot(path);
     const info = slot === undefined ? undefined : plan.slotInfo[slot];
     if (slot === undefined || info?.kind !== 'input' || info.info.kind !== 'number') {
-      issues.push(makeIssue('input.unknown-field', [...at, 'path'], { found: item.path, expected: { en: 'the path of an amount or number in the account input', zh: '核算输入中某个数量或数值的路径' } }));
+      issues.push(
+        makeIssue('input.unknown-field', [...at, 'path'], {
+          found: item.path,
+          expected: { en: 'the path of an amount or number in the account input', zh: '核算输入中某个数量或数值的路径' },
+        }),
+      );
       return;
     }
     if (taken.has(slot)) {
@@ -127,11 +139,26 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const baseText = plan.defaults[slot]!;
     const base = decimalArithmetic.fromString(baseText).toNumber();
     const distribution = resolveDistribution(item.distribution, base, unit, [...at, 'distribution'], issues);
-    if (!read.has(slot)) warnings.push(makeWarning('uncertainty-unused', { path: at, params: { what: item.path, account: { en: 'the GEP account', zh: 'GEP 核算' } } }));
+    if (!read.has(slot))
+      warnings.push(
+        makeWarning('uncertainty-unused', { path: at, params: { what: item.path, account: { en: 'the GEP account', zh: 'GEP 核算' } } }),
+      );
     if (distribution) {
       parameters.push({
-        kind: 'input', key: item.path, slot, slotPath: info.info.path, unit, priceYear: null, baseText, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}),
+        kind: 'input',
+        key: item.path,
+        slot,
+        slotPath: info.info.path,
+        unit,
+        priceYear: null,
+        baseText,
+        base,
+        distribution,
+        draw: nextDraw(item.shared),
+        ...(item.shared ? { shared: item.shared } : {}),
+        origin: 'specification',
+        originZh: SPECIFIED_ZH,
+        ...(item.source ? { source: item.source } : {}),
         check: inputCheck(info.info.rules, info.info.unit, item.path),
       });
     }
@@ -145,8 +172,17 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const use = uses.get(item.id);
     const slot = plan.coefficientSlot(item.id);
     if (!use || slot === undefined) {
-      if (plan.tapes[0]!.template.coefficientTable && !tableHas(plan, item.id)) issues.push(makeIssue('coefficient.unknown', [...at, 'id'], { found: item.id, expected: plan.tapes[0]!.template.coefficientTable }));
-      else warnings.push(makeWarning('uncertainty-unused', { path: at, params: { what: { en: `coefficient ${item.id}`, zh: `系数 ${item.id}` }, account: { en: 'this account', zh: '本次核算' } } }));
+      if (plan.tapes[0]!.template.coefficientTable && !tableHas(plan, item.id))
+        issues.push(
+          makeIssue('coefficient.unknown', [...at, 'id'], { found: item.id, expected: plan.tapes[0]!.template.coefficientTable }),
+        );
+      else
+        warnings.push(
+          makeWarning('uncertainty-unused', {
+            path: at,
+            params: { what: { en: `coefficient ${item.id}`, zh: `系数 ${item.id}` }, account: { en: 'this account', zh: '本次核算' } },
+          }),
+        );
       return;
     }
     if (taken.has(slot)) {
@@ -158,8 +194,22 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     const distribution = resolveDistribution(item.distribution, base, use.unit, [...at, 'distribution'], issues);
     if (distribution) {
       parameters.push({
-        kind: 'coefficient', key: item.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base, distribution, draw: nextDraw(item.shared),
-        ...(item.shared ? { shared: item.shared } : {}), origin: 'specification', originZh: SPECIFIED_ZH, ...(item.source ? { source: item.source } : {}), check: null, status: use.status,
+        kind: 'coefficient',
+        key: item.id,
+        slot,
+        slotPath: [],
+        unit: use.unit,
+        priceYear: use.priceYear,
+        baseText: use.value,
+        base,
+        distribution,
+        draw: nextDraw(item.shared),
+        ...(item.shared ? { shared: item.shared } : {}),
+        origin: 'specification',
+        originZh: SPECIFIED_ZH,
+        ...(item.source ? { source: item.source } : {}),
+        check: null,
+        status: use.status,
       });
     }
   });
@@ -174,9 +224,20 @@ export function resolveParameters(plan: GepPlan, spec: UncertaintySpec, extra: (
     if (!distribution) continue;
     taken.add(slot);
     parameters.push({
-      kind: 'coefficient', key: use.id, slot, slotPath: [], unit: use.unit, priceYear: use.priceYear, baseText: use.value, base: decimalArithmetic.fromString(use.value).toNumber(),
-      distribution, draw: nextDraw(undefined), origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)',
-      originZh: byDefault ? `默认：${byDefault.originZh}` : '敏感性范围（未说明不确定性）', check: null, status: use.status,
+      kind: 'coefficient',
+      key: use.id,
+      slot,
+      slotPath: [],
+      unit: use.unit,
+      priceYear: use.priceYear,
+      baseText: use.value,
+      base: decimalArithmetic.fromString(use.value).toNumber(),
+      distribution,
+      draw: nextDraw(undefined),
+      origin: byDefault ? `default: ${byDefault.origin}` : 'sensitivity range (no stated uncertainty)',
+      originZh: byDefault ? `默认：${byDefault.originZh}` : '敏感性范围（未说明不确定性）',
+      check: null,
+      status: use.status,
     });
   }
   return { parameters, draws, warnings };
@@ -187,13 +248,28 @@ function tableHas(plan: GepPlan, id: string): boolean {
 }
 
 /** A distribution's parameters in `unit`: amounts converted, factors applied to `base`. */
-function resolveDistribution(d: DistributionSpec, base: number, unit: string, at: (string | number)[], issues: GepIssue[]): Distribution | null {
+function resolveDistribution(
+  d: DistributionSpec,
+  base: number,
+  unit: string,
+  at: (string | number)[],
+  issues: GepIssue[],
+): Distribution | null {
   let ok = true;
-  const value = (p: { value: string; unit: string } | { factor: string } | undefined, field: string | number, fallback?: number): number => {
+  const value = (
+    p: { value: string; unit: string } | { factor: string } | undefined,
+    field: string | number,
+    fallback?: number,
+  ): number => {
     if (p === undefined) return fallback ?? base;
     if ('factor' in p) return base * decimalArithmetic.fromString(p.factor).toNumber();
     if (!sameDimensionUnits(p.unit, unit)) {
-      issues.push(makeIssue('input.unit-dimension', [...at, field, 'unit'], { expected: { en: `the dimension of ${unit}`, zh: `${unit} 的量纲` }, found: p.unit }));
+      issues.push(
+        makeIssue('input.unit-dimension', [...at, field, 'unit'], {
+          expected: { en: `the dimension of ${unit}`, zh: `${unit} 的量纲` },
+          found: p.unit,
+        }),
+      );
       ok = false;
       return NaN;
     }
@@ -217,7 +293,10 @@ function resolveDistribution(d: DistributionSpec, base: number, unit: string, at
       const median = value(d.median, 'median');
       const gsd = decimalArithmetic.fromString(d.gsd).toNumber();
       out = { type: 'lognormal', median, gsd };
-      range({ en: 'a median > 0 and a geometric standard deviation ≥ 1', zh: '大于 0 的中位数，且不小于 1 的几何标准差' }, (median > 0 || Number.isNaN(median)) && gsd >= 1);
+      range(
+        { en: 'a median > 0 and a geometric standard deviation ≥ 1', zh: '大于 0 的中位数，且不小于 1 的几何标准差' },
+        (median > 0 || Number.isNaN(median)) && gsd >= 1,
+      );
       break;
     }
     case 'triangular': {

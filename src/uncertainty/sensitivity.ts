@@ -24,7 +24,14 @@ import { compileGepPlan } from '../plan/plan.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { UNCERTAINTY_DEFAULTS } from './defaults.js';
 import { quantileOf, type Distribution } from './distributions.js';
-import { evaluateOutputs, planOptionsOf, reportParameters, uniforms, type ParameterReport, type UncertaintyOptions } from './monte-carlo.js';
+import {
+  evaluateOutputs,
+  planOptionsOf,
+  reportParameters,
+  uniforms,
+  type ParameterReport,
+  type UncertaintyOptions,
+} from './monte-carlo.js';
 import { parseUncertaintySpec, resolveParameters, type UncertainParameter } from './parameters.js';
 
 /** Options of `computeGepSensitivity`. */
@@ -97,7 +104,9 @@ export function computeGepSensitivity(input: unknown, options: SensitivityOption
   const leverage = (use: CoefficientUse): Distribution | null => {
     if (FIXED.has(use.id)) return null;
     const v = decimalArithmetic.fromString(use.value).toNumber();
-    return v === 0 ? null : { type: 'uniform', min: Math.min(v * (1 - half), v * (1 + half)), max: Math.max(v * (1 - half), v * (1 + half)) };
+    return v === 0
+      ? null
+      : { type: 'uniform', min: Math.min(v * (1 - half), v * (1 + half)), max: Math.max(v * (1 - half), v * (1 + half)) };
   };
   const { parameters, draws: independent, warnings } = resolveParameters(plan, spec, leverage);
 
@@ -122,7 +131,12 @@ export function computeGepSensitivity(input: unknown, options: SensitivityOption
   const sorted = order.map((i) => swings[i]!);
   const all: GepWarning[] = [...warnings];
   const notComputed = sorted.filter((s) => Number.isNaN(s.swing));
-  if (notComputed.length) all.push(makeWarning('sensitivity-refused', { params: { keys: { en: notComputed.map((s) => s.key).join(', '), zh: notComputed.map((s) => s.key).join('、') } } }));
+  if (notComputed.length)
+    all.push(
+      makeWarning('sensitivity-refused', {
+        params: { keys: { en: notComputed.map((s) => s.key).join(', '), zh: notComputed.map((s) => s.key).join('、') } },
+      }),
+    );
 
   // First-order indices of the factors (independent draws) of the largest swings.
   const seed = options.seed ?? spec.seed ?? 1;
@@ -146,14 +160,27 @@ export function computeGepSensitivity(input: unknown, options: SensitivityOption
     unit: '元',
     base: exact.totals.gep.value.toString(),
     swings: sorted,
-    topCoefficients: sorted.filter((s) => s.kind === 'coefficient' && s.swing > 0).slice(0, 5).map((s) => s.key),
-    firstOrder: { samples, seed, estimator: 'Jansen (1999) first-order estimator on the A, B, A_B(i) design of Saltelli et al. (2010)', ...firstOrder },
+    topCoefficients: sorted
+      .filter((s) => s.kind === 'coefficient' && s.swing > 0)
+      .slice(0, 5)
+      .map((s) => s.key),
+    firstOrder: {
+      samples,
+      seed,
+      estimator: 'Jansen (1999) first-order estimator on the A, B, A_B(i) design of Saltelli et al. (2010)',
+      ...firstOrder,
+    },
     warnings: all,
   };
 }
 
 function firstOrderIndices(
-  plan: ReturnType<typeof compileGepPlan>, parameters: readonly UncertainParameter[], independent: number, factors: readonly number[], n: number, seed: number,
+  plan: ReturnType<typeof compileGepPlan>,
+  parameters: readonly UncertainParameter[],
+  independent: number,
+  factors: readonly number[],
+  n: number,
+  seed: number,
 ): { variance: number; indices: { keys: string[]; index: number }[] } {
   if (!factors.length || independent === 0) return { variance: 0, indices: [] };
   // Uniforms of A and B: 2·independent draws per sample.
@@ -194,7 +221,10 @@ function firstOrderIndices(
       s += (fb - fab) ** 2;
       m++;
     }
-    return { keys: parameters.filter((p) => p.draw === f).map((p) => p.key), index: variance > 0 && m > 0 ? 1 - s / (2 * m) / variance : 0 };
+    return {
+      keys: parameters.filter((p) => p.draw === f).map((p) => p.key),
+      index: variance > 0 && m > 0 ? 1 - s / (2 * m) / variance : 0,
+    };
   });
   return { variance, indices };
 }

@@ -11,7 +11,14 @@ const num = (x: number) => (Number.isFinite(x) ? String(x) : null);
 
 function summaryJson(s: OutputSummary) {
   return {
-    base: s.base, mean: num(s.mean), sd: num(s.sd), min: num(s.min), max: num(s.max), median: num(s.median), p5: num(s.p5), p95: num(s.p95),
+    base: s.base,
+    mean: num(s.mean),
+    sd: num(s.sd),
+    min: num(s.min),
+    max: num(s.max),
+    median: num(s.median),
+    p5: num(s.p5),
+    p95: num(s.p95),
     quantiles: s.quantiles.map((q) => ({ p: String(q.p), value: num(q.value) })),
   };
 }
@@ -27,10 +34,26 @@ function parameterJson(p: ParameterReport) {
 /** Serialise an uncertainty result (`computeGepUncertainty`) to plain JSON data. */
 export function uncertaintyResultToJson(r: UncertaintyResult) {
   return {
-    kind: r.kind, libraryVersion: r.libraryVersion, region: r.region, accountingYear: r.accountingYear, priceYear: r.priceYear,
-    profile: r.profile, coefficientTable: r.coefficientTable, unit: r.unit,
-    draws: r.draws, counted: r.counted, refused: r.refused, seed: r.seed, generator: r.generator, quantileMethod: r.quantileMethod,
-    totals: { gep: summaryJson(r.totals.gep), material: summaryJson(r.totals.material), regulating: summaryJson(r.totals.regulating), cultural: summaryJson(r.totals.cultural) },
+    kind: r.kind,
+    libraryVersion: r.libraryVersion,
+    region: r.region,
+    accountingYear: r.accountingYear,
+    priceYear: r.priceYear,
+    profile: r.profile,
+    coefficientTable: r.coefficientTable,
+    unit: r.unit,
+    draws: r.draws,
+    counted: r.counted,
+    refused: r.refused,
+    seed: r.seed,
+    generator: r.generator,
+    quantileMethod: r.quantileMethod,
+    totals: {
+      gep: summaryJson(r.totals.gep),
+      material: summaryJson(r.totals.material),
+      regulating: summaryJson(r.totals.regulating),
+      cultural: summaryJson(r.totals.cultural),
+    },
     indicators: r.indicators.map((i) => ({ id: i.id, category: i.category, zh: i.zh, en: i.en, ...summaryJson(i) })),
     histogram: { edges: r.histogram.edges.map(num), counts: r.histogram.counts },
     parameters: r.parameters.map(parameterJson),
@@ -47,11 +70,22 @@ function swingJson(s: Swing) {
 /** Serialise a sensitivity result (`computeGepSensitivity`) to plain JSON data. */
 export function sensitivityResultToJson(r: SensitivityResult) {
   return {
-    kind: r.kind, libraryVersion: r.libraryVersion, region: r.region, accountingYear: r.accountingYear, priceYear: r.priceYear,
-    profile: r.profile, coefficientTable: r.coefficientTable, unit: r.unit, base: r.base,
+    kind: r.kind,
+    libraryVersion: r.libraryVersion,
+    region: r.region,
+    accountingYear: r.accountingYear,
+    priceYear: r.priceYear,
+    profile: r.profile,
+    coefficientTable: r.coefficientTable,
+    unit: r.unit,
+    base: r.base,
     topCoefficients: r.topCoefficients,
     swings: r.swings.map(swingJson),
-    firstOrder: { ...r.firstOrder, variance: num(r.firstOrder.variance), indices: r.firstOrder.indices.map((i) => ({ keys: i.keys, index: num(i.index) })) },
+    firstOrder: {
+      ...r.firstOrder,
+      variance: num(r.firstOrder.variance),
+      indices: r.firstOrder.indices.map((i) => ({ keys: i.keys, index: num(i.index) })),
+    },
     warnings: r.warnings,
   };
 }

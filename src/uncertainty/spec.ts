@@ -29,16 +29,19 @@ import * as z from 'zod';
 import { decimalText } from '../indicators/input-schema.js';
 
 /** An amount with its unit, or a factor of the value the account uses. */
-const parameter = z.union([
-  z.strictObject({ value: decimalText, unit: z.string().min(1) }),
-  z.strictObject({ factor: decimalText }),
-]);
+const parameter = z.union([z.strictObject({ value: decimalText, unit: z.string().min(1) }), z.strictObject({ factor: decimalText })]);
 
 /** A distribution, its parameters as amounts or factors. */
 export const distributionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('normal'), mean: parameter.optional(), sd: parameter }).describe('normal: mean (default: the value used) and standard deviation'),
-  z.strictObject({ type: z.literal('lognormal'), median: parameter.optional(), gsd: decimalText }).describe('lognormal: median (default: the value used) and geometric standard deviation gsd ≥ 1 (ln X has sd ln gsd)'),
-  z.strictObject({ type: z.literal('triangular'), min: parameter, mode: parameter.optional(), max: parameter }).describe('triangular: min, mode (default: the value used) and max'),
+  z
+    .strictObject({ type: z.literal('normal'), mean: parameter.optional(), sd: parameter })
+    .describe('normal: mean (default: the value used) and standard deviation'),
+  z
+    .strictObject({ type: z.literal('lognormal'), median: parameter.optional(), gsd: decimalText })
+    .describe('lognormal: median (default: the value used) and geometric standard deviation gsd ≥ 1 (ln X has sd ln gsd)'),
+  z
+    .strictObject({ type: z.literal('triangular'), min: parameter, mode: parameter.optional(), max: parameter })
+    .describe('triangular: min, mode (default: the value used) and max'),
   z.strictObject({ type: z.literal('uniform'), min: parameter, max: parameter }).describe('uniform between min and max'),
   z.strictObject({ type: z.literal('empirical'), values: z.array(parameter).min(1) }).describe('each listed value equally likely'),
 ]);
@@ -81,7 +84,9 @@ export function parsePath(path: string, indicatorIds: ReadonlySet<string>): (str
   const indicatorsPrefix = /^indicators\./;
   if (indicatorsPrefix.test(rest)) {
     rest = rest.replace(indicatorsPrefix, '');
-    const id = [...indicatorIds].filter((i) => rest === i || rest.startsWith(`${i}.`) || rest.startsWith(`${i}[`)).sort((a, b) => b.length - a.length)[0];
+    const id = [...indicatorIds]
+      .filter((i) => rest === i || rest.startsWith(`${i}.`) || rest.startsWith(`${i}[`))
+      .sort((a, b) => b.length - a.length)[0];
     if (id === undefined) return ['indicators', ...segments(rest)];
     out.push('indicators', id);
     rest = rest.slice(id.length).replace(/^\./, '');

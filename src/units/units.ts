@@ -9,7 +9,18 @@ import type { Arithmetic } from '../numbers/arithmetic.js';
 
 /** Base dimensions. Counts of different things (visits, head of livestock) do not mix. */
 export const BASE_DIMENSIONS = [
-  'length', 'mass', 'carbon', 'co2', 'energy', 'money', 'time', 'year', 'visit', 'head', 'count', 'person',
+  'length',
+  'mass',
+  'carbon',
+  'co2',
+  'energy',
+  'money',
+  'time',
+  'year',
+  'visit',
+  'head',
+  'count',
+  'person',
   'equivalent',
 ] as const;
 export type BaseDimension = (typeof BASE_DIMENSIONS)[number];
@@ -78,7 +89,10 @@ const SUPERSCRIPTS: Readonly<Record<string, number>> = { '¹': 1, '²': 2, '³':
 /** A unit expression that could not be parsed. */
 export class GepUnitParseError extends Error {
   override readonly name = 'GepUnitParseError';
-  constructor(readonly unit: string, readonly reason: string) {
+  constructor(
+    readonly unit: string,
+    readonly reason: string,
+  ) {
     super(`[gep] unknown unit "${unit.length > 64 ? `${unit.slice(0, 61)}...` : unit}": ${reason}`);
   }
 }
@@ -86,7 +100,12 @@ export class GepUnitParseError extends Error {
 /** Two units of different dimensions met where one was to be converted into the other. */
 export class GepUnitError extends Error {
   override readonly name = 'GepUnitError';
-  constructor(readonly from: string, readonly to: string, readonly fromDimension: string, readonly toDimension: string) {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly fromDimension: string,
+    readonly toDimension: string,
+  ) {
     super(`[gep] cannot convert "${from}" (${fromDimension}) to "${to}" (${toDimension}): the dimensions differ`);
   }
 }
@@ -209,7 +228,8 @@ class Parser {
   /** `x^e`, refused before the power is computed when its factor would pass the bound. */
   private power(u: Omit<ParsedUnit, 'id'>, e: number): Omit<ParsedUnit, 'id'> {
     if (e === 1) return u;
-    if ((bits(u.factor.n) + bits(u.factor.d)) * Math.abs(e) > this.limits.maxFactorBits) this.fail('a conversion factor too large to be a unit');
+    if ((bits(u.factor.n) + bits(u.factor.d)) * Math.abs(e) > this.limits.maxFactorBits)
+      this.fail('a conversion factor too large to be a unit');
     return this.bounded({ dimension: dimensionScale(u.dimension, e), factor: ratioPow(u.factor, e) });
   }
 

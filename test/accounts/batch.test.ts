@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkHierarchy, computeGepBatch, levelOfCode, streamGepBatch, summarize, type BatchItem, type BatchSummary } from '../../src/accounts/batch.js';
+import {
+  checkHierarchy,
+  computeGepBatch,
+  levelOfCode,
+  streamGepBatch,
+  summarize,
+  type BatchItem,
+  type BatchSummary,
+} from '../../src/accounts/batch.js';
 import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { floatArithmetic, GepDecimal } from '../../src/numbers/arithmetic.js';
@@ -10,13 +18,25 @@ const SAMPLE = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf
 const withCode = (code: string, level = 'county') => ({ ...SAMPLE, region: { ...SAMPLE.region, name: `unit ${code}`, code, level } });
 
 function summary(code: string, gep: string, year = 2022): BatchItem<null> {
-  const s: BatchSummary = { name: code, code, level: levelOfCode(code), accountingYear: year, priceYear: year, totals: { material: gep, regulating: '0', cultural: '0', gep }, warnings: 0 };
+  const s: BatchSummary = {
+    name: code,
+    code,
+    level: levelOfCode(code),
+    accountingYear: year,
+    priceYear: year,
+    totals: { material: gep, regulating: '0', cultural: '0', gep },
+    warnings: 0,
+  };
   return { index: 0, id: code, ok: true, summary: s, result: null };
 }
 
 describe('computeGepBatch', () => {
   it('computes every unit as computeGep does and reports a failing unit without stopping the others', () => {
-    const report = computeGepBatch([withCode('140101'), { region: { name: 'broken' } }, { id: 'third', file: 'third.json', input: withCode('140102') }]);
+    const report = computeGepBatch([
+      withCode('140101'),
+      { region: { name: 'broken' } },
+      { id: 'third', file: 'third.json', input: withCode('140102') },
+    ]);
     expect(report.succeeded).toBe(2);
     expect(report.failed).toBe(1);
     const [first, broken, third] = report.items;
@@ -28,7 +48,9 @@ describe('computeGepBatch', () => {
 
   it('puts the file of a unit on its issues and reports progress after each unit', () => {
     const seen: string[] = [];
-    const report = computeGepBatch([{ file: 'bad.json', input: { ...withCode('140101'), accountingYear: 'x' } }, withCode('140102')], { onProgress: (d, n) => seen.push(`${d}/${n}`) });
+    const report = computeGepBatch([{ file: 'bad.json', input: { ...withCode('140101'), accountingYear: 'x' } }, withCode('140102')], {
+      onProgress: (d, n) => seen.push(`${d}/${n}`),
+    });
     const bad = report.items[0]!;
     expect(!bad.ok && bad.issues.every((i) => i.location?.file === 'bad.json')).toBe(true);
     expect(seen).toEqual(['1/2', '2/2']);
@@ -50,7 +72,14 @@ describe('administrative hierarchy additivity (GB/T 2260 codes)', () => {
 
   it('checks a city against the sum of its counties, exactly on the decimal path', () => {
     // 140100 = 100.5 + 200.25 + 300.25 = 601 → holds; 140200 = 50 ≠ 40 → differs by 10
-    const h = checkHierarchy([summary('140101', '100.5'), summary('140102', '200.25'), summary('140103', '300.25'), summary('140100', '601'), summary('140201', '40'), summary('140200', '50')]);
+    const h = checkHierarchy([
+      summary('140101', '100.5'),
+      summary('140102', '200.25'),
+      summary('140103', '300.25'),
+      summary('140100', '601'),
+      summary('140201', '40'),
+      summary('140200', '50'),
+    ]);
     expect(h.checks.map((c) => [c.parent.code, c.children, c.holds, c.totals.gep.difference])).toEqual([
       ['140100', ['140101', '140102', '140103'], true, '0'],
       ['140200', ['140201'], false, '10'],
@@ -58,7 +87,14 @@ describe('administrative hierarchy additivity (GB/T 2260 codes)', () => {
   });
 
   it('checks a province against its cities plus its province-administered counties (PP90xx), per year', () => {
-    const h = checkHierarchy([summary('420100', '10'), summary('420200', '20'), summary('429004', '5'), summary('420000', '35'), summary('420000', '1', 2021), summary('420101', '1', 2021)]);
+    const h = checkHierarchy([
+      summary('420100', '10'),
+      summary('420200', '20'),
+      summary('429004', '5'),
+      summary('420000', '35'),
+      summary('420000', '1', 2021),
+      summary('420101', '1', 2021),
+    ]);
     const province = h.checks.find((c) => c.parent.code === '420000' && c.accountingYear === 2022)!;
     expect(province).toMatchObject({ childLevel: 'county+city', children: ['420100', '420200', '429004'], holds: true });
     // 2021 has no city of Hubei, so the province is checked against its counties.
@@ -103,13 +139,22 @@ describe('runGepBatch (worker threads)', () => {
 });
 
 describe('streamGepBatchThreads, results as bytes', () => {
-  it('gives each result file\'s bytes on two worker threads as in the calling thread (buffers transferred)', async () => {
-    const inputs = [withCode('140101'), withCode('140102'), { region: { name: 'broken' } }, { ...withCode('140103'), region: { ...SAMPLE.region, name: '示例县', code: '140103', level: 'county' } }];
+  it("gives each result file's bytes on two worker threads as in the calling thread (buffers transferred)", async () => {
+    const inputs = [
+      withCode('140101'),
+      withCode('140102'),
+      { region: { name: 'broken' } },
+      { ...withCode('140103'), region: { ...SAMPLE.region, name: '示例县', code: '140103', level: 'county' } },
+    ];
     const local: (string | null)[] = [];
     const threaded: (string | null)[] = [];
     const hex = (r: unknown) => (r instanceof Uint8Array ? Buffer.from(r).toString('hex') : null);
     await streamGepBatchThreads(inputs, { workers: 0, form: 'bytes' }, (item) => (local[item.index] = item.ok ? hex(item.result) : null));
-    await streamGepBatchThreads(inputs, { workers: 2, form: 'bytes' }, (item) => (threaded[item.index] = item.ok ? hex(item.result) : null));
+    await streamGepBatchThreads(
+      inputs,
+      { workers: 2, form: 'bytes' },
+      (item) => (threaded[item.index] = item.ok ? hex(item.result) : null),
+    );
     expect(local.map((x) => x !== null)).toEqual([true, true, false, true]);
     expect(threaded).toEqual(local);
     expect(Buffer.from(local[3]!, 'hex').toString('utf8')).toContain('"name": "示例县"');
@@ -123,13 +168,17 @@ describe('batches on compiled plans', () => {
     if (Array.isArray(x)) return x.map((v) => scaled(v, f));
     if (x && typeof x === 'object') {
       const o = x as Record<string, unknown>;
-      if ((key === 'quantity' || key === 'area') && typeof o.value === 'string') return { ...o, value: new GepDecimal(o.value).times(f).toString() };
+      if ((key === 'quantity' || key === 'area') && typeof o.value === 'string')
+        return { ...o, value: new GepDecimal(o.value).times(f).toString() };
       return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, scaled(v, f, k)]));
     }
     return x;
   };
   // Factors ≤ 1: the ecosystem areas of an indicator may not add up to more than the region's area.
-  const units = ['1', '0.9', '0.25', '0.5', '0.001'].map((f, i) => ({ ...(scaled(SAMPLE, f) as object), region: { ...SAMPLE.region, name: `county ${i}`, code: `14010${i + 1}` } }));
+  const units = ['1', '0.9', '0.25', '0.5', '0.001'].map((f, i) => ({
+    ...(scaled(SAMPLE, f) as object),
+    region: { ...SAMPLE.region, name: `county ${i}`, code: `14010${i + 1}` },
+  }));
   const negative = structuredClone(units[1]) as unknown as { indicators: Record<string, { ecosystems: { area: { value: string } }[] }> };
   negative.indicators['regulating.water-conservation']!.ecosystems[0]!.area.value = '-5';
   const other = structuredClone(units[2]) as unknown as { indicators: Record<string, unknown> };
@@ -137,13 +186,17 @@ describe('batches on compiled plans', () => {
   const inputs: unknown[] = [...units, negative, other];
   const direct = (input: unknown, float = false) => {
     try {
-      return JSON.stringify(float ? gepResultToJson(computeGep(input, { arithmetic: floatArithmetic })) : gepResultToJson(computeGep(input)), null, 2);
+      return JSON.stringify(
+        float ? gepResultToJson(computeGep(input, { arithmetic: floatArithmetic })) : gepResultToJson(computeGep(input)),
+        null,
+        2,
+      );
     } catch (e) {
       return `issues ${JSON.stringify((e as { issues: unknown }).issues)}`;
     }
   };
 
-  it('gives every unit computeGep\'s result (decimal: same digits and trace), and a refused unit its located issues', () => {
+  it("gives every unit computeGep's result (decimal: same digits and trace), and a refused unit its located issues", () => {
     const report = computeGepBatch(inputs);
     report.items.forEach((item, i) => {
       const got = item.ok ? JSON.stringify(gepResultToJson(item.result), null, 2) : `issues ${JSON.stringify(item.issues)}`;
@@ -153,12 +206,18 @@ describe('batches on compiled plans', () => {
     // refused unit and the only unit of the other structure.
     expect(report.onPlans).toBe(4);
     expect(report.items[5]).toMatchObject({ ok: false });
-    expect(!report.items[5]!.ok && report.items[5]!.issues.map((i) => i.path.join('.'))).toEqual(['indicators.regulating.water-conservation.ecosystems.0.area.value']);
+    expect(!report.items[5]!.ok && report.items[5]!.issues.map((i) => i.path.join('.'))).toEqual([
+      'indicators.regulating.water-conservation.ecosystems.0.area.value',
+    ]);
   });
 
-  it('gives the float path\'s results bit for bit, as JSON text when streamed', () => {
+  it("gives the float path's results bit for bit, as JSON text when streamed", () => {
     const texts: string[] = [];
-    const report = streamGepBatch(inputs, { arithmetic: floatArithmetic, form: 'json' }, (item) => texts[item.index] = item.ok ? `${item.result}` : `issues ${JSON.stringify(item.issues)}`);
+    const report = streamGepBatch(
+      inputs,
+      { arithmetic: floatArithmetic, form: 'json' },
+      (item) => (texts[item.index] = item.ok ? `${item.result}` : `issues ${JSON.stringify(item.issues)}`),
+    );
     inputs.forEach((input, i) => expect(texts[i], `unit ${i}`).toBe(direct(input, true)));
     expect(report.items.every((i) => !i.ok || i.result === null)).toBe(true);
   });
@@ -172,11 +231,12 @@ describe('batches on compiled plans', () => {
     expect(first.ok && first.summary).toEqual(summarize(computeGep(inputs[0])));
   });
 
-  it('refuses an override of another sign than the plan\'s unit, as computeGep does', () => {
+  it("refuses an override of another sign than the plan's unit, as computeGep does", () => {
     // Overrides are checked against the sign of their table row (a money coefficient is never
     // negative): the third unit's −3 元/m³ must be refused, not computed on the plan of the others.
     const withOverride = (value: string, i: number) => ({
-      ...units[0] as object, region: { ...SAMPLE.region, name: `override ${i}`, code: `14020${i}` },
+      ...(units[0] as object),
+      region: { ...SAMPLE.region, name: `override ${i}`, code: `14020${i}` },
       coefficientOverrides: [{ id: 'reservoir-storage-cost', value, unit: '元/m³', reason: 'county survey' }],
     });
     const report = computeGepBatch([withOverride('7.5', 1), withOverride('8', 2), withOverride('-3', 3)]);
@@ -186,21 +246,37 @@ describe('batches on compiled plans', () => {
     expect(report.onPlans).toBe(1);
   });
 
-  it('gives each result as its JSON text\'s UTF-8 bytes plus a newline (form bytes), direct or planned, decimal or float', () => {
+  it("gives each result as its JSON text's UTF-8 bytes plus a newline (form bytes), direct or planned, decimal or float", () => {
     // Names with Chinese, a quote and a character outside the BMP (a surrogate pair: 4 bytes in
     // UTF-8): the plan writes region names into its byte template per row, so their lengths count.
-    const named = [...inputs.slice(0, 5).map((u, i) => ({ ...(u as object), region: { ...SAMPLE.region, name: `示例县 "${i}" 𠀋`, code: `14010${i + 1}` } })), ...inputs.slice(5)];
+    const named = [
+      ...inputs
+        .slice(0, 5)
+        .map((u, i) => ({ ...(u as object), region: { ...SAMPLE.region, name: `示例县 "${i}" 𠀋`, code: `14010${i + 1}` } })),
+      ...inputs.slice(5),
+    ];
     const utf8 = new TextEncoder();
     for (const arithmetic of [undefined, floatArithmetic]) {
       const texts: string[] = [];
       const bytes: Uint8Array[] = [];
-      const a = streamGepBatch(named, { form: 'json', ...(arithmetic ? { arithmetic } : {}) }, (item) => (texts[item.index] = item.ok ? (item.result as string) : 'failed'));
-      const b = streamGepBatch(named, { form: 'bytes', ...(arithmetic ? { arithmetic } : {}) }, (item) => (bytes[item.index] = item.ok ? (item.result as Uint8Array) : utf8.encode('failed')));
+      const a = streamGepBatch(
+        named,
+        { form: 'json', ...(arithmetic ? { arithmetic } : {}) },
+        (item) => (texts[item.index] = item.ok ? (item.result as string) : 'failed'),
+      );
+      const b = streamGepBatch(
+        named,
+        { form: 'bytes', ...(arithmetic ? { arithmetic } : {}) },
+        (item) => (bytes[item.index] = item.ok ? (item.result as Uint8Array) : utf8.encode('failed')),
+      );
       // Units 1–4 on the plan; unit 0 (first of its structure), the refused unit and the other structure directly.
       expect([a.onPlans, b.onPlans]).toEqual([4, 4]);
       named.forEach((_, i) => {
         expect(bytes[i], `unit ${i}`).toBeInstanceOf(Uint8Array);
-        expect(Buffer.from(bytes[i]!).equals(Buffer.from(texts[i] === 'failed' ? 'failed' : `${texts[i]}\n`)), `unit ${i} (${arithmetic?.name ?? 'decimal'})`).toBe(true);
+        expect(
+          Buffer.from(bytes[i]!).equals(Buffer.from(texts[i] === 'failed' ? 'failed' : `${texts[i]}\n`)),
+          `unit ${i} (${arithmetic?.name ?? 'decimal'})`,
+        ).toBe(true);
       });
       expect(new TextDecoder().decode(bytes[1]!)).toContain('"name": "示例县 \\"1\\" 𠀋"');
     }

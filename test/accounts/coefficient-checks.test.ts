@@ -12,9 +12,21 @@ import type { GepInput } from '../../src/accounts/input.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 const waterConservation = {
-  ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } }],
+  ecosystems: [
+    {
+      ecosystemType: 'deciduous-broadleaf-forest',
+      area: { value: '100', unit: 'km²' },
+      precipitation: { value: '600', unit: 'mm' },
+      evapotranspiration: { value: '400', unit: 'mm' },
+    },
+  ],
 };
-const small: GepInput = { region: { name: 'Test county', level: 'county', area: { value: '100', unit: 'km²' } }, accountingYear: 2022, priceYear: 2022, indicators: { 'regulating.water-conservation': waterConservation } };
+const small: GepInput = {
+  region: { name: 'Test county', level: 'county', area: { value: '100', unit: 'km²' } },
+  accountingYear: 2022,
+  priceYear: 2022,
+  indicators: { 'regulating.water-conservation': waterConservation },
+};
 
 function issuesOf(input: unknown, options = {}) {
   try {
@@ -32,10 +44,16 @@ describe('strict mode', () => {
     // The sample under shanxi reads 19 RWEQ constants in sand fixation, the latent heat and the humidifier
     // electricity in climate regulation, and the residential land-use term in landscape: 22, all to-verify.
     const toVerify = issues.filter((i) => i.code === 'coefficient.to-verify');
-    expect(toVerify.map((i) => i.found)).toEqual(expect.arrayContaining([
-      'rweq.qmax-coefficient', 'rweq.critical-length-coefficient', 'rweq.vegetation.fvc-coefficient',
-      'latent-heat-vaporisation.2450', 'humidifier-electricity', 'land-use-term.residential',
-    ]));
+    expect(toVerify.map((i) => i.found)).toEqual(
+      expect.arrayContaining([
+        'rweq.qmax-coefficient',
+        'rweq.critical-length-coefficient',
+        'rweq.vegetation.fvc-coefficient',
+        'latent-heat-vaporisation.2450',
+        'humidifier-electricity',
+        'land-use-term.residential',
+      ]),
+    );
     expect(toVerify.filter((i) => i.path[1] === 'regulating.sand-fixation')).toHaveLength(19);
     expect(toVerify.filter((i) => i.path[1] === 'regulating.climate-regulation')).toHaveLength(2);
     expect(new Set(toVerify.map((i) => i.found)).size).toBe(toVerify.length);
@@ -46,11 +64,21 @@ describe('strict mode', () => {
 
   it('refuses a price carried to the account year through to-verify CPI years (2009, 2010), naming the coefficient', () => {
     // 2008 → 2022 chains the CPI changes of 2009…2022; 2008, 2009 and 2010 are still to verify one by one.
-    const input: GepInput = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '6.5', unit: '元/m³', priceYear: 2008, source: 'test', reason: 'a 2008 price' }] };
+    const input: GepInput = {
+      ...small,
+      coefficientOverrides: [
+        { id: 'reservoir-storage-cost', value: '6.5', unit: '元/m³', priceYear: 2008, source: 'test', reason: 'a 2008 price' },
+      ],
+    };
     expect(computeGep(input).warnings.some((w) => w.code === 'index-to-verify')).toBe(true);
     const issues = issuesOf(input, { strict: true });
     expect(issues.map((i) => [i.code, i.path.join('.'), i.found, i.expected])).toEqual([
-      ['coefficient.index-to-verify', 'indicators.regulating.water-conservation.ecosystems.0', 'reservoir-storage-cost', 'cpi-national 2009, 2010'],
+      [
+        'coefficient.index-to-verify',
+        'indicators.regulating.water-conservation.ecosystems.0',
+        'reservoir-storage-cost',
+        'cpi-national 2009, 2010',
+      ],
     ]);
   });
 
@@ -59,8 +87,13 @@ describe('strict mode', () => {
   });
 
   it('refuses a to-verify regional adjustment coefficient of the profile', () => {
-    const profile = { ...getProfile('national-2022')!, adjustments: [{ indicator: 'regulating.water-conservation', factor: '1.1', source: 'test', status: 'to-verify' as const, note: '' }] };
+    const profile = {
+      ...getProfile('national-2022')!,
+      adjustments: [{ indicator: 'regulating.water-conservation', factor: '1.1', source: 'test', status: 'to-verify' as const, note: '' }],
+    };
     expect(computeGep(small, { profile }).warnings.some((w) => w.code === 'adjustment-to-verify')).toBe(true);
-    expect(issuesOf(small, { profile, strict: true }).map((i) => [i.code, i.path.join('.')])).toEqual([['profile.adjustment-to-verify', 'profile.adjustments.0.factor']]);
+    expect(issuesOf(small, { profile, strict: true }).map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['profile.adjustment-to-verify', 'profile.adjustments.0.factor'],
+    ]);
   });
 });

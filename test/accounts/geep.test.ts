@@ -35,11 +35,21 @@ describe('computeGeep', () => {
     const r = computeGeep(china2015);
     expect(inWanYi(r.geep.value)).toBe('122.77');
     expect(inWanYi(r.ggdp.value)).toBe('69.67'); // 72.3 − 2 − 0.63
-    expect(r.geep.value.minus(convert(decimalArithmetic, new GepDecimal('122.78'), '万亿元', '元')).abs().lte('2e10')).toBe(true); // 0.02 万亿 = 2×10¹⁰ 元
+    expect(
+      r.geep.value
+        .minus(convert(decimalArithmetic, new GepDecimal('122.78'), '万亿元', '元'))
+        .abs()
+        .lte('2e10'),
+    ).toBe(true); // 0.02 万亿 = 2×10¹⁰ 元
     // GEEP/GDP = 122.77 / 72.3 = 1.698 → "1.7倍"; ERS share of GEEP 53.1 / 122.77 = 43.25 % → 43.3 %
     expect(r.geep.value.dividedBy(r.terms[0]!.value.value).toFixed(1)).toBe('1.7');
     expect(new GepDecimal('53.1').dividedBy('122.77').times(100).toFixed(1)).toBe('43.3');
-    expect(r.terms.map((t) => [t.id, t.sign])).toEqual([['gdp', 1], ['pdc', -1], ['ecdc', -1], ['ers', 1]]);
+    expect(r.terms.map((t) => [t.id, t.sign])).toEqual([
+      ['gdp', 1],
+      ['pdc', -1],
+      ['ecdc', -1],
+      ['ers', 1],
+    ]);
     expect(r.gdpBasis).toBe('sum-of-subregions');
     expect(r.ersSource).toBe('input');
     expect(r.variant).toMatchObject({ id: 'caep', formula: 'GEEP = GDP − PDC − EcDC + ERS' });
@@ -47,22 +57,33 @@ describe('computeGeep', () => {
   });
 
   it('reproduces China 2016 with the GDP implied by the published parts: 77.99 − 2.1 − 0.69 + 51.4 = 126.6 万亿元 (ma-2020-geep)', () => {
-    const r = computeGeep({ ...china2015, economy: { gdp: { ...wy('77.99'), basis: 'sum-of-subregions' } }, geep: {
-      pollutionLoss: [{ item: 'PDC', medium: 'other', value: wy('2.1') }],
-      ecologicalDamage: [{ item: 'EcDC', ecosystem: 'other', value: wy('0.69') }],
-      regulatingServices: wy('51.4'),
-    }, priceYear: 2016 });
+    const r = computeGeep({
+      ...china2015,
+      economy: { gdp: { ...wy('77.99'), basis: 'sum-of-subregions' } },
+      geep: {
+        pollutionLoss: [{ item: 'PDC', medium: 'other', value: wy('2.1') }],
+        ecologicalDamage: [{ item: 'EcDC', ecosystem: 'other', value: wy('0.69') }],
+        regulatingServices: wy('51.4'),
+      },
+      priceYear: 2016,
+    });
     expect(inWanYi(r.geep.value)).toBe('126.6');
     expect(r.geep.value.dividedBy(r.terms[0]!.value.value).toFixed(1)).toBe('1.6'); // 1.623 → "1.6 times"
   });
 
   it('sums EcDC by ecosystem: forest 2 437.5 + grassland 3 112.1 + wetland 18 269.6 = 23 819.2 亿元 (China 2015, E8)', () => {
     const yi = (value: string) => ({ value, unit: '亿元' });
-    const r = computeGeep({ ...china2015, geep: { ...china2015.geep, ecologicalDamage: [
-      { item: '森林', ecosystem: 'forest', value: yi('2437.5') },
-      { item: '草地', ecosystem: 'grassland', value: yi('3112.1') },
-      { item: '湿地', ecosystem: 'wetland', value: yi('18269.6') },
-    ] } });
+    const r = computeGeep({
+      ...china2015,
+      geep: {
+        ...china2015.geep,
+        ecologicalDamage: [
+          { item: '森林', ecosystem: 'forest', value: yi('2437.5') },
+          { item: '草地', ecosystem: 'grassland', value: yi('3112.1') },
+          { item: '湿地', ecosystem: 'wetland', value: yi('18269.6') },
+        ],
+      },
+    });
     expect(convert(decimalArithmetic, r.terms.find((t) => t.id === 'ecdc')!.value.value, '元', '亿元').toString()).toBe('23819.2');
   });
 
@@ -75,10 +96,29 @@ describe('computeGeep', () => {
       economy: { gdp: { value: '10', unit: '亿元', basis: 'regional-statistics' } },
       geep: {
         pollutionLoss: [
-          { item: 'water scarcity', medium: 'water', basis: 'damage', quantity: { value: '320', unit: '万m³' }, unitCost: { value: '4.5', unit: '元/m³', priceYear: 2022 } },
-          { item: 'COD', medium: 'water', basis: 'virtual-treatment', quantity: { value: '2600', unit: 't' }, unitCost: { value: '3000', unit: '元/t' } },
+          {
+            item: 'water scarcity',
+            medium: 'water',
+            basis: 'damage',
+            quantity: { value: '320', unit: '万m³' },
+            unitCost: { value: '4.5', unit: '元/m³', priceYear: 2022 },
+          },
+          {
+            item: 'COD',
+            medium: 'water',
+            basis: 'virtual-treatment',
+            quantity: { value: '2600', unit: 't' },
+            unitCost: { value: '3000', unit: '元/t' },
+          },
         ],
-        ecologicalDamage: [{ item: 'subsidence', ecosystem: 'mining', quantity: { value: '420', unit: 'hm²' }, unitCost: { value: '26000', unit: '元/hm²' } }],
+        ecologicalDamage: [
+          {
+            item: 'subsidence',
+            ecosystem: 'mining',
+            quantity: { value: '420', unit: 'hm²' },
+            unitCost: { value: '26000', unit: '元/hm²' },
+          },
+        ],
         regulatingServices: { value: '5000', unit: '万元' },
       },
       priceYear: 2022,
@@ -100,7 +140,10 @@ describe('computeGeep', () => {
   });
 
   it('deducts resource depletion only in the variants that do, and adds all of GEP in eco-gdp-all-services', () => {
-    const withRdc = { ...china2015, geep: { ...china2015.geep, resourceDepletion: [{ item: 'minerals', resource: 'mineral' as const, value: wy('1.5') }] } };
+    const withRdc = {
+      ...china2015,
+      geep: { ...china2015.geep, resourceDepletion: [{ item: 'minerals', resource: 'mineral' as const, value: wy('1.5') }] },
+    };
     // caep: RDC listed, not deducted → 122.77
     const v1 = computeGeep(withRdc);
     expect(inWanYi(v1.geep.value)).toBe('122.77');
@@ -108,26 +151,39 @@ describe('computeGeep', () => {
     expect(inWanYi(v1.terms.find((t) => t.id === 'rdc')!.value.value)).toBe('1.5');
     expect(v1.warnings.map((w) => w.code)).toEqual(['geep-rdc-not-deducted']);
     // V2: 72.3 − 1.5 − 2 − 0.63 + 53.1 = 121.27
-    expect(inWanYi(computeGeep(withRdc, { arithmetic: decimalArithmetic, variant: 'caep-with-resource-depletion' }).geep.value)).toBe('121.27');
+    expect(inWanYi(computeGeep(withRdc, { arithmetic: decimalArithmetic, variant: 'caep-with-resource-depletion' }).geep.value)).toBe(
+      '121.27',
+    );
     // V5 with China 2015 GEP 72.81 (ma-2017): 72.3 − 1.5 − 2 − 0.63 + 72.81 = 140.98, and a double-counting warning
-    const v5 = computeGeep({ ...withRdc, gep: { value: convert(decimalArithmetic, new GepDecimal('72.81'), '万亿元', '元'), unit: '元' } }, { arithmetic: decimalArithmetic, variant: 'eco-gdp-all-services' });
+    const v5 = computeGeep(
+      { ...withRdc, gep: { value: convert(decimalArithmetic, new GepDecimal('72.81'), '万亿元', '元'), unit: '元' } },
+      { arithmetic: decimalArithmetic, variant: 'eco-gdp-all-services' },
+    );
     expect(inWanYi(v5.geep.value)).toBe('140.98');
     expect(v5.terms.find((t) => t.id === 'ers')).toMatchObject({ sign: 0 });
     expect(v5.warnings.map((w) => w.code)).toContain('geep-double-counting');
     // V2 needs the resource-depletion list, even empty
-    expect(issuesOf(() => computeGeep(china2015, { arithmetic: decimalArithmetic, variant: 'caep-with-resource-depletion' }))).toEqual(['input.required geep.resourceDepletion']);
+    expect(issuesOf(() => computeGeep(china2015, { arithmetic: decimalArithmetic, variant: 'caep-with-resource-depletion' }))).toEqual([
+      'input.required geep.resourceDepletion',
+    ]);
   });
 
   it('reports every bad input at once: missing GDP, money of another price year, a unit cost that does not fit the amount', () => {
-    expect(issuesOf(() => computeGeep({
-      economy: {},
-      geep: {
-        pollutionLoss: [{ item: 'air', medium: 'air', value: { value: '1', unit: '亿元', priceYear: 2020 } }],
-        ecologicalDamage: [{ item: 'x', ecosystem: 'forest', quantity: { value: '3', unit: 't' }, unitCost: { value: '5', unit: '元/hm²' } }],
-        regulatingServices: { value: '1', unit: '亿元' },
-      },
-      priceYear: 2022,
-    }))).toEqual([
+    expect(
+      issuesOf(() =>
+        computeGeep({
+          economy: {},
+          geep: {
+            pollutionLoss: [{ item: 'air', medium: 'air', value: { value: '1', unit: '亿元', priceYear: 2020 } }],
+            ecologicalDamage: [
+              { item: 'x', ecosystem: 'forest', quantity: { value: '3', unit: 't' }, unitCost: { value: '5', unit: '元/hm²' } },
+            ],
+            regulatingServices: { value: '1', unit: '亿元' },
+          },
+          priceYear: 2022,
+        }),
+      ),
+    ).toEqual([
       'input.required economy.gdp',
       'input.price-year geep.pollutionLoss.0.value.priceYear',
       'input.unit-dimension geep.ecologicalDamage.0.unitCost.unit',
@@ -143,8 +199,21 @@ describe('geepFromAccount', () => {
     economy: { gdp: { value: '5', unit: '亿元', priceYear: 2022, basis: 'regional-statistics' } },
     geep: { pollutionLoss: [{ item: 'air', medium: 'air', value: { value: '1000', unit: '万元' } }], ecologicalDamage: [] },
     indicators: {
-      'material.agriculture': { products: [{ item: 'maize', quantity: { value: '12000', unit: 't' }, price: { value: '2700', unit: '元/t', priceYear: 2022 } }] },
-      'regulating.water-conservation': { ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' }, runoffCoefficient: { value: '2.7', unit: '%' } }], unitPrice: { value: '7', unit: '元/m³', priceYear: 2022 } },
+      'material.agriculture': {
+        products: [{ item: 'maize', quantity: { value: '12000', unit: 't' }, price: { value: '2700', unit: '元/t', priceYear: 2022 } }],
+      },
+      'regulating.water-conservation': {
+        ecosystems: [
+          {
+            ecosystemType: 'deciduous-broadleaf-forest',
+            area: { value: '100', unit: 'km²' },
+            precipitation: { value: '600', unit: 'mm' },
+            evapotranspiration: { value: '400', unit: 'mm' },
+            runoffCoefficient: { value: '2.7', unit: '%' },
+          },
+        ],
+        unitPrice: { value: '7', unit: '元/m³', priceYear: 2022 },
+      },
     },
   };
 
@@ -173,7 +242,10 @@ describe('geepFromAccount', () => {
   });
 
   it('validates the blocks with the account: a missing pollution list and an unknown medium are located', () => {
-    const bad: unknown = { ...account, geep: { ecologicalDamage: [{ item: 'x', ecosystem: 'volcano', value: { value: '1', unit: '元' } }] } };
+    const bad: unknown = {
+      ...account,
+      geep: { ecologicalDamage: [{ item: 'x', ecosystem: 'volcano', value: { value: '1', unit: '元' } }] },
+    };
     expect(issuesOf(() => computeGep(bad))).toEqual(['input.required geep.pollutionLoss', 'input.type geep.ecologicalDamage.0.ecosystem']);
   });
 });

@@ -17,9 +17,18 @@ const small: GepInput = {
   accountingYear: 2022,
   priceYear: 2022,
   indicators: {
-    'material.agriculture': { products: [{ item: 'maize', quantity: { value: '12000', unit: 't' }, price: price('2700', '元/t'), ecosystemType: 'cropland' }] },
+    'material.agriculture': {
+      products: [{ item: 'maize', quantity: { value: '12000', unit: 't' }, price: price('2700', '元/t'), ecosystemType: 'cropland' }],
+    },
     'regulating.water-conservation': {
-      ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } }],
+      ecosystems: [
+        {
+          ecosystemType: 'deciduous-broadleaf-forest',
+          area: { value: '100', unit: 'km²' },
+          precipitation: { value: '600', unit: 'mm' },
+          evapotranspiration: { value: '400', unit: 'mm' },
+        },
+      ],
     },
   },
 };
@@ -47,7 +56,10 @@ describe('computeGep', () => {
       outsideRegion: { value: '0', unit: '元', priceYear: 2022 },
       gep: { value: '162162800', unit: '元', priceYear: 2022 },
     });
-    expect(json.byEcosystemType).toEqual({ cropland: { value: '32400000', unit: '元', priceYear: 2022 }, forest: { value: '129762800', unit: '元', priceYear: 2022 } });
+    expect(json.byEcosystemType).toEqual({
+      cropland: { value: '32400000', unit: '元', priceYear: 2022 },
+      forest: { value: '129762800', unit: '元', priceYear: 2022 },
+    });
     expect(json.profile).toMatchObject({ id: 'national-2022', indicatorListStatus: 'to-verify' });
     expect(json.coefficientTable).toBe('national-2022/1.1.0');
   });
@@ -72,8 +84,14 @@ describe('computeGep', () => {
   });
 
   it('refuses to rebase beyond the index series, naming the coefficient', () => {
-    expect(issuesOf({ ...small, accountingYear: 2025, priceYear: 2025, indicators: { 'regulating.water-conservation': small.indicators['regulating.water-conservation'] } }))
-      .toEqual(['coefficient.rebase indicators.regulating.water-conservation.ecosystems.0']);
+    expect(
+      issuesOf({
+        ...small,
+        accountingYear: 2025,
+        priceYear: 2025,
+        indicators: { 'regulating.water-conservation': small.indicators['regulating.water-conservation'] },
+      }),
+    ).toEqual(['coefficient.rebase indicators.regulating.water-conservation.ecosystems.0']);
   });
 
   it('carries the trace of every number: steps with their inputs, and coefficients with table and source', () => {
@@ -91,10 +109,16 @@ describe('computeGep', () => {
   });
 
   it('applies coefficient overrides from the input and the options, and shows them in the trace', () => {
-    const input: GepInput = { ...small, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m³', priceYear: 2022, reason: 'provincial cost 2022' }] };
+    const input: GepInput = {
+      ...small,
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m³', priceYear: 2022, reason: 'provincial cost 2022' }],
+    };
     const json = gepResultToJson(computeGep(input));
     expect(json.totals.regulating.value).toBe('165420000'); // 18 380 000 × 9
-    expect(json.coefficientsUsed.find((c) => c.id === 'reservoir-storage-cost')).toMatchObject({ status: 'user-override', overridden: { tableValue: '7.06' } });
+    expect(json.coefficientsUsed.find((c) => c.id === 'reservoir-storage-cost')).toMatchObject({
+      status: 'user-override',
+      overridden: { tableValue: '7.06' },
+    });
     expect(json.warnings.some((w) => w.code === 'price-year-mismatch')).toBe(false);
   });
 
@@ -121,9 +145,12 @@ describe('computeGep', () => {
     expect(issuesOf(small, { profile: 'nowhere-2030' })).toEqual(['profile.unknown profile']);
   });
 
-  it('applies a profile\'s regional adjustment coefficient (调节系数) as a traced line', () => {
+  it("applies a profile's regional adjustment coefficient (调节系数) as a traced line", () => {
     // agriculture 32 400 000 × 1.1 = 35 640 000; the adjustment line is 32 400 000 × 0.1 = 3 240 000
-    const profile = { ...getProfile('national-2022')!, adjustments: [{ indicator: 'material.agriculture', factor: '1.1', source: 'test', status: 'to-verify' as const, note: 'made up' }] };
+    const profile = {
+      ...getProfile('national-2022')!,
+      adjustments: [{ indicator: 'material.agriculture', factor: '1.1', source: 'test', status: 'to-verify' as const, note: 'made up' }],
+    };
     const json = gepResultToJson(computeGep(small, { profile, rebase: false }));
     const agri = json.indicators.find((i) => i.id === 'material.agriculture')!;
     expect(agri.value.total.value).toBe('35640000');
@@ -135,7 +162,17 @@ describe('computeGep', () => {
 
   it('subtracts products from outside the region when the profile says so (GB/T 46869—2025), and only then', () => {
     // GEP = 32 400 000 + 129 762 800 − 2 000 000 = 160 162 800
-    const input: GepInput = { ...small, outsideRegion: [{ item: 'inflowing water', indicator: 'regulating.water-conservation', value: { value: '200', unit: '万元' }, method: 'upstream inflow × reservoir cost' }] };
+    const input: GepInput = {
+      ...small,
+      outsideRegion: [
+        {
+          item: 'inflowing water',
+          indicator: 'regulating.water-conservation',
+          value: { value: '200', unit: '万元' },
+          method: 'upstream inflow × reservoir cost',
+        },
+      ],
+    };
     const subtracting = { ...getProfile('national-2022')!, subtractOutsideRegion: true };
     const json = gepResultToJson(computeGep(input, { profile: subtracting, rebase: false }));
     expect(json.totals.outsideRegion.value).toBe('2000000');
@@ -172,23 +209,41 @@ describe('computeGep', () => {
   });
 
   it('holds GEP = Σ categories = Σ indicators for generated product lists (property)', () => {
-    const amount = fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 4 })).map(([n, s]) => (s ? `${Math.floor(n / 10 ** s)}.${String(n % 10 ** s).padStart(s, '0')}` : String(n)));
-    const product = fc.record({ item: fc.string({ minLength: 1, maxLength: 8 }), quantity: amount.map((value) => ({ value, unit: 't' })), price: amount.map((value) => price(value, '元/t')) });
+    const amount = fc
+      .tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 4 }))
+      .map(([n, s]) => (s ? `${Math.floor(n / 10 ** s)}.${String(n % 10 ** s).padStart(s, '0')}` : String(n)));
+    const product = fc.record({
+      item: fc.string({ minLength: 1, maxLength: 8 }),
+      quantity: amount.map((value) => ({ value, unit: 't' })),
+      price: amount.map((value) => price(value, '元/t')),
+    });
     const sector = fc.array(product, { minLength: 1, maxLength: 5 }).map((products) => ({ products }));
-    fc.assert(fc.property(sector, sector, sector, (a, b, c) => {
-      const input: GepInput = { ...small, indicators: { 'material.agriculture': a, 'material.forestry': b, 'material.fishery': c } };
-      const r = gepResultToJson(computeGep(input));
-      const sumIndicators = r.indicators.reduce((acc, i) => acc.plus(i.value.total.value), new GepDecimal(0));
-      const sumLines = r.indicators.flatMap((i) => i.value.lines).reduce((acc, l) => acc.plus(l.value.value), new GepDecimal(0));
-      const sumCategories = new GepDecimal(r.totals.material.value).plus(r.totals.regulating.value).plus(r.totals.cultural.value);
-      return sumIndicators.eq(r.totals.gep.value) && sumCategories.eq(r.totals.gep.value) && sumLines.eq(r.totals.gep.value);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(sector, sector, sector, (a, b, c) => {
+        const input: GepInput = { ...small, indicators: { 'material.agriculture': a, 'material.forestry': b, 'material.fishery': c } };
+        const r = gepResultToJson(computeGep(input));
+        const sumIndicators = r.indicators.reduce((acc, i) => acc.plus(i.value.total.value), new GepDecimal(0));
+        const sumLines = r.indicators.flatMap((i) => i.value.lines).reduce((acc, l) => acc.plus(l.value.value), new GepDecimal(0));
+        const sumCategories = new GepDecimal(r.totals.material.value).plus(r.totals.regulating.value).plus(r.totals.cultural.value);
+        return sumIndicators.eq(r.totals.gep.value) && sumCategories.eq(r.totals.gep.value) && sumLines.eq(r.totals.gep.value);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('is linear in price: doubling every price doubles the value (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 0, max: 10 ** 7 }), (q, p) => {
-      const at = (pv: string) => computeGep({ ...small, indicators: { 'material.agriculture': { products: [{ item: 'x', quantity: { value: String(q), unit: 'kg' }, price: price(pv, '元/kg') }] } } });
-      return at(String(2 * p)).totals.gep.value.eq(at(String(p)).totals.gep.value.times(2));
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 0, max: 10 ** 7 }), (q, p) => {
+        const at = (pv: string) =>
+          computeGep({
+            ...small,
+            indicators: {
+              'material.agriculture': { products: [{ item: 'x', quantity: { value: String(q), unit: 'kg' }, price: price(pv, '元/kg') }] },
+            },
+          });
+        return at(String(2 * p)).totals.gep.value.eq(at(String(p)).totals.gep.value.times(2));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -9,7 +9,10 @@ import type { GepInput } from '../../src/accounts/input.js';
 const base = { region: { name: '示例县', level: 'county' }, accountingYear: 2022, priceYear: 2022 } as const;
 const area = { value: '100', unit: 'km²' };
 
-computeGep({ ...base, indicators: { 'material.water-supply': { uses: [{ use: 'domestic', withdrawal: { value: '100', unit: '万m³' } }] } } });
+computeGep({
+  ...base,
+  indicators: { 'material.water-supply': { uses: [{ use: 'domestic', withdrawal: { value: '100', unit: '万m³' } }] } },
+});
 
 computeGep({
   ...base,
@@ -33,8 +36,10 @@ computeGep({
   ...base,
   indicators: {
     'regulating.water-conservation': {
-      // @ts-expect-error -- a misspelt field (precipitaton)
-      ecosystems: [{ ecosystemType: 'forest', area, precipitaton: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } }],
+      ecosystems: [
+        // @ts-expect-error -- a misspelt field (precipitaton)
+        { ecosystemType: 'forest', area, precipitaton: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } },
+      ],
     },
   },
 });

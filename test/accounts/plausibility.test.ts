@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../src/accounts/gep.js';
 import { GepInputError } from '../../src/errors/errors.js';
 import { plausibilityData, plausibilityPlan, runPlausibility } from '../../src/accounts/plausibility.js';
-import { decimalArithmetic, decimalArithmetic as D, floatArithmetic, isDecimalText, type Arithmetic, type GepDecimal } from '../../src/numbers/arithmetic.js';
+import {
+  decimalArithmetic,
+  decimalArithmetic as D,
+  floatArithmetic,
+  isDecimalText,
+  type Arithmetic,
+  type GepDecimal,
+} from '../../src/numbers/arithmetic.js';
 import { convert } from '../../src/units/units.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
@@ -42,7 +49,7 @@ describe('ecosystem areas against the region', () => {
     });
   });
 
-  it('checks each indicator\'s own sum, allows the stated tolerance, and leaves lakes out', () => {
+  it("checks each indicator's own sum, allows the stated tolerance, and leaves lakes out", () => {
     // +4 % on the water-conservation rows (2 296.32 km²) is within 5 %; +6 % (2 340.48 km²) is not.
     const within = clone();
     within.indicators['regulating.water-conservation'].ecosystems[0].area.value = String(420 + 0.04 * 2208);
@@ -52,7 +59,11 @@ describe('ecosystem areas against the region', () => {
     expect(codes(beyond)).toEqual(['input.area-exceeds-region indicators.regulating.water-conservation']);
     // A lake's whole area feeds the storage regression and may reach beyond the region.
     const lake = clone();
-    lake.indicators['regulating.flood-regulation'].lakes.push({ item: 'border lake', region: 'qinghai-tibet-plateau', area: { value: '4000', unit: 'km²' } });
+    lake.indicators['regulating.flood-regulation'].lakes.push({
+      item: 'border lake',
+      region: 'qinghai-tibet-plateau',
+      area: { value: '4000', unit: 'km²' },
+    });
     expect(() => computeGep(lake)).not.toThrow();
   });
 
@@ -95,7 +106,10 @@ describe('negative results', () => {
   });
 
   it('refuses a negative price override and a negative price in an indicator input', () => {
-    const override = { ...sample, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '-7.06', unit: '元/m³', priceYear: 2022, reason: 'typo' }] };
+    const override = {
+      ...sample,
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '-7.06', unit: '元/m³', priceYear: 2022, reason: 'typo' }],
+    };
     expect(codes(override)).toEqual(['input.out-of-range coefficientOverrides.0.value']);
     // A non-money coefficient keeps the sign of the table value.
     const flipped = { ...sample, coefficientOverrides: [{ id: 'sediment-deposition-ratio', value: '-0.24', unit: '1', reason: 'typo' }] };
@@ -120,10 +134,15 @@ describe('ranges', () => {
   it('warns about a soil erodibility in US units given as SI, and about the soil retained per hectare', () => {
     // K_US 0.32 is K_SI 0.042; typed as SI it makes every retention 7.6 times too large.
     const input = clone();
-    for (const e of input.indicators['regulating.soil-retention'].ecosystems) e.soilErodibility.value = String(Number(e.soilErodibility.value) * 10);
+    for (const e of input.indicators['regulating.soil-retention'].ecosystems)
+      e.soilErodibility.value = String(Number(e.soilErodibility.value) * 10);
     const w = warningsOf(input);
-    expect(w.filter((x) => x.code === 'implausible-value' && x.path!.includes('soilErodibility'))).toHaveLength(input.indicators['regulating.soil-retention'].ecosystems.length);
-    expect(w.find((x) => x.code === 'implausible-rate')!.message).toMatch(/^regulating\.soil-retention: \d+(\.\d+)? t\/\(hm²·a\) over its 2190 km² is outside the plausible range 0–1000/);
+    expect(w.filter((x) => x.code === 'implausible-value' && x.path!.includes('soilErodibility'))).toHaveLength(
+      input.indicators['regulating.soil-retention'].ecosystems.length,
+    );
+    expect(w.find((x) => x.code === 'implausible-rate')!.message).toMatch(
+      /^regulating\.soil-retention: \d+(\.\d+)? t\/\(hm²·a\) over its 2190 km² is outside the plausible range 0–1000/,
+    );
     expect(warningsOf(sample).some((x) => x.code === 'implausible-rate' || x.code === 'implausible-value')).toBe(false);
   });
 
@@ -165,10 +184,17 @@ describe('deciding with floats where they are certain (the compiled plan) gives 
   // around each bound, in units whose factors floats cannot hold exactly (亩 = 2000/3 m²), must give
   // the same issues and warnings as the decimal-only run computeGep makes.
   const read = (t: string) => (isDecimalText(t) ? t : undefined);
-  const near = (bound: GepDecimal): string[] => [
-    bound, ...[8, 12, 15, 16, 17, 20, 30].flatMap((k) => [bound.times(D.one.plus(`1e-${k}`)), bound.times(D.one.minus(`1e-${k}`))]),
-  ].map((x) => x.toString());
-  const run = <T>(plan: ReturnType<typeof plausibilityPlan<string>>, A: Arithmetic<T>, totals: Record<string, T>, quantity: T[], population?: { value: string; unit: string }) => {
+  const near = (bound: GepDecimal): string[] =>
+    [bound, ...[8, 12, 15, 16, 17, 20, 30].flatMap((k) => [bound.times(D.one.plus(`1e-${k}`)), bound.times(D.one.minus(`1e-${k}`))])].map(
+      (x) => x.toString(),
+    );
+  const run = <T>(
+    plan: ReturnType<typeof plausibilityPlan<string>>,
+    A: Arithmetic<T>,
+    totals: Record<string, T>,
+    quantity: T[],
+    population?: { value: string; unit: string },
+  ) => {
     const src = { A, text: (t: string) => t, total: (k: string) => totals[k]!, quantity: (i: number) => quantity[i]!, population };
     const exact = runPlausibility(plan, src);
     const screened = runPlausibility(plan, { ...src, approx: (t: string) => Number(t) });
@@ -180,9 +206,22 @@ describe('deciding with floats where they are certain (the compiled plan) gives 
   it('at a range bound in 元/亩 (house price 300 000 元/m² is 200 000 000 元/亩)', () => {
     let fired = 0;
     for (const max of [true, false]) {
-      const bound = D.fromString(max ? '300000' : '500').times(2000).dividedBy(3);
+      const bound = D.fromString(max ? '300000' : '500')
+        .times(2000)
+        .dividedBy(3);
       for (const value of near(bound)) {
-        const plan = plausibilityPlan({ region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined }, [{ id: 'cultural.landscape', input: { zones: [{ housePrice: { value, unit: '元/亩' } }] }, path: ['indicators', 'cultural.landscape'] }], [], read);
+        const plan = plausibilityPlan(
+          { region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined },
+          [
+            {
+              id: 'cultural.landscape',
+              input: { zones: [{ housePrice: { value, unit: '元/亩' } }] },
+              path: ['indicators', 'cultural.landscape'],
+            },
+          ],
+          [],
+          read,
+        );
         expect(plan.indicators[0]!.ranges).toHaveLength(1);
         fired += run(plan, decimalArithmetic, zeroTotals, []).warnings.filter((w) => w.code === 'implausible-value').length;
       }
@@ -191,13 +230,22 @@ describe('deciding with floats where they are certain (the compiled plan) gives 
   });
 
   it('at the 5 % tolerance of an area sum in 亩, hm² and km², with region.area in 亩', () => {
-    const terms = [{ value: '1234.5', unit: '亩' }, { value: '77.7', unit: 'hm²' }, { value: '3.3', unit: 'km²' }];
+    const terms = [
+      { value: '1234.5', unit: '亩' },
+      { value: '77.7', unit: 'hm²' },
+      { value: '3.3', unit: 'km²' },
+    ];
     const sum = terms.reduce((s, t) => s.plus(convert(D, D.fromString(t.value), t.unit, 'km²')), D.zero);
     const regionKm2 = sum.dividedBy('1.05');
     let refused = 0;
     for (const region of near(convert(D, regionKm2, 'km²', '亩'))) {
       const input = { ecosystems: terms.map((area) => ({ area })) };
-      const plan = plausibilityPlan({ region: { name: 'r', level: 'county', area: { value: region, unit: '亩' } } as never, allowNegativeTotals: undefined }, [{ id: 'regulating.water-conservation', input, path: ['indicators', 'regulating.water-conservation'] }], [], read);
+      const plan = plausibilityPlan(
+        { region: { name: 'r', level: 'county', area: { value: region, unit: '亩' } } as never, allowNegativeTotals: undefined },
+        [{ id: 'regulating.water-conservation', input, path: ['indicators', 'regulating.water-conservation'] }],
+        [],
+        read,
+      );
       refused += run(plan, decimalArithmetic, zeroTotals, []).issues.length;
     }
     expect(refused).toBeGreaterThan(4);
@@ -206,7 +254,12 @@ describe('deciding with floats where they are certain (the compiled plan) gives 
   it('at a rate bound (soil retained per hectare), decimal and float totals', () => {
     const area = { value: '1234.5', unit: '亩' };
     const areaHm2 = convert(D, D.fromString(area.value), '亩', 'hm²');
-    const plan = plausibilityPlan({ region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined }, [{ id: 'regulating.soil-retention', input: { ecosystems: [{ area }] }, path: ['indicators', 'regulating.soil-retention'] }], [{ id: 'regulating.soil-retention', totalUnit: 't/a' }], read);
+    const plan = plausibilityPlan(
+      { region: { name: 'r', level: 'county' } as never, allowNegativeTotals: undefined },
+      [{ id: 'regulating.soil-retention', input: { ecosystems: [{ area }] }, path: ['indicators', 'regulating.soil-retention'] }],
+      [{ id: 'regulating.soil-retention', totalUnit: 't/a' }],
+      read,
+    );
     expect(plan.rates).toHaveLength(1);
     let warned = 0;
     for (const q of near(areaHm2.times(1000))) {
@@ -219,7 +272,12 @@ describe('deciding with floats where they are certain (the compiled plan) gives 
   it('at the bounds of GEP per person and per km², decimal and float totals', () => {
     const { lo, hi } = { lo: D.fromString('57526').dividedBy(10), hi: D.fromString('711800').times(10) };
     const population = { value: '30.2', unit: '万人' };
-    const plan = plausibilityPlan({ region: { name: 'r', level: 'county', area: { value: '1234.5', unit: '亩' } } as never, allowNegativeTotals: undefined }, [], [], read);
+    const plan = plausibilityPlan(
+      { region: { name: 'r', level: 'county', area: { value: '1234.5', unit: '亩' } } as never, allowNegativeTotals: undefined },
+      [],
+      [],
+      read,
+    );
     let warned = 0;
     for (const g of [...near(lo.times(302000)), ...near(hi.times(302000)), '0', '-1']) {
       const totals = { ...zeroTotals, gep: D.fromString(g) };

@@ -8,7 +8,12 @@ import type { GepInput } from '../../src/accounts/input.js';
 
 const A = decimalArithmetic;
 const yi = (v: string) => ({ value: convert(A, new GepDecimal(v), '亿元', '元'), unit: '元' as const });
-const totals = (m: string, r: string, c: string) => ({ material: yi(m), regulating: yi(r), cultural: yi(c), gep: yi(new GepDecimal(m).plus(r).plus(c).toString()) });
+const totals = (m: string, r: string, c: string) => ({
+  material: yi(m),
+  regulating: yi(r),
+  cultural: yi(c),
+  gep: yi(new GepDecimal(m).plus(r).plus(c).toString()),
+});
 const byId = (rs: RatiosResult<GepDecimal>) => Object.fromEntries(rs.ratios.map((r) => [r.id, r]));
 const toYi = (x: GepDecimal) => convert(A, x, '元', '亿元').toString();
 
@@ -69,26 +74,61 @@ describe('computeRatios', () => {
 
   it('computes the realisation rate from the realised value listed, with its definition and status to-verify', () => {
     // realised 150 + 100 = 250 元 of GEP 1 000 元 → 25 %
-    const t = { material: { value: new GepDecimal(300), unit: '元' as const }, regulating: { value: new GepDecimal(600), unit: '元' as const }, cultural: { value: new GepDecimal(100), unit: '元' as const }, gep: { value: new GepDecimal(1000), unit: '元' as const } };
-    const rs = computeRatios({ priceYear: 2022, totals: t, realisedValue: [
-      { item: 'sales', channel: 'market-sale', value: { value: new GepDecimal(150), unit: '元' } },
-      { item: 'transfers', channel: 'compensation', value: { value: new GepDecimal(100), unit: '元' } },
-    ] });
+    const t = {
+      material: { value: new GepDecimal(300), unit: '元' as const },
+      regulating: { value: new GepDecimal(600), unit: '元' as const },
+      cultural: { value: new GepDecimal(100), unit: '元' as const },
+      gep: { value: new GepDecimal(1000), unit: '元' as const },
+    };
+    const rs = computeRatios({
+      priceYear: 2022,
+      totals: t,
+      realisedValue: [
+        { item: 'sales', channel: 'market-sale', value: { value: new GepDecimal(150), unit: '元' } },
+        { item: 'transfers', channel: 'compensation', value: { value: new GepDecimal(100), unit: '元' } },
+      ],
+    });
     const r = byId(rs)['realisation-rate']!;
     expect(r.value.toString()).toBe('25');
     expect(r.status).toBe('to-verify');
     expect(r.definition).toMatch(/divided by GEP/);
     expect(byId(rs)['primary-conversion-rate']!.value.toString()).toBe('40'); // (300 + 100) / 1 000
-    expect(ratiosToJson(rs).ratios.find((x) => x.id === 'realisation-rate')!.parts!.map((p) => p.value.value)).toEqual(['150', '100']);
+    expect(
+      ratiosToJson(rs)
+        .ratios.find((x) => x.id === 'realisation-rate')!
+        .parts!.map((p) => p.value.value),
+    ).toEqual(['150', '100']);
   });
 
   it('leaves out, with a warning each, the ratios whose denominators are missing or zero (never NaN)', () => {
     const zero = { value: A.zero, unit: '元' as const };
-    const rs = computeRatios({ priceYear: 2022, totals: { material: zero, regulating: zero, cultural: zero, gep: zero }, gdp: { value: zero, basis: 'regional-statistics' } });
+    const rs = computeRatios({
+      priceYear: 2022,
+      totals: { material: zero, regulating: zero, cultural: zero, gep: zero },
+      gdp: { value: zero, basis: 'regional-statistics' },
+    });
     expect(rs.ratios.map((r) => r.id)).toEqual(['two-mountains-value']);
-    expect(rs.warnings.map((w) => w.message.split(' not computed: ')[1])).toEqual(['GDP is zero', 'no population in the input', 'no region.area in the input', 'GEP is zero', 'GEP is zero', 'GEP is zero']);
+    expect(rs.warnings.map((w) => w.message.split(' not computed: ')[1])).toEqual([
+      'GDP is zero',
+      'no population in the input',
+      'no region.area in the input',
+      'GEP is zero',
+      'GEP is zero',
+      'GEP is zero',
+    ]);
     // float path: same ratio ids, same values within 1e-12
-    const f = computeRatios({ priceYear: 2015, totals: { material: { value: 1, unit: '元' }, regulating: { value: 3, unit: '元' }, cultural: { value: 0, unit: '元' }, gep: { value: 4, unit: '元' } } }, floatArithmetic);
+    const f = computeRatios(
+      {
+        priceYear: 2015,
+        totals: {
+          material: { value: 1, unit: '元' },
+          regulating: { value: 3, unit: '元' },
+          cultural: { value: 0, unit: '元' },
+          gep: { value: 4, unit: '元' },
+        },
+      },
+      floatArithmetic,
+    );
     expect(f.ratios.find((r) => r.id === 'regulating-share')!.value).toBe(75);
   });
 });
@@ -101,13 +141,23 @@ describe('ratiosFromAccount', () => {
       priceYear: 2022,
       economy: { gdp: { value: '2', unit: '亿元', basis: 'regional-statistics' }, population: { value: '5', unit: '万人' } },
       geep: { pollutionLoss: [], ecologicalDamage: [] },
-      indicators: { 'material.agriculture': { products: [{ item: 'maize', quantity: { value: '10000', unit: 't' }, price: { value: '2000', unit: '元/t', priceYear: 2022 } }] } },
+      indicators: {
+        'material.agriculture': {
+          products: [{ item: 'maize', quantity: { value: '10000', unit: 't' }, price: { value: '2000', unit: '元/t', priceYear: 2022 } }],
+        },
+      },
     };
     // GEP = 10 000 t × 2 000 元/t = 20 000 000 元; GDP 200 000 000 元 → GGI 0.1
     // per capita 20 000 000 / 50 000 = 400 元; per km² 20 000 000 / 200 = 100 000 元/km²; GEEP = GDP (no costs, no regulating) → 1
     const gep = computeGep(input);
     const r = Object.fromEntries(ratiosFromAccount(gep, input, geepFromAccount(gep, input))!.ratios.map((x) => [x.id, x.value.toString()]));
-    expect(r).toMatchObject({ 'gep-per-gdp': '0.1', 'geep-per-gdp': '1', 'gep-per-capita': '400', 'gep-per-area': '100000', 'two-mountains-value': '20000000' });
+    expect(r).toMatchObject({
+      'gep-per-gdp': '0.1',
+      'geep-per-gdp': '1',
+      'gep-per-capita': '400',
+      'gep-per-area': '100000',
+      'two-mountains-value': '20000000',
+    });
     const { economy: _, ...noEconomy } = input;
     expect(ratiosFromAccount(computeGep(noEconomy), noEconomy)).toBeNull();
   });

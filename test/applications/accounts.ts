@@ -13,12 +13,31 @@ export interface Product {
   readonly type: string;
 }
 
-const line = (p: Product, year: number) => ({ item: p.item, quantity: { value: p.t, unit: 't' }, price: { value: p.price, unit: '元/t', priceYear: year }, ecosystemType: p.type });
+const line = (p: Product, year: number) => ({
+  item: p.item,
+  quantity: { value: p.t, unit: 't' },
+  price: { value: p.price, unit: '元/t', priceYear: year },
+  ecosystemType: p.type,
+});
 
 /** The input of an account with agriculture and forestry products. */
-export function inputOf(options: { name?: string; level?: 'county' | 'area'; year: number; agriculture?: Product[]; forestry?: Product[]; area?: string; code?: string; economy?: unknown }) {
+export function inputOf(options: {
+  name?: string;
+  level?: 'county' | 'area';
+  year: number;
+  agriculture?: Product[];
+  forestry?: Product[];
+  area?: string;
+  code?: string;
+  economy?: unknown;
+}) {
   return {
-    region: { name: options.name ?? 'Test area', level: options.level ?? 'area', ...(options.code ? { code: options.code } : {}), ...(options.area ? { area: { value: options.area, unit: 'km²' } } : {}) },
+    region: {
+      name: options.name ?? 'Test area',
+      level: options.level ?? 'area',
+      ...(options.code ? { code: options.code } : {}),
+      ...(options.area ? { area: { value: options.area, unit: 'km²' } } : {}),
+    },
     accountingYear: options.year,
     priceYear: options.year,
     ...(options.economy ? { economy: options.economy } : {}),

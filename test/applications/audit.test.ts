@@ -7,19 +7,35 @@ import { getPriceIndex } from '../../src/coefficients/indices.js';
 import type { GepInputError } from '../../src/errors/errors.js';
 import { accountOf, inputOf } from './accounts.js';
 
-const file = (extra: Record<string, unknown> = {}) => parseInput(auditSchema, {
-  official: { name: 'X', post: 'county head' }, unit: 'Test county', term: { start: '2021', end: '2023-06' }, accounts: ['a', 'b'], ...extra,
-});
+const file = (extra: Record<string, unknown> = {}) =>
+  parseInput(auditSchema, {
+    official: { name: 'X', post: 'county head' },
+    unit: 'Test county',
+    term: { start: '2021', end: '2023-06' },
+    accounts: ['a', 'b'],
+    ...extra,
+  });
 const maize = (t: string) => [{ item: 'maize', t, price: '2000', type: 'cropland' }];
 const gdp = (v: string) => ({ gdp: { value: v, unit: '亿元', basis: 'regional-statistics' } });
 
 describe('auditTenure (离任审计)', () => {
   // 2021: 100 t × 2 000 = 200 000; 2022: 95 t → 190 000 (−5 %); 2023: 90 t → 180 000 (−10 %), prices unchanged
-  const years = [['2021', '100'], ['2022', '95'], ['2023', '90']].map(([y, t]) => ({ input: inputOf({ level: 'county', year: Number(y), agriculture: maize(t!) }), result: accountOf({ level: 'county', year: Number(y), agriculture: maize(t!) }) }));
+  const years = [
+    ['2021', '100'],
+    ['2022', '95'],
+    ['2023', '90'],
+  ].map(([y, t]) => ({
+    input: inputOf({ level: 'county', year: Number(y), agriculture: maize(t!) }),
+    result: accountOf({ level: 'county', year: Number(y), agriculture: maize(t!) }),
+  }));
 
   it('flags a fall at constant prices beyond the default 5 %, and marks that default as not a standard', () => {
     const a = auditTenure(file(), years);
-    expect(a.path.map((y) => [y.year, y.constant.toString(), y.constantRate!.toString()])).toEqual([[2021, '200000', '0'], [2022, '190000', '-0.05'], [2023, '180000', '-0.1']]);
+    expect(a.path.map((y) => [y.year, y.constant.toString(), y.constantRate!.toString()])).toEqual([
+      [2021, '200000', '0'],
+      [2022, '190000', '-0.05'],
+      [2023, '180000', '-0.1'],
+    ]);
     expect(a.flagged).toBe(true);
     expect(a.threshold).toMatchObject({ status: 'library-default' });
     expect(a.threshold.source).toMatch(/not a standard/);
@@ -31,12 +47,21 @@ describe('auditTenure (离任审计)', () => {
   it('uses the threshold given with its source: a fall of exactly θ is not flagged', () => {
     // −10 % is not below −10 %
     const a = auditTenure(file({ declineThreshold: { value: '10', unit: '%', source: 'audit plan 2024 §3' } }), years);
-    expect([a.flagged, a.threshold.value.toString(), a.threshold.source, a.threshold.status]).toEqual([false, '0.1', 'audit plan 2024 §3', 'input']);
+    expect([a.flagged, a.threshold.value.toString(), a.threshold.source, a.threshold.status]).toEqual([
+      false,
+      '0.1',
+      'audit plan 2024 §3',
+      'input',
+    ]);
   });
 
   it('refuses accounts out of year order or of another region, and a threshold above 100 %', () => {
     try {
-      auditTenure(file(), [years[1]!, years[0]!, { ...years[2]!, result: accountOf({ name: 'Other', level: 'county', year: 2023, agriculture: maize('1') }) }]);
+      auditTenure(file(), [
+        years[1]!,
+        years[0]!,
+        { ...years[2]!, result: accountOf({ name: 'Other', level: 'county', year: 2023, agriculture: maize('1') }) },
+      ]);
       expect.unreachable();
     } catch (e) {
       expect((e as GepInputError).issues.map((i) => i.path.join('.'))).toEqual(['accounts.1', 'accounts.2']);
@@ -47,8 +72,13 @@ describe('auditTenure (离任审计)', () => {
 
   it('on the sample county: −5.8 % at 2021 prices, flagged at 5 %, with the scorecard (GDP +6.5 %, no double growth)', () => {
     const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-    const accounts = ['fixtures/sample-county/input-2021.json', 'fixtures/sample-county/input.json'].map((p) => ({ input: read(p), result: computeGep(read(p)) }));
-    const a = auditTenure(file({ gdpRealGrowth: { value: '4.9', unit: '%', source: 'statistical bulletin (constructed)' } }), accounts, { priceIndex: getPriceIndex('cpi-national') });
+    const accounts = ['fixtures/sample-county/input-2021.json', 'fixtures/sample-county/input.json'].map((p) => ({
+      input: read(p),
+      result: computeGep(read(p)),
+    }));
+    const a = auditTenure(file({ gdpRealGrowth: { value: '4.9', unit: '%', source: 'statistical bulletin (constructed)' } }), accounts, {
+      priceIndex: getPriceIndex('cpi-national'),
+    });
     expect(a.flagged).toBe(true);
     expect(dec(a.comparison.gep.constant.rate!).times(100).toFixed(2)).toBe('-5.82');
     // GDP 158.2 → 168.5 亿元: 10.3 / 158.2 = 6.5107 %
@@ -64,8 +94,15 @@ describe('doubleAssessment (双考核)', () => {
     // GDP 10 → 11 亿元 (+10 %); GEP 200 000 → 210 000 at unchanged prices (+5 %)
     const a = accountOf({ level: 'county', year: 2021, agriculture: maize('100') });
     const b = accountOf({ level: 'county', year: 2022, agriculture: maize('105') });
-    const s = doubleAssessment(a, b, inputOf({ level: 'county', year: 2021, agriculture: maize('100'), economy: gdp('10') }), inputOf({ level: 'county', year: 2022, agriculture: maize('105'), economy: gdp('11') }));
-    expect([s.gdp.growthCurrent!.toString(), s.gep.growthConstant!.toString(), s.doubleGrowth.value, s.doubleGrowth.gdpGrowthUsed]).toEqual(['0.1', '0.05', true, 'current']);
+    const s = doubleAssessment(
+      a,
+      b,
+      inputOf({ level: 'county', year: 2021, agriculture: maize('100'), economy: gdp('10') }),
+      inputOf({ level: 'county', year: 2022, agriculture: maize('105'), economy: gdp('11') }),
+    );
+    expect([s.gdp.growthCurrent!.toString(), s.gep.growthConstant!.toString(), s.doubleGrowth.value, s.doubleGrowth.gdpGrowthUsed]).toEqual(
+      ['0.1', '0.05', true, 'current'],
+    );
     expect(s.warnings.map((w) => w.code)).toContain('scorecard-gdp-current');
     // GEP/GDP: 200 000 / 1 000 000 000 = 0.0002 → 210 000 / 1 100 000 000
     expect(s.ratios.find((r) => r.id === 'gep-per-gdp')!.a.toString()).toBe('0.0002');

@@ -25,40 +25,78 @@ describe('computeCompensation (规划和工程项目补偿, 八)', () => {
       { item: 'replanting', quantity: { value: '800', unit: 'hm²' }, unitCost: { value: '45000', unit: '元/hm²', priceYear: 2022 } },
       { item: 'care', value: { value: '120', unit: '万元' } },
     ];
-    const c = computeCompensation(file({ rule: 'restoration-cost', restorationCost: costs, losses, years: 3, discountRate: { value: '5', unit: '%' } }));
+    const c = computeCompensation(
+      file({ rule: 'restoration-cost', restorationCost: costs, losses, years: 3, discountRate: { value: '5', unit: '%' } }),
+    );
     expect([c.restorationTotal.toString(), c.compensation.toString()]).toEqual(['37200000', '37200000']);
     expect(c.restorationCost[0]!.calculation).toBe('800 hm² × 45000 元/hm²');
     expect(c.warnings).toEqual([]);
-    const low = computeCompensation(file({ rule: 'restoration-cost', restorationCost: costs, losses, years: 500, discountRate: { value: '0', unit: '%' } }));
+    const low = computeCompensation(
+      file({ rule: 'restoration-cost', restorationCost: costs, losses, years: 500, discountRate: { value: '0', unit: '%' } }),
+    );
     expect(low.warnings.map((w) => w.code)).toEqual(['compensation-below-lost-value']);
   });
 
   it('restoration-plus-interim: R plus the value lost until restored, with a recovery profile as loss shares', () => {
     // L = 100 000; shares 100 %, 50 %; r = 0: PV = 100 000 + 50 000 = 150 000; R = 10 000 → C = 160 000
-    const c = computeCompensation(file({
-      rule: 'restoration-plus-interim', losses, years: 2, discountRate: { value: '0', unit: '%' },
-      lossShares: [{ value: '100', unit: '%' }, { value: '50', unit: '%' }], restorationCost: [{ item: 'soil', value: { value: '10000', unit: '元' } }],
-    }));
+    const c = computeCompensation(
+      file({
+        rule: 'restoration-plus-interim',
+        losses,
+        years: 2,
+        discountRate: { value: '0', unit: '%' },
+        lossShares: [
+          { value: '100', unit: '%' },
+          { value: '50', unit: '%' },
+        ],
+        restorationCost: [{ item: 'soil', value: { value: '10000', unit: '元' } }],
+      }),
+    );
     expect([c.lostValue!.value.toString(), c.compensation.toString()]).toEqual(['150000', '160000']);
     expect(c.trace.methods.map((m) => m.standing)).toEqual(['read', 'recalled', 'not-a-standard']);
   });
 
   it('takes the losses from a project impact: each falling indicator, or the net fall when gains offset', () => {
     // baseline: maize 100 t × 2 000 = 200 000, walnuts 10 × 20 000 = 200 000; with the road: maize 90 t (−20 000), walnuts 11 t (+20 000)
-    const a = accountOf({ year: 2022, agriculture: [{ item: 'maize', t: '100', price: '2000', type: 'cropland' }], forestry: [{ item: 'walnuts', t: '10', price: '20000', type: 'forest' }] });
-    const b = accountOf({ year: 2022, agriculture: [{ item: 'maize', t: '90', price: '2000', type: 'cropland' }], forestry: [{ item: 'walnuts', t: '11', price: '20000', type: 'forest' }] });
-    const impact = computeProjectImpact(parseInput(projectSchema, { project: { name: 'road', type: 'infrastructure' }, design: 'with-without', baseline: { account: 'a' }, withProject: { account: 'b' } }), a, b);
+    const a = accountOf({
+      year: 2022,
+      agriculture: [{ item: 'maize', t: '100', price: '2000', type: 'cropland' }],
+      forestry: [{ item: 'walnuts', t: '10', price: '20000', type: 'forest' }],
+    });
+    const b = accountOf({
+      year: 2022,
+      agriculture: [{ item: 'maize', t: '90', price: '2000', type: 'cropland' }],
+      forestry: [{ item: 'walnuts', t: '11', price: '20000', type: 'forest' }],
+    });
+    const impact = computeProjectImpact(
+      parseInput(projectSchema, {
+        project: { name: 'road', type: 'infrastructure' },
+        design: 'with-without',
+        baseline: { account: 'a' },
+        withProject: { account: 'b' },
+      }),
+      a,
+      b,
+    );
     expect(lossesFromImpact(impact).map((l) => [l.indicator, l.annualValue.toString()])).toEqual([['material.agriculture', '20000']]);
     expect(lossesFromImpact(impact, true)).toEqual([]);
-    const c = computeCompensation(file({ rule: 'value-lost', projectImpact: 'p.json', years: 1, discountRate: { value: '0', unit: '%' } }), impact);
+    const c = computeCompensation(
+      file({ rule: 'value-lost', projectImpact: 'p.json', years: 1, discountRate: { value: '0', unit: '%' } }),
+      impact,
+    );
     expect(c.compensation.toString()).toBe('20000');
-    const offset = computeCompensation(file({ rule: 'value-lost', projectImpact: 'p.json', offsetGains: true, years: 1, discountRate: { value: '0', unit: '%' } }), impact);
+    const offset = computeCompensation(
+      file({ rule: 'value-lost', projectImpact: 'p.json', offsetGains: true, years: 1, discountRate: { value: '0', unit: '%' } }),
+      impact,
+    );
     expect([offset.compensation.toString(), offset.warnings.map((w) => w.code)]).toEqual(['0', ['compensation-no-loss']]);
   });
 
   it('lists every missing parameter of the rule at once, and a price year that differs', () => {
     try {
-      computeCompensation(file({ rule: 'restoration-plus-interim', losses: [{ item: 'x', annualValue: { value: '1', unit: '元/a', priceYear: 2020 } }] }));
+      computeCompensation(
+        file({ rule: 'restoration-plus-interim', losses: [{ item: 'x', annualValue: { value: '1', unit: '元/a', priceYear: 2020 } }] }),
+      );
       expect.unreachable();
     } catch (e) {
       expect((e as GepInputError).issues.map((i) => [i.code, i.path.join('.')])).toEqual([
@@ -68,8 +106,14 @@ describe('computeCompensation (规划和工程项目补偿, 八)', () => {
         ['input.required', 'discountRate'],
       ]);
     }
-    expect(() => computeCompensation(file({ rule: 'value-lost', losses, projectImpact: 'p.json', years: 1, discountRate: { value: '1', unit: '%' } }))).toThrow(/either losses or projectImpact/);
-    expect(() => computeCompensation(file({ rule: 'value-lost', losses, years: 2, discountRate: { value: '1', unit: '%' }, lossShares: [{ value: '1', unit: '1' }] }))).toThrow(/one share per year/);
+    expect(() =>
+      computeCompensation(file({ rule: 'value-lost', losses, projectImpact: 'p.json', years: 1, discountRate: { value: '1', unit: '%' } })),
+    ).toThrow(/either losses or projectImpact/);
+    expect(() =>
+      computeCompensation(
+        file({ rule: 'value-lost', losses, years: 2, discountRate: { value: '1', unit: '%' }, lossShares: [{ value: '1', unit: '1' }] }),
+      ),
+    ).toThrow(/one share per year/);
   });
 
   it('refuses in the schema a negative loss, a loss in a unit that is not money and a share above 100 %', () => {

@@ -4,10 +4,16 @@ import { valueEcologicalAssets, financeSchema, annualValueOf } from '../../src/a
 import { parseInput } from '../../src/applications/common.js';
 import { computeGep } from '../../src/accounts/gep.js';
 
-const file = (extra: Record<string, unknown>) => parseInput(financeSchema, {
-  unit: { name: 'U', kind: 'township' }, priceYear: 2022, term: 10, discountRate: { value: '4', unit: '%' }, collateralShare: { value: '20', unit: '%' },
-  annualValue: { value: { value: '1000', unit: '万元/a' }, source: 'GEP 2022' }, ...extra,
-});
+const file = (extra: Record<string, unknown>) =>
+  parseInput(financeSchema, {
+    unit: { name: 'U', kind: 'township' },
+    priceYear: 2022,
+    term: 10,
+    discountRate: { value: '4', unit: '%' },
+    collateralShare: { value: '20', unit: '%' },
+    annualValue: { value: { value: '1000', unit: '万元/a' }, source: 'GEP 2022' },
+    ...extra,
+  });
 
 describe('valueEcologicalAssets (绿色金融)', () => {
   it('values 1 000 万元 a year over 10 years at 4 % and takes 20 % as the lending base', () => {
@@ -22,7 +28,14 @@ describe('valueEcologicalAssets (绿色金融)', () => {
   });
 
   it('requires the collateral share (no published rule gives one) and refuses one above 100 %', () => {
-    const { collateralShare: _drop, ...rest } = { unit: { name: 'U', kind: 'township' }, priceYear: 2022, term: 10, discountRate: { value: '4', unit: '%' }, collateralShare: 1, annualValue: { value: { value: '1', unit: '元/a' }, source: 's' } };
+    const { collateralShare: _drop, ...rest } = {
+      unit: { name: 'U', kind: 'township' },
+      priceYear: 2022,
+      term: 10,
+      discountRate: { value: '4', unit: '%' },
+      collateralShare: 1,
+      annualValue: { value: { value: '1', unit: '元/a' }, source: 's' },
+    };
     expect(() => parseInput(financeSchema, rest)).toThrow(/collateralShare/);
     expect(() => file({ collateralShare: { value: '101', unit: '%' } })).toThrow(/collateralShare\.value/);
   });
@@ -33,12 +46,21 @@ describe('valueEcologicalAssets (绿色金融)', () => {
     const v = valueEcologicalAssets(file({ annualValue: { account: 'x', categories: ['material', 'cultural'] } }), { account: acc });
     expect(v.annualValue.eq(acc.totals.material.value.plus(acc.totals.cultural.value))).toBe(true);
     expect(() => annualValueOf(acc, { indicators: ['regulating.noise-reduction'] })).toThrow(/an indicator of the account/);
-    expect(() => valueEcologicalAssets(file({ priceYear: 2021, annualValue: { account: 'x' } }), { account: acc })).toThrow(/price year 2022/);
+    expect(() => valueEcologicalAssets(file({ priceYear: 2021, annualValue: { account: 'x' } }), { account: acc })).toThrow(
+      /price year 2022/,
+    );
   });
 
   it('grows the annual value when a growth rate is given', () => {
     // V = 100 元, g = r = 10 %, 3 years: each term 100/1.1 → 272.727273
-    const v = valueEcologicalAssets(file({ annualValue: { value: { value: '100', unit: '元/a' }, source: 's' }, term: 3, discountRate: { value: '10', unit: '%' }, growthRate: { value: '10', unit: '%' } }));
+    const v = valueEcologicalAssets(
+      file({
+        annualValue: { value: { value: '100', unit: '元/a' }, source: 's' },
+        term: 3,
+        discountRate: { value: '10', unit: '%' },
+        growthRate: { value: '10', unit: '%' },
+      }),
+    );
     expect(v.assetValue.value.toFixed(6)).toBe('272.727273');
   });
 });

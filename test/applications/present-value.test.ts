@@ -52,13 +52,21 @@ describe('presentValue', () => {
   });
 
   it('is linear in the amount and equals the sum of its schedule (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 40 }), (a, bp, n) => {
-      const rate = dec(`${bp}/10000`);
-      const one = presentValue(dec('1'), { rate, years: n });
-      const pv = presentValue(dec(String(a)), { rate, years: n });
-      expect(pv.value.minus(one.value.times(a)).abs().lte(dec('1e-25').times(a + 1))).toBe(true);
-      expect(pv.value.minus(pv.schedule.reduce((s, y) => s.plus(y.presentValue), dec('0'))).isZero()).toBe(true);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 40 }), (a, bp, n) => {
+        const rate = dec(`${bp}/10000`);
+        const one = presentValue(dec('1'), { rate, years: n });
+        const pv = presentValue(dec(String(a)), { rate, years: n });
+        expect(
+          pv.value
+            .minus(one.value.times(a))
+            .abs()
+            .lte(dec('1e-25').times(a + 1)),
+        ).toBe(true);
+        expect(pv.value.minus(pv.schedule.reduce((s, y) => s.plus(y.presentValue), dec('0'))).isZero()).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -88,10 +96,21 @@ describe('annuityFactor: one function for the applications and the SEEA asset ac
 });
 
 describe('presentValue and annuityFactor', () => {
-  it('the schedule\'s Σ v_t equals the closed form over terms and rates', () => {
-    for (const [n, r] of [[1, '0'], [10, '0.04'], [30, '0.035'], [100, '0.08']] as const) {
+  it("the schedule's Σ v_t equals the closed form over terms and rates", () => {
+    for (const [n, r] of [
+      [1, '0'],
+      [10, '0.04'],
+      [30, '0.035'],
+      [100, '0.08'],
+    ] as const) {
       const ours = presentValue(dec('1'), { rate: dec(r), years: n }).annuityFactor!;
-      expect(ours.minus(annuityFactor(n, dec(r))).abs().lte(dec('1e-30')), `${n} years at ${r}`).toBe(true);
+      expect(
+        ours
+          .minus(annuityFactor(n, dec(r)))
+          .abs()
+          .lte(dec('1e-30')),
+        `${n} years at ${r}`,
+      ).toBe(true);
     }
   });
 });

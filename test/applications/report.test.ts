@@ -12,7 +12,16 @@ import { applicationToMarkdown, applicationToText } from '../../src/io/applicati
 
 function resultOf(argv: string[]): ApplicationJson {
   const out: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => { throw new Error(t); }, readFile: (p) => readFileSync(p, 'utf8'), readBytes: (p) => readFileSync(p), writeFile: () => {}, mkdir: () => {} };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => {
+      throw new Error(t);
+    },
+    readFile: (p) => readFileSync(p, 'utf8'),
+    readBytes: (p) => readFileSync(p),
+    writeFile: () => {},
+    mkdir: () => {},
+  };
   expect(runCli([...argv, '--format', 'json'], io)).toBe(0);
   return JSON.parse(out.join('')) as ApplicationJson;
 }
@@ -35,7 +44,11 @@ describe.each(CASES)('the %s report', (_name, argv, chart) => {
 
   it('prints in every form and language without NaN, undefined or an object', () => {
     for (const lang of ['en', 'zh'] as const) {
-      for (const text of [applicationToText(result, { lang }), applicationToMarkdown(result, { lang }), applicationToHtml(result, { lang })]) {
+      for (const text of [
+        applicationToText(result, { lang }),
+        applicationToMarkdown(result, { lang }),
+        applicationToHtml(result, { lang }),
+      ]) {
         expect(text).not.toMatch(/NaN|undefined|\[object Object\]|Infinity/);
       }
     }
@@ -50,21 +63,37 @@ describe.each(CASES)('the %s report', (_name, argv, chart) => {
     for (const f of doc.figures.filter((x) => x.exact)) expect(html).toContain(`data-figure="${f.key}" data-value="${f.exact}"`);
     // the method section names each source and how well it is known; non-standard rows are highlighted
     expect(html).toContain('<section id="method">');
-    if (doc.sections.find((s) => s.id === 'method')!.blocks.some((b) => b.type === 'table' && (b.marked ?? []).length)) expect(html).toContain('class="to-verify"');
+    if (doc.sections.find((s) => s.id === 'method')!.blocks.some((b) => b.type === 'table' && (b.marked ?? []).length))
+      expect(html).toContain('class="to-verify"');
   });
 
   it('cites, in each step, only steps of its own trace (a step taken under a prefix keeps its references)', () => {
     const trace = (result as { trace: { steps: { name: string; inputs: Record<string, { from: string }> }[] } }).trace;
     const names = new Set(trace.steps.map((s) => s.name));
-    const cited = trace.steps.flatMap((s) => Object.values(s.inputs).map((v) => v.from)).filter((f) => f.startsWith('step:')).map((f) => f.slice(5));
+    const cited = trace.steps
+      .flatMap((s) => Object.values(s.inputs).map((v) => v.from))
+      .filter((f) => f.startsWith('step:'))
+      .map((f) => f.slice(5));
     for (const name of cited) expect(names, name).toContain(name);
   });
 
   it('gives every step, parameter and method of its trace in Chinese', () => {
-    const trace = (result as unknown as { trace: { steps: { name: string; zh?: { name: string } }[]; parameters: { name: string; nameZh?: string }[]; methods: { clause: string; clauseZh?: string }[] } }).trace;
+    const trace = (
+      result as unknown as {
+        trace: {
+          steps: { name: string; zh?: { name: string } }[];
+          parameters: { name: string; nameZh?: string }[];
+          methods: { clause: string; clauseZh?: string }[];
+        };
+      }
+    ).trace;
     for (const s of trace.steps) expect(s.zh?.name ?? (/[a-z]{2,} [a-z]{2,}/.test(s.name) ? undefined : s.name), s.name).toBeDefined();
     for (const p of trace.parameters) expect(p.nameZh, p.name).toBeDefined();
-    for (const m of trace.methods) expect(m.clauseZh ?? (/\p{Script=Han}/u.test(m.clause) || !/[a-z]{2,} [a-z]{2,}/.test(m.clause) ? m.clause : undefined), m.clause).toBeDefined();
+    for (const m of trace.methods)
+      expect(
+        m.clauseZh ?? (/\p{Script=Han}/u.test(m.clause) || !/[a-z]{2,} [a-z]{2,}/.test(m.clause) ? m.clause : undefined),
+        m.clause,
+      ).toBeDefined();
   });
 
   it('writes Markdown tables whose rows have as many cells as their header', () => {
@@ -86,7 +115,9 @@ describe('report numbers', () => {
     expect(text).toContain('100,000,000.00');
     expect(text).toContain('Rounding: half-up, 2 decimal places');
     // the sample county's payable amount, exact at the fen
-    expect(text).toContain(Number((v as { counties: { payable: string }[] }).counties[0]!.payable).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    expect(text).toContain(
+      Number((v as { counties: { payable: string }[] }).counties[0]!.payable).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+    );
   });
 
   it('shortens long exact decimals in the calculation to 12 significant digits, half-up, marked …', () => {

@@ -26,7 +26,12 @@ describe('Gaotianyan 2014 (row level)', () => {
       // the shrub dust value is not legible in the text version read: no row
       ...['coniferous', 'broadleaf', 'mixed', 'bamboo'].map((t) => `dust-${t}`),
     ];
-    expect(r.rows.filter((x) => x.status === 'ok').map((x) => x.id).sort()).toEqual([...ok].sort());
+    expect(
+      r.rows
+        .filter((x) => x.status === 'ok')
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([...ok].sort());
     expect(ok).toHaveLength(23);
   });
 
@@ -43,7 +48,14 @@ describe('Gaotianyan 2014 (row level)', () => {
 
   it('flags exactly the documented published inconsistencies (sediment and nitrogen both per hm² and for the reserve)', () => {
     const flagged = r.rows.filter((x) => x.status === 'known-inconsistency').map((x) => x.id);
-    expect(flagged).toEqual(['carbon-coniferous', 'env-purification', 'soil-ha-sediment', 'soil-ha-nitrogen', 'soil-sediment', 'soil-nitrogen']);
+    expect(flagged).toEqual([
+      'carbon-coniferous',
+      'env-purification',
+      'soil-ha-sediment',
+      'soil-ha-nitrogen',
+      'soil-sediment',
+      'soil-nitrogen',
+    ]);
     expect(r.rows.some((x) => x.status === 'outside-tolerance')).toBe(false);
     expect(r.identities.some((i) => i.status !== 'ok')).toBe(false);
   });
@@ -89,8 +101,15 @@ describe('Gaotianyan 2014 (row level)', () => {
 
   it('every printed subtotal and the total 72030.15 hold on their printed parts', () => {
     expect(Object.fromEntries(r.identities.map((i) => [i.id, i.status]))).toEqual({
-      'carbon-total': 'ok', 'oxygen-total': 'ok', 'carbon-oxygen': 'ok', 'water-storage': 'ok', 'so2-total': 'ok',
-      'soil-per-hectare': 'ok', 'soil-reserve': 'ok', total: 'ok', 'gdp-share': 'ok',
+      'carbon-total': 'ok',
+      'oxygen-total': 'ok',
+      'carbon-oxygen': 'ok',
+      'water-storage': 'ok',
+      'so2-total': 'ok',
+      'soil-per-hectare': 'ok',
+      'soil-reserve': 'ok',
+      total: 'ok',
+      'gdp-share': 'ok',
     });
     // the Table 2 totals are sums of rounded type values: recomputed 3592.0773 (carbon), 8012.9056 (oxygen)
     expect(r.identities.find((i) => i.id === 'carbon-total')).toMatchObject({ fromPrinted: '3592.07', fromRecomputed: '3592.077348887' });
@@ -101,13 +120,28 @@ describe('Gaotianyan 2014 (row level)', () => {
 
   it('holds: only documented inconsistencies remain, and the memo names them', () => {
     expect(r.verdict).toBe('holds');
-    expect(r.counts).toMatchObject({ rows: 51, recomputed: 29, agree: 23, knownInconsistencies: 6, staleExcuses: 0, circular: 0, notReproducible: 22 });
+    expect(r.counts).toMatchObject({
+      rows: 51,
+      recomputed: 29,
+      agree: 23,
+      knownInconsistencies: 6,
+      staleExcuses: 0,
+      circular: 0,
+      notReproducible: 22,
+    });
     // every printed-only row says why it is not recomputed
     expect(r.rows.filter((x) => x.status === 'not-reproducible').every((x) => x.reason && x.reason.length > 10)).toBe(true);
     const memo = reproductionMemo(r);
     const findings = memo.split('## Findings')[1]!.split('## Not reproduced')[0]!;
     expect(findings.match(/^- \*\*/gm)).toHaveLength(6);
-    for (const label of ['carbon value, 针叶林', 'environmental purification', 'avoided sedimentation, reserve total', 'TN retained, reserve total', 'avoided sedimentation, per hm²', 'TN retained, per hm²']) {
+    for (const label of [
+      'carbon value, 针叶林',
+      'environmental purification',
+      'avoided sedimentation, reserve total',
+      'TN retained, reserve total',
+      'avoided sedimentation, per hm²',
+      'TN retained, per hm²',
+    ]) {
       expect(findings).toContain(label);
     }
   });

@@ -14,8 +14,12 @@ describe('published headline cases', () => {
     const r = load('china-2015');
     expect(r.identities.find((i) => i.id === 'geep')).toMatchObject({ fromPrinted: '122.77', status: 'ok' });
     expect(statuses('china-2015')).toEqual({
-      geep: 'ok', 'regulating-share': 'ok', ggi: 'ok',
-      'wetland-share': 'known-inconsistency', 'forest-share': 'known-inconsistency', 'grassland-share': 'known-inconsistency',
+      geep: 'ok',
+      'regulating-share': 'ok',
+      ggi: 'ok',
+      'wetland-share': 'known-inconsistency',
+      'forest-share': 'known-inconsistency',
+      'grassland-share': 'known-inconsistency',
     });
     // no row of the two abstracts can be recomputed: the verdict says identities only
     expect(r.verdict).toBe('identities-only');
@@ -25,7 +29,12 @@ describe('published headline cases', () => {
     const r = load('shenzhen-2020');
     // 19.18 亿m³ × 6.11 元/m³ = 117.1898 亿元, printed 117.19. The quantity 19.18 (±0.005, 2.6×10⁻⁴) is
     // printed coarser than the value 117.19 (±0.005, 4.3×10⁻⁵): ±0.005 + 117.1898 × 0.005 / 19.18 = ±0.03555.
-    expect(r.rows.find((x) => x.id === 'water-conservation')).toMatchObject({ recomputed: '117.1898', status: 'ok', tolerance: '0.03555', toleranceKind: 'printed-quantity' });
+    expect(r.rows.find((x) => x.id === 'water-conservation')).toMatchObject({
+      recomputed: '117.1898',
+      status: 'ok',
+      tolerance: '0.03555',
+      toleranceKind: 'printed-quantity',
+    });
     // climate regulation: 680.95 亿kWh × 0.717 元/kWh = 488.24115 亿元, printed 488.24; but 0.717 is
     // 488.24 / 680.95 itself, so the row proves nothing
     expect(r.rows.find((x) => x.id === 'climate-regulation')).toMatchObject({ recomputed: '488.24115', status: 'circular' });
@@ -40,12 +49,23 @@ describe('published headline cases', () => {
       const r = load(id);
       expect(r.counts.recomputed, id).toBe(0);
       expect(r.verdict, id).toBe('identities-only');
-      expect(r.rows.every((x) => x.status === 'not-reproducible' && x.reason), id).toBe(true);
+      expect(
+        r.rows.every((x) => x.status === 'not-reproducible' && x.reason),
+        id,
+      ).toBe(true);
     }
   });
 
   it('no case note points to a file outside the repository', () => {
-    for (const id of ['china-2015', 'gaochun-2019', 'gaotianyan-2014', 'guangxi-2005-2020', 'inner-mongolia-2019', 'ninghai-2018', 'shenzhen-2020']) {
+    for (const id of [
+      'china-2015',
+      'gaochun-2019',
+      'gaotianyan-2014',
+      'guangxi-2005-2020',
+      'inner-mongolia-2019',
+      'ninghai-2018',
+      'shenzhen-2020',
+    ]) {
       const text = readFileSync(`fixtures/cases/${id}.json`, 'utf8');
       expect(text, id).not.toMatch(/shared\/|gep-methods|verification-notes|\.md\b/);
     }
@@ -60,7 +80,12 @@ describe('published headline cases', () => {
   });
 
   it('Gaochun 2019: 99.81 + 1267.52 + 208.38 = 1575.71; the cultural share 13.23 % is forced (13.225 %)', () => {
-    expect(statuses('gaochun-2019')).toEqual({ 'gep-categories': 'ok', 'share-material': 'ok', 'share-regulating': 'ok', 'share-cultural': 'known-inconsistency' });
+    expect(statuses('gaochun-2019')).toEqual({
+      'gep-categories': 'ok',
+      'share-material': 'ok',
+      'share-regulating': 'ok',
+      'share-cultural': 'known-inconsistency',
+    });
   });
 
   it('Guangxi 2005–2020: the figures are 亿元, not "billion": GEP/GDP = 36677.04 / 22156.69 = 1.655 ≈ 1.66', () => {

@@ -12,7 +12,9 @@ function cli(argv: string[], files: Record<string, string> = {}) {
     stderr: (t) => err.push(t),
     readFile: (p) => (p in files ? files[p]! : readFileSync(p, 'utf8')),
     readBytes: (p) => (p in files ? new TextEncoder().encode(files[p]!) : readFileSync(p)),
-    writeFile: (p, t) => { written[p] = t; },
+    writeFile: (p, t) => {
+      written[p] = t;
+    },
     mkdir: () => {},
   };
   const code = runCli(argv, io);
@@ -88,7 +90,13 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
       const h = cli([verb, '--help']);
       expect([h.code, h.stdout.startsWith(`gep ${verb}`)]).toEqual([0, true]);
     }
-    for (const argv of [['project'], ['project', 'a', 'b'], ['scorecard', 'a'], ['audit', `${F}/audit-sample-county.json`, '--format', 'xml'], ['finance', `${F}/finance-mine-vep.json`, '--lang', 'fr']]) {
+    for (const argv of [
+      ['project'],
+      ['project', 'a', 'b'],
+      ['scorecard', 'a'],
+      ['audit', `${F}/audit-sample-county.json`, '--format', 'xml'],
+      ['finance', `${F}/finance-mine-vep.json`, '--lang', 'fr'],
+    ]) {
       const r = cli(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage:');
@@ -101,24 +109,60 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
   });
 
   it('exits 1 with every issue located: in the file itself, at the path naming a missing account, and inside the account file', () => {
-    const bad = JSON.stringify({ method: 'vertical', fund: { name: 'f', amount: { value: '1', unit: 't' } }, priceYear: 2022, basis: 'gep', weights: {}, normalisation: 'share', counties: [] });
+    const bad = JSON.stringify({
+      method: 'vertical',
+      fund: { name: 'f', amount: { value: '1', unit: 't' } },
+      priceYear: 2022,
+      basis: 'gep',
+      weights: {},
+      normalisation: 'share',
+      counties: [],
+    });
     const r1 = cli(['eco-compensation', 'bad.json'], { 'bad.json': bad });
     expect(r1.code).toBe(1);
     expect(r1.stderr).toContain('bad.json: fund.amount.unit: expected a unit of money');
     expect(r1.stderr).toContain('bad.json: counties: expected at least 2');
 
-    const missing = JSON.stringify({ project: { name: 'p', type: 'other' }, design: 'with-without', baseline: { account: 'nowhere.json' }, withProject: { account: '../sample-county/input.json' } });
+    const missing = JSON.stringify({
+      project: { name: 'p', type: 'other' },
+      design: 'with-without',
+      baseline: { account: 'nowhere.json' },
+      withProject: { account: '../sample-county/input.json' },
+    });
     const r2 = cli(['project', `${F}/missing.json`], { [`${F}/missing.json`]: missing });
     expect(r2.code).toBe(1);
-    expect(r2.stderr).toMatch(/fixtures\/applications\/missing\.json: baseline\.account: expected a readable account input file \(.*\), found "nowhere\.json"/);
+    expect(r2.stderr).toMatch(
+      /fixtures\/applications\/missing\.json: baseline\.account: expected a readable account input file \(.*\), found "nowhere\.json"/,
+    );
 
-    const brokenAccount = JSON.stringify({ region: { name: 'x', level: 'area' }, accountingYear: 2022, priceYear: 2022, indicators: { 'material.forestry': { products: [{ item: 'w', quantity: { value: 'ten', unit: 't' } }] } } });
-    const ref = JSON.stringify({ area: { name: 'x', kind: 'park', boundary: { description: 'd' }, extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }] }, account: 'broken.json' });
+    const brokenAccount = JSON.stringify({
+      region: { name: 'x', level: 'area' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      indicators: { 'material.forestry': { products: [{ item: 'w', quantity: { value: 'ten', unit: 't' } }] } },
+    });
+    const ref = JSON.stringify({
+      area: {
+        name: 'x',
+        kind: 'park',
+        boundary: { description: 'd' },
+        extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }],
+      },
+      account: 'broken.json',
+    });
     const r3 = cli(['area', `${F}/ref.json`], { [`${F}/ref.json`]: ref, [`${F}/broken.json`]: brokenAccount });
     expect(r3.code).toBe(1);
     expect(r3.stderr).toContain('fixtures/applications/broken.json: indicators.material.forestry.products[0].quantity.value');
 
-    const inline = JSON.stringify({ area: { name: 'x', kind: 'park', boundary: { description: 'd' }, extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }] }, account: { region: { name: 'x', level: 'county', code: '140100' }, accountingYear: 2022, priceYear: 2022, indicators: {} } });
+    const inline = JSON.stringify({
+      area: {
+        name: 'x',
+        kind: 'park',
+        boundary: { description: 'd' },
+        extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }],
+      },
+      account: { region: { name: 'x', level: 'county', code: '140100' }, accountingYear: 2022, priceYear: 2022, indicators: {} },
+    });
     const r4 = cli(['area', 'inline.json', '--lang', 'zh'], { 'inline.json': inline });
     expect(r4.code).toBe(1);
     expect(r4.stderr).toContain('inline.json：account.region.level');
@@ -128,7 +172,12 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
     // realised value at 2021 prices in the 2022 account: the ratios refuse it
     const input = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
     input.economy.realisedValue[0].value.priceYear = 2021;
-    const audit = JSON.stringify({ official: { name: 'X', post: 'head' }, unit: 'U', term: { start: '2021', end: '2022' }, accounts: ['../sample-county/input-2021.json', 'late.json'] });
+    const audit = JSON.stringify({
+      official: { name: 'X', post: 'head' },
+      unit: 'U',
+      term: { start: '2021', end: '2022' },
+      accounts: ['../sample-county/input-2021.json', 'late.json'],
+    });
     const r = cli(['audit', `${F}/a.json`], { [`${F}/a.json`]: audit, [`${F}/late.json`]: JSON.stringify(input) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('fixtures/applications/late.json: economy.realisedValue[0].value.priceYear: price year 2021 differs');
@@ -138,7 +187,15 @@ describe('gep area | project | compensation | eco-compensation | audit | scoreca
   });
 
   it('locates a region.level or region.code an area cannot have in the account file the area names', () => {
-    const ref = JSON.stringify({ area: { name: 'x', kind: 'park', boundary: { description: 'd' }, extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }] }, account: '../sample-county/input.json' });
+    const ref = JSON.stringify({
+      area: {
+        name: 'x',
+        kind: 'park',
+        boundary: { description: 'd' },
+        extent: [{ ecosystemType: 'forest', area: { value: '1', unit: 'km²' } }],
+      },
+      account: '../sample-county/input.json',
+    });
     const r = cli(['area', `${F}/county-as-area.json`], { [`${F}/county-as-area.json`]: ref });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('fixtures/sample-county/input.json: region.level: expected "area"');

@@ -36,10 +36,25 @@ const unit = (name: string, code: string) => ({
   region: { name, code, level: 'county' },
   accountingYear: 2022,
   priceYear: 2022,
-  indicators: { 'material.agriculture': { products: [{ item: '玉米', ecosystemType: 'cropland', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t', priceYear: 2022 } }] } },
+  indicators: {
+    'material.agriculture': {
+      products: [
+        {
+          item: '玉米',
+          ecosystemType: 'cropland',
+          quantity: { value: '1250', unit: 't' },
+          price: { value: '2400', unit: '元/t', priceYear: 2022 },
+        },
+      ],
+    },
+  },
 });
 // Three units of one structure: the first is computed directly, the next two on its compiled plan.
-const NAMES = [['测试县', '330226'], ['宁海县', '330227'], ['高淳区', '320118']] as const;
+const NAMES = [
+  ['测试县', '330226'],
+  ['宁海县', '330227'],
+  ['高淳区', '320118'],
+] as const;
 const CSV = [
   '指标,项目,生态系统类型,字段,数值,单位,价格年份,说明',
   '核算信息,,,region.name,象山县,,,',
@@ -57,7 +72,10 @@ writeFileSync(join(folder, 'list.json'), gb18030(JSON.stringify(NAMES.map(([n, c
 writeFileSync(join(folder, 'xiangshan.csv'), gb18030(CSV));
 
 describe('gep batch reads GB18030 inputs (issue 14)', () => {
-  for (const [label, bytes] of [['written as bytes', true], ['written as text', false]] as const) {
+  for (const [label, bytes] of [
+    ['written as bytes', true],
+    ['written as text', false],
+  ] as const) {
     it(`keeps the Chinese region names of a GB18030 JSON list and CSV unit intact (results ${label})`, () => {
       const out = join(dir, `out-${label.replace(/ /g, '-')}`);
       const t = nodeIo(bytes);

@@ -43,7 +43,9 @@ describe('gep batch', () => {
     const result = JSON.parse(readFileSync(join(out, 'units', '140101.json'), 'utf8'));
     expect(result.kind).toBe('gep-account');
     const summary = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split('\n');
-    expect(summary[0]).toBe('index,id,file,name,code,level,accountingYear,priceYear,status,gep,material,regulating,cultural,warnings,issues');
+    expect(summary[0]).toBe(
+      'index,id,file,name,code,level,accountingYear,priceYear,status,gep,material,regulating,cultural,warnings,issues',
+    );
     expect(summary[3]).toMatch(new RegExp(`^3,broken,${list.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#3,,,,,,failed,`));
     expect(readFileSync(join(out, 'errors.txt'), 'utf8')).toContain(`broken (${list}#3):\n  - ${list}#3: `);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
@@ -92,7 +94,12 @@ describe('gep batch', () => {
 
 describe('gep batch into an existing --out folder (issue 13)', () => {
   const units = (prefix: string) => [withCode(`${prefix}01`), withCode(`${prefix}02`), withCode(`${prefix}03`)];
-  const listing = (out: string) => Object.fromEntries(readdirSync(join(out, 'units')).sort().map((f) => [f, readFileSync(join(out, 'units', f), 'utf8')]));
+  const listing = (out: string) =>
+    Object.fromEntries(
+      readdirSync(join(out, 'units'))
+        .sort()
+        .map((f) => [f, readFileSync(join(out, 'units', f), 'utf8')]),
+    );
 
   it('leaves the previous run whole when a run is killed midway, and replaces it only when a run completes', () => {
     const out = join(dir, 'out-killed');
@@ -107,10 +114,13 @@ describe('gep batch into an existing --out folder (issue 13)', () => {
     // The second run dies after writing its second unit file (as a process killed midway would).
     const dying = io().cliIo;
     let unitFiles = 0;
-    const killed = { ...dying, writeFile: (p: string, t: string) => {
-      if (p.includes(`${join('units', '')}`) && ++unitFiles > 2) throw new Error('killed');
-      dying.writeFile(p, t);
-    } };
+    const killed = {
+      ...dying,
+      writeFile: (p: string, t: string) => {
+        if (p.includes(`${join('units', '')}`) && ++unitFiles > 2) throw new Error('killed');
+        dying.writeFile(p, t);
+      },
+    };
     expect(() => runCli(['batch', newList, '--out', out], killed)).toThrow('killed');
     // Still the previous run: its report, and only its unit files, unchanged.
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report);

@@ -55,12 +55,24 @@ describe('gep compare', () => {
   });
 
   it('exits 2 on bad usage and 1 on bad input, with the issues located in the file', () => {
-    for (const argv of [['compare', Y2021], ['compare', Y2021, Y2022, '--base-year', 'last'], ['compare', Y2021, Y2022, '--price-index', 'nope'], ['compare', Y2021, Y2022, '--decline-threshold', '-3'], ['compare', Y2021, Y2022, '--format', 'xml']]) {
+    for (const argv of [
+      ['compare', Y2021],
+      ['compare', Y2021, Y2022, '--base-year', 'last'],
+      ['compare', Y2021, Y2022, '--price-index', 'nope'],
+      ['compare', Y2021, Y2022, '--decline-threshold', '-3'],
+      ['compare', Y2021, Y2022, '--format', 'xml'],
+    ]) {
       const r = cli(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage:');
     }
-    const bad = JSON.stringify({ region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, economy: { gdp: { value: '1', unit: '亿元' } }, indicators: {} });
+    const bad = JSON.stringify({
+      region: { name: 'x', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      economy: { gdp: { value: '1', unit: '亿元' } },
+      indicators: {},
+    });
     const r = cli(['compare', Y2021, 'bad.json'], { 'bad.json': bad });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.json: economy.gdp.basis');
@@ -70,7 +82,10 @@ describe('gep compare', () => {
     const a = JSON.parse(readFileSync(Y2021, 'utf8'));
     const b = JSON.parse(readFileSync(Y2022, 'utf8'));
     const fromJson = cli(['compare', Y2021, Y2022, '--format', 'json']);
-    const fromTables = cli(['compare', 'a.csv', 'b.xlsx', '--format', 'json'], { 'a.csv': inputToCsv(a, 'zh'), 'b.xlsx': inputToXlsx(b, 'en') });
+    const fromTables = cli(['compare', 'a.csv', 'b.xlsx', '--format', 'json'], {
+      'a.csv': inputToCsv(a, 'zh'),
+      'b.xlsx': inputToXlsx(b, 'en'),
+    });
     expect(fromTables.stderr).toBe('');
     expect(fromTables.code).toBe(0);
     expect(JSON.parse(fromTables.stdout)).toEqual(JSON.parse(fromJson.stdout));

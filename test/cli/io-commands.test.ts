@@ -44,11 +44,15 @@ describe('gep validate', () => {
     const a = cli(['validate', 'county.csv'], { 'county.csv': csv });
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/^county\.csv: no problems found \(\d+ indicators accounted, \d+ warnings\)/);
-    expect(cli(['validate', 'county.xlsx', '--lang', 'zh'], { 'county.xlsx': inputToXlsx(SAMPLE, 'zh') }).stdout).toMatch(/^county\.xlsx：未发现问题/);
+    expect(cli(['validate', 'county.xlsx', '--lang', 'zh'], { 'county.xlsx': inputToXlsx(SAMPLE, 'zh') }).stdout).toMatch(
+      /^county\.xlsx：未发现问题/,
+    );
   });
 
   it('exits 1 and lists every problem with its row and column, in Chinese with --lang zh', () => {
-    const bad = csv.replace('region.level,county', 'region.level,town').replace(/products\[\]\.quantity,185000,t/, 'products[].quantity,18５000,斤');
+    const bad = csv
+      .replace('region.level,county', 'region.level,town')
+      .replace(/products\[\]\.quantity,185000,t/, 'products[].quantity,18５000,斤');
     const { code, stderr } = cli(['validate', 'bad.csv', '--lang', 'zh'], { 'bad.csv': bad });
     expect(code).toBe(1);
     const rowOf = (text: string) => bad.split('\r\n').findIndex((l) => l.includes(text)) + 1;
@@ -63,7 +67,11 @@ describe('gep validate', () => {
     for (const command of ['validate', 'run']) {
       const { code, stderr } = cli([command, 'county.csv', '--profile', 'nowhere'], { 'county.csv': csv });
       expect(code, command).toBe(2);
-      expect(stderr.split('\n')[0]).toBe(`gep: --profile: unknown profile "nowhere"; known profiles: ${listProfiles().map((p) => p.id).join(', ')}`);
+      expect(stderr.split('\n')[0]).toBe(
+        `gep: --profile: unknown profile "nowhere"; known profiles: ${listProfiles()
+          .map((p) => p.id)
+          .join(', ')}`,
+      );
       expect(stderr).not.toMatch(/row \d/);
     }
   });
@@ -74,18 +82,47 @@ const issueLines = (stderr: string) => stderr.split('\n').filter((l) => l.starts
 
 describe('gep validate and gep run agree (issue 13)', () => {
   const bad: Record<string, unknown> = {
-    'an override in 元/m3': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/m3', priceYear: 2022, reason: 'x' }] },
-    'an override unit nested five deep': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '(((((元)))))/m³', priceYear: 2022, reason: 'x' }] },
-    'an override unit of the wrong dimension': { ...SAMPLE, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/t', priceYear: 2022, reason: 'x' }] },
+    'an override in 元/m3': {
+      ...SAMPLE,
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/m3', priceYear: 2022, reason: 'x' }],
+    },
+    'an override unit nested five deep': {
+      ...SAMPLE,
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '(((((元)))))/m³', priceYear: 2022, reason: 'x' }],
+    },
+    'an override unit of the wrong dimension': {
+      ...SAMPLE,
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/t', priceYear: 2022, reason: 'x' }],
+    },
     'region.area in 元/m3': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: '元/m3' } } },
     'region.area in t': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: 't' } } },
-    'region.area nested 30 deep': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: `${'('.repeat(30)}km²${')'.repeat(30)}` } } },
+    'region.area nested 30 deep': {
+      ...SAMPLE,
+      region: { ...SAMPLE.region, area: { value: '2208', unit: `${'('.repeat(30)}km²${')'.repeat(30)}` } },
+    },
     'region.area a 10 000-character unit': { ...SAMPLE, region: { ...SAMPLE.region, area: { value: '2208', unit: 'km²·'.repeat(2_500) } } },
     'GDP at 2020 prices in a 2022 account': { ...SAMPLE, economy: { ...SAMPLE.economy, gdp: { ...SAMPLE.economy.gdp, priceYear: 2020 } } },
-    'GEEP regulating services at 2019 prices': { ...SAMPLE, geep: { ...SAMPLE.geep, regulatingServices: { value: '1', unit: '亿元', priceYear: 2019 } } },
-    'realised value at 2015 prices': { ...SAMPLE, economy: { ...SAMPLE.economy, realisedValue: [{ item: 'x', channel: 'other', value: { value: '1', unit: '万元', priceYear: 2015 } }] } },
+    'GEEP regulating services at 2019 prices': {
+      ...SAMPLE,
+      geep: { ...SAMPLE.geep, regulatingServices: { value: '1', unit: '亿元', priceYear: 2019 } },
+    },
+    'realised value at 2015 prices': {
+      ...SAMPLE,
+      economy: {
+        ...SAMPLE.economy,
+        realisedValue: [{ item: 'x', channel: 'other', value: { value: '1', unit: '万元', priceYear: 2015 } }],
+      },
+    },
     'an indicator outside the catalogue': { ...SAMPLE, indicators: { ...SAMPLE.indicators, 'material.unicorns': {} } },
-    'a unit a quantity cannot have': { ...SAMPLE, indicators: { ...SAMPLE.indicators, 'material.agriculture': { products: [{ item: 'x', quantity: { value: '1', unit: '((((((t))))))' }, price: { value: '1', unit: '元/t' } }] } } },
+    'a unit a quantity cannot have': {
+      ...SAMPLE,
+      indicators: {
+        ...SAMPLE.indicators,
+        'material.agriculture': {
+          products: [{ item: 'x', quantity: { value: '1', unit: '((((((t))))))' }, price: { value: '1', unit: '元/t' } }],
+        },
+      },
+    },
   };
 
   it('report the same issues, with the same exit code, for every bad input', () => {
@@ -112,8 +149,14 @@ describe('gep validate and gep run agree (issue 13)', () => {
 describe('reading files', () => {
   it('reads a JSON file in GB18030 (issue 13: 示例县 became garbage)', () => {
     const json = JSON.stringify({
-      region: { name: '示例县', level: 'county' }, accountingYear: 2022, priceYear: 2022,
-      indicators: { 'material.agriculture': { products: [{ item: '玉米', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t' } }] } },
+      region: { name: '示例县', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      indicators: {
+        'material.agriculture': {
+          products: [{ item: '玉米', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t' } }],
+        },
+      },
     });
     const run = cli(['run', 'gb.json', '--format', 'json'], { 'gb.json': gb18030(json) });
     expect(run.code).toBe(0);
@@ -126,12 +169,18 @@ describe('reading files', () => {
     const run = cli(['run', 'typed.csv', '--format', 'json'], { 'typed.csv': withTyped });
     expect(run.code).toBe(0);
     const row = withTyped.split('\r\n').findIndex((l) => l.includes('18.5万')) + 1;
-    expect(run.stderr).toBe(`note: typed.csv, row ${row}, column E: indicators.material.agriculture.products[0].quantity: read "18.5万" as 185000 t\n`);
+    expect(run.stderr).toBe(
+      `note: typed.csv, row ${row}, column E: indicators.material.agriculture.products[0].quantity: read "18.5万" as 185000 t\n`,
+    );
     expect(JSON.parse(run.stdout).warnings[0]).toEqual({
-      code: 'input-read-as', path: ['indicators', 'material.agriculture', 'products', 0, 'quantity'], message: run.stderr.slice('note: '.length, -1),
+      code: 'input-read-as',
+      path: ['indicators', 'material.agriculture', 'products', 0, 'quantity'],
+      message: run.stderr.slice('note: '.length, -1),
       zh: `typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t`,
     });
-    expect(cli(['validate', 'typed.csv', '--lang', 'zh'], { 'typed.csv': withTyped }).stderr).toBe(`说明：typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t\n`);
+    expect(cli(['validate', 'typed.csv', '--lang', 'zh'], { 'typed.csv': withTyped }).stderr).toBe(
+      `说明：typed.csv，第 ${row} 行，E 列：indicators.material.agriculture.products[0].quantity：将 "18.5万" 读作 185000 t\n`,
+    );
   });
 });
 
@@ -142,7 +191,9 @@ describe('terminal output', () => {
     const table = cli(['run', 'evil.json'], { 'evil.json': JSON.stringify(input) });
     expect(table.code).toBe(0);
     expect(table.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    expect(table.stdout.split('\n')[0]).toBe('GEP account of Evil\ufffd[2J\ufffd]0;pwned\ufffd\ufffdytnuoC\ufffd\ufffdFAKE LINE, 2022 (2022 prices)');
+    expect(table.stdout.split('\n')[0]).toBe(
+      'GEP account of Evil\ufffd[2J\ufffd]0;pwned\ufffd\ufffdytnuoC\ufffd\ufffdFAKE LINE, 2022 (2022 prices)',
+    );
     const json = cli(['run', 'evil.json', '--format', 'json'], { 'evil.json': JSON.stringify(input) });
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(JSON.parse(json.stdout).region.name).toBe(hostile);
@@ -162,7 +213,12 @@ describe('gep template', () => {
   });
 
   it('refuses a missing --out, another extension and an unknown profile with exit 2', () => {
-    for (const argv of [['template'], ['template', '--out', 't.pdf'], ['template', '--out', 't.csv', '--profile', 'x'], ['template', 'extra', '--out', 't.csv']]) {
+    for (const argv of [
+      ['template'],
+      ['template', '--out', 't.pdf'],
+      ['template', '--out', 't.csv', '--profile', 'x'],
+      ['template', 'extra', '--out', 't.csv'],
+    ]) {
       expect(cli(argv).code, argv.join(' ')).toBe(2);
     }
   });
@@ -179,9 +235,19 @@ describe('gep run with tables and export formats', () => {
 
   it('writes csv, xlsx and md exports into --out DIR', () => {
     const csvRun = cli(['run', 'county.csv', '--out', 'o', '--format', 'csv'], { 'county.csv': csv });
-    expect(Object.keys(csvRun.written).sort()).toEqual(['account.txt', 'coefficients.csv', 'indicators.csv', 'result.json', 'summary.csv', 'trace.csv', 'warnings.csv'].map((f) => join('o', f)).sort());
+    expect(Object.keys(csvRun.written).sort()).toEqual(
+      ['account.txt', 'coefficients.csv', 'indicators.csv', 'result.json', 'summary.csv', 'trace.csv', 'warnings.csv']
+        .map((f) => join('o', f))
+        .sort(),
+    );
     const xlsxRun = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'xlsx']);
-    expect(read(xlsxRun.written[join('o', 'result.xlsx')] as Uint8Array, { type: 'array' }).SheetNames).toEqual(['summary', 'indicators', 'trace', 'coefficients', 'warnings']);
+    expect(read(xlsxRun.written[join('o', 'result.xlsx')] as Uint8Array, { type: 'array' }).SheetNames).toEqual([
+      'summary',
+      'indicators',
+      'trace',
+      'coefficients',
+      'warnings',
+    ]);
     const md = cli(['run', 'fixtures/sample-county/input.json', '--out', 'o', '--format', 'md']);
     expect(md.written[join('o', 'report.md')]).toContain('rounding: half-up, 2 decimal places');
     expect(md.stdout).toBe(`written: ${['result.json', 'account.txt', 'report.md'].map((f) => join('o', f)).join(', ')}\n`);

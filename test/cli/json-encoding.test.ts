@@ -34,7 +34,10 @@ function run(argv: string[]): { code: number; out: string; err: string } {
  */
 function inGb18030(from: string, name: string): string {
   const to = join(dir, name);
-  const text = readFileSync(from, 'utf8').replace(/[^\x00-\x7f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = readFileSync(from, 'utf8').replace(
+    /[^\x00-\x7f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   writeFileSync(to, gb18030(text));
   return to;
 }

@@ -59,11 +59,26 @@ describe('gep CLI', () => {
   });
 
   it('puts --date and --prepared-by into the written reports, and refuses a date that is not YYYY-MM-DD', () => {
-    const { code, written } = cli(['run', SAMPLE, '--format', 'html', '--lang', 'zh', '--out', 'o', '--date', '2025-06-30', '--prepared-by', '某县统计局']);
+    const { code, written } = cli([
+      'run',
+      SAMPLE,
+      '--format',
+      'html',
+      '--lang',
+      'zh',
+      '--out',
+      'o',
+      '--date',
+      '2025-06-30',
+      '--prepared-by',
+      '某县统计局',
+    ]);
     expect(code).toBe(0);
     expect(written[join('o', 'report.html')]).toContain('<li><b>报告日期</b>2025-06-30</li><li><b>编制单位</b>某县统计局</li>');
     expect(cli(['run', SAMPLE, '--format', 'md', '--date', '2025-06-30']).stdout).toContain('- report date: 2025-06-30');
-    expect(cli(['compare', 'fixtures/sample-county/input-2021.json', SAMPLE, '--format', 'html', '--prepared-by', 'X 局']).stdout).toContain('<li><b>Prepared by</b>X 局</li>');
+    expect(
+      cli(['compare', 'fixtures/sample-county/input-2021.json', SAMPLE, '--format', 'html', '--prepared-by', 'X 局']).stdout,
+    ).toContain('<li><b>Prepared by</b>X 局</li>');
     for (const date of ['2025-02-30', '30.06.2025', 'today']) {
       const r = cli(['run', SAMPLE, '--format', 'md', '--date', date]);
       expect(r.code, date).toBe(2);
@@ -72,11 +87,18 @@ describe('gep CLI', () => {
   });
 
   it('exits 1 with every input issue, located, on bad input', () => {
-    const bad = JSON.stringify({ region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, indicators: { 'material.fishery': { products: [{ item: 'fish', quantity: { value: 'ten', unit: 't' } }] } } });
+    const bad = JSON.stringify({
+      region: { name: 'x', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      indicators: { 'material.fishery': { products: [{ item: 'fish', quantity: { value: 'ten', unit: 't' } }] } },
+    });
     const { code, stderr } = cli(['run', 'bad.json'], { 'bad.json': bad });
     expect(code).toBe(1);
     expect(stderr).toContain('1 input issue:');
-    expect(stderr).toContain('bad.json: indicators.material.fishery.products[0].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "ten"');
+    expect(stderr).toContain(
+      'bad.json: indicators.material.fishery.products[0].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "ten"',
+    );
     const zh = cli(['run', 'bad.json', '--lang', 'zh'], { 'bad.json': bad });
     expect(zh.stderr).toContain('输入有 1 个问题');
     expect(zh.stderr).toContain('应为以字符串书写的十进制数');
@@ -143,7 +165,12 @@ describe('gep ecosystem-types', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^forest\s+1\s+森林\s+Forest$/m);
     expect(list.stdout).toMatch(/^ {2}evergreen-broadleaf-forest\s+2\s+常绿阔叶林\s+Evergreen broadleaf forest$/m);
-    const types = JSON.parse(readFileSync('src/indicators/ecosystem-types.json', 'utf8')).types as { id: string; zh: string; en: string; parent: string | null }[];
+    const types = JSON.parse(readFileSync('src/indicators/ecosystem-types.json', 'utf8')).types as {
+      id: string;
+      zh: string;
+      en: string;
+      parent: string | null;
+    }[];
     expect(list.stdout.trim().split('\n')).toHaveLength(types.length);
     const json = JSON.parse(cli(['ecosystem-types', '--json']).stdout);
     expect(json).toEqual(types.map((t) => ({ ...t, level: t.parent === null ? 1 : 2 })));
@@ -153,7 +180,7 @@ describe('gep ecosystem-types', () => {
 });
 
 describe('gep coefficients', () => {
-  it('lists a profile\'s table with value, unit, price year, source and status', () => {
+  it("lists a profile's table with value, unit, price year, source and status", () => {
     const { code, stdout } = cli(['coefficients', 'national-2022']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/reservoir-storage-cost\s+7\.06 元\/m³\s+2010\s+ganzi-2017\s+verified/);
@@ -161,8 +188,12 @@ describe('gep coefficients', () => {
   });
 
   it('diffs two tables, and refuses an unknown name with exit 2', () => {
-    expect(cli(['coefficients', 'diff', 'national-2022/1.0.0', 'shanxi/1.0.0']).stdout).toBe('coefficient tables national-2022/1.0.0 → shanxi/1.0.0: no differences\n');
-    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.1.0']).stdout).toContain('only the rows of the tables are compared');
+    expect(cli(['coefficients', 'diff', 'national-2022/1.0.0', 'shanxi/1.0.0']).stdout).toBe(
+      'coefficient tables national-2022/1.0.0 → shanxi/1.0.0: no differences\n',
+    );
+    expect(cli(['coefficients', 'diff', 'national-2022', 'national-2022/1.1.0']).stdout).toContain(
+      'only the rows of the tables are compared',
+    );
     expect(cli(['coefficients', 'nowhere']).code).toBe(2);
   });
 
@@ -193,11 +224,26 @@ describe('gep reproduce', () => {
 
   it('reads a case file saved in GB18030, like every other input', () => {
     // The test's encoder knows GB18030's two-byte codes only: the few signs outside them (−, ⁴…) become '?' in labels.
-    const text = [...readFileSync('fixtures/cases/ninghai-2018.json', 'utf8')].map((c) => { try { gb18030(c); return c; } catch { return '?'; } }).join('');
+    const text = [...readFileSync('fixtures/cases/ninghai-2018.json', 'utf8')]
+      .map((c) => {
+        try {
+          gb18030(c);
+          return c;
+        } catch {
+          return '?';
+        }
+      })
+      .join('');
     const out: string[] = [];
     const io: CliIo = {
-      stdout: (t) => out.push(t), stderr: () => {}, readFile: () => { throw new Error('bytes expected'); },
-      readBytes: () => gb18030(text), writeFile: () => {}, mkdir: () => {},
+      stdout: (t) => out.push(t),
+      stderr: () => {},
+      readFile: () => {
+        throw new Error('bytes expected');
+      },
+      readBytes: () => gb18030(text),
+      writeFile: () => {},
+      mkdir: () => {},
     };
     expect(runCli(['reproduce', 'case.json'], io)).toBe(0);
     expect(out.join('')).toContain('宁海'); // decoded, not replacement characters
@@ -211,7 +257,16 @@ describe('gep reproduce', () => {
     expect(stdout).toContain('| 两山 value = GEP − regulating | 600.00 亿元 | 588.44 | — | 0.015 | **fails** |');
   });
   it('writes the reproduction as an HTML page with --format html, in Chinese with --lang zh', () => {
-    const { code, stdout, written } = cli(['reproduce', 'fixtures/cases/ninghai-2018.json', '--format', 'html', '--lang', 'zh', '--out', 'memo.html']);
+    const { code, stdout, written } = cli([
+      'reproduce',
+      'fixtures/cases/ninghai-2018.json',
+      '--format',
+      'html',
+      '--lang',
+      'zh',
+      '--out',
+      'memo.html',
+    ]);
     expect(code).toBe(0);
     expect(stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(stdout).toContain('已发布核算结果复核报告');

@@ -33,7 +33,8 @@ function cli(argv: string[]) {
 }
 
 /** A value node's parser accepts for the option. */
-const argsOf = (option: string): string[] => ((OPTIONS as Record<string, { type: string }>)[option]!.type === 'boolean' ? [`--${option}`] : [`--${option}`, '5']);
+const argsOf = (option: string): string[] =>
+  (OPTIONS as Record<string, { type: string }>)[option]!.type === 'boolean' ? [`--${option}`] : [`--${option}`, '5'];
 
 const VERBS = Object.keys(COMMAND_HELP);
 
@@ -42,15 +43,20 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
     const en = cli(['run', 'fixtures/sample-county/input.json', '--decline-threshold', '5']);
     expect(en.code).toBe(2);
     expect(en.stdout).toBe('');
-    expect(en.stderr).toContain('gep: gep run does not take --decline-threshold (it reads --profile, --format, --out, --lang, --strict, --date and --prepared-by)');
+    expect(en.stderr).toContain(
+      'gep: gep run does not take --decline-threshold (it reads --profile, --format, --out, --lang, --strict, --date and --prepared-by)',
+    );
     const zh = cli(['run', 'fixtures/sample-county/input.json', '--decline-threshold', '5', '--lang', 'zh']);
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('gep：gep run 不接受 --decline-threshold 选项（可用选项：--profile、--format、--out、--lang、--strict、--date、--prepared-by）');
+    expect(zh.stderr).toContain(
+      'gep：gep run 不接受 --decline-threshold 选项（可用选项：--profile、--format、--out、--lang、--strict、--date、--prepared-by）',
+    );
   });
 
   it('every verb has a declaration, and the declarations name only real options', () => {
     expect(Object.keys(VERB_OPTIONS).sort()).toEqual([...VERBS].sort());
-    for (const [verb, declared] of Object.entries(VERB_OPTIONS)) for (const o of declared.reads) expect(Object.keys(OPTIONS), `${verb} --${o}`).toContain(o);
+    for (const [verb, declared] of Object.entries(VERB_OPTIONS))
+      for (const o of declared.reads) expect(Object.keys(OPTIONS), `${verb} --${o}`).toContain(o);
   });
 
   // One loop over every verb: the option is refused before the verb touches a file (the IO throws),
@@ -69,7 +75,9 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
       const option = unread[0]!;
       const zh = cli([verb, 'in.json', ...argsOf(option), ...(reads.has('lang') ? ['--lang', 'zh'] : [])]);
       expect(zh.code).toBe(2);
-      expect(zh.stderr, verb).toContain(reads.has('lang') ? `gep：gep ${verb} 不接受 --${option} 选项` : `gep ${verb} does not take --${option}`);
+      expect(zh.stderr, verb).toContain(
+        reads.has('lang') ? `gep：gep ${verb} 不接受 --${option} 选项` : `gep ${verb} does not take --${option}`,
+      );
     });
   }
 
@@ -82,10 +90,12 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
   it('gep batch, through the executable path (runCliAsync) too', async () => {
     const { io, err } = untouchable();
     expect(await runCliAsync(['batch', 'dir', '--out', 'o', '--format', 'json'], io)).toBe(2);
-    expect(err.join('')).toContain('gep batch does not take --format (it reads --out, --profile, --strict, --float, --workers, --quiet and --lang)');
+    expect(err.join('')).toContain(
+      'gep batch does not take --format (it reads --out, --profile, --strict, --float, --workers, --quiet and --lang)',
+    );
   });
 
-  it('uncertainty and sensitivity each refuse the other\'s options', () => {
+  it("uncertainty and sensitivity each refuse the other's options", () => {
     expect(cli(['uncertainty', 'in.json', '--top', '3']).stderr).toContain('gep uncertainty does not take --top');
     expect(cli(['sensitivity', 'in.json', '--draws', '100']).stderr).toContain('gep sensitivity does not take --draws');
     expect(cli(['sensitivity', 'in.json', '--quantiles', '0.5']).stderr).toContain('gep sensitivity does not take --quantiles');
@@ -94,10 +104,14 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
   it('the application verbs say where a method parameter goes instead (its file)', () => {
     const en = cli(['audit', 'in.json', '--decline-threshold', '5']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('gep audit does not take --decline-threshold: it reads it from its file: set declineThreshold (with its source) there');
+    expect(en.stderr).toContain(
+      'gep audit does not take --decline-threshold: it reads it from its file: set declineThreshold (with its source) there',
+    );
     const zh = cli(['audit', 'in.json', '--base-year', '2020', '--lang', 'zh']);
     expect(zh.stderr).toContain('gep audit 不接受 --base-year 选项：该命令从输入文件中读取此项：请在文件中设置 baseYear');
-    expect(cli(['finance', 'in.json', '--workers', '2']).stderr).toContain('gep finance does not take --workers (it reads --format, --lang, --out, --profile and --strict)');
+    expect(cli(['finance', 'in.json', '--workers', '2']).stderr).toContain(
+      'gep finance does not take --workers (it reads --format, --lang, --out, --profile and --strict)',
+    );
   });
 
   it('release, verify-release, seea, compare, reproduce, validate, template and the listings', () => {
@@ -123,8 +137,12 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
   it('--date and --prepared-by only where the output prints them', () => {
     const table = cli(['run', 'in.json', '--date', '2025-06-30']);
     expect(table.code).toBe(2);
-    expect(table.stderr).toContain('gep run reads --date only with --format md, html, csv or xlsx (the outputs that print it), not with --format table');
-    expect(cli(['run', 'in.json', '--format', 'json', '--prepared-by', 'X']).stderr).toContain('gep run reads --prepared-by only with --format md, html, csv or xlsx');
+    expect(table.stderr).toContain(
+      'gep run reads --date only with --format md, html, csv or xlsx (the outputs that print it), not with --format table',
+    );
+    expect(cli(['run', 'in.json', '--format', 'json', '--prepared-by', 'X']).stderr).toContain(
+      'gep run reads --prepared-by only with --format md, html, csv or xlsx',
+    );
     const zh = cli(['compare', 'a.json', 'b.json', '--date', '2025-06-30', '--lang', 'zh']);
     expect(zh.stderr).toContain('gep compare 仅在 --format 为 html 时读取 --date');
     // Accepted with a report format: the verb runs (and fails to read its file through this IO).
@@ -135,11 +153,14 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
 
   it('--help and --version are always read', () => {
     expect(unreadOption('run', { reads: [] }, { help: true, version: true })).toBeNull();
-    expect(unreadOption('x', { reads: [] }, { json: true })).toEqual({ en: 'gep x does not take --json (it takes no options)', zh: 'gep x 不接受 --json 选项（该命令没有选项）' });
+    expect(unreadOption('x', { reads: [] }, { json: true })).toEqual({
+      en: 'gep x does not take --json (it takes no options)',
+      zh: 'gep x 不接受 --json 选项（该命令没有选项）',
+    });
   });
 });
 
-describe('each verb\'s help text names exactly the options it reads', () => {
+describe("each verb's help text names exactly the options it reads", () => {
   const names = Object.keys(OPTIONS).filter((o) => o !== 'help' && o !== 'version');
   for (const verb of VERBS) {
     it(`gep ${verb} --help`, () => {
@@ -150,7 +171,7 @@ describe('each verb\'s help text names exactly the options it reads', () => {
     });
   }
 
-  it('the README\'s command table has a row for every verb of the help, and no other', () => {
+  it("the README's command table has a row for every verb of the help, and no other", () => {
     const readme = readFileSync('README.md', 'utf8');
     const section = readme.slice(readme.indexOf('## Commands'), readme.indexOf('\n## ', readme.indexOf('## Commands') + 1));
     const rows = [...section.matchAll(/^\| `gep ([\w-]+)/gm)].map((m) => m[1]);

@@ -23,8 +23,14 @@ function gep(argv: string[]) {
 
 describe('gep release', () => {
   it('has --help for both commands', () => {
-    expect(gep(['release', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('gep release <input.json|csv|xlsx> --out DIR') });
-    expect(gep(['verify-release', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0 the release holds, 1 a problem was found') });
+    expect(gep(['release', '--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('gep release <input.json|csv|xlsx> --out DIR'),
+    });
+    expect(gep(['verify-release', '--help'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Exit codes: 0 the release holds, 1 a problem was found'),
+    });
   });
 
   it('writes every file through a temporary name and the manifest last, then verifies it (exit 0)', () => {
@@ -51,7 +57,9 @@ describe('gep release', () => {
     const made = gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', '某县统计局', '--lang', 'zh']);
     expect(made.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).preparedBy).toBe('某县统计局');
-    expect(readFileSync(join(out, 'account', 'report.html'), 'utf8')).toContain('<li><b>报告日期</b>2024-06-30</li><li><b>编制单位</b>某县统计局</li>');
+    expect(readFileSync(join(out, 'account', 'report.html'), 'utf8')).toContain(
+      '<li><b>报告日期</b>2024-06-30</li><li><b>编制单位</b>某县统计局</li>',
+    );
     const checked = gep(['verify-release', out, '--lang', 'zh']);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain('发布于 2024-06-30，编制单位 某县统计局');
@@ -89,15 +97,20 @@ describe('gep release', () => {
     const io = Object.assign(fsIo(), { fileSize: (p: string) => statSync(p).size });
     const code = runCli(['verify-release', out], io);
     expect(code).toBe(1);
-    expect(io.err.join('')).toContain(`release does not hold: 1 problem:\n  - manifest.json: the file is too large to read: ${5 * 1024 ** 3} bytes; the limit is 1048576 bytes (option limits.maxManifestBytes)`);
+    expect(io.err.join('')).toContain(
+      `release does not hold: 1 problem:\n  - manifest.json: the file is too large to read: ${5 * 1024 ** 3} bytes; the limit is 1048576 bytes (option limits.maxManifestBytes)`,
+    );
   });
 
-  it('prints a forged manifest\'s text on one line, its control characters shown, not obeyed', () => {
+  it("prints a forged manifest's text on one line, its control characters shown, not obeyed", () => {
     const { input, out } = setup();
     gep(['release', input, '--out', out, '--date', '2024-06-30', '--prepared-by', 'X']);
     const path = join(out, 'manifest.json');
     const manifest = JSON.parse(readFileSync(path, 'utf8'));
-    writeFileSync(path, JSON.stringify({ ...manifest, preparedBy: 'X\u001b[2J\nrelease holds', region: { ...manifest.region, name: 'a\rb' } }));
+    writeFileSync(
+      path,
+      JSON.stringify({ ...manifest, preparedBy: 'X\u001b[2J\nrelease holds', region: { ...manifest.region, name: 'a\rb' } }),
+    );
     const checked = gep(['verify-release', out]);
     expect(checked.stdout).not.toMatch(/[\u001b\r]/);
     expect(checked.stdout.split('\n')[0]).toContain('prepared by X');
@@ -113,7 +126,10 @@ describe('gep release', () => {
   it('exits 1 with the located issues of a bad input, writing nothing', () => {
     const { dir, out } = setup();
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...TINY, indicators: { 'material.fishery': { products: [{ item: 'x', quantity: { value: 'ten', unit: 't' } }] } } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ ...TINY, indicators: { 'material.fishery': { products: [{ item: 'x', quantity: { value: 'ten', unit: 't' } }] } } }),
+    );
     const r = gep(['release', bad, '--out', out, '--date', '2024-06-30']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bad.json');
@@ -124,8 +140,14 @@ describe('gep release', () => {
   it('exits 2 on bad usage: no --out, a bad date, a non-empty folder, two inputs', () => {
     const { input, dir } = setup();
     expect(gep(['release', input]).stderr).toContain('gep release needs --out DIR');
-    expect(gep(['release', input, '--out', join(dir, 'r'), '--date', '2024-13-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--date must be a date written YYYY-MM-DD, not "2024-13-01"') });
-    expect(gep(['release', input, '--out', dir, '--date', '2024-06-30'])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not empty') });
+    expect(gep(['release', input, '--out', join(dir, 'r'), '--date', '2024-13-01'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--date must be a date written YYYY-MM-DD, not "2024-13-01"'),
+    });
+    expect(gep(['release', input, '--out', dir, '--date', '2024-06-30'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not empty'),
+    });
     expect(gep(['release', input, input, '--out', join(dir, 'r')]).code).toBe(2);
     expect(gep(['verify-release']).code).toBe(2);
   });

@@ -49,9 +49,24 @@ describe('gep seea', () => {
   it('writes CSV files, a workbook and an HTML page with --out', () => {
     const { input, dir } = setup();
     expect(gep(['seea', input, '--format', 'csv', '--out', join(dir, 'csv')]).code).toBe(0);
-    expect(fsIo().listFiles!(join(dir, 'csv'))).toEqual(['seea-assets.csv', 'seea-extent.csv', 'seea-mapping.csv', 'seea-supply-monetary.csv', 'seea-supply-physical.csv', 'seea-use-monetary.csv', 'seea-use-physical.csv', 'seea-warnings.csv', 'seea.json', 'seea.txt']);
+    expect(fsIo().listFiles!(join(dir, 'csv'))).toEqual([
+      'seea-assets.csv',
+      'seea-extent.csv',
+      'seea-mapping.csv',
+      'seea-supply-monetary.csv',
+      'seea-supply-physical.csv',
+      'seea-use-monetary.csv',
+      'seea-use-physical.csv',
+      'seea-warnings.csv',
+      'seea.json',
+      'seea.txt',
+    ]);
     expect(gep(['seea', input, '--format', 'xlsx', '--out', join(dir, 'x')]).code).toBe(0);
-    expect(readFileSync(join(dir, 'x', 'seea.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(join(dir, 'x', 'seea.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const html = gep(['seea', input, '--format', 'html', '--lang', 'zh', '--out', join(dir, 'h')]);
     expect(html.stdout).toContain('<section id="seea-extent">');
     expect(readFileSync(join(dir, 'h', 'seea.html'), 'utf8')).toBe(html.stdout);
@@ -63,7 +78,9 @@ describe('gep seea', () => {
     writeFileSync(ok, JSON.stringify({ 'material.fishery': { households: '0.25' } }));
     const r = gep(['seea', input, '--format', 'json', '--allocation', ok]);
     // 35 200 000 × 0.25 = 8 800 000 元 to households
-    expect(JSON.parse(r.stdout).services.useMonetary.find((x: { indicator: string }) => x.indicator === 'material.fishery').byUser.households).toBe('8800000');
+    expect(
+      JSON.parse(r.stdout).services.useMonetary.find((x: { indicator: string }) => x.indicator === 'material.fishery').byUser.households,
+    ).toBe('8800000');
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ 'material.fishery': { households: '2' } }));
     const b = gep(['seea', input, '--allocation', bad]);
@@ -75,7 +92,9 @@ describe('gep seea', () => {
     const { input, dir } = setup();
     const opening = join(dir, 'opening.json');
     writeFileSync(opening, JSON.stringify(smallInput(2021, '1700')));
-    const json = JSON.parse(gep(['seea', input, '--opening', opening, '--format', 'json', '--asset-life', '1', '--discount-rate', '0']).stdout);
+    const json = JSON.parse(
+      gep(['seea', input, '--opening', opening, '--format', 'json', '--asset-life', '1', '--discount-rate', '0']).stdout,
+    );
     // 2021: 1 700 t × 14 000 = 23 800 000 + 23 000 000 = 46 800 000; 2022: 48 200 000; change 1 400 000 元
     expect(json.assets.netChange).toBe('1400000');
     expect(json.opening).toEqual({ accountingYear: 2021, priceYear: 2021, coefficientTable: 'national-2022/1.1.0' });
@@ -88,7 +107,9 @@ describe('gep seea', () => {
     expect(gep(['seea', bad]).code).toBe(1);
     expect(gep(['seea', input, '--asset-life', '20']).stderr).toContain('give both --asset-life and --discount-rate, or neither');
     expect(gep(['seea', input, '--asset-life', '0', '--discount-rate', '3']).code).toBe(2);
-    expect(gep(['seea', input, '--asset-life', '20', '--discount-rate', '100']).stderr).toContain('--discount-rate must be a percentage from 0 to below 100');
+    expect(gep(['seea', input, '--asset-life', '20', '--discount-rate', '100']).stderr).toContain(
+      '--discount-rate must be a percentage from 0 to below 100',
+    );
     expect(gep(['seea', input, '--format', 'csv']).code).toBe(2);
     expect(gep(['seea', input, '--format', 'md']).code).toBe(2);
     expect(gep(['seea']).code).toBe(2);

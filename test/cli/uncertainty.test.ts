@@ -11,7 +11,9 @@ function cli(argv: string[], files: Record<string, string> = {}) {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readFile: (p) => files[p] ?? readFileSync(p, 'utf8'),
-    writeFile: (p, t) => { written[p] = t; },
+    writeFile: (p, t) => {
+      written[p] = t;
+    },
     mkdir: () => {},
   };
   const code = runCli(argv, io);
@@ -40,7 +42,9 @@ describe('gep uncertainty', () => {
     expect(cli(['uncertainty', SAMPLE, '--spec', SPEC, '--draws', '1000', '--format', 'json']).stdout).toBe(a.stdout);
     // The table's first column is the exact account without draws, in 万元 (2 places, half-up).
     const table = cli(['uncertainty', SAMPLE, '--spec', SPEC, '--draws', '500']).stdout;
-    const exact = computeGep(JSON.parse(readFileSync(SAMPLE, 'utf8'))).totals.gep.value.div(1e4).toFixed(2, 4);
+    const exact = computeGep(JSON.parse(readFileSync(SAMPLE, 'utf8')))
+      .totals.gep.value.div(1e4)
+      .toFixed(2, 4);
     expect(table).toMatch(new RegExp(`^GEP\\s+${exact.replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace('.', '\\.')}`, 'm'));
   });
 
@@ -52,7 +56,9 @@ describe('gep uncertainty', () => {
   });
 
   it('reports a bad specification located in its file, and bad usage', () => {
-    const spec = JSON.stringify({ inputs: [{ path: 'indicators.material.agriculture.products[99].quantity', distribution: { type: 'normal', sd: { factor: '0.1' } } }] });
+    const spec = JSON.stringify({
+      inputs: [{ path: 'indicators.material.agriculture.products[99].quantity', distribution: { type: 'normal', sd: { factor: '0.1' } } }],
+    });
     const bad = cli(['uncertainty', SAMPLE, '--spec', 'spec.json'], { 'spec.json': spec });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('spec.json');

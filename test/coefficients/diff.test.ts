@@ -45,7 +45,9 @@ describe('diffProfiles', () => {
       expect(d.indicators.find((i) => i.id === id)?.variant).toEqual([{ option: 'taxRate', before: 'national-minimum', after: 'shanxi' }]);
     }
     // Shanxi is inland: coastal protection is not enabled.
-    expect(d.indicators.filter((i) => i.change !== 'changed').map((i) => [i.id, i.change])).toEqual([['regulating.coastal-protection', 'removed']]);
+    expect(d.indicators.filter((i) => i.change !== 'changed').map((i) => [i.id, i.change])).toEqual([
+      ['regulating.coastal-protection', 'removed'],
+    ]);
     expect(d.indicators.find((i) => i.id === 'material.agriculture')?.membership).toEqual({ before: null, after: 'recalled' });
     // shanxi states `adjustments: []`, national leaves it out: the same layer, no difference.
     expect(d.adjustments).toEqual([]);
@@ -61,7 +63,12 @@ describe('diffProfiles', () => {
 
   it('names a changed price index, outside-region rule, adjustment, variant, membership and pinned table row', () => {
     const table = getCoefficientTable(national.coefficientTable);
-    const changed = { ...table, version: '9.9.9', key: 'national-2022/9.9.9', rows: table.rows.map((r) => (r.id === 'reservoir-storage-cost' ? { ...r, value: '8' } : r)) };
+    const changed = {
+      ...table,
+      version: '9.9.9',
+      key: 'national-2022/9.9.9',
+      rows: table.rows.map((r) => (r.id === 'reservoir-storage-cost' ? { ...r, value: '8' } : r)),
+    };
     const tables = (key: string) => (key === changed.key ? changed : getCoefficientTable(key));
     const b = {
       ...national,
@@ -69,7 +76,11 @@ describe('diffProfiles', () => {
       priceIndex: undefined,
       subtractOutsideRegion: true,
       adjustments: [{ indicator: 'regulating.water-conservation', factor: '1.2', source: 'test', status: 'to-verify' as const, note: '' }],
-      indicators: national.indicators.map((i) => (i.id === 'regulating.sand-fixation' ? { ...i, variant: { ...i.variant, price: 'afforestation' }, membership: 'verified' as const } : i)),
+      indicators: national.indicators.map((i) =>
+        i.id === 'regulating.sand-fixation'
+          ? { ...i, variant: { ...i.variant, price: 'afforestation' }, membership: 'verified' as const }
+          : i,
+      ),
     };
     const d = diffProfiles(national, b, tables);
     expect(d.settings).toEqual([
@@ -78,7 +89,14 @@ describe('diffProfiles', () => {
       { setting: 'subtractOutsideRegion', before: false, after: true },
     ]);
     expect(d.adjustments.map((x) => [x.indicator, x.change, x.after?.factor])).toEqual([['regulating.water-conservation', 'added', '1.2']]);
-    expect(d.indicators).toMatchObject([{ id: 'regulating.sand-fixation', change: 'changed', variant: [{ option: 'price', before: 'sand-control-cost', after: 'afforestation' }], membership: { before: null, after: 'verified' } }]);
+    expect(d.indicators).toMatchObject([
+      {
+        id: 'regulating.sand-fixation',
+        change: 'changed',
+        variant: [{ option: 'price', before: 'sand-control-cost', after: 'afforestation' }],
+        membership: { before: null, after: 'verified' },
+      },
+    ]);
     expect(d.table.rows.map((r) => [r.id, r.change, r.fields])).toEqual([['reservoir-storage-cost', 'changed', ['value']]]);
     // 3 settings + 1 adjustment + 1 indicator + 1 row.
     expect(d.count).toBe(6);

@@ -13,7 +13,11 @@ describe('price-year rebasing', () => {
     expect(r.factor.toString()).toBe('1.15550772972012');
     expect(r.value.toFixed(2)).toBe('7.06');
     expect(r.steps.map((s) => `${s.year}:${s.change}:${s.status}`)).toEqual([
-      '2006:1.5:verified', '2007:4.8:verified', '2008:5.9:to-verify', '2009:-0.7:to-verify', '2010:3.3:to-verify',
+      '2006:1.5:verified',
+      '2007:4.8:verified',
+      '2008:5.9:to-verify',
+      '2009:-0.7:to-verify',
+      '2010:3.3:to-verify',
     ]);
   });
 
@@ -30,11 +34,13 @@ describe('price-year rebasing', () => {
 
   it('returns the input after a rebase and its inverse, on both paths (property)', () => {
     const years = fc.integer({ min: 2005, max: 2024 });
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 ** 9 }), years, years, (cents, a, b) => {
-      const p = D.fromString(`${cents}e-2`);
-      const back = rebase(D, rebase(D, p, a, b, cpi).value, b, a, cpi).value;
-      const f = rebase(F, rebase(F, cents / 100, a, b, cpi).value, b, a, cpi).value;
-      return back.minus(p).abs().lte(p.times('1e-35')) && Math.abs(f - cents / 100) <= (cents / 100) * 1e-14;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), years, years, (cents, a, b) => {
+        const p = D.fromString(`${cents}e-2`);
+        const back = rebase(D, rebase(D, p, a, b, cpi).value, b, a, cpi).value;
+        const f = rebase(F, rebase(F, cents / 100, a, b, cpi).value, b, a, cpi).value;
+        return back.minus(p).abs().lte(p.times('1e-35')) && Math.abs(f - cents / 100) <= (cents / 100) * 1e-14;
+      }),
+    );
   });
 });

@@ -33,21 +33,41 @@ describe('coefficient tables', () => {
 
 describe('coefficient overrides', () => {
   it('replaces a value by id and records the table value, source and reason in the use', () => {
-    const { set, issues } = makeCoefficientSet(table, [{ id: 'reservoir-storage-cost', value: '9.1', unit: '元/m³', priceYear: 2022, source: 'county water bureau 2022', reason: 'local construction cost' }]);
+    const { set, issues } = makeCoefficientSet(table, [
+      {
+        id: 'reservoir-storage-cost',
+        value: '9.1',
+        unit: '元/m³',
+        priceYear: 2022,
+        source: 'county water bureau 2022',
+        reason: 'local construction cost',
+      },
+    ]);
     expect(issues).toEqual([]);
     const reader = new CoefficientReader(D, set);
     const c = reader.get('reservoir-storage-cost', []);
     expect(c.value.toString()).toBe('9.1');
-    expect(reader.uses()).toEqual([{
-      id: 'reservoir-storage-cost', symbol: 'C_we', value: '9.1', unit: '元/m³', table: 'national-2022/1.0.0',
-      source: 'county water bureau 2022', clause: '§2.4 water conservation (V_wr = Q_wr·C_we)', priceYear: 2022, status: 'user-override',
-      overridden: { reason: 'local construction cost', tableValue: '7.06', tableUnit: '元/m³', tableSource: 'ganzi-2017' },
-    }]);
+    expect(reader.uses()).toEqual([
+      {
+        id: 'reservoir-storage-cost',
+        symbol: 'C_we',
+        value: '9.1',
+        unit: '元/m³',
+        table: 'national-2022/1.0.0',
+        source: 'county water bureau 2022',
+        clause: '§2.4 water conservation (V_wr = Q_wr·C_we)',
+        priceYear: 2022,
+        status: 'user-override',
+        overridden: { reason: 'local construction cost', tableValue: '7.06', tableUnit: '元/m³', tableSource: 'ganzi-2017' },
+      },
+    ]);
   });
 
   it('refuses an override whose unit cannot be read, located, instead of crashing (issue 13)', () => {
     const { issues } = makeCoefficientSet(table, [{ id: 'reservoir-storage-cost', value: '9', unit: '元/m3', reason: 'typo' }]);
-    expect(issues.map((i) => [i.code, i.path.join('.'), i.found])).toEqual([['input.unit-unknown', 'coefficientOverrides.0.unit', '元/m3']]);
+    expect(issues.map((i) => [i.code, i.path.join('.'), i.found])).toEqual([
+      ['input.unit-unknown', 'coefficientOverrides.0.unit', '元/m3'],
+    ]);
   });
 
   it('refuses an unknown id, a wrong dimension and a duplicate, all at once', () => {
@@ -65,10 +85,16 @@ describe('coefficient overrides', () => {
   });
 
   it('in strict mode refuses to-verify coefficients unless overridden', () => {
-    const toVerify = { ...table, rows: table.rows.map((r) => (r.id === 'reservoir-storage-cost' ? { ...r, status: 'to-verify' as const } : r)) };
+    const toVerify = {
+      ...table,
+      rows: table.rows.map((r) => (r.id === 'reservoir-storage-cost' ? { ...r, status: 'to-verify' as const } : r)),
+    };
     const strict = new CoefficientReader(D, makeCoefficientSet(toVerify, [], { strict: true }).set);
     expect(() => strict.get('reservoir-storage-cost', ['x'])).toThrow(GepInputError);
-    const overridden = new CoefficientReader(D, makeCoefficientSet(toVerify, [{ id: 'reservoir-storage-cost', value: '8', unit: '元/m³', reason: 'checked' }], { strict: true }).set);
+    const overridden = new CoefficientReader(
+      D,
+      makeCoefficientSet(toVerify, [{ id: 'reservoir-storage-cost', value: '8', unit: '元/m³', reason: 'checked' }], { strict: true }).set,
+    );
     expect(overridden.get('reservoir-storage-cost', ['x']).value.toString()).toBe('8');
   });
 });
@@ -80,14 +106,33 @@ describe('national-2022/1.1.0 (issue 13)', () => {
   it('dates each price by the year it was set, not by the year of the account that used it', () => {
     // baiyangdian-2017 §2.2.2: "造林成本为1320 元/t碳[26]", [26] = 李文华 2008; ganzi-2017 §2.4.5–2.4.6 cite the
     // 2003 pollution-fee rules (ref. [17]); SO₂ 1.20 元/kg is the 1999 fee (verification-notes 4f).
-    expect(Object.fromEntries([
-      'carbon-price.afforestation', 'oxygen-price', 'air-treatment-cost.so2', 'air-treatment-cost.nox', 'air-treatment-cost.dust',
-      'air-treatment-cost.fluoride', 'water-treatment-cost.cod', 'water-treatment-cost.nh3n', 'water-treatment-cost.tp',
-      'soil-retention-treatment-cost.n', 'soil-retention-treatment-cost.p',
-    ].map((id) => [id, row(id).priceYear]))).toEqual({
-      'carbon-price.afforestation': 2008, 'oxygen-price': 2008, 'air-treatment-cost.so2': 1999, 'air-treatment-cost.nox': 2003,
-      'air-treatment-cost.dust': 2003, 'air-treatment-cost.fluoride': 2003, 'water-treatment-cost.cod': 2003,
-      'water-treatment-cost.nh3n': 2003, 'water-treatment-cost.tp': 2003, 'soil-retention-treatment-cost.n': 2003,
+    expect(
+      Object.fromEntries(
+        [
+          'carbon-price.afforestation',
+          'oxygen-price',
+          'air-treatment-cost.so2',
+          'air-treatment-cost.nox',
+          'air-treatment-cost.dust',
+          'air-treatment-cost.fluoride',
+          'water-treatment-cost.cod',
+          'water-treatment-cost.nh3n',
+          'water-treatment-cost.tp',
+          'soil-retention-treatment-cost.n',
+          'soil-retention-treatment-cost.p',
+        ].map((id) => [id, row(id).priceYear]),
+      ),
+    ).toEqual({
+      'carbon-price.afforestation': 2008,
+      'oxygen-price': 2008,
+      'air-treatment-cost.so2': 1999,
+      'air-treatment-cost.nox': 2003,
+      'air-treatment-cost.dust': 2003,
+      'air-treatment-cost.fluoride': 2003,
+      'water-treatment-cost.cod': 2003,
+      'water-treatment-cost.nh3n': 2003,
+      'water-treatment-cost.tp': 2003,
+      'soil-retention-treatment-cost.n': 2003,
       'soil-retention-treatment-cost.p': 2003,
     });
     // The 2 800 元/t P price of soil retention, reused for TP removed by water bodies, is derived.
@@ -101,18 +146,27 @@ describe('national-2022/1.1.0 (issue 13)', () => {
   it('changes only price years, statuses, notes, clauses and the new flag: no value changes', () => {
     const before = new Map(table.rows.map((r) => [r.id, r]));
     expect(v11.rows.map((r) => r.id)).toEqual(table.rows.map((r) => r.id));
-    for (const r of v11.rows) expect([r.id, r.value, r.unit, r.source]).toEqual([r.id, before.get(r.id)!.value, before.get(r.id)!.unit, before.get(r.id)!.source]);
+    for (const r of v11.rows)
+      expect([r.id, r.value, r.unit, r.source]).toEqual([r.id, before.get(r.id)!.value, before.get(r.id)!.unit, before.get(r.id)!.source]);
   });
 
-  it('flags the rows that are one region\'s own value (needsLocalValue), and only them', () => {
+  it("flags the rows that are one region's own value (needsLocalValue), and only them", () => {
     expect(v11.rows.filter((r) => r.needsLocalValue).map((r) => r.id)).toEqual([
-      'water-tariff.domestic', 'water-tariff.industrial', 'water-tariff.agricultural', 'electricity-price.hydropower',
-      'electricity-price.consumer', 'soil-bulk-density', 'soil-nitrogen-content', 'soil-phosphorus-content',
+      'water-tariff.domestic',
+      'water-tariff.industrial',
+      'water-tariff.agricultural',
+      'electricity-price.hydropower',
+      'electricity-price.consumer',
+      'soil-bulk-density',
+      'soil-nitrogen-content',
+      'soil-phosphorus-content',
     ]);
     expect(table.rows.some((r) => r.needsLocalValue)).toBe(false);
     // The RCEES table is Ganzi's own: its local values are not flagged; Shenzhen's own electricity price is not either.
     expect(getCoefficientTable('rcees-2013/1.1.0').rows.filter((r) => r.needsLocalValue)).toEqual([]);
-    expect(getCoefficientTable('shenzhen-db4403-141/1.1.0').rows.find((r) => r.id === 'electricity-price.consumer')!.needsLocalValue).toBeUndefined();
+    expect(
+      getCoefficientTable('shenzhen-db4403-141/1.1.0').rows.find((r) => r.id === 'electricity-price.consumer')!.needsLocalValue,
+    ).toBeUndefined();
     expect(getCoefficientTable('shanxi/1.1.0').rows.find((r) => r.id === 'electricity-price.consumer')!.needsLocalValue).toBe(true);
   });
 

@@ -5,10 +5,22 @@ import { describeValue, zhOfStockPhrase } from '../../src/errors/text.js';
 
 describe('makeIssue with texts in both languages', () => {
   it('keeps the English in expected/found and the Chinese beside it, and messageOf picks by language', () => {
-    const issue = makeIssue('input.out-of-range', ['economy', 'gdp', 'value'], { expected: { en: 'a value ≥ 0', zh: '不小于 0 的数值' }, found: '-5' });
-    expect(issue).toEqual({ code: 'input.out-of-range', path: ['economy', 'gdp', 'value'], expected: 'a value ≥ 0', found: '-5', expectedZh: '不小于 0 的数值', message: 'economy.gdp.value: expected a value ≥ 0, found -5' });
+    const issue = makeIssue('input.out-of-range', ['economy', 'gdp', 'value'], {
+      expected: { en: 'a value ≥ 0', zh: '不小于 0 的数值' },
+      found: '-5',
+    });
+    expect(issue).toEqual({
+      code: 'input.out-of-range',
+      path: ['economy', 'gdp', 'value'],
+      expected: 'a value ≥ 0',
+      found: '-5',
+      expectedZh: '不小于 0 的数值',
+      message: 'economy.gdp.value: expected a value ≥ 0, found -5',
+    });
     expect(messageOf(issue, 'zh')).toBe('economy.gdp.value：应满足 不小于 0 的数值，实际为 -5');
-    expect(describeIssue({ ...issue, location: { file: 'a.csv', row: 3, column: 'C' } }, 'zh')).toBe('a.csv，第 3 行，C 列：economy.gdp.value：应满足 不小于 0 的数值，实际为 -5');
+    expect(describeIssue({ ...issue, location: { file: 'a.csv', row: 3, column: 'C' } }, 'zh')).toBe(
+      'a.csv，第 3 行，C 列：economy.gdp.value：应满足 不小于 0 的数值，实际为 -5',
+    );
   });
 
   it('gives found in Chinese too', () => {

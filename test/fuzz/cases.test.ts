@@ -35,14 +35,32 @@ type Json = Record<string, unknown>;
 const Exact = Decimal.clone({ precision: 200 });
 type Path = (string | number)[];
 
-const IDS = ['china-2015', 'gaochun-2019', 'gaotianyan-2014', 'guangxi-2005-2020', 'inner-mongolia-2019', 'ninghai-2018', 'shenzhen-2020'] as const;
-const CASES: Readonly<Record<string, Json>> = Object.fromEntries(IDS.map((id) => [id, JSON.parse(readFileSync(`fixtures/cases/${id}.json`, 'utf8')) as Json]));
+const IDS = [
+  'china-2015',
+  'gaochun-2019',
+  'gaotianyan-2014',
+  'guangxi-2005-2020',
+  'inner-mongolia-2019',
+  'ninghai-2018',
+  'shenzhen-2020',
+] as const;
+const CASES: Readonly<Record<string, Json>> = Object.fromEntries(
+  IDS.map((id) => [id, JSON.parse(readFileSync(`fixtures/cases/${id}.json`, 'utf8')) as Json]),
+);
 /** Gaotianyan recomputes 29 rows; the others are quick. */
-const caseArb = fc.oneof({ weight: 1, arbitrary: fc.constant('gaotianyan-2014') }, { weight: 6, arbitrary: fc.constantFrom(...IDS.filter((id) => id !== 'gaotianyan-2014')) });
+const caseArb = fc.oneof(
+  { weight: 1, arbitrary: fc.constant('gaotianyan-2014') },
+  { weight: 6, arbitrary: fc.constantFrom(...IDS.filter((id) => id !== 'gaotianyan-2014')) },
+);
 
 const UNPARSABLE_UNITS = ['m3', '元/m3', '万元/m3', 'xyz', '', ' ', '元//m³', '(元', '元^', '万万元', 'tCO2', '%%'];
 
-interface Row extends Json { id: string; printed: { value: string; unit: string }; indicator?: string; input?: unknown }
+interface Row extends Json {
+  id: string;
+  printed: { value: string; unit: string };
+  indicator?: string;
+  input?: unknown;
+}
 const rowsOf = (c: Json) => c.rows as Row[];
 const identitiesOf = (c: Json) => c.identities as Json[];
 
@@ -70,12 +88,22 @@ function farFrom(value: string): string {
 
 function cli(data: unknown, ...flags: string[]) {
   const out: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: () => {}, readFile: () => JSON.stringify(data), writeFile: () => {}, mkdir: () => {} };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: () => {},
+    readFile: () => JSON.stringify(data),
+    writeFile: () => {},
+    mkdir: () => {},
+  };
   return { code: runCli(['reproduce', 'case.json', ...flags], io), stdout: out.join('') };
 }
 
 /** Paths of `{ value, unit }` objects inside a value, and of every object key. */
-function walk(value: unknown, path: Path = [], out: { measures: Path[]; keys: Path[]; leaves: Path[]; lists: Path[] } = { measures: [], keys: [], leaves: [], lists: [] }) {
+function walk(
+  value: unknown,
+  path: Path = [],
+  out: { measures: Path[]; keys: Path[]; leaves: Path[]; lists: Path[] } = { measures: [], keys: [], leaves: [], lists: [] },
+) {
   if (Array.isArray(value)) {
     out.lists.push(path);
     value.forEach((v, i) => walk(v, [...path, i], out));
@@ -137,7 +165,11 @@ const DEFECTS: Readonly<Record<string, Defect>> = {
   },
   'input price year'(c, pick) {
     const rows = recomputedIndexes(c);
-    const priced = rows.flatMap((i) => walk(rowsOf(c)[i]!.input).measures.filter((p) => typeof at(rowsOf(c)[i]!.input, p).priceYear === 'number').map((p) => ({ i, p })));
+    const priced = rows.flatMap((i) =>
+      walk(rowsOf(c)[i]!.input)
+        .measures.filter((p) => typeof at(rowsOf(c)[i]!.input, p).priceYear === 'number')
+        .map((p) => ({ i, p })),
+    );
     if (!priced.length) return null;
     const { i, p } = priced[pick(priced.length)]!;
     (at(rowsOf(c)[i]!.input, p).priceYear as number) -= 3;
@@ -213,17 +245,31 @@ const hostileValue = fc.oneof(
   fc.double(),
 );
 
-interface Edit { readonly kind: 'replace' | 'drop' | 'rename' | 'repeat'; readonly at: number; readonly value: unknown }
-const hostileEditArb = fc.record({ kind: fc.constantFrom('replace', 'replace', 'drop', 'rename', 'repeat'), at: fc.nat(), value: hostileValue }) as fc.Arbitrary<Edit>;
+interface Edit {
+  readonly kind: 'replace' | 'drop' | 'rename' | 'repeat';
+  readonly at: number;
+  readonly value: unknown;
+}
+const hostileEditArb = fc.record({
+  kind: fc.constantFrom('replace', 'replace', 'drop', 'rename', 'repeat'),
+  at: fc.nat(),
+  value: hostileValue,
+}) as fc.Arbitrary<Edit>;
 
 /** A figure as a table prints it: "0", "12.5", "0.0031". */
-const printedDecimal = fc.tuple(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 0, max: 4 })).map(([n, d]) => (d ? (n / 10 ** d).toFixed(d) : String(n)));
+const printedDecimal = fc
+  .tuple(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 0, max: 4 }))
+  .map(([n, d]) => (d ? (n / 10 ** d).toFixed(d) : String(n)));
 
 /** Edits a case author could make that keep the file readable: other figures, units, signs, tolerances, excuses, circular marks. */
 type SoftEdit = (c: Json, n: number, figure: string) => void;
 const SOFT_EDITS: readonly SoftEdit[] = [
-  (c, n, figure) => { rowsOf(c)[n % rowsOf(c).length]!.printed.value = figure; },
-  (c, n) => { rowsOf(c)[n % rowsOf(c).length]!.printed.unit = ['元', '万元', '亿元', '万亿元', '%', '1'][n % 6]!; },
+  (c, n, figure) => {
+    rowsOf(c)[n % rowsOf(c).length]!.printed.value = figure;
+  },
+  (c, n) => {
+    rowsOf(c)[n % rowsOf(c).length]!.printed.unit = ['元', '万元', '亿元', '万亿元', '%', '1'][n % 6]!;
+  },
   (c, n) => {
     const sums = identitiesOf(c).filter((i) => i.kind === 'sum');
     if (!sums.length) return;
@@ -239,7 +285,9 @@ const SOFT_EDITS: readonly SoftEdit[] = [
     const rows = recomputedIndexes(c);
     if (rows.length) rowsOf(c)[rows[n % rows.length]!]!.knownInconsistency = { found: figure, reason: 'fuzz' };
   },
-  (c, n, figure) => { identitiesOf(c)[n % identitiesOf(c).length]!.knownInconsistency = { found: figure, reason: 'fuzz' }; },
+  (c, n, figure) => {
+    identitiesOf(c)[n % identitiesOf(c).length]!.knownInconsistency = { found: figure, reason: 'fuzz' };
+  },
   (c, n) => {
     const rows = recomputedIndexes(c);
     if (!rows.length) return;
@@ -250,7 +298,8 @@ const SOFT_EDITS: readonly SoftEdit[] = [
   },
   (c, n, figure) => {
     const rows = recomputedIndexes(c);
-    if (rows.length) rowsOf(c)[rows[n % rows.length]!]!.printedQuantity = { value: figure, unit: ['亿m³', '万m³', 't', '万kg', 't CO2', 'kWh'][n % 6]! };
+    if (rows.length)
+      rowsOf(c)[rows[n % rows.length]!]!.printedQuantity = { value: figure, unit: ['亿m³', '万m³', 't', '万kg', 't CO2', 'kWh'][n % 6]! };
   },
 ];
 const softEditArb = fc.tuple(fc.nat({ max: SOFT_EDITS.length - 1 }), fc.nat(), printedDecimal);
@@ -295,7 +344,8 @@ const DECIMAL = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** Every number of the outcome is finite decimal text; the memo and the page render; the exit code follows the verdict. */
 function expectSound(r: Reproduction, data: unknown) {
   for (const x of r.rows) {
-    for (const v of [x.recomputed, x.difference, x.relativeDifference, x.tolerance]) if (v !== null) expect(v, `${x.id}: ${v}`).toMatch(DECIMAL);
+    for (const v of [x.recomputed, x.difference, x.relativeDifference, x.tolerance])
+      if (v !== null) expect(v, `${x.id}: ${v}`).toMatch(DECIMAL);
   }
   for (const i of r.identities) {
     for (const v of [i.fromPrinted, i.fromRecomputed, i.tolerance]) if (v !== null) expect(v, `${i.id}: ${v}`).toMatch(DECIMAL);
@@ -310,7 +360,10 @@ function expectSound(r: Reproduction, data: unknown) {
     expect(new GepDecimal(x.recomputed!).minus(x.printed.value).eq(x.difference), x.id).toBe(true);
   }
   for (const i of r.identities) {
-    if (i.kind === 'sum') expect(new Exact(i.printedCheck.found).minus(i.printed).abs().lte(i.printedCheck.tolerance), i.id).toBe(i.printedCheck.status === 'ok' || (i.printedCheck.status === 'stale-excuse' && !i.printedCheck.reason!.includes('not as the case')));
+    if (i.kind === 'sum')
+      expect(new Exact(i.printedCheck.found).minus(i.printed).abs().lte(i.printedCheck.tolerance), i.id).toBe(
+        i.printedCheck.status === 'ok' || (i.printedCheck.status === 'stale-excuse' && !i.printedCheck.reason!.includes('not as the case')),
+      );
   }
   expect(reproductionMemo(r)).toContain('**Verdict: ');
   expect(reproductionToHtml(r)).toContain(`data-verdict="${r.verdict}"`);
@@ -323,59 +376,91 @@ function expectSound(r: Reproduction, data: unknown) {
 const counts = { broken: 0, defects: new Map<string, number>(), hostile: 0 };
 
 describe('gep reproduce under generated case files', () => {
-  it('never passes a case whose checked printed figure was moved (property)', () => {
-    fc.assert(fc.property(caseArb, fc.nat(), (id, n) => {
-      const c = structuredClone(CASES[id]!);
-      const checked = checkedRows(c);
-      const i = checked[n % checked.length]!;
-      const row = rowsOf(c)[i]!;
-      row.printed.value = farFrom(row.printed.value);
-      const r = reproduceCase(c);
-      expect(r.verdict, `${id}: row ${row.id} printed ${row.printed.value}`).toBe('fails');
-      expect(r.holds).toBe(false);
-      expect(cli(c).code).toBe(1);
-      counts.broken++;
-    }), params(10, 0.005));
-  }, timeout(10, 0.005, 100));
+  it(
+    'never passes a case whose checked printed figure was moved (property)',
+    () => {
+      fc.assert(
+        fc.property(caseArb, fc.nat(), (id, n) => {
+          const c = structuredClone(CASES[id]!);
+          const checked = checkedRows(c);
+          const i = checked[n % checked.length]!;
+          const row = rowsOf(c)[i]!;
+          row.printed.value = farFrom(row.printed.value);
+          const r = reproduceCase(c);
+          expect(r.verdict, `${id}: row ${row.id} printed ${row.printed.value}`).toBe('fails');
+          expect(r.holds).toBe(false);
+          expect(cli(c).code).toBe(1);
+          counts.broken++;
+        }),
+        params(10, 0.005),
+      );
+    },
+    timeout(10, 0.005, 100),
+  );
 
-  it('refuses a case with a targeted defect, located at the defect, with exit 1 and no memo (property)', () => {
-    const unit = fc.constantFrom(...UNPARSABLE_UNITS);
-    fc.assert(fc.property(caseArb, fc.constantFrom(...DEFECT_NAMES), fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), unit, (id, name, picks, u) => {
-      const c = structuredClone(CASES[id]!);
-      let k = 0;
-      const pick = (n: number) => (n <= 0 ? 0 : picks[k++ % picks.length]! % n);
-      const defect = DEFECTS[name]!(c, pick, u);
-      fc.pre(defect !== null);
-      let issues: GepInputError['issues'] = [];
-      try {
-        reproduceCase(c);
-      } catch (e) {
-        if (!(e instanceof GepInputError)) throw e;
-        issues = e.issues;
-      }
-      expect(issues.length, `${id}: ${name} was accepted`).toBeGreaterThan(0);
-      expect(issues.some((x) => startsWith(x.path, defect!.at)), `${id}: ${name}: no issue at ${defect!.at.join('.')}: ${issues.map((x) => x.message).join(' / ')}`).toBe(true);
-      const run = cli(c);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toBe('');
-      counts.defects.set(name, (counts.defects.get(name) ?? 0) + 1);
-    }), params(20, 0.01));
-  }, timeout(20, 0.01, 200));
+  it(
+    'refuses a case with a targeted defect, located at the defect, with exit 1 and no memo (property)',
+    () => {
+      const unit = fc.constantFrom(...UNPARSABLE_UNITS);
+      fc.assert(
+        fc.property(
+          caseArb,
+          fc.constantFrom(...DEFECT_NAMES),
+          fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+          unit,
+          (id, name, picks, u) => {
+            const c = structuredClone(CASES[id]!);
+            let k = 0;
+            const pick = (n: number) => (n <= 0 ? 0 : picks[k++ % picks.length]! % n);
+            const defect = DEFECTS[name]!(c, pick, u);
+            fc.pre(defect !== null);
+            let issues: GepInputError['issues'] = [];
+            try {
+              reproduceCase(c);
+            } catch (e) {
+              if (!(e instanceof GepInputError)) throw e;
+              issues = e.issues;
+            }
+            expect(issues.length, `${id}: ${name} was accepted`).toBeGreaterThan(0);
+            expect(
+              issues.some((x) => startsWith(x.path, defect!.at)),
+              `${id}: ${name}: no issue at ${defect!.at.join('.')}: ${issues.map((x) => x.message).join(' / ')}`,
+            ).toBe(true);
+            const run = cli(c);
+            expect(run.code).toBe(1);
+            expect(run.stdout).toBe('');
+            counts.defects.set(name, (counts.defects.get(name) ?? 0) + 1);
+          },
+        ),
+        params(20, 0.01),
+      );
+    },
+    timeout(20, 0.01, 200),
+  );
 
-  it('answers hostile and plausible edits with located input errors or a sound reproduction (property)', () => {
-    fc.assert(fc.property(caseArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), (id, edits) => {
-      const c = structuredClone(CASES[id]!);
-      for (const e of edits) applyAny(c, e as Edit | [number, number, string]);
-      const r = onlyInputErrors('cases hostile', () => reproduceCase(c));
-      if (r) expectSound(r, c);
-      else expect(cli(c).code).toBe(1);
-      counts.hostile++;
-    }), params(20, 0.01));
-  }, timeout(20, 0.01, 200));
+  it(
+    'answers hostile and plausible edits with located input errors or a sound reproduction (property)',
+    () => {
+      fc.assert(
+        fc.property(caseArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), (id, edits) => {
+          const c = structuredClone(CASES[id]!);
+          for (const e of edits) applyAny(c, e as Edit | [number, number, string]);
+          const r = onlyInputErrors('cases hostile', () => reproduceCase(c));
+          if (r) expectSound(r, c);
+          else expect(cli(c).code).toBe(1);
+          counts.hostile++;
+        }),
+        params(20, 0.01),
+      );
+    },
+    timeout(20, 0.01, 200),
+  );
 });
 
 afterAll(() => {
   if (LONG_RUN) {
-    console.log(`[fuzz] cases: broken values ${counts.broken}; defects ${JSON.stringify(Object.fromEntries(counts.defects))}; hostile ${counts.hostile} ${JSON.stringify(tally.get('cases hostile'))}`);
+    console.log(
+      `[fuzz] cases: broken values ${counts.broken}; defects ${JSON.stringify(Object.fromEntries(counts.defects))}; hostile ${counts.hostile} ${JSON.stringify(tally.get('cases hostile'))}`,
+    );
   }
 });

@@ -56,64 +56,123 @@ function expectIdentities(r: GepResultJson) {
   for (const i of r.indicators) {
     const lines = i.value.lines.reduce((s, l) => s.plus(l.value.value), new Exact(0));
     const lineScale = i.value.lines.reduce((s, l) => s.plus(new Exact(l.value.value).abs()), new Exact(1));
-    expect(close(i.value.total.value, lines.toString(), rel, lineScale), `${i.id}: total ${i.value.total.value} = Σ lines ${lines}`).toBe(true);
+    expect(close(i.value.total.value, lines.toString(), rel, lineScale), `${i.id}: total ${i.value.total.value} = Σ lines ${lines}`).toBe(
+      true,
+    );
   }
 }
 
 describe('computeGep under generated input', () => {
-  it('fails only with catalogued input errors, and never returns NaN or Infinity', () => {
-    fc.assert(fc.property(inputArb, optionsArb, (input, options) => {
-      const result = onlyInputErrors('core: generated inputs', () => computeGep(input, options as never));
-      if (result) expectFinite(gepResultToJson(result));
-    }), params(150, 0.2));
-  }, timeout(150, 0.2, 10));
+  it(
+    'fails only with catalogued input errors, and never returns NaN or Infinity',
+    () => {
+      fc.assert(
+        fc.property(inputArb, optionsArb, (input, options) => {
+          const result = onlyInputErrors('core: generated inputs', () => computeGep(input, options as never));
+          if (result) expectFinite(gepResultToJson(result));
+        }),
+        params(150, 0.2),
+      );
+    },
+    timeout(150, 0.2, 10),
+  );
 
-  it('refuses or computes valid input with one extreme number (1e400, 1e-400, 400 digits, 1e9999, 1e99999) on both paths, never overflowing (property)', () => {
-    const extreme = fc.constantFrom('1e400', '1e-400', '1e308', '2e308', '5e-324', '9'.repeat(400), `0.${'0'.repeat(400)}1`, '1e9999', '-1e9999', '1e-9999', '1e99999', '1e999999999', '0');
-    fc.assert(fc.property(validInputArb, fc.nat(), extreme, optionsArb, (input, at, value, options) => {
-      const result = onlyInputErrors('core: extreme numbers', () => computeGep(replaceNumber(input, at, value), options as never));
-      if (result) expectFinite(gepResultToJson(result));
-    }), params(60, 0.07));
-  }, timeout(60, 0.07, 10));
+  it(
+    'refuses or computes valid input with one extreme number (1e400, 1e-400, 400 digits, 1e9999, 1e99999) on both paths, never overflowing (property)',
+    () => {
+      const extreme = fc.constantFrom(
+        '1e400',
+        '1e-400',
+        '1e308',
+        '2e308',
+        '5e-324',
+        '9'.repeat(400),
+        `0.${'0'.repeat(400)}1`,
+        '1e9999',
+        '-1e9999',
+        '1e-9999',
+        '1e99999',
+        '1e999999999',
+        '0',
+      );
+      fc.assert(
+        fc.property(validInputArb, fc.nat(), extreme, optionsArb, (input, at, value, options) => {
+          const result = onlyInputErrors('core: extreme numbers', () => computeGep(replaceNumber(input, at, value), options as never));
+          if (result) expectFinite(gepResultToJson(result));
+        }),
+        params(60, 0.07),
+      );
+    },
+    timeout(60, 0.07, 10),
+  );
 
-  it('holds GEP = M + R + C − outside = Σ indicators, and each total = Σ its lines, for all indicators (property)', () => {
-    fc.assert(fc.property(validInputArb, optionsArb, (input, options) => {
-      const r = onlyInputErrors('core: identities', () => gepResultToJson(computeGep(input, options as never)));
-      if (r) expectIdentities(r);
-    }), params(60, 0.08));
-  }, timeout(60, 0.08, 10));
+  it(
+    'holds GEP = M + R + C − outside = Σ indicators, and each total = Σ its lines, for all indicators (property)',
+    () => {
+      fc.assert(
+        fc.property(validInputArb, optionsArb, (input, options) => {
+          const r = onlyInputErrors('core: identities', () => gepResultToJson(computeGep(input, options as never)));
+          if (r) expectIdentities(r);
+        }),
+        params(60, 0.08),
+      );
+    },
+    timeout(60, 0.08, 10),
+  );
 
-  it('gives the same account on the decimal and the float path within 1e-9 of the magnitudes summed (property)', () => {
-    fc.assert(fc.property(validInputArb, profileArb, (input, profile) => {
-      const d = account(input, { profile });
-      if (!d) return;
-      const f = onlyInputErrors('core: decimal vs float', () => gepResultToJson(computeGep(input, { profile, arithmetic: floatArithmetic })));
-      if (!f) return;
-      expect(f.indicators.map((i) => i.id)).toEqual(d.indicators.map((i) => i.id));
-      d.indicators.forEach((di, n) => {
-        const fi = f.indicators[n]!;
-        // Tolerance: 1e-9 of the sum of the magnitudes of the lines (a difference of large terms
-        // can be small), and 1e-6 元 absolute.
-        const scale = di.value.lines.reduce((s, l) => s.plus(new Exact(l.value.value).abs()), new Exact(di.value.total.value).abs());
-        expect(close(fi.value.total.value, di.value.total.value, '1e-9', scale, '1e-6'), `${di.id}: float ${fi.value.total.value} vs decimal ${di.value.total.value}`).toBe(true);
-      });
-    }), params(40, 0.05));
-  }, timeout(40, 0.05, 15));
+  it(
+    'gives the same account on the decimal and the float path within 1e-9 of the magnitudes summed (property)',
+    () => {
+      fc.assert(
+        fc.property(validInputArb, profileArb, (input, profile) => {
+          const d = account(input, { profile });
+          if (!d) return;
+          const f = onlyInputErrors('core: decimal vs float', () =>
+            gepResultToJson(computeGep(input, { profile, arithmetic: floatArithmetic })),
+          );
+          if (!f) return;
+          expect(f.indicators.map((i) => i.id)).toEqual(d.indicators.map((i) => i.id));
+          d.indicators.forEach((di, n) => {
+            const fi = f.indicators[n]!;
+            // Tolerance: 1e-9 of the sum of the magnitudes of the lines (a difference of large terms
+            // can be small), and 1e-6 元 absolute.
+            const scale = di.value.lines.reduce((s, l) => s.plus(new Exact(l.value.value).abs()), new Exact(di.value.total.value).abs());
+            expect(
+              close(fi.value.total.value, di.value.total.value, '1e-9', scale, '1e-6'),
+              `${di.id}: float ${fi.value.total.value} vs decimal ${di.value.total.value}`,
+            ).toBe(true);
+          });
+        }),
+        params(40, 0.05),
+      );
+    },
+    timeout(40, 0.05, 15),
+  );
 
-  it('is linear in price: scaling every money amount of the input and the table by k scales every value by k (property)', () => {
-    const k = fc.constantFrom('2', '3', '0.5', '10', '1.25', '7');
-    fc.assert(fc.property(validInputArb, profileArb, k, (input, profile, factor) => {
-      const base = account(input, { profile });
-      if (!base) return;
-      const scaled = account(scaleMoney(input, factor), { profile, overrides: scaledTable(profile, factor) });
-      expect(scaled, 'the scaled input is accepted too').not.toBeNull();
-      base.indicators.forEach((b, n) => {
-        const s = scaled!.indicators[n]!;
-        const expected = new Exact(b.value.total.value).times(factor);
-        expect(close(s.value.total.value, expected.toString(), '1e-35', expected.abs().plus(1)), `${b.id}: ${s.value.total.value} = ${factor} × ${b.value.total.value}`).toBe(true);
-      });
-    }), params(40, 0.05));
-  }, timeout(40, 0.05, 15));
+  it(
+    'is linear in price: scaling every money amount of the input and the table by k scales every value by k (property)',
+    () => {
+      const k = fc.constantFrom('2', '3', '0.5', '10', '1.25', '7');
+      fc.assert(
+        fc.property(validInputArb, profileArb, k, (input, profile, factor) => {
+          const base = account(input, { profile });
+          if (!base) return;
+          const scaled = account(scaleMoney(input, factor), { profile, overrides: scaledTable(profile, factor) });
+          expect(scaled, 'the scaled input is accepted too').not.toBeNull();
+          base.indicators.forEach((b, n) => {
+            const s = scaled!.indicators[n]!;
+            const expected = new Exact(b.value.total.value).times(factor);
+            expect(
+              close(s.value.total.value, expected.toString(), '1e-35', expected.abs().plus(1)),
+              `${b.id}: ${s.value.total.value} = ${factor} × ${b.value.total.value}`,
+            ).toBe(true);
+          });
+        }),
+        params(40, 0.05),
+      );
+    },
+    timeout(40, 0.05, 15),
+  );
 });
 
 /** The input with its `at`-th (modulo their count) `{ value, unit }` value replaced. */
@@ -149,9 +208,15 @@ function scaleMoney(value: unknown, k: string): unknown {
 
 /** Overrides that put every money coefficient of the profile's table at k times its value. */
 function scaledTable(profile: Profile, k: string) {
-  return getCoefficientTable(profile.coefficientTable).rows
-    .filter((row) => isMoney(row.unit))
-    .map((row) => ({ id: row.id, value: decimalArithmetic.fromString(row.value).times(k).toString(), unit: row.unit, priceYear: row.priceYear, reason: `× ${k} (linearity test)` }));
+  return getCoefficientTable(profile.coefficientTable)
+    .rows.filter((row) => isMoney(row.unit))
+    .map((row) => ({
+      id: row.id,
+      value: decimalArithmetic.fromString(row.value).times(k).toString(),
+      unit: row.unit,
+      priceYear: row.priceYear,
+      reason: `× ${k} (linearity test)`,
+    }));
 }
 
 afterAll(() => {

@@ -60,15 +60,22 @@ describe('determinism', () => {
     }
   });
 
-  it('gives byte-identical JSON for generated inputs of every indicator, read back from CSV and XLSX (property)', () => {
-    fc.assert(fc.property(validInputArb, (input) => {
-      const direct = onlyInputErrors('determinism', () => JSON.stringify(gepResultToJson(computeGep(input))));
-      if (direct === null) return;
-      expect(JSON.stringify(gepResultToJson(computeGep(input)))).toBe(direct);
-      expect(JSON.stringify(gepResultToJson(computeGep(importCsv(inputToCsv(input, 'en'), 'g.csv').input)))).toBe(direct);
-      expect(JSON.stringify(gepResultToJson(computeGep(importXlsx(inputToXlsx(input, 'zh'), 'g.xlsx').input)))).toBe(direct);
-    }), params(10, 0.01));
-  }, timeout(10, 0.01, 60));
+  it(
+    'gives byte-identical JSON for generated inputs of every indicator, read back from CSV and XLSX (property)',
+    () => {
+      fc.assert(
+        fc.property(validInputArb, (input) => {
+          const direct = onlyInputErrors('determinism', () => JSON.stringify(gepResultToJson(computeGep(input))));
+          if (direct === null) return;
+          expect(JSON.stringify(gepResultToJson(computeGep(input)))).toBe(direct);
+          expect(JSON.stringify(gepResultToJson(computeGep(importCsv(inputToCsv(input, 'en'), 'g.csv').input)))).toBe(direct);
+          expect(JSON.stringify(gepResultToJson(computeGep(importXlsx(inputToXlsx(input, 'zh'), 'g.xlsx').input)))).toBe(direct);
+        }),
+        params(10, 0.01),
+      );
+    },
+    timeout(10, 0.01, 60),
+  );
 });
 
 describe('hashes in the result', () => {
@@ -87,7 +94,13 @@ describe('hashes in the result', () => {
   it('gep run --format json writes the input hash and the hash of the table the profile used, the same on every run', () => {
     const run = () => {
       const out: string[] = [];
-      const io: CliIo = { stdout: (t) => out.push(t), stderr: () => {}, readFile: (p) => readFileSync(p, 'utf8'), writeFile: () => {}, mkdir: () => {} };
+      const io: CliIo = {
+        stdout: (t) => out.push(t),
+        stderr: () => {},
+        readFile: (p) => readFileSync(p, 'utf8'),
+        writeFile: () => {},
+        mkdir: () => {},
+      };
       expect(runCli(['run', SAMPLE_FILE, '--format', 'json'], io)).toBe(0);
       return out.join('');
     };

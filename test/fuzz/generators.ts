@@ -25,14 +25,25 @@ export const TEMPLATES: Readonly<Record<string, unknown>> = {
   'regulating.coastal-protection': {
     coastlines: [
       { item: '红树林 mangrove', ecosystemType: 'wetland', length: { value: '12.5', unit: 'km' } },
-      { item: '沿海防护林 shelter forest', ecosystemType: 'forest', length: { value: '800', unit: 'm' }, dykeCost: { value: '2000', unit: '万元/km', priceYear: 2022 } },
+      {
+        item: '沿海防护林 shelter forest',
+        ecosystemType: 'forest',
+        length: { value: '800', unit: 'm' },
+        dykeCost: { value: '2000', unit: '万元/km', priceYear: 2022 },
+      },
     ],
     dykeCost: { value: '30000000', unit: '元/km', priceYear: 2022 },
   },
 };
 
 /** Every unit the templates use. */
-const UNITS = [...new Set(JSON.stringify(TEMPLATES).match(/"unit":"[^"]*"/g)!.map((u) => JSON.parse(`{${u}}`).unit as string))].sort();
+const UNITS = [
+  ...new Set(
+    JSON.stringify(TEMPLATES)
+      .match(/"unit":"[^"]*"/g)!
+      .map((u) => JSON.parse(`{${u}}`).unit as string),
+  ),
+].sort();
 const TYPES = [...ecosystemTypes().keys()];
 
 /** A decimal in scientific notation across many orders of magnitude: "3.1e-12", "7e25". */
@@ -62,10 +73,26 @@ function numberArb(original: string, hostile: boolean): fc.Arbitrary<unknown> {
  */
 export function mutate(template: unknown, hostile: boolean, key = ''): fc.Arbitrary<unknown> {
   if (typeof template === 'string') {
-    if (key === 'unit') return hostile ? fc.oneof({ weight: 20, arbitrary: fc.constant(template) }, { weight: 2, arbitrary: fc.constantFrom(...UNITS) }, { weight: 1, arbitrary: hostileText }) : fc.constant(template);
-    if (key === 'ecosystemType') return hostile ? fc.oneof({ weight: 12, arbitrary: fc.constant(template) }, { weight: 3, arbitrary: fc.constantFrom(...TYPES) }, { weight: 1, arbitrary: hostileText }) : fc.constant(template);
+    if (key === 'unit')
+      return hostile
+        ? fc.oneof(
+            { weight: 20, arbitrary: fc.constant(template) },
+            { weight: 2, arbitrary: fc.constantFrom(...UNITS) },
+            { weight: 1, arbitrary: hostileText },
+          )
+        : fc.constant(template);
+    if (key === 'ecosystemType')
+      return hostile
+        ? fc.oneof(
+            { weight: 12, arbitrary: fc.constant(template) },
+            { weight: 3, arbitrary: fc.constantFrom(...TYPES) },
+            { weight: 1, arbitrary: hostileText },
+          )
+        : fc.constant(template);
     if (isDecimalText(template) && !template.startsWith('-')) return numberArb(template, hostile);
-    return hostile ? fc.oneof({ weight: 20, arbitrary: fc.constant(template) }, { weight: 1, arbitrary: hostileText }) : fc.constant(template);
+    return hostile
+      ? fc.oneof({ weight: 20, arbitrary: fc.constant(template) }, { weight: 1, arbitrary: hostileText })
+      : fc.constant(template);
   }
   if (!hostile) {
     if (Array.isArray(template)) {
@@ -74,22 +101,40 @@ export function mutate(template: unknown, hostile: boolean, key = ''): fc.Arbitr
     }
     if (template !== null && typeof template === 'object') {
       const entries = Object.entries(template as Json);
-      return fc.tuple(...entries.map(([k, v]) => mutate(v, false, k))).map((values) => Object.fromEntries(entries.map(([k], i) => [k, values[i]])));
+      return fc
+        .tuple(...entries.map(([k, v]) => mutate(v, false, k)))
+        .map((values) => Object.fromEntries(entries.map(([k], i) => [k, values[i]])));
     }
     return fc.constant(template);
   }
   if (typeof template === 'number') {
-    return fc.oneof({ weight: 20, arbitrary: fc.constant(template) }, { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 1900, max: 2200 }), fc.constantFrom(-1, 0, 1.5, 1e21, '2022')) });
+    return fc.oneof(
+      { weight: 20, arbitrary: fc.constant(template) },
+      { weight: 1, arbitrary: fc.oneof(fc.integer({ min: 1900, max: 2200 }), fc.constantFrom(-1, 0, 1.5, 1e21, '2022')) },
+    );
   }
-  if (typeof template === 'boolean') return fc.oneof({ weight: 6, arbitrary: fc.constant(template) }, { weight: 2, arbitrary: fc.constant(!template) }, { weight: 1, arbitrary: fc.constantFrom('true', 1, null) });
+  if (typeof template === 'boolean')
+    return fc.oneof(
+      { weight: 6, arbitrary: fc.constant(template) },
+      { weight: 2, arbitrary: fc.constant(!template) },
+      { weight: 1, arbitrary: fc.constantFrom('true', 1, null) },
+    );
   if (Array.isArray(template)) {
     if (template.length === 0) return fc.constant([]);
     const element = fc.oneof(...template.map((t) => mutate(t, true)));
-    return fc.oneof({ weight: 20, arbitrary: fc.array(element, { minLength: 0, maxLength: Math.min(4, template.length + 1) }) }, { weight: 1, arbitrary: fc.constantFrom({}, 'list', null) });
+    return fc.oneof(
+      { weight: 20, arbitrary: fc.array(element, { minLength: 0, maxLength: Math.min(4, template.length + 1) }) },
+      { weight: 1, arbitrary: fc.constantFrom({}, 'list', null) },
+    );
   }
   if (template !== null && typeof template === 'object') {
-    const entries = Object.entries(template as Json).map(([k, v]) => [k, fc.option(mutate(v, true, k), { freq: 40, nil: undefined })] as const);
-    const extra = fc.option(fc.tuple(fc.constantFrom('note', 'bogus', 'unit', 'value', '__proto__', 'constructor', 'prototype'), hostileText), { freq: 40, nil: null });
+    const entries = Object.entries(template as Json).map(
+      ([k, v]) => [k, fc.option(mutate(v, true, k), { freq: 40, nil: undefined })] as const,
+    );
+    const extra = fc.option(
+      fc.tuple(fc.constantFrom('note', 'bogus', 'unit', 'value', '__proto__', 'constructor', 'prototype'), hostileText),
+      { freq: 40, nil: null },
+    );
     return fc.tuple(fc.tuple(...entries.map(([, a]) => a)), extra).map(([values, more]) => {
       const o: Json = {};
       entries.forEach(([k], i) => {
@@ -114,29 +159,48 @@ export const profileArb: fc.Arbitrary<Profile> = fc.constantFrom(...listProfiles
   const base = getProfile(id)!;
   const choices = base.indicators.map((p) => {
     const variants = INDICATORS.get(p.id)?.spec.variants ?? [];
-    return fc.tuple(...variants.map((v) => fc.constantFrom(...Object.keys(v.options)))).map((picked) => ({ ...p, variant: Object.fromEntries(variants.map((v, i) => [v.name, picked[i]!])) }));
+    return fc
+      .tuple(...variants.map((v) => fc.constantFrom(...Object.keys(v.options))))
+      .map((picked) => ({ ...p, variant: Object.fromEntries(variants.map((v, i) => [v.name, picked[i]!])) }));
   });
-  return fc.oneof(fc.constant(base), fc.tuple(...choices).map((indicators) => ({ ...base, indicators })));
+  return fc.oneof(
+    fc.constant(base),
+    fc.tuple(...choices).map((indicators) => ({ ...base, indicators })),
+  );
 });
 
 /** Generated valid inputs: 1–6 blocks with other decimals and list lengths, at the sample's years. */
 export const validInputArb: fc.Arbitrary<Json> = fc
   .subarray(Object.keys(TEMPLATES), { minLength: 1, maxLength: 6 })
-  .chain((ids) => fc.tuple(...ids.map((id) => VALID_ARBS.get(id)!)).map((blocks) => ({ ...ENVELOPE, indicators: Object.fromEntries(ids.map((id, i) => [id, blocks[i]])) })));
+  .chain((ids) =>
+    fc
+      .tuple(...ids.map((id) => VALID_ARBS.get(id)!))
+      .map((blocks) => ({ ...ENVELOPE, indicators: Object.fromEntries(ids.map((id, i) => [id, blocks[i]])) })),
+  );
 
 /** Generated hostile inputs: 1–4 blocks with any field possibly wrong, envelope years sometimes moved. */
 export const hostileInputArb: fc.Arbitrary<Json> = fc
-  .tuple(fc.subarray(Object.keys(TEMPLATES), { minLength: 1, maxLength: 4 }), fc.option(fc.integer({ min: 2005, max: 2030 }), { freq: 10, nil: undefined }))
-  .chain(([ids, year]) => fc.tuple(...ids.map((id) => HOSTILE_ARBS.get(id)!)).map((blocks) => ({
-    ...ENVELOPE,
-    ...(year !== undefined ? { accountingYear: year, priceYear: year } : {}),
-    indicators: Object.fromEntries(ids.map((id, i) => [id, blocks[i]])),
-  })));
+  .tuple(
+    fc.subarray(Object.keys(TEMPLATES), { minLength: 1, maxLength: 4 }),
+    fc.option(fc.integer({ min: 2005, max: 2030 }), { freq: 10, nil: undefined }),
+  )
+  .chain(([ids, year]) =>
+    fc.tuple(...ids.map((id) => HOSTILE_ARBS.get(id)!)).map((blocks) => ({
+      ...ENVELOPE,
+      ...(year !== undefined ? { accountingYear: year, priceYear: year } : {}),
+      indicators: Object.fromEntries(ids.map((id, i) => [id, blocks[i]])),
+    })),
+  );
 
 /** Generated inputs: half valid, half hostile. */
 export const inputArb: fc.Arbitrary<Json> = fc.oneof(validInputArb, hostileInputArb);
 
 /** Options of `computeGep`: profile, arithmetic, strict, rebase. */
 export const optionsArb: fc.Arbitrary<GepOptions<unknown>> = fc
-  .record({ profile: profileArb, float: fc.boolean(), strict: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), rebase: fc.boolean() })
+  .record({
+    profile: profileArb,
+    float: fc.boolean(),
+    strict: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    rebase: fc.boolean(),
+  })
   .map(({ profile, float, strict, rebase }) => ({ profile, strict, rebase, ...(float ? { arithmetic: floatArithmetic as never } : {}) }));

@@ -99,7 +99,9 @@ export function expectFinite(json: unknown, path = '$'): void {
       const o = v as Record<string, unknown>;
       if (typeof o.value === 'string' && typeof o.unit === 'string') {
         const text = o.value.trim();
-        const finite = DECIMAL.test(text) ? new Decimal(text).isFinite() : isDecimalText(text) && decimalArithmetic.fromString(text).isFinite();
+        const finite = DECIMAL.test(text)
+          ? new Decimal(text).isFinite()
+          : isDecimalText(text) && decimalArithmetic.fromString(text).isFinite();
         if (!finite) throw new Error(`${p}.value: not a finite decimal: ${o.value}`);
       }
       for (const [k, x] of Object.entries(o)) stack.push({ v: x, p: `${p}.${k}` });
@@ -109,16 +111,77 @@ export function expectFinite(json: unknown, path = '$'): void {
 
 /** Text that must not break anything: empty, blank, control characters, hostile keys, formulas, very long. */
 export const hostileText = fc.oneof(
-  fc.constantFrom('', ' ', '\t', '\u0000', '\ufeff', '\u3000', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-    '=1+1', '+cmd', '@SUM(A1)', '-1', "'x", '"', '""', ',', ';', '\r\n', '\n', '\\', '{}', '[]', 'null', 'true', '%', '∞', '１２３', '１，２３４．５'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '\u0000',
+    '\ufeff',
+    '\u3000',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    '=1+1',
+    '+cmd',
+    '@SUM(A1)',
+    '-1',
+    "'x",
+    '"',
+    '""',
+    ',',
+    ';',
+    '\r\n',
+    '\n',
+    '\\',
+    '{}',
+    '[]',
+    'null',
+    'true',
+    '%',
+    '∞',
+    '１２３',
+    '１，２３４．５',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
 );
 
 /** Decimal text an importer or the core must accept or refuse cleanly. */
 export const hostileNumber = fc.oneof(
-  fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999999999', '-1e999999999', '1e-999999999', '1e400', '1e-400', '1e308', '9'.repeat(400),
-    `0.${'0'.repeat(400)}1`, '0x10', '1_000', '1,0', '1.2.3', '', ' ', '-0', '+0', '.5', '5.', '1/0', '0/0', '1/3', '44/12', '1e', 'e1', '--1', '1e+', '١٢٣'),
+  fc.constantFrom(
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999999999',
+    '-1e999999999',
+    '1e-999999999',
+    '1e400',
+    '1e-400',
+    '1e308',
+    '9'.repeat(400),
+    `0.${'0'.repeat(400)}1`,
+    '0x10',
+    '1_000',
+    '1,0',
+    '1.2.3',
+    '',
+    ' ',
+    '-0',
+    '+0',
+    '.5',
+    '5.',
+    '1/0',
+    '0/0',
+    '1/3',
+    '44/12',
+    '1e',
+    'e1',
+    '--1',
+    '1e+',
+    '١٢٣',
+  ),
   fc.double().map(String),
   fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
 );

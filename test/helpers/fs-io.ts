@@ -36,8 +36,12 @@ export function fsIo(): RecordingIo {
       operations.push(`rename ${from} -> ${to}`);
       renameSync(from, to);
     },
-    listFiles: (dir) => (existsSync(dir) && statSync(dir).isDirectory()
-      ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/')).sort()
-      : null),
+    listFiles: (dir) =>
+      existsSync(dir) && statSync(dir).isDirectory()
+        ? readdirSync(dir, { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile())
+            .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+            .sort()
+        : null,
   };
 }

@@ -16,10 +16,12 @@ export function gb18030(text: string): Uint8Array {
       }
     }
   }
-  return new Uint8Array([...text].flatMap((c) => {
-    if (c.charCodeAt(0) <= 0x7f) return [c.charCodeAt(0)];
-    const code = table!.get(c);
-    if (!code) throw new Error(`no GB18030 two-byte code for ${c}`);
-    return code;
-  }));
+  return new Uint8Array(
+    [...text].flatMap((c) => {
+      if (c.charCodeAt(0) <= 0x7f) return [c.charCodeAt(0)];
+      const code = table!.get(c);
+      if (!code) throw new Error(`no GB18030 two-byte code for ${c}`);
+      return code;
+    }),
+  );
 }

@@ -31,7 +31,9 @@ export function runIndicator<T>(module: IndicatorModule<any>, input: unknown, A:
   const path = ['indicators', module.spec.id];
   const parsed = module.inputSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new GepInputError(toGepIssues(parsed.error, path));
-  const { set, issues } = makeCoefficientSet(getCoefficientTable(options.table ?? 'national-2022/1.0.0'), options.overrides ?? [], { strict: options.strict ?? false });
+  const { set, issues } = makeCoefficientSet(getCoefficientTable(options.table ?? 'national-2022/1.0.0'), options.overrides ?? [], {
+    strict: options.strict ?? false,
+  });
   if (issues.length) throw new GepInputError(issues);
   const reader = new CoefficientReader(A, set);
   const variant = Object.fromEntries(module.spec.variants.map((v) => [v.name, options.variant?.[v.name] ?? v.default]));
@@ -51,7 +53,8 @@ export function issuesOf(fn: () => unknown) {
   try {
     fn();
   } catch (e) {
-    if (e instanceof GepInputError) return e.issues.map((i) => ({ code: i.code, path: i.path.join('.'), expected: i.expected, found: i.found }));
+    if (e instanceof GepInputError)
+      return e.issues.map((i) => ({ code: i.code, path: i.path.join('.'), expected: i.expected, found: i.found }));
     throw e;
   }
   throw new Error('expected a GepInputError, but the call succeeded');

@@ -69,13 +69,31 @@ const SAMPLE = 'fixtures/sample-county/input.json';
  * (implausible-ratio, GEP per person 10⁴ times too large).
  */
 const PLAUSIBILITY_SLIPS: readonly [string, (j: Record<string, any>) => void][] = [
-  ['precipitation-m.json', (j) => { j.indicators['regulating.water-conservation'].ecosystems[0].precipitation.unit = 'm'; }],
-  ['no-region-area.json', (j) => {
-    delete j.region.area;
-    for (const e of j.indicators['regulating.water-conservation'].ecosystems) e.area.value = String(Number(e.area.value) * 100);
-  }],
-  ['negative-allowed.json', (j) => { j.allowNegativeTotals = { reason: '上游调入水量计入区域外产品' }; }],
-  ['population-unit.json', (j) => { j.economy.population.unit = '人'; }],
+  [
+    'precipitation-m.json',
+    (j) => {
+      j.indicators['regulating.water-conservation'].ecosystems[0].precipitation.unit = 'm';
+    },
+  ],
+  [
+    'no-region-area.json',
+    (j) => {
+      delete j.region.area;
+      for (const e of j.indicators['regulating.water-conservation'].ecosystems) e.area.value = String(Number(e.area.value) * 100);
+    },
+  ],
+  [
+    'negative-allowed.json',
+    (j) => {
+      j.allowNegativeTotals = { reason: '上游调入水量计入区域外产品' };
+    },
+  ],
+  [
+    'population-unit.json',
+    (j) => {
+      j.economy.population.unit = '人';
+    },
+  ],
 ];
 const SAMPLE_2021 = 'fixtures/sample-county/input-2021.json';
 const APPS = 'fixtures/applications';
@@ -147,8 +165,7 @@ function itemsOf(json: unknown): string[] {
           if (/[A-Za-z]{2}/.test(part)) out.add(part.trim());
           for (const t of freeTextOf(part)) out.add(t);
         }
-      }
-      else walk(x);
+      } else walk(x);
     }
   };
   walk(json);
@@ -178,8 +195,12 @@ function badInputs(dir: string): string[] {
       priceYear: 2022,
       extra: 1,
       indicators: {
-        'material.fishery': { products: [{ item: '鱼', quantity: { value: 5, unit: 't' }, price: { value: '1', unit: '元/t', priceYear: 2019 } }] },
-        'material.water-supply': { uses: [{ use: 'domestic', quantity: { value: '-1', unit: 'kg' }, price: { value: '2', unit: '元/m³' } }] },
+        'material.fishery': {
+          products: [{ item: '鱼', quantity: { value: 5, unit: 't' }, price: { value: '1', unit: '元/t', priceYear: 2019 } }],
+        },
+        'material.water-supply': {
+          uses: [{ use: 'domestic', quantity: { value: '-1', unit: 'kg' }, price: { value: '2', unit: '元/m³' } }],
+        },
         'regulating.no-such': {},
       },
     }),
@@ -188,8 +209,22 @@ function badInputs(dir: string): string[] {
       accountingYear: 2022,
       priceYear: 2022,
       economy: { gdp: { value: '-5', unit: 'm³', priceYear: 2022, basis: 'x' }, population: { value: '0', unit: '人' } },
-      geep: { variant: 'nope', pollutionLoss: [{ item: 'x', medium: 'air', basis: 'damage', value: { value: '1', unit: '万元' }, quantity: { value: '1', unit: 't' }, unitCost: { value: '1', unit: '元/t' } }] },
-      indicators: { 'material.fishery': { products: [{ item: '鱼', quantity: { value: '1', unit: 't' }, price: { value: '1', unit: '元/t' } }] } },
+      geep: {
+        variant: 'nope',
+        pollutionLoss: [
+          {
+            item: 'x',
+            medium: 'air',
+            basis: 'damage',
+            value: { value: '1', unit: '万元' },
+            quantity: { value: '1', unit: 't' },
+            unitCost: { value: '1', unit: '元/t' },
+          },
+        ],
+      },
+      indicators: {
+        'material.fishery': { products: [{ item: '鱼', quantity: { value: '1', unit: 't' }, price: { value: '1', unit: '元/t' } }] },
+      },
     }),
     write('bad.csv', 'indicator,field,value,unit\nmaterial.fishery,nonsense,1,t\nno-such,x,1,t\n'),
   ];
@@ -206,7 +241,19 @@ function csvCells(text: string): string {
 }
 
 /** Commands that print their result as JSON with `--format json`. */
-const JSON_COMMANDS = ['run', 'compare', 'reproduce', 'seea', 'area', 'project', 'compensation', 'eco-compensation', 'audit', 'scorecard', 'finance'];
+const JSON_COMMANDS = [
+  'run',
+  'compare',
+  'reproduce',
+  'seea',
+  'area',
+  'project',
+  'compensation',
+  'eco-compensation',
+  'audit',
+  'scorecard',
+  'finance',
+];
 
 /**
  * English that issues of a bad input may carry and the test allows: what a parser says (`found` of
@@ -214,7 +261,8 @@ const JSON_COMMANDS = ['run', 'compare', 'reproduce', 'seea', 'area', 'project',
  * other `expected`/`found` of the importers and the indicator modules has its Chinese.
  */
 export function pendingIssueTexts(path: string): string[] {
-  const texts = (issues: readonly GepIssue[]) => issues.flatMap((i) => (QUOTED_ISSUE_CODES.has(i.code) && i.found && i.foundZh === undefined ? [i.found] : []));
+  const texts = (issues: readonly GepIssue[]) =>
+    issues.flatMap((i) => (QUOTED_ISSUE_CODES.has(i.code) && i.found && i.foundZh === undefined ? [i.found] : []));
   let imported: ReturnType<typeof importAccountInput>;
   try {
     imported = importAccountInput(path.endsWith('.json') ? readFileSync(path, 'utf8') : readFileSync(path), path);
@@ -232,7 +280,12 @@ export function pendingIssueTexts(path: string): string[] {
 }
 
 /** Issues whose `found` quotes a reader's own message (JSON.parse, csv-parse, the ZIP reader, the decoder). */
-export const QUOTED_ISSUE_CODES: ReadonlySet<string> = new Set(['input.json-syntax', 'input.csv-syntax', 'input.xlsx-unreadable', 'input.encoding']);
+export const QUOTED_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'input.json-syntax',
+  'input.csv-syntax',
+  'input.xlsx-unreadable',
+  'input.encoding',
+]);
 
 /** Every Chinese output (see the file comment). */
 export function zhOutputs(): ZhOutput[] {
@@ -246,7 +299,9 @@ export function zhOutputs(): ZhOutput[] {
   const cli = (argv: readonly string[], files: readonly string[]) => {
     const format = argv.indexOf('--format');
     if (JSON_COMMANDS.includes(argv[0]!) && !argv.includes('--out')) {
-      const json = gep(format >= 0 ? [...argv.slice(0, format), '--format', 'json', ...argv.slice(format + 2)] : [...argv, '--format', 'json']);
+      const json = gep(
+        format >= 0 ? [...argv.slice(0, format), '--format', 'json', ...argv.slice(format + 2)] : [...argv, '--format', 'json'],
+      );
       if (json.code === 0) {
         const parsed = JSON.parse(json.out) as unknown;
         for (const p of [...pendingTexts(parsed), ...itemsOf(parsed)]) pending.add(p);
@@ -300,7 +355,11 @@ export function zhOutputs(): ZhOutput[] {
   }
 
   // SEEA EA tables.
-  for (const format of ['table', 'html']) cli(['seea', SAMPLE, '--format', format, '--opening', SAMPLE_2021, '--asset-life', '20', '--discount-rate', '3'], [SAMPLE, SAMPLE_2021]);
+  for (const format of ['table', 'html'])
+    cli(
+      ['seea', SAMPLE, '--format', format, '--opening', SAMPLE_2021, '--asset-life', '20', '--discount-rate', '3'],
+      [SAMPLE, SAMPLE_2021],
+    );
   const seeaOut = join(dir, 'seea');
   cli(['seea', SAMPLE, '--format', 'csv', '--out', seeaOut], [SAMPLE]);
   written(seeaOut, [SAMPLE], 'gep seea --format csv');
@@ -331,7 +390,8 @@ export function zhOutputs(): ZhOutput[] {
     ['project', 'project-quarry.json'],
     ['project', 'project-sample-county.json'],
   ];
-  for (const [verb, f] of verbs) for (const format of ['table', 'md', 'html']) cli([verb, join(APPS, f), '--format', format], [join(APPS, f)]);
+  for (const [verb, f] of verbs)
+    for (const format of ['table', 'md', 'html']) cli([verb, join(APPS, f), '--format', format], [join(APPS, f)]);
   for (const format of ['table', 'md', 'html']) cli(['scorecard', SAMPLE_2021, SAMPLE, '--format', format], [SAMPLE, SAMPLE_2021]);
 
   // Listings and a batch.

@@ -69,54 +69,160 @@ const set = (j: Json, path: string, value: unknown) => {
 const CASES: [string, () => readonly string[]][] = [
   // Two accounts compared
   ['compare-order', () => ['compare', SAMPLE, SAMPLE_2021]],
-  ['compare-regions-differ', () => ['compare', variant(SAMPLE_2021, 'other-region.json', (j) => set(j, 'region.name', '另一县 Another County')), SAMPLE]],
+  [
+    'compare-regions-differ',
+    () => ['compare', variant(SAMPLE_2021, 'other-region.json', (j) => set(j, 'region.name', '另一县 Another County')), SAMPLE],
+  ],
   ['compare-profiles-differ', () => ['compare', variant(SAMPLE_2021, 'national.json', (j) => set(j, 'profile', 'national-2022')), SAMPLE]],
   // GEEP
   ['geep-double-counting', () => ['run', variant(SAMPLE, 'eco-gdp.json', (j) => set(j, 'geep.variant', 'eco-gdp-all-services'))]],
-  ['geep-exclusion-ignored', () => ['run', variant(SAMPLE, 'ers-given.json', (j) => {
-    set(j, 'geep.regulatingServices', { value: '600000', unit: '万元', priceYear: 2022 });
-    set(j, 'geep.excludeFromRegulating', ['regulating.climate-regulation']);
-  })]],
-  ['geep-ers-incomplete', () => ['run', variant(SAMPLE, 'no-carbon.json', (j) => { delete (j.indicators as Json)['regulating.carbon-sequestration']; })]],
-  ['ratio-not-computed', () => ['run', variant(SAMPLE, 'no-population.json', (j) => { delete (j.economy as Json).population; })]],
+  [
+    'geep-exclusion-ignored',
+    () => [
+      'run',
+      variant(SAMPLE, 'ers-given.json', (j) => {
+        set(j, 'geep.regulatingServices', { value: '600000', unit: '万元', priceYear: 2022 });
+        set(j, 'geep.excludeFromRegulating', ['regulating.climate-regulation']);
+      }),
+    ],
+  ],
+  [
+    'geep-ers-incomplete',
+    () => [
+      'run',
+      variant(SAMPLE, 'no-carbon.json', (j) => {
+        delete (j.indicators as Json)['regulating.carbon-sequestration'];
+      }),
+    ],
+  ],
+  [
+    'ratio-not-computed',
+    () => [
+      'run',
+      variant(SAMPLE, 'no-population.json', (j) => {
+        delete (j.economy as Json).population;
+      }),
+    ],
+  ],
   // Applications
-  ['area-name-differs', () => ['area', variant(`${APPS}/area-mine-restored.json`, 'area-name.json', (j) => set(j, 'area.name', '另一地块 another site'))]],
-  ['project-years-same', () => ['project', variant(`${APPS}/project-mine-restoration.json`, 'before-after.json', (j) => set(j, 'design', 'before-after'))]],
-  ['vertical-criterion-equal', () => ['eco-compensation', variant(`${APPS}/eco-vertical.json`, 'equal-protection.json', (j) => {
-    for (const c of j.counties as Json[]) c.protection = { value: '80', unit: '1' };
-  })]],
-  ['bounds-rate-without-years', () => ['eco-compensation', variant(`${APPS}/eco-bounds-sample.json`, 'no-years.json', (j) => { delete j.years; })]],
-  ['bounds-negative-opportunity-cost', () => ['eco-compensation', variant(`${APPS}/eco-bounds-sample.json`, 'costly.json', (j) => {
-    ((j.opportunityCost as Json).costs as Json[]).push({ item: '租金 rent', value: { value: '100000', unit: '万元', priceYear: 2022 } });
-  })]],
-  ['settlement-region-idle', () => ['eco-compensation', variant(`${APPS}/eco-settlement.json`, 'idle.json', (j) => { (j.regions as Json[]).push({ name: '丙县 County C' }); })]],
-  ['scorecard-gdp-basis', () => ['scorecard', variant(SAMPLE_2021, 'gdp-basis.json', (j) => set(j, 'economy.gdp.basis', 'sum-of-subregions')), SAMPLE]],
-  ['audit-no-gdp', () => ['audit', variant(`${APPS}/audit-sample-county.json`, 'audit-no-gdp.json', (j) => {
-    j.accounts = [resolve(SAMPLE_2021), variant(SAMPLE, 'sample-no-gdp.json', (s) => { delete (s.economy as Json).gdp; delete s.geep; })];
-  })]],
-  ['finance-no-gain', () => ['finance', variant(`${APPS}/finance-mine-vep.json`, 'finance-quarry.json', (j) => set(j, 'annualValue', { projectImpact: resolve(`${APPS}/project-quarry.json`) }))]],
-  ['compensation-no-loss', () => ['compensation', variant(`${APPS}/compensation-quarry.json`, 'compensation-gain.json', (j) => {
-    set(j, 'projectImpact', resolve(`${APPS}/project-mine-restoration.json`));
-    set(j, 'rule', 'restoration-cost');
-  })]],
+  [
+    'area-name-differs',
+    () => ['area', variant(`${APPS}/area-mine-restored.json`, 'area-name.json', (j) => set(j, 'area.name', '另一地块 another site'))],
+  ],
+  [
+    'project-years-same',
+    () => ['project', variant(`${APPS}/project-mine-restoration.json`, 'before-after.json', (j) => set(j, 'design', 'before-after'))],
+  ],
+  [
+    'vertical-criterion-equal',
+    () => [
+      'eco-compensation',
+      variant(`${APPS}/eco-vertical.json`, 'equal-protection.json', (j) => {
+        for (const c of j.counties as Json[]) c.protection = { value: '80', unit: '1' };
+      }),
+    ],
+  ],
+  [
+    'bounds-rate-without-years',
+    () => [
+      'eco-compensation',
+      variant(`${APPS}/eco-bounds-sample.json`, 'no-years.json', (j) => {
+        delete j.years;
+      }),
+    ],
+  ],
+  [
+    'bounds-negative-opportunity-cost',
+    () => [
+      'eco-compensation',
+      variant(`${APPS}/eco-bounds-sample.json`, 'costly.json', (j) => {
+        ((j.opportunityCost as Json).costs as Json[]).push({
+          item: '租金 rent',
+          value: { value: '100000', unit: '万元', priceYear: 2022 },
+        });
+      }),
+    ],
+  ],
+  [
+    'settlement-region-idle',
+    () => [
+      'eco-compensation',
+      variant(`${APPS}/eco-settlement.json`, 'idle.json', (j) => {
+        (j.regions as Json[]).push({ name: '丙县 County C' });
+      }),
+    ],
+  ],
+  [
+    'scorecard-gdp-basis',
+    () => ['scorecard', variant(SAMPLE_2021, 'gdp-basis.json', (j) => set(j, 'economy.gdp.basis', 'sum-of-subregions')), SAMPLE],
+  ],
+  [
+    'audit-no-gdp',
+    () => [
+      'audit',
+      variant(`${APPS}/audit-sample-county.json`, 'audit-no-gdp.json', (j) => {
+        j.accounts = [
+          resolve(SAMPLE_2021),
+          variant(SAMPLE, 'sample-no-gdp.json', (s) => {
+            delete (s.economy as Json).gdp;
+            delete s.geep;
+          }),
+        ];
+      }),
+    ],
+  ],
+  [
+    'finance-no-gain',
+    () => [
+      'finance',
+      variant(`${APPS}/finance-mine-vep.json`, 'finance-quarry.json', (j) =>
+        set(j, 'annualValue', { projectImpact: resolve(`${APPS}/project-quarry.json`) }),
+      ),
+    ],
+  ],
+  [
+    'compensation-no-loss',
+    () => [
+      'compensation',
+      variant(`${APPS}/compensation-quarry.json`, 'compensation-gain.json', (j) => {
+        set(j, 'projectImpact', resolve(`${APPS}/project-mine-restoration.json`));
+        set(j, 'rule', 'restoration-cost');
+      }),
+    ],
+  ],
   // SEEA
   ['seea-opening-not-earlier', () => ['seea', SAMPLE, '--opening', SAMPLE]],
-  ['seea-opening-other-region', () => ['seea', SAMPLE, '--opening', variant(SAMPLE_2021, 'opening-other.json', (j) => set(j, 'region.name', '另一县 Another County'))]],
+  [
+    'seea-opening-other-region',
+    () => ['seea', SAMPLE, '--opening', variant(SAMPLE_2021, 'opening-other.json', (j) => set(j, 'region.name', '另一县 Another County'))],
+  ],
   // Each indicator's areas stay within the region's area + 5 % (the account's plausibility check); their types add up to more.
-  ['extent-exceeds-region', () => ['seea', variant(SAMPLE, 'small-region.json', (j) => set(j, 'region.area', { value: '2150', unit: 'km²' }))]],
+  [
+    'extent-exceeds-region',
+    () => ['seea', variant(SAMPLE, 'small-region.json', (j) => set(j, 'region.area', { value: '2150', unit: 'km²' }))],
+  ],
   // Plausibility (src/accounts/plausibility.ts). Precipitation in metres typed as mm: 560 m is 560 000 mm, outside
   // 1–12 000 mm, and water retained over the row's area a depth far above 12 000 mm/a.
   ['implausible-value', () => ['run', variant(SAMPLE, 'precipitation-m.json', precipitationInMetres)]],
   ['implausible-rate', () => ['run', variant(SAMPLE, 'precipitation-m.json', precipitationInMetres)]],
   // Hectare figures typed into the km² rows, with no region.area to catch them: only the warning is left.
-  ['region-area-missing', () => ['run', variant(SAMPLE, 'no-region-area.json', (j) => {
-    delete (j.region as Json).area;
-    for (const e of ((j.indicators as Json)['regulating.water-conservation'] as Json).ecosystems as Json[]) {
-      const area = e.area as Json;
-      area.value = String(Number(area.value) * 100);
-    }
-  })]],
-  ['negative-totals-allowed', () => ['run', variant(SAMPLE, 'negative-allowed.json', (j) => set(j, 'allowNegativeTotals', { reason: '上游调入水量计入区域外产品' }))]],
+  [
+    'region-area-missing',
+    () => [
+      'run',
+      variant(SAMPLE, 'no-region-area.json', (j) => {
+        delete (j.region as Json).area;
+        for (const e of ((j.indicators as Json)['regulating.water-conservation'] as Json).ecosystems as Json[]) {
+          const area = e.area as Json;
+          area.value = String(Number(area.value) * 100);
+        }
+      }),
+    ],
+  ],
+  [
+    'negative-totals-allowed',
+    () => ['run', variant(SAMPLE, 'negative-allowed.json', (j) => set(j, 'allowNegativeTotals', { reason: '上游调入水量计入区域外产品' }))],
+  ],
   // 30.2 万人 typed as 30.2 人: GEP per person 10⁴ times too large, beyond 10 × the largest published.
   ['implausible-ratio', () => ['run', variant(SAMPLE, 'population-unit.json', (j) => set(j, 'economy.population.unit', '人'))]],
 ];

@@ -62,7 +62,30 @@ describe('every Chinese output', () => {
 
   it('covers the outputs a statistician reads', () => {
     const names = outputs.map((o) => o.name).join('\n');
-    for (const what of ['gep run', '--format md', '--format html', 'trace.csv', 'gep compare', 'gep reproduce', 'gep seea', 'gep release: README.md', 'gep verify-release', 'gep area', 'gep project', 'gep compensation', 'gep eco-compensation', 'gep audit', 'gep finance', 'gep scorecard', 'gep template', 'gep batch', 'gep coefficients diff', 'syntax.json', 'many.json', 'bad.csv']) {
+    for (const what of [
+      'gep run',
+      '--format md',
+      '--format html',
+      'trace.csv',
+      'gep compare',
+      'gep reproduce',
+      'gep seea',
+      'gep release: README.md',
+      'gep verify-release',
+      'gep area',
+      'gep project',
+      'gep compensation',
+      'gep eco-compensation',
+      'gep audit',
+      'gep finance',
+      'gep scorecard',
+      'gep template',
+      'gep batch',
+      'gep coefficients diff',
+      'syntax.json',
+      'many.json',
+      'bad.csv',
+    ]) {
       expect(names).toContain(what);
     }
     expect(outputs.length).toBeGreaterThan(100);
@@ -90,7 +113,7 @@ describe('warnings in Chinese', () => {
     expect(codes.length).toBe(new Set(codes).size);
   });
 
-  it('the sample county\'s warnings all carry Chinese, apart from the pending modules', () => {
+  it("the sample county's warnings all carry Chinese, apart from the pending modules", () => {
     for (const file of ['fixtures/sample-county/input.json', 'fixtures/sample-county/input-2021.json']) {
       const result = computeGep(JSON.parse(readFileSync(file, 'utf8')));
       const checked = result.warnings.filter((w) => !(w.indicator && PENDING_INDICATORS.includes(w.indicator)));
@@ -105,30 +128,42 @@ describe('warnings in Chinese', () => {
 
 /** Source files of `dir`, recursively. */
 function sources(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Files outside this check: the plan code (its own change). */
 const NOT_CHECKED = /^src\/plan\//;
-const checkedFiles = () => sources('src').map((f) => f.split('\\').join('/')).filter((f) => !NOT_CHECKED.test(f));
+const checkedFiles = () =>
+  sources('src')
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => !NOT_CHECKED.test(f));
 
 describe('English-only text made in the code this check covers', () => {
   it('no warning is made as a literal { code, message } instead of from the catalogue', () => {
     // Over lines too: `{ code: 'x', indicator, path, message: `…` }` written one field a line.
     const literal = /\{\s*code:\s*['`]([a-z][\w-]*)['`],[^{}]*?\bmessage:\s*['`]/g;
-    const found = checkedFiles().flatMap((f) => [...readFileSync(f, 'utf8').matchAll(literal)]
-      .filter((m) => m[1] !== 'custom')
-      .map((m) => `${f}: ${m[0].replace(/\s+/g, ' ').slice(0, 120)}`));
+    const found = checkedFiles().flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(literal)]
+        .filter((m) => m[1] !== 'custom')
+        .map((m) => `${f}: ${m[0].replace(/\s+/g, ' ').slice(0, 120)}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('every issue names what it expected (and found, in words) in both languages', () => {
     // `expected: 'words'` or `found: 'words'` as a plain string: English only. So is an issue
     // helper given an issue code then English words (`issue([], 'input.missing-basis', 'at least one of …')`).
-    const englishOnly = /\b(expected|found):\s*(['`])[^'`]*[a-z]{2,}\s[a-z]{2,}|'(input|coefficient|local|profile|case)\.[a-z-]+',\s*(\[[^\]]*\],\s*)?['`][^'`]*[a-z]{2,}\s[a-z]{2,}/;
-    const found = checkedFiles().flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, i, line }))
-      .filter(({ line }) => englishOnly.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//'))
-      .map(({ f, i, line }) => `${f}:${i + 1}: ${line.trim().slice(0, 120)}`));
+    const englishOnly =
+      /\b(expected|found):\s*(['`])[^'`]*[a-z]{2,}\s[a-z]{2,}|'(input|coefficient|local|profile|case)\.[a-z-]+',\s*(\[[^\]]*\],\s*)?['`][^'`]*[a-z]{2,}\s[a-z]{2,}/;
+    const found = checkedFiles().flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ f, i, line }))
+        .filter(({ line }) => englishOnly.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//'))
+        .map(({ f, i, line }) => `${f}:${i + 1}: ${line.trim().slice(0, 120)}`),
+    );
     expect(found).toEqual([]);
   });
 });

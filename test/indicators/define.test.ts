@@ -22,8 +22,25 @@ function tiny(description: string | null, defaultOption = 'a', form: 'both' | 'e
   const length = measure('km');
   return defineIndicator({
     id: ID,
-    inputs: { roads: z.array(z.strictObject({ length: description === null ? length : (form === 'both' ? length.meta(about(description, `中文：${description}`)) : length.describe(description)) })).min(1) },
-    reported: { unit: 'km', description: about('length as printed', '公布的长度'), stepName: (item: string) => ({ en: `length of ${item}`, zh: `${item}长度` }) },
+    inputs: {
+      roads: z
+        .array(
+          z.strictObject({
+            length:
+              description === null
+                ? length
+                : form === 'both'
+                  ? length.meta(about(description, `中文：${description}`))
+                  : length.describe(description),
+          }),
+        )
+        .min(1),
+    },
+    reported: {
+      unit: 'km',
+      description: about('length as printed', '公布的长度'),
+      stepName: (item: string) => ({ en: `length of ${item}`, zh: `${item}长度` }),
+    },
     valuation: { unitPrice: price('元/km').meta(about('price per km', '单位长度价格')) },
     variants: { method: { options: { a: 'method a', b: 'method b' }, default: defaultOption } },
     coefficients: [],
@@ -32,7 +49,18 @@ function tiny(description: string | null, defaultOption = 'a', form: 'both' | 'e
       return { lines, total: null, steps: [], warnings: [] };
     },
     value(input, q, ctx) {
-      return valueItems(ctx, ID, q.lines.map((l) => ({ item: l.item, quantity: l.quantity, quantityFrom: 'x', price: input.unitPrice, coefficientId: null, pricePath: [...ctx.path, 'unitPrice'] })));
+      return valueItems(
+        ctx,
+        ID,
+        q.lines.map((l) => ({
+          item: l.item,
+          quantity: l.quantity,
+          quantityFrom: 'x',
+          price: input.unitPrice,
+          coefficientId: null,
+          pricePath: [...ctx.path, 'unitPrice'],
+        })),
+      );
     },
   });
 }
@@ -42,12 +70,18 @@ describe('defineIndicator', () => {
     expect(tiny('length of the road').spec.inputs).toEqual([
       { path: 'roads[].length', unit: 'km', required: true, description: 'length of the road', descriptionZh: '中文：length of the road' },
       {
-        path: 'reported[].item', unit: null, required: true,
-        description: 'name of the line as printed (ecosystem type, forest type or region)', descriptionZh: '公布的行名称（生态系统类型、林分类型或地区）',
+        path: 'reported[].item',
+        unit: null,
+        required: true,
+        description: 'name of the line as printed (ecosystem type, forest type or region)',
+        descriptionZh: '公布的行名称（生态系统类型、林分类型或地区）',
       },
       {
-        path: 'reported[].ecosystemType', unit: null, required: false,
-        description: 'ecosystem type id of the line, if it names one', descriptionZh: '该行对应的生态系统类型代码（如有）',
+        path: 'reported[].ecosystemType',
+        unit: null,
+        required: false,
+        description: 'ecosystem type id of the line, if it names one',
+        descriptionZh: '该行对应的生态系统类型代码（如有）',
       },
       { path: 'reported[].quantity', unit: 'km', required: true, description: 'length as printed', descriptionZh: '公布的长度' },
       { path: 'unitPrice', unit: '元/km', required: true, description: 'price per km', descriptionZh: '单位长度价格' },
@@ -71,7 +105,10 @@ describe('defineIndicator', () => {
     }
     // Reported: 3 km, each line a traced step named like the computed one; 3 km × 2 元/km = 6 元.
     const r = runIndicator(m, { reported, unitPrice }, decimalArithmetic);
-    expect(r.quantity.steps.map((s) => [s.name, s.zh?.name])).toEqual([['length of all roads', 'all roads长度'], ['noise reduction', '噪声消减']]);
+    expect(r.quantity.steps.map((s) => [s.name, s.zh?.name])).toEqual([
+      ['length of all roads', 'all roads长度'],
+      ['noise reduction', '噪声消减'],
+    ]);
     expect(decimalArithmetic.toString(r.value.total.value)).toBe('6');
   });
 
@@ -90,6 +127,11 @@ describe('defineIndicator', () => {
     };
     const data: unknown = sample; // a data file, as a user's program reads it
     const issues = issuesOf(() => computeGep(data, { profile }));
-    expect(issues).toContainEqual({ code: 'profile.variant-unknown', path: 'variant.regulating.water-conservation.runoff', expected: 'mean-runoff-coefficient, storm-runoff', found: 'storm-runof' });
+    expect(issues).toContainEqual({
+      code: 'profile.variant-unknown',
+      path: 'variant.regulating.water-conservation.runoff',
+      expected: 'mean-runoff-coefficient, storm-runoff',
+      found: 'storm-runof',
+    });
   });
 });

@@ -9,7 +9,9 @@ import { measure } from '../../src/indicators/input-schema.js';
 defineIndicator({
   id: 'regulating.water-conservation',
   inputs: { area: measure('km²').describe('area') },
-  variants: { runoff: { options: { 'mean-runoff-coefficient': 'α by type', 'storm-runoff': 'storm depth' }, default: 'mean-runoff-coefficient' } },
+  variants: {
+    runoff: { options: { 'mean-runoff-coefficient': 'α by type', 'storm-runoff': 'storm depth' }, default: 'mean-runoff-coefficient' },
+  },
   coefficients: [],
   quantity(_input, ctx) {
     // @ts-expect-error -- 'storm-runof' is not an option of the runoff variant

@@ -20,8 +20,13 @@ const input: GepInput = {
   accountingYear: 2022,
   priceYear: 2022,
   indicators: {
-    'material.agriculture': { products: [{ item: 'maize', quantity: { value: '1', unit: 't' }, price: { value: '10050', unit: '元/t', priceYear: 2022 } }] },
-    'regulating.noise-reduction': { belts: [{ item: 'belt', length: { value: '1', unit: 'km' } }], barrierCost: { value: '10050', unit: '元/km', priceYear: 2022 } },
+    'material.agriculture': {
+      products: [{ item: 'maize', quantity: { value: '1', unit: 't' }, price: { value: '10050', unit: '元/t', priceYear: 2022 } }],
+    },
+    'regulating.noise-reduction': {
+      belts: [{ item: 'belt', length: { value: '1', unit: 'km' } }],
+      barrierCost: { value: '10050', unit: '元/km', priceYear: 2022 },
+    },
   },
 };
 const json = gepResultToJson(computeGep(input, { profile: 'shenzhen-db4403-141' }));
@@ -47,11 +52,15 @@ describe('account tables: parts that add up', () => {
     const summary = resultTables(json, { rounding: lr }).summary;
     const row = (label: string) => summary.find((r) => r[0] === label)!;
     expect([row('material products')[2], row('regulating services')[2], row('GEP')[2]]).toEqual([
-      { number: '1.01', format: '#,##0.00' }, { number: '1.00', format: '#,##0.00' }, { number: '2.01', format: '#,##0.00' },
+      { number: '1.01', format: '#,##0.00' },
+      { number: '1.00', format: '#,##0.00' },
+      { number: '2.01', format: '#,##0.00' },
     ]);
     expect(resultToMarkdown(json, { rounding: lr })).toContain('parts by largest remainder');
     const html = resultToHtml(json, { rounding: lr });
-    expect(html).toContain('data-total="regulating"><td>Regulating services</td><td></td><td></td><td class="num" data-value="10050">1.00</td>');
+    expect(html).toContain(
+      'data-total="regulating"><td>Regulating services</td><td></td><td></td><td class="num" data-value="10050">1.00</td>',
+    );
     expect(html).toContain('parts by largest remainder');
     expect(resultToMarkdown(json)).toContain('each cell independently');
   });

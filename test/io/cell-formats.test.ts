@@ -24,16 +24,25 @@ function xlsx(rows: Cell[][], account: { name?: Cell; year?: Cell } = {}): Uint8
     ...rows,
   ];
   const ws = utils.aoa_to_sheet(all.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
-  all.forEach((r, ri) => r.forEach((c, ci) => {
-    if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c;
-  }));
+  all.forEach((r, ri) =>
+    r.forEach((c, ci) => {
+      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c;
+    }),
+  );
   const wb = utils.book_new();
   utils.book_append_sheet(wb, ws, 'data');
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
-const csv = (...rows: string[]) => ['indicator,item,ecosystem type,field,value,unit,price year',
-  'account,,,region.name,Test County,,', 'account,,,region.level,county,,', 'account,,,accountingYear,2022,,', 'account,,,priceYear,2022,,', ...rows].join('\r\n');
+const csv = (...rows: string[]) =>
+  [
+    'indicator,item,ecosystem type,field,value,unit,price year',
+    'account,,,region.name,Test County,,',
+    'account,,,region.level,county,,',
+    'account,,,accountingYear,2022,,',
+    'account,,,priceYear,2022,,',
+    ...rows,
+  ].join('\r\n');
 
 function issuesOf(run: () => unknown): string[] {
   try {
@@ -54,7 +63,7 @@ const runoff = (cell: Cell, unit: string | null): Cell[][] => [
   [WATER, null, 'cropland', 'ecosystems[].runoffCoefficient', cell, unit, null],
 ];
 const coefficient = (input: Record<string, unknown>) =>
-  ((input.indicators as Record<string, { ecosystems: { runoffCoefficient?: unknown }[] }>)[WATER]!.ecosystems[0]!.runoffCoefficient);
+  (input.indicators as Record<string, { ecosystems: { runoffCoefficient?: unknown }[] }>)[WATER]!.ecosystems[0]!.runoffCoefficient;
 const percentCell: CellObject = { t: 'n', v: 0.12, z: '0%' };
 
 describe('XLSX cells formatted as percentages', () => {
@@ -73,7 +82,10 @@ describe('XLSX cells formatted as percentages', () => {
   });
 
   it('refuses a percentage where the unit says something else, rather than guess', () => {
-    const rows: Cell[][] = [['material.agriculture', 'maize', 'cropland', 'products[].quantity', percentCell, 't', null], ['material.agriculture', 'maize', 'cropland', 'products[].price', '2400', '元/t', null]];
+    const rows: Cell[][] = [
+      ['material.agriculture', 'maize', 'cropland', 'products[].quantity', percentCell, 't', null],
+      ['material.agriculture', 'maize', 'cropland', 'products[].price', '2400', '元/t', null],
+    ];
     expect(issuesOf(() => importXlsx(xlsx(rows), 'p.xlsx'))).toEqual([
       'p.xlsx, sheet data, row 6, column E: indicators.material.agriculture.products[0].quantity.value: the cell holds a percentage (12% (a cell formatted as a percentage, stored 0.12)) but the unit here is "t"; write the unit % or a number without %',
     ]);
@@ -81,7 +93,14 @@ describe('XLSX cells formatted as percentages', () => {
 
   it('tells a percent format from a per-cent sign in quotes or an escape', () => {
     expect(['0%', '0.00%', '#,##0.0%;[Red]-0.0%', '0%"x"'].map(isPercentFormat)).toEqual([true, true, true, true]);
-    expect(['General', '0.00', '0" %"', '0\\%', '[$%-409]0', 'yyyy-mm-dd'].map(isPercentFormat)).toEqual([false, false, false, false, false, false]);
+    expect(['General', '0.00', '0" %"', '0\\%', '[$%-409]0', 'yyyy-mm-dd'].map(isPercentFormat)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -108,16 +127,26 @@ describe('XLSX dates', () => {
 
 describe('numbers as statisticians type them', () => {
   it('reads 6.2万 t as 62 000 t and 1.5亿 元 as 150 000 000 元, with a note; never through a float', () => {
-    const imported = importCsv(csv(
-      'material.agriculture,maize,cropland,products[].quantity,6.2万,t,',
-      'material.agriculture,maize,cropland,products[].outputValue,1.5亿,元,',
-      'material.agriculture,wheat,cropland,products[].quantity,0.000000000000000000000123456789万,t,',
-      'material.agriculture,wheat,cropland,products[].outputValue,３万亿,元,',
-    ), 'n.csv');
-    const products = (imported.input.indicators as Record<string, { products: Record<string, unknown>[] }>)['material.agriculture']!.products;
+    const imported = importCsv(
+      csv(
+        'material.agriculture,maize,cropland,products[].quantity,6.2万,t,',
+        'material.agriculture,maize,cropland,products[].outputValue,1.5亿,元,',
+        'material.agriculture,wheat,cropland,products[].quantity,0.000000000000000000000123456789万,t,',
+        'material.agriculture,wheat,cropland,products[].outputValue,３万亿,元,',
+      ),
+      'n.csv',
+    );
+    const products = (imported.input.indicators as Record<string, { products: Record<string, unknown>[] }>)['material.agriculture']!
+      .products;
     expect(products.map((p) => [p.quantity, p.outputValue])).toEqual([
-      [{ value: '62000', unit: 't' }, { value: '150000000', unit: '元' }],
-      [{ value: '0.00000000000000000123456789', unit: 't' }, { value: '3000000000000', unit: '元' }],
+      [
+        { value: '62000', unit: 't' },
+        { value: '150000000', unit: '元' },
+      ],
+      [
+        { value: '0.00000000000000000123456789', unit: 't' },
+        { value: '3000000000000', unit: '元' },
+      ],
     ]);
     expect(imported.notes.map((n) => describeIssue(n))).toEqual([
       'n.csv, row 6, column E: indicators.material.agriculture.products[0].quantity: read "6.2万" as 62000 t',
@@ -129,8 +158,10 @@ describe('numbers as statisticians type them', () => {
 
   it('reads 15% typed in a cell as 15 %, and refuses it where the unit is another or the field has no unit', () => {
     const rows = (value: string, unit: string) => [
-      `${WATER},,cropland,ecosystems[].area,620,km²,`, `${WATER},,cropland,ecosystems[].precipitation,510,mm,`,
-      `${WATER},,cropland,ecosystems[].evapotranspiration,420,mm,`, `${WATER},,cropland,ecosystems[].runoffCoefficient,${value},${unit},`,
+      `${WATER},,cropland,ecosystems[].area,620,km²,`,
+      `${WATER},,cropland,ecosystems[].precipitation,510,mm,`,
+      `${WATER},,cropland,ecosystems[].evapotranspiration,420,mm,`,
+      `${WATER},,cropland,ecosystems[].runoffCoefficient,${value},${unit},`,
     ];
     expect(coefficient(importCsv(csv(...rows('15%', '')), 'r.csv').input)).toEqual({ value: '15', unit: '%' });
     expect(coefficient(importCsv(csv(...rows('15 ％', '1')), 'r.csv').input)).toEqual({ value: '0.15', unit: '1' });
@@ -138,20 +169,22 @@ describe('numbers as statisticians type them', () => {
       'r.csv, row 9, column E: indicators.regulating.water-conservation.ecosystems[0].runoffCoefficient.value: the cell holds a percentage (15%) but the unit here is "mm"; write the unit % or a number without %',
       'r.csv, row 9, column F: indicators.regulating.water-conservation.ecosystems[0].runoffCoefficient.unit: expected a unit of dimensionless (e.g. 1), found "mm"',
     ]);
-    expect(issuesOf(() => importCsv(csv(
-      'regulating.flood-regulation,,,lakes[].a,15%,,',
-    ), 'l.csv'))).toContain('l.csv, row 6, column E: indicators.regulating.flood-regulation.lakes[0].a: the cell holds a percentage (15%) but the unit here is none (this field takes a plain number); write the unit % or a number without %');
+    expect(issuesOf(() => importCsv(csv('regulating.flood-regulation,,,lakes[].a,15%,,'), 'l.csv'))).toContain(
+      'l.csv, row 6, column E: indicators.regulating.flood-regulation.lakes[0].a: the cell holds a percentage (15%) but the unit here is none (this field takes a plain number); write the unit % or a number without %',
+    );
   });
 
   it('reads the typed forms exactly and refuses what is not one', () => {
     expect(readTypedNumber('6.2万')).toEqual({ value: '62000', percent: false, multiplier: '万' });
     expect(readTypedNumber('-1,234.5亿')).toEqual({ value: '-123450000000', percent: false, multiplier: '亿' });
     expect(readTypedNumber('１２．５％')).toEqual({ value: '12.5', percent: true, multiplier: null });
-    for (const t of ['万', '%', '6.2万元', '1/3万', 'x%', '6.2 千', ''])  expect(readTypedNumber(t), t).toBeNull();
+    for (const t of ['万', '%', '6.2万元', '1/3万', 'x%', '6.2 千', '']) expect(readTypedNumber(t), t).toBeNull();
     expect(shiftDecimal('1e3', 4)).toBe('10000000');
     expect(shiftDecimal('0.5', -3)).toBe('0.0005');
     expect(shiftDecimal('-0.000', 8)).toBe('0');
-    expect(shiftDecimal('12345678901234567890123456789012345678901234567890', 8)).toBe(`12345678901234567890123456789012345678901234567890${'0'.repeat(8)}`);
+    expect(shiftDecimal('12345678901234567890123456789012345678901234567890', 8)).toBe(
+      `12345678901234567890123456789012345678901234567890${'0'.repeat(8)}`,
+    );
   });
 });
 
@@ -162,8 +195,11 @@ describe('formulas', () => {
       ['material.agriculture', 'maize', 'cropland', 'products[].price', { t: 'n', v: 0, f: 'H10' }, '元/t', null],
     ];
     const imported = importXlsx(xlsx(rows), 'f.xlsx');
-    expect((imported.input.indicators as Record<string, { products: Record<string, unknown>[] }>)['material.agriculture']!.products[0]).toMatchObject({
-      quantity: { value: '1250', unit: 't' }, price: { value: '0', unit: '元/t' },
+    expect(
+      (imported.input.indicators as Record<string, { products: Record<string, unknown>[] }>)['material.agriculture']!.products[0],
+    ).toMatchObject({
+      quantity: { value: '1250', unit: 't' },
+      price: { value: '0', unit: '元/t' },
     });
     expect(imported.notes.map((n) => describeIssue(n))).toEqual([
       'f.xlsx, sheet data, row 6, column E: read the saved value "1250" of the formula =SUM(H6:H9)',

@@ -18,12 +18,25 @@ const toVerify = sample.coefficientsUsed.filter((c) => c.status === 'to-verify')
  * Numbers with more than 12 significant digits: no display rule prints one (money has at most 2
  * decimals, quantities 4 significant digits); an exact decimal of the result has up to 40.
  */
-const longFigures = (text: string) => (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).filter((n) => n.replace(/[,.]/g, '').replace(/^0+/, '').length > 12);
+const longFigures = (text: string) =>
+  (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).filter((n) => n.replace(/[,.]/g, '').replace(/^0+/, '').length > 12);
 
 describe('significantText', () => {
   it('keeps 4 significant digits, whole units from 1 000 up, no trailing zeros, half-up', () => {
-    expect(['0.00483', '1894.736842105263', '9.305256740005579878', '56.80615689836644', '1800', '0.3', '1.2345', '-0.0000412345', '0', '12345678.9'].map((v) => significantText(v)))
-      .toEqual(['0.00483', '1,895', '9.305', '56.81', '1,800', '0.3', '1.235', '-0.00004123', '0', '12,345,679']);
+    expect(
+      [
+        '0.00483',
+        '1894.736842105263',
+        '9.305256740005579878',
+        '56.80615689836644',
+        '1800',
+        '0.3',
+        '1.2345',
+        '-0.0000412345',
+        '0',
+        '12345678.9',
+      ].map((v) => significantText(v)),
+    ).toEqual(['0.00483', '1,895', '9.305', '56.81', '1,800', '0.3', '1.235', '-0.00004123', '0', '12,345,679']);
   });
 });
 
@@ -53,7 +66,13 @@ describe('the carbon row', () => {
   it('converts a price per t C with the co2-per-carbon ratio the indicator used (44/12), as results made before issue 16 carry it', () => {
     const carbon = sample.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
     const perC = carbon.trace.steps.find((s) => s.name === 'carbon price per t CO₂')!.inputs.C_C!;
-    const before = { ...carbon, value: { ...carbon.value, lines: carbon.value.lines.map((l) => ({ ...l, unitPrice: { ...l.unitPrice!, value: perC.value, unit: perC.unit } })) } };
+    const before = {
+      ...carbon,
+      value: {
+        ...carbon.value,
+        lines: carbon.value.lines.map((l) => ({ ...l, unitPrice: { ...l.unitPrice!, value: perC.value, unit: perC.unit } })),
+      },
+    };
     const p = unitPriceDisplay(before);
     expect(p.text).toBe('486.7 元/t CO2');
     expect(p.exact!.value.startsWith('486.7161')).toBe(true);
@@ -74,7 +93,9 @@ describe('text and Markdown reports', () => {
     expect(md).toContain('| regulating.sand-fixation | 防风固沙 | Windbreak and sand fixation | 56.81 万t/a | 2,193.51 | 0.2 |');
     expect(longFigures(formatAccountTable(sample, 'zh'))).toEqual([]);
     // The CSV/XLSX columns marked exact keep every digit.
-    expect(resultTables(sample).indicators.some((r) => r.some((c) => c !== null && typeof c === 'object' && longFigures(c.number).length > 0))).toBe(true);
+    expect(
+      resultTables(sample).indicators.some((r) => r.some((c) => c !== null && typeof c === 'object' && longFigures(c.number).length > 0)),
+    ).toBe(true);
   });
 
   it('show the to-verify notice once, at the top, with its count, not in the warnings again', () => {

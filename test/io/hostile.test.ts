@@ -37,17 +37,32 @@ function refusedWithin(ms: number, run: () => unknown): string[] {
   return issues;
 }
 
-const ACCOUNT = ['account,,,,region.name,测试县,,,', 'account,,,,region.level,county,,,', 'account,,,,accountingYear,2022,,,', 'account,,,,priceYear,2022,,,'];
+const ACCOUNT = [
+  'account,,,,region.name,测试县,,,',
+  'account,,,,region.level,county,,,',
+  'account,,,,accountingYear,2022,,,',
+  'account,,,,priceYear,2022,,,',
+];
 const HEADER = 'indicator,line,item,ecosystem type,field,value,unit,price year,note';
 const csv = (...rows: string[]) => [HEADER, ...ACCOUNT, ...rows].join('\r\n');
-const AGRI = ['material.agriculture,,maize,cropland,products[].quantity,1250,t,,', 'material.agriculture,,maize,cropland,products[].price,2400,元/t,2022,'];
+const AGRI = [
+  'material.agriculture,,maize,cropland,products[].quantity,1250,t,,',
+  'material.agriculture,,maize,cropland,products[].price,2400,元/t,2022,',
+];
 const GOOD_JSON = {
-  region: { name: '测试县', level: 'county' }, accountingYear: 2022, priceYear: 2022,
-  indicators: { 'material.agriculture': { products: [{ item: 'maize', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t' } }] } },
+  region: { name: '测试县', level: 'county' },
+  accountingYear: 2022,
+  priceYear: 2022,
+  indicators: {
+    'material.agriculture': {
+      products: [{ item: 'maize', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t' } }],
+    },
+  },
 };
 
 /** Own property names of the built-in prototypes, to prove none was added. */
-const prototypes = () => [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+const prototypes = () =>
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
 
 describe('keys that reach prototypes', () => {
   let before: string[];
@@ -85,7 +100,9 @@ describe('keys that reach prototypes', () => {
 
   it('given to computeGep directly as an indicators block, are reported, not dropped (issue-9 __proto__ block)', () => {
     // zod's record drops a "__proto__" key: the block vanished without a word before this was fixed.
-    const input: GepInput = JSON.parse(`{"region":{"name":"x","level":"county"},"accountingYear":2022,"priceYear":2022,"indicators":{"__proto__":{"products":[]},"constructor":{}}}`);
+    const input: GepInput = JSON.parse(
+      `{"region":{"name":"x","level":"county"},"accountingYear":2022,"priceYear":2022,"indicators":{"__proto__":{"products":[]},"constructor":{}}}`,
+    );
     expect(issuesOf(() => computeGep(input))).toEqual([
       'indicators.__proto__: "__proto__" is not an indicator of the catalogue (see gep indicators)',
       'indicators.constructor: "constructor" is not an indicator of the catalogue (see gep indicators)',
@@ -93,12 +110,17 @@ describe('keys that reach prototypes', () => {
   });
 
   it('in CSV cells (indicator, item, field, unit, ecosystem type) are read as text or refused, never used as keys', () => {
-    const issues = issuesOf(() => importCsv(csv(
-      '__proto__,,a,,products[].quantity,1,t,,',
-      'material.agriculture,,__proto__,constructor,products[].quantity,1,prototype,,',
-      'material.agriculture,,x,,__proto__.polluted,1,t,,',
-      'material.agriculture,,y,,constructor.prototype.polluted,1,t,,',
-    ), 'proto.csv'));
+    const issues = issuesOf(() =>
+      importCsv(
+        csv(
+          '__proto__,,a,,products[].quantity,1,t,,',
+          'material.agriculture,,__proto__,constructor,products[].quantity,1,prototype,,',
+          'material.agriculture,,x,,__proto__.polluted,1,t,,',
+          'material.agriculture,,y,,constructor.prototype.polluted,1,t,,',
+        ),
+        'proto.csv',
+      ),
+    );
     expect(issues.length).toBeGreaterThanOrEqual(4);
     for (const i of issues) expect(i).toMatch(/^proto\.csv, row \d+/);
   });
@@ -106,7 +128,14 @@ describe('keys that reach prototypes', () => {
   it('in XLSX sheet names, cells and custom properties are read as text or refused', () => {
     const wb = utils.book_new();
     for (const name of ['__proto__', 'constructor', 'prototype']) {
-      utils.book_append_sheet(wb, utils.aoa_to_sheet([HEADER.split(','), ['__proto__', '', 'constructor', 'prototype', 'products[].quantity', '1', '__proto__', '', '']]), name);
+      utils.book_append_sheet(
+        wb,
+        utils.aoa_to_sheet([
+          HEADER.split(','),
+          ['__proto__', '', 'constructor', 'prototype', 'products[].quantity', '1', '__proto__', '', ''],
+        ]),
+        name,
+      );
     }
     const props: Record<string, string> = {};
     Object.defineProperty(props, '__proto__', { value: 'polluted', enumerable: true });
@@ -122,8 +151,15 @@ describe('keys that reach prototypes', () => {
 describe('reading limits', () => {
   it('have stated defaults', () => {
     expect(DEFAULT_READ_LIMITS).toEqual({
-      maxBytes: 33_554_432, maxUncompressedBytes: 134_217_728, maxDepth: 64, maxCellChars: 32_767, maxRows: 100_000, maxColumns: 1_000, maxLineChars: 1_048_576,
-      maxHeaderChars: 256, maxCells: 2_000_000,
+      maxBytes: 33_554_432,
+      maxUncompressedBytes: 134_217_728,
+      maxDepth: 64,
+      maxCellChars: 32_767,
+      maxRows: 100_000,
+      maxColumns: 1_000,
+      maxLineChars: 1_048_576,
+      maxHeaderChars: 256,
+      maxCells: 2_000_000,
     });
   });
 
@@ -134,15 +170,25 @@ describe('reading limits', () => {
         `${file}: the file is too large to read: 33554433 bytes; the limit is 33554432 bytes (option limits.maxBytes)`,
       ]);
     }
-    expect(issuesOf(() => importAccountInput(JSON.stringify(GOOD_JSON), 'small.json', 'json', { limits: { maxBytes: 100 } }))[0]).toMatch(/too large to read: \d+ characters; the limit is 100 characters/);
+    expect(issuesOf(() => importAccountInput(JSON.stringify(GOOD_JSON), 'small.json', 'json', { limits: { maxBytes: 100 } }))[0]).toMatch(
+      /too large to read: \d+ characters; the limit is 100 characters/,
+    );
   });
 
   it('refuse a huge cell: CSV and XLSX at the cell, JSON at the string, with row and column', () => {
     const huge = 'x'.repeat(40_000);
-    expect(refusedWithin(2000, () => importCsv(csv(...AGRI, `material.agriculture,,maize,cropland,products[].outputValue,1,元,,${huge}`), 'huge.csv'))).toEqual([
+    expect(
+      refusedWithin(2000, () =>
+        importCsv(csv(...AGRI, `material.agriculture,,maize,cropland,products[].outputValue,1,元,,${huge}`), 'huge.csv'),
+      ),
+    ).toEqual([
       'huge.csv, row 8, column I: the cell is too long: a text of 40000 characters; the limit is at most 32767 characters (option limits.maxCellChars)',
     ]);
-    const ws = utils.aoa_to_sheet([HEADER.split(','), ...ACCOUNT.map((r) => r.split(',')), ['material.agriculture', '', huge.slice(0, 32_767), 'cropland', 'products[].quantity', '1', 't', '', '']]);
+    const ws = utils.aoa_to_sheet([
+      HEADER.split(','),
+      ...ACCOUNT.map((r) => r.split(',')),
+      ['material.agriculture', '', huge.slice(0, 32_767), 'cropland', 'products[].quantity', '1', 't', '', ''],
+    ]);
     const wb = utils.book_new();
     utils.book_append_sheet(wb, ws, 'data');
     const xlsx = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
@@ -156,7 +202,9 @@ describe('reading limits', () => {
 
   it('refuse very long CSV lines (one huge record, or too many columns) with the row', () => {
     const longLine = `material.agriculture,,maize,cropland,products[].quantity,1,t,,${'y'.repeat(30_000)},${'z'.repeat(30_000)}`.repeat(20);
-    expect(refusedWithin(3000, () => importCsv(csv(longLine), 'long.csv'))[0]).toMatch(/^long\.csv, row \d+: a line is too long: a record of more than 1048576 characters; the limit is at most 1048576 \(option limits\.maxLineChars\)$/);
+    expect(refusedWithin(3000, () => importCsv(csv(longLine), 'long.csv'))[0]).toMatch(
+      /^long\.csv, row \d+: a line is too long: a record of more than 1048576 characters; the limit is at most 1048576 \(option limits\.maxLineChars\)$/,
+    );
     const wide = csv(...AGRI, `${'1,'.repeat(5000)}1`);
     expect(refusedWithin(3000, () => importCsv(wide, 'wide.csv'))).toEqual([
       'wide.csv, row 8, column ALM: too many columns: 5001 columns; the limit is at most 1000 (option limits.maxColumns)',
@@ -185,7 +233,9 @@ describe('reading limits', () => {
       'rows.xlsx, sheet data: too many rows: 65 rows (A1:I65); the limit is at most 50 (option limits.maxRows)',
     ]);
     const list = `{"indicators":{"material.agriculture":{"products":[${'{},'.repeat(100_000)}{}]}}}`;
-    expect(refusedWithin(3000, () => importJson(list, 'list.json'))[0]).toMatch(/^list\.json, row 1, column \d+: too many rows: a list of more than 100000 elements; the limit is at most 100000 \(option limits\.maxRows\)$/);
+    expect(refusedWithin(3000, () => importJson(list, 'list.json'))[0]).toMatch(
+      /^list\.json, row 1, column \d+: too many rows: a list of more than 100000 elements; the limit is at most 100000 \(option limits\.maxRows\)$/,
+    );
   });
 });
 
@@ -217,7 +267,9 @@ describe('cell budget and header length (issue 13: a 33 MB CSV of empty cells ne
 
   it('refuses a header, field or unit cell longer than maxHeaderChars, at the cell', () => {
     const long = `t${'x'.repeat(300)}`;
-    expect(issuesOf(() => importCsv(csv(`material.agriculture,,maize,cropland,products[].quantity,1250,${long},,`, AGRI[1]!), 'u.csv'))).toEqual([
+    expect(
+      issuesOf(() => importCsv(csv(`material.agriculture,,maize,cropland,products[].quantity,1250,${long},,`, AGRI[1]!), 'u.csv')),
+    ).toEqual([
       'u.csv, row 6, column G: the cell is too long: a text of 301 characters; the limit is at most 256 characters in a header, indicator, field, unit, ecosystem type, line or price-year cell (option limits.maxHeaderChars)',
       'u.csv, row 7, column C: a value is required at indicators.material.agriculture.products[0].quantity', // the refused row was not read
     ]);
@@ -282,18 +334,46 @@ function zipOf(entries: { name: string; data: Uint8Array; method?: number; decla
     const offset = parts.length;
     const method = e.method ?? 8;
     const usz = e.declaredSize ?? e.data.length;
-    u32(parts, 0x04034b50); u16(parts, 20); u16(parts, 0); u16(parts, method); u32(parts, 0); u32(parts, 0);
-    u32(parts, e.data.length); u32(parts, usz); u16(parts, name.length); u16(parts, 0);
+    u32(parts, 0x04034b50);
+    u16(parts, 20);
+    u16(parts, 0);
+    u16(parts, method);
+    u32(parts, 0);
+    u32(parts, 0);
+    u32(parts, e.data.length);
+    u32(parts, usz);
+    u16(parts, name.length);
+    u16(parts, 0);
     parts.push(...name);
     for (const b of e.data) parts.push(b);
-    u32(central, 0x02014b50); u16(central, 20); u16(central, 20); u16(central, 0); u16(central, method); u32(central, 0); u32(central, 0);
-    u32(central, e.data.length); u32(central, usz); u16(central, name.length); u16(central, 0); u16(central, 0); u16(central, 0); u16(central, 0); u32(central, 0);
+    u32(central, 0x02014b50);
+    u16(central, 20);
+    u16(central, 20);
+    u16(central, 0);
+    u16(central, method);
+    u32(central, 0);
+    u32(central, 0);
+    u32(central, e.data.length);
+    u32(central, usz);
+    u16(central, name.length);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u16(central, 0);
+    u32(central, 0);
     u32(central, offset);
     central.push(...name);
   }
   const cdOffset = parts.length;
   const end: number[] = [];
-  u32(end, 0x06054b50); u16(end, 0); u16(end, 0); u16(end, entries.length); u16(end, entries.length); u32(end, central.length); u32(end, cdOffset); u16(end, 0);
+  u32(end, 0x06054b50);
+  u16(end, 0);
+  u16(end, 0);
+  u16(end, entries.length);
+  u16(end, entries.length);
+  u32(end, central.length);
+  u32(end, cdOffset);
+  u16(end, 0);
   return Uint8Array.from([...parts, ...central, ...end]);
 }
 
@@ -319,7 +399,10 @@ describe('ZIP bombs disguised as workbooks', () => {
     const lying = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: bombStream(600_000), declaredSize: 1000 }]);
     expect(checkZip(lying, 100 * 1024 * 1024)).toEqual({ ok: false, refusal: { kind: 'too-large', size: 104_857_600 } });
     const declared = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: bombStream(1), declaredSize: 0xffffffff }]);
-    expect(checkZip(declared, DEFAULT_READ_LIMITS.maxUncompressedBytes)).toEqual({ ok: false, refusal: { kind: 'too-large', size: 134_217_728 } });
+    expect(checkZip(declared, DEFAULT_READ_LIMITS.maxUncompressedBytes)).toEqual({
+      ok: false,
+      refusal: { kind: 'too-large', size: 134_217_728 },
+    });
     // many entries pointing at the same data (overlapping files): each one counts
     const overlapping = zipOf(Array.from({ length: 200 }, (_, i) => ({ name: `xl/part${i}.xml`, data: bombStream(2000) })));
     expect(checkZip(overlapping, 10 * 516_001).ok).toBe(false);
@@ -364,8 +447,14 @@ describe('nothing lost', () => {
   });
 
   it('warns, naming them, about input blocks that no indicator of the profile reads', () => {
-    const profile = { ...getProfile('national-2022')!, indicators: getProfile('national-2022')!.indicators.filter((p) => p.id !== 'material.agriculture') };
-    const input: unknown = { ...GOOD_JSON, indicators: { ...GOOD_JSON.indicators, 'material.forestry': GOOD_JSON.indicators['material.agriculture'] } };
+    const profile = {
+      ...getProfile('national-2022')!,
+      indicators: getProfile('national-2022')!.indicators.filter((p) => p.id !== 'material.agriculture'),
+    };
+    const input: unknown = {
+      ...GOOD_JSON,
+      indicators: { ...GOOD_JSON.indicators, 'material.forestry': GOOD_JSON.indicators['material.agriculture'] },
+    };
     const result = computeGep(input, { profile });
     expect(result.warnings.filter((w) => w.code === 'input-not-in-profile').map((w) => w.message)).toEqual([
       'input blocks not used because profile national-2022 does not enable them: material.agriculture',
@@ -379,7 +468,12 @@ describe('numbers that cannot be computed (found by the fuzz tests of issue 9)',
     expect(isDecimalText('1/0')).toBe(false);
     expect(isDecimalText('0/0.0')).toBe(false);
     expect(isDecimalText('44/12')).toBe(true);
-    const input: unknown = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '0/0', unit: 't' }, price: { value: '1', unit: '元/t' } }] } } };
+    const input: unknown = {
+      ...GOOD_JSON,
+      indicators: {
+        'material.agriculture': { products: [{ item: 'a', quantity: { value: '0/0', unit: 't' }, price: { value: '1', unit: '元/t' } }] },
+      },
+    };
     expect(issuesOf(() => computeGep(input))).toEqual([
       'indicators.material.agriculture.products[0].quantity.value: expected a decimal number written as text (e.g. "1234.5"), found "0/0"',
     ]);
@@ -393,7 +487,14 @@ describe('numbers that cannot be computed (found by the fuzz tests of issue 9)',
 
   it('turns a float overflow into an input issue naming the indicator, not an uncaught error (issue-9 float overflow)', async () => {
     const { floatArithmetic } = await import('../../src/numbers/arithmetic.js');
-    const input: unknown = { ...GOOD_JSON, indicators: { 'material.agriculture': { products: [{ item: 'a', quantity: { value: '1e200', unit: 't' }, price: { value: '1e200', unit: '元/t' } }] } } };
+    const input: unknown = {
+      ...GOOD_JSON,
+      indicators: {
+        'material.agriculture': {
+          products: [{ item: 'a', quantity: { value: '1e200', unit: 't' }, price: { value: '1e200', unit: '元/t' } }],
+        },
+      },
+    };
     expect(issuesOf(() => computeGep(input, { arithmetic: floatArithmetic }))).toEqual([
       'indicators.material.agriculture: the values given cannot be computed: a float64 operation gave a non-finite result',
     ]);

@@ -25,11 +25,21 @@ import { convert } from '../../src/units/units.js';
 import { resultToHtml } from '../../src/io/html-report.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SCREENSHOT = 'docs/report-screenshot.png';
 const available = existsSync(CHROMIUM);
 if (!available) {
-  console.warn(`[gep] test/io/html-report.browser.test.ts skipped: ${CHROMIUM} not found. Install Debian's Chromium to run it: apt-get install -y chromium (CI does this in .ci/run).`);
+  console.warn(
+    `[gep] test/io/html-report.browser.test.ts skipped: ${CHROMIUM} not found. Install Debian's Chromium to run it: apt-get install -y chromium (CI does this in .ci/run).`,
+  );
 }
 
 // The sample county of 2022 with its GEEP and ratios, compared with 2021, in Chinese.
@@ -42,7 +52,8 @@ interface Rect {
 }
 
 /** A value in 元 as the report prints it in 亿元: converted, rounded half-up to 2 places, grouped. */
-const yi = (yuan: string) => roundDecimal(convert(decimalArithmetic, new GepDecimal(yuan), '元', '亿元').toString()).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const yi = (yuan: string) =>
+  roundDecimal(convert(decimalArithmetic, new GepDecimal(yuan), '元', '亿元').toString()).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 describe.skipIf(!available)('HTML report in headless Chromium', () => {
   let dir = '';
@@ -76,7 +87,8 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
 
   it('renders the indicator chart with one visible bar per indicator, longest for the largest value', async () => {
     const drawn = await page.$$eval('svg[data-chart="indicators"] rect.bar', (rects) =>
-      rects.map((r) => ({ value: r.getAttribute('data-value'), width: (r as unknown as Rect).getBoundingClientRect().width })));
+      rects.map((r) => ({ value: r.getAttribute('data-value'), width: (r as unknown as Rect).getBoundingClientRect().width })),
+    );
     expect(drawn).toHaveLength(json.indicators.length);
     const largest = [...json.indicators].sort((x, y) => new GepDecimal(y.value.total.value).comparedTo(x.value.total.value))[0]!;
     expect(drawn[0]!.value).toBe(largest.value.total.value);
@@ -91,7 +103,9 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     expect(await count('decomposition')).toBe(4);
     expect(await count('geep')).toBe(json.geep!.terms.filter((t) => t.sign !== 0).length + 1);
     expect(await page.locator('svg.chart').count()).toBeGreaterThan(10);
-    const widths = await page.$$eval('svg[data-chart="categories"] rect.bar', (rects) => rects.map((r) => (r as unknown as Rect).getBoundingClientRect().width));
+    const widths = await page.$$eval('svg[data-chart="categories"] rect.bar', (rects) =>
+      rects.map((r) => (r as unknown as Rect).getBoundingClientRect().width),
+    );
     expect(widths.reduce((s, w) => s + w, 0)).toBeGreaterThan(800);
   });
 
@@ -100,9 +114,14 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     expect(await figure('gep')).toBe(yi(json.totals.gep.value));
     for (const c of ['material', 'regulating', 'cultural'] as const) expect(await figure(c)).toBe(yi(json.totals[c].value));
     expect(await figure('geep')).toBe(yi(json.geep!.geep.value));
-    const wan = roundDecimal(convert(decimalArithmetic, new GepDecimal(json.totals.gep.value), '元', '万元').toString()).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const wan = roundDecimal(convert(decimalArithmetic, new GepDecimal(json.totals.gep.value), '元', '万元').toString()).replace(
+      /\B(?=(\d{3})+(?!\d))/g,
+      ',',
+    );
     expect(await page.locator('tr[data-total="gep"] td[data-value]').textContent()).toBe(wan);
-    expect(await page.locator('svg[data-chart="comparison-categories"] .row[data-key="gep"] rect[data-series="b"]').getAttribute('data-value')).toBe(json.totals.gep.value);
+    expect(
+      await page.locator('svg[data-chart="comparison-categories"] .row[data-key="gep"] rect[data-series="b"]').getAttribute('data-value'),
+    ).toBe(json.totals.gep.value);
   });
 
   it('opens the trace of an indicator on demand', async () => {

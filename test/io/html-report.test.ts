@@ -70,7 +70,9 @@ describe('HTML report of an account', () => {
   });
 
   it('prints the account table with 万元, 亿元 and shares rounded half-up, and the GEP row', () => {
-    expect(html).toMatch(/<tr data-indicator="material\.agriculture">.*?<td class="num">1,262 t<\/td><td class="num" data-unit-price>2 prices<\/td><td class="num" data-value="3036000">303\.60<\/td><td class="num">0\.03<\/td><td class="num">100\.0 %<\/td>/);
+    expect(html).toMatch(
+      /<tr data-indicator="material\.agriculture">.*?<td class="num">1,262 t<\/td><td class="num" data-unit-price>2 prices<\/td><td class="num" data-value="3036000">303\.60<\/td><td class="num">0\.03<\/td><td class="num">100\.0 %<\/td>/,
+    );
     expect(html).toMatch(/<tr class="grand" data-total="gep">.*?303\.60<\/td><td class="num">0\.03<\/td>/);
   });
 
@@ -82,7 +84,9 @@ describe('HTML report of an account', () => {
   });
 
   it('states the rounding rule and the input hash in the footer', () => {
-    expect(html).toContain('Display: money in 万元 or 亿元, half-up, 2 decimal places, each cell independently; physical quantities and unit prices to 4 significant digits');
+    expect(html).toContain(
+      'Display: money in 万元 or 亿元, half-up, 2 decimal places, each cell independently; physical quantities and unit prices to 4 significant digits',
+    );
     expect(html).toContain('<code>sha256:abc</code>');
   });
 
@@ -139,9 +143,11 @@ describe('HTML report of the sample county with GEEP, ratios and a comparison wi
   it('prints figures at display precision everywhere but in the calculation, where the exact values are marked', () => {
     // What a reader sees (text, not attributes), section by section; the trace keeps the exact decimals.
     const visible = (part: string) => part.replace(/="[^"]*"/g, '=""').replace(/<[^>]+>/g, ' ');
-    const long = (text: string) => (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).filter((n) => n.replace(/[,.]/g, '').replace(/^0+/, '').length > 12);
+    const long = (text: string) =>
+      (text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).filter((n) => n.replace(/[,.]/g, '').replace(/^0+/, '').length > 12);
     const sections = html.split(/(?=<section id=")/);
-    for (const part of sections.filter((x) => !x.startsWith('<section id="trace"'))) expect(long(visible(part)), part.slice(0, 30)).toEqual([]);
+    for (const part of sections.filter((x) => !x.startsWith('<section id="trace"')))
+      expect(long(visible(part)), part.slice(0, 30)).toEqual([]);
     // The CPI factor of a rebased price (it printed ×1.3180250339951246286769590296832), exact on hover.
     expect(html).toMatch(/按 cpi-national 由 2010 年换算至 2022 年，×1\.318</);
     expect(html).toMatch(/title="×1\.3180250339951246286769590296832 = 9\.3052567400055798784593307495633\d* 元\/m³"/);
@@ -153,7 +159,9 @@ describe('HTML report of the sample county with GEEP, ratios and a comparison wi
   it('shows the carbon row with quantity and unit price on one basis (t CO2)', () => {
     const row = html.slice(html.indexOf('<tr data-indicator="regulating.carbon-sequestration">'));
     // The module prices the lines per t CO2 (issue 16), so the row shows its price as it is, unmarked.
-    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(/万t CO2\/a<\/td><td class="num" data-unit-price><span title="486\.716\d* 元\/t CO2">486\.7 元\/t CO2<\/span>/);
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
+      /万t CO2\/a<\/td><td class="num" data-unit-price><span title="486\.716\d* 元\/t CO2">486\.7 元\/t CO2<\/span>/,
+    );
   });
 
   it('shows the to-verify notice once, with its count, and not again among the warnings', () => {
@@ -200,11 +208,14 @@ describe('SVG charts', () => {
   });
 
   it('draw negative and floating bars from the zero line, and an axis that starts at 0 for positive data', () => {
-    const svg = barChart([
-      { label: 'a', bars: [{ end: 10, color: '#000', text: '10' }] },
-      { label: 'b', bars: [{ start: 10, end: 4, color: '#000', text: '−6' }] },
-      { label: 'c', bars: [{ end: -2, color: '#000', text: '−2' }] },
-    ], { id: 't', title: 't', unit: 'u' });
+    const svg = barChart(
+      [
+        { label: 'a', bars: [{ end: 10, color: '#000', text: '10' }] },
+        { label: 'b', bars: [{ start: 10, end: 4, color: '#000', text: '−6' }] },
+        { label: 'c', bars: [{ end: -2, color: '#000', text: '−2' }] },
+      ],
+      { id: 't', title: 't', unit: 'u' },
+    );
     expect(bars(svg)).toBe(3);
     expect(svg).toContain('>-2<');
     const positive = barChart([{ label: 'a', bars: [{ end: 3, color: '#000' }] }], { id: 'p', title: 'p', unit: 'u' });
@@ -212,7 +223,13 @@ describe('SVG charts', () => {
   });
 
   it('draw a stacked bar whose segments share the width in proportion', () => {
-    const svg = stackedBar([{ label: 'x', amount: 1, color: '#000', text: '1' }, { label: 'y', amount: 3, color: '#111', text: '3' }], { id: 's', title: 's', width: 400 });
+    const svg = stackedBar(
+      [
+        { label: 'x', amount: 1, color: '#000', text: '1' },
+        { label: 'y', amount: 3, color: '#111', text: '3' },
+      ],
+      { id: 's', title: 's', width: 400 },
+    );
     expect(svg).toMatch(/x="0" y="0" width="100"/);
     expect(svg).toMatch(/x="100" y="0" width="300"/);
   });

@@ -45,7 +45,9 @@ describe('templates', () => {
     expect(quantity[5]).toBe('t');
     expect(quantity[7]).toMatch(/^required · output of the product in the accounting year .* · e\.g\. \d+ t/);
     const fields = new Set(rows.map((r) => `${r[0]}|${r[3]}`));
-    const enabled = getProfile('national-2022')!.indicators.map((p) => p.id).filter((id) => INDICATORS.has(id));
+    const enabled = getProfile('national-2022')!
+      .indicators.map((p) => p.id)
+      .filter((id) => INDICATORS.has(id));
     expect(enabled.length).toBeGreaterThan(5);
     for (const id of enabled) {
       for (const input of INDICATORS.get(id)!.spec.inputs) {
@@ -57,18 +59,24 @@ describe('templates', () => {
     }
   });
 
-  it('describe each field in the template\'s language: Chinese notes in zh (CSV and XLSX), English in en (issue 16)', () => {
+  it("describe each field in the template's language: Chinese notes in zh (CSV and XLSX), English in en (issue 16)", () => {
     const csvZh = parse(templateCsv('national-2022', 'zh'), { bom: true, relax_column_count: true }) as string[][];
     const quantity = csvZh.find((r) => r[0] === '农业产品' && r[3] === 'products[].quantity')!;
     expect(quantity[7]).toMatch(/^必填 · 核算年份产品产量（任意单位：t、m³、头等） · 示例：\d+ t/);
     const xlsx = read(templateXlsx('national-2022', 'zh'));
-    const cells = xlsx.SheetNames.flatMap((n) => utils.sheet_to_json<string[]>(xlsx.Sheets[n]!, { header: 1 }).flat()).filter((c) => typeof c === 'string');
+    const cells = xlsx.SheetNames.flatMap((n) => utils.sheet_to_json<string[]>(xlsx.Sheets[n]!, { header: 1 }).flat()).filter(
+      (c) => typeof c === 'string',
+    );
     const waterArea = INDICATORS.get('regulating.water-conservation')!.spec.inputs.find((i) => i.path === 'ecosystems[].area')!;
     expect(cells.some((c) => c.includes(waterArea.descriptionZh))).toBe(true);
     expect(cells.some((c) => c.includes(waterArea.description))).toBe(false);
     // Every note of the zh template shows the Chinese of the spec, none its English.
     for (const m of INDICATORS.values()) {
-      for (const input of m.spec.inputs) expect(csvZh.some((r) => r[7]?.includes(input.description)), `${m.spec.id} ${input.path}`).toBe(false);
+      for (const input of m.spec.inputs)
+        expect(
+          csvZh.some((r) => r[7]?.includes(input.description)),
+          `${m.spec.id} ${input.path}`,
+        ).toBe(false);
     }
   });
 
@@ -79,12 +87,22 @@ describe('templates', () => {
     const result = gepResultToJson(computeGep(input));
     expect(result.indicators.map((i) => i.id)).toEqual(['material.agriculture']);
     expect(result.totals.gep).toEqual({ value: '3000000', unit: '元', priceYear: 2022 });
-    expect(input.economy).toEqual({ gdp: { value: '168.5', unit: '亿元', priceYear: 2022, basis: 'regional-statistics' }, population: { value: '30.2', unit: '万人' } });
+    expect(input.economy).toEqual({
+      gdp: { value: '168.5', unit: '亿元', priceYear: 2022, basis: 'regional-statistics' },
+      population: { value: '30.2', unit: '万人' },
+    });
   });
 
   it('filled in (XLSX, en), import without edits, the instruction sheet left unread', () => {
     const wb = read(templateXlsx('national-2022', 'en'), { type: 'array' });
-    expect(wb.SheetNames).toEqual(['README 说明', 'account 核算信息', 'material 物质产品', 'regulating 调节服务', 'cultural 文化服务', 'lists 列表']);
+    expect(wb.SheetNames).toEqual([
+      'README 说明',
+      'account 核算信息',
+      'material 物质产品',
+      'regulating 调节服务',
+      'cultural 文化服务',
+      'lists 列表',
+    ]);
     for (const name of wb.SheetNames.slice(1, -1)) {
       const ws = wb.Sheets[name]!;
       const rows = fill(utils.sheet_to_json<string[]>(ws, { header: 1, defval: '', raw: false }), 'en');
@@ -111,17 +129,23 @@ describe('table fields', () => {
 function dropDowns(bytes: Uint8Array): Record<string, Record<string, string>> {
   const cfb = CFB.read(bytes, { type: 'array' });
   const names = read(bytes, { type: 'array' }).SheetNames;
-  return Object.fromEntries(names.map((name, i) => {
-    const xml = new TextDecoder().decode((CFB.find(cfb, `/xl/worksheets/sheet${i + 1}.xml`) as { content: Uint8Array }).content);
-    const found = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"><formula1>([^<]*)<\/formula1>/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]);
-    return [name, Object.fromEntries(found)];
-  }));
+  return Object.fromEntries(
+    names.map((name, i) => {
+      const xml = new TextDecoder().decode((CFB.find(cfb, `/xl/worksheets/sheet${i + 1}.xml`) as { content: Uint8Array }).content);
+      const found = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"><formula1>([^<]*)<\/formula1>/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+      ]);
+      return [name, Object.fromEntries(found)];
+    }),
+  );
 }
 
 describe('templates: the economy block and drop-down lists (issue 16)', () => {
   const block = tableBlocks().get('account')!;
   // A list line's item (coefficientOverrides[].id included) is written in the item column.
-  const isItem = (f: (typeof block.fields)[number]) => f.keyColumn !== null || (f.listSegments !== null && block.lists.get(f.listSegments.join('.'))?.itemField === f.segments[0]);
+  const isItem = (f: (typeof block.fields)[number]) =>
+    f.keyColumn !== null || (f.listSegments !== null && block.lists.get(f.listSegments.join('.'))?.itemField === f.segments[0]);
   const ACCOUNT_HELD = block.fields.filter((f) => !f.path.startsWith('about.') && !isItem(f)).map((f) => f.path);
 
   it('ask for every field of the envelope a table holds: GDP with its basis, population, realised value, GEEP inputs, outside lines, overrides', () => {
@@ -131,7 +155,11 @@ describe('templates: the economy block and drop-down lists (issue 16)', () => {
       for (const path of ACCOUNT_HELD) expect(fields.has(path), `${lang} ${path}`).toBe(true);
     }
     const rows = parse(templateCsv('national-2022', 'en'), { bom: true, relax_column_count: true }) as string[][];
-    expect(rows.find((r) => r[3] === 'economy.gdp')!.slice(5, 8)).toEqual(['亿元', '', expect.stringMatching(/^optional · GDP of the region .* · e\.g\. 168\.5 亿元 \(2022\)$/)]);
+    expect(rows.find((r) => r[3] === 'economy.gdp')!.slice(5, 8)).toEqual([
+      '亿元',
+      '',
+      expect.stringMatching(/^optional · GDP of the region .* · e\.g\. 168\.5 亿元 \(2022\)$/),
+    ]);
   });
 
   it('offer drop-downs in XLSX: ecosystem type ids from the lists sheet, the units of each field, the allowed words', () => {
@@ -159,4 +187,3 @@ describe('templates: the economy block and drop-down lists (issue 16)', () => {
     expect(unitChoices('元/t C')).toEqual(['元/t C']);
   });
 });
-

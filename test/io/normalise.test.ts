@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  columnKey, looksLikeFormula, neutraliseFormula, normaliseBoolean, normaliseInteger, normaliseNumber, normaliseUnit, splitHeader, unneutraliseFormula,
+  columnKey,
+  looksLikeFormula,
+  neutraliseFormula,
+  normaliseBoolean,
+  normaliseInteger,
+  normaliseNumber,
+  normaliseUnit,
+  splitHeader,
+  unneutraliseFormula,
 } from '../../src/io/normalise.js';
 
 describe('normaliseNumber', () => {
@@ -42,10 +50,32 @@ describe('normaliseNumber', () => {
 describe('normaliseUnit', () => {
   it('maps the aliases people type to canonical unit ids', () => {
     const cases: [string, string][] = [
-      ['公顷', 'hm²'], ['ha', 'hm²'], ['hm2', 'hm²'], ['km2', 'km²'], ['平方公里', 'km²'], ['亩', '亩'], ['万亩', '万亩'],
-      ['吨', 't'], ['万吨', '万t'], ['公斤', 'kg'], ['万元', '万元'], ['元/吨', '元/t'], ['元／吨', '元/t'], ['元/立方米', '元/m³'],
-      ['万立方米', '万m³'], ['m3', 'm³'], ['亿m3', '亿m³'], ['毫米', 'mm'], ['万千瓦时', '万kWh'], ['kwh', 'kWh'],
-      ['tCO2', 't CO2'], ['t CO₂', 't CO2'], ['吨碳', 't C'], ['t/公顷', 't/hm²'], ['t/(hm2·a)', 't/(hm²·a)'], ['％', '%'],
+      ['公顷', 'hm²'],
+      ['ha', 'hm²'],
+      ['hm2', 'hm²'],
+      ['km2', 'km²'],
+      ['平方公里', 'km²'],
+      ['亩', '亩'],
+      ['万亩', '万亩'],
+      ['吨', 't'],
+      ['万吨', '万t'],
+      ['公斤', 'kg'],
+      ['万元', '万元'],
+      ['元/吨', '元/t'],
+      ['元／吨', '元/t'],
+      ['元/立方米', '元/m³'],
+      ['万立方米', '万m³'],
+      ['m3', 'm³'],
+      ['亿m3', '亿m³'],
+      ['毫米', 'mm'],
+      ['万千瓦时', '万kWh'],
+      ['kwh', 'kWh'],
+      ['tCO2', 't CO2'],
+      ['t CO₂', 't CO2'],
+      ['吨碳', 't C'],
+      ['t/公顷', 't/hm²'],
+      ['t/(hm2·a)', 't/(hm²·a)'],
+      ['％', '%'],
     ];
     for (const [typed, id] of cases) expect(normaliseUnit(typed), typed).toBe(id);
   });
@@ -75,9 +105,9 @@ describe('headers', () => {
 
 describe('formula neutralisation', () => {
   it('prefixes text a spreadsheet would run, and leaves numbers alone', () => {
-    expect(neutraliseFormula('=cmd|\' /C calc\'!A0')).toBe('\'=cmd|\' /C calc\'!A0');
-    expect(neutraliseFormula('@SUM(A1)')).toBe('\'@SUM(A1)');
-    expect(neutraliseFormula('+1+2')).toBe('\'+1+2');
+    expect(neutraliseFormula("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutraliseFormula('+1+2')).toBe("'+1+2");
     expect(neutraliseFormula('-12.5')).toBe('-12.5');
     expect(neutraliseFormula('玉米 maize')).toBe('玉米 maize');
     expect(looksLikeFormula('-x')).toBe(true);
@@ -99,4 +129,3 @@ describe('formula neutralisation', () => {
     expect(neutraliseFormula("'abc")).toBe("'abc");
   });
 });
-

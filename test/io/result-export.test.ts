@@ -32,13 +32,19 @@ describe('JSON export', () => {
   it('is the result unrounded, with the input hash, and matches the published result schema', () => {
     const json = resultToExportJson(result, { inputHash: hash });
     expect(json.totals.gep).toEqual({ value: '3036000', unit: '元', priceYear: 2022 });
-    expect(json.export).toEqual({ inputHash: hash, coefficientTableHash: null, rounding: 'none: every number is the exact decimal string of the result' });
+    expect(json.export).toEqual({
+      inputHash: hash,
+      coefficientTableHash: null,
+      rounding: 'none: every number is the exact decimal string of the result',
+    });
     expect(gepResultExportSchema.safeParse(json).success).toBe(true);
   });
 
   it('of the sample county matches the result schema too (a field added to the result fails here until described)', () => {
     const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
-    const parsed = gepResultExportSchema.safeParse(resultToExportJson(gepResultToJson(computeGep(sample)), { inputHash: inputHash(sample) }));
+    const parsed = gepResultExportSchema.safeParse(
+      resultToExportJson(gepResultToJson(computeGep(sample)), { inputHash: inputHash(sample) }),
+    );
     expect(parsed.error?.issues ?? []).toEqual([]);
   });
 });
@@ -48,7 +54,9 @@ describe('input hash', () => {
     for (const t of ['', 'abc', 'x'.repeat(1000), '生态产品总值']) {
       expect(sha256Hex(new TextEncoder().encode(t))).toBe(createHash('sha256').update(t).digest('hex'));
     }
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 'é' }], c: null }, $schema: 'x' })).toBe('{"a":{"c":null,"d":[2,{"y":"é","z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 'é' }], c: null }, $schema: 'x' })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":"é","z":1}]},"b":1}',
+    );
     expect(inputHash({ ...INPUT, $schema: 'elsewhere' })).toBe(hash);
   });
 });
@@ -65,7 +73,19 @@ describe('CSV export', () => {
     expect(summary).toContainEqual(['GEP', '3036000', '303.60', '0.03', '100.00']);
     const rows = table('indicators.csv');
     expect(rows[0]!.slice(12)).toEqual(['value (元, exact)', 'value (万元)', 'share of GEP (%)']);
-    expect(rows[1]!.slice(4, 15)).toEqual(['玉米', 'cropland', '1250', 't', '2400', '元/t', '2022', 'input:indicators.material.agriculture.products[0].price', '3000000', '300.00', '98.81']);
+    expect(rows[1]!.slice(4, 15)).toEqual([
+      '玉米',
+      'cropland',
+      '1250',
+      't',
+      '2400',
+      '元/t',
+      '2022',
+      'input:indicators.material.agriculture.products[0].price',
+      '3000000',
+      '300.00',
+      '98.81',
+    ]);
   });
 
   it('neutralises text a spreadsheet would run as a formula', () => {
@@ -74,7 +94,10 @@ describe('CSV export', () => {
   });
 
   it('writes Chinese headers with lang zh', () => {
-    expect(parse(resultToCsvFiles(result, { lang: 'zh' })['summary.csv']!, { bom: true, relax_column_count: true })[0]).toEqual(['项目', '内容']);
+    expect(parse(resultToCsvFiles(result, { lang: 'zh' })['summary.csv']!, { bom: true, relax_column_count: true })[0]).toEqual([
+      '项目',
+      '内容',
+    ]);
   });
 });
 
@@ -86,7 +109,10 @@ describe('XLSX export', () => {
     expect(rows[1]!.slice(12, 14)).toEqual([3000000, 300]);
     // A text cell, which no spreadsheet runs: no apostrophe shown (issue 13).
     expect(rows[2]![4]).toBe('=HYPERLINK("http://x","click")');
-    expect((wb.Sheets.indicators as Record<string, { t?: string; v?: unknown }>).E3).toMatchObject({ t: 's', v: '=HYPERLINK("http://x","click")' });
+    expect((wb.Sheets.indicators as Record<string, { t?: string; v?: unknown }>).E3).toMatchObject({
+      t: 's',
+      v: '=HYPERLINK("http://x","click")',
+    });
     expect(Object.values(wb.Sheets.indicators!).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
     const summary = utils.sheet_to_json<unknown[]>(wb.Sheets.summary!, { header: 1, raw: true });
     expect(summary.find((r) => r[0] === 'rounding')![1]).toMatch(/^half-up, 2 decimal places/);
@@ -110,9 +136,21 @@ describe('hostile text in the exports (issue 13: nothing injected)', () => {
   const input: GepInput = {
     ...INPUT,
     region: { name: HOSTILE, level: 'county' },
-    coefficientOverrides: [{ id: 'carbon-price.afforestation', value: '100', unit: '元/t C', reason: '![img](javascript:alert(2)) <b>', source: '<img src=x onerror=alert(3)>' }],
+    coefficientOverrides: [
+      {
+        id: 'carbon-price.afforestation',
+        value: '100',
+        unit: '元/t C',
+        reason: '![img](javascript:alert(2)) <b>',
+        source: '<img src=x onerror=alert(3)>',
+      },
+    ],
     indicators: {
-      'material.agriculture': { products: [{ item: '＝HYPERLINK("http://x","click")', quantity: { value: '12', unit: 't' }, price: { value: '3000', unit: '元/t' } }] },
+      'material.agriculture': {
+        products: [
+          { item: '＝HYPERLINK("http://x","click")', quantity: { value: '12', unit: 't' }, price: { value: '3000', unit: '元/t' } },
+        ],
+      },
       'regulating.carbon-sequestration': { ecosystems: [{ ecosystemType: 'forest', nep: { value: '100', unit: 't C' } }] },
     },
   };
@@ -125,8 +163,15 @@ describe('hostile text in the exports (issue 13: nothing injected)', () => {
     expect(md).not.toMatch(/(^|[^\\])\[/m);
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/);
     // The only headings are the report's own.
-    expect(md.split('\n').filter((l) => l.startsWith('#')).every((l) => /^#{1,2} (GEP account of |Totals|Indicators|Coefficients used|Warnings|not accounted)/.test(l))).toBe(true);
-    expect(md.split('\n')[0]).toBe('# GEP account of \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\*x\\* \\| y \\# Heading\ufffd\ufffd, 2022 (2022 prices)');
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .every((l) => /^#{1,2} (GEP account of |Totals|Indicators|Coefficients used|Warnings|not accounted)/.test(l)),
+    ).toBe(true);
+    expect(md.split('\n')[0]).toBe(
+      '# GEP account of \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\*x\\* \\| y \\# Heading\ufffd\ufffd, 2022 (2022 prices)',
+    );
     expect(md).toContain('\\<img src=x onerror=alert(3)\\>');
   });
 

@@ -48,7 +48,12 @@ describe('CSV import (long form)', () => {
       indicators: {
         'material.agriculture': {
           products: [
-            { item: '玉米', ecosystemType: 'cropland', quantity: { value: '1250', unit: 't' }, price: { value: '2400', unit: '元/t', priceYear: 2022 } },
+            {
+              item: '玉米',
+              ecosystemType: 'cropland',
+              quantity: { value: '1250', unit: 't' },
+              price: { value: '2400', unit: '元/t', priceYear: 2022 },
+            },
             { item: '小麦', ecosystemType: 'cropland', quantity: { value: '12', unit: 't' }, price: { value: '3000', unit: '元/t' } },
           ],
         },
@@ -148,10 +153,14 @@ function workbook(sheets: Record<string, (string | number | { f: string; v?: num
   const wb = utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = utils.aoa_to_sheet(rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? null : c))));
-    rows.forEach((r, ri) => r.forEach((c, ci) => {
-      // A formula with the value a spreadsheet saved for it, or none (a file no spreadsheet calculated).
-      if (c !== null && typeof c === 'object') ws[utils.encode_cell({ r: ri, c: ci })] = c.v === undefined ? { t: 'n', f: c.f } : { t: typeof c.v === 'number' ? 'n' : 's', v: c.v, f: c.f };
-    }));
+    rows.forEach((r, ri) =>
+      r.forEach((c, ci) => {
+        // A formula with the value a spreadsheet saved for it, or none (a file no spreadsheet calculated).
+        if (c !== null && typeof c === 'object')
+          ws[utils.encode_cell({ r: ri, c: ci })] =
+            c.v === undefined ? { t: 'n', f: c.f } : { t: typeof c.v === 'number' ? 'n' : 's', v: c.v, f: c.f };
+      }),
+    );
     utils.book_append_sheet(wb, ws, name);
   }
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
@@ -169,21 +178,32 @@ const ACCOUNT_ROWS = [
 describe('XLSX import', () => {
   it('reads a sheet per indicator in wide form, units in the headers, numeric cells as their shortest decimal', () => {
     const x = workbook({
-      'account': ACCOUNT_ROWS,
-      '水源涵养': [
+      account: ACCOUNT_ROWS,
+      水源涵养: [
         ['生态系统类型', '面积(公顷)', '降水量(mm)', '蒸散量（毫米）', 'runoffCoefficient (%)'],
         ['落叶阔叶林', 42000, 560, 420, null],
         ['cropland', '62,000', 510, 420, 12],
       ],
-      'README': [['anything here is not read', '=1+1']],
+      README: [['anything here is not read', '=1+1']],
     });
     const { input } = importXlsx(x, 'wide.xlsx');
     expect(input.region).toEqual({ name: 'Test County', code: '140702', level: 'county' });
     expect(input.indicators).toEqual({
       'regulating.water-conservation': {
         ecosystems: [
-          { ecosystemType: 'deciduous-broadleaf-forest', area: { value: '42000', unit: 'hm²' }, precipitation: { value: '560', unit: 'mm' }, evapotranspiration: { value: '420', unit: 'mm' } },
-          { ecosystemType: 'cropland', area: { value: '62000', unit: 'hm²' }, precipitation: { value: '510', unit: 'mm' }, evapotranspiration: { value: '420', unit: 'mm' }, runoffCoefficient: { value: '12', unit: '%' } },
+          {
+            ecosystemType: 'deciduous-broadleaf-forest',
+            area: { value: '42000', unit: 'hm²' },
+            precipitation: { value: '560', unit: 'mm' },
+            evapotranspiration: { value: '420', unit: 'mm' },
+          },
+          {
+            ecosystemType: 'cropland',
+            area: { value: '62000', unit: 'hm²' },
+            precipitation: { value: '510', unit: 'mm' },
+            evapotranspiration: { value: '420', unit: 'mm' },
+            runoffCoefficient: { value: '12', unit: '%' },
+          },
         ],
       },
     });
@@ -194,8 +214,8 @@ describe('XLSX import', () => {
 
   it('refuses formula cells without a saved value, and reads hostile text as plain text', () => {
     const x = workbook({
-      '核算信息': ACCOUNT_ROWS,
-      '物质产品': [
+      核算信息: ACCOUNT_ROWS,
+      物质产品: [
         ['指标', '项目', '字段', '数值', '单位'],
         ['material.agriculture', "=cmd|' /C calc'!A0", 'products[].quantity', 10, 't'],
         ['material.agriculture', "=cmd|' /C calc'!A0", 'products[].outputValue', { f: 'SUM(D2:D2)' }, '元'],
@@ -207,21 +227,25 @@ describe('XLSX import', () => {
       ]
     `);
     const ok = workbook({
-      '核算信息': ACCOUNT_ROWS,
-      '物质产品': [
+      核算信息: ACCOUNT_ROWS,
+      物质产品: [
         ['指标', '项目', '字段', '数值', '单位'],
         ['material.agriculture', "=cmd|' /C calc'!A0", 'products[].quantity', 10, 't'],
         ['material.agriculture', "=cmd|' /C calc'!A0", 'products[].outputValue', 500, '元'],
       ],
     });
-    expect((importXlsx(ok).input.indicators as Record<string, { products: { item: string }[] }>)['material.agriculture']!.products[0]!.item).toBe("=cmd|' /C calc'!A0");
+    expect(
+      (importXlsx(ok).input.indicators as Record<string, { products: { item: string }[] }>)['material.agriculture']!.products[0]!.item,
+    ).toBe("=cmd|' /C calc'!A0");
   });
 
   it('refuses a file that is not a workbook, with its name', () => {
     expect(issuesOf(() => importAccountInput(bytes('hello'), 'fake.xlsx'))).toEqual([
       'fake.xlsx: the file is not a readable XLSX workbook: not a ZIP container (an .xlsx file starts with "PK")',
     ]);
-    expect(issuesOf(() => importAccountInput(bytes('{}'), 'input.yaml'))).toEqual(['input.yaml: cannot read "input.yaml": expected a .json, .csv or .xlsx file']);
+    expect(issuesOf(() => importAccountInput(bytes('{}'), 'input.yaml'))).toEqual([
+      'input.yaml: cannot read "input.yaml": expected a .json, .csv or .xlsx file',
+    ]);
   });
 });
 

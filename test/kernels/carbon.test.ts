@@ -19,7 +19,12 @@ describe('NEP kernel (固碳 / 释氧, Q = k · NEP · a)', () => {
 
   it('computes NEP as NPP − R_h, keeps a net source with its sign and counts it', () => {
     // (600 − 450) + (300 − 360) = 150 − 60 = 90 g C/m² over 1 m² each → 90 × 1e-6 t C × 32/12 = 2.4e-4 t O₂
-    const s = nepKernel({ npp: { values: f64(600, 300) }, heterotrophicRespiration: { values: f64(450, 360) }, cellArea: 1, factor: 32 / 12 });
+    const s = nepKernel({
+      npp: { values: f64(600, 300) },
+      heterotrophicRespiration: { values: f64(450, 360) },
+      cellArea: 1,
+      factor: 32 / 12,
+    });
     expect(s.sum).toBeCloseTo(2.4e-4, 15);
     expect(s.negative).toBe(1);
   });
@@ -27,7 +32,13 @@ describe('NEP kernel (固碳 / 释氧, Q = k · NEP · a)', () => {
   it('skips nodata and reads other per-area units', () => {
     const out = new Float64Array(3);
     // 2 t C/(hm²·a) over 1 hm² (10 000 m²) = 2 t C/a
-    const s = nepKernel({ nep: { values: f64(2, -9999, Number.NaN), nodata: -9999 }, perArea: 't C/(hm²·a)', cellArea: 10_000, factor: 1, out });
+    const s = nepKernel({
+      nep: { values: f64(2, -9999, Number.NaN), nodata: -9999 },
+      perArea: 't C/(hm²·a)',
+      cellArea: 10_000,
+      factor: 1,
+      out,
+    });
     expect([...out]).toEqual([2, -9999, -9999]);
     expect(s).toMatchObject({ valid: 1, nodata: 2, sum: 2 });
   });
@@ -36,7 +47,13 @@ describe('NEP kernel (固碳 / 释氧, Q = k · NEP · a)', () => {
     // NPP 1.5e308 − R_h (−1.5e308) = ∞; before, the cell was valid and the sum Infinity.
     // The second cell: (600 − 450) g C/m² over 1 m² = 150e-6 t C × 44/12 = 5.5e-4 t CO₂.
     const out = new Float64Array(2);
-    const s = nepKernel({ npp: { values: f64(1.5e308, 600) }, heterotrophicRespiration: { values: f64(-1.5e308, 450) }, cellArea: 1, factor: 44 / 12, out });
+    const s = nepKernel({
+      npp: { values: f64(1.5e308, 600) },
+      heterotrophicRespiration: { values: f64(-1.5e308, 450) },
+      cellArea: 1,
+      factor: 44 / 12,
+      out,
+    });
     expect([...out]).toEqual([-9999, 150e-6 * (44 / 12)]);
     expect(s).toMatchObject({ valid: 1, nodata: 0, invalid: 1, negative: 0 });
     expect(s.sum).toBeCloseTo(5.5e-4, 15);

@@ -25,18 +25,42 @@ const N = 10_000; // three blocks of 4096 cells
 const ND = -9999;
 
 const kernels: Record<string, (o: KernelOutput) => KernelStats> = {
-  RUSLE: (o) => rusleKernel({
-    erosivity: { values: band(N, 500, 5000, 1), nodata: ND }, erodibility: { values: band(N, 0.005, 0.06, 2), nodata: ND }, slopeLength: { values: band(N, 0, 20, 3), nodata: ND },
-    cover: { values: band(N, 0, 1, 4), nodata: ND }, practice: { values: band(N, 0.2, 1, 5), nodata: ND }, cellArea: 900, ...o,
-  }),
-  'water balance': (o) => waterBalanceKernel({
-    precipitation: { values: band(N, 200, 1500, 6), nodata: ND }, evapotranspiration: { values: band(N, 100, 900, 7), nodata: ND }, runoffCoefficient: { values: band(N, 0, 0.3, 8), nodata: ND }, cellArea: 900, ...o,
-  }),
-  RWEQ: (o) => rweqKernel({
-    weather: { values: band(N, 0, 80, 9), nodata: ND }, erodibleFraction: { values: band(N, 0, 1, 10), nodata: ND }, crust: { values: band(N, 0, 1, 11), nodata: ND },
-    roughness: { values: band(N, 0.2, 1, 12), nodata: ND }, vegetation: { values: band(N, 0, 1, 13), nodata: ND }, cellArea: 900, ...o,
-  }),
-  NEP: (o) => nepKernel({ npp: { values: band(N, 0, 900, 14), nodata: ND }, heterotrophicRespiration: { values: band(N, 0, 700, 15), nodata: ND }, cellArea: 900, factor: 44 / 12, ...o }),
+  RUSLE: (o) =>
+    rusleKernel({
+      erosivity: { values: band(N, 500, 5000, 1), nodata: ND },
+      erodibility: { values: band(N, 0.005, 0.06, 2), nodata: ND },
+      slopeLength: { values: band(N, 0, 20, 3), nodata: ND },
+      cover: { values: band(N, 0, 1, 4), nodata: ND },
+      practice: { values: band(N, 0.2, 1, 5), nodata: ND },
+      cellArea: 900,
+      ...o,
+    }),
+  'water balance': (o) =>
+    waterBalanceKernel({
+      precipitation: { values: band(N, 200, 1500, 6), nodata: ND },
+      evapotranspiration: { values: band(N, 100, 900, 7), nodata: ND },
+      runoffCoefficient: { values: band(N, 0, 0.3, 8), nodata: ND },
+      cellArea: 900,
+      ...o,
+    }),
+  RWEQ: (o) =>
+    rweqKernel({
+      weather: { values: band(N, 0, 80, 9), nodata: ND },
+      erodibleFraction: { values: band(N, 0, 1, 10), nodata: ND },
+      crust: { values: band(N, 0, 1, 11), nodata: ND },
+      roughness: { values: band(N, 0.2, 1, 12), nodata: ND },
+      vegetation: { values: band(N, 0, 1, 13), nodata: ND },
+      cellArea: 900,
+      ...o,
+    }),
+  NEP: (o) =>
+    nepKernel({
+      npp: { values: band(N, 0, 900, 14), nodata: ND },
+      heterotrophicRespiration: { values: band(N, 0, 700, 15), nodata: ND },
+      cellArea: 900,
+      factor: 44 / 12,
+      ...o,
+    }),
 };
 
 describe('float32 output', () => {
@@ -70,10 +94,16 @@ describe('float32 output', () => {
 
   it('counts a cell beyond float32 range as invalid with a float32 output only (RUSLE, water balance, NEP)', () => {
     // RUSLE: R 1e30 × K 1e10 × LS 1 × (1 − 0) × 1 hm² = 1e40 t/a: a double, not a float32.
-    const r = (out: Float32Array | Float64Array) => rusleKernel({
-      erosivity: { values: Float64Array.of(1e30, 2000) }, erodibility: { values: Float64Array.of(1e10, 0.03) }, slopeLength: { values: Float64Array.of(1, 5) },
-      cover: { values: Float64Array.of(0, 0.2) }, practice: { values: Float64Array.of(1, 1) }, cellArea: 10_000, out,
-    });
+    const r = (out: Float32Array | Float64Array) =>
+      rusleKernel({
+        erosivity: { values: Float64Array.of(1e30, 2000) },
+        erodibility: { values: Float64Array.of(1e10, 0.03) },
+        slopeLength: { values: Float64Array.of(1, 5) },
+        cover: { values: Float64Array.of(0, 0.2) },
+        practice: { values: Float64Array.of(1, 1) },
+        cellArea: 10_000,
+        out,
+      });
     const out32 = new Float32Array(2);
     expect(r(new Float64Array(2))).toMatchObject({ valid: 2, invalid: 0 });
     const s = r(out32);
@@ -82,7 +112,13 @@ describe('float32 output', () => {
     expect(s.sum).toBeCloseTo(240, 9);
     expect([...out32]).toEqual([-9999, Math.fround(s.sum)]);
     // Water balance: P 1e30 mm over 1e12 m² (k = 1e9 m³/mm) = 1e39 m³/a.
-    const w = waterBalanceKernel({ precipitation: { values: Float64Array.of(1e30) }, evapotranspiration: { values: Float64Array.of(0) }, runoffCoefficient: { values: Float64Array.of(0) }, cellArea: 1e12, out: new Float32Array(1) });
+    const w = waterBalanceKernel({
+      precipitation: { values: Float64Array.of(1e30) },
+      evapotranspiration: { values: Float64Array.of(0) },
+      runoffCoefficient: { values: Float64Array.of(0) },
+      cellArea: 1e12,
+      out: new Float32Array(1),
+    });
     expect(w).toMatchObject({ valid: 0, invalid: 1, sum: 0, rawSum: 0 });
     // NEP: −1e35 t C/(km²·a) over 1e6 km² × 44/12 ≈ −3.7e41 t CO₂/a, negative and beyond float32.
     const c = nepKernel({ nep: { values: Float64Array.of(-1e35) }, cellArea: 1e12, factor: 44 / 12, out: new Float32Array(1) });

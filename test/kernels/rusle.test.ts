@@ -12,7 +12,15 @@ describe('RUSLE kernel (土壤保持, Q = R·K·LS·(1 − C·P)·a)', () => {
     //   1: 2000 × 0.03 × 5 × (1 − 0.2 × 1) × 0.09 = 21.6 t/a
     //   2: 1500 × 0.02 × 2 × (1 − 0.5 × 0.4) × 0.09 = 4.32 t/a
     const out = new Float64Array(2);
-    const s = rusleKernel({ erosivity: { values: f64(2000, 1500) }, erodibility: { values: f64(0.03, 0.02) }, slopeLength: { values: f64(5, 2) }, cover: { values: f64(0.2, 0.5) }, practice: { values: f64(1, 0.4) }, cellArea: 900, out });
+    const s = rusleKernel({
+      erosivity: { values: f64(2000, 1500) },
+      erodibility: { values: f64(0.03, 0.02) },
+      slopeLength: { values: f64(5, 2) },
+      cover: { values: f64(0.2, 0.5) },
+      practice: { values: f64(1, 0.4) },
+      cellArea: 900,
+      out,
+    });
     expect(out[0]).toBeCloseTo(21.6, 10);
     expect(out[1]).toBeCloseTo(4.32, 10);
     expect(s.sum).toBeCloseTo(25.92, 10);
@@ -22,8 +30,13 @@ describe('RUSLE kernel (土壤保持, Q = R·K·LS·(1 − C·P)·a)', () => {
   it('skips nodata cells and cover or practice factors outside 0–1, never returning NaN', () => {
     const out = new Float64Array(4);
     const s = rusleKernel({
-      erosivity: { values: f64(2000, 0, 2000, 2000), nodata: 0 }, erodibility: { values: f64(0.03, 0.03, Number.NaN, 0.03) },
-      slopeLength: { values: f64(5, 5, 5, 5) }, cover: { values: f64(0.2, 0.2, 0.2, 1.2) }, practice: { values: f64(1, 1, 1, 1) }, cellArea: 900, out,
+      erosivity: { values: f64(2000, 0, 2000, 2000), nodata: 0 },
+      erodibility: { values: f64(0.03, 0.03, Number.NaN, 0.03) },
+      slopeLength: { values: f64(5, 5, 5, 5) },
+      cover: { values: f64(0.2, 0.2, 0.2, 1.2) },
+      practice: { values: f64(1, 1, 1, 1) },
+      cellArea: 900,
+      out,
     });
     expect([...out].slice(1)).toEqual([-9999, -9999, -9999]);
     expect(s).toMatchObject({ valid: 1, nodata: 2, invalid: 1 });
@@ -34,8 +47,13 @@ describe('RUSLE kernel (土壤保持, Q = R·K·LS·(1 − C·P)·a)', () => {
     // R 1e200 × K 1e200 overflows: A_p = Infinity, and with C·P = 1 the retention would be ∞ − ∞ = NaN
     const out = new Float64Array(3);
     const s = rusleKernel({
-      erosivity: { values: f64(1e200, 1e200, 2000) }, erodibility: { values: f64(1e200, 1e200, 0.03) }, slopeLength: { values: f64(1, 1, 5) },
-      cover: { values: f64(1, 0.5, 0.2) }, practice: { values: f64(1, 1, 1) }, cellArea: 900, out,
+      erosivity: { values: f64(1e200, 1e200, 2000) },
+      erodibility: { values: f64(1e200, 1e200, 0.03) },
+      slopeLength: { values: f64(1, 1, 5) },
+      cover: { values: f64(1, 0.5, 0.2) },
+      practice: { values: f64(1, 1, 1) },
+      cellArea: 900,
+      out,
     });
     expect([...out].slice(0, 2)).toEqual([-9999, -9999]);
     expect(s.sum).toBeCloseTo(21.6, 10);
@@ -45,10 +63,18 @@ describe('RUSLE kernel (土壤保持, Q = R·K·LS·(1 − C·P)·a)', () => {
   it('agrees with the decimal soil-retention module cell by cell (rtol 1e-12)', () => {
     // Each cell is one ecosystem line of the module: area 625 m² (0.0625 hm²), R, K (SI), LS, C and P.
     // Both run the formula of src/indicators/regulating/physics.ts, on decimals and on float64.
-    const cells = [[2412.5, 0.0312, 4.71, 0.183, 0.9], [3180, 0.0275, 12.4, 0.05, 1], [1999.9, 0.041, 0.82, 0.66, 0.35]];
+    const cells = [
+      [2412.5, 0.0312, 4.71, 0.183, 0.9],
+      [3180, 0.0275, 12.4, 0.05, 1],
+      [1999.9, 0.041, 0.82, 0.66, 0.35],
+    ];
     const s = rusleKernel({
-      erosivity: { values: f64(...cells.map((c) => c[0]!)) }, erodibility: { values: f64(...cells.map((c) => c[1]!)) }, slopeLength: { values: f64(...cells.map((c) => c[2]!)) },
-      cover: { values: f64(...cells.map((c) => c[3]!)) }, practice: { values: f64(...cells.map((c) => c[4]!)) }, cellArea: 625,
+      erosivity: { values: f64(...cells.map((c) => c[0]!)) },
+      erodibility: { values: f64(...cells.map((c) => c[1]!)) },
+      slopeLength: { values: f64(...cells.map((c) => c[2]!)) },
+      cover: { values: f64(...cells.map((c) => c[3]!)) },
+      practice: { values: f64(...cells.map((c) => c[4]!)) },
+      cellArea: 625,
     });
     const input = {
       ecosystems: cells.map(([r, k, ls, c, p]) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rweqKernel, rweqSoilLoss, } from '../../src/kernels/rweq.js';
+import { rweqKernel, rweqSoilLoss } from '../../src/kernels/rweq.js';
 import * as sandFixation from '../../src/indicators/regulating/sand-fixation.js';
 import { decimalArithmetic } from '../../src/numbers/arithmetic.js';
 import { relativeDifference, runIndicator } from '../helpers/indicator.js';
@@ -15,7 +15,15 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     const s8 = 150.71 * 8 ** -0.3711;
     expect(slp).toBeCloseTo((100 / s8 ** 2) * 878.4 * Math.exp(-((50 / s8) ** 2)), 12);
     const out = new Float64Array(1);
-    const stats = rweqKernel({ weather: { values: f64(40) }, erodibleFraction: { values: f64(0.5) }, crust: { values: f64(0.8) }, roughness: { values: f64(0.5) }, vegetation: { values: f64(0.25) }, cellArea: 1000, out });
+    const stats = rweqKernel({
+      weather: { values: f64(40) },
+      erodibleFraction: { values: f64(0.5) },
+      crust: { values: f64(0.8) },
+      roughness: { values: f64(0.5) },
+      vegetation: { values: f64(0.25) },
+      cellArea: 1000,
+      out,
+    });
     // (SL(8) − SL(2)) × 1000 m² ÷ 1000 kg/t
     expect(out[0]).toBeCloseTo(slp - rweqSoilLoss(2), 12);
     expect(stats).toMatchObject({ valid: 1, nodata: 0, invalid: 0 });
@@ -24,8 +32,13 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
   it('gives 0 for a cell with no erodible soil, and nodata or invalid for missing or out-of-range factors', () => {
     const out = new Float64Array(4);
     const s = rweqKernel({
-      weather: { values: f64(0, 40, 40, 40) }, erodibleFraction: { values: f64(0.5, -1, 0.5, 0.5), nodata: -1 }, crust: ones(4), roughness: ones(4),
-      vegetation: { values: f64(0.5, 0.5, 1.5, Number.NaN) }, cellArea: 1000, out,
+      weather: { values: f64(0, 40, 40, 40) },
+      erodibleFraction: { values: f64(0.5, -1, 0.5, 0.5), nodata: -1 },
+      crust: ones(4),
+      roughness: ones(4),
+      vegetation: { values: f64(0.5, 0.5, 1.5, Number.NaN) },
+      cellArea: 1000,
+      out,
     });
     expect([...out]).toEqual([0, -9999, -9999, -9999]);
     expect(s).toMatchObject({ valid: 1, nodata: 2, invalid: 1, sum: 0 });
@@ -35,8 +48,13 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     // EF and SCF are fractions (the sand-fixation module reads them as 0–1); 1.5 is out of range
     const out = new Float64Array(3);
     const s = rweqKernel({
-      weather: { values: f64(40, 40, 40) }, erodibleFraction: { values: f64(1.5, 0.5, 0.5) }, crust: { values: f64(0.5, 1.5, 0.5) },
-      roughness: ones(3), vegetation: { values: f64(0.5, 0.5, 0.5) }, cellArea: 1000, out,
+      weather: { values: f64(40, 40, 40) },
+      erodibleFraction: { values: f64(1.5, 0.5, 0.5) },
+      crust: { values: f64(0.5, 1.5, 0.5) },
+      roughness: ones(3),
+      vegetation: { values: f64(0.5, 0.5, 0.5) },
+      cellArea: 1000,
+      out,
     });
     expect([...out].slice(0, 2)).toEqual([-9999, -9999]);
     expect(s).toMatchObject({ valid: 1, nodata: 0, invalid: 2 });
@@ -46,8 +64,13 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     // WF 1e307 × K′ 100 overflows x_p to Infinity: SL would be Infinity × 0 = NaN
     const out = new Float64Array(2);
     const s = rweqKernel({
-      weather: { values: f64(1e307, 40) }, erodibleFraction: { values: f64(1, 0.5) }, crust: { values: f64(1, 0.5) },
-      roughness: { values: f64(100, 1) }, vegetation: { values: f64(0.5, 0.5) }, cellArea: 1000, out,
+      weather: { values: f64(1e307, 40) },
+      erodibleFraction: { values: f64(1, 0.5) },
+      crust: { values: f64(1, 0.5) },
+      roughness: { values: f64(100, 1) },
+      vegetation: { values: f64(0.5, 0.5) },
+      cellArea: 1000,
+      out,
     });
     expect(out[0]).toBe(-9999);
     expect(Number.isFinite(s.sum)).toBe(true);
@@ -59,16 +82,31 @@ describe('RWEQ kernel (防风固沙, Q = (SL_p − SL_a)·a)', () => {
     // Each cell is one ecosystem line of the module with its factors given: area 900 m², WF (kg/m),
     // EF, SCF, K′ and COG. Both run the formula of src/indicators/regulating/physics.ts, the module on
     // decimals (exp and the power in double precision), the kernel on float64 from the cells' doubles.
-    const cells = [[52.3, 0.41, 0.77, 0.63, 0.42], [130.8, 0.28, 0.91, 0.8, 0.05], [7.5, 0.6, 0.5, 0.9, 0.9], [900, 0.5, 0.5, 1.2, 0.3]];
+    const cells = [
+      [52.3, 0.41, 0.77, 0.63, 0.42],
+      [130.8, 0.28, 0.91, 0.8, 0.05],
+      [7.5, 0.6, 0.5, 0.9, 0.9],
+      [900, 0.5, 0.5, 1.2, 0.3],
+    ];
     const col = (k: number) => ({ values: f64(...cells.map((c) => c[k]!)) });
-    const s = rweqKernel({ weather: col(0), erodibleFraction: col(1), crust: col(2), roughness: col(3), vegetation: col(4), cellArea: 900 });
+    const s = rweqKernel({
+      weather: col(0),
+      erodibleFraction: col(1),
+      crust: col(2),
+      roughness: col(3),
+      vegetation: col(4),
+      cellArea: 900,
+    });
     const plain = (v: number) => ({ value: String(v), unit: '1' });
     const input = {
       ecosystems: cells.map(([wf, ef, scf, kr, cog]) => ({
         ecosystemType: 'temperate-steppe',
         area: { value: '900', unit: 'm²' },
         weatherFactor: { value: String(wf), unit: 'kg/m' },
-        erodibleFraction: plain(ef!), crustFactor: plain(scf!), roughnessFactor: plain(kr!), vegetationFactor: plain(cog!),
+        erodibleFraction: plain(ef!),
+        crustFactor: plain(scf!),
+        roughnessFactor: plain(kr!),
+        vegetationFactor: plain(cog!),
       })),
     };
     const decimal = runIndicator(sandFixation, input, decimalArithmetic, { priceYear: 2010 });

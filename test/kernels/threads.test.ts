@@ -32,13 +32,23 @@ function band(lo: number, hi: number, seed: number, shared = true): Float32Array
 }
 
 function same(a: KernelStats, b: KernelStats) {
-  for (const [k, v] of Object.entries(a)) if (k !== 'threads') expect(Object.is((b as unknown as Record<string, number>)[k], v), `${k}: ${(b as unknown as Record<string, number>)[k]} vs ${v}`).toBe(true);
+  for (const [k, v] of Object.entries(a))
+    if (k !== 'threads')
+      expect(
+        Object.is((b as unknown as Record<string, number>)[k], v),
+        `${k}: ${(b as unknown as Record<string, number>)[k]} vs ${v}`,
+      ).toBe(true);
 }
 
 describe('kernels on worker threads', () => {
   const rusle = (out: Float64Array | Float32Array) => ({
-    erosivity: { values: band(500, 5000, 1), nodata: ND }, erodibility: { values: band(0.005, 0.06, 2), nodata: ND }, slopeLength: { values: band(0, 20, 3), nodata: ND },
-    cover: { values: band(0, 1, 4), nodata: ND }, practice: { values: band(0.2, 1, 5), nodata: ND }, cellArea: 900, out,
+    erosivity: { values: band(500, 5000, 1), nodata: ND },
+    erodibility: { values: band(0.005, 0.06, 2), nodata: ND },
+    slopeLength: { values: band(0, 20, 3), nodata: ND },
+    cover: { values: band(0, 1, 4), nodata: ND },
+    practice: { values: band(0.2, 1, 5), nodata: ND },
+    cellArea: 900,
+    out,
   });
 
   it('RUSLE: 1, 2 and 3 threads give the one-thread statistics and cells to the bit', async () => {
@@ -56,12 +66,29 @@ describe('kernels on worker threads', () => {
   });
 
   it('water balance, RWEQ and NEP: 2 threads give the one-thread statistics and cells, float32 output too', async () => {
-    const water = (out: Float32Array) => ({ precipitation: { values: band(200, 1500, 6), nodata: ND }, evapotranspiration: { values: band(100, 900, 7), nodata: ND }, runoffCoefficient: { values: band(0, 0.3, 8), nodata: ND }, cellArea: 900, out });
-    const rweq = (out: Float32Array) => ({
-      weather: { values: band(0, 80, 9), nodata: ND }, erodibleFraction: { values: band(0, 1, 10), nodata: ND }, crust: { values: band(0, 1, 11), nodata: ND },
-      roughness: { values: band(0.2, 1, 12), nodata: ND }, vegetation: { values: band(0, 1, 13), nodata: ND }, cellArea: 900, out,
+    const water = (out: Float32Array) => ({
+      precipitation: { values: band(200, 1500, 6), nodata: ND },
+      evapotranspiration: { values: band(100, 900, 7), nodata: ND },
+      runoffCoefficient: { values: band(0, 0.3, 8), nodata: ND },
+      cellArea: 900,
+      out,
     });
-    const nep = (out: Float32Array) => ({ npp: { values: band(0, 900, 14), nodata: ND }, heterotrophicRespiration: { values: band(0, 700, 15), nodata: ND }, cellArea: 900, factor: 44 / 12, out });
+    const rweq = (out: Float32Array) => ({
+      weather: { values: band(0, 80, 9), nodata: ND },
+      erodibleFraction: { values: band(0, 1, 10), nodata: ND },
+      crust: { values: band(0, 1, 11), nodata: ND },
+      roughness: { values: band(0.2, 1, 12), nodata: ND },
+      vegetation: { values: band(0, 1, 13), nodata: ND },
+      cellArea: 900,
+      out,
+    });
+    const nep = (out: Float32Array) => ({
+      npp: { values: band(0, 900, 14), nodata: ND },
+      heterotrophicRespiration: { values: band(0, 700, 15), nodata: ND },
+      cellArea: 900,
+      factor: 44 / 12,
+      out,
+    });
     const cases = [
       [waterBalanceKernel, 'water-balance', water],
       [rweqKernel, 'rweq', rweq],
@@ -81,44 +108,90 @@ describe('kernels on worker threads', () => {
   it('agrees with the decimal soil-retention and water-conservation modules on two threads (rtol 1e-12)', async () => {
     // Three ecosystem lines, each repeated over 3 000 cells of 625 m² (R, K, LS, C, P) or 900 m² (P, ET, α):
     // the module with each line's area × 3 000 gives the same totals as the kernel over 9 000 cells.
-    const lines = [[2412.5, 0.0312, 4.71, 0.183, 0.9], [3180, 0.0275, 12.4, 0.05, 1], [1999.9, 0.041, 0.82, 0.66, 0.35]];
+    const lines = [
+      [2412.5, 0.0312, 4.71, 0.183, 0.9],
+      [3180, 0.0275, 12.4, 0.05, 1],
+      [1999.9, 0.041, 0.82, 0.66, 0.35],
+    ];
     const repeat = 3000;
     const cells = (j: number, from: number[][]) => {
       const a = sharedArray(Float64Array, from.length * repeat);
       for (let i = 0; i < a.length; i++) a[i] = from[i % from.length]![j]!;
       return { values: a };
     };
-    const soil = await runKernelThreads('rusle', { erosivity: cells(0, lines), erodibility: cells(1, lines), slopeLength: cells(2, lines), cover: cells(3, lines), practice: cells(4, lines), cellArea: 625 }, { threads: 2 });
+    const soil = await runKernelThreads(
+      'rusle',
+      {
+        erosivity: cells(0, lines),
+        erodibility: cells(1, lines),
+        slopeLength: cells(2, lines),
+        cover: cells(3, lines),
+        practice: cells(4, lines),
+        cellArea: 625,
+      },
+      { threads: 2 },
+    );
     expect(soil.threads).toBe(2);
-    const soilModule = runIndicator(soilRetention, {
-      ecosystems: lines.map(([r, k, ls, c, p]) => ({
-        ecosystemType: 'cropland', area: { value: String(625 * repeat), unit: 'm²' },
-        rainfallErosivity: { value: String(r), unit: 'MJ·mm/(hm²·h·a)' }, soilErodibility: { value: String(k), unit: 't·hm²·h/(hm²·MJ·mm)' },
-        slopeLengthSteepness: { value: String(ls), unit: '1' }, coverManagement: { value: String(c), unit: '1' }, supportPractice: { value: String(p), unit: '1' },
-      })),
-    }, decimalArithmetic, { priceYear: 2010 });
+    const soilModule = runIndicator(
+      soilRetention,
+      {
+        ecosystems: lines.map(([r, k, ls, c, p]) => ({
+          ecosystemType: 'cropland',
+          area: { value: String(625 * repeat), unit: 'm²' },
+          rainfallErosivity: { value: String(r), unit: 'MJ·mm/(hm²·h·a)' },
+          soilErodibility: { value: String(k), unit: 't·hm²·h/(hm²·MJ·mm)' },
+          slopeLengthSteepness: { value: String(ls), unit: '1' },
+          coverManagement: { value: String(c), unit: '1' },
+          supportPractice: { value: String(p), unit: '1' },
+        })),
+      },
+      decimalArithmetic,
+      { priceYear: 2010 },
+    );
     expect(relativeDifference(soil.sum, soilModule.quantity.total!.value.toNumber())).toBeLessThan(1e-12);
 
-    const balance = [[612.5, 401.75, 0.0267], [480.25, 300, 0.0833], [733, 420.5, 0.1]];
-    const water = await runKernelThreads('water-balance', { precipitation: cells(0, balance), evapotranspiration: cells(1, balance), runoffCoefficient: cells(2, balance), cellArea: 900 }, { threads: 2 });
+    const balance = [
+      [612.5, 401.75, 0.0267],
+      [480.25, 300, 0.0833],
+      [733, 420.5, 0.1],
+    ];
+    const water = await runKernelThreads(
+      'water-balance',
+      { precipitation: cells(0, balance), evapotranspiration: cells(1, balance), runoffCoefficient: cells(2, balance), cellArea: 900 },
+      { threads: 2 },
+    );
     expect(water.threads).toBe(2);
-    const waterModule = runIndicator(waterConservation as never, {
-      ecosystems: balance.map(([p, et, a]) => ({
-        ecosystemType: 'cropland', area: { value: String(900 * repeat), unit: 'm²' },
-        precipitation: { value: String(p), unit: 'mm' }, evapotranspiration: { value: String(et), unit: 'mm' }, runoffCoefficient: { value: String(a), unit: '1' },
-      })),
-    }, decimalArithmetic);
+    const waterModule = runIndicator(
+      waterConservation as never,
+      {
+        ecosystems: balance.map(([p, et, a]) => ({
+          ecosystemType: 'cropland',
+          area: { value: String(900 * repeat), unit: 'm²' },
+          precipitation: { value: String(p), unit: 'mm' },
+          evapotranspiration: { value: String(et), unit: 'mm' },
+          runoffCoefficient: { value: String(a), unit: '1' },
+        })),
+      },
+      decimalArithmetic,
+    );
     expect(relativeDifference(water.sum, waterModule.quantity.total!.value.toNumber())).toBeLessThan(1e-12);
   });
 
   it('needs shared memory for more than one thread, and runs on one thread under auto without it', async () => {
-    const plain = { precipitation: { values: band(200, 1500, 6, false) }, evapotranspiration: { values: band(100, 900, 7, false) }, runoffCoefficient: { values: band(0, 0.3, 8, false) }, cellArea: 900 };
+    const plain = {
+      precipitation: { values: band(200, 1500, 6, false) },
+      evapotranspiration: { values: band(100, 900, 7, false) },
+      runoffCoefficient: { values: band(0, 0.3, 8, false) },
+      cellArea: 900,
+    };
     await expect(runKernelThreads('water-balance', plain, { threads: 2 })).rejects.toThrow(/SharedArrayBuffer/);
     const auto = await runKernelThreads('water-balance', plain, { minCellsPerThread: 1 });
     expect(auto.threads).toBe(1);
     same(waterBalanceKernel(plain), auto);
     // A shared output alone is not enough: every band must be shared too.
-    await expect(runKernelThreads('water-balance', { ...plain, out: sharedArray(Float64Array, N) }, { threads: 2 })).rejects.toThrow(/SharedArrayBuffer/);
+    await expect(runKernelThreads('water-balance', { ...plain, out: sharedArray(Float64Array, N) }, { threads: 2 })).rejects.toThrow(
+      /SharedArrayBuffer/,
+    );
   });
 
   it('plans threads: one per core under auto when each gets enough cells, never more than the blocks', () => {

@@ -13,7 +13,13 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
     //   2: 0.9 × (500 − 0 − 450)  = 45 m³/a
     //   3: 0.9 × (800 − 160 − 300) = 306 m³/a
     const out = new Float64Array(3);
-    const s = waterBalanceKernel({ precipitation: { values: f64(600, 500, 800) }, evapotranspiration: { values: f64(400, 450, 300) }, runoffCoefficient: { values: f64(0.1, 0, 0.2) }, cellArea: 900, out });
+    const s = waterBalanceKernel({
+      precipitation: { values: f64(600, 500, 800) },
+      evapotranspiration: { values: f64(400, 450, 300) },
+      runoffCoefficient: { values: f64(0.1, 0, 0.2) },
+      cellArea: 900,
+      out,
+    });
     expect([...out].map((x) => +x.toFixed(9))).toEqual([126, 45, 306]);
     expect(s.sum).toBeCloseTo(477, 9);
     expect(s).toMatchObject({ cells: 3, valid: 3, nodata: 0, invalid: 0, clamped: 0 });
@@ -21,7 +27,12 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
 
   it('counts a negative cell balance as 0 and keeps the raw sum beside it', () => {
     // 0.9 × (500 − 0 − 600) = −90 → 0; raw sum 126 − 90 = 36
-    const s = waterBalanceKernel({ precipitation: { values: f64(600, 500) }, evapotranspiration: { values: f64(400, 600) }, runoffCoefficient: { values: f64(0.1, 0) }, cellArea: 900 });
+    const s = waterBalanceKernel({
+      precipitation: { values: f64(600, 500) },
+      evapotranspiration: { values: f64(400, 600) },
+      runoffCoefficient: { values: f64(0.1, 0) },
+      cellArea: 900,
+    });
     expect(s.sum).toBeCloseTo(126, 9);
     expect(s.rawSum).toBeCloseTo(36, 9);
     expect(s.clamped).toBe(1);
@@ -33,7 +44,9 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
       precipitation: { values: f64(600, -9999, Number.NaN, 600, 600), nodata: -9999 },
       evapotranspiration: { values: f64(400, 400, 400, Number.POSITIVE_INFINITY, 400) },
       runoffCoefficient: { values: Float32Array.from([0.5, 0.1, 0.1, 0.1, 1.5]) },
-      cellArea: 1000, out, outNodata: -1,
+      cellArea: 1000,
+      out,
+      outNodata: -1,
     });
     // cell 1: 1 × (600 − 300 − 400) = −100 → 0 (clamped); cells 2–4 nodata; cell 5 α = 1.5 is out of range
     expect([...out]).toEqual([0, -1, -1, -1, -1]);
@@ -44,8 +57,10 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
   it('looks α up by land-cover class, and treats a class without α as invalid', () => {
     // class 1 → α 0.1, class 2 → α 0.25, class 3 → none
     const s = waterBalanceKernel({
-      precipitation: { values: f64(1000, 1000, 1000) }, evapotranspiration: { values: f64(500, 500, 500) },
-      runoffCoefficient: { classes: { values: Uint8Array.from([1, 2, 3]) }, byClass: [Number.NaN, 0.1, 0.25] }, cellArea: 1000,
+      precipitation: { values: f64(1000, 1000, 1000) },
+      evapotranspiration: { values: f64(500, 500, 500) },
+      runoffCoefficient: { classes: { values: Uint8Array.from([1, 2, 3]) }, byClass: [Number.NaN, 0.1, 0.25] },
+      cellArea: 1000,
     });
     // 1 × (1000 − 100 − 500) + 1 × (1000 − 250 − 500) = 400 + 250 = 650 m³/a
     expect(s.sum).toBeCloseTo(650, 9);
@@ -54,9 +69,15 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
 
   it('refuses bands of different lengths, a bad cell area and a NaN output nodata', () => {
     const band = { values: f64(1, 2) };
-    expect(() => waterBalanceKernel({ precipitation: band, evapotranspiration: { values: f64(1) }, runoffCoefficient: band, cellArea: 1 })).toThrow(/evapotranspiration has 1 cells but precipitation has 2/);
-    expect(() => waterBalanceKernel({ precipitation: band, evapotranspiration: band, runoffCoefficient: band, cellArea: 0 })).toThrow(/cellArea/);
-    expect(() => waterBalanceKernel({ precipitation: band, evapotranspiration: band, runoffCoefficient: band, cellArea: 1, outNodata: Number.NaN })).toThrow(/outNodata/);
+    expect(() =>
+      waterBalanceKernel({ precipitation: band, evapotranspiration: { values: f64(1) }, runoffCoefficient: band, cellArea: 1 }),
+    ).toThrow(/evapotranspiration has 1 cells but precipitation has 2/);
+    expect(() => waterBalanceKernel({ precipitation: band, evapotranspiration: band, runoffCoefficient: band, cellArea: 0 })).toThrow(
+      /cellArea/,
+    );
+    expect(() =>
+      waterBalanceKernel({ precipitation: band, evapotranspiration: band, runoffCoefficient: band, cellArea: 1, outNodata: Number.NaN }),
+    ).toThrow(/outNodata/);
   });
 
   it('agrees with the decimal water-conservation module cell by cell (rtol 1e-12)', () => {
@@ -64,7 +85,12 @@ describe('water-balance kernel (水源涵养, Q = a·(P − P·α − ET))', () 
     const P = [612.5, 480.25, 733, 555.125, 901];
     const ET = [401.75, 300, 420.5, 380, 612.25];
     const alpha = [0.0267, 0.0833, 0.1, 0.0478, 0.192];
-    const s = waterBalanceKernel({ precipitation: { values: f64(...P) }, evapotranspiration: { values: f64(...ET) }, runoffCoefficient: { values: f64(...alpha) }, cellArea: 900 });
+    const s = waterBalanceKernel({
+      precipitation: { values: f64(...P) },
+      evapotranspiration: { values: f64(...ET) },
+      runoffCoefficient: { values: f64(...alpha) },
+      cellArea: 900,
+    });
     const input = {
       ecosystems: P.map((p, i) => ({
         ecosystemType: 'cropland',

@@ -4,8 +4,16 @@ import { ZonalSums, zonalTable } from '../../src/kernels/zonal.js';
 describe('zonal sums', () => {
   it('adds layers by zone and class over several blocks, skipping nodata zones and values', () => {
     const z = new ZonalSums(['value'], true, true);
-    z.add({ zones: { values: Int32Array.from([1, 1, 2, 0]), nodata: 0 }, classes: { values: Uint8Array.from([3, 3, 3, 3]) }, layers: { value: { values: Float64Array.from([1.5, 2.5, 4, 8]) } } });
-    z.add({ zones: { values: Int32Array.from([2, 2, 1]), nodata: 0 }, classes: { values: Uint8Array.from([3, 4, 3]) }, layers: { value: { values: Float64Array.from([1, Number.NaN, 0.25]) } } });
+    z.add({
+      zones: { values: Int32Array.from([1, 1, 2, 0]), nodata: 0 },
+      classes: { values: Uint8Array.from([3, 3, 3, 3]) },
+      layers: { value: { values: Float64Array.from([1.5, 2.5, 4, 8]) } },
+    });
+    z.add({
+      zones: { values: Int32Array.from([2, 2, 1]), nodata: 0 },
+      classes: { values: Uint8Array.from([3, 4, 3]) },
+      layers: { value: { values: Float64Array.from([1, Number.NaN, 0.25]) } },
+    });
     // zone 1 class 3: 1.5 + 2.5 + 0.25 = 4.25 (3 cells); zone 2 class 3: 4 + 1 = 5 (2 cells)
     expect(z.rows()).toEqual([
       { zone: 1, cls: 3, cells: 3, sums: { value: 4.25 } },
@@ -32,6 +40,8 @@ describe('zonal sums', () => {
       { zone: null, ecosystemType: 'cropland', cells: 2, area: { value: '0.5', unit: 'km²' }, quantity: { value: '5', unit: 't/a' } },
       { zone: null, ecosystemType: 'orchard', cells: 1, area: { value: '0.25', unit: 'km²' }, quantity: { value: '4', unit: 't/a' } },
     ]);
-    expect(() => zonalTable(z, { classMap: { 5: 'cropland' }, cellArea: 1, unit: 't/a' })).toThrow(/land-cover class 6 has no ecosystem type/);
+    expect(() => zonalTable(z, { classMap: { 5: 'cropland' }, cellArea: 1, unit: 't/a' })).toThrow(
+      /land-cover class 6 has no ecosystem type/,
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agreeWithin, arithmeticByName, decimalArithmetic as D, floatArithmetic as F, GepArithmeticError, isDecimalText, displayNumber } from '../../src/numbers/arithmetic.js';
+import {
+  agreeWithin,
+  arithmeticByName,
+  decimalArithmetic as D,
+  floatArithmetic as F,
+  GepArithmeticError,
+  isDecimalText,
+  displayNumber,
+} from '../../src/numbers/arithmetic.js';
 
 describe('arithmetic seam', () => {
   it('adds decimals exactly where float64 does not: 0.1 + 0.2', () => {

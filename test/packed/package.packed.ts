@@ -31,10 +31,21 @@ import { GepDecimal } from '../../src/numbers/arithmetic.js';
 const CHROMIUM = '/usr/bin/chromium';
 // The flags this machine's Chromium needs (/work/.library/env/machines/node.md): no sandbox as root,
 // and no background networking, which the closed network would refuse.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const chromiumAvailable = existsSync(CHROMIUM);
 if (!chromiumAvailable) {
-  console.warn(`[gep] test/packed/package.packed.ts: the browser runs are SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`);
+  console.warn(
+    `[gep] test/packed/package.packed.ts: the browser runs are SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`,
+  );
 }
 
 /** The core's budget: minified and gzipped, the whole public surface of `gep-accounting` (kB = 1000 bytes). */
@@ -100,7 +111,8 @@ globalThis.gepCore = (text) => gepResultToJson(computeGep(JSON.parse(text))).tot
 document.body.dataset.ready = 'yes';
 `;
 
-const html = (script: string) => `<!doctype html><html><head><meta charset="utf-8"><title>gep</title><link rel="icon" href="data:,"></head><body><script type="module" src="${script}"></script></body></html>`;
+const html = (script: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>gep</title><link rel="icon" href="data:,"></head><body><script type="module" src="${script}"></script></body></html>`;
 
 let work = '';
 let project = '';
@@ -109,7 +121,12 @@ let packedFiles: string[] = [];
 /** Run a command; its output, or an error carrying what it printed. */
 function run(cmd: string, args: string[], cwd: string): string {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
@@ -124,7 +141,10 @@ const sizes = (code: Uint8Array | string) => {
 
 /** Bytes the output holds from each input file, by a predicate on its path. */
 const bytesFrom = (meta: Metafile, pick: (path: string) => boolean) =>
-  Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs)).filter(([p]) => pick(p)).reduce((s, [, v]) => s + v.bytesInOutput, 0);
+  Object.values(meta.outputs)
+    .flatMap((o) => Object.entries(o.inputs))
+    .filter(([p]) => pick(p))
+    .reduce((s, [, v]) => s + v.bytesInOutput, 0);
 
 /** esbuild, as an app would run it for the browser. */
 async function esbuildBundle(entry: string, outfile: string, plugins: Plugin[] = []) {
@@ -149,7 +169,10 @@ async function esbuildBundle(entry: string, outfile: string, plugins: Plugin[] =
 /** `vite build` of a page in the project (Vite from the repository's devDependencies); the emitted JavaScript. */
 function viteBuild(page: string, outDir: string): { code: Buffer; minified: number; gzip: number } {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
-  writeFileSync(join(project, 'vite.config.js'), `export default { base: './', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, rollupOptions: { input: ${JSON.stringify(page)} } } };\n`);
+  writeFileSync(
+    join(project, 'vite.config.js'),
+    `export default { base: './', build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true, rollupOptions: { input: ${JSON.stringify(page)} } } };\n`,
+  );
   run(process.execPath, [vite, 'build', '--logLevel', 'warn'], project);
   const assets = join(project, outDir, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -161,9 +184,13 @@ describe('the packed package', () => {
   const figures: string[] = [];
 
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('[gep] dist/ is missing: build first (npm run test:packed builds, .ci/run builds before it).');
+    if (!existsSync(join(ROOT, 'dist/index.js')))
+      throw new Error('[gep] dist/ is missing: build first (npm run test:packed builds, .ci/run builds before it).');
     work = mkdtempSync(join(tmpdir(), 'gep-packed-'));
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     packedFiles = packed[0]!.files.map((f) => f.path);
     project = join(work, 'app');
     mkdirSync(project);
@@ -186,7 +213,19 @@ describe('the packed package', () => {
   });
 
   it('holds the licence, the repository field, the built entries and the data, and no sources or tests', () => {
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/io.js', 'dist/io.cjs', 'dist/node.js', 'dist/node.cjs', 'dist/batch-worker.js', 'dist/cli.js']) {
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/io.js',
+      'dist/io.cjs',
+      'dist/node.js',
+      'dist/node.cjs',
+      'dist/batch-worker.js',
+      'dist/cli.js',
+    ]) {
       expect(packedFiles, f).toContain(f);
     }
     expect(packedFiles.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
@@ -202,14 +241,20 @@ describe('the packed package', () => {
 const input = JSON.parse(readFileSync('node_modules/gep-accounting/fixtures/sample-county/input.json', 'utf8'));
 runGepBatch([input, input], { workers: 2 }).then((r) => console.log(JSON.stringify([gepResultToJson(computeGep(input)).totals.gep.value, r.items.map((i) => i.result.totals.gep.value), typeof resultToHtml])));
 `;
-    writeFileSync(join(project, 'node-check.mjs'), body(`import { readFileSync } from 'node:fs';
+    writeFileSync(
+      join(project, 'node-check.mjs'),
+      body(`import { readFileSync } from 'node:fs';
 import { computeGep, gepResultToJson } from 'gep-accounting';
 import { resultToHtml } from 'gep-accounting/io';
-import { runGepBatch } from 'gep-accounting/node';`));
-    writeFileSync(join(project, 'node-check.cjs'), body(`const { readFileSync } = require('node:fs');
+import { runGepBatch } from 'gep-accounting/node';`),
+    );
+    writeFileSync(
+      join(project, 'node-check.cjs'),
+      body(`const { readFileSync } = require('node:fs');
 const { computeGep, gepResultToJson } = require('gep-accounting');
 const { resultToHtml } = require('gep-accounting/io');
-const { runGepBatch } = require('gep-accounting/node');`));
+const { runGepBatch } = require('gep-accounting/node');`),
+    );
     const esm = run(process.execPath, ['node-check.mjs'], project);
     const cjs = run(process.execPath, ['node-check.cjs'], project);
     const expected = [expectedGep, [expectedGep, expectedGep], 'function'];
@@ -226,10 +271,15 @@ const { runGepBatch } = require('gep-accounting/node');`));
     // project writes its own messages (src/errors/messages.ts) and imports \`* as z\`, which lets a
     // bundler drop them. A named import anywhere would bring them back: measured and refused here.
     const locales = bytesFrom(core.meta, (p) => p.includes('zod/v4/locales/') && !p.endsWith('/en.js'));
-    const stub: Plugin = { name: 'no-zod-locales', setup(b) {
-      b.onResolve({ filter: /\/locales\/index\.js$/ }, (a) => (a.importer.includes('/zod/') ? { path: 'locales', namespace: 'stub' } : undefined));
-      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {}', loader: 'js' }));
-    } };
+    const stub: Plugin = {
+      name: 'no-zod-locales',
+      setup(b) {
+        b.onResolve({ filter: /\/locales\/index\.js$/ }, (a) =>
+          a.importer.includes('/zod/') ? { path: 'locales', namespace: 'stub' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {}', loader: 'js' }));
+      },
+    };
     const without = await esbuildBundle('core.js', '', [stub]);
     figures.push(
       `core, esbuild: ${core.minified} / ${core.gzip} (budget ${CORE_BUDGET_BYTES})`,
@@ -248,10 +298,13 @@ const { runGepBatch } = require('gep-accounting/node');`));
     expect(app.code.toString('utf8')).not.toMatch(/\bBuffer\.from\(\[239,\s*187,\s*191\]\)/);
   });
 
-  it('bundles the web-app recipe with esbuild, taking csv-parse\'s browser build through the package\'s #imports', async () => {
+  it("bundles the web-app recipe with esbuild, taking csv-parse's browser build through the package's #imports", async () => {
     const app = await esbuildBundle('app.js', 'esbuild/app.js');
     const report = await esbuildBundle('report.js', '');
-    figures.push(`web-app recipe (core + io), esbuild: ${app.minified} / ${app.gzip}`, `computeGep + resultToHtml only, esbuild: ${report.minified} / ${report.gzip}`);
+    figures.push(
+      `web-app recipe (core + io), esbuild: ${app.minified} / ${app.gzip}`,
+      `computeGep + resultToHtml only, esbuild: ${report.minified} / ${report.gzip}`,
+    );
     const inputs = Object.keys(app.meta.inputs);
     expect(inputs.filter((p) => p.includes('node_modules/csv-parse/'))).toEqual(['node_modules/csv-parse/dist/esm/sync.js']);
     expect(inputs.filter((p) => p.startsWith('node:'))).toEqual([]);
@@ -263,7 +316,11 @@ const { runGepBatch } = require('gep-accounting/node');`));
     let server: Server;
     let base = '';
     let context: BrowserContext;
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' };
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css',
+    };
 
     // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of a nested describe (skipIf), not a second pair
     beforeAll(async () => {
@@ -283,7 +340,11 @@ const { runGepBatch } = require('gep-accounting/node');`));
       await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
       const address = server.address();
       base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
+      context = await chromium.launchPersistentContext(join(work, 'chromium-profile'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: FLAGS,
+      });
     }, 300_000);
 
     // biome-ignore lint/suspicious/noDuplicateTestHooks: the hooks of a nested describe (skipIf), not a second pair
@@ -305,7 +366,10 @@ const { runGepBatch } = require('gep-accounting/node');`));
       return page;
     }
 
-    for (const [bundler, dir] of [['esbuild', 'esbuild'], ['Vite', 'vite-core']] as const) {
+    for (const [bundler, dir] of [
+      ['esbuild', 'esbuild'],
+      ['Vite', 'vite-core'],
+    ] as const) {
       it(`runs the core bundled by ${bundler}: the sample county's GEP as on Node`, async () => {
         const page = await open(`/${dir}/core.html`);
         expectSameGep((await page.evaluate(`gepCore(${JSON.stringify(JSON.stringify(input))})`)) as string, bundler);
@@ -313,18 +377,33 @@ const { runGepBatch } = require('gep-accounting/node');`));
       });
     }
 
-    for (const [bundler, dir] of [['esbuild', 'esbuild'], ['Vite', 'vite-app']] as const) {
+    for (const [bundler, dir] of [
+      ['esbuild', 'esbuild'],
+      ['Vite', 'vite-app'],
+    ] as const) {
       it(`runs the web-app recipe bundled by ${bundler}: computes, renders the HTML report in an iframe, reads CSV and XLSX, reports bad input`, async () => {
         const page = await open(`/${dir}/app.html`);
-        const fromJson = (await page.evaluate(`gepApp.fromJson(${JSON.stringify(JSON.stringify(input))})`)) as { ok: boolean; gep: string; html: string };
+        const fromJson = (await page.evaluate(`gepApp.fromJson(${JSON.stringify(JSON.stringify(input))})`)) as {
+          ok: boolean;
+          gep: string;
+          html: string;
+        };
         expect(fromJson.ok).toBe(true);
         expectSameGep(fromJson.gep, `${bundler}, JSON`);
         // The report shown as the guide says, in an <iframe srcdoc>: its charts are drawn.
-        await page.evaluate(`new Promise((ok) => { const f = document.createElement('iframe'); f.style.width = '1200px'; f.style.height = '800px'; f.onload = ok; f.srcdoc = ${JSON.stringify(fromJson.html)}; document.body.append(f); })`);
+        await page.evaluate(
+          `new Promise((ok) => { const f = document.createElement('iframe'); f.style.width = '1200px'; f.style.height = '800px'; f.onload = ok; f.srcdoc = ${JSON.stringify(fromJson.html)}; document.body.append(f); })`,
+        );
         const bars = await page.frameLocator('iframe').locator('svg[data-chart="indicators"] rect.bar').count();
         expect(bars).toBeGreaterThan(10);
-        for (const [name, bytes] of [['sample.csv', Buffer.from(inputToCsv(input, 'zh'))], ['sample.xlsx', Buffer.from(inputToXlsx(input, 'zh'))]] as const) {
-          const fromFile = (await page.evaluate(`gepApp.fromFile(${JSON.stringify([...bytes])}, ${JSON.stringify(name)})`)) as { ok: boolean; gep: string };
+        for (const [name, bytes] of [
+          ['sample.csv', Buffer.from(inputToCsv(input, 'zh'))],
+          ['sample.xlsx', Buffer.from(inputToXlsx(input, 'zh'))],
+        ] as const) {
+          const fromFile = (await page.evaluate(`gepApp.fromFile(${JSON.stringify([...bytes])}, ${JSON.stringify(name)})`)) as {
+            ok: boolean;
+            gep: string;
+          };
           expect(fromFile.ok, name).toBe(true);
           expect(fromFile.gep, name).toBe(fromJson.gep);
         }

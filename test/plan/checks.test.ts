@@ -64,7 +64,8 @@ describe('checks compiled into the plan', () => {
           max.times(10),
           min.isZero() ? D('-1e-30') : min.times('0.999999999999'),
           min,
-        ]) inputs.push(withSlot(plan, sample, r.value, v.toString()));
+        ])
+          inputs.push(withSlot(plan, sample, r.value, v.toString()));
       }
     }
     expect(seen.size).toBeGreaterThan(10);
@@ -75,10 +76,14 @@ describe('checks compiled into the plan', () => {
     expect(onPlan.size).toBeGreaterThan(inputs.length / 2);
   });
 
-  it('refuses money below zero with computeGep\'s located issue, or leaves it to the schema as computeGep does', () => {
+  it("refuses money below zero with computeGep's located issue, or leaves it to the schema as computeGep does", () => {
     const money = checks.plausibility.indicators.flatMap((i) => i.money).filter((m) => m.value >= 0);
     expect(money.length).toBeGreaterThan(10);
-    const inputs = money.flatMap((m) => [withSlot(plan, sample, m.value, '-0.01'), withSlot(plan, sample, m.value, '-0'), withSlot(plan, sample, m.value, '0')]);
+    const inputs = money.flatMap((m) => [
+      withSlot(plan, sample, m.value, '-0.01'),
+      withSlot(plan, sample, m.value, '-0'),
+      withSlot(plan, sample, m.value, '0'),
+    ]);
     expectParity(plan, inputs);
   });
 
@@ -97,7 +102,15 @@ describe('checks compiled into the plan', () => {
     }
     // At region = sum / 1.05 the sum is at the bound; a hair smaller region and it exceeds.
     const atBound = largest.dividedBy('1.05');
-    const regions = [atBound, atBound.times('0.999999999999'), atBound.times('1.000000000001'), atBound.minus('1e-30'), largest.dividedBy(100), largest.dividedBy(15), largest.times(1000)];
+    const regions = [
+      atBound,
+      atBound.times('0.999999999999'),
+      atBound.times('1.000000000001'),
+      atBound.minus('1e-30'),
+      largest.dividedBy(100),
+      largest.dividedBy(15),
+      largest.times(1000),
+    ];
     const inputs = regions.map((r) => withSlot(plan, sample, regionSlot, r.toString()));
     const { onPlan, results } = expectParity(plan, inputs);
     expect(results.filter((r) => r.includes('input.area-exceeds-region')).length).toBeGreaterThanOrEqual(3);
@@ -119,18 +132,20 @@ describe('checks compiled into the plan', () => {
     expect(onPlan.size).toBe(3);
   });
 
-  it('checks each indicator\'s quantity per hectare of its areas, zero areas included', () => {
+  it("checks each indicator's quantity per hectare of its areas, zero areas included", () => {
     const soil = clone();
-    for (const e of soil.indicators['regulating.soil-retention'].ecosystems) e.soilErodibility.value = D(e.soilErodibility.value).times(10).toString();
+    for (const e of soil.indicators['regulating.soil-retention'].ecosystems)
+      e.soilErodibility.value = D(e.soilErodibility.value).times(10).toString();
     const zero = clone();
     for (const e of zero.indicators['regulating.soil-retention'].ecosystems) e.area.value = '0';
     const sand = clone();
-    for (const e of sand.indicators['regulating.sand-fixation'].ecosystems ?? []) if (e.area) e.area.value = D(e.area.value).times('0.0001').toString();
+    for (const e of sand.indicators['regulating.sand-fixation'].ecosystems ?? [])
+      if (e.area) e.area.value = D(e.area.value).times('0.0001').toString();
     const { results } = expectParity(plan, [soil, zero, sand]);
     expect(results[0]).toContain('"implausible-rate"');
   });
 
-  it('checks GEP per person with each row\'s own population, also when a row has none', () => {
+  it("checks GEP per person with each row's own population, also when a row has none", () => {
     const rows = ['0.0302', '302', '30.2', '3020000'].map((v) => {
       const input = clone();
       input.economy.population.value = v;
@@ -145,11 +160,21 @@ describe('checks compiled into the plan', () => {
 
   it('refuses economy and GEEP figures the schema refuses (below zero, a population of zero), as computeGep does', () => {
     const edits: ((x: Input) => void)[] = [
-      (x) => { x.economy.gdp.value = '-168.5'; },
-      (x) => { x.economy.realisedValue[1].value.value = '-1'; },
-      (x) => { x.economy.population.value = '0'; },
-      (x) => { (x as any).geep.pollutionLoss[0].value.value = '-16500'; },
-      (x) => { x.economy.gdp.value = '-0'; },
+      (x) => {
+        x.economy.gdp.value = '-168.5';
+      },
+      (x) => {
+        x.economy.realisedValue[1].value.value = '-1';
+      },
+      (x) => {
+        x.economy.population.value = '0';
+      },
+      (x) => {
+        (x as any).geep.pollutionLoss[0].value.value = '-16500';
+      },
+      (x) => {
+        x.economy.gdp.value = '-0';
+      },
     ];
     const rows = edits.map((edit) => {
       const input = clone();
@@ -191,7 +216,7 @@ describe('checks compiled into the plan', () => {
     far.forEach((f, i) => expect(onPlan.has(i), `row ${i}`).toBe(!f));
   });
 
-  it('compares a given price with the row\'s own override of the coefficient, not the plan\'s', () => {
+  it("compares a given price with the row's own override of the coefficient, not the plan's", () => {
     // The plan is made from a unit whose override is 2.6 元/m³ (3.5 is 1.35 ×); the second unit
     // overrides it with 0.3 元/m³, so its given 3.5 元/m³ is 11.7 × the coefficient it replaces.
     const override = (value: string): Input => ({
@@ -204,14 +229,15 @@ describe('checks compiled into the plan', () => {
     expect(results.map((r) => r.includes('"price-far-from-table"'))).toEqual([false, true, false, true]);
   });
 
-  it('reports a unit refused by a check on the plan with computeGep\'s issues, located in its file', () => {
+  it("reports a unit refused by a check on the plan with computeGep's issues, located in its file", () => {
     const units = [0, 1, 2].map((i) => {
       const input = clone();
       input.region = { ...input.region, name: `unit ${i}`, code: `14010${i + 1}` };
       return { id: `u${i}`, file: `u${i}.json`, input };
     });
     // The third unit's water-conservation areas are in hectares typed as km².
-    for (const e of units[2]!.input.indicators['regulating.water-conservation'].ecosystems) e.area.value = D(e.area.value).times(100).toString();
+    for (const e of units[2]!.input.indicators['regulating.water-conservation'].ecosystems)
+      e.area.value = D(e.area.value).times(100).toString();
     const strip = (items: readonly BatchItem<unknown>[]) => items.map((i) => (i.ok ? { id: i.id, summary: i.summary } : i));
     const reference = computeGepBatch(units, { plan: false });
     const report = streamGepBatch(units, { form: 'none' });

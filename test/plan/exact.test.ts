@@ -10,16 +10,22 @@ import { decimalArithmetic as D, GepDecimal } from '../../src/numbers/arithmetic
 import { ExactValues } from '../../src/plan/exact.js';
 
 /** Decimal text: sign, 1–60 digits, a point somewhere, an exponent in −60…60. */
-const decimalText = fc.record({
-  sign: fc.constantFrom('', '-', '+'),
-  digits: fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), fc.stringMatching(/^[1-9][0-9]{38,60}$/), fc.constantFrom('0', '5', '25', '1', '9999999999999999999999999999999999999999', '10000000000000000000000000000000000000005')),
-  point: fc.nat(60),
-  exponent: fc.oneof(fc.constant(0), fc.integer({ min: -60, max: 60 })),
-}).map(({ sign, digits, point, exponent }) => {
-  const at = Math.min(point, digits.length);
-  const body = at === 0 || at === digits.length ? digits : `${digits.slice(0, at)}.${digits.slice(at)}`;
-  return `${sign}${body}${exponent ? `e${exponent}` : ''}`;
-});
+const decimalText = fc
+  .record({
+    sign: fc.constantFrom('', '-', '+'),
+    digits: fc.oneof(
+      fc.stringMatching(/^[0-9]{1,12}$/),
+      fc.stringMatching(/^[1-9][0-9]{38,60}$/),
+      fc.constantFrom('0', '5', '25', '1', '9999999999999999999999999999999999999999', '10000000000000000000000000000000000000005'),
+    ),
+    point: fc.nat(60),
+    exponent: fc.oneof(fc.constant(0), fc.integer({ min: -60, max: 60 })),
+  })
+  .map(({ sign, digits, point, exponent }) => {
+    const at = Math.min(point, digits.length);
+    const body = at === 0 || at === digits.length ? digits : `${digits.slice(0, at)}.${digits.slice(at)}`;
+    return `${sign}${body}${exponent ? `e${exponent}` : ''}`;
+  });
 
 /** Both sides of one operation: text, sign of zero, and the value itself. */
 function same(exact: ExactValues, i: number, d: GepDecimal, what: string): void {
@@ -60,19 +66,42 @@ function check(a: string, b: string): void {
 }
 
 describe('exact decimals of the plan', () => {
-  it('give decimal.js\'s results for random operands', () => {
-    fc.assert(fc.property(decimalText, decimalText, (a, b) => check(a, b)), { numRuns: 3000, seed: 14 });
+  it("give decimal.js's results for random operands", () => {
+    fc.assert(
+      fc.property(decimalText, decimalText, (a, b) => check(a, b)),
+      { numRuns: 3000, seed: 14 },
+    );
   });
 
   it('round an exact half at the 41st digit away from zero, and keep signs of zero', () => {
     const tie = '1000000000000000000000000000000000000000.5'; // 41 digits, the last a 5
     const cases: [string, string][] = [
-      [tie, '0'], [tie, '1e-60'], [tie, '-1e-60'], [`-${tie}`, '0'], ['0', '-0'], ['-0', '-0'], ['-0', '0'], ['0', '0'],
-      ['-0', '5'], ['5', '-0'], ['1', '3'], ['2', '3'], ['-2', '3'], ['1', '8'], ['1e40', '1e-40'], ['1e39', '-1e-41'],
-      ['9999999999999999999999999999999999999999', '1'], ['9999999999999999999999999999999999999999', '0.5'],
-      ['123456789012345678901234567890123456789', '10'], ['1/3', '2/3'], ['44/12', '-7/9'], [' 12.5 ', '+0.5'],
+      [tie, '0'],
+      [tie, '1e-60'],
+      [tie, '-1e-60'],
+      [`-${tie}`, '0'],
+      ['0', '-0'],
+      ['-0', '-0'],
+      ['-0', '0'],
+      ['0', '0'],
+      ['-0', '5'],
+      ['5', '-0'],
+      ['1', '3'],
+      ['2', '3'],
+      ['-2', '3'],
+      ['1', '8'],
+      ['1e40', '1e-40'],
+      ['1e39', '-1e-41'],
+      ['9999999999999999999999999999999999999999', '1'],
+      ['9999999999999999999999999999999999999999', '0.5'],
+      ['123456789012345678901234567890123456789', '10'],
+      ['1/3', '2/3'],
+      ['44/12', '-7/9'],
+      [' 12.5 ', '+0.5'],
       ['100000000000000000000000000000000000000001', '200000000000000000000000000000000000000002'],
-      ['3.00000000000000000000000000000000000000015', '1'], ['1e-41', '1e-41'], ['5e-45', '2'],
+      ['3.00000000000000000000000000000000000000015', '1'],
+      ['1e-41', '1e-41'],
+      ['5e-45', '2'],
     ];
     for (const [a, b] of cases) {
       check(a, b);
@@ -82,7 +111,18 @@ describe('exact decimals of the plan', () => {
 
   it('write text as decimal.js does, plain within 1e−40 … 1e40 and with an exponent beyond', () => {
     const x = new ExactValues(1);
-    for (const t of ['1e39', '9.99e39', '1e40', '1e-39', '1.5e-40', '1e-41', '-120000', '0.000120', '-0.0', '1234567890123456789012345678901234567890123456']) {
+    for (const t of [
+      '1e39',
+      '9.99e39',
+      '1e40',
+      '1e-39',
+      '1.5e-40',
+      '1e-41',
+      '-120000',
+      '0.000120',
+      '-0.0',
+      '1234567890123456789012345678901234567890123456',
+    ]) {
       x.parse(0, t);
       expect(x.text(0), t).toBe(new GepDecimal(t).toString());
     }

@@ -12,7 +12,9 @@ import { computeGepUncertainty } from '../../src/uncertainty/monte-carlo.js';
 
 const PROFILE_FILE = 'fixtures/local-indicator/profile.json';
 const profile = loadProfile(JSON.parse(readFileSync(PROFILE_FILE, 'utf8')), { file: PROFILE_FILE });
-const input = JSON.parse(readFileSync('fixtures/local-indicator/input.json', 'utf8')) as { indicators: Record<string, { sites?: { area: { value: string } }[] }> };
+const input = JSON.parse(readFileSync('fixtures/local-indicator/input.json', 'utf8')) as {
+  indicators: Record<string, { sites?: { area: { value: string } }[] }>;
+};
 
 describe('a local indicator on the plan', () => {
   it('gives the direct numbers for every unit of a batch, the local block included', () => {
@@ -33,9 +35,19 @@ describe('a local indicator on the plan', () => {
     expect(report.onPlans).toBeGreaterThan(0);
   });
 
-  it('takes a distribution on a local block\'s input in a Monte Carlo run', () => {
+  it("takes a distribution on a local block's input in a Monte Carlo run", () => {
     // The first site's area (1 200 亩) uniform on 1 000–1 400 亩: its value moves, the crop's does not.
-    const spec = { draws: 200, seed: 3, defaults: 'none', inputs: [{ path: 'indicators.material.local.under-forest-fungi.sites[0].area', distribution: { type: 'uniform', min: { value: '1000', unit: '亩' }, max: { value: '1400', unit: '亩' } } }] };
+    const spec = {
+      draws: 200,
+      seed: 3,
+      defaults: 'none',
+      inputs: [
+        {
+          path: 'indicators.material.local.under-forest-fungi.sites[0].area',
+          distribution: { type: 'uniform', min: { value: '1000', unit: '亩' }, max: { value: '1400', unit: '亩' } },
+        },
+      ],
+    };
     const r = computeGepUncertainty(input, { profile, spec });
     const local = r.indicators.find((i) => i.id === 'material.local.under-forest-fungi')!;
     const crop = r.indicators.find((i) => i.id === 'material.agriculture')!;
@@ -43,4 +55,3 @@ describe('a local indicator on the plan', () => {
     expect(crop.p95 - crop.p5).toBe(0);
   });
 });
-

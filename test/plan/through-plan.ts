@@ -33,7 +33,12 @@ export function setAt(root: unknown, path: readonly (string | number)[], value: 
 }
 
 /** Run `inputs` through the plan as a batch does (slots read and checked, leftovers computed directly). */
-export function throughPlan(plan: GepPlan, inputs: readonly unknown[], profile: string, float: boolean): { results: string[]; byPlan: number; withExtraWarnings: number; onPlan: Set<number> } {
+export function throughPlan(
+  plan: GepPlan,
+  inputs: readonly unknown[],
+  profile: string,
+  float: boolean,
+): { results: string[]; byPlan: number; withExtraWarnings: number; onPlan: Set<number> } {
   const results: string[] = new Array(inputs.length);
   const rows: string[][] = [];
   const at: number[] = [];
@@ -68,7 +73,8 @@ export function throughPlan(plan: GepPlan, inputs: readonly unknown[], profile: 
     byPlan++;
   };
   float ? evaluateFloatRows(plan, rows, emit) : evaluateDecimalRows(plan, rows, emit);
-  rows.forEach((_, r) => { results[at[r]!] ??= direct(inputs[at[r]!], profile, float); });
+  rows.forEach((_, r) => {
+    results[at[r]!] ??= direct(inputs[at[r]!], profile, float);
+  });
   return { results, byPlan, withExtraWarnings, onPlan };
 }
-

@@ -16,7 +16,15 @@ const small: GepInput = {
   priceYear: 2022,
   indicators: {
     'regulating.water-conservation': {
-      ecosystems: [{ ecosystemType: 'deciduous-broadleaf-forest', area: { value: '100', unit: 'km²' }, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' }, stormRunoff: { value: '30', unit: 'mm' } }],
+      ecosystems: [
+        {
+          ecosystemType: 'deciduous-broadleaf-forest',
+          area: { value: '100', unit: 'km²' },
+          precipitation: { value: '600', unit: 'mm' },
+          evapotranspiration: { value: '400', unit: 'mm' },
+          stormRunoff: { value: '30', unit: 'mm' },
+        },
+      ],
     },
   },
 };
@@ -30,7 +38,8 @@ function issuesOf(fn: () => unknown) {
   try {
     fn();
   } catch (e) {
-    if (e instanceof GepInputError) return e.issues.map((i) => ({ code: i.code, path: i.path.join('.'), found: i.found, expected: i.expected }));
+    if (e instanceof GepInputError)
+      return e.issues.map((i) => ({ code: i.code, path: i.path.join('.'), found: i.found, expected: i.expected }));
     throw e;
   }
   throw new Error('no error');
@@ -43,32 +52,50 @@ describe('profile checks', () => {
 
   it('refuses a variant option typo with a located error that lists the valid options', () => {
     const profile = withVariant('regulating.water-conservation', { runoff: 'storm-runof' });
-    expect(issuesOf(() => computeGep(small, { profile }))).toEqual([{
-      code: 'profile.variant-unknown',
-      path: 'variant.regulating.water-conservation.runoff',
-      found: 'storm-runof',
-      expected: 'mean-runoff-coefficient, storm-runoff',
-    }]);
+    expect(issuesOf(() => computeGep(small, { profile }))).toEqual([
+      {
+        code: 'profile.variant-unknown',
+        path: 'variant.regulating.water-conservation.runoff',
+        found: 'storm-runof',
+        expected: 'mean-runoff-coefficient, storm-runoff',
+      },
+    ]);
   });
 
   it('refuses a variant name the indicator does not have, and an indicator outside the catalogue', () => {
     const profile = {
       ...withVariant('regulating.water-conservation', { runof: 'storm-runoff' }),
-      indicators: [...withVariant('regulating.water-conservation', { runof: 'storm-runoff' }).indicators, { id: 'regulating.soil-erosion', variant: {} }],
+      indicators: [
+        ...withVariant('regulating.water-conservation', { runof: 'storm-runoff' }).indicators,
+        { id: 'regulating.soil-erosion', variant: {} },
+      ],
     };
     expect(issuesOf(() => computeGep(small, { profile }))).toEqual([
       { code: 'profile.variant-unknown', path: 'variant.regulating.water-conservation.runof', found: 'runof', expected: 'runoff' },
-      { code: 'profile.unknown-indicator', path: `profile.indicators.${national.indicators.length}.id`, found: 'regulating.soil-erosion', expected: undefined },
+      {
+        code: 'profile.unknown-indicator',
+        path: `profile.indicators.${national.indicators.length}.id`,
+        found: 'regulating.soil-erosion',
+        expected: undefined,
+      },
     ]);
   });
 
   it('refuses a profile object of the wrong shape, an unknown table or index, and an adjustment that could never apply', () => {
-    expect(issuesOf(() => computeGep(small, { profile: { ...national, indicators: 'all' } as never }))[0]).toMatchObject({ code: 'input.type', path: 'profile.indicators' });
-    expect(issuesOf(() => computeGep(small, { profile: { ...national, coefficientTable: 'national-2022/9.9.9', priceIndex: 'cpi-mars' } }))).toMatchObject([
+    expect(issuesOf(() => computeGep(small, { profile: { ...national, indicators: 'all' } as never }))[0]).toMatchObject({
+      code: 'input.type',
+      path: 'profile.indicators',
+    });
+    expect(
+      issuesOf(() => computeGep(small, { profile: { ...national, coefficientTable: 'national-2022/9.9.9', priceIndex: 'cpi-mars' } })),
+    ).toMatchObject([
       { code: 'profile.table-unknown', path: 'profile.coefficientTable', found: 'national-2022/9.9.9' },
       { code: 'profile.index-unknown', path: 'profile.priceIndex', found: 'cpi-mars' },
     ]);
-    const adjusted = { ...national, adjustments: [{ indicator: 'regulating.pest-control', factor: '1.1', source: 'test', status: 'to-verify' as const, note: '' }] };
+    const adjusted = {
+      ...national,
+      adjustments: [{ indicator: 'regulating.pest-control', factor: '1.1', source: 'test', status: 'to-verify' as const, note: '' }],
+    };
     expect(issuesOf(() => computeGep(small, { profile: adjusted }))).toMatchObject([
       { code: 'profile.adjustment-not-enabled', path: 'profile.adjustments.0.indicator', found: 'regulating.pest-control' },
     ]);

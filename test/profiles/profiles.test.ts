@@ -13,7 +13,8 @@ import { GepDecimal } from '../../src/numbers/arithmetic.js';
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 const run = (profile: string, input: unknown = sample) => gepResultToJson(computeGep(input, { profile }));
 const ids = (profile: string) => new Set(run(profile).indicators.map((i) => i.id));
-const value = (profile: string, id: string, input: unknown = sample) => run(profile, input).indicators.find((i) => i.id === id)!.value.total.value;
+const value = (profile: string, id: string, input: unknown = sample) =>
+  run(profile, input).indicators.find((i) => i.id === id)!.value.total.value;
 
 describe('shipped profiles', () => {
   it('ship national-2022, GB/T 46869—2025, CAEP 2020, Zhejiang, Shenzhen, RCEES and Shanxi, each with its own table version', () => {
@@ -30,7 +31,13 @@ describe('shipped profiles', () => {
 
   it('national-2022 leaves out oxygen release and the local indicators, and says the inputs were not used', () => {
     const national = ids('national-2022');
-    for (const id of ['regulating.oxygen-release', 'regulating.pest-control', 'regulating.negative-ions', 'regulating.species-conservation', 'regulating.noise-reduction']) {
+    for (const id of [
+      'regulating.oxygen-release',
+      'regulating.pest-control',
+      'regulating.negative-ions',
+      'regulating.species-conservation',
+      'regulating.noise-reduction',
+    ]) {
       expect(national.has(id), id).toBe(false);
     }
     expect(run('national-2022').warnings.find((w) => w.code === 'input-not-in-profile')!.message).toContain('regulating.oxygen-release');
@@ -61,11 +68,13 @@ describe('shipped profiles', () => {
     expect(getProfile('rcees-2013')!.priceIndex).toBeUndefined();
   });
 
-  it('shanxi prices purification at Shanxi\'s environmental-tax rate, the national profile at the national minimum', () => {
+  it("shanxi prices purification at Shanxi's environmental-tax rate, the national profile at the national minimum", () => {
     // Every pollutant is priced at rate × 1000 / e_i (SO₂: Shanxi 1.8 × 1000 / 0.95 = 1 894.74 元/t, national
     // minimum 1.2 × 1000 / 0.95 = 1 263.16 元/t); the quantities are the same, so the values are in the ratio 1.8 : 1.2
     const input = {
-      region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022,
+      region: { name: 'x', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
       indicators: { 'regulating.air-purification': sample.indicators['regulating.air-purification'] },
     };
     const shanxi = new GepDecimal(value('shanxi', 'regulating.air-purification', input));
@@ -77,14 +86,18 @@ describe('shipped profiles', () => {
   it('gbt-46869-2025 subtracts products from outside the region and warns when the input lists none', () => {
     expect(getProfile('gbt-46869-2025')!.subtractOutsideRegion).toBe(true);
     expect(run('gbt-46869-2025').warnings.some((w) => w.code === 'outside-region-none')).toBe(true);
-    const withInflow = { ...sample, outsideRegion: [{ item: 'upstream inflow', value: { value: '1000', unit: '万元' }, method: 'constructed' }] };
+    const withInflow = {
+      ...sample,
+      outsideRegion: [{ item: 'upstream inflow', value: { value: '1000', unit: '万元' }, method: 'constructed' }],
+    };
     const a = new GepDecimal(run('gbt-46869-2025', withInflow).totals.gep.value);
     const b = new GepDecimal(run('national-2022', withInflow).totals.gep.value);
     expect(b.minus(a).toString()).toBe('10000000');
   });
 
-  it('marks how each profile\'s membership is known, and lists shanxi\'s regional adjustment layer (empty until issued)', () => {
-    for (const p of listProfiles()) for (const i of p.indicators) expect(['verified', 'recalled', 'uncertain', undefined]).toContain(i.membership);
+  it("marks how each profile's membership is known, and lists shanxi's regional adjustment layer (empty until issued)", () => {
+    for (const p of listProfiles())
+      for (const i of p.indicators) expect(['verified', 'recalled', 'uncertain', undefined]).toContain(i.membership);
     expect(getProfile('shanxi')!.adjustments).toEqual([]);
     expect(getProfile('zhejiang-db33-2274')!.indicators.find((i) => i.id === 'regulating.negative-ions')!.membership).toBe('uncertain');
   });
@@ -95,10 +108,12 @@ describe('profiles and local values (issue 13)', () => {
   const { electricityPrice: _given, ...withoutPrice } = climate;
   const input = { ...sample, indicators: { ...sample.indicators, 'regulating.climate-regulation': withoutPrice } };
 
-  it('shanxi warns by name when the input gives no Shanxi electricity price and Ganzi\'s is used, and --strict refuses it', () => {
+  it("shanxi warns by name when the input gives no Shanxi electricity price and Ganzi's is used, and --strict refuses it", () => {
     expect(computeGep(sample, { profile: 'shanxi' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(false);
     const w = computeGep(input, { profile: 'shanxi' }).warnings.filter((x) => x.code === 'coefficient-needs-local-value');
-    expect(w.map((x) => [x.indicator, x.path!.join('.')])).toEqual([['regulating.climate-regulation', 'indicators.regulating.climate-regulation.electricityPrice']]);
+    expect(w.map((x) => [x.indicator, x.path!.join('.')])).toEqual([
+      ['regulating.climate-regulation', 'indicators.regulating.climate-regulation.electricityPrice'],
+    ]);
     expect(w[0]!.message).toContain('electricity-price.consumer = 0.53 元/kWh (ganzi-2017, 2010)');
     let issues: string[] = [];
     try {
@@ -110,7 +125,9 @@ describe('profiles and local values (issue 13)', () => {
   });
 
   it('shenzhen uses its own electricity price without that warning', () => {
-    expect(computeGep(input, { profile: 'shenzhen-db4403-141' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(false);
+    expect(computeGep(input, { profile: 'shenzhen-db4403-141' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(
+      false,
+    );
   });
 
   it('rcees-2013 values recreation by the travel-cost method, as ganzi-2017 (Table 2: 旅行费用法) and baiyangdian-2017 do', () => {

@@ -4,6 +4,8 @@ export const TINY = {
   accountingYear: 2022,
   priceYear: 2022,
   indicators: {
-    'material.fishery': { products: [{ item: '淡水鱼 fish', quantity: { value: '1800', unit: 't' }, price: { value: '14000', unit: '元/t', priceYear: 2022 } }] },
+    'material.fishery': {
+      products: [{ item: '淡水鱼 fish', quantity: { value: '1800', unit: 't' }, price: { value: '14000', unit: '元/t', priceYear: 2022 } }],
+    },
   },
 };

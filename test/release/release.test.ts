@@ -35,8 +35,15 @@ describe('buildRelease', () => {
 
   it('writes the account, input, coefficients, to-verify list, method pages and README, each hashed in the manifest', () => {
     expect(bundle.files.map((f) => f.path)).toEqual([
-      'README.md', 'input/input.json', 'account/result.json', 'account/result.xlsx', 'account/report.html',
-      'coefficients/used.json', 'coefficients/used.csv', 'to-verify.json', 'methods/material.fishery.md',
+      'README.md',
+      'input/input.json',
+      'account/result.json',
+      'account/result.xlsx',
+      'account/report.html',
+      'coefficients/used.json',
+      'coefficients/used.csv',
+      'to-verify.json',
+      'methods/material.fishery.md',
     ]);
     for (const f of bundle.files) {
       const entry = bundle.manifest.files.find((e) => e.path === f.path)!;
@@ -48,7 +55,15 @@ describe('buildRelease', () => {
 
   it('records library version, profile, table and its hash, input hash, date and the GEP (1 800 t × 14 000 元/t)', () => {
     const m = bundle.manifest;
-    expect(m).toMatchObject({ kind: 'gep-release', formatVersion: 1, date: '2024-06-30', libraryVersion: '0.1.0', profile: { id: 'national-2022' }, coefficientTable: 'national-2022/1.1.0', strict: false });
+    expect(m).toMatchObject({
+      kind: 'gep-release',
+      formatVersion: 1,
+      date: '2024-06-30',
+      libraryVersion: '0.1.0',
+      profile: { id: 'national-2022' },
+      coefficientTable: 'national-2022/1.1.0',
+      strict: false,
+    });
     expect(m.gep).toEqual({ value: '25200000', unit: '元', priceYear: 2022 });
     expect(m.inputHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(m.coefficientTableHash).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -88,7 +103,12 @@ describe('buildRelease', () => {
   it('refuses a date that is not a calendar date written YYYY-MM-DD', () => {
     expect(() => buildRelease(TINY, { date: '2024-02-30' })).toThrow(GepInputError);
     expect(() => buildRelease(TINY, { date: '30/06/2024' })).toThrow(/YYYY-MM-DD/);
-    expect([isReleaseDate('2024-02-29'), isReleaseDate('2023-02-29'), isReleaseDate('1900-02-29'), isReleaseDate('2000-02-29')]).toEqual([true, false, false, true]);
+    expect([isReleaseDate('2024-02-29'), isReleaseDate('2023-02-29'), isReleaseDate('1900-02-29'), isReleaseDate('2000-02-29')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('is byte-for-byte the same when built twice with the same date', () => {
@@ -129,13 +149,25 @@ describe('verifyRelease', () => {
     const v = verifyRelease(files);
     expect(v.ok).toBe(false);
     // The first "value": "25200000" of the file is totals.material.
-    expect(v.issues).toEqual([expect.objectContaining({ code: 'release.number-differs', path: ['totals', 'material', 'value'], expected: '25300000', found: '25200000', location: { file: 'account/result.json' } })]);
+    expect(v.issues).toEqual([
+      expect.objectContaining({
+        code: 'release.number-differs',
+        path: ['totals', 'material', 'value'],
+        expected: '25300000',
+        found: '25200000',
+        location: { file: 'account/result.json' },
+      }),
+    ]);
     expect(v.issues[0]!.message).toBe('totals.material.value: the release has 25300000, the recomputation gives 25200000');
   });
 
   it('compares numbers by decimal value: "25200000.00" equals "25200000"', () => {
     const files = folder(bundle);
-    forge(files, 'account/result.json', enc.encode(dec.decode(files.get('account/result.json')!).replace(/"value": "25200000"/g, '"value": "25200000.00"')));
+    forge(
+      files,
+      'account/result.json',
+      enc.encode(dec.decode(files.get('account/result.json')!).replace(/"value": "25200000"/g, '"value": "25200000.00"')),
+    );
     expect(verifyRelease(files).issues).toEqual([]);
   });
 
@@ -152,11 +184,31 @@ describe('verifyRelease', () => {
 
   it('catches a changed input through its hash, the original file and the recomputation', () => {
     const files = folder(bundle);
-    forge(files, 'input/input.json', enc.encode(JSON.stringify({ ...TINY, indicators: { 'material.fishery': { products: [{ ...TINY.indicators['material.fishery'].products[0], quantity: { value: '1900', unit: 't' } }] } } })));
+    forge(
+      files,
+      'input/input.json',
+      enc.encode(
+        JSON.stringify({
+          ...TINY,
+          indicators: {
+            'material.fishery': {
+              products: [{ ...TINY.indicators['material.fishery'].products[0], quantity: { value: '1900', unit: 't' } }],
+            },
+          },
+        }),
+      ),
+    );
     const v = verifyRelease(files);
     expect(codes(v)).toContain('release.input-hash');
     // 1 900 t × 14 000 元/t = 26 600 000 元 recomputed, against 25 200 000 released.
-    expect(v.issues).toContainEqual(expect.objectContaining({ code: 'release.number-differs', path: ['totals', 'gep', 'value'], expected: '25200000', found: '26600000' }));
+    expect(v.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'release.number-differs',
+        path: ['totals', 'gep', 'value'],
+        expected: '25200000',
+        found: '26600000',
+      }),
+    );
   });
 
   it('catches a different coefficient table version: the recorded table hash and the account disagree', () => {
@@ -165,7 +217,9 @@ describe('verifyRelease', () => {
     files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, coefficientTable: 'gbt-46869-2025/1.0.0' })));
     const v = verifyRelease(files);
     expect(codes(v)).toEqual(expect.arrayContaining(['release.table-changed', 'release.mismatch']));
-    expect(v.issues.find((i) => i.code === 'release.mismatch')!.message).toBe('coefficientTable: the manifest records gbt-46869-2025/1.0.0, this file has "national-2022/1.1.0"');
+    expect(v.issues.find((i) => i.code === 'release.mismatch')!.message).toBe(
+      'coefficientTable: the manifest records gbt-46869-2025/1.0.0, this file has "national-2022/1.1.0"',
+    );
   });
 
   it('reports a table this library does not have instead of recomputing with another', () => {
@@ -173,7 +227,9 @@ describe('verifyRelease', () => {
     const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
     files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, coefficientTable: 'national-2022/9.9.9' })));
     const v = verifyRelease(files);
-    expect(v.issues.find((i) => i.code === 'release.table-unknown')!.message).toBe('coefficient table national-2022/9.9.9 is not in this library (gep-accounting 0.1.0); the account cannot be recomputed');
+    expect(v.issues.find((i) => i.code === 'release.table-unknown')!.message).toBe(
+      'coefficient table national-2022/9.9.9 is not in this library (gep-accounting 0.1.0); the account cannot be recomputed',
+    );
     expect(v.checked.values).toBe(0);
   });
 
@@ -194,18 +250,35 @@ describe('verifyRelease', () => {
     files.set('manifest.json', new Uint8Array(1024 * 1024 + 1));
     let v = verifyRelease(files);
     expect(v.ok).toBe(false);
-    expect(v.issues.map((i) => [i.code, i.location?.file, i.found, i.expected])).toEqual([['input.too-large', 'manifest.json', '1048577 bytes', '1048576 bytes (option limits.maxManifestBytes)']]);
+    expect(v.issues.map((i) => [i.code, i.location?.file, i.found, i.expected])).toEqual([
+      ['input.too-large', 'manifest.json', '1048577 bytes', '1048576 bytes (option limits.maxManifestBytes)'],
+    ]);
     // Limits are options: an account of 2 000 bytes against a 1 000-byte limit.
     const small = folder(bundle);
     small.set('account/result.json', new Uint8Array(2000));
     v = verifyRelease(small, { limits: { maxFileBytes: 1000, maxTotalBytes: 1e9 } });
     expect(v.issues.map((i) => [i.code, i.location?.file])).toContainEqual(['input.too-large', 'account/result.json']);
-    expect(verifyRelease(folder(bundle), { limits: { maxFiles: 3 } }).issues.map((i) => i.found)).toEqual([`a folder of ${bundle.files.length + 1} files`]);
-    expect(verifyRelease(folder(bundle), { limits: { maxTotalBytes: 10 } }).issues[0]!.expected).toBe('10 bytes in all (option limits.maxTotalBytes)');
+    expect(verifyRelease(folder(bundle), { limits: { maxFiles: 3 } }).issues.map((i) => i.found)).toEqual([
+      `a folder of ${bundle.files.length + 1} files`,
+    ]);
+    expect(verifyRelease(folder(bundle), { limits: { maxTotalBytes: 10 } }).issues[0]!.expected).toBe(
+      '10 bytes in all (option limits.maxTotalBytes)',
+    );
   });
 
   it('refuses manifest paths that leave the release folder, are listed twice, or name the manifest', () => {
-    for (const bad of ['../outside.txt', '/etc/passwd', 'C:/x', 'account/../../x', 'a\\..\\..\\x', 'account//x', 'a\u202e/x', './README.md', 'manifest.json', 'README.md']) {
+    for (const bad of [
+      '../outside.txt',
+      '/etc/passwd',
+      'C:/x',
+      'account/../../x',
+      'a\\..\\..\\x',
+      'account//x',
+      'a\u202e/x',
+      './README.md',
+      'manifest.json',
+      'README.md',
+    ]) {
       const files = folder(bundle);
       const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
       manifest.files.push({ path: bad, sha256: '0'.repeat(64), bytes: 0, role: 'x' });
@@ -245,7 +318,9 @@ describe('the sample county', () => {
     const pages = bundle.files.filter((f) => f.path.startsWith('methods/')).map((f) => f.path.slice(8, -3));
     const result = JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'account/result.json')!.bytes));
     expect(pages).toEqual(result.indicators.map((i: { id: string }) => i.id));
-    expect(JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'to-verify.json')!.bytes)).coefficients).toHaveLength(bundle.manifest.toVerifyCoefficients);
+    expect(JSON.parse(dec.decode(bundle.files.find((f) => f.path === 'to-verify.json')!.bytes)).coefficients).toHaveLength(
+      bundle.manifest.toVerifyCoefficients,
+    );
     expect(verifyRelease(folder(bundle)).issues).toEqual([]);
   });
 });

@@ -27,7 +27,11 @@ describe('gep reproduce exit codes', () => {
   });
 
   it('exits 0 for identities only, saying so, and 1 with --require-rows', () => {
-    const data = { ...base, rows: [printedRow('a', '1.00'), printedRow('t', '1.00')], identities: [{ kind: 'sum', id: 's', label: 's', total: 't', terms: [{ row: 'a' }] }] };
+    const data = {
+      ...base,
+      rows: [printedRow('a', '1.00'), printedRow('t', '1.00')],
+      identities: [{ kind: 'sum', id: 's', label: 's', total: 't', terms: [{ row: 'a' }] }],
+    };
     const { code, stdout } = run(data);
     expect(code).toBe(0);
     expect(stdout).toContain('**Verdict: identities only — no row was recomputed independently');
@@ -41,17 +45,26 @@ describe('gep reproduce exit codes', () => {
   });
 
   it('exits 1 on an invalid row input, with the problem located in the case file (not "not reproducible")', () => {
-    const { code, stdout, stderr } = run({ ...base, rows: [waterRow('753.97', { input: { ...waterInput(), unitPrice: { value: '6.11', unit: '元/t' } } })] });
+    const { code, stdout, stderr } = run({
+      ...base,
+      rows: [waterRow('753.97', { input: { ...waterInput(), unitPrice: { value: '6.11', unit: '元/t' } } })],
+    });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('case.json: 1 problem in the case file:\n  - case.json: rows[0].input.unitPrice.unit: expected a unit of length^-3·money (e.g. 元/m³), found "元/t"\n');
+    expect(stderr).toBe(
+      'case.json: 1 problem in the case file:\n  - case.json: rows[0].input.unitPrice.unit: expected a unit of length^-3·money (e.g. 元/m³), found "元/t"\n',
+    );
   });
 
   it('reproduces every bundled case with its honest verdict', () => {
-    const verdicts = Object.fromEntries(['china-2015', 'gaochun-2019', 'gaotianyan-2014', 'guangxi-2005-2020', 'inner-mongolia-2019', 'ninghai-2018', 'shenzhen-2020'].map((id) => {
-      const { code, stdout } = cli(['reproduce', `fixtures/cases/${id}.json`]);
-      return [id, `${code} ${/\*\*Verdict: ([a-z ]+) —/.exec(stdout)?.[1]}`];
-    }));
+    const verdicts = Object.fromEntries(
+      ['china-2015', 'gaochun-2019', 'gaotianyan-2014', 'guangxi-2005-2020', 'inner-mongolia-2019', 'ninghai-2018', 'shenzhen-2020'].map(
+        (id) => {
+          const { code, stdout } = cli(['reproduce', `fixtures/cases/${id}.json`]);
+          return [id, `${code} ${/\*\*Verdict: ([a-z ]+) —/.exec(stdout)?.[1]}`];
+        },
+      ),
+    );
     expect(verdicts).toEqual({
       'china-2015': '0 identities only',
       'gaochun-2019': '0 identities only',

@@ -10,7 +10,10 @@ export const base = {
   priceYear: 2020,
 };
 
-export const waterInput = (quantity = '123.4') => ({ reported: [{ item: 'all', quantity: { value: quantity, unit: '万m³' } }], unitPrice: { value: '6.11', unit: '元/m³' } });
+export const waterInput = (quantity = '123.4') => ({
+  reported: [{ item: 'all', quantity: { value: quantity, unit: '万m³' } }],
+  unitPrice: { value: '6.11', unit: '元/m³' },
+});
 
 /** A recomputed water-conservation row; the price 6.11 元/m³ is printed, so the row is not circular. */
 export const waterRow = (printed: string, extra: Record<string, unknown> = {}) => ({
@@ -24,4 +27,9 @@ export const waterRow = (printed: string, extra: Record<string, unknown> = {}) =
 });
 
 /** A printed figure that is not recomputed, with its reason. */
-export const printedRow = (id: string, value: string, unit = '万元') => ({ id, label: id, printed: { value, unit }, notReproducible: 'printed figure only' });
+export const printedRow = (id: string, value: string, unit = '万元') => ({
+  id,
+  label: id,
+  printed: { value, unit },
+  notReproducible: 'printed figure only',
+});

@@ -20,7 +20,9 @@ describe('a row whose indicator is in the catalogue but not implemented', () => 
     } catch (e) {
       expect(e).toBeInstanceOf(GepInputError);
       expect((e as GepInputError).issues.map((i) => [i.code, i.path])).toEqual([['case.not-implemented', ['rows', 0, 'indicator']]]);
-      expect((e as GepInputError).issues[0]!.message).toBe('rows[0].indicator: indicator "regulating.pest-control" is in the catalogue but not implemented, so the row cannot be recomputed; give notReproducible instead');
+      expect((e as GepInputError).issues[0]!.message).toBe(
+        'rows[0].indicator: indicator "regulating.pest-control" is in the catalogue but not implemented, so the row cannot be recomputed; give notReproducible instead',
+      );
     }
   });
 });

@@ -21,10 +21,22 @@ function issuesOf(data: unknown): string[] {
 describe('a row with an invalid input fails the case, located in the case file', () => {
   const row = (input: unknown) => ({ ...waterRow('753.97'), input });
   it.each([
-    ['a wrong unit', { ...waterInput(), unitPrice: { value: '6.11', unit: '元/t' } }, 'input.unit-dimension rows[0].input.unitPrice.unit (元/t)'],
+    [
+      'a wrong unit',
+      { ...waterInput(), unitPrice: { value: '6.11', unit: '元/t' } },
+      'input.unit-dimension rows[0].input.unitPrice.unit (元/t)',
+    ],
     ['a field typo', { ...waterInput(), unitPrce: { value: '6.11', unit: '元/m³' } }, 'input.unknown-field rows[0].input (unitPrce)'],
-    ['a number instead of decimal text', { ...waterInput(), unitPrice: { value: 6.11, unit: '元/m³' } }, 'input.type rows[0].input.unitPrice.value (the number 6.11)'],
-    ['a wrong price year', { ...waterInput(), unitPrice: { value: '6.11', unit: '元/m³', priceYear: 2015 } }, 'input.price-year rows[0].input.unitPrice.priceYear (2015)'],
+    [
+      'a number instead of decimal text',
+      { ...waterInput(), unitPrice: { value: 6.11, unit: '元/m³' } },
+      'input.type rows[0].input.unitPrice.value (the number 6.11)',
+    ],
+    [
+      'a wrong price year',
+      { ...waterInput(), unitPrice: { value: '6.11', unit: '元/m³', priceYear: 2015 } },
+      'input.price-year rows[0].input.unitPrice.priceYear (2015)',
+    ],
     ['an empty list', { reported: [] }, 'input.out-of-range rows[0].input.reported (a list)'],
   ])('%s', (_, input, issue) => {
     expect(issuesOf({ ...base, rows: [row(input)] })).toContain(issue);
@@ -32,8 +44,12 @@ describe('a row with an invalid input fails the case, located in the case file',
 
   it('an invalid coefficient override, of the case or of the row', () => {
     const override = { id: 'reservoir-storage-cost', value: '6.11', unit: '元/t', reason: 'r' };
-    expect(issuesOf({ ...base, coefficientOverrides: [override], rows: [waterRow('753.97')] })).toEqual(['input.unit-dimension coefficientOverrides[0].unit (元/t)']);
-    expect(issuesOf({ ...base, rows: [waterRow('753.97', { coefficientOverrides: [{ ...override, id: 'no-such' }] })] })).toEqual(['coefficient.unknown rows[0].coefficientOverrides[0].id (no-such)']);
+    expect(issuesOf({ ...base, coefficientOverrides: [override], rows: [waterRow('753.97')] })).toEqual([
+      'input.unit-dimension coefficientOverrides[0].unit (元/t)',
+    ]);
+    expect(issuesOf({ ...base, rows: [waterRow('753.97', { coefficientOverrides: [{ ...override, id: 'no-such' }] })] })).toEqual([
+      'coefficient.unknown rows[0].coefficientOverrides[0].id (no-such)',
+    ]);
   });
 });
 
@@ -58,8 +74,21 @@ describe('validating a case', () => {
         { ...printedRow('exp', '1.00'), printed: { value: '1.5e3', unit: '万元' } },
       ],
       identities: [
-        { kind: 'sum', id: 'sum', label: 'sum', total: 'water', terms: [{ row: 'no-such-row' }, { row: 'kg' }, { row: 'bare' }, { row: 'bare' }] },
-        { kind: 'ratio', id: 'per-area', label: 'value per hm²', numerator: 'water', denominator: 'bare', printed: { value: '3.1', unit: '万元/hm²' } },
+        {
+          kind: 'sum',
+          id: 'sum',
+          label: 'sum',
+          total: 'water',
+          terms: [{ row: 'no-such-row' }, { row: 'kg' }, { row: 'bare' }, { row: 'bare' }],
+        },
+        {
+          kind: 'ratio',
+          id: 'per-area',
+          label: 'value per hm²',
+          numerator: 'water',
+          denominator: 'bare',
+          printed: { value: '3.1', unit: '万元/hm²' },
+        },
         { kind: 'ratio', id: 'sum', label: 'mixed', numerator: 'water', denominator: 'kg', printed: { value: '3', unit: '%' } },
       ],
     };
@@ -89,14 +118,27 @@ describe('validating a case', () => {
   });
 
   it('recomputes the sound rows of a case with other problems, so that their input problems are reported too', () => {
-    const data = { ...base, rows: [waterRow('1', { input: { ...waterInput(), unitPrce: {} } }), printedRow('p', '1')], identities: [{ kind: 'sum', id: 's', label: 's', total: 'p', terms: [{ row: 'nowhere' }] }] };
-    expect(issuesOf(data)).toEqual(['case.unknown-row identities[0].terms[0].row (nowhere)', 'input.unknown-field rows[0].input (unitPrce)']);
+    const data = {
+      ...base,
+      rows: [waterRow('1', { input: { ...waterInput(), unitPrce: {} } }), printedRow('p', '1')],
+      identities: [{ kind: 'sum', id: 's', label: 's', total: 'p', terms: [{ row: 'nowhere' }] }],
+    };
+    expect(issuesOf(data)).toEqual([
+      'case.unknown-row identities[0].terms[0].row (nowhere)',
+      'input.unknown-field rows[0].input (unitPrce)',
+    ]);
   });
 
   it('refuses a case without rows, and a ratio whose denominator is printed as zero', () => {
     expect(issuesOf({ ...base, rows: [] })).toEqual(['input.out-of-range rows (a list)']);
     const rows = [printedRow('a', '1'), printedRow('z', '0.00')];
-    expect(issuesOf({ ...base, rows, identities: [{ kind: 'ratio', id: 'r', label: 'r', numerator: 'a', denominator: 'z', printed: { value: '1', unit: '%' } }] })).toEqual(['input.out-of-range identities[0].denominator (z = 0.00)']);
+    expect(
+      issuesOf({
+        ...base,
+        rows,
+        identities: [{ kind: 'ratio', id: 'r', label: 'r', numerator: 'a', denominator: 'z', printed: { value: '1', unit: '%' } }],
+      }),
+    ).toEqual(['input.out-of-range identities[0].denominator (z = 0.00)']);
   });
 
   it('throws only GepInputError for data that is not a case at all', () => {

@@ -25,11 +25,16 @@ describe('assetAccount', () => {
   it('values the flows with a counterpart, leaves eco-energy out and lists it', () => {
     const a = assetAccount(closing, { lifeYears: 2, discountRate: '0.1' });
     // Flows: wetland 25 200 000; not stated 10 000 000 (shrimp) + 13 000 000 (water) = 23 000 000; eco-energy 300 000 left out.
-    expect(a.closing.byType.map((r) => [r.key, r.annualFlow])).toEqual([['wetland', '25200000'], ['not-stated', '23000000']]);
+    expect(a.closing.byType.map((r) => [r.key, r.annualFlow])).toEqual([
+      ['wetland', '25200000'],
+      ['not-stated', '23000000'],
+    ]);
     expect(a.closing.total.annualFlow).toBe('48200000');
     // 48 200 000 × 2.1/1.21 = 83 652 892.5619834710743801652892561983471…
     expect(A.fromString(a.closing.total.value).toDecimalPlaces(6).toString()).toBe('83652892.561983');
-    expect(a.closing.excluded).toEqual([expect.objectContaining({ key: 'material.eco-energy', annualFlow: '300000', reason: 'no SEEA EA counterpart' })]);
+    expect(a.closing.excluded).toEqual([
+      expect.objectContaining({ key: 'material.eco-energy', annualFlow: '300000', reason: 'no SEEA EA counterpart' }),
+    ]);
     expect(a.parameters).toEqual({ lifeYears: 2, discountRate: '0.1', includeNoCounterpart: false });
     expect(a.opening).toBeNull();
   });
@@ -48,7 +53,11 @@ describe('assetAccount', () => {
   });
 
   it('refuses a life or a rate out of range, every issue at once', () => {
-    expect(() => assetAccount(closing, { lifeYears: 0, discountRate: '1' })).toThrow(/asset\.lifeYears: expected a whole number of years from 1 to 1000, found 0[\s\S]*asset\.discountRate: expected a fraction from 0 to below 1/);
-    expect(() => assetAccount(closing, { lifeYears: 2.5, discountRate: 'three' })).toThrow(/asset\.lifeYears[\s\S]*asset\.discountRate: expected a decimal number/);
+    expect(() => assetAccount(closing, { lifeYears: 0, discountRate: '1' })).toThrow(
+      /asset\.lifeYears: expected a whole number of years from 1 to 1000, found 0[\s\S]*asset\.discountRate: expected a fraction from 0 to below 1/,
+    );
+    expect(() => assetAccount(closing, { lifeYears: 2.5, discountRate: 'three' })).toThrow(
+      /asset\.lifeYears[\s\S]*asset\.discountRate: expected a decimal number/,
+    );
   });
 });

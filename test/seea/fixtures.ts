@@ -18,7 +18,12 @@ export function smallInput(year = 2022, fishTonnes = '1800'): GepInput {
     indicators: {
       'material.fishery': {
         products: [
-          { item: '鱼 fish', quantity: { value: fishTonnes, unit: 't' }, price: price('14000', '元/t'), ecosystemType: 'marsh-and-reservoir' },
+          {
+            item: '鱼 fish',
+            quantity: { value: fishTonnes, unit: 't' },
+            price: price('14000', '元/t'),
+            ecosystemType: 'marsh-and-reservoir',
+          },
           { item: '虾 shrimp', quantity: { value: '200000', unit: 'kg' }, price: price('50', '元/kg') },
         ],
       },
@@ -28,7 +33,9 @@ export function smallInput(year = 2022, fishTonnes = '1800'): GepInput {
           { use: 'industrial', withdrawal: { value: '200', unit: '万m³' }, tariff: price('5', '元/m³') },
         ],
       },
-      'material.eco-energy': { generation: [{ source: 'hydropower', electricity: { value: '100', unit: '万kWh' }, price: price('0.3', '元/kWh') }] },
+      'material.eco-energy': {
+        generation: [{ source: 'hydropower', electricity: { value: '100', unit: '万kWh' }, price: price('0.3', '元/kWh') }],
+      },
     },
   };
 }

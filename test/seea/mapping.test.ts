@@ -18,7 +18,8 @@ describe('the SEEA EA mapping data', () => {
     expect(serviceMapping('regulating.water-purification').service).toBe('Water purification services (water quality regulation)');
     expect(serviceMapping('regulating.soil-retention').service).toBe('Soil and sediment retention services');
     expect(serviceMapping('cultural.recreation').service).toBe('Recreation-related services');
-    for (const id of ['regulating.oxygen-release', 'regulating.negative-ions', 'material.eco-energy']) expect(serviceMapping(id)).toMatchObject({ match: 'none', service: null, section: 'none' });
+    for (const id of ['regulating.oxygen-release', 'regulating.negative-ions', 'material.eco-energy'])
+      expect(serviceMapping(id)).toMatchObject({ match: 'none', service: null, section: 'none' });
   });
 
   it('says that climate regulation by evaporation is close to local climate regulation but measured otherwise', () => {
@@ -32,7 +33,10 @@ describe('the SEEA EA mapping data', () => {
     const m = seeaMapping();
     const read = new Set(m.sources.filter((s) => s.read !== 'not read').map((s) => s.id));
     for (const row of [...m.services, ...m.ecosystemTypes].filter((r) => r.nameStatus === 'quoted')) {
-      expect(row.nameSource.split(';').some((s) => read.has(s.trim().split(' ')[0]!)), JSON.stringify(row)).toBe(true);
+      expect(
+        row.nameSource.split(';').some((s) => read.has(s.trim().split(' ')[0]!)),
+        JSON.stringify(row),
+      ).toBe(true);
     }
   });
 });

@@ -41,24 +41,46 @@ describe('serviceTables', () => {
     const water = t.useMonetary.find((r) => r.indicator === 'material.water-supply')!;
     // industrial 10 000 000 元 → industries; domestic 3 000 000 元 → households (approximate)
     expect(water.byUser).toEqual({ industries: '10000000', households: '3000000', government: '0', unallocated: '0' });
-    expect(water.allocation.map((a) => [a.item, a.user, a.basis])).toEqual([['生活用水 domestic', 'households', 'approximate'], ['工业用水 industrial', 'industries', 'from-input']]);
+    expect(water.allocation.map((a) => [a.item, a.user, a.basis])).toEqual([
+      ['生活用水 domestic', 'households', 'approximate'],
+      ['工业用水 industrial', 'industries', 'from-input'],
+    ]);
     const physical = t.usePhysical.find((r) => r.indicator === 'material.water-supply')!;
     expect(physical.byUser).toEqual({ industries: '2000000', households: '1000000', government: '0', unallocated: '0' });
-    expect(t.useMonetary.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({ industries: '0', households: '0', government: '0', unallocated: '35200000' });
+    expect(t.useMonetary.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({
+      industries: '0',
+      households: '0',
+      government: '0',
+      unallocated: '35200000',
+    });
     expect(t.warnings.map((w) => w.code)).toEqual(['seea-allocation-approximate']);
   });
 
   it('applies shares the caller gives, the remainder unallocated', () => {
     const t = serviceTables(account, { 'material.fishery': { households: '0.25', industries: '0.5' } });
     // 35 200 000 × 0.25 = 8 800 000; × 0.5 = 17 600 000; rest 8 800 000. Physically 2 000 t → 500, 1 000, 500.
-    expect(t.useMonetary.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({ industries: '17600000', households: '8800000', government: '0', unallocated: '8800000' });
-    expect(t.usePhysical.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({ industries: '1000', households: '500', government: '0', unallocated: '500' });
+    expect(t.useMonetary.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({
+      industries: '17600000',
+      households: '8800000',
+      government: '0',
+      unallocated: '8800000',
+    });
+    expect(t.usePhysical.find((r) => r.indicator === 'material.fishery')!.byUser).toEqual({
+      industries: '1000',
+      households: '500',
+      government: '0',
+      unallocated: '500',
+    });
   });
 
   it('refuses bad shares with every issue located', () => {
     let error: unknown;
     try {
-      serviceTables(account, { 'material.fishery': { households: '0.6', industries: '0.6' }, 'material.water-supply': { government: '1.5', ngo: '0.1' } as never, 'material.gold': { households: '1' } });
+      serviceTables(account, {
+        'material.fishery': { households: '0.6', industries: '0.6' },
+        'material.water-supply': { government: '1.5', ngo: '0.1' } as never,
+        'material.gold': { households: '1' },
+      });
     } catch (e) {
       error = e;
     }
@@ -73,16 +95,21 @@ describe('serviceTables', () => {
 
   it('sets the flood storage of reservoirs apart, without counterpart', () => {
     const input: GepInput = {
-      region: { name: 'x', level: 'county' }, accountingYear: 2022, priceYear: 2022, profile: 'shanxi',
-      indicators: { 'regulating.flood-regulation': {
-        reservoirs: [{ item: '东沟水库', reported: { value: '300', unit: '万m³/a' } }],
-        marshes: [{ item: 'marsh', ecosystemType: 'marsh-and-reservoir', reported: { value: '100', unit: '万m³/a' } }],
-      } },
+      region: { name: 'x', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      profile: 'shanxi',
+      indicators: {
+        'regulating.flood-regulation': {
+          reservoirs: [{ item: '东沟水库', reported: { value: '300', unit: '万m³/a' } }],
+          marshes: [{ item: 'marsh', ecosystemType: 'marsh-and-reservoir', reported: { value: '100', unit: '万m³/a' } }],
+        },
+      },
     };
     const t = serviceTables(gepResultToJson(computeGep(input)));
     expect(t.supplyPhysical.map((r) => [r.part, r.seea.match, r.byType])).toEqual([
       [null, 'partial', { wetland: '1000000' }],
-      ['reservoir flood storage (a produced asset\'s function)', 'none', { 'not-stated': '3000000' }],
+      ["reservoir flood storage (a produced asset's function)", 'none', { 'not-stated': '3000000' }],
     ]);
     expect(t.reconciliation.holds).toBe(true);
   });

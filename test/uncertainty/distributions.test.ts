@@ -5,7 +5,14 @@ import { Random } from '../../src/uncertainty/random.js';
 describe('normalQuantile (AS 241)', () => {
   it('gives the standard normal quantiles', () => {
     // Reference values: Python's statistics.NormalDist().inv_cdf (also AS 241), equal to 16 digits.
-    const cases: [number, number][] = [[0.5, 0], [0.975, 1.9599639845400536], [0.05, -1.6448536269514726], [0.3, -0.5244005127080407], [1e-10, -6.361340902404056], [0.999999, 4.753424308817089]];
+    const cases: [number, number][] = [
+      [0.5, 0],
+      [0.975, 1.9599639845400536],
+      [0.05, -1.6448536269514726],
+      [0.3, -0.5244005127080407],
+      [1e-10, -6.361340902404056],
+      [0.999999, 4.753424308817089],
+    ];
     for (const [p, z] of cases) expect(Math.abs(normalQuantile(p) - z)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(z)));
     expect(normalQuantile(0.2)).toBeCloseTo(-normalQuantile(0.8), 14);
   });
@@ -48,7 +55,7 @@ describe('distributions', () => {
     const xs = sample(d, 12);
     const { mean, variance } = meanVar(xs.map(Math.log));
     const s = Math.log(1.5);
-    expect(Math.abs(mean - Math.log(50))).toBeLessThan(6 * s / Math.sqrt(n));
+    expect(Math.abs(mean - Math.log(50))).toBeLessThan((6 * s) / Math.sqrt(n));
     expect(Math.abs(variance - s * s)).toBeLessThan(6 * s * s * Math.sqrt(2 / n));
     // and its mean median·exp(s²/2) = 50 × e^0.0822 = 54.28
     expect(moments(d).mean).toBeCloseTo(54.28, 2);

@@ -31,7 +31,11 @@ describe('computeGepUncertainty', () => {
     // GEP = 2 700·Q_maize + 12 000 000 with Q_maize ~ normal(12 000 t, sd 1 000 t): mean 44 400 000,
     // sd 2 700 000, 5 % and 95 % at 44.4e6 ∓ 1.6449 × 2.7e6 = 39 958 801 and 48 841 199 元. The sample
     // of 10 000 fixed draws is within 4 standard errors: 27 000 (mean), 2.7e6·√(1/2e4) = 19 000 (sd), ≈ 50 000 (5 %, 95 %).
-    const u = computeGepUncertainty(small, { spec: { inputs: [{ path: maize, distribution: { type: 'normal', sd: { value: '1000', unit: 't' } } }] }, draws: 10_000, seed: 3 });
+    const u = computeGepUncertainty(small, {
+      spec: { inputs: [{ path: maize, distribution: { type: 'normal', sd: { value: '1000', unit: 't' } } }] },
+      draws: 10_000,
+      seed: 3,
+    });
     expect(u.totals.gep.base).toBe('44400000');
     expect(Math.abs(u.totals.gep.mean - 44_400_000)).toBeLessThan(4 * 27_000);
     expect(Math.abs(u.totals.gep.sd - 2_700_000)).toBeLessThan(4 * 19_000);
@@ -48,14 +52,23 @@ describe('computeGepUncertainty', () => {
     const c = computeGepUncertainty(small, { spec: spec({ value: '1000', unit: 't' }), draws: 500, seed: 9 });
     expect(uncertaintyResultToJson(c).totals).toEqual(uncertaintyResultToJson(a).totals);
     expect(b.totals.gep.p95).toBeCloseTo(a.totals.gep.p95, 0);
-    expect(computeGepUncertainty(small, { spec: spec({ value: '1000', unit: 't' }), draws: 500, seed: 10 }).totals.gep.mean).not.toBe(a.totals.gep.mean);
+    expect(computeGepUncertainty(small, { spec: spec({ value: '1000', unit: 't' }), draws: 500, seed: 10 }).totals.gep.mean).not.toBe(
+      a.totals.gep.mean,
+    );
   });
 
   it('moves parameters sharing a draw together', () => {
     // Shared: both quantities take the same uniform, so GEP's sd is the sum 2 700·1 000 + 2 400·500 = 3.9e6;
     // independent it would be √(2.7e6² + 1.2e6²) = 2.95e6.
-    const item = (path: string, sd: string, shared?: string) => ({ path, distribution: { type: 'normal', sd: { value: sd, unit: 't' } }, ...(shared ? { shared } : {}) });
-    const together = computeGepUncertainty(small, { spec: { inputs: [item(maize, '1000', 'harvest'), item(wheat, '500', 'harvest')] }, draws: 4000 });
+    const item = (path: string, sd: string, shared?: string) => ({
+      path,
+      distribution: { type: 'normal', sd: { value: sd, unit: 't' } },
+      ...(shared ? { shared } : {}),
+    });
+    const together = computeGepUncertainty(small, {
+      spec: { inputs: [item(maize, '1000', 'harvest'), item(wheat, '500', 'harvest')] },
+      draws: 4000,
+    });
     const apart = computeGepUncertainty(small, { spec: { inputs: [item(maize, '1000'), item(wheat, '500')] }, draws: 4000 });
     expect(together.totals.gep.sd / 3.9e6).toBeCloseTo(1, 1);
     expect(apart.totals.gep.sd / 2.95e6).toBeCloseTo(1, 1);
@@ -63,7 +76,11 @@ describe('computeGepUncertainty', () => {
 
   it('does not count draws the input schema refuses, and says how many and why', () => {
     // normal(12 000, sd 12 000) is negative with probability Φ(−1) = 15.9 %.
-    const u = computeGepUncertainty(small, { spec: { inputs: [{ path: maize, distribution: { type: 'normal', sd: { factor: '1' } } }] }, draws: 2000, seed: 4 });
+    const u = computeGepUncertainty(small, {
+      spec: { inputs: [{ path: maize, distribution: { type: 'normal', sd: { factor: '1' } } }] },
+      draws: 2000,
+      seed: 4,
+    });
     const refused = u.refused.reduce((s, r) => s + r.count, 0);
     expect(refused + u.counted).toBe(2000);
     expect(refused / 2000).toBeGreaterThan(0.12);
@@ -73,11 +90,18 @@ describe('computeGepUncertainty', () => {
     expect(u.warnings.some((w) => w.code === 'uncertainty-refused')).toBe(true);
   });
 
-  it('does not count draws whose ecosystem areas exceed the region\'s (the plausibility check of computeGep)', () => {
+  it("does not count draws whose ecosystem areas exceed the region's (the plausibility check of computeGep)", () => {
     // The sample's water-conservation lines cover all its 2 208 km²: its forest line of 420 km²
     // drawn from 300 to 1 000 km² pushes most draws past the region's area (+ its tolerance).
     const path = 'indicators.regulating.water-conservation.ecosystems[0].area';
-    const u = computeGepUncertainty(SAMPLE, { spec: { defaults: 'none', inputs: [{ path, distribution: { type: 'uniform', min: { value: '300', unit: 'km²' }, max: { value: '1000', unit: 'km²' } } }] }, draws: 400, seed: 5 });
+    const u = computeGepUncertainty(SAMPLE, {
+      spec: {
+        defaults: 'none',
+        inputs: [{ path, distribution: { type: 'uniform', min: { value: '300', unit: 'km²' }, max: { value: '1000', unit: 'km²' } } }],
+      },
+      draws: 400,
+      seed: 5,
+    });
     const refused = u.refused.filter((r) => r.reason.includes('plausibility'));
     expect(refused.length).toBe(1);
     expect(refused[0]!.count).toBeGreaterThan(0);
@@ -86,11 +110,19 @@ describe('computeGepUncertainty', () => {
 
   it('locates every problem of a specification', () => {
     try {
-      computeGepUncertainty(small, { spec: { inputs: [
-        { path: 'indicators.material.agriculture.products[3].quantity', distribution: { type: 'uniform', min: { factor: '0.9' }, max: { factor: '1.1' } } },
-        { path: maize, distribution: { type: 'normal', sd: { value: '5', unit: 'm³' } } },
-        { path: wheat, distribution: { type: 'triangular', min: { factor: '1.2' }, max: { factor: '1.1' } } },
-      ], coefficients: [{ id: 'no-such-coefficient', distribution: { type: 'uniform', min: { factor: '0' }, max: { factor: '1' } } }] } });
+      computeGepUncertainty(small, {
+        spec: {
+          inputs: [
+            {
+              path: 'indicators.material.agriculture.products[3].quantity',
+              distribution: { type: 'uniform', min: { factor: '0.9' }, max: { factor: '1.1' } },
+            },
+            { path: maize, distribution: { type: 'normal', sd: { value: '5', unit: 'm³' } } },
+            { path: wheat, distribution: { type: 'triangular', min: { factor: '1.2' }, max: { factor: '1.1' } } },
+          ],
+          coefficients: [{ id: 'no-such-coefficient', distribution: { type: 'uniform', min: { factor: '0' }, max: { factor: '1' } } }],
+        },
+      });
       throw new Error('no error');
     } catch (e) {
       expect(e).toBeInstanceOf(GepInputError);
@@ -127,9 +159,16 @@ describe('computeGepUncertainty', () => {
 });
 
 describe('computeGepSensitivity', () => {
-  it('gives each parameter\'s swing at its 5th and 95th percentile and names the coefficients that move GEP most', () => {
+  it("gives each parameter's swing at its 5th and 95th percentile and names the coefficients that move GEP most", () => {
     // Maize quantity uniform(10 000, 14 000) t: 5 % and 95 % at 10 200 and 13 800 t, swing 3 600 × 2 700 = 9 720 000 元.
-    const s = computeGepSensitivity(small, { spec: { inputs: [{ path: maize, distribution: { type: 'uniform', min: { value: '10000', unit: 't' }, max: { value: '14000', unit: 't' } } }] }, samples: 2048 });
+    const s = computeGepSensitivity(small, {
+      spec: {
+        inputs: [
+          { path: maize, distribution: { type: 'uniform', min: { value: '10000', unit: 't' }, max: { value: '14000', unit: 't' } } },
+        ],
+      },
+      samples: 2048,
+    });
     const q = s.swings.find((x) => x.key === maize)!;
     expect([q.low, q.high]).toEqual([10_200, 13_800]);
     expect(q.swing).toBeCloseTo(9_720_000, 3);
@@ -150,7 +189,7 @@ describe('computeGepSensitivity', () => {
     expect(Math.abs(index(wheat) - 0.64)).toBeLessThan(0.05);
   });
 
-  it('names the five coefficients that move the sample county\'s GEP most and draws the tornado chart', () => {
+  it("names the five coefficients that move the sample county's GEP most and draws the tornado chart", () => {
     const s = computeGepSensitivity(SAMPLE, { samples: 512 });
     expect(s.topCoefficients).toHaveLength(5);
     // The largest swings are coefficients read by the largest indicators (climate regulation,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../../src/uncertainty/random.js';
 
 describe('Random (xoshiro128** seeded by SplitMix32)', () => {
-  it('gives the reference implementation\'s outputs', () => {
+  it("gives the reference implementation's outputs", () => {
     // From the authors' C code (prng.di.unimi.it/xoshiro128starstar.c), its state filled by
     // SplitMix32 from seed 42, compiled with gcc -O2: the first six outputs and the 1 000th.
     const r = new Random(42);

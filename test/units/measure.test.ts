@@ -6,7 +6,9 @@ describe('measures', () => {
   it('adds measures of one unit and refuses different units at run time too', () => {
     const a = { value: D.fromString('1.5'), unit: '万元' } as const;
     expect(measureToJson(D, addMeasures(D, a, a))).toEqual({ value: '3', unit: '万元' });
-    expect(() => addMeasures(D, a as { value: typeof a.value; unit: string }, { value: D.one, unit: '元' })).toThrow(/without a conversion/);
+    expect(() => addMeasures(D, a as { value: typeof a.value; unit: string }, { value: D.one, unit: '元' })).toThrow(
+      /without a conversion/,
+    );
   });
 
   it('refuses to add money of different price years', () => {
@@ -16,6 +18,9 @@ describe('measures', () => {
   });
 
   it('converts a measure: 2.5 亿元 = 25 000 万元', () => {
-    expect(measureToJson(D, convertMeasure(D, { value: D.fromString('2.5'), unit: '亿元' }, '万元'))).toEqual({ value: '25000', unit: '万元' });
+    expect(measureToJson(D, convertMeasure(D, { value: D.fromString('2.5'), unit: '亿元' }, '万元'))).toEqual({
+      value: '25000',
+      unit: '万元',
+    });
   });
 });

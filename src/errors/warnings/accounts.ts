@@ -26,7 +26,7 @@ export const ACCOUNT_WARNINGS = {
     zh: '{indicator}：按其 {area} km² 面积计为 {rate} {unit}，超出合理范围 {min}–{max} {unit}（{why}；{status}）；请核对输入与面积的单位',
   },
   'region-area-missing': {
-    en: 'region.area is not given, so the ecosystem areas of {ids} could not be checked against the region\'s area (a hectare figure in a km² row would go unnoticed)',
+    en: "region.area is not given, so the ecosystem areas of {ids} could not be checked against the region's area (a hectare figure in a km² row would go unnoticed)",
     zh: '未给出 region.area，{ids} 的生态系统面积无法与区域面积核对（km² 行中填入公顷数将不会被发现）',
   },
   'negative-totals-allowed': {
@@ -72,7 +72,7 @@ export const ACCOUNT_WARNINGS = {
   },
   // src/accounts/coefficient-checks.ts
   'coefficient-needs-local-value': {
-    en: '{indicator} used {id} = {value} ({where}) from table {table}, which is another region\'s local value: give this region\'s own value in the input or override {id}',
+    en: "{indicator} used {id} = {value} ({where}) from table {table}, which is another region's local value: give this region's own value in the input or override {id}",
     zh: '{indicator} 使用了参数表 {table} 中的 {id} = {value}（{where}），这是其他地区的本地取值：请在输入中给出本地区的数值，或覆盖 {id}',
   },
   'adjustment-to-verify': {

@@ -22,7 +22,16 @@ export interface WarningTemplate {
 }
 export type WarningCatalogue = Readonly<Record<string, WarningTemplate>>;
 
-export const WARNINGS = { ...ACCOUNT_WARNINGS, ...MATERIAL_WARNINGS, ...REGULATING_WARNINGS, ...CULTURAL_WARNINGS, ...SEEA_WARNINGS, ...LOCAL_WARNINGS, ...APPLICATION_WARNINGS, ...UNCERTAINTY_WARNINGS } as const;
+export const WARNINGS = {
+  ...ACCOUNT_WARNINGS,
+  ...MATERIAL_WARNINGS,
+  ...REGULATING_WARNINGS,
+  ...CULTURAL_WARNINGS,
+  ...SEEA_WARNINGS,
+  ...LOCAL_WARNINGS,
+  ...APPLICATION_WARNINGS,
+  ...UNCERTAINTY_WARNINGS,
+} as const;
 
 /** A catalogued warning code. */
 export type WarningCode = keyof typeof WARNINGS;
@@ -46,7 +55,11 @@ function fill(template: string, params: Readonly<Record<string, WarningParam>>, 
  */
 export function makeWarning(
   code: WarningCode,
-  options: { readonly indicator?: string; readonly path?: readonly (string | number)[]; readonly params?: Readonly<Record<string, WarningParam>> } = {},
+  options: {
+    readonly indicator?: string;
+    readonly path?: readonly (string | number)[];
+    readonly params?: Readonly<Record<string, WarningParam>>;
+  } = {},
 ): GepWarning {
   const t = WARNINGS[code] as WarningTemplate;
   const params = options.params ?? {};

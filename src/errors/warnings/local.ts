@@ -3,7 +3,7 @@ import type { WarningCatalogue } from './index.js';
 
 export const LOCAL_WARNINGS = {
   'local-indicator': {
-    en: '{indicator} ({name}) is a local indicator defined by profile {profile}, not by the library: its formulas and carried coefficients are the profile\'s',
+    en: "{indicator} ({name}) is a local indicator defined by profile {profile}, not by the library: its formulas and carried coefficients are the profile's",
     zh: '{indicator}（{name}）是核算方案 {profile} 自定义的地方指标，不属于本库内置指标：其公式与自带系数由该方案负责',
   },
   'local-negative': {

@@ -8,7 +8,7 @@ export const SEEA_WARNINGS = {
     zh: '{period}{path}：面积未能读入范围账户（{reason}）',
   },
   'extent-inconsistent': {
-    en: '{period}{type}: {indicator} gives {area} km², {chosenIndicator} {chosenArea} km²; the extent account uses {chosenArea} km² (the first source in the rule\'s order)',
+    en: "{period}{type}: {indicator} gives {area} km², {chosenIndicator} {chosenArea} km²; the extent account uses {chosenArea} km² (the first source in the rule's order)",
     zh: '{period}{type}：{indicator} 给出 {area} km²，{chosenIndicator} 给出 {chosenArea} km²；范围账户取 {chosenArea} km²（按规则顺序的第一个来源）',
   },
   'extent-part-exceeds': {
@@ -24,7 +24,7 @@ export const SEEA_WARNINGS = {
     zh: '{period}{type} 作为一级类型与其二级类型同时给出；为免重复计算，不计入合计',
   },
   'extent-exceeds-region': {
-    en: '{period}the ecosystem types add up to {total} km², more than the region\'s area, {region} km²',
+    en: "{period}the ecosystem types add up to {total} km², more than the region's area, {region} km²",
     zh: '{period}各生态系统类型面积之和 {total} km² 大于区域面积 {region} km²',
   },
   // Supply and use (src/seea/services.ts)

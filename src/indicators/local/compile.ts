@@ -27,7 +27,9 @@ type Path = readonly (string | number)[];
 const RESERVED = new Map<string, Text>([
   ['Q', { en: 'the quantity of the line, in value formulas', zh: '价值量公式中该行的实物量' }],
   ...Object.keys(FUNCTIONS).map((f) => [f, { en: 'a function', zh: '函数' }] as [string, Text]),
-  ...['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'].map((w) => [w, { en: 'a word of the formula syntax', zh: '公式语法的关键字' }] as [string, Text]),
+  ...['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity'].map(
+    (w) => [w, { en: 'a word of the formula syntax', zh: '公式语法的关键字' }] as [string, Text],
+  ),
   ['item', { en: 'the name of a line', zh: '行的名称' }],
   ['ecosystemType', { en: 'the ecosystem type of a line', zh: '行的生态系统类型' }],
 ]);
@@ -56,7 +58,8 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   const base = options.path ?? [];
   const defs = profile.localIndicators ?? {};
   const issues: GepIssue[] = [];
-  const issue = (code: IssueCode, path: Path, details: { expected?: Text; found?: Text; at?: number } = {}) => issues.push(makeIssue(code, path, details));
+  const issue = (code: IssueCode, path: Path, details: { expected?: Text; found?: Text; at?: number } = {}) =>
+    issues.push(makeIssue(code, path, details));
   const table = getCoefficientTable(profile.coefficientTable);
   const tableIds = new Map(table.rows.map((r) => [r.id, r.unit]));
 
@@ -86,7 +89,15 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   for (const id of Object.keys(defs)) {
     const e = enabled.get(id);
     if (!e) issue('local.not-enabled', [...base, 'localIndicators', id], { found: id });
-    else for (const name of Object.keys(e.p.variant)) issue('profile.variant-unknown', [...base, 'indicators', e.i, 'variant', name], { found: name, expected: { en: 'no variant (a local indicator has none: its formulas are the profile\'s choice)', zh: '无可选方法（本地指标没有可选方法：其公式由核算方案确定）' } });
+    else
+      for (const name of Object.keys(e.p.variant))
+        issue('profile.variant-unknown', [...base, 'indicators', e.i, 'variant', name], {
+          found: name,
+          expected: {
+            en: "no variant (a local indicator has none: its formulas are the profile's choice)",
+            zh: '无可选方法（本地指标没有可选方法：其公式由核算方案确定）',
+          },
+        });
   }
   if (issues.length) throw new GepInputError(issues);
   return {
@@ -96,21 +107,43 @@ export function compileLocalIndicators(profile: Profile, options: { path?: Path 
   };
 }
 
-function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path, index: RowIndex, issue: (code: IssueCode, path: Path, details?: { expected?: Text; found?: Text; at?: number }) => void): CompiledLocal | null {
+function compileOne(
+  profile: Profile,
+  id: string,
+  def: LocalDefinition,
+  at: Path,
+  index: RowIndex,
+  issue: (code: IssueCode, path: Path, details?: { expected?: Text; found?: Text; at?: number }) => void,
+): CompiledLocal | null {
   let failed = false;
   const fail = (code: IssueCode, path: Path, details: { expected?: Text; found?: Text; at?: number } = {}) => {
     failed = true;
     issue(code, path, details);
   };
   const match = LOCAL_ID_PATTERN.exec(id);
-  if (!match) fail('local.id', at, { found: id, expected: { en: '<material|regulating|cultural>.local.<name> (lower-case words joined by -), e.g. regulating.local.shelterbelt', zh: '<material|regulating|cultural>.local.<name>（以 - 连接的小写单词），如 regulating.local.shelterbelt' } });
-  if (catalogue().has(id)) fail('local.id', at, { found: id, expected: { en: 'an id outside the catalogue', zh: '生态产品清单以外的代码' } });
+  if (!match)
+    fail('local.id', at, {
+      found: id,
+      expected: {
+        en: '<material|regulating|cultural>.local.<name> (lower-case words joined by -), e.g. regulating.local.shelterbelt',
+        zh: '<material|regulating|cultural>.local.<name>（以 - 连接的小写单词），如 regulating.local.shelterbelt',
+      },
+    });
+  if (catalogue().has(id))
+    fail('local.id', at, { found: id, expected: { en: 'an id outside the catalogue', zh: '生态产品清单以外的代码' } });
 
   // Names: one meaning each, none reserved.
   const symbols = new Map<string, Path>();
   /** Take a name; false (with the issue) when it cannot be taken, so that the first meaning stays. */
   const name = (symbol: string, path: Path): boolean => {
-    if (!SYMBOL_PATTERN.test(symbol)) fail('input.type', path, { expected: { en: 'a name of letters, digits and _ that starts with a letter (area, k2, unit_price)', zh: '由字母、数字和 _ 组成且以字母开头的名称（如 area、k2、unit_price）' }, found: JSON.stringify(symbol) });
+    if (!SYMBOL_PATTERN.test(symbol))
+      fail('input.type', path, {
+        expected: {
+          en: 'a name of letters, digits and _ that starts with a letter (area, k2, unit_price)',
+          zh: '由字母、数字和 _ 组成且以字母开头的名称（如 area、k2、unit_price）',
+        },
+        found: JSON.stringify(symbol),
+      });
     else if (RESERVED.has(symbol)) fail('local.reserved-name', path, { found: symbol, expected: RESERVED.get(symbol)! });
     else if (symbols.has(symbol)) fail('input.duplicate', path, { found: symbol });
     else {
@@ -123,17 +156,40 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
   const field = (symbol: string, f: LocalField, path: Path): CompiledField | null => {
     if (!name(symbol, path)) return null;
     if (f.unit === undefined) {
-      fail('input.required', [...path, 'unit'], { expected: { en: 'the unit of the amount (km², t/a, 元/t …)', zh: '该数量的单位（km²、t/a、元/t …）' } });
+      fail('input.required', [...path, 'unit'], {
+        expected: { en: 'the unit of the amount (km², t/a, 元/t …)', zh: '该数量的单位（km²、t/a、元/t …）' },
+      });
       return null;
     }
     if (f.optional && f.fallback === undefined) fail('local.fallback', path, { found: symbol });
-    if (!f.optional && f.fallback !== undefined) fail('input.not-applicable', [...path, 'fallback'], { expected: { en: 'fallback (only an optional input has one; add "optional": true)', zh: 'fallback（只有可选输入才有；请加上 "optional": true）' }, found: f.fallback });
+    if (!f.optional && f.fallback !== undefined)
+      fail('input.not-applicable', [...path, 'fallback'], {
+        expected: {
+          en: 'fallback (only an optional input has one; add "optional": true)',
+          zh: 'fallback（只有可选输入才有；请加上 "optional": true）',
+        },
+        found: f.fallback,
+      });
     if (f.fallback !== undefined) {
       const unit = index.unitOf(f.fallback);
       if (unit === undefined) fail('coefficient.unknown', [...path, 'fallback'], { found: f.fallback, expected: rowsOf(index.table.key) });
-      else if (!sameDimensionUnits(unit, f.unit)) fail('input.unit-dimension', [...path, 'fallback'], { expected: dimensionOfUnit(f.unit), found: { en: `${f.fallback} in ${unit}`, zh: `${f.fallback}，单位 ${unit}` } });
+      else if (!sameDimensionUnits(unit, f.unit))
+        fail('input.unit-dimension', [...path, 'fallback'], {
+          expected: dimensionOfUnit(f.unit),
+          found: { en: `${f.fallback} in ${unit}`, zh: `${f.fallback}，单位 ${unit}` },
+        });
     }
-    return { name: symbol, unit: f.unit, description: f.description, descriptionZh: f.descriptionZh ?? null, price: f.price ?? false, optional: f.optional ?? false, fallback: f.fallback ?? null, negative: f.negative ?? false, max: f.max ?? null };
+    return {
+      name: symbol,
+      unit: f.unit,
+      description: f.description,
+      descriptionZh: f.descriptionZh ?? null,
+      price: f.price ?? false,
+      optional: f.optional ?? false,
+      fallback: f.fallback ?? null,
+      negative: f.negative ?? false,
+      max: f.max ?? null,
+    };
   };
 
   const fields: CompiledField[] = [];
@@ -142,7 +198,11 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
   for (const [symbol, input] of Object.entries(def.inputs)) {
     const path = [...at, 'inputs', symbol];
     if (input.lines === undefined) {
-      if (input.ecosystemType !== undefined) fail('input.not-applicable', [...path, 'ecosystemType'], { expected: { en: 'ecosystemType (only a list input, with lines, has one)', zh: 'ecosystemType（只有分行的列表输入才有）' }, found: String(input.ecosystemType) });
+      if (input.ecosystemType !== undefined)
+        fail('input.not-applicable', [...path, 'ecosystemType'], {
+          expected: { en: 'ecosystemType (only a list input, with lines, has one)', zh: 'ecosystemType（只有分行的列表输入才有）' },
+          found: String(input.ecosystemType),
+        });
       const f = field(symbol, input, path);
       if (f) fields.push(f);
       continue;
@@ -150,10 +210,23 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     lists.push(symbol);
     name(symbol, path);
     const misplaced = (['unit', 'price', 'optional', 'fallback', 'negative', 'max'] as const).filter((k) => input[k] !== undefined);
-    for (const k of misplaced) fail('input.not-applicable', [...path, k], { expected: { en: `${k} (it belongs to the fields of the lines)`, zh: `${k}（它属于各行的字段）` }, found: String(input[k]) });
-    const lineFields = Object.entries(input.lines).map(([s, f]) => field(s, f, [...path, 'lines', s])).filter((f): f is CompiledField => f !== null);
-    if (!Object.keys(input.lines).length) fail('input.required', [...path, 'lines'], { expected: { en: 'at least one amount per line', zh: '每行至少一个数量' } });
-    list = { name: symbol, description: input.description, descriptionZh: input.descriptionZh ?? null, ecosystemType: input.ecosystemType ?? false, fields: lineFields };
+    for (const k of misplaced)
+      fail('input.not-applicable', [...path, k], {
+        expected: { en: `${k} (it belongs to the fields of the lines)`, zh: `${k}（它属于各行的字段）` },
+        found: String(input[k]),
+      });
+    const lineFields = Object.entries(input.lines)
+      .map(([s, f]) => field(s, f, [...path, 'lines', s]))
+      .filter((f): f is CompiledField => f !== null);
+    if (!Object.keys(input.lines).length)
+      fail('input.required', [...path, 'lines'], { expected: { en: 'at least one amount per line', zh: '每行至少一个数量' } });
+    list = {
+      name: symbol,
+      description: input.description,
+      descriptionZh: input.descriptionZh ?? null,
+      ecosystemType: input.ecosystemType ?? false,
+      fields: lineFields,
+    };
   }
   if (lists.length > 1) fail('local.list', [...at, 'inputs'], { found: lists.join(', ') });
 
@@ -167,7 +240,10 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
       continue;
     }
     if (ref.unit !== undefined && !sameDimensionUnits(unit, ref.unit)) {
-      fail('input.unit-dimension', [...path, 'unit'], { expected: { en: `the dimension of ${unit} (the unit of ${ref.id})`, zh: `${unit} 的量纲（${ref.id} 的单位）` }, found: ref.unit });
+      fail('input.unit-dimension', [...path, 'unit'], {
+        expected: { en: `the dimension of ${unit} (the unit of ${ref.id})`, zh: `${unit} 的量纲（${ref.id} 的单位）` },
+        found: ref.unit,
+      });
       continue;
     }
     coefficients.set(symbol, { id: ref.id, unit: ref.unit ?? unit });
@@ -179,8 +255,16 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     ...(list?.fields ?? []).map((f) => [f.name, f.unit] as [string, string]),
     ...[...coefficients].map(([s, c]) => [s, c.unit] as [string, string]),
   ]);
-  const formula = (symbol: string, text: string, nameText: { en: string; zh: string }, targets: readonly string[], path: Path, scope: ReadonlyMap<string, string>): CompiledFormula | null => {
-    const report = (p: FormulaProblem) => fail(p.code, path, { at: p.at, found: p.found, ...(p.expected !== undefined ? { expected: p.expected } : {}) });
+  const formula = (
+    symbol: string,
+    text: string,
+    nameText: { en: string; zh: string },
+    targets: readonly string[],
+    path: Path,
+    scope: ReadonlyMap<string, string>,
+  ): CompiledFormula | null => {
+    const report = (p: FormulaProblem) =>
+      fail(p.code, path, { at: p.at, found: p.found, ...(p.expected !== undefined ? { expected: p.expected } : {}) });
     const parsed = parseFormula(text);
     if ('problem' in parsed) {
       report(parsed.problem);
@@ -232,7 +316,16 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
     valueUnit: '元',
     clauses: def.clauses,
   };
-  return { id, profile: profile.id, entry, fields, list, coefficients, quantity: { steps: qSteps, final: q }, value: { steps: vSteps, final: v } };
+  return {
+    id,
+    profile: profile.id,
+    entry,
+    fields,
+    list,
+    coefficients,
+    quantity: { steps: qSteps, final: q },
+    value: { steps: vSteps, final: v },
+  };
 }
 
 /**
@@ -248,19 +341,28 @@ function compileOne(profile: Profile, id: string, def: LocalDefinition, at: Path
  * computeGep(input, { profile }).indicators.map((r) => r.id)   //=> [..., 'material.local.under-forest-economy']
  */
 export function loadProfile(raw: unknown, options: { file?: string } = {}): ProfileWithLocal {
-  const located = (issues: readonly GepIssue[]) => new GepInputError(options.file ? issues.map((i) => ({ ...i, location: { file: options.file, ...i.location } as IssueLocation })) : issues);
+  const located = (issues: readonly GepIssue[]) =>
+    new GepInputError(
+      options.file ? issues.map((i) => ({ ...i, location: { file: options.file, ...i.location } as IssueLocation })) : issues,
+    );
   const parsed = profileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw located(toGepIssues(parsed.error, []));
   const profile = parsed.data;
   const issues: GepIssue[] = [];
   if (getProfile(profile.id)) issues.push(makeIssue('profile.id-taken', ['id'], { found: profile.id }));
   if (!coefficientTables().has(profile.coefficientTable)) {
-    issues.push(makeIssue('input.out-of-range', ['coefficientTable'], { expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` }, found: profile.coefficientTable }));
+    issues.push(
+      makeIssue('input.out-of-range', ['coefficientTable'], {
+        expected: { en: `one of ${[...coefficientTables().keys()].join(', ')}`, zh: `${[...coefficientTables().keys()].join('、')} 之一` },
+        found: profile.coefficientTable,
+      }),
+    );
     throw located(issues);
   }
   const local = new Set(Object.keys(profile.localIndicators ?? {}));
   profile.indicators.forEach((p, i) => {
-    if (!catalogue().has(p.id) && !local.has(p.id)) issues.push(makeIssue('input.unknown-indicator', ['indicators', i, 'id'], { found: p.id }));
+    if (!catalogue().has(p.id) && !local.has(p.id))
+      issues.push(makeIssue('input.unknown-indicator', ['indicators', i, 'id'], { found: p.id }));
   });
   let set: LocalIndicatorSet | null = null;
   try {

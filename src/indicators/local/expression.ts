@@ -17,9 +17,24 @@ import type { Text } from '../../errors/text.js';
 export type Expr =
   | { readonly k: 'num'; readonly text: string; readonly at: number; readonly start: number; readonly end: number }
   | { readonly k: 'sym'; readonly name: string; readonly at: number; readonly start: number; readonly end: number }
-  | { readonly k: 'bin'; readonly op: BinaryOp; readonly a: Expr; readonly b: Expr; readonly at: number; readonly start: number; readonly end: number }
+  | {
+      readonly k: 'bin';
+      readonly op: BinaryOp;
+      readonly a: Expr;
+      readonly b: Expr;
+      readonly at: number;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly k: 'neg'; readonly a: Expr; readonly at: number; readonly start: number; readonly end: number }
-  | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[]; readonly at: number; readonly start: number; readonly end: number };
+  | {
+      readonly k: 'call';
+      readonly fn: string;
+      readonly args: readonly Expr[];
+      readonly at: number;
+      readonly start: number;
+      readonly end: number;
+    };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
@@ -40,8 +55,21 @@ export const ALLOWED_OPERATORS = '+ - * / ^ ( ) ,';
  * read them as separate statements).
  */
 const SIGNS: Readonly<Record<string, string>> = {
-  '×': '*', '·': '*', '÷': '/', '−': '-', '＋': '+', '－': '-', '＊': '*', '／': '/', '＾': '^', '（': '(', '）': ')', '，': ',',
-  '\n': ' ', '\r': ' ', '\t': ' ',
+  '×': '*',
+  '·': '*',
+  '÷': '/',
+  '−': '-',
+  '＋': '+',
+  '－': '-',
+  '＊': '*',
+  '／': '/',
+  '＾': '^',
+  '（': '(',
+  '）': ')',
+  '，': ',',
+  '\n': ' ',
+  '\r': ' ',
+  '\t': ' ',
 };
 
 /** Words mathjs reads as operators; refused as names so that the text scan and mathjs agree. */
@@ -81,7 +109,12 @@ function scan(text: string): { tokens: Token[] } | { problem: FormulaProblem } {
         NAME.lastIndex = end;
         const word = NAME.exec(text)?.[0] ?? text[end]!;
         // `2x`, `1e`, `0x1F`, `1.2.3`: never a number, and not a product unless written as one.
-        return { problem: text[end] === '.' ? { code: 'local.syntax', at: end + 1, found: excerpt(text, i) } : { code: 'local.implicit-multiplication', at: end + 1, found: `${m[0]}${word}` } };
+        return {
+          problem:
+            text[end] === '.'
+              ? { code: 'local.syntax', at: end + 1, found: excerpt(text, i) }
+              : { code: 'local.implicit-multiplication', at: end + 1, found: `${m[0]}${word}` },
+        };
       }
       tokens.push({ kind: 'num', text: m[0], start: i, end });
       i = end;
@@ -182,7 +215,8 @@ export function parseFormula(source: string): { expr: Expr } | { problem: Formul
         const t = leaves[next++];
         if (!t) return mismatch(0);
         // `true`, `null`, `NaN`, `Infinity`: words mathjs knows as constants, no number a formula needs.
-        if (t.kind !== 'num' || typeof n.value !== 'number') throw new Problem({ code: 'local.not-allowed', at: t.start + 1, found: t.text, expected: ALLOWED_OPERATORS });
+        if (t.kind !== 'num' || typeof n.value !== 'number')
+          throw new Problem({ code: 'local.not-allowed', at: t.start + 1, found: t.text, expected: ALLOWED_OPERATORS });
         if (Number(t.text) !== n.value) mismatch(t.start);
         return { k: 'num', text: t.text, at: t.start, start: t.start, end: t.end };
       }
@@ -198,7 +232,11 @@ export function parseFormula(source: string): { expr: Expr } | { problem: Formul
       case 'OperatorNode': {
         const args = (n.args ?? []).map(convert);
         if (n.implicit) {
-          throw new Problem({ code: 'local.implicit-multiplication', at: args[1]!.start + 1, found: text.slice(args[0]!.start, args[1]!.end) });
+          throw new Problem({
+            code: 'local.implicit-multiplication',
+            at: args[1]!.start + 1,
+            found: text.slice(args[0]!.start, args[1]!.end),
+          });
         }
         if (args.length === 1 && (n.op === '-' || n.op === '+')) {
           const a = args[0]!;

@@ -27,18 +27,30 @@ export const FUNCTION_LIST = Object.keys(FUNCTIONS).join(', ');
 
 /** The base unit shown for each base dimension in messages. */
 const BASE_UNIT: Readonly<Record<BaseDimension, string>> = {
-  length: 'm', mass: 't', carbon: 't C', co2: 't CO2', energy: 'kWh', money: '元', time: 's', year: 'a',
-  visit: '人次', head: '头', count: '个', person: '人', equivalent: '当量',
+  length: 'm',
+  mass: 't',
+  carbon: 't C',
+  co2: 't CO2',
+  energy: 'kWh',
+  money: '元',
+  time: 's',
+  year: 'a',
+  visit: '人次',
+  head: '头',
+  count: '个',
+  person: '人',
+  equivalent: '当量',
 };
 
 /** A unit for a message: as declared, or, for a unit built by the check, its dimension in base units (`元·m²/(t·a)`). */
 export function shownUnit(unit: string): string {
   if (!unit.startsWith('(')) return unit;
   const d = parseUnit(unit).dimension;
-  const part = (sign: 1 | -1) => BASE_DIMENSIONS.filter((k) => (d[k] ?? 0) * sign > 0).map((k) => {
-    const e = Math.abs(d[k]!);
-    return e === 1 ? BASE_UNIT[k] : e === 2 || e === 3 ? `${BASE_UNIT[k]}${e === 2 ? '²' : '³'}` : `${BASE_UNIT[k]}^${e}`;
-  });
+  const part = (sign: 1 | -1) =>
+    BASE_DIMENSIONS.filter((k) => (d[k] ?? 0) * sign > 0).map((k) => {
+      const e = Math.abs(d[k]!);
+      return e === 1 ? BASE_UNIT[k] : e === 2 || e === 3 ? `${BASE_UNIT[k]}${e === 2 ? '²' : '³'}` : `${BASE_UNIT[k]}^${e}`;
+    });
   const num = part(1);
   const den = part(-1);
   const top = num.length ? num.join('·') : '1';
@@ -69,15 +81,26 @@ function scaled(tree: Checked, from: string, to: string): Checked {
  * @returns the checked tree and its unit, or every problem found (unknown symbols and functions
  *   are all listed; a unit problem stops the check of the formula)
  */
-export function checkFormula(expr: Expr, unitOf: (name: string) => string | undefined, known: readonly string[]): { tree: Checked; unit: string } | { problems: FormulaProblem[] } {
+export function checkFormula(
+  expr: Expr,
+  unitOf: (name: string) => string | undefined,
+  known: readonly string[],
+): { tree: Checked; unit: string } | { problems: FormulaProblem[] } {
   const names: FormulaProblem[] = [];
   const findNames = (e: Expr): void => {
     if (e.k === 'sym' && unitOf(e.name) === undefined) {
-      names.push({ code: 'local.unknown-symbol', at: e.at + 1, found: e.name, expected: known.join(', ') || { en: '(none)', zh: '（无）' } });
+      names.push({
+        code: 'local.unknown-symbol',
+        at: e.at + 1,
+        found: e.name,
+        expected: known.join(', ') || { en: '(none)', zh: '（无）' },
+      });
     } else if (e.k === 'call') {
       const arity = FUNCTIONS[e.fn];
-      if (arity === undefined || !Object.hasOwn(FUNCTIONS, e.fn)) names.push({ code: 'local.unknown-function', at: e.at + 1, found: e.fn, expected: FUNCTION_LIST });
-      else if (arity === -1 ? e.args.length < 1 : e.args.length !== arity) names.push({ code: 'local.arity', at: e.at + 1, found: e.fn, expected: arity === -1 ? '≥ 1' : String(arity) });
+      if (arity === undefined || !Object.hasOwn(FUNCTIONS, e.fn))
+        names.push({ code: 'local.unknown-function', at: e.at + 1, found: e.fn, expected: FUNCTION_LIST });
+      else if (arity === -1 ? e.args.length < 1 : e.args.length !== arity)
+        names.push({ code: 'local.arity', at: e.at + 1, found: e.fn, expected: arity === -1 ? '≥ 1' : String(arity) });
       e.args.forEach(findNames);
     } else if (e.k === 'bin') {
       findNames(e.a);
@@ -125,7 +148,8 @@ export function checkFormula(expr: Expr, unitOf: (name: string) => string | unde
         const exponent = same(b, '1', e.b.start);
         if (sameDimensionUnits(a.unit, '1')) return { tree: { k: 'pow', a: scaled(a.tree, a.unit, '1'), b: exponent }, unit: '1' };
         const literal = e.b.k === 'num' ? e.b.text : e.b.k === 'neg' && e.b.a.k === 'num' ? `-${e.b.a.text}` : null;
-        if (literal === null || !/^-?\d$/.test(literal)) throw new UnitProblem({ code: 'local.exponent', at: e.at + 1, found: shownUnit(a.unit) });
+        if (literal === null || !/^-?\d$/.test(literal))
+          throw new UnitProblem({ code: 'local.exponent', at: e.at + 1, found: shownUnit(a.unit) });
         return { tree: { k: 'pow', a: a.tree, b: exponent }, unit: `(${a.unit})^${literal}` };
       }
       case 'call': {
@@ -151,9 +175,14 @@ export function checkFormula(expr: Expr, unitOf: (name: string) => string | unde
  * The checked tree with its result expressed in `target` (one of `targets`, the first whose
  * dimension matches), or the problem that none does.
  */
-export function fitFormula(checked: { tree: Checked; unit: string }, targets: readonly string[], at: number): { tree: Checked; unit: string } | { problem: FormulaProblem } {
+export function fitFormula(
+  checked: { tree: Checked; unit: string },
+  targets: readonly string[],
+  at: number,
+): { tree: Checked; unit: string } | { problem: FormulaProblem } {
   const target = targets.find((t) => sameDimensionUnits(checked.unit, t));
-  if (target === undefined) return { problem: { code: 'local.dimension', at: at + 1, found: shownUnit(checked.unit), expected: targets.join(' | ') } };
+  if (target === undefined)
+    return { problem: { code: 'local.dimension', at: at + 1, found: shownUnit(checked.unit), expected: targets.join(' | ') } };
   return { tree: scaled(checked.tree, checked.unit, target), unit: target };
 }
 

@@ -51,7 +51,13 @@ export interface CompiledLocal {
   readonly profile: string;
   readonly entry: CatalogueEntry;
   readonly fields: readonly CompiledField[];
-  readonly list: { readonly name: string; readonly description: string; readonly descriptionZh: string | null; readonly ecosystemType: boolean; readonly fields: readonly CompiledField[] } | null;
+  readonly list: {
+    readonly name: string;
+    readonly description: string;
+    readonly descriptionZh: string | null;
+    readonly ecosystemType: boolean;
+    readonly fields: readonly CompiledField[];
+  } | null;
   /** Formula symbol → coefficient id and the unit the formulas read it in. */
   readonly coefficients: ReadonlyMap<string, { readonly id: string; readonly unit: string }>;
   readonly quantity: { readonly steps: readonly CompiledFormula[]; readonly final: CompiledFormula };
@@ -87,13 +93,34 @@ function lineName(name: { en: string; zh: string }, item: string | null): { en: 
 export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
   const inputs: Record<string, z.ZodType> = Object.fromEntries(c.fields.map((f) => [f.name, fieldSchema(f)]));
   if (c.list) {
-    inputs[c.list.name] = z.array(z.strictObject({
-      item: z.string().min(1).meta(about('name of the line (product, site, ecosystem …)', '行名称（产品、地点、生态系统等）')),
-      ...(c.list.ecosystemType ? { ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the line, for the value by ecosystem type', '该行的生态系统类型代码，用于按生态系统类型分列价值量')) } : {}),
-      ...Object.fromEntries(c.list.fields.map((f) => [f.name, fieldSchema(f)])),
-    })).min(1).meta(about(c.list.description, c.list.descriptionZh ?? c.list.description));
+    inputs[c.list.name] = z
+      .array(
+        z.strictObject({
+          item: z.string().min(1).meta(about('name of the line (product, site, ecosystem …)', '行名称（产品、地点、生态系统等）')),
+          ...(c.list.ecosystemType
+            ? {
+                ecosystemType: ecosystemType
+                  .optional()
+                  .meta(
+                    about(
+                      'ecosystem type id of the line, for the value by ecosystem type',
+                      '该行的生态系统类型代码，用于按生态系统类型分列价值量',
+                    ),
+                  ),
+              }
+            : {}),
+          ...Object.fromEntries(c.list.fields.map((f) => [f.name, fieldSchema(f)])),
+        }),
+      )
+      .min(1)
+      .meta(about(c.list.description, c.list.descriptionZh ?? c.list.description));
   }
-  const ids = [...new Set([...[...c.coefficients.values()].map((x) => x.id), ...[...c.fields, ...(c.list?.fields ?? [])].flatMap((f) => (f.fallback ? [f.fallback] : []))])];
+  const ids = [
+    ...new Set([
+      ...[...c.coefficients.values()].map((x) => x.id),
+      ...[...c.fields, ...(c.list?.fields ?? [])].flatMap((f) => (f.fallback ? [f.fallback] : [])),
+    ]),
+  ];
 
   /** The lines of the input: one per line of the list, or a single one named after the indicator. */
   const linesOf = (input: Json): { item: string | null; ecosystemType?: string; data: Json; path: (string | number)[] }[] => {
@@ -127,21 +154,23 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
       return coefficient(f.fallback!, f.unit, path);
     };
     /** The value of a symbol for a line: a line field, a block field, a coefficient, or an earlier result. */
-    const binder = (line: ReturnType<typeof linesOf>[number], results: Map<string, Bound<T>>) => (name: string): Bound<T> => {
-      const done = results.get(name) ?? shared.get(name);
-      if (done) return done;
-      const lineField = c.list?.fields.find((f) => f.name === name);
-      if (lineField) {
-        const b = field(lineField, line.data[name] as Given, [...ctx.path, ...line.path, name]);
-        results.set(name, b);
+    const binder =
+      (line: ReturnType<typeof linesOf>[number], results: Map<string, Bound<T>>) =>
+      (name: string): Bound<T> => {
+        const done = results.get(name) ?? shared.get(name);
+        if (done) return done;
+        const lineField = c.list?.fields.find((f) => f.name === name);
+        if (lineField) {
+          const b = field(lineField, line.data[name] as Given, [...ctx.path, ...line.path, name]);
+          results.set(name, b);
+          return b;
+        }
+        const blockField = c.fields.find((f) => f.name === name);
+        const ref = c.coefficients.get(name);
+        const b = blockField ? field(blockField, input[name] as Given, [...ctx.path, name]) : coefficient(ref!.id, ref!.unit, ctx.path);
+        shared.set(name, b);
         return b;
-      }
-      const blockField = c.fields.find((f) => f.name === name);
-      const ref = c.coefficients.get(name);
-      const b = blockField ? field(blockField, input[name] as Given, [...ctx.path, name]) : coefficient(ref!.id, ref!.unit, ctx.path);
-      shared.set(name, b);
-      return b;
-    };
+      };
     const run = (f: CompiledFormula, bind: (name: string) => Bound<T>, name: Text, resultUnit = f.unit): Bound<T> & { step: string } => {
       const inputs: Record<string, TracedValue> = {};
       for (const s of f.symbols) {
@@ -150,7 +179,12 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
       }
       const value = evaluate(A, f.tree, (s) => bind(s).value);
       tracer.record(name, `${f.symbol} = ${f.text}`, inputs, { value, unit: resultUnit });
-      return { value, unit: resultUnit, from: `step:${typeof name === 'string' ? name : name.en}`, step: typeof name === 'string' ? name : name.en };
+      return {
+        value,
+        unit: resultUnit,
+        from: `step:${typeof name === 'string' ? name : name.en}`,
+        step: typeof name === 'string' ? name : name.en,
+      };
     };
     /** Each line's formulas, every input issue of every line collected before failing. */
     const perLine = <R>(fn: (line: ReturnType<typeof linesOf>[number], results: Map<string, Bound<T>>) => R): R[] => {
@@ -167,10 +201,22 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
       if (issues.length) throw new GepInputError(issues.filter((x, i) => issues.findIndex((y) => y.message === x.message) === i));
       return out;
     };
-    const negative = (what: { en: string; zh: string }, item: string | null, value: T, unit: string, path: readonly (string | number)[]) => {
+    const negative = (
+      what: { en: string; zh: string },
+      item: string | null,
+      value: T,
+      unit: string,
+      path: readonly (string | number)[],
+    ) => {
       if (A.compare(value, A.zero) >= 0) return;
       const name = item ?? c.entry.zh;
-      warnings.push(makeWarning('local-negative', { indicator: c.id, path, params: { what, item: { en: name, zh: name }, indicator: c.id, value: A.toDisplayText(value), unit } }));
+      warnings.push(
+        makeWarning('local-negative', {
+          indicator: c.id,
+          path,
+          params: { what, item: { en: name, zh: name }, indicator: c.id, value: A.toDisplayText(value), unit },
+        }),
+      );
     };
     return { A, tracer, warnings, binder, run, perLine, negative };
   };
@@ -186,17 +232,35 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
 
     quantity(input, ctx) {
       const r = runner(input as Json, ctx);
-      r.warnings.push(makeWarning('local-indicator', { indicator: c.id, params: { indicator: c.id, name: { en: c.entry.en, zh: c.entry.zh }, profile: c.profile } }));
+      r.warnings.push(
+        makeWarning('local-indicator', {
+          indicator: c.id,
+          params: { indicator: c.id, name: { en: c.entry.en, zh: c.entry.zh }, profile: c.profile },
+        }),
+      );
       const lines: QuantityLine<typeof ctx.A.zero>[] = r.perLine((line, results) => {
         const bind = r.binder(line, results);
         for (const s of c.quantity.steps) results.set(s.symbol, r.run(s, bind, lineName(s.name, line.item)));
         const q = r.run(c.quantity.final, bind, quantityStepName(line.item));
         r.negative({ en: 'quantity', zh: '实物量' }, line.item, q.value, q.unit, [...ctx.path, ...line.path]);
-        return { item: line.item ?? c.entry.zh, ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}), quantity: { value: q.value, unit: q.unit } };
+        return {
+          item: line.item ?? c.entry.zh,
+          ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}),
+          quantity: { value: q.value, unit: q.unit },
+        };
       });
       const unit = c.quantity.final.unit;
       const total = c.list
-        ? r.tracer.record({ en: c.entry.en, zh: c.entry.zh }, 'Q = Σ_i Q_i', {}, sumIn(r.A, lines.map((l) => l.quantity), unit))
+        ? r.tracer.record(
+            { en: c.entry.en, zh: c.entry.zh },
+            'Q = Σ_i Q_i',
+            {},
+            sumIn(
+              r.A,
+              lines.map((l) => l.quantity),
+              unit,
+            ),
+          )
         : lines[0]!.quantity;
       return { lines, total, steps: r.tracer.steps, warnings: r.warnings };
     },
@@ -212,9 +276,24 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
         // A formula in 元/a gives the value of the accounting year, in 元 (as V = Q × P does for a flow).
         const v = r.run(c.value.final, bind, lineName(c.value.final.name, line.item), '元');
         r.negative({ en: 'value', zh: '价值量' }, line.item, v.value, '元', [...ctx.path, ...line.path]);
-        return { item: ql.item, ...(ql.ecosystemType ? { ecosystemType: ql.ecosystemType } : {}), quantity: ql.quantity, unitPrice: null, value: { value: v.value, unit: '元' as const } };
+        return {
+          item: ql.item,
+          ...(ql.ecosystemType ? { ecosystemType: ql.ecosystemType } : {}),
+          quantity: ql.quantity,
+          unitPrice: null,
+          value: { value: v.value, unit: '元' as const },
+        };
       });
-      const total = r.tracer.record({ en: 'total', zh: '合计' }, 'V = Σ_i V_i', {}, sumIn(r.A, lines.map((l) => l.value), '元'));
+      const total = r.tracer.record(
+        { en: 'total', zh: '合计' },
+        'V = Σ_i V_i',
+        {},
+        sumIn(
+          r.A,
+          lines.map((l) => l.value),
+          '元',
+        ),
+      );
       return { lines, total, steps: r.tracer.steps, warnings: r.warnings };
     },
   });

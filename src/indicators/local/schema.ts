@@ -75,7 +75,9 @@ export const localDefinitionSchema = z.strictObject({
   zh: z.string().min(1),
   en: z.string().min(1),
   /** The clauses the formulas implement; every formula cites its source. */
-  clauses: z.array(z.strictObject({ source: z.string().min(1), clause: z.string().min(1), status: z.enum(['verified', 'to-verify']) })).min(1),
+  clauses: z
+    .array(z.strictObject({ source: z.string().min(1), clause: z.string().min(1), status: z.enum(['verified', 'to-verify']) }))
+    .min(1),
   note: z.string().optional(),
   inputs: z.record(z.string(), localInputSchema),
   /** Formula symbol → coefficient id (and the unit the formula sees it in; default the row's unit). */

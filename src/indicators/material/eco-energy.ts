@@ -22,17 +22,33 @@ const SOURCE_NAMES: Record<Source, { en: string; zh: string }> = {
 };
 
 const nameOf = (g: { source: Source; item?: string | undefined }, lang: 'en' | 'zh') =>
-  (g.item ? `${SOURCE_NAMES[g.source][lang]}: ${g.item}` : SOURCE_NAMES[g.source][lang]);
+  g.item ? `${SOURCE_NAMES[g.source][lang]}: ${g.item}` : SOURCE_NAMES[g.source][lang];
 
 const module = defineIndicator({
   id: ID,
   inputs: {
-    generation: z.array(z.strictObject({
-      source: z.enum(SOURCES).meta(about(`energy source: ${SOURCES.join(', ')}`, `能源类型：${SOURCES.map((s) => `${s} ${SOURCE_NAMES[s].zh}`).join('、')}`)),
-      item: z.string().min(1).optional().meta(about('plant or group name, when a source has several lines', '电站或电站组名称（同一能源有多行时）')),
-      electricity: measure('kWh/a').meta(about('electricity generated in the accounting year', '核算年份发电量')),
-      price: price('元/kWh').optional().meta(about('on-grid price at the account price year; the table value otherwise', '上网电价（核算价格年份）；不填则取参数表值')),
-    })).min(1),
+    generation: z
+      .array(
+        z.strictObject({
+          source: z
+            .enum(SOURCES)
+            .meta(
+              about(`energy source: ${SOURCES.join(', ')}`, `能源类型：${SOURCES.map((s) => `${s} ${SOURCE_NAMES[s].zh}`).join('、')}`),
+            ),
+          item: z
+            .string()
+            .min(1)
+            .optional()
+            .meta(about('plant or group name, when a source has several lines', '电站或电站组名称（同一能源有多行时）')),
+          electricity: measure('kWh/a').meta(about('electricity generated in the accounting year', '核算年份发电量')),
+          price: price('元/kWh')
+            .optional()
+            .meta(
+              about('on-grid price at the account price year; the table value otherwise', '上网电价（核算价格年份）；不填则取参数表值'),
+            ),
+        }),
+      )
+      .min(1),
   },
   variants: {},
   coefficients: ['electricity-price.*'],
@@ -40,20 +56,33 @@ const module = defineIndicator({
   /** Electricity generated, by source, in kWh/a. */
   quantity(input, ctx) {
     const lines = input.generation.map((g) => ({ item: nameOf(g, 'en'), quantity: readAmount(ctx.A, g.electricity, 'kWh/a') }));
-    return { lines, total: sumIn(ctx.A, lines.map((l) => l.quantity), 'kWh/a'), steps: [], warnings: [] };
+    return {
+      lines,
+      total: sumIn(
+        ctx.A,
+        lines.map((l) => l.quantity),
+        'kWh/a',
+      ),
+      steps: [],
+      warnings: [],
+    };
   },
 
   /** Value of ecological energy in 元: generation × on-grid price. */
   value(input, q, ctx) {
-    return valueItems(ctx, ID, input.generation.map((g, i) => ({
-      item: nameOf(g, 'en'),
-      itemZh: nameOf(g, 'zh'),
-      quantity: q.lines[i]!.quantity,
-      quantityFrom: inputRef([...ctx.path, 'generation', i, 'electricity']),
-      price: g.price,
-      coefficientId: `electricity-price.${g.source}`,
-      pricePath: [...ctx.path, 'generation', i, 'price'],
-    })));
+    return valueItems(
+      ctx,
+      ID,
+      input.generation.map((g, i) => ({
+        item: nameOf(g, 'en'),
+        itemZh: nameOf(g, 'zh'),
+        quantity: q.lines[i]!.quantity,
+        quantityFrom: inputRef([...ctx.path, 'generation', i, 'electricity']),
+        price: g.price,
+        coefficientId: `electricity-price.${g.source}`,
+        pricePath: [...ctx.path, 'generation', i, 'price'],
+      })),
+    );
   },
 });
 

@@ -32,20 +32,45 @@ export function productOutputModule<const Id extends string>(id: Id) {
   return defineIndicator({
     id,
     inputs: {
-      products: z.array(z.strictObject({
-        item: z.string().min(1).meta(about('product name as printed in the yearbook, e.g. "玉米 maize"', '统计年鉴所列产品名称，如“玉米”')),
-        // Any unit is accepted; the catalogue's unit is the one templates suggest.
-        quantity: anyMeasure.meta({ 'x-unit': unit }).meta(about('output of the product in the accounting year (any unit: t, m³, 头 …)', '核算年份产品产量（任意单位：t、m³、头等）')),
-        price: anyPrice.optional().meta({ 'x-unit': `元/${unit}` }).meta(about('producer (farm-gate) price per unit of quantity, at the account price year', '产品单价（生产者价格、出场价格），核算价格年份')),
-        outputValue: money(about('output value of the product, when no unit price is given', '产品产值，未给单价时填写')),
-        ecosystemType: ecosystemType.optional().meta(about('ecosystem type that produced it (cropland, forest …)', '产出该产品的生态系统类型（农田、森林等）')),
-      })).optional(),
-      reportedOutput: z.strictObject({
-        'gross-output': money(about('gross output value (总产值) reported by the yearbook', '统计年鉴公布的总产值')),
-        'net-output': money(about('net output value (净产值) reported by the yearbook', '统计年鉴公布的净产值')),
-        'value-added': money(about('value added (增加值) reported by the yearbook', '统计年鉴公布的增加值')),
-      }).optional(),
-      intermediateConsumption: money(about('intermediate consumption (中间消耗), for value added and net output', '中间消耗，用于计算增加值与净产值')),
+      products: z
+        .array(
+          z.strictObject({
+            item: z
+              .string()
+              .min(1)
+              .meta(about('product name as printed in the yearbook, e.g. "玉米 maize"', '统计年鉴所列产品名称，如“玉米”')),
+            // Any unit is accepted; the catalogue's unit is the one templates suggest.
+            quantity: anyMeasure
+              .meta({ 'x-unit': unit })
+              .meta(
+                about('output of the product in the accounting year (any unit: t, m³, 头 …)', '核算年份产品产量（任意单位：t、m³、头等）'),
+              ),
+            price: anyPrice
+              .optional()
+              .meta({ 'x-unit': `元/${unit}` })
+              .meta(
+                about(
+                  'producer (farm-gate) price per unit of quantity, at the account price year',
+                  '产品单价（生产者价格、出场价格），核算价格年份',
+                ),
+              ),
+            outputValue: money(about('output value of the product, when no unit price is given', '产品产值，未给单价时填写')),
+            ecosystemType: ecosystemType
+              .optional()
+              .meta(about('ecosystem type that produced it (cropland, forest …)', '产出该产品的生态系统类型（农田、森林等）')),
+          }),
+        )
+        .optional(),
+      reportedOutput: z
+        .strictObject({
+          'gross-output': money(about('gross output value (总产值) reported by the yearbook', '统计年鉴公布的总产值')),
+          'net-output': money(about('net output value (净产值) reported by the yearbook', '统计年鉴公布的净产值')),
+          'value-added': money(about('value added (增加值) reported by the yearbook', '统计年鉴公布的增加值')),
+        })
+        .optional(),
+      intermediateConsumption: money(
+        about('intermediate consumption (中间消耗), for value added and net output', '中间消耗，用于计算增加值与净产值'),
+      ),
       fixedAssetDepreciation: money(about('depreciation of fixed assets (固定资产折旧), for net output', '固定资产折旧，用于计算净产值')),
     },
     variants: {
@@ -70,8 +95,20 @@ export function productOutputModule<const Id extends string>(id: Id) {
         quantity: { value: A.fromString(p.quantity.value), unit: p.quantity.unit },
       }));
       const oneDimension = lines.length > 0 && lines.every((l) => sameDimensionUnits(l.quantity.unit, unit));
-      const warnings: GepWarning[] = products.length === 0 ? [makeWarning('no-physical-quantity', { indicator: id, path: ctx.path, params: { id } })] : [];
-      return { lines, total: oneDimension ? sumIn(A, lines.map((l) => l.quantity), unit) : null, steps: [], warnings };
+      const warnings: GepWarning[] =
+        products.length === 0 ? [makeWarning('no-physical-quantity', { indicator: id, path: ctx.path, params: { id } })] : [];
+      return {
+        lines,
+        total: oneDimension
+          ? sumIn(
+              A,
+              lines.map((l) => l.quantity),
+              unit,
+            )
+          : null,
+        steps: [],
+        warnings,
+      };
     },
 
     /** Monetary account at the profile's output basis. */
@@ -89,7 +126,12 @@ export function productOutputModule<const Id extends string>(id: Id) {
         const quantity = { value: A.fromString(p.quantity.value), unit: p.quantity.unit };
         const eco = p.ecosystemType ? { ecosystemType: p.ecosystemType } : {};
         if (p.price && p.outputValue) {
-          issues.push(makeIssue('input.type', [...linePath, 'outputValue'], { expected: { en: 'either price or outputValue, not both', zh: 'price 或 outputValue 二者之一，不可同时给出' }, found: { en: 'both', zh: '二者均有' } }));
+          issues.push(
+            makeIssue('input.type', [...linePath, 'outputValue'], {
+              expected: { en: 'either price or outputValue, not both', zh: 'price 或 outputValue 二者之一，不可同时给出' },
+              found: { en: 'both', zh: '二者均有' },
+            }),
+          );
           return;
         }
         if (p.outputValue) {
@@ -97,11 +139,20 @@ export function productOutputModule<const Id extends string>(id: Id) {
           return;
         }
         if (!p.price) {
-          issues.push(makeIssue('input.required', [...linePath, 'price'], { expected: { en: 'a unit price or an outputValue', zh: '单价或产值（outputValue）' } }));
+          issues.push(
+            makeIssue('input.required', [...linePath, 'price'], {
+              expected: { en: 'a unit price or an outputValue', zh: '单价或产值（outputValue）' },
+            }),
+          );
           return;
         }
         if (!sameDimensionUnits(p.price.unit, parseUnit(`元/(${p.quantity.unit})`).id)) {
-          issues.push(makeIssue('input.unit-dimension', [...linePath, 'price', 'unit'], { expected: { en: `money per ${p.quantity.unit}`, zh: `每 ${p.quantity.unit} 的货币量` }, found: p.price.unit }));
+          issues.push(
+            makeIssue('input.unit-dimension', [...linePath, 'price', 'unit'], {
+              expected: { en: `money per ${p.quantity.unit}`, zh: `每 ${p.quantity.unit} 的货币量` },
+              found: p.price.unit,
+            }),
+          );
           return;
         }
         try {
@@ -121,13 +172,23 @@ export function productOutputModule<const Id extends string>(id: Id) {
       if (issues.length) throw new GepInputError(issues);
 
       const reported = input.reportedOutput ?? {};
-      const fromProducts = lines.length > 0 ? sumIn(A, lines.map((l) => l.value), '元') : null;
+      const fromProducts =
+        lines.length > 0
+          ? sumIn(
+              A,
+              lines.map((l) => l.value),
+              '元',
+            )
+          : null;
       const reportedGross = reported['gross-output'] ? readAmount(A, reported['gross-output'], '元') : null;
       if (fromProducts && reportedGross && A.compare(fromProducts.value, reportedGross.value) !== 0) {
-        warnings.push(makeWarning('reported-output-differs', {
-          indicator: id, path: [...path, 'reportedOutput', 'gross-output'],
-          params: { id, products: A.toDisplayText(fromProducts.value), reported: A.toDisplayText(reportedGross.value) },
-        }));
+        warnings.push(
+          makeWarning('reported-output-differs', {
+            indicator: id,
+            path: [...path, 'reportedOutput', 'gross-output'],
+            params: { id, products: A.toDisplayText(fromProducts.value), reported: A.toDisplayText(reportedGross.value) },
+          }),
+        );
       }
       if (!fromProducts && reportedGross) {
         lines.push({ item: 'reported gross output (总产值)', quantity: null, unitPrice: null, value: reportedGross });
@@ -149,32 +210,60 @@ export function productOutputModule<const Id extends string>(id: Id) {
           lines.push({ item: `reported ${basis}`, quantity: null, unitPrice: null, value: target });
         }
       } else if (basis !== 'gross-output') {
-        const needed = basis === 'value-added'
-          ? (['intermediateConsumption'] as const)
-          : (['intermediateConsumption', 'fixedAssetDepreciation'] as const);
+        const needed =
+          basis === 'value-added'
+            ? (['intermediateConsumption'] as const)
+            : (['intermediateConsumption', 'fixedAssetDepreciation'] as const);
         const missing = needed.filter((k) => !input[k]);
         if (!gross || missing.length) {
-          throw new GepInputError([makeIssue('input.missing-basis', path, {
-            expected: {
-              en: `the ${basis} basis needs reportedOutput.${basis}, or a gross output (products or reportedOutput.gross-output) and ${needed.join(' and ')}`,
-              zh: `按${BASIS_ZH[basis]}核算需要 reportedOutput.${basis}，或总产值（products 或 reportedOutput.gross-output）以及 ${needed.join(' 与 ')}`,
-            },
-          })]);
+          throw new GepInputError([
+            makeIssue('input.missing-basis', path, {
+              expected: {
+                en: `the ${basis} basis needs reportedOutput.${basis}, or a gross output (products or reportedOutput.gross-output) and ${needed.join(' and ')}`,
+                zh: `按${BASIS_ZH[basis]}核算需要 reportedOutput.${basis}，或总产值（products 或 reportedOutput.gross-output）以及 ${needed.join(' 与 ')}`,
+              },
+            }),
+          ]);
         }
         const zh = { intermediateConsumption: '中间消耗', fixedAssetDepreciation: '固定资产折旧' };
         for (const key of needed) {
           const amount = readAmount(A, input[key]!, '元');
-          lines.push({ item: `less ${key} (${zh[key]})`, quantity: null, unitPrice: null, value: { value: A.negate(amount.value), unit: '元' } });
+          lines.push({
+            item: `less ${key} (${zh[key]})`,
+            quantity: null,
+            unitPrice: null,
+            value: { value: A.negate(amount.value), unit: '元' },
+          });
         }
       } else if (!gross) {
-        throw new GepInputError([makeIssue('input.missing-basis', path, {
-          expected: { en: 'a product list with prices or output values, or reportedOutput.gross-output', zh: '带单价或产值的产品清单，或 reportedOutput.gross-output' },
-        })]);
+        throw new GepInputError([
+          makeIssue('input.missing-basis', path, {
+            expected: {
+              en: 'a product list with prices or output values, or reportedOutput.gross-output',
+              zh: '带单价或产值的产品清单，或 reportedOutput.gross-output',
+            },
+          }),
+        ]);
       }
 
-      const total = tracer.record({ en: `total at ${basis}`, zh: `${BASIS_ZH[basis]}合计` }, 'V = Σ lines', {}, sumIn(A, lines.map((l) => l.value), '元'));
+      const total = tracer.record(
+        { en: `total at ${basis}`, zh: `${BASIS_ZH[basis]}合计` },
+        'V = Σ lines',
+        {},
+        sumIn(
+          A,
+          lines.map((l) => l.value),
+          '元',
+        ),
+      );
       if (A.compare(total.value, A.zero) < 0) {
-        warnings.push(makeWarning('negative-value', { indicator: id, path, params: { id, basis: { en: basis, zh: BASIS_ZH[basis] }, value: A.toDisplayText(total.value) } }));
+        warnings.push(
+          makeWarning('negative-value', {
+            indicator: id,
+            path,
+            params: { id, basis: { en: basis, zh: BASIS_ZH[basis] }, value: A.toDisplayText(total.value) },
+          }),
+        );
       }
       return { lines, total, steps: tracer.steps, warnings };
     },

@@ -22,11 +22,26 @@ const USE_NAMES: Record<(typeof USES)[number], { en: string; zh: string }> = {
 const module = defineIndicator({
   id: ID,
   inputs: {
-    uses: z.array(z.strictObject({
-      use: z.enum(USES).meta(about(`water use: ${USES.join(', ')}`, `用水类型：${USES.map((u) => `${u} ${USE_NAMES[u].zh}`).join('、')}`)),
-      withdrawal: measure('m³/a').meta(about('water withdrawn for this use in the accounting year (水资源公报 用水量)', '核算年份该用途的用水量（水资源公报 用水量）')),
-      tariff: price('元/m³').optional().meta(about('water tariff of this use at the account price year; the table value otherwise', '该用途水价（核算价格年份）；不填则取参数表值')),
-    })).min(1),
+    uses: z
+      .array(
+        z.strictObject({
+          use: z
+            .enum(USES)
+            .meta(about(`water use: ${USES.join(', ')}`, `用水类型：${USES.map((u) => `${u} ${USE_NAMES[u].zh}`).join('、')}`)),
+          withdrawal: measure('m³/a').meta(
+            about('water withdrawn for this use in the accounting year (水资源公报 用水量)', '核算年份该用途的用水量（水资源公报 用水量）'),
+          ),
+          tariff: price('元/m³')
+            .optional()
+            .meta(
+              about(
+                'water tariff of this use at the account price year; the table value otherwise',
+                '该用途水价（核算价格年份）；不填则取参数表值',
+              ),
+            ),
+        }),
+      )
+      .min(1),
   },
   check(input, issue) {
     const seen = new Set<string>();
@@ -41,20 +56,33 @@ const module = defineIndicator({
   /** Water withdrawn, by use, in m³/a. */
   quantity(input, ctx) {
     const lines = input.uses.map((u) => ({ item: USE_NAMES[u.use].en, quantity: readAmount(ctx.A, u.withdrawal, 'm³/a') }));
-    return { lines, total: sumIn(ctx.A, lines.map((l) => l.quantity), 'm³/a'), steps: [], warnings: [] };
+    return {
+      lines,
+      total: sumIn(
+        ctx.A,
+        lines.map((l) => l.quantity),
+        'm³/a',
+      ),
+      steps: [],
+      warnings: [],
+    };
   },
 
   /** Value of water supply in 元: each withdrawal × its tariff. */
   value(input, q, ctx) {
-    return valueItems(ctx, ID, input.uses.map((u, i) => ({
-      item: USE_NAMES[u.use].en,
-      itemZh: USE_NAMES[u.use].zh,
-      quantity: q.lines[i]!.quantity,
-      quantityFrom: inputRef([...ctx.path, 'uses', i, 'withdrawal']),
-      price: u.tariff,
-      coefficientId: `water-tariff.${u.use}`,
-      pricePath: [...ctx.path, 'uses', i, 'tariff'],
-    })));
+    return valueItems(
+      ctx,
+      ID,
+      input.uses.map((u, i) => ({
+        item: USE_NAMES[u.use].en,
+        itemZh: USE_NAMES[u.use].zh,
+        quantity: q.lines[i]!.quantity,
+        quantityFrom: inputRef([...ctx.path, 'uses', i, 'withdrawal']),
+        price: u.tariff,
+        coefficientId: `water-tariff.${u.use}`,
+        pricePath: [...ctx.path, 'uses', i, 'tariff'],
+      })),
+    );
   },
 });
 

@@ -47,7 +47,10 @@ const module = definePurification({
   ],
   pollutantSets: {
     'so2-nox-dust': { pollutants: ['so2', 'nox', 'dust'], description: 'SO₂, NOₓ and dust (gep-methods §4.6; ganzi-2017)' },
-    'so2-nox-dust-fluoride': { pollutants: ['so2', 'nox', 'dust', 'fluoride'], description: 'SO₂, NOₓ, dust and fluoride (forestry-standard style, LY/T 1721—2008 as recalled)' },
+    'so2-nox-dust-fluoride': {
+      pollutants: ['so2', 'nox', 'dust', 'fluoride'],
+      description: 'SO₂, NOₓ, dust and fluoride (forestry-standard style, LY/T 1721—2008 as recalled)',
+    },
   },
   defaultSet: 'so2-nox-dust',
   loadField: 'emissions',
@@ -58,13 +61,21 @@ const module = definePurification({
   rateUnit: 'kg/(hm²·a)',
   areaUnit: 'hm²',
   describe: {
-    ecosystemType: about('ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates', '生态系统类型代码；针叶林、阔叶林、针阔混交林、农田和草地在参数表中有单位面积吸收量'),
-    rate: (p) => about(`unit uptake of ${p.en} by the type; the table value otherwise`, `该类型单位面积${p.zh}吸收量；不填则取参数表值`),
-    load: (p) => about(
-      `emission of ${p.en} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted`,
-      `核算年份区域${p.zh}排放量（环境统计）；未填写的污染物不核算`,
+    ecosystemType: about(
+      'ecosystem type id; conifer, broadleaf and mixed forest, cropland and grassland have tabulated rates',
+      '生态系统类型代码；针叶林、阔叶林、针阔混交林、农田和草地在参数表中有单位面积吸收量',
     ),
-    price: (p) => about(`unit price of ${p.en} removed at the account price year; replaces the profile's price route`, `${p.zh}净化单价（核算价格年份）；代替核算方案的定价方法`),
+    rate: (p) => about(`unit uptake of ${p.en} by the type; the table value otherwise`, `该类型单位面积${p.zh}吸收量；不填则取参数表值`),
+    load: (p) =>
+      about(
+        `emission of ${p.en} in the region in the accounting year (environmental statistics); a pollutant without one is not accounted`,
+        `核算年份区域${p.zh}排放量（环境统计）；未填写的污染物不核算`,
+      ),
+    price: (p) =>
+      about(
+        `unit price of ${p.en} removed at the account price year; replaces the profile's price route`,
+        `${p.zh}净化单价（核算价格年份）；代替核算方案的定价方法`,
+      ),
     taxRate: about(
       "environmental-protection tax per air pollution equivalent (the province's rate), for the pollution-equivalent route",
       '每大气污染当量的环境保护税额（本省税额），用于污染当量定价方法',

@@ -55,20 +55,55 @@ const energyStep = (name: Name) => ({ en: `energy of ${name.en}`, zh: `${name.zh
 const module = defineIndicator({
   id: ID,
   inputs: {
-    vegetation: z.array(z.strictObject({
-      ecosystemType: ecosystemType.meta(about('vegetation type id (forest, shrub, grassland …)', '植被类型代码（森林、灌丛、草地等）')),
-      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
-      area: measure('km²').meta(about('area S_i of the vegetation type', '植被类型面积 S_i')),
-      epp: measure('kJ/(m²·d)').optional().meta(about('EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)', 'EPP_i，单位面积每日植被蒸腾消耗热量（方法 epp；参数表无默认值）')),
-      transpiration: measure('mm').optional().meta(about('depth of water transpired during the cooling period (variant evapotranspiration)', '降温时段内蒸腾水深（方法 evapotranspiration）')),
-    })).optional(),
-    coolingDays: measure('d/a', { max: '366' }).optional()
-      .meta(about('D, days the air-conditioner would run (days with maximum temperature > 26 °C; at most 366); required with vegetation in variant epp', 'D，空调开启天数（日最高气温 > 26 °C 的天数，至多 366）；方法 epp 下填写植被时必填')),
-    waterSurfaces: z.array(z.strictObject({
-      ecosystemType: ecosystemType.optional().meta(about('ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)', '水面所属生态系统类型（river-and-lake、marsh-and-reservoir 等）')),
-      item: z.string().min(1).optional().meta(about('name of the water body or group', '水体或水体组名称')),
-      evaporation: measure('m³/a').meta(about('E_w, water evaporated from the surface in the hot period', 'E_w，高温时段水面蒸发量')),
-    })).optional(),
+    vegetation: z
+      .array(
+        z.strictObject({
+          ecosystemType: ecosystemType.meta(about('vegetation type id (forest, shrub, grassland …)', '植被类型代码（森林、灌丛、草地等）')),
+          item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+          area: measure('km²').meta(about('area S_i of the vegetation type', '植被类型面积 S_i')),
+          epp: measure('kJ/(m²·d)')
+            .optional()
+            .meta(
+              about(
+                'EPP_i, heat absorbed by transpiration per area and day (variant epp; no tabulated default)',
+                'EPP_i，单位面积每日植被蒸腾消耗热量（方法 epp；参数表无默认值）',
+              ),
+            ),
+          transpiration: measure('mm')
+            .optional()
+            .meta(
+              about(
+                'depth of water transpired during the cooling period (variant evapotranspiration)',
+                '降温时段内蒸腾水深（方法 evapotranspiration）',
+              ),
+            ),
+        }),
+      )
+      .optional(),
+    coolingDays: measure('d/a', { max: '366' })
+      .optional()
+      .meta(
+        about(
+          'D, days the air-conditioner would run (days with maximum temperature > 26 °C; at most 366); required with vegetation in variant epp',
+          'D，空调开启天数（日最高气温 > 26 °C 的天数，至多 366）；方法 epp 下填写植被时必填',
+        ),
+      ),
+    waterSurfaces: z
+      .array(
+        z.strictObject({
+          ecosystemType: ecosystemType
+            .optional()
+            .meta(
+              about(
+                'ecosystem type of the water surface (river-and-lake, marsh-and-reservoir …)',
+                '水面所属生态系统类型（river-and-lake、marsh-and-reservoir 等）',
+              ),
+            ),
+          item: z.string().min(1).optional().meta(about('name of the water body or group', '水体或水体组名称')),
+          evaporation: measure('m³/a').meta(about('E_w, water evaporated from the surface in the hot period', 'E_w，高温时段水面蒸发量')),
+        }),
+      )
+      .optional(),
   },
   reported: {
     unit: 'kWh/a',
@@ -76,7 +111,9 @@ const module = defineIndicator({
     stepName: (item: string) => energyStep({ en: item, zh: zh(item) }),
   },
   valuation: {
-    electricityPrice: price('元/kWh').optional().meta(about('electricity price at the account price year; the table value otherwise', '电价（核算价格年份）；不填则取参数表值')),
+    electricityPrice: price('元/kWh')
+      .optional()
+      .meta(about('electricity price at the account price year; the table value otherwise', '电价（核算价格年份）；不填则取参数表值')),
   },
   check(input, issue) {
     // Lists may be empty (a region without water surfaces); the computed path needs one line in all.
@@ -112,8 +149,12 @@ const module = defineIndicator({
     },
   },
   coefficients: [
-    'air-conditioner-eer', 'latent-heat-vaporisation.2450', 'latent-heat-vaporisation.2260', 'water-density',
-    'humidifier-electricity', 'electricity-price.consumer',
+    'air-conditioner-eer',
+    'latent-heat-vaporisation.2450',
+    'latent-heat-vaporisation.2260',
+    'water-density',
+    'humidifier-electricity',
+    'electricity-price.consumer',
   ],
 
   /** Energy taken up per vegetation type and water surface, kWh/a. */
@@ -135,7 +176,9 @@ const module = defineIndicator({
       if (!c) {
         const row = ctx.coefficients.get(id, ctx.path);
         if (positive && A.compare(row.value, A.zero) <= 0) {
-          throw new GepInputError([makeIssue('input.out-of-range', ['coefficientOverrides', id], { expected: `${id} > 0`, found: `${row.use.value} ${row.unit}` })]);
+          throw new GepInputError([
+            makeIssue('input.out-of-range', ['coefficientOverrides', id], { expected: `${id} > 0`, found: `${row.use.value} ${row.unit}` }),
+          ]);
         }
         c = { value: row.value, unit: row.unit, traced: traced(A, { value: row.value, unit: row.unit }, `coefficient:${id}`) };
         cache.set(id, c);
@@ -153,17 +196,31 @@ const module = defineIndicator({
     const vegetation = input.vegetation ?? [];
     const unused = [
       ...(byEt && input.coolingDays ? ['coolingDays'] : []),
-      ...vegetation.flatMap((v, i) => (byEt ? (v.epp ? [`vegetation[${i}].epp`] : []) : (v.transpiration ? [`vegetation[${i}].transpiration`] : []))),
+      ...vegetation.flatMap((v, i) =>
+        byEt ? (v.epp ? [`vegetation[${i}].epp`] : []) : v.transpiration ? [`vegetation[${i}].transpiration`] : [],
+      ),
     ];
     if (unused.length) {
-      warnings.push(makeWarning('input-not-used', {
-        indicator: ID, path: ctx.path,
-        params: { line: { en: 'vegetation', zh: '植被' }, fields: unused.join(', '), variant: `transpiration: ${ctx.variant.transpiration}` },
-      }));
+      warnings.push(
+        makeWarning('input-not-used', {
+          indicator: ID,
+          path: ctx.path,
+          params: {
+            line: { en: 'vegetation', zh: '植被' },
+            fields: unused.join(', '),
+            variant: `transpiration: ${ctx.variant.transpiration}`,
+          },
+        }),
+      );
     }
     let days: Measure<T> | undefined;
     if (vegetation.length && !byEt) {
-      if (!input.coolingDays) issues.push(makeIssue('input.required', [...ctx.path, 'coolingDays'], { expected: { en: 'the number of cooling days D (variant epp)', zh: '降温天数 D（方法 epp）' } }));
+      if (!input.coolingDays)
+        issues.push(
+          makeIssue('input.required', [...ctx.path, 'coolingDays'], {
+            expected: { en: 'the number of cooling days D (variant epp)', zh: '降温天数 D（方法 epp）' },
+          }),
+        );
       else days = readAmount(A, input.coolingDays, 'd/a');
     }
 
@@ -174,26 +231,43 @@ const module = defineIndicator({
       const areaTraced = traced(A, readAmount(A, v.area, 'km²'), inputRef([...at, 'area']));
       if (byEt) {
         if (!v.transpiration) {
-          issues.push(makeIssue('input.required', [...at, 'transpiration'], { expected: { en: 'the transpired depth in the cooling period (variant evapotranspiration)', zh: '降温期内的蒸腾深度（方法 evapotranspiration）' } }));
+          issues.push(
+            makeIssue('input.required', [...at, 'transpiration'], {
+              expected: {
+                en: 'the transpired depth in the cooling period (variant evapotranspiration)',
+                zh: '降温期内的蒸腾深度（方法 evapotranspiration）',
+              },
+            }),
+          );
           return;
         }
         const depth = readAmount(A, v.transpiration, 'mm');
         const r = coef('air-conditioner-eer', true);
         const volume = multiplyInto(A, area.value, 'm²', depth.value, 'mm/a', 'm³/a');
-        const e = tracer.record(energyStep(name), 'E_pt,i = ET_i × S_i × ρ_w × q ÷ (3600 × r)', {
-          ET: traced(A, depth, inputRef([...at, 'transpiration'])), S: areaTraced,
-          ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: r.traced,
-        }, { value: A.divide(vaporisationHeat(volume), r.value), unit: 'kWh/a' });
+        const e = tracer.record(
+          energyStep(name),
+          'E_pt,i = ET_i × S_i × ρ_w × q ÷ (3600 × r)',
+          {
+            ET: traced(A, depth, inputRef([...at, 'transpiration'])),
+            S: areaTraced,
+            ρ_w: coef('water-density', true).traced,
+            q: coef(latentHeatId, true).traced,
+            r: r.traced,
+          },
+          { value: A.divide(vaporisationHeat(volume), r.value), unit: 'kWh/a' },
+        );
         lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
         return;
       }
       if (!v.epp) {
-        issues.push(makeIssue('input.required', [...at, 'epp'], {
-          expected: {
-            en: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)`,
-            zh: `"${v.ecosystemType}" 的 EPP，即单位面积每日植被蒸腾消耗的热量（方法 epp；系数表中没有默认值）`,
-          },
-        }));
+        issues.push(
+          makeIssue('input.required', [...at, 'epp'], {
+            expected: {
+              en: `EPP, the heat absorbed by transpiration per m² and day, for "${v.ecosystemType}" (variant epp; the table has no default)`,
+              zh: `"${v.ecosystemType}" 的 EPP，即单位面积每日植被蒸腾消耗的热量（方法 epp；系数表中没有默认值）`,
+            },
+          }),
+        );
         return;
       }
       if (!days) return;
@@ -201,10 +275,17 @@ const module = defineIndicator({
       const r = coef('air-conditioner-eer', true);
       const perDay = multiplyInto(A, epp.value, 'kJ/(m²·d)', area.value, 'm²', 'kJ/d');
       const heat = multiplyInto(A, perDay, 'kJ/d', days.value, 'd/a', 'kWh/a');
-      const e = tracer.record(energyStep(name), 'E_pt,i = EPP_i × S_i × D × 10⁶ ÷ (3600 × r)', {
-        EPP: traced(A, epp, inputRef([...at, 'epp'])), S: areaTraced,
-        D: traced(A, days, inputRef([...ctx.path, 'coolingDays'])), r: r.traced,
-      }, { value: A.divide(heat, r.value), unit: 'kWh/a' });
+      const e = tracer.record(
+        energyStep(name),
+        'E_pt,i = EPP_i × S_i × D × 10⁶ ÷ (3600 × r)',
+        {
+          EPP: traced(A, epp, inputRef([...at, 'epp'])),
+          S: areaTraced,
+          D: traced(A, days, inputRef([...ctx.path, 'coolingDays'])),
+          r: r.traced,
+        },
+        { value: A.divide(heat, r.value), unit: 'kWh/a' },
+      );
       lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
     });
 
@@ -217,23 +298,57 @@ const module = defineIndicator({
       const coolingStep = { en: `cooling by ${name.en}`, zh: `${name.zh}降温耗能` };
       const humidifyingStep = { en: `humidification by ${name.en}`, zh: `${name.zh}增湿耗能` };
       const cooling = divideEvaporation
-        ? tracer.record(coolingStep, 'E_w × ρ_w × q ÷ (3600 × r)', {
-          E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced, r: coef('air-conditioner-eer', true).traced,
-        }, { value: A.divide(heat, coef('air-conditioner-eer', true).value), unit: 'kWh/a' })
-        : tracer.record(coolingStep, 'E_w × ρ_w × q ÷ 3600', {
-          E_w: ewTraced, ρ_w: coef('water-density', true).traced, q: coef(latentHeatId, true).traced,
-        }, { value: heat, unit: 'kWh/a' });
+        ? tracer.record(
+            coolingStep,
+            'E_w × ρ_w × q ÷ (3600 × r)',
+            {
+              E_w: ewTraced,
+              ρ_w: coef('water-density', true).traced,
+              q: coef(latentHeatId, true).traced,
+              r: coef('air-conditioner-eer', true).traced,
+            },
+            { value: A.divide(heat, coef('air-conditioner-eer', true).value), unit: 'kWh/a' },
+          )
+        : tracer.record(
+            coolingStep,
+            'E_w × ρ_w × q ÷ 3600',
+            {
+              E_w: ewTraced,
+              ρ_w: coef('water-density', true).traced,
+              q: coef(latentHeatId, true).traced,
+            },
+            { value: heat, unit: 'kWh/a' },
+          );
       const y = coef('humidifier-electricity');
-      const humidifying = tracer.record(humidifyingStep, 'E_w × y', { E_w: ewTraced, y: y.traced },
-        { value: multiplyInto(A, ew.value, 'm³/a', y.value, y.unit, 'kWh/a'), unit: 'kWh/a' });
-      const e = tracer.record(energyStep(name), divideEvaporation ? 'E_we = E_w·ρ_w·q ÷ (3600·r) + E_w·y' : 'E_we = E_w·ρ_w·q ÷ 3600 + E_w·y', {
-        cooling: traced(A, cooling, `step:${coolingStep.en}`), humidification: traced(A, humidifying, `step:${humidifyingStep.en}`),
-      }, { value: A.add(cooling.value, humidifying.value), unit: 'kWh/a' });
+      const humidifying = tracer.record(
+        humidifyingStep,
+        'E_w × y',
+        { E_w: ewTraced, y: y.traced },
+        { value: multiplyInto(A, ew.value, 'm³/a', y.value, y.unit, 'kWh/a'), unit: 'kWh/a' },
+      );
+      const e = tracer.record(
+        energyStep(name),
+        divideEvaporation ? 'E_we = E_w·ρ_w·q ÷ (3600·r) + E_w·y' : 'E_we = E_w·ρ_w·q ÷ 3600 + E_w·y',
+        {
+          cooling: traced(A, cooling, `step:${coolingStep.en}`),
+          humidification: traced(A, humidifying, `step:${humidifyingStep.en}`),
+        },
+        { value: A.add(cooling.value, humidifying.value), unit: 'kWh/a' },
+      );
       lines.push({ item: name.en, ...(w.ecosystemType ? { ecosystemType: w.ecosystemType } : {}), quantity: e });
     });
 
     if (issues.length) throw new GepInputError(issues);
-    const total = tracer.record({ en: 'climate regulation', zh: '气候调节' }, 'E_tt = Σ E_pt,i + Σ E_we,j', {}, sumIn(A, lines.map((l) => l.quantity), 'kWh/a'));
+    const total = tracer.record(
+      { en: 'climate regulation', zh: '气候调节' },
+      'E_tt = Σ E_pt,i + Σ E_we,j',
+      {},
+      sumIn(
+        A,
+        lines.map((l) => l.quantity),
+        'kWh/a',
+      ),
+    );
     return { lines, total, steps: tracer.steps, warnings };
   },
 
@@ -242,16 +357,20 @@ const module = defineIndicator({
     const names: readonly Name[] = input.reported
       ? input.reported.map((r) => ({ en: r.item, zh: zh(r.item) }))
       : [...(input.vegetation ?? []).map(vegetationName), ...(input.waterSurfaces ?? []).map(waterName)];
-    const r = valueItems(ctx, ID, q.lines.map((l, i) => ({
-      item: l.item,
-      itemZh: names[i]!.zh,
-      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-      quantity: l.quantity,
-      quantityFrom: `step:energy of ${l.item}`,
-      price: input.electricityPrice,
-      coefficientId: 'electricity-price.consumer',
-      pricePath: [...ctx.path, 'electricityPrice'],
-    })));
+    const r = valueItems(
+      ctx,
+      ID,
+      q.lines.map((l, i) => ({
+        item: l.item,
+        itemZh: names[i]!.zh,
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        quantity: l.quantity,
+        quantityFrom: `step:energy of ${l.item}`,
+        price: input.electricityPrice,
+        coefficientId: 'electricity-price.consumer',
+        pricePath: [...ctx.path, 'electricityPrice'],
+      })),
+    );
     return { ...r, warnings: withoutRepeats(r.warnings) };
   },
 });

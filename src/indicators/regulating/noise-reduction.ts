@@ -21,20 +21,41 @@ const ID = 'regulating.noise-reduction';
 const barrierCost = (text: FieldText) => price('元/km').optional().meta(text);
 /** A belt's name: its item, else its place in the list. */
 const beltName = (b: { readonly item?: string | undefined }, i: number) =>
-  (b.item ? { en: b.item, zh: ecosystemTypeName(b.item, 'zh') } : { en: `green belt ${i + 1}`, zh: `绿化带 ${i + 1}` });
+  b.item ? { en: b.item, zh: ecosystemTypeName(b.item, 'zh') } : { en: `green belt ${i + 1}`, zh: `绿化带 ${i + 1}` };
 
 const module = defineIndicator({
   id: ID,
   inputs: {
-    belts: z.array(z.strictObject({
-      item: z.string().min(1).optional().meta(about('name of the road or green belt', '道路或绿化带名称')),
-      ecosystemType: ecosystemType.optional().meta(about('ecosystem type id of the belt (urban green space is usually "urban")', '绿化带的生态系统类型代码（城市绿地通常为 "urban"）')),
-      length: measure('km').meta(about('L, length of green belt that achieves the noise attenuation', 'L，达到降噪效果的绿化带长度')),
-      barrierCost: barrierCost(about('cost per km of an equivalent noise barrier for this belt, at the account price year', '该绿化带对应的等效隔音墙单位长度造价（元/km，核算价格年份）')),
-    })).min(1),
+    belts: z
+      .array(
+        z.strictObject({
+          item: z.string().min(1).optional().meta(about('name of the road or green belt', '道路或绿化带名称')),
+          ecosystemType: ecosystemType
+            .optional()
+            .meta(
+              about(
+                'ecosystem type id of the belt (urban green space is usually "urban")',
+                '绿化带的生态系统类型代码（城市绿地通常为 "urban"）',
+              ),
+            ),
+          length: measure('km').meta(about('L, length of green belt that achieves the noise attenuation', 'L，达到降噪效果的绿化带长度')),
+          barrierCost: barrierCost(
+            about(
+              'cost per km of an equivalent noise barrier for this belt, at the account price year',
+              '该绿化带对应的等效隔音墙单位长度造价（元/km，核算价格年份）',
+            ),
+          ),
+        }),
+      )
+      .min(1),
   },
   valuation: {
-    barrierCost: barrierCost(about('cost per km of an equivalent noise barrier for every belt without its own (no table default)', '未单独给定造价的绿化带统一采用的等效隔音墙单位长度造价（参数表无默认值）')),
+    barrierCost: barrierCost(
+      about(
+        'cost per km of an equivalent noise barrier for every belt without its own (no table default)',
+        '未单独给定造价的绿化带统一采用的等效隔音墙单位长度造价（参数表无默认值）',
+      ),
+    ),
   },
   check(input, issue) {
     if (!input.barrierCost && input.belts.some((b) => !b.barrierCost)) {
@@ -55,24 +76,37 @@ const module = defineIndicator({
       ...(b.ecosystemType ? { ecosystemType: b.ecosystemType } : {}),
       quantity: readAmount(A, b.length, 'km'),
     }));
-    return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'km'), steps: [], warnings: [] };
+    return {
+      lines,
+      total: sumIn(
+        A,
+        lines.map((l) => l.quantity),
+        'km',
+      ),
+      steps: [],
+      warnings: [],
+    };
   },
 
   /** Value in 元: belt length × the noise-barrier cost per km. */
   value(input, q, ctx) {
-    return valueItems(ctx, ID, q.lines.map((l, i) => {
-      const b = input.belts[i]!;
-      return {
-        item: l.item,
-        itemZh: beltName(b, i).zh,
-        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-        quantity: l.quantity,
-        quantityFrom: inputRef([...ctx.path, 'belts', i, 'length']),
-        price: b.barrierCost ?? input.barrierCost,
-        coefficientId: null,
-        pricePath: b.barrierCost ? [...ctx.path, 'belts', i, 'barrierCost'] : [...ctx.path, 'barrierCost'],
-      };
-    }));
+    return valueItems(
+      ctx,
+      ID,
+      q.lines.map((l, i) => {
+        const b = input.belts[i]!;
+        return {
+          item: l.item,
+          itemZh: beltName(b, i).zh,
+          ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+          quantity: l.quantity,
+          quantityFrom: inputRef([...ctx.path, 'belts', i, 'length']),
+          price: b.barrierCost ?? input.barrierCost,
+          coefficientId: null,
+          pricePath: b.barrierCost ? [...ctx.path, 'belts', i, 'barrierCost'] : [...ctx.path, 'barrierCost'],
+        };
+      }),
+    );
   },
 });
 

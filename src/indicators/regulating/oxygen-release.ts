@@ -54,12 +54,22 @@ function warnNegative<T>(A: Arithmetic<T>, at: readonly (string | number)[], nam
 const module = defineIndicator({
   id: ID,
   inputs: {
-    ecosystems: z.array(z.strictObject({
-      ...productivityFields,
-      co2Fixed: measure('t CO2/a', { nonNegative: false }).optional()
-        .meta(about('CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)', '该类型固定的 CO₂，未给 NEP 与 NPP 时使用（方法 nep：Q_O2 = 32/44 × CO₂）')),
-      nppDryMatter: nppDryMatter('variants dry-matter, dry-matter-ly'),
-    })).min(1),
+    ecosystems: z
+      .array(
+        z.strictObject({
+          ...productivityFields,
+          co2Fixed: measure('t CO2/a', { nonNegative: false })
+            .optional()
+            .meta(
+              about(
+                'CO₂ fixed by the type, when neither NEP nor NPP is given (variant nep: Q_O2 = 32/44 × CO₂)',
+                '该类型固定的 CO₂，未给 NEP 与 NPP 时使用（方法 nep：Q_O2 = 32/44 × CO₂）',
+              ),
+            ),
+          nppDryMatter: nppDryMatter('variants dry-matter, dry-matter-ly'),
+        }),
+      )
+      .min(1),
   },
   reported: {
     unit: 't/a',
@@ -70,7 +80,14 @@ const module = defineIndicator({
       warnNegative(ctx.A, [...ctx.path, 'reported', i], { en: row.item, zh: zh(row.item) }, q),
   },
   valuation: {
-    oxygenPrice: price('元/t').optional().meta(about('oxygen price per t O₂ at the account price year; the table value otherwise', '氧气单价（元/t O₂，核算价格年份）；不填则取参数表值')),
+    oxygenPrice: price('元/t')
+      .optional()
+      .meta(
+        about(
+          'oxygen price per t O₂ at the account price year; the table value otherwise',
+          '氧气单价（元/t O₂，核算价格年份）；不填则取参数表值',
+        ),
+      ),
   },
   variants: {
     quantity: {
@@ -94,10 +111,21 @@ const module = defineIndicator({
     const variant = ctx.variant.quantity;
 
     /** Q_O2 = k × basis, k a stoichiometric or dry-matter coefficient, recorded as the line's step. */
-    const release = (name: Name, id: string, symbol: string, basis: Measure<typeof A.zero>, from: string, at: readonly (string | number)[]) => {
+    const release = (
+      name: Name,
+      id: string,
+      symbol: string,
+      basis: Measure<typeof A.zero>,
+      from: string,
+      at: readonly (string | number)[],
+    ) => {
       const k = ctx.coefficients.get(id, at);
-      return tracer.record(o2Step(name), `Q_O2 = k × ${symbol}`, { [symbol]: traced(A, basis, from), k: traced(A, { value: k.value, unit: k.unit }, `coefficient:${id}`) },
-        { value: multiplyInto(A, basis.value, basis.unit, k.value, k.unit, 't/a'), unit: 't/a' as const });
+      return tracer.record(
+        o2Step(name),
+        `Q_O2 = k × ${symbol}`,
+        { [symbol]: traced(A, basis, from), k: traced(A, { value: k.value, unit: k.unit }, `coefficient:${id}`) },
+        { value: multiplyInto(A, basis.value, basis.unit, k.value, k.unit, 't/a'), unit: 't/a' as const },
+      );
     };
 
     input.ecosystems.forEach((e, i) => {
@@ -109,16 +137,35 @@ const module = defineIndicator({
 
       if (variant === 'dry-matter' || variant === 'dry-matter-ly') {
         if (!e.nppDryMatter) {
-          issues.push(makeIssue('input.required', [...at, 'nppDryMatter'], { expected: { en: `NPP as dry matter (variant ${variant})`, zh: `以干物质计的 NPP（方法 ${variant}）` } }));
+          issues.push(
+            makeIssue('input.required', [...at, 'nppDryMatter'], {
+              expected: { en: `NPP as dry matter (variant ${variant})`, zh: `以干物质计的 NPP（方法 ${variant}）` },
+            }),
+          );
           return;
         }
-        o2 = release(name, DRY_MATTER_FACTOR[variant], 'NPP_dm', readAmount(A, e.nppDryMatter, 't/a'), inputRef([...at, 'nppDryMatter']), at);
+        o2 = release(
+          name,
+          DRY_MATTER_FACTOR[variant],
+          'NPP_dm',
+          readAmount(A, e.nppDryMatter, 't/a'),
+          inputRef([...at, 'nppDryMatter']),
+          at,
+        );
       } else {
         const found = nepOf(A, tracer, e, at, name);
         if (found) o2 = release(name, 'o2-per-carbon', 'NEP', found.nep, found.from, at);
-        else if (e.co2Fixed) o2 = release(name, 'o2-per-co2', 'Q_CO2', readAmount(A, e.co2Fixed, 't CO2/a'), inputRef([...at, 'co2Fixed']), at);
+        else if (e.co2Fixed)
+          o2 = release(name, 'o2-per-co2', 'Q_CO2', readAmount(A, e.co2Fixed, 't CO2/a'), inputRef([...at, 'co2Fixed']), at);
         else {
-          issues.push(makeIssue('input.required', [...at, 'nep'], { expected: { en: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)', zh: 'NEP，NPP 与 heterotrophicRespiration，或 co2Fixed（方法 nep）' } }));
+          issues.push(
+            makeIssue('input.required', [...at, 'nep'], {
+              expected: {
+                en: 'NEP, NPP and heterotrophicRespiration, or co2Fixed (variant nep)',
+                zh: 'NEP，NPP 与 heterotrophicRespiration，或 co2Fixed（方法 nep）',
+              },
+            }),
+          );
           return;
         }
       }
@@ -127,21 +174,34 @@ const module = defineIndicator({
       lines.push({ item: name.en, ecosystemType: e.ecosystemType, quantity: o2 });
     });
     if (issues.length) throw new GepInputError(issues);
-    const total = tracer.record({ en: 'oxygen release', zh: '释氧' }, 'Q = Σ_i Q_O2,i', {}, sumIn(A, lines.map((l) => l.quantity), 't/a'));
+    const total = tracer.record(
+      { en: 'oxygen release', zh: '释氧' },
+      'Q = Σ_i Q_O2,i',
+      {},
+      sumIn(
+        A,
+        lines.map((l) => l.quantity),
+        't/a',
+      ),
+    );
     return { lines, total, steps: tracer.steps, warnings };
   },
 
   /** Value of oxygen release in 元: O₂ × the oxygen price (t O₂ beside 元/t). */
   value(input, q, ctx) {
-    const r = valueItems(ctx, ID, q.lines.map((l) => ({
-      item: l.item,
-      ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-      quantity: l.quantity,
-      quantityFrom: `step:O₂ released by ${l.item}`,
-      price: input.oxygenPrice,
-      coefficientId: 'oxygen-price',
-      pricePath: [...ctx.path, 'oxygenPrice'],
-    })));
+    const r = valueItems(
+      ctx,
+      ID,
+      q.lines.map((l) => ({
+        item: l.item,
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        quantity: l.quantity,
+        quantityFrom: `step:O₂ released by ${l.item}`,
+        price: input.oxygenPrice,
+        coefficientId: 'oxygen-price',
+        pricePath: [...ctx.path, 'oxygenPrice'],
+      })),
+    );
     return { ...r, warnings: withoutRepeats(r.warnings) };
   },
 });

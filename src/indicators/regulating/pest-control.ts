@@ -24,12 +24,30 @@ const COST_BY_TYPE: Readonly<Record<string, string>> = {
 const module = defineIndicator({
   id: ID,
   inputs: {
-    ecosystems: z.array(z.strictObject({
-      ecosystemType: ecosystemType.meta(about('ecosystem type id; forest and grassland types have a tabulated unit cost', '生态系统类型代码；森林与草地类型在参数表中有单位防治成本')),
-      item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
-      naturalArea: measure('hm²').meta(about('area of natural (not planted) forest or grassland of the type', '该类型天然（非人工）林地或草地面积')),
-      unitCost: price('元/hm²').optional().meta(about('cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise', '单位面积人工病虫害防治成本（元/hm²，核算价格年份）；不填则取参数表值（森林、草地）')),
-    })).min(1),
+    ecosystems: z
+      .array(
+        z.strictObject({
+          ecosystemType: ecosystemType.meta(
+            about(
+              'ecosystem type id; forest and grassland types have a tabulated unit cost',
+              '生态系统类型代码；森林与草地类型在参数表中有单位防治成本',
+            ),
+          ),
+          item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+          naturalArea: measure('hm²').meta(
+            about('area of natural (not planted) forest or grassland of the type', '该类型天然（非人工）林地或草地面积'),
+          ),
+          unitCost: price('元/hm²')
+            .optional()
+            .meta(
+              about(
+                'cost of artificial pest control per hm² at the account price year; the table value (forest, grassland) otherwise',
+                '单位面积人工病虫害防治成本（元/hm²，核算价格年份）；不填则取参数表值（森林、草地）',
+              ),
+            ),
+        }),
+      )
+      .min(1),
   },
   variants: {},
   coefficients: ['pest-control-cost.*'],
@@ -37,24 +55,41 @@ const module = defineIndicator({
   /** Natural area per ecosystem type and in total, hm². */
   quantity(input, ctx) {
     const { A } = ctx;
-    const lines = input.ecosystems.map((e) => ({ item: e.item ?? e.ecosystemType, ecosystemType: e.ecosystemType, quantity: readAmount(A, e.naturalArea, 'hm²') }));
-    return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'hm²'), steps: [], warnings: [] };
+    const lines = input.ecosystems.map((e) => ({
+      item: e.item ?? e.ecosystemType,
+      ecosystemType: e.ecosystemType,
+      quantity: readAmount(A, e.naturalArea, 'hm²'),
+    }));
+    return {
+      lines,
+      total: sumIn(
+        A,
+        lines.map((l) => l.quantity),
+        'hm²',
+      ),
+      steps: [],
+      warnings: [],
+    };
   },
 
   /** Value in 元: natural area × unit control cost. */
   value(input, q, ctx) {
-    const r = valueItems(ctx, ID, q.lines.map((l, i) => {
-      const e = input.ecosystems[i]!;
-      return {
-        item: l.item,
-        ecosystemType: e.ecosystemType,
-        quantity: l.quantity,
-        quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),
-        price: e.unitCost,
-        coefficientId: COST_BY_TYPE[level1Type(e.ecosystemType)] ?? null,
-        pricePath: [...ctx.path, 'ecosystems', i, 'unitCost'],
-      };
-    }));
+    const r = valueItems(
+      ctx,
+      ID,
+      q.lines.map((l, i) => {
+        const e = input.ecosystems[i]!;
+        return {
+          item: l.item,
+          ecosystemType: e.ecosystemType,
+          quantity: l.quantity,
+          quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),
+          price: e.unitCost,
+          coefficientId: COST_BY_TYPE[level1Type(e.ecosystemType)] ?? null,
+          pricePath: [...ctx.path, 'ecosystems', i, 'unitCost'],
+        };
+      }),
+    );
     // lines that share a table cost report its price-year warning once
     return { ...r, warnings: withoutRepeats(r.warnings) };
   },

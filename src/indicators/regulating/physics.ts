@@ -141,7 +141,13 @@ export function rweqSoilLoss<T>(A: Arithmetic<T>, x: T, k: RweqConstants<T>): T 
  * Potential and actual soil loss of one weather period, kg/m²: x_p = WF · S with S = EF·SCF·K′ (the
  * soil and surface factors), x_a = x_p · COG; SL_p = SL(x_p), SL_a = SL(x_a).
  */
-export function rweqSoilLosses<T>(A: Arithmetic<T>, weather: T, surface: T, vegetation: T, k: RweqConstants<T>): { readonly potential: T; readonly actual: T } {
+export function rweqSoilLosses<T>(
+  A: Arithmetic<T>,
+  weather: T,
+  surface: T,
+  vegetation: T,
+  k: RweqConstants<T>,
+): { readonly potential: T; readonly actual: T } {
   const xp = A.multiply(weather, surface);
   return { potential: rweqSoilLoss(A, xp, k), actual: rweqSoilLoss(A, A.multiply(xp, vegetation), k) };
 }
@@ -153,7 +159,7 @@ export function rweqSoilLossF(x: number, a: number, b: number, c: number, z: num
   const qmax = a * x;
   const zs = z / s;
   const twoZ = z + z;
-  return ((twoZ / (s * s)) * qmax) * Math.exp(-(zs * zs));
+  return (twoZ / (s * s)) * qmax * Math.exp(-(zs * zs));
 }
 
 /** Float64 twin of `rweqSoilLosses`, as SL_p − SL_a, kg/m². */

@@ -47,13 +47,26 @@ export function resolveTaxRate<T>(
   }
   const id = `environmental-tax-rate.${medium}.${ctx.variant.taxRate}`;
   if (!ctx.coefficients.has(id)) {
-    throw new GepInputError([makeIssue('input.required', path, { expected: { en: `a tax rate per ${medium} pollution equivalent (the table has no "${id}")`, zh: `每${medium === 'air' ? '大气' : '水'}污染当量的税额（系数表中没有 "${id}"）` } })]);
+    throw new GepInputError([
+      makeIssue('input.required', path, {
+        expected: {
+          en: `a tax rate per ${medium} pollution equivalent (the table has no "${id}")`,
+          zh: `每${medium === 'air' ? '大气' : '水'}污染当量的税额（系数表中没有 "${id}"）`,
+        },
+      }),
+    ]);
   }
   const c = ctx.coefficients.get(id, path);
   const inForce = c.use.priceYear;
   const warnings: GepWarning[] = [];
   if (inForce !== null && ctx.priceYear < inForce) {
-    warnings.push(makeWarning('tax-rate-not-in-force', { indicator, path, params: { id, value: c.use.value, unit: c.use.unit, from: inForce, year: ctx.priceYear } }));
+    warnings.push(
+      makeWarning('tax-rate-not-in-force', {
+        indicator,
+        path,
+        params: { id, value: c.use.value, unit: c.use.unit, from: inForce, year: ctx.priceYear },
+      }),
+    );
   }
   return { rate: { value: c.value, unit: c.unit, priceYear: ctx.priceYear, from: `coefficient:${id}` }, warnings };
 }
@@ -70,20 +83,27 @@ export function pollutionEquivalentPrice<T>(
   const { A } = ctx;
   const id = `pollution-equivalent.${args.medium}.${args.pollutant}`;
   if (!ctx.coefficients.has(id)) {
-    throw new GepInputError([makeIssue('input.required', args.pricePath, {
-      expected: {
-        en: `a unit price for ${args.label.en}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
-        zh: `${args.label.zh}的单价：《环境保护税法》未规定其污染当量值，无法按污染当量法定价`,
-      },
-    })]);
+    throw new GepInputError([
+      makeIssue('input.required', args.pricePath, {
+        expected: {
+          en: `a unit price for ${args.label.en}: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it`,
+          zh: `${args.label.zh}的单价：《环境保护税法》未规定其污染当量值，无法按污染当量法定价`,
+        },
+      }),
+    ]);
   }
   const e = ctx.coefficients.get(id, args.pricePath);
   const perKg = A.divide(args.rate.value, e.value);
-  const c = tracer.record({ en: `price of ${args.label.en}`, zh: `${args.label.zh}单价` }, { en: 'c = rate × 1000 / e', zh: 'c = 税额 × 1000 / e' }, {
-    rate: traced(A, args.rate, args.rate.from),
-    e: traced(A, { value: e.value, unit: e.unit }, `coefficient:${id}`),
-  }, { value: convert(A, perKg, `(${args.rate.unit})/(${e.unit})`, '元/t'), unit: '元/t' },
-  '(元/当量) ÷ (kg/当量) = 元/kg; × 1000 kg/t');
+  const c = tracer.record(
+    { en: `price of ${args.label.en}`, zh: `${args.label.zh}单价` },
+    { en: 'c = rate × 1000 / e', zh: 'c = 税额 × 1000 / e' },
+    {
+      rate: traced(A, args.rate, args.rate.from),
+      e: traced(A, { value: e.value, unit: e.unit }, `coefficient:${id}`),
+    },
+    { value: convert(A, perKg, `(${args.rate.unit})/(${e.unit})`, '元/t'), unit: '元/t' },
+    '(元/当量) ÷ (kg/当量) = 元/kg; × 1000 kg/t',
+  );
   return { ...c, priceYear: args.rate.priceYear, from: `step:price of ${args.label.en}` };
 }
 

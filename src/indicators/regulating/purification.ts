@@ -43,7 +43,14 @@ export interface Pollutant<P extends string = string> extends Words {
  * What differs between air and water purification: the medium, its pollutants and pollutant sets,
  * the input field names (`emissions` / `loads`, `uptake` / `capacity`) and the words for them.
  */
-export interface PurificationSetup<Id extends string, P extends string, L extends string, R extends string, W extends string, S extends string> {
+export interface PurificationSetup<
+  Id extends string,
+  P extends string,
+  L extends string,
+  R extends string,
+  W extends string,
+  S extends string,
+> {
   readonly id: Id;
   readonly medium: Medium;
   readonly pollutants: readonly Pollutant<P>[];
@@ -99,12 +106,14 @@ type Variant = {
 
 /** The input, with the module's field names mapped to common ones. */
 interface PurificationData {
-  readonly ecosystems?: readonly {
-    readonly ecosystemType: string;
-    readonly item?: string | undefined;
-    readonly area: AmountText;
-    readonly rates?: Readonly<Partial<Record<string, AmountText>>> | undefined;
-  }[] | undefined;
+  readonly ecosystems?:
+    | readonly {
+        readonly ecosystemType: string;
+        readonly item?: string | undefined;
+        readonly area: AmountText;
+        readonly rates?: Readonly<Partial<Record<string, AmountText>>> | undefined;
+      }[]
+    | undefined;
   readonly loads?: Readonly<Partial<Record<string, AmountText>>> | undefined;
   readonly reported?: readonly { readonly pollutant: string; readonly item?: string | undefined }[] | undefined;
   readonly prices?: Readonly<Partial<Record<string, GivenPrice>>> | undefined;
@@ -119,32 +128,55 @@ type AnySetup = PurificationSetup<string, string, string, string, string, string
 
 /** Define air or water purification from its setup: the module with its typed input. */
 export function definePurification<
-  const Id extends string, const P extends string, const L extends string, const R extends string, const W extends string, const S extends string,
+  const Id extends string,
+  const P extends string,
+  const L extends string,
+  const R extends string,
+  const W extends string,
+  const S extends string,
 >(setup: PurificationSetup<Id, P, L, R, W, S>) {
   const ids = setup.pollutants.map((p) => p.id) as [P, ...P[]];
   const any = setup as unknown as AnySetup;
   const data = (input: object): PurificationData => {
     const i = input as Record<string, unknown> & { ecosystems?: readonly Record<string, unknown>[] };
     return {
-      ecosystems: i.ecosystems?.map((e) => ({ ...(e as { ecosystemType: string; item?: string; area: AmountText }), rates: e[setup.rateField] as Record<string, AmountText> | undefined })),
+      ecosystems: i.ecosystems?.map((e) => ({
+        ...(e as { ecosystemType: string; item?: string; area: AmountText }),
+        rates: e[setup.rateField] as Record<string, AmountText> | undefined,
+      })),
       loads: i[setup.loadField] as Record<string, AmountText> | undefined,
       reported: i.reported as PurificationData['reported'],
       prices: i.prices as Record<string, GivenPrice> | undefined,
       taxRate: i.taxRate as GivenPrice | undefined,
     };
   };
-  const setOptions = Object.fromEntries(Object.entries(setup.pollutantSets).map(([k, v]) => [k, (v as { description: string }).description])) as { [K in S]: string };
+  const setOptions = Object.fromEntries(
+    Object.entries(setup.pollutantSets).map(([k, v]) => [k, (v as { description: string }).description]),
+  ) as { [K in S]: string };
 
   return defineIndicator({
     id: setup.id,
     inputs: {
-      ecosystems: z.array(z.strictObject({
-        ecosystemType: ecosystemType.meta(setup.describe.ecosystemType),
-        item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
-        area: measure(setup.areaUnit).meta(about('area of the type (needed by variant quantity: capped)', '该生态系统类型的面积（方法 quantity: capped 需要）')),
-        ...keyed(setup.rateField, perPollutant(setup.pollutants, (p) => measure(setup.rateUnit).meta(setup.describe.rate(p))).optional()),
-      })).min(1).optional(),
-      ...keyed(setup.loadField, perPollutant(setup.pollutants, (p) => measure('t/a').meta(setup.describe.load(p)))),
+      ecosystems: z
+        .array(
+          z.strictObject({
+            ecosystemType: ecosystemType.meta(setup.describe.ecosystemType),
+            item: z.string().min(1).optional().meta(about('name of the line, when a type has several lines', '行名称（同一类型有多行时）')),
+            area: measure(setup.areaUnit).meta(
+              about('area of the type (needed by variant quantity: capped)', '该生态系统类型的面积（方法 quantity: capped 需要）'),
+            ),
+            ...keyed(
+              setup.rateField,
+              perPollutant(setup.pollutants, (p) => measure(setup.rateUnit).meta(setup.describe.rate(p))).optional(),
+            ),
+          }),
+        )
+        .min(1)
+        .optional(),
+      ...keyed(
+        setup.loadField,
+        perPollutant(setup.pollutants, (p) => measure('t/a').meta(setup.describe.load(p))),
+      ),
     },
     reported: {
       unit: 't/a',
@@ -152,7 +184,16 @@ export function definePurification<
         `purified amount as printed by a published account, instead of ${setup.loadField} and ecosystems`,
         `公布的核算结果所列净化量，代替 ${setup.loadField} 与 ecosystems`,
       ),
-      fields: { pollutant: z.enum(ids).meta(about(`pollutant of a reported line: ${ids.join(', ')}`, `公布行的污染物：${setup.pollutants.map((p) => p.zh === p.id ? p.id : `${p.id} ${p.zh}`).join('、')}`)) },
+      fields: {
+        pollutant: z
+          .enum(ids)
+          .meta(
+            about(
+              `pollutant of a reported line: ${ids.join(', ')}`,
+              `公布行的污染物：${setup.pollutants.map((p) => (p.zh === p.id ? p.id : `${p.id} ${p.zh}`)).join('、')}`,
+            ),
+          ),
+      },
       label: (row: PollutantRow) => itemOf(any, row.pollutant, row.item).en,
       stepName: (item: string) => ({ en: `purified ${item}`, zh: `${zhOfItem(any, item)}净化量` }),
       total: false,
@@ -227,15 +268,25 @@ function zhOfItem(setup: AnySetup, item: string): string {
 const words = (p: Words) => ({ en: p.en, zh: p.zh });
 
 function notInProfile(setup: AnySetup, pollutant: string, set: string, path: readonly (string | number)[]): GepWarning {
-  return makeWarning('pollutant-not-in-profile', { indicator: setup.id, path, params: { pollutant: words(pollutantOf(setup, pollutant)), set } });
+  return makeWarning('pollutant-not-in-profile', {
+    indicator: setup.id,
+    path,
+    params: { pollutant: words(pollutantOf(setup, pollutant)), set },
+  });
 }
 
 /** Which lines the account has, in order: reported lines in the profile's set, or one per pollutant with a load. */
-function plan(setup: AnySetup, data: PurificationData, ctx: IndicatorContext<unknown, Variant>): { planned: { pollutant: Pollutant; item: Words }[]; warnings: GepWarning[] } {
+function plan(
+  setup: AnySetup,
+  data: PurificationData,
+  ctx: IndicatorContext<unknown, Variant>,
+): { planned: { pollutant: Pollutant; item: Words }[]; warnings: GepWarning[] } {
   const set = ctx.variant.pollutants;
   if (data.reported) {
     return {
-      planned: data.reported.filter((r) => inSet(setup, set, r.pollutant)).map((r) => ({ pollutant: pollutantOf(setup, r.pollutant), item: itemOf(setup, r.pollutant, r.item) })),
+      planned: data.reported
+        .filter((r) => inSet(setup, set, r.pollutant))
+        .map((r) => ({ pollutant: pollutantOf(setup, r.pollutant), item: itemOf(setup, r.pollutant, r.item) })),
       warnings: [],
     };
   }
@@ -246,7 +297,9 @@ function plan(setup: AnySetup, data: PurificationData, ctx: IndicatorContext<unk
     const path = [...ctx.path, setup.loadField, p.id];
     if (inSet(setup, set, p.id) && given) planned.push({ pollutant: p, item: p });
     else if (inSet(setup, set, p.id)) {
-      warnings.push(makeWarning('pollutant-not-accounted', { indicator: setup.id, path, params: { pollutant: words(p), load: words(setup.loadWord) } }));
+      warnings.push(
+        makeWarning('pollutant-not-accounted', { indicator: setup.id, path, params: { pollutant: words(p), load: words(setup.loadWord) } }),
+      );
     } else if (given) warnings.push(notInProfile(setup, p.id, set, path));
   }
   return { planned, warnings };
@@ -264,9 +317,14 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
   const rate = setup.rateWord;
 
   if (capped && !data.ecosystems && planned.length) {
-    throw new GepInputError([makeIssue('input.required', [...ctx.path, 'ecosystems'], {
-      expected: { en: `the area of each ecosystem type, to compute the ${rate.en} (variant quantity: capped)`, zh: `各生态系统类型的面积，用于计算${rate.zh}（方法 quantity: capped）` },
-    })]);
+    throw new GepInputError([
+      makeIssue('input.required', [...ctx.path, 'ecosystems'], {
+        expected: {
+          en: `the area of each ecosystem type, to compute the ${rate.en} (variant quantity: capped)`,
+          zh: `各生态系统类型的面积，用于计算${rate.zh}（方法 quantity: capped）`,
+        },
+      }),
+    ]);
   }
 
   for (const { pollutant: p } of planned) {
@@ -274,7 +332,15 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
     const amount = readAmount(A, data.loads![p.id]!, 't/a');
     const purified = { en: `purified ${p.en}`, zh: `${p.zh}净化量` };
     if (!capped) {
-      lines.push({ item: p.en, quantity: tracer.record(purified, { en: `Q = ${load.en}`, zh: `Q = ${load.zh}` }, { L: traced(A, amount, inputRef(loadPath)) }, amount) });
+      lines.push({
+        item: p.en,
+        quantity: tracer.record(
+          purified,
+          { en: `Q = ${load.en}`, zh: `Q = ${load.zh}` },
+          { L: traced(A, amount, inputRef(loadPath)) },
+          amount,
+        ),
+      });
       continue;
     }
     const terms: Measure<T>[] = [];
@@ -298,37 +364,73 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
         return;
       }
       const area = readAmount(A, e.area, setup.areaUnit);
-      terms.push(tracer.record({ en: `${rate.en} for ${p.en} of ${name}`, zh: `${ecosystemTypeName(name, 'zh')}对${p.zh}的${rate.zh}` }, 'C_ij = q_ij × A_j', {
-        q: traced(A, q, from),
-        A: traced(A, area, inputRef([...at, 'area'])),
-      }, { value: multiplyInto(A, q.value, q.unit, area.value, area.unit, 't/a'), unit: 't/a' }));
+      terms.push(
+        tracer.record(
+          { en: `${rate.en} for ${p.en} of ${name}`, zh: `${ecosystemTypeName(name, 'zh')}对${p.zh}的${rate.zh}` },
+          'C_ij = q_ij × A_j',
+          {
+            q: traced(A, q, from),
+            A: traced(A, area, inputRef([...at, 'area'])),
+          },
+          { value: multiplyInto(A, q.value, q.unit, area.value, area.unit, 't/a'), unit: 't/a' },
+        ),
+      );
     });
     if (!terms.length) {
-      issues.push(makeIssue('input.required', [...ctx.path, 'ecosystems', 0, setup.rateField, p.id], {
-        expected: {
-          en: `a ${p.en} ${rate.en} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
-          zh: `至少一种生态系统类型的单位面积${p.zh}${rate.zh}：系数表中没有${without.map((t) => ecosystemTypeName(t, 'zh')).join('、')}的值`,
-        },
-      }));
+      issues.push(
+        makeIssue('input.required', [...ctx.path, 'ecosystems', 0, setup.rateField, p.id], {
+          expected: {
+            en: `a ${p.en} ${rate.en} rate per area for at least one ecosystem type: the table has none for ${without.join(', ')}`,
+            zh: `至少一种生态系统类型的单位面积${p.zh}${rate.zh}：系数表中没有${without.map((t) => ecosystemTypeName(t, 'zh')).join('、')}的值`,
+          },
+        }),
+      );
       continue;
     }
     if (without.length) {
-      warnings.push(makeWarning('no-unit-rate', {
-        indicator: setup.id, path: [...ctx.path, 'ecosystems'],
-        params: { pollutant: words(p), rate: words(rate), types: { en: without.join(', '), zh: without.map((t) => ecosystemTypeName(t, 'zh')).join('、') } },
-      }));
+      warnings.push(
+        makeWarning('no-unit-rate', {
+          indicator: setup.id,
+          path: [...ctx.path, 'ecosystems'],
+          params: {
+            pollutant: words(p),
+            rate: words(rate),
+            types: { en: without.join(', '), zh: without.map((t) => ecosystemTypeName(t, 'zh')).join('、') },
+          },
+        }),
+      );
     }
-    const capacity = tracer.record({ en: `${rate.en} for ${p.en}`, zh: `${p.zh}${rate.zh}` }, 'C_i = Σ_j q_ij × A_j', {}, sumIn(A, terms, 't/a'));
+    const capacity = tracer.record(
+      { en: `${rate.en} for ${p.en}`, zh: `${p.zh}${rate.zh}` },
+      'C_i = Σ_j q_ij × A_j',
+      {},
+      sumIn(A, terms, 't/a'),
+    );
     const exceeds = A.compare(capacity.value, amount.value) > 0;
-    const q = tracer.record(purified, { en: `Q_i = min(${load.en}, C_i)`, zh: `Q_i = min(${load.zh}, C_i)` }, {
-      L: traced(A, amount, inputRef(loadPath)),
-      C: traced(A, capacity, `step:${rate.en} for ${p.en}`),
-    }, { value: A.min(amount.value, capacity.value), unit: 't/a' }, exceeds ? { en: `capped by the ${load.en}`, zh: `以${load.zh}为上限` } : undefined);
+    const q = tracer.record(
+      purified,
+      { en: `Q_i = min(${load.en}, C_i)`, zh: `Q_i = min(${load.zh}, C_i)` },
+      {
+        L: traced(A, amount, inputRef(loadPath)),
+        C: traced(A, capacity, `step:${rate.en} for ${p.en}`),
+      },
+      { value: A.min(amount.value, capacity.value), unit: 't/a' },
+      exceeds ? { en: `capped by the ${load.en}`, zh: `以${load.zh}为上限` } : undefined,
+    );
     if (exceeds) {
-      warnings.push(makeWarning('purification-capped', {
-        indicator: setup.id, path: loadPath,
-        params: { pollutant: words(p), rate: words(rate), load: words(load), capacity: A.toDisplayText(capacity.value), amount: A.toDisplayText(amount.value) },
-      }));
+      warnings.push(
+        makeWarning('purification-capped', {
+          indicator: setup.id,
+          path: loadPath,
+          params: {
+            pollutant: words(p),
+            rate: words(rate),
+            load: words(load),
+            capacity: A.toDisplayText(capacity.value),
+            amount: A.toDisplayText(amount.value),
+          },
+        }),
+      );
     }
     lines.push({ item: p.en, quantity: q });
   }
@@ -340,7 +442,12 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
 }
 
 /** Value in 元: each purified amount × its unit price (input, treatment cost or pollution equivalent). */
-function purificationValue<T>(setup: AnySetup, data: PurificationData, q: QuantityResult<T>, ctx: IndicatorContext<T, Variant>): ValueResult<T> {
+function purificationValue<T>(
+  setup: AnySetup,
+  data: PurificationData,
+  q: QuantityResult<T>,
+  ctx: IndicatorContext<T, Variant>,
+): ValueResult<T> {
   const { A } = ctx;
   const tracer = new Tracer(A);
   const issues: GepIssue[] = [];
@@ -358,7 +465,14 @@ function purificationValue<T>(setup: AnySetup, data: PurificationData, q: Quanti
     if (given || ctx.variant.price === 'treatment-cost') {
       const id = given ? null : setup.treatmentCostId(p.id);
       if (id !== null && !ctx.coefficients.has(id)) {
-        throw new GepInputError([makeIssue('input.required', pricePath, { expected: { en: `a unit price for ${p.en}: the table has no treatment cost for it`, zh: `${p.zh}的单价：系数表中没有其治理成本` } })]);
+        throw new GepInputError([
+          makeIssue('input.required', pricePath, {
+            expected: {
+              en: `a unit price for ${p.en}: the table has no treatment cost for it`,
+              zh: `${p.zh}的单价：系数表中没有其治理成本`,
+            },
+          }),
+        ]);
       }
       const r = resolvePrice(ctx, given, id, pricePath, setup.id);
       warnings.push(...r.warnings);
@@ -380,18 +494,38 @@ function purificationValue<T>(setup: AnySetup, data: PurificationData, q: Quanti
     const line = q.lines[i]!;
     try {
       const price = priceOf(pollutant);
-      const value = tracer.record({ en: `value of ${line.item}`, zh: `${item.zh}价值量` }, 'V_i = Q_i × c_i', {
-        Q: traced(A, line.quantity, `step:purified ${line.item}`),
-        c: traced(A, price, price.from),
-      }, valueAt(A, line.quantity, price));
-      lines.push({ item: line.item, ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}), quantity: line.quantity, unitPrice: price, value });
+      const value = tracer.record(
+        { en: `value of ${line.item}`, zh: `${item.zh}价值量` },
+        'V_i = Q_i × c_i',
+        {
+          Q: traced(A, line.quantity, `step:purified ${line.item}`),
+          c: traced(A, price, price.from),
+        },
+        valueAt(A, line.quantity, price),
+      );
+      lines.push({
+        item: line.item,
+        ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}),
+        quantity: line.quantity,
+        unitPrice: price,
+        value,
+      });
     } catch (e) {
       if (!(e instanceof GepInputError)) throw e;
-      for (const issue of e.issues) if (!issues.some((x) => x.path.join('.') === issue.path.join('.') && x.code === issue.code)) issues.push(issue);
+      for (const issue of e.issues)
+        if (!issues.some((x) => x.path.join('.') === issue.path.join('.') && x.code === issue.code)) issues.push(issue);
     }
   });
   if (issues.length) throw new GepInputError(issues);
-  const total = tracer.record({ en: 'total', zh: '合计' }, 'V = Σ_i V_i', {}, sumIn(A, lines.map((l) => l.value), '元'));
+  const total = tracer.record(
+    { en: 'total', zh: '合计' },
+    'V = Σ_i V_i',
+    {},
+    sumIn(
+      A,
+      lines.map((l) => l.value),
+      '元',
+    ),
+  );
   return { lines, total, steps: tracer.steps, warnings };
 }
-

@@ -33,17 +33,44 @@ const CLASSES: readonly { readonly from: string; readonly label: string; readonl
 const module = defineIndicator({
   id: ID,
   inputs: {
-    stands: z.array(z.strictObject({
-      ecosystemType: ecosystemType.meta(about('ecosystem type id of the stand (forest types in the forestry standard)', '林分的生态系统类型代码（林业标准中的森林类型）')),
-      item: z.string().min(1).optional().meta(about('name of the stand or forest type', '林分或森林类型名称')),
-      area: measure('hm²').meta(about('A, stand area', 'A，林分面积')),
-      shannonIndex: measure('1').optional().meta(about('H, Shannon–Wiener index of the stand (required unless unitValue is given)', 'H，林分 Shannon–Wiener 多样性指数（未给 unitValue 时必填）')),
-      unitValue: price('元/(hm²·a)').optional().meta(about('opportunity cost per hm² and year at the account price year, instead of the Shannon-class value', '单位面积年机会成本（核算价格年份），代替按 Shannon 指数等级取值')),
-    })).min(1),
+    stands: z
+      .array(
+        z.strictObject({
+          ecosystemType: ecosystemType.meta(
+            about(
+              'ecosystem type id of the stand (forest types in the forestry standard)',
+              '林分的生态系统类型代码（林业标准中的森林类型）',
+            ),
+          ),
+          item: z.string().min(1).optional().meta(about('name of the stand or forest type', '林分或森林类型名称')),
+          area: measure('hm²').meta(about('A, stand area', 'A，林分面积')),
+          shannonIndex: measure('1')
+            .optional()
+            .meta(
+              about(
+                'H, Shannon–Wiener index of the stand (required unless unitValue is given)',
+                'H，林分 Shannon–Wiener 多样性指数（未给 unitValue 时必填）',
+              ),
+            ),
+          unitValue: price('元/(hm²·a)')
+            .optional()
+            .meta(
+              about(
+                'opportunity cost per hm² and year at the account price year, instead of the Shannon-class value',
+                '单位面积年机会成本（核算价格年份），代替按 Shannon 指数等级取值',
+              ),
+            ),
+        }),
+      )
+      .min(1),
   },
   check(input, issue) {
     input.stands.forEach((s, i) => {
-      if (!s.unitValue && !s.shannonIndex) issue(['stands', i, 'shannonIndex'], 'input.required', { en: 'the Shannon–Wiener index H of the stand, or a unitValue', zh: '林分的 Shannon–Wiener 多样性指数 H，或 unitValue' });
+      if (!s.unitValue && !s.shannonIndex)
+        issue(['stands', i, 'shannonIndex'], 'input.required', {
+          en: 'the Shannon–Wiener index H of the stand, or a unitValue',
+          zh: '林分的 Shannon–Wiener 多样性指数 H，或 unitValue',
+        });
     });
   },
   variants: {},
@@ -52,36 +79,59 @@ const module = defineIndicator({
   /** Stand area per stand and in total, hm² (the physical basis of the opportunity cost). */
   quantity(input, ctx) {
     const { A } = ctx;
-    const lines = input.stands.map((s) => ({ item: s.item ?? s.ecosystemType, ecosystemType: s.ecosystemType, quantity: readAmount(A, s.area, 'hm²') }));
-    return { lines, total: sumIn(A, lines.map((l) => l.quantity), 'hm²'), steps: [], warnings: [] };
+    const lines = input.stands.map((s) => ({
+      item: s.item ?? s.ecosystemType,
+      ecosystemType: s.ecosystemType,
+      quantity: readAmount(A, s.area, 'hm²'),
+    }));
+    return {
+      lines,
+      total: sumIn(
+        A,
+        lines.map((l) => l.quantity),
+        'hm²',
+      ),
+      steps: [],
+      warnings: [],
+    };
   },
 
   /** Value in 元: area × the opportunity cost of the stand's Shannon class (for the accounting year). */
   value(input, q, ctx) {
     const { A } = ctx;
     const tracer = new Tracer(A);
-    return valueItems(ctx, ID, q.lines.map((l, i) => {
-      const s = input.stands[i]!;
-      const at = [...ctx.path, 'stands', i];
-      let classId: string | null = null;
-      if (!s.unitValue) {
-        // The schema's check made sure a stand without a unit value has its index.
-        const h = readAmount(A, s.shannonIndex!, '1');
-        const cls = CLASSES.find((c) => A.compare(h.value, A.fromString(c.from)) >= 0)!;
-        classId = cls.id;
-        tracer.record({ en: `Shannon class of ${l.item}`, zh: `${zh(l.item)}香农—维纳指数等级` }, cls.label,
-          { H: traced(A, h, inputRef([...at, 'shannonIndex'])) }, h, { en: `opportunity cost ${cls.id}`, zh: `机会成本 ${cls.id}` });
-      }
-      return {
-        item: l.item,
-        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
-        quantity: l.quantity,
-        quantityFrom: inputRef([...at, 'area']),
-        price: s.unitValue,
-        coefficientId: classId,
-        pricePath: [...at, s.unitValue ? 'unitValue' : 'shannonIndex'],
-      };
-    }), tracer);
+    return valueItems(
+      ctx,
+      ID,
+      q.lines.map((l, i) => {
+        const s = input.stands[i]!;
+        const at = [...ctx.path, 'stands', i];
+        let classId: string | null = null;
+        if (!s.unitValue) {
+          // The schema's check made sure a stand without a unit value has its index.
+          const h = readAmount(A, s.shannonIndex!, '1');
+          const cls = CLASSES.find((c) => A.compare(h.value, A.fromString(c.from)) >= 0)!;
+          classId = cls.id;
+          tracer.record(
+            { en: `Shannon class of ${l.item}`, zh: `${zh(l.item)}香农—维纳指数等级` },
+            cls.label,
+            { H: traced(A, h, inputRef([...at, 'shannonIndex'])) },
+            h,
+            { en: `opportunity cost ${cls.id}`, zh: `机会成本 ${cls.id}` },
+          );
+        }
+        return {
+          item: l.item,
+          ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+          quantity: l.quantity,
+          quantityFrom: inputRef([...at, 'area']),
+          price: s.unitValue,
+          coefficientId: classId,
+          pricePath: [...at, s.unitValue ? 'unitValue' : 'shannonIndex'],
+        };
+      }),
+      tracer,
+    );
   },
 });
 

@@ -35,7 +35,10 @@ const module = definePurification({
     { id: 'nh3n', en: 'NH₃-N', zh: 'NH₃-N' },
   ],
   pollutantSets: {
-    'cod-tn-tp-nh3n': { pollutants: ['cod', 'tn', 'tp', 'nh3n'], description: 'COD, TN, TP and NH₃-N (NH₃-N is part of TN: nitrogen counted twice, with a warning)' },
+    'cod-tn-tp-nh3n': {
+      pollutants: ['cod', 'tn', 'tp', 'nh3n'],
+      description: 'COD, TN, TP and NH₃-N (NH₃-N is part of TN: nitrogen counted twice, with a warning)',
+    },
     'cod-tn-tp': { pollutants: ['cod', 'tn', 'tp'], description: 'COD, TN and TP (national specification as recalled, gep-methods §3.1)' },
     'cod-nh3n': { pollutants: ['cod', 'nh3n'], description: 'COD and NH₃-N (ganzi-2017 §2.4)' },
   },
@@ -48,21 +51,30 @@ const module = definePurification({
   rateUnit: 't/(km²·a)',
   areaUnit: 'km²',
   describe: {
-    ecosystemType: about('ecosystem type id of the wetland or water body (marsh-and-reservoir, river-and-lake …)', '湿地或水体的生态系统类型代码（marsh-and-reservoir、river-and-lake 等）'),
-    rate: (p) => about(
-      `purification capacity of the type for ${p.en} per area (no table value: give it for every type that purifies)`,
-      `该类型单位面积${p.zh}净化能力（参数表无此值：每个具有净化作用的类型均须填写）`,
+    ecosystemType: about(
+      'ecosystem type id of the wetland or water body (marsh-and-reservoir, river-and-lake …)',
+      '湿地或水体的生态系统类型代码（marsh-and-reservoir、river-and-lake 等）',
     ),
-    load: (p) => about(
-      `load of ${p.en} entering water bodies in the accounting year; a pollutant without one is not accounted`,
-      `核算年份进入水体的${p.zh}负荷量；未填写的污染物不核算`,
-    ),
-    price: (p) => (p.id === 'tn'
-      ? about(
-        'unit price of TN removed at the account price year: needed whenever TN is accounted, as TN has neither a pollution equivalent nor a table treatment cost',
-        '总氮（TN）净化单价（核算价格年份）：核算总氮时必填，因总氮既无污染当量值，参数表也无治理成本',
-      )
-      : about(`unit price of ${p.en} removed at the account price year; replaces the profile's price route`, `${p.zh}净化单价（核算价格年份）；代替核算方案的定价方法`)),
+    rate: (p) =>
+      about(
+        `purification capacity of the type for ${p.en} per area (no table value: give it for every type that purifies)`,
+        `该类型单位面积${p.zh}净化能力（参数表无此值：每个具有净化作用的类型均须填写）`,
+      ),
+    load: (p) =>
+      about(
+        `load of ${p.en} entering water bodies in the accounting year; a pollutant without one is not accounted`,
+        `核算年份进入水体的${p.zh}负荷量；未填写的污染物不核算`,
+      ),
+    price: (p) =>
+      p.id === 'tn'
+        ? about(
+            'unit price of TN removed at the account price year: needed whenever TN is accounted, as TN has neither a pollution equivalent nor a table treatment cost',
+            '总氮（TN）净化单价（核算价格年份）：核算总氮时必填，因总氮既无污染当量值，参数表也无治理成本',
+          )
+        : about(
+            `unit price of ${p.en} removed at the account price year; replaces the profile's price route`,
+            `${p.zh}净化单价（核算价格年份）；代替核算方案的定价方法`,
+          ),
     taxRate: about(
       "environmental-protection tax per water pollution equivalent (the province's rate), for the pollution-equivalent route",
       '每水污染当量的环境保护税额（本省税额），用于污染当量定价方法',

@@ -5,8 +5,20 @@ import { decimalArithmetic, GepDecimal } from '../../../src/numbers/arithmetic.j
 
 const housePrice = (value: string) => ({ value, unit: '元/m²', priceYear: 2022 });
 const zones = [
-  { item: 'riverside park', ecosystemType: 'wetland', floorArea: { value: '120', unit: '万m²' }, housePrice: housePrice('5800'), premiumShare: { value: '6', unit: '%' } },
-  { item: 'north hill', ecosystemType: 'forest', floorArea: { value: '600000', unit: 'm²' }, housePrice: housePrice('5200'), premiumShare: { value: '0.04', unit: '1' } },
+  {
+    item: 'riverside park',
+    ecosystemType: 'wetland',
+    floorArea: { value: '120', unit: '万m²' },
+    housePrice: housePrice('5800'),
+    premiumShare: { value: '6', unit: '%' },
+  },
+  {
+    item: 'north hill',
+    ecosystemType: 'forest',
+    floorArea: { value: '600000', unit: 'm²' },
+    housePrice: housePrice('5200'),
+    premiumShare: { value: '0.04', unit: '1' },
+  },
 ];
 // V_stock = 1 200 000 × 5 800 × 0.06 + 600 000 × 5 200 × 0.04 = 417 600 000 + 124 800 000 = 542 400 000 元
 const STOCK = '542400000';
@@ -15,7 +27,10 @@ describe('cultural.landscape', () => {
   it('computes the capitalised premium V = Σ F·P·δ in variant stock, and warns that it is a stock', () => {
     const { decimal, float } = runBoth(landscape, { zones }, { variant: { annualisation: 'stock' } });
     expect(decimal.quantity.total!.value.toString()).toBe('1800000'); // m²
-    expect(decimal.value.lines.map((l) => [l.unitPrice!.value.toString(), l.value.value.toString()])).toEqual([['348', '417600000'], ['208', '124800000']]);
+    expect(decimal.value.lines.map((l) => [l.unitPrice!.value.toString(), l.value.value.toString()])).toEqual([
+      ['348', '417600000'],
+      ['208', '124800000'],
+    ]);
     expect(decimal.value.total.value.toString()).toBe(STOCK);
     expect(relativeDifference(float.value.total.value, 542400000)).toBeLessThan(1e-12);
     expect(decimal.value.warnings.map((w) => w.code)).toEqual(['landscape-stock-value']);
@@ -30,7 +45,11 @@ describe('cultural.landscape', () => {
     expect(decimal.coefficients.map((c) => [c.id, c.value, c.status])).toEqual([['land-use-term.residential', '70', 'to-verify']]);
     expect(decimal.value.warnings).toEqual([]);
     // a term given in the input replaces the table's: 50 a → 10 848 000 元
-    expect(runIndicator(landscape, { zones, landUseTerm: { value: '50', unit: 'a' } }, decimalArithmetic, { variant: { annualisation: 'land-use-term' } }).value.total.value.toString()).toBe('10848000');
+    expect(
+      runIndicator(landscape, { zones, landUseTerm: { value: '50', unit: 'a' } }, decimalArithmetic, {
+        variant: { annualisation: 'land-use-term' },
+      }).value.total.value.toString(),
+    ).toBe('10848000');
   });
 
   it('annualises by a gross rental yield: V = V_stock × y', () => {
@@ -38,13 +57,22 @@ describe('cultural.landscape', () => {
     const { decimal } = runBoth(landscape, { zones, rentYield: { value: '3', unit: '%' } }, { variant: { annualisation: 'rent-yield' } });
     expect(decimal.value.total.value.toString()).toBe('16272000');
     expect(issuesOf(() => runIndicator(landscape, { zones }, decimalArithmetic, { variant: { annualisation: 'rent-yield' } }))).toEqual([
-      { code: 'input.required', path: 'indicators.cultural.landscape.rentYield', expected: 'a gross rental yield y (variant rent-yield)', found: undefined },
+      {
+        code: 'input.required',
+        path: 'indicators.cultural.landscape.rentYield',
+        expected: 'a gross rental yield y (variant rent-yield)',
+        found: undefined,
+      },
     ]);
   });
 
   it('annualises by the capital-recovery factor r / (1 − (1 + r)^−T)', () => {
     // r = 10 %, T = 1 a: f = 0.1 / (1 − 1/1.1) = 1.1 → V = 542 400 000 × 1.1 = 596 640 000 元
-    const one = runBoth(landscape, { zones, discountRate: { value: '10', unit: '%' }, landUseTerm: { value: '1', unit: 'a' } }, { variant: { annualisation: 'annuity' } });
+    const one = runBoth(
+      landscape,
+      { zones, discountRate: { value: '10', unit: '%' }, landUseTerm: { value: '1', unit: 'a' } },
+      { variant: { annualisation: 'annuity' } },
+    );
     expect(one.decimal.value.total.value.toFixed(6)).toBe('596640000.000000');
     expect(relativeDifference(one.float.value.total.value, 596640000)).toBeLessThan(1e-12);
     // table values r = 2.77 % (forest-assets-2017), T = 70 a: 1.0277^−70 = 0.147 691 3…, f = 0.0277 / 0.852 308 7… = 0.032 499 96…
@@ -61,6 +89,10 @@ describe('cultural.landscape', () => {
       ['input.unit-dimension', 'indicators.cultural.landscape.zones.0.floorArea.unit'],
       ['input.out-of-range', 'indicators.cultural.landscape.zones.0.premiumShare.value'],
     ]);
-    expect(issuesOf(() => runIndicator(landscape, { zones: [{ ...zones[0]!, housePrice: { ...housePrice('5800'), priceYear: 2021 } }] }, decimalArithmetic))[0]!.code).toBe('input.price-year');
+    expect(
+      issuesOf(() =>
+        runIndicator(landscape, { zones: [{ ...zones[0]!, housePrice: { ...housePrice('5800'), priceYear: 2021 } }] }, decimalArithmetic),
+      )[0]!.code,
+    ).toBe('input.price-year');
   });
 });

@@ -7,16 +7,32 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 async function modulesOf(entry: string): Promise<string[]> {
-  const result = await build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   expect(result.errors).toEqual([]);
   const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);
+  return Object.entries(output.inputs)
+    .filter(([, v]) => v.bytesInOutput > 0)
+    .map(([k]) => k);
 }
 
 describe('local indicators and the bundle', () => {
   it('keeps mathjs and the formula compiler out of the core', async () => {
     const core = await modulesOf('src/index.ts');
-    expect(core.filter((m) => m.includes('node_modules/mathjs') || m.includes('typed-function') || /local\/(compile|expression|formula|module)\.ts$/.test(m))).toEqual([]);
+    expect(
+      core.filter(
+        (m) =>
+          m.includes('node_modules/mathjs') || m.includes('typed-function') || /local\/(compile|expression|formula|module)\.ts$/.test(m),
+      ),
+    ).toEqual([]);
   });
 
   it('bundles gep-accounting/local for the browser, with the parser of mathjs/number only', async () => {

@@ -9,7 +9,13 @@ import { parseFormula } from '../../../src/indicators/local/expression.js';
 import { checkFormula, evaluate, fitFormula, shownUnit, type Checked } from '../../../src/indicators/local/formula.js';
 
 /** Parse, check against `units`, fit to `target` and evaluate on `A` with `values` (decimal text). */
-function run<T>(A: Arithmetic<T>, text: string, units: Record<string, string>, target: string, values: Record<string, string> = {}): string {
+function run<T>(
+  A: Arithmetic<T>,
+  text: string,
+  units: Record<string, string>,
+  target: string,
+  values: Record<string, string> = {},
+): string {
   const parsed = parseFormula(text);
   if (!('expr' in parsed)) throw new Error(`parse: ${JSON.stringify(parsed.problem)}`);
   const checked = checkFormula(parsed.expr, (s) => units[s], Object.keys(units));
@@ -45,7 +51,7 @@ describe('units in formulas', () => {
     expect(run(decimalArithmetic, 'area * y', { area: '亩', y: 'kg/(亩·a)' }, 't/a', { area: '300', y: '800' })).toBe('240');
   });
 
-  it('converts every argument of min and max to the first one\'s unit: min(1 t, 500 kg) = 0.5 t', () => {
+  it("converts every argument of min and max to the first one's unit: min(1 t, 500 kg) = 0.5 t", () => {
     expect(run(decimalArithmetic, 'min(a, b)', { a: 't', b: 'kg' }, 't', { a: '1', b: '500' })).toBe('0.5');
     expect(run(decimalArithmetic, 'max(a, b, c)', { a: 't', b: 'kg', c: 'g' }, 'kg', { a: '1', b: '500', c: '2000000' })).toBe('2000');
   });
@@ -102,7 +108,12 @@ const { tree } = fc.letrec<{ tree: Gen }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     decimalText.map((text): Gen => ({ k: 'num', text })),
     fc.constantFrom('a', 'b', 'c').map((name): Gen => ({ k: 'sym', name: name as 'a' })),
-    fc.record({ k: fc.constant('bin' as const), op: fc.constantFrom('+', '-', '*', '/'), a: tie('tree'), b: tie('tree') }) as fc.Arbitrary<Gen>,
+    fc.record({
+      k: fc.constant('bin' as const),
+      op: fc.constantFrom('+', '-', '*', '/'),
+      a: tie('tree'),
+      b: tie('tree'),
+    }) as fc.Arbitrary<Gen>,
     fc.record({ k: fc.constant('neg' as const), a: tie('tree') }) as fc.Arbitrary<Gen>,
   ),
 }));
@@ -154,21 +165,26 @@ function outcome(fn: () => string): string {
 describe('the evaluator (property)', () => {
   it('agrees exactly with a direct Arithmetic computation of random formulas over + − × ÷, decimal and float', () => {
     fc.assert(
-      fc.property(tree, fc.record({ a: decimalText, b: decimalText, c: decimalText }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (g, values, choices) => {
-        let i = 0;
-        const source = text(g, (n) => choices[i++ % choices.length]! % n);
-        const parsed = parseFormula(source);
-        if (!('expr' in parsed)) throw new Error(`${source}: ${JSON.stringify(parsed.problem)}`);
-        const checked = checkFormula(parsed.expr, () => '1', ['a', 'b', 'c']);
-        if ('problems' in checked) throw new Error(`${source}: ${JSON.stringify(checked.problems)}`);
-        const compiled: Checked = checked.tree;
-        for (const A of [decimalArithmetic, floatArithmetic] as Arithmetic<unknown>[]) {
-          const env = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, A.fromString(v)]));
-          const viaFormula = outcome(() => A.toString(evaluate(A, compiled, (s) => env[s]!)));
-          const viaArithmetic = outcome(() => A.toString(direct(A, g, env)));
-          expect(viaFormula, source).toBe(viaArithmetic);
-        }
-      }),
+      fc.property(
+        tree,
+        fc.record({ a: decimalText, b: decimalText, c: decimalText }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        (g, values, choices) => {
+          let i = 0;
+          const source = text(g, (n) => choices[i++ % choices.length]! % n);
+          const parsed = parseFormula(source);
+          if (!('expr' in parsed)) throw new Error(`${source}: ${JSON.stringify(parsed.problem)}`);
+          const checked = checkFormula(parsed.expr, () => '1', ['a', 'b', 'c']);
+          if ('problems' in checked) throw new Error(`${source}: ${JSON.stringify(checked.problems)}`);
+          const compiled: Checked = checked.tree;
+          for (const A of [decimalArithmetic, floatArithmetic] as Arithmetic<unknown>[]) {
+            const env = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, A.fromString(v)]));
+            const viaFormula = outcome(() => A.toString(evaluate(A, compiled, (s) => env[s]!)));
+            const viaArithmetic = outcome(() => A.toString(direct(A, g, env)));
+            expect(viaFormula, source).toBe(viaArithmetic);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -96,34 +96,49 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
       Q: { value: '240', unit: 't/a', from: 'step:fungi harvested of 西河镇 Xihe' },
       price: { value: '8.5', unit: '元/kg', from: 'coefficient:local.example.fungi-reference-price' },
     });
-    expect(local.trace.coefficients).toEqual([expect.objectContaining({
-      id: 'local.example.fungi-reference-price', value: '8.5', unit: '元/kg', priceYear: 2022, status: 'to-verify',
-      table: `profile:example-local-fungi/1.0.0 ${ID}`, source: 'constructed example',
-    })]);
+    expect(local.trace.coefficients).toEqual([
+      expect.objectContaining({
+        id: 'local.example.fungi-reference-price',
+        value: '8.5',
+        unit: '元/kg',
+        priceYear: 2022,
+        status: 'to-verify',
+        table: `profile:example-local-fungi/1.0.0 ${ID}`,
+        source: 'constructed example',
+      }),
+    ]);
     expect(json.coefficientTable).toBe('shanxi/1.0.0');
     expect(local.clauses.map((c) => c.source)).toEqual(['ganzi-2017', 'shanxi-2022-182']);
   });
 
-  it('warns, in English and Chinese, that the indicator is the profile\'s own and that its carried price is to verify', () => {
+  it("warns, in English and Chinese, that the indicator is the profile's own and that its carried price is to verify", () => {
     const r = computeGep(input(), { profile: profile() });
     const w = r.warnings.find((x) => x.code === 'local-indicator')!;
-    expect(w.zh).toBe(`${ID}（林下食用菌（示例））是核算方案 example-local-fungi 自定义的地方指标，不属于本库内置指标：其公式与自带系数由该方案负责`);
-    expect(r.warnings.find((x) => x.code === 'coefficient-to-verify')!.message).toContain('local.example.fungi-reference-price = 8.5 元/kg');
+    expect(w.zh).toBe(
+      `${ID}（林下食用菌（示例））是核算方案 example-local-fungi 自定义的地方指标，不属于本库内置指标：其公式与自带系数由该方案负责`,
+    );
+    expect(r.warnings.find((x) => x.code === 'coefficient-to-verify')!.message).toContain(
+      'local.example.fungi-reference-price = 8.5 元/kg',
+    );
   });
 
   it('refuses a site price at another price year, located at the line', () => {
     const i = input();
     const sites = (i.indicators as Record<string, { sites: Record<string, unknown>[] }>)[ID]!.sites;
     sites[0]!.price = { value: '12', unit: '元/kg', priceYear: 2020 };
-    expect(() => computeGep(i, { profile: profile() })).toThrow(expect.objectContaining({
-      issues: [expect.objectContaining({ code: 'input.price-year', path: ['indicators', ID, 'sites', 0, 'price', 'priceYear'] })],
-    }));
+    expect(() => computeGep(i, { profile: profile() })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ code: 'input.price-year', path: ['indicators', ID, 'sites', 0, 'price', 'priceYear'] })],
+      }),
+    );
   });
 
   it('applies a user override of the carried row, shown in the trace', () => {
     const r = computeGep(input(), {
       profile: profile(),
-      overrides: [{ id: 'local.example.fungi-reference-price', value: '10', unit: '元/kg', priceYear: 2022, reason: 'county price survey' }],
+      overrides: [
+        { id: 'local.example.fungi-reference-price', value: '10', unit: '元/kg', priceYear: 2022, reason: 'county price survey' },
+      ],
     });
     const local = r.indicators.find((x) => x.id === ID)!;
     // 240 t/a × 10 元/kg = 2 400 000 元
@@ -132,9 +147,11 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
   });
 
   it('refuses the carried to-verify row in strict mode', () => {
-    expect(() => computeGep(input(), { profile: profile(), strict: true })).toThrow(expect.objectContaining({
-      issues: [expect.objectContaining({ code: 'coefficient.to-verify', found: 'local.example.fungi-reference-price' })],
-    }));
+    expect(() => computeGep(input(), { profile: profile(), strict: true })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ code: 'coefficient.to-verify', found: 'local.example.fungi-reference-price' })],
+      }),
+    );
   });
 
   it('runs from the CLI with --profile FILE.json, in the table and as JSON', () => {
@@ -142,7 +159,9 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     expect(table.stderr).toBe('');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/material\.local\.under-forest-fungi +林下食用菌（示例）.*420 t\/a .*420\.00/);
-    const json = JSON.parse(cli(['run', INPUT_FILE, '--profile', PROFILE_FILE, '--format', 'json']).stdout) as { totals: { gep: { value: string } } };
+    const json = JSON.parse(cli(['run', INPUT_FILE, '--profile', PROFILE_FILE, '--format', 'json']).stdout) as {
+      totals: { gep: { value: string } };
+    };
     expect(json.totals.gep.value).toBe('6900000');
   });
 
@@ -156,7 +175,11 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
   it('puts its input fields in the template, and reads a filled template back', () => {
     const rows = parse(templateCsv(profile(), 'en'), { bom: true, relax_column_count: true }) as string[][];
     const local = rows.filter((r) => r[0] === ID).map((r) => [r[3], r[5]]);
-    expect(local).toEqual([['sites[].area', '亩'], ['sites[].yieldPerArea', 'kg/(亩·a)'], ['sites[].price', '元/kg']]);
+    expect(local).toEqual([
+      ['sites[].area', '亩'],
+      ['sites[].yieldPerArea', 'kg/(亩·a)'],
+      ['sites[].price', '元/kg'],
+    ]);
     expect(tableBlock(ID)).toBeUndefined();
     // The input written as a long-form table and read back under the profile is the same input.
     const csv = inputToCsv(input(), 'zh', profile());
@@ -165,16 +188,22 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     expect(r.totals.gep.value.toString()).toBe('6900000');
   });
 
-  it('notes its fields in the template\'s language: descriptionZh in zh, with the fallback said in Chinese (issue 16)', () => {
-    const notes = (lang: 'en' | 'zh') => (parse(templateCsv(profile(), lang), { bom: true, relax_column_count: true }) as string[][])
-      .filter((r) => r[3] === 'sites[].area' || r[3] === 'sites[].price').map((r) => r[7]);
+  it("notes its fields in the template's language: descriptionZh in zh, with the fallback said in Chinese (issue 16)", () => {
+    const notes = (lang: 'en' | 'zh') =>
+      (parse(templateCsv(profile(), lang), { bom: true, relax_column_count: true }) as string[][])
+        .filter((r) => r[3] === 'sites[].area' || r[3] === 'sites[].price')
+        .map((r) => r[7]);
     expect(notes('zh')).toEqual([
       expect.stringMatching(/^必填 · 该地点林下种植食用菌的林地面积( · 示例：.*)?$/),
-      expect.stringMatching(/^选填 · 该地点鲜菌出场价格（核算价格年份）；不填则取系数 local\.example\.fungi-reference-price( · 示例：.*)?$/),
+      expect.stringMatching(
+        /^选填 · 该地点鲜菌出场价格（核算价格年份）；不填则取系数 local\.example\.fungi-reference-price( · 示例：.*)?$/,
+      ),
     ]);
     expect(notes('en')).toEqual([
       expect.stringMatching(/^required · forest area under fungus cultivation at the site/),
-      expect.stringMatching(/^optional · farm-gate price of the site's fungi at the account price year; the coefficient local\.example\.fungi-reference-price when left out/),
+      expect.stringMatching(
+        /^optional · farm-gate price of the site's fungi at the account price year; the coefficient local\.example\.fungi-reference-price when left out/,
+      ),
     ]);
   });
 

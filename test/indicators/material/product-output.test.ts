@@ -42,7 +42,11 @@ describe('material products by product list (V = Σ Q·P)', () => {
 
   it('takes net output as gross − intermediate consumption − depreciation (ganzi-2017 used 净产值)', () => {
     // 34 500 000 − 12 000 000 − 1 500 000 = 21 000 000
-    const input = { products, intermediateConsumption: { value: '1200', unit: '万元' }, fixedAssetDepreciation: { value: '150', unit: '万元' } };
+    const input = {
+      products,
+      intermediateConsumption: { value: '1200', unit: '万元' },
+      fixedAssetDepreciation: { value: '150', unit: '万元' },
+    };
     const { value } = runIndicator(forestry, input, decimalArithmetic, { variant: { outputBasis: 'net-output' } });
     expect(value.total.value.toString()).toBe('21000000');
   });
@@ -56,13 +60,21 @@ describe('material products by product list (V = Σ Q·P)', () => {
   });
 
   it('accepts a reported gross output alone (yearbook 总产值), without physical quantities, and warns', () => {
-    const { quantity, value } = runIndicator(fishery, { reportedOutput: { 'gross-output': { value: '3.25', unit: '亿元' } } }, decimalArithmetic);
+    const { quantity, value } = runIndicator(
+      fishery,
+      { reportedOutput: { 'gross-output': { value: '3.25', unit: '亿元' } } },
+      decimalArithmetic,
+    );
     expect(value.total.value.toString()).toBe('325000000');
     expect(quantity.warnings.map((w) => w.code)).toEqual(['no-physical-quantity']);
   });
 
   it('warns when the product list and the reported gross output disagree, and uses the products', () => {
-    const { value } = runIndicator(agriculture, { products, reportedOutput: { 'gross-output': { value: '3500', unit: '万元' } } }, decimalArithmetic);
+    const { value } = runIndicator(
+      agriculture,
+      { products, reportedOutput: { 'gross-output': { value: '3500', unit: '万元' } } },
+      decimalArithmetic,
+    );
     expect(value.total.value.toString()).toBe('34500000');
     expect(value.warnings.map((w) => w.code)).toEqual(['reported-output-differs']);
   });
@@ -83,22 +95,47 @@ describe('material products by product list (V = Σ Q·P)', () => {
       ],
     };
     expect(issuesOf(() => runIndicator(agriculture, input, decimalArithmetic))).toEqual([
-      { code: 'input.out-of-range', path: 'indicators.material.agriculture.products.3.quantity.value', expected: 'a value ≥ 0', found: '-5' },
-      { code: 'input.type', path: 'indicators.material.agriculture.products.4.quantity.value', expected: 'string', found: 'the number 500' },
+      {
+        code: 'input.out-of-range',
+        path: 'indicators.material.agriculture.products.3.quantity.value',
+        expected: 'a value ≥ 0',
+        found: '-5',
+      },
+      {
+        code: 'input.type',
+        path: 'indicators.material.agriculture.products.4.quantity.value',
+        expected: 'string',
+        found: 'the number 500',
+      },
     ]);
     const semantic = { products: input.products.slice(0, 3) };
     expect(issuesOf(() => runIndicator(agriculture, semantic, decimalArithmetic))).toEqual([
-      { code: 'input.unit-dimension', path: 'indicators.material.agriculture.products.0.price.unit', expected: 'money per 万t', found: '元/m³' },
-      { code: 'input.required', path: 'indicators.material.agriculture.products.1.price', expected: 'a unit price or an outputValue', found: undefined },
+      {
+        code: 'input.unit-dimension',
+        path: 'indicators.material.agriculture.products.0.price.unit',
+        expected: 'money per 万t',
+        found: '元/m³',
+      },
+      {
+        code: 'input.required',
+        path: 'indicators.material.agriculture.products.1.price',
+        expected: 'a unit price or an outputValue',
+        found: undefined,
+      },
       { code: 'input.price-year', path: 'indicators.material.agriculture.products.2.price.priceYear', expected: '2022', found: '2010' },
     ]);
   });
 
   it('names what the net-output basis needs when it is missing', () => {
-    expect(issuesOf(() => runIndicator(agriculture, { products }, decimalArithmetic, { variant: { outputBasis: 'net-output' } }))).toEqual([{
-      code: 'input.missing-basis', path: 'indicators.material.agriculture', found: undefined,
-      expected: 'the net-output basis needs reportedOutput.net-output, or a gross output (products or reportedOutput.gross-output) and intermediateConsumption and fixedAssetDepreciation',
-    }]);
+    expect(issuesOf(() => runIndicator(agriculture, { products }, decimalArithmetic, { variant: { outputBasis: 'net-output' } }))).toEqual([
+      {
+        code: 'input.missing-basis',
+        path: 'indicators.material.agriculture',
+        found: undefined,
+        expected:
+          'the net-output basis needs reportedOutput.net-output, or a gross output (products or reportedOutput.gross-output) and intermediateConsumption and fixedAssetDepreciation',
+      },
+    ]);
     expect(issuesOf(() => runIndicator(agriculture, {}, decimalArithmetic))[0]!.code).toBe('input.missing-basis');
   });
 });

@@ -23,7 +23,10 @@ describe('regulating.air-purification', () => {
     // (1.2/0.95 is a repeating decimal: the decimal path is exact to its 40 digits, not to the last one)
     const input = { ecosystems, emissions: { so2: { value: '19', unit: 't' }, dust: { value: '500', unit: 't' } } };
     const { decimal, float } = runBoth(airPurification, input);
-    expect(decimal.quantity.lines.map((l) => [l.item, l.quantity.value.toString()])).toEqual([['SO₂', '19'], ['dust', '500']]);
+    expect(decimal.quantity.lines.map((l) => [l.item, l.quantity.value.toString()])).toEqual([
+      ['SO₂', '19'],
+      ['dust', '500'],
+    ]);
     expect(decimal.quantity.total).toBeNull();
     expect(decimal.quantity.steps.find((s) => s.name === 'uptake for SO₂')!.result.value).toBe('19.647');
     expect(decimal.quantity.steps.find((s) => s.name === 'uptake for dust')!.result.value).toBe('2671');
@@ -32,9 +35,9 @@ describe('regulating.air-purification', () => {
     expect(near(decimal.value.lines[0]!.value.value, 24000)).toBe(true);
     expect(near(decimal.value.total.value, 174000)).toBe(true);
     expect(relativeDifference(float.value.total.value, 174000)).toBeLessThan(1e-12);
-    expect(decimal.coefficients.filter((c) => c.id.startsWith('environmental-tax') || c.id.startsWith('pollution')).map((c) => c.id)).toEqual([
-      'environmental-tax-rate.air.national-minimum', 'pollution-equivalent.air.so2', 'pollution-equivalent.air.dust',
-    ]);
+    expect(
+      decimal.coefficients.filter((c) => c.id.startsWith('environmental-tax') || c.id.startsWith('pollution')).map((c) => c.id),
+    ).toEqual(['environmental-tax-rate.air.national-minimum', 'pollution-equivalent.air.so2', 'pollution-equivalent.air.dust']);
   });
 
   it('takes the capacity when the emission is larger, without a warning', () => {
@@ -66,9 +69,23 @@ describe('regulating.air-purification', () => {
   it('uses a given tax rate, the Shanxi variant, or a given price per pollutant', () => {
     // dust 400 t: Shanxi 1.8 × 1000 / 4 = 450 元/t → 180 000 元; given 2.4 → 600 元/t → 240 000 元; price 0.2 元/kg → 80 000 元
     const base = { ecosystems, emissions: { dust: { value: '400', unit: 't' } } };
-    expect(runIndicator(airPurification, base, decimalArithmetic, { variant: { taxRate: 'shanxi' } }).value.total.value.toString()).toBe('180000');
-    expect(runIndicator(airPurification, { ...base, taxRate: { value: '2.4', unit: '元/当量' } }, decimalArithmetic).value.total.value.toString()).toBe('240000');
-    expect(runIndicator(airPurification, { ...base, prices: { dust: { value: '0.2', unit: '元/kg', priceYear: 2022 } } }, decimalArithmetic).value.total.value.toString()).toBe('80000');
+    expect(runIndicator(airPurification, base, decimalArithmetic, { variant: { taxRate: 'shanxi' } }).value.total.value.toString()).toBe(
+      '180000',
+    );
+    expect(
+      runIndicator(
+        airPurification,
+        { ...base, taxRate: { value: '2.4', unit: '元/当量' } },
+        decimalArithmetic,
+      ).value.total.value.toString(),
+    ).toBe('240000');
+    expect(
+      runIndicator(
+        airPurification,
+        { ...base, prices: { dust: { value: '0.2', unit: '元/kg', priceYear: 2022 } } },
+        decimalArithmetic,
+      ).value.total.value.toString(),
+    ).toBe('80000');
   });
 
   it('uses a statutory rate unchanged after 2018, never rebased, and warns before it came into force', () => {
@@ -76,8 +93,12 @@ describe('regulating.air-purification', () => {
     // 2022 account with the national CPI as the profile's index: still 1.2 × 1000 / 4 = 300 元/t → 120 000 元
     const { set } = makeCoefficientSet(getCoefficientTable('national-2022/1.0.0'));
     const ctx = {
-      A: decimalArithmetic, coefficients: new CoefficientReader(decimalArithmetic, set), priceYear: 2022, priceIndex: getPriceIndex('cpi-national'),
-      variant: { quantity: 'capped', price: 'pollution-equivalent', taxRate: 'national-minimum', pollutants: 'so2-nox-dust' }, path: ['indicators', airPurification.spec.id],
+      A: decimalArithmetic,
+      coefficients: new CoefficientReader(decimalArithmetic, set),
+      priceYear: 2022,
+      priceIndex: getPriceIndex('cpi-national'),
+      variant: { quantity: 'capped', price: 'pollution-equivalent', taxRate: 'national-minimum', pollutants: 'so2-nox-dust' },
+      path: ['indicators', airPurification.spec.id],
     };
     const parsed = airPurification.inputSchema.parse(base);
     const later = airPurification.value(parsed, airPurification.quantity(parsed, ctx), ctx);
@@ -91,21 +112,43 @@ describe('regulating.air-purification', () => {
   it('counts types without a rate as no uptake, with a warning, and needs a rate for NOₓ', () => {
     // shrub has no tabulated rate; NOₓ has none at all (the recalled 6.0 kg/(hm²·a) is not in the table)
     const withShrub = [...ecosystems, { ecosystemType: 'deciduous-broadleaf-shrub', area: { value: '80', unit: 'hm²' } }];
-    const { quantity } = runIndicator(airPurification, { ecosystems: withShrub, emissions: { so2: { value: '30', unit: 't' } } }, decimalArithmetic);
+    const { quantity } = runIndicator(
+      airPurification,
+      { ecosystems: withShrub, emissions: { so2: { value: '30', unit: 't' } } },
+      decimalArithmetic,
+    );
     expect(quantity.lines[0]!.quantity.value.toString()).toBe('19.647');
-    expect(quantity.warnings.find((w) => w.code === 'no-unit-rate')!.message).toBe('SO₂: no uptake rate in the input or the table for deciduous-broadleaf-shrub; counted as no uptake');
-    expect(issuesOf(() => runIndicator(airPurification, { ecosystems, emissions: { nox: { value: '2', unit: 't' } } }, decimalArithmetic))).toEqual([{
-      code: 'input.required', path: `${P}.ecosystems.0.uptake.nox`,
-      expected: 'a NOₓ uptake rate per area for at least one ecosystem type: the table has none for deciduous-broadleaf-forest, evergreen-needleleaf-forest', found: undefined,
-    }]);
+    expect(quantity.warnings.find((w) => w.code === 'no-unit-rate')!.message).toBe(
+      'SO₂: no uptake rate in the input or the table for deciduous-broadleaf-shrub; counted as no uptake',
+    );
+    expect(
+      issuesOf(() => runIndicator(airPurification, { ecosystems, emissions: { nox: { value: '2', unit: 't' } } }, decimalArithmetic)),
+    ).toEqual([
+      {
+        code: 'input.required',
+        path: `${P}.ecosystems.0.uptake.nox`,
+        expected:
+          'a NOₓ uptake rate per area for at least one ecosystem type: the table has none for deciduous-broadleaf-forest, evergreen-needleleaf-forest',
+        found: undefined,
+      },
+    ]);
     // NOₓ rate given: 5 kg/(hm²·a) × 100 hm² = 0.5 t < 2 t emitted → 0.5 t
     const given = [{ ...ecosystems[0]!, uptake: { nox: { value: '5', unit: 'kg/(hm²·a)' } } }, ecosystems[1]!];
-    expect(runIndicator(airPurification, { ecosystems: given, emissions: { nox: { value: '2', unit: 't' } } }, decimalArithmetic).quantity.lines[0]!.quantity.value.toString()).toBe('0.5');
+    expect(
+      runIndicator(
+        airPurification,
+        { ecosystems: given, emissions: { nox: { value: '2', unit: 't' } } },
+        decimalArithmetic,
+      ).quantity.lines[0]!.quantity.value.toString(),
+    ).toBe('0.5');
   });
 
   it('accounts fluoride only when the profile asks', () => {
     // fluoride 3 t, uptake 2 kg/(hm²·a) × 100 hm² = 0.2 t → 0.2 t × 1.2 × 1000 / 0.87 = 275.86… 元
-    const input = { ecosystems: [{ ...ecosystems[0]!, uptake: { fluoride: { value: '2', unit: 'kg/(hm²·a)' } } }], emissions: { fluoride: { value: '3', unit: 't' } } };
+    const input = {
+      ecosystems: [{ ...ecosystems[0]!, uptake: { fluoride: { value: '2', unit: 'kg/(hm²·a)' } } }],
+      emissions: { fluoride: { value: '3', unit: 't' } },
+    };
     const without = runIndicator(airPurification, input, decimalArithmetic);
     expect(without.quantity.lines).toEqual([]);
     expect(without.quantity.warnings.map((w) => w.code)).toContain('pollutant-not-in-profile');
@@ -116,9 +159,13 @@ describe('regulating.air-purification', () => {
   });
 
   it('takes the emission itself in the variant quantity: emission (ganzi-2017)', () => {
-    const { quantity } = runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic, { variant: { quantity: 'emission' } });
+    const { quantity } = runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic, {
+      variant: { quantity: 'emission' },
+    });
     expect(quantity.lines[0]!.quantity.value.toString()).toBe('500');
-    expect(issuesOf(() => runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic))[0]!.path).toBe(`${P}.ecosystems`);
+    expect(
+      issuesOf(() => runIndicator(airPurification, { emissions: { dust: { value: '500', unit: 't' } } }, decimalArithmetic))[0]!.path,
+    ).toBe(`${P}.ecosystems`);
   });
 
   it('leaves out a reported pollutant the profile does not account, with a warning, and values the others', () => {
@@ -135,8 +182,16 @@ describe('regulating.air-purification', () => {
 
   it('names every step and warning in Chinese too, on every variant option', () => {
     const withShrub = [...ecosystems, { ecosystemType: 'deciduous-broadleaf-shrub', area: { value: '80', unit: 'hm²' } }];
-    const computed = { ecosystems: withShrub, emissions: { so2: { value: '19', unit: 't' }, dust: { value: '500', unit: 't' }, fluoride: { value: '1', unit: 't' } } };
-    const reported = { reported: [{ pollutant: 'so2', item: 'coniferous', quantity: { value: '1', unit: 't' } }, { pollutant: 'fluoride', quantity: { value: '1', unit: 't' } }] };
+    const computed = {
+      ecosystems: withShrub,
+      emissions: { so2: { value: '19', unit: 't' }, dust: { value: '500', unit: 't' }, fluoride: { value: '1', unit: 't' } },
+    };
+    const reported = {
+      reported: [
+        { pollutant: 'so2', item: 'coniferous', quantity: { value: '1', unit: 't' } },
+        { pollutant: 'fluoride', quantity: { value: '1', unit: 't' } },
+      ],
+    };
     const variants: Record<string, string>[] = [{}, { quantity: 'emission' }, { price: 'treatment-cost' }, { taxRate: 'shanxi' }];
     for (const input of [computed, reported]) {
       for (const variant of variants) {
@@ -157,8 +212,15 @@ describe('regulating.air-purification', () => {
   });
 
   it('refuses bad input with located issues', () => {
-    expect(issuesOf(() => runIndicator(airPurification, { ecosystems, emissions: { so2: { value: '-1', unit: 't' } }, taxRate: { value: '1.2', unit: '元/t' } }, decimalArithmetic))
-      .map((i) => [i.code, i.path])).toEqual([
+    expect(
+      issuesOf(() =>
+        runIndicator(
+          airPurification,
+          { ecosystems, emissions: { so2: { value: '-1', unit: 't' } }, taxRate: { value: '1.2', unit: '元/t' } },
+          decimalArithmetic,
+        ),
+      ).map((i) => [i.code, i.path]),
+    ).toEqual([
       ['input.out-of-range', `${P}.emissions.so2.value`],
       ['input.unit-dimension', `${P}.taxRate.unit`],
     ]);
@@ -166,8 +228,11 @@ describe('regulating.air-purification', () => {
     for (const input of [{}, { ecosystems, emissions: { so2: { value: '1', unit: 't' } }, reported }, { ecosystems, reported }]) {
       expect(issuesOf(() => runIndicator(airPurification, input, decimalArithmetic))[0]!.code).toBe('input.missing-basis');
     }
-    expect(issuesOf(() => runIndicator(airPurification, { reported: [{ pollutant: 'co', quantity: { value: '1', unit: 't' } }] }, decimalArithmetic))[0]!.path)
-      .toBe(`${P}.reported.0.pollutant`);
+    expect(
+      issuesOf(() =>
+        runIndicator(airPurification, { reported: [{ pollutant: 'co', quantity: { value: '1', unit: 't' } }] }, decimalArithmetic),
+      )[0]!.path,
+    ).toBe(`${P}.reported.0.pollutant`);
   });
 });
 
@@ -187,13 +252,22 @@ describe('regulating.air-purification, reported amounts', () => {
     ],
     prices: { so2: { value: '0.83', unit: '元/kg', priceYear: 2014 }, dust: { value: '0.23', unit: '元/kg', priceYear: 2014 } },
   };
-  const wan = (x: { dividedBy(n: number): { toDecimalPlaces(d: number): { toFixed(d: number): string } } }) => x.dividedBy(1e4).toDecimalPlaces(2).toFixed(2);
+  const wan = (x: { dividedBy(n: number): { toDecimalPlaces(d: number): { toFixed(d: number): string } } }) =>
+    x.dividedBy(1e4).toDecimalPlaces(2).toFixed(2);
 
   it('reproduces the Gaotianyan 2014 SO₂ and dust rows', () => {
     const { decimal, float } = runBoth(airPurification, input, { priceYear: 2014 });
     expect(decimal.value.lines.map((l) => wan(l.value.value))).toEqual([
-      '10.97', '17.29', '16.25', '1.59', '1.98',
-      '468.09', '546.45', '641.16', '93.32', '68.17',
+      '10.97',
+      '17.29',
+      '16.25',
+      '1.59',
+      '1.98',
+      '468.09',
+      '546.45',
+      '641.16',
+      '93.32',
+      '68.17',
     ]);
     expect(decimal.quantity.lines[0]!.item).toBe('SO₂ · coniferous');
     expect(decimal.quantity.lines[0]!.quantity.value.toString()).toBe('132.2'); // 13.22 ×10⁴ kg = 132.2 t
@@ -206,7 +280,9 @@ describe('regulating.air-purification, reported amounts', () => {
     // with SO₂ the subtotal is 48.0902 + 1817.1771 = 1865.2673 ×10⁴ 元 (the case file's 48.08 + 1817.18 = 1865.26
     // adds rounded totals). The printed SO₂ total 48.08 is the sum of the rounded rows; exactly it is 48.0902.
     const { value } = runIndicator(airPurification, input, decimalArithmetic, { priceYear: 2014 });
-    const so2Total = value.lines.filter((l) => l.item.startsWith('SO₂')).reduce((s, l) => s.plus(l.value.value), value.total.value.times(0));
+    const so2Total = value.lines
+      .filter((l) => l.item.startsWith('SO₂'))
+      .reduce((s, l) => s.plus(l.value.value), value.total.value.times(0));
     const dustTotal = value.total.value.minus(so2Total);
     expect(wan(so2Total)).toBe('48.09');
     expect(wan(dustTotal)).toBe('1817.18');

@@ -28,8 +28,12 @@ describe('regulating.carbon-sequestration', () => {
     const { decimal, float } = runBoth(carbon, { ecosystems: [{ ...forest, nep: { value: '120', unit: 't C' } }] });
     const line = decimal.value.lines[0]!;
     expect([gap(line.quantity!.value, '440') < 1e-30, line.quantity!.unit]).toEqual([true, 't CO2/a']);
-    expect([gap(line.unitPrice!.value, '360') < 1e-30, line.unitPrice!.unit, line.unitPrice!.priceYear, line.unitPrice!.from])
-      .toEqual([true, '元/t CO2', 2011, 'step:carbon price per t CO₂']);
+    expect([gap(line.unitPrice!.value, '360') < 1e-30, line.unitPrice!.unit, line.unitPrice!.priceYear, line.unitPrice!.from]).toEqual([
+      true,
+      '元/t CO2',
+      2011,
+      'step:carbon price per t CO₂',
+    ]);
     const step = decimal.value.steps.find((s) => s.name === 'carbon price per t CO₂')!;
     expect(Object.values(step.inputs).map((i) => i.from)).toEqual(['coefficient:carbon-price.afforestation', 'coefficient:co2-per-carbon']);
     expect(unitMismatches(decimal)).toEqual([]);
@@ -39,20 +43,29 @@ describe('regulating.carbon-sequestration', () => {
 
   it('keeps a price given per t CO2 as it is, and a reported line in t C in t CO2', () => {
     // 100 t C as printed → 366.67 t CO2/a, valued at 50 元/t CO2 (no conversion step)
-    const input = { reported: [{ item: 'r', quantity: { value: '100', unit: 't C' } }], carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } };
+    const input = {
+      reported: [{ item: 'r', quantity: { value: '100', unit: 't C' } }],
+      carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 },
+    };
     const { value } = runIndicator(carbon, input, decimalArithmetic);
-    expect(value.lines.map((l) => [l.quantity!.unit, l.unitPrice!.unit, l.unitPrice!.from])).toEqual([['t CO2/a', '元/t CO2', 'input:indicators.regulating.carbon-sequestration.carbonPrice']]);
+    expect(value.lines.map((l) => [l.quantity!.unit, l.unitPrice!.unit, l.unitPrice!.from])).toEqual([
+      ['t CO2/a', '元/t CO2', 'input:indicators.regulating.carbon-sequestration.carbonPrice'],
+    ]);
     expect(value.steps.map((s) => s.name)).toEqual(['value of r', 'total']);
   });
 
-  it('shows the sample county\'s carbon row in t CO2 with a price per t CO2 (issue 16: it showed 元/t C)', () => {
+  it("shows the sample county's carbon row in t CO2 with a price per t CO2 (issue 16: it showed 元/t C)", () => {
     // shanxi profile: the afforestation cost 1 320 元/t C (2011), rebased to 2022 by the CPI, ÷ 44/12.
     const data: unknown = sample; // a data file, as a user's program reads it
     const json = gepResultToJson(computeGep(data));
-    const row = formatAccountTable(json).split('\n').find((r) => r.startsWith('regulating.carbon-sequestration'))!;
+    const row = formatAccountTable(json)
+      .split('\n')
+      .find((r) => r.startsWith('regulating.carbon-sequestration'))!;
     expect(row).toMatch(/万t CO2\/a +[\d,.]+ 元\/t CO2 /);
     const carbonJson = json.indicators.find((i) => i.id === 'regulating.carbon-sequestration')!;
-    expect(new Set(carbonJson.value.lines.map((l) => `${l.quantity?.unit} × ${l.unitPrice?.unit}`))).toEqual(new Set(['t CO2/a × 元/t CO2']));
+    expect(new Set(carbonJson.value.lines.map((l) => `${l.quantity?.unit} × ${l.unitPrice?.unit}`))).toEqual(
+      new Set(['t CO2/a × 元/t CO2']),
+    );
   });
 
   it('computes NEP = β × NPP_dm × 72/162 in the npp-ratio variant', () => {
@@ -79,7 +92,12 @@ describe('regulating.carbon-sequestration', () => {
   it('asks for β in the npp-ratio variant: the table has no default', () => {
     const input = { ecosystems: [{ ...forest, nppDryMatter: { value: '1000', unit: 't' } }] };
     expect(issuesOf(() => runIndicator(carbon, input, decimalArithmetic, { variant: { quantity: 'npp-ratio' } }))).toEqual([
-      { code: 'input.required', path: 'indicators.regulating.carbon-sequestration.ecosystems.0.nepNppRatio', expected: 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)', found: undefined },
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.carbon-sequestration.ecosystems.0.nepNppRatio',
+        expected: 'β = NEP/NPP of the type (variant npp-ratio; the table has no default)',
+        found: undefined,
+      },
     ]);
   });
 
@@ -91,7 +109,11 @@ describe('regulating.carbon-sequestration', () => {
       ecosystems: [
         { ...forest, area: { value: '2', unit: 'km²' }, sequestrationRate: { value: '1.5', unit: 't C/(hm²·a)' } },
         { ecosystemType: 'temperate-steppe', area: { value: '150', unit: 'hm²' }, sequestrationRate: { value: '2', unit: 't CO2/hm²' } },
-        { ecosystemType: 'deciduous-broadleaf-shrub', area: { value: '0', unit: 'hm²' }, sequestrationRate: { value: '1', unit: 't C/(hm²·a)' } },
+        {
+          ecosystemType: 'deciduous-broadleaf-shrub',
+          area: { value: '0', unit: 'hm²' },
+          sequestrationRate: { value: '1', unit: 't C/(hm²·a)' },
+        },
       ],
       carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 },
     };
@@ -105,7 +127,11 @@ describe('regulating.carbon-sequestration', () => {
 
   it('keeps a negative sequestration rate with its sign and warns', () => {
     // cropland losing soil carbon: −0.2 t C/(hm²·a) × 100 hm² = −20 t C → −73.33 t CO2
-    const input = { ecosystems: [{ ecosystemType: 'cropland', area: { value: '100', unit: 'hm²' }, sequestrationRate: { value: '-0.2', unit: 't C/(hm²·a)' } }] };
+    const input = {
+      ecosystems: [
+        { ecosystemType: 'cropland', area: { value: '100', unit: 'hm²' }, sequestrationRate: { value: '-0.2', unit: 't C/(hm²·a)' } },
+      ],
+    };
     const { quantity } = runIndicator(carbon, input, decimalArithmetic, { variant: { quantity: 'sequestration-rate' } });
     expect(gap(quantity.total!.value, '-73.33333333333333333333333333333333333333')).toBeLessThan(1e-30);
     expect(quantity.warnings.map((w) => w.code)).toEqual(['net-carbon-source']);
@@ -123,13 +149,16 @@ describe('regulating.carbon-sequestration', () => {
     const { decimal, float } = runBoth(carbon, input, { variant: { quantity: 'dry-matter' } });
     expect(decimal.quantity.lines[0]!.quantity.value.toString()).toBe('9862.01');
     expect(gap(decimal.quantity.total!.value, '10228.67666666666666666666666666666666667')).toBeLessThan(1e-30);
-    expect(relativeDifference(float.quantity.total!.value, 9862.01 + 100 * 44 / 12)).toBeLessThan(1e-12);
+    expect(relativeDifference(float.quantity.total!.value, 9862.01 + (100 * 44) / 12)).toBeLessThan(1e-12);
     expect(decimal.quantity.steps.map((s) => s.formula)).toEqual(['Q_CO2 as reported', 'Q_CO2 = k × Q_C', 'Q = Σ_i Q_i (reported)']);
     expect(decimal.value.total.value.toNumber()).toBeCloseTo(1022867.67, 2);
   });
 
   it('wants either ecosystems or reported quantities, not both', () => {
-    const both = { ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }], reported: [{ item: 'x', quantity: { value: '1', unit: 't CO2' } }] };
+    const both = {
+      ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }],
+      reported: [{ item: 'x', quantity: { value: '1', unit: 't CO2' } }],
+    };
     expect(issuesOf(() => runIndicator(carbon, both, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.missing-basis', 'indicators.regulating.carbon-sequestration'],
     ]);
@@ -137,9 +166,11 @@ describe('regulating.carbon-sequestration', () => {
   });
 
   it('refuses a reported quantity that is neither carbon nor CO2, and a β above 1', () => {
-    expect(issuesOf(() => runIndicator(carbon, { reported: [{ item: 'x', quantity: { value: '5', unit: 't' } }] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
-      ['input.unit-dimension', 'indicators.regulating.carbon-sequestration.reported.0.quantity.unit'],
-    ]);
+    expect(
+      issuesOf(() => runIndicator(carbon, { reported: [{ item: 'x', quantity: { value: '5', unit: 't' } }] }, decimalArithmetic)).map(
+        (i) => [i.code, i.path],
+      ),
+    ).toEqual([['input.unit-dimension', 'indicators.regulating.carbon-sequestration.reported.0.quantity.unit']]);
     const input = { ecosystems: [{ ...forest, nppDryMatter: { value: '5', unit: 't' }, nepNppRatio: { value: '120', unit: '%' } }] };
     expect(issuesOf(() => runIndicator(carbon, input, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.out-of-range', 'indicators.regulating.carbon-sequestration.ecosystems.0.nepNppRatio.value'],
@@ -188,19 +219,35 @@ describe('regulating.carbon-sequestration', () => {
   it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
     const lines = [
       { ...forest, nep: { value: '-3', unit: 't C' }, nppDryMatter: { value: '10', unit: 't' }, nepNppRatio: { value: '0.5', unit: '1' } },
-      { ecosystemType: 'temperate-steppe', item: '草地 grassland', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' }, nppDryMatter: { value: '5', unit: 't' }, nepNppRatio: { value: '40', unit: '%' } },
+      {
+        ecosystemType: 'temperate-steppe',
+        item: '草地 grassland',
+        npp: { value: '30', unit: 't C' },
+        heterotrophicRespiration: { value: '27', unit: 't C' },
+        nppDryMatter: { value: '5', unit: 't' },
+        nepNppRatio: { value: '40', unit: '%' },
+      },
     ];
     const rates = [
       { ...forest, area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '-0.1', unit: 't C/(hm²·a)' } },
       { ecosystemType: 'cropland', area: { value: '10', unit: 'hm²' }, sequestrationRate: { value: '1', unit: 't CO2/(hm²·a)' } },
     ];
-    const reported = [{ item: 'forest', quantity: { value: '-1', unit: 't C' } }, { item: '灌丛', quantity: { value: '5', unit: 't CO2' } }];
+    const reported = [
+      { item: 'forest', quantity: { value: '-1', unit: 't C' } },
+      { item: '灌丛', quantity: { value: '5', unit: 't CO2' } },
+    ];
     const runs = [
-      ...(['nep', 'dry-matter', 'npp-ratio'] as const).map((quantity) => runIndicator(carbon, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } })),
-      runIndicator(carbon, { ecosystems: rates, carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } }, decimalArithmetic, { variant: { quantity: 'sequestration-rate' } }),
+      ...(['nep', 'dry-matter', 'npp-ratio'] as const).map((quantity) =>
+        runIndicator(carbon, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } }),
+      ),
+      runIndicator(carbon, { ecosystems: rates, carbonPrice: { value: '50', unit: '元/t CO2', priceYear: 2022 } }, decimalArithmetic, {
+        variant: { quantity: 'sequestration-rate' },
+      }),
       runIndicator(carbon, { reported }, decimalArithmetic),
     ];
-    expect(runs.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings].map((w) => w.code))).toEqual(expect.arrayContaining(['net-carbon-source', 'input-not-used', 'price-year-mismatch']));
+    expect(runs.flatMap((r) => [...r.quantity.warnings, ...r.value.warnings].map((w) => w.code))).toEqual(
+      expect.arrayContaining(['net-carbon-source', 'input-not-used', 'price-year-mismatch']),
+    );
     for (const r of runs) {
       expect(untranslated(r)).toEqual([]);
       expect(unitMismatches(r)).toEqual([]);

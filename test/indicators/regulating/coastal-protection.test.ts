@@ -5,11 +5,16 @@ import { decimalArithmetic } from '../../../src/numbers/arithmetic.js';
 
 const ID = 'indicators.regulating.coastal-protection';
 const mangrove = { item: '红树林 mangrove', ecosystemType: 'wetland', length: { value: '12.5', unit: 'km' } };
-const shelter = { item: '沿海防护林 coastal shelter forest', ecosystemType: 'forest', length: { value: '800', unit: 'm' }, dykeCost: { value: '2000', unit: '万元/km', priceYear: 2022 } };
+const shelter = {
+  item: '沿海防护林 coastal shelter forest',
+  ecosystemType: 'forest',
+  length: { value: '800', unit: 'm' },
+  dykeCost: { value: '2000', unit: '万元/km', priceYear: 2022 },
+};
 const dykeCost = { value: '30000000', unit: '元/km', priceYear: 2022 };
 
 describe('regulating.coastal-protection', () => {
-  it('values the protected coastline at the dyke cost per km, a segment\'s own cost first', () => {
+  it("values the protected coastline at the dyke cost per km, a segment's own cost first", () => {
     // mangrove 12.5 km × 3 000 万元/km = 375 000 000 元; shelter forest 0.8 km × 2 000 万元/km = 16 000 000 元
     // L = 13.3 km; V = 391 000 000 元
     const { decimal, float } = runBoth(coastalProtection, { coastlines: [mangrove, shelter], dykeCost });
@@ -25,7 +30,12 @@ describe('regulating.coastal-protection', () => {
 
   it('annualises the dyke cost over its service life, plus maintenance, in the annualised variant', () => {
     // c = 30 000 000 元/km ÷ 50 a + 200 000 元/(km·a) = 800 000 元/(km·a); V = 12.5 km × 800 000 = 10 000 000 元
-    const input = { coastlines: [mangrove], dykeCost, serviceLife: { value: '50', unit: 'a' }, maintenanceCost: { value: '20', unit: '万元/km', priceYear: 2022 } };
+    const input = {
+      coastlines: [mangrove],
+      dykeCost,
+      serviceLife: { value: '50', unit: 'a' },
+      maintenanceCost: { value: '20', unit: '万元/km', priceYear: 2022 },
+    };
     const { decimal, float } = runBoth(coastalProtection, input, { variant: { cost: 'annualised' } });
     expect(decimal.value.lines[0]!.unitPrice).toMatchObject({ unit: '元/(km·a)', from: 'step:annual dyke cost for 红树林 mangrove' });
     expect(decimal.value.lines[0]!.unitPrice!.value.toString()).toBe('800000');
@@ -41,19 +51,39 @@ describe('regulating.coastal-protection', () => {
 
   it('requires a dyke cost (no verified default exists), of the account year, and a service life when annualising', () => {
     expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [mangrove, shelter] }, decimalArithmetic))).toEqual([
-      { code: 'input.required', path: `${ID}.coastlines.0.dykeCost`, expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)', found: undefined },
+      {
+        code: 'input.required',
+        path: `${ID}.coastlines.0.dykeCost`,
+        expected: 'a dyke or breakwater cost per km, here or as dykeCost for the region (no verified default exists)',
+        found: undefined,
+      },
     ]);
-    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost: { ...dykeCost, priceYear: 2015 } }, decimalArithmetic)).map((i) => i.code)).toEqual(['input.price-year']);
-    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost }, decimalArithmetic, { variant: { cost: 'annualised' } })).map((i) => [i.code, i.path])).toEqual([
-      ['input.required', `${ID}.serviceLife`],
-    ]);
-    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost, serviceLife: { value: '0', unit: 'a' } }, decimalArithmetic, { variant: { cost: 'annualised' } })).map((i) => [i.code, i.path])).toEqual([
-      ['input.out-of-range', `${ID}.serviceLife.value`],
-    ]);
+    expect(
+      issuesOf(() =>
+        runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost: { ...dykeCost, priceYear: 2015 } }, decimalArithmetic),
+      ).map((i) => i.code),
+    ).toEqual(['input.price-year']);
+    expect(
+      issuesOf(() =>
+        runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost }, decimalArithmetic, { variant: { cost: 'annualised' } }),
+      ).map((i) => [i.code, i.path]),
+    ).toEqual([['input.required', `${ID}.serviceLife`]]);
+    expect(
+      issuesOf(() =>
+        runIndicator(coastalProtection, { coastlines: [mangrove], dykeCost, serviceLife: { value: '0', unit: 'a' } }, decimalArithmetic, {
+          variant: { cost: 'annualised' },
+        }),
+      ).map((i) => [i.code, i.path]),
+    ).toEqual([['input.out-of-range', `${ID}.serviceLife.value`]]);
   });
 
   it('names every trace step in Chinese too, on both variants', () => {
-    const input = { coastlines: [mangrove, shelter], dykeCost, serviceLife: { value: '50', unit: 'a' }, maintenanceCost: { value: '20', unit: '万元/km', priceYear: 2022 } };
+    const input = {
+      coastlines: [mangrove, shelter],
+      dykeCost,
+      serviceLife: { value: '50', unit: 'a' },
+      maintenanceCost: { value: '20', unit: '万元/km', priceYear: 2022 },
+    };
     for (const cost of ['as-given', 'annualised']) {
       const r = runIndicator(coastalProtection, input, decimalArithmetic, { variant: { cost } });
       expect(untranslated(r)).toEqual([]);
@@ -63,11 +93,18 @@ describe('regulating.coastal-protection', () => {
   });
 
   it('refuses a length in a wrong dimension, a negative length and an empty list', () => {
-    const bad = [{ ...mangrove, length: { value: '12.5', unit: 'km²' } }, { ...mangrove, length: { value: '-1', unit: 'km' } }];
-    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: bad, dykeCost }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
+    const bad = [
+      { ...mangrove, length: { value: '12.5', unit: 'km²' } },
+      { ...mangrove, length: { value: '-1', unit: 'km' } },
+    ];
+    expect(
+      issuesOf(() => runIndicator(coastalProtection, { coastlines: bad, dykeCost }, decimalArithmetic)).map((i) => [i.code, i.path]),
+    ).toEqual([
       ['input.unit-dimension', `${ID}.coastlines.0.length.unit`],
       ['input.out-of-range', `${ID}.coastlines.1.length.value`],
     ]);
-    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [], dykeCost }, decimalArithmetic))[0]!.code).toBe('input.out-of-range');
+    expect(issuesOf(() => runIndicator(coastalProtection, { coastlines: [], dykeCost }, decimalArithmetic))[0]!.code).toBe(
+      'input.out-of-range',
+    );
   });
 });

@@ -29,7 +29,12 @@ describe('regulating.flood-regulation', () => {
     // marsh: C_m = 0.3 m × 2 km² = 600 000 m³/a (ganzi-2017 depth)
     // Q = 800 000 + 50 000 + 3 500 000 + 600 000 = 4 950 000 m³/a
     // V = 4 950 000 × 7.06 元/m³ (reservoir-storage-cost, 2010) = 34 947 000 元
-    const { decimal, float } = runBoth(floodRegulation, { vegetation: [forest], lakes: squareRootLakes, reservoirs: [reservoir], marshes: [marsh] });
+    const { decimal, float } = runBoth(floodRegulation, {
+      vegetation: [forest],
+      lakes: squareRootLakes,
+      reservoirs: [reservoir],
+      marshes: [marsh],
+    });
     expect(q(decimal, 'vegetation · deciduous-broadleaf-forest')).toBe('800000');
     expect(q(decimal, 'lake · lake A')).toBe('20000');
     expect(q(decimal, 'lake · lake B')).toBe('30000');
@@ -39,7 +44,10 @@ describe('regulating.flood-regulation', () => {
     expect(decimal.A.toString(decimal.value.total.value)).toBe('34947000');
     expect(relativeDifference(float.value.total.value, 34_947_000)).toBeLessThan(1e-12);
     expect(decimal.quantity.steps.filter((s) => /^C_[vlrm]$/.test(s.name)).map((s) => [s.name, s.result.value])).toEqual([
-      ['C_v', '800000'], ['C_l', '50000'], ['C_r', '3500000'], ['C_m', '600000'],
+      ['C_v', '800000'],
+      ['C_l', '50000'],
+      ['C_r', '3500000'],
+      ['C_m', '600000'],
     ]);
     expect(decimal.value.warnings.map((w) => w.code)).toContain('price-year-mismatch'); // 2010 price in a 2022 account without an index
   });
@@ -70,17 +78,25 @@ describe('regulating.flood-regulation', () => {
     const { quantity, coefficients } = runIndicator(floodRegulation, { lakes }, decimalArithmetic);
     expect(relativeDifference(quantity.total!.value.toNumber(), Math.exp(4.924) * 1e4)).toBeLessThan(1e-14);
     expect(coefficients.find((c) => c.id === 'lake-regression.eastern-plain.a')!.status).toBe('to-verify');
-    expect(issuesOf(() => runIndicator(floodRegulation, { lakes }, decimalArithmetic, { strict: true }))[0]!.code).toBe('coefficient.to-verify');
+    expect(issuesOf(() => runIndicator(floodRegulation, { lakes }, decimalArithmetic, { strict: true }))[0]!.code).toBe(
+      'coefficient.to-verify',
+    );
   });
 
   it('needs a and b for a Mongolia–Xinjiang lake, and both of them', () => {
     const base = { item: 'west', region: 'mongolia-xinjiang-plateau', area: { value: '4', unit: 'km²' } };
-    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [base] }, decimalArithmetic))).toEqual([{
-      code: 'input.required', path: 'indicators.regulating.flood-regulation.lakes.0.a',
-      expected: 'the coefficients a and b: the table has no lake regression for region "mongolia-xinjiang-plateau" (its pair is not known); give a and b', found: undefined,
-    }]);
-    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [{ ...base, a: '1' }] }, decimalArithmetic)).map((i) => i.path))
-      .toEqual(['indicators.regulating.flood-regulation.lakes.0.b']);
+    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [base] }, decimalArithmetic))).toEqual([
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.flood-regulation.lakes.0.a',
+        expected:
+          'the coefficients a and b: the table has no lake regression for region "mongolia-xinjiang-plateau" (its pair is not known); give a and b',
+        found: undefined,
+      },
+    ]);
+    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [{ ...base, a: '1' }] }, decimalArithmetic)).map((i) => i.path)).toEqual([
+      'indicators.regulating.flood-regulation.lakes.0.b',
+    ]);
     // with a = 0, b = 0.5: C = √4 = 2 万m³
     const { quantity } = runIndicator(floodRegulation, { lakes: [{ ...base, a: '0', b: '0.5' }] }, decimalArithmetic);
     expect(quantity.total!.value.toString()).toBe('20000');
@@ -107,24 +123,38 @@ describe('regulating.flood-regulation', () => {
     // C_v = 10 km² × (100 − 35) mm = 650 000 m³/a
     const depth = { ...forest, stormRunoffCoefficient: undefined, stormRunoff: { value: '35', unit: 'mm' } };
     expect(runIndicator(floodRegulation, { vegetation: [depth] }, decimalArithmetic).quantity.total!.value.toString()).toBe('650000');
-    expect(issuesOf(() => runIndicator(floodRegulation, { vegetation: [{ ...depth, stormRunoff: { value: '120', unit: 'mm' } }] }, decimalArithmetic))).toEqual([{
-      code: 'input.out-of-range', path: 'indicators.regulating.flood-regulation.vegetation.0.stormRunoff',
-      expected: 'a storm runoff no larger than the storm rainfall (100 mm)', found: '120 mm',
-    }]);
+    expect(
+      issuesOf(() =>
+        runIndicator(floodRegulation, { vegetation: [{ ...depth, stormRunoff: { value: '120', unit: 'mm' } }] }, decimalArithmetic),
+      ),
+    ).toEqual([
+      {
+        code: 'input.out-of-range',
+        path: 'indicators.regulating.flood-regulation.vegetation.0.stormRunoff',
+        expected: 'a storm runoff no larger than the storm rainfall (100 mm)',
+        found: '120 mm',
+      },
+    ]);
   });
 
   it('uses a given flood-control share or retention depth over the table values', () => {
     // 0.5 × 200 万m³ = 1 000 000 m³; 0.5 m × 100 hm² = 500 000 m³
-    const { quantity, coefficients } = runIndicator(floodRegulation, {
-      reservoirs: [{ item: 'r', totalCapacity: { value: '200', unit: '万m³' }, floodControlShare: { value: '50', unit: '%' } }],
-      marshes: [{ item: 'm', area: { value: '100', unit: 'hm²' }, retentionDepth: { value: '50', unit: 'cm' } }],
-    }, decimalArithmetic);
+    const { quantity, coefficients } = runIndicator(
+      floodRegulation,
+      {
+        reservoirs: [{ item: 'r', totalCapacity: { value: '200', unit: '万m³' }, floodControlShare: { value: '50', unit: '%' } }],
+        marshes: [{ item: 'm', area: { value: '100', unit: 'hm²' }, retentionDepth: { value: '50', unit: 'cm' } }],
+      },
+      decimalArithmetic,
+    );
     expect(quantity.lines.map((l) => l.quantity.value.toString())).toEqual(['1000000', '500000']);
     expect(coefficients.map((c) => c.id)).toEqual(['reservoir-storage-cost']); // no share, no depth from the table
   });
 
   it('excludes vegetation in the variant vegetation: exclude, with a warning', () => {
-    const { quantity } = runIndicator(floodRegulation, { vegetation: [forest], marshes: [marsh] }, decimalArithmetic, { variant: { vegetation: 'exclude' } });
+    const { quantity } = runIndicator(floodRegulation, { vegetation: [forest], marshes: [marsh] }, decimalArithmetic, {
+      variant: { vegetation: 'exclude' },
+    });
     expect(quantity.total!.value.toString()).toBe('600000');
     expect(quantity.warnings.map((w) => w.code)).toEqual(['component-excluded']);
   });
@@ -136,7 +166,11 @@ describe('regulating.flood-regulation', () => {
       reservoirs: [{ item: 'y' }],
       marshes: [{ item: 'z' }],
     };
-    expect(issuesOf(() => runIndicator(floodRegulation, input, decimalArithmetic)).map((i) => `${i.code} ${i.path.replace('indicators.regulating.flood-regulation.', '')}`)).toEqual([
+    expect(
+      issuesOf(() => runIndicator(floodRegulation, input, decimalArithmetic)).map(
+        (i) => `${i.code} ${i.path.replace('indicators.regulating.flood-regulation.', '')}`,
+      ),
+    ).toEqual([
       'input.required vegetation.0.area',
       'input.required vegetation.0.stormRainfall',
       'input.required vegetation.0.stormRunoff',
@@ -146,40 +180,60 @@ describe('regulating.flood-regulation', () => {
       'input.required marshes.0.area',
     ]);
     expect(issuesOf(() => runIndicator(floodRegulation, {}, decimalArithmetic))[0]!.code).toBe('input.missing-basis');
-    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [{ item: 'x', region: 'atlantis' }] }, decimalArithmetic))[0]!.path)
-      .toBe('indicators.regulating.flood-regulation.lakes.0.region');
-    expect(issuesOf(() => runIndicator(floodRegulation, { marshes: [{ item: 'z', area: { value: '-1', unit: 'km²' } }] }, decimalArithmetic))[0]!.code)
-      .toBe('input.out-of-range');
+    expect(issuesOf(() => runIndicator(floodRegulation, { lakes: [{ item: 'x', region: 'atlantis' }] }, decimalArithmetic))[0]!.path).toBe(
+      'indicators.regulating.flood-regulation.lakes.0.region',
+    );
+    expect(
+      issuesOf(() => runIndicator(floodRegulation, { marshes: [{ item: 'z', area: { value: '-1', unit: 'km²' } }] }, decimalArithmetic))[0]!
+        .code,
+    ).toBe('input.out-of-range');
   });
 
   it('names every step and warning in Chinese too', () => {
     const input = {
       vegetation: [forest, { ...forest, item: 'reported forest', reported: { value: '1', unit: 'm³/a' } }],
-      lakes: [...squareRootLakes, { item: 'pond', a: '0', b: '0.5', area: { value: '0.25', unit: 'km²' } }, { item: 'dry', a: '0', b: '0.5', area: { value: '0', unit: 'km²' } }],
-      reservoirs: [reservoir], marshes: [marsh],
+      lakes: [
+        ...squareRootLakes,
+        { item: 'pond', a: '0', b: '0.5', area: { value: '0.25', unit: 'km²' } },
+        { item: 'dry', a: '0', b: '0.5', area: { value: '0', unit: 'km²' } },
+      ],
+      reservoirs: [reservoir],
+      marshes: [marsh],
     };
     const r = runIndicator(floodRegulation, input, decimalArithmetic);
     expect(r.quantity.warnings.map((w) => w.code)).toEqual(['reported-quantity-used', 'lake-below-regression-range']);
     expect(untranslated(r)).toEqual([]);
-    expect(r.quantity.steps.find((s) => s.name === 'flood storage of vegetation · deciduous-broadleaf-forest')!.zh!.name).toBe('植被 · 落叶阔叶林调蓄量');
+    expect(r.quantity.steps.find((s) => s.name === 'flood storage of vegetation · deciduous-broadleaf-forest')!.zh!.name).toBe(
+      '植被 · 落叶阔叶林调蓄量',
+    );
     expect(r.value.steps.find((s) => s.name === 'value of lake · lake A')!.zh!.name).toBe('湖泊 · lake A价值量');
     expect(r.quantity.warnings[1]!.zh).toBe('湖泊 pond：面积 0.25 km² 小于 rao-2014 所评估湖泊的 1 km²，回归式为外推');
-    const excluded = runIndicator(floodRegulation, { vegetation: [forest], marshes: [marsh] }, decimalArithmetic, { variant: { vegetation: 'exclude' } });
+    const excluded = runIndicator(floodRegulation, { vegetation: [forest], marshes: [marsh] }, decimalArithmetic, {
+      variant: { vegetation: 'exclude' },
+    });
     expect(untranslated(excluded)).toEqual([]);
   });
 
   it('values at a given price and refuses a price of another year', () => {
     const unitPrice = { value: '10', unit: '元/m³', priceYear: 2022 };
     expect(runIndicator(floodRegulation, { marshes: [marsh], unitPrice }, decimalArithmetic).value.total.value.toString()).toBe('6000000');
-    expect(issuesOf(() => runIndicator(floodRegulation, { marshes: [marsh], unitPrice: { ...unitPrice, priceYear: 2014 } }, decimalArithmetic))[0]!.code).toBe('input.price-year');
+    expect(
+      issuesOf(() =>
+        runIndicator(floodRegulation, { marshes: [marsh], unitPrice: { ...unitPrice, priceYear: 2014 } }, decimalArithmetic),
+      )[0]!.code,
+    ).toBe('input.price-year');
   });
 });
 
 describe('regulating.flood-regulation, reported storage', () => {
   it('takes a reported volume instead of the computation, with a warning when other fields are given', () => {
-    const { quantity } = runIndicator(floodRegulation, {
-      reservoirs: [{ ...reservoir, reported: { value: '120', unit: '万m³' } }], // 防洪库容 as registered
-    }, decimalArithmetic);
+    const { quantity } = runIndicator(
+      floodRegulation,
+      {
+        reservoirs: [{ ...reservoir, reported: { value: '120', unit: '万m³' } }], // 防洪库容 as registered
+      },
+      decimalArithmetic,
+    );
     expect(quantity.total!.value.toString()).toBe('1200000');
     expect(quantity.warnings.map((w) => w.code)).toEqual(['reported-quantity-used']);
   });

@@ -11,16 +11,21 @@ import type { WaterPurificationInput } from '../../../src/indicators/regulating/
 const amount = (value: string, unit: string) => ({ value, unit });
 
 export const conservation: WaterConservationInput = {
-  ecosystems: [{ ecosystemType: 'forest', area: amount('1', 'km²'), precipitation: amount('600', 'mm'), evapotranspiration: amount('400', 'mm') }],
+  ecosystems: [
+    { ecosystemType: 'forest', area: amount('1', 'km²'), precipitation: amount('600', 'mm'), evapotranspiration: amount('400', 'mm') },
+  ],
 };
-// @ts-expect-error -- a number where decimal text is required
-export const numberValue: WaterConservationInput = { ecosystems: [{ ecosystemType: 'forest', area: { value: 1, unit: 'km²' }, precipitation: amount('1', 'mm'), evapotranspiration: amount('1', 'mm') }] };
+export const numberValue: WaterConservationInput = {
+  ecosystems: [
+    // @ts-expect-error -- a number where decimal text is required
+    { ecosystemType: 'forest', area: { value: 1, unit: 'km²' }, precipitation: amount('1', 'mm'), evapotranspiration: amount('1', 'mm') },
+  ],
+};
 // @ts-expect-error -- a misspelt field
 export const misspelt: WaterConservationInput = { ecosystem: [] };
 export const reportedSand: SandFixationInput = { reported: [{ item: 'county', quantity: amount('-1', 't/a') }] };
 // @ts-expect-error -- a sand-fixation line names itself: item is required
 export const noItem: SandFixationInput = { reported: [{ quantity: amount('1', 't/a') }] };
-
 
 export const air: AirPurificationInput = {
   emissions: { so2: amount('1', 't') },

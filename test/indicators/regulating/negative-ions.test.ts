@@ -26,8 +26,10 @@ describe('regulating.negative-ions', () => {
     expect(decimal.value.total.value.toString()).toBe('27.5238324');
     expect(relativeDifference(float.value.total.value, 27.5238324)).toBeLessThan(1e-12);
     expect(decimal.coefficients.map((c) => [c.id, c.status])).toEqual([
-      ['negative-ion.lifetime', 'to-verify'], ['minutes-per-year', 'derived'],
-      ['negative-ion.production-cost', 'to-verify'], ['negative-ion.threshold', 'to-verify'],
+      ['negative-ion.lifetime', 'to-verify'],
+      ['minutes-per-year', 'derived'],
+      ['negative-ion.production-cost', 'to-verify'],
+      ['negative-ion.threshold', 'to-verify'],
     ]);
   });
 
@@ -44,10 +46,14 @@ describe('regulating.negative-ions', () => {
 
   it('takes a reported ion supply and values its share above the threshold', () => {
     // reported 7.884×10¹⁸ 个/a at Q = 1 500 → same 27.5238324 元
-    const reported = [{ item: '针阔混交林', ionConcentration: { value: '1500', unit: '个/cm³' }, quantity: { value: '7.884e18', unit: '个/a' } }];
+    const reported = [
+      { item: '针阔混交林', ionConcentration: { value: '1500', unit: '个/cm³' }, quantity: { value: '7.884e18', unit: '个/a' } },
+    ];
     const { value } = runIndicator(ions, { reported }, decimalArithmetic);
     expect(value.total.value.toString()).toBe('27.5238324');
-    expect(issuesOf(() => runIndicator(ions, { reported, stands: [stand] }, decimalArithmetic)).map((i) => i.code)).toEqual(['input.missing-basis']);
+    expect(issuesOf(() => runIndicator(ions, { reported, stands: [stand] }, decimalArithmetic)).map((i) => i.code)).toEqual([
+      'input.missing-basis',
+    ]);
   });
 
   it('lists missing stand sizes and refuses a concentration in a wrong dimension', () => {
@@ -56,22 +62,34 @@ describe('regulating.negative-ions', () => {
       ['input.required', 'indicators.regulating.negative-ions.stands.0.area'],
       ['input.required', 'indicators.regulating.negative-ions.stands.0.height'],
     ]);
-    expect(issuesOf(() => runIndicator(ions, { stands: [{ ...stand, ionConcentration: { value: '1500', unit: 'g/cm³' } }] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
-      ['input.unit-dimension', 'indicators.regulating.negative-ions.stands.0.ionConcentration.unit'],
-    ]);
+    expect(
+      issuesOf(() =>
+        runIndicator(ions, { stands: [{ ...stand, ionConcentration: { value: '1500', unit: 'g/cm³' } }] }, decimalArithmetic),
+      ).map((i) => [i.code, i.path]),
+    ).toEqual([['input.unit-dimension', 'indicators.regulating.negative-ions.stands.0.ionConcentration.unit']]);
   });
 
   it('names every step and warning in Chinese and prices every line per unit of its quantity', () => {
     const low = { ...stand, item: '低浓度林分', ionConcentration: { value: '500', unit: '个/cm³' } };
     const runs = [
       runIndicator(ions, { stands: [stand, low] }, decimalArithmetic),
-      runIndicator(ions, { reported: [{ item: 'mixed-forest', ionConcentration: { value: '1500', unit: '个/cm³' }, quantity: { value: '7.884e18', unit: '个/a' } }] }, decimalArithmetic),
+      runIndicator(
+        ions,
+        {
+          reported: [
+            { item: 'mixed-forest', ionConcentration: { value: '1500', unit: '个/cm³' }, quantity: { value: '7.884e18', unit: '个/a' } },
+          ],
+        },
+        decimalArithmetic,
+      ),
     ];
     for (const r of runs) {
       expect(untranslated(r)).toEqual([]);
       expect(unitMismatches(r)).toEqual([]);
     }
-    expect(runs[0]!.value.warnings.filter((w) => w.code === 'below-threshold').map((w) => w.zh)).toEqual(['低浓度林分：负离子浓度 500 个/cm³ 未超过阈值 600 个/cm³，价值按 0 计']);
+    expect(runs[0]!.value.warnings.filter((w) => w.code === 'below-threshold').map((w) => w.zh)).toEqual([
+      '低浓度林分：负离子浓度 500 个/cm³ 未超过阈值 600 个/cm³，价值按 0 计',
+    ]);
     expect(runs[1]!.quantity.steps.map((s) => s.zh!.name)).toEqual(['针阔混交林负离子供给量', '负氧离子']);
   });
 });

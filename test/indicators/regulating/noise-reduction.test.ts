@@ -24,7 +24,10 @@ describe('regulating.noise-reduction', () => {
     };
     const { decimal, float } = runBoth(noise, input);
     expect(decimal.value.lines.map((l) => [l.item, l.value.value.toString()])).toEqual([
-      ['G5 ring road', '3000000'], ['green belt 2', '1000000'], ['riverside', '3000000'], ['planned', '0'],
+      ['G5 ring road', '3000000'],
+      ['green belt 2', '1000000'],
+      ['riverside', '3000000'],
+      ['planned', '0'],
     ]);
     expect(decimal.value.total.value.toString()).toBe('7000000');
     expect(relativeDifference(float.value.total.value, 7000000)).toBeLessThan(1e-12);
@@ -34,19 +37,38 @@ describe('regulating.noise-reduction', () => {
   it('asks once for the barrier cost: the table has no default', () => {
     const input = { belts: [{ length: { value: '1', unit: 'km' } }, { length: { value: '2', unit: 'km' } }] };
     expect(issuesOf(() => runIndicator(noise, input, decimalArithmetic))).toEqual([
-      { code: 'input.required', path: 'indicators.regulating.noise-reduction.barrierCost', expected: 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt', found: undefined },
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.noise-reduction.barrierCost',
+        expected: 'the cost per km of an equivalent noise barrier (the table has no default): barrierCost, or one per belt',
+        found: undefined,
+      },
     ]);
   });
 
   it('refuses a length in a wrong dimension and a cost of another price year', () => {
-    expect(issuesOf(() => runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km²' } }], barrierCost: cost }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
-      ['input.unit-dimension', 'indicators.regulating.noise-reduction.belts.0.length.unit'],
-    ]);
-    expect(issuesOf(() => runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km' } }], barrierCost: { ...cost, priceYear: 2020 } }, decimalArithmetic))[0]!.code).toBe('input.price-year');
+    expect(
+      issuesOf(() => runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km²' } }], barrierCost: cost }, decimalArithmetic)).map(
+        (i) => [i.code, i.path],
+      ),
+    ).toEqual([['input.unit-dimension', 'indicators.regulating.noise-reduction.belts.0.length.unit']]);
+    expect(
+      issuesOf(() =>
+        runIndicator(
+          noise,
+          { belts: [{ length: { value: '1', unit: 'km' } }], barrierCost: { ...cost, priceYear: 2020 } },
+          decimalArithmetic,
+        ),
+      )[0]!.code,
+    ).toBe('input.price-year');
   });
 
   it('names every step in Chinese and prices every line per unit of its quantity', () => {
-    const r = runIndicator(noise, { belts: [{ length: { value: '1', unit: 'km' } }, { item: 'urban', length: { value: '2', unit: 'km' } }], barrierCost: cost }, decimalArithmetic);
+    const r = runIndicator(
+      noise,
+      { belts: [{ length: { value: '1', unit: 'km' } }, { item: 'urban', length: { value: '2', unit: 'km' } }], barrierCost: cost },
+      decimalArithmetic,
+    );
     expect(untranslated(r)).toEqual([]);
     expect(unitMismatches(r)).toEqual([]);
     expect(r.value.steps.map((s) => s.zh!.name)).toEqual(['绿化带 1价值量', '城镇价值量', '合计']);

@@ -15,7 +15,12 @@ describe('regulating.oxygen-release', () => {
   it('computes Q_O2 = 32/12 × NEP stoichiometrically and values it at the oxygen price', () => {
     // NEP = 12 t C → Q_O2 = 12 × 32/12 = 32 t; NPP − R_h = 30 − 27 = 3 t C → 8 t; total 40 t
     // V = 40 t × 1 000 元/t (baiyangdian-2017, 2011 prices) = 40 000 元
-    const input = { ecosystems: [{ ...forest, nep: { value: '12', unit: 't C' } }, { ecosystemType: 'temperate-steppe', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' } }] };
+    const input = {
+      ecosystems: [
+        { ...forest, nep: { value: '12', unit: 't C' } },
+        { ecosystemType: 'temperate-steppe', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' } },
+      ],
+    };
     const { decimal, float } = runBoth(oxygen, input);
     expect(gap(decimal.quantity.total!.value, '40')).toBeLessThan(1e-30);
     expect(gap(decimal.value.total.value, '40000')).toBeLessThan(1e-25);
@@ -33,7 +38,10 @@ describe('regulating.oxygen-release', () => {
 
   it('uses 1.2 or 1.19 t O2 per t dry matter in the two dry-matter variants', () => {
     // 100 t dry matter → 120 t (dry-matter) or 119 t (dry-matter-ly)
-    const input = { ecosystems: [{ ...forest, nppDryMatter: { value: '100', unit: 't' } }], oxygenPrice: { value: '1200', unit: '元/t', priceYear: 2022 } };
+    const input = {
+      ecosystems: [{ ...forest, nppDryMatter: { value: '100', unit: 't' } }],
+      oxygenPrice: { value: '1200', unit: '元/t', priceYear: 2022 },
+    };
     const a = runBoth(oxygen, input, { variant: { quantity: 'dry-matter' } });
     const b = runBoth(oxygen, input, { variant: { quantity: 'dry-matter-ly' } });
     expect(a.decimal.quantity.total!.value.toString()).toBe('120');
@@ -45,7 +53,12 @@ describe('regulating.oxygen-release', () => {
 
   it('keeps a negative NEP with its sign, warns, and accepts a zero NEP', () => {
     // −3 t C → −8 t O2; 0 t C → 0
-    const input = { ecosystems: [{ ...forest, nep: { value: '-3', unit: 't C' } }, { ecosystemType: 'cropland', nep: { value: '0', unit: 't C' } }] };
+    const input = {
+      ecosystems: [
+        { ...forest, nep: { value: '-3', unit: 't C' } },
+        { ecosystemType: 'cropland', nep: { value: '0', unit: 't C' } },
+      ],
+    };
     const { quantity } = runIndicator(oxygen, input, decimalArithmetic);
     expect(gap(quantity.total!.value, '-8')).toBeLessThan(1e-30);
     expect(quantity.warnings.map((w) => w.code)).toEqual(['net-carbon-source']);
@@ -53,20 +66,40 @@ describe('regulating.oxygen-release', () => {
 
   it('takes reported O2 quantities as printed, and not together with ecosystems', () => {
     // 7 199.87 + 48 295.56 = 55 495.43 t
-    const reported = [{ item: '针叶林', quantity: { value: '7199.87', unit: 't' } }, { item: '阔叶林', ecosystemType: 'forest', quantity: { value: '48295.56', unit: 't/a' } }];
+    const reported = [
+      { item: '针叶林', quantity: { value: '7199.87', unit: 't' } },
+      { item: '阔叶林', ecosystemType: 'forest', quantity: { value: '48295.56', unit: 't/a' } },
+    ];
     const { quantity } = runIndicator(oxygen, { reported }, decimalArithmetic, { variant: { quantity: 'dry-matter-ly' } });
     expect(quantity.total!.value.toString()).toBe('55495.43');
     expect(quantity.steps[0]!.formula).toBe('Q_i as reported');
-    expect(issuesOf(() => runIndicator(oxygen, { reported, ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }] }, decimalArithmetic)).map((i) => i.code)).toEqual(['input.missing-basis']);
+    expect(
+      issuesOf(() =>
+        runIndicator(oxygen, { reported, ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }] }, decimalArithmetic),
+      ).map((i) => i.code),
+    ).toEqual(['input.missing-basis']);
   });
 
   it('lists every line that lacks its basis, and refuses a price of another year', () => {
     const input = { ecosystems: [forest, { ecosystemType: 'cropland' }] };
     expect(issuesOf(() => runIndicator(oxygen, input, decimalArithmetic, { variant: { quantity: 'dry-matter' } }))).toEqual([
-      { code: 'input.required', path: 'indicators.regulating.oxygen-release.ecosystems.0.nppDryMatter', expected: 'NPP as dry matter (variant dry-matter)', found: undefined },
-      { code: 'input.required', path: 'indicators.regulating.oxygen-release.ecosystems.1.nppDryMatter', expected: 'NPP as dry matter (variant dry-matter)', found: undefined },
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.oxygen-release.ecosystems.0.nppDryMatter',
+        expected: 'NPP as dry matter (variant dry-matter)',
+        found: undefined,
+      },
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.oxygen-release.ecosystems.1.nppDryMatter',
+        expected: 'NPP as dry matter (variant dry-matter)',
+        found: undefined,
+      },
     ]);
-    const priced = { ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }], oxygenPrice: { value: '1000', unit: '元/t', priceYear: 2011 } };
+    const priced = {
+      ecosystems: [{ ...forest, nep: { value: '1', unit: 't C' } }],
+      oxygenPrice: { value: '1000', unit: '元/t', priceYear: 2011 },
+    };
     expect(issuesOf(() => runIndicator(oxygen, priced, decimalArithmetic))[0]!.code).toBe('input.price-year');
   });
 
@@ -101,18 +134,33 @@ describe('regulating.oxygen-release', () => {
   it('names every step and warning in Chinese and prices every line per unit of its quantity, in every variant', () => {
     const lines = [
       { ...forest, nep: { value: '-3', unit: 't C' }, nppDryMatter: { value: '10', unit: 't' } },
-      { ecosystemType: 'temperate-steppe', item: '草地', npp: { value: '30', unit: 't C' }, heterotrophicRespiration: { value: '27', unit: 't C' }, nppDryMatter: { value: '5', unit: 't' } },
+      {
+        ecosystemType: 'temperate-steppe',
+        item: '草地',
+        npp: { value: '30', unit: 't C' },
+        heterotrophicRespiration: { value: '27', unit: 't C' },
+        nppDryMatter: { value: '5', unit: 't' },
+      },
       { ecosystemType: 'cropland', co2Fixed: { value: '44', unit: 't CO2' }, nppDryMatter: { value: '5', unit: 't' } },
     ];
     const runs = [
-      ...(['nep', 'dry-matter', 'dry-matter-ly'] as const).map((quantity) => runIndicator(oxygen, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } })),
+      ...(['nep', 'dry-matter', 'dry-matter-ly'] as const).map((quantity) =>
+        runIndicator(oxygen, { ecosystems: lines }, decimalArithmetic, { variant: { quantity } }),
+      ),
       runIndicator(oxygen, { reported: [{ item: 'forest', quantity: { value: '-2', unit: 't' } }] }, decimalArithmetic),
     ];
     for (const r of runs) {
       expect(untranslated(r)).toEqual([]);
       expect(unitMismatches(r)).toEqual([]);
     }
-    expect(runs[0]!.quantity.warnings.map((w) => w.code)).toEqual(['input-not-used', 'net-carbon-source', 'input-not-used', 'input-not-used']);
-    expect(runs[3]!.quantity.warnings.map((w) => [w.code, w.message])).toEqual([['net-carbon-source', 'forest: the oxygen release is negative (-2 t/a), a net carbon source; kept with its sign']]);
+    expect(runs[0]!.quantity.warnings.map((w) => w.code)).toEqual([
+      'input-not-used',
+      'net-carbon-source',
+      'input-not-used',
+      'input-not-used',
+    ]);
+    expect(runs[3]!.quantity.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['net-carbon-source', 'forest: the oxygen release is negative (-2 t/a), a net carbon source; kept with its sign'],
+    ]);
   });
 });

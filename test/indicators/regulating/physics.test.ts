@@ -9,8 +9,19 @@ import fc from 'fast-check';
 import { decimalArithmetic as D, floatArithmetic as F, GepArithmeticError } from '../../../src/numbers/arithmetic.js';
 import { multiplyInto } from '../../../src/units/units.js';
 import {
-  nonNegative, nonNegativeF, RUSLE_UNITS, runoffDepth, rusleErosion, rweqNetSoilLossF, rweqSoilLoss, rweqSoilLossF, rweqSoilLosses, soilRetained, soilRetainedF,
-  waterBalanceDepth, waterBalanceDepthF,
+  nonNegative,
+  nonNegativeF,
+  RUSLE_UNITS,
+  runoffDepth,
+  rusleErosion,
+  rweqNetSoilLossF,
+  rweqSoilLoss,
+  rweqSoilLossF,
+  rweqSoilLosses,
+  soilRetained,
+  soilRetainedF,
+  waterBalanceDepth,
+  waterBalanceDepthF,
 } from '../../../src/indicators/regulating/physics.js';
 
 /** Doubles in [min, max], with the ends, 0 and subnormals likely; never NaN or infinite. */
@@ -32,16 +43,22 @@ function generic<R>(f: () => R): R | undefined {
 
 describe('float64 twins follow their generic formula bit for bit', () => {
   it('water balance: (P − P·α) − ET', () => {
-    fc.assert(fc.property(double(0, 5000), double(0, 1), double(0, 5000), (p, alpha, et) => {
-      expect(Object.is(waterBalanceDepthF(p, alpha, et), waterBalanceDepth(F, p, runoffDepth(F, p, alpha), et))).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(double(0, 5000), double(0, 1), double(0, 5000), (p, alpha, et) => {
+        expect(Object.is(waterBalanceDepthF(p, alpha, et), waterBalanceDepth(F, p, runoffDepth(F, p, alpha), et))).toBe(true);
+      }),
+      RUNS,
+    );
   });
 
   it('clamp max(Q, 0) without a branch: q·[q ≥ 0] + ([q < 0] − 1)·0, −0 kept as −0', () => {
     // Every finite double, with 0, −0, the subnormals and the largest values likely.
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (q) => {
-      expect(Object.is(nonNegativeF(q), nonNegative(F, q))).toBe(true);
-    }), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (q) => {
+        expect(Object.is(nonNegativeF(q), nonNegative(F, q))).toBe(true);
+      }),
+      { numRuns: 10_000 },
+    );
     for (const q of [-0, 0, -Number.MIN_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, Number.MAX_VALUE, Number.POSITIVE_INFINITY]) {
       expect(Object.is(nonNegativeF(q), nonNegative(F, q)), String(q)).toBe(true);
     }
@@ -56,24 +73,33 @@ describe('float64 twins follow their generic formula bit for bit', () => {
   });
 
   it('RUSLE: (A_p − A_r)·a with A_p = R·(K·LS), A_r = A_p·(C·P)', () => {
-    fc.assert(fc.property(double(0, 2e4), double(0, 1), double(0, 100), double(0, 1), double(0, 1), double(0, 1e6), (r, k, ls, c, p, area) => {
-      const e = rusleErosion(F, { r, k, ls, c, p });
-      expect(Object.is(soilRetainedF(r, k, ls, c, p, area), soilRetained(F, e.potential, e.actual, area))).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(double(0, 2e4), double(0, 1), double(0, 100), double(0, 1), double(0, 1), double(0, 1e6), (r, k, ls, c, p, area) => {
+        const e = rusleErosion(F, { r, k, ls, c, p });
+        expect(Object.is(soilRetainedF(r, k, ls, c, p, area), soilRetained(F, e.potential, e.actual, area))).toBe(true);
+      }),
+      RUNS,
+    );
   });
 
   it('RWEQ: SL(x) and SL_p − SL_a, for the table constants and for others', () => {
     const constants = fc.record({ a: double(1, 500), b: double(1, 500), c: double(-1, -0.05), z: double(1, 200) });
-    fc.assert(fc.property(double(0, 1e4), constants, (x, k) => {
-      const expected = generic(() => rweqSoilLoss(F, x, k));
-      fc.pre(expected !== undefined); // x near 5e-324: s² overflows (the twin gives the limit, 0)
-      expect(Object.is(rweqSoilLossF(x, k.a, k.b, k.c, k.z), expected)).toBe(true);
-    }), RUNS);
-    fc.assert(fc.property(double(0, 2000), double(0, 2), double(0, 1), constants, (wf, surface, cog, k) => {
-      const l = generic(() => rweqSoilLosses(F, wf, surface, cog, k));
-      fc.pre(l !== undefined);
-      expect(Object.is(rweqNetSoilLossF(wf, surface, cog, k.a, k.b, k.c, k.z), l.potential - l.actual)).toBe(true);
-    }), RUNS);
+    fc.assert(
+      fc.property(double(0, 1e4), constants, (x, k) => {
+        const expected = generic(() => rweqSoilLoss(F, x, k));
+        fc.pre(expected !== undefined); // x near 5e-324: s² overflows (the twin gives the limit, 0)
+        expect(Object.is(rweqSoilLossF(x, k.a, k.b, k.c, k.z), expected)).toBe(true);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(double(0, 2000), double(0, 2), double(0, 1), constants, (wf, surface, cog, k) => {
+        const l = generic(() => rweqSoilLosses(F, wf, surface, cog, k));
+        fc.pre(l !== undefined);
+        expect(Object.is(rweqNetSoilLossF(wf, surface, cog, k.a, k.b, k.c, k.z), l.potential - l.actual)).toBe(true);
+      }),
+      RUNS,
+    );
   });
 
   it('RWEQ: SL(0) = 0 on both paths, and SL(x) = 0 for x ≤ 0', () => {

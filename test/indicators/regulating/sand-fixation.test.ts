@@ -36,10 +36,20 @@ describe('regulating.sand-fixation', () => {
     expect(relativeDifference(float.quantity.total!.value, expectedQ)).toBeLessThan(1e-12);
     expect(relativeDifference(decimal.quantity.total!.value.toNumber(), float.quantity.total!.value)).toBeLessThan(1e-12);
     expect(relativeDifference(float.value.total.value, expectedV)).toBeLessThan(1e-12);
-    expect(decimal.value.lines[0]).toMatchObject({ item: 'temperate-steppe', ecosystemType: 'temperate-steppe', quantity: { unit: 'm²/a' }, unitPrice: { unit: '元/m²', from: 'coefficient:sand-control-cost' } });
+    expect(decimal.value.lines[0]).toMatchObject({
+      item: 'temperate-steppe',
+      ecosystemType: 'temperate-steppe',
+      quantity: { unit: 'm²/a' },
+      unitPrice: { unit: '元/m²', from: 'coefficient:sand-control-cost' },
+    });
     expect(decimal.coefficients.map((c) => [c.id, c.status])).toEqual([
-      ['rweq.qmax-coefficient', 'to-verify'], ['rweq.critical-length-coefficient', 'to-verify'], ['rweq.critical-length-exponent', 'to-verify'], ['rweq.downwind-distance', 'to-verify'],
-      ['sand-bulk-density', 'verified'], ['sand-cover-depth', 'verified'], ['sand-control-cost', 'verified'],
+      ['rweq.qmax-coefficient', 'to-verify'],
+      ['rweq.critical-length-coefficient', 'to-verify'],
+      ['rweq.critical-length-exponent', 'to-verify'],
+      ['rweq.downwind-distance', 'to-verify'],
+      ['sand-bulk-density', 'verified'],
+      ['sand-cover-depth', 'verified'],
+      ['sand-control-cost', 'verified'],
     ]);
   });
 
@@ -47,9 +57,18 @@ describe('regulating.sand-fixation', () => {
     // EF = (29.09 + 0.31×40 + 0.17×40 + 0.33×40/20 − 2.59×1)/100 = 46.36/100 = 0.4636
     // SCF = 1/(1 + 0.0066×20² + 0.021×1²) = 1/3.661;  K′ = exp(0) = 1 (Kr = Crr = 0);  COG = exp(−0.00483×50) = e^−0.2415
     const line = {
-      ecosystemType: 'temperate-steppe', area: { value: '100', unit: 'hm²' }, weatherFactor: { value: '10', unit: 'kg/m' },
-      soilTexture: { sand: { value: '40', unit: '%' }, silt: { value: '40', unit: '%' }, clay: { value: '20', unit: '%' }, organicMatter: { value: '1', unit: '%' } },
-      ridgeRoughness: { value: '0', unit: 'cm' }, randomRoughness: { value: '0', unit: 'cm' }, vegetationCover: { value: '50', unit: '%' },
+      ecosystemType: 'temperate-steppe',
+      area: { value: '100', unit: 'hm²' },
+      weatherFactor: { value: '10', unit: 'kg/m' },
+      soilTexture: {
+        sand: { value: '40', unit: '%' },
+        silt: { value: '40', unit: '%' },
+        clay: { value: '20', unit: '%' },
+        organicMatter: { value: '1', unit: '%' },
+      },
+      ridgeRoughness: { value: '0', unit: 'cm' },
+      randomRoughness: { value: '0', unit: 'cm' },
+      vegetationCover: { value: '50', unit: '%' },
     };
     const { decimal, float } = runBoth(sandFixation, { ecosystems: [line] }, { priceYear: 2010 });
     const step = (name: string) => decimal.quantity.steps.find((s) => s.name === `${name} of temperate-steppe`)!.result.value;
@@ -71,12 +90,21 @@ describe('regulating.sand-fixation', () => {
     const periods = (elevation: string) => ({
       elevation: { value: elevation, unit: 'm' },
       weatherPeriods: [
-        { item: 'spring', windFactor: { value: '100', unit: 'm³/s³' }, airTemperatureCelsius: '15', soilWetness: { value: '1', unit: '1' }, snowCoverFactor: { value: '1', unit: '1' } },
+        {
+          item: 'spring',
+          windFactor: { value: '100', unit: 'm³/s³' },
+          airTemperatureCelsius: '15',
+          soilWetness: { value: '1', unit: '1' },
+          snowCoverFactor: { value: '1', unit: '1' },
+        },
         { item: 'winter', weatherFactor: { value: '2', unit: 'kg/m' } },
       ],
       ecosystems: [{ ...steppe, weatherFactor: undefined }],
     });
-    for (const [h, ratio] of [['0', 1], ['1000', (1 - (0.0255 * 6357) / 6358) ** 5.256]] as const) {
+    for (const [h, ratio] of [
+      ['0', 1],
+      ['1000', (1 - (0.0255 * 6357) / 6358) ** 5.256],
+    ] as const) {
       const { decimal, float } = runBoth(sandFixation, periods(h), { priceYear: 2010 });
       const wf = ((100 * 1.293 * 273) / 288 / 9.8) * ratio;
       const step = (name: string) => decimal.quantity.steps.find((s) => s.name === name)!.result.value;
@@ -111,18 +139,30 @@ describe('regulating.sand-fixation', () => {
 
   it('uses a vegetation-restoration cost in that variant, and requires it there', () => {
     // Q = 12.8 t/a reported: 12.8 / (1.28 × 0.1) = 100 m² × 6 元/m² = 600 元
-    const input = { reported: [{ item: 'county', quantity: { value: '12.8', unit: 't/a' } }], restorationCost: { value: '6', unit: '元/m²', priceYear: 2022 } };
+    const input = {
+      reported: [{ item: 'county', quantity: { value: '12.8', unit: 't/a' } }],
+      restorationCost: { value: '6', unit: '元/m²', priceYear: 2022 },
+    };
     const { decimal, float } = runBoth(sandFixation, input, { variant: { price: 'vegetation-restoration-cost' } });
     expect(decimal.value.total.value.toString()).toBe('600');
     expect(float.value.total.value).toBeCloseTo(600, 10);
     // The total's step has the computed path's name, reported or not.
     expect(decimal.quantity.steps.at(-1)).toMatchObject({ name: 'sand fixation', zh: { name: '防风固沙' } });
-    expect(issuesOf(() => runIndicator(sandFixation, { reported: input.reported }, decimalArithmetic, { variant: { price: 'vegetation-restoration-cost' } }))).toEqual([
-      { code: 'input.required', path: `${ID}.restorationCost`, expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)', found: undefined },
+    expect(
+      issuesOf(() =>
+        runIndicator(sandFixation, { reported: input.reported }, decimalArithmetic, { variant: { price: 'vegetation-restoration-cost' } }),
+      ),
+    ).toEqual([
+      {
+        code: 'input.required',
+        path: `${ID}.restorationCost`,
+        expected: 'a vegetation-restoration cost per m² (variant vegetation-restoration-cost; the table has no value)',
+        found: undefined,
+      },
     ]);
   });
 
-  it('values by Q/(ρ·h) × cost per area: the same mechanics reproduce miao-2017\'s 保土固沙 row', () => {
+  it("values by Q/(ρ·h) × cost per area: the same mechanics reproduce miao-2017's 保土固沙 row", () => {
     // ../shared/cases/gaotianyan-2014.md, Table 3 (avoided land loss, a soil-retention item priced like sand cover):
     // 2985.40 t / (0.37 t/m³ × 0.67 m) = 12 042.76 m² × 791.09 元/hm² = 952.69 元/hm², printed 12042.76 m² and 952.69
     const input = {
@@ -146,9 +186,17 @@ describe('regulating.sand-fixation', () => {
       ['input.required', `${ID}.ecosystems.0.vegetationFactor`],
     ]);
     const bad = {
-      ...steppe, erodibleFraction: undefined, vegetationFactor: undefined,
-      soilTexture: { sand: { value: '90', unit: '%' }, silt: { value: '10', unit: '%' }, clay: { value: '0', unit: '%' }, organicMatter: { value: '0', unit: '%' } },
-      vegetationCover: { value: '30', unit: '%' }, vegetationCoefficient: '0.01',
+      ...steppe,
+      erodibleFraction: undefined,
+      vegetationFactor: undefined,
+      soilTexture: {
+        sand: { value: '90', unit: '%' },
+        silt: { value: '10', unit: '%' },
+        clay: { value: '0', unit: '%' },
+        organicMatter: { value: '0', unit: '%' },
+      },
+      vegetationCover: { value: '30', unit: '%' },
+      vegetationCoefficient: '0.01',
     };
     expect(issuesOf(() => runIndicator(sandFixation, { ecosystems: [bad] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.out-of-range', `${ID}.ecosystems.0.soilTexture.clay.value`],
@@ -156,7 +204,16 @@ describe('regulating.sand-fixation', () => {
     ]);
     const cold = {
       elevation: { value: '500', unit: 'm' },
-      weatherPeriods: [{ item: 'x', windFactor: { value: '1', unit: 'm³/s³' }, airTemperatureCelsius: '-300', soilWetness: { value: '1', unit: '1' }, snowCoverFactor: { value: '1', unit: '1' } }, { item: 'y' }],
+      weatherPeriods: [
+        {
+          item: 'x',
+          windFactor: { value: '1', unit: 'm³/s³' },
+          airTemperatureCelsius: '-300',
+          soilWetness: { value: '1', unit: '1' },
+          snowCoverFactor: { value: '1', unit: '1' },
+        },
+        { item: 'y' },
+      ],
       ecosystems: [{ ...steppe, weatherFactor: undefined }],
     };
     expect(issuesOf(() => runIndicator(sandFixation, cold, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
@@ -175,19 +232,33 @@ describe('regulating.sand-fixation', () => {
     expect(decimal.value.total.value.toString()).toBe('-375');
     expect(float.value.total.value).toBeCloseTo(-375, 10);
     expect(decimal.quantity.warnings.map((w) => [w.code, w.path!.join('.'), w.message])).toEqual([
-      ['negative-sand-fixation', `${ID}.reported.0`, 'county: the reported sand fixation is negative; sand fixation -12.8 t/a kept with its sign'],
+      [
+        'negative-sand-fixation',
+        `${ID}.reported.0`,
+        'county: the reported sand fixation is negative; sand fixation -12.8 t/a kept with its sign',
+      ],
     ]);
   });
 
   it('writes the EF, SCF and K′ formulas with symbols: their constants are table rows a user may override', () => {
     // EF with aSa overridden from 0.31 to 0.41: (29.09 + 0.41×40 + 0.17×40 + 0.33×2 − 2.59×1)/100 = 0.5036
     const line = {
-      ecosystemType: 'temperate-steppe', area: { value: '100', unit: 'hm²' }, weatherFactor: { value: '10', unit: 'kg/m' },
-      soilTexture: { sand: { value: '40', unit: '%' }, silt: { value: '40', unit: '%' }, clay: { value: '20', unit: '%' }, organicMatter: { value: '1', unit: '%' } },
-      ridgeRoughness: { value: '0', unit: 'cm' }, randomRoughness: { value: '0', unit: 'cm' }, vegetationCover: { value: '50', unit: '%' },
+      ecosystemType: 'temperate-steppe',
+      area: { value: '100', unit: 'hm²' },
+      weatherFactor: { value: '10', unit: 'kg/m' },
+      soilTexture: {
+        sand: { value: '40', unit: '%' },
+        silt: { value: '40', unit: '%' },
+        clay: { value: '20', unit: '%' },
+        organicMatter: { value: '1', unit: '%' },
+      },
+      ridgeRoughness: { value: '0', unit: 'cm' },
+      randomRoughness: { value: '0', unit: 'cm' },
+      vegetationCover: { value: '50', unit: '%' },
     };
     const r = runIndicator(sandFixation, { ecosystems: [line] }, decimalArithmetic, {
-      priceYear: 2010, overrides: [{ id: 'rweq.erodible-fraction.sand', value: '0.41', unit: '1', reason: 'test' }],
+      priceYear: 2010,
+      overrides: [{ id: 'rweq.erodible-fraction.sand', value: '0.41', unit: '1', reason: 'test' }],
     });
     const step = (name: string) => r.quantity.steps.find((s) => s.name === `${name} of temperate-steppe`)!;
     expect(step('erodible fraction').result.value).toBe('0.5036');
@@ -201,19 +272,40 @@ describe('regulating.sand-fixation', () => {
     const periods = {
       elevation: { value: '1000', unit: 'm' },
       weatherPeriods: [
-        { item: 'spring', windFactor: { value: '100', unit: 'm³/s³' }, airTemperatureCelsius: '15', soilWetness: { value: '1', unit: '1' }, snowCoverFactor: { value: '1', unit: '1' } },
+        {
+          item: 'spring',
+          windFactor: { value: '100', unit: 'm³/s³' },
+          airTemperatureCelsius: '15',
+          soilWetness: { value: '1', unit: '1' },
+          snowCoverFactor: { value: '1', unit: '1' },
+        },
         { item: 'winter', weatherFactor: { value: '2', unit: 'kg/m' } },
       ],
     };
     const textured = {
-      ecosystemType: 'desert', area: { value: '1', unit: 'hm²' },
-      soilTexture: { sand: { value: '90', unit: '%' }, silt: { value: '300', unit: 'g/kg' }, clay: { value: '0.5', unit: '%' }, organicMatter: { value: '0', unit: '%' } }, // EF = 1.2149 > 1: clamped
-      ridgeRoughness: { value: '1', unit: 'cm' }, randomRoughness: { value: '1', unit: 'cm' }, vegetationCover: { value: '10', unit: '%' },
+      ecosystemType: 'desert',
+      area: { value: '1', unit: 'hm²' },
+      soilTexture: {
+        sand: { value: '90', unit: '%' },
+        silt: { value: '300', unit: 'g/kg' },
+        clay: { value: '0.5', unit: '%' },
+        organicMatter: { value: '0', unit: '%' },
+      }, // EF = 1.2149 > 1: clamped
+      ridgeRoughness: { value: '1', unit: 'cm' },
+      randomRoughness: { value: '1', unit: 'cm' },
+      vegetationCover: { value: '10', unit: '%' },
     };
     const strong = { ...steppe, item: 'strong wind', weatherFactor: { value: '1000', unit: 'kg/m' } }; // negative retention
     const inputs = [
-      { ...periods, ecosystems: [{ ...steppe, weatherFactor: undefined }, textured, strong], restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 } },
-      { reported: [{ item: 'county', quantity: { value: '-12.8', unit: 't/a' } }], restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 } },
+      {
+        ...periods,
+        ecosystems: [{ ...steppe, weatherFactor: undefined }, textured, strong],
+        restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 },
+      },
+      {
+        reported: [{ item: 'county', quantity: { value: '-12.8', unit: 't/a' } }],
+        restorationCost: { value: '6', unit: '元/m²', priceYear: 2010 },
+      },
     ];
     for (const input of inputs) {
       for (const price of ['sand-control-cost', 'vegetation-restoration-cost']) {
@@ -227,7 +319,11 @@ describe('regulating.sand-fixation', () => {
   });
 
   it('refuses a zero sand bulk density and a price of another year', () => {
-    const input = { ecosystems: [steppe], sandBulkDensity: { value: '0', unit: 't/m³' }, sandControlCost: { value: '5', unit: '元/m²', priceYear: 2020 } };
+    const input = {
+      ecosystems: [steppe],
+      sandBulkDensity: { value: '0', unit: 't/m³' },
+      sandControlCost: { value: '5', unit: '元/m²', priceYear: 2020 },
+    };
     expect(issuesOf(() => runIndicator(sandFixation, input, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.out-of-range', `${ID}.sandBulkDensity.value`],
       ['input.price-year', `${ID}.sandControlCost.priceYear`],

@@ -15,7 +15,11 @@ const forest = {
   coverManagement: { value: '0.2', unit: '1' },
   supportPractice: { value: '1', unit: '1' },
 };
-const soil = { bulkDensity: { value: '1.2', unit: 't/m³' }, nitrogen: { value: '0.5', unit: 'g/kg' }, phosphorus: { value: '0.4', unit: 'g/kg' } };
+const soil = {
+  bulkDensity: { value: '1.2', unit: 't/m³' },
+  nitrogen: { value: '0.5', unit: 'g/kg' },
+  phosphorus: { value: '0.4', unit: 'g/kg' },
+};
 
 const lineEnding = <L extends { item: string }>(lines: readonly L[], suffix: string): L => lines.find((l) => l.item.endsWith(suffix))!;
 
@@ -41,15 +45,30 @@ describe('regulating.soil-retention', () => {
     expect(relativeDifference(float.quantity.total!.value, 24000)).toBeLessThan(1e-12);
     expect(relativeDifference(float.value.total.value, 112164)).toBeLessThan(1e-12);
     expect(decimal.value.warnings).toEqual([]);
-    expect(decimal.coefficients.map((c) => c.id)).toEqual(['sediment-deposition-ratio', 'dredging-cost', 'soil-retention-treatment-cost.n', 'soil-retention-treatment-cost.p']);
+    expect(decimal.coefficients.map((c) => c.id)).toEqual([
+      'sediment-deposition-ratio',
+      'dredging-cost',
+      'soil-retention-treatment-cost.n',
+      'soil-retention-treatment-cost.p',
+    ]);
   });
 
   it('converts a K in US customary units by × 0.1317', () => {
     // K = 0.3 × 0.1317 = 0.03951; Q = 1000 × 0.03951 × 1 × (1 − 0) × 1 hm² = 39.51 t/a
     const { soilErodibility: _, ...rest } = forest;
-    const line = { ...rest, area: { value: '1', unit: 'hm²' }, rainfallErosivity: { value: '1000', unit: 'MJ·mm/(hm²·h·a)' }, soilErodibilityUS: '0.3', slopeLengthSteepness: { value: '1', unit: '1' }, coverManagement: { value: '0', unit: '1' } };
+    const line = {
+      ...rest,
+      area: { value: '1', unit: 'hm²' },
+      rainfallErosivity: { value: '1000', unit: 'MJ·mm/(hm²·h·a)' },
+      soilErodibilityUS: '0.3',
+      slopeLengthSteepness: { value: '1', unit: '1' },
+      coverManagement: { value: '0', unit: '1' },
+    };
     const { decimal, float } = runBoth(soilRetention, { ecosystems: [line], soil }, { priceYear: 2010 });
-    expect(decimal.quantity.steps[0]).toMatchObject({ name: 'K of deciduous-broadleaf-forest', result: { value: '0.03951', unit: 't·hm²·h/(hm²·MJ·mm)' } });
+    expect(decimal.quantity.steps[0]).toMatchObject({
+      name: 'K of deciduous-broadleaf-forest',
+      result: { value: '0.03951', unit: 't·hm²·h/(hm²·MJ·mm)' },
+    });
     expect(decimal.quantity.total!.value.toString()).toBe('39.51');
     expect(relativeDifference(float.quantity.total!.value, 39.51)).toBeLessThan(1e-12);
     expect(decimal.coefficients[0]).toMatchObject({ id: 'rusle-k-us-to-si', status: 'to-verify' });
@@ -78,20 +97,34 @@ describe('regulating.soil-retention', () => {
     // V = 122 057.527362…  (LY/T 1721—2008 prices, recalled: to-verify, price year 2007)
     const input = {
       reported: [{ item: 'county', quantity: { value: '1000', unit: 't/a' } }],
-      soil: { bulkDensity: { value: '1.2', unit: 't/m³' }, nitrogen: { value: '1', unit: 'g/kg' }, phosphorus: { value: '0.5', unit: 'g/kg' }, potassium: { value: '20', unit: 'g/kg' }, organicMatter: { value: '2', unit: '%' } },
+      soil: {
+        bulkDensity: { value: '1.2', unit: 't/m³' },
+        nitrogen: { value: '1', unit: 'g/kg' },
+        phosphorus: { value: '0.5', unit: 'g/kg' },
+        potassium: { value: '20', unit: 'g/kg' },
+        organicMatter: { value: '2', unit: '%' },
+      },
       dredgingCost: { value: '12.6', unit: '元/m³', priceYear: 2007 },
     };
     const expected = 2520 + 2400 / 0.14 + 1200 / 0.1501 + 88000 + 6400;
     const { decimal, float } = runBoth(soilRetention, input, { priceYear: 2007, variant: { nutrients: 'fertilizer-replacement' } });
     expect(decimal.value.lines.map((l) => l.item)).toEqual([
-      'county: sediment (avoided deposition)', 'county: nitrogen (fertilizer replacement)', 'county: phosphorus (fertilizer replacement)',
-      'county: potassium (fertilizer replacement)', 'county: organic matter (fertilizer replacement)',
+      'county: sediment (avoided deposition)',
+      'county: nitrogen (fertilizer replacement)',
+      'county: phosphorus (fertilizer replacement)',
+      'county: potassium (fertilizer replacement)',
+      'county: organic matter (fertilizer replacement)',
     ]);
     expect(decimal.value.total.value.toFixed(6)).toBe('122057.527363');
     expect(relativeDifference(float.value.total.value, expected)).toBeLessThan(1e-12);
     expect(relativeDifference(decimal.value.total.value.toNumber(), float.value.total.value)).toBeLessThan(1e-12);
     expect(decimal.coefficients.filter((c) => c.status === 'to-verify').map((c) => c.id)).toEqual([
-      'fertilizer-price.dap', 'fertilizer-share.dap-n', 'fertilizer-share.dap-p', 'fertilizer-price.kcl', 'fertilizer-share.kcl-k', 'organic-matter-price',
+      'fertilizer-price.dap',
+      'fertilizer-share.dap-n',
+      'fertilizer-share.dap-p',
+      'fertilizer-price.kcl',
+      'fertilizer-share.kcl-k',
+      'organic-matter-price',
     ]);
   });
 
@@ -106,12 +139,35 @@ describe('regulating.soil-retention', () => {
 
   it('refuses K given twice or not at all, a negative US K, out-of-range factors and wrong units', () => {
     const { soilErodibility: _, ...noK } = forest;
-    expect(issuesOf(() => runIndicator(soilRetention, { ecosystems: [noK, { ...forest, soilErodibilityUS: '0.2' }, { ...noK, soilErodibilityUS: '-0.1' }], soil }, decimalArithmetic))).toEqual([
-      { code: 'input.missing-basis', path: `${ID}.ecosystems.0.soilErodibility`, expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both', found: undefined },
-      { code: 'input.missing-basis', path: `${ID}.ecosystems.1.soilErodibility`, expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both', found: undefined },
+    expect(
+      issuesOf(() =>
+        runIndicator(
+          soilRetention,
+          { ecosystems: [noK, { ...forest, soilErodibilityUS: '0.2' }, { ...noK, soilErodibilityUS: '-0.1' }], soil },
+          decimalArithmetic,
+        ),
+      ),
+    ).toEqual([
+      {
+        code: 'input.missing-basis',
+        path: `${ID}.ecosystems.0.soilErodibility`,
+        expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both',
+        found: undefined,
+      },
+      {
+        code: 'input.missing-basis',
+        path: `${ID}.ecosystems.1.soilErodibility`,
+        expected: 'either soilErodibility (SI units) or soilErodibilityUS (US customary units), not both',
+        found: undefined,
+      },
       { code: 'input.out-of-range', path: `${ID}.ecosystems.2.soilErodibilityUS`, expected: 'a value ≥ 0', found: '-0.1' },
     ]);
-    const bad = { ...forest, rainfallErosivity: { value: '2000', unit: 'mm' }, coverManagement: { value: '1.2', unit: '1' }, supportPractice: { value: '-1', unit: '1' } };
+    const bad = {
+      ...forest,
+      rainfallErosivity: { value: '2000', unit: 'mm' },
+      coverManagement: { value: '1.2', unit: '1' },
+      supportPractice: { value: '-1', unit: '1' },
+    };
     expect(issuesOf(() => runIndicator(soilRetention, { ecosystems: [bad] }, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.unit-dimension', `${ID}.ecosystems.0.rainfallErosivity.unit`],
       ['input.out-of-range', `${ID}.ecosystems.0.coverManagement.value`],
@@ -126,7 +182,11 @@ describe('regulating.soil-retention', () => {
       soil: { ...soil, bulkDensity: { value: '0', unit: 't/m³' } },
       dredgingCost: { value: '20', unit: '元/m³', priceYear: 2020 },
     };
-    expect(issuesOf(() => runIndicator(soilRetention, input, decimalArithmetic, { variant: { nutrients: 'fertilizer-replacement' } })).map((i) => [i.code, i.path])).toEqual([
+    expect(
+      issuesOf(() => runIndicator(soilRetention, input, decimalArithmetic, { variant: { nutrients: 'fertilizer-replacement' } })).map(
+        (i) => [i.code, i.path],
+      ),
+    ).toEqual([
       ['input.out-of-range', `${ID}.soil.bulkDensity.value`],
       ['input.price-year', `${ID}.dredgingCost.priceYear`],
       ['input.required', `${ID}.soil.potassium`],
@@ -144,21 +204,27 @@ describe('regulating.soil-retention', () => {
     };
     for (const input of [computed, reported]) {
       for (const nutrients of ['non-point-pollution', 'fertilizer-replacement']) {
-        const extra = nutrients === 'fertilizer-replacement' ? { soil: { ...input.soil, potassium: { value: '20', unit: 'g/kg' }, organicMatter: { value: '2', unit: '%' } } } : {};
+        const extra =
+          nutrients === 'fertilizer-replacement'
+            ? { soil: { ...input.soil, potassium: { value: '20', unit: 'g/kg' }, organicMatter: { value: '2', unit: '%' } } }
+            : {};
         const r = runIndicator(soilRetention, { ...input, ...extra }, decimalArithmetic, { priceYear: 2010, variant: { nutrients } });
         expect(untranslated(r)).toEqual([]);
       }
     }
     const r = runIndicator(soilRetention, reported, decimalArithmetic, { priceYear: 2010 });
     expect(r.quantity.steps.map((s) => s.zh!.name)).toEqual(['county土壤保持量', '土壤保持']);
-    expect(r.value.warnings[0]!.zh).toBe('未给出 soil.bulkDensity：采用 soil-bulk-density = 0.93 t/m³，为 ganzi-2017 的当地值；请给出本地区的土壤数据');
+    expect(r.value.warnings[0]!.zh).toBe(
+      '未给出 soil.bulkDensity：采用 soil-bulk-density = 0.93 t/m³，为 ganzi-2017 的当地值；请给出本地区的土壤数据',
+    );
   });
 
   it('writes the US-to-SI factor of K as a symbol, with the coefficient among the step inputs', () => {
     // the factor can be overridden: the formula text must not print 0.1317
     const { soilErodibility: _, ...noK } = forest;
     const r = runIndicator(soilRetention, { ecosystems: [{ ...noK, soilErodibilityUS: '0.3' }], soil }, decimalArithmetic, {
-      priceYear: 2010, overrides: [{ id: 'rusle-k-us-to-si', value: '0.2', unit: 't·hm²·h/(hm²·MJ·mm)', reason: 'test' }],
+      priceYear: 2010,
+      overrides: [{ id: 'rusle-k-us-to-si', value: '0.2', unit: 't·hm²·h/(hm²·MJ·mm)', reason: 'test' }],
     });
     const k = r.quantity.steps[0]!;
     expect(k.formula).toBe('K = K_US × f_K');
@@ -190,7 +256,8 @@ describe('regulating.soil-retention, Gaotianyan 2014 (miao-2017 Table 3, per hm�
     dredgingCost: { value: '0.88', unit: '元/m³', priceYear: 2014 },
     fertilizer: { nitrogen: { price: { value: '1920', unit: '元/t', priceYear: 2014 }, nutrientShare: { value: '46', unit: '%' } } },
   });
-  const run = (tonnes: string) => runBoth(soilRetention, input(tonnes), { priceYear: 2014, variant: { nutrients: 'fertilizer-replacement' } });
+  const run = (tonnes: string) =>
+    runBoth(soilRetention, input(tonnes), { priceYear: 2014, variant: { nutrients: 'fertilizer-replacement' } });
 
   it('FLAGS the sedimentation row: the paper skips the bulk density (printed 630.52 元/hm², ours 1 704.10)', () => {
     // ours: 0.24 × 2985.40 t / 0.37 t/m³ = 1 936.4757 m³ × 0.88 元/m³ = 1 704.0986 元/hm²
@@ -202,7 +269,9 @@ describe('regulating.soil-retention, Gaotianyan 2014 (miao-2017 Table 3, per hm�
     expect(sediment.value.value.toFixed(2)).not.toBe('630.52');
     expect(relativeDifference(sediment.value.value.toNumber(), 630.52)).toBeGreaterThan(1.7); // +170 %
     expect(sediment.value.value.times('0.37').toFixed(2)).toBe('630.52'); // the printed value is ours × ρ
-    expect(relativeDifference(lineEnding(float.value.lines, 'sediment (avoided deposition)').value.value, sediment.value.value.toNumber())).toBeLessThan(1e-12);
+    expect(
+      relativeDifference(lineEnding(float.value.lines, 'sediment (avoided deposition)').value.value, sediment.value.value.toNumber()),
+    ).toBeLessThan(1e-12);
   });
 
   it('FLAGS the TN row: 2985.40 × 1.52 g/kg = 4 537.81 kg, printed 4 573.81 kg (digits swapped); the urea price route reproduces', () => {

@@ -24,7 +24,12 @@ describe('regulating.water-conservation', () => {
 
   it('clamps a negative balance to zero per type, keeps the raw sum in the trace and warns', () => {
     // wetland: α = 0; Q = 1 km² × (500 − 0 − 900) mm = −400 000 m³/a → 0
-    const wetland = { ecosystemType: 'marsh-and-reservoir', area: { value: '1', unit: 'km²' }, precipitation: { value: '500', unit: 'mm' }, evapotranspiration: { value: '900', unit: 'mm' } };
+    const wetland = {
+      ecosystemType: 'marsh-and-reservoir',
+      area: { value: '1', unit: 'km²' },
+      precipitation: { value: '500', unit: 'mm' },
+      evapotranspiration: { value: '900', unit: 'mm' },
+    };
     const { quantity } = runIndicator(waterConservation, { ecosystems: [forest, wetland] }, decimalArithmetic);
     expect(quantity.total!.value.toString()).toBe('18380000');
     expect(quantity.steps.find((s) => s.name === 'raw water balance')!.result.value).toBe('17980000'); // 18 380 000 − 400 000
@@ -33,27 +38,52 @@ describe('regulating.water-conservation', () => {
 
   it('shows a negative balance in its warning to 10 significant digits, not 40', () => {
     // 1 亩 = 2000/3 m²: Q = 2000/3 m² × (500 − 0 − 900) mm = −266.666… m³/a (exact in the trace)
-    const wetland = { ecosystemType: 'marsh-and-reservoir', area: { value: '1', unit: '亩' }, precipitation: { value: '500', unit: 'mm' }, evapotranspiration: { value: '900', unit: 'mm' } };
+    const wetland = {
+      ecosystemType: 'marsh-and-reservoir',
+      area: { value: '1', unit: '亩' },
+      precipitation: { value: '500', unit: 'mm' },
+      evapotranspiration: { value: '900', unit: 'mm' },
+    };
     const { quantity } = runIndicator(waterConservation, { ecosystems: [forest, wetland] }, decimalArithmetic);
-    expect(quantity.warnings[0]!.message).toBe('marsh-and-reservoir: precipitation − runoff − evapotranspiration is negative (≈ -266.6666667 m³/a); counted as 0');
+    expect(quantity.warnings[0]!.message).toBe(
+      'marsh-and-reservoir: precipitation − runoff − evapotranspiration is negative (≈ -266.6666667 m³/a); counted as 0',
+    );
     expect(quantity.steps.find((s) => s.name === 'raw water balance')!.result.value).toMatch(/^18379733\.3{32}$/); // 18 380 000 − 266.666…, to 40 digits
   });
 
   it('uses a runoff coefficient given in the input, in % or as a fraction', () => {
     // cropland has no tabulated α: 10 % → Q = 10 km² × (500 − 50 − 400) mm = 500 000 m³/a
-    const cropland = { ecosystemType: 'cropland', area: { value: '1000', unit: 'hm²' }, precipitation: { value: '500', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } };
-    for (const alpha of [{ value: '10', unit: '%' }, { value: '0.1', unit: '1' }]) {
+    const cropland = {
+      ecosystemType: 'cropland',
+      area: { value: '1000', unit: 'hm²' },
+      precipitation: { value: '500', unit: 'mm' },
+      evapotranspiration: { value: '400', unit: 'mm' },
+    };
+    for (const alpha of [
+      { value: '10', unit: '%' },
+      { value: '0.1', unit: '1' },
+    ]) {
       const { quantity } = runIndicator(waterConservation, { ecosystems: [{ ...cropland, runoffCoefficient: alpha }] }, decimalArithmetic);
       expect(quantity.total!.value.toString()).toBe('500000');
     }
     expect(issuesOf(() => runIndicator(waterConservation, { ecosystems: [cropland] }, decimalArithmetic))).toEqual([
-      { code: 'input.required', path: 'indicators.regulating.water-conservation.ecosystems.0.runoffCoefficient', expected: 'a runoff coefficient: the table has none for "cropland"', found: undefined },
+      {
+        code: 'input.required',
+        path: 'indicators.regulating.water-conservation.ecosystems.0.runoffCoefficient',
+        expected: 'a runoff coefficient: the table has none for "cropland"',
+        found: undefined,
+      },
     ]);
   });
 
   it('takes storm runoff depths in the storm-runoff variant', () => {
     // Q = 100 km² × (600 − 30 − 400) mm = 17 000 000 m³/a
-    const { quantity } = runIndicator(waterConservation, { ecosystems: [{ ...forest, stormRunoff: { value: '30', unit: 'mm' } }] }, decimalArithmetic, { variant: { runoff: 'storm-runoff' } });
+    const { quantity } = runIndicator(
+      waterConservation,
+      { ecosystems: [{ ...forest, stormRunoff: { value: '30', unit: 'mm' } }] },
+      decimalArithmetic,
+      { variant: { runoff: 'storm-runoff' } },
+    );
     expect(quantity.total!.value.toString()).toBe('17000000');
   });
 
@@ -61,7 +91,11 @@ describe('regulating.water-conservation', () => {
     const unitPrice = { value: '8.5', unit: '元/m³', priceYear: 2022 };
     const { value } = runIndicator(waterConservation, { ecosystems: [forest], unitPrice }, decimalArithmetic);
     expect(value.total.value.toString()).toBe('156230000'); // 18 380 000 × 8.5
-    expect(issuesOf(() => runIndicator(waterConservation, { ecosystems: [forest], unitPrice: { ...unitPrice, priceYear: 2020 } }, decimalArithmetic))[0]!.code).toBe('input.price-year');
+    expect(
+      issuesOf(() =>
+        runIndicator(waterConservation, { ecosystems: [forest], unitPrice: { ...unitPrice, priceYear: 2020 } }, decimalArithmetic),
+      )[0]!.code,
+    ).toBe('input.price-year');
   });
 
   it('refuses a runoff coefficient above 1 and an area in a wrong dimension', () => {
@@ -76,7 +110,10 @@ describe('regulating.water-conservation', () => {
 describe('regulating.water-conservation, reported quantities', () => {
   it('reproduces Shenzhen 2020: 19.18 亿m³ × 6.11 元/m³ = 117.1898 亿元, printed 117.19', () => {
     // shared/cases/shenzhen-2020.md: water conservation 19.18 亿t, value 117.19 亿元; implied price 6.11 元/m³
-    const input = { reported: [{ item: '深圳市 Shenzhen', quantity: { value: '19.18', unit: '亿m³' } }], unitPrice: { value: '6.11', unit: '元/m³', priceYear: 2020 } };
+    const input = {
+      reported: [{ item: '深圳市 Shenzhen', quantity: { value: '19.18', unit: '亿m³' } }],
+      unitPrice: { value: '6.11', unit: '元/m³', priceYear: 2020 },
+    };
     const { decimal, float } = runBoth(waterConservation, input, { priceYear: 2020 });
     expect(decimal.value.total.value.toString()).toBe('11718980000');
     expect(relativeDifference(float.value.total.value, 11_718_980_000)).toBeLessThan(1e-12);

@@ -30,7 +30,12 @@ describe('regulating.water-purification', () => {
     // c = 1.4 元/当量 × 1000 / e: COD 1 400, TP 1.4/0.25 → 5 600, NH₃-N 1.4/0.8 → 1 750 元/t; TN given 2 000 元/t
     // V = 500 × 1 400 + 50 × 2 000 + 4 × 5 600 + 20 × 1 750 = 700 000 + 100 000 + 22 400 + 35 000 = 857 400 元
     const { decimal, float } = runBoth(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice });
-    expect(decimal.quantity.lines.map((l) => [l.item, l.quantity.value.toString()])).toEqual([['COD', '500'], ['TN', '50'], ['TP', '4'], ['NH₃-N', '20']]);
+    expect(decimal.quantity.lines.map((l) => [l.item, l.quantity.value.toString()])).toEqual([
+      ['COD', '500'],
+      ['TN', '50'],
+      ['TP', '4'],
+      ['NH₃-N', '20'],
+    ]);
     expect(decimal.value.lines.map((l) => l.unitPrice!.value.toString())).toEqual(['1400', '2000', '5600', '1750']);
     expect(decimal.value.total.value.toString()).toBe('857400');
     expect(relativeDifference(float.value.total.value, 857400)).toBeLessThan(1e-12);
@@ -38,32 +43,53 @@ describe('regulating.water-purification', () => {
   });
 
   it('needs a price for TN on either route: the tax law gives it no equivalent', () => {
-    expect(issuesOf(() => runIndicator(waterPurification, { ecosystems: [marsh], loads }, decimalArithmetic))).toEqual([{
-      code: 'input.required', path: `${P}.prices.tn`,
-      expected: 'a unit price for TN: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it', found: undefined,
-    }]);
-    expect(issuesOf(() => runIndicator(waterPurification, { ecosystems: [marsh], loads }, decimalArithmetic, { variant: { price: 'treatment-cost' } }))).toEqual([{
-      code: 'input.required', path: `${P}.prices.tn`, expected: 'a unit price for TN: the table has no treatment cost for it', found: undefined,
-    }]);
+    expect(issuesOf(() => runIndicator(waterPurification, { ecosystems: [marsh], loads }, decimalArithmetic))).toEqual([
+      {
+        code: 'input.required',
+        path: `${P}.prices.tn`,
+        expected:
+          'a unit price for TN: the Environmental Protection Tax Law gives it no pollution equivalent, so the pollution-equivalent route cannot price it',
+        found: undefined,
+      },
+    ]);
+    expect(
+      issuesOf(() =>
+        runIndicator(waterPurification, { ecosystems: [marsh], loads }, decimalArithmetic, { variant: { price: 'treatment-cost' } }),
+      ),
+    ).toEqual([
+      {
+        code: 'input.required',
+        path: `${P}.prices.tn`,
+        expected: 'a unit price for TN: the table has no treatment cost for it',
+        found: undefined,
+      },
+    ]);
   });
 
   it('prices by the treatment costs of ganzi-2017 in the variant price: treatment-cost', () => {
     // 500 × 700 + 50 × 2 000 + 4 × 2 800 + 20 × 875 = 350 000 + 100 000 + 11 200 + 17 500 = 478 700 元
-    const { value } = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic, { variant: { price: 'treatment-cost' } });
+    const { value } = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic, {
+      variant: { price: 'treatment-cost' },
+    });
     expect(value.total.value.toString()).toBe('478700');
   });
 
   it('uses the Shanxi rate and the national pollutant set without NH₃-N', () => {
     // cod-tn-tp: COD 500 × 2 100 + TN 50 × 2 000 + TP 4 × 8 400 = 1 050 000 + 100 000 + 33 600 = 1 183 600 元
-    const { quantity, value } = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic,
-      { variant: { taxRate: 'shanxi', pollutants: 'cod-tn-tp' } });
+    const { quantity, value } = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic, {
+      variant: { taxRate: 'shanxi', pollutants: 'cod-tn-tp' },
+    });
     expect(value.total.value.toString()).toBe('1183600');
     expect(quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-in-profile', 'purification-capped']);
   });
 
   it('values COD and NH₃-N loads themselves in the ganzi-2017 variants', () => {
     // quantity: load, pollutants: cod-nh3n, price: treatment-cost: 800 × 700 + 20 × 875 = 560 000 + 17 500 = 577 500 元
-    const { decimal, float } = runBoth(waterPurification, { loads }, { variant: { quantity: 'load', pollutants: 'cod-nh3n', price: 'treatment-cost' } });
+    const { decimal, float } = runBoth(
+      waterPurification,
+      { loads },
+      { variant: { quantity: 'load', pollutants: 'cod-nh3n', price: 'treatment-cost' } },
+    );
     expect(decimal.value.total.value.toString()).toBe('577500');
     expect(float.value.total.value).toBe(577500);
   });
@@ -71,12 +97,24 @@ describe('regulating.water-purification', () => {
   it('gives zero for a zero area and counts a type without a capacity as none, with a warning', () => {
     const zero = { ...marsh, area: { value: '0', unit: 'km²' } };
     const river = { ecosystemType: 'river-and-lake', area: { value: '3', unit: 'km²' } };
-    const { quantity, value } = runIndicator(waterPurification, { ecosystems: [zero, river], loads: { cod: loads.cod } }, decimalArithmetic);
+    const { quantity, value } = runIndicator(
+      waterPurification,
+      { ecosystems: [zero, river], loads: { cod: loads.cod } },
+      decimalArithmetic,
+    );
     expect(quantity.lines[0]!.quantity.value.toString()).toBe('0');
     expect(value.total.value.toString()).toBe('0');
-    expect(quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-accounted', 'pollutant-not-accounted', 'pollutant-not-accounted', 'no-unit-rate']);
-    expect(issuesOf(() => runIndicator(waterPurification, { ecosystems: [river], loads: { cod: loads.cod } }, decimalArithmetic))[0]).toMatchObject({
-      code: 'input.required', path: `${P}.ecosystems.0.capacity.cod`,
+    expect(quantity.warnings.map((w) => w.code)).toEqual([
+      'pollutant-not-accounted',
+      'pollutant-not-accounted',
+      'pollutant-not-accounted',
+      'no-unit-rate',
+    ]);
+    expect(
+      issuesOf(() => runIndicator(waterPurification, { ecosystems: [river], loads: { cod: loads.cod } }, decimalArithmetic))[0],
+    ).toMatchObject({
+      code: 'input.required',
+      path: `${P}.ecosystems.0.capacity.cod`,
     });
   });
 
@@ -100,13 +138,28 @@ describe('regulating.water-purification', () => {
     ];
     const { quantity } = runIndicator(waterPurification, { reported, prices: tnPrice }, decimalArithmetic);
     expect(quantity.warnings.map((w) => [w.code, w.path!.join('.')])).toEqual([['nitrogen-counted-twice', P]]);
-    const without = runIndicator(waterPurification, { reported, prices: tnPrice }, decimalArithmetic, { variant: { pollutants: 'cod-nh3n' } });
+    const without = runIndicator(waterPurification, { reported, prices: tnPrice }, decimalArithmetic, {
+      variant: { pollutants: 'cod-nh3n' },
+    });
     expect(without.quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-in-profile']);
   });
 
   it('names every step and warning in Chinese too, on every variant option', () => {
-    const variants: Record<string, string>[] = [{}, { quantity: 'load' }, { price: 'treatment-cost' }, { taxRate: 'shanxi' }, { pollutants: 'cod-tn-tp' }, { pollutants: 'cod-nh3n' }];
-    const reported = { reported: [{ pollutant: 'cod', item: 'lake', quantity: { value: '120', unit: 't/a' } }, { pollutant: 'tn', quantity: { value: '3', unit: 't' } }], prices: tnPrice };
+    const variants: Record<string, string>[] = [
+      {},
+      { quantity: 'load' },
+      { price: 'treatment-cost' },
+      { taxRate: 'shanxi' },
+      { pollutants: 'cod-tn-tp' },
+      { pollutants: 'cod-nh3n' },
+    ];
+    const reported = {
+      reported: [
+        { pollutant: 'cod', item: 'lake', quantity: { value: '120', unit: 't/a' } },
+        { pollutant: 'tn', quantity: { value: '3', unit: 't' } },
+      ],
+      prices: tnPrice,
+    };
     for (const input of [{ ecosystems: [marsh], loads, prices: tnPrice }, reported]) {
       for (const variant of variants) {
         const r = runIndicator(waterPurification, input, decimalArithmetic, { variant });
@@ -114,20 +167,41 @@ describe('regulating.water-purification', () => {
       }
     }
     const r = runIndicator(waterPurification, { ecosystems: [marsh], loads, prices: tnPrice }, decimalArithmetic);
-    expect(r.quantity.steps.find((s) => s.name === 'purified TP')!.zh).toEqual({ name: 'TP净化量', formula: 'Q_i = min(污染负荷, C_i)', note: '以污染负荷为上限' });
-    expect(r.quantity.warnings.at(-1)!.zh).toBe('TN 与 NH₃-N 同时核算，而 NH₃-N 是 TN 的一部分：氮被重复计算（选择污染物组合 cod-tn-tp 或 cod-nh3n 可避免）');
+    expect(r.quantity.steps.find((s) => s.name === 'purified TP')!.zh).toEqual({
+      name: 'TP净化量',
+      formula: 'Q_i = min(污染负荷, C_i)',
+      note: '以污染负荷为上限',
+    });
+    expect(r.quantity.warnings.at(-1)!.zh).toBe(
+      'TN 与 NH₃-N 同时核算，而 NH₃-N 是 TN 的一部分：氮被重复计算（选择污染物组合 cod-tn-tp 或 cod-nh3n 可避免）',
+    );
   });
 
   it('refuses bad input with located issues', () => {
-    const bad = { ecosystems: [{ ...marsh, capacity: { cod: { value: '50', unit: 't/km²/a/a' } } }], loads: { cod: { value: 'lots', unit: 't' } } };
+    const bad = {
+      ecosystems: [{ ...marsh, capacity: { cod: { value: '50', unit: 't/km²/a/a' } } }],
+      loads: { cod: { value: 'lots', unit: 't' } },
+    };
     expect(issuesOf(() => runIndicator(waterPurification, bad, decimalArithmetic)).map((i) => [i.code, i.path])).toEqual([
       ['input.unit-dimension', `${P}.ecosystems.0.capacity.cod.unit`],
       ['input.not-a-number', `${P}.loads.cod.value`],
     ]);
-    expect(issuesOf(() => runIndicator(waterPurification, { loads, reported: [{ pollutant: 'cod', quantity: { value: '1', unit: 't' } }] }, decimalArithmetic))[0]!.code)
-      .toBe('input.missing-basis');
-    expect(issuesOf(() => runIndicator(waterPurification, { ecosystems: [marsh], loads: { bod: { value: '1', unit: 't' } } }, decimalArithmetic))[0]).toMatchObject({
-      code: 'input.unknown-field', found: 'bod',
+    expect(
+      issuesOf(() =>
+        runIndicator(
+          waterPurification,
+          { loads, reported: [{ pollutant: 'cod', quantity: { value: '1', unit: 't' } }] },
+          decimalArithmetic,
+        ),
+      )[0]!.code,
+    ).toBe('input.missing-basis');
+    expect(
+      issuesOf(() =>
+        runIndicator(waterPurification, { ecosystems: [marsh], loads: { bod: { value: '1', unit: 't' } } }, decimalArithmetic),
+      )[0],
+    ).toMatchObject({
+      code: 'input.unknown-field',
+      found: 'bod',
     });
   });
 });
