@@ -276,7 +276,7 @@ export {
 } from './errors/errors.js';
 export { MESSAGES, type IssueCode, type Language } from './errors/messages.js';
 export { catalogue, catalogueEntry, ecosystemTypes, level1Type, type EcosystemType } from './indicators/catalogue.js';
-export { INDICATORS, getIndicator } from './indicators/registry.js';
+export { INDICATORS, getIndicator, type IndicatorId, type IndicatorInput, type IndicatorInputs } from './indicators/registry.js';
 export { getProfile, listProfiles, DEFAULT_PROFILE_ID, type Profile, type ProfileIndicator } from './profiles/profiles.js';
 export type {
   Category,

@@ -23,3 +23,6 @@ export type IndicatorId = keyof typeof MODULES;
 
 /** The input block of each implemented indicator, as written in an account input (decimal text with units). */
 export type IndicatorInputs = { readonly [K in IndicatorId]?: z.input<(typeof MODULES)[K]['inputSchema']> };
+
+/** The input block of one indicator, for code that builds it apart: `IndicatorInput<'regulating.water-conservation'>`. */
+export type IndicatorInput<K extends IndicatorId> = NonNullable<IndicatorInputs[K]>;

@@ -4,7 +4,7 @@
  * parsed JSON, an importer's record) is accepted and validated at run time. Checked by `tsc --noEmit`.
  */
 import { computeGep } from '../../src/accounts/gep.js';
-import type { GepInput } from '../../src/accounts/input.js';
+import type { GepInput, IndicatorId, IndicatorInput } from '../../src/index.js';
 
 const base = { region: { name: '示例县', level: 'county' }, accountingYear: 2022, priceYear: 2022 } as const;
 const area = { value: '100', unit: 'km²' };
@@ -54,3 +54,17 @@ computeGep(fromUser);
 computeGep(JSON.parse('{}'));
 const imported: Record<string, unknown> = {};
 computeGep(imported, { strict: true });
+
+// One indicator's block built apart, typed from the package's entry (issue 16).
+const water: IndicatorInput<'regulating.water-conservation'> = {
+  ecosystems: [
+    { ecosystemType: 'forest', area, precipitation: { value: '600', unit: 'mm' }, evapotranspiration: { value: '400', unit: 'mm' } },
+  ],
+};
+computeGep({ ...base, indicators: { 'regulating.water-conservation': water } });
+// @ts-expect-error -- not an implemented indicator's id
+const notAnId: IndicatorId = 'regulating.water-conservaton';
+// @ts-expect-error -- a misspelt field in a block built apart
+const badBlock: IndicatorInput<'regulating.water-conservation'> = { ecosystem: [] };
+void notAnId;
+void badBlock;
