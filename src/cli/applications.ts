@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { computeGep, type GepResult } from '../accounts/gep.js';
 import { GepInputError, describeIssue, makeIssue, type GepIssue } from '../errors/errors.js';
 import type { Text } from '../errors/text.js';
+import { terminalLine } from '../io/safe-text.js';
 import { readJsonText, systemReason } from './io-commands.js';
 import type { Language } from '../errors/messages.js';
 import { getPriceIndex, priceIndices, type PriceIndex } from '../coefficients/indices.js';
@@ -427,7 +428,7 @@ export function applicationCommand(
     if (!(e instanceof GepInputError)) throw e;
     const issues = e.issues;
     io.stderr(`${lang === 'zh' ? `输入有 ${issues.length} 个问题` : `${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`);
-    for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+    for (const issue of issues) io.stderr(`  - ${terminalLine(describeIssue(issue, lang))}\n`);
     return 1;
   }
   const text =

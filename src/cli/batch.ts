@@ -17,6 +17,8 @@ import type { Language } from '../errors/messages.js';
 import { levelText } from '../io/display-text.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
 import { decodeText } from '../io/csv-input.js';
+import { neutraliseFormula } from '../io/normalise.js';
+import { terminalLine } from '../io/safe-text.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { arithmeticByName } from '../numbers/arithmetic.js';
 import { plannedWorkers, streamGepBatchThreads } from '../node/batch.js';
@@ -164,9 +166,14 @@ function progress(io: BatchIo, quiet: boolean): ((done: number, total: number) =
   };
 }
 
+/**
+ * A cell of summary.csv. A unit's id, file and name come from the input: text a spreadsheet would
+ * run as a formula (`=`, `＝`, `+`, `-`, `@` …) is neutralised as in every CSV export
+ * (`neutraliseFormula`), and a cell with a quote, comma or line break is quoted.
+ */
 const csvCell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseFormula(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 function safeName(id: string, taken: Set<string>): string {
@@ -277,11 +284,12 @@ function finish(prepared: Prepared, report: BatchReport<null>, outputs: Outputs,
     failures.push({ id: u.file, file: u.file, issues: u.issues, ...(u.error ? { error: u.error } : {}) });
     rows.push(['', u.file, u.file, '', '', '', '', '', 'unreadable', '', '', '', '', '', u.issues.length || 1].map(csvCell).join(','));
   }
+  // errors.txt is read in a terminal: each line made safe there (it quotes ids, file names and input text).
   const errors = failures.map((f) =>
     [
-      `${f.id}${f.file && f.file !== f.id ? ` (${f.file})` : ''}:`,
-      ...f.issues.map((i) => `  - ${describeIssue(i, lang)}`),
-      ...(f.error ? [`  - ${f.error}`] : []),
+      `${terminalLine(f.id)}${f.file && f.file !== f.id ? ` (${terminalLine(f.file)})` : ''}:`,
+      ...f.issues.map((i) => `  - ${terminalLine(describeIssue(i, lang))}`),
+      ...(f.error ? [`  - ${terminalLine(f.error)}`] : []),
     ].join('\n'),
   );
   const differing = report.hierarchy.checks.filter((c) => !c.holds);

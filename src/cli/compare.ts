@@ -18,6 +18,7 @@ import { formatGeepTable, formatRatiosTable } from '../io/geep-table.js';
 import { formatComparisonTable } from '../io/compare-table.js';
 import { getProfile } from '../profiles/profiles.js';
 import type { CliIo } from './main.js';
+import { terminalLine } from '../io/safe-text.js';
 import { issuesOf, readInputFile } from './io-commands.js';
 import type { Text } from '../errors/text.js';
 import { reportOptions } from './report-options.js';
@@ -78,7 +79,7 @@ function printIssues(e: GepInputError, file: string, imported: ImportedInput | n
   io.stderr(
     `${lang === 'zh' ? `${file}：输入有 ${issues.length} 个问题` : `${file}: ${issues.length} input issue${issues.length === 1 ? '' : 's'}`}:\n`,
   );
-  for (const issue of issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+  for (const issue of issues) io.stderr(`  - ${terminalLine(describeIssue(issue, lang))}\n`);
 }
 
 /** `gep compare <a> <b>` (JSON, CSV or XLSX, read as `gep run` reads them); `usage` throws the CLI's usage error. */

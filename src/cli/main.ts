@@ -13,6 +13,7 @@ import { catalogue, ecosystemTypes } from '../indicators/catalogue.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { parseJsonInput, withFile } from '../io/json-input.js';
 import { displayWidth } from '../io/text-table.js';
+import { terminalLine } from '../io/safe-text.js';
 import { getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { localIndicatorsOf } from '../indicators/local/attach.js';
 import { profileOption } from './profile-option.js';
@@ -345,7 +346,7 @@ function reproduce(positionals: string[], values: OptionValues<typeof REPRODUCE_
           ? `${file}：案例文件有 ${e.issues.length} 个问题：\n`
           : `${file}: ${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in the case file:\n`,
       );
-      for (const issue of withFile(e, file).issues) io.stderr(`  - ${describeIssue(issue, lang)}\n`);
+      for (const issue of withFile(e, file).issues) io.stderr(`  - ${terminalLine(describeIssue(issue, lang))}\n`);
       return 1;
     }
     if (e instanceof Error && 'code' in e && (e as { code?: string }).code === 'ENOENT') {
@@ -435,7 +436,8 @@ function indicators(values: OptionValues<typeof INDICATORS_OPTIONS>, io: CliIo):
   const lang = listingLanguage(values);
   for (const r of rows)
     io.stdout(
-      `${r.local ? 'L' : r.implemented ? '✓' : ' '} ${r.id.padEnd(34)} ${r.physicalUnit.padEnd(9)} ${lang === 'zh' ? r.zh : `${r.zh} ${r.en}`}\n`,
+      // A local indicator's id and names come from the profile's file.
+      `${r.local ? 'L' : r.implemented ? '✓' : ' '} ${terminalLine(r.id).padEnd(34)} ${terminalLine(r.physicalUnit).padEnd(9)} ${terminalLine(lang === 'zh' ? r.zh : `${r.zh} ${r.en}`)}\n`,
     );
   return 0;
 }
@@ -464,7 +466,7 @@ const usage = fail;
 function printProfileIssues(e: GepInputError, file: string, io: CliIo): number {
   const issues = withFile(e, file).issues;
   io.stderr(`${issues.length} input issue${issues.length === 1 ? '' : 's'}:\n`);
-  for (const issue of issues) io.stderr(`  - ${describeIssue(issue)}\n`);
+  for (const issue of issues) io.stderr(`  - ${terminalLine(describeIssue(issue))}\n`);
   return 1;
 }
 

@@ -1,8 +1,12 @@
 /**
  * The application reports as text (核算结果应用报告的文本形式): a terminal table (aligned columns)
  * and Markdown (the form an auditor files or pastes into a report). They print the document of
- * ./application-report.ts; charts are left to the HTML page.
+ * ./application-report.ts; charts are left to the HTML page. Every text of the document may quote
+ * the input (a project, fund, section or unit name, a note, an id), so each is made safe on its way
+ * out: on one line with control and bidi characters replaced for the terminal, escaped for Markdown
+ * (./safe-text.ts).
  */
+import { markdownText, terminalLine } from './safe-text.js';
 import { displayWidth } from './text-table.js';
 import {
   applicationReport,
@@ -47,8 +51,41 @@ export function applicationToText(result: ApplicationJson, options: ApplicationR
   return docToText(applicationReport(result, options));
 }
 
-/** A report document as terminal text. */
-export function docToText(d: ReportDoc): string {
+/** The document with `f` applied to every text it shows (charts, drawn only in HTML, are left as they are). */
+function mapText(d: ReportDoc, f: (text: string) => string): ReportDoc {
+  const block = (b: ReportBlock): ReportBlock => {
+    switch (b.type) {
+      case 'paragraph':
+        return { ...b, text: f(b.text) };
+      case 'list':
+        return { ...b, items: b.items.map(f) };
+      case 'table':
+        return { ...b, head: b.head.map(f), rows: b.rows.map((r) => r.map(f)) };
+      case 'chart':
+        return b;
+    }
+  };
+  return {
+    ...d,
+    kicker: f(d.kicker),
+    title: f(d.title),
+    meta: d.meta.map(([k, v]) => [f(k), f(v)] as const),
+    banner: d.banner ? { ...d.banner, text: f(d.banner.text) } : null,
+    figures: d.figures.map((x) => ({
+      ...x,
+      label: f(x.label),
+      value: f(x.value),
+      unit: f(x.unit),
+      ...(x.sub !== undefined ? { sub: f(x.sub) } : {}),
+    })),
+    sections: d.sections.map((s) => ({ ...s, title: f(s.title), blocks: s.blocks.map(block) })),
+    footer: d.footer.map(f),
+  };
+}
+
+/** A report document as terminal text: each text on one line, control and bidi characters replaced. */
+export function docToText(doc: ReportDoc): string {
+  const d = mapText(doc, terminalLine);
   const out: string[] = [d.title, d.kicker, ''];
   for (const [k, v] of d.meta) out.push(`${k}: ${v}`);
   if (d.banner) out.push('', `${d.banner.tone === 'bad' ? '▼' : d.banner.tone === 'good' ? '✓' : '!'} ${d.banner.text}`);
@@ -68,8 +105,6 @@ export function docToText(d: ReportDoc): string {
   return `${out.join('\n')}\n`;
 }
 
-const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 function mdBlock(b: ReportBlock): string[] {
   switch (b.type) {
     case 'paragraph':
@@ -82,9 +117,9 @@ function mdBlock(b: ReportBlock): string[] {
       const right = new Set(b.right ?? []);
       const bold = new Set(b.bold ?? []);
       const marked = new Set(b.marked ?? []);
-      const cell = (text: string, i: number) => (bold.has(i) && text ? `**${md(text)}**` : md(text));
+      const cell = (text: string, i: number) => (bold.has(i) && text ? `**${text}**` : text);
       return [
-        `| ${b.head.map(md).join(' | ')} |`,
+        `| ${b.head.join(' | ')} |`,
         `|${b.head.map((_, c) => (right.has(c) ? '---:' : '---')).join('|')}|`,
         ...b.rows.map((r, i) => `| ${r.map((x, c) => `${c === 0 && marked.has(i) ? '⚠ ' : ''}${cell(x, i)}`).join(' | ')} |`),
         '',
@@ -104,27 +139,28 @@ export function applicationToMarkdown(result: ApplicationJson, options: Applicat
   return docToMarkdown(applicationReport(result, options));
 }
 
-/** A report document as Markdown. */
-export function docToMarkdown(d: ReportDoc): string {
-  const out: string[] = [`# ${md(d.title)}`, '', `*${md(d.kicker)}*`, ''];
-  if (d.meta.length) out.push(...d.meta.map(([k, v]) => `- **${md(k)}**: ${md(v)}`), '');
-  if (d.banner) out.push(`> ${d.banner.tone === 'bad' ? '**▼** ' : ''}${md(d.banner.text)}`, '');
+/**
+ * A report document as Markdown. Every text is escaped (`markdownText`): a name cannot add HTML, a
+ * heading, a link or a table cell.
+ */
+export function docToMarkdown(doc: ReportDoc): string {
+  const d = mapText(doc, markdownText);
+  const out: string[] = [`# ${d.title}`, '', `*${d.kicker}*`, ''];
+  if (d.meta.length) out.push(...d.meta.map(([k, v]) => `- **${k}**: ${v}`), '');
+  if (d.banner) out.push(`> ${d.banner.tone === 'bad' ? '**▼** ' : ''}${d.banner.text}`, '');
   if (d.figures.length) {
     out.push(`| ${d.lang === 'zh' ? '指标' : 'Figure'} | ${d.lang === 'zh' ? '数值' : 'Value'} |`, '|---|---:|');
-    out.push(
-      ...d.figures.map((f) => `| ${md(f.label)} | ${md(`${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''}`)} |`),
-      '',
-    );
+    out.push(...d.figures.map((f) => `| ${f.label} | ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.sub ? ` (${f.sub})` : ''} |`), '');
   }
   d.sections
     .filter((s) => !s.blocks.every((b) => b.type === 'chart'))
     .forEach((s, i) => {
       out.push(
-        `## ${d.lang === 'zh' ? `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'][i] ?? i + 1}、` : `${i + 1}. `}${md(s.title)}`,
+        `## ${d.lang === 'zh' ? `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'][i] ?? i + 1}、` : `${i + 1}. `}${s.title}`,
         '',
       );
       for (const b of s.blocks) out.push(...mdBlock(b));
     });
-  out.push('---', '', ...d.footer.map((f) => `${md(f)}  `), '');
+  out.push('---', '', ...d.footer.map((f) => `${f}  `), '');
   return out.join('\n');
 }

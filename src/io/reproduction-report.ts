@@ -10,6 +10,7 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import type { Language } from '../errors/messages.js';
 import { warningMessage } from '../errors/warnings/index.js';
 import { statusText, stepText } from './display-text.js';
+import { markdownText } from './safe-text.js';
 
 /** Options of the memo. */
 export interface MemoOptions {
@@ -38,19 +39,13 @@ const STATUS_TEXT: Record<Language, Record<string, string>> = {
   },
 };
 
-/** Control and bidirectional-override characters: stripped from every text of the case, which the terminal shows. */
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /**
- * Free text from the case file (labels, reasons, notes, citation) as Markdown text: on one line, no
- * control characters, and no raw HTML, link or table syntax (`<`, `[`, `]`, `|` escaped), so a case
- * cannot inject a heading, a script or a `javascript:` link into the memo.
+ * Free text from the case file (labels, reasons, notes, citation) as Markdown text, by the rule of
+ * every Markdown report (`markdownText`): on one line, control, bidi and line-separator characters
+ * replaced by U+FFFD, markup escaped, so a case cannot inject a heading, a script, a `javascript:`
+ * link or a table cell into the memo, nor recolour the terminal that shows it.
  */
-const md = (s: string | null | undefined) =>
-  (s ?? '—')
-    .replace(CONTROL, '')
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-    .replace(/[\\[\]|]/g, (m) => `\\${m}`)
-    .replace(/</g, '&lt;');
+const md = (s: string | null | undefined) => markdownText(s ?? '—');
 const cell = md;
 const withUnit = (value: string, unit: string) => (unit === '1' ? value : `${value} ${unit}`);
 /** A recomputed number for reading: 10 significant digits (the JSON keeps every digit). */
@@ -261,7 +256,7 @@ function traceLines(x: RowOutcome, lang: Language): string[] {
           ? W.byCase(cell(u.overridden?.reason ?? ''), `${u.overridden?.tableValue ?? '?'} ${u.overridden?.tableUnit ?? ''}`)
           : W.byLibrary;
       lines.push(
-        `  | ${u.id} | ${cell(u.symbol)} | ${withUnit(u.value, u.unit)} | ${u.priceYear ?? '—'} | ${u.table} | ${cell(u.source)} | ${lang === 'zh' ? statusText(u.status, lang) : u.status} | ${by} |`,
+        `  | ${cell(u.id)} | ${cell(u.symbol)} | ${cell(withUnit(u.value, u.unit))} | ${u.priceYear ?? '—'} | ${cell(u.table)} | ${cell(u.source)} | ${lang === 'zh' ? statusText(u.status, lang) : u.status} | ${by} |`,
       );
     }
     lines.push('');

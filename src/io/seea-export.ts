@@ -15,6 +15,7 @@ import { DEFAULT_ROUNDING, describeRounding, roundDecimal, type RoundingRule } f
 import type { SeeaTables } from '../seea/seea.js';
 import type { SupplyRow, UseRow } from '../seea/services.js';
 import { NOT_STATED, SEEA_USERS } from '../seea/services.js';
+import { terminalLine, terminalText } from './safe-text.js';
 import { displayWidth, groupThousands } from './text-table.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 
@@ -486,7 +487,9 @@ export function seeaToText(t: SeeaTables, options: SeeaExportOptions = {}): stri
   const lang = options.lang ?? 'en';
   const L = SEEA_LABELS[lang];
   const sheets = seeaSheets(t, options);
-  const cell = (c: OutCell | undefined) => (c === null || c === undefined ? '' : typeof c === 'string' ? c : groupThousands(c.number));
+  // A text cell may come from the input (a region, an item, a type, a note): made safe for a terminal before it is measured.
+  const cell = (c: OutCell | undefined) =>
+    c === null || c === undefined ? '' : typeof c === 'string' ? terminalLine(c) : groupThousands(c.number);
   // The text view leaves out long explanatory columns (notes, sources); the JSON, CSV and XLSX have them.
   const drop: Partial<Record<SeeaSheet, readonly number[]>> = {
     extent: [1, 2, 6],
@@ -517,7 +520,9 @@ export function seeaToText(t: SeeaTables, options: SeeaExportOptions = {}): stri
     );
     return `${L.sheets[s]}\n${body.join('\n')}`;
   });
-  const warnings = t.warnings.map((w) => `  ! ${warningMessage(w, lang)}`);
-  const notes = t.notes.map((n) => `  · ${n[lang]}`);
-  return `${L.title(t.region.name, t.accountingYear)}\n\n${blocks.join('\n\n')}\n${warnings.length || notes.length ? `\n${[...warnings, ...notes].join('\n')}\n` : ''}\n${L.rounding(options.rounding ?? DEFAULT_ROUNDING)}\n`;
+  const warnings = t.warnings.map((w) => `  ! ${terminalLine(warningMessage(w, lang))}`);
+  const notes = t.notes.map((n) => `  · ${terminalLine(n[lang])}`);
+  return terminalText(
+    `${L.title(terminalLine(t.region.name), t.accountingYear)}\n\n${blocks.join('\n\n')}\n${warnings.length || notes.length ? `\n${[...warnings, ...notes].join('\n')}\n` : ''}\n${L.rounding(options.rounding ?? DEFAULT_ROUNDING)}\n`,
+  );
 }

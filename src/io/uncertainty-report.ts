@@ -12,6 +12,7 @@ import { DEFAULT_ROUNDING, type RoundingRule } from '../numbers/rounding.js';
 import type { SensitivityResultJson, UncertaintyResultJson } from '../uncertainty/serialize.js';
 import { LIBRARY_VERSION } from '../version.js';
 import { COLORS, escapeHtml, htmlPage, moneyText, sectionNumber } from './html-page.js';
+import { terminalLine, terminalText } from './safe-text.js';
 import { barChart, histogramChart, type ChartRow } from './svg-chart.js';
 import { displayWidth } from './text-table.js';
 
@@ -103,7 +104,9 @@ const pad = (s: string, w: number, right = false) => {
   return right ? `${fill}${s}` : `${s}${fill}`;
 };
 
-function table(rows: readonly string[][], numeric: (c: number) => boolean): string {
+/** Aligned columns; each cell is input text (a name, a key, a unit) made safe for a terminal before it is measured. */
+function table(cells: readonly string[][], numeric: (c: number) => boolean): string {
+  const rows = cells.map((r) => r.map(terminalLine));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
   return rows
     .map((r) =>
@@ -160,17 +163,18 @@ export function formatUncertaintyTable(r: UncertaintyResultJson, lang: Language 
     line(t.gep, r.totals.gep),
     ...r.indicators.map((i) => line(`  ${lang === 'zh' ? i.zh : i.id}`, i)),
   ];
+  const region = terminalLine(r.region.name);
   const head =
     lang === 'zh'
-      ? `${t.uncertaintyTitle}：${r.region.name}，${r.accountingYear} 年（${r.priceYear} 年价格）— ${t.draws} ${r.draws}，${t.counted} ${r.counted}，${t.seed} ${r.seed}`
-      : `${t.uncertaintyTitle}: ${r.region.name}, ${r.accountingYear} (${r.priceYear} prices) — ${r.draws} ${t.draws}, ${r.counted} ${t.counted}, ${t.seed} ${r.seed}`;
+      ? `${t.uncertaintyTitle}：${region}，${r.accountingYear} 年（${r.priceYear} 年价格）— ${t.draws} ${r.draws}，${t.counted} ${r.counted}，${t.seed} ${r.seed}`
+      : `${t.uncertaintyTitle}: ${region}, ${r.accountingYear} (${r.priceYear} prices) — ${r.draws} ${t.draws}, ${r.counted} ${t.counted}, ${t.seed} ${r.seed}`;
   const params = r.parameters.length
-    ? `\n\n${t.parameters}:\n${r.parameters.map((p) => `  ${p.key} [${p.unit}] ${describe(p.distribution)} — ${originIn(p, lang)}`).join('\n')}`
+    ? `\n\n${t.parameters}:\n${r.parameters.map((p) => terminalLine(`  ${p.key} [${p.unit}] ${describe(p.distribution)} — ${originIn(p, lang)}`)).join('\n')}`
     : '';
   const warnings = r.warnings.length
-    ? `\n\n${t.warnings}${lang === 'zh' ? '：' : ':'}\n${r.warnings.map((w) => `  - ${warningMessage(w, lang)}`).join('\n')}`
+    ? `\n\n${t.warnings}${lang === 'zh' ? '：' : ':'}\n${r.warnings.map((w) => `  - ${terminalLine(warningMessage(w, lang))}`).join('\n')}`
     : '';
-  return `${head}\n\n${table(rows, (c) => c > 0)}\n\n${t.statsNote}${params}${warnings}\n`;
+  return terminalText(`${head}\n\n${table(rows, (c) => c > 0)}\n\n${t.statsNote}${params}${warnings}\n`);
 }
 
 /**
@@ -215,25 +219,27 @@ export function formatSensitivityTable(
       ]),
   ];
   const indices = r.firstOrder.indices
-    .map((i) => `  ${i.keys.join(' + ')}: ${i.index === null ? '—' : Number(i.index).toFixed(3)}`)
+    .map((i) => `  ${terminalLine(i.keys.join(' + '))}: ${i.index === null ? '—' : Number(i.index).toFixed(3)}`)
     .join('\n');
-  return `${[
-    `${t.sensitivityTitle}: ${r.region.name}, ${r.accountingYear} — GEP ${money(r.base, rule)} 万元`,
-    '',
-    `${t.top5}: ${r.topCoefficients.join(', ')}`,
-    '',
-    table(rows, (c) => c >= 2 && c <= 6),
-    r.swings.length > limit ? (lang === 'zh' ? `…… 另有 ${r.swings.length - limit} 项` : `… ${r.swings.length - limit} more`) : '',
-    lang === 'zh'
-      ? `${t.firstOrder}（${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} 次核算，${r.firstOrder.estimator}）：`
-      : `${t.firstOrder} (${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} accounts, ${r.firstOrder.estimator}):`,
-    indices,
-    ...(r.warnings.length
-      ? ['', `${t.warnings}${lang === 'zh' ? '：' : ':'}`, ...r.warnings.map((w) => `  - ${warningMessage(w, lang)}`)]
-      : []),
-  ]
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')}\n`;
+  return terminalText(
+    `${[
+      `${t.sensitivityTitle}: ${terminalLine(r.region.name)}, ${r.accountingYear} — GEP ${money(r.base, rule)} 万元`,
+      '',
+      `${t.top5}: ${terminalLine(r.topCoefficients.join(', '))}`,
+      '',
+      table(rows, (c) => c >= 2 && c <= 6),
+      r.swings.length > limit ? (lang === 'zh' ? `…… 另有 ${r.swings.length - limit} 项` : `… ${r.swings.length - limit} more`) : '',
+      lang === 'zh'
+        ? `${t.firstOrder}（${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} 次核算，${r.firstOrder.estimator}）：`
+        : `${t.firstOrder} (${r.firstOrder.samples} × ${r.firstOrder.indices.length + 2} accounts, ${r.firstOrder.estimator}):`,
+      indices,
+      ...(r.warnings.length
+        ? ['', `${t.warnings}${lang === 'zh' ? '：' : ':'}`, ...r.warnings.map((w) => `  - ${terminalLine(warningMessage(w, lang))}`)]
+        : []),
+    ]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')}\n`,
+  );
 }
 
 const yi = (x: string | null) => (x === null ? NaN : Number(x) / 1e8);

@@ -133,3 +133,30 @@ describe('gep batch into an existing --out folder (issue 13)', () => {
     expect(readdirSync(out).sort()).toEqual(['errors.txt', 'report.json', 'summary.csv', 'units']);
   });
 });
+
+describe('gep batch with hostile names (issue 13)', () => {
+  it('neutralises formulas in summary.csv, full-width ＝ included, and writes errors.txt without control or bidi characters', () => {
+    const formula = '＝HYPERLINK("http://x","click")';
+    const hostile = 'Evil \u001b[31m red \u202e <script>alert(1)</script>\n# heading [x](javascript:alert(1))';
+    const units = join(dir, 'hostile.json');
+    writeFileSync(
+      units,
+      JSON.stringify([
+        { ...SAMPLE, region: { ...SAMPLE.region, name: formula } },
+        { ...SAMPLE, region: { ...SAMPLE.region, name: '=1+1' } },
+        { region: { name: hostile } },
+      ]),
+    );
+    const out = join(dir, 'out-hostile');
+    expect(runCli(['batch', units, '--out', out], io().cliIo)).toBe(1);
+    const summary = readFileSync(join(out, 'summary.csv'), 'utf8');
+    // id and name: an apostrophe first, as in every CSV export (src/io/normalise.ts neutraliseFormula)
+    expect(summary).toContain(`1,"'＝HYPERLINK(""http://x"",""click"")",`);
+    expect(summary).toContain(`,"'＝HYPERLINK(""http://x"",""click"")",`);
+    expect(summary).toContain("2,'=1+1,");
+    expect(summary).not.toMatch(/(^|,)"?[=＝]/m);
+    const errors = readFileSync(join(out, 'errors.txt'), 'utf8');
+    expect(errors).not.toMatch(/[\u001b\u202e]|^# heading/m);
+    expect(errors).toContain('Evil \ufffd[31m red \ufffd <script>alert(1)</script>\ufffd# heading [x](javascript:alert(1))');
+  });
+});

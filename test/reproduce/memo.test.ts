@@ -91,10 +91,10 @@ describe('the trace of a recomputed row', () => {
     );
     expect(trace).toContain('- Inputs (from the case): reported\\[0\\].item = all; reported\\[0\\].quantity = 123.4 万m³.');
     expect(trace).toContain(
-      "  | reservoir-storage-cost | C_we | 7.06 元/m³ | 2010 | national-2022/1.1.0 | ganzi-2017 | verified | **the library's table** |",
+      "  | reservoir-storage-cost | C\\_we | 7.06 元/m³ | 2010 | national-2022/1.1.0 | ganzi-2017 | verified | **the library's table** |",
     );
     expect(trace).toContain(
-      '  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | user-override | the case (the paper prices storage at 6.11; table value 7.06 元/m³) |',
+      '  | reservoir-storage-cost | C\\_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | user-override | the case (the paper prices storage at 6.11; table value 7.06 元/m³) |',
     );
     expect(trace).toContain('value of all: V = Q × P = 8712040 元');
   });
@@ -107,7 +107,7 @@ describe('the trace of a recomputed row', () => {
     );
     expect(trace).toContain('- 输入（取自案例）：reported\\[0\\].item = all；reported\\[0\\].quantity = 123.4 万m³。');
     expect(trace).toContain(
-      '  | reservoir-storage-cost | C_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | 用户覆盖 | 案例（the paper prices storage at 6.11；原表值 7.06 元/m³） |',
+      '  | reservoir-storage-cost | C\\_we | 6.11 元/m³ | 2010 | national-2022/1.1.0 | LY/T 1721—2008 | 用户覆盖 | 案例（the paper prices storage at 6.11；原表值 7.06 元/m³） |',
     );
     // The step's Chinese name, as water conservation records it.
     expect(trace).not.toContain('value of all');
@@ -154,10 +154,11 @@ describe('free text of the case in the memo', () => {
         identities: [{ kind: 'sum', id: 's', label: hostile, total: 't', terms: [{ row: 'a' }] }],
       }),
     );
-    expect(memo).not.toMatch(/<script|^# heading|(?<!\\)\]\(javascript:|\u001b|\u202e/m);
-    expect(memo).toContain('a &lt;script>alert(1)&lt;/script> # heading \\[x\\](javascript:alert(1)) \\| cell \\[31mred');
+    expect(memo).not.toMatch(/(?<!\\)<script|^# heading|(?<!\\)\]\(javascript:|\u001b|\u202e/m);
+    // markdownText (src/io/safe-text.ts): markup escaped, ESC and U+202E shown as U+FFFD
+    expect(memo).toContain('a \\<script\\>alert(1)\\</script\\> \\# heading \\[x\\](javascript:alert(1)) \\| cell \ufffd\\[31mred\ufffd');
     // the rows table keeps its seven cells
-    const row = memo.split('\n').find((l) => l.startsWith('| a &lt;script>'))!;
+    const row = memo.split('\n').find((l) => l.startsWith('| a \\<script\\>'))!;
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
   });
 });
