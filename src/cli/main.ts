@@ -105,6 +105,7 @@ Usage:
   gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json] [--lang en|zh]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--prepared-by TEXT] [--profile ID] [--strict] [--lang en|zh]
+              [--rounding independent|largest-remainder]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
   gep area|project|compensation|eco-compensation|audit|finance <file.json> [--format table|json|md|html] [--lang en|zh] [--out FILE]
