@@ -9,6 +9,7 @@ import { makeWarning } from '../errors/warnings/index.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { getPriceIndex, type PriceIndex } from '../coefficients/indices.js';
 import { CoefficientReader, makeCoefficientSet, type CoefficientSet } from '../coefficients/resolve.js';
+import { overrideWarnings } from '../coefficients/price-check.js';
 import type { CoefficientOverride, CoefficientTable, CoefficientUse } from '../coefficients/types.js';
 import { DEFAULT_PROFILE_ID, getProfile, listProfiles, type Profile } from '../profiles/profiles.js';
 import { checkedProfileIssues } from '../profiles/check.js';
@@ -151,6 +152,11 @@ export interface PreparedGep {
   readonly strict: boolean;
   /** Warnings found while validating (blocks not in the profile, blocks of unimplemented indicators). */
   readonly warnings: readonly GepWarning[];
+  /**
+   * Overrides more than 10 times off their table values (src/coefficients/price-check.ts), added
+   * before the plausibility warnings; the compiled plan checks each row's own instead.
+   */
+  readonly overrideWarnings: readonly GepWarning[];
   readonly notAccounted: readonly NotAccounted[];
   readonly planned: readonly {
     readonly id: string;
@@ -220,7 +226,18 @@ export function prepareGep(input: unknown, options: Omit<GepOptions<unknown>, 'a
     planned.push({ id: p.id, parsed: parsed.data, variant, path });
   }
   if (issues.length) throw new GepInputError(issues);
-  return { account, profile, table, priceIndex, set, strict: options.strict ?? false, warnings, notAccounted, planned };
+  return {
+    account,
+    profile,
+    table,
+    priceIndex,
+    set,
+    strict: options.strict ?? false,
+    warnings,
+    overrideWarnings: overrideWarnings(table, overrides),
+    notAccounted,
+    planned,
+  };
 }
 
 /**
@@ -314,6 +331,7 @@ export function evaluateGep<T>(prepared: PreparedGep, A: Arithmetic<T>, stages: 
       )
     : { value: A.zero, unit: '元' as const };
   const totals = guarded(['indicators'], () => categoryTotals(A, adjusted, subtracted));
+  warnings.push(...prepared.overrideWarnings);
   const plausible =
     stages.plausibility === false
       ? { issues: [], warnings: [] }

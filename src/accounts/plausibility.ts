@@ -15,8 +15,8 @@
  * - warning: GEP per person or per km² outside the span of published accounts (× a margin).
  *
  * Every range, tolerance and bound is data (./plausibility.json), each with its source or the
- * status rule-of-thumb; a given price far from the table's is checked where the price is resolved
- * (src/coefficients/price-check.ts).
+ * status rule-of-thumb; a given price far from the table's is checked where the price is resolved,
+ * an override far from the table's when the overrides are read (both src/coefficients/price-check.ts).
  *
  * Which checks an account gets depends on its structure only (field names, units, lists, which
  * indicators have areas), not on its values: `plausibilityPlan` walks the inputs once and returns

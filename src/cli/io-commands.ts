@@ -14,6 +14,7 @@ import { coefficientTableHash, inputHash } from '../io/hash.js';
 import { terminalLine, terminalText } from '../io/safe-text.js';
 import { formatAccountTable } from '../io/text-table.js';
 import type { GepDecimal } from '../numbers/arithmetic.js';
+import type { RoundingRule } from '../numbers/rounding.js';
 import { accountExtras } from './compare.js';
 import { templateCsv, templateXlsx } from '../io/input-export.js';
 import { importAccountInput, inputFormatOf } from '../io/read-input.js';
@@ -119,6 +120,8 @@ export function printNotes(notes: readonly GepIssue[], lang: Language, io: IoCom
 export interface AccountValues {
   readonly profile?: string;
   readonly strict?: boolean;
+  /** The rounding rule of the account table (`gep run --rounding`); default half-up, 2 places, each cell independently. */
+  readonly rounding?: RoundingRule;
 }
 
 /** An account read, checked and computed: what `gep run` prints and writes, and `gep validate` counts. */
@@ -175,7 +178,7 @@ export function withAccount(
       zh: describeIssue(n, 'zh'),
     }));
     const json: AccountReportJson = notes.length ? { ...base, warnings: [...notes, ...base.warnings] } : base;
-    const table = `${formatAccountTable(json, lang)}${extras.text}`;
+    const table = `${formatAccountTable(json, lang, values.rounding)}${extras.text}`;
     const exportOptions = {
       lang,
       inputHash: inputHash(input),

@@ -93,7 +93,7 @@ const USAGE = `gep ${LIBRARY_VERSION} — GEP (生态产品总值) accounting
 
 Usage:
   gep run <input.json|csv|xlsx> [--profile ID|FILE.json] [--format table|json|csv|xlsx|md|html] [--out DIR] [--lang en|zh] [--strict]
-          [--date YYYY-MM-DD] [--prepared-by TEXT]
+          [--date YYYY-MM-DD] [--prepared-by TEXT] [--rounding independent|largest-remainder]
   gep validate <input.json|csv|xlsx> [--profile ID|FILE.json] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID|FILE.json] [--lang zh|en]
   gep indicators [--profile ID|FILE.json] [--json] [--lang en|zh]
@@ -106,6 +106,7 @@ Usage:
   gep sensitivity <input> [--spec FILE] [--top N] [--samples N] [--seed N] [--format table|json|html]
   gep coefficients <profile> [--json] | gep coefficients diff <profile|table> <profile|table> [--json] [--lang en|zh]
   gep release <input.json|csv|xlsx> --out DIR [--date YYYY-MM-DD] [--prepared-by TEXT] [--profile ID] [--strict] [--lang en|zh]
+              [--rounding independent|largest-remainder]
   gep verify-release DIR [--json] [--lang en|zh]
   gep seea <input.json|csv|xlsx> [--format table|json|html|csv|xlsx] [--out DIR] [--opening FILE] [--asset-life N --discount-rate PCT] [--allocation FILE]
   gep area|project|compensation|eco-compensation|audit|finance <file.json> [--format table|json|md|html] [--lang en|zh] [--out FILE]
@@ -135,6 +136,12 @@ Options:
   --date DATE       the report's date (YYYY-MM-DD), printed in the md, html, csv and xlsx reports;
                     the library never reads the clock, so without it the date is "not stated"
   --prepared-by X   who prepared the report (编制单位), printed beside the date
+  --rounding RULE   how the parts of a total are rounded in the 万元 and 亿元 columns of the table
+                    and of the md, html, csv and xlsx reports (half-up, 2 places): independent
+                    (default: each cell on its own, as published tables print, so printed parts may
+                    differ from the printed total in the last place) or largest-remainder (lines add
+                    up to their indicator, indicators to their category, categories to GEP); the
+                    footer names the rule. Not with --format json (nothing rounded)
 
 With an "economy" block (GDP and its basis, population) the ratios follow the account; with a
 "geep" block (PDC and EcDC by component) GEEP = GDP − PDC − EcDC + ERS is printed too.`,
@@ -190,7 +197,16 @@ List the accounting profiles (核算方案) and their coefficient tables.`,
 
 /** What each verb reads (./options.ts): any other option is a usage error naming it and the verb. */
 const REPORT_FORMATS = ['md', 'html', 'csv', 'xlsx'] as const;
-const RUN_OPTIONS = ['profile', 'format', 'out', 'lang', 'strict', 'date', 'prepared-by'] as const satisfies readonly OptionName[];
+const RUN_OPTIONS = [
+  'profile',
+  'format',
+  'out',
+  'lang',
+  'strict',
+  'date',
+  'prepared-by',
+  'rounding',
+] as const satisfies readonly OptionName[];
 const REPRODUCE_OPTIONS = ['format', 'json', 'lang', 'out', 'require-rows'] as const satisfies readonly OptionName[];
 const LISTING_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 const INDICATORS_OPTIONS = ['profile', 'json', 'lang'] as const satisfies readonly OptionName[];
@@ -198,8 +214,14 @@ const ECOSYSTEM_TYPES_OPTIONS = ['json'] as const satisfies readonly OptionName[
 
 /** The options of every verb; `COMMAND_HELP` has the same keys (a test holds each help text to its list). */
 export const VERB_OPTIONS: Readonly<Record<string, VerbOptions>> = {
-  // The date and author are printed by the md, html, csv and xlsx reports only.
-  run: { reads: RUN_OPTIONS, onlyWithFormat: { default: 'table', options: { date: REPORT_FORMATS, 'prepared-by': REPORT_FORMATS } } },
+  // The date and author are printed by the md, html, csv and xlsx reports only; rounded cells by those and the table.
+  run: {
+    reads: RUN_OPTIONS,
+    onlyWithFormat: {
+      default: 'table',
+      options: { date: REPORT_FORMATS, 'prepared-by': REPORT_FORMATS, rounding: ['table', ...REPORT_FORMATS] },
+    },
+  },
   validate: { reads: VALIDATE_OPTIONS },
   template: { reads: TEMPLATE_OPTIONS },
   indicators: { reads: INDICATORS_OPTIONS },
@@ -287,7 +309,7 @@ function run(positionals: string[], values: OptionValues<typeof RUN_OPTIONS>, io
   if ((format === 'csv' || format === 'xlsx') && !values.out)
     fail({ en: `--format ${format} writes files: give --out DIR`, zh: `--format ${format} 输出文件：请给出 --out 文件夹` });
   // Reading, checking and computing are shared with gep validate (./io-commands.ts withAccount).
-  return withAccount(file, values, lang, io, usage, (account) => {
+  return withAccount(file, { profile: values.profile, strict: values.strict, rounding: report.rounding }, lang, io, usage, (account) => {
     const { json, table } = account;
     const exportOptions = { ...account.exportOptions, ...report };
     const jsonText = resultToJsonText(json, exportOptions);

@@ -29,6 +29,7 @@ export const OPTIONS = {
   'require-rows': { type: 'boolean' },
   date: { type: 'string' },
   'prepared-by': { type: 'string' },
+  rounding: { type: 'string' },
   opening: { type: 'string' },
   allocation: { type: 'string' },
   'asset-life': { type: 'string' },

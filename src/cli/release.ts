@@ -27,7 +27,15 @@ export interface ReleaseIo extends IoCommandsIo {
 }
 
 /** The options `gep release` reads (any other is refused: ./options.ts). */
-export const RELEASE_OPTIONS = ['out', 'date', 'prepared-by', 'profile', 'strict', 'lang'] as const satisfies readonly OptionName[];
+export const RELEASE_OPTIONS = [
+  'out',
+  'date',
+  'prepared-by',
+  'profile',
+  'strict',
+  'lang',
+  'rounding',
+] as const satisfies readonly OptionName[];
 /** The options `gep verify-release` reads. */
 export const VERIFY_RELEASE_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 
@@ -49,6 +57,9 @@ Options:
   --profile ID      accounting profile (default: the input's "profile", else national-2022)
   --strict          refuse coefficients whose status is to-verify
   --lang LANG       en (default) or zh, for the HTML report and the workbook headers
+  --rounding RULE   how the parts of a total are rounded in the 万元 and 亿元 cells of the report
+                    and the workbook (half-up, 2 places): independent (default, each cell on its
+                    own) or largest-remainder (the printed parts add up to the printed totals)
 
 Exit codes: 0 written, 1 bad input (every issue is listed), 2 bad usage.`;
 
@@ -108,7 +119,7 @@ export function releaseCommand(
   const date = values.date ?? today();
   if (!isReleaseDate(date))
     usage({ en: `--date must be a date written YYYY-MM-DD, not "${date}"`, zh: `--date 应为 YYYY-MM-DD 格式的日期，而不是 "${date}"` });
-  const { preparedBy } = reportOptions({ 'prepared-by': values['prepared-by'] }, usage);
+  const { preparedBy, rounding } = reportOptions({ 'prepared-by': values['prepared-by'], rounding: values.rounding }, usage);
   if (!io.listFiles || !io.rename) usage({ en: 'this environment cannot write a release', zh: '当前环境无法写入发布包' });
   const existing = io.listFiles(out);
   if (existing?.length)
@@ -132,6 +143,7 @@ export function releaseCommand(
       date,
       ...(preparedBy ? { preparedBy } : {}),
       lang,
+      ...(rounding ? { rounding } : {}),
       strict: values.strict ?? false,
       ...(values.profile ? { profile: values.profile } : {}),
       original: { name: file, bytes: original },

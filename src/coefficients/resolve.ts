@@ -5,6 +5,7 @@
 import { decimalArithmetic, isDecimalText, type Arithmetic } from '../numbers/arithmetic.js';
 import { makeIssue, type GepIssue, GepInputError } from '../errors/errors.js';
 import { isKnownUnit, parseUnit, sameDimensionUnits } from '../units/units.js';
+import type { Text } from '../errors/text.js';
 import type { Coefficient, CoefficientOverride, CoefficientTable, CoefficientUse } from './types.js';
 
 /** A table with the user's overrides applied; build it with `makeCoefficientSet`. */
@@ -68,14 +69,25 @@ export function makeCoefficientSet(
  * negative; any other override must keep the sign of the table value (a negative runoff
  * coefficient or density is a typo; the table's negative RWEQ exponent stays negative).
  */
-function signIssue(row: Coefficient, o: CoefficientOverride): string | null {
+function signIssue(row: Coefficient, o: CoefficientOverride): Text | null {
   if (!isDecimalText(o.value) || !isDecimalText(row.value)) return null;
   const value = decimalArithmetic.fromString(o.value);
   const table = decimalArithmetic.fromString(row.value);
   if ((parseUnit(row.unit).dimension.money ?? 0) > 0)
-    return value.isNegative() && !value.isZero() ? 'a price or cost ≥ 0 (money coefficients are never negative)' : null;
+    return value.isNegative() && !value.isZero()
+      ? { en: 'a price or cost ≥ 0 (money coefficients are never negative)', zh: '≥ 0 的价格或成本（货币类参数不能为负）' }
+      : null;
   if (value.isZero() || table.isZero() || value.isNegative() === table.isNegative()) return null;
-  return `the sign of the table value ${row.value} ${row.unit} (${row.id})`;
+  return {
+    en: `the sign of the table value ${row.value} ${row.unit} (${row.id})`,
+    zh: `与参数表取值 ${row.value} ${row.unit}（${row.id}）同号`,
+  };
+}
+
+/** The use of table row `id` as the table gives it (no override), or undefined when the table has none. */
+export function tableUse(table: CoefficientTable, id: string): CoefficientUse | undefined {
+  const row = rowsById(table).get(id);
+  return row && useOf(table, row, undefined);
 }
 
 /** The use of a table row without override is the same object every time: made once per table and id. */

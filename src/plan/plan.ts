@@ -20,7 +20,7 @@
 import { computeGep, evaluateGep, prepareGep, type GepOptions, type GepResult, type PreparedGep } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { CoefficientReader, makeCoefficientSet, type CoefficientSet, type GivenPriceCheck } from '../coefficients/resolve.js';
-import { priceCheck, runPriceCheck, type PriceCheck } from '../coefficients/price-check.js';
+import { overrideChecks, priceCheck, runPriceCheck, type PriceCheck } from '../coefficients/price-check.js';
 import { plausibilityPlan, runPlausibility, type PlausibilityPlan, type PlausibilityValues } from '../accounts/plausibility.js';
 import type { AccountInput } from '../accounts/input.js';
 import { GepInputError, type GepIssue, type GepWarning } from '../errors/errors.js';
@@ -215,9 +215,9 @@ export class GepPlan {
     const optionOverrides = [...this.optionOverrides.values()].map((o) => ({ ...o, value: coefficientToken(o.id, 'o') }));
     const made = makeCoefficientSet(tokenTable(prepared.table), [...accountOverrides, ...optionOverrides], { strict: prepared.set.strict });
     if (made.issues.length) throw new PlanUnsupportedError('the coefficient overrides differ once tokenised');
-    // Given prices are compared with the table per row (their text is a token while recording).
+    // Given prices and overrides are compared with the table per row (their text is a token while recording).
     const set: CoefficientSet = { ...made.set, onGivenPrice: (c) => this.priceChecks.push(c) };
-    return { ...prepared, account: account as unknown as PreparedGep['account'], planned, set };
+    return { ...prepared, account: account as unknown as PreparedGep['account'], planned, set, overrideWarnings: [] };
   }
 
   /** The slot index of a token's body (−1 for the arithmetic's name). */
@@ -276,6 +276,13 @@ export class GepPlan {
       const check = priceCheck(use, { value: read(c.given.value), unit: c.given.unit }, reference, c.coefficientId, c.path, c.indicator);
       if (check) prices.push(check);
     }
+    // Each override against its table row: the input's by their slots, the options' (the same for every row) as constants.
+    const overrides = overrideChecks(
+      this.prepared.table,
+      [...(this.prepared.account.coefficientOverrides ?? []), ...this.optionOverrides.values()],
+      (o) => read(o.value),
+      (use) => read(use.value),
+    );
     const plausibility = plausibilityPlan<number>(
       this.prepared.account,
       this.prepared.planned.map((p) => ({ id: p.id, input: p.parsed, path: p.path })),
@@ -283,7 +290,7 @@ export class GepPlan {
       read,
     );
     const quantities = result.indicators.map((r) => (r.quantity.total ? (r.quantity.total.value as Node).id : -1));
-    return { prices, plausibility, consts, constNumbers: Float64Array.from(consts, (t) => Number(t)), quantities };
+    return { prices, overrides, plausibility, consts, constNumbers: Float64Array.from(consts, (t) => Number(t)), quantities };
   }
 
   /**
@@ -683,6 +690,8 @@ export function evaluateFloatRows(plan: GepPlan, rows: SlotRows, emit: RowEmit):
 /** The checks of a tape, compiled (`GepPlan.compileChecks`): values are slots (k ≥ 0) or constants (−(i + 1)). */
 export interface CompiledChecks {
   readonly prices: readonly PriceCheck<number>[];
+  /** Coefficient overrides against their table rows (warnings added to the row's, before the plausibility warnings). */
+  readonly overrides: readonly PriceCheck<number>[];
   readonly plausibility: PlausibilityPlan<number>;
   readonly consts: readonly string[];
   readonly constNumbers: Float64Array;
@@ -721,8 +730,9 @@ export type RowCheckOutcome =
 
 /**
  * The checks `computeGep` makes outside the arithmetic, on a row's values: a price the input gives
- * against the table value (a warning), and the plausibility checks of src/accounts/plausibility.ts
- * (issues and warnings), compiled for the tape (`PlanTape.checks`). Returns the row's extra
+ * against the table value (a warning), each coefficient override against its table row (a warning),
+ * and the plausibility checks of src/accounts/plausibility.ts (issues and warnings), compiled for
+ * the tape (`PlanTape.checks`). Returns the row's extra
  * warnings, its issues, or null when the row must be computed directly (a price warning: it sits
  * among the indicator's own warnings, which the recording had none of).
  */
@@ -734,10 +744,16 @@ export function rowChecks(tape: PlanTape, row: RowValues<unknown>, input: unknow
   values.row = row;
   const checks = tape.checks;
   for (const c of checks.prices) if (runPriceCheck(c, values.text, values.approx)) return null;
+  const far: GepWarning[] = [];
+  for (const c of checks.overrides) {
+    const w = runPriceCheck(c, values.text, values.approx);
+    if (w) far.push(w);
+  }
   // economy is not part of the plan's structure: the row's own population, as its input gives it.
   values.population = (input as Partial<AccountInput> | null)?.economy?.population;
   const { issues, warnings } = runPlausibility(checks.plausibility, values);
-  return issues.length ? { issues } : { warnings };
+  if (issues.length) return { issues };
+  return { warnings: far.length ? [...far, ...warnings] : warnings };
 }
 
 const utf8 = new TextEncoder();

@@ -26,6 +26,7 @@ import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import type { Language } from '../errors/messages.js';
 import { textEn, textIn, type Text } from '../errors/text.js';
 import type { GepDecimal } from '../numbers/arithmetic.js';
+import type { RoundingRule } from '../numbers/rounding.js';
 import { coefficientTableHash, inputHash, sha256Hex } from '../io/hash.js';
 import { resultTables, resultToJsonText, resultToXlsx, type ResultExportOptions } from '../io/result-export.js';
 import { resultToHtml, type AccountReportJson } from '../io/html-report.js';
@@ -48,6 +49,8 @@ export interface ReleaseOptions {
   readonly strict?: boolean;
   /** Language of the HTML report and XLSX headers; default en. The JSON is language-free. */
   readonly lang?: Language;
+  /** Rounding of the 万元/亿元 cells of the HTML report and the workbook (named in both); default half-up, 2 places, each cell independently. */
+  readonly rounding?: RoundingRule;
   /** The file the input was read from (CSV, XLSX or JSON), bundled as `input/original.<ext>` unless it is byte-for-byte input.json. */
   readonly original?: { readonly name: string; readonly bytes: Uint8Array };
 }
@@ -270,6 +273,7 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     coefficientTableHash: coefficientTableHash(table),
     date: options.date,
     ...(preparedBy ? { preparedBy } : {}),
+    ...(options.rounding ? { rounding: options.rounding } : {}),
   };
 
   const toVerify: CoefficientUse[] = result.coefficientsUsed.filter((c) => c.status === 'to-verify');

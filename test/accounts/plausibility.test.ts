@@ -156,6 +156,46 @@ describe('ranges', () => {
     expect(warningsOf(sample).some((x) => x.code === 'price-far-from-table')).toBe(false);
   });
 
+  it('warns when a coefficient override is more than 10 times off its table value, also under strict (issue 13)', () => {
+    // reservoir-storage-cost is 7.06 元/m³ (ganzi-2017, a 2010 price). 706 元/m³ is 706 / 7.06 = 100 × it
+    // (GEP 9.82e9 → 1.65e11 元 without a word before); 70.6 is exactly 10 × and 0.706 exactly 1/10 ×
+    // (no warning); 0.7 is 0.09915… ×. 0.0706 万元/m³ is 706 元/m³ after conversion: 100 × again.
+    const far = (value: string, unit = '元/m³', options = {}) =>
+      warningsOf(
+        { ...sample, coefficientOverrides: [{ id: 'reservoir-storage-cost', value, unit, priceYear: 2022, reason: 'test' }] },
+        options,
+      ).filter((w) => w.code === 'override-far-from-table');
+    const w = far('706');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.path).toEqual(['coefficientOverrides', 0, 'value']);
+    expect(w[0]!.message).toBe(
+      'the override of reservoir-storage-cost at coefficientOverrides[0].value, 706 元/m³, is 100 × its table value 7.06 元/m³ (ganzi-2017, 2010); more than 10 times off is usually a unit slip (元 for 万元, per t for per kg): check it',
+    );
+    expect(w[0]!.zh).toBe(
+      'coefficientOverrides[0].value 对 reservoir-storage-cost 的覆盖值 706 元/m³ 是参数表取值 7.06 元/m³（ganzi-2017, 2010）的 100 倍；相差超过 10 倍通常是单位错误（如 元 写成 万元、每 t 写成每 kg）：请核对',
+    );
+    expect(far('70.6')).toEqual([]);
+    expect(far('0.706')).toEqual([]);
+    expect(far('9.1')).toEqual([]);
+    expect(far('0.7')[0]!.message).toContain('0.7 元/m³, is 0.0992 × its table value 7.06 元/m³');
+    expect(far('0.0706', '万元/m³')[0]!.message).toContain('0.0706 万元/m³, is 100 ×');
+    // --strict refuses to-verify coefficients (the sample's sand fixation uses some: water conservation
+    // alone here); like price-far-from-table, this stays a warning and the account is computed.
+    const water = { ...sample, indicators: { 'regulating.water-conservation': sample.indicators['regulating.water-conservation'] } };
+    const strict = computeGep(
+      { ...water, coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '706', unit: '元/m³', reason: 'test' }] },
+      { strict: true },
+    );
+    expect(strict.warnings.filter((x) => x.code === 'override-far-from-table')).toHaveLength(1);
+    // An override given in the options is located after the input's, as its issues are.
+    const options = { overrides: [{ id: 'reservoir-storage-cost', value: '706', unit: '元/m³', reason: 'test' }] };
+    expect(warningsOf(sample, options).find((x) => x.code === 'override-far-from-table')!.path).toEqual([
+      'coefficientOverrides',
+      0,
+      'value',
+    ]);
+  });
+
   it('warns when GEP per person is outside the span of published accounts (population typed in 人 for 万人)', () => {
     const input = clone();
     input.economy.population.unit = '人';

@@ -86,6 +86,55 @@ describe('gep CLI', () => {
     }
   });
 
+  it('prints parts that add up with --rounding largest-remainder, and refuses another rule (exit 2, en and zh)', () => {
+    // material 10 050 元 = 1.005 万元 and regulating 10 050 元 = 1.005 万元, GEP 20 100 元 = 2.01 万元:
+    // each cell half-up on its own prints 1.01 + 1.01 against 2.01; by largest remainder the 0.01 万元
+    // too many is taken from one of the two equal remainders (the later), so 1.01 + 1.00 = 2.01.
+    const parts = JSON.stringify({
+      region: { name: '测试县', level: 'county' },
+      accountingYear: 2022,
+      priceYear: 2022,
+      indicators: {
+        'material.agriculture': {
+          products: [{ item: 'maize', quantity: { value: '1', unit: 't' }, price: { value: '10050', unit: '元/t', priceYear: 2022 } }],
+        },
+        'regulating.noise-reduction': {
+          belts: [{ item: 'belt', length: { value: '1', unit: 'km' } }],
+          barrierCost: { value: '10050', unit: '元/km', priceYear: 2022 },
+        },
+      },
+    });
+    const files = { 'parts.json': parts };
+    const run = (...options: string[]) => cli(['run', 'parts.json', '--profile', 'shenzhen-db4403-141', ...options], files);
+    const independent = run();
+    expect(independent.code).toBe(0);
+    expect(independent.stdout).toMatch(/material products\s+1\.01\s/);
+    expect(independent.stdout).toMatch(/regulating services\s+1\.01\s/);
+    expect(independent.stdout).toContain('each cell independently');
+    expect(run('--rounding', 'independent').stdout).toBe(independent.stdout);
+    const added = run('--rounding', 'largest-remainder');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/material products\s+1\.01\s/);
+    expect(added.stdout).toMatch(/regulating services\s+1\.00\s/);
+    expect(added.stdout).toMatch(/^GEP\s+GEP\s+2\.01\s/m);
+    expect(added.stdout).toContain('parts by largest remainder, so the printed parts add up to the printed totals');
+    // The reports and the files written with --out follow the same rule.
+    expect(run('--rounding', 'largest-remainder', '--format', 'md').stdout).toContain('parts by largest remainder');
+    const csv = run('--rounding', 'largest-remainder', '--format', 'csv', '--out', 'o');
+    expect(csv.written[join('o', 'account.txt')]).toBe(added.stdout);
+    expect(csv.written[join('o', 'summary.csv')]).toMatch(/regulating services,[^\n]*,1\.00,/);
+    // Another rule is a usage error, in either language; JSON prints no rounded cell, so it is refused there.
+    const bad = run('--rounding', 'nearest');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--rounding must be one of independent, largest-remainder, not "nearest"');
+    const badZh = run('--rounding', 'nearest', '--lang', 'zh');
+    expect(badZh.code).toBe(2);
+    expect(badZh.stderr).toContain('gep：--rounding 应为 independent、largest-remainder 之一，而不是 "nearest"');
+    const json = run('--rounding', 'largest-remainder', '--format', 'json');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('gep run reads --rounding only with --format table, md, html, csv or xlsx');
+  });
+
   it('exits 1 with every input issue, located, on bad input', () => {
     const bad = JSON.stringify({
       region: { name: 'x', level: 'county' },

@@ -44,12 +44,12 @@ describe('each verb refuses an option it does not read (usage error, exit 2, nam
     expect(en.code).toBe(2);
     expect(en.stdout).toBe('');
     expect(en.stderr).toContain(
-      'gep: gep run does not take --decline-threshold (it reads --profile, --format, --out, --lang, --strict, --date and --prepared-by)',
+      'gep: gep run does not take --decline-threshold (it reads --profile, --format, --out, --lang, --strict, --date, --prepared-by and --rounding)',
     );
     const zh = cli(['run', 'fixtures/sample-county/input.json', '--decline-threshold', '5', '--lang', 'zh']);
     expect(zh.code).toBe(2);
     expect(zh.stderr).toContain(
-      'gep：gep run 不接受 --decline-threshold 选项（可用选项：--profile、--format、--out、--lang、--strict、--date、--prepared-by）',
+      'gep：gep run 不接受 --decline-threshold 选项（可用选项：--profile、--format、--out、--lang、--strict、--date、--prepared-by、--rounding）',
     );
   });
 

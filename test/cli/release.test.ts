@@ -66,6 +66,23 @@ describe('gep release', () => {
     expect(gep(['release', input, '--out', `${out}-2`, '--prepared-by', ' ']).code).toBe(2);
   });
 
+  it('passes --rounding to the report and the workbook, and refuses another rule (exit 2, en and zh)', () => {
+    // The footer of report.html names the rule: each cell on its own by default, largest remainder when asked.
+    const { input, out } = setup();
+    expect(gep(['release', input, '--out', out, '--date', '2024-06-30']).code).toBe(0);
+    expect(readFileSync(join(out, 'account', 'report.html'), 'utf8')).toContain('each cell independently');
+    const added = `${out}-parts`;
+    expect(gep(['release', input, '--out', added, '--date', '2024-06-30', '--rounding', 'largest-remainder']).code).toBe(0);
+    expect(readFileSync(join(added, 'account', 'report.html'), 'utf8')).toContain('parts by largest remainder');
+    expect(gep(['verify-release', added]).code).toBe(0);
+    const bad = gep(['release', input, '--out', `${out}-bad`, '--rounding', 'up']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--rounding must be one of independent, largest-remainder, not "up"');
+    const badZh = gep(['release', input, '--out', `${out}-bad`, '--rounding', 'up', '--lang', 'zh']);
+    expect(badZh.code).toBe(2);
+    expect(badZh.stderr).toContain('--rounding 应为 independent、largest-remainder 之一，而不是 "up"');
+  });
+
   it('bundles a CSV input as read and checks that it reads to the same input', () => {
     const { dir, out } = setup();
     const csv = join(dir, 'tiny.csv');

@@ -223,6 +223,16 @@ const CASES: [string, () => readonly string[]][] = [
     'negative-totals-allowed',
     () => ['run', variant(SAMPLE, 'negative-allowed.json', (j) => set(j, 'allowNegativeTotals', { reason: '上游调入水量计入区域外产品' }))],
   ],
+  // The reservoir cost overridden in 元 for 万元 per 100 m³ (706 for 7.06): 100 × the table value.
+  [
+    'override-far-from-table',
+    () => [
+      'run',
+      variant(SAMPLE, 'override-far.json', (j) =>
+        set(j, 'coefficientOverrides', [{ id: 'reservoir-storage-cost', value: '706', unit: '元/m³', reason: '县水利局 2022' }]),
+      ),
+    ],
+  ],
   // 30.2 万人 typed as 30.2 人: GEP per person 10⁴ times too large, beyond 10 × the largest published.
   ['implausible-ratio', () => ['run', variant(SAMPLE, 'population-unit.json', (j) => set(j, 'economy.population.unit', '人'))]],
 ];

@@ -116,6 +116,20 @@ const CASES: [string, () => Json, string[]][] = [
     ['input.out-of-range'],
   ],
   [
+    'a negative price override',
+    sampleWith((j) => {
+      j.coefficientOverrides = [{ id: 'reservoir-storage-cost', value: '-7.06', unit: '元/m³', reason: '县水利局' }];
+    }),
+    ['input.out-of-range'],
+  ],
+  [
+    'an override of the other sign than the table value',
+    sampleWith((j) => {
+      j.coefficientOverrides = [{ id: 'sediment-deposition-ratio', value: '-0.24', unit: '1', reason: '县水利局' }];
+    }),
+    ['input.out-of-range'],
+  ],
+  [
     'an unknown ecosystem type',
     sampleWith((j) => {
       j.indicators[WATER].ecosystems[0].ecosystemType = 'jungle';

@@ -1,6 +1,6 @@
 /**
- * The checks `computeGep` makes outside the arithmetic — a given price against the table, the
- * plausibility checks (ranges, money below zero, area sums against region.area, rates, negative
+ * The checks `computeGep` makes outside the arithmetic — a given price against the table, a
+ * coefficient override against its table row, the plausibility checks (ranges, money below zero, area sums against region.area, rates, negative
  * totals, GEP per person and per km²) — compiled into the plan: for rows that trigger each warning
  * and issue, at and around each bound (where floats cannot decide and decimals must), the plan gives
  * computeGep's result, warnings included, or its issues, on both paths. A row with a price warning
@@ -9,10 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeGepBatch, streamGepBatch, type BatchItem } from '../../src/accounts/batch.js';
-import { GepDecimal } from '../../src/numbers/arithmetic.js';
+import { computeGep } from '../../src/accounts/gep.js';
+import { decimalArithmetic, floatArithmetic, GepDecimal, type Arithmetic } from '../../src/numbers/arithmetic.js';
 import { conversionRatio } from '../../src/units/units.js';
-import { compileGepPlan, type GepPlan } from '../../src/plan/plan.js';
-import { direct, setAt, throughPlan } from './through-plan.js';
+import { compileGepPlan, computeWithPlan, type GepPlan } from '../../src/plan/plan.js';
+import { direct, json, setAt, throughPlan } from './through-plan.js';
 
 const sample = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));
 const PROFILE = 'shanxi';
@@ -227,6 +228,32 @@ describe('checks compiled into the plan', () => {
     const rows = [override('2.6'), override('0.3'), override('0.35'), override('35.1')];
     const { results } = expectParity(p, rows);
     expect(results.map((r) => r.includes('"price-far-from-table"'))).toEqual([false, true, false, true]);
+  });
+
+  it('warns about a coefficient override far from its table value on the plan, as computeGep does, from any plan (issue 13)', () => {
+    // reservoir-storage-cost is 7.06 元/m³: 70.6 is 10 × (no warning), 70.6000000001 beyond; 0.706 is
+    // 1/10 × (none), 0.7059999999 beyond; 706 is 100 ×. The rows stay on the plan (the warning comes
+    // before the plausibility warnings, as the plan adds them), whichever row the plan was made from.
+    const override = (value: string): Input => ({
+      ...clone(),
+      coefficientOverrides: [{ id: 'reservoir-storage-cost', value, unit: '元/m³', priceYear: 2022, reason: 'county survey' }],
+    });
+    const values = ['7.06', '706', '70.6', '70.6000000001', '70.60000000000000000000001', '0.706', '0.7059999999', '9.1'];
+    const rows = values.map(override);
+    for (const from of ['7.06', '706']) {
+      const p = compileGepPlan(override(from), { profile: PROFILE });
+      const { onPlan, results } = expectParity(p, rows);
+      expect(results.map((r) => r.includes('"override-far-from-table"'))).toEqual([false, true, false, true, true, false, true, false]);
+      expect(onPlan.size, `plan made from ${from}`).toBe(rows.length);
+    }
+    // An override in the options, the same for every row of the plan: plan and direct agree.
+    const options = { profile: PROFILE, overrides: [{ id: 'reservoir-storage-cost', value: '706', unit: '元/m³', reason: 'test' }] };
+    const p = compileGepPlan(clone(), options);
+    for (const A of [decimalArithmetic, floatArithmetic] as Arithmetic<unknown>[]) {
+      const planned = json(computeWithPlan(p, clone(), A));
+      expect(planned).toBe(json(computeGep(clone() as unknown, { ...options, arithmetic: A })));
+      expect(planned).toContain('"override-far-from-table"');
+    }
   });
 
   it("reports a unit refused by a check on the plan with computeGep's issues, located in its file", () => {

@@ -11,10 +11,14 @@ export const ACCOUNT_WARNINGS = {
     en: 'coefficient {id} ({value} {unit}) is at {year} prices but the account is at {accountYear} prices; give a price of {accountYear} or override the coefficient',
     zh: '系数 {id}（{value} {unit}）为 {year} 年价格，而核算采用 {accountYear} 年价格；请给出 {accountYear} 年价格或覆盖该系数',
   },
-  // A price far from the table's (src/coefficients/price-check.ts)
+  // A price or a coefficient override far from the table's (src/coefficients/price-check.ts)
   'price-far-from-table': {
     en: '{indicator}: the price given at {path}, {given}, is {ratio} × the table value of {id}, {table} ({source}); more than {factor} times off is usually a unit slip (元 for 万元, per t for per kg): check it',
     zh: '{indicator}：{path} 给出的价格 {given} 是参数表中 {id} 取值 {table}（{source}）的 {ratio} 倍；相差超过 {factor} 倍通常是单位错误（如 元 写成 万元、每 t 写成每 kg）：请核对',
+  },
+  'override-far-from-table': {
+    en: 'the override of {id} at {path}, {given}, is {ratio} × its table value {table} ({source}); more than {factor} times off is usually a unit slip (元 for 万元, per t for per kg): check it',
+    zh: '{path} 对 {id} 的覆盖值 {given} 是参数表取值 {table}（{source}）的 {ratio} 倍；相差超过 {factor} 倍通常是单位错误（如 元 写成 万元、每 t 写成每 kg）：请核对',
   },
   // Plausibility checks (src/accounts/plausibility.ts; ranges and their reasons in plausibility.json)
   'implausible-value': {
