@@ -97,7 +97,7 @@ Usage:
   gep validate <input.json|csv|xlsx> [--profile ID|FILE.json] [--lang en|zh] [--strict]
   gep template --out FILE.xlsx|csv [--profile ID|FILE.json] [--lang zh|en]
   gep indicators [--profile ID|FILE.json] [--json] [--lang en|zh]
-  gep ecosystem-types [--json]
+  gep ecosystem-types [--json] [--lang en|zh]
   gep profiles [--json] [--lang en|zh]
   gep compare <a.json|csv|xlsx> <b.json|csv|xlsx> [--base-year Y] [--format table|json|html] [--price-index ID] [--decline-threshold PCT]
   gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
@@ -150,11 +150,12 @@ With an "economy" block (GDP and its basis, population) the ratios follow the ac
 List the indicator catalogue (生态产品清单) and which indicators are implemented; with --profile,
 the profile's local indicators (defined as data in a profile file) too, marked L. --lang zh prints
 the Chinese names only.`,
-  'ecosystem-types': `gep ecosystem-types [--json]
+  'ecosystem-types': `gep ecosystem-types [--json] [--lang en|zh]
 
 List the ecosystem types (生态系统类型) an input may name: id, Chinese and English names, level
 (1: forest, grassland …; 2: the classes of a level-1 type, indented under it) and parent. An input
-or template may give a type by its id, its Chinese name or its English name.`,
+or template may give a type by its id, its Chinese name or its English name. --lang zh prints the
+Chinese names only.`,
   reproduce: `gep reproduce <case.json> [--format md|json|html] [--lang en|zh] [--out FILE] [--require-rows]
 
 Validate the case (every problem at once, located in the file), recompute every row that has an
@@ -210,7 +211,7 @@ const RUN_OPTIONS = [
 const REPRODUCE_OPTIONS = ['format', 'json', 'lang', 'out', 'require-rows'] as const satisfies readonly OptionName[];
 const LISTING_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 const INDICATORS_OPTIONS = ['profile', 'json', 'lang'] as const satisfies readonly OptionName[];
-const ECOSYSTEM_TYPES_OPTIONS = ['json'] as const satisfies readonly OptionName[];
+const ECOSYSTEM_TYPES_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
 
 /** The options of every verb; `COMMAND_HELP` has the same keys (a test holds each help text to its list). */
 export const VERB_OPTIONS: Readonly<Record<string, VerbOptions>> = {
@@ -472,12 +473,15 @@ function ecosystemTypeList(values: OptionValues<typeof ECOSYSTEM_TYPES_OPTIONS>,
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
+  const lang = listingLanguage(values);
   const ordered = rows.filter((r) => r.level === 1).flatMap((r) => [r, ...rows.filter((c) => c.parent === r.id)]);
   const idWidth = Math.max(...ordered.map((r) => r.id.length + (r.level - 1) * 2));
   const zhWidth = Math.max(...ordered.map((r) => displayWidth(r.zh)));
   for (const r of ordered) {
     const id = `${'  '.repeat(r.level - 1)}${r.id}`;
-    io.stdout(`${id.padEnd(idWidth)}  ${r.level}  ${r.zh}${' '.repeat(zhWidth - displayWidth(r.zh))}  ${r.en}\n`);
+    // In Chinese, the Chinese name only (as gep indicators --lang zh): ids stay, as in every zh output.
+    const names = lang === 'zh' ? r.zh : `${r.zh}${' '.repeat(zhWidth - displayWidth(r.zh))}  ${r.en}`;
+    io.stdout(`${id.padEnd(idWidth)}  ${r.level}  ${names}\n`);
   }
   return 0;
 }

@@ -226,6 +226,17 @@ describe('gep ecosystem-types', () => {
     expect(cli(['ecosystem-types', '--help']).stdout).toContain('gep ecosystem-types [--json]');
     expect(cli(['--help']).stdout).toContain('gep ecosystem-types');
   });
+
+  it('lists the Chinese names only with --lang zh (issue 16: it exited 2)', () => {
+    const zh = cli(['ecosystem-types', '--lang', 'zh']);
+    expect(zh.stderr).toBe('');
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^forest\s+1\s+森林$/m);
+    expect(zh.stdout).toMatch(/^ {2}evergreen-broadleaf-forest\s+2\s+常绿阔叶林$/m);
+    expect(zh.stdout).not.toMatch(/Forest|Evergreen/);
+    expect(zh.stdout.trim().split('\n')).toHaveLength(cli(['ecosystem-types']).stdout.trim().split('\n').length);
+    expect(cli(['ecosystem-types', '--lang', 'en']).stdout).toBe(cli(['ecosystem-types']).stdout);
+  });
 });
 
 describe('gep coefficients', () => {

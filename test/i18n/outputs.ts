@@ -396,6 +396,7 @@ export function zhOutputs(): ZhOutput[] {
 
   // Listings and a batch.
   cli(['indicators'], []);
+  cli(['ecosystem-types'], []);
   cli(['profiles'], []);
   cli(['coefficients', 'shanxi'], []);
   cli(['coefficients', 'diff', 'national-2022', 'shanxi'], []);

@@ -82,6 +82,7 @@ describe('every Chinese output', () => {
       'gep template',
       'gep batch',
       'gep coefficients diff',
+      'gep ecosystem-types',
       'syntax.json',
       'many.json',
       'bad.csv',

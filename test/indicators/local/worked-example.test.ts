@@ -207,6 +207,20 @@ describe('the worked local indicator (fixtures/local-indicator)', () => {
     ]);
   });
 
+  it("is the profile fragment docs/local-indicators.md shows, field for field, and its code's imports exist (issue 16)", async () => {
+    const doc = readFileSync('docs/local-indicators.md', 'utf8');
+    const section = doc.slice(doc.indexOf('## The profile file'));
+    const fragment = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const { indicators, localIndicators } = JSON.parse(readFileSync(PROFILE_FILE, 'utf8')) as Record<string, unknown>;
+    expect(JSON.parse(`{${fragment}}`)).toEqual({ indicators, localIndicators });
+    // "From code": computeGep from the package's entry, loadProfile from its `local` subpath.
+    const code = /```ts\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(code).toContain("import { computeGep } from 'gep-accounting';");
+    expect(code).toContain("import { loadProfile } from 'gep-accounting/local';");
+    expect(typeof (await import('../../../src/index.js')).computeGep).toBe('function');
+    expect((await import('../../../src/local.js')).loadProfile).toBe(loadProfile);
+  });
+
   it('refuses a misspelt symbol with the messages docs/local-indicators.md quotes', () => {
     const raw = JSON.parse(readFileSync(PROFILE_FILE, 'utf8'));
     raw.localIndicators[ID].quantity.formula = 'area * yeild';
