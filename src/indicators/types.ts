@@ -10,6 +10,8 @@ import type { Measure } from '../units/measure.js';
 /** The three classes of ecological products (物质产品, 调节服务, 文化服务). */
 export type Category = 'material' | 'regulating' | 'cultural';
 export const CATEGORIES: readonly Category[] = ['material', 'regulating', 'cultural'];
+/** The names of the three classes in Chinese. */
+export const CATEGORY_ZH: Readonly<Record<Category, string>> = { material: '物质产品', regulating: '调节服务', cultural: '文化服务' };
 
 /** A clause of a standard or paper that a formula implements. */
 export interface ClauseRef {

@@ -282,7 +282,7 @@ function timeCostOf<T>(
     const theta = thetaOf(ctx, [...at, 'travelTime']);
     const wage = { value: inUnit(ctx, w, '元/h'), unit: '元/h' };
     const tv = tracer.record(
-      { en: `time cost per visit of ${what}`, zh: `${what}单次游憩时间成本` },
+      { en: `time cost per visit of ${what}`, zh: `${zhItem(what)}单次游憩时间成本` },
       'TV = t × w × θ',
       {
         t: traced(A, t, inputRef([...at, 'travelTime'])),
