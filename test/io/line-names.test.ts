@@ -12,6 +12,8 @@ import { lineNamer, typeNamer } from '../../src/io/display-text.js';
 import { resultToHtml } from '../../src/io/html-report.js';
 import { resultTables } from '../../src/io/result-export.js';
 import { warningMessage } from '../../src/errors/warnings/index.js';
+import { seeaTables } from '../../src/seea/seea.js';
+import { seeaSheets } from '../../src/io/seea-export.js';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
 const result = gepResultToJson(computeGep(read('fixtures/sample-county/input.json')));
@@ -121,5 +123,21 @@ describe('a comparison', () => {
     const zh = warningMessage(w!, 'zh');
     expect(zh).toContain('regulating.soil-retention：农田：泥沙（减少淤积）');
     expect(zh).not.toMatch(/sediment|cropland/);
+  });
+});
+
+describe('the Chinese SEEA use tables', () => {
+  const input = read('fixtures/sample-county/input.json');
+  const tables = seeaTables(input, result);
+  const allocation = (lang: 'en' | 'zh') =>
+    Object.values(seeaSheets(tables, { lang }))
+      .flat()
+      .flatMap((row) => row.filter((c): c is string => typeof c === 'string' && c.includes(' → ')));
+
+  it('name the line an allocation rule names in Chinese (生活用水, not 生活用水 domestic)', () => {
+    const zh = allocation('zh');
+    expect(zh.length).toBeGreaterThan(0);
+    expect(zh.every((c) => c.includes('生活用水 → ') && !/domestic|industrial|agricultural/.test(c))).toBe(true);
+    expect(allocation('en').every((c) => c.includes('生活用水 domestic → '))).toBe(true);
   });
 });
