@@ -149,7 +149,7 @@ export function annualValueOf(
   });
   throwIssues(issues);
   const whole = !select.categories && !select.indicators;
-  const parts = whole
+  const parts: { item: string; itemZh?: string; value: Dec }[] = whole
     ? [{ item: 'GEP', value: account.totals.gep.value }]
     : [
         ...(select.categories ?? []).map((c) => ({ item: c, itemZh: CATEGORY_ZH[c], value: account.totals[c].value })),
