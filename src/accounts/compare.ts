@@ -29,7 +29,7 @@
  */
 import { agreeWithin, arithmeticByName, type Arithmetic, type GepDecimal } from '../numbers/arithmetic.js';
 import { GepIndexRangeError, rebase, type PriceIndex } from '../coefficients/indices.js';
-import { valueAt } from '../indicators/compute.js';
+import { lineItemOf, valueAt } from '../indicators/compute.js';
 import { GepUnitError, GepUnitParseError } from '../units/units.js';
 import type { GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
@@ -79,6 +79,8 @@ export interface LineSide<T> {
 /** One line compared. */
 export interface LineComparison<T> extends Change<T> {
   readonly item: string;
+  /** The line's name in Chinese, where the module gave one (see `LineNameZh`). */
+  readonly itemZh?: string;
   readonly ecosystemType?: string;
   readonly inA: LineSide<T> | null;
   readonly inB: LineSide<T> | null;
@@ -217,7 +219,8 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     factors.set(year, f);
     return f;
   };
-  const notDeflated = new Set<string>();
+  /** Lines not deflated: English label → Chinese label. */
+  const notDeflated = new Map<string, string>();
 
   const m = (value: T): Measure<T, '元'> => ({ value, unit: '元' });
   const rateOf = (from: T, to: T): T | null => (A.compare(from, A.zero) === 0 ? null : A.divide(A.subtract(to, from), from));
@@ -270,7 +273,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     l: ValueLine<T> | undefined,
     r: GepResult<T>,
     p0: (Measure<T> & { from: string }) | null,
-    label: string,
+    label: { en: string; zh: string },
   ): { side: LineSide<T> | null; constant: T } => {
     if (!l) return { side: null, constant: A.zero };
     if (p0 && l.quantity && l.unitPrice) {
@@ -284,7 +287,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
     }
     const f = factorFor(r.priceYear);
     if (f === null) {
-      notDeflated.add(label);
+      notDeflated.set(label.en, label.zh);
       return { side: { quantity: l.quantity, unitPrice: l.unitPrice, value: l.value, method: 'not-deflated' }, constant: l.value.value };
     }
     return {
@@ -307,7 +310,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
       const la = linesA.get(key);
       const lb = linesB.get(key);
       const l = (la ?? lb)!;
-      const label = `${id}: ${l.item}`;
+      const label = { en: `${id}: ${l.item}`, zh: `${id}：${l.itemZh ?? l.item}` };
       const p0 = basePriceOf(la, lb);
       const sa = sideOf(la, a, p0, label);
       const sb = sideOf(lb, b, p0, label);
@@ -318,7 +321,7 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
       const pe = A.subtract(A.subtract(vb, sb.constant), A.subtract(va, sa.constant));
       const repriced = sa.side?.method === 'repriced' || sb.side?.method === 'repriced';
       lines.push({
-        item: l.item,
+        ...lineItemOf(l),
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         inA: sa.side,
         inB: sb.side,
@@ -384,7 +387,11 @@ export function compareGep<T>(a: GepResult<T>, b: GepResult<T>, options: Compare
   if (notDeflated.size) {
     warnings.push(
       makeWarning('compare-not-deflated', {
-        params: { count: notDeflated.size, baseYear, lines: { en: [...notDeflated].join('; '), zh: [...notDeflated].join('；') } },
+        params: {
+          count: notDeflated.size,
+          baseYear,
+          lines: { en: [...notDeflated.keys()].join('; '), zh: [...notDeflated.values()].join('；') },
+        },
       }),
     );
   }
@@ -500,6 +507,7 @@ export function gepComparisonToJson<T>(c: GepComparison<T>) {
       ...changeJson(i),
       lines: i.lines.map((l) => ({
         item: l.item,
+        ...(l.itemZh !== undefined ? { itemZh: l.itemZh } : {}),
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         a: side(l.inA),
         b: side(l.inB),

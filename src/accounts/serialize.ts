@@ -24,11 +24,13 @@ export function gepResultToJson<T>(result: GepResult<T>, A: Arithmetic<T> = arit
   const money = (x: Measure<T>): MoneyJson => ({ ...m(x), priceYear: result.priceYear });
   const quantityLine = (l: QuantityLine<T>) => ({
     item: l.item,
+    ...(l.itemZh !== undefined ? { itemZh: l.itemZh } : {}),
     ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
     quantity: m(l.quantity),
   });
   const valueLine = (l: ValueLine<T>) => ({
     item: l.item,
+    ...(l.itemZh !== undefined ? { itemZh: l.itemZh } : {}),
     ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
     quantity: l.quantity ? m(l.quantity) : null,
     unitPrice: l.unitPrice ? { ...m(l.unitPrice), priceYear: l.unitPrice.priceYear, from: l.unitPrice.from } : null,

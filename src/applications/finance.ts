@@ -19,7 +19,7 @@
 import * as z from 'zod';
 import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
-import { CATEGORIES, type Category } from '../indicators/types.js';
+import { CATEGORIES, CATEGORY_ZH, type Category } from '../indicators/types.js';
 import type { GepResult } from '../accounts/gep.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import type { ProjectImpact } from './project.js';
@@ -94,7 +94,8 @@ export interface EcologicalAssetValuation {
   readonly priceYear: number;
   /** V, 元/a. */
   readonly annualValue: Dec;
-  readonly annualValueParts: readonly { readonly item: string; readonly value: Dec }[];
+  /** The parts of V: GEP, categories or indicators; `itemZh` names a part in Chinese where its name is a word (a category, an indicator). */
+  readonly annualValueParts: readonly { readonly item: string; readonly itemZh?: string; readonly value: Dec }[];
   readonly annualValueFrom: string;
   readonly annualValueFromZh: string;
   readonly assetValue: PresentValue;
@@ -131,7 +132,7 @@ export const FINANCE_METHODS: readonly MethodRef[] = [
 export function annualValueOf(
   account: GepResult<Dec>,
   select: { readonly categories?: readonly Category[]; readonly indicators?: readonly string[] } = {},
-): { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string } {
+): { value: Dec; parts: { item: string; itemZh?: string; value: Dec }[]; from: string; fromZh: string } {
   requireDecimal(account, 'annualValueOf');
   const issues: GepIssue[] = [];
   (select.indicators ?? []).forEach((id, i) => {
@@ -148,19 +149,22 @@ export function annualValueOf(
   });
   throwIssues(issues);
   const whole = !select.categories && !select.indicators;
-  const parts = whole
+  const parts: { item: string; itemZh?: string; value: Dec }[] = whole
     ? [{ item: 'GEP', value: account.totals.gep.value }]
     : [
-        ...(select.categories ?? []).map((c) => ({ item: c, value: account.totals[c].value })),
+        ...(select.categories ?? []).map((c) => ({ item: c, itemZh: CATEGORY_ZH[c], value: account.totals[c].value })),
         ...(select.indicators ?? [])
           .filter((id) => !(select.categories ?? []).includes(id.split('.')[0] as Category))
-          .map((id) => ({ item: id, value: account.indicators.find((r) => r.id === id)!.value.total.value })),
+          .map((id) => {
+            const r = account.indicators.find((x) => x.id === id)!;
+            return { item: id, itemZh: r.zh, value: r.value.total.value };
+          }),
       ];
   return {
     value: D.sum(parts.map((p) => p.value)),
     parts,
     from: `account ${account.region.name} ${account.accountingYear}${whole ? ': GEP' : `: ${parts.map((p) => p.item).join(' + ')}`}`,
-    fromZh: `核算 ${account.region.name} ${account.accountingYear} 年${whole ? '：GEP' : `：${parts.map((p) => p.item).join(' + ')}`}`,
+    fromZh: `核算 ${account.region.name} ${account.accountingYear} 年${whole ? '：GEP' : `：${parts.map((p) => p.itemZh ?? p.item).join(' + ')}`}`,
   };
 }
 
@@ -184,7 +188,7 @@ export function valueEcologicalAssets(
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
-  let annual: { value: Dec; parts: { item: string; value: Dec }[]; from: string; fromZh: string };
+  let annual: { value: Dec; parts: { item: string; itemZh?: string; value: Dec }[]; from: string; fromZh: string };
   const av = input.annualValue;
   if ('value' in av) {
     checkPriceYear(av.value, input.priceYear, ['annualValue', 'value'], issues);

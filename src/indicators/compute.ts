@@ -8,7 +8,7 @@ import type { Measure } from '../units/measure.js';
 import { asFlowUnit, convert, multiplyInto, parseUnit } from '../units/units.js';
 import { GepIndexRangeError, rebase, type PriceIndex, type Rebased } from '../coefficients/indices.js';
 import { givenPriceWarnings } from '../coefficients/price-check.js';
-import type { IndicatorContext, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
+import type { IndicatorContext, LineNameZh, TraceStep, TracedValue, UnitPrice, ValueLine } from './types.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { textEn, textZh, type Text } from '../errors/text.js';
 import { ecosystemTypeName } from './catalogue.js';
@@ -42,6 +42,33 @@ export function givenOrCoefficient<T, U extends string>(
   if (coefficientId === null || !ctx.coefficients.has(coefficientId)) return null;
   const c = ctx.coefficients.get(coefficientId, path);
   return { measure: { value: convert(ctx.A, c.value, c.unit, unit), unit }, from: `coefficient:${coefficientId}` };
+}
+
+/** A line's name as a result carries it: `item` (English) and, where the Chinese differs, `itemZh`. */
+export type LineName = { readonly item: string } & LineNameZh;
+
+/**
+ * The name of a line from a text: a plain string (the input's own text) names it the same in both
+ * languages; `{ en, zh }` gives `itemZh` when the two differ.
+ */
+export function lineItem(name: Text): LineName {
+  if (typeof name === 'string' || name.zh === name.en) return { item: en(name) };
+  return { item: name.en, itemZh: name.zh };
+}
+
+/** The name of a line called by an ecosystem type id or by the input's own text: the type's Chinese name for an id. */
+export function typeLineItem(item: string): LineName {
+  return lineItem({ en: item, zh: ecosystemTypeName(item, 'zh') });
+}
+
+/** The name of a line already made, carried to the line made from it (a quantity line to its value line). */
+export function lineItemOf(line: LineName): LineName {
+  return line.itemZh === undefined ? { item: line.item } : { item: line.item, itemZh: line.itemZh };
+}
+
+/** The Chinese name of a line: `itemZh`, else `item` (the input's own text). */
+export function itemZhOf(line: LineName): string {
+  return line.itemZh ?? line.item;
 }
 
 /** A traced number, for a step's inputs. */
@@ -223,7 +250,7 @@ export interface PricedItem<T> {
   readonly coefficientId: string | null;
   /** Path of the item's price in the input, for issues. */
   readonly pricePath: readonly (string | number)[];
-  /** The item's name in Chinese, for the trace; default: the ecosystem type's name for a type id, else the item. */
+  /** The item's name in Chinese, for the trace and the line; default: the ecosystem type's name for a type id, else the item. */
   readonly itemZh?: string;
 }
 
@@ -257,7 +284,7 @@ export function valueItems<T>(
         valueAt(A, it.quantity, price),
       );
       lines.push({
-        item: it.item,
+        ...lineItem({ en: it.item, zh: it.itemZh ?? ecosystemTypeName(it.item, 'zh') }),
         ...(it.ecosystemType ? { ecosystemType: it.ecosystemType } : {}),
         quantity: it.quantity,
         unitPrice: price,

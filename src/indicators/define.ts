@@ -10,7 +10,7 @@ import { GepInputError, makeIssue, type GepWarning } from '../errors/errors.js';
 import type { IssueCode } from '../errors/messages.js';
 import { textEn } from '../errors/text.js';
 import { catalogueEntry } from './catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, type Text } from './compute.js';
+import { inputRef, lineItem, readAmount, sumIn, traced, Tracer, typeLineItem, type Text } from './compute.js';
 import { about, ecosystemType, measure, type FieldText } from './input-schema.js';
 import type { Measure } from '../units/measure.js';
 import type {
@@ -58,11 +58,12 @@ export interface ReportedDef<F extends Shape = Shape> {
   /** Fields a reported line carries besides item, ecosystem type and quantity (a pollutant, an ion concentration). */
   readonly fields?: F;
   /**
-   * `item` may be left out when `label` names the line from the other fields. (`label`, `skip` and
+   * `item` may be left out when `label` names the line from the other fields, in both languages
+   * where its words are the module's (a pollutant). (`label`, `skip` and
    * `warn` are methods so that a definition with its own `fields` is still a `ReportedDef<any>`:
    * method parameters are compared both ways.)
    */
-  label?(row: ReportedRow<F>): string;
+  label?(row: ReportedRow<F>): Text;
   /** Whether the lines add up to a total (false when they are in different pollutants). Default true. */
   readonly total?: boolean;
   /** Name of the total's step, the same as the computed path's; default: the catalogue name. */
@@ -105,7 +106,7 @@ export type ComputedInput<S extends Shape, P extends Shape> = Obj<S> & Obj<P>;
 /** The extra fields of a reported line, from the module's `reported` definition. */
 type FieldsOf<R> = R extends ReportedDef<infer F> ? F : never;
 /** A reported line as the input carries it: without `item` where the module names lines by `label`. */
-type InputRow<R> = R extends { label(row: never): string }
+type InputRow<R> = R extends { label(row: never): Text }
   ? Omit<ReportedRow<FieldsOf<R>>, 'item'> & { readonly item?: string | undefined }
   : ReportedRow<FieldsOf<R>>;
 /** The input `value()` receives: computed, or reported lines instead of the basis fields. */
@@ -406,7 +407,9 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
       warnings.push(skipped);
       return;
     }
-    const item = r.label ? r.label(row) : row.item;
+    // The module's own label, or the line's name as printed (an ecosystem type id gets its Chinese name).
+    const name = r.label ? lineItem(r.label(row)) : typeLineItem(row.item);
+    const item = name.item;
     let q: Measure<T>;
     if (r.read) q = r.read(row, i, tracer, ctx);
     else {
@@ -420,7 +423,7 @@ function reportedQuantity<T>(id: string, r: ReportedDef, rows: readonly Reported
     }
     const warning = r.warn?.(row, i, q, ctx, rows);
     if (warning) warnings.push(warning);
-    lines.push({ item, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
+    lines.push({ ...name, ...(row.ecosystemType ? { ecosystemType: row.ecosystemType } : {}), quantity: q });
   });
   const entry = catalogueEntry(id);
   const total =

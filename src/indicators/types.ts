@@ -10,6 +10,8 @@ import type { Measure } from '../units/measure.js';
 /** The three classes of ecological products (物质产品, 调节服务, 文化服务). */
 export type Category = 'material' | 'regulating' | 'cultural';
 export const CATEGORIES: readonly Category[] = ['material', 'regulating', 'cultural'];
+/** The names of the three classes in Chinese. */
+export const CATEGORY_ZH: Readonly<Record<Category, string>> = { material: '物质产品', regulating: '调节服务', cultural: '文化服务' };
 
 /** A clause of a standard or paper that a formula implements. */
 export interface ClauseRef {
@@ -94,8 +96,17 @@ export interface TraceStep {
   readonly zh?: { readonly name: string; readonly formula?: string; readonly note?: string };
 }
 
+/**
+ * The name of a line in Chinese, for zh reports, beside `item` (the English one): present when the
+ * module made the name from words of its own (an ecosystem type, a pollutant, `vegetation · …`),
+ * absent when the name is the input's own text, the same in both languages.
+ */
+export interface LineNameZh {
+  readonly itemZh?: string;
+}
+
 /** One line of the physical account (a product, an ecosystem type, a pollutant). */
-export interface QuantityLine<T> {
+export interface QuantityLine<T> extends LineNameZh {
   readonly item: string;
   readonly ecosystemType?: string;
   readonly quantity: Measure<T>;
@@ -117,7 +128,7 @@ export interface UnitPrice<T> extends Measure<T> {
 }
 
 /** One line of the monetary account. */
-export interface ValueLine<T> {
+export interface ValueLine<T> extends LineNameZh {
   readonly item: string;
   readonly ecosystemType?: string;
   readonly quantity: Measure<T> | null;

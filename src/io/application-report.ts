@@ -1828,7 +1828,7 @@ function financeDoc(r: EcologicalAssetValuationJson, lang: L, rule: RoundingRule
                   type: 'table' as const,
                   head: [t(lang, 'Part of the annual value', '年价值构成'), t(lang, 'Value (万元/a)', '价值（万元/a）')],
                   right: [1],
-                  rows: r.annualValueParts.map((p) => [p.item, f.signedWan(p.value)]),
+                  rows: r.annualValueParts.map((p) => [zhOr(lang, p.item, p.itemZh), f.signedWan(p.value)]),
                 },
               ]
             : []),

@@ -8,6 +8,7 @@ import type { Language } from '../errors/messages.js';
 import { describeRounding, type RoundingRule } from '../numbers/rounding.js';
 import { REGION_LEVEL_ZH } from '../accounts/serialize.js';
 import type { GdpBasis } from '../accounts/economy-input.js';
+import { ecosystemTypes } from '../indicators/catalogue.js';
 
 /** Bases of GDP (GDP 口径) in Chinese. */
 export const GDP_BASIS_ZH: Readonly<Record<GdpBasis, string>> = {
@@ -112,4 +113,38 @@ export function fromText(from: string, steps: readonly StepText[], lang: Languag
   return from
     .replace(/\(rebased (\d+)→(\d+) by ([^)]+)\)/g, '（按 $3 由 $1 年换算至 $2 年）')
     .replace(/step:([^,]+?)(?=, step:|$)/g, (_, name: string) => `步骤：${zhName.get(name.trim()) ?? name.trim()}`);
+}
+
+/**
+ * Readable names for ecosystem type ids in a line's name (`deciduous-broadleaf-forest` → 落叶阔叶林):
+ * the whole name, each part between the separators modules put in names (`cropland: …`,
+ * `vegetation · cropland`) whatever the id's spelling, and hyphenated ids anywhere. An id without a
+ * hyphen is a plain word (`forest`), so inside other text (`forest park`) it is left as written.
+ */
+export function typeNamer(lang: Language): (text: string) => string {
+  const types = ecosystemTypes();
+  const hyphenated = [...types.keys()].filter((id) => id.includes('-')).sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`\\b(${hyphenated.map((id) => id.replace(/-/g, '\\-')).join('|')})\\b`, 'g');
+  const part = (text: string) => types.get(text)?.[lang] ?? text.replace(pattern, (id) => types.get(id)?.[lang] ?? id);
+  return (text: string) =>
+    text
+      .split(/(: | · )/)
+      .map((p, i) => (i % 2 ? p : part(p)))
+      .join('');
+}
+
+/** A result line's name (`item`, and `itemZh` where its module gave one). */
+export interface LineNameText {
+  readonly item: string;
+  readonly itemZh?: string | undefined;
+}
+
+/**
+ * The name of a result line in a language: in Chinese its `itemZh` (the input's own name when it
+ * has none); in English its `item`. Ecosystem type ids left in a name (results written before
+ * lines had `itemZh`, an English report) are named by `typeNamer`.
+ */
+export function lineNamer(lang: Language): (line: LineNameText) => string {
+  const typeName = typeNamer(lang);
+  return (line) => (lang === 'zh' && line.itemZh !== undefined ? line.itemZh : typeName(line.item));
 }

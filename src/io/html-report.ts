@@ -21,7 +21,7 @@ import type { GepComparisonJson } from '../accounts/compare.js';
 import type { Language } from '../errors/messages.js';
 import { formatPath } from '../errors/errors.js';
 import { warningMessage } from '../errors/warnings/index.js';
-import { fromText, GDP_BASIS_ZH, stepText } from './display-text.js';
+import { fromText, GDP_BASIS_ZH, lineNamer, stepText, typeNamer, type LineNameText } from './display-text.js';
 import { ecosystemTypes } from '../indicators/catalogue.js';
 import { sources } from '../coefficients/tables.js';
 import { GepDecimal, decimalArithmetic } from '../numbers/arithmetic.js';
@@ -312,24 +312,6 @@ const TEXT = {
 
 type Text = (typeof TEXT)['en'];
 
-/** Readable names for ecosystem type ids inside item labels (`deciduous-broadleaf-forest` → 落叶阔叶林). */
-function typeNamer(lang: Language): (text: string) => string {
-  const types = ecosystemTypes();
-  const ids = [...types.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(
-    `\\b(${ids
-      .filter((id) => id.includes('-'))
-      .map((id) => id.replace(/[-]/g, '\\-'))
-      .join('|')})\\b`,
-    'g',
-  );
-  return (text: string) => {
-    const whole = types.get(text);
-    if (whole) return whole[lang];
-    return text.replace(pattern, (id) => types.get(id)?.[lang] ?? id);
-  };
-}
-
 /** Render the account as one self-contained HTML page. */
 export function resultToHtml(result: AccountReportJson, options: HtmlReportOptions = {}): string {
   const lang = options.lang ?? 'en';
@@ -347,6 +329,7 @@ export function resultToHtml(result: AccountReportJson, options: HtmlReportOptio
     date: options.date,
     preparedBy: options.preparedBy,
     typeName: typeNamer(lang),
+    lineName: lineNamer(lang),
     name: (x) => (lang === 'zh' ? x.zh : x.en),
     other: (x) => (lang === 'zh' ? '' : x.zh),
     warning: (w) => warningMessage(w, lang),
@@ -398,6 +381,8 @@ interface Ctx {
   readonly date: string | undefined;
   readonly preparedBy: string | undefined;
   readonly typeName: (text: string) => string;
+  /** A result line's name in the report's language (`itemZh` in Chinese). */
+  readonly lineName: (line: LineNameText) => string;
   readonly name: (x: { readonly zh: string; readonly en: string }) => string;
   /** The name in the other language, beside the name: the Chinese in an English report; nothing in a Chinese one. */
   readonly other: (x: { readonly zh: string; readonly en: string }) => string;
@@ -555,11 +540,14 @@ ${byType ? `<div class="card"><h3>${h(T.byType)}</h3>${byType}<p class="note">${
 }
 
 /** Lines of an indicator in one display unit per dimension (万/亿 prefixes as tables print them). */
-function quantityGroups(ind: Indicator): { unit: string; lines: { label: string; value: string }[] }[] {
+function quantityGroups(
+  ind: Indicator,
+  lineName: (line: LineNameText) => string,
+): { unit: string; lines: { label: string; value: string }[] }[] {
   const groups: { base: string; lines: { label: string; value: string; unit: string }[] }[] = [];
   const target = ind.quantity.total?.unit;
   for (const l of ind.quantity.lines) {
-    const label = l.item;
+    const label = lineName(l);
     let placed = false;
     for (const g of [...(target ? groups.filter((x) => x.base === target) : []), ...groups]) {
       try {
@@ -600,16 +588,16 @@ function quantityGroups(ind: Indicator): { unit: string; lines: { label: string;
 }
 
 function physicalSection(ctx: Ctx): string {
-  const { result, T, name, rule, typeName } = ctx;
+  const { result, T, name, rule, lineName } = ctx;
   const cards = result.indicators
     .filter((i) => i.quantity.lines.length)
     .map((i) => {
-      const groups = quantityGroups(i);
-      const labelWidth = Math.min(170, Math.max(...groups.flatMap((g) => g.lines.map((l) => textWidth(typeName(l.label))))));
+      const groups = quantityGroups(i, lineName);
+      const labelWidth = Math.min(170, Math.max(...groups.flatMap((g) => g.lines.map((l) => textWidth(l.label)))));
       const charts = groups.map((g, k) =>
         barChart(
           g.lines.map((l) => ({
-            label: typeName(l.label),
+            label: l.label,
             bars: [{ end: Number(l.value), color: COLORS[i.category], value: l.value, text: significantText(l.value, rule) }],
           })),
           { id: `quantity:${i.id}${k ? `:${k}` : ''}`, title: `${name(i)} (${g.unit})`, unit: g.unit, width: 480, labelWidth },
@@ -935,7 +923,7 @@ ${c.warnings.length ? `<ul class="warnings">${c.warnings.map((w) => `<li>${h(ctx
 }
 
 function traceSection(ctx: Ctx): string {
-  const { result, T, rule, name, other, typeName } = ctx;
+  const { result, T, rule, name, other, typeName, lineName } = ctx;
   const register = sources();
   const blocks = result.indicators.map((i) => {
     // Variant names and options are ids of the method spec: shown as code.
@@ -949,7 +937,7 @@ function traceSection(ctx: Ctx): string {
     const lines = i.value.lines
       .map(
         (l) =>
-          `<tr><td>${h(typeName(l.item))}</td><td>${l.ecosystemType ? h(typeName(l.ecosystemType)) : ''}</td><td class="num">${l.quantity ? `${exactText(l.quantity.value)} ${h(l.quantity.unit)}` : '—'}</td><td class="num">${l.unitPrice ? `${exactText(l.unitPrice.value)} ${h(l.unitPrice.unit)}` : '—'}</td><td class="from">${l.unitPrice ? h(fromText(l.unitPrice.from, i.trace.steps, ctx.lang)) : ''}</td><td class="num">${moneyText(l.value.value, '万元', rule)}</td></tr>`,
+          `<tr><td>${h(lineName(l))}</td><td>${l.ecosystemType ? h(typeName(l.ecosystemType)) : ''}</td><td class="num">${l.quantity ? `${exactText(l.quantity.value)} ${h(l.quantity.unit)}` : '—'}</td><td class="num">${l.unitPrice ? `${exactText(l.unitPrice.value)} ${h(l.unitPrice.unit)}` : '—'}</td><td class="from">${l.unitPrice ? h(fromText(l.unitPrice.from, i.trace.steps, ctx.lang)) : ''}</td><td class="num">${moneyText(l.value.value, '万元', rule)}</td></tr>`,
       )
       .join('');
     const steps = i.trace.steps

@@ -16,7 +16,17 @@ import { accountCells } from './account-rounding.js';
 import { formatPath } from '../errors/errors.js';
 import { markdownText } from './safe-text.js';
 import { warningMessage } from '../errors/warnings/index.js';
-import { arithmeticText, categoryText, fromText, levelText, notAccountedReason, statusText, stepText } from './display-text.js';
+import {
+  arithmeticText,
+  categoryText,
+  fromText,
+  levelText,
+  lineNamer,
+  notAccountedReason,
+  statusText,
+  stepText,
+  typeNamer,
+} from './display-text.js';
 import { toCsv, toXlsx, type OutCell, type OutSheet } from './table-output.js';
 import { BANNER_CODES, describeDisplayRule, groupThousands, readableQuantity, toVerifyBanner } from './text-table.js';
 
@@ -212,6 +222,9 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
   const rule = options.rounding ?? DEFAULT_ROUNDING;
   const lang = options.lang ?? 'en';
   const L = LABELS[lang];
+  // A Chinese export names lines and ecosystem types in Chinese; an English one keeps the result's item and type ids.
+  const lineName = lineNamer(lang);
+  const typeName = typeNamer(lang);
   const gep = new GepDecimal(result.totals.gep.value);
   const fmt = `#,##0${rule.places > 0 ? `.${'0'.repeat(rule.places)}` : ''}`;
   // Money cells come rounded from ./account-rounding.ts: independently, or adding up (rule.parts).
@@ -286,8 +299,8 @@ export function resultTables(result: GepResultJson, options: ResultExportOptions
         ind.zh,
         ind.en,
         categoryText(ind.category, lang),
-        l.item,
-        l.ecosystemType ?? '',
+        lang === 'zh' ? lineName(l) : l.item,
+        l.ecosystemType ? (lang === 'zh' ? typeName(l.ecosystemType) : l.ecosystemType) : '',
         l.quantity ? num(l.quantity.value) : null,
         l.quantity?.unit ?? '',
         l.unitPrice ? num(l.unitPrice.value) : null,

@@ -56,6 +56,9 @@ const step = z.strictObject({
   zh: z.strictObject({ name: z.string(), formula: z.string().optional(), note: z.string().optional() }).optional(),
 });
 
+/** A line's name in Chinese; absent when the name is the input's own text (the same in both languages). */
+const itemZh = z.string().optional().describe("the line's name in Chinese; absent when it is the input's own text");
+
 const indicator = z.strictObject({
   id: z.string(),
   category: z.enum(['material', 'regulating', 'cultural']),
@@ -65,13 +68,14 @@ const indicator = z.strictObject({
   clauses: z.array(z.strictObject({ source: z.string(), clause: z.string(), status: z.enum(['verified', 'to-verify']) })),
   quantity: z.strictObject({
     total: measure.nullable(),
-    lines: z.array(z.strictObject({ item: z.string(), ecosystemType: z.string().optional(), quantity: measure })),
+    lines: z.array(z.strictObject({ item: z.string(), itemZh, ecosystemType: z.string().optional(), quantity: measure })),
   }),
   value: z.strictObject({
     total: money,
     lines: z.array(
       z.strictObject({
         item: z.string(),
+        itemZh,
         ecosystemType: z.string().optional(),
         quantity: measure.nullable(),
         unitPrice: z.strictObject({ value: decimal, unit: z.string(), priceYear: z.int().nullable(), from: z.string() }).nullable(),

@@ -358,7 +358,7 @@ export function seeaSheets(t: SeeaTables, options: SeeaExportOptions = {}): Reco
       r.allocation
         .map(
           (a) =>
-            `${a.item ? `${a.item} → ` : ''}${L.users[a.user]}${a.share && a.share !== '1' ? ` ×${a.share}` : ''} (${word(L.bases, a.basis)})`,
+            `${a.item ? `${(lang === 'zh' ? a.itemZh : undefined) ?? a.item} → ` : ''}${L.users[a.user]}${a.share && a.share !== '1' ? ` ×${a.share}` : ''} (${word(L.bases, a.basis)})`,
         )
         .join(lang === 'zh' ? '；' : '; '),
     ]),

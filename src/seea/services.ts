@@ -21,6 +21,7 @@ import type { GepResultJson } from '../accounts/serialize.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { catalogue, ecosystemTypes, level1Type } from '../indicators/catalogue.js';
+import { lineItemOf } from '../indicators/compute.js';
 import { agreeWithin, decimalArithmetic as A, isDecimalText, type GepDecimal } from '../numbers/arithmetic.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { seeaMapping, serviceMapping, type SeeaServiceMapping } from './mapping.js';
@@ -76,6 +77,8 @@ export interface SupplyRow extends RowKey {
 /** How a row's use was attributed. */
 export interface AllocationBasis {
   readonly item: string | null;
+  /** The line's name in Chinese, where its module gave one (see `LineNameZh`). */
+  readonly itemZh?: string;
   readonly user: SeeaUser;
   readonly share: string | null;
   readonly basis: 'from-input' | 'approximate' | 'caller';
@@ -107,6 +110,7 @@ export interface ServiceTables {
 
 type Line = {
   readonly item: string;
+  readonly itemZh?: string;
   readonly ecosystemType?: string;
   readonly quantity: { readonly value: string; readonly unit: string } | null;
   readonly value?: { readonly value: string };
@@ -254,7 +258,7 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
   const useMonetary: UseRow[] = [];
 
   /** The users of one line: the caller's shares for the indicator, else a rule naming its item, else none. */
-  const usersOf = (indicator: string, item: string): AllocationBasis[] => {
+  const usersOf = (indicator: string, item: string, itemZh: string | undefined): AllocationBasis[] => {
     const shares = allocation[indicator];
     if (shares) {
       return SEEA_USERS.filter((u) => shares[u] !== undefined).map((u) => ({
@@ -266,14 +270,16 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
       }));
     }
     const rule = rules.find((r) => r.indicator === indicator && r.item === item);
-    return rule ? [{ item, user: rule.user, share: '1', basis: rule.allocation, note: rule.note }] : [];
+    return rule
+      ? [{ item, ...(itemZh !== undefined ? { itemZh } : {}), user: rule.user, share: '1', basis: rule.allocation, note: rule.note }]
+      : [];
   };
 
-  const useRow = (key: RowKey, unit: string, lines: readonly { item: string; amount: GepDecimal }[]): UseRow => {
+  const useRow = (key: RowKey, unit: string, lines: readonly { item: string; itemZh?: string; amount: GepDecimal }[]): UseRow => {
     const byUser = { industries: A.zero, households: A.zero, government: A.zero, unallocated: A.zero };
     const bases: AllocationBasis[] = [];
     for (const l of lines) {
-      const users = usersOf(key.indicator, l.item);
+      const users = usersOf(key.indicator, l.item, l.itemZh);
       let left = l.amount;
       for (const u of users) {
         const part = A.multiply(l.amount, A.fromString(u.share ?? '1'));
@@ -289,13 +295,13 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
 
   for (const ind of result.indicators) {
     for (const { key, lines } of splitLines(ind, ind.quantity.lines)) {
-      const units = new Map<string, { column: string; item: string; amount: GepDecimal }[]>();
+      const units = new Map<string, { column: string; item: string; itemZh?: string; amount: GepDecimal }[]>();
       for (const l of lines) {
         if (!l.quantity) continue;
         const unit = physicalUnit(ind.id, l.quantity.unit);
         const amount =
           unit === l.quantity.unit ? A.fromString(l.quantity.value) : convert(A, A.fromString(l.quantity.value), l.quantity.unit, unit);
-        units.set(unit, [...(units.get(unit) ?? []), { column: column(l), item: l.item, amount }]);
+        units.set(unit, [...(units.get(unit) ?? []), { column: column(l), ...lineItemOf(l), amount }]);
       }
       for (const [unit, group] of units) {
         supplyPhysical.push({ ...key, unit, ...sumBy(group, columns) });
@@ -303,7 +309,7 @@ export function serviceTables(result: GepResultJson, allocation: SeeaAllocation 
       }
     }
     for (const { key, lines } of splitLines(ind, ind.value.lines)) {
-      const group = lines.map((l) => ({ column: column(l), item: l.item, amount: A.fromString(l.value.value) }));
+      const group = lines.map((l) => ({ column: column(l), ...lineItemOf(l), amount: A.fromString(l.value.value) }));
       supplyMonetary.push({ ...key, unit: '元', ...sumBy(group, columns) });
       useMonetary.push(useRow(key, '元', group));
     }

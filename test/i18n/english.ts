@@ -8,7 +8,8 @@
  * 2. Removed first, as not ours to translate: URLs, and the phrases the caller lists (`allow`):
  *    free text of the input read (a region's or an item's name as the user wrote it), the titles
  *    of the cited sources, and the proper names of `PROPER_NAMES`; a label a chart or a text
- *    table cut short (`free urban…`) when an allowed phrase holds it; and the package's commands
+ *    table cut short (`free urban…`, or its last words after Chinese: `水库 · 西河水库 Xihe re…`)
+ *    when an allowed phrase holds it; and the package's commands
  *    (`gep compare`).
  * 3. The text is cut into segments at line breaks, table cell borders (`|`, tab), every Chinese
  *    character or Chinese punctuation mark, and ASCII sentence punctuation (`. ; : ! ?` before a
@@ -88,7 +89,11 @@ export function englishSentences(text: string, allow: readonly string[] = []): s
       .pop()!
       .slice(0, -1)
       .trim();
-    return cut.length >= 3 && phrases.some((p) => p.includes(cut)) ? run.slice(0, run.length - cut.length - 1) : run;
+    // A line named in Chinese before the user's name (`水库 · 西河水库 Xihe re…`): what was cut is its last words.
+    const tail = cut.split(new RegExp(HAN.source, 'gu')).pop()!.trim();
+    const held = (c: string) => c.length >= 3 && phrases.some((p) => p.includes(c));
+    if (held(cut)) return run.slice(0, run.length - cut.length - 1);
+    return held(tail) ? run.slice(0, run.length - tail.length - 1) : run;
   });
   for (const phrase of phrases.filter((p) => t.includes(p)).sort((a, b) => b.length - a.length)) {
     // Whole words only: "or" allowed must not eat the "or" of "forestry".

@@ -149,29 +149,6 @@ function citations(): string[] {
   return out.filter((c) => /[A-Za-z]{2}/.test(c));
 }
 
-/** Names of the lines of a result (`item`): the input's own, or the module's bilingual label (`生活用水 domestic`). */
-function itemsOf(json: unknown): string[] {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) {
-      v.forEach(walk);
-      return;
-    }
-    if (!v || typeof v !== 'object') return;
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'item' && typeof x === 'string') {
-        // The whole name, its parts around colons (`植被蒸腾 transpiration: forest` is shown with the type in Chinese), and those in each script.
-        for (const part of [x, ...x.split(':')]) {
-          if (/[A-Za-z]{2}/.test(part)) out.add(part.trim());
-          for (const t of freeTextOf(part)) out.add(t);
-        }
-      } else walk(x);
-    }
-  };
-  walk(json);
-  return [...out];
-}
-
 /** Run `gep argv` and return what it printed (stdout, stderr) and its exit code. */
 function gep(argv: readonly string[]): { code: number; out: string; err: string } {
   const io = fsIo();
@@ -304,7 +281,7 @@ export function zhOutputs(): ZhOutput[] {
       );
       if (json.code === 0) {
         const parsed = JSON.parse(json.out) as unknown;
-        for (const p of [...pendingTexts(parsed), ...itemsOf(parsed)]) pending.add(p);
+        for (const p of pendingTexts(parsed)) pending.add(p);
       }
     }
     const r = gep([...argv, '--lang', 'zh']);

@@ -54,6 +54,9 @@ describe('what counts as an English sentence in a Chinese output', () => {
     // "or" allowed does not hide the English of "forestry products"
     expect(englishSentences('forestry products', ['or'])).toEqual(['forestry products']);
     expect(englishSentences('城市免费绿地 free urban…\n', ['城市免费绿地 free urban green space'])).toEqual([]);
+    // A line named in Chinese, then the user's own name cut short.
+    expect(englishSentences('水库 · 西河水库 Xihe re…\n', ['西河水库 Xihe reservoir'])).toEqual([]);
+    expect(englishSentences('sediment (avoided dep…\n', ['西河水库 Xihe reservoir'])).toEqual(['sediment (avoided dep']);
   });
 });
 

@@ -28,7 +28,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { inputRef, lineItem, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../../units/units.js';
@@ -229,7 +229,7 @@ function visits<T>(input: RecreationData, ctx: IndicatorContext<T>): QuantityRes
     } else {
       for (const g of input.urbanGreenSpace)
         lines.push({
-          item: `${GREEN_PREFIX}${g.item}`,
+          ...lineItem({ en: `${GREEN_PREFIX}${g.item}`, zh: `${GREEN_PREFIX_ZH}${g.item}` }),
           ...(g.ecosystemType ? { ecosystemType: g.ecosystemType } : {}),
           quantity: readAmount(A, g.visits, '人次/a'),
         });
@@ -282,7 +282,7 @@ function timeCostOf<T>(
     const theta = thetaOf(ctx, [...at, 'travelTime']);
     const wage = { value: inUnit(ctx, w, '元/h'), unit: '元/h' };
     const tv = tracer.record(
-      { en: `time cost per visit of ${what}`, zh: `${what}单次游憩时间成本` },
+      { en: `time cost per visit of ${what}`, zh: `${zhItem(what)}单次游憩时间成本` },
       'TV = t × w × θ',
       {
         t: traced(A, t, inputRef([...at, 'travelTime'])),
@@ -333,7 +333,7 @@ function pricedLine<T>(
     { N: traced(A, l.quantity, quantityFrom), u: traced(A, p, p.from) },
     valueAt(A, l.quantity, p),
   );
-  return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value };
+  return { ...lineItemOf(l), ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value };
 }
 
 function travelCostLines<T>(
@@ -410,7 +410,7 @@ function revenueLines<T>(
         { value: inUnit(ctx, r, '元'), unit: '元' as const },
       );
       out.push({
-        item: l.item,
+        ...lineItemOf(l),
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         quantity: l.quantity,
         unitPrice: null,
@@ -561,7 +561,12 @@ function zonalLines<T>(
         unit: '元',
       },
     );
-    out.push({ item: `consumer surplus: ${z_.item}`, quantity: null, unitPrice: null, value: cs as Measure<T, '元'> });
+    out.push({
+      ...lineItem({ en: `consumer surplus: ${z_.item}`, zh: `消费者剩余：${z_.item}` }),
+      quantity: null,
+      unitPrice: null,
+      value: cs as Measure<T, '元'>,
+    });
   });
   return out;
 }

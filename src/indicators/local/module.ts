@@ -10,7 +10,7 @@ import * as z from 'zod';
 import { GepInputError, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { convert } from '../../units/units.js';
-import { inputRef, readAmount, resolvePrice, sumIn, Tracer, type AmountText, type Text } from '../compute.js';
+import { inputRef, lineItem, lineItemOf, readAmount, resolvePrice, sumIn, Tracer, type AmountText, type Text } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 import type { CatalogueEntry, IndicatorContext, IndicatorModule, QuantityLine, TracedValue, ValueLine } from '../types.js';
@@ -244,7 +244,8 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
         const q = r.run(c.quantity.final, bind, quantityStepName(line.item));
         r.negative({ en: 'quantity', zh: '实物量' }, line.item, q.value, q.unit, [...ctx.path, ...line.path]);
         return {
-          item: line.item ?? c.entry.zh,
+          // A line of the list is named by the input; the single line of an indicator without a list by the indicator, in both languages.
+          ...(line.item === null ? lineItem({ en: c.entry.en, zh: c.entry.zh }) : lineItem(line.item)),
           ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}),
           quantity: { value: q.value, unit: q.unit },
         };
@@ -277,7 +278,7 @@ export function localModule(c: CompiledLocal): IndicatorModule<unknown> {
         const v = r.run(c.value.final, bind, lineName(c.value.final.name, line.item), '元');
         r.negative({ en: 'value', zh: '价值量' }, line.item, v.value, '元', [...ctx.path, ...line.path]);
         return {
-          item: ql.item,
+          ...lineItemOf(ql),
           ...(ql.ecosystemType ? { ecosystemType: ql.ecosystemType } : {}),
           quantity: ql.quantity,
           unitPrice: null,

@@ -6,7 +6,7 @@
  * E in kWh/a, P_e in 元/kWh. Without a given price, `electricity-price.<source>` from the table.
  */
 import * as z from 'zod';
-import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { inputRef, lineItem, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, measure, price } from '../input-schema.js';
 
@@ -55,7 +55,10 @@ const module = defineIndicator({
 
   /** Electricity generated, by source, in kWh/a. */
   quantity(input, ctx) {
-    const lines = input.generation.map((g) => ({ item: nameOf(g, 'en'), quantity: readAmount(ctx.A, g.electricity, 'kWh/a') }));
+    const lines = input.generation.map((g) => ({
+      ...lineItem({ en: nameOf(g, 'en'), zh: nameOf(g, 'zh') }),
+      quantity: readAmount(ctx.A, g.electricity, 'kWh/a'),
+    }));
     return {
       lines,
       total: sumIn(

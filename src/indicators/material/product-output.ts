@@ -16,7 +16,7 @@ import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../
 import { makeWarning } from '../../errors/warnings/index.js';
 import { about, anyMeasure, anyPrice, ecosystemType, type FieldText, measure } from '../input-schema.js';
 import { catalogueEntry } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
+import { inputRef, lineItem, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { sameDimensionUnits, parseUnit } from '../../units/units.js';
 import type { QuantityLine, ValueLine } from '../types.js';
@@ -191,7 +191,12 @@ export function productOutputModule<const Id extends string>(id: Id) {
         );
       }
       if (!fromProducts && reportedGross) {
-        lines.push({ item: 'reported gross output (总产值)', quantity: null, unitPrice: null, value: reportedGross });
+        lines.push({
+          ...lineItem({ en: 'reported gross output (总产值)', zh: '总产值（公布值）' }),
+          quantity: null,
+          unitPrice: null,
+          value: reportedGross,
+        });
       }
       const gross = fromProducts ?? reportedGross;
       const reportedTarget = basis === 'gross-output' ? undefined : reported[basis];
@@ -205,9 +210,19 @@ export function productOutputModule<const Id extends string>(id: Id) {
             { V_reported: traced(A, target, inputRef([...path, 'reportedOutput', basis])), V_gross: traced(A, gross, 'step:gross output') },
             { value: A.subtract(target.value, gross.value), unit: '元' as const },
           );
-          lines.push({ item: `deduction to ${basis} (reported)`, quantity: null, unitPrice: null, value: deduction });
+          lines.push({
+            ...lineItem({ en: `deduction to ${basis} (reported)`, zh: `总产值至${BASIS_ZH[basis]}的扣减（公布值）` }),
+            quantity: null,
+            unitPrice: null,
+            value: deduction,
+          });
         } else {
-          lines.push({ item: `reported ${basis}`, quantity: null, unitPrice: null, value: target });
+          lines.push({
+            ...lineItem({ en: `reported ${basis}`, zh: `${BASIS_ZH[basis]}（公布值）` }),
+            quantity: null,
+            unitPrice: null,
+            value: target,
+          });
         }
       } else if (basis !== 'gross-output') {
         const needed =
@@ -229,7 +244,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
         for (const key of needed) {
           const amount = readAmount(A, input[key]!, '元');
           lines.push({
-            item: `less ${key} (${zh[key]})`,
+            ...lineItem({ en: `less ${key} (${zh[key]})`, zh: `减：${zh[key]}` }),
             quantity: null,
             unitPrice: null,
             value: { value: A.negate(amount.value), unit: '元' },

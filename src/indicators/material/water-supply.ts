@@ -7,7 +7,7 @@
  * choice (gep-methods §7).
  */
 import * as z from 'zod';
-import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { inputRef, lineItem, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, measure, price } from '../input-schema.js';
 
@@ -55,7 +55,7 @@ const module = defineIndicator({
 
   /** Water withdrawn, by use, in m³/a. */
   quantity(input, ctx) {
-    const lines = input.uses.map((u) => ({ item: USE_NAMES[u.use].en, quantity: readAmount(ctx.A, u.withdrawal, 'm³/a') }));
+    const lines = input.uses.map((u) => ({ ...lineItem(USE_NAMES[u.use]), quantity: readAmount(ctx.A, u.withdrawal, 'm³/a') }));
     return {
       lines,
       total: sumIn(

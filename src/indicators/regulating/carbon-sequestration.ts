@@ -21,7 +21,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type Text } from '../compute.js';
+import { inputRef, lineItem, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type Text } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, anyPrice, decimalText, measure } from '../input-schema.js';
 import { asFlowUnit, convert, isKnownUnit, multiplyInto, parseUnit, sameDimensionUnits } from '../../units/units.js';
@@ -325,7 +325,7 @@ const module = defineIndicator({
         warnSource(A, warnings, at, name, { en: 'NEP', zh: '净生态系统生产力' }, found.nep);
         co2 = co2FromCarbon(ctx, tracer, name, found.nep, found.from, 'NEP');
       }
-      lines.push({ item: name.en, ecosystemType: e.ecosystemType, quantity: co2 });
+      lines.push({ ...lineItem(name), ecosystemType: e.ecosystemType, quantity: co2 });
     });
     if (issues.length) throw new GepInputError(issues);
     const total = tracer.record(
@@ -373,7 +373,13 @@ const module = defineIndicator({
         { Q: traced(A, l.quantity, `step:CO₂ fixed by ${l.item}`), P: traced(A, p, p.from) },
         valueAt(A, l.quantity, p),
       );
-      return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: l.quantity, unitPrice: p, value: v };
+      return {
+        ...lineItemOf(l),
+        ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
+        quantity: l.quantity,
+        unitPrice: p,
+        value: v,
+      };
     });
     const total = tracer.record(
       { en: 'total', zh: '合计' },

@@ -22,7 +22,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
+import { inputRef, lineItem, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
@@ -256,7 +256,7 @@ const module = defineIndicator({
           },
           { value: A.divide(vaporisationHeat(volume), r.value), unit: 'kWh/a' },
         );
-        lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
+        lines.push({ ...lineItem(name), ecosystemType: v.ecosystemType, quantity: e });
         return;
       }
       if (!v.epp) {
@@ -286,7 +286,7 @@ const module = defineIndicator({
         },
         { value: A.divide(heat, r.value), unit: 'kWh/a' },
       );
-      lines.push({ item: name.en, ecosystemType: v.ecosystemType, quantity: e });
+      lines.push({ ...lineItem(name), ecosystemType: v.ecosystemType, quantity: e });
     });
 
     (input.waterSurfaces ?? []).forEach((w, i) => {
@@ -335,7 +335,7 @@ const module = defineIndicator({
         },
         { value: A.add(cooling.value, humidifying.value), unit: 'kWh/a' },
       );
-      lines.push({ item: name.en, ...(w.ecosystemType ? { ecosystemType: w.ecosystemType } : {}), quantity: e });
+      lines.push({ ...lineItem(name), ...(w.ecosystemType ? { ecosystemType: w.ecosystemType } : {}), quantity: e });
     });
 
     if (issues.length) throw new GepInputError(issues);

@@ -17,7 +17,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer } from '../compute.js';
+import { inputRef, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, typeLineItem } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
 import { asFlowUnit, convert, multiplyInto } from '../../units/units.js';
@@ -98,7 +98,7 @@ const module = defineIndicator({
     const lines: QuantityLine<typeof A.zero>[] = input.coastlines.map((c, i) => {
       const length = readAmount(A, c.length, 'km');
       return {
-        item: c.item,
+        ...typeLineItem(c.item),
         ...(c.ecosystemType ? { ecosystemType: c.ecosystemType } : {}),
         quantity: tracer.record(
           { en: `coastline protected by ${c.item}`, zh: `${zh(c.item)}防护的海岸线` },
@@ -221,7 +221,7 @@ const module = defineIndicator({
         },
       );
       return {
-        item: l.item,
+        ...lineItemOf(l),
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         quantity: l.quantity,
         unitPrice: unit,

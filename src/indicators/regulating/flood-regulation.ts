@@ -27,7 +27,18 @@ import { GepArithmeticError } from '../../numbers/arithmetic.js';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems, type AmountText, type Text } from '../compute.js';
+import {
+  givenOrCoefficient,
+  inputRef,
+  lineItem,
+  readAmount,
+  sumIn,
+  traced,
+  Tracer,
+  valueItems,
+  type AmountText,
+  type Text,
+} from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, decimalText, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
@@ -278,7 +289,7 @@ const module = defineIndicator({
       }
       if (q === null) return;
       (subtotals[component] ??= []).push(q);
-      lines.push({ item: item.en, ...(ecosystemTypeId ? { ecosystemType: ecosystemTypeId } : {}), quantity: q });
+      lines.push({ ...lineItem(item), ...(ecosystemTypeId ? { ecosystemType: ecosystemTypeId } : {}), quantity: q });
     };
     const given = <O extends object>(o: O, keys: readonly (keyof O & string)[]) => keys.filter((k) => o[k] !== undefined);
     const need = (at: readonly (string | number)[], field: string, expected: Text) =>

@@ -16,7 +16,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
+import { inputRef, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, typeLineItem, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
@@ -114,7 +114,7 @@ const module = defineIndicator({
         },
         { value: multiplyInto(A, perMinute, `个/${lifetime.unit}`, perYear.value, perYear.unit, '个/a'), unit: '个/a' },
       );
-      lines.push({ item: name, ecosystemType: s.ecosystemType, quantity: g });
+      lines.push({ ...typeLineItem(name), ecosystemType: s.ecosystemType, quantity: g });
     });
     const total = tracer.record(
       { en: 'negative air ions', zh: '负氧离子' },
@@ -180,7 +180,7 @@ const module = defineIndicator({
         { G_v: traced(A, valued, `step:${valuedStep.en}`), K_ion: traced(A, p, p.from) },
         valueAt(A, valued, p),
       );
-      return { item: l.item, ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: valued, unitPrice: p, value: v };
+      return { ...lineItemOf(l), ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}), quantity: valued, unitPrice: p, value: v };
     });
     const total = tracer.record(
       { en: 'total', zh: '合计' },

@@ -12,7 +12,7 @@
  */
 import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, valueItems } from '../compute.js';
+import { inputRef, lineItem, readAmount, sumIn, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 
@@ -72,7 +72,7 @@ const module = defineIndicator({
   quantity(input, ctx) {
     const { A } = ctx;
     const lines = input.belts.map((b, i) => ({
-      item: beltName(b, i).en,
+      ...lineItem(beltName(b, i)),
       ...(b.ecosystemType ? { ecosystemType: b.ecosystemType } : {}),
       quantity: readAmount(A, b.length, 'km'),
     }));

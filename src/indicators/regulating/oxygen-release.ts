@@ -19,7 +19,7 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
+import { inputRef, lineItem, readAmount, sumIn, traced, Tracer, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
@@ -171,7 +171,7 @@ const module = defineIndicator({
       }
       const negative = warnNegative(A, at, name, o2);
       if (negative) warnings.push(negative);
-      lines.push({ item: name.en, ecosystemType: e.ecosystemType, quantity: o2 });
+      lines.push({ ...lineItem(name), ecosystemType: e.ecosystemType, quantity: o2 });
     });
     if (issues.length) throw new GepInputError(issues);
     const total = tracer.record(
@@ -194,6 +194,7 @@ const module = defineIndicator({
       ID,
       q.lines.map((l) => ({
         item: l.item,
+        itemZh: l.itemZh,
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         quantity: l.quantity,
         quantityFrom: `step:O₂ released by ${l.item}`,

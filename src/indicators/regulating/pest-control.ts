@@ -9,7 +9,7 @@
  */
 import * as z from 'zod';
 import { level1Type } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, valueItems, withoutRepeats } from '../compute.js';
+import { inputRef, readAmount, sumIn, typeLineItem, valueItems, withoutRepeats } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 
@@ -56,7 +56,7 @@ const module = defineIndicator({
   quantity(input, ctx) {
     const { A } = ctx;
     const lines = input.ecosystems.map((e) => ({
-      item: e.item ?? e.ecosystemType,
+      ...typeLineItem(e.item ?? e.ecosystemType),
       ecosystemType: e.ecosystemType,
       quantity: readAmount(A, e.naturalArea, 'hm²'),
     }));
@@ -81,6 +81,7 @@ const module = defineIndicator({
         const e = input.ecosystems[i]!;
         return {
           item: l.item,
+          itemZh: l.itemZh,
           ecosystemType: e.ecosystemType,
           quantity: l.quantity,
           quantityFrom: inputRef([...ctx.path, 'ecosystems', i, 'naturalArea']),

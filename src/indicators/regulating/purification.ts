@@ -20,7 +20,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import { inputRef, lineItem, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
 import { defineIndicator, type ReportedRow } from '../define.js';
 import { about, ecosystemType, type FieldText, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
@@ -194,7 +194,7 @@ export function definePurification<
             ),
           ),
       },
-      label: (row: PollutantRow) => itemOf(any, row.pollutant, row.item).en,
+      label: (row: PollutantRow) => words(itemOf(any, row.pollutant, row.item)),
       stepName: (item: string) => ({ en: `purified ${item}`, zh: `${zhOfItem(any, item)}净化量` }),
       total: false,
       skip: (row: PollutantRow, i: number, ctx: IndicatorContext<unknown>) => {
@@ -333,7 +333,7 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
     const purified = { en: `purified ${p.en}`, zh: `${p.zh}净化量` };
     if (!capped) {
       lines.push({
-        item: p.en,
+        ...lineItem(words(p)),
         quantity: tracer.record(
           purified,
           { en: `Q = ${load.en}`, zh: `Q = ${load.zh}` },
@@ -432,7 +432,7 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
         }),
       );
     }
-    lines.push({ item: p.en, quantity: q });
+    lines.push({ ...lineItem(words(p)), quantity: q });
   }
   if (issues.length) throw new GepInputError(issues);
   const o = setup.overlap;
@@ -504,7 +504,7 @@ function purificationValue<T>(
         valueAt(A, line.quantity, price),
       );
       lines.push({
-        item: line.item,
+        ...lineItemOf(line),
         ...(line.ecosystemType ? { ecosystemType: line.ecosystemType } : {}),
         quantity: line.quantity,
         unitPrice: price,

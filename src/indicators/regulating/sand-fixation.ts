@@ -37,7 +37,18 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import {
+  inputRef,
+  lineItemOf,
+  readAmount,
+  resolvePrice,
+  sumIn,
+  traced,
+  Tracer,
+  typeLineItem,
+  valueAt,
+  type AmountText,
+} from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, multiplyInto } from '../../units/units.js';
@@ -297,7 +308,7 @@ const module = defineIndicator({
           }),
         );
       }
-      lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
+      lines.push({ ...typeLineItem(name), ecosystemType: e.ecosystemType, quantity: q });
     });
     if (issues.length) throw new GepInputError(issues);
     const total = tracer.record(
@@ -381,7 +392,7 @@ const module = defineIndicator({
         valueAt(A, covered, unitCost),
       );
       return {
-        item: l.item,
+        ...lineItemOf(l),
         ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
         quantity: covered,
         unitPrice: unitCost,

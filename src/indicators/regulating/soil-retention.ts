@@ -33,7 +33,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt } from '../compute.js';
+import { inputRef, lineItem, readAmount, resolvePrice, sumIn, traced, Tracer, typeLineItem, valueAt } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, decimalText, ecosystemType, measure, price, type PriceInput } from '../input-schema.js';
 import { convert } from '../../units/units.js';
@@ -299,7 +299,7 @@ const module = defineIndicator({
         },
         { value: soilRetained(A, erosion.potential, erosion.actual, area.value), unit: 't/a' },
       );
-      lines.push({ item: name, ecosystemType: e.ecosystemType, quantity: q });
+      lines.push({ ...typeLineItem(name), ecosystemType: e.ecosystemType, quantity: q });
     });
     if (issues.length) throw new GepInputError(issues);
     const total = tracer.record(
@@ -517,7 +517,7 @@ const module = defineIndicator({
         { Q: traced(A, quantity, quantityFrom), P: traced(A, p, p.from) },
         valueAt(A, quantity, p),
       );
-      lines.push({ item: item.en, ...(ecosystemType ? { ecosystemType } : {}), quantity, unitPrice: p, value: v });
+      lines.push({ ...lineItem(item), ...(ecosystemType ? { ecosystemType } : {}), quantity, unitPrice: p, value: v });
     };
     for (const l of q.lines) {
       const qTraced = traced(A, l.quantity, `step:soil retained by ${l.item}`);

@@ -12,7 +12,7 @@
  */
 import * as z from 'zod';
 import { ecosystemTypeName } from '../catalogue.js';
-import { inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
+import { inputRef, readAmount, sumIn, traced, Tracer, typeLineItem, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 
@@ -80,7 +80,7 @@ const module = defineIndicator({
   quantity(input, ctx) {
     const { A } = ctx;
     const lines = input.stands.map((s) => ({
-      item: s.item ?? s.ecosystemType,
+      ...typeLineItem(s.item ?? s.ecosystemType),
       ecosystemType: s.ecosystemType,
       quantity: readAmount(A, s.area, 'hm²'),
     }));
@@ -122,6 +122,7 @@ const module = defineIndicator({
         }
         return {
           item: l.item,
+          itemZh: l.itemZh,
           ...(l.ecosystemType ? { ecosystemType: l.ecosystemType } : {}),
           quantity: l.quantity,
           quantityFrom: inputRef([...at, 'area']),

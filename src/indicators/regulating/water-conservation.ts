@@ -15,7 +15,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName as zhName } from '../catalogue.js';
-import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, valueItems } from '../compute.js';
+import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, typeLineItem, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
@@ -151,7 +151,7 @@ const module = defineIndicator({
           }),
         );
       }
-      lines.push({ item: type, ecosystemType: type, quantity: { value: nonNegative(A, q.value), unit: 'm³/a' } });
+      lines.push({ ...typeLineItem(type), ecosystemType: type, quantity: { value: nonNegative(A, q.value), unit: 'm³/a' } });
     });
     if (issues.length) throw new GepInputError(issues);
 

@@ -344,6 +344,8 @@ describe('a valid small definition', () => {
     const r = computeGep(input, { profile: loadProfile(profile()) });
     expect(r.indicators[0]!.quantity.total!.value.toString()).toBe('20');
     expect(r.totals.regulating.value.toString()).toBe('1500');
-    expect(r.indicators[0]!.quantity.lines[0]!.item).toBe('测试指标');
+    // The single line of an indicator without a list is named by the indicator, in both languages.
+    expect(r.indicators[0]!.quantity.lines[0]!).toMatchObject({ item: 'Test item', itemZh: '测试指标' });
+    expect(r.indicators[0]!.value.lines[0]!).toMatchObject({ item: 'Test item', itemZh: '测试指标' });
   });
 });
