@@ -372,11 +372,15 @@ export function checkPriceYear(
   }
 }
 
-/** Names must be unique in a list (regions, counties, pollutants). */
-export function checkUnique(names: readonly string[], path: readonly (string | number)[], field: string, issues: GepIssue[]): void {
+/**
+ * Names must be unique in a list (regions, counties, pollutants; indicator ids, items that are
+ * summed, where a repeat would count one value twice). `field` is the entry's field that holds the
+ * name, or null for a list of names.
+ */
+export function checkUnique(names: readonly string[], path: readonly (string | number)[], field: string | null, issues: GepIssue[]): void {
   const seen = new Set<string>();
   names.forEach((n, i) => {
-    if (seen.has(n)) issues.push(makeIssue('input.duplicate', [...path, i, field], { found: n }));
+    if (seen.has(n)) issues.push(makeIssue('input.duplicate', field === null ? [...path, i] : [...path, i, field], { found: n }));
     seen.add(n);
   });
 }

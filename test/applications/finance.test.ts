@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { valueEcologicalAssets, financeSchema, annualValueOf } from '../../src/applications/finance.js';
 import { parseInput } from '../../src/applications/common.js';
 import { computeGep } from '../../src/accounts/gep.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const file = (extra: Record<string, unknown>) =>
   parseInput(financeSchema, {
@@ -48,6 +49,26 @@ describe('valueEcologicalAssets (绿色金融)', () => {
     expect(() => annualValueOf(acc, { indicators: ['regulating.noise-reduction'] })).toThrow(/an indicator of the account/);
     expect(() => valueEcologicalAssets(file({ priceYear: 2021, annualValue: { account: 'x' } }), { account: acc })).toThrow(
       /price year 2022/,
+    );
+  });
+
+  it('refuses an indicator or a category listed twice instead of counting it twice, located', () => {
+    // The audit: material.agriculture listed twice summed its value twice (V above the county's whole GEP).
+    const acc = computeGep(JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')));
+    const issues = (select: Record<string, unknown>) => {
+      try {
+        valueEcologicalAssets(file({ annualValue: { account: 'x', ...select } }), { account: acc });
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.code, i.path.join('.'), i.found]);
+      }
+      return [];
+    };
+    expect(issues({ indicators: ['material.agriculture', 'regulating.carbon-sequestration', 'material.agriculture'] })).toEqual([
+      ['input.duplicate', 'annualValue.indicators.2', 'material.agriculture'],
+    ]);
+    expect(issues({ categories: ['material', 'material'] })).toEqual([['input.duplicate', 'annualValue.categories.1', 'material']]);
+    expect(() => annualValueOf(acc, { categories: ['cultural', 'cultural'] })).toThrow(
+      /annualValue\.categories\[1\]: duplicate entry "cultural"/,
     );
   });
 
