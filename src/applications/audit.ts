@@ -292,7 +292,9 @@ export function doubleAssessment(
       ...(options.baseYear !== undefined ? { baseYear: options.baseYear } : {}),
       ...(options.priceIndex ? { priceIndex: options.priceIndex } : {}),
     });
-  warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated'));
+  // Every warning of the comparison, compare-not-deflated included: a line carried at current prices
+  // puts its price change into the GEP growth "at constant prices", as the audit and project say.
+  warnings.push(...cmp.warnings);
   const growthCurrent = growth(gdpA!.value, gdpB!.value);
   const gdpUsed = options.gdpRealGrowth ? 'real' : 'current';
   const gGdp = options.gdpRealGrowth?.value ?? growthCurrent;

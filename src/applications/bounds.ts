@@ -26,6 +26,7 @@ import {
   amountInput,
   areaInput,
   checkPriceYear,
+  checkUnique,
   D,
   inputParameter,
   method,
@@ -152,6 +153,29 @@ export function compensationBounds(input: BoundsInput, fromImpact?: ProjectImpac
   const warnings: GepWarning[] = [];
   const parameters: Parameter[] = [];
   const steps = [];
+  // A crop, cost or service listed twice would be summed twice.
+  const oc0 = input.opportunityCost;
+  if ('crops' in oc0) {
+    checkUnique(
+      oc0.crops.map((c) => c.name),
+      ['opportunityCost', 'crops'],
+      'name',
+      issues,
+    );
+    checkUnique(
+      oc0.costs.map((c) => c.item),
+      ['opportunityCost', 'costs'],
+      'item',
+      issues,
+    );
+  }
+  if ('services' in input.serviceGain)
+    checkUnique(
+      input.serviceGain.services.map((s) => s.name),
+      ['serviceGain', 'services'],
+      'name',
+      issues,
+    );
   const area = readKm2(input.area);
   parameters.push(inputParameter('A_c', { en: 'area protected or converted', zh: '保护或转换的面积' }, area, 'km²', ['area']));
 

@@ -320,8 +320,33 @@ export const signedMoney = amountInput('元', { nonNegative: false });
 export const annualMoney = amountInput('元/a');
 /** An annual amount of money that may be negative. */
 export const signedAnnualMoney = amountInput('元/a', { nonNegative: false });
-/** A fraction written with its unit: `{ "value": "3.5", "unit": "%" }` or `{ "value": "0.035", "unit": "1" }`; ≥ 0. */
-export const rateInput = amountInput('1');
+/**
+ * A discount rate written with its unit: `{ "value": "3.5", "unit": "%" }` or `{ "value": "0.035",
+ * "unit": "1" }`; ≥ 0. A plain fraction of 1 or more is refused: `4` with unit `1` is 400 %, and is
+ * far likelier to be 4 % with the wrong unit; a rate that high must be written with `%`.
+ */
+export const rateInput = amountInput('1').check((ctx) => {
+  const { value, unit } = ctx.value as { value: string; unit: string };
+  if (unit.trim() !== '1' || !isDecimalText(value) || D.fromString(value).lt(1)) return;
+  const percent = D.toString(D.multiply(D.fromString(value), HUNDRED));
+  ctx.issues.push({
+    code: 'custom',
+    input: value,
+    path: ['value'],
+    message: 'range',
+    params: {
+      gepCode: 'input.out-of-range',
+      expected: {
+        en: `a discount rate below 1 as a fraction (0.04 for 4 %), or written with % (4 %)`,
+        zh: '小于 1 的分数形式折现率（4 % 写作 0.04），或带 % 单位（4 %）',
+      },
+      found: {
+        en: `${value} (as a fraction: ${percent} %): did you mean ${value} %?`,
+        zh: `${value}（按分数即 ${percent} %）：是否应为 ${value} %？`,
+      },
+    },
+  });
+});
 /** A fraction in [0, 1] (a share, a weight): `%` or `1`. */
 export const shareInput = amountInput('1', { max: '1' });
 /** An area (km², hm², 亩 …), ≥ 0. */
@@ -372,11 +397,15 @@ export function checkPriceYear(
   }
 }
 
-/** Names must be unique in a list (regions, counties, pollutants). */
-export function checkUnique(names: readonly string[], path: readonly (string | number)[], field: string, issues: GepIssue[]): void {
+/**
+ * Names must be unique in a list (regions, counties, pollutants; indicator ids, items that are
+ * summed, where a repeat would count one value twice). `field` is the entry's field that holds the
+ * name, or null for a list of names.
+ */
+export function checkUnique(names: readonly string[], path: readonly (string | number)[], field: string | null, issues: GepIssue[]): void {
   const seen = new Set<string>();
   names.forEach((n, i) => {
-    if (seen.has(n)) issues.push(makeIssue('input.duplicate', [...path, i, field], { found: n }));
+    if (seen.has(n)) issues.push(makeIssue('input.duplicate', field === null ? [...path, i] : [...path, i, field], { found: n }));
     seen.add(n);
   });
 }

@@ -29,6 +29,7 @@ import type { ProjectImpact } from './project.js';
 import {
   annualMoney,
   checkPriceYear,
+  checkUnique,
   D,
   inputParameter,
   method,
@@ -243,6 +244,13 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
     );
   if (input.losses) {
     input.losses.forEach((l, i) => checkPriceYear(l.annualValue, input.priceYear, ['losses', i, 'annualValue'], issues));
+    // The same loss listed twice would be counted twice.
+    checkUnique(
+      input.losses.map((l) => l.item),
+      ['losses'],
+      'item',
+      issues,
+    );
     losses = input.losses.map((l, i) => ({
       item: l.item,
       ...(l.indicator ? { indicator: l.indicator } : {}),
@@ -285,6 +293,12 @@ export function computeCompensation(input: CompensationInput, fromImpact?: Proje
   // Restoration cost
   const costs: CostItem[] = [];
   if (input.restorationCost) {
+    checkUnique(
+      input.restorationCost.map((c) => c.item),
+      ['restorationCost'],
+      'item',
+      issues,
+    );
     input.restorationCost.forEach((c, i) => {
       const at = ['restorationCost', i];
       if ('value' in c) {

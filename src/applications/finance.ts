@@ -27,6 +27,7 @@ import {
   accountRef,
   annualMoney,
   checkPriceYear,
+  checkUnique,
   D,
   inputParameter,
   method,
@@ -135,6 +136,9 @@ export function annualValueOf(
 ): { value: Dec; parts: { item: string; itemZh?: string; value: Dec }[]; from: string; fromZh: string } {
   requireDecimal(account, 'annualValueOf');
   const issues: GepIssue[] = [];
+  // A category or indicator listed twice would be summed twice.
+  checkUnique(select.categories ?? [], ['annualValue', 'categories'], null, issues);
+  checkUnique(select.indicators ?? [], ['annualValue', 'indicators'], null, issues);
   (select.indicators ?? []).forEach((id, i) => {
     if (!account.indicators.some((r) => r.id === id))
       issues.push(

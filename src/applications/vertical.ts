@@ -263,7 +263,9 @@ export function allocateVerticalFund(input: VerticalInput, accounts: ReadonlyMap
         en: `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear}) at ${cmp.baseYear} prices: ${input.basis === 'gep' ? 'GEP' : 'regulating'} constant-price change rate`,
         zh: `compareGep(${acc.previous.accountingYear} → ${acc.current.accountingYear})，按 ${cmp.baseYear} 年价格：${input.basis === 'gep' ? 'GEP' : '调节服务'}不变价变化率`,
       };
-      warnings.push(...cmp.warnings.filter((w) => w.code !== 'compare-not-deflated').map((w) => prefixWarning(w, c.name)));
+      // Every warning of the comparison, compare-not-deflated included: a line carried at current
+      // prices puts its price change into this constant-price rate, and the reader must know.
+      warnings.push(...cmp.warnings.map((w) => prefixWarning(w, c.name)));
     }
     const protection = c.protection ? readRate(c.protection) : null;
     if (protection) from.protection = `input:counties[${i}].protection`;

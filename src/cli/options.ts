@@ -40,6 +40,7 @@ export const OPTIONS = {
   quantiles: { type: 'string' },
   top: { type: 'string' },
   samples: { type: 'string' },
+  'manifest-sha256': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** An option a verb may read (`--help` and `--version` belong to every verb). */

@@ -37,7 +37,7 @@ export const RELEASE_OPTIONS = [
   'rounding',
 ] as const satisfies readonly OptionName[];
 /** The options `gep verify-release` reads. */
-export const VERIFY_RELEASE_OPTIONS = ['json', 'lang'] as const satisfies readonly OptionName[];
+export const VERIFY_RELEASE_OPTIONS = ['json', 'lang', 'manifest-sha256'] as const satisfies readonly OptionName[];
 
 export const RELEASE_HELP = `gep release <input.json|csv|xlsx> --out DIR [options]
 
@@ -63,16 +63,21 @@ Options:
 
 Exit codes: 0 written, 1 bad input (every issue is listed), 2 bad usage.`;
 
-export const VERIFY_RELEASE_HELP = `gep verify-release DIR [--json] [--lang en|zh]
+export const VERIFY_RELEASE_HELP = `gep verify-release DIR [--manifest-sha256 HEX] [--json] [--lang en|zh]
 
 Check a release bundle: manifest.json is there and well formed; every file it lists is there with
 its SHA-256 and size and no file was added; the input has the recorded hash (and the original input
 file reads to the same input); the recorded coefficient table exists with the recorded content hash;
 then recompute the account from the bundled input with the recorded profile, table and strict mode
-and compare every value of account/result.json exactly (numbers by decimal value). Every difference
-is listed with its file and JSON path.
+and compare every value of account/result.json and every figure of manifest.json (GEP, region,
+years, to-verify count) exactly (numbers by decimal value); and regenerate the report, workbook,
+README, coefficient files, to-verify list and method pages from the recomputed account, comparing
+them byte for byte (a file that cannot be regenerated is listed as checked by hash only). Every
+difference is listed with its file and JSON path or line. The SHA-256 of manifest.json is printed:
+it must equal the one published beside the release.
 
 Options:
+  --manifest-sha256 HEX  the SHA-256 of manifest.json published beside the release; it must match
   --json            print the verification as JSON
   --lang LANG       en (default) or zh
 
@@ -172,6 +177,12 @@ export function verifyReleaseCommand(
 ): number {
   if (positionals.length !== 1) usage({ en: 'gep verify-release takes exactly one folder', zh: 'gep verify-release 只接受一个文件夹' });
   const lang = langOf(values.lang, usage);
+  const given = values['manifest-sha256'];
+  if (given !== undefined && !/^[0-9a-fA-F]{64}$/.test(given))
+    usage({
+      en: `--manifest-sha256 must be 64 hexadecimal digits (the SHA-256 published beside the release), not "${terminalLine(given)}"`,
+      zh: `--manifest-sha256 应为 64 位十六进制数字（随发布包公布的 SHA-256），而不是 "${terminalLine(given)}"`,
+    });
   if (!io.listFiles || !io.readBytes) usage({ en: 'this environment cannot read a folder', zh: '当前环境无法读取文件夹' });
   const dir = positionals[0]!;
   const paths = io.listFiles(dir);
@@ -183,8 +194,16 @@ export function verifyReleaseCommand(
   const at = (p: string) => join(dir, ...p.split('/'));
   const tooBig = io.fileSize ? releaseSizeIssues(new Map(paths.map((p) => [p, io.fileSize!(at(p))] as const))) : [];
   const v: ReleaseVerification = tooBig.length
-    ? { ok: false, manifest: null, issues: tooBig, notes: [], checked: { files: 0, values: 0 } }
-    : verifyRelease(new Map(paths.map((p) => [p, io.readBytes!(at(p))] as const)));
+    ? {
+        ok: false,
+        manifest: null,
+        issues: tooBig,
+        notes: [],
+        checked: { files: 0, values: 0, regenerated: 0 },
+        manifestSha256: null,
+        hashOnly: [],
+      }
+    : verifyRelease(new Map(paths.map((p) => [p, io.readBytes!(at(p))] as const)), given !== undefined ? { manifestSha256: given } : {});
   if (values.json) {
     io.stdout(`${JSON.stringify(v, null, 2)}\n`);
     return v.ok ? 0 : 1;
@@ -206,11 +225,25 @@ export function verifyReleaseCommand(
         : `${dir}: ${m.region.name}, ${m.accountingYear}, profile ${m.profile.id}, table ${m.coefficientTable}, released ${m.date}${m.preparedBy ? `, prepared by ${m.preparedBy}` : ''} (gep-accounting ${m.libraryVersion})\n`,
     );
   for (const note of v.notes) io.stdout(`  · ${note[lang]}\n`);
+  if (v.manifestSha256) {
+    const match = given !== undefined && given.toLowerCase() === v.manifestSha256;
+    io.stdout(
+      lang === 'zh'
+        ? `manifest.json 的 SHA-256：${v.manifestSha256}（${match ? '与 --manifest-sha256 一致' : given !== undefined ? '与 --manifest-sha256 不一致' : '请与随发布包公布的哈希核对'}）\n`
+        : `SHA-256 of manifest.json: ${v.manifestSha256} (${match ? 'matches --manifest-sha256' : given !== undefined ? 'does not match --manifest-sha256' : 'compare it with the one published beside the release'})\n`,
+    );
+  }
+  if (v.hashOnly.length)
+    io.stdout(
+      lang === 'zh'
+        ? `仅核对哈希（未重新生成比较）：${v.hashOnly.map(terminalLine).join('、')}\n`
+        : `checked by hash only: ${v.hashOnly.map(terminalLine).join(', ')}\n`,
+    );
   if (v.ok) {
     io.stdout(
       lang === 'zh'
-        ? `核验通过：${v.checked.files} 个文件哈希一致，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`
-        : `release holds: ${v.checked.files} file hashes match, and the ${v.checked.values} values recomputed equal the released ones exactly\n`,
+        ? `核验通过：${v.checked.files} 个文件哈希一致，根据重新核算结果重新生成的 ${v.checked.regenerated} 个文件逐字节相同，重新核算的 ${v.checked.values} 项数值与发布值完全相同\n`
+        : `release holds: ${v.checked.files} file hashes match, ${v.checked.regenerated} files regenerated from the recomputed account match byte for byte, and the ${v.checked.values} values recomputed equal the released ones exactly\n`,
     );
     return 0;
   }

@@ -347,6 +347,18 @@ export const MESSAGES = {
     en: '{path}: the release has {expected}, the recomputation gives {found}',
     zh: '{path}：发布内容为 {expected}，重新核算为 {found}',
   },
+  'release.derived-differs': {
+    en: 'does not match the file regenerated from the recomputed account: {found}',
+    zh: '与根据重新核算结果重新生成的文件不一致：{found}',
+  },
+  'release.file-unlisted': {
+    en: 'the release regenerated from its input holds this file, but the manifest does not list it',
+    zh: '根据输入重新生成的发布包含有该文件，但清单中未列出',
+  },
+  'release.manifest-hash': {
+    en: 'its SHA-256 is {found}; the SHA-256 published beside the release is {expected}',
+    zh: 'SHA-256 为 {found}，随发布包公布的 SHA-256 为 {expected}',
+  },
   'release.recompute-failed': {
     en: 'the bundled input cannot be recomputed: {found}',
     zh: '无法根据发布包中的输入重新核算：{found}',

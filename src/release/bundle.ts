@@ -89,6 +89,10 @@ export interface ReleaseManifest {
   /** `inputHash` of the input: canonical JSON, the same from JSON, CSV or XLSX. */
   readonly inputHash: string;
   readonly strict: boolean;
+  /** Language of the report, workbook and README (absent in bundles written before it was recorded). */
+  readonly lang?: Language;
+  /** Rounding of the report's and workbook's 万元/亿元 cells when not the default (each cell on its own, half-up, 2 places). */
+  readonly rounding?: RoundingRule;
   readonly arithmetic: 'decimal';
   /** The GEP released, for a reader of the manifest alone. */
   readonly gep: AccountReportJson['totals']['gep'];
@@ -190,12 +194,15 @@ function readme(
     '',
     '- With gep-accounting: `gep verify-release <this folder>` checks every hash, looks for files added',
     '  or removed, recomputes the account from input/input.json with the recorded profile and',
-    '  coefficient table, and compares every number of account/result.json exactly. Exit 0 when all holds.',
+    '  coefficient table, compares every number of account/result.json and the figures of manifest.json',
+    '  exactly, and regenerates the report, workbook, README and lists to compare them byte for byte.',
+    '  Exit 0 when all holds; `--manifest-sha256 <hex>` also checks the published hash of manifest.json.',
     '- Without it: `sha256sum` of each file must equal the manifest; the account is re-run with',
     `  \`gep run input/input.json --profile ${manifest.profile.id} --format json\` (gep-accounting ${manifest.libraryVersion}).`,
     '',
     '核验方法：运行 `gep verify-release <本文件夹>`，逐一核对文件哈希、检查增删文件，并以记录的核算方案与参数表',
-    '根据 input/input.json 重新核算，逐项精确比较 account/result.json 中的数值。',
+    '根据 input/input.json 重新核算，逐项精确比较 account/result.json 与 manifest.json 中的数值，并重新生成报告、',
+    '工作簿、说明文件与清单逐字节比较。',
     '',
   ];
   return lines.join('\n');
@@ -225,7 +232,8 @@ function readmeZh(manifest: Omit<ReleaseManifest, 'files'>, entries: readonly (M
     '## 核验',
     '',
     '- 使用 gep-accounting：运行 `gep verify-release <本文件夹>`，逐一核对文件哈希，检查增删文件，',
-    '  以记录的核算方案与参数表根据 input/input.json 重新核算，并逐项精确比较 account/result.json 中的数值。全部一致时退出码为 0。',
+    '  以记录的核算方案与参数表根据 input/input.json 重新核算，逐项精确比较 account/result.json 与 manifest.json 中的数值，',
+    '  并重新生成报告、工作簿、说明文件与清单逐字节比较。全部一致时退出码为 0；`--manifest-sha256 <哈希>` 另核对公布的 manifest.json 哈希。',
     '- 不使用本库：每个文件的 `sha256sum` 须与清单一致；可用',
     `  \`gep run input/input.json --profile ${manifest.profile.id} --format json\`（gep-accounting ${manifest.libraryVersion}）重新核算。`,
     '',
@@ -265,10 +273,44 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
   }
   const strict = options.strict ?? false;
   const result: GepResult<GepDecimal> = computeGep(input, { ...(options.profile ? { profile: options.profile } : {}), strict });
+  return assembleRelease(input, result, {
+    date: options.date,
+    ...(preparedBy ? { preparedBy } : {}),
+    strict,
+    lang: options.lang ?? 'en',
+    ...(options.rounding ? { rounding: options.rounding } : {}),
+    ...(options.original ? { original: options.original } : {}),
+  });
+}
+
+/** What `assembleRelease` needs besides the account: the options of `buildRelease`, checked. */
+export interface AssembleOptions {
+  readonly date: string;
+  readonly preparedBy?: string | undefined;
+  readonly strict: boolean;
+  readonly lang: Language;
+  readonly rounding?: RoundingRule | undefined;
+  readonly original?: { readonly name: string; readonly bytes: Uint8Array } | undefined;
+}
+
+/**
+ * The files and manifest of a release of an account already computed: what `buildRelease` writes
+ * and what `verifyRelease` regenerates from its recomputation to compare byte for byte. Options are
+ * taken as given (`buildRelease` checks them).
+ *
+ * @param input - the account input
+ * @param result - its account (decimal path)
+ * @param options - date, who prepared it, strict mode, language, the original input file
+ * @returns the bundle
+ * @example
+ * assembleRelease(input, computeGep(input), { date: '2024-06-30', strict: false, lang: 'en' }).manifest.gep.value
+ */
+export function assembleRelease(input: unknown, result: GepResult<GepDecimal>, options: AssembleOptions): ReleaseBundle {
+  const { preparedBy, strict } = options;
   const json = releaseAccountJson(result, input);
   const table = getCoefficientTable(result.coefficientTable);
   const exportOptions: ResultExportOptions = {
-    lang: options.lang ?? 'en',
+    lang: options.lang,
     inputHash: inputHash(input),
     coefficientTableHash: coefficientTableHash(table),
     date: options.date,
@@ -359,6 +401,8 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
     coefficientTableHash: exportOptions.coefficientTableHash!,
     inputHash: exportOptions.inputHash!,
     strict,
+    lang: options.lang,
+    ...(options.rounding ? { rounding: options.rounding } : {}),
     arithmetic: 'decimal' as const,
     gep: json.totals.gep,
     toVerifyCoefficients: toVerify.length,
@@ -376,7 +420,7 @@ export function buildRelease(input: unknown, options: ReleaseOptions): ReleaseBu
       readme(
         head,
         files.map((f) => ({ ...entry(f), roleText: f.role })),
-        options.lang ?? 'en',
+        options.lang,
       ),
     ),
   };

@@ -1,7 +1,8 @@
 /**
  * Verifying a release bundle (发布包核验): what a third-party evaluator runs on a published folder.
  *
- *   1. manifest.json is there and well formed;
+ *   1. manifest.json is there and well formed, and has the SHA-256 published beside the release
+ *      when the caller gives it (the manifest cannot hold its own hash: that hash protects it);
  *   2. every file it lists is there with the SHA-256 and size it records, and no other file is;
  *   3. input/input.json has the recorded input hash, and the original input file, when bundled,
  *      reads to the same input;
@@ -10,7 +11,14 @@
  *   5. the account is recomputed from input/input.json with the recorded profile, table and strict
  *      mode, and every value of account/result.json is compared with it: numbers by exact decimal
  *      equality (`"1.50"` equals `"1.5"`), everything else as written. Each difference is reported
- *      with its JSON path.
+ *      with its JSON path;
+ *   6. the manifest's own figures (GEP, region, years, the to-verify count) equal the recomputation,
+ *      and every file derived from the account (report, workbook, README, coefficient files,
+ *      to-verify list, method pages) is regenerated from it with the manifest's date, "prepared by"
+ *      and language and compared byte for byte, so that a readable file showing another number is
+ *      caught even when its hash was updated in the manifest. A file that cannot be regenerated
+ *      (the original input file; every derived file of a release made by another library version)
+ *      is listed as checked by its hash only.
  *
  * A library version other than the recorded one is noted, not failed: the comparison of the numbers
  * decides. Pure: takes the folder's files as a map of path → bytes. A folder is untrusted: files
@@ -19,18 +27,25 @@
  * refused.
  */
 import { terminalLine } from '../io/safe-text.js';
-import { computeGep } from '../accounts/gep.js';
+import { computeGep, type GepResult } from '../accounts/gep.js';
 import { getCoefficientTable, coefficientTables } from '../coefficients/tables.js';
 import { GepInputError, makeIssue, messageOf, type GepIssue } from '../errors/errors.js';
 import { textEn, textIn, type Text } from '../errors/text.js';
-import type { IssueCode } from '../errors/messages.js';
+import type { IssueCode, Language } from '../errors/messages.js';
 import { GepDecimal } from '../numbers/arithmetic.js';
 import { getProfile } from '../profiles/profiles.js';
 import { coefficientTableHash, inputHash, sha256Hex } from '../io/hash.js';
 import { parseJsonInput } from '../io/json-input.js';
 import { importAccountInput } from '../io/read-input.js';
 import { LIBRARY_VERSION } from '../version.js';
-import { RELEASE_FORMAT_VERSION, RELEASE_PATHS, releaseAccountJson, type ManifestEntry, type ReleaseManifest } from './bundle.js';
+import {
+  assembleRelease,
+  RELEASE_FORMAT_VERSION,
+  RELEASE_PATHS,
+  releaseAccountJson,
+  type ManifestEntry,
+  type ReleaseManifest,
+} from './bundle.js';
 
 /** How much of a folder `verifyRelease` reads (读取上限): far above any release (see DEFAULT_RELEASE_LIMITS). */
 export interface ReleaseLimits {
@@ -55,6 +70,8 @@ export const DEFAULT_RELEASE_LIMITS: ReleaseLimits = Object.freeze({
 /** Options of `verifyRelease`. */
 export interface VerifyReleaseOptions {
   readonly limits?: Partial<ReleaseLimits>;
+  /** The SHA-256 of manifest.json published beside the release (hex); when given, the manifest must have it. */
+  readonly manifestSha256?: string;
 }
 
 const tooLarge = (file: string | undefined, found: string, expected: string) =>
@@ -119,8 +136,12 @@ export interface ReleaseVerification {
   readonly issues: readonly GepIssue[];
   /** What was checked and anything a reader should know (e.g. another library version), in English and Chinese. */
   readonly notes: readonly { readonly en: string; readonly zh: string }[];
-  /** Counts: files whose hash was checked, values of the account compared. */
-  readonly checked: { readonly files: number; readonly values: number };
+  /** Counts: files whose hash was checked, values of the account compared, files regenerated and found byte-for-byte equal. */
+  readonly checked: { readonly files: number; readonly values: number; readonly regenerated: number };
+  /** The SHA-256 of manifest.json as read (hex), to compare with the one published beside the release; null when there is none. */
+  readonly manifestSha256: string | null;
+  /** Files checked by their hash only: the original input file (checked by reading it), or every file when the account could not be regenerated. */
+  readonly hashOnly: readonly string[];
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -129,7 +150,60 @@ const issue = (
   file: string | undefined,
   path: readonly (string | number)[],
   details: { expected?: Text; found?: Text } = {},
-) => makeIssue(code, path, { ...details, ...(file ? { location: { file } } : {}) });
+  row?: number,
+) => makeIssue(code, path, { ...details, ...(file ? { location: { file, ...(row !== undefined ? { row } : {}) } } : {}) });
+
+/**
+ * Up to 70 characters of a line around column `at`, on one terminal line (the folder is untrusted
+ * text); two of them fit in an issue's `found` (200 characters) uncut.
+ */
+function around(line: string, at: number): string {
+  const from = Math.max(0, at - 20);
+  const part = line.slice(from, at + 50);
+  return terminalLine(`${from > 0 ? '…' : ''}${part}${at + 50 < line.length ? '…' : ''}`);
+}
+
+/**
+ * Where a released file first differs from its regeneration: the line (1-based) and both texts
+ * around the first differing character; for a binary file, the first differing byte.
+ */
+function firstDifference(path: string, released: Uint8Array, regenerated: Uint8Array): { row?: number; found: Text } {
+  if (/\.(xlsx|zip)$/i.test(path)) {
+    let at = 0;
+    while (at < released.length && at < regenerated.length && released[at] === regenerated[at]) at += 1;
+    return {
+      found: {
+        en: `byte ${at} differs (${released.length} bytes released, ${regenerated.length} regenerated)`,
+        zh: `第 ${at} 字节不同（发布包中 ${released.length} 字节，重新生成 ${regenerated.length} 字节）`,
+      },
+    };
+  }
+  const a = decoder.decode(released).split('\n');
+  const b = decoder.decode(regenerated).split('\n');
+  let row = 0;
+  while (row < a.length && row < b.length && a[row] === b[row]) row += 1;
+  const x = a[row] ?? '';
+  const y = b[row] ?? '';
+  let col = 0;
+  while (col < x.length && col < y.length && x[col] === y[col]) col += 1;
+  const [shownX, shownY] = [around(x, col), around(y, col)];
+  return {
+    row: row + 1,
+    found: {
+      en: `the release has «${shownX}», the regeneration gives «${shownY}»`,
+      zh: `发布包中为「${shownX}」，重新生成为「${shownY}」`,
+    },
+  };
+}
+
+/** The name of the original input file, as its manifest role records it (`the input file as read (name)`). */
+function originalName(entry: ManifestEntry): string {
+  const m = typeof entry.role === 'string' ? /^the input file as read \((.*)\)$/.exec(entry.role) : null;
+  return m ? m[1]! : entry.path;
+}
+
+/** The manifest's figures that restate the account: each must equal the recomputation. */
+const MANIFEST_FIGURES = ['region', 'accountingYear', 'priceYear', 'gep', 'toVerifyCoefficients', 'arithmetic'] as const;
 
 function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | null {
   let value: unknown;
@@ -175,6 +249,18 @@ function readManifest(bytes: Uint8Array, issues: GepIssue[]): ReleaseManifest | 
   if (m.preparedBy !== undefined && m.preparedBy !== null && typeof m.preparedBy !== 'string')
     bad('preparedBy', { en: 'text or null', zh: '文本或 null' });
   if (typeof m.strict !== 'boolean') bad('strict', { en: 'true or false', zh: 'true 或 false' });
+  if (m.lang !== undefined && m.lang !== 'en' && m.lang !== 'zh') bad('lang', { en: 'en or zh', zh: 'en 或 zh' });
+  // Present only when the release chose a rounding rule other than the default.
+  const rounding = m.rounding as Record<string, unknown> | undefined;
+  if (
+    rounding !== undefined &&
+    (typeof rounding !== 'object' ||
+      rounding === null ||
+      !Number.isInteger(rounding.places) ||
+      (rounding.mode !== 'half-up' && rounding.mode !== 'half-even') ||
+      (rounding.parts !== undefined && rounding.parts !== 'independent' && rounding.parts !== 'largest-remainder'))
+  )
+    bad('rounding', '{ places, mode: half-up|half-even, parts?: independent|largest-remainder }');
   const files = m.files;
   const entryOk = (e: unknown): e is ManifestEntry => {
     const x = e as Record<string, unknown>;
@@ -226,8 +312,8 @@ function compareJson(
   path: (string | number)[],
   issues: GepIssue[],
   skip: ReadonlySet<string>,
+  file: string = RELEASE_PATHS.resultJson,
 ): number {
-  const file = RELEASE_PATHS.resultJson;
   const show = (v: unknown): Text =>
     v === undefined ? { en: '(absent)', zh: '（无）' } : typeof v === 'string' ? v : JSON.stringify(v).slice(0, 120);
   if (Array.isArray(recorded) && Array.isArray(recomputed)) {
@@ -240,7 +326,7 @@ function compareJson(
         }),
       );
     for (let i = 0; i < Math.min(recorded.length, recomputed.length); i++)
-      n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip);
+      n += compareJson(recorded[i], recomputed[i], [...path, i], issues, skip, file);
     return n;
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -254,7 +340,7 @@ function compareJson(
         n += 1;
         continue;
       }
-      n += compareJson(recorded[k], recomputed[k], [...path, k], issues, skip);
+      n += compareJson(recorded[k], recomputed[k], [...path, k], issues, skip, file);
     }
     return n;
   }
@@ -285,7 +371,8 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
   const notes: { en: string; zh: string }[] = [];
   // Nothing is hashed or parsed from a folder past the limits.
   const tooBig = releaseSizeIssues(new Map([...files].map(([path, bytes]) => [path, bytes.length])), options);
-  if (tooBig.length) return { ok: false, manifest: null, issues: tooBig, notes, checked: { files: 0, values: 0 } };
+  const none = { files: 0, values: 0, regenerated: 0 };
+  if (tooBig.length) return { ok: false, manifest: null, issues: tooBig, notes, checked: none, manifestSha256: null, hashOnly: [] };
   const manifestBytes = files.get(RELEASE_PATHS.manifest);
   if (!manifestBytes) {
     return {
@@ -293,15 +380,28 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
       manifest: null,
       issues: [issue('release.manifest-missing', RELEASE_PATHS.manifest, [])],
       notes,
-      checked: { files: 0, values: 0 },
+      checked: none,
+      manifestSha256: null,
+      hashOnly: [],
     };
   }
+  // 1. The manifest: its own hash (what protects the release, published beside it), then its content.
+  const manifestSha256 = sha256Hex(manifestBytes);
+  if (options.manifestSha256 !== undefined && options.manifestSha256.trim().toLowerCase() !== manifestSha256)
+    issues.push(
+      issue('release.manifest-hash', RELEASE_PATHS.manifest, [], {
+        expected: options.manifestSha256.trim().toLowerCase(),
+        found: manifestSha256,
+      }),
+    );
   const manifest = readManifest(manifestBytes, issues);
-  if (!manifest) return { ok: false, manifest: null, issues, notes, checked: { files: 0, values: 0 } };
+  if (!manifest) return { ok: false, manifest: null, issues, notes, checked: none, manifestSha256, hashOnly: [] };
 
   // 2. Hashes, missing and extra files.
   let checkedFiles = 0;
   const listed = new Set<string>();
+  // The files present with the hash the manifest records: those are regenerated and compared below.
+  const intact = new Set<string>();
   for (const entry of manifest.files) {
     listed.add(entry.path);
     const bytes = files.get(entry.path);
@@ -311,7 +411,8 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
     }
     checkedFiles += 1;
     const hash = sha256Hex(bytes);
-    if (hash !== entry.sha256 || bytes.length !== entry.bytes) {
+    if (hash === entry.sha256 && bytes.length === entry.bytes) intact.add(entry.path);
+    else {
       issues.push(
         issue('release.file-changed', entry.path, [], {
           expected: { en: `${entry.sha256} (${entry.bytes} bytes)`, zh: `${entry.sha256}（${entry.bytes} 字节）` },
@@ -421,9 +522,10 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
 
   // 5. Recompute and compare.
   let values = 0;
+  let result: GepResult<GepDecimal> | null = null;
   if (recorded && input !== null && tableKnown && profile) {
     try {
-      const result = computeGep(input, { profile: { ...profile, coefficientTable: manifest.coefficientTable }, strict: manifest.strict });
+      result = computeGep(input, { profile: { ...profile, coefficientTable: manifest.coefficientTable }, strict: manifest.strict });
       const recomputed = releaseAccountJson(result, input);
       // The export block holds the hashes, checked above; the library version is noted above.
       values = compareJson(
@@ -446,5 +548,100 @@ export function verifyRelease(files: ReadonlyMap<string, Uint8Array>, options: V
       );
     }
   }
-  return { ok: issues.length === 0, manifest, issues, notes, checked: { files: checkedFiles, values } };
+  // 6. The manifest's figures, and every file derived from the account, regenerated from the recomputation.
+  const regen = result ? regenerate(manifest, files, intact, input, result, issues, notes) : null;
+  const hashOnly = regen?.hashOnly ?? manifest.files.map((f) => f.path).filter((p) => intact.has(p));
+  return {
+    ok: issues.length === 0,
+    manifest,
+    issues,
+    notes,
+    checked: { files: checkedFiles, values, regenerated: regen?.regenerated ?? 0 },
+    manifestSha256,
+    hashOnly,
+  };
+}
+
+/**
+ * Regenerate the release from the recomputed account with the manifest's date, "prepared by",
+ * strict mode and language, then: the manifest's figures that restate the account (GEP, region,
+ * years, the to-verify count) must equal the regenerated ones exactly; every file the release
+ * derives from the account (report, workbook, README, coefficient files, to-verify list, method
+ * pages, input.json) must be byte-for-byte the regenerated one. The bytes are compared only when
+ * this library is the version that made the release (another version may lay a page out
+ * otherwise); then, and for the original input file, the file is checked by its hash only.
+ * account/result.json is compared value by value above. A file whose hash already failed is not
+ * compared again.
+ */
+function regenerate(
+  manifest: ReleaseManifest,
+  files: ReadonlyMap<string, Uint8Array>,
+  intact: ReadonlySet<string>,
+  input: unknown,
+  result: GepResult<GepDecimal>,
+  issues: GepIssue[],
+  notes: { en: string; zh: string }[],
+): { regenerated: number; hashOnly: string[] } {
+  const originalEntry = manifest.files.find((f) => f.path.startsWith('input/original.'));
+  const originalBytes = originalEntry ? files.get(originalEntry.path) : undefined;
+  const build = (lang: Language) =>
+    assembleRelease(input, result, {
+      date: manifest.date,
+      preparedBy: manifest.preparedBy ?? undefined,
+      strict: manifest.strict,
+      lang,
+      ...(manifest.rounding ? { rounding: manifest.rounding } : {}),
+      ...(originalEntry && originalBytes ? { original: { name: originalName(originalEntry), bytes: originalBytes } } : {}),
+    });
+  // Bundles written before the manifest recorded the language: the one that regenerates more files.
+  const candidates = (manifest.lang === 'en' || manifest.lang === 'zh' ? [manifest.lang] : (['en', 'zh'] as const)).map((lang) => {
+    const bundle = build(lang);
+    const byPath = new Map(bundle.files.map((f) => [f.path, f.bytes] as const));
+    const differing = manifest.files.filter((e) => {
+      const fresh = byPath.get(e.path);
+      const bytes = files.get(e.path);
+      return fresh && bytes && intact.has(e.path) && sha256Hex(fresh) !== sha256Hex(bytes);
+    }).length;
+    return { bundle, byPath, differing };
+  });
+  const { bundle, byPath } = candidates.reduce((best, c) => (c.differing < best.differing ? c : best));
+
+  const before = issues.length;
+  for (const field of MANIFEST_FIGURES)
+    compareJson(manifest[field], bundle.manifest[field], [field], issues, new Set(), RELEASE_PATHS.manifest);
+  compareJson(manifest.profile.id, bundle.manifest.profile.id, ['profile', 'id'], issues, new Set(), RELEASE_PATHS.manifest);
+  if (issues.length === before)
+    notes.push({
+      en: `the figures of ${RELEASE_PATHS.manifest} (GEP, region, years, to-verify count) equal the recomputation`,
+      zh: `${RELEASE_PATHS.manifest} 中的数值（GEP、地区、年份、待核实参数个数）与重新核算结果一致`,
+    });
+
+  const sameVersion = manifest.libraryVersion === LIBRARY_VERSION;
+  const hashOnly: string[] = [];
+  let regenerated = 0;
+  for (const entry of manifest.files) {
+    if (entry.path === RELEASE_PATHS.resultJson || !intact.has(entry.path)) continue;
+    const fresh = byPath.get(entry.path);
+    if (!sameVersion || !fresh || entry.path.startsWith('input/original.')) {
+      hashOnly.push(entry.path);
+      continue;
+    }
+    const bytes = files.get(entry.path)!;
+    if (sha256Hex(bytes) === sha256Hex(fresh)) {
+      regenerated += 1;
+      continue;
+    }
+    const { row, found } = firstDifference(entry.path, bytes, fresh);
+    issues.push(issue('release.derived-differs', entry.path, [], { found }, row));
+  }
+  // A file the release would hold that the manifest does not list (a method page removed with its entry).
+  if (sameVersion)
+    for (const f of bundle.files)
+      if (!manifest.files.some((e) => e.path === f.path)) issues.push(issue('release.file-unlisted', f.path, []));
+  if (!sameVersion && hashOnly.length)
+    notes.push({
+      en: `made by another library version: ${hashOnly.length} derived files checked by their hash only, not regenerated`,
+      zh: `发布包由其他版本的本库生成：${hashOnly.length} 个派生文件仅核对哈希，未重新生成比较`,
+    });
+  return { regenerated, hashOnly };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditTenure, auditSchema, doubleAssessment } from '../../src/applications/audit.js';
 import { parseInput, dec } from '../../src/applications/common.js';
 import { computeGep } from '../../src/accounts/gep.js';
+import type { GepInput } from '../../src/accounts/input.js';
 import { getPriceIndex } from '../../src/coefficients/indices.js';
 import type { GepInputError } from '../../src/errors/errors.js';
 import { accountOf, inputOf } from './accounts.js';
@@ -106,6 +107,23 @@ describe('doubleAssessment (双考核)', () => {
     expect(s.warnings.map((w) => w.code)).toContain('scorecard-gdp-current');
     // GEP/GDP: 200 000 / 1 000 000 000 = 0.0002 → 210 000 / 1 100 000 000
     expect(s.ratios.find((r) => r.id === 'gep-per-gdp')!.a.toString()).toBe('0.0002');
+  });
+
+  it('keeps the warning that a line without a unit price was carried at current prices (its price change counted as real)', () => {
+    // herbs by output value: 1 000 → 1 500 元 with no price index, carried at current prices: GEP +50 % "at constant prices"
+    const herbs = (year: number, v: string, g: string): GepInput => ({
+      region: { name: 'Test county', level: 'county' },
+      accountingYear: year,
+      priceYear: year,
+      economy: { gdp: { value: g, unit: '亿元', basis: 'regional-statistics' } },
+      indicators: {
+        'material.other': { products: [{ item: 'herbs', quantity: { value: '1', unit: 't' }, outputValue: { value: v, unit: '元' } }] },
+      },
+    });
+    const [ia, ib] = [herbs(2021, '1000', '10'), herbs(2022, '1500', '11')];
+    const s = doubleAssessment(computeGep(ia), computeGep(ib), ia, ib);
+    expect(s.gep.growthConstant!.toString()).toBe('0.5');
+    expect(s.warnings.map((w) => w.code)).toContain('compare-not-deflated');
   });
 
   it('needs the GDP of both years', () => {

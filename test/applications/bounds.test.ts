@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compensationBounds, boundsSchema } from '../../src/applications/bounds.js';
 import { parseInput } from '../../src/applications/common.js';
 import { readFileSync } from 'node:fs';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const perArea = (v: string) => ({ value: v, unit: '万元/(km²·a)' });
 const file = (extra: Record<string, unknown>) =>
@@ -61,6 +62,29 @@ describe('compensationBounds (Wu Na 2018)', () => {
       file({ opportunityCost: { perArea: perArea('200') }, serviceGain: { services: [{ name: 's', perArea: perArea('150') }] } }),
     );
     expect([b.feasible, b.warnings.map((w) => w.code)]).toEqual([false, ['bounds-infeasible']]);
+  });
+
+  it('refuses a crop, a cost or a service listed twice instead of adding it twice, located', () => {
+    const crop = {
+      name: 'm',
+      area: { value: '1', unit: 'km²' },
+      yield: { value: '1', unit: 't/km²' },
+      price: { value: '1', unit: '元/t' },
+    };
+    const seed = { item: 'seed', value: { value: '1', unit: '元' } };
+    const service = { name: 'water', perArea: perArea('150') };
+    try {
+      compensationBounds(
+        file({ opportunityCost: { crops: [crop, crop], costs: [seed, seed] }, serviceGain: { services: [service, service] } }),
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GepInputError).issues.map((i) => [i.code, i.path.join('.'), i.found])).toEqual([
+        ['input.duplicate', 'opportunityCost.crops.1.name', 'm'],
+        ['input.duplicate', 'opportunityCost.costs.1.item', 'seed'],
+        ['input.duplicate', 'serviceGain.services.1.name', 'water'],
+      ]);
+    }
   });
 
   it('refuses a planted area of 0 and a cost at another price year', () => {

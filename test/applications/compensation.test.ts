@@ -116,6 +116,28 @@ describe('computeCompensation (规划和工程项目补偿, 八)', () => {
     ).toThrow(/one share per year/);
   });
 
+  it('refuses a loss or a cost item listed twice instead of adding it twice, located', () => {
+    // the same loss twice would make L = 20 万元/a instead of 10; the same cost twice R = 240 万元 instead of 120
+    const care = { item: 'care', value: { value: '120', unit: '万元' } };
+    try {
+      computeCompensation(
+        file({
+          rule: 'restoration-plus-interim',
+          losses: [...losses, ...losses],
+          restorationCost: [care, care],
+          years: 3,
+          discountRate: { value: '5', unit: '%' },
+        }),
+      );
+      expect.unreachable();
+    } catch (e) {
+      expect((e as GepInputError).issues.map((i) => [i.code, i.path.join('.'), i.found])).toEqual([
+        ['input.duplicate', 'losses.1.item', 'water conservation'],
+        ['input.duplicate', 'restorationCost.1.item', 'care'],
+      ]);
+    }
+  });
+
   it('refuses in the schema a negative loss, a loss in a unit that is not money and a share above 100 %', () => {
     expect(() => file({ rule: 'value-lost', losses: [{ item: 'x', annualValue: { value: '-1', unit: '元/a' } }] })).toThrow(/a value ≥ 0/);
     expect(() => file({ rule: 'value-lost', losses: [{ item: 'x', annualValue: { value: '1', unit: 't/a' } }] })).toThrow(/unit of/);

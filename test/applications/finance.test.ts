@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { valueEcologicalAssets, financeSchema, annualValueOf } from '../../src/applications/finance.js';
 import { parseInput } from '../../src/applications/common.js';
+import { compensationSchema } from '../../src/applications/compensation.js';
+import { projectSchema } from '../../src/applications/project.js';
+import { boundsSchema } from '../../src/applications/bounds.js';
 import { computeGep } from '../../src/accounts/gep.js';
+import type { GepInputError } from '../../src/errors/errors.js';
 
 const file = (extra: Record<string, unknown>) =>
   parseInput(financeSchema, {
@@ -49,6 +53,89 @@ describe('valueEcologicalAssets (绿色金融)', () => {
     expect(() => valueEcologicalAssets(file({ priceYear: 2021, annualValue: { account: 'x' } }), { account: acc })).toThrow(
       /price year 2022/,
     );
+  });
+
+  it('refuses an indicator or a category listed twice instead of counting it twice, located', () => {
+    // The audit: material.agriculture listed twice summed its value twice (V above the county's whole GEP).
+    const acc = computeGep(JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8')));
+    const issues = (select: Record<string, unknown>) => {
+      try {
+        valueEcologicalAssets(file({ annualValue: { account: 'x', ...select } }), { account: acc });
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.code, i.path.join('.'), i.found]);
+      }
+      return [];
+    };
+    expect(issues({ indicators: ['material.agriculture', 'regulating.carbon-sequestration', 'material.agriculture'] })).toEqual([
+      ['input.duplicate', 'annualValue.indicators.2', 'material.agriculture'],
+    ]);
+    expect(issues({ categories: ['material', 'material'] })).toEqual([['input.duplicate', 'annualValue.categories.1', 'material']]);
+    expect(() => annualValueOf(acc, { categories: ['cultural', 'cultural'] })).toThrow(
+      /annualValue\.categories\[1\]: duplicate entry "cultural"/,
+    );
+  });
+
+  it('refuses a discount rate of 1 or more written as a plain fraction, suggesting the percentage (4 is 400 %)', () => {
+    const issue = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.path.join('.'), i.message]);
+      }
+      return [];
+    };
+    expect(issue(() => file({ discountRate: { value: '4', unit: '1' } }))).toEqual([
+      [
+        'discountRate.value',
+        'discountRate.value: expected a discount rate below 1 as a fraction (0.04 for 4 %), or written with % (4 %), found 4 (as a fraction: 400 %): did you mean 4 %?',
+      ],
+    ]);
+    expect(issue(() => file({ discountRate: { value: '1', unit: '1' } }))[0]![1]).toContain('did you mean 1 %?');
+    // fractions below 1, and any rate written with %, stand: 0.04, 4 %, and 400 % said plainly
+    for (const rate of [
+      { value: '0.04', unit: '1' },
+      { value: '4', unit: '%' },
+      { value: '400', unit: '%' },
+    ])
+      expect(file({ discountRate: rate }).discountRate).toEqual(rate);
+    // the same rule in every application that discounts
+    const plain = { value: '5', unit: '1' };
+    const zh = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.path.join('.'), i.foundZh]);
+      }
+      return [];
+    };
+    expect(
+      zh(() => parseInput(compensationSchema, { project: { name: 'p' }, priceYear: 2022, rule: 'value-lost', discountRate: plain })),
+    ).toEqual([['discountRate.value', '5（按分数即 500 %）：是否应为 5 %？']]);
+    expect(
+      zh(() =>
+        parseInput(projectSchema, {
+          project: { name: 'p', type: 'restoration' },
+          design: 'before-after',
+          baseline: { account: 'a' },
+          withProject: { account: 'b' },
+          period: { years: 10, discountRate: plain },
+        }),
+      ),
+    ).toContainEqual(['period.discountRate.value', '5（按分数即 500 %）：是否应为 5 %？']);
+    expect(
+      zh(() =>
+        parseInput(boundsSchema, {
+          method: 'bounds',
+          priceYear: 2022,
+          provider: { name: 'P' },
+          beneficiary: { name: 'B' },
+          area: { value: '1', unit: 'km²' },
+          opportunityCost: { perArea: { value: '1', unit: '元/(km²·a)' } },
+          serviceGain: { perArea: { value: '2', unit: '元/(km²·a)' } },
+          discountRate: plain,
+        }),
+      ),
+    ).toEqual([['discountRate.value', '5（按分数即 500 %）：是否应为 5 %？']]);
   });
 
   it('grows the annual value when a growth rate is given', () => {

@@ -99,6 +99,36 @@ describe('allocateVerticalFund (纵向生态补偿)', () => {
     expect(v.counties.map((c) => c.payable.toString())).toEqual(['50', '50']);
   });
 
+  it('keeps the warning that a line without a unit price was carried at current prices (its price change counted as real)', () => {
+    // herbs given as an output value, 1 000 元 in 2021 and 1 500 元 in 2022, no price index: carried at current prices,
+    // so its +500 元 counts as real change: K_a = 1 000, K_b = 1 500, constant-price change +50 %.
+    const herbs = (year: number, v: string) =>
+      computeGep({
+        region: { name: 'County A', level: 'county' },
+        accountingYear: year,
+        priceYear: year,
+        indicators: {
+          'material.other': { products: [{ item: 'herbs', quantity: { value: '1', unit: 't' }, outputValue: { value: v, unit: '元' } }] },
+        },
+      });
+    const v = allocateVerticalFund(
+      file({
+        weights: { change: pct('100') },
+        counties: [
+          { name: 'A', accounts: { current: 'x', previous: 'y' } },
+          { name: 'B', change: pct('50') },
+        ],
+      }),
+      new Map([[0, { current: herbs(2022, '1500'), previous: herbs(2021, '1000') }]]),
+    );
+    expect(v.counties[0]!.criteria.change!.toString()).toBe('0.5');
+    const w = v.warnings.find((x) => x.code === 'compare-not-deflated');
+    expect(w?.message).toBe(
+      'A: 1 line(s) without a unit price could not be brought to 2021 prices (no price index for their year) and are carried at current prices, so their price effect is 0: material.other: herbs',
+    );
+    expect(w?.zh).toMatch(/^A：1 个没有单价的核算行无法换算到 2021 年价格/);
+  });
+
   it('refuses weights not adding up to 1, a missing criterion, a negative change under share, and a fund that is not a multiple of the unit', () => {
     const issues = (f: () => unknown) => {
       try {

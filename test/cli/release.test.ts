@@ -49,7 +49,9 @@ describe('gep release', () => {
 
     const checked = gep(['verify-release', out]);
     expect(checked.code).toBe(0);
-    expect(checked.stdout).toMatch(/release holds: 10 file hashes match, and the \d+ values recomputed equal the released ones exactly/);
+    expect(checked.stdout).toMatch(
+      /release holds: 10 file hashes match, 8 files regenerated from the recomputed account match byte for byte, and the \d+ values recomputed equal the released ones exactly/,
+    );
   });
 
   it('passes --prepared-by to the release (report, manifest) and verify-release prints it', () => {
@@ -74,7 +76,17 @@ describe('gep release', () => {
     const added = `${out}-parts`;
     expect(gep(['release', input, '--out', added, '--date', '2024-06-30', '--rounding', 'largest-remainder']).code).toBe(0);
     expect(readFileSync(join(added, 'account', 'report.html'), 'utf8')).toContain('parts by largest remainder');
+    // The manifest records the rule, and verification rebuilds the reports with it: without it the
+    // rebuilt report names the default rule and no longer matches.
     expect(gep(['verify-release', added]).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(added, 'manifest.json'), 'utf8'));
+    expect(manifest.rounding).toEqual({ places: 2, mode: 'half-up', parts: 'largest-remainder' });
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).rounding).toBeUndefined();
+    delete manifest.rounding;
+    writeFileSync(join(added, 'manifest.json'), JSON.stringify(manifest));
+    const unstated = gep(['verify-release', added]);
+    expect(unstated.code).toBe(1);
+    expect(unstated.stderr).toMatch(/account\/report\.html, row \d+: does not match the file regenerated/);
     const bad = gep(['release', input, '--out', `${out}-bad`, '--rounding', 'up']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--rounding must be one of independent, largest-remainder, not "up"');
@@ -105,6 +117,52 @@ describe('gep release', () => {
     const json = gep(['verify-release', out, '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).issues.map((i: { code: string }) => i.code)).toEqual(['release.file-changed', 'release.file-missing']);
+  });
+
+  it('exits 1 when report.html and manifest.json both show another GEP and the hash was updated, located, in English and Chinese', () => {
+    // GEP 25 200 000 元 shown as 35 200 000 in the report and the manifest; report.html's hash updated in the manifest.
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    const html = readFileSync(join(out, 'account', 'report.html'), 'utf8')
+      .replaceAll('25200000', '35200000')
+      .replaceAll('2,520.00', '3,520.00');
+    writeFileSync(join(out, 'account', 'report.html'), html);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    manifest.gep.value = '35200000';
+    const entry = manifest.files.find((f: { path: string }) => f.path === 'account/report.html');
+    entry.sha256 = sha256Hex(new TextEncoder().encode(html));
+    entry.bytes = Buffer.byteLength(html);
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest));
+    const en = gep(['verify-release', out]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('release does not hold: 2 problems:');
+    expect(en.stderr).toContain('  - manifest.json: gep.value: the release has 35200000, the recomputation gives 25200000');
+    expect(en.stderr).toMatch(/ {2}- account\/report\.html, row \d+: does not match the file regenerated from the recomputed account/);
+    const zh = gep(['verify-release', out, '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('  - manifest.json：gep.value：发布值为 35200000，重新核算为 25200000');
+    expect(zh.stderr).toMatch(/ {2}- account\/report\.html，第 \d+ 行：与根据重新核算结果重新生成的文件不一致/);
+  });
+
+  it('prints the SHA-256 of manifest.json and checks it against --manifest-sha256', () => {
+    const { input, out } = setup();
+    gep(['release', input, '--out', out, '--date', '2024-06-30']);
+    const hash = sha256Hex(readFileSync(join(out, 'manifest.json')));
+    const plain = gep(['verify-release', out]);
+    expect(plain.stdout).toContain(`SHA-256 of manifest.json: ${hash} (compare it with the one published beside the release)`);
+    expect(plain.stdout).toContain('checked by hash only: input/original.json');
+    const given = gep(['verify-release', out, '--manifest-sha256', hash]);
+    expect(given).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`SHA-256 of manifest.json: ${hash} (matches --manifest-sha256)`),
+    });
+    const wrong = gep(['verify-release', out, '--manifest-sha256', 'a'.repeat(64), '--lang', 'zh']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`  - manifest.json：SHA-256 为 ${hash}，随发布包公布的 SHA-256 为 ${'a'.repeat(64)}`);
+    expect(gep(['verify-release', out, '--manifest-sha256', 'xyz'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--manifest-sha256 must be 64 hexadecimal digits'),
+    });
   });
 
   it('refuses a file past the limits by its size, before reading it (a 5 GiB sparse manifest)', () => {

@@ -161,6 +161,124 @@ describe('verifyRelease', () => {
     expect(v.issues[0]!.message).toBe('totals.material.value: the release has 25300000, the recomputation gives 25200000');
   });
 
+  it('catches a readable file and the manifest both showing another GEP, the file hash updated: by field and by regeneration', () => {
+    // The audit's forgery: GEP 25 200 000 元 (2 520.00 万元) shown as 35 200 000 (3 520.00 万元) in report.html and in
+    // manifest.json, report.html's hash updated in the manifest. Every hash then matches and account/result.json is
+    // untouched, so only comparing the manifest's own figures, and report.html's bytes, with the recomputation finds it.
+    const files = folder(bundle);
+    const html = dec.decode(files.get('account/report.html')!).replaceAll('25200000', '35200000').replaceAll('2,520.00', '3,520.00');
+    forge(files, 'account/report.html', enc.encode(html));
+    const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+    manifest.gep.value = '35200000';
+    files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(false);
+    expect(v.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'release.number-differs',
+        path: ['gep', 'value'],
+        expected: '35200000',
+        found: '25200000',
+        location: { file: 'manifest.json' },
+      }),
+    );
+    const page = v.issues.find((i) => i.code === 'release.derived-differs')!;
+    expect(page.location?.file).toBe('account/report.html');
+    expect(page.location?.row).toBeGreaterThan(0);
+    expect(page.message).toMatch(/^does not match the file regenerated from the recomputed account: the release has «.*35200000/);
+    expect(v.issues.map((i) => [i.code, i.location?.file])).toEqual([
+      ['release.number-differs', 'manifest.json'],
+      ['release.derived-differs', 'account/report.html'],
+    ]);
+  });
+
+  it('compares every summary figure of the manifest with the recomputed account: region, years, counts', () => {
+    const cases: [string, (m: Record<string, any>) => void, (string | number)[], string, string][] = [
+      ['region', (m) => (m.region.name = 'another county'), ['region', 'name'], 'another county', '测试县 test county'],
+      ['accountingYear', (m) => (m.accountingYear = 2021), ['accountingYear'], '2021', '2022'],
+      ['priceYear', (m) => (m.priceYear = 2020), ['priceYear'], '2020', '2022'],
+      ['toVerifyCoefficients', (m) => (m.toVerifyCoefficients = 3), ['toVerifyCoefficients'], '3', '0'],
+      ['gep unit', (m) => (m.gep.unit = '万元'), ['gep', 'unit'], '万元', '元'],
+    ];
+    for (const [what, edit, path, expected, found] of cases) {
+      const files = folder(bundle);
+      const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+      edit(manifest);
+      files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
+      const v = verifyRelease(files);
+      expect(v.ok, what).toBe(false);
+      expect(v.issues, what).toContainEqual(expect.objectContaining({ path, expected, found, location: { file: 'manifest.json' } }));
+    }
+  });
+
+  it('regenerates the README, the workbook, the coefficient files, the to-verify list and the method pages byte for byte', () => {
+    for (const path of [
+      'README.md',
+      'account/result.xlsx',
+      'coefficients/used.csv',
+      'coefficients/used.json',
+      'to-verify.json',
+      'methods/material.fishery.md',
+    ]) {
+      const files = folder(bundle);
+      const bytes = files.get(path)!;
+      // A space added in front (for the workbook, one byte of its compressed data changed), the hash updated.
+      const changed = path.endsWith('.xlsx') ? bytes.slice() : enc.encode(` ${dec.decode(bytes)}`);
+      if (path.endsWith('.xlsx')) changed[bytes.length >> 1] = changed[bytes.length >> 1]! ^ 1;
+      forge(files, path, changed);
+      const v = verifyRelease(files);
+      expect(
+        v.issues.map((i) => [i.code, i.location?.file]),
+        path,
+      ).toEqual([['release.derived-differs', path]]);
+    }
+    const v = verifyRelease(folder(bundle));
+    expect(v.checked.regenerated).toBe(8); // every file but account/result.json (compared value by value) and the original input
+    expect(v.hashOnly).toEqual(['input/original.json']);
+  });
+
+  it('regenerates a release whose manifest predates its "lang" in the language that fits, and finds a page removed with its entry', () => {
+    const zh = buildRelease(TINY, { date: '2024-06-30', lang: 'zh' });
+    const files = folder(zh);
+    const { lang: _lang, ...older } = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify(older)));
+    expect(verifyRelease(files)).toMatchObject({ ok: true, checked: { regenerated: 8 } }); // no original input file: all 9 but result.json;
+    files.delete('methods/material.fishery.md');
+    older.files = older.files.filter((f: { path: string }) => f.path !== 'methods/material.fishery.md');
+    files.set('manifest.json', enc.encode(JSON.stringify(older)));
+    expect(verifyRelease(files).issues.map((i) => [i.code, i.location?.file])).toContainEqual([
+      'release.file-unlisted',
+      'methods/material.fishery.md',
+    ]);
+  });
+
+  it('checks the SHA-256 of manifest.json against the one published beside the release, when given', () => {
+    const files = folder(bundle);
+    const hash = sha256Hex(bundle.manifestBytes);
+    expect(verifyRelease(files).manifestSha256).toBe(hash);
+    expect(verifyRelease(files, { manifestSha256: hash.toUpperCase() }).ok).toBe(true);
+    const v = verifyRelease(files, { manifestSha256: '0'.repeat(64) });
+    expect(v.ok).toBe(false);
+    expect(v.issues).toEqual([
+      expect.objectContaining({
+        code: 'release.manifest-hash',
+        expected: '0'.repeat(64),
+        found: hash,
+        location: { file: 'manifest.json' },
+      }),
+    ]);
+  });
+
+  it('checks derived files by hash only when the release was made by another library version', () => {
+    const files = folder(bundle);
+    const manifest = JSON.parse(dec.decode(files.get('manifest.json')!));
+    files.set('manifest.json', enc.encode(JSON.stringify({ ...manifest, libraryVersion: '0.0.9' })));
+    const v = verifyRelease(files);
+    expect(v.ok).toBe(true);
+    expect(v.checked.regenerated).toBe(0);
+    expect(v.hashOnly).toEqual(bundle.files.map((f) => f.path).filter((p) => p !== 'account/result.json'));
+  });
+
   it('compares numbers by decimal value: "25200000.00" equals "25200000"', () => {
     const files = folder(bundle);
     forge(
