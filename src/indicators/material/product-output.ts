@@ -121,6 +121,8 @@ export function productOutputModule<const Id extends string>(id: Id) {
 
       // Every problem of the product list at once, price years included (they need the account's year).
       const issues: GepIssue[] = [];
+      // Where each product line's value comes from, for the gross output step a deduction refers to.
+      const productRefs: string[] = [];
       (input.products ?? []).forEach((p, i) => {
         const linePath = [...path, 'products', i];
         const quantity = { value: A.fromString(p.quantity.value), unit: p.quantity.unit };
@@ -136,6 +138,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
         }
         if (p.outputValue) {
           lines.push({ item: p.item, ...eco, quantity, unitPrice: null, value: readAmount(A, p.outputValue, '元') });
+          productRefs.push(inputRef([...linePath, 'outputValue']));
           return;
         }
         if (!p.price) {
@@ -164,6 +167,7 @@ export function productOutputModule<const Id extends string>(id: Id) {
             valueAt(A, quantity, price),
           );
           lines.push({ item: p.item, ...eco, quantity, unitPrice: price, value });
+          productRefs.push(`step:value of ${p.item}`);
         } catch (e) {
           if (e instanceof GepInputError) issues.push(...e.issues);
           else throw e;
@@ -204,10 +208,22 @@ export function productOutputModule<const Id extends string>(id: Id) {
 
       if (basis !== 'gross-output' && target) {
         if (gross) {
+          // The gross output the deduction starts from: the products' sum, recorded as a step of its
+          // own so that the reference leads to it, or the gross output as printed.
+          let grossFrom = inputRef([...path, 'reportedOutput', 'gross-output']);
+          if (fromProducts) {
+            tracer.record(
+              { en: 'gross output', zh: '总产值' },
+              'V_gross = Σ V_i',
+              Object.fromEntries(lines.map((l, i) => [`V_${i + 1}`, traced(A, l.value, productRefs[i]!)])),
+              fromProducts,
+            );
+            grossFrom = 'step:gross output';
+          }
           const deduction = tracer.record(
             { en: `deduction from gross output to ${basis} (reported)`, zh: `总产值至${BASIS_ZH[basis]}的扣减（公布值）` },
             `D = V_${basis} (reported) − V_gross`,
-            { V_reported: traced(A, target, inputRef([...path, 'reportedOutput', basis])), V_gross: traced(A, gross, 'step:gross output') },
+            { V_reported: traced(A, target, inputRef([...path, 'reportedOutput', basis])), V_gross: traced(A, gross, grossFrom) },
             { value: A.subtract(target.value, gross.value), unit: '元' as const },
           );
           lines.push({
