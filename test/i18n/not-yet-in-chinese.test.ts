@@ -43,7 +43,7 @@ describe('docs/guide.md: not yet in Chinese', () => {
     expect(page).toContain('the water that ecosystems hold back from quick');
   });
 
-  it('quotes line names that a Chinese HTML report prints in English', () => {
+  it('prints in Chinese the line names indicators make themselves, so it lists none', () => {
     // Under rcees-2013 (net-output basis) with a net output as printed beside the product list.
     const input = JSON.parse(readFileSync(SAMPLE, 'utf8'));
     input.indicators['material.agriculture'].reportedOutput = { 'net-output': { value: '500000000', unit: '元' } };
@@ -55,14 +55,12 @@ describe('docs/guide.md: not yet in Chinese', () => {
         }),
       ),
     ].join('\n');
-    const quoted = [...paragraph().matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((q) => !q.includes('/') && !q.startsWith('--'));
-    expect(quoted).toEqual([
-      'cropland: sediment (avoided deposition)',
-      'vegetation · 常绿针叶林',
-      'less intermediateConsumption (中间消耗)',
-      'deduction to net-output (reported)',
-    ]);
-    for (const q of quoted) expect(html, q).toContain(`<td>${q}</td>`);
+    // The English names the guide used to list, now printed only in English reports.
+    for (const english of ['cropland: sediment (avoided deposition)', 'less intermediateConsumption (中间消耗)', 'deduction to net-output (reported)'])
+      expect(html, english).not.toContain(`<td>${english}</td>`);
+    expect(html).toContain('<td>总产值至净产值的扣减（公布值）</td>');
+    expect(paragraph()).toContain('itemZh');
+    expect(paragraph()).not.toMatch(/print as they are|does not see these line names/);
   });
 
   it('no longer lists what is Chinese now: plausibility warnings, field descriptions in the template', () => {
