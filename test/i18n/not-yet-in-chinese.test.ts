@@ -56,7 +56,11 @@ describe('docs/guide.md: not yet in Chinese', () => {
       ),
     ].join('\n');
     // The English names the guide used to list, now printed only in English reports.
-    for (const english of ['cropland: sediment (avoided deposition)', 'less intermediateConsumption (中间消耗)', 'deduction to net-output (reported)'])
+    for (const english of [
+      'cropland: sediment (avoided deposition)',
+      'less intermediateConsumption (中间消耗)',
+      'deduction to net-output (reported)',
+    ])
       expect(html, english).not.toContain(`<td>${english}</td>`);
     expect(html).toContain('<td>总产值至净产值的扣减（公布值）</td>');
     expect(paragraph()).toContain('itemZh');
