@@ -3661,6 +3661,139 @@ export const TABLES_DATA: readonly unknown[] = [
     ]
   },
   {
+    "id": "rcees-2013",
+    "version": "1.2.0",
+    "title": {
+      "zh": "欧阳志云/RCEES 案例研究体系 参数表（甘孜 2010）",
+      "en": "RCEES case-study system coefficients (Ganzi 2010)"
+    },
+    "published": "2026-12-06",
+    "note": "ganzi-2017 printed prices at 2010 levels. The rows the national table flags as one region's local values (water tariffs, electricity prices, soil values) are Ganzi's here too, and flagged needsLocalValue from 1.2.0: the RCEES system is applied to other regions (Guizhou 2010), whose accounts need their own values.",
+    "extends": "national-2022/1.1.0",
+    "rows": [
+      {
+        "id": "oxygen-price",
+        "symbol": "C_O2",
+        "value": "727",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (oxygen price as printed)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Industrial oxygen price printed by ganzi-2017 for 2010.",
+        "needsLocalValue": ""
+      },
+      {
+        "id": "carbon-price.afforestation",
+        "symbol": "C_C",
+        "value": "380",
+        "unit": "元/t CO2",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (carbon price as printed)",
+        "priceYear": "2010",
+        "status": "to-verify",
+        "note": "Printed as 380 beside a quantity labelled 固碳量(CO₂); whether it is per t C or per t CO₂ is ambiguous: ganzi-2017 Table 3 does not say.",
+        "needsLocalValue": ""
+      },
+      {
+        "id": "water-tariff.domestic",
+        "symbol": "P_u",
+        "value": "2.6",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Domestic water tariff applied to Ganzi 2010; replace by the county's tariff of the accounting year. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "water-tariff.industrial",
+        "symbol": "P_u",
+        "value": "3.6",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Industrial water tariff applied to Ganzi 2010. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "water-tariff.agricultural",
+        "symbol": "P_u",
+        "value": "0.07",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Agricultural water tariff applied to Ganzi 2010. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "electricity-price.hydropower",
+        "symbol": "P_e",
+        "value": "0.53",
+        "unit": "元/kWh",
+        "source": "ganzi-2017",
+        "clause": "§2.4 hydropower (V_h = E_h·P_e)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "On-grid hydropower price applied to Ganzi 2010 (ganzi-2017 Table 3, no source given). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "electricity-price.consumer",
+        "symbol": "P_e",
+        "value": "0.53",
+        "unit": "元/kWh",
+        "source": "ganzi-2017",
+        "clause": "§2.4.8 climate regulation (V = E_tt·P_e)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "甘孜州电价, the electricity price of Ganzi 2010 (ganzi-2017 §2.4.8 symbol c; Table 3 0.53). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-bulk-density",
+        "symbol": "ρ",
+        "value": "0.93",
+        "unit": "t/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: soil bulk density (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account (Litang, Sichuan plateau), kept only as a fallback: regulating.soil-retention warns when it is used. Give the region's own soil data; generic 1.125–1.35 t/m³ circulate in code and reports (project methods notes, not published). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-nitrogen-content",
+        "symbol": "C_N",
+        "value": "0.37",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure N content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data. Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-phosphorus-content",
+        "symbol": "C_P",
+        "value": "0.108",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure P content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data. Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      }
+    ]
+  },
+  {
     "id": "shanxi",
     "version": "1.0.0",
     "title": {
