@@ -162,8 +162,22 @@ describe('national-2022/1.1.0 (issue 13)', () => {
       'soil-phosphorus-content',
     ]);
     expect(table.rows.some((r) => r.needsLocalValue)).toBe(false);
-    // The RCEES table is Ganzi's own: its local values are not flagged; Shenzhen's own electricity price is not either.
+    // rcees-2013/1.1.0 (published, unchanged) repeated Ganzi's values unflagged; 1.2.0 flags the same eight, because the
+    // RCEES system is applied to other regions than Ganzi. Shenzhen's own electricity price is not flagged: DB4403/T 141 is
+    // Shenzhen's standard, and its accounts are of Shenzhen and its districts.
     expect(getCoefficientTable('rcees-2013/1.1.0').rows.filter((r) => r.needsLocalValue)).toEqual([]);
+    const rcees = getCoefficientTable('rcees-2013/1.2.0');
+    expect(rcees.rows.filter((r) => r.needsLocalValue).map((r) => r.id)).toEqual(
+      v11.rows.filter((r) => r.needsLocalValue).map((r) => r.id),
+    );
+    const rcees11 = new Map(getCoefficientTable('rcees-2013/1.1.0').rows.map((r) => [r.id, r]));
+    for (const r of rcees.rows)
+      expect([r.id, r.value, r.unit, r.priceYear]).toEqual([
+        r.id,
+        rcees11.get(r.id)!.value,
+        rcees11.get(r.id)!.unit,
+        rcees11.get(r.id)!.priceYear,
+      ]);
     expect(
       getCoefficientTable('shenzhen-db4403-141/1.1.0').rows.find((r) => r.id === 'electricity-price.consumer')!.needsLocalValue,
     ).toBeUndefined();

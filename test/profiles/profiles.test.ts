@@ -22,7 +22,7 @@ describe('shipped profiles', () => {
       'national-2022 → national-2022/1.1.0',
       'caep-2020 → caep-2020/1.1.0',
       'gbt-46869-2025 → gbt-46869-2025/1.1.0',
-      'rcees-2013 → rcees-2013/1.1.0',
+      'rcees-2013 → rcees-2013/1.2.0',
       'shanxi → shanxi/1.1.0',
       'shenzhen-db4403-141 → shenzhen-db4403-141/1.1.0',
       'zhejiang-db33-2274 → zhejiang-db33-2274/1.1.0',
@@ -128,6 +128,56 @@ describe('profiles and local values (issue 13)', () => {
     expect(computeGep(input, { profile: 'shenzhen-db4403-141' }).warnings.some((w) => w.code === 'coefficient-needs-local-value')).toBe(
       false,
     );
+  });
+
+  it("rcees-2013 warns by name when an account of another region than Ganzi falls back on Ganzi's tariffs and prices, and --strict refuses it", () => {
+    // Sample County (not Ganzi) gives no tariff, no on-grid hydropower price and no consumer electricity price:
+    // the table's Ganzi 2010 values (rcees-2013/1.2.0, needsLocalValue) are used, each warned about once by name.
+    const supply = sample.indicators['material.water-supply'];
+    const energy = sample.indicators['material.eco-energy'];
+    const bare = {
+      ...input,
+      indicators: {
+        ...input.indicators,
+        'material.water-supply': { ...supply, uses: supply.uses.map(({ tariff: _t, ...u }: { tariff: unknown }) => u) },
+        'material.eco-energy': {
+          ...energy,
+          generation: energy.generation.map((g: { source: string; price: unknown }) => {
+            if (g.source !== 'hydropower') return g;
+            const { price: _p, ...rest } = g;
+            return rest;
+          }),
+        },
+      },
+    };
+    const w = computeGep(bare, { profile: 'rcees-2013' }).warnings.filter((x) => x.code === 'coefficient-needs-local-value');
+    expect(
+      w.map((x) =>
+        x.message
+          .match(/used (\S+ = [^(]+\([^)]*\)) from table ([^,\s]+)/)!
+          .slice(1)
+          .join(' @ '),
+      ),
+    ).toEqual([
+      'water-tariff.domestic = 2.6 元/m³ (ganzi-2017, 2010) @ rcees-2013/1.2.0',
+      'water-tariff.industrial = 3.6 元/m³ (ganzi-2017, 2010) @ rcees-2013/1.2.0',
+      'water-tariff.agricultural = 0.07 元/m³ (ganzi-2017, 2010) @ rcees-2013/1.2.0',
+      'electricity-price.hydropower = 0.53 元/kWh (ganzi-2017, 2010) @ rcees-2013/1.2.0',
+      'electricity-price.consumer = 0.53 元/kWh (ganzi-2017, 2010) @ rcees-2013/1.2.0',
+    ]);
+    let issues: { code: string; found?: string }[] = [];
+    try {
+      computeGep(bare, { profile: 'rcees-2013', strict: true });
+    } catch (e) {
+      issues = (e as { issues: { code: string; found?: string }[] }).issues;
+    }
+    expect(issues.filter((i) => i.code === 'coefficient.needs-local-value').map((i) => i.found)).toEqual([
+      'water-tariff.domestic',
+      'water-tariff.industrial',
+      'water-tariff.agricultural',
+      'electricity-price.hydropower',
+      'electricity-price.consumer',
+    ]);
   });
 
   it('rcees-2013 values recreation by the travel-cost method, as ganzi-2017 (Table 2: 旅行费用法) and baiyangdian-2017 do', () => {

@@ -80,7 +80,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "国家统计局 (National Bureau of Statistics)",
     "year": "2025",
     "url": "https://data.stats.gov.cn/",
-    "note": "Annual releases, read in reprints listed in verification-notes note 6; to be replaced by the NBS series itself."
+    "note": "Annual releases, read in reprints whose addresses are in the notes of coefficients/indices/cpi-national.csv; to be replaced by the NBS series itself."
   },
   {
     "id": "clawson-knetsch-1966",
@@ -88,7 +88,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "Resources for the Future",
     "year": "1966",
     "url": "",
-    "note": "Origin of the zonal travel-cost method (visit rate by origin zone against travel cost; consumer surplus under the fitted demand curve). Not read here: the zonal form is [R] in gep-methods §4.16."
+    "note": "Origin of the zonal travel-cost method (visit rate by origin zone against travel cost; consumer surplus under the fitted demand curve). Not read here: the zonal form is recalled (project methods notes (not published))."
   },
   {
     "id": "prc-1990-land-use-regulation",
@@ -160,7 +160,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "山西省发展和改革委员会 (Shanxi DRC)",
     "year": "2022",
     "url": "",
-    "note": "Read in full (../shared/seed/): GEP results in performance assessment and outgoing audit (十九); accountability for a serious decline of GEP during a term, with no numeric threshold."
+    "note": "Read in full, in a copy of the notice (not published with this project; no public address recorded): GEP results in performance assessment and outgoing audit (十九); accountability for a serious decline of GEP during a term, with no numeric threshold."
   },
   {
     "id": "miao-2017",
@@ -176,7 +176,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "生态学报 (journal article)",
     "year": "2018",
     "url": "https://doi.org/10.5846/stxb201703280535",
-    "note": "Read in ChinaXiv preprint 201803.01069 §1: 1.63 t CO₂ and 1.19 t O₂ per t dry matter, 1 200 元/t C and 1 000 元/t O₂, parameters stated as published in LY/T 1721—2008 (verification-notes 4b–4d)."
+    "note": "Read in ChinaXiv preprint 201803.01069 §1: 1.63 t CO₂ and 1.19 t O₂ per t dry matter, 1 200 元/t C and 1 000 元/t O₂, parameters stated as published in LY/T 1721—2008."
   },
   {
     "id": "bastakoti-2017",
@@ -184,7 +184,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "ChinaXiv preprint",
     "year": "2017",
     "url": "",
-    "note": "Fluid-property table read: latent heat of vaporisation of water 2 257 kJ/kg at 100 °C (verification-notes 8b). A physics source only; no GEP method."
+    "note": "Fluid-property table read: latent heat of vaporisation of water 2 257 kJ/kg at 100 °C. A physics source only; no GEP method."
   },
   {
     "id": "youyang-gep-platform",
@@ -192,7 +192,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "unknown",
     "year": "",
     "url": "",
-    "note": "Code defaults [C] (gep-methods S22); source file on GitHub, repository path not recorded. Practitioners' choice, not authoritative: every value cited from it is to-verify."
+    "note": "Code defaults [C] read in a source file on GitHub whose repository path was not recorded (project methods notes (not published)). Practitioners' choice, not authoritative: every value cited from it is to-verify."
   },
   {
     "id": "physical-constants",
@@ -208,7 +208,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "深圳市 (Shenzhen municipality)",
     "year": "2021",
     "url": "http://ljrbcn.com/li/techan/29472.html",
-    "note": "Metadata only (gep-methods S11); the standard number is not confirmed by the sources read. Methods not read."
+    "note": "Metadata only, at the address given; the standard number is not confirmed by the sources read. Methods not read."
   },
   {
     "id": "nj-db3201-t-1041-2021",
@@ -216,7 +216,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "南京市 (Nanjing municipality)",
     "year": "2021",
     "url": "https://renrendoc.com/paper/366025851.html",
-    "note": "Metadata only (gep-methods S12): defines 声环境服务价值 (noise / acoustic-environment service); methods not read."
+    "note": "Metadata only, at the address given: defines 声环境服务价值 (noise / acoustic-environment service); methods not read."
   },
   {
     "id": "prc-2016-environmental-protection-tax-law",
@@ -224,7 +224,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "全国人民代表大会常务委员会 (NPC Standing Committee)",
     "year": "2016",
     "url": "https://puyuecs.com/bumenfagui/2016/09-08/13916-3.html",
-    "note": "Read in reprints, not in the official gazette (verification-notes 5a–5d): Annex 1 tax ranges (air 1.2–12, water 1.4–14 元 per pollution equivalent) https://m.jinchutou.com/shtml/view-470025422.html ; Annex 2 table 2 (water: COD 1, NH₃-N 0.8, TP 0.25 kg per equivalent; no TN) https://lx0797.cn/zc?article_id=111815 and https://www.renrendoc.com/p-74654649.html ; table 5 (air: SO₂ 0.95, NOₓ 0.95, general dust 4, fluoride 0.87) at the URL given."
+    "note": "Read in reprints, not in the official gazette: Annex 1 tax ranges (air 1.2–12, water 1.4–14 元 per pollution equivalent) https://m.jinchutou.com/shtml/view-470025422.html ; Annex 2 table 2 (water: COD 1, NH₃-N 0.8, TP 0.25 kg per equivalent; no TN) https://lx0797.cn/zc?article_id=111815 and https://www.renrendoc.com/p-74654649.html ; table 5 (air: SO₂ 0.95, NOₓ 0.95, general dust 4, fluoride 0.87) at the URL given."
   },
   {
     "id": "shanxi-2017-environmental-tax-rates",
@@ -232,7 +232,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "山西省人民代表大会常务委员会 (Shanxi Provincial People's Congress Standing Committee)",
     "year": "2017",
     "url": "http://huanbao.bjx.com.cn/news/20171204/865349.shtml",
-    "note": "Read in a press reprint (verification-notes 7): air 1.8 元 and water 2.1 元 per pollution equivalent; the number of taxed pollutants per outlet not increased."
+    "note": "Read in a press reprint (the address given): air 1.8 元 and water 2.1 元 per pollution equivalent; the number of taxed pollutants per outlet not increased."
   },
   {
     "id": "rao-2014",
@@ -240,7 +240,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "中国科学院生态环境研究中心 (RCEES)",
     "year": "2014",
     "url": "https://doi.org/10.5846/stxb201310122456",
-    "note": "Abstract only (verification-notes 2b): China split into 5 lake regions; lakes > 1 km² regulate 1 500.02 亿m³. The regional coefficient table was not read: every pair except Qinghai–Tibet (read through ganzi-2017) is to-verify."
+    "note": "Abstract only: China split into 5 lake regions; lakes > 1 km² regulate 1 500.02 亿m³. The regional coefficient table was not read: every pair except Qinghai–Tibet (read through ganzi-2017) is to-verify."
   },
   {
     "id": "bao-2018",
@@ -248,7 +248,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "生态学报 (journal article)",
     "year": "2018",
     "url": "https://doi.org/10.5846/stxb201612012472",
-    "note": "Read in ChinaXiv preprint 201802.00042 §2.2 (verification-notes 3b): dust retention 乔木林 10.11, farmland 0.95, grassland 0.12 t/(hm²·a), citing 余新晓 et al. 2005."
+    "note": "Read in ChinaXiv preprint 201802.00042 §2.2: dust retention 乔木林 10.11, farmland 0.95, grassland 0.12 t/(hm²·a), citing 余新晓 et al. 2005."
   },
   {
     "id": "shenzhen-gep-2020",
@@ -272,7 +272,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "USDA Agricultural Research Service",
     "year": "1998",
     "url": "",
-    "note": "Not read here. The RWEQ equations and constants (Q_max = 109.8·x, s = 150.71·x^−0.3711, EF, SCF, K′) are recalled in gep-methods §4.4 [R] and match winderosion-2020 except s (105.71 there): every value cited from it is to-verify."
+    "note": "Not read here. The RWEQ equations and constants (Q_max = 109.8·x, s = 150.71·x^−0.3711, EF, SCF, K′) are recalled (project methods notes (not published)) and match winderosion-2020 except s (105.71 there): every value cited from it is to-verify."
   },
   {
     "id": "winderosion-2020",
@@ -280,7 +280,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "Natural Capital Project (Stanford)",
     "year": "2020",
     "url": "https://github.com/charlottegiseleweil/winderosion",
-    "note": "Code read (gep-methods S21) [C]: practitioners' defaults, not authoritative; every value cited from it is to-verify. It writes s = 105.71·x^−0.3711, SL = 100/(s² + 0.01)·Q_max·exp(−(50/(s + 0.01))²), P_a = 101.3·(1 − 0.0255·h/1000·(6357/(6357 + h/1000)))^5.256, ρ_a = 1.293·273/(273 + T)·P_a/101.3, WF = U·(U − 5)²·ρ_a/9.8·SW·SD, COG = exp(−0.00483·FVC) and sets the CaCO₃ term of EF to 0."
+    "note": "Code read, at the address given [C]: practitioners' defaults, not authoritative; every value cited from it is to-verify. It writes s = 105.71·x^−0.3711, SL = 100/(s² + 0.01)·Q_max·exp(−(50/(s + 0.01))²), P_a = 101.3·(1 − 0.0255·h/1000·(6357/(6357 + h/1000)))^5.256, ρ_a = 1.293·273/(273 + T)·P_a/101.3, WF = U·(U − 5)²·ρ_a/9.8·SW·SD, COG = exp(−0.00483·FVC) and sets the CaCO₃ term of EF to 0."
   },
   {
     "id": "renard-1997-ah703",
@@ -288,7 +288,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "U.S. Department of Agriculture",
     "year": "1997",
     "url": "",
-    "note": "Not read here: the SI conversion of K from US customary units (× 0.1317) is recalled (gep-methods §4.3, untagged) and stays to-verify."
+    "note": "Not read here: the SI conversion of K from US customary units (× 0.1317) is recalled (project methods notes (not published)) and stays to-verify."
   },
   {
     "id": "wu-2018-weihe",
@@ -296,7 +296,7 @@ export const SOURCES_DATA: readonly Readonly<Record<string, string>>[] = [
     "issuer": "生态学报 (journal article)",
     "year": "2018",
     "url": "https://doi.org/10.5846/stxb201704130664",
-    "note": "Read in full in ChinaXiv preprint 201804.01726 (applications.md §4.3a): the compensation standard lies between the providers' opportunity cost C_opp = [Σ A_i·L_i·K_i − (seed, fertiliser, pesticide, harvest, fuel, repair costs)] / A (§2.5) and the new ecosystem-service value Δe = e_F − e_C (§1, §2.4); Table 4 gives both bounds per county in 万元 km⁻² a⁻¹."
+    "note": "Read in full in ChinaXiv preprint 201804.01726: the compensation standard lies between the providers' opportunity cost C_opp = [Σ A_i·L_i·K_i − (seed, fertiliser, pesticide, harvest, fuel, repair costs)] / A (§2.5) and the new ecosystem-service value Δe = e_F − e_C (§1, §2.4); Table 4 gives both bounds per county in 万元 km⁻² a⁻¹."
   },
   {
     "id": "xinan-2011-pilot",
@@ -3661,6 +3661,139 @@ export const TABLES_DATA: readonly unknown[] = [
     ]
   },
   {
+    "id": "rcees-2013",
+    "version": "1.2.0",
+    "title": {
+      "zh": "欧阳志云/RCEES 案例研究体系 参数表（甘孜 2010）",
+      "en": "RCEES case-study system coefficients (Ganzi 2010)"
+    },
+    "published": "2026-12-06",
+    "note": "ganzi-2017 printed prices at 2010 levels. The rows the national table flags as one region's local values (water tariffs, electricity prices, soil values) are Ganzi's here too, and flagged needsLocalValue from 1.2.0: the RCEES system is applied to other regions (Guizhou 2010), whose accounts need their own values.",
+    "extends": "national-2022/1.1.0",
+    "rows": [
+      {
+        "id": "oxygen-price",
+        "symbol": "C_O2",
+        "value": "727",
+        "unit": "元/t",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (oxygen price as printed)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Industrial oxygen price printed by ganzi-2017 for 2010.",
+        "needsLocalValue": ""
+      },
+      {
+        "id": "carbon-price.afforestation",
+        "symbol": "C_C",
+        "value": "380",
+        "unit": "元/t CO2",
+        "source": "ganzi-2017",
+        "clause": "Table 3 (carbon price as printed)",
+        "priceYear": "2010",
+        "status": "to-verify",
+        "note": "Printed as 380 beside a quantity labelled 固碳量(CO₂); whether it is per t C or per t CO₂ is ambiguous: ganzi-2017 Table 3 does not say.",
+        "needsLocalValue": ""
+      },
+      {
+        "id": "water-tariff.domestic",
+        "symbol": "P_u",
+        "value": "2.6",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Domestic water tariff applied to Ganzi 2010; replace by the county's tariff of the accounting year. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "water-tariff.industrial",
+        "symbol": "P_u",
+        "value": "3.6",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Industrial water tariff applied to Ganzi 2010. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "water-tariff.agricultural",
+        "symbol": "P_u",
+        "value": "0.07",
+        "unit": "元/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 water supply (V_p = Σ Q_u·P_u)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "Agricultural water tariff applied to Ganzi 2010. ganzi-2017 §2.3 takes the tariffs from 中国物价年鉴 2011 and the 2010 water bulletin (2010 prices). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "electricity-price.hydropower",
+        "symbol": "P_e",
+        "value": "0.53",
+        "unit": "元/kWh",
+        "source": "ganzi-2017",
+        "clause": "§2.4 hydropower (V_h = E_h·P_e)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "On-grid hydropower price applied to Ganzi 2010 (ganzi-2017 Table 3, no source given). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "electricity-price.consumer",
+        "symbol": "P_e",
+        "value": "0.53",
+        "unit": "元/kWh",
+        "source": "ganzi-2017",
+        "clause": "§2.4.8 climate regulation (V = E_tt·P_e)",
+        "priceYear": "2010",
+        "status": "verified",
+        "note": "甘孜州电价, the electricity price of Ganzi 2010 (ganzi-2017 §2.4.8 symbol c; Table 3 0.53). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-bulk-density",
+        "symbol": "ρ",
+        "value": "0.93",
+        "unit": "t/m³",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: soil bulk density (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account (Litang, Sichuan plateau), kept only as a fallback: regulating.soil-retention warns when it is used. Give the region's own soil data; generic 1.125–1.35 t/m³ circulate in code and reports (project methods notes, not published). Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-nitrogen-content",
+        "symbol": "C_N",
+        "value": "0.37",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure N content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data. Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      },
+      {
+        "id": "soil-phosphorus-content",
+        "symbol": "C_P",
+        "value": "0.108",
+        "unit": "%",
+        "source": "ganzi-2017",
+        "clause": "§2.4 soil retention: pure P content of soil (local value)",
+        "priceYear": "",
+        "status": "verified",
+        "note": "Local value of the Ganzi account, a fallback only (warned about); give the region's soil data. Ganzi's own value: the RCEES system is applied to other regions too (Guizhou 2010), so an account of any other region needs its own (needsLocalValue, 1.2.0; unflagged in 1.1.0). A ganzi-2017 reproduction gives the value in its input.",
+        "needsLocalValue": "yes"
+      }
+    ]
+  },
+  {
     "id": "shanxi",
     "version": "1.0.0",
     "title": {
@@ -3791,7 +3924,7 @@ export const INDICES_DATA: readonly unknown[] = [
       "en": "National consumer price index, previous year = 100"
     },
     "kind": "annual-change-percent",
-    "note": "Each row is the change of the annual average CPI over the previous year, in %. A price of year b is carried to year t by P_t = P_b × Π_{y=b+1..t} (1 + change_y / 100) (gep-methods §6 rule 1).",
+    "note": "Each row is the change of the annual average CPI over the previous year, in %. A price of year b is carried to year t by P_t = P_b × Π_{y=b+1..t} (1 + change_y / 100) (docs/input.md, price years).",
     "rows": [
       {
         "year": "2000",
@@ -3840,14 +3973,14 @@ export const INDICES_DATA: readonly unknown[] = [
         "change": "1.5",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Annual CPI change (上年=100 minus 100); read in a reprint of the NBS release (verification-notes note 6)."
+        "note": "Annual CPI change (上年=100 minus 100); read in a reprint of the NBS release: http://finance.sina.com.cn/stock/t/20080123/15351955806.shtml"
       },
       {
         "year": "2007",
         "change": "4.8",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://finance.sina.com.cn/stock/t/20080123/15351955806.shtml"
       },
       {
         "year": "2008",
@@ -3875,98 +4008,98 @@ export const INDICES_DATA: readonly unknown[] = [
         "change": "5.4",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://www.ming7.cn/dfpd/jingji/2012-01/12/content_14431832.htm"
       },
       {
         "year": "2012",
         "change": "2.6",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release (cumulative December index 102.6): https://360docs.net/doc/6d6386830.html"
       },
       {
         "year": "2013",
         "change": "2.6",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://www.cbtia.com/news/2014/1-9/H16244705.shtml"
       },
       {
         "year": "2014",
         "change": "2.0",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://money.e23.cn/content/2015-01-09/2015010900027_2.html"
       },
       {
         "year": "2015",
         "change": "1.4",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: https://m.gongxiaoshang.com/news3240901"
       },
       {
         "year": "2016",
         "change": "2.0",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://lyrb.lyd.com.cn/html2/2018-01/11/content_146100.htm"
       },
       {
         "year": "2017",
         "change": "1.6",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://lyrb.lyd.com.cn/html2/2018-01/11/content_146100.htm"
       },
       {
         "year": "2018",
         "change": "2.1",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: https://news.shi-fen.com/china/201901/50-154923.html"
       },
       {
         "year": "2019",
         "change": "2.9",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://tc.xfafinance.com/html/Economies/Economic_Data/2020/328648.shtml"
       },
       {
         "year": "2020",
         "change": "2.5",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: https://pygbw.com/caijing/2021011189805.html"
       },
       {
         "year": "2021",
         "change": "0.9",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://chrbiz.cn/swlh/2022112140442.htm"
       },
       {
         "year": "2022",
         "change": "2.0",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://ajgirl.cn/2023/0112/3877.html"
       },
       {
         "year": "2023",
         "change": "0.2",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://cnganbu.cn/news/view?id=58119"
       },
       {
         "year": "2024",
         "change": "0.2",
         "source": "nbs-cpi",
         "status": "verified",
-        "note": "Read in a reprint of the NBS release."
+        "note": "Read in a reprint of the NBS release: http://www.zglyh.cn/news/43784.html"
       }
     ]
   }
