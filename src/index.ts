@@ -131,6 +131,8 @@ export {
   type AreaAccountJson,
   type AreaFile,
   type AreaInput,
+  type ExtentInput,
+  type ExtentSource,
   type Extent,
   type AreaExtentRow,
   type TypeValue,

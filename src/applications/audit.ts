@@ -460,6 +460,20 @@ export function auditTenure(
     };
   }
   const realGrowth = input.gdpRealGrowth ? { value: readRate(input.gdpRealGrowth), source: input.gdpRealGrowth.source } : undefined;
+  // Real GDP growth over a term, written as a plain fraction of 1 or more in size (`6` with unit `1`,
+  // 600 %), is far likelier 6 % with the wrong unit. A warning, not an error (unlike a discount or
+  // finance growth rate): growth over a long term of fast growth can pass 100 % (10 %/a for 8 years is
+  // +114 %), and the scorecard reads only its sign (double growth ⇔ g_GDP > 0), so a scale slip
+  // changes the figure shown, not the verdict. Written with `%`, it stands without a word.
+  if (input.gdpRealGrowth && input.gdpRealGrowth.unit.trim() === '1' && realGrowth!.value.abs().gte(1)) {
+    const value = input.gdpRealGrowth.value;
+    warnings.push(
+      makeWarning('growth-as-fraction', {
+        path: ['gdpRealGrowth', 'value'],
+        params: { field: 'gdpRealGrowth', value, percent: D.toString(D.multiply(realGrowth!.value, D.fromString('100'))) },
+      }),
+    );
+  }
   throwIssues(issues);
   const first = accounts[0]!.result;
   const last = accounts[accounts.length - 1]!.result;

@@ -321,32 +321,69 @@ export const annualMoney = amountInput('元/a');
 /** An annual amount of money that may be negative. */
 export const signedAnnualMoney = amountInput('元/a', { nonNegative: false });
 /**
+ * A check that refuses a rate of 1 or more written as a plain fraction (unit `1`): `4` with unit `1`
+ * is 400 %, and is far likelier to be 4 % with the wrong unit; a rate that high must be written
+ * with `%`, which always stands. `signed`: a rate that may be negative (a growth, a change), whose
+ * plain fraction of −1 or less (−100 %) is refused in the same way.
+ */
+function plainFractionBelowOne(what: { readonly en: string; readonly zh: string }, signed = false) {
+  return (ctx: { value: unknown; issues: unknown[] }) => {
+    const { value, unit } = ctx.value as { value: string; unit: string };
+    if (unit.trim() !== '1' || !isDecimalText(value)) return;
+    const v = D.fromString(value);
+    if ((signed ? v.abs() : v).lt(1)) return;
+    const percent = D.toString(D.multiply(v, HUNDRED));
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      path: ['value'],
+      message: 'range',
+      params: {
+        gepCode: 'input.out-of-range',
+        expected: signed
+          ? {
+              en: `${what.en} between −1 and 1 as a fraction (0.04 for 4 %), or written with % (4 %)`,
+              zh: `−1 与 1 之间的分数形式${what.zh}（4 % 写作 0.04），或带 % 单位（4 %）`,
+            }
+          : {
+              en: `${what.en} below 1 as a fraction (0.04 for 4 %), or written with % (4 %)`,
+              zh: `小于 1 的分数形式${what.zh}（4 % 写作 0.04），或带 % 单位（4 %）`,
+            },
+        found: {
+          en: `${value} (as a fraction: ${percent} %): did you mean ${value} %?`,
+          zh: `${value}（按分数即 ${percent} %）：是否应为 ${value} %？`,
+        },
+      },
+    });
+  };
+}
+
+/**
  * A discount rate written with its unit: `{ "value": "3.5", "unit": "%" }` or `{ "value": "0.035",
  * "unit": "1" }`; ≥ 0. A plain fraction of 1 or more is refused: `4` with unit `1` is 400 %, and is
  * far likelier to be 4 % with the wrong unit; a rate that high must be written with `%`.
  */
-export const rateInput = amountInput('1').check((ctx) => {
-  const { value, unit } = ctx.value as { value: string; unit: string };
-  if (unit.trim() !== '1' || !isDecimalText(value) || D.fromString(value).lt(1)) return;
-  const percent = D.toString(D.multiply(D.fromString(value), HUNDRED));
-  ctx.issues.push({
-    code: 'custom',
-    input: value,
-    path: ['value'],
-    message: 'range',
-    params: {
-      gepCode: 'input.out-of-range',
-      expected: {
-        en: `a discount rate below 1 as a fraction (0.04 for 4 %), or written with % (4 %)`,
-        zh: '小于 1 的分数形式折现率（4 % 写作 0.04），或带 % 单位（4 %）',
-      },
-      found: {
-        en: `${value} (as a fraction: ${percent} %): did you mean ${value} %?`,
-        zh: `${value}（按分数即 ${percent} %）：是否应为 ${value} %？`,
-      },
-    },
-  });
-});
+export const rateInput = amountInput('1').check(plainFractionBelowOne({ en: 'a discount rate', zh: '折现率' }));
+/**
+ * An annual growth rate of a value over a term (finance `growthRate`), may be negative; a plain
+ * fraction of 1 or more in size is refused like a discount rate. An error, not a warning: the rate
+ * compounds over the whole term (100 %/a over 10 years multiplies the value by 1 024), so `3` read as
+ * 300 % instead of 3 % inflates the money result by orders of magnitude. A real 150 %/a (a tiny
+ * base) is written `150 %` and stands.
+ */
+export const growthRateInput = amountInput('1', { nonNegative: false }).check(
+  plainFractionBelowOne({ en: 'an annual growth rate', zh: '年增长率' }, true),
+);
+/**
+ * The constant-price change of a county's value between two accounts (vertical `change`), may be
+ * negative; a plain fraction of 1 or more in size is refused like a discount rate. An error: the
+ * change is normalised across counties and moves money, and one county's `5` read as 500 % instead of
+ * 5 % would take most of the change criterion's share; a county's GEP rarely moves by 100 % between
+ * two accounts, and a change that large is written with `%` and stands.
+ */
+export const changeRateInput = amountInput('1', { nonNegative: false }).check(
+  plainFractionBelowOne({ en: 'a change of the value', zh: '价值变化率' }, true),
+);
 /** A fraction in [0, 1] (a share, a weight): `%` or `1`. */
 export const shareInput = amountInput('1', { max: '1' });
 /** An area (km², hm², 亩 …), ≥ 0. */

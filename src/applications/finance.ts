@@ -34,6 +34,7 @@ import {
   parameter,
   prefixSteps,
   rateInput,
+  growthRateInput,
   readRate,
   readYuanPerYear,
   requireDecimal,
@@ -45,7 +46,6 @@ import {
   tv,
   yearInput,
   yearsInput,
-  amountInput,
   type ApplicationTrace,
   type Dec,
   type MethodRef,
@@ -81,7 +81,8 @@ export const financeSchema = z.strictObject({
   term: yearsInput,
   discountRate: rateInput,
   timing: timingInput.optional(),
-  growthRate: amountInput('1', { nonNegative: false }).optional(),
+  /** g, the annual growth of V; a plain fraction of 1 or more in size is refused (growthRateInput). */
+  growthRate: growthRateInput.optional(),
   /** σ: the share of the asset value eligible as collateral — no published rule; required. */
   collateralShare: shareInput,
 });

@@ -28,7 +28,7 @@ import type { GepResult } from '../accounts/gep.js';
 import { CATEGORIES, type Category } from '../indicators/types.js';
 import { ecosystemTypes } from '../indicators/catalogue.js';
 import { gepComparisonToJson } from '../accounts/compare.js';
-import { areaSchema, ecosystemExtent, extentSchema, type AreaInput, type Extent } from './area.js';
+import { areaSchema, ecosystemExtent, extentSchema, type ExtentInput, type Extent } from './area.js';
 import { presentValue, type PresentValue } from './present-value.js';
 import {
   accountRef,
@@ -73,7 +73,8 @@ export const projectSchema = z.strictObject({
     owner: z.string().min(1).optional(),
   }),
   /** The project area (boundary and extent); without it, per-km² values use region.area of the accounts. */
-  area: areaSchema.optional(),
+  // The project area's extent is required here (it is not checked against, nor derived from, the accounts' inputs).
+  area: areaSchema.extend({ extent: extentSchema }).optional(),
   design: z.enum(['with-without', 'before-after']),
   /** Without the project, or before it. */
   baseline: scenario,
@@ -418,7 +419,7 @@ export function computeProjectImpact(
 }
 
 /** Per ecosystem type, the extent before and after (km²). */
-function extentChangeOf(a: AreaInput['extent'], b: AreaInput['extent']): ExtentChange[] {
+function extentChangeOf(a: ExtentInput, b: ExtentInput): ExtentChange[] {
   const ea = ecosystemExtent(a, ['baseline', 'extent']);
   const eb = ecosystemExtent(b, ['withProject', 'extent']);
   const ids = [...new Set([...ea.rows.map((r) => r.ecosystemType), ...eb.rows.map((r) => r.ecosystemType)])];

@@ -39,6 +39,7 @@ import {
   readYuan,
   requireDecimal,
   shareInput,
+  changeRateInput,
   step,
   throwIssues,
   toJsonData,
@@ -92,8 +93,8 @@ export const verticalSchema = z.strictObject({
         /** GEP (or regulating services) at `priceYear`; or from `accounts.current`. */
         value: moneyAmount.optional(),
         /** Change of the value at constant prices, a fraction (may be negative); or from the two accounts. */
-        change: amountInput('1', { nonNegative: false }).optional(),
-        /** Protection-results score (any scale, ≥ 0; the same scale for every county). */
+        change: changeRateInput.optional(),
+        /** Protection-results score (any scale, ≥ 0; the same scale for every county): a score, not a rate, so no upper bound. */
         protection: amountInput('1').optional(),
         /** Accounts from which value, area and change are taken. */
         accounts: z.strictObject({ current: accountRef, previous: accountRef.optional() }).optional(),

@@ -291,9 +291,9 @@ function compute(verb: string, positionals: readonly string[], ctx: Context): Ap
   switch (verb) {
     case 'area': {
       const f = parseFile(areaFileSchema, file, ctx.io);
-      const acc = accountOf(f.account, ['account'], ctx).result;
+      const acc = accountOf(f.account, ['account'], ctx);
       try {
-        return areaAccountToJson(computeAreaAccount(f.area, acc));
+        return areaAccountToJson(computeAreaAccount(f.area, acc.result, acc.input));
       } catch (e) {
         if (!(e instanceof GepInputError)) throw e;
         // account.region.… lies in the account's own file when the area file names it by path.

@@ -335,6 +335,28 @@ const name = (zh: string, en: string, lang: L) => (lang === 'zh' ? zh : en);
 // ---------------------------------------------------------------------------------------------
 // Builders, one per kind
 
+/** Where an area's extent comes from: stated and checked against the account's inputs, or derived from them. */
+function extentSourceText(x: AreaAccountJson['extentSource'], lang: L): string {
+  if (x.from === 'inputs')
+    return t(
+      lang,
+      "The area file gives no extent: these are the areas the account's inputs give by ecosystem type (the SEEA extent rule).",
+      '地域单元文件未给出生态系统范围：以上为核算输入按生态系统类型给出的面积（SEEA 范围规则）。',
+    );
+  const pct = new GepDecimal(x.tolerance).times(100).toString();
+  if (!x.compared.length)
+    return t(
+      lang,
+      "The account's inputs give no area by ecosystem type: the extent is as stated.",
+      '核算输入未按生态系统类型给出面积：范围按所填数据。',
+    );
+  return t(
+    lang,
+    `Checked against the areas the account's inputs give: ${x.compared.length} type(s) agree within ${pct} %.`,
+    `已与核算输入给出的面积核对：${x.compared.length} 个类型相差均不超过 ${pct} %。`,
+  );
+}
+
 function areaDoc(r: AreaAccountJson, lang: L, rule: RoundingRule): ReportDoc {
   const f = fmt(rule);
   const cats = ['material', 'regulating', 'cultural', 'gep'] as const;
@@ -402,6 +424,7 @@ function areaDoc(r: AreaAccountJson, lang: L, rule: RoundingRule): ReportDoc {
             ],
             bold: [r.extent.rows.length],
           },
+          { type: 'paragraph', text: extentSourceText(r.extentSource, lang) },
         ],
       },
       {

@@ -30,6 +30,8 @@ export function inputOf(options: {
   area?: string;
   code?: string;
   economy?: unknown;
+  /** Areas by ecosystem type (type, km²) in a water-conservation block whose value is 0 (P = ET: nothing is conserved). */
+  areas?: [string, string][];
 }) {
   return {
     region: {
@@ -44,6 +46,18 @@ export function inputOf(options: {
     indicators: {
       ...(options.agriculture ? { 'material.agriculture': { products: options.agriculture.map((p) => line(p, options.year)) } } : {}),
       ...(options.forestry ? { 'material.forestry': { products: options.forestry.map((p) => line(p, options.year)) } } : {}),
+      ...(options.areas
+        ? {
+            'regulating.water-conservation': {
+              ecosystems: options.areas.map(([ecosystemType, km2]) => ({
+                ecosystemType,
+                area: { value: km2, unit: 'km²' },
+                precipitation: { value: '500', unit: 'mm' },
+                evapotranspiration: { value: '500', unit: 'mm' },
+              })),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -90,6 +90,37 @@ describe('auditTenure (离任审计)', () => {
   });
 });
 
+describe('real GDP growth written as a plain fraction', () => {
+  it('warns when it is 1 or more in size with unit 1 (6 is 600 %), and says nothing when written with %', () => {
+    const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
+    const accounts = ['fixtures/sample-county/input-2021.json', 'fixtures/sample-county/input.json'].map((p) => ({
+      input: read(p),
+      result: computeGep(read(p)),
+    }));
+    const run = (value: string, unit: string) =>
+      auditTenure(file({ gdpRealGrowth: { value, unit, source: 'statistical bulletin (constructed)' } }), accounts, {
+        priceIndex: getPriceIndex('cpi-national'),
+      });
+    // 6 as a fraction = 600 %: a warning (growth over a long term can pass 100 %, and only its sign decides double growth)
+    const a = run('6', '1');
+    const w = a.warnings.filter((x) => x.code === 'growth-as-fraction');
+    expect(w.map((x) => [x.path?.join('.'), x.message, x.zh])).toEqual([
+      [
+        'gdpRealGrowth.value',
+        'gdpRealGrowth is 6 with unit 1, i.e. 600 %: did you mean 6 %? A growth that high is written with %',
+        'gdpRealGrowth 为 6（单位 1），即 600 %：是否应为 6 %？如此高的增长率请带 % 单位填写',
+      ],
+    ]);
+    expect(a.scorecard!.doubleGrowth.value).toBe(run('0.06', '1').scorecard!.doubleGrowth.value);
+    for (const [v, u] of [
+      ['0.06', '1'],
+      ['6', '%'],
+      ['114', '%'],
+    ])
+      expect(run(v!, u!).warnings.map((x) => x.code)).not.toContain('growth-as-fraction');
+  });
+});
+
 describe('doubleAssessment (双考核)', () => {
   it('puts GDP growth and GEP growth at constant prices side by side: double growth when both rise', () => {
     // GDP 10 → 11 亿元 (+10 %); GEP 200 000 → 210 000 at unchanged prices (+5 %)

@@ -138,6 +138,38 @@ describe('valueEcologicalAssets (绿色金融)', () => {
     ).toEqual([['discountRate.value', '5（按分数即 500 %）：是否应为 5 %？']]);
   });
 
+  it('refuses a growth rate of 1 or more in size written as a plain fraction, suggesting the percentage (3 is 300 %)', () => {
+    const issue = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.path.join('.'), i.message, i.foundZh]);
+      }
+      return [];
+    };
+    // 3 as a fraction is +300 %/a: over the 10-year term V would grow 4^10 = 1 048 576 times
+    expect(issue(() => file({ growthRate: { value: '3', unit: '1' } }))).toEqual([
+      [
+        'growthRate.value',
+        'growthRate.value: expected an annual growth rate between −1 and 1 as a fraction (0.04 for 4 %), or written with % (4 %), found 3 (as a fraction: 300 %): did you mean 3 %?',
+        '3（按分数即 300 %）：是否应为 3 %？',
+      ],
+    ]);
+    // −2 as a fraction is −200 %: V would turn negative
+    expect(issue(() => file({ growthRate: { value: '-2', unit: '1' } }))[0]![1]).toContain(
+      'found -2 (as a fraction: -200 %): did you mean -2 %?',
+    );
+    expect(issue(() => file({ growthRate: { value: '1', unit: '1' } }))[0]![1]).toContain('did you mean 1 %?');
+    // below 1 in size as a fraction, and any rate written with %, stand: 0.03, −0.5, 3 %, 150 % (a tiny base)
+    for (const rate of [
+      { value: '0.03', unit: '1' },
+      { value: '-0.5', unit: '1' },
+      { value: '3', unit: '%' },
+      { value: '150', unit: '%' },
+    ])
+      expect(file({ growthRate: rate }).growthRate).toEqual(rate);
+  });
+
   it('grows the annual value when a growth rate is given', () => {
     // V = 100 元, g = r = 10 %, 3 years: each term 100/1.1 → 272.727273
     const v = valueEcologicalAssets(

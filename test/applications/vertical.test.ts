@@ -26,6 +26,48 @@ const file = (extra: Record<string, unknown>) =>
   });
 
 describe('allocateVerticalFund (纵向生态补偿)', () => {
+  it('refuses a change of 1 or more in size written as a plain fraction (5 is 500 %), not one written with %', () => {
+    const issues = (changeA: unknown) => {
+      try {
+        file({
+          weights: { change: pct('100') },
+          normalisation: 'min-max',
+          counties: [
+            { name: 'A', change: changeA },
+            { name: 'B', change: pct('2') },
+          ],
+        });
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.path.join('.'), i.found, i.foundZh]);
+      }
+      return [];
+    };
+    // 5 with unit 1 is +500 %: with min-max, A would take the whole change criterion whatever B's is
+    expect(issues({ value: '5', unit: '1' })).toEqual([
+      ['counties.0.change.value', '5 (as a fraction: 500 %): did you mean 5 %?', '5（按分数即 500 %）：是否应为 5 %？'],
+    ]);
+    expect(issues({ value: '-1', unit: '1' })[0]![1]).toBe('-1 (as a fraction: -100 %): did you mean -1 %?');
+    for (const change of [
+      { value: '0.05', unit: '1' },
+      { value: '-0.99', unit: '1' },
+      { value: '5', unit: '%' },
+      { value: '120', unit: '%' },
+    ])
+      expect(issues(change)).toEqual([]);
+    // the protection score is a score on any scale, not a rate: 85 stands
+    expect(
+      file({
+        counties: [
+          { name: 'A', value: yuan('1'), protection: { value: '85', unit: '1' } },
+          { name: 'B', value: yuan('2') },
+        ],
+      }).counties[0]!.protection,
+    ).toEqual({
+      value: '85',
+      unit: '1',
+    });
+  });
+
   it('shares a fund by GEP: 100 元 over GEP 1 and 2 → 33.33 and 66.67, adding up to the fund', () => {
     // a = 100 × 1/3 = 33.333…, 100 × 2/3 = 66.666…; floors 33.33 + 66.66 = 99.99; the fen goes to the larger remainder (B)
     const v = allocateVerticalFund(file({}));

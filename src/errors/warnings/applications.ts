@@ -67,6 +67,10 @@ export const APPLICATION_WARNINGS = {
     en: 'GDP growth is at current prices (no official real growth given): it includes inflation, while GEP growth is at constant prices',
     zh: 'GDP 增长按现价计算（未给出官方的实际增长率）：其中含有价格上涨，而 GEP 增长按不变价计算',
   },
+  'growth-as-fraction': {
+    en: '{field} is {value} with unit 1, i.e. {percent} %: did you mean {value} %? A growth that high is written with %',
+    zh: '{field} 为 {value}（单位 1），即 {percent} %：是否应为 {value} %？如此高的增长率请带 % 单位填写',
+  },
   'audit-no-gdp': {
     en: 'the first or last input has no GDP (economy.gdp): no double-assessment scorecard',
     zh: '第一份或最后一份输入没有 GDP（economy.gdp）：不生成“双评估”记分卡',
