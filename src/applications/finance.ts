@@ -17,7 +17,7 @@
  * printed so that a reader can set the result beside those cases.
  */
 import * as z from 'zod';
-import { makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
+import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { CATEGORIES, CATEGORY_ZH, type Category } from '../indicators/types.js';
 import type { GepResult } from '../accounts/gep.js';
@@ -234,6 +234,14 @@ export function valueEcologicalAssets(
   const r = readRate(input.discountRate);
   const sigma = readRate(input.collateralShare);
   const g = input.growthRate ? readRate(input.growthRate) : D.zero;
+  // A decline of 100 %/a or more leaves nothing (or a negative value) after the first year: no asset to lend on.
+  if (g.lte(-1))
+    throw new GepInputError([
+      makeIssue('input.out-of-range', ['growthRate'], {
+        expected: { en: 'an annual growth above −100 %', zh: '大于 −100 % 的年增长率' },
+        found: `${input.growthRate!.value} ${input.growthRate!.unit}`,
+      }),
+    ]);
   const timing = input.timing ?? 'end';
   parameters.push(
     parameter({

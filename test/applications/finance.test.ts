@@ -170,6 +170,24 @@ describe('valueEcologicalAssets (绿色金融)', () => {
       expect(file({ growthRate: rate }).growthRate).toEqual(rate);
   });
 
+  it('refuses a decline of 100 %/a or more, in any unit (V would be 0 or negative after the first year)', () => {
+    for (const growthRate of [
+      { value: '-150', unit: '%' },
+      { value: '-100', unit: '%' },
+    ]) {
+      let issues: { path: readonly (string | number)[]; message: string }[] = [];
+      try {
+        valueEcologicalAssets(file({ growthRate }));
+      } catch (e) {
+        issues = (e as GepInputError).issues;
+      }
+      expect(issues.map((i) => i.path.join('.'))).toEqual(['growthRate']);
+      expect(issues[0]!.message).toContain(`expected an annual growth above −100 %, found ${growthRate.value} %`);
+    }
+    // −99 % stands: V·0.01^(t−1), small but positive
+    expect(valueEcologicalAssets(file({ growthRate: { value: '-99', unit: '%' } })).assetValue.value.gt(0)).toBe(true);
+  });
+
   it('grows the annual value when a growth rate is given', () => {
     // V = 100 元, g = r = 10 %, 3 years: each term 100/1.1 → 272.727273
     const v = valueEcologicalAssets(
