@@ -160,6 +160,10 @@ export const MESSAGES = {
     en: '{path}: the cell holds a date ({found}) where a number is expected; enter the number itself',
     zh: '{path}：此处应填数字，但单元格中是日期（{found}）；请直接填写数字',
   },
+  'input.number-format': {
+    en: '{path}: the cell shows {found}, so what it shows and what it stores differ and which was meant cannot be told; expected {expected}',
+    zh: '{path}：单元格显示 {found}，显示值与存储值不一致，无法判断本意；应为 {expected}',
+  },
   'input.percent-unit': {
     en: '{path}: the cell holds a percentage ({found}) but the unit here is {expected}; write the unit % or a number without %',
     zh: '{path}：单元格中是百分数（{found}），但此处单位为 {expected}；请将单位写为 %，或填写不带 % 的数字',

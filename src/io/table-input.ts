@@ -46,6 +46,7 @@ import {
   toHalfWidth,
   type ColumnKey,
 } from './normalise.js';
+import type { ShownNumber } from './number-format.js';
 import { checkRegionCode } from './region-codes.js';
 
 /** A cell as read from a file: its text, or the formula or error it holds. */
@@ -67,6 +68,11 @@ export interface TableCell {
   readonly format?: 'percent' | 'date';
   /** The number the cell stores, when its format shows it otherwise. */
   readonly stored?: string;
+  /**
+   * A number (`text`, as stored) in a format that may show it otherwise: `0.0"万"`, `#,##0,`,
+   * `0.0"t"`. Read only where it shows the same number in the field's unit (`numberFormatProblem`).
+   */
+  readonly shown?: ShownNumber;
 }
 
 /** A sheet (or a whole CSV file): rows of cells; `rows[0]` is spreadsheet row `firstRow`. */
@@ -120,6 +126,55 @@ const COLUMN = {
 
 /** The categories of a sheet, as the Chinese template names them. */
 const CATEGORY_ZH = { material: '物质产品', regulating: '调节服务', cultural: '文化服务' } as const;
+
+/** Words of a number format that scale the number (万, 千, 百万, K, M …), when they are no unit. */
+const MULTIPLIER_WORD = /[十百千万亿兆]|^(?:[kKM]|[Mm]n|[Bb]n?)$/;
+
+/**
+ * What makes a number cell show something else than the number it stores, or null: a format
+ * that scales it (`#,##0,`), a multiplier word (`0.0"万"`), a unit word other than the field's
+ * (`0.0"t"` where the unit is kg; `unit` undefined: the field takes a plain number), or a shown
+ * number that is not the stored one after rounding. `units`: false where unit words do not
+ * matter (a year shown `2022年`). The reading is refused, never guessed (issue 13).
+ */
+function numberFormatProblem(cell: TableCell | undefined, unit: string | undefined, units = true): Text | null {
+  const s = cell?.shown;
+  if (!s) return null;
+  const why = (reason: { en: string; zh: string }): Text => ({
+    en: `"${s.shown}" (number format ${s.code}: ${reason.en}) but stores ${cell.text}`,
+    zh: `"${s.shown}"（数字格式 ${s.code}：${reason.zh}），但存储值为 ${cell.text}`,
+  });
+  if (s.shown === null)
+    return {
+      en: `a number in the format ${s.code}, which cannot be rendered, storing ${cell.text}`,
+      zh: `数字格式为 ${s.code} 的数值（该格式无法解析），存储值为 ${cell.text}`,
+    };
+  if (s.scale > 0) {
+    const by = `1${'000'.repeat(s.scale)}`;
+    return why({ en: `divided by ${by}`, zh: `除以 ${by}` });
+  }
+  for (const word of s.words) {
+    const asUnit = normaliseUnit(word);
+    if (isKnownUnit(asUnit)) {
+      if (!units || (unit !== undefined && unit !== '' && (asUnit === unit || asUnit === normaliseUnit(unit)))) continue;
+      return why(
+        unit === undefined
+          ? { en: `shows the unit "${word}" where the field takes a plain number`, zh: `显示单位 "${word}"，但此字段填写不带单位的数字` }
+          : unit === ''
+            ? { en: `shows the unit "${word}" but the unit column is empty`, zh: `显示单位 "${word}"，但单位列为空` }
+            : { en: `shows the unit "${word}" where the unit is "${unit}"`, zh: `显示单位 "${word}"，但此处单位为 "${unit}"` },
+      );
+    }
+    if (MULTIPLIER_WORD.test(word)) return why({ en: `"${word}" multiplies the number`, zh: `"${word}" 表示数量级` });
+  }
+  return s.differs ? why({ en: 'shows another number', zh: '显示的是另一个数' }) : null;
+}
+
+/** How to mend a cell whose format shows another number than it stores. */
+const NUMBER_AS_SHOWN: Text = {
+  en: "the number itself: clear the cell's number format (General), or type the value with its unit as text (e.g. 6.2万)",
+  zh: '数值本身：请清除单元格的数字格式（设为"常规"），或以文本形式输入带单位的数值（如 6.2万）',
+};
 
 /** A date cell as shown and as stored: `2023-01-01, stored as 44927`. */
 const storedAs = (c: TableCell): Text => ({ en: `${c.text}, stored as ${c.stored}`, zh: `${c.text}，存储值为 ${c.stored}` });
@@ -671,9 +726,15 @@ function assemble(
     const dateCell = r.valueCell?.format === 'date' && field.kind !== 'text' && field.kind !== 'boolean';
     if (dateCell)
       refuse(r, 'input.date-cell', field.kind === 'measure' ? [...path, 'value'] : path, { found: storedAs(r.valueCell!) }, r.at('value'));
+    // A number whose format shows another number than it stores (`0.0"万"`, `#,##0,`): refused.
+    const shownAs = (col: 'value' | 'priceYear', at: readonly (string | number)[], unit: string | undefined, units = true) => {
+      const found = numberFormatProblem(col === 'value' ? r.valueCell : r.priceYearCell, unit, units);
+      if (found) refuse(r, 'input.number-format', at, { found, expected: NUMBER_AS_SHOWN }, r.at(col));
+    };
     const priceYear = (target: Json) => {
       if (r.priceYearCell?.format === 'date')
         refuse(r, 'input.date-cell', [...path, 'priceYear'], { found: storedAs(r.priceYearCell) }, r.at('priceYear'));
+      shownAs('priceYear', [...path, 'priceYear'], undefined, false);
       target.priceYear = normaliseInteger(r.priceYear) ?? r.priceYear;
     };
     if (field.kind === 'measure') {
@@ -686,6 +747,7 @@ function assemble(
         issue(r, 'input.unit-conflict', [...path, 'unit'], { expected: r.headerUnit!, found: r.unit }, r.at('unit'));
       }
       let unit = cellUnit || headerUnit;
+      shownAs('value', [...path, 'value'], unit);
       if (num?.percent) {
         // A percentage is a number of per cent: its unit is %, or 1 (÷ 100, exact); any other unit
         // is a contradiction, not something to guess.
@@ -723,6 +785,7 @@ function assemble(
         if (exact !== t) note(r, 'note.kept-spaces', path, { found: exact }, r.at('value'));
       } else if (field.kind === 'decimal') {
         const num = dateCell ? null : readNumberCell(r.valueCell);
+        shownAs('value', path, undefined);
         if (num?.percent)
           refuse(
             r,
@@ -734,6 +797,7 @@ function assemble(
         else if (num?.read) note(r, 'note.read-as', path, { found: num.read, expected: num.value }, r.at('value'));
         parent[key] = num?.value ?? t;
       } else {
+        if (field.kind === 'integer') shownAs('value', path, undefined, false);
         parent[key] = field.kind === 'integer' ? (normaliseInteger(t) ?? t) : (normaliseBoolean(t) ?? t);
       }
     }

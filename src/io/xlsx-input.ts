@@ -5,7 +5,8 @@
  * numeric cell is an IEEE double in the file format itself; it is read as the shortest decimal
  * that gives back that double (what Excel shows at full precision), never through arithmetic. The
  * cell's number format is read too: a percentage is read as the percentage it shows, a date is
- * refused where a number is expected. A formula is read as the value the file saved for it (with
+ * refused where a number is expected, and any other format is read as the stored number only when
+ * the cell shows that number (./number-format.ts). A formula is read as the value the file saved for it (with
  * a note saying so); a formula without a saved value and an error value are refused.
  */
 import { read, SSF, type CellObject, type WorkBook } from '@e965/xlsx';
@@ -14,6 +15,7 @@ import { GepDecimal } from '../numbers/arithmetic.js';
 import type { Text } from '../errors/text.js';
 import { atMostRows, checkSheets, checkSize, readLimits, tooManyCells, type ReadLimits, type ReadOptions } from './limits.js';
 import { shiftDecimal } from './normalise.js';
+import { shownNumber } from './number-format.js';
 import { importTables, type ImportedInput, type TableCell, type TableSheet } from './table-input.js';
 import { checkZip } from './zip-guard.js';
 
@@ -63,7 +65,8 @@ function dateText(serial: number, date1904: boolean): string {
 /**
  * A SheetJS cell as a table cell. Text cells are exact (spaces kept). A number shown as a
  * percentage reads as the percentage it shows (`0.12` formatted `0%` → `12%`), a date as the date
- * (`format: 'date'`, refused where a number is expected), a formula as its saved value
+ * (`format: 'date'`, refused where a number is expected), a number in another format as stored,
+ * with what it shows (`shown`) when that may differ, a formula as its saved value
  * (`formula` set; no saved value → empty text), an error value as an error.
  */
 function cellOf(c: CellObject | undefined, date1904: boolean): TableCell | undefined {
@@ -79,7 +82,9 @@ function cellOf(c: CellObject | undefined, date1904: boolean): TableCell | undef
       if (!Number.isFinite(c.v) || z === '' || z === 'General') return { text: stored, ...formula };
       if (SSF.is_date(z)) return { text: dateText(c.v, date1904), format: 'date', stored, ...formula };
       if (isPercentFormat(z)) return { text: `${shiftDecimal(stored, 2)}%`, format: 'percent', stored, ...formula };
-      return { text: stored, ...formula };
+      // Any other format: what it shows, judged against the field where the cell is read (./table-input.ts).
+      const shown = shownNumber(z, c.v, stored);
+      return shown.scale > 0 || shown.differs || shown.words.length ? { text: stored, shown, ...formula } : { text: stored, ...formula };
     }
     case 'b':
       return { text: c.v ? 'true' : 'false', ...formula };

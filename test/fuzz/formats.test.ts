@@ -15,6 +15,7 @@ import { importCsv } from '../../src/io/csv-input.js';
 import { inputHash } from '../../src/io/hash.js';
 import { inputToCsv, inputToXlsx } from '../../src/io/input-export.js';
 import { importJson } from '../../src/io/read-input.js';
+import { GepInputError } from '../../src/errors/errors.js';
 import { importXlsx, numberCellText } from '../../src/io/xlsx-input.js';
 import { decimalArithmetic as D } from '../../src/numbers/arithmetic.js';
 import { convert, GepUnitParseError, parseUnit, UNIT_LIMITS, unitProblem } from '../../src/units/units.js';
@@ -150,16 +151,39 @@ describe('unit parser', () => {
 
 const percentFormat = fc.constantFrom('0%', '0.00%', '#,##0.0%', '0%;[Red]-0%', '0.0%"*"');
 const dateFormat = fc.constantFrom('yyyy-mm-dd', 'm/d/yy', 'yyyy"年"m"月"d"日"', 'dd/mm/yyyy h:mm', 'h:mm:ss', 'mmm yy');
-const otherFormat = fc.constantFrom('General', '0.00', '#,##0', '0" %"', '0\\%', '@', '0.0,"万"', '[$¥-804]#,##0.00');
+/** Formats that only change the look of the same number: read as stored. */
+const lookFormat = fc.constantFrom(
+  'General',
+  'G/通用格式',
+  '0.00',
+  '#,##0',
+  '@',
+  '"¥"#,##0.00',
+  '[$¥-804]#,##0.00',
+  '#,##0.00_);[Red](#,##0.00)',
+  '0.00;[Red]-0.00',
+  '0.0000E+00',
+);
+/** Formats that show another magnitude (a multiplier word, Excel's trailing-comma scaling): always refused. */
+const scaledFormat = fc.constantFrom('0.0"万"', '0.0,"万"', '#,##0,', '0.0,,"百万"', '0"千"', 'General"亿"', '0.00,"K"');
+/** Formats that show a unit word: read as stored where the unit is that word, refused elsewhere. */
+const wordFormat = fc.constantFrom(
+  ['0" %"', '%'] as const,
+  ['0\\%', '%'] as const,
+  ['0.0"mm"', 'mm'] as const,
+  ['#,##0.0 "t"', 't'] as const,
+);
 const numberCell = fc.tuple(
   fc.oneof(
     fc.double({ min: -1e6, max: 1e6, noNaN: true }),
     fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100),
   ),
   fc.oneof(
-    { weight: 3, arbitrary: percentFormat.map((z) => ['percent', z] as const) },
-    { weight: 2, arbitrary: dateFormat.map((z) => ['date', z] as const) },
-    { weight: 2, arbitrary: otherFormat.map((z) => ['other', z] as const) },
+    { weight: 3, arbitrary: percentFormat.map((z) => ['percent', z, ''] as const) },
+    { weight: 2, arbitrary: dateFormat.map((z) => ['date', z, ''] as const) },
+    { weight: 2, arbitrary: lookFormat.map((z) => ['look', z, ''] as const) },
+    { weight: 1, arbitrary: scaledFormat.map((z) => ['scaled', z, ''] as const) },
+    { weight: 1, arbitrary: wordFormat.map(([z, word]) => ['word', z, word] as const) },
   ),
 );
 const unitCell = fc.constantFrom('%', '1', '', 't', 'mm', '元');
@@ -187,11 +211,25 @@ function workbook(v: number, z: string, unit: string): Uint8Array {
 
 describe('XLSX number formats', () => {
   it(
-    'reads a percentage as the percentage it shows, never a date as a number, and refuses what does not fit, located',
+    'reads a percentage as the percentage it shows, never a date as a number, another number never as stored, and refuses what does not fit, located',
     () => {
       fc.assert(
-        fc.property(numberCell, unitCell, ([v, [kind, z]], unit) => {
-          const imported = onlyInputErrors(`formats: ${kind}`, () => importXlsx(workbook(v, z, unit), 'fmt.xlsx'), 'fmt.xlsx');
+        fc.property(numberCell, unitCell, ([v, [kind, z, word]], unit) => {
+          // The issues at the cell itself (E9), when the workbook is refused.
+          let atCell: string[] = [];
+          const read = () => {
+            try {
+              return importXlsx(workbook(v, z, unit), 'fmt.xlsx');
+            } catch (e) {
+              if (e instanceof GepInputError)
+                atCell = e.issues.filter((i) => i.location?.row === 9 && i.location.column === 'E').map((i) => i.code);
+              throw e;
+            }
+          };
+          const imported = onlyInputErrors(`formats: ${kind}`, read, 'fmt.xlsx');
+          // What the cell shows is another number than it stores, or in another unit: refused at the cell, never read.
+          const shownOtherwise = kind === 'scaled' || (kind === 'word' && word !== unit);
+          expect(atCell.includes('input.number-format'), `${v} ${z} ${unit}: ${atCell}`).toBe(shownOtherwise);
           if (!imported) return;
           const rc = (
             imported.input.indicators as Record<string, { ecosystems: { runoffCoefficient: { value: string; unit: string } }[] }>

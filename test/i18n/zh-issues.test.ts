@@ -260,6 +260,16 @@ const CASES: [string, () => Json, string[]][] = [
     ]),
     ['input.date-cell', 'input.error-cell', 'input.formula-cell'],
   ],
+  [
+    'XLSX numbers whose format shows another number: 6.2万 storing 6.2, 12,346 storing 12 345 678, a unit word other than the unit',
+    xlsx([
+      [AGRI, 'maize', 'cropland', 'products[].quantity', { t: 'n', v: 6.2, z: '0.0"万"' }, 't', null],
+      [AGRI, 'maize', 'cropland', 'products[].outputValue', { t: 'n', v: 12345678, z: '#,##0,' }, '元', null],
+      [AGRI, 'wheat', 'cropland', 'products[].quantity', { t: 'n', v: 6.2, z: '0.0"t"' }, 'kg', null],
+      [AGRI, 'wheat', 'cropland', 'products[].price', { t: 'n', v: -2400, z: '0;0' }, '元/t', null],
+    ]),
+    ['input.number-format'],
+  ],
 ];
 
 describe('the issues of a bad input, in Chinese', () => {

@@ -8,7 +8,8 @@ import { utils, write, type CellObject } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { GepInputError, describeIssue } from '../../src/errors/errors.js';
 import { importCsv } from '../../src/io/csv-input.js';
-import { importXlsx, isPercentFormat } from '../../src/io/xlsx-input.js';
+import { importXlsx, isPercentFormat, numberCellText } from '../../src/io/xlsx-input.js';
+import { shownNumber } from '../../src/io/number-format.js';
 import { readTypedNumber, shiftDecimal } from '../../src/io/normalise.js';
 
 type Cell = string | number | CellObject | null;
@@ -122,6 +123,110 @@ describe('XLSX dates', () => {
       'y.xlsx, sheet data, row 4, column E: accountingYear: the cell holds a date (2023-01-01, stored as 44927) where a number is expected; enter the number itself',
     ]);
     expect((importXlsx(xlsx([], { name: date })).input.region as { name: string }).name).toBe('2023-01-01');
+  });
+});
+
+describe('XLSX numbers in other formats: read as stored only when the cell shows that number', () => {
+  const AGRI = 'material.agriculture';
+  /** Maize on cropland: the quantity `q` in `qUnit`, the price `p` in `pUnit`. */
+  const maize = (q: Cell, qUnit: string, p: Cell = '2400', pUnit = '元/t'): Cell[][] => [
+    [AGRI, 'maize', 'cropland', 'products[].quantity', q, qUnit, null],
+    [AGRI, 'maize', 'cropland', 'products[].price', p, pUnit, null],
+  ];
+  const products = (input: Record<string, unknown>) =>
+    (input.indicators as Record<string, { products: Record<string, unknown>[] }>)[AGRI]!.products;
+  const FIX = "expected the number itself: clear the cell's number format (General), or type the value with its unit as text (e.g. 6.2万)";
+  const at = (row: number, field: string) =>
+    `n.xlsx, sheet data, row ${row}, column E: indicators.material.agriculture.products[0].${field}`;
+
+  it('refuses a cell that shows 6.2万 but stores 6.2 (format 0.0"万"): 62 000 t or 6.2 t cannot be told', () => {
+    expect(issuesOf(() => importXlsx(xlsx(maize({ t: 'n', v: 6.2, z: '0.0"万"' }, 't')), 'n.xlsx'))).toEqual([
+      `${at(6, 'quantity.value')}: the cell shows "6.2万" (number format 0.0"万": "万" multiplies the number) but stores 6.2, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+    ]);
+  });
+
+  it('refuses Excel\'s thousands scaling: 12 345 678 shown as 12,346 (#,##0,) or 12.3百万 (0.0,,"百万")', () => {
+    // 12 345 678 / 1000 = 12 345.678 → "12,346"; 12 345 678 / 1 000 000 = 12.345678 → "12.3".
+    const rows: Cell[][] = [
+      [AGRI, 'maize', 'cropland', 'products[].outputValue', { t: 'n', v: 12345678, z: '#,##0,' }, '元', null],
+      [AGRI, 'wheat', 'cropland', 'products[].outputValue', { t: 'n', v: 12345678, z: '0.0,,"百万"' }, '元', null],
+      [AGRI, 'maize', 'cropland', 'products[].quantity', '5000', 't', null],
+      [AGRI, 'wheat', 'cropland', 'products[].quantity', '5000', 't', null],
+    ];
+    expect(issuesOf(() => importXlsx(xlsx(rows), 'n.xlsx'))).toEqual([
+      `${at(6, 'outputValue.value')}: the cell shows "12,346" (number format #,##0,: divided by 1000) but stores 12345678, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+      `${at(7, 'outputValue.value').replace('products[0]', 'products[1]')}: the cell shows "12.3百万" (number format 0.0,,"百万": divided by 1000000) but stores 12345678, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+    ]);
+  });
+
+  it('reads the stored number where the format only changes its look: 0.00, #,##0, "¥"#,##0.00, 0.0"t" in t, 0.0"万元" in 万元', () => {
+    const rows: Cell[][] = [
+      ...maize({ t: 'n', v: 6.2, z: '0.00' }, 't', { t: 'n', v: 2400.5, z: '"¥"#,##0.00' }),
+      [AGRI, 'wheat', 'cropland', 'products[].quantity', { t: 'n', v: 12345678, z: '#,##0' }, 't', null],
+      [AGRI, 'wheat', 'cropland', 'products[].outputValue', { t: 'n', v: 6.2, z: '0.0"万元"' }, '万元', null],
+      [AGRI, 'rice', 'cropland', 'products[].quantity', { t: 'n', v: 6.2, z: '0.0"t"' }, 't', null],
+      [AGRI, 'rice', 'cropland', 'products[].price', { t: 'n', v: 3100, z: '[$¥-804]#,##0.00;[Red]-[$¥-804]#,##0.00' }, '元/t', null],
+    ];
+    const imported = importXlsx(xlsx(rows), 'n.xlsx');
+    expect(products(imported.input).map((p) => [p.quantity, p.price ?? p.outputValue])).toEqual([
+      [
+        { value: '6.2', unit: 't' },
+        { value: '2400.5', unit: '元/t' },
+      ],
+      [
+        { value: '12345678', unit: 't' },
+        { value: '6.2', unit: '万元' },
+      ],
+      [
+        { value: '6.2', unit: 't' },
+        { value: '3100', unit: '元/t' },
+      ],
+    ]);
+    expect(imported.notes).toEqual([]);
+  });
+
+  it('refuses a unit word other than the unit, a shown number that is not the stored one, and 0.0"万元" in 元', () => {
+    const rows: Cell[][] = [
+      ...maize({ t: 'n', v: 6.2, z: '0.0"t"' }, 'kg', { t: 'n', v: -2400, z: '0;0' }),
+      [AGRI, 'wheat', 'cropland', 'products[].outputValue', { t: 'n', v: 6.2, z: '0.0"万元"' }, '元', null],
+      [AGRI, 'wheat', 'cropland', 'products[].quantity', '5000', 't', null],
+    ];
+    expect(issuesOf(() => importXlsx(xlsx(rows), 'n.xlsx'))).toEqual([
+      `${at(6, 'quantity.value')}: the cell shows "6.2t" (number format 0.0"t": shows the unit "t" where the unit is "kg") but stores 6.2, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+      // 0;0 shows a negative number without its sign: -2400 shows 2400.
+      `${at(7, 'price.value')}: the cell shows "2400" (number format 0;0: shows another number) but stores -2400, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+      `${at(8, 'outputValue.value').replace('products[0]', 'products[1]')}: the cell shows "6.2万元" (number format 0.0"万元": shows the unit "万元" where the unit is "元") but stores 6.2, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+    ]);
+  });
+
+  it('refuses 12 shown "12 %" in a plain-number field, and reads a year shown 2022年', () => {
+    expect(
+      issuesOf(() =>
+        importXlsx(xlsx([['regulating.flood-regulation', null, null, 'lakes[].a', { t: 'n', v: 12, z: '0" %"' }, null, null]]), 'l.xlsx'),
+      ),
+    ).toContain(
+      `l.xlsx, sheet data, row 6, column E: indicators.regulating.flood-regulation.lakes[0].a: the cell shows "12 %" (number format 0" %": shows the unit "%" where the field takes a plain number) but stores 12, so what it shows and what it stores differ and which was meant cannot be told; ${FIX}`,
+    );
+    expect(importXlsx(xlsx([], { year: { t: 'n', v: 2022, z: '0"年"' } })).input.accountingYear).toBe(2022);
+  });
+
+  it('reads what the cell shows: General in Chinese, accounting dashes and brackets, fractions, words SSF leaves out', () => {
+    const view = (z: string, v: number) => {
+      const s = shownNumber(z, v, numberCellText(v));
+      return [s.shown, s.scale, s.differs, s.words];
+    };
+    expect(view('G/通用格式"万元"', 6.2)).toEqual(['6.2万元', 0, false, ['万元']]);
+    expect(view('General"万"', 6.2)).toEqual(['6.2万', 0, false, ['万']]);
+    expect(view('0.0万', 6.2)).toEqual(['6.2万', 0, false, ['万']]);
+    expect(view('_(* #,##0_);_(* (#,##0);_(* "-"??_);_(@_)', -1234.5)).toEqual(['(1,235)', 0, false, []]);
+    expect(view('_(* #,##0_);_(* (#,##0);_(* "-"??_);_(@_)', 0)[2]).toBe(false);
+    expect(view('# ?/?', 6.2)).toEqual(['6 1/5', 0, false, []]);
+    // 0.155 is stored as 0.15499999999999999889…; Excel and SSF show 0.16: a rounding, not another number.
+    expect(view('0.00', 0.155)).toEqual(['0.16', 0, false, []]);
+    expect(view('0.0"m3"', 6.2)).toEqual(['6.2m3', 0, false, ['m3']]);
+    expect(view('#,##0.0,"千"', 1234.5)).toEqual(['1.2千', 1, true, ['千']]);
+    // Longer than Excel allows (255 characters): no spreadsheet wrote it, and it is not rendered.
+    expect(view('0'.repeat(256), 1)).toEqual([null, 0, true, []]);
   });
 });
 
