@@ -7,7 +7,7 @@ import { computeGep, type GepResult } from '../accounts/gep.js';
 import { gepResultToJson } from '../accounts/serialize.js';
 import { getCoefficientTable } from '../coefficients/tables.js';
 import { GepInputError, describeIssue, type GepIssue } from '../errors/errors.js';
-import { warningMessage } from '../errors/warnings/index.js';
+import { warningMessageAt } from '../errors/warnings/index.js';
 import type { Text } from '../errors/text.js';
 import type { Language } from '../errors/messages.js';
 import { coefficientTableHash, inputHash } from '../io/hash.js';
@@ -222,7 +222,7 @@ export function validateCommand(
           : `${file}: no problems found (${n} indicator${n === 1 ? '' : 's'} accounted, ${w} warning${w === 1 ? '' : 's'})\n`,
       ),
     );
-    for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warningMessage(warning, lang))}\n`);
+    for (const warning of json.warnings) io.stdout(`  ! ${terminalLine(warningMessageAt(warning, lang))}\n`);
     return 0;
   });
 }

@@ -20,7 +20,7 @@ import { convert, isKnownUnit, sameDimensionUnits } from '../units/units.js';
 import { decimalArithmetic } from '../numbers/arithmetic.js';
 import type { GepResultJson } from '../accounts/serialize.js';
 import type { Language } from '../errors/messages.js';
-import { warningMessage } from '../errors/warnings/index.js';
+import { warningMessageAt } from '../errors/warnings/index.js';
 import { arithmeticText, notAccountedReason, roundingText, warningsHeading } from './display-text.js';
 import type { MeasureJson } from '../units/measure.js';
 import { terminalLine, terminalText } from './safe-text.js';
@@ -412,7 +412,7 @@ export function formatAccountTable(result: GepResultJson, lang: Language = 'en',
   }
   // The to-verify coefficients: one line with their count, not their list (the JSON and the HTML report list them).
   const banner = toVerifyBanner(result, lang);
-  const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${warningMessage(w, lang)}`);
+  const warnings = result.warnings.filter((w) => !BANNER_CODES.has(w.code)).map((w) => `  ! ${warningMessageAt(w, lang)}`);
   // Names and warnings come from the input: no control character or bidi override reaches the terminal.
   return terminalText(
     [

@@ -175,7 +175,7 @@ describe('valueEcologicalAssets (绿色金融)', () => {
       { value: '-150', unit: '%' },
       { value: '-100', unit: '%' },
     ]) {
-      let issues: { path: readonly (string | number)[]; message: string }[] = [];
+      let issues: readonly { path: readonly (string | number)[]; message: string }[] = [];
       try {
         valueEcologicalAssets(file({ growthRate }));
       } catch (e) {

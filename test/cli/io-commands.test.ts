@@ -185,6 +185,26 @@ describe('reading files', () => {
 });
 
 describe('terminal output', () => {
+  it('says where in the input each warning is, so equal messages of different lines can be told apart', () => {
+    // Precipitation 56 000 mm (a unit slip) on every water-conservation line: one warning per line,
+    // each message alike; the terminal line names the line's place in the indicator's block.
+    const input = structuredClone(SAMPLE);
+    const lines = input.indicators['regulating.water-conservation'].ecosystems as { precipitation: unknown }[];
+    for (const line of lines) line.precipitation = { value: '56000', unit: 'mm' };
+    const files = { 'slip.json': JSON.stringify(input) };
+    for (const [argv, stream] of [
+      [['run', 'slip.json'], 'stdout'],
+      [['validate', 'slip.json'], 'stdout'],
+    ] as const) {
+      const shown = cli([...argv], files)
+        [stream].split('\n')
+        .filter((l) => l.includes('precipitation = 56000 mm'));
+      expect(shown.map((l) => l.match(/\(at (.+)\)$/)?.[1])).toEqual(lines.map((_, i) => `ecosystems[${i}].precipitation`));
+    }
+    const zh = cli(['run', 'slip.json', '--lang', 'zh'], files).stdout;
+    expect(zh).toContain('（位置：ecosystems[0].precipitation）');
+  });
+
   it('shows no control character or bidi override from the input (issue 13)', () => {
     const hostile = 'Evil\u001b[2J\u001b]0;pwned\u0007\u202eytnuoC\u0085\nFAKE LINE';
     const input = { ...SAMPLE, region: { ...SAMPLE.region, name: hostile } };

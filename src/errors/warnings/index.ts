@@ -4,7 +4,7 @@
  * rendered when it is made, so a report in either language never shows an untranslated warning.
  * The catalogue is split by area (one file each) so that the modules of an area keep theirs together.
  */
-import type { GepWarning } from '../errors.js';
+import { formatPath, type GepWarning } from '../errors.js';
 import type { Text } from '../text.js';
 import { ACCOUNT_WARNINGS } from './accounts.js';
 import { MATERIAL_WARNINGS } from './material.js';
@@ -75,6 +75,20 @@ export function makeWarning(
 /** The message of a warning in a language (a warning made without the catalogue has only English). */
 export function warningMessage(w: GepWarning, lang: 'en' | 'zh'): string {
   return lang === 'zh' && w.zh !== undefined ? w.zh : w.message;
+}
+
+/**
+ * The message of a warning with the place in the input it is about, for a terminal line where the
+ * path is not shown apart (six lines with the same bad precipitation are otherwise six equal
+ * lines): the path within the indicator's block when the warning names its indicator.
+ */
+export function warningMessageAt(w: GepWarning, lang: 'en' | 'zh'): string {
+  const message = warningMessage(w, lang);
+  if (!w.path?.length) return message;
+  const within = w.indicator && w.path[0] === 'indicators' && w.path[1] === w.indicator ? w.path.slice(2) : w.path;
+  if (!within.length) return message;
+  const at = formatPath(within);
+  return lang === 'zh' ? `${message}（位置：${at}）` : `${message} (at ${at})`;
 }
 
 /** A warning with a prefix before its message in both languages (`县甲: …`, a county's name before a comparison's warning). */
