@@ -14,6 +14,7 @@ import type { GepResultJson } from '../accounts/serialize.js';
 import type { GepWarning } from '../errors/errors.js';
 import { makeWarning } from '../errors/warnings/index.js';
 import { LIBRARY_VERSION } from '../version.js';
+import { decimalArithmetic as A } from '../numbers/arithmetic.js';
 import { assetAccount, type AssetAccount, type AssetParameters } from './assets.js';
 import { extentAccount, type ExtentAccount } from './extent.js';
 import { seeaMapping, serviceMapping, typeMapping, type SeeaMapping, type SeeaServiceMapping, type SeeaTypeMapping } from './mapping.js';
@@ -95,6 +96,15 @@ export function seeaTables(input: unknown, result: GepResultJson, options: SeeaO
       options.asset,
       openingTables && opening ? { tables: openingTables, priceYear: opening.result.priceYear } : undefined,
     );
+    // Products from outside the region are in the supply rows (GEP subtracts them as a lump): say
+    // what they add to the asset value rather than capitalise them silently.
+    const outside = A.fromString(services.reconciliation.outsideRegion);
+    if (A.compare(outside, A.zero) !== 0)
+      warnings.push(
+        makeWarning('seea-assets-outside-region', {
+          params: { outside: A.toString(outside), value: A.toString(A.multiply(outside, A.fromString(assets.annuityFactor))) },
+        }),
+      );
     if (opening && opening.result.priceYear !== result.priceYear) {
       notes.push({
         en: `the opening asset value is at ${opening.result.priceYear} prices, the closing value at ${result.priceYear} prices: the net change includes the change in prices`,

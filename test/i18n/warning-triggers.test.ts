@@ -193,6 +193,21 @@ const CASES: [string, () => readonly string[]][] = [
   // SEEA
   ['seea-opening-not-earlier', () => ['seea', SAMPLE, '--opening', SAMPLE]],
   [
+    'seea-assets-outside-region',
+    () => [
+      'seea',
+      variant(SAMPLE, 'outside-region.json', (j) =>
+        set(j, 'outsideRegion', [{ item: '调入水 water brought in', value: { value: '1000', unit: '万元' }, method: 'reported' }]),
+      ),
+      '--profile',
+      'gbt-46869-2025',
+      '--asset-life',
+      '20',
+      '--discount-rate',
+      '3',
+    ],
+  ],
+  [
     'seea-opening-other-region',
     () => ['seea', SAMPLE, '--opening', variant(SAMPLE_2021, 'opening-other.json', (j) => set(j, 'region.name', '另一县 Another County'))],
   ],

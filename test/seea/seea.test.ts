@@ -139,3 +139,23 @@ describe('the SEEA exports', () => {
     expect(seeaHtmlSections(tables, { first: 9 })).toContain('<h2>9. Ecosystem extent account</h2>');
   });
 });
+
+describe('the asset account and products from outside the region', () => {
+  it('warns by how much the supply rows it capitalises include what GEP subtracts as from outside the region', () => {
+    // 10 000 000 元/a from outside the region under gbt-46869-2025; L = 20, r = 3 %:
+    // annuity factor (1 − 1.03^−20)/0.03 = 14.8774748604…, so up to 148 774 748.6… 元 of the asset value.
+    const outsideInput = {
+      ...input,
+      outsideRegion: [{ item: '调入水 water brought in', value: { value: '1000', unit: '万元' }, method: 'reported' }],
+    };
+    const outsideResult = gepResultToJson(computeGep(outsideInput, { profile: 'gbt-46869-2025' }));
+    expect(outsideResult.totals.outsideRegion.value).toBe('10000000');
+    const t = seeaTables(outsideInput, outsideResult, { asset: { lifeYears: 20, discountRate: '0.03' } });
+    const w = t.warnings.filter((x) => x.code === 'seea-assets-outside-region');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toMatch(/include 10000000 元\/a of products from outside the region .* over by up to 148774748\.6/);
+    expect(w[0]!.zh).toContain('区域外产品 10000000 元/a');
+    // Without outside products (the sample county under its own profile): no such warning.
+    expect(tables.warnings.map((x) => x.code)).not.toContain('seea-assets-outside-region');
+  });
+});

@@ -45,6 +45,10 @@ export const SEEA_WARNINGS = {
     zh: '供给表合计 {supplied} 元，扣除区域外 {outside} 元后与 GEP（{gep} 元）不符',
   },
   // The tables (src/seea/seea.ts)
+  'seea-assets-outside-region': {
+    en: 'the asset value capitalises the supply rows, which include {outside} 元/a of products from outside the region that the GEP subtracts; the rows do not say which, so the asset value is over by up to {value} 元',
+    zh: '资产价值按供给表各行折现，其中含 GEP 已扣除的区域外产品 {outside} 元/a；各行未标明其所在，资产价值因此至多高估 {value} 元',
+  },
   'seea-opening-not-earlier': {
     en: 'the opening account is of {opening}, not earlier than {closing}',
     zh: '期初核算年份 {opening} 不早于本期 {closing}',
