@@ -427,6 +427,29 @@ export function auditTenure(
   const issues: GepIssue[] = [];
   const warnings: GepWarning[] = [];
   accounts.forEach((x) => requireDecimal(x.result, 'auditTenure'));
+  // The accounts belong to the term: its years, or the year before it starts as the baseline (a
+  // term that starts in mid-year is measured from the last account before it).
+  const [startYear, endYear] = [Number(input.term.start.slice(0, 4)), Number(input.term.end.slice(0, 4))];
+  if (input.term.start > input.term.end)
+    issues.push(
+      makeIssue('input.out-of-range', ['term'], {
+        expected: { en: 'a term that ends after it starts', zh: '结束晚于开始的任期' },
+        found: `${input.term.start} – ${input.term.end}`,
+      }),
+    );
+  accounts.forEach((a, i) => {
+    const year = a.result.accountingYear;
+    if (year < startYear - 1 || year > endYear)
+      issues.push(
+        makeIssue('input.out-of-range', ['accounts', i], {
+          expected: {
+            en: `an account of a year of the term ${input.term.start} – ${input.term.end}, or of ${startYear - 1} as its baseline`,
+            zh: `任期 ${input.term.start} – ${input.term.end} 内某一年的核算，或以 ${startYear - 1} 年为基期的核算`,
+          },
+          found: String(year),
+        }),
+      );
+  });
   for (let i = 1; i < accounts.length; i++) {
     if (accounts[i]!.result.accountingYear <= accounts[i - 1]!.result.accountingYear) {
       issues.push(

@@ -71,6 +71,31 @@ describe('auditTenure (离任审计)', () => {
     expect(() => file({ declineThreshold: { value: '5', unit: '%' } })).toThrow(/declineThreshold\.source/);
   });
 
+  it('refuses an account outside the term (the year before it starts may be the baseline) and a term that ends before it starts', () => {
+    const pathsOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as GepInputError).issues.map((i) => [i.path.join('.'), i.message]);
+      }
+      return [];
+    };
+    // Term 2022-03 – 2023: 2021 is the baseline, 2022 and 2023 are in it.
+    expect(pathsOf(() => auditTenure(file({ term: { start: '2022-03', end: '2023' } }), years))).toEqual([]);
+    // Term 2023 – 2024: 2021 is neither in it nor its baseline (2022).
+    expect(pathsOf(() => auditTenure(file({ term: { start: '2023', end: '2024' } }), years))).toEqual([
+      ['accounts.0', 'accounts[0]: expected an account of a year of the term 2023 – 2024, or of 2022 as its baseline, found 2021'],
+    ]);
+    // Term 2021 – 2022: the 2023 account is after it.
+    expect(pathsOf(() => auditTenure(file({ term: { start: '2021', end: '2022' } }), years)).map((x) => x[0])).toEqual(['accounts.2']);
+    expect(pathsOf(() => auditTenure(file({ term: { start: '2023', end: '2021-06' } }), years)).map((x) => x[0])).toEqual([
+      'term',
+      'accounts.0',
+      'accounts.1',
+      'accounts.2',
+    ]);
+  });
+
   it('on the sample county: −5.8 % at 2021 prices, flagged at 5 %, with the scorecard (GDP +6.5 %, no double growth)', () => {
     const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
     const accounts = ['fixtures/sample-county/input-2021.json', 'fixtures/sample-county/input.json'].map((p) => ({
