@@ -132,7 +132,7 @@ describe('unit parser', () => {
       const MASS = ['t', 'kg', '万t', 'g'];
       const VOLUME_PRICE = ['元/m³', '元/m^3', '万元/万m³', '元/L'];
       const units = fc.record({ area: field(AREA), override: field(VOLUME_PRICE), quantity: field(MASS), price: fc.boolean() });
-      const input = ({ area, override, quantity, price }: fc.RecordValue<typeof units>): GepInput => ({
+      const input = ({ area, override, quantity, price }: typeof units extends fc.Arbitrary<infer R> ? R : never): GepInput => ({
         region: { name: '测试县', level: 'county', area: { value: '2208', unit: area.u } },
         accountingYear: 2022,
         priceYear: 2022,
