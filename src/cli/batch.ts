@@ -189,7 +189,9 @@ const STAGING_PREFIX = '.gep-batch-incomplete-';
 /**
  * The outputs of a run. Unit files go into a staging folder as they are made; `commit` moves the
  * run into place at its end, `report.json` last (written under a temporary name, then renamed).
- * Without `rename`/`remove` in the IO (embedded uses), files are written in place.
+ * Without `rename`/`remove` in the IO (embedded uses), files are written in place: a folder that
+ * holds a previous run is refused (its files could be neither replaced nor removed, and would
+ * stand beside this run's), and `report.json` says `complete: false` until it is written last.
  */
 class Outputs {
   private readonly staging: string | null;
@@ -199,9 +201,21 @@ class Outputs {
   constructor(
     private readonly io: BatchIo,
     private readonly out: string,
+    usage: (message: Text) => never,
   ) {
+    const inPlace = !(io.rename && io.remove);
+    if (inPlace && io.readDir) {
+      const held = [...(io.readDir(out) ?? []).filter((e) => e !== 'units'), ...(io.readDir(join(out, 'units')) ?? [])];
+      if (held.length)
+        usage({
+          en: `${out} holds a previous run, which this environment can neither replace nor remove (no rename): give an empty --out folder`,
+          zh: `${out} 中已有上一次运行的结果，当前环境无法替换或删除（不支持重命名）：请指定一个空的 --out 文件夹`,
+        });
+    }
     io.mkdir(out);
-    this.staging = io.rename && io.remove ? join(out, `${STAGING_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) : null;
+    this.staging = inPlace ? null : join(out, `${STAGING_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+    // In place, until this run's report is written last, the folder's report says no run is complete.
+    if (inPlace) io.writeFile(join(out, 'report.json'), `${JSON.stringify({ complete: false }, null, 2)}\n`);
     io.mkdir(join(this.staging ?? out, 'units'));
   }
 
@@ -372,7 +386,7 @@ function gepOptions(values: BatchValues) {
 export function batchCommandSync(rest: readonly string[], values: BatchValues, io: BatchIo, usage: (message: Text) => never): number {
   const prepared = prepare(rest, values, io, usage);
   workersOption(values, usage);
-  const outputs = new Outputs(io, prepared.out);
+  const outputs = new Outputs(io, prepared.out, usage);
   const onProgress = progress(io, values.quiet ?? false);
   const report = streamGepBatch(
     prepared.units(),
@@ -401,7 +415,7 @@ export async function batchCommand(
   const threads = plannedWorkers(prepared.total, { workers });
   if (threads === 0 && !prepared.list) return batchCommandSync(rest, values, io, usage);
   const units = prepared.list ?? [...prepared.units()];
-  const outputs = new Outputs(io, prepared.out);
+  const outputs = new Outputs(io, prepared.out, usage);
   const onProgress = progress(io, values.quiet ?? false);
   const lang = langOf(values.lang, usage);
   if (onProgress && threads > 0) io.stderr(lang === 'zh' ? `${threads} 个工作线程\n` : `${threads} worker threads\n`);

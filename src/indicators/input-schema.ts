@@ -149,7 +149,11 @@ export function price(referenceUnit: string) {
     .register(amountRules, { referenceUnit, nonNegative: true });
 }
 
-/** A price in any money-per-something unit (product prices: 元/t, 元/头, 元/m³ …); checked against its quantity elsewhere. */
+/**
+ * A price in any money-per-something unit (product prices: 元/t, 元/头, 元/m³ …); checked against its
+ * quantity elsewhere. Below zero it is refused here, with the input's other problems at once (the
+ * plausibility check of money below zero came only after every schema had passed).
+ */
 export const anyPrice = z
   .strictObject({ value: decimalText, unit: z.string(), priceYear: z.int().min(1949).max(2100).optional() })
   .check((ctx) => {
@@ -161,10 +165,18 @@ export const anyPrice = z
         message: 'unit',
         params: { gepCode: 'input.unit-unknown', found: ctx.value.unit },
       });
+    } else if (isDecimalText(ctx.value.value) && isNegativeText(ctx.value.value)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.value,
+        path: ['value'],
+        message: 'range',
+        params: { gepCode: 'input.out-of-range', expected: NON_NEGATIVE, found: ctx.value.value },
+      });
     }
   })
   .meta({ 'x-unit': 'any' })
-  .register(amountRules, { referenceUnit: null, nonNegative: false });
+  .register(amountRules, { referenceUnit: null, nonNegative: true });
 
 /** An amount in any known unit (product quantities: t, m³, 头 …). */
 export const anyMeasure = z

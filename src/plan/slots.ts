@@ -160,6 +160,17 @@ function rulesCheck(rules: AmountRules, unit: string | null): SlotCheck {
   };
 }
 
+/**
+ * True when `owner` was derived from a registered amount schema (whose `amountRules` it inherits)
+ * with checks of its own beyond the registered schema's; `.meta()` and `.describe()` add none.
+ */
+function addsChecks(owner: Schema): boolean {
+  if (amountRules.has(owner)) return false;
+  let s: Schema | undefined = owner;
+  while (s && !amountRules.has(s)) s = (s as unknown as { _zod: { parent?: Schema } })._zod.parent;
+  return s !== undefined && (defOf(owner).checks?.length ?? 0) > (defOf(s).checks?.length ?? 0);
+}
+
 /** A check of an amount by its own schema, for amount schemas whose value checks are not described by `amountRules`. */
 function schemaCheck(owner: Schema): SlotCheck {
   return (t, o) => decimalSign(t) >= 0 && owner.safeParse(o).success;
@@ -193,8 +204,12 @@ class Walker {
     const unit = key === 'value' && typeof data.unit === 'string' ? data.unit : null;
     const rules = key === 'value' ? (amountRules.get(owner) ?? null) : null;
     let check: SlotCheck;
-    if (rules) check = rulesCheck(rules, unit);
-    else if (key === 'value' && (defOf(owner).checks?.length ?? 0) > 0) check = schemaCheck(owner);
+    if (rules) {
+      const ruled = rulesCheck(rules, unit);
+      // A schema derived from a registered amount by `.check(…)` (region.area: also > 0) inherits its
+      // rules but adds checks they do not describe: those are run by the schema itself.
+      check = addsChecks(owner) ? (t, o) => ruled(t, o) && owner.safeParse(o).success : ruled;
+    } else if (key === 'value' && (defOf(owner).checks?.length ?? 0) > 0) check = schemaCheck(owner);
     else if (path[0] === 'coefficientOverrides') {
       // An override is checked against the sign of its table row (src/coefficients/resolve.ts): a
       // unit whose override has another sign than the plan's (−, 0, +) is computed directly.

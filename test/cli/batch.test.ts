@@ -134,6 +134,55 @@ describe('gep batch into an existing --out folder (issue 13)', () => {
   });
 });
 
+describe('gep batch with an IO that cannot rename or remove (found by test/fuzz/account-checks.test.ts)', () => {
+  // Such an IO (embedded uses) gets its files written in place. Before, a run killed after its
+  // first unit file left the previous run's report.json ("complete": true, 3 units) beside a unit
+  // file of the new run, and a complete run into a used folder left the previous run's unit files
+  // beside its own under a report that counted only its own.
+  const inPlace = () => {
+    const { rename: _r, remove: _m, ...rest } = io().cliIo;
+    return rest as CliIo;
+  };
+  const units = (prefix: string) => [withCode(`${prefix}01`), withCode(`${prefix}02`), withCode(`${prefix}03`)];
+
+  it('refuses a folder that holds a previous run, changing nothing, and writes into an empty one', () => {
+    const out = join(dir, 'out-in-place');
+    const oldList = join(dir, 'in-place-old.json');
+    const newList = join(dir, 'in-place-new.json');
+    writeFileSync(oldList, JSON.stringify(units('1403')));
+    writeFileSync(newList, JSON.stringify(units('1404')));
+    expect(runCli(['batch', oldList, '--out', out], inPlace())).toBe(0);
+    const before = readdirSync(join(out, 'units')).sort();
+    const report = readFileSync(join(out, 'report.json'), 'utf8');
+    const t = io();
+    const { rename: _r, remove: _m, ...rest } = t.cliIo;
+    expect(runCli(['batch', newList, '--out', out], rest as CliIo)).toBe(2);
+    expect(t.stderr()).toContain('holds a previous run');
+    expect(readdirSync(join(out, 'units')).sort()).toEqual(before);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report);
+  });
+
+  it('without a way to list the folder either, marks the run incomplete until its report is written last', () => {
+    const out = join(dir, 'out-blind');
+    const list = join(dir, 'blind.json');
+    writeFileSync(list, JSON.stringify(units('1405')));
+    const { rename: _r, remove: _m, readDir: _d, ...blind } = io().cliIo;
+    expect(runCli(['batch', list, '--out', out], blind as CliIo)).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).toMatchObject({ complete: true, units: 3 });
+    // Killed after its second unit file: the folder's report no longer claims a complete run.
+    let unitFiles = 0;
+    const dying = {
+      ...blind,
+      writeFile: (p: string, text: string) => {
+        if (p.includes(join('units', '')) && ++unitFiles > 1) throw new Error('killed');
+        blind.writeFile(p, text);
+      },
+    } as CliIo;
+    expect(() => runCli(['batch', list, '--out', out], dying)).toThrow('killed');
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).complete).toBe(false);
+  });
+});
+
 describe('gep batch with hostile names (issue 13)', () => {
   it('neutralises formulas in summary.csv, full-width ＝ included, and writes errors.txt without control or bidi characters', () => {
     const formula = '＝HYPERLINK("http://x","click")';

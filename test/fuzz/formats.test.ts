@@ -122,22 +122,42 @@ describe('unit parser', () => {
   );
 
   it(
-    'turns any region.area unit into a located input issue or a computed account, never another error',
+    'turns any region.area unit into a located input issue or a computed account, never another error; an account whose units are all valid is computed',
     () => {
-      const input = (unit: string): GepInput => ({
-        region: { name: '测试县', level: 'county', area: { value: '2208', unit } },
+      // Each field takes a unit of its dimension (then the account must be computed) or a generated
+      // expression. The same expression everywhere, as before, could fit no field: 500 of 500 refused.
+      const valid = (units: readonly string[]) => fc.constantFrom(...units).map((u) => ({ u, valid: true }));
+      const field = (units: readonly string[]) =>
+        fc.oneof({ weight: 3, arbitrary: valid(units) }, { weight: 1, arbitrary: hostileUnit.map((u) => ({ u, valid: false })) });
+      const AREA = ['km²', 'hm²', 'm²', '亩', 'km^2', '万m²'];
+      const MASS = ['t', 'kg', '万t', 'g'];
+      const VOLUME_PRICE = ['元/m³', '元/m^3', '万元/万m³', '元/L'];
+      const units = fc.record({ area: field(AREA), override: field(VOLUME_PRICE), quantity: field(MASS), price: fc.boolean() });
+      const input = ({ area, override, quantity, price }: typeof units extends fc.Arbitrary<infer R> ? R : never): GepInput => ({
+        region: { name: '测试县', level: 'county', area: { value: '2208', unit: area.u } },
         accountingYear: 2022,
         priceYear: 2022,
-        coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit, reason: 'fuzz' }],
+        coefficientOverrides: [{ id: 'reservoir-storage-cost', value: '9.1', unit: override.u, reason: 'fuzz' }],
         indicators: {
           'material.agriculture': {
-            products: [{ item: '玉米', quantity: { value: '1250', unit }, price: { value: '2400', unit: `元/(${unit})` } }],
+            // The price per unit of the quantity's own unit, or per the area's unit (another dimension: refused).
+            products: [
+              {
+                item: '玉米',
+                quantity: { value: '1250', unit: quantity.u },
+                price: { value: '2400', unit: `元/(${price ? quantity.u : area.u})` },
+              },
+            ],
           },
         },
       });
       fc.assert(
-        fc.property(hostileUnit, (u) => {
-          onlyInputErrors('units: in an account', () => computeGep(input(u)));
+        fc.property(units, (x) => {
+          const result = onlyInputErrors('units: in an account', () => computeGep(input(x)));
+          if (x.area.valid && x.override.valid && x.quantity.valid && x.price) {
+            expect(result, JSON.stringify(x)).not.toBeNull();
+            seen('units: in an account, all valid', true);
+          }
         }),
         params(60, 0.005),
       );

@@ -122,6 +122,20 @@ describe('checks compiled into the plan', () => {
     expect(onPlan.size).toBe(inputs.length);
   });
 
+  it('refuses a region.area of zero as computeGep does, located at region.area.value (found by test/fuzz/account-checks.test.ts)', () => {
+    // The envelope refuses an area of 0 (input.out-of-range, "an area > 0"). The plan read only the
+    // sign rule of the km² amount (≥ 0) and took the row: the sums of 420 + 380 + … km² were then
+    // "∞ × the region's area" (input.area-exceeds-region), and a structure without ecosystem areas
+    // was accounted with a region of 0 km², where computeGep refuses it.
+    const regionSlot = plan.inputSlot(['region', 'area', 'value'])!;
+    const inputs = ['0', '0.0', '-0', '0e5'].map((v) => withSlot(plan, sample, regionSlot, v));
+    const { results } = expectParity(plan, inputs);
+    for (const r of results) expect(r).toContain('region.area.value: expected an area > 0, found');
+    const material = clone({ ...sample, indicators: { 'material.agriculture': sample.indicators['material.agriculture'] } });
+    const p = compileGepPlan(material, { profile: PROFILE });
+    expectParity(p, [withSlot(p, material, p.inputSlot(['region', 'area', 'value'])!, '0')]);
+  });
+
   it('warns that region.area is missing for a structure without it', () => {
     const without = clone();
     delete without.region.area;
