@@ -277,6 +277,28 @@ export function productOutputModule<const Id extends string>(id: Id) {
         ]);
       }
 
+      // What the basis does not read is named, not dropped silently: an intermediate consumption given
+      // under the gross-output basis, a printed value added under net output, …
+      const reads = new Set<string>();
+      if (basis !== 'gross-output' && target) reads.add(`reportedOutput.${basis}`);
+      else if (basis === 'value-added') reads.add('intermediateConsumption');
+      else if (basis === 'net-output') ['intermediateConsumption', 'fixedAssetDepreciation'].forEach((f) => reads.add(f));
+      const unread = [
+        ...(['intermediateConsumption', 'fixedAssetDepreciation'] as const).filter((f) => input[f] && !reads.has(f)).map((f) => [f]),
+        ...(['value-added', 'net-output'] as const)
+          .filter((k) => reported[k] && !reads.has(`reportedOutput.${k}`))
+          .map((k) => ['reportedOutput', k]),
+      ];
+      // The same warning as a method variant's unread fields (nep.ts): the basis is the profile's variant.
+      if (unread.length)
+        warnings.push(
+          makeWarning('input-not-used', {
+            indicator: id,
+            path,
+            params: { line: id, fields: unread.map((f) => f.join('.')).join(', '), variant: `outputBasis: ${basis}` },
+          }),
+        );
+
       const total = tracer.record(
         { en: `total at ${basis}`, zh: `${BASIS_ZH[basis]}合计` },
         'V = Σ lines',

@@ -69,6 +69,30 @@ describe('material products by product list (V = Σ Q·P)', () => {
     expect(quantity.warnings.map((w) => w.code)).toEqual(['no-physical-quantity']);
   });
 
+  it('names the inputs its basis does not read instead of dropping them silently', () => {
+    const ic = { value: '1200', unit: '万元' };
+    const fad = { value: '150', unit: '万元' };
+    const unread = (input: object, outputBasis: string) => {
+      const { value } = runIndicator(agriculture, input, decimalArithmetic, { variant: { outputBasis } });
+      return value.warnings.filter((w) => w.code === 'input-not-used').map((w) => w.message);
+    };
+    // gross output reads neither deduction: the total stays 34 500 000, both are named
+    expect(unread({ products, intermediateConsumption: ic, fixedAssetDepreciation: fad }, 'gross-output')).toEqual([
+      'material.agriculture: intermediateConsumption, fixedAssetDepreciation not used by variant outputBasis: gross-output',
+    ]);
+    // value added reads the intermediate consumption, not the depreciation
+    expect(unread({ products, intermediateConsumption: ic, fixedAssetDepreciation: fad }, 'value-added')).toEqual([
+      'material.agriculture: fixedAssetDepreciation not used by variant outputBasis: value-added',
+    ]);
+    // a printed net output is used as printed: the deductions and a printed value added are not read
+    const printed = { 'net-output': { value: '2000', unit: '万元' }, 'value-added': { value: '2200', unit: '万元' } };
+    expect(unread({ products, intermediateConsumption: ic, fixedAssetDepreciation: fad, reportedOutput: printed }, 'net-output')).toEqual([
+      'material.agriculture: intermediateConsumption, fixedAssetDepreciation, reportedOutput.value-added not used by variant outputBasis: net-output',
+    ]);
+    // every input read: no warning
+    expect(unread({ products, intermediateConsumption: ic, fixedAssetDepreciation: fad }, 'net-output')).toEqual([]);
+  });
+
   it('warns when the product list and the reported gross output disagree, and uses the products', () => {
     const { value } = runIndicator(
       agriculture,
