@@ -313,3 +313,28 @@ export function valueItems<T>(
 export function withoutRepeats(warnings: readonly GepWarning[]): GepWarning[] {
   return warnings.filter((w, i, all) => all.findIndex((x) => x.code === w.code && x.message === w.message) === i);
 }
+
+/**
+ * The warning that a line's fields other than those its variant reads are not used, or `null`:
+ * nothing given is left out without a word. `byVariant` lists the fields each variant reads;
+ * `variantName` is the variant's name in the profile (`quantity`, `method` …).
+ */
+export function notUsedWarning<E extends object, V extends string>(
+  indicator: string,
+  e: E,
+  at: readonly (string | number)[],
+  name: { readonly en: string; readonly zh: string },
+  byVariant: Readonly<Record<V, readonly (keyof E & string)[]>>,
+  variant: V,
+  variantName = 'quantity',
+): GepWarning | null {
+  const read: readonly string[] = byVariant[variant];
+  const all = [...new Set(Object.values<readonly string[]>(byVariant).flat())];
+  const unused = all.filter((f) => e[f as keyof E] !== undefined && !read.includes(f));
+  if (!unused.length) return null;
+  return makeWarning('input-not-used', {
+    indicator,
+    path: at,
+    params: { line: name, fields: unused.join(', '), variant: `${variantName}: ${variant}` },
+  });
+}

@@ -119,12 +119,15 @@ describe('warnings in Chinese', () => {
 
   it("the sample county's warnings all carry Chinese, apart from the pending modules", () => {
     for (const file of ['fixtures/sample-county/input.json', 'fixtures/sample-county/input-2021.json']) {
-      const result = computeGep(JSON.parse(readFileSync(file, 'utf8')));
+      const text = readFileSync(file, 'utf8');
+      const result = computeGep(JSON.parse(text));
+      // The input's own item names (a site called "… Sample Mountain national forest park") are the user's words.
+      const items = [...text.matchAll(/"item": "([^"]+)"/g)].map((m) => m[1]!).sort((a, b) => b.length - a.length);
       const checked = result.warnings.filter((w) => !(w.indicator && PENDING_INDICATORS.includes(w.indicator)));
       expect(checked.length).toBeGreaterThan(0);
       for (const w of checked) {
         expect(w.zh, w.code).toBeDefined();
-        expect(englishSentences(w.zh!), w.code).toEqual([]);
+        expect(englishSentences(items.reduce((t, item) => t.replaceAll(item, ''), w.zh!)), w.code).toEqual([]);
       }
     }
   });

@@ -28,7 +28,19 @@
 import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
-import { inputRef, lineItem, lineItemOf, readAmount, resolvePrice, sumIn, traced, Tracer, valueAt, type AmountText } from '../compute.js';
+import {
+  inputRef,
+  lineItem,
+  lineItemOf,
+  notUsedWarning,
+  readAmount,
+  resolvePrice,
+  sumIn,
+  traced,
+  Tracer,
+  valueAt,
+  type AmountText,
+} from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, decimalText, ecosystemType, measure, price } from '../input-schema.js';
 import { convert, isKnownUnit, sameDimensionUnits } from '../../units/units.js';
@@ -201,6 +213,23 @@ function visits<T>(input: RecreationData, ctx: IndicatorContext<T>): QuantityRes
   if (zonal) {
     for (const z_ of input.zones ?? []) lines.push({ item: z_.item, quantity: readAmount(A, z_.visits, '人次/a') });
   } else {
+    // Within a site, the fields of the other method are named, not skipped in silence (a site may
+    // carry both, to be accounted under profiles of either method).
+    (input.sites ?? []).forEach((s, j) => {
+      const unused = notUsedWarning(
+        ID,
+        s,
+        [...ctx.path, 'sites', j],
+        { en: s.item, zh: s.item },
+        {
+          'travel-cost': ['travelExpenditure', 'timeCost', 'travelTime', 'wageRate', 'consumerSurplus'],
+          revenue: ['spendingPerVisit', 'revenue'],
+        },
+        method === 'revenue' ? 'revenue' : 'travel-cost',
+        'method',
+      );
+      if (unused) warnings.push(unused);
+    });
     for (const s of input.sites ?? [])
       lines.push({
         item: s.item,

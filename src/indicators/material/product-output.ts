@@ -137,8 +137,18 @@ export function productOutputModule<const Id extends string>(id: Id) {
           return;
         }
         if (p.outputValue) {
-          lines.push({ item: p.item, ...eco, quantity, unitPrice: null, value: readAmount(A, p.outputValue, '元') });
-          productRefs.push(inputRef([...linePath, 'outputValue']));
+          // The output value as given, with the quantity it is the value of (no unit price to apply).
+          const value = tracer.record(
+            { en: `value of ${p.item}`, zh: `${p.item}价值量` },
+            { en: 'V = output value as given (quantity Q not priced)', zh: 'V = 给定产值（实物量 Q 不另计价）' },
+            {
+              V: traced(A, readAmount(A, p.outputValue, '元'), inputRef([...linePath, 'outputValue'])),
+              Q: traced(A, quantity, inputRef([...linePath, 'quantity'])),
+            },
+            readAmount(A, p.outputValue, '元'),
+          );
+          lines.push({ item: p.item, ...eco, quantity, unitPrice: null, value });
+          productRefs.push(`step:value of ${p.item}`);
           return;
         }
         if (!p.price) {
@@ -259,11 +269,17 @@ export function productOutputModule<const Id extends string>(id: Id) {
         const zh = { intermediateConsumption: '中间消耗', fixedAssetDepreciation: '固定资产折旧' };
         for (const key of needed) {
           const amount = readAmount(A, input[key]!, '元');
+          const less = tracer.record(
+            { en: `less ${key}`, zh: `减：${zh[key]}` },
+            `D = −${key === 'intermediateConsumption' ? 'IC' : 'FAD'}`,
+            { [key === 'intermediateConsumption' ? 'IC' : 'FAD']: traced(A, amount, inputRef([...path, key])) },
+            { value: A.negate(amount.value), unit: '元' as const },
+          );
           lines.push({
             ...lineItem({ en: `less ${key} (${zh[key]})`, zh: `减：${zh[key]}` }),
             quantity: null,
             unitPrice: null,
-            value: { value: A.negate(amount.value), unit: '元' },
+            value: less,
           });
         }
       } else if (!gross) {

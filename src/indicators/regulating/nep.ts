@@ -87,28 +87,7 @@ export function nepOf<T>(
   return { nep, from: `step:NEP of ${name.en}` };
 }
 
-/**
- * The warning that a line's fields other than those its variant reads are not used, or `null`.
- * `byVariant` lists the fields each variant reads.
- */
-export function notUsedWarning<E extends object, V extends string>(
-  indicator: string,
-  e: E,
-  at: readonly (string | number)[],
-  name: Name,
-  byVariant: Readonly<Record<V, readonly (keyof E & string)[]>>,
-  variant: V,
-): GepWarning | null {
-  const read: readonly string[] = byVariant[variant];
-  const all = [...new Set(Object.values<readonly string[]>(byVariant).flat())];
-  const unused = all.filter((f) => e[f as keyof E] !== undefined && !read.includes(f));
-  if (!unused.length) return null;
-  return makeWarning('input-not-used', {
-    indicator,
-    path: at,
-    params: { line: name, fields: unused.join(', '), variant: `quantity: ${variant}` },
-  });
-}
+export { notUsedWarning } from '../compute.js';
 
 /** The warning that a line is a net carbon source (`what` is negative: NEP, a rate, a quantity), kept with its sign. */
 export function netSourceWarning(

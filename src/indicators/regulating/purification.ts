@@ -302,6 +302,20 @@ function plan(
       );
     } else if (given) warnings.push(notInProfile(setup, p.id, set, path));
   }
+  // A price given for a pollutant that is not accounted is not used: named, not dropped.
+  const unpriced = setup.pollutants.filter((p) => data.prices?.[p.id] !== undefined && !planned.some((x) => x.pollutant.id === p.id));
+  if (unpriced.length)
+    warnings.push(
+      makeWarning('input-not-used', {
+        indicator: setup.id,
+        path: [...ctx.path, 'prices'],
+        params: {
+          line: { en: 'prices', zh: '单价' },
+          fields: unpriced.map((p) => p.id).join(', '),
+          variant: `pollutants: ${set}`,
+        },
+      }),
+    );
   return { planned, warnings };
 }
 
@@ -326,6 +340,20 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
       }),
     ]);
   }
+
+  // Taken as the load itself, the purified amount reads no area or rate: say so rather than drop them.
+  if (!capped && data.ecosystems && planned.length)
+    warnings.push(
+      makeWarning('input-not-used', {
+        indicator: setup.id,
+        path: [...ctx.path, 'ecosystems'],
+        params: {
+          line: { en: 'ecosystems', zh: '生态系统' },
+          fields: `area, ${setup.rateField}`,
+          variant: `quantity: ${ctx.variant.quantity}`,
+        },
+      }),
+    );
 
   for (const { pollutant: p } of planned) {
     const loadPath = [...ctx.path, setup.loadField, p.id];

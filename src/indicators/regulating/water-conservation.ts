@@ -15,7 +15,7 @@ import * as z from 'zod';
 import { GepInputError, makeIssue, type GepIssue, type GepWarning } from '../../errors/errors.js';
 import { makeWarning } from '../../errors/warnings/index.js';
 import { ecosystemTypeName as zhName } from '../catalogue.js';
-import { givenOrCoefficient, inputRef, readAmount, sumIn, traced, Tracer, typeLineItem, valueItems } from '../compute.js';
+import { givenOrCoefficient, inputRef, notUsedWarning, readAmount, sumIn, traced, Tracer, typeLineItem, valueItems } from '../compute.js';
 import { defineIndicator } from '../define.js';
 import { about, ecosystemType, measure, price } from '../input-schema.js';
 import { multiplyInto } from '../../units/units.js';
@@ -97,6 +97,16 @@ const module = defineIndicator({
     input.ecosystems.forEach((e, i) => {
       const at = [...ctx.path, 'ecosystems', i];
       const type = e.ecosystemType;
+      const unused = notUsedWarning(
+        ID,
+        e,
+        at,
+        { en: type, zh: zhName(type, 'zh') },
+        { 'mean-runoff-coefficient': ['runoffCoefficient'], 'storm-runoff': ['stormRunoff'] },
+        storm ? 'storm-runoff' : 'mean-runoff-coefficient',
+        'runoff',
+      );
+      if (unused) warnings.push(unused);
       const area = readAmount(A, e.area, 'm²');
       const p = readAmount(A, e.precipitation, 'mm');
       const et = readAmount(A, e.evapotranspiration, 'mm');
