@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
-import { formatPath } from '../../src/errors/errors.js';
+import { formatPath, GepInputError } from '../../src/errors/errors.js';
+import { getIndicator } from '../../src/indicators/registry.js';
+import { decimalArithmetic } from '../../src/numbers/arithmetic.js';
+import { runIndicator } from '../helpers/indicator.js';
 import { listProfiles } from '../../src/profiles/profiles.js';
 
 const samples = ['fixtures/sample-county/input.json', 'fixtures/sample-county/input-2021.json'].map((f) =>
@@ -92,6 +95,56 @@ describe('every amount given to an indicator', () => {
         checked++;
       }
       expect(checked).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('every amount given to an indicator, under each option of each of its variants', () => {
+  // The profiles choose few options; here each variant of each indicator of the sample county runs
+  // with every option in turn (the others at their default), on the latest table of national-2022.
+  for (const [id, block] of Object.entries(samples[0].indicators as Record<string, unknown>)) {
+    const module = getIndicator(id);
+    if (!module) continue;
+    it(`${id}: each amount feeds the trace or is named as not used`, () => {
+      let checked = 0;
+      const lostHere: string[] = [];
+      for (const v of module.spec.variants) {
+        for (const option of Object.keys(v.options)) {
+          let run: ReturnType<typeof runIndicator>;
+          try {
+            run = runIndicator(module, block, decimalArithmetic, { variant: { [v.name]: option }, table: 'national-2022/1.1.0' });
+          } catch (e) {
+            if (e instanceof GepInputError) continue; // this option needs inputs the sample does not give
+            throw e;
+          }
+          checked++;
+          const references: string[] = [];
+          const walk = (node: unknown): void => {
+            if (node === null || typeof node !== 'object') return;
+            for (const [key, value] of Object.entries(node)) {
+              if (key === 'from' && typeof value === 'string') {
+                for (const r of value.split(', ')) if (r.startsWith('input:')) references.push(r.slice('input:'.length));
+              } else walk(value);
+            }
+          };
+          walk([run.quantity.steps, run.quantity.lines, run.value.steps, run.value.lines]);
+          const warnings = [...run.quantity.warnings, ...run.value.warnings];
+          for (const path of amounts(block, `indicators.${id}`)) {
+            const used = references.some((r) => r === path || r.startsWith(`${path}.`) || r.startsWith(`${path}[`));
+            const named = warnings.some((w) => {
+              const at = formatPath(w.path ?? []);
+              if (!path.startsWith(at)) return false;
+              if (['urban-green-space-excluded', 'component-excluded', 'pollutant-not-in-profile', 'no-unit-rate'].includes(w.code))
+                return true;
+              const field = path.slice(at.length).match(/[A-Za-z][\w-]*/)?.[0];
+              return w.code === 'input-not-used' && field !== undefined && new RegExp(`\\b${field}\\b`).test(w.message);
+            });
+            if (!used && !named) lostHere.push(`${v.name}: ${option}: ${path}`);
+          }
+        }
+      }
+      if (module.spec.variants.length) expect(checked).toBeGreaterThan(0);
+      expect(lostHere).toEqual([]);
     });
   }
 });

@@ -316,6 +316,22 @@ function plan(
         },
       }),
     );
+  // Likewise the ecosystems' rates for a pollutant that is not accounted.
+  const unrated = setup.pollutants.filter(
+    (p) => !planned.some((x) => x.pollutant.id === p.id) && data.ecosystems?.some((e) => e.rates?.[p.id] !== undefined),
+  );
+  if (unrated.length)
+    warnings.push(
+      makeWarning('input-not-used', {
+        indicator: setup.id,
+        path: [...ctx.path, 'ecosystems'],
+        params: {
+          line: { en: 'ecosystems', zh: '生态系统' },
+          fields: unrated.map((p) => `${setup.rateField}.${p.id}`).join(', '),
+          variant: `pollutants: ${set}`,
+        },
+      }),
+    );
   return { planned, warnings };
 }
 

@@ -80,7 +80,9 @@ describe('regulating.water-purification', () => {
       variant: { taxRate: 'shanxi', pollutants: 'cod-tn-tp' },
     });
     expect(value.total.value.toString()).toBe('1183600');
-    expect(quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-in-profile', 'purification-capped']);
+    // The marsh's NH₃-N capacity is named as not used (NH₃-N is outside the set).
+    expect(quantity.warnings.map((w) => w.code)).toEqual(['pollutant-not-in-profile', 'input-not-used', 'purification-capped']);
+    expect(quantity.warnings[1]!.message).toContain('capacity.nh3n not used by variant pollutants: cod-tn-tp');
   });
 
   it('values COD and NH₃-N loads themselves in the ganzi-2017 variants', () => {
@@ -104,10 +106,12 @@ describe('regulating.water-purification', () => {
     );
     expect(quantity.lines[0]!.quantity.value.toString()).toBe('0');
     expect(value.total.value.toString()).toBe('0');
+    // TN, TP and NH₃-N have no load: not accounted, and the marsh's capacities for them are named as not used.
     expect(quantity.warnings.map((w) => w.code)).toEqual([
       'pollutant-not-accounted',
       'pollutant-not-accounted',
       'pollutant-not-accounted',
+      'input-not-used',
       'no-unit-rate',
     ]);
     expect(
