@@ -105,33 +105,17 @@ export function runPriceCheck<V>(c: PriceCheck<V>, text: (v: V) => string, appro
   const ratio: GepDecimal = convert(D, D.fromString(givenText), c.givenUnit, c.use.unit).dividedBy(reference);
   if (ratio.lte(FACTOR) && ratio.gte(LOW)) return null;
   const { use } = c;
-  if (c.kind === 'override')
-    return makeWarning('override-far-from-table', {
-      path: c.path,
-      params: {
-        path: formatPath(c.path),
-        given: `${givenText} ${c.givenUnit}`,
-        ratio: ratio.toSignificantDigits(3).toString(),
-        id: c.coefficientId,
-        table: `${text(c.reference)} ${use.unit}`,
-        source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`,
-        factor: FACTOR.toString(),
-      },
-    });
-  return makeWarning('price-far-from-table', {
-    indicator: c.indicator,
-    path: c.path,
-    params: {
-      indicator: c.indicator,
-      path: formatPath(c.path),
-      given: `${givenText} ${c.givenUnit}`,
-      ratio: ratio.toSignificantDigits(3).toString(),
-      id: c.coefficientId,
-      table: `${text(c.reference)} ${use.unit}`,
-      source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`,
-      factor: FACTOR.toString(),
-    },
-  });
+  const params = {
+    path: formatPath(c.path),
+    given: `${givenText} ${c.givenUnit}`,
+    ratio: ratio.toSignificantDigits(3).toString(),
+    id: c.coefficientId,
+    table: `${text(c.reference)} ${use.unit}`,
+    source: `${use.source}${use.priceYear !== null ? `, ${use.priceYear}` : ''}`,
+    factor: FACTOR.toString(),
+  };
+  if (c.kind === 'override') return makeWarning('override-far-from-table', { path: c.path, params });
+  return makeWarning('price-far-from-table', { indicator: c.indicator, path: c.path, params: { indicator: c.indicator, ...params } });
 }
 
 /**

@@ -138,14 +138,12 @@ export function productOutputModule<const Id extends string>(id: Id) {
         }
         if (p.outputValue) {
           // The output value as given, with the quantity it is the value of (no unit price to apply).
+          const given = readAmount(A, p.outputValue, '元');
           const value = tracer.record(
             { en: `value of ${p.item}`, zh: `${p.item}价值量` },
             { en: 'V = output value as given (quantity Q not priced)', zh: 'V = 给定产值（实物量 Q 不另计价）' },
-            {
-              V: traced(A, readAmount(A, p.outputValue, '元'), inputRef([...linePath, 'outputValue'])),
-              Q: traced(A, quantity, inputRef([...linePath, 'quantity'])),
-            },
-            readAmount(A, p.outputValue, '元'),
+            { V: traced(A, given, inputRef([...linePath, 'outputValue'])), Q: traced(A, quantity, inputRef([...linePath, 'quantity'])) },
+            given,
           );
           lines.push({ item: p.item, ...eco, quantity, unitPrice: null, value });
           productRefs.push(`step:value of ${p.item}`);

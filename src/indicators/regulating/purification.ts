@@ -275,6 +275,22 @@ function notInProfile(setup: AnySetup, pollutant: string, set: string, path: rea
   });
 }
 
+/** The warning that `fields` of the block `key` are not read under `variant` (input-not-used, as nep.ts gives per line). */
+function notUsed(
+  setup: AnySetup,
+  ctx: IndicatorContext<unknown, Variant>,
+  key: string,
+  line: { readonly en: string; readonly zh: string },
+  fields: readonly string[],
+  variant: string,
+): GepWarning {
+  return makeWarning('input-not-used', {
+    indicator: setup.id,
+    path: [...ctx.path, key],
+    params: { line, fields: fields.join(', '), variant },
+  });
+}
+
 /** Which lines the account has, in order: reported lines in the profile's set, or one per pollutant with a load. */
 function plan(
   setup: AnySetup,
@@ -306,15 +322,14 @@ function plan(
   const unpriced = setup.pollutants.filter((p) => data.prices?.[p.id] !== undefined && !planned.some((x) => x.pollutant.id === p.id));
   if (unpriced.length)
     warnings.push(
-      makeWarning('input-not-used', {
-        indicator: setup.id,
-        path: [...ctx.path, 'prices'],
-        params: {
-          line: { en: 'prices', zh: '单价' },
-          fields: unpriced.map((p) => p.id).join(', '),
-          variant: `pollutants: ${set}`,
-        },
-      }),
+      notUsed(
+        setup,
+        ctx,
+        'prices',
+        { en: 'prices', zh: '单价' },
+        unpriced.map((p) => p.id),
+        `pollutants: ${set}`,
+      ),
     );
   // Likewise the ecosystems' rates for a pollutant that is not accounted.
   const unrated = setup.pollutants.filter(
@@ -322,15 +337,14 @@ function plan(
   );
   if (unrated.length)
     warnings.push(
-      makeWarning('input-not-used', {
-        indicator: setup.id,
-        path: [...ctx.path, 'ecosystems'],
-        params: {
-          line: { en: 'ecosystems', zh: '生态系统' },
-          fields: unrated.map((p) => `${setup.rateField}.${p.id}`).join(', '),
-          variant: `pollutants: ${set}`,
-        },
-      }),
+      notUsed(
+        setup,
+        ctx,
+        'ecosystems',
+        { en: 'ecosystems', zh: '生态系统' },
+        unrated.map((p) => `${setup.rateField}.${p.id}`),
+        `pollutants: ${set}`,
+      ),
     );
   return { planned, warnings };
 }
@@ -360,15 +374,14 @@ function purificationQuantity<T>(setup: AnySetup, data: PurificationData, ctx: I
   // Taken as the load itself, the purified amount reads no area or rate: say so rather than drop them.
   if (!capped && data.ecosystems && planned.length)
     warnings.push(
-      makeWarning('input-not-used', {
-        indicator: setup.id,
-        path: [...ctx.path, 'ecosystems'],
-        params: {
-          line: { en: 'ecosystems', zh: '生态系统' },
-          fields: `area, ${setup.rateField}`,
-          variant: `quantity: ${ctx.variant.quantity}`,
-        },
-      }),
+      notUsed(
+        setup,
+        ctx,
+        'ecosystems',
+        { en: 'ecosystems', zh: '生态系统' },
+        ['area', setup.rateField],
+        `quantity: ${ctx.variant.quantity}`,
+      ),
     );
 
   for (const { pollutant: p } of planned) {
