@@ -1,25 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.js';
 import { GepDecimal } from '../../src/numbers/arithmetic.js';
+import { cli } from '../helpers/cli.js';
 
-function cli(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => (p in files ? files[p]! : readFileSync(p, 'utf8')),
-    readBytes: (p) => (p in files ? new TextEncoder().encode(files[p]!) : readFileSync(p)),
-    writeFile: (p, t) => {
-      written[p] = t;
-    },
-    mkdir: () => {},
-  };
-  const code = runCli(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
 const F = 'fixtures/applications';
 const json = (argv: string[]) => {
   const r = cli([...argv, '--format', 'json']);

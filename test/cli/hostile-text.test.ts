@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli, sampleNamed } from '../io/cli-harness.js';
+import { cli, sampleNamed } from '../helpers/cli.js';
 import { expectTerminalSafe, HOSTILE } from '../io/hostile-text.js';
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));

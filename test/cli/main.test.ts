@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
+import { PARTS_NOT_ADDING_UP } from '../helpers/rounding-input.js';
 
 function cli(argv: string[], files: Record<string, string> = {}) {
   const out: string[] = [];
@@ -90,20 +91,7 @@ describe('gep CLI', () => {
     // material 10 050 元 = 1.005 万元 and regulating 10 050 元 = 1.005 万元, GEP 20 100 元 = 2.01 万元:
     // each cell half-up on its own prints 1.01 + 1.01 against 2.01; by largest remainder the 0.01 万元
     // too many is taken from one of the two equal remainders (the later), so 1.01 + 1.00 = 2.01.
-    const parts = JSON.stringify({
-      region: { name: '测试县', level: 'county' },
-      accountingYear: 2022,
-      priceYear: 2022,
-      indicators: {
-        'material.agriculture': {
-          products: [{ item: 'maize', quantity: { value: '1', unit: 't' }, price: { value: '10050', unit: '元/t', priceYear: 2022 } }],
-        },
-        'regulating.noise-reduction': {
-          belts: [{ item: 'belt', length: { value: '1', unit: 'km' } }],
-          barrierCost: { value: '10050', unit: '元/km', priceYear: 2022 },
-        },
-      },
-    });
+    const parts = JSON.stringify(PARTS_NOT_ADDING_UP);
     const files = { 'parts.json': parts };
     const run = (...options: string[]) => cli(['run', 'parts.json', '--profile', 'shenzhen-db4403-141', ...options], files);
     const independent = run();

@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.js';
 import { computeGep } from '../../src/accounts/gep.js';
-
-function cli(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => files[p] ?? readFileSync(p, 'utf8'),
-    writeFile: (p, t) => {
-      written[p] = t;
-    },
-    mkdir: () => {},
-  };
-  const code = runCli(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
+import { cli } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/sample-county/input.json';
 const SPEC = 'fixtures/sample-county/uncertainty.json';

@@ -14,6 +14,7 @@ import { formatPath, GepInputError } from '../../src/errors/errors.js';
 import { getIndicator } from '../../src/indicators/registry.js';
 import { decimalArithmetic } from '../../src/numbers/arithmetic.js';
 import { runIndicator } from '../helpers/indicator.js';
+import { traceReferences, valueAt } from '../helpers/trace.js';
 import { listProfiles } from '../../src/profiles/profiles.js';
 
 const samples = ['fixtures/sample-county/input.json', 'fixtures/sample-county/input-2021.json'].map((f) =>
@@ -29,55 +30,53 @@ function amounts(node: unknown, path: string, out: string[] = []): string[] {
   return out;
 }
 
+interface Warning {
+  readonly code: string;
+  readonly path?: readonly (string | number)[] | undefined;
+  readonly message: string;
+}
+
+/** Warnings that leave out everything below their path (a block, a pollutant's load). */
+const WHOLE_BLOCK = new Set(['urban-green-space-excluded', 'component-excluded', 'pollutant-not-in-profile']);
+
+/**
+ * The amounts of indicator `id`'s input `block` that neither a trace reference (`references`)
+ * reaches nor one of its `warnings` names.
+ */
+function lostAmounts(id: string, block: unknown, references: readonly string[], warnings: readonly Warning[]): string[] {
+  const inputs = references.filter((r) => r.startsWith('input:')).map((r) => r.slice('input:'.length));
+  return amounts(block, `indicators.${id}`).filter((path) => {
+    const used = inputs.some((r) => r === path || r.startsWith(`${path}.`) || r.startsWith(`${path}[`));
+    const named = warnings.some((w) => {
+      const at = formatPath(w.path ?? []);
+      if (!path.startsWith(at)) return false;
+      if (WHOLE_BLOCK.has(w.code)) return true;
+      // The first field below the warning's place (`capacity` of ecosystems[0].capacity.cod) is the one it names.
+      const field = path.slice(at.length).match(/[A-Za-z][\w-]*/)?.[0];
+      return w.code === 'input-not-used' && field !== undefined && new RegExp(`\\b${field}\\b`).test(w.message);
+    });
+    // A line whose type has no unit rate for any pollutant: its area is named by no-unit-rate.
+    const line = path.match(/^indicators\.[^[]*?(\.ecosystems\[\d+\])\.area$/)?.[1];
+    const lineData = line ? (valueAt(block, line.slice(1)) as { item?: string; ecosystemType: string } | undefined) : undefined;
+    const noRate =
+      lineData !== undefined &&
+      warnings.some((w) => w.code === 'no-unit-rate' && w.message.includes(lineData.item ?? lineData.ecosystemType));
+    return !used && !named && !noRate;
+  });
+}
+
 /** The amounts of `input` that neither the trace refers to nor a warning names, as "profile: path". */
 function lost(input: { indicators: Record<string, unknown> }, profile: string): string[] {
   const result = JSON.parse(JSON.stringify(gepResultToJson(computeGep(input as unknown, { profile }))));
-  const references: string[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'from' && typeof value === 'string') {
-        for (const r of value.split(', ')) if (r.startsWith('input:')) references.push(r.slice('input:'.length));
-      } else walk(value);
-    }
-  };
-  walk(result);
-  // input-not-used names fields below its path; the others leave out everything below theirs.
-  const wholeBlock = new Set(['urban-green-space-excluded', 'component-excluded', 'pollutant-not-in-profile']);
-  const notUsed = (result.warnings as { code: string; path?: (string | number)[]; message: string }[])
-    .filter((w) => w.code === 'input-not-used' || wholeBlock.has(w.code))
-    .map((w) => ({ at: formatPath(w.path ?? []), message: w.code === 'input-not-used' ? w.message : null }));
-  const out: string[] = [];
-  for (const indicator of result.indicators as { id: string }[]) {
-    for (const path of amounts(input.indicators[indicator.id], `indicators.${indicator.id}`)) {
-      const used = references.some((r) => r === path || r.startsWith(`${path}.`) || r.startsWith(`${path}[`));
-      // The first field below the warning's place (`capacity` of ecosystems[0].capacity.cod) is the one it names.
-      const named = notUsed.some((w) => {
-        if (!path.startsWith(w.at)) return false;
-        const field = path.slice(w.at.length).match(/[A-Za-z][\w-]*/)?.[0];
-        return w.message === null || (field !== undefined && new RegExp(`\\b${field}\\b`).test(w.message));
-      });
-      // A line whose type has no unit rate for any pollutant: its area is named by no-unit-rate.
-      const line = path.match(/^(.*\.ecosystems\[\d+\])\.area$/)?.[1];
-      const lineData = line ? at(input, line) : undefined;
-      const noRate =
-        lineData !== undefined &&
-        result.warnings.some(
-          (w: { code: string; indicator?: string; message: string }) =>
-            w.code === 'no-unit-rate' && w.indicator === indicator.id && w.message.includes(lineData.item ?? lineData.ecosystemType),
-        );
-      if (!used && !named && !noRate) out.push(`${profile}: ${path}`);
-    }
-  }
-  return out;
-}
-
-/** The object at `path` (`indicators.regulating.air-purification.ecosystems[2]`; keys may hold dots) of `root`. */
-function at(root: unknown, path: string): { item?: string; ecosystemType: string } | undefined {
-  const [, id, rest] = path.match(/^indicators\.((?:material|regulating|cultural)\.[^.[]+)(.*)$/) ?? [];
-  let node = (root as { indicators: Record<string, unknown> }).indicators[id!];
-  for (const part of rest!.match(/[^.[\]]+/g) ?? []) node = (node as Record<string, unknown>)?.[part];
-  return node as { item?: string; ecosystemType: string } | undefined;
+  const references = traceReferences(result);
+  return (result.indicators as { id: string }[]).flatMap((indicator) =>
+    lostAmounts(
+      indicator.id,
+      input.indicators[indicator.id],
+      references,
+      (result.warnings as (Warning & { indicator?: string })[]).filter((w) => w.indicator === indicator.id),
+    ).map((path) => `${profile}: ${path}`),
+  );
 }
 
 describe('every amount given to an indicator', () => {
@@ -118,29 +117,9 @@ describe('every amount given to an indicator, under each option of each of its v
             throw e;
           }
           checked++;
-          const references: string[] = [];
-          const walk = (node: unknown): void => {
-            if (node === null || typeof node !== 'object') return;
-            for (const [key, value] of Object.entries(node)) {
-              if (key === 'from' && typeof value === 'string') {
-                for (const r of value.split(', ')) if (r.startsWith('input:')) references.push(r.slice('input:'.length));
-              } else walk(value);
-            }
-          };
-          walk([run.quantity.steps, run.quantity.lines, run.value.steps, run.value.lines]);
+          const references = traceReferences([run.quantity.steps, run.quantity.lines, run.value.steps, run.value.lines]);
           const warnings = [...run.quantity.warnings, ...run.value.warnings];
-          for (const path of amounts(block, `indicators.${id}`)) {
-            const used = references.some((r) => r === path || r.startsWith(`${path}.`) || r.startsWith(`${path}[`));
-            const named = warnings.some((w) => {
-              const at = formatPath(w.path ?? []);
-              if (!path.startsWith(at)) return false;
-              if (['urban-green-space-excluded', 'component-excluded', 'pollutant-not-in-profile', 'no-unit-rate'].includes(w.code))
-                return true;
-              const field = path.slice(at.length).match(/[A-Za-z][\w-]*/)?.[0];
-              return w.code === 'input-not-used' && field !== undefined && new RegExp(`\\b${field}\\b`).test(w.message);
-            });
-            if (!used && !named) lostHere.push(`${v.name}: ${option}: ${path}`);
-          }
+          for (const path of lostAmounts(id, block, references, warnings)) lostHere.push(`${v.name}: ${option}: ${path}`);
         }
       }
       if (module.spec.variants.length) expect(checked).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../src/accounts/gep.js';
 import { gepResultToJson } from '../../src/accounts/serialize.js';
 import { listProfiles } from '../../src/profiles/profiles.js';
+import { traceReferences, valueAt } from '../helpers/trace.js';
 
 /** `from` texts that state an origin in words rather than pointing at one. */
 const WORDED = new Set(['no CaCO₃ content given']);
@@ -25,20 +26,6 @@ grossPrinted.indicators['material.agriculture'] = {
   reportedOutput: { 'gross-output': { value: '900000000', unit: '元' }, 'net-output': { value: '500000000', unit: '元' } },
 };
 
-/** The value at `path` (`indicators.material.agriculture.products[2].price`: keys may hold dots) of `root`, or undefined. */
-function at(root: unknown, path: string): unknown {
-  if (path === '') return root;
-  if (root === null || typeof root !== 'object') return undefined;
-  const index = path.match(/^\[(\d+)\]\.?/);
-  if (index) return at((root as unknown[])[Number(index[1])], path.slice(index[0].length));
-  // The longest key that the path starts with, followed by a separator or the end.
-  const key = Object.keys(root)
-    .filter((k) => path.startsWith(k) && /^(\.|\[|$)/.test(path.slice(k.length)))
-    .sort((a, b) => b.length - a.length)[0];
-  if (key === undefined) return undefined;
-  return at((root as Record<string, unknown>)[key], path.slice(key.length).replace(/^\./, ''));
-}
-
 /** Every reference of the result that leads nowhere, as "indicator: reference". */
 function danglingReferences(input: unknown, profile: string): string[] {
   const result = JSON.parse(JSON.stringify(gepResultToJson(computeGep(input, { profile }))));
@@ -46,25 +33,17 @@ function danglingReferences(input: unknown, profile: string): string[] {
   const dangling: string[] = [];
   for (const indicator of result.indicators as { id: string; trace: { steps: { name: string }[] } }[]) {
     const steps = new Set(indicator.trace.steps.map((s) => s.name));
-    const check = (reference: string) => {
+    for (const reference of traceReferences(indicator)) {
       const colon = reference.indexOf(':');
       const [kind, target] = [reference.slice(0, colon), reference.slice(colon + 1)];
       const ok =
         (kind === 'step' && steps.has(target)) ||
-        (kind === 'input' && at(input, target) !== undefined) ||
+        (kind === 'input' && valueAt(input, target) !== undefined) ||
         (kind === 'coefficient' && coefficients.has(target.replace(/ \(.*\)$/, ''))) ||
         kind === 'default' ||
         WORDED.has(reference);
       if (!ok) dangling.push(`${indicator.id}: ${reference}`);
-    };
-    const walk = (node: unknown): void => {
-      if (node === null || typeof node !== 'object') return;
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'from' && typeof value === 'string') value.split(', ').forEach(check);
-        else walk(value);
-      }
-    };
-    walk(indicator);
+    }
   }
   return dangling;
 }

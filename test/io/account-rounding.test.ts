@@ -11,24 +11,9 @@ import { formatAccountTable } from '../../src/io/text-table.js';
 import { resultTables, resultToMarkdown } from '../../src/io/result-export.js';
 import { resultToHtml } from '../../src/io/html-report.js';
 import { accountCells } from '../../src/io/account-rounding.js';
-import type { GepInput } from '../../src/accounts/input.js';
+import { PARTS_NOT_ADDING_UP } from '../helpers/rounding-input.js';
 
-// material 10 050 元 = 1.005 万元, regulating 10 050 元 = 1.005 万元, GEP 20 100 元 = 2.01 万元:
-// independently 1.01 + 1.01 = 2.02 ≠ 2.01.
-const input: GepInput = {
-  region: { name: '测试县', level: 'county' },
-  accountingYear: 2022,
-  priceYear: 2022,
-  indicators: {
-    'material.agriculture': {
-      products: [{ item: 'maize', quantity: { value: '1', unit: 't' }, price: { value: '10050', unit: '元/t', priceYear: 2022 } }],
-    },
-    'regulating.noise-reduction': {
-      belts: [{ item: 'belt', length: { value: '1', unit: 'km' } }],
-      barrierCost: { value: '10050', unit: '元/km', priceYear: 2022 },
-    },
-  },
-};
+const input = PARTS_NOT_ADDING_UP;
 const json = gepResultToJson(computeGep(input, { profile: 'shenzhen-db4403-141' }));
 const lr = { places: 2, mode: 'half-up' as const, parts: 'largest-remainder' as const };
 

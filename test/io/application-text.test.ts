@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-harness.js';
+import { cli } from '../helpers/cli.js';
 import { expectMarkdownSafe, expectTerminalSafe, HOSTILE } from './hostile-text.js';
 
 type Json = Record<string, any>;

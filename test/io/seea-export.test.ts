@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-harness.js';
+import { cli } from '../helpers/cli.js';
 import { expectTerminalSafe, HOSTILE } from './hostile-text.js';
 
 const input = JSON.parse(readFileSync('fixtures/sample-county/input.json', 'utf8'));

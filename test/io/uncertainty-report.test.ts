@@ -4,7 +4,7 @@
  * U+FFFD, so it cannot recolour the terminal, reverse the line or start a line of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { cli, sampleNamed } from './cli-harness.js';
+import { cli, sampleNamed } from '../helpers/cli.js';
 import { expectTerminalSafe, HOSTILE } from './hostile-text.js';
 
 const files = { 'hostile.json': sampleNamed(HOSTILE) };

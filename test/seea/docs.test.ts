@@ -4,22 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 
+/** What `gep argv` prints; it must succeed and print nothing on stderr. */
 function run(argv: string[]): string {
-  const out: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => {
-      throw new Error(t);
-    },
-    readFile: (p) => readFileSync(p, 'utf8'),
-    readBytes: (p) => readFileSync(p),
-    writeFile: () => {},
-    mkdir: () => {},
-  };
-  expect(runCli(argv, io)).toBe(0);
-  return out.join('');
+  const r = cli(argv);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
 }
 const page = readFileSync('docs/seea.md', 'utf8');
 const S = 'fixtures/sample-county';

@@ -18,36 +18,19 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { computeGep } from '../../../src/accounts/gep.js';
 import { gepResultToJson } from '../../../src/accounts/serialize.js';
-import { runCli, type CliIo } from '../../../src/cli/main.js';
 import { loadProfile } from '../../../src/indicators/local/compile.js';
 import { floatArithmetic } from '../../../src/numbers/arithmetic.js';
 import { importCsv } from '../../../src/io/csv-input.js';
 import { inputToCsv, templateCsv } from '../../../src/io/input-export.js';
 import { tableBlock } from '../../../src/io/fields.js';
 import { describeIssue, GepInputError } from '../../../src/errors/errors.js';
+import { cli } from '../../helpers/cli.js';
 
 const PROFILE_FILE = 'fixtures/local-indicator/profile.json';
 const INPUT_FILE = 'fixtures/local-indicator/input.json';
 const ID = 'material.local.under-forest-fungi';
 const profile = () => loadProfile(JSON.parse(readFileSync(PROFILE_FILE, 'utf8')), { file: PROFILE_FILE });
 const input = () => JSON.parse(readFileSync(INPUT_FILE, 'utf8')) as Record<string, unknown>;
-
-function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    writeFile: (p, t) => {
-      written[p] = t;
-    },
-    mkdir: () => {},
-  };
-  const code = runCli(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
 
 describe('the worked local indicator (fixtures/local-indicator)', () => {
   it('computes the hand-worked quantities and values exactly on the decimal path', () => {
